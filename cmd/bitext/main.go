@@ -1,0 +1,102 @@
+// Command bitext translates Arabic news articles into bilingual English pages
+// and XLIFF files, aligns existing translations and keeps the glossary.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// commands is filled by the init functions of the cmd_*.go files, one command each.
+var commands []func(env *env) *cli.Command
+
+// env is what a command may touch of the outside world; tests give their own.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	// stderrIsTerminal turns on progress output.
+	stderrIsTerminal bool
+}
+
+// usageError marks an error in how bitext was called: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func onUsageError(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
+
+func newApp(e *env) *cli.App {
+	app := &cli.App{
+		Name:                 "bitext",
+		Usage:                "bilingual Arabic–English news publishing",
+		Version:              version,
+		Reader:               e.stdin,
+		Writer:               e.stdout,
+		ErrWriter:            e.stderr,
+		OnUsageError:         onUsageError,
+		ExitErrHandler:       func(*cli.Context, error) {},
+		EnableBashCompletion: true,
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(e.stderr, "bitext: unknown command %q; see 'bitext --help'\n", name)
+		},
+	}
+	for _, mk := range commands {
+		cmd := mk(e)
+		if cmd.OnUsageError == nil {
+			cmd.OnUsageError = onUsageError
+		}
+		app.Commands = append(app.Commands, cmd)
+	}
+	sort.Slice(app.Commands, func(i, j int) bool { return app.Commands[i].Name < app.Commands[j].Name })
+	return app
+}
+
+// run executes bitext with args and returns the process exit code:
+// 0 success, 1 failure, 2 usage error.
+func run(ctx context.Context, args []string, e *env) int {
+	app := newApp(e)
+	unknown := false
+	app.CommandNotFound = func(c *cli.Context, name string) {
+		unknown = true
+		fmt.Fprintf(e.stderr, "bitext: unknown command %q; see 'bitext --help'\n", name)
+	}
+	err := app.RunContext(ctx, args)
+	if unknown {
+		return 2
+	}
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintf(e.stderr, "bitext: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		return ec.ExitCode()
+	}
+	return 1
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	fi, _ := os.Stderr.Stat()
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		stderrIsTerminal: fi != nil && fi.Mode()&os.ModeCharDevice != 0}
+	os.Exit(run(ctx, os.Args, e))
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"bitext/doc"
+	"bitext/htmlpage"
+	"bitext/internal/atomicfile"
+	"bitext/xliff"
+)
+
+// outputFormat is one way of writing a bitext.
+type outputFormat struct {
+	ext   string
+	write func(w io.Writer, b *doc.Bitext) error
+}
+
+var outputFormats = map[string]outputFormat{
+	"html":  {".html", func(w io.Writer, b *doc.Bitext) error { return htmlpage.Write(w, b, htmlpage.Options{}) }},
+	"xliff": {".xlf", func(w io.Writer, b *doc.Bitext) error { return xliff.Write12(w, b, xliff.Options{}) }},
+	"json":  {".json", doc.WriteJSON},
+}
+
+func formatNames() string {
+	var names []string
+	for n := range outputFormats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, "|")
+}
+
+func lookupFormat(name string) (outputFormat, error) {
+	f, ok := outputFormats[name]
+	if !ok {
+		return f, usagef("unknown --format %q (want %s)", name, formatNames())
+	}
+	return f, nil
+}
+
+// defaultOutput is the input's name with the format's extension; stdin goes to stdout.
+func defaultOutput(input string, f outputFormat) string {
+	if input == "-" {
+		return "-"
+	}
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	return base + f.ext
+}
+
+// writeOutput writes b to path ("-" for stdout) atomically.
+func writeOutput(e *env, path string, f outputFormat, b *doc.Bitext) error {
+	if path == "-" {
+		return f.write(e.stdout, b)
+	}
+	if err := atomicfile.Write(path, func(w io.Writer) error { return f.write(w, b) }); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,180 @@
+// Package doc is the document model that travels through the whole bitext flow:
+// a source text cut into blocks and segments, and the bilingual units that pair
+// source segments with their translation.
+//
+// Every stage reads and writes these types; none re-segments or re-matches on its own.
+package doc
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says what a block is.
+type Kind string
+
+// Block kinds.
+const (
+	Heading     Kind = "heading"
+	Paragraph   Kind = "paragraph"
+	Boilerplate Kind = "boilerplate" // web furniture around an article: kept, shown, never translated
+)
+
+// Segment is one sentence (or sentence-like piece) of a block: the bytes
+// Source[Start:End] of its document.
+type Segment struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Block is a heading, paragraph or boilerplate line group, made of segments.
+// Start and End delimit the block's text in the source, without surrounding blank lines.
+type Block struct {
+	Kind     Kind      `json:"kind"`
+	Start    int       `json:"start"`
+	End      int       `json:"end"`
+	Segments []Segment `json:"segments"`
+}
+
+// Document is a source text and its segmentation.
+type Document struct {
+	Name   string  `json:"name,omitempty"` // file name, used in error messages
+	Lang   string  `json:"lang"`           // BCP 47 language tag, e.g. "ar"
+	Source string  `json:"-"`              // the text as read; all offsets point into it
+	Blocks []Block `json:"blocks"`
+}
+
+// Text returns the source text of block i.
+func (d *Document) Text(i int) string {
+	b := d.Blocks[i]
+	return d.Source[b.Start:b.End]
+}
+
+// SegmentCount returns the number of segments in all blocks.
+func (d *Document) SegmentCount() int {
+	n := 0
+	for _, b := range d.Blocks {
+		n += len(b.Segments)
+	}
+	return n
+}
+
+// Position converts a byte offset in Source into a 1-based line and column
+// (column counted in characters), for messages that point an editor at the text.
+func (d *Document) Position(offset int) (line, col int) {
+	if offset > len(d.Source) {
+		offset = len(d.Source)
+	}
+	before := d.Source[:offset]
+	line = strings.Count(before, "\n") + 1
+	lineStart := strings.LastIndexByte(before, '\n') + 1
+	col = len([]rune(before[lineStart:])) + 1
+	return line, col
+}
+
+// Validate checks the invariants every stage relies on: blocks and segments in
+// order, inside the source, segments inside their block, and Text matching the
+// source bytes.
+func (d *Document) Validate() error {
+	prev := 0
+	for i, b := range d.Blocks {
+		if b.Start < prev || b.End < b.Start || b.End > len(d.Source) {
+			return fmt.Errorf("block %d: range %d-%d out of order or outside the source", i, b.Start, b.End)
+		}
+		prev = b.End
+		segPrev := b.Start
+		for j, s := range b.Segments {
+			if s.Start < segPrev || s.End < s.Start || s.End > b.End {
+				return fmt.Errorf("block %d segment %d: range %d-%d outside its block %d-%d", i, j, s.Start, s.End, b.Start, b.End)
+			}
+			if d.Source[s.Start:s.End] != s.Text {
+				return fmt.Errorf("block %d segment %d: text does not match the source at %d-%d", i, j, s.Start, s.End)
+			}
+			segPrev = s.End
+		}
+	}
+	return nil
+}
+
+// State says where a unit's target text came from and how far it has been checked.
+type State string
+
+// Unit states, in the order a unit normally passes through them.
+const (
+	StateNew      State = "new"      // no target yet: needs a translator
+	StateGist     State = "gist"     // a word-by-word gloss, never publishable as a translation
+	StateMachine  State = "machine"  // machine translation, not reviewed
+	StateMemory   State = "memory"   // reused from the translation memory
+	StateReviewed State = "reviewed" // an editor has reviewed it
+	StateFinal    State = "final"    // approved for publication
+)
+
+// TermHit is one glossary match in the source text.
+type TermHit struct {
+	Start     int    `json:"start"`                // byte offset of the surface form in Document.Source
+	End       int    `json:"end"`                  // byte offset just past it
+	StemStart int    `json:"stem_start"`           // where the glossary term itself begins (after any clitic)
+	Surface   string `json:"surface"`              // Source[Start:End]
+	Clitic    string `json:"clitic,omitempty"`     // proclitic glued to the term, e.g. "و" in وبوتين
+	Ar        string `json:"ar"`                   // the glossary entry's Arabic term
+	En        string `json:"en"`                   // the glossary entry's English rendering
+	Type      string `json:"type,omitempty"`       // person, place, organisation, media, other
+	Note      string `json:"note,omitempty"`       // the glossary entry's note
+	NoTranslate bool `json:"no_translate,omitempty"` // keep the term as it is (glossary translate: false)
+}
+
+// Flag names a reason for an editor to look at a unit.
+type Flag string
+
+// Unit flags.
+const (
+	FlagUntranslated       Flag = "untranslated"        // no target text
+	FlagGlossaryViolation  Flag = "glossary-violation"  // a source term's English rendering is missing from the target
+	FlagLowConfidence      Flag = "low-confidence"      // the sentence alignment is uncertain
+	FlagPlaceholderDamaged Flag = "placeholder-damaged" // the engine lost or duplicated a protected span
+)
+
+// Unit is one aligned pair: one or more source segments and the target text
+// that translates them.
+type Unit struct {
+	ID         string    `json:"id"`
+	Block      int       `json:"block"` // 0-based block number in the source document
+	Kind       Kind      `json:"kind"`
+	Source     string    `json:"source"`
+	Target     string    `json:"target"`
+	State      State     `json:"state"`
+	Origin     string    `json:"origin,omitempty"`   // engine or memory that produced Target
+	Segments   []int     `json:"segments,omitempty"` // indexes of the source segments within the block
+	Terms      []TermHit `json:"terms"`
+	Notes      []string  `json:"notes,omitempty"`
+	Flags      []Flag    `json:"flags,omitempty"`
+	Confidence float64   `json:"confidence,omitempty"` // alignment confidence in [0,1]; 0 when not aligned
+}
+
+// HasFlag reports whether u carries flag f.
+func (u *Unit) HasFlag(f Flag) bool {
+	for _, g := range u.Flags {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// AddFlag adds f once.
+func (u *Unit) AddFlag(f Flag) {
+	if !u.HasFlag(f) {
+		u.Flags = append(u.Flags, f)
+	}
+}
+
+// Bitext is a translated or aligned document: the source and its units in document order.
+type Bitext struct {
+	SourceLang string    `json:"source_lang"`
+	TargetLang string    `json:"target_lang"`
+	Name       string    `json:"name,omitempty"`   // source file name
+	Engine     string    `json:"engine,omitempty"` // engine that produced the machine targets
+	Source     *Document `json:"-"`
+	Units      []Unit    `json:"units"`
+}

@@ -1,0 +1,5 @@
+package glossary
+
+import "io"
+
+func errIOEOF() error { return io.EOF }

@@ -1,0 +1,81 @@
+// Package textfile reads the text files bitext is given and says clearly why
+// one cannot be used.
+package textfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrEmpty is returned (wrapped) for a file with nothing but white space.
+var ErrEmpty = errors.New("nothing to translate: the file is empty or only white space")
+
+// Read returns the contents of path ("-" reads stdin) as a string, checking
+// that it is UTF-8 text.
+func Read(path string, stdin io.Reader) (string, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(stdin)
+		path = "standard input"
+	} else {
+		var fi os.FileInfo
+		if fi, err = os.Stat(path); err == nil && fi.IsDir() {
+			return "", fmt.Errorf("%s: is a directory, not a text file", path)
+		}
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return "", fmt.Errorf("%s: no such file", path)
+		}
+		return "", err
+	}
+	if err := CheckUTF8(path, data); err != nil {
+		return "", err
+	}
+	return string(data), nil
+}
+
+// CheckUTF8 returns an error naming the first invalid byte's position and the
+// encoding the data most likely is in.
+func CheckUTF8(name string, data []byte) error {
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return fmt.Errorf("%s: the file is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8)", name)
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	line := strings.Count(string(data[:off]), "\n") + 1
+	return fmt.Errorf("%s:%d: not UTF-8 text (byte 0x%02X at offset %d); %s", name, line, data[off], off, guessEncoding(data))
+}
+
+// guessEncoding names the legacy encoding non-UTF-8 data is most likely in.
+func guessEncoding(data []byte) string {
+	high, arabic := 0, 0
+	for _, c := range data {
+		if c >= 0x80 {
+			high++
+			// Windows-1256 puts the Arabic letters at 0xC1–0xFE (ISO-8859-6 too, minus a few).
+			if c >= 0xC1 && c <= 0xFE {
+				arabic++
+			}
+		}
+	}
+	if high > 0 && arabic*10 >= high*7 {
+		return "it looks like Windows-1256 (Arabic); convert it with: iconv -f CP1256 -t UTF-8"
+	}
+	return "it looks like a legacy 8-bit encoding (Latin-1 or Windows-1252?); convert it to UTF-8 first"
+}

@@ -1,0 +1,149 @@
+// Package translate holds the Engine interface, the registry of engines and the
+// pipeline that turns a segmented document into bilingual units.
+package translate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Term is a glossary entry found in a segment, given to engines that can use it
+// (a prompt, a glossary resource).
+type Term struct {
+	Source string // the Arabic surface form as it stands in the text
+	Target string // the English rendering the glossary prescribes
+}
+
+// Segment is one piece of text to translate: a paragraph or a heading.
+type Segment struct {
+	ID    string // stable within a request; engines may use it for logging only
+	Text  string // source text; protected spans may already be replaced by placeholders
+	Terms []Term // glossary terms found in Text
+}
+
+// Request is one batch for an engine. The pipeline keeps batches within the
+// engine's Limits.
+type Request struct {
+	SourceLang string
+	TargetLang string
+	Segments   []Segment
+}
+
+// Limits are the most an engine accepts in one request. Zero means no limit.
+type Limits struct {
+	MaxItems     int // segments per request
+	MaxChars     int // code points per request, all segments together
+	MaxItemChars int // code points in one segment
+}
+
+// Engine translates batches of segments. Translate returns exactly one
+// translation per input segment, in order, or an error. Errors that may go away
+// when retried are wrapped in *Error with Retryable set.
+type Engine interface {
+	Name() string
+	Limits() Limits
+	Translate(ctx context.Context, req Request) ([]string, error)
+}
+
+// Error is an engine failure with what the pipeline needs to decide what to do next.
+type Error struct {
+	Engine     string
+	Status     int           // HTTP status or gRPC code number, when known
+	Retryable  bool          // trying again later may succeed (429, 503, deadline exceeded)
+	RetryAfter time.Duration // the server's requested wait, when it said one
+	TooLarge   bool          // the request was rejected as too large: split it and retry
+	Err        error
+}
+
+func (e *Error) Error() string {
+	if e.Status != 0 {
+		return fmt.Sprintf("%s: status %d: %v", e.Engine, e.Status, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Engine, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// IsRetryable reports whether err says a retry may succeed.
+func IsRetryable(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Retryable
+}
+
+// Config configures an engine. Fields an engine does not use are ignored.
+type Config struct {
+	URL        string       // base URL of the service
+	Key        string       // API key; never logged or written anywhere
+	Model      string       // model name, for engines that have one
+	Project    string       // Google Cloud project
+	Location   string       // Google Cloud location
+	Glossary   string       // engine-side glossary resource name
+	HTTPClient *http.Client // nil: http.DefaultClient
+	// Options holds engine-specific settings (e.g. a lexicon path) by name.
+	Options map[string]string
+}
+
+// Factory builds an engine from its configuration.
+type Factory func(Config) (Engine, error)
+
+// Registration describes a registered engine.
+type Registration struct {
+	Name        string
+	Description string
+	New         Factory
+}
+
+var (
+	registryMu sync.RWMutex
+	registry   = map[string]Registration{}
+)
+
+// Register makes an engine available by name. Engines call it from init.
+// Registering a name twice panics: it is a programming error.
+func Register(r Registration) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if _, dup := registry[r.Name]; dup {
+		panic("translate: engine registered twice: " + r.Name)
+	}
+	registry[r.Name] = r
+}
+
+// New builds the engine registered under name.
+func New(name string, cfg Config) (Engine, error) {
+	registryMu.RLock()
+	r, ok := registry[name]
+	registryMu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("unknown engine %q (known: %v)", name, Names())
+	}
+	return r.New(cfg)
+}
+
+// Names lists the registered engines in alphabetical order.
+func Names() []string {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	names := make([]string, 0, len(registry))
+	for n := range registry {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Registrations lists the registered engines in alphabetical order.
+func Registrations() []Registration {
+	var out []Registration
+	for _, n := range Names() {
+		registryMu.RLock()
+		out = append(out, registry[n])
+		registryMu.RUnlock()
+	}
+	return out
+}

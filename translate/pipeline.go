@@ -1,0 +1,230 @@
+package translate
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"bitext/align"
+	"bitext/doc"
+	"bitext/glossary"
+	"bitext/segment"
+)
+
+// Options configure a pipeline run. The zero value translates Arabic to English
+// without a glossary.
+type Options struct {
+	SourceLang string            // default "ar"
+	TargetLang string            // default "en"
+	Glossary   *glossary.Matcher // nil: no glossary
+}
+
+func (o Options) langs() (string, string) {
+	src, tgt := o.SourceLang, o.TargetLang
+	if src == "" {
+		src = "ar"
+	}
+	if tgt == "" {
+		tgt = "en"
+	}
+	return src, tgt
+}
+
+// Run translates the translatable blocks of d with eng, paragraph by paragraph,
+// splits each translated paragraph into sentences and aligns them with the
+// source sentences. Boilerplate blocks are kept as units but never sent.
+func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.Bitext, error) {
+	srcLang, tgtLang := opts.langs()
+	hits := blockHits(d, opts.Glossary)
+
+	var segs []Segment
+	var blockOf []int
+	for i, b := range d.Blocks {
+		if b.Kind == doc.Boilerplate {
+			continue
+		}
+		seg := Segment{ID: fmt.Sprintf("b%d", i), Text: d.Text(i)}
+		for _, h := range hits[i] {
+			seg.Terms = append(seg.Terms, Term{Source: h.Surface, Target: h.En})
+		}
+		segs = append(segs, seg)
+		blockOf = append(blockOf, i)
+	}
+	targets := make([]string, len(d.Blocks))
+	for _, batch := range Batches(segs, eng.Limits()) {
+		out, err := eng.Translate(ctx, Request{SourceLang: srcLang, TargetLang: tgtLang, Segments: segs[batch[0]:batch[1]]})
+		if err != nil {
+			return nil, err
+		}
+		if len(out) != batch[1]-batch[0] {
+			return nil, &Error{Engine: eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), batch[1]-batch[0])}
+		}
+		for k, t := range out {
+			targets[blockOf[batch[0]+k]] = t
+		}
+	}
+
+	bt := &doc.Bitext{SourceLang: srcLang, TargetLang: tgtLang, Name: d.Name, Engine: eng.Name(), Source: d}
+	for i, b := range d.Blocks {
+		units := blockUnits(d, i, targets[i], tgtLang, eng.Name())
+		for k := range units {
+			units[k].Terms = termsIn(hits[i], b, units[k].Segments)
+			checkTerms(&units[k])
+		}
+		bt.Units = append(bt.Units, units...)
+	}
+	AssignIDs(bt.Units)
+	return bt, nil
+}
+
+// Batches cuts segs into [start, end) runs that respect lim. A segment larger
+// than the limits alone goes in a batch of its own.
+func Batches(segs []Segment, lim Limits) [][2]int {
+	var out [][2]int
+	start, chars := 0, 0
+	for i, s := range segs {
+		n := utf8.RuneCountInString(s.Text)
+		full := (lim.MaxItems > 0 && i-start >= lim.MaxItems) || (lim.MaxChars > 0 && chars+n > lim.MaxChars)
+		if full && i > start {
+			out = append(out, [2]int{start, i})
+			start, chars = i, 0
+		}
+		chars += n
+	}
+	if start < len(segs) {
+		out = append(out, [2]int{start, len(segs)})
+	}
+	return out
+}
+
+// blockHits finds glossary terms in every block, with offsets into d.Source.
+func blockHits(d *doc.Document, m *glossary.Matcher) [][]doc.TermHit {
+	out := make([][]doc.TermHit, len(d.Blocks))
+	if m == nil {
+		return out
+	}
+	for i, b := range d.Blocks {
+		if b.Kind == doc.Boilerplate {
+			continue
+		}
+		for _, h := range m.Match(d.Text(i)) {
+			e := h.Entry
+			out[i] = append(out[i], doc.TermHit{
+				Start: b.Start + h.Start, End: b.Start + h.End, StemStart: b.Start + h.StemStart,
+				Surface: d.Source[b.Start+h.Start : b.Start+h.End], Clitic: h.Clitic,
+				Ar: e.Ar, En: e.En, Type: e.Type, Note: e.Note, NoTranslate: !e.Translatable(),
+			})
+		}
+	}
+	return out
+}
+
+// blockUnits pairs the source sentences of block i with the sentences of its translation.
+func blockUnits(d *doc.Document, i int, target, tgtLang, engine string) []doc.Unit {
+	b := d.Blocks[i]
+	src := make([]string, len(b.Segments))
+	for k, s := range b.Segments {
+		src[k] = s.Text
+	}
+	unit := func(segIdx []int) doc.Unit {
+		u := doc.Unit{Block: i, Kind: b.Kind, Segments: segIdx, State: doc.StateNew}
+		parts := make([]string, len(segIdx))
+		for k, s := range segIdx {
+			parts[k] = src[s]
+		}
+		u.Source = strings.Join(parts, " ")
+		return u
+	}
+	target = strings.TrimSpace(target)
+	if target == "" {
+		units := make([]doc.Unit, len(src))
+		for k := range src {
+			units[k] = unit([]int{k})
+			if b.Kind != doc.Boilerplate {
+				units[k].AddFlag(doc.FlagUntranslated)
+			}
+		}
+		return units
+	}
+	var tgt []string
+	for _, s := range segment.Sentences(target, tgtLang) {
+		tgt = append(tgt, s.Text)
+	}
+	var units []doc.Unit
+	var pending []string // target sentences with no source partner, joined to the next unit
+	for _, bead := range align.Sentences(src, tgt, align.Options{}) {
+		var parts []string
+		for _, t := range bead.Target {
+			parts = append(parts, tgt[t])
+		}
+		if len(bead.Source) == 0 {
+			if len(units) > 0 {
+				last := &units[len(units)-1]
+				last.Target = strings.TrimSpace(last.Target + " " + strings.Join(parts, " "))
+			} else {
+				pending = append(pending, parts...)
+			}
+			continue
+		}
+		u := unit(bead.Source)
+		u.Target = strings.Join(append(pending, parts...), " ")
+		pending = nil
+		u.Confidence = bead.Confidence
+		if u.Target != "" {
+			u.State, u.Origin = doc.StateMachine, engine
+		} else {
+			u.AddFlag(doc.FlagUntranslated)
+		}
+		units = append(units, u)
+	}
+	return units
+}
+
+// termsIn returns the hits that fall inside the unit's source segments.
+func termsIn(hits []doc.TermHit, b doc.Block, segIdx []int) []doc.TermHit {
+	out := []doc.TermHit{}
+	for _, h := range hits {
+		for _, s := range segIdx {
+			if h.Start >= b.Segments[s].Start && h.End <= b.Segments[s].End {
+				out = append(out, h)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// checkTerms flags a unit whose target lacks the English rendering of one of
+// its source terms, and notes each term for the translator.
+func checkTerms(u *doc.Unit) {
+	lower := strings.ToLower(u.Target)
+	for _, h := range u.Terms {
+		want := h.En
+		if h.NoTranslate {
+			want = h.Ar
+		}
+		u.Notes = append(u.Notes, fmt.Sprintf("glossary: %s → %s", h.Surface, want))
+		if u.Target != "" && !strings.Contains(lower, strings.ToLower(want)) {
+			u.AddFlag(doc.FlagGlossaryViolation)
+		}
+	}
+}
+
+// AssignIDs gives every unit an id derived from its source text, so that ids
+// stay the same when paragraphs are inserted elsewhere; repeated texts get a
+// numbered suffix in document order.
+func AssignIDs(units []doc.Unit) {
+	seen := map[string]int{}
+	for k := range units {
+		sum := sha256.Sum256([]byte(strings.TrimSpace(units[k].Source)))
+		id := "u" + hex.EncodeToString(sum[:6])
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id = fmt.Sprintf("%s-%d", id, n)
+		}
+		units[k].ID = id
+	}
+}
