@@ -112,16 +112,16 @@ const (
 
 // TermHit is one glossary match in the source text.
 type TermHit struct {
-	Start     int    `json:"start"`                // byte offset of the surface form in Document.Source
-	End       int    `json:"end"`                  // byte offset just past it
-	StemStart int    `json:"stem_start"`           // where the glossary term itself begins (after any clitic)
-	Surface   string `json:"surface"`              // Source[Start:End]
-	Clitic    string `json:"clitic,omitempty"`     // proclitic glued to the term, e.g. "و" in وبوتين
-	Ar        string `json:"ar"`                   // the glossary entry's Arabic term
-	En        string `json:"en"`                   // the glossary entry's English rendering
-	Type      string `json:"type,omitempty"`       // person, place, organisation, media, other
-	Note      string `json:"note,omitempty"`       // the glossary entry's note
-	NoTranslate bool `json:"no_translate,omitempty"` // keep the term as it is (glossary translate: false)
+	Start       int    `json:"start"`                  // byte offset of the surface form in Document.Source
+	End         int    `json:"end"`                    // byte offset just past it
+	StemStart   int    `json:"stem_start"`             // where the glossary term itself begins (after any clitic)
+	Surface     string `json:"surface"`                // Source[Start:End]
+	Clitic      string `json:"clitic,omitempty"`       // proclitic glued to the term, e.g. "و" in وبوتين
+	Ar          string `json:"ar"`                     // the glossary entry's Arabic term
+	En          string `json:"en"`                     // the glossary entry's English rendering
+	Type        string `json:"type,omitempty"`         // person, place, organisation, media, other
+	Note        string `json:"note,omitempty"`         // the glossary entry's note
+	NoTranslate bool   `json:"no_translate,omitempty"` // keep the term as it is (glossary translate: false)
 }
 
 // Flag names a reason for an editor to look at a unit.

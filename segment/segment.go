@@ -98,13 +98,13 @@ func lineSegments(src string, start, end int) []doc.Segment {
 
 // boilerplateLines are the web-page strings that surround articles copied from news sites.
 var boilerplateLines = map[string]bool{
-	"شاركها":             true,
-	"شارك":               true,
-	"اترك تعليقاً":       true,
-	"اترك تعليقا":        true,
+	"شاركها":              true,
+	"شارك":                true,
+	"اترك تعليقاً":        true,
+	"اترك تعليقا":         true,
 	"Exit mobile version": true,
-	"Share":              true,
-	"Leave a comment":    true,
+	"Share":               true,
+	"Leave a comment":     true,
 }
 
 func classify(text string) doc.Kind {
