@@ -55,7 +55,7 @@ func TestAddExact(t *testing.T) {
 		want       int
 	}{
 		{"أعلنت الرئاسة الروسية", "en", 1},
-		{"  اعلنت الرئاسه الروسيه ", "en", 1},   // hamza, ta marbuta, spaces folded
+		{"  اعلنت الرئاسه الروسيه ", "en", 1},      // hamza, ta marbuta, spaces folded
 		{"أَعْلَنَت الرئاسة الروسيّة", "en-GB", 1}, // diacritics, region
 		{"أعلنت الرئاسة الروسية", "fr", 1},
 		{"أعلنت الرئاسة", "en", 0},
