@@ -149,7 +149,10 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 		if err := <-perr; err != nil {
 			return err
 		}
-		return ctx.Err()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return ins.flush(ctx)
 	})
 	if err != nil {
 		return ImportResult{}, err

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"bitext/doc"
 )
 
 // xliffUnit is one source/target pair read from an XLIFF file: a 1.2
@@ -20,6 +22,8 @@ type xliffUnit struct {
 	Source    string
 	Target    string
 	State     string // "final", "reviewed", or "" when not approved
+	RawState  string // the state attribute as written
+	Notes     []string
 	Translate bool
 }
 
@@ -148,7 +152,14 @@ func (x *xliffReader) unit12(el xml.StartElement) error {
 					return x.wrap(err)
 				}
 				sawSource = true
+			case "note":
+				n, err := x.inline()
+				if err != nil {
+					return x.wrap(err)
+				}
+				u.Notes = append(u.Notes, n)
 			case "target":
+				u.RawState = attr(c, "state")
 				switch attr(c, "state") {
 				case "final", "signed-off":
 					u.State = "final"
@@ -187,6 +198,7 @@ func (x *xliffReader) unit2(el xml.StartElement) error {
 	id := attr(el, "id")
 	translate := attr(el, "translate") != "no"
 	var segs []xliffUnit
+	var notes []string
 	for {
 		tok, err := x.dec.Token()
 		if err != nil {
@@ -194,8 +206,19 @@ func (x *xliffReader) unit2(el xml.StartElement) error {
 		}
 		switch c := tok.(type) {
 		case xml.StartElement:
+			if c.Name.Local == "notes" {
+				continue // its <note> children are read below
+			}
+			if c.Name.Local == "note" {
+				n, err := x.inline()
+				if err != nil {
+					return x.wrap(err)
+				}
+				notes = append(notes, n)
+				continue
+			}
 			if c.Name.Local != "segment" {
-				if err := x.dec.Skip(); err != nil { // notes, ignorable, originalData, mtc:matches
+				if err := x.dec.Skip(); err != nil { // ignorable, originalData, mtc:matches
 					return x.wrap(err)
 				}
 				continue
@@ -207,6 +230,9 @@ func (x *xliffReader) unit2(el xml.StartElement) error {
 			s.Translate = translate
 			segs = append(segs, s)
 		case xml.EndElement:
+			if c.Name.Local == "notes" {
+				continue
+			}
 			if len(segs) == 0 {
 				line, _ := x.dec.InputPos()
 				return fmt.Errorf("line %d: unit %q without <segment>", line, id)
@@ -214,6 +240,9 @@ func (x *xliffReader) unit2(el xml.StartElement) error {
 			for i, s := range segs {
 				if len(segs) > 1 {
 					s.ID = id + "#" + strconv.Itoa(i+1)
+				}
+				if i == 0 {
+					s.Notes = notes
 				}
 				if err := x.emit(s); err != nil {
 					return err
@@ -226,6 +255,7 @@ func (x *xliffReader) unit2(el xml.StartElement) error {
 
 func (x *xliffReader) segment2(id string, el xml.StartElement) (xliffUnit, error) {
 	u := x.base(id)
+	u.RawState = attr(el, "state")
 	switch attr(el, "state") {
 	case "final":
 		u.State = "final"
@@ -322,4 +352,37 @@ func attr(el xml.StartElement, name string) string {
 		}
 	}
 	return ""
+}
+
+// ReadXLIFF reads the units of an XLIFF 1.2 or 2.x file (a 2.x unit with
+// several segments gives one unit per segment). States map onto bitext's:
+// final and signed-off → final; approved, translated (1.2) and reviewed →
+// reviewed; other states with a target → machine; no target → new.
+func ReadXLIFF(r io.Reader) (*doc.Bitext, error) {
+	bt := &doc.Bitext{}
+	err := readXLIFF(r, func(u xliffUnit) error {
+		if bt.SourceLang == "" {
+			bt.SourceLang, bt.TargetLang, bt.Name = u.SrcLang, u.TgtLang, u.Original
+		}
+		du := doc.Unit{ID: u.ID, Kind: doc.Paragraph, Source: u.Source, Target: u.Target, Notes: u.Notes}
+		switch {
+		case !u.Translate:
+			du.Kind = doc.Boilerplate
+			du.State = doc.StateNew
+		case strings.TrimSpace(u.Target) == "":
+			du.State = doc.StateNew
+		case u.State == "final":
+			du.State = doc.StateFinal
+		case u.State == "reviewed":
+			du.State = doc.StateReviewed
+		default:
+			du.State = doc.StateMachine
+		}
+		bt.Units = append(bt.Units, du)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return bt, nil
 }

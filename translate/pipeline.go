@@ -20,6 +20,7 @@ type Options struct {
 	SourceLang string            // default "ar"
 	TargetLang string            // default "en"
 	Glossary   *glossary.Matcher // nil: no glossary
+	Memory     Memory            // nil: no memory; blocks it translates skip the engine
 }
 
 func (o Options) langs() (string, string) {
@@ -39,11 +40,15 @@ func (o Options) langs() (string, string) {
 func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.Bitext, error) {
 	srcLang, tgtLang := opts.langs()
 	hits := blockHits(d, opts.Glossary)
+	remembered, err := memoryUnits(ctx, opts.Memory, d, srcLang, tgtLang)
+	if err != nil {
+		return nil, err
+	}
 
 	var segs []Segment
 	var blockOf []int
 	for i, b := range d.Blocks {
-		if b.Kind == doc.Boilerplate {
+		if b.Kind == doc.Boilerplate || remembered[i] != nil {
 			continue
 		}
 		seg := Segment{ID: fmt.Sprintf("b%d", i), Text: d.Text(i)}
@@ -69,7 +74,10 @@ func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.B
 
 	bt := &doc.Bitext{SourceLang: srcLang, TargetLang: tgtLang, Name: d.Name, Engine: eng.Name(), Source: d}
 	for i, b := range d.Blocks {
-		units := blockUnits(d, i, targets[i], tgtLang, eng.Name())
+		units := remembered[i]
+		if units == nil {
+			units = blockUnits(d, i, targets[i], tgtLang, eng.Name())
+		}
 		for k := range units {
 			units[k].Terms = termsIn(hits[i], b, units[k].Segments)
 			checkTerms(&units[k])
