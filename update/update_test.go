@@ -25,7 +25,7 @@ type countingEngine struct {
 	prefix   string
 }
 
-func (e *countingEngine) Name() string              { return "counting" }
+func (e *countingEngine) Name() string             { return "counting" }
 func (e *countingEngine) Limits() translate.Limits { return translate.Limits{} }
 func (e *countingEngine) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	e.mu.Lock()
