@@ -254,3 +254,17 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
+
+func TestFlagsAfterArguments(t *testing.T) {
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", "translate", "article.txt", "-o", "out.json", "--format=json", "-q")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.json")); err != nil {
+		t.Errorf("flags after the file were ignored: %v", err)
+	}
+	if r.stderr != "" {
+		t.Errorf("--quiet after the file was ignored: %q", r.stderr)
+	}
+}
