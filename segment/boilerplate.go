@@ -49,6 +49,9 @@ var (
 // maxBoilerplateBytes bounds the lines examined: longer lines are article text.
 const maxBoilerplateBytes = 600
 
+// maxButtonBytes bounds the lines that can be a list of buttons or a link.
+const maxButtonBytes = 160
+
 // maxNoticeBytes bounds a copyright line.
 const maxNoticeBytes = 200
 
@@ -82,6 +85,9 @@ func isBoilerplate(line string) bool {
 	if len(line) > maxBoilerplateBytes {
 		return false
 	}
+	if len(line) > maxButtonBytes && !mayBeCookieNotice(line) {
+		return false
+	}
 	f := strings.TrimSpace(arabic.Fold(line))
 	for _, p := range linkPrefixes {
 		if strings.HasPrefix(f, p) {
@@ -112,4 +118,10 @@ func isBoilerplate(line string) bool {
 		}
 	}
 	return true
+}
+
+// mayBeCookieNotice is a cheap test on the raw line before folding it.
+func mayBeCookieNotice(line string) bool {
+	return strings.Contains(line, "ookie") || strings.Contains(line, "OOKIE") ||
+		strings.Contains(line, "الارتباط") || strings.Contains(line, "الكوكيز")
 }

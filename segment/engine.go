@@ -278,7 +278,8 @@ func (r *posReader) ReadRune() (rune, int, error) {
 // splitter applies compiled rules to text.
 type splitter struct {
 	groups []group
-	cand   runeSet // runes after which a breaking rule may apply
+	cand   runeSet   // runes after which a breaking rule may apply
+	lead   [256]bool // first bytes of the UTF-8 encodings of cand
 }
 
 func newSplitter(groups []group) *splitter {
@@ -286,6 +287,26 @@ func newSplitter(groups []group) *splitter {
 	for _, g := range groups {
 		if g.brk {
 			sp.cand = union(sp.cand, g.before.first)
+		}
+	}
+	if sp.cand.any {
+		for b := range sp.lead {
+			sp.lead[b] = b < utf8.RuneSelf || b >= 0xC0
+		}
+		return sp
+	}
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(sp.cand.r); i += 2 {
+		lo, hi := sp.cand.r[i], sp.cand.r[i+1]
+		if hi-lo > 1<<12 {
+			for b := 0xC0; b < 256; b++ {
+				sp.lead[b] = true
+			}
+			hi = min(hi, lo+1<<12)
+		}
+		for r := lo; r <= hi; r++ {
+			utf8.EncodeRune(buf[:], r)
+			sp.lead[buf[0]] = true
 		}
 	}
 	return sp
@@ -297,9 +318,12 @@ func (sp *splitter) breaks(dst []int, text string) []int {
 		return dst
 	}
 	var rd posReader
-	for i := 0; i < len(text); {
-		c, n := utf8.DecodeRuneInString(text[i:])
-		i += n
+	for j := 0; j < len(text); j++ {
+		if !sp.lead[text[j]] {
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(text[j:])
+		i := j + n
 		if i >= len(text) || !sp.cand.has(c) {
 			continue
 		}

@@ -52,35 +52,78 @@ func isJoinable(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.M, r)
 }
 
-// needsChars reports whether src holds any character the first pass changes.
-func needsChars(src string) bool {
-	for i := 0; i < len(src); i++ {
+// scan reports whether src holds a character the first pass changes, and
+// whether it may not be in NFC. The NFC answer is conservative: only runes
+// known to be stable (ASCII, Latin-1, Arabic letters and punctuation, general
+// punctuation) keep it false; anything else sends the text to the full check.
+func scan(src string) (chars, maybeNotNFC bool) {
+	prevMark := false
+	for i := 0; i < len(src); {
 		c := src[i]
-		if c == '\r' || c == '\v' || c == '\f' {
-			return true
-		}
 		if c < utf8.RuneSelf {
+			if c == '\r' || c == '\v' || c == '\f' {
+				chars = true
+			}
+			prevMark = false
+			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(src[i:])
-		if dropped(r) || spaceLike(r) || lineBreak(r) {
-			return true
+		var r rune
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
+			// Arabic block, decoded inline: the common case.
+			r = rune(c&0x1F)<<6 | rune(src[i+1]&0x3F)
+			i += 2
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(src[i:])
+			i += n
 		}
-		i += n - 1
+		if dropped(r) || spaceLike(r) || lineBreak(r) {
+			chars = true
+			prevMark = false
+			continue
+		}
+		// One Arabic mark alone is stable; two in a row may be reordered.
+		mark := arabicMark(r) && (r < 0x653 || r > 0x655)
+		if mark && prevMark || !mark && !nfcStable(r) {
+			maybeNotNFC = true
+		}
+		prevMark = mark
+	}
+	return chars, maybeNotNFC
+}
+
+// nfcStable reports whether r is unchanged by NFC whatever surrounds it: it
+// neither decomposes nor combines with a neighbour.
+func nfcStable(r rune) bool {
+	switch {
+	case r < 0x300:
+		return true
+	case r >= 0x600 && r <= 0x6FF:
+		// Arabic: the marks may be reordered and the hamza/madda marks compose;
+		// the letters that take them (ا و ي ه ە ے) are stable on their own.
+		return !arabicMark(r)
+	case r >= 0x2002 && r <= 0x206F, r >= 0x750 && r <= 0x77F, r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF:
+		return true
 	}
 	return false
 }
 
+// arabicMark reports whether r is a combining mark of the Arabic block.
+func arabicMark(r rune) bool {
+	return r >= 0x610 && r <= 0x61A || r >= 0x64B && r <= 0x65F || r == 0x670 || r >= 0x6D6 && r <= 0x6ED
+}
+
 func normalize(src string) *normText {
-	chars := needsChars(src)
-	if !chars && norm.NFC.IsNormalString(src) {
+	chars, maybe := scan(src)
+	if !chars && (!maybe || norm.NFC.IsNormalString(src)) {
 		return &normText{s: src}
 	}
 	s, m := src, []int(nil)
 	if chars {
 		s, m = normalizeChars(src)
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if maybe && !norm.NFC.IsNormalString(s) {
 		var b strings.Builder
 		m2 := make([]int, 0, len(s)+1)
 		var it norm.Iter

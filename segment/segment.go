@@ -241,8 +241,15 @@ const maxHeadingWords = 12
 // isHeading reports whether a one-line block reads as a heading: short, and
 // without the punctuation that ends or continues a sentence.
 func isHeading(line string) bool {
-	if len(strings.Fields(line)) > maxHeadingWords {
-		return false
+	words, inWord := 0, false
+	for _, r := range line {
+		sp := unicode.IsSpace(r)
+		if !sp && !inWord {
+			if words++; words > maxHeadingWords {
+				return false
+			}
+		}
+		inWord = !sp
 	}
 	t := strings.TrimRightFunc(line, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
 	r, _ := utf8.DecodeLastRuneInString(t)
