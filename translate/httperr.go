@@ -1,7 +1,11 @@
 package translate
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -68,4 +72,49 @@ func SaysTooLarge(msg string) bool {
 		}
 	}
 	return false
+}
+
+// PostJSON posts in as JSON to url with the given headers and decodes a 2xx
+// answer into out. A failed answer becomes HTTPError; a transport failure an
+// *Error marked retryable (the connection may come back), except when ctx
+// ended.
+func PostJSON(ctx context.Context, client *http.Client, engine, url string, header http.Header, in, out any) error {
+	body, err := json.Marshal(in)
+	if err != nil {
+		return fmt.Errorf("%s: %w", engine, err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("%s: %w", engine, err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	if client == nil {
+		client = http.DefaultClient
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s: %w", engine, ctx.Err())
+		}
+		return &Error{Engine: engine, Retryable: true, Err: err}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s: %w", engine, ctx.Err())
+		}
+		return &Error{Engine: engine, Retryable: true, Err: err}
+	}
+	if resp.StatusCode/100 != 2 {
+		return HTTPError(engine, resp.StatusCode, resp.Header, data)
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return &Error{Engine: engine, Status: resp.StatusCode, Err: fmt.Errorf("answer is not the JSON expected: %w", err)}
+	}
+	return nil
 }
