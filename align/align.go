@@ -112,12 +112,12 @@ func Sentences(src, tgt []string, opts Options) []Bead {
 
 // scorer holds the units of both sides and scores beads between them.
 type scorer struct {
-	src, tgt     []unit
-	ps, pt       []int     // prefix sums of characters
-	ws, wt       []float64 // total atom weight per unit
+	src, tgt []unit
+	ps, pt   []int     // prefix sums of characters
+	ws, wt   []float64 // total atom weight per unit
 	*marker
-	ratio, lexW  float64
-	moves        []move
+	ratio, lexW float64
+	moves       []move
 }
 
 // marker holds stamped marks per vocabulary id, shared by the scorers of one run.
@@ -183,11 +183,29 @@ func (s *scorer) lengthCost(ls, lt int) float64 {
 	}
 	mean := (float64(ls) + float64(lt)/s.ratio) / 2
 	d := math.Abs(float64(lt)-s.ratio*float64(ls)) / math.Sqrt(3.3*math.Max(mean, 1))
-	if d > 8 {
+	return tailCost(d)
+}
+
+// tailCost is -log P(|X| >= d) for a standard normal X, from a table.
+func tailCost(d float64) float64 {
+	x := d * tailSteps
+	k := int(x)
+	if k >= len(tailTable)-1 {
 		return d*d/2 + math.Log(d*math.Sqrt(math.Pi/2))
 	}
-	return -math.Log(math.Erfc(d / math.Sqrt2))
+	f := x - float64(k)
+	return tailTable[k]*(1-f) + tailTable[k+1]*f
 }
+
+const tailSteps = 64 // table entries per unit of d
+
+var tailTable = func() []float64 {
+	t := make([]float64, 8*tailSteps+1)
+	for k := range t {
+		t[k] = -math.Log(math.Erfc(float64(k) / tailSteps / math.Sqrt2))
+	}
+	return t
+}()
 
 // baseCost is the prior plus the length term of a bead.
 func (s *scorer) baseCost(mv move, i, j int) float64 {
@@ -255,7 +273,7 @@ func (s *scorer) align() []Bead {
 		path, _ = s.search(fullBand(n, m), true)
 	} else {
 		path = s.guide()
-		for k := 8; ; k *= 2 {
+		for k := 4; ; k *= 2 {
 			var touch bool
 			path, touch = s.search(bandAround(path, n, m, k), true)
 			if !touch || k >= 64 {
@@ -274,7 +292,7 @@ const fullLimit = 40000
 func (s *scorer) guide() [][2]int {
 	n, m := len(s.src), len(s.tgt)
 	center := diagonal(s.ps, s.pt)
-	for w := 64; ; w *= 2 {
+	for w := 32; ; w *= 2 {
 		lo := make([]int32, n+1)
 		hi := make([]int32, n+1)
 		for i := 0; i <= n; i++ {
@@ -283,7 +301,10 @@ func (s *scorer) guide() [][2]int {
 		}
 		lo[n] = int32(min(int(lo[n]), m))
 		hi[0] = int32(max(int(hi[0]), 0))
+		moves := s.moves
+		s.moves = moves[:5] // the common shapes are enough for a guide
 		path, touch := s.search(band{lo, hi}, false)
+		s.moves = moves
 		if !touch || w >= max(n, m) {
 			return path
 		}

@@ -311,6 +311,7 @@ func arabicStems(folded string) []string {
 type builder struct {
 	voc  vocab
 	opts *Options
+	memo map[string][]int32 // arabicIDs by folded word
 }
 
 // english builds the units of the English sentences and fills the vocabulary.
@@ -477,6 +478,18 @@ const maxCandidates = 48
 // arabicIDs returns the English ids an Arabic word (folded) may be rendered by:
 // lexicon glosses of its stems and its transliteration skeleton.
 func (b *builder) arabicIDs(folded string) []int32 {
+	if ids, ok := b.memo[folded]; ok {
+		return ids
+	}
+	if b.memo == nil {
+		b.memo = map[string][]int32{}
+	}
+	ids := b.lookupIDs(folded)
+	b.memo[folded] = ids
+	return ids
+}
+
+func (b *builder) lookupIDs(folded string) []int32 {
 	var ids []int32
 	seen := map[int32]bool{}
 	add := func(id int32) {
