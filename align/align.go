@@ -90,7 +90,7 @@ type move struct {
 // rough frequencies of translated news (three quarters 1-1).
 var sentenceMoves = []move{
 	{1, 1, 0.3}, {2, 1, 2.4}, {1, 2, 2.6}, {1, 0, 3.5}, {0, 1, 3.5},
-	{3, 1, 4.6}, {1, 3, 4.8}, {2, 2, 5.5},
+	{3, 1, 4.6}, {1, 3, 4.8}, {2, 2, 8},
 }
 
 // paragraphMoves are the bead shapes between paragraphs: editors merge and
@@ -118,6 +118,9 @@ type scorer struct {
 	*marker
 	ratio, lexW float64
 	moves       []move
+	// hs and ht mark headings (paragraph level only): a heading is rarely
+	// merged with the text around it.
+	hs, ht []bool
 }
 
 // marker holds stamped marks per vocabulary id, shared by the scorers of one run.
@@ -212,7 +215,26 @@ func (s *scorer) baseCost(mv move, i, j int) float64 {
 	if mv.ds == 0 || mv.dt == 0 {
 		return mv.prior
 	}
-	return mv.prior + s.lengthCost(s.ps[i]-s.ps[i-mv.ds], s.pt[j]-s.pt[j-mv.dt])
+	c := mv.prior + s.lengthCost(s.ps[i]-s.ps[i-mv.ds], s.pt[j]-s.pt[j-mv.dt])
+	if (mv.ds > 1 && anyTrue(s.hs, i-mv.ds, i)) || (mv.dt > 1 && anyTrue(s.ht, j-mv.dt, j)) {
+		c += headingMerge
+	}
+	return c
+}
+
+// headingMerge is the extra cost of a bead that merges a heading with other blocks.
+const headingMerge = 10
+
+func anyTrue(xs []bool, a, b int) bool {
+	if xs == nil {
+		return false
+	}
+	for _, x := range xs[a:b] {
+		if x {
+			return true
+		}
+	}
+	return false
 }
 
 // covered returns the weight of the atoms of src[i0:i1] and tgt[j0:j1] that

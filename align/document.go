@@ -29,6 +29,7 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 		groups = append(groups, group{0, len(su), 0, len(tu), 1})
 	} else {
 		ps := newScorer(sp, tp, mk, &opts, paragraphMoves)
+		ps.hs, ps.ht = headings(src, sRange, sb), headings(tgt, tRange, tb)
 		sCur, tCur := 0, 0
 		for _, pb := range ps.align() {
 			g := group{conf: pb.Confidence}
@@ -94,4 +95,13 @@ func spanOf(idx []int, ranges [][2]int, cur int) (int, int) {
 		return cur, cur
 	}
 	return ranges[idx[0]][0], ranges[idx[len(idx)-1]][1]
+}
+
+// headings marks the paragraphs that are headings.
+func headings(d *doc.Document, ranges [][2]int, blockOf []int) []bool {
+	out := make([]bool, len(ranges))
+	for k, r := range ranges {
+		out[k] = d.Blocks[blockOf[r[0]]].Kind == doc.Heading
+	}
+	return out
 }
