@@ -110,3 +110,43 @@ func sampleTranslated(t testing.TB) *doc.Bitext {
 	bt.Engine = "test"
 	return bt
 }
+
+// sampleUneven merges the sample's paragraphs three by three, so that each
+// paragraph holds several sentence rows, and gives the rows English of very
+// different lengths: a short translation beside a long original and the reverse.
+func sampleUneven(t testing.TB) *doc.Bitext {
+	t.Helper()
+	root := repoRoot(t)
+	src, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(strings.TrimSpace(string(src)), "\n\n")[:12]
+	var merged []string
+	for i := 0; i < len(paras); i += 3 {
+		merged = append(merged, strings.Join(paras[i:min(i+3, len(paras))], " "))
+	}
+	eng, err := translate.New("none", translate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := segment.Split("uneven.txt", strings.Join(merged, "\n\n"), "ar")
+	bt, err := translate.Run(context.Background(), eng, d, translate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bt.Units) < 2*len(d.Blocks) {
+		t.Fatalf("%d units in %d blocks: paragraphs did not get several rows", len(bt.Units), len(d.Blocks))
+	}
+	long := "This English sentence is deliberately much longer than its original, so that the row grows on the English side and the next Arabic sentence would drift out of level if the rows were not tied together."
+	for i := range bt.Units {
+		u := &bt.Units[i]
+		u.State, u.Flags = doc.StateMachine, nil
+		if i%2 == 0 {
+			u.Target = "Short."
+		} else {
+			u.Target = long
+		}
+	}
+	return bt
+}

@@ -30,7 +30,7 @@ const DefaultTemplate = `
 
 {{- define "bitext-legend" -}}
 <aside class="legend" aria-label="How to read this page">
-<p>English translation on the left, the Arabic original on the right; each sentence sits level with its original.
+<p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.
 {{- if and .Engine (ne .Engine "none")}} Translated by machine ({{.Engine}}).{{end}}</p>
@@ -60,8 +60,9 @@ Point at a sentence or move to it with Tab to highlight its partner.
 </section>
 {{- else}}
 <section class="block {{.Kind}}">
+{{- $tab := ne .Kind "boilerplate"}}
 {{- range .Rows}}
-<div class="u{{if .Flags}} flagged{{end}}" id="{{.ID}}"><p class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p></div>
+<div class="u{{if .Flags}} flagged{{end}}" id="{{.ID}}"><p class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Source}}</p></div>
 {{- end}}
 </section>
 {{- end}}
