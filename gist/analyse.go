@@ -224,10 +224,6 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 			if !ok {
 				continue
 			}
-			if ent.POS == Verb {
-				// a past verb met here with no ending: handled by verbal
-				continue
-			}
 			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank}
 			a.word = ent.Gloss
 			if inf.plural && ent.POS == Noun {
@@ -335,7 +331,7 @@ func (e *Engine) lookupVerb(key string, n int) (Entry, int, bool) {
 		if n < 3 && rank > 0 {
 			break
 		}
-		if ent, ok := l.words[key]; ok && ent.POS == Verb {
+		if ent, ok := l.verbs[key]; ok {
 			return ent, rank, true
 		}
 	}

@@ -38,7 +38,8 @@ type Entry struct {
 // kept apart so the engine can match them greedily.
 type Lexicon struct {
 	Name    string
-	words   map[string]Entry
+	words   map[string]Entry // everything but past-tense verb stems
+	verbs   map[string]Entry // past-tense verb stems
 	present map[string]Entry // present-tense verb stems, without the person prefix
 	phrases map[string]Entry // folded words joined by one space
 	firsts  map[string]int   // first word of a phrase → most words in a phrase starting so
@@ -46,11 +47,11 @@ type Lexicon struct {
 
 // NewLexicon returns an empty lexicon called name.
 func NewLexicon(name string) *Lexicon {
-	return &Lexicon{Name: name, words: map[string]Entry{}, present: map[string]Entry{}, phrases: map[string]Entry{}, firsts: map[string]int{}}
+	return &Lexicon{Name: name, words: map[string]Entry{}, verbs: map[string]Entry{}, present: map[string]Entry{}, phrases: map[string]Entry{}, firsts: map[string]int{}}
 }
 
 // Len is the number of forms in the lexicon.
-func (l *Lexicon) Len() int { return len(l.words) + len(l.present) + len(l.phrases) }
+func (l *Lexicon) Len() int { return len(l.words) + len(l.verbs) + len(l.present) + len(l.phrases) }
 
 // Add records the gloss of an Arabic form (one word or several). The first
 // gloss given for a form wins.
@@ -60,8 +61,12 @@ func (l *Lexicon) Add(ar string, e Entry) {
 	case 0:
 		return
 	case 1:
-		if _, dup := l.words[words[0]]; !dup {
-			l.words[words[0]] = e
+		m := l.words
+		if e.POS == Verb {
+			m = l.verbs
+		}
+		if _, dup := m[words[0]]; !dup {
+			m[words[0]] = e
 		}
 	default:
 		key := strings.Join(words, " ")
@@ -83,9 +88,13 @@ func (l *Lexicon) AddPresent(stem string, e Entry) {
 	}
 }
 
-// Lookup returns the entry of a folded single word.
+// Lookup returns the entry of a folded single word, preferring a reading
+// that is not a past-tense verb.
 func (l *Lexicon) Lookup(folded string) (Entry, bool) {
-	e, ok := l.words[folded]
+	if e, ok := l.words[folded]; ok {
+		return e, ok
+	}
+	e, ok := l.verbs[folded]
 	return e, ok
 }
 
