@@ -211,6 +211,9 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 			c := cost + il + inf.penalty
 			key := w.sub(pl, stemEnd)
 			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
+			if !ok && inf.ar == "ات" {
+				ent, rank, ok = e.lookupNoun(key+"ه", stemEnd-pl+1) // سيارات → سيارة
+			}
 			if !ok && inf.nisba != "" {
 				ent, rank, ok = e.lookupNoun(key+"ي", stemEnd-pl+1)
 			}

@@ -185,6 +185,7 @@ type item struct {
 	def   bool // definite: article, name or a definite genitive
 	past  bool // a 3rd person past verb with no object
 	plain bool // no attached pronoun, no merged words
+	space bool // whitespace before it in the source
 }
 
 var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "»": "”", "٪": "%", "۔": "."}
@@ -219,6 +220,7 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 					st.Words += n
 					st.Glossed += n
 				}
+				items[len(items)-1].space = t.space
 				i += n - 1
 				continue
 			}
@@ -233,10 +235,12 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			}
 			if !ok {
 				items = append(items, e.unknown(t.text))
+				items[len(items)-1].space = t.space
 				continue
 			}
 			items = append(items, itemOf(a))
 		}
+		items[len(items)-1].space = t.space
 	}
 	if !e.opts.NoReorder {
 		items = reorder(items)
@@ -409,7 +413,7 @@ func Transliterate(word string) string {
 	}
 	s := b.String()
 	if s == "" {
-		return word
+		return "?" // letters with no Latin spelling
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
@@ -471,27 +475,22 @@ func reorder(items []item) []item {
 	return a
 }
 
-// render joins items into English with ordinary spacing around punctuation.
+// render joins items into English. Words are separated by one space;
+// punctuation keeps the spacing it had in the source, except that no space is
+// left before a closing mark.
 func render(items []item) string {
 	var b strings.Builder
-	glue := true // no space before the next word
-	quoteOpen := false
+	prevWord := false
 	for _, it := range items {
 		if it.punct {
-			p := it.text
-			closing := strings.ContainsAny(p, ",.;:!?)]}”’%…") || (p == "\"" && quoteOpen)
-			opening := strings.ContainsAny(p, "([{“‘") || (p == "\"" && !quoteOpen)
-			if p == "\"" {
-				quoteOpen = !quoteOpen
-			}
-			if !closing && !glue && b.Len() > 0 {
+			if it.space && !strings.ContainsAny(it.text, ",.;:!?)]}”’%…") && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(p)
-			glue = opening || p == "-" || p == "/"
+			b.WriteString(it.text)
+			prevWord = false
 			continue
 		}
-		if !glue && b.Len() > 0 {
+		if b.Len() > 0 && (prevWord || it.space) {
 			b.WriteByte(' ')
 		}
 		for _, l := range it.lead {
@@ -502,7 +501,7 @@ func render(items []item) string {
 			b.WriteString("the ")
 		}
 		b.WriteString(it.text)
-		glue = false
+		prevWord = true
 	}
 	return b.String()
 }

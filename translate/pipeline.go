@@ -69,7 +69,7 @@ func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.B
 
 	bt := &doc.Bitext{SourceLang: srcLang, TargetLang: tgtLang, Name: d.Name, Engine: eng.Name(), Source: d}
 	for i, b := range d.Blocks {
-		units := blockUnits(d, i, targets[i], tgtLang, eng.Name())
+		units := blockUnits(d, i, targets[i], tgtLang, eng.Name(), isGist(eng))
 		for k := range units {
 			units[k].Terms = termsIn(hits[i], b, units[k].Segments)
 			checkTerms(&units[k])
@@ -78,6 +78,16 @@ func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.B
 	}
 	AssignIDs(bt.Units)
 	return bt, nil
+}
+
+// GistNote is the note on every unit whose target is a word-by-word gist.
+const GistNote = "word-by-word gist, not a translation"
+
+// isGist reports whether eng says its output is a word-by-word gist rather
+// than a translation (see gist.Engine); its units get doc.StateGist.
+func isGist(eng Engine) bool {
+	g, ok := eng.(interface{ Gist() bool })
+	return ok && g.Gist()
 }
 
 // Batches cuts segs into [start, end) runs that respect lim. A segment larger
@@ -123,7 +133,7 @@ func blockHits(d *doc.Document, m *glossary.Matcher) [][]doc.TermHit {
 }
 
 // blockUnits pairs the source sentences of block i with the sentences of its translation.
-func blockUnits(d *doc.Document, i int, target, tgtLang, engine string) []doc.Unit {
+func blockUnits(d *doc.Document, i int, target, tgtLang, engine string, gist bool) []doc.Unit {
 	b := d.Blocks[i]
 	src := make([]string, len(b.Segments))
 	for k, s := range b.Segments {
@@ -175,6 +185,10 @@ func blockUnits(d *doc.Document, i int, target, tgtLang, engine string) []doc.Un
 		u.Confidence = bead.Confidence
 		if u.Target != "" {
 			u.State, u.Origin = doc.StateMachine, engine
+			if gist {
+				u.State = doc.StateGist
+				u.Notes = append(u.Notes, GistNote)
+			}
 		} else {
 			u.AddFlag(doc.FlagUntranslated)
 		}
