@@ -18,6 +18,7 @@ import (
 	"bitext/doc"
 	"bitext/tm"
 	"bitext/translate"
+	"bitext/xliff"
 )
 
 // Options configure Run. The zero value is useful.
@@ -243,4 +244,21 @@ func similarity(a, b string) float64 {
 // Summary is a one-line account of the report.
 func (r *Report) Summary() string {
 	return fmt.Sprintf("%d kept, %d changed, %d added, %d deleted", r.Kept, r.Changed, r.Added, len(r.Deleted))
+}
+
+// Earlier turns a reviewed XLIFF file into the earlier version's units for
+// Run: every unit with its source, the editor's target, its notes and a state
+// (see tm.XLIFFState); units marked translate="no" are boilerplate.
+func Earlier(f *xliff.File) *doc.Bitext {
+	bt := &doc.Bitext{SourceLang: f.SourceLang, TargetLang: f.TargetLang, Name: f.Original, Engine: f.Engine}
+	for i := range f.Units {
+		u := &f.Units[i]
+		du := doc.Unit{ID: u.ID, Kind: doc.Paragraph, Source: u.Source, Target: u.Target,
+			State: doc.State(tm.XLIFFState(f.Version, u)), Origin: u.DraftFrom, Notes: u.Notes}
+		if !u.Translate {
+			du.Kind = doc.Boilerplate
+		}
+		bt.Units = append(bt.Units, du)
+	}
+	return bt
 }

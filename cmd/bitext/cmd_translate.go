@@ -39,7 +39,7 @@ Examples:
 				&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of the article"},
 				&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language to translate into"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			}, pageFlags()...),
+			}, append(pageFlags(), translateMemoryFlags()...)...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
 	})
@@ -50,7 +50,7 @@ func translateAction(c *cli.Context, e *env) error {
 		return usagef("translate: want one input file (or - for stdin), got %d", c.NArg())
 	}
 	input := c.Args().First()
-	format, err := lookupFormat(c.String("format"))
+	format, err := lookupFormat(translateFormat(c))
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func translateAction(c *cli.Context, e *env) error {
 		return usagef("%v", err)
 	}
 	d := segment.Split(name, text, c.String("source-lang"))
-	bt, err := translate.Run(c.Context, eng, d, translate.Options{
+	bt, err := translateWithMemory(c, e, eng, d, translate.Options{
 		SourceLang: c.String("source-lang"),
 		TargetLang: c.String("target-lang"),
 		Glossary:   matcher,
