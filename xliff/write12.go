@@ -75,7 +75,7 @@ func Write12(w io.Writer, b *doc.Bitext, opts Options) error {
 }
 
 func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
-	_, tgtLang := langs(b)
+	srcLang, tgtLang := langs(b)
 	attrs := []string{"id", u.ID, "xml:space", "preserve"}
 	if !translatable(u) {
 		attrs = append(attrs, "translate", "no")
@@ -107,6 +107,15 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 		}
 		x.open("alt-trans", "tool-id", "bitext", "origin", origin, "alttranstype", "proposal")
 		x.elem("target", escText(u.Target, stripper(opts, u.ID, "machine draft")), "xml:lang", tgtLang)
+		x.close("alt-trans")
+	}
+	// Translation memory candidates, for the editor to pick from. No tool-id:
+	// bitext's own alt-trans is the machine draft.
+	for _, m := range u.Matches {
+		x.open("alt-trans", "origin", m.Origin, "alttranstype", "proposal",
+			"match-quality", strconv.FormatFloat(m.Score*100, 'f', 0, 64)+"%")
+		x.elem("source", escText(m.Source, stripper(opts, u.ID, "memory match source")), "xml:lang", srcLang)
+		x.elem("target", escText(m.Target, stripper(opts, u.ID, "memory match")), "xml:lang", tgtLang)
 		x.close("alt-trans")
 	}
 	for _, h := range u.Terms {

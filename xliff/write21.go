@@ -89,6 +89,9 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 	}
 	x.open("unit", attrs...)
 	draft := hasDraft(u)
+	if draft || len(u.Matches) > 0 {
+		x.open("mtc:matches")
+	}
 	if draft {
 		origin := u.Origin
 		if origin == "" {
@@ -98,11 +101,20 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 		if u.State == doc.StateMemory {
 			typ = "tm"
 		}
-		x.open("mtc:matches")
 		x.open("mtc:match", "ref", "#s1", "type", typ, "subType", "bitext:draft", "origin", origin)
 		x.elem("source", escText(u.Source, cpWriter))
 		x.elem("target", escText(u.Target, cpWriter))
 		x.close("mtc:match")
+	}
+	// Translation memory candidates, for the editor to pick from.
+	for _, m := range u.Matches {
+		x.open("mtc:match", "ref", "#s1", "type", "tm", "subType", "bitext:memory", "origin", m.Origin,
+			"similarity", strconv.FormatFloat(m.Score*100, 'f', 1, 64))
+		x.elem("source", escText(m.Source, cpWriter))
+		x.elem("target", escText(m.Target, cpWriter))
+		x.close("mtc:match")
+	}
+	if draft || len(u.Matches) > 0 {
 		x.close("mtc:matches")
 	}
 	spans := termSpans(u)
