@@ -49,7 +49,7 @@ func (o FuzzyOptions) withDefaults() FuzzyOptions {
 
 // postingBudget bounds the row ids read from the trigram index per lookup,
 // so that a text made only of common trigrams stays fast.
-const postingBudget = 60000
+const postingBudget = 6000
 
 // Fuzzy returns the entries whose source is most similar to source, best
 // first. Candidates are the entries that share the most of the text's rarest
@@ -142,44 +142,41 @@ func (m *Memory) candidates(ctx context.Context, q string, opts FuzzyOptions) ([
 	if len(use) > opts.Trigrams {
 		use = use[:opts.Trigrams]
 	}
-	counts := map[int64]int{}
+	// Within the posting budget, rarest first.
 	read := 0
 	for k, g := range use {
 		if k > 0 && read+freq[g] > postingBudget {
+			use = use[:k]
 			break
 		}
 		read += freq[g]
-		rows, err := m.db.QueryContext(ctx, `SELECT rowid FROM tu_fts WHERE tu_fts MATCH ?`, `"`+strings.ReplaceAll(g, `"`, `""`)+`"`)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			counts[id]++
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
 	}
-	ids := make([]int64, 0, len(counts))
-	for id := range counts {
+	if len(use) == 0 {
+		return nil, nil
+	}
+	// One statement counts, per entry, how many of the trigrams it holds.
+	args := make([]any, 0, len(use)+1)
+	parts := make([]string, len(use))
+	for k, g := range use {
+		parts[k] = `SELECT rowid FROM tu_fts WHERE tu_fts MATCH ?`
+		args = append(args, `"`+strings.ReplaceAll(g, `"`, `""`)+`"`)
+	}
+	args = append(args, opts.Candidates)
+	rows, err := m.db.QueryContext(ctx, `SELECT rowid FROM (`+strings.Join(parts, " UNION ALL ")+
+		`) GROUP BY rowid ORDER BY count(*) DESC, rowid DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if counts[ids[i]] != counts[ids[j]] {
-			return counts[ids[i]] > counts[ids[j]]
-		}
-		return ids[i] > ids[j]
-	})
-	if len(ids) > opts.Candidates {
-		ids = ids[:opts.Candidates]
-	}
-	return ids, nil
+	return ids, rows.Err()
 }
 
 // trigrams returns the distinct three-character substrings of s, in order,
@@ -208,18 +205,18 @@ func (m *Memory) docFreq(ctx context.Context, grams []string) (map[string]int, e
 		for i, g := range part {
 			args[i] = g
 		}
-		rows, err := m.db.QueryContext(ctx, `SELECT term, doc FROM tu_vocab WHERE term IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
+		rows, err := m.db.QueryContext(ctx, `SELECT g, n FROM gram WHERE g IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
-			var term string
+			var g string
 			var n int
-			if err := rows.Scan(&term, &n); err != nil {
+			if err := rows.Scan(&g, &n); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			freq[term] = n
+			freq[g] = n
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

@@ -120,8 +120,11 @@ CREATE TABLE IF NOT EXISTS tu(
 	extra     TEXT                        -- JSON TMXMeta, NULL when empty
 );
 CREATE INDEX IF NOT EXISTS tu_norm ON tu(norm_hash);
-CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5(norm, content='tu', content_rowid='id', tokenize='trigram', detail='none');
-CREATE VIRTUAL TABLE IF NOT EXISTS tu_vocab USING fts5vocab(tu_fts, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5(norm, content='tu', content_rowid='id', tokenize='trigram', detail='none', columnsize=0);
+-- How many entries hold each trigram of the normalised sources: fuzzy lookup
+-- starts from the rarest trigrams of the query. (FTS5 can count a trigram's
+-- entries only by reading its whole posting list.)
+CREATE TABLE IF NOT EXISTS gram(g TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS tu_ad AFTER DELETE ON tu BEGIN
 	INSERT INTO tu_fts(tu_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
 END;
@@ -156,7 +159,7 @@ func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
 	// _txlock=immediate: a write transaction takes the write lock when it
 	// begins, so two writers queue on the busy timeout instead of one failing
 	// when it upgrades a read lock.
-	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(memory)&_txlock=immediate",
+	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)&_pragma=temp_store(memory)&_pragma=mmap_size(1073741824)&_txlock=immediate",
 		path, timeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -181,7 +184,19 @@ func (m *Memory) init(ctx context.Context) error {
 		if err := m.checkVersionTx(ctx, tx); err != nil {
 			return err
 		}
-		return m.refold(ctx, tx)
+		refolded, err := m.refold(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var counted string
+		err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'grams'`).Scan(&counted)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if refolded || counted == "" {
+			return countGrams(ctx, tx)
+		}
+		return nil
 	})
 }
 
@@ -205,22 +220,75 @@ func foldSignature() string {
 	return fmt.Sprintf("%x", sum[:8])
 }
 
+// countGrams recounts the trigram table from the stored sources.
+func countGrams(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM gram`); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT norm FROM tu`)
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		countTrigrams(counts, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := addGrams(ctx, tx, counts); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES ('grams', '1')`)
+	return err
+}
+
+// countTrigrams adds one to counts for each distinct trigram of s.
+func countTrigrams(counts map[string]int, s string) {
+	for _, g := range trigrams(s) {
+		counts[g]++
+	}
+}
+
+func addGrams(ctx context.Context, tx *sql.Tx, counts map[string]int) error {
+	if len(counts) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO gram(g, n) VALUES (?, ?) ON CONFLICT(g) DO UPDATE SET n = n + excluded.n`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for g, n := range counts {
+		if _, err := stmt.ExecContext(ctx, g, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // refold recomputes the stored normalised sources when the normalisation
-// rules have changed since they were stored.
-func (m *Memory) refold(ctx context.Context, tx *sql.Tx) error {
+// rules have changed since they were stored, and reports whether it did.
+func (m *Memory) refold(ctx context.Context, tx *sql.Tx) (bool, error) {
 	sig := foldSignature()
 	var old string
 	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'fold'`).Scan(&old)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
+		return false, err
 	}
 	if old == sig {
-		return nil
+		return false, nil
 	}
 	if old != "" {
 		rows, err := tx.QueryContext(ctx, `SELECT id, source FROM tu`)
 		if err != nil {
-			return err
+			return false, err
 		}
 		type row struct {
 			id  int64
@@ -231,28 +299,28 @@ func (m *Memory) refold(ctx context.Context, tx *sql.Tx) error {
 			var r row
 			if err := rows.Scan(&r.id, &r.src); err != nil {
 				rows.Close()
-				return err
+				return false, err
 			}
 			all = append(all, r)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return false, err
 		}
 		stmt, err := tx.PrepareContext(ctx, `UPDATE tu SET norm = ?, norm_hash = ? WHERE id = ? AND norm != ?`)
 		if err != nil {
-			return err
+			return false, err
 		}
 		defer stmt.Close()
 		for _, r := range all {
 			n := normalize(r.src)
 			if _, err := stmt.ExecContext(ctx, n, hash(n), r.id, n); err != nil {
-				return err
+				return false, err
 			}
 		}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES ('fold', ?)`, sig)
-	return err
+	return old != "", err
 }
 
 // Path returns the memory's file name.
@@ -345,7 +413,8 @@ func (m *Memory) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 type inserter struct {
 	tx             *sql.Tx
 	insert, update *sql.Stmt
-	firstNew       int64 // rows with larger ids are not indexed yet
+	firstNew       int64          // rows with larger ids are not indexed yet
+	grams          map[string]int // trigram counts of the new rows
 }
 
 func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
@@ -361,7 +430,7 @@ func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		ins.Close()
 		return nil, err
 	}
-	i := &inserter{tx: tx, insert: ins, update: upd}
+	i := &inserter{tx: tx, insert: ins, update: upd, grams: map[string]int{}}
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM tu`).Scan(&i.firstNew); err != nil {
 		i.close()
 		return nil, err
@@ -369,10 +438,12 @@ func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 	return i, nil
 }
 
-// flush adds the new rows to the trigram index.
+// flush adds the new rows to the trigram index and counts.
 func (i *inserter) flush(ctx context.Context) error {
-	_, err := i.tx.ExecContext(ctx, `INSERT INTO tu_fts(rowid, norm) SELECT id, norm FROM tu WHERE id > ?`, i.firstNew)
-	return err
+	if _, err := i.tx.ExecContext(ctx, `INSERT INTO tu_fts(rowid, norm) SELECT id, norm FROM tu WHERE id > ?`, i.firstNew); err != nil {
+		return err
+	}
+	return addGrams(ctx, i.tx, i.grams)
 }
 
 func (i *inserter) close() {
@@ -409,6 +480,7 @@ func (i *inserter) add(ctx context.Context, e *Entry) (bool, error) {
 		return false, err
 	}
 	if n, _ := res.RowsAffected(); n == 1 {
+		countTrigrams(i.grams, norm)
 		return true, nil
 	}
 	_, err = i.update.ExecContext(ctx, e.Article, e.UnitID, e.State, e.Changer, unix(changed), extra, pair, unix(changed))

@@ -66,10 +66,34 @@ func sentencePairs(t testing.TB) []pair {
 	return out
 }
 
+// newsWords reads the distinct Arabic words of the ANERcorp news corpus in
+// ../shared/data (one token per line, then its tag), or nil.
+func newsWords(t testing.TB) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repoRoot(t), "..", "shared", "data", "names", "anercorp", "ANERcorp_train.txt"))
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		w, _, _ := strings.Cut(line, " ")
+		if len([]rune(w)) >= 3 && !seen[w] && strings.IndexFunc(w, func(r rune) bool { return r >= 0x0621 && r <= 0x064A }) >= 0 {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // synth makes n distinct, natural-looking pairs by joining the first half of
-// one sentence pair to the second half of another (both sides alike).
+// one sentence pair to the second half of another (both sides alike). With
+// words, it also puts a random news word in place of about one source word
+// in five, so that the memory has a news vocabulary rather than the few
+// thousand sentences it is made from repeated hundreds of times.
 type synth struct {
 	pairs []pair
+	words []string
 	rng   *rand.Rand
 	seen  map[string]bool
 }
@@ -91,6 +115,15 @@ func (s *synth) next() pair {
 		a := s.pairs[s.rng.IntN(len(s.pairs))]
 		b := s.pairs[s.rng.IntN(len(s.pairs))]
 		p := pair{halves(a.ar, true) + " " + halves(b.ar, false), halves(a.en, true) + " " + halves(b.en, false)}
+		if len(s.words) > 0 {
+			w := strings.Fields(p.ar)
+			for k := range w {
+				if s.rng.IntN(5) == 0 {
+					w[k] = s.words[s.rng.IntN(len(s.words))]
+				}
+			}
+			p.ar = strings.Join(w, " ")
+		}
 		if !s.seen[p.ar] {
 			s.seen[p.ar] = true
 			return p
