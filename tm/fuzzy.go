@@ -195,28 +195,32 @@ func trigrams(s string) []string {
 	return out
 }
 
-// docFreq returns how many entries hold each trigram.
+// docFreq returns how many entries hold each trigram (by gramKey).
 func (m *Memory) docFreq(ctx context.Context, grams []string) (map[string]int, error) {
 	freq := make(map[string]int, len(grams))
+	byKey := make(map[int64]string, len(grams))
 	const chunk = 200
 	for start := 0; start < len(grams); start += chunk {
 		part := grams[start:min(start+chunk, len(grams))]
 		args := make([]any, len(part))
 		for i, g := range part {
-			args[i] = g
+			r := []rune(g)
+			k := gramKey(r[0], r[1], r[2])
+			byKey[k] = g
+			args[i] = k
 		}
 		rows, err := m.db.QueryContext(ctx, `SELECT g, n FROM gram WHERE g IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
 		if err != nil {
 			return nil, err
 		}
 		for rows.Next() {
-			var g string
+			var k int64
 			var n int
-			if err := rows.Scan(&g, &n); err != nil {
+			if err := rows.Scan(&k, &n); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			freq[g] = n
+			freq[byKey[k]] = n
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

@@ -124,21 +124,28 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 		// Parsing and storing run side by side: each takes about half the time.
 		pctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		ch := make(chan Entry, 1024)
+		entries := make(chan Entry, 1024)
+		ready := make(chan prepared, 1024)
 		perr := make(chan error, 1)
 		go func() {
-			defer close(ch)
-			perr <- produce(pctx, ch)
+			defer close(entries)
+			perr <- produce(pctx, entries)
+		}()
+		go func() {
+			defer close(ready)
+			for e := range entries {
+				ready <- prepare(e)
+			}
 		}()
 		stored := 0
-		for e := range ch {
-			added, err := ins.add(ctx, &e)
+		for p := range ready {
+			added, err := ins.addPrepared(ctx, &p)
 			if err != nil {
 				cancel()
-				for range ch {
+				for range ready {
 				}
 				<-perr
-				return fmt.Errorf("unit %q: %w", e.UnitID, err)
+				return fmt.Errorf("unit %q: %w", p.e.UnitID, err)
 			}
 			if added {
 				res.Added++

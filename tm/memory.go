@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -124,7 +125,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5(norm, content='tu', content
 -- How many entries hold each trigram of the normalised sources: fuzzy lookup
 -- starts from the rarest trigrams of the query. (FTS5 can count a trigram's
 -- entries only by reading its whole posting list.)
-CREATE TABLE IF NOT EXISTS gram(g TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+-- g is gramKey of the trigram.
+CREATE TABLE IF NOT EXISTS gram(g INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TRIGGER IF NOT EXISTS tu_ad AFTER DELETE ON tu BEGIN
 	INSERT INTO tu_fts(tu_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
 END;
@@ -193,7 +195,7 @@ func (m *Memory) init(ctx context.Context) error {
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if refolded || counted == "" {
+		if refolded || counted != gramsVersion {
 			return countGrams(ctx, tx)
 		}
 		return nil
@@ -220,23 +222,30 @@ func foldSignature() string {
 	return fmt.Sprintf("%x", sum[:8])
 }
 
+// gramsVersion marks the way the gram table is keyed.
+const gramsVersion = "2"
+
 // countGrams recounts the trigram table from the stored sources.
 func countGrams(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM gram`); err != nil {
+	if _, err := tx.ExecContext(ctx, `DROP TABLE IF EXISTS gram; CREATE TABLE gram(g INTEGER PRIMARY KEY, n INTEGER NOT NULL)`); err != nil {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT norm FROM tu`)
 	if err != nil {
 		return err
 	}
-	counts := map[string]int{}
+	counts := map[int64]int{}
+	var keys []int64
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
 			rows.Close()
 			return err
 		}
-		countTrigrams(counts, n)
+		keys = gramKeys(keys[:0], n)
+		for _, k := range keys {
+			counts[k]++
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -245,18 +254,33 @@ func countGrams(ctx context.Context, tx *sql.Tx) error {
 	if err := addGrams(ctx, tx, counts); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES ('grams', '1')`)
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES ('grams', ?)`, gramsVersion)
 	return err
 }
 
-// countTrigrams adds one to counts for each distinct trigram of s.
-func countTrigrams(counts map[string]int, s string) {
-	for _, g := range trigrams(s) {
-		counts[g]++
-	}
+// gramKey packs a trigram into an integer: three code points of 21 bits.
+func gramKey(a, b, c rune) int64 {
+	return int64(a)<<42 | int64(b)<<21 | int64(c)
 }
 
-func addGrams(ctx context.Context, tx *sql.Tx, counts map[string]int) error {
+// gramKeys appends the keys of the distinct trigrams of s to dst, sorted.
+func gramKeys(dst []int64, s string) []int64 {
+	var r0, r1 rune
+	n := 0
+	start := len(dst)
+	for _, r := range s {
+		if n >= 2 {
+			dst = append(dst, gramKey(r0, r1, r))
+		}
+		r0, r1 = r1, r
+		n++
+	}
+	keys := dst[start:]
+	slices.Sort(keys)
+	return append(dst[:start], slices.Compact(keys)...)
+}
+
+func addGrams(ctx context.Context, tx *sql.Tx, counts map[int64]int) error {
 	if len(counts) == 0 {
 		return nil
 	}
@@ -413,8 +437,8 @@ func (m *Memory) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 type inserter struct {
 	tx             *sql.Tx
 	insert, update *sql.Stmt
-	firstNew       int64          // rows with larger ids are not indexed yet
-	grams          map[string]int // trigram counts of the new rows
+	firstNew       int64         // rows with larger ids are not indexed yet
+	grams          map[int64]int // trigram counts of the new rows
 }
 
 func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
@@ -430,7 +454,7 @@ func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		ins.Close()
 		return nil, err
 	}
-	i := &inserter{tx: tx, insert: ins, update: upd, grams: map[string]int{}}
+	i := &inserter{tx: tx, insert: ins, update: upd, grams: map[int64]int{}}
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM tu`).Scan(&i.firstNew); err != nil {
 		i.close()
 		return nil, err
@@ -451,36 +475,67 @@ func (i *inserter) close() {
 	i.update.Close()
 }
 
-// add inserts e, or refreshes the provenance of the same pair; it reports
-// whether a new row was made.
-func (i *inserter) add(ctx context.Context, e *Entry) (bool, error) {
+// prepared is an entry with what storing it needs computed, so that the
+// computing can run beside the storing.
+type prepared struct {
+	e                  Entry
+	norm               string
+	normHash, pairHash int64
+	extra              any     // JSON of e.TMX, or nil
+	grams              []int64 // distinct trigram keys of norm
+	err                error
+}
+
+func prepare(e Entry) prepared {
+	p := prepared{e: e}
 	if strings.TrimSpace(e.Source) == "" || strings.TrimSpace(e.Target) == "" {
-		return false, errors.New("empty source or target")
+		p.err = errors.New("empty source or target")
+		return p
 	}
 	if e.SourceLang == "" || e.TargetLang == "" {
-		return false, errors.New("missing source or target language")
+		p.err = errors.New("missing source or target language")
+		return p
 	}
-	norm := normalize(e.Source)
-	pair := hash(strings.ToLower(e.SourceLang), strings.ToLower(e.TargetLang), e.Source, e.Target)
-	var extra any
+	p.norm = normalize(e.Source)
+	p.normHash = hash(p.norm)
+	p.pairHash = hash(strings.ToLower(e.SourceLang), strings.ToLower(e.TargetLang), e.Source, e.Target)
 	if !e.TMX.empty() {
 		b, err := json.Marshal(e.TMX)
 		if err != nil {
-			return false, err
+			p.err = err
+			return p
 		}
-		extra = string(b)
+		p.extra = string(b)
 	}
+	p.grams = gramKeys(nil, p.norm)
+	return p
+}
+
+// add inserts e, or refreshes the provenance of the same pair; it reports
+// whether a new row was made.
+func (i *inserter) add(ctx context.Context, e *Entry) (bool, error) {
+	p := prepare(*e)
+	return i.addPrepared(ctx, &p)
+}
+
+func (i *inserter) addPrepared(ctx context.Context, p *prepared) (bool, error) {
+	if p.err != nil {
+		return false, p.err
+	}
+	e, norm, pair, extra := &p.e, p.norm, p.pairHash, p.extra
 	changed := e.Changed
 	if changed.IsZero() {
 		changed = e.Created
 	}
-	res, err := i.insert.ExecContext(ctx, e.SourceLang, e.TargetLang, e.Source, e.Target, norm, hash(norm), pair,
+	res, err := i.insert.ExecContext(ctx, e.SourceLang, e.TargetLang, e.Source, e.Target, norm, p.normHash, pair,
 		e.Article, e.UnitID, e.State, e.Creator, unix(e.Created), e.Changer, unix(e.Changed), extra)
 	if err != nil {
 		return false, err
 	}
 	if n, _ := res.RowsAffected(); n == 1 {
-		countTrigrams(i.grams, norm)
+		for _, g := range p.grams {
+			i.grams[g]++
+		}
 		return true, nil
 	}
 	_, err = i.update.ExecContext(ctx, e.Article, e.UnitID, e.State, e.Changer, unix(changed), extra, pair, unix(changed))

@@ -435,3 +435,22 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+func TestGramKeys(t *testing.T) {
+	for _, s := range []string{"", "ab", "abc", "abcd", "ابجد هوز", "aaaaaa", "ab ab ab"} {
+		got := gramKeys(nil, s)
+		want := map[int64]bool{}
+		for _, g := range trigrams(s) {
+			r := []rune(g)
+			want[gramKey(r[0], r[1], r[2])] = true
+		}
+		if len(got) != len(want) {
+			t.Errorf("gramKeys(%q) = %v, want %d keys", s, got, len(want))
+		}
+		for _, k := range got {
+			if !want[k] {
+				t.Errorf("gramKeys(%q): unexpected key %x", s, k)
+			}
+		}
+	}
+}
