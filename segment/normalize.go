@@ -202,12 +202,18 @@ func isExtend(r rune) bool {
 	return r == 0x200C || r == 0x200D || unicode.Is(unicode.M, r) || r >= 0xFE00 && r <= 0xFE0F
 }
 
-// trimRange returns [start, end) without surrounding white space and
-// dropped format characters; a space that carries combining marks stays.
+// trimmable reports whether r is white space to trim off a segment's ends
+// (directional marks and other format characters stay with the text).
+func trimmable(r rune) bool {
+	return unicode.IsSpace(r) || r == 0xFEFF || r == 0x200B
+}
+
+// trimRange returns [start, end) without surrounding white space; a space
+// that carries combining marks stays.
 func trimRange(src string, start, end int) (int, int) {
 	for start < end {
 		r, n := utf8.DecodeRuneInString(src[start:end])
-		if !unicode.IsSpace(r) && !(dropped(r) && r != 0x200C && r != 0x200D) {
+		if !trimmable(r) {
 			break
 		}
 		if next, _ := utf8.DecodeRuneInString(src[start+n : end]); isExtend(next) {
@@ -217,7 +223,7 @@ func trimRange(src string, start, end int) (int, int) {
 	}
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(src[start:end])
-		if !unicode.IsSpace(r) && !(dropped(r) && r != 0x200C && r != 0x200D) {
+		if !trimmable(r) {
 			break
 		}
 		if end < len(src) {
