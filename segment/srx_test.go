@@ -129,8 +129,8 @@ func TestParseSRXErrors(t *testing.T) {
 func TestReverseAndFirstSet(t *testing.T) {
 	tests := []struct {
 		pattern, text string // the reversed pattern must match the reversed text exactly
-		first             string
-		nullable          bool
+		first         string
+		nullable      bool
 	}{
 		{`abc`, "abc", "a", false},
 		{`(?:ab|cd)e`, "cde", "ac", false},
