@@ -70,18 +70,24 @@ func scan(src string) (chars, maybeNotNFC bool) {
 		}
 		var r rune
 		if c >= 0xD8 && c <= 0xDB && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
-			// Arabic block, decoded inline: the common case.
+			// Arabic block, decoded inline: the common case. Only U+061C
+			// (Arabic letter mark) is dropped there.
 			r = rune(c&0x1F)<<6 | rune(src[i+1]&0x3F)
 			i += 2
+			if r == 0x61C {
+				chars = true
+				prevMark = false
+				continue
+			}
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(src[i:])
 			i += n
-		}
-		if dropped(r) || spaceLike(r) || lineBreak(r) {
-			chars = true
-			prevMark = false
-			continue
+			if dropped(r) || spaceLike(r) || lineBreak(r) {
+				chars = true
+				prevMark = false
+				continue
+			}
 		}
 		// One Arabic mark alone is stable; two in a row may be reordered.
 		mark := arabicMark(r) && (r < 0x653 || r > 0x655)
