@@ -61,7 +61,7 @@ func (o Options) splitter() *splitter {
 	if rs == nil {
 		rs = builtin
 	}
-	return newSplitter(rs.forLang(o.lang()))
+	return rs.splitterFor(o.lang())
 }
 
 // Split segments src, a text in language lang ("ar" or "en"), into a document

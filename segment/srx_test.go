@@ -15,6 +15,11 @@ func TestSRXRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
+	// The built-in file is kept in the form WriteSRX gives, so that what a CAT
+	// tool loads is exactly what is reviewed here.
+	if out != string(defaultSRX) {
+		t.Error("WriteSRX(DefaultRules()) differs from rules/default.srx; write the file in the exported form")
+	}
 	for _, want := range []string{`<srx xmlns="http://www.lisa.org/srx20" version="2.0">`, "boilerplate", "line break ends a segment", `languagerulename="Arabic"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("exported SRX lacks %q", want)
