@@ -50,6 +50,13 @@ func checkCover(t *testing.T, src string, segs []doc.Segment) {
 		if r, _ := utf8.DecodeRuneInString(src[s.End:]); s.End < len(src) && isExtend(r) {
 			t.Fatalf("segment %d ends before a combining character %U", i, r)
 		}
+		// A mark after a space belongs to the space's cluster (a control
+		// character or line end before it starts a new one).
+		if r, _ := utf8.DecodeRuneInString(src[s.Start:]); isExtend(r) {
+			if p, _ := utf8.DecodeLastRuneInString(src[:s.Start]); unicode.Is(unicode.Zs, p) {
+				t.Fatalf("segment %d starts with %U, cut from the space before it", i, r)
+			}
+		}
 		checkGap(t, src[prev:s.Start])
 		prev = s.End
 	}
