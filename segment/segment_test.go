@@ -96,6 +96,7 @@ func TestSentencesEnglish(t *testing.T) {
 		{"initials", "Donald J. Trump and George W. Bush met.", []string{"Donald J. Trump and George W. Bush met."}},
 		{"a.m.", "It began at 10 a.m. local time. It ended at 5 p.m. He left.", []string{"It began at 10 a.m. local time.", "It ended at 5 p.m.", "He left."}},
 		{"numbers", "It rose 3.5 percent in No. 10 on Jan. 5. Prices fell.", []string{"It rose 3.5 percent in No. 10 on Jan. 5.", "Prices fell."}},
+		{"word that is also an abbreviation", "She studied at the School of Art. “I loved it,” she said.", []string{"She studied at the School of Art.", "“I loved it,” she said."}},
 		{"company at the end", "He works for Apple Inc. The company grew.", []string{"He works for Apple Inc.", "The company grew."}},
 		{"e.g.", "Some cities, e.g. Paris, agreed.", []string{"Some cities, e.g. Paris, agreed."}},
 		{"quoted question", "“Are you sure?” she asked. “Yes.”", []string{"“Are you sure?” she asked.", "“Yes.”"}},
