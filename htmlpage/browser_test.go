@@ -398,7 +398,7 @@ func TestBrowserHostileArticle(t *testing.T) {
 	bt.Units[1].Source = "وقال " + evil
 	bt.Units[1].Target = "He said " + evil
 	bt.Units[1].Terms = []doc.TermHit{{Surface: "وقال", Ar: "قال", En: "He said", Note: evil}}
-	bt.Units[2].Target = evil
+	bt.Units[2].Target = evil + " https://example.com/" + strings.Repeat("very-long-path-without-spaces-", 12)
 	bt.Engine = evil
 	html := render(t, bt, Options{Title: evil, Source: evil, SourceURL: "javascript:alert(3)", Date: evil})
 
@@ -419,6 +419,9 @@ func TestBrowserHostileArticle(t *testing.T) {
 	if len(opened) > 0 {
 		t.Errorf("the page opened dialogs: %q", opened)
 	}
+	b.checkNoOverflow(1280)
+	b.viewport(375)
+	b.checkNoOverflow(375)
 	var s string
 	b.eval("inspect", `JSON.stringify({
 		injected: [...document.querySelectorAll('img, script, iframe, object, embed, svg, a[href^="javascript"]')].map(e => e.outerHTML),

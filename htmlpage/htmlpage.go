@@ -25,7 +25,7 @@ import (
 
 // Options configure the page. The zero value gives the default page with flags shown.
 type Options struct {
-	Title     string // page title; default: the source file name without extension
+	Title     string // page title; default: the translated headline, else the source file name without extension
 	Source    string // publication the article comes from, e.g. "AFP"
 	SourceURL string // link to the original article; only http(s) links are kept
 	Date      string // publication date as shown; YYYY-MM-DD or RFC 3339 also fills <time datetime>
@@ -162,6 +162,9 @@ func build(b *doc.Bitext, opts Options) Page {
 		Clean:      opts.Clean,
 		CSS:        template.CSS(css),
 		CSP:        csp,
+	}
+	if p.Title == "" && len(b.Units) > 0 && b.Units[0].Kind == doc.Heading {
+		p.Title = strings.TrimSpace(b.Units[0].Target) // the headline
 	}
 	if p.Title == "" {
 		name := b.Name

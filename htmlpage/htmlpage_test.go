@@ -206,7 +206,7 @@ func TestMetadata(t *testing.T) {
 		want []string
 		bad  []string
 	}{
-		{Options{}, []string{"<title>hand</title>", "<h1>hand</h1>"}, []string{`class="byline"`}},
+		{Options{}, []string{"<title>A Putin–Kim summit</title>", "<h1>A Putin–Kim summit</h1>"}, []string{`class="byline"`}},
 		{Options{Title: "T", Source: "AFP", SourceURL: "https://afp.com/x", Date: "2023-09-05"},
 			[]string{"<h1>T</h1>", `<a href="https://afp.com/x" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">2023-09-05</time>`}, nil},
 		{Options{Source: "AFP", SourceURL: "javascript:alert(1)", Date: "5 September 2023"},
@@ -223,6 +223,18 @@ func TestMetadata(t *testing.T) {
 				t.Errorf("%+v: unexpected %s", tc.opts, b)
 			}
 		}
+	}
+}
+
+func TestTitleFallsBackToFileName(t *testing.T) {
+	b := handBitext()
+	b.Units[0].Target = ""
+	if out := render(t, b, Options{}); !strings.Contains(out, "<h1>hand</h1>") {
+		t.Error("untranslated headline: title is not the file name")
+	}
+	b.Name, b.Source.Name = "", ""
+	if out := render(t, b, Options{}); !strings.Contains(out, "<h1>Bilingual article</h1>") {
+		t.Error("no name at all: no generic title")
 	}
 }
 

@@ -138,6 +138,7 @@ h1{font-size:1.5rem}
 @page{size:A4;margin:16mm 14mm}
 @media print{
 body{font-size:10.5pt;line-height:1.45}
+h1{font-size:18pt}
 main{max-width:none;padding:0}
 .flags,.legend .fl{display:none}
 .flagged .tgt{box-shadow:none;background:none}
