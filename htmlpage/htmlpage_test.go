@@ -276,6 +276,14 @@ func TestNewsroomTemplate(t *testing.T) {
 	if strings.Contains(render(t, handBitext(), Options{}), "Newsroom") {
 		t.Error("newsroom template leaked into the default")
 	}
+	own, err := ParseTemplate("own-csp.html", `<head>{{template "bitext-meta" .}}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' {{.StyleHash}}">{{template "bitext-style" .}}</head>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = render(t, handBitext(), Options{Template: own})
+	if !strings.Contains(out, "style-src 'self' &#39;sha256-") || strings.Count(out, "Content-Security-Policy") != 1 {
+		t.Errorf("own policy with the style hash not written: %s", out)
+	}
 	_, err = ParseTemplate("dir/bad.html", "<p>\n{{.Title</p>")
 	if err == nil || !strings.Contains(err.Error(), "bad.html:2") {
 		t.Errorf("parse error %v does not name file and line", err)
