@@ -305,7 +305,9 @@ func TestBrowserSampleLayout(t *testing.T) {
 			if len(rows) != len(tc.bt.Units) {
 				t.Errorf("%d rows on the page for %d units", len(rows), len(tc.bt.Units))
 			}
+			worst := 0.0
 			for _, r := range rows {
+				worst = max(worst, math.Abs(r.Src.Top-r.Tgt.Top))
 				if d := math.Abs(r.Src.Top - r.Tgt.Top); d > 2 {
 					t.Errorf("row %s: Arabic starts at %.1f px, English at %.1f px", r.ID, r.Src.Top, r.Tgt.Top)
 				}
@@ -319,6 +321,7 @@ func TestBrowserSampleLayout(t *testing.T) {
 					t.Errorf("row %s: English cell direction %s lang %q", r.ID, r.Tgt.Dir, r.Tgt.Lang)
 				}
 			}
+			t.Logf("1280 px: %d rows, largest offset between partners %.2f px", len(rows), worst)
 			b.checkNoOverflow(1280)
 
 			b.viewport(375)
