@@ -13,12 +13,12 @@ import (
 // ErrNotFound is returned by Remove when no entry has the term.
 var ErrNotFound = errors.New("term not in the glossary")
 
-// AppendEntry appends e to the glossary file held in data and returns the new
-// file. Everything already in the file — comments, order, spacing — is kept;
-// the entry goes at the end of the terms list, indented like the others. The
-// result is parsed again, so an entry that clashes with another (same term
-// after normalisation) is an error and data is not changed.
-func AppendEntry(name string, data []byte, e *Entry) ([]byte, error) {
+// AppendEntries appends es to the glossary file held in data and returns the
+// new file. Everything already in the file — comments, order, spacing — is
+// kept; the entries go at the end of the terms list, indented like the
+// others. The result is parsed again, so an entry that clashes with another
+// (same term after normalisation) is an error and data is not changed.
+func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
 	terms, err := termsNode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -54,7 +54,9 @@ func AppendEntry(name string, data []byte, e *Entry) ([]byte, error) {
 	if len(out) > 0 && out[len(out)-1] != '\n' {
 		out = append(out, '\n')
 	}
-	out = append(out, FormatEntry(e, indent)...)
+	for _, e := range es {
+		out = append(out, FormatEntry(e, indent)...)
+	}
 	if _, err := Parse(name, out); err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ terms:
 
 func TestAppendEntry(t *testing.T) {
 	f := false
-	out, err := AppendEntry("g.yaml", []byte(editGlossary), &Entry{Ar: "الجزيرة", En: "Al Jazeera", Type: "media", Variants: []string{"قناة الجزيرة"}, Note: "Qatari channel: news", Translate: &f})
+	out, err := AppendEntries("g.yaml", []byte(editGlossary), &Entry{Ar: "الجزيرة", En: "Al Jazeera", Type: "media", Variants: []string{"قناة الجزيرة"}, Note: "Qatari channel: news", Translate: &f})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestAppendEntry(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
-	if _, err := AppendEntry("g.yaml", []byte(editGlossary), &Entry{Ar: "موسكو", En: "Moskva"}); err == nil || !strings.Contains(err.Error(), "g.yaml:17: duplicate term") {
+	if _, err := AppendEntries("g.yaml", []byte(editGlossary), &Entry{Ar: "موسكو", En: "Moskva"}); err == nil || !strings.Contains(err.Error(), "g.yaml:17: duplicate term") {
 		t.Errorf("duplicate: err = %v", err)
 	}
 	for src, want := range map[string]string{
@@ -48,7 +48,7 @@ func TestAppendEntry(t *testing.T) {
 		"terms: []\n":       "terms:\n  - ar: بوتين\n    en: Putin\n",
 		"terms:\n- ar: x\n": "",
 	} {
-		out, err := AppendEntry("g.yaml", []byte(src), &Entry{Ar: "بوتين", En: "Putin"})
+		out, err := AppendEntries("g.yaml", []byte(src), &Entry{Ar: "بوتين", En: "Putin"})
 		if want == "" {
 			if err == nil {
 				t.Errorf("AppendEntry to %q: want an error", src)

@@ -162,7 +162,7 @@ func TestMatchArticle(t *testing.T) {
 		"وموسكو": "Moscow", "للصين": "China", "وفيتنام": "Vietnam", "وبريطانيا": "Britain",
 		"واليابان": "Japan", "كيم جونغ أون": "Kim Jong Un", "وكوريا الجنوبية": "South Korea",
 		"وجمهورية كوريا الديمقراطية الشعبية": "Democratic People's Republic of Korea",
-		"مجلس الأمن القومي الأميركي": "US National Security Council", "فلاديفوستوك": "Vladivostok",
+		"مجلس الأمن القومي الأميركي":         "US National Security Council", "فلاديفوستوك": "Vladivostok",
 		"واشنطن": "Washington", "بيونغ يانغ": "Pyongyang", "وزارة الخزانة الأميركية": "US Treasury Department",
 	} {
 		if found[surface] != en {
