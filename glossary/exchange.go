@@ -245,7 +245,7 @@ const doNotTranslate = "do not translate"
 
 // WriteTBX writes g as a TBX 2 (martif) file.
 func WriteTBX(w io.Writer, g *Glossary) error {
-	f := tbxFile{Type: "TBX", Lang: "en", Header: tbxHeader{Source: "bitext glossary " + g.Name}}
+	f := tbxFile{Type: "TBX", Lang: "en", Header: tbxHeader{Source: "bitext glossary"}}
 	for i, e := range g.Entries {
 		te := tbxEntry{ID: fmt.Sprintf("t%d", i+1)}
 		if e.Type != "" {
