@@ -128,14 +128,7 @@ func tokenize(text string) tokens {
 	gapStart, prevEnd := 0, -1
 	i := 0
 	for i < len(text) {
-		c := text[i]
-		var r rune
-		var n int
-		if c < utf8.RuneSelf {
-			r, n = rune(c), 1
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
+		r, n := decodeRune(text, i)
 		if !arabic.IsWordRune(r) {
 			i += n
 			continue
@@ -143,11 +136,14 @@ func tokenize(text string) tokens {
 		start := i
 		fs := len(buf)
 		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				r, n = rune(c), 1
-			} else {
-				r, n = utf8.DecodeRuneInString(text[i:])
+			r, n = decodeRune(text, i)
+			if r >= 0x0621 && r <= 0x065F {
+				// Arabic letters and harakat: the common case, folded inline.
+				if f := arabic.FoldRune(r); f >= 0x0600 {
+					buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F))
+				}
+				i += n
+				continue
 			}
 			if !arabic.IsWordRune(r) {
 				break
@@ -163,6 +159,19 @@ func tokenize(text string) tokens {
 		gapStart, prevEnd = i, i
 	}
 	return tokens{toks: toks, folded: string(buf)}
+}
+
+// decodeRune decodes the rune at text[i], with a fast path for the one- and
+// two-byte sequences of Latin and Arabic text.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // joinable reports whether the gap between two words lets them be read as
