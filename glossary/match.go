@@ -238,7 +238,7 @@ func (m *Matcher) Match(text string) []Hit {
 				}
 			}
 		}
-		if bestLen == 0 {
+		if bestLen == 0 || bestLen == 1 && inDate(t, i, word[bestSplit.CliticEnd:]) {
 			i++
 			continue
 		}
@@ -257,6 +257,25 @@ func (m *Matcher) Match(text string) []Hit {
 		i += bestLen
 	}
 	return hits
+}
+
+// inDate reports a one-word term that is a month name written as part of a
+// date: next to a number or a Gregorian month name (أبريل / نيسان 2004). Names
+// such as نيسان (Nissan) or تموز are then read as months.
+func inDate(t tokens, i int, stem string) bool {
+	if !arabic.IsMonthWord(stem) {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(t.toks) {
+			continue
+		}
+		w := t.folded[t.toks[k].fs:t.toks[k].fe]
+		if isNumber(w) || arabic.IsGregorianMonth(w) || w == "الاول" || w == "الثاني" {
+			return true
+		}
+	}
+	return false
 }
 
 // maxText is the longest text matched in one piece: offsets are kept in

@@ -55,6 +55,9 @@ const testGlossary = `terms:
     en: Lebanon
   - ar: العراق
     en: Iraq
+  - ar: نيسان
+    en: Nissan
+    type: organisation
 `
 
 func testMatcher(t testing.TB) *Matcher {
@@ -110,6 +113,9 @@ func TestMatch(t *testing.T) {
 		{"part of a word", "كيمياء", nil},
 		{"homograph by context: Amman", "وصل إلى عمان عاصمة الأردن", []hit{{"عمان", "", "Amman"}}},
 		{"homograph by context: Oman", "زار عمان والتقى في مسقط", []hit{{"عمان", "", "Oman"}}},
+		{"month name in a date", "من أبريل / نيسان 2004", nil},
+		{"month name before a year", "في نيسان 2004", nil},
+		{"the same word as a name", "سيارة بيك آب نيسان", []hit{{"نيسان", "", "Nissan"}}},
 		{"homograph with diacritics", "زار عُمان", []hit{{"عُمان", "", "Amman"}}},
 	}
 	for _, tt := range tests {
