@@ -80,8 +80,8 @@ type Suggestion struct {
 	Count   int      // occurrences in the article
 	Score   float64  // higher is more name-like
 	Reasons []string // why it was proposed
-	Start   int      // byte offset of the first occurrence (clitic excluded)
-	End     int
+	Start   int      // byte offset of an occurrence (clitic excluded); Ar is text[Start:End]
+	End     int      // unless the article was restored (للصين → الصين)
 }
 
 // SuggestOptions configure Suggest. The zero value proposes from patterns
@@ -119,6 +119,7 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	// or stands alone elsewhere in the text; cut[i] is the clitic's length.
 	stem := make([]string, n)
 	cut := make([]int, n)
+	restored := make([]bool, n) // stem[i] has the article's alef back (للصين)
 	for i := range t.toks {
 		w := t.word(i)
 		stem[i] = w
@@ -132,9 +133,10 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 				stem[i] = st
 				break
 			}
-			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "") && !stopWords[st] {
+			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "") && !stopWords[st] {
 				stem[i] = st
 				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
+				restored[i] = s.Article
 				break
 			}
 		}
@@ -159,6 +161,32 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		return ok && wt >= minWeight && !strings.HasPrefix(stem[i], "ال")
 	}
 	for i := 0; i < n; i++ {
+		// Well-known places and institutions, longest first.
+		if !covered[i] {
+			matched := false
+			for size := 3; size >= 1 && !matched; size-- {
+				if i+size > n {
+					continue
+				}
+				words := make([]string, 0, size)
+				ok := true
+				for k := i; k < i+size; k++ {
+					if covered[k] || k > i && (!t.toks[k].joined || cut[k] > 0) {
+						ok = false
+						break
+					}
+					words = append(words, stem[k])
+				}
+				if ok && wellKnown[strings.Join(words, " ")] != "" {
+					cands = append(cands, cand{from: i, to: i + size, typ: "known"})
+					i += size - 1
+					matched = true
+				}
+			}
+			if matched {
+				continue
+			}
+		}
 		// A title and up to three descriptors (الدفاع الروسي, باسم الرئاسة) before a name.
 		if typ := triggers[stem[i]]; typ != "" {
 			org := typ == "media" || typ == "organisation"
@@ -236,16 +264,38 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		}
 		key := strings.Join(words, " ")
 		s := byKey[key]
+		start := int(t.toks[c.from].start) + cut[c.from]
+		end := int(t.toks[c.to-1].end)
+		ar := text[start:end]
+		if restored[c.from] {
+			ar = "ا" + ar
+		}
+		if s != nil && s.Ar != text[s.Start:s.End] && !restored[c.from] {
+			// Prefer an occurrence written as it stands alone.
+			s.Ar, s.Start, s.End = ar, start, end
+		}
 		if s == nil {
-			start := int(t.toks[c.from].start) + cut[c.from]
-			end := int(t.toks[c.to-1].end)
-			s = &Suggestion{Ar: text[start:end], Start: start, End: end, Type: c.typ}
-			s.En, s.From = proposeEnglish(words, c.title != "" && (c.typ == "media" || c.typ == "organisation"), opt.Names)
+			typ := c.typ
+			if typ == "known" {
+				typ = "place"
+				if wellKnownOrgs[key] != "" {
+					typ = "organisation"
+				}
+			}
+			s = &Suggestion{Ar: ar, Start: start, End: end, Type: typ}
+			if en := wellKnown[key]; en != "" {
+				s.En, s.From = en, "table"
+			} else {
+				s.En, s.From = proposeEnglish(words, c.title != "" && (c.typ == "media" || c.typ == "organisation"), opt.Names)
+			}
 			byKey[key] = s
 			order = append(order, key)
 		}
 		s.Count++
-		if s.Type == "" {
+		if c.typ == "known" {
+			s.Score += 3
+			s.Reasons = appendOnce(s.Reasons, "well-known name")
+		} else if s.Type == "" {
 			s.Type = c.typ
 		}
 		if c.title != "" {

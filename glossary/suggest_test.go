@@ -21,7 +21,7 @@ func TestSuggestSampleArticle(t *testing.T) {
 	proposed := map[string]string{}
 	for _, s := range got {
 		proposed[Key(s.Ar)] = s.En
-		if string(article[s.Start:s.End]) != s.Ar {
+		if surface := string(article[s.Start:s.End]); surface != s.Ar && "ا"+surface != s.Ar {
 			t.Errorf("%q: offsets %d-%d do not give it back", s.Ar, s.Start, s.End)
 		}
 	}
@@ -29,7 +29,7 @@ func TestSuggestSampleArticle(t *testing.T) {
 	want := map[string]string{
 		"جيك سوليفان": "Jake Sullivan", "فلاديمير بوتين": "Vladimir Putin", "كيم جونغ أون": "", "ديمتري بيسكوف": "",
 		"أدريان واتسون": "Adrian Watson", "جون كيربي": "John Kirby", "ليندا توماس غرينفيلد": "Linda Thomas Greenfield",
-		"دونالد ترامب": "Donald Trump", "سيرغي شويغو": "", "كوريا الشمالية": "North Koria", "روسيا": "Russia",
+		"دونالد ترامب": "Donald Trump", "سيرغي شويغو": "", "كوريا الشمالية": "North Korea", "روسيا": "Russia",
 		"أوكرانيا": "", "موسكو": "Moscow", "بيونغ يانغ": "", "فلاديفوستوك": "", "واشنطن": "Washington",
 		"وكالة يونهاب": "", "وكالة إنترفاكس": "", "صحيفة نيويورك تايمز": "", "مجموعة فاغنر": "",
 		"الكرملين": "", "البيت الأبيض": "", "الصين": "", "اليابان": "", "سنغافورة": "", "فيتنام": "", "بريطانيا": "",
@@ -46,8 +46,8 @@ func TestSuggestSampleArticle(t *testing.T) {
 			t.Errorf("%s: proposed %q, want %q", ar, got, en)
 		}
 	}
-	if found*10 < len(want)*7 {
-		t.Errorf("proposed %d of %d names, want at least 70%%", found, len(want))
+	if found*10 < len(want)*8 {
+		t.Errorf("proposed %d of %d names, want at least 80%%", found, len(want))
 	}
 	if len(got) > 2*len(want) {
 		t.Errorf("%d suggestions: too many for %d names", len(got), len(want))
@@ -107,7 +107,7 @@ func FuzzSuggest(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, s := range Suggest(text, SuggestOptions{Names: names}) {
-			if s.Start < 0 || s.End > len(text) || s.Start >= s.End || text[s.Start:s.End] != s.Ar || strings.TrimSpace(s.En) == "" && s.From != "rules" {
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End || text[s.Start:s.End] != s.Ar && "ا"+text[s.Start:s.End] != s.Ar || strings.TrimSpace(s.En) == "" && s.From != "rules" {
 				t.Fatalf("bad suggestion %+v in %q", s, text)
 			}
 		}
