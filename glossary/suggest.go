@@ -160,6 +160,9 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		_, wt, ok := opt.Names.Lookup(stem[i])
 		return ok && wt >= minWeight && !strings.HasPrefix(stem[i], "ال")
 	}
+	knownAt := func(k int) bool {
+		return wellKnown[stem[k]] != "" || k+1 < n && wellKnown[stem[k]+" "+stem[k+1]] != ""
+	}
 	for i := 0; i < n; i++ {
 		// Well-known places and institutions, longest first.
 		if !covered[i] {
@@ -240,10 +243,14 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		// Runs of name-table words (جون كيربي) and foreign place shapes.
 		if inTable(i) || placeShape(stem[i]) || foreignShape(stem[i]) {
 			k := i + 1
-			for k < n && k-i < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 && (known(k, 1) || placeShape(stem[k]) || foreignShape(stem[k])) {
+			for k < n && k-i < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 && !knownAt(k) &&
+				(known(k, 1) || placeShape(stem[k]) || foreignShape(stem[k])) {
 				k++
 			}
 			typ := ""
+			if k > i+1 {
+				typ = "person" // several name words in a row: a full name
+			}
 			if placeShape(stem[i]) && k == i+1 {
 				typ = "place"
 				if k < n && t.toks[k].joined && directions[stem[k]] {
@@ -406,7 +413,7 @@ func placeShape(w string) bool {
 func proposeEnglish(words []string, titled bool, names *NameTable) (string, string) {
 	var parts []string
 	table, rules := 0, 0
-	lead := ""
+	lead, suffix := "", ""
 	if len(words) == 2 && placeShape(words[0]) {
 		if d := directionEnglish[words[1]]; d != "" {
 			lead, words = d, words[:1]
@@ -415,9 +422,7 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 	for i, w := range words {
 		if i == 0 && titled {
 			if en, ok := titleEnglish[w]; ok {
-				if en != "" {
-					parts = append(parts, en)
-				}
+				suffix = en // "Wagner Group", "Baath Party"
 				continue
 			}
 		}
@@ -438,6 +443,9 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 	}
 	if lead != "" {
 		parts = append([]string{lead}, parts...)
+	}
+	if suffix != "" {
+		parts = append(parts, suffix)
 	}
 	return strings.Join(parts, " "), from
 }
@@ -559,9 +567,10 @@ var directionEnglish = foldSet(map[string]string{
 
 // titleEnglish translates the titles that lead organisation names.
 var titleEnglish = foldSet(map[string]string{
-	"وكالة": "", "صحيفة": "", "قناة": "", "مجلة": "", "إذاعة": "Radio", "تلفزيون": "TV", "موقع": "",
+	"وكالة": "", "صحيفة": "", "قناة": "", "مجلة": "", "إذاعة": "Radio", "تلفزيون": "TV", "موقع": "website",
 	"شركة": "", "مجموعة": "Group", "حزب": "Party", "حركة": "Movement", "جامعة": "University",
 	"منظمة": "Organisation", "جماعة": "Group", "بنك": "Bank", "مؤسسة": "Foundation",
+	// The English word goes after the name: "Wagner Group".
 })
 
 // stopWords are frequent words of news Arabic that are not names.
