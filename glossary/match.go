@@ -14,6 +14,18 @@ type Hit struct {
 	StemStart int    // start of the term itself, after the clitic
 	Clitic    string // the proclitic glued to the term as written ("" when none)
 	Entry     *Entry
+	// Article marks the li + al contraction: the stem text[StemStart:End] is
+	// written without the article's alef (للصين is ل + الصين).
+	Article bool
+}
+
+// Stem returns the term as it stands in text without its clitic, with the
+// article's alef restored after the li + al contraction.
+func (h Hit) Stem(text string) string {
+	if h.Article {
+		return "ا" + text[h.StemStart:h.End]
+	}
+	return text[h.StemStart:h.End]
 }
 
 // Matcher finds glossary terms in text. It folds text and terms the same way
@@ -253,6 +265,7 @@ func (m *Matcher) Match(text string) []Hit {
 			StemStart: stem,
 			Clitic:    text[start:stem],
 			Entry:     m.choose(bestNode, t, i, i+bestLen),
+			Article:   bestSplit.Article,
 		})
 		i += bestLen
 	}

@@ -82,6 +82,7 @@ func TestMatch(t *testing.T) {
 		{"wa", "وبوتين", []hit{{"وبوتين", "و", "Putin"}}},
 		{"li", "سافر لموسكو", []hit{{"لموسكو", "ل", "Moscow"}}},
 		{"li+al contraction", "زيارات للصين", []hit{{"للصين", "ل", "China"}}},
+		{"article restored in the stem", "للصين", []hit{{"للصين", "ل", "China"}}},
 		{"wa+li+al", "وللصين", []hit{{"وللصين", "ول", "China"}}},
 		{"bi+al", "في موسكو وبالصين", []hit{{"موسكو", "", "Moscow"}, {"وبالصين", "وب", "China"}}},
 		{"wa on a multi-word term", "وكوريا الشمالية", []hit{{"وكوريا الشمالية", "و", "North Korea"}}},
@@ -123,6 +124,9 @@ func TestMatch(t *testing.T) {
 			var got []hit
 			for _, h := range m.Match(tt.text) {
 				got = append(got, hit{tt.text[h.Start:h.End], h.Clitic, h.Entry.En})
+				if h.Article && h.Stem(tt.text) != "ا"+tt.text[h.StemStart:h.End] || !h.Article && h.Stem(tt.text) != tt.text[h.StemStart:h.End] {
+					t.Errorf("Stem %q", h.Stem(tt.text))
+				}
 				if h.Clitic != tt.text[h.Start:h.StemStart] {
 					t.Errorf("Clitic %q is not text[Start:StemStart] %q", h.Clitic, tt.text[h.Start:h.StemStart])
 				}
@@ -218,4 +222,14 @@ func FuzzMatch(f *testing.F) {
 			prev = h.End
 		}
 	})
+}
+
+func TestHitStem(t *testing.T) {
+	m := testMatcher(t)
+	for text, want := range map[string]string{"للصين": "الصين", "وللصين": "الصين", "وبوتين": "بوتين", "بالعراق": "العراق", "للبنان": "لبنان"} {
+		hits := m.Match(text)
+		if len(hits) != 1 || hits[0].Stem(text) != want {
+			t.Errorf("%s: hits %+v, want stem %s", text, hits, want)
+		}
+	}
 }

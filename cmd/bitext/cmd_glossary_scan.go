@@ -49,6 +49,7 @@ type scanHit struct {
 	Surface   string `json:"surface"`    // the file's bytes from start to end
 	Clitic    string `json:"clitic"`     // proclitic glued to the term, "" if none
 	StemStart int    `json:"stem_start"` // byte offset of the term after the clitic
+	Stem      string `json:"stem"`       // the term as written after the clitic (article restored: للصين → الصين)
 	Ar        string `json:"ar"`         // the entry's Arabic term
 	En        string `json:"en"`         // its English rendering
 	Type      string `json:"type,omitempty"`
@@ -80,7 +81,7 @@ func scanAction(c *cli.Context, e *env) error {
 	for _, h := range hits {
 		split := h.Surface
 		if h.Clitic != "" {
-			split = h.Clitic + "+" + text[h.StemStart:h.End]
+			split = h.Clitic + "+" + h.Stem
 		}
 		fmt.Fprintf(&b, "%d:%d\t%s\t%s\t%s\n", h.Line, h.Column, h.Surface, split, h.En)
 	}
@@ -102,7 +103,7 @@ func scanHits(text string, hits []glossary.Hit) []scanHit {
 		}
 		out = append(out, scanHit{
 			Start: h.Start, End: h.End, Line: line, Column: utf8.RuneCountInString(text[lineStart:h.Start]) + 1,
-			Surface: text[h.Start:h.End], Clitic: h.Clitic, StemStart: h.StemStart,
+			Surface: text[h.Start:h.End], Clitic: h.Clitic, StemStart: h.StemStart, Stem: h.Stem(text),
 			Ar: h.Entry.Ar, En: h.Entry.Rendering(), Type: h.Entry.Type, Note: h.Entry.Note,
 			Translate: h.Entry.Translatable(), EntryLine: h.Entry.Line,
 		})
