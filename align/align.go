@@ -488,9 +488,10 @@ func fallbackPath(n, m int) [][2]int {
 	return p
 }
 
-// beads turns a path into beads with confidences. A bead's confidence is a
-// logistic function of how much better it scores than leaving its sentences
-// unpaired; beads with an empty side get a fixed low confidence because an
+// beads turns a path into beads with confidences. A paired bead's confidence
+// grows with the share of its words, numbers and names that found a partner
+// (when it has any to find) and falls with its length mismatch and the rarity
+// of its shape. Beads with an empty side get a fixed low confidence: an
 // omission is always worth an editor's look.
 func (s *scorer) beads(path [][2]int) []Bead {
 	out := make([]Bead, 0, len(path))
@@ -507,9 +508,13 @@ func (s *scorer) beads(path [][2]int) []Bead {
 					mv.prior = m.prior
 				}
 			}
-			null := float64(i1-i0+j1-j0) * 3.5
-			c := s.baseCost(mv, i1, j1) - s.lexW*s.covered(i0, i1, j0, j1)
-			b.Confidence = 1 / (1 + math.Exp(-(null-c-2)/2))
+			w := s.weight(i0, i1, j0, j1)
+			e := 3 - s.baseCost(mv, i1, j1)
+			if w > 0 {
+				r := s.covered(i0, i1, j0, j1) / w
+				e += 10 * (r - 0.3) * math.Min(1, w/4)
+			}
+			b.Confidence = 1 / (1 + math.Exp(-e))
 		}
 		out = append(out, b)
 	}
