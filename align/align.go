@@ -435,10 +435,21 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 				if pk < 0 || cost[pk] == inf {
 					continue
 				}
-				c := float64(cost[pk]) + s.baseCost(mv, i, j)
+				prev := float64(cost[pk])
+				if prev+mv.prior >= best && (!full || mv.ds == 0 || mv.dt == 0) {
+					continue
+				}
+				// the lexical term can lower the cost by at most the bead's weight
+				w := 0.0
 				if full && mv.ds > 0 && mv.dt > 0 {
-					// the lexical term can lower the cost by at most the bead's weight
-					if c-lexW*s.weight(i-mv.ds, i, j-mv.dt, j) >= best {
+					w = lexW * s.weight(i-mv.ds, i, j-mv.dt, j)
+					if prev+mv.prior-w >= best {
+						continue
+					}
+				}
+				c := prev + s.baseCost(mv, i, j)
+				if w > 0 {
+					if c-w >= best {
 						continue
 					}
 					c -= lexW * s.covered(i-mv.ds, i, j-mv.dt, j)
