@@ -199,7 +199,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			if j != nil {
 				target = j.target
 			}
-			units := blockUnits(d, i, target, r.tgt, eng.Name())
+			units := blockUnits(d, i, target, r.tgt, eng.Name(), isGist(eng))
 			for k := range units {
 				units[k].Terms = termsIn(hits[di][i], b, units[k].Segments)
 				res.Stats.GlossaryViolations += checkTerms(&units[k])
