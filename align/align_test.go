@@ -320,7 +320,7 @@ func TestDevScore(t *testing.T) {
 	}{
 		{"lexicon", evalMode{lexicon: true}, 0.99},
 		{"no lexicon", evalMode{}, 0.93},
-		{"paragraphs", evalMode{paragraphs: true, lexicon: true}, 0.96},
+		{"paragraphs", evalMode{paragraphs: true, lexicon: true}, 0.95},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := evaluate(t, "dev", tc.mode, Options{})
