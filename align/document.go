@@ -18,16 +18,17 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 	su := b.arabic(ss, opts.Translations)
 	mk := newMarker(b)
 
-	sp, sRange := paragraphs(su, sb)
-	tp, tRange := paragraphs(tu, tb)
 	type group struct {
 		s0, s1, t0, t1 int
 		conf           float64
 	}
 	var groups []group
-	if len(sp) <= 1 || len(tp) <= 1 {
+	if blockCount(sb) <= 1 || blockCount(tb) <= 1 {
+		// nothing to gain from a paragraph pass
 		groups = append(groups, group{0, len(su), 0, len(tu), 1})
 	} else {
+		sp, sRange := paragraphs(su, sb)
+		tp, tRange := paragraphs(tu, tb)
 		ps := newScorer(sp, tp, mk, &opts, paragraphMoves)
 		ps.hs, ps.ht = headings(src, sRange, sb), headings(tgt, tRange, tb)
 		sCur, tCur := 0, 0
@@ -104,4 +105,15 @@ func headings(d *doc.Document, ranges [][2]int, blockOf []int) []bool {
 		out[k] = d.Blocks[blockOf[r[0]]].Kind == doc.Heading
 	}
 	return out
+}
+
+// blockCount is the number of distinct blocks in blockOf (which is sorted).
+func blockCount(blockOf []int) int {
+	n := 0
+	for k := range blockOf {
+		if k == 0 || blockOf[k] != blockOf[k-1] {
+			n++
+		}
+	}
+	return n
 }

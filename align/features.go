@@ -65,16 +65,51 @@ func init() {
 
 // englishStem returns the matching key of an English word, "" for a stopword.
 func englishStem(w string) string {
+	var buf [32]byte
+	if k, ok := appendStem(buf[:0], w); ok {
+		return string(k)
+	}
+	return ""
+}
+
+// appendStem appends the matching key of an English word to dst: lower case,
+// without a possessive 's, cut to stemLen characters. ok is false for
+// stopwords and one-letter words.
+func appendStem(dst []byte, w string) ([]byte, bool) {
+	start := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return appendStemSlow(dst[:start], w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	if n := len(dst); n-start > 2 && dst[n-2] == '\'' && dst[n-1] == 's' {
+		dst = dst[:n-2]
+	}
+	if len(dst)-start < 2 || englishStopwords[string(dst[start:])] {
+		return dst[:start], false
+	}
+	if len(dst)-start > stemLen {
+		dst = dst[:start+stemLen]
+	}
+	return dst, true
+}
+
+func appendStemSlow(dst []byte, w string) ([]byte, bool) {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	if englishStopwords[w] || utf8.RuneCountInString(w) < 2 {
-		return ""
+		return dst, false
 	}
 	r := []rune(w)
 	if len(r) > stemLen {
 		r = r[:stemLen]
 	}
-	return string(r)
+	return append(dst, string(r)...), true
 }
 
 // digitValue maps ASCII, Arabic-Indic and Extended Arabic-Indic digits to 0-9.
@@ -328,35 +363,9 @@ type arabicWord struct {
 // stemID returns the vocabulary id of an English word's stem; with insert a
 // missing stem is added. Stopwords have none.
 func (b *builder) stemID(w string, insert bool) (int32, bool) {
-	b.buf = b.buf[:0]
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			ascii = false
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.buf = append(b.buf, c)
-	}
-	if !ascii {
-		st := englishStem(w)
-		if st == "" {
-			return 0, false
-		}
-		b.buf = append(b.buf[:0], st...)
-	} else {
-		if n := len(b.buf); n > 2 && b.buf[n-2] == '\'' && b.buf[n-1] == 's' {
-			b.buf = b.buf[:n-2]
-		}
-		if len(b.buf) < 2 || englishStopwords[string(b.buf)] {
-			return 0, false
-		}
-		if len(b.buf) > stemLen {
-			b.buf = b.buf[:stemLen]
-		}
+	var ok bool
+	if b.buf, ok = appendStem(b.buf[:0], w); !ok {
+		return 0, false
 	}
 	if id, ok := b.voc.ids[string(b.buf)]; ok {
 		return id, true
