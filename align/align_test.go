@@ -330,3 +330,37 @@ func TestDevScore(t *testing.T) {
 		})
 	}
 }
+
+// TestTranslations checks the machine-translation score: with the Arabic
+// translated, a dropped English sentence is found without any lexicon, and
+// the beads are more confident than on lengths and anchors alone.
+func TestTranslations(t *testing.T) {
+	mt := []string{
+		"The Health Ministry announced Monday 245 new coronavirus infections.",
+		"The minister said that hospitals in the capital have worked at full capacity for two weeks.",
+		"He added the government will open three new field hospitals before the month ends.",
+		"The prime minister visited a hospital in Aleppo city on Tuesday.",
+		"Can the country confront a new wave?",
+		"Experts say that vaccines are available in sufficient quantities for all the population in 2022.",
+		"The World Health Organization WHO asked the neighbouring countries to provide help.",
+	}
+	tgt := []string{enSents[0], enSents[1], enSents[3], enSents[4], enSents[5], enSents[6]}
+	with := Sentences(arSents, tgt, Options{Translations: mt})
+	if got, want := beadsString(with), "0<=>0 1<=>1 2<=> 3<=>2 4<=>3 5<=>4 6<=>5"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	without := Sentences(arSents, tgt, Options{})
+	mean := func(bs []Bead) float64 {
+		s, n := 0.0, 0
+		for _, b := range bs {
+			if len(b.Source) > 0 && len(b.Target) > 0 {
+				s += b.Confidence
+				n++
+			}
+		}
+		return s / float64(max(n, 1))
+	}
+	if mean(with) <= mean(without) {
+		t.Errorf("mean confidence with translations %.3f, without %.3f", mean(with), mean(without))
+	}
+}
