@@ -149,9 +149,11 @@ type scorer struct {
 	*marker
 	ratio, lexW float64
 	moves       []move
-	// hs and ht mark headings (paragraph level only): a heading is rarely
-	// merged with the text around it.
+	// hs and ht mark headings: a heading is rarely merged with the text
+	// around it. bs and bt give each unit's block, when known: a sentence bead
+	// rarely runs across a paragraph break.
 	hs, ht []bool
+	bs, bt []int
 }
 
 // marker holds stamped marks per vocabulary id, shared by the scorers of one run.
@@ -222,12 +224,24 @@ func (s *scorer) baseCost(mv move, i, j int) float64 {
 	if mv.ds == 0 || mv.dt == 0 {
 		return mv.prior
 	}
-	c := mv.prior + s.lengthCost(s.src.chars[i]-s.src.chars[i-mv.ds], s.tgt.chars[j]-s.tgt.chars[j-mv.dt])
+	return mv.prior + s.lengthCost(s.src.chars[i]-s.src.chars[i-mv.ds], s.tgt.chars[j]-s.tgt.chars[j-mv.dt])
+}
+
+// editCost is what a bead costs for the document structure it ignores:
+// merging a heading with other text, running across a paragraph break.
+func (s *scorer) editCost(mv move, i, j int) float64 {
+	c := 0.0
 	if (mv.ds > 1 && anyTrue(s.hs, i-mv.ds, i)) || (mv.dt > 1 && anyTrue(s.ht, j-mv.dt, j)) {
 		c += headingMerge
 	}
+	if (mv.ds > 1 && s.bs != nil && s.bs[i-mv.ds] != s.bs[i-1]) || (mv.dt > 1 && s.bt != nil && s.bt[j-mv.dt] != s.bt[j-1]) {
+		c += blockCross
+	}
 	return c
 }
+
+// blockCross is the extra cost of a sentence bead that runs across a paragraph break.
+const blockCross = 2
 
 // headingMerge is the extra cost of a bead that merges a heading with other blocks.
 const headingMerge = 10
@@ -445,6 +459,9 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 					}
 				}
 				c := prev + s.baseCost(mv, i, j)
+				if s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil {
+					c += s.editCost(mv, i, j)
+				}
 				if w > 0 {
 					if c-w >= best {
 						continue
