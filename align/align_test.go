@@ -10,7 +10,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"bitext/doc"
 	"bitext/glossary"
+	"bitext/segment"
 )
 
 // Sentences from a news story; ar[k] translates en[k].
@@ -363,4 +365,99 @@ func TestTranslations(t *testing.T) {
 	if mean(with) <= mean(without) {
 		t.Errorf("mean confidence with translations %.3f, without %.3f", mean(with), mean(without))
 	}
+}
+
+// paraDoc builds a document whose blocks hold the given sentences.
+func paraDoc(lang string, blocks ...[]string) *doc.Document {
+	d := &doc.Document{Lang: lang}
+	var src strings.Builder
+	for _, sents := range blocks {
+		if src.Len() > 0 {
+			src.WriteString("\n\n")
+		}
+		b := doc.Block{Kind: doc.Paragraph, Start: src.Len()}
+		for k, s := range sents {
+			if k > 0 {
+				src.WriteString(" ")
+			}
+			b.Segments = append(b.Segments, doc.Segment{Start: src.Len(), End: src.Len() + len(s), Text: s})
+			src.WriteString(s)
+		}
+		b.End = src.Len()
+		d.Blocks = append(d.Blocks, b)
+	}
+	d.Source = src.String()
+	return d
+}
+
+func TestDocument(t *testing.T) {
+	ar, en := arSents, enSents
+	heading := "الحكومة تواجه الموجة"
+	tests := []struct {
+		name     string
+		src, tgt *doc.Document
+		want     string
+	}{
+		{"same paragraphs", paraDoc("ar", ar[:3], ar[3:5], ar[5:]), paraDoc("en", en[:3], en[3:5], en[5:]),
+			"0<=>0 1<=>1 2<=>2 3<=>3 4<=>4 5<=>5 6<=>6"},
+		{"merged and split", paraDoc("ar", ar[:2], ar[2:4], ar[4:]), paraDoc("en", en[:4], en[4:5], en[5:]),
+			"0<=>0 1<=>1 2<=>2 3<=>3 4<=>4 5<=>5 6<=>6"},
+		// English paragraph breaks fall inside the Arabic paragraphs: no
+		// grouping of whole paragraphs is right, the last pass must fix the edges.
+		{"breaks elsewhere", paraDoc("ar", ar[:3], ar[3:6], ar[6:]), paraDoc("en", en[:1], en[1:4], en[4:]),
+			"0<=>0 1<=>1 2<=>2 3<=>3 4<=>4 5<=>5 6<=>6"},
+		{"heading dropped", paraDoc("ar", ar[:3], []string{heading}, ar[3:]), paraDoc("en", en[:3], en[3:]),
+			"0<=>0 1<=>1 2<=>2 3<=> 4<=>3 5<=>4 6<=>5 7<=>6"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "heading dropped" {
+				tc.src.Blocks[1].Kind = doc.Heading
+			}
+			got := Document(tc.src, tc.tgt, Options{Lexicon: miniLexicon(t)})
+			if s := beadsString(got); s != tc.want {
+				t.Errorf("got  %s\nwant %s", s, tc.want)
+			}
+		})
+	}
+}
+
+// TestDocumentAnyParagraphs cuts both sides into paragraphs in many ways,
+// most of which no grouping of whole paragraphs can pair: the sentences must
+// still pair 1-1.
+func TestDocumentAnyParagraphs(t *testing.T) {
+	cuts := [][]int{{}, {3}, {4}, {5}, {1, 2}, {1, 4}, {2, 4}, {2, 5}, {3, 6}, {4, 5}, {1, 3, 5}, {2, 3, 5}}
+	split := func(ss []string, c []int) [][]string {
+		var out [][]string
+		prev := 0
+		for _, x := range c {
+			out = append(out, ss[prev:x])
+			prev = x
+		}
+		return append(out, ss[prev:])
+	}
+	want := "0<=>0 1<=>1 2<=>2 3<=>3 4<=>4 5<=>5 6<=>6"
+	for _, ca := range cuts {
+		for _, ce := range cuts {
+			got := beadsString(Document(paraDoc("ar", split(arSents, ca)...), paraDoc("en", split(enSents, ce)...), Options{Lexicon: miniLexicon(t)}))
+			if got != want {
+				t.Errorf("Arabic cut at %v, English at %v: got %s", ca, ce, got)
+			}
+		}
+	}
+}
+
+func FuzzDocument(f *testing.F) {
+	f.Add(strings.Join(arSents[:3], " ")+"\n\n"+strings.Join(arSents[3:], " "), strings.Join(enSents, "\n\n"))
+	f.Add("", "one. two.\n\nthree")
+	f.Add("عنوان\n\nفقرة. أخرى.", "\n\n\nx")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if len(a) > 4000 || len(b) > 4000 || !utf8.ValidString(a+b) {
+			return
+		}
+		src := segment.Split("a", a, "ar")
+		tgt := segment.Split("b", b, "en")
+		beads := Document(src, tgt, Options{Lexicon: miniLexicon(t)})
+		checkPartition(t, beads, src.SegmentCount(), tgt.SegmentCount())
+	})
 }
