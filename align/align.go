@@ -325,7 +325,7 @@ const fullLimit = 40000
 func (s *scorer) guide() [][2]int {
 	n, m := s.src.len(), s.tgt.len()
 	center := diagonal(s.src.chars, s.tgt.chars)
-	for w := 16; ; w *= 2 {
+	for w := 64; ; w *= 2 {
 		lo := make([]int32, n+1)
 		hi := make([]int32, n+1)
 		for i := 0; i <= n; i++ {
@@ -431,48 +431,51 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 		cost[k] = 0
 	}
 	lexW := s.lexW
+	edit := s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil
 	for i := 0; i <= n; i++ {
-		for j := int(b.lo[i]); j <= int(b.hi[i]); j++ {
+		loI := int(b.lo[i])
+		for j := loI; j <= int(b.hi[i]); j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
 			best := float64(inf)
 			bm := uint8(0)
 			for mi, mv := range s.moves {
-				if i < mv.ds || j < mv.dt {
+				pi, pj := i-mv.ds, j-mv.dt
+				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) {
 					continue
 				}
-				pk := at(i-mv.ds, j-mv.dt)
-				if pk < 0 || cost[pk] == inf {
+				pc := cost[off[pi]+pj-int(b.lo[pi])]
+				if pc == inf {
 					continue
 				}
-				prev := float64(cost[pk])
+				prev := float64(pc)
 				if prev+mv.prior >= best && (!full || mv.ds == 0 || mv.dt == 0) {
 					continue
 				}
 				// the lexical term can lower the cost by at most the bead's weight
 				w := 0.0
 				if full && mv.ds > 0 && mv.dt > 0 {
-					w = lexW * s.weight(i-mv.ds, i, j-mv.dt, j)
+					w = lexW * s.weight(pi, i, pj, j)
 					if prev+mv.prior-w >= best {
 						continue
 					}
 				}
 				c := prev + s.baseCost(mv, i, j)
-				if s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil {
+				if edit {
 					c += s.editCost(mv, i, j)
 				}
 				if w > 0 {
 					if c-w >= best {
 						continue
 					}
-					c -= lexW * s.covered(i-mv.ds, i, j-mv.dt, j)
+					c -= lexW * s.covered(pi, i, pj, j)
 				}
 				if c < best {
 					best, bm = c, uint8(mi+1)
 				}
 			}
-			k := at(i, j)
+			k := off[i] + j - loI
 			cost[k] = float32(best)
 			back[k] = bm
 		}
