@@ -46,16 +46,19 @@ func TestRunAlignsSentencesAndChecksTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	eng := &tableEngine{answers: map[string]string{
-		"قمة بوتين وكيم": "Putin-Kim summit",
-		"وقال بوتين إنه سيلتقي كيم. وأضاف أن اللقاء في موسكو.": "Putin said he would meet Kim. He added that the meeting would be in Moskva.",
+		"قمة ⟦1:Putin⟧ و ⟦2:Kim⟧": "⟦1:Putin⟧-⟦2:Kim⟧ summit",
+		// The engine drops the third placeholder, named and bare: the
+		// sentence that lost its name is flagged.
+		"وقال ⟦1:Putin⟧ إنه سيلتقي ⟦2:Kim⟧. وأضاف أن اللقاء في ⟦3:Moscow⟧.": "⟦1:Putin⟧ said he would meet ⟦2:Kim⟧. He added that the meeting would be in Moskva.",
+		"وقال ⟦1⟧ إنه سيلتقي ⟦2⟧. وأضاف أن اللقاء في ⟦3⟧.":                  "⟦1⟧ said he would meet ⟦2⟧. He added that the meeting would be in Moskva.",
 	}}
 	d := segment.Split("t.txt", testArticle, "ar")
 	bt, err := Run(context.Background(), eng, d, Options{Glossary: glossary.NewMatcher(g)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(eng.requests) != 1 || len(eng.requests[0].Segments) != 2 {
-		t.Fatalf("want one request with the heading and the paragraph, got %+v", eng.requests)
+	if len(eng.requests) != 2 || len(eng.requests[0].Segments) != 2 || len(eng.requests[1].Segments) != 1 {
+		t.Fatalf("want one request with the heading and the paragraph, then the paragraph alone, got %+v", eng.requests)
 	}
 	for _, s := range eng.requests[0].Segments {
 		if strings.Contains(s.Text, "شاركها") {
