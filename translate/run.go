@@ -134,7 +134,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			seen := map[Term]bool{}
 			for _, h := range j.hits {
 				t := Term{Source: h.Surface, Target: h.En}
-				if h.NoTranslate {
+				if t.Target == "" {
 					t.Target = h.Ar
 				}
 				if !seen[t] {
