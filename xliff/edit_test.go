@@ -23,8 +23,8 @@ func unitSpan(t *testing.T, text, elem, id string) (int, int) {
 }
 
 var (
-	tgt12re = regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)(.*?)(</target>)`)
-	src12re = regexp.MustCompile(`(?s)<source>(.*?)</source>`)
+	tgt12re  = regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)(.*?)(</target>)`)
+	src12re  = regexp.MustCompile(`(?s)<source>(.*?)</source>`)
 	segment2 = regexp.MustCompile(`(?s)<segment id="s1"[^>]*>\s*<source xml:space="preserve">(.*?)</source>\s*(?:<target xml:space="preserve">(.*?)</target>)?\s*</segment>`)
 )
 
@@ -145,8 +145,8 @@ func edit21(t *testing.T, b *doc.Bitext, text string) string {
 
 func TestEditorRoundTrip(t *testing.T) {
 	for _, c := range []struct {
-		v    string
-		b    *doc.Bitext
+		v string
+		b *doc.Bitext
 	}{{"1.2", sampleBitext(t)}, {"2.1", sampleBitext(t)}, {"1.2", handBitext()}} {
 		v, b := c.v, c.b
 		plain, pair := pickUnits(t, b)
