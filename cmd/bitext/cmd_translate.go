@@ -39,6 +39,7 @@ Examples:
 				&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of the article"},
 				&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language to translate into"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+				flavourFlag(),
 			},
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
@@ -57,6 +58,9 @@ func translateAction(c *cli.Context, e *env) error {
 	output := c.String("output")
 	if output == "" {
 		output = defaultOutput(input, format)
+	}
+	if err := checkFlavour(c.String("format"), c.String("flavour"), output); err != nil {
+		return err
 	}
 	text, err := textfile.Read(input, e.stdin)
 	if err != nil {
@@ -86,7 +90,7 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if err := writeOutput(e, output, format, bt); err != nil {
+	if err := writeBitext(e, output, c.String("format"), c.String("flavour"), bt); err != nil {
 		return err
 	}
 	if !c.Bool("quiet") && output != "-" {
