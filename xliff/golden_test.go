@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"bitext/doc"
+	"bitext/tmx"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -83,5 +84,33 @@ func TestGoldenPassXliffCheck(t *testing.T) {
 				t.Fatalf("xliff-check failed:\n%s", out)
 			}
 		})
+	}
+}
+
+// TestTMXReadsBack reads the companion TMX with the tmx package.
+func TestTMXReadsBack(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "hand-omegat.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := tmx.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := handBitext()
+	want := 0
+	for i := range b.Units {
+		if hasDraft(&b.Units[i]) && translatable(&b.Units[i]) {
+			want++
+		}
+	}
+	if len(d.Units) != want {
+		t.Fatalf("%d units in the TMX, want %d drafts", len(d.Units), want)
+	}
+	for _, u := range d.Units {
+		if v := u.Variant("en"); v == nil || v.Text == "" || strings.ContainsRune(v.Text, 1) {
+			t.Errorf("tu %s: bad English variant %+v", u.ID, v)
+		}
 	}
 }

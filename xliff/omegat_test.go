@@ -28,6 +28,7 @@ func TestOmegaTRoundTrip(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
+			t.Parallel()
 			in := writeSample(t, dir, c.file, b, func(w *bytes.Buffer) error { return Write12(w, b, c.opts) })
 			out := filepath.Join(dir, "omegat-"+c.file)
 			args := append(append([]string{}, c.args...), "--out", out, in)

@@ -91,7 +91,7 @@ func convertAction(c *cli.Context, e *env) error {
 	default:
 		return fmt.Errorf("%s: neither bitext JSON nor XLIFF (%s)", input, strings.TrimPrefix(filepath.Ext(input), "."))
 	}
-	if err := writeBitext(e, output, format, c.String("flavour"), b); err != nil {
+	if err := writeBitext(e, output, format, c.String("flavour"), f, b); err != nil {
 		return err
 	}
 	if !c.Bool("quiet") && output != "-" {

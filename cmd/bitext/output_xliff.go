@@ -52,11 +52,11 @@ func companionTMX(output string) string {
 	return strings.TrimSuffix(output, filepath.Ext(output)) + ".tmx"
 }
 
-// writeBitext writes b in the named format to path ("-" for stdout). XLIFF is
-// written with the flavour, and characters it had to drop are reported on
-// stderr; the omegat flavour also writes the machine drafts as a TMX next to
-// the file. Other formats go through writeOutput.
-func writeBitext(e *env, path, format, flavour string, b *doc.Bitext) error {
+// writeBitext writes b to path ("-" for stdout). The XLIFF formats (named by
+// format) are written with the flavour, and characters they had to drop are
+// reported on stderr; the omegat flavour also writes the machine drafts as a
+// TMX next to the file. Other formats are written with f through writeOutput.
+func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bitext) error {
 	if err := checkFlavour(format, flavour, path); err != nil {
 		return err
 	}
@@ -71,10 +71,6 @@ func writeBitext(e *env, path, format, flavour string, b *doc.Bitext) error {
 	case "xliff2":
 		write = func(w io.Writer) error { return xliff.Write21(w, b, opts) }
 	default:
-		f, err := lookupFormat(format)
-		if err != nil {
-			return err
-		}
 		return writeOutput(e, path, f, b)
 	}
 	if err := writeFile(e, path, write); err != nil {

@@ -1,0 +1,393 @@
+package gist
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"bitext/arabic"
+)
+
+// proclitic is one prefix chain a word may carry, with what it says in English.
+type proclitic struct {
+	ar      string   // as written (bare letters)
+	lead    []string // conjunction and preposition English, in order
+	the     bool     // carries the article ال
+	future  bool     // carries سـ (will): only before a present verb
+	prep    bool     // carries a preposition: the word is a noun
+	penalty int      // extra cost for a reading that is often wrong
+}
+
+// proclitics lists every chain conjunction? (preposition | future)? article?.
+var proclitics = buildProclitics()
+
+func buildProclitics() []proclitic {
+	type part struct {
+		ar      string
+		en      string
+		penalty int
+	}
+	conjs := []part{{"", "", 0}, {"و", "and", 0}, {"ف", "so", 1}}
+	mids := []part{{"", "", 0}, {"ب", "with", 0}, {"ل", "for", 0}, {"ك", "as", 1}, {"س", "", 1}}
+	var out []proclitic
+	for _, c := range conjs {
+		for _, m := range mids {
+			for _, art := range []bool{false, true} {
+				p := proclitic{penalty: c.penalty + m.penalty}
+				if c.en != "" {
+					p.lead = append(p.lead, c.en)
+				}
+				if m.en != "" {
+					p.lead = append(p.lead, m.en)
+					p.prep = true
+				}
+				p.future = m.ar == "س"
+				if p.future && art {
+					continue
+				}
+				p.the = art
+				p.ar = c.ar + m.ar
+				if art {
+					if m.ar == "ل" {
+						p.ar = c.ar + "لل" // ل + ال loses its alef
+					} else {
+						p.ar += "ال"
+					}
+				}
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// inflection is a nominal or verbal ending between the stem and a pronoun.
+type inflection struct {
+	ar      string
+	plural  bool   // English plural for nouns
+	nisba   string // restored stem ending: ية → ي
+	penalty int
+}
+
+var nounEndings = []inflection{
+	{ar: ""},
+	{ar: "ات", plural: true},
+	{ar: "ون", plural: true},
+	{ar: "ين", plural: true, penalty: 1},
+	{ar: "ان", penalty: 1},
+	{ar: "ة"},
+	{ar: "ية", nisba: "ي"},
+	{ar: "ا", penalty: 1}, // accusative -an written with alef
+}
+
+var pastEndings = []string{"", "ت", "وا", "ا", "تا", "نا", "تم", "ن", "تن", "و"}
+var presentEndings = []string{"", "ون", "ان", "ين", "وا", "ن", "و"}
+
+// analysis is one reading of a word.
+type analysis struct {
+	lead    []string
+	the     bool
+	word    string // English of the stem, inflected
+	pron    *arabic.Pronoun
+	pos     POS
+	past    bool // a past verb with no person ending other than 3rd person
+	cost    int
+	matched bool
+}
+
+// wordInfo holds a word's letters in two spellings of equal length: bare
+// (diacritics removed) for affixes and folded for lookup.
+type wordInfo struct {
+	bare   []rune
+	folded string
+	offs   []int // byte offset in folded of each rune, plus the end
+}
+
+func newWordInfo(word string) wordInfo {
+	var w wordInfo
+	var fb strings.Builder
+	for _, r := range word {
+		f := arabic.FoldRune(r)
+		if f < 0 {
+			continue
+		}
+		w.bare = append(w.bare, r)
+		w.offs = append(w.offs, fb.Len())
+		fb.WriteRune(f)
+	}
+	w.folded = fb.String()
+	w.offs = append(w.offs, fb.Len())
+	return w
+}
+
+// sub returns the folded runes [i, j).
+func (w wordInfo) sub(i, j int) string { return w.folded[w.offs[i]:w.offs[j]] }
+
+func (w wordInfo) hasPrefix(p string, at int) bool {
+	i := at
+	for _, r := range p {
+		if i >= len(w.bare) || w.bare[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+func (w wordInfo) hasSuffix(s string, end int) bool {
+	rs := []rune(s)
+	if len(rs) > end {
+		return false
+	}
+	for k, r := range rs {
+		if w.bare[end-len(rs)+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// analyse finds the cheapest reading of word in the lexicons: the fewest affix
+// letters, the highest-priority lexicon. ok is false when no reading is found.
+func (e *Engine) analyse(word string) (analysis, bool) {
+	w := newWordInfo(word)
+	n := len(w.bare)
+	best := analysis{cost: 1 << 30}
+	try := func(a analysis) {
+		if a.cost < best.cost {
+			best = a
+			best.matched = true
+		}
+	}
+	for _, p := range proclitics {
+		if !w.hasPrefix(p.ar, 0) {
+			continue
+		}
+		pl := utf8.RuneCountInString(p.ar)
+		if n-pl < 2 {
+			continue
+		}
+		base := pl + p.penalty
+		if !p.future {
+			e.nominal(w, p, pl, base, try)
+		}
+		if !p.the && !p.prep {
+			e.verbal(w, p, pl, base, try)
+		}
+	}
+	return best, best.matched
+}
+
+// nominal tries stem + ending + pronoun readings after proclitic p.
+func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysis)) {
+	n := len(w.bare)
+	for pi := -1; pi < len(arabic.Pronouns); pi++ {
+		end := n
+		var pron *arabic.Pronoun
+		cost := base
+		if pi >= 0 {
+			if p.the {
+				break // a word with the article takes no pronoun
+			}
+			pr := arabic.Pronouns[pi]
+			if !w.hasSuffix(pr.Suffix, n) {
+				continue
+			}
+			pron = &arabic.Pronouns[pi]
+			end = n - utf8.RuneCountInString(pr.Suffix)
+			cost += utf8.RuneCountInString(pr.Suffix)
+			if pr.Suffix == "ي" || pr.Suffix == "ك" {
+				cost += 2
+			}
+		}
+		for _, inf := range nounEndings {
+			if !w.hasSuffix(inf.ar, end) {
+				continue
+			}
+			il := utf8.RuneCountInString(inf.ar)
+			stemEnd := end - il
+			if stemEnd-pl < 2 {
+				continue
+			}
+			c := cost + il + inf.penalty
+			key := w.sub(pl, stemEnd)
+			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
+			if !ok && inf.ar == "ات" {
+				ent, rank, ok = e.lookupNoun(key+"ه", stemEnd-pl+1) // سيارات → سيارة
+			}
+			if !ok && inf.nisba != "" {
+				ent, rank, ok = e.lookupNoun(key+"ي", stemEnd-pl+1)
+			}
+			if !ok && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
+				// ta marbuta is written ت before a pronoun: حكومته
+				ent, rank, ok = e.lookupNoun(w.sub(pl, stemEnd-1)+"ه", stemEnd-pl)
+			}
+			if !ok && inf.ar == "ة" {
+				continue // the ة itself is part of the folded key tried with no ending
+			}
+			if !ok {
+				continue
+			}
+			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank}
+			a.word = ent.Gloss
+			if inf.plural && ent.POS == Noun {
+				a.word = pluralise(a.word)
+			}
+			try(a)
+		}
+	}
+}
+
+// verbal tries past and present verb readings after proclitic p (which holds
+// no article or preposition).
+func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis)) {
+	n := len(w.bare)
+	for pi := -1; pi < len(arabic.Pronouns); pi++ {
+		end := n
+		var pron *arabic.Pronoun
+		cost := base
+		if pi >= 0 {
+			pr := arabic.Pronouns[pi]
+			if pr.Suffix == "ي" || !w.hasSuffix(pr.Suffix, n) {
+				continue
+			}
+			pron = &arabic.Pronouns[pi]
+			end = n - utf8.RuneCountInString(pr.Suffix)
+			cost += utf8.RuneCountInString(pr.Suffix)
+		}
+		if !p.future {
+			for _, suf := range pastEndings {
+				if !w.hasSuffix(suf, end) {
+					continue
+				}
+				sl := utf8.RuneCountInString(suf)
+				stemEnd := end - sl
+				if stemEnd-pl < 2 {
+					continue
+				}
+				ent, rank, ok := e.lookupVerb(w.sub(pl, stemEnd), stemEnd-pl)
+				if !ok {
+					continue
+				}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank}
+				switch suf {
+				case "", "ت", "وا", "ا", "تا", "و":
+					a.past = pron == nil
+				case "نا":
+					a.word = "we " + ent.Gloss
+				}
+				try(a)
+			}
+		}
+		for _, pre := range []string{"ي", "ت", "ن", "أ", "ا"} {
+			if !w.hasPrefix(pre, pl) {
+				continue
+			}
+			for _, suf := range presentEndings {
+				if !w.hasSuffix(suf, end) {
+					continue
+				}
+				sl := utf8.RuneCountInString(suf)
+				stemEnd := end - sl
+				if stemEnd-pl-1 < 2 {
+					continue
+				}
+				ent, rank, ok := e.lookupPresent(w.sub(pl+1, stemEnd))
+				if !ok {
+					continue
+				}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + 3*rank}
+				bare := baseForm(ent.Present)
+				switch {
+				case p.future:
+					a.word = "will " + bare
+				case pre == "ن":
+					a.word = "we " + bare
+				case pre == "أ" || pre == "ا":
+					a.word = "I " + bare
+				case suf == "ون" || suf == "وا" || suf == "و" || suf == "ن":
+					a.word = bare
+				default:
+					a.word = ent.Present
+				}
+				try(a)
+			}
+		}
+	}
+}
+
+// lookupNoun finds a non-verb reading of a folded stem of n runes. Stems of
+// two letters are only taken from the first (built-in) lexicon.
+func (e *Engine) lookupNoun(key string, n int) (Entry, int, bool) {
+	for rank, l := range e.lexicons {
+		if n < 3 && rank > 0 {
+			break
+		}
+		if ent, ok := l.words[key]; ok {
+			return ent, rank, true
+		}
+	}
+	return Entry{}, 0, false
+}
+
+func (e *Engine) lookupVerb(key string, n int) (Entry, int, bool) {
+	for rank, l := range e.lexicons {
+		if n < 3 && rank > 0 {
+			break
+		}
+		if ent, ok := l.verbs[key]; ok {
+			return ent, rank, true
+		}
+	}
+	return Entry{}, 0, false
+}
+
+func (e *Engine) lookupPresent(key string) (Entry, int, bool) {
+	for rank, l := range e.lexicons {
+		if ent, ok := l.present[key]; ok {
+			return ent, rank, true
+		}
+	}
+	return Entry{}, 0, false
+}
+
+// pluralise makes a regular English plural of the last word of g.
+func pluralise(g string) string {
+	i := strings.LastIndexByte(g, ' ')
+	head, w := g[:i+1], g[i+1:]
+	switch {
+	case w == "" || strings.ToUpper(w[:1]) == w[:1] && w[:1] != strings.ToLower(w[:1]):
+		return g // a name or an acronym
+	case strings.HasSuffix(w, "man"):
+		w = strings.TrimSuffix(w, "man") + "men"
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		w = w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		w += "es"
+	default:
+		w += "s"
+	}
+	return head + w
+}
+
+// baseForm turns a third-person present ("says", "goes to") into the bare
+// verb ("say", "go to") for "will", "we" and "they".
+func baseForm(present string) string {
+	first, rest, _ := strings.Cut(present, " ")
+	switch {
+	case strings.HasSuffix(first, "ies") && len(first) > 4:
+		first = first[:len(first)-3] + "y"
+	case strings.HasSuffix(first, "sses"), strings.HasSuffix(first, "shes"), strings.HasSuffix(first, "ches"),
+		strings.HasSuffix(first, "xes"), strings.HasSuffix(first, "oes"), strings.HasSuffix(first, "zes"):
+		first = first[:len(first)-2]
+	case first == "is":
+		first = "be"
+	case first == "has":
+		first = "have"
+	case strings.HasSuffix(first, "s") && !strings.HasSuffix(first, "ss"):
+		first = first[:len(first)-1]
+	}
+	if rest == "" {
+		return first
+	}
+	return first + " " + rest
+}
