@@ -133,7 +133,9 @@ func WordDiff(from, to string) []Op {
 	enc := &encoder{index: map[string]rune{}}
 	a, b := enc.encode(Tokens(from)), enc.encode(Tokens(to))
 	dmp := newDMP()
-	diffs := dmp.DiffMainRunes(a, b, false)
+	// merge edits separated only by a space or a short word, so that a
+	// rewritten phrase reads as one change, not word by word
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(a, b, false))
 	var ops []Op
 	for _, d := range diffs {
 		k := Equal

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -31,10 +32,9 @@ func (draftEngine) Translate(ctx context.Context, req translate.Request) ([]stri
 		for k, ss := range segment.Sentences(s.Text, "ar") {
 			words := len(strings.Fields(ss.Text))
 			sent := fmt.Sprintf("Sentence %d has %d words", k+1, words)
-			for _, t := range s.Terms {
-				if strings.Contains(ss.Text, t.Source) {
-					sent += ", " + t.Target
-				}
+			// protected names come as placeholders: keep them for the pipeline to restore
+			for _, p := range placeholderRE.FindAllString(ss.Text, -1) {
+				sent += ", " + p
 			}
 			sents = append(sents, sent+".")
 		}
@@ -42,6 +42,8 @@ func (draftEngine) Translate(ctx context.Context, req translate.Request) ([]stri
 	}
 	return out, nil
 }
+
+var placeholderRE = regexp.MustCompile(`⟦[^⟦⟧]*⟧`)
 
 // repoRoot walks up from the package folder to go.mod.
 func repoRoot(t testing.TB) string {
