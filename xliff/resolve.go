@@ -327,7 +327,11 @@ func (u *ReviewedUnit) setState() {
 func (r *Reviewed) Bitext() *doc.Bitext {
 	b := &doc.Bitext{SourceLang: r.File.SourceLang, TargetLang: r.File.TargetLang, Name: r.File.Original, Engine: r.File.Engine}
 	for _, u := range r.Units {
-		b.Units = append(b.Units, u.Unit)
+		du := u.Unit
+		if u.Untranslated && u.MergedInto == "" && du.Kind != doc.Boilerplate {
+			du.AddFlag(doc.FlagUntranslated)
+		}
+		b.Units = append(b.Units, du)
 	}
 	return b
 }

@@ -83,7 +83,7 @@ func convertAction(c *cli.Context, e *env) error {
 		if input == "-" {
 			e.stdin = bytes.NewReader(data)
 		}
-		rv, err := loadReviewed(c, e, input)
+		rv, _, err := loadReviewed(c, e, input)
 		if err != nil {
 			return err
 		}

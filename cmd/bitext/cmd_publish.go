@@ -40,14 +40,13 @@ Examples:
    bitext publish article.reviewed.xlf                    # writes article.reviewed.html
    bitext publish -o article.html --tmx memory.tmx reviewed.xlf
    bitext publish --article article.txt reviewed.xlf`,
-			Flags: []cli.Flag{
+			Flags: append([]cli.Flag{
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "HTML file to write, - for stdout (default: the reviewed file's name with .html)"},
 				&cli.StringFlag{Name: "tmx", Usage: "also write the approved pairs to this TMX file"},
-				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found)"},
-				&cli.StringFlag{Name: "title", Usage: "page title (default: the article's name)"},
+				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found); its front matter fills the page's title, source and date"},
 				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			},
+			}, pageFlags()...),
 			Action: func(c *cli.Context) error { return publishAction(c, e) },
 		}
 	})
@@ -75,14 +74,16 @@ func publishAction(c *cli.Context, e *env) error {
 	if tmx == "-" && output == "-" {
 		return usagef("publish: the page and the TMX cannot both go to stdout")
 	}
-	rv, err := loadReviewed(c, e, input)
+	rv, meta, err := loadReviewed(c, e, input)
+	if err != nil {
+		return err
+	}
+	page, err := publishPageOptions(c, meta)
 	if err != nil {
 		return err
 	}
 	b := rv.Bitext()
-	if err := writeFile(e, output, func(w io.Writer) error {
-		return htmlpage.Write(w, b, htmlpage.Options{Title: c.String("title")})
-	}); err != nil {
+	if err := writeFile(e, output, func(w io.Writer) error { return htmlpage.Write(w, b, page) }); err != nil {
 		return err
 	}
 	pairs := 0
@@ -126,10 +127,37 @@ func publishAction(c *cli.Context, e *env) error {
 	return nil
 }
 
+// publishPageOptions combines the page flags with the article's front matter; flags win.
+func publishPageOptions(c *cli.Context, meta htmlpage.Meta) (htmlpage.Options, error) {
+	pick := func(flag, fromFile string) string {
+		if c.IsSet(flag) {
+			return c.String(flag)
+		}
+		return fromFile
+	}
+	opts := htmlpage.Options{
+		Title:     pick("title", meta.Title),
+		Source:    pick("source-name", meta.Source),
+		SourceURL: pick("source-url", meta.URL),
+		Date:      pick("date", meta.Date),
+		Clean:     c.Bool("clean"),
+	}
+	if path := c.String("template"); path != "" {
+		t, err := htmlpage.LoadTemplate(path)
+		if err != nil {
+			return opts, err
+		}
+		opts.Template = t
+	}
+	return opts, nil
+}
+
 // loadReviewed reads and resolves a reviewed XLIFF file, checks it against
 // its article (the --article flag, or the recorded name when found) and
-// prints the warnings. It reads the flags force, article and quiet.
-func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, error) {
+// prints the warnings. It returns the article's front matter, if any. It
+// reads the flags force, article and quiet.
+func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpage.Meta, error) {
+	var meta htmlpage.Meta
 	name := input
 	var data []byte
 	var err error
@@ -141,18 +169,18 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, error)
 	}
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file", input)
+			return nil, meta, fmt.Errorf("%s: no such file", input)
 		}
-		return nil, err
+		return nil, meta, err
 	}
 	f, err := xliff.Read(bytes.NewReader(data), name)
 	if err != nil {
-		return nil, err
+		return nil, meta, err
 	}
 	force := c.Bool("force")
 	rv, err := f.Resolve(xliff.ResolveOptions{Force: force})
 	if err != nil {
-		return nil, err
+		return nil, meta, err
 	}
 	warn := func(format string, args ...any) {
 		if !c.Bool("quiet") {
@@ -174,13 +202,18 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, error)
 	if article != "" {
 		text, err := textfile.Read(article, e.stdin)
 		if err != nil {
-			return nil, err
+			return nil, meta, err
+		}
+		// bitext hashes the article as translate read it: front matter blanked out
+		m, body, fmErr := htmlpage.SplitFrontMatter(article, text)
+		if fmErr == nil {
+			meta = m
 		}
 		if f.ArticleSHA256 == "" {
 			warn("%s records no article hash: %s not checked", name, article)
-		} else if err := f.CheckArticle(text); err != nil {
+		} else if err := f.CheckArticle(body); err != nil && f.CheckArticle(text) != nil {
 			if !force {
-				return nil, fmt.Errorf("%w (checked against %s; use --force to publish anyway)", err, article)
+				return nil, meta, fmt.Errorf("%w (checked against %s; use --force to go on anyway)", err, article)
 			}
 			warn("accepted with --force: %v", err)
 		}
@@ -188,5 +221,5 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, error)
 	for _, w := range rv.Warnings {
 		warn("%s", w)
 	}
-	return rv, nil
+	return rv, meta, nil
 }

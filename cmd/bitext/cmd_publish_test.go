@@ -255,3 +255,63 @@ func TestPublishRefuses(t *testing.T) {
 		t.Errorf("changed article with --force: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+func TestForbiddenCharactersAndFrontMatter(t *testing.T) {
+	dir := t.TempDir()
+	article := "---\ntitle: Summit page\nsource: AFP\n---\nقال بيسكوف\x01 إن الكرملين لا يؤكد القمة.\n\nوأضاف أن القمة\x0b ممكنة.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff", "--glossary", filepath.Join(repoRoot(t), "glossary.yaml"), "a.txt")
+	if r.code != 0 || !strings.Contains(r.stderr, "U+0001") || !strings.Contains(r.stderr, "U+000B") {
+		t.Fatalf("translate: exit %d, stderr %q (want a warning for each dropped character)", r.code, r.stderr)
+	}
+	t.Log(xliffCheck(t, filepath.Join(dir, "a.xlf")))
+	r = runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff2", "-o", "a21.xlf", "a.txt")
+	if r.code != 0 {
+		t.Fatalf("translate xliff2: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "a21.xlf"))
+	if !strings.Contains(string(data), `<cp hex="0001"/>`) || !strings.Contains(string(data), `<cp hex="000B"/>`) {
+		t.Error("2.1 does not write the forbidden characters as <cp>")
+	}
+	t.Log(xliffCheck(t, filepath.Join(dir, "a21.xlf")))
+	for _, f := range []string{"a.xlf", "a21.xlf"} {
+		r = runBitext(t, dir, "", "publish", "-o", f+".html", f)
+		if r.code != 0 {
+			t.Fatalf("publish %s: exit %d: %s", f, r.code, r.stderr)
+		}
+		page, _ := os.ReadFile(filepath.Join(dir, f+".html"))
+		if !strings.Contains(string(page), "Summit page") || !strings.Contains(string(page), "AFP") {
+			t.Errorf("publish %s: the article's front matter is not on the page", f)
+		}
+	}
+}
+
+func TestUnitIDsStableWhenAParagraphIsInserted(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff2")
+	before, _ := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	text, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	edited := "فقرة جديدة في أول المقال.\n\n" + string(text)
+	if err := os.WriteFile(filepath.Join(dir, "article.txt"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff2", "article.txt"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	ids := regexp.MustCompile(`<(?:unit|group) id="([^"]+)"`)
+	now := map[string]bool{}
+	for _, m := range ids.FindAllStringSubmatch(string(after), -1) {
+		now[m[1]] = true
+	}
+	old := ids.FindAllStringSubmatch(string(before), -1)
+	for _, m := range old {
+		if !now[m[1]] {
+			t.Errorf("id %s changed when a paragraph was inserted before it", m[1])
+		}
+	}
+	if len(now) != len(old)+2 {
+		t.Errorf("%d ids after inserting one paragraph, %d before", len(now), len(old))
+	}
+}

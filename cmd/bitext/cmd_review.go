@@ -39,7 +39,7 @@ Examples:
 				if h := c.String("html"); h != "" && sameFile(h, input) {
 					return usagef("review: %s is the reviewed file itself; it is never overwritten", h)
 				}
-				rv, err := loadReviewed(c, e, input)
+				rv, _, err := loadReviewed(c, e, input)
 				if err != nil {
 					return err
 				}
