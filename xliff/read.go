@@ -149,6 +149,10 @@ func Read(r io.Reader, name string) (*File, error) {
 			return nil, &Error{File: name, Err: fmt.Errorf("%w: no XML element in the file", ErrNotXLIFF)}
 		}
 		if err != nil {
+			var xe *Error
+			if errors.As(err, &xe) && !errors.Is(err, errTooLarge) {
+				xe.Err = fmt.Errorf("%w: %w", ErrNotXLIFF, xe.Err)
+			}
 			return nil, err
 		}
 		se, ok := tok.(xml.StartElement)
