@@ -404,11 +404,12 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	u.Approved = attr(se, "approved") == "yes"
+	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
 		case rd.core(c, "source"):
 			s, _, _, err := rd.inline(d)
-			u.Source += s
+			srcParts = append(srcParts, s)
 			return err
 		case rd.core(c, "target"):
 			st := attr(c, "state")
@@ -417,7 +418,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 				u.Approved = true
 			}
 			t, parts, tags, err := rd.inline(d)
-			u.Target += t
+			tgtParts = append(tgtParts, t)
 			u.HasTarget = true
 			u.Segments += max(parts, 1)
 			u.InlineTags += tags
@@ -451,6 +452,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	if err != nil {
 		return err
 	}
+	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
 }
@@ -572,6 +574,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	approvedAll := true
+	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
 		case c.Name.Space == nsMTC && c.Name.Local == "matches":
@@ -625,32 +628,32 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 					approvedAll = false
 				}
 			}
-			var src, tgt string
+			var src, tgt []string
 			hasTgt := false
 			err := rd.children(d, func(x xml.StartElement, d2 int) error {
 				switch {
 				case rd.core(x, "source"):
 					t, _, _, err := rd.inline(d2)
-					src += t
+					src = append(src, t)
 					return err
 				case rd.core(x, "target"):
 					t, _, tags, err := rd.inline(d2)
-					tgt += t
+					tgt = append(tgt, t)
 					hasTgt = true
 					u.InlineTags += tags
 					return err
 				}
 				return rd.skip(d2)
 			})
-			u.Source += src
+			srcParts = append(srcParts, src...)
 			switch {
 			case hasTgt:
-				u.Target += tgt
+				tgtParts = append(tgtParts, tgt...)
 				if seg {
 					u.HasTarget = true
 				}
 			case !seg:
-				u.Target += src // an ignorable without target stands for itself
+				tgtParts = append(tgtParts, src...) // an ignorable without target stands for itself
 			}
 			return err
 		}
@@ -660,6 +663,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	u.Approved = u.Segments > 0 && approvedAll
+	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
 }

@@ -84,13 +84,7 @@ func (o Options) warn(format string, args ...any) {
 // does not count as a change, and characters XML 1.0 forbids (which XLIFF 1.2
 // cannot carry) are left out.
 func SourceHash(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if xmlChar(r) {
-			return r
-		}
-		return -1
-	}, s)
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(s), " ")))
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(xmlOnlyText(s)), " ")))
 	return hex.EncodeToString(sum[:6])
 }
 
@@ -275,4 +269,14 @@ func engineToolID(engine string) string {
 		}
 	}
 	return "mt-" + b.String()
+}
+
+// xmlOnlyText drops the characters XML 1.0 forbids.
+func xmlOnlyText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if xmlChar(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
