@@ -82,6 +82,7 @@ type Error struct {
 	Err  error
 }
 
+// Error formats the problem as "file:line: unit id: message".
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -96,6 +97,7 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
 // ErrNotXLIFF is returned (wrapped) for input that is not an XLIFF document.

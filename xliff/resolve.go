@@ -56,6 +56,7 @@ type ReviewError struct {
 	Problems []Problem
 }
 
+// Error lists the problems, one per line, each with file, line and unit.
 func (e *ReviewError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d problem(s)", e.File, len(e.Problems))

@@ -15,10 +15,8 @@ import (
 	"bitext/xliff"
 )
 
+// "xliff" (1.2) is in output.go's table; XLIFF 2.1 is added here.
 func init() {
-	outputFormats["xliff"] = outputFormat{".xlf", func(w io.Writer, b *doc.Bitext) error {
-		return xliff.Write12(w, b, xliff.Options{ToolVersion: version})
-	}}
 	outputFormats["xliff2"] = outputFormat{".xlf", func(w io.Writer, b *doc.Bitext) error {
 		return xliff.Write21(w, b, xliff.Options{ToolVersion: version})
 	}}
