@@ -87,6 +87,7 @@ Examples:
 				&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language to translate into"},
 				&cli.BoolFlag{Name: "json", Usage: "print the run's report as JSON on stdout"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+				flavourFlag(),
 			}, pageFlags()...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
@@ -128,6 +129,9 @@ func translateAction(c *cli.Context, e *env) error {
 	}
 	if c.Int("concurrency") < 1 {
 		return usagef("--concurrency: want 1 or more, got %d", c.Int("concurrency"))
+	}
+	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
+		return err
 	}
 	inputs, err := translateInputs(c, format)
 	if err != nil {
@@ -200,7 +204,7 @@ func translateAction(c *cli.Context, e *env) error {
 	rep.EstimatedCost = float64(res.Stats.Characters) * rep.PricePerMChar / 1e6
 	if !opts.DryRun {
 		for i, in := range inputs {
-			if err := writeOutput(e, in.output, in.page.format(format), res.Bitexts[i]); err != nil {
+			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), res.Bitexts[i]); err != nil {
 				return err
 			}
 			for _, u := range res.Bitexts[i].Units {
