@@ -139,6 +139,11 @@ func TestBlocks(t *testing.T) {
 			{doc.Boilerplate, []string{"We use cookies on this website. Accept all"}}}},
 		{"related link", "اقرأ أيضاً: بوتين يلتقي كيم", []blk{{doc.Boilerplate, []string{"اقرأ أيضاً: بوتين يلتقي كيم"}}}},
 		{"copyright", "© 2023 جميع الحقوق محفوظة", []blk{{doc.Boilerplate, []string{"© 2023 جميع الحقوق محفوظة"}}}},
+		{"breadcrumb and share links", "الرئيسية » أخبار » دولية\n\nClick to share on Twitter (Opens in new window)\n\nنص.", []blk{
+			{doc.Boilerplate, []string{"الرئيسية » أخبار » دولية"}},
+			{doc.Boilerplate, []string{"Click to share on Twitter (Opens in new window)"}},
+			{doc.Paragraph, []string{"نص."}}}},
+		{"home page in a sentence", "الرئيسية في الموقع تغيرت.", []blk{{doc.Paragraph, []string{"الرئيسية في الموقع تغيرت."}}}},
 		{"article about cookies", "تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا.", []blk{
 			{doc.Paragraph, []string{"تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا."}}}},
 		{"share in a sentence", "شارك الوزير في القمة.", []blk{{doc.Paragraph, []string{"شارك الوزير في القمة."}}}},
