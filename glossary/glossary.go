@@ -22,6 +22,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -451,6 +452,10 @@ func validate(g *Glossary) ErrorList {
 		for i, form := range forms {
 			k := keys[i]
 			if k == "" {
+				continue
+			}
+			if utf8.RuneCountInString(k) < 2 {
+				fail(e.Line, "term %q: one letter is too short to match", form)
 				continue
 			}
 			o, ok := first[k]

@@ -80,8 +80,8 @@ func NewMatcher(g *Glossary) *Matcher {
 // add puts the term with the given key (folded words separated by spaces)
 // into the trie.
 func (m *Matcher) add(key string, e *Entry, ctx []string) {
-	if key == "" {
-		return
+	if key == "" || utf8.RuneCountInString(key) < 2 {
+		return // a one-letter term would match every stray letter
 	}
 	node := uint32(0)
 	for rest := key; rest != ""; {
@@ -274,6 +274,10 @@ func (m *Matcher) Match(text string) []Hit {
 		stem := start
 		if bestSplit.CliticEnd > 0 {
 			stem = originalOffset(text[start:end], bestSplit.CliticEnd) + start
+		}
+		if bestLen == 1 && arabic.IsMaqsuraParticle(text[stem:end]) {
+			i++ // على "on", not علي "Ali"
+			continue
 		}
 		hits = append(hits, Hit{
 			Start:     start,
