@@ -1,6 +1,7 @@
 package gist
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +30,11 @@ func buildProclitics() []proclitic {
 	conjs := []part{{"", "", 0}, {"و", "and", 0}, {"ف", "so", 1}}
 	mids := []part{{"", "", 0}, {"ب", "with", 0}, {"ل", "for", 0}, {"ك", "as", 1}, {"س", "", 1}}
 	var out []proclitic
+	defer func() {
+		sort.SliceStable(out, func(i, j int) bool {
+			return utf8.RuneCountInString(out[i].ar) < utf8.RuneCountInString(out[j].ar)
+		})
+	}()
 	for _, c := range conjs {
 		for _, m := range mids {
 			for _, art := range []bool{false, true} {
@@ -95,62 +101,86 @@ type analysis struct {
 }
 
 // wordInfo holds a word's letters in two spellings of equal length: bare
-// (diacritics removed) for affixes and folded for lookup.
+// (diacritics removed) for affixes and folded for lookup. Its buffers are
+// reused from word to word.
 type wordInfo struct {
 	bare   []rune
-	folded string
-	offs   []int // byte offset in folded of each rune, plus the end
+	bareB  []byte // bare as UTF-8
+	boffs  []int  // byte offset in bareB of each rune, plus the end
+	folded []byte
+	offs   []int  // byte offset in folded of each rune, plus the end
+	tmp    []byte // scratch for keys built from a stem
+	pbuf   []byte // scratch for phrase keys
 }
 
-func newWordInfo(word string) wordInfo {
-	var w wordInfo
-	var fb strings.Builder
+func (w *wordInfo) reset(word string) {
+	w.bare, w.bareB, w.boffs, w.folded, w.offs = w.bare[:0], w.bareB[:0], w.boffs[:0], w.folded[:0], w.offs[:0]
 	for _, r := range word {
-		f := arabic.FoldRune(r)
+		f := foldRune(r)
 		if f < 0 {
 			continue
 		}
 		w.bare = append(w.bare, r)
-		w.offs = append(w.offs, fb.Len())
-		fb.WriteRune(f)
+		w.boffs = append(w.boffs, len(w.bareB))
+		w.bareB = utf8.AppendRune(w.bareB, r)
+		w.offs = append(w.offs, len(w.folded))
+		w.folded = utf8.AppendRune(w.folded, f)
 	}
-	w.folded = fb.String()
-	w.offs = append(w.offs, fb.Len())
-	return w
+	w.boffs = append(w.boffs, len(w.bareB))
+	w.offs = append(w.offs, len(w.folded))
 }
 
-// sub returns the folded runes [i, j).
-func (w wordInfo) sub(i, j int) string { return w.folded[w.offs[i]:w.offs[j]] }
-
-func (w wordInfo) hasPrefix(p string, at int) bool {
-	i := at
-	for _, r := range p {
-		if i >= len(w.bare) || w.bare[i] != r {
-			return false
-		}
-		i++
+// foldRune is arabic.FoldRune with a fast path for the Arabic block, where
+// case does not apply.
+func foldRune(r rune) rune {
+	if r < 0x0600 || r > 0x06FF {
+		return arabic.FoldRune(r)
 	}
-	return true
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا'
+	case 'ى':
+		return 'ي'
+	case 'ة':
+		return 'ه'
+	case 'ـ':
+		return -1
+	}
+	if r >= 0x064B && r <= 0x065F || r == 0x0670 {
+		return -1
+	}
+	return r
 }
 
-func (w wordInfo) hasSuffix(s string, end int) bool {
-	rs := []rune(s)
-	if len(rs) > end {
-		return false
-	}
-	for k, r := range rs {
-		if w.bare[end-len(rs)+k] != r {
-			return false
-		}
-	}
-	return true
+// sub returns the folded runes [i, j). The slice is w's own: do not append to it.
+func (w *wordInfo) sub(i, j int) []byte { return w.folded[w.offs[i]:w.offs[j]] }
+
+// with returns the folded runes [i, j) followed by extra, in w's scratch buffer.
+func (w *wordInfo) with(i, j int, extra string) []byte {
+	w.tmp = append(append(w.tmp[:0], w.sub(i, j)...), extra...)
+	return w.tmp
+}
+
+// hasPrefix reports whether the bare letters from rune at start with p.
+func (w *wordInfo) hasPrefix(p string, at int) bool {
+	return at <= len(w.bare) && strings.HasPrefix(string(w.bareB[w.boffs[at]:]), p)
+}
+
+// hasSuffix reports whether the bare letters before rune end end with s.
+func (w *wordInfo) hasSuffix(s string, end int) bool {
+	return strings.HasSuffix(string(w.bareB[:w.boffs[end]]), s)
 }
 
 // analyse finds the cheapest reading of word in the lexicons: the fewest affix
 // letters, the highest-priority lexicon. ok is false when no reading is found.
-func (e *Engine) analyse(word string) (analysis, bool) {
-	w := newWordInfo(word)
+func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	n := len(w.bare)
+	// most words stand in the built-in list as they are: nothing is cheaper
+	if len(e.lexicons) > 0 && n >= 2 {
+		if ent, ok := e.lexicons[0].words[string(w.folded)]; ok {
+			return analysis{word: ent.Gloss, pos: ent.POS, matched: true}, true
+		}
+	}
 	best := analysis{cost: 1 << 30}
 	try := func(a analysis) {
 		if a.cost < best.cost {
@@ -158,27 +188,30 @@ func (e *Engine) analyse(word string) (analysis, bool) {
 			best.matched = true
 		}
 	}
-	for _, p := range proclitics {
-		if !w.hasPrefix(p.ar, 0) {
-			continue
-		}
+	for _, p := range proclitics { // shortest first
 		pl := utf8.RuneCountInString(p.ar)
-		if n-pl < 2 {
+		if pl >= best.cost {
+			break // every reading from here on costs more than the best
+		}
+		if !w.hasPrefix(p.ar, 0) || n-pl < 2 {
 			continue
 		}
 		base := pl + p.penalty
+		if base >= best.cost {
+			continue
+		}
 		if !p.future {
-			e.nominal(w, p, pl, base, try)
+			e.nominal(w, p, pl, base, &best.cost, try)
 		}
 		if !p.the && !p.prep {
-			e.verbal(w, p, pl, base, try)
+			e.verbal(w, p, pl, base, &best.cost, try)
 		}
 	}
 	return best, best.matched
 }
 
 // nominal tries stem + ending + pronoun readings after proclitic p.
-func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysis)) {
+func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n
@@ -199,6 +232,9 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 				cost += 2
 			}
 		}
+		if cost >= *bound {
+			continue
+		}
 		for _, inf := range nounEndings {
 			if !w.hasSuffix(inf.ar, end) {
 				continue
@@ -212,14 +248,14 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 			key := w.sub(pl, stemEnd)
 			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
 			if !ok && inf.ar == "ات" {
-				ent, rank, ok = e.lookupNoun(key+"ه", stemEnd-pl+1) // سيارات → سيارة
+				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1) // سيارات → سيارة
 			}
 			if !ok && inf.nisba != "" {
-				ent, rank, ok = e.lookupNoun(key+"ي", stemEnd-pl+1)
+				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ي"), stemEnd-pl+1)
 			}
 			if !ok && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
 				// ta marbuta is written ت before a pronoun: حكومته
-				ent, rank, ok = e.lookupNoun(w.sub(pl, stemEnd-1)+"ه", stemEnd-pl)
+				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd-1, "ه"), stemEnd-pl)
 			}
 			if !ok && inf.ar == "ة" {
 				continue // the ة itself is part of the folded key tried with no ending
@@ -239,7 +275,7 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 
 // verbal tries past and present verb readings after proclitic p (which holds
 // no article or preposition).
-func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis)) {
+func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n
@@ -253,6 +289,9 @@ func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis
 			pron = &arabic.Pronouns[pi]
 			end = n - utf8.RuneCountInString(pr.Suffix)
 			cost += utf8.RuneCountInString(pr.Suffix)
+		}
+		if cost >= *bound {
+			continue
 		}
 		if !p.future {
 			for _, suf := range pastEndings {
@@ -317,33 +356,33 @@ func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis
 
 // lookupNoun finds a non-verb reading of a folded stem of n runes. Stems of
 // two letters are only taken from the first (built-in) lexicon.
-func (e *Engine) lookupNoun(key string, n int) (Entry, int, bool) {
+func (e *Engine) lookupNoun(key []byte, n int) (Entry, int, bool) {
 	for rank, l := range e.lexicons {
 		if n < 3 && rank > 0 {
 			break
 		}
-		if ent, ok := l.words[key]; ok {
+		if ent, ok := l.words[string(key)]; ok {
 			return ent, rank, true
 		}
 	}
 	return Entry{}, 0, false
 }
 
-func (e *Engine) lookupVerb(key string, n int) (Entry, int, bool) {
+func (e *Engine) lookupVerb(key []byte, n int) (Entry, int, bool) {
 	for rank, l := range e.lexicons {
 		if n < 3 && rank > 0 {
 			break
 		}
-		if ent, ok := l.verbs[key]; ok {
+		if ent, ok := l.verbs[string(key)]; ok {
 			return ent, rank, true
 		}
 	}
 	return Entry{}, 0, false
 }
 
-func (e *Engine) lookupPresent(key string) (Entry, int, bool) {
+func (e *Engine) lookupPresent(key []byte) (Entry, int, bool) {
 	for rank, l := range e.lexicons {
-		if ent, ok := l.present[key]; ok {
+		if ent, ok := l.present[string(key)]; ok {
 			return ent, rank, true
 		}
 	}

@@ -1,6 +1,7 @@
 package gist
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -193,6 +194,8 @@ var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "
 func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 	toks := tokenize(text, terms)
 	items := make([]item, 0, len(toks))
+	wi := &wordInfo{}
+	folds := make([]string, len(toks)) // folded words, filled when a phrase needs them
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch t.kind {
@@ -214,7 +217,8 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			}
 			items = append(items, item{punct: true, text: p})
 		case tokWord:
-			if it, n := e.phrase(toks, i); n > 0 {
+			wi.reset(t.text)
+			if it, n := e.phrase(toks, folds, i, wi); n > 0 {
 				items = append(items, it)
 				if st != nil {
 					st.Words += n
@@ -224,7 +228,7 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				i += n - 1
 				continue
 			}
-			a, ok := e.analyse(t.text)
+			a, ok := e.analyse(wi)
 			if st != nil {
 				st.Words++
 				if ok {
@@ -275,50 +279,62 @@ func itemOf(a analysis) item {
 // phrase matches a multi-word lexicon entry starting at toks[i], allowing a
 // conjunction or preposition on its first word. It returns the item and the
 // number of words it covers (0: none).
-func (e *Engine) phrase(toks []token, i int) (item, int) {
-	first := toks[i].text
+func (e *Engine) phrase(toks []token, folds []string, i int, w *wordInfo) (item, int) {
+	if i+1 >= len(toks) || toks[i+1].kind != tokWord || !toks[i+1].space {
+		return item{}, 0
+	}
 	for _, p := range proclitics {
-		if p.the || p.future || !strings.HasPrefix(first, p.ar) {
+		if p.the || p.future || !w.hasPrefix(p.ar, 0) {
 			continue
 		}
-		rest := first[len(p.ar):]
-		keys := []string{arabic.Fold(rest)}
-		if strings.HasSuffix(p.ar, "ل") && strings.HasPrefix(rest, "ل") {
-			keys = append(keys, "ا"+keys[0]) // للأمم المتحدة = ل + الأمم المتحدة
+		pl := utf8.RuneCountInString(p.ar)
+		if pl >= len(w.bare) {
+			continue
 		}
-		for _, key := range keys {
-			for _, l := range e.lexicons {
-				max := l.firsts[key]
-				if max == 0 {
-					continue
-				}
-				for n := min(max, len(toks)-i); n >= 2; n-- {
-					words := []string{key}
-					okRun := true
-					for k := 1; k < n; k++ {
-						if toks[i+k].kind != tokWord || !toks[i+k].space {
-							okRun = false
-							break
-						}
-						words = append(words, arabic.Fold(toks[i+k].text))
-					}
-					if !okRun {
-						continue
-					}
-					if ent, ok := l.phrases[strings.Join(words, " ")]; ok {
-						lead := p.lead
-						if strings.HasSuffix(p.ar, "ل") && p.prep && key != keys[0] {
-							lead = p.lead
-						}
-						def := strings.HasPrefix(key, "ال") || ent.POS == Name
-						it := item{lead: lead, text: ent.Gloss, pos: ent.POS, def: def, plain: true}
-						if ent.POS == Verb {
-							it.past = true
-						}
-						return it, n
-					}
-				}
+		if e.firsts[string(w.sub(pl, len(w.bare)))] == 0 && !strings.HasSuffix(p.ar, "ل") {
+			continue
+		}
+		if it, n := e.phraseFrom(toks, folds, i, w.with(pl, len(w.bare), ""), p, w); n > 0 {
+			return it, n
+		}
+		if strings.HasSuffix(p.ar, "ل") && w.bare[pl] == 'ل' {
+			// للأمم المتحدة = ل + الأمم المتحدة
+			key := append([]byte("ا"), w.sub(pl, len(w.bare))...)
+			if it, n := e.phraseFrom(toks, folds, i, key, p, w); n > 0 {
+				return it, n
 			}
+		}
+	}
+	return item{}, 0
+}
+
+// phraseFrom matches the longest phrase whose first folded word is key.
+func (e *Engine) phraseFrom(toks []token, folds []string, i int, key []byte, p proclitic, w *wordInfo) (item, int) {
+	for _, l := range e.lexicons {
+		max := l.firsts[string(key)]
+		if max == 0 {
+			continue
+		}
+		buf := append(w.pbuf[:0], key...)
+		defer func() { w.pbuf = buf[:0] }()
+		var found Entry
+		best := 0
+		for n := 2; n <= max && i+n-1 < len(toks); n++ {
+			k := i + n - 1
+			if toks[k].kind != tokWord || !toks[k].space {
+				break
+			}
+			if folds[k] == "" {
+				folds[k] = arabic.Fold(toks[k].text)
+			}
+			buf = append(append(buf, ' '), folds[k]...)
+			if ent, ok := l.phrases[string(buf)]; ok {
+				found, best = ent, n
+			}
+		}
+		if best > 0 {
+			def := bytes.HasPrefix(key, []byte("ال")) || found.POS == Name
+			return item{lead: p.lead, text: found.Gloss, pos: found.POS, def: def, plain: true, past: found.POS == Verb}, best
 		}
 	}
 	return item{}, 0
@@ -448,31 +464,42 @@ func reorder(items []item) []item {
 		a = append(a, it)
 	}
 	// idafa, right to left: noun (indefinite) + definite noun → "noun of the noun"
-	for i := len(a) - 2; i >= 0; i-- {
-		x, y := a[i], a[i+1]
-		if x.punct || y.punct || x.pos != Noun || x.the || x.def || len(y.lead) != 0 || !y.def {
-			continue
+	var rev []item // a, merged, in reverse order
+	for i := len(a) - 1; i >= 0; i-- {
+		x := a[i]
+		if len(rev) > 0 {
+			y := rev[len(rev)-1]
+			if !x.punct && !y.punct && x.pos == Noun && !x.the && !x.def && len(y.lead) == 0 && y.def &&
+				(y.pos == Noun || y.pos == Name) {
+				x.text = x.text + " of " + render([]item{{the: y.the, text: y.text}})
+				x.def, x.plain = true, false
+				rev[len(rev)-1] = x
+				continue
+			}
 		}
-		if y.pos != Noun && y.pos != Name {
-			continue
-		}
-		m := x
-		m.text = x.text + " of " + render([]item{{the: y.the, text: y.text}})
-		m.def, m.plain = true, false
-		a = append(a[:i], append([]item{m}, a[i+2:]...)...)
+		rev = append(rev, x)
+	}
+	a = a[:0]
+	for i := len(rev) - 1; i >= 0; i-- {
+		a = append(a, rev[i])
 	}
 	// verb-first: past verb + definite subject → subject + verb
-	for i := 0; i+1 < len(a); i++ {
-		v, s := a[i], a[i+1]
-		if v.punct || s.punct || v.pos != Verb || !v.past || len(s.lead) != 0 || !s.def || (s.pos != Noun && s.pos != Name) {
-			continue
+	out := make([]item, 0, len(a))
+	for i := 0; i < len(a); i++ {
+		v := a[i]
+		if i+1 < len(a) {
+			s := a[i+1]
+			if !v.punct && !s.punct && v.pos == Verb && v.past && len(s.lead) == 0 && s.def && (s.pos == Noun || s.pos == Name) {
+				subj := s
+				subj.lead, subj.space = nil, false
+				out = append(out, item{lead: v.lead, text: render([]item{subj}) + " " + v.text, pos: Other, space: v.space})
+				i++
+				continue
+			}
 		}
-		subj := s
-		subj.lead = nil
-		m := item{lead: v.lead, text: render([]item{subj}) + " " + v.text, pos: Other}
-		a = append(a[:i], append([]item{m}, a[i+2:]...)...)
+		out = append(out, v)
 	}
-	return a
+	return out
 }
 
 // render joins items into English. Words are separated by one space;
