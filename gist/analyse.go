@@ -1,6 +1,7 @@
 package gist
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ type proclitic struct {
 	the     bool     // carries the article ال
 	future  bool     // carries سـ (will): only before a present verb
 	prep    bool     // carries a preposition: the word is a noun
+	lam     bool     // the preposition is لـ, which also reads "to" before a present verb
 	penalty int      // extra cost for a reading that is often wrong
 }
 
@@ -47,6 +49,7 @@ func buildProclitics() []proclitic {
 					p.prep = true
 				}
 				p.future = m.ar == "س"
+				p.lam = m.ar == "ل"
 				if p.future && art {
 					continue
 				}
@@ -95,7 +98,8 @@ type analysis struct {
 	word    string // English of the stem, inflected
 	pron    *arabic.Pronoun
 	pos     POS
-	past    bool // a past verb with no person ending other than 3rd person
+	past    bool // a 3rd person verb with no object: its definite subject may move before it
+	def     bool // the entry itself carries the article (الأول)
 	cost    int
 	matched bool
 }
@@ -178,7 +182,7 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	// most words stand in the built-in list as they are: nothing is cheaper
 	if len(e.lexicons) > 0 && n >= 2 {
 		if ent, ok := e.lexicons[0].words[string(w.folded)]; ok {
-			return analysis{word: ent.Gloss, pos: ent.POS, matched: true}, true
+			return withArticle(analysis{word: ent.Gloss, pos: ent.POS, matched: true}, w.folded), true
 		}
 	}
 	best := analysis{cost: 1 << 30}
@@ -203,7 +207,7 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 		if !p.future {
 			e.nominal(w, p, pl, base, &best.cost, try)
 		}
-		if !p.the && !p.prep {
+		if !p.the && (!p.prep || p.lam) {
 			e.verbal(w, p, pl, base, &best.cost, try)
 		}
 	}
@@ -268,6 +272,9 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			if inf.plural && ent.POS == Noun {
 				a.word = pluralise(a.word)
 			}
+			if !p.the && pron == nil {
+				a = withArticle(a, key)
+			}
 			try(a)
 		}
 	}
@@ -293,7 +300,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 		if cost >= *bound {
 			continue
 		}
-		if !p.future {
+		if !p.future && !p.prep {
 			for _, suf := range pastEndings {
 				if !w.hasSuffix(suf, end) {
 					continue
@@ -337,6 +344,9 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + 3*rank}
 				bare := baseForm(ent.Present)
 				switch {
+				case p.lam:
+					a.lead = toLead(p.lead)
+					a.word = bare
 				case p.future:
 					a.word = "will " + bare
 				case pre == "ن":
@@ -347,11 +357,35 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 					a.word = bare
 				default:
 					a.word = ent.Present
+					a.past = pron == nil && suf == "" && (pre == "ي" || pre == "ت")
 				}
 				try(a)
 			}
 		}
 	}
+}
+
+// withArticle marks a reading whose entry itself starts with the article
+// (الأول "first"): definite, and "the" in English unless the gloss has it or
+// the word is a name.
+func withArticle(a analysis, key []byte) analysis {
+	if !bytes.HasPrefix(key, []byte("ال")) || len(key) <= len("ال")+2 {
+		return a
+	}
+	a.def = true
+	if (a.pos == Noun || a.pos == Adjective) && !strings.HasPrefix(a.word, "the ") {
+		a.the = true
+	}
+	return a
+}
+
+// toLead replaces the "for" of لـ with "to", as before a verb.
+func toLead(lead []string) []string {
+	out := append([]string(nil), lead...)
+	if n := len(out); n > 0 && out[n-1] == "for" {
+		out[n-1] = "to"
+	}
+	return out
 }
 
 // lookupNoun finds a non-verb reading of a folded stem of n runes. Stems of

@@ -42,6 +42,11 @@ const testLexicon = `# test list
 على	on	p
 في	in	p
 بوتين	Boutin	x
+هذه	this	x
+وفقا	according to	x
+صحيفة	newspaper	n
+الأول	first	a
+الأسبوع	week	n
 الأمم المتحدة	United Nations	name
 `
 
@@ -92,6 +97,8 @@ func TestGlossClitics(t *testing.T) {
 		{"سيقول", "will say"},
 		{"وسيقولون", "and will say"},
 		{"نقول", "we say"},
+		{"ليقول", "to say"},
+		{"وليكتبوا", "and to write"},
 		{"أعلنت", "announced"},
 		{"كتبه", "wrote him"},
 		{"عليه", "on him"},
@@ -127,6 +134,10 @@ func TestReorder(t *testing.T) {
 		{"قال مسؤول", "said official"},                              // indefinite subject: left alone
 		{"البيت أبيض", "the house white"},                           // definiteness differs: left alone
 		{"قال في البيت", "said in the house"},                       // preposition: left alone
+		{"يقول المسؤول", "the official says"},                       // present verb too
+		{"هذه الحكومة", "this government"},                          // no article after a demonstrative
+		{"وفقا لصحيفة", "according to newspaper"},                   // لـ after "according to"
+		{"الأسبوع الأول", "the first week"},                         // entry with its own article
 	}
 	for _, tt := range tests {
 		if got := e.Gloss(tt.in, nil); got != tt.want {

@@ -263,7 +263,7 @@ func countArabicWords(s string) int {
 }
 
 func itemOf(a analysis) item {
-	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.pos == Name, past: a.past, plain: a.pron == nil}
+	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.def || a.pos == Name, past: a.past, plain: a.pron == nil}
 	if a.pron != nil {
 		switch a.pos {
 		case Verb, Particle:
@@ -439,6 +439,20 @@ func Transliterate(word string) string {
 // adjective–noun, the idafa chain gets "of", and a past verb before its
 // definite subject moves after it.
 func reorder(items []item) []item {
+	for i := 0; i+1 < len(items); i++ {
+		x, y := &items[i], &items[i+1]
+		if x.punct || y.punct {
+			continue
+		}
+		// هذه المسألة: "this issue", not "this the issue"
+		if x.pos == Other && demonstrative[x.text] && len(x.lead) == 0 && y.the && len(y.lead) == 0 {
+			y.the = false
+		}
+		// وفقا لـ: "according to", not "according to for"
+		if strings.HasSuffix(x.text, " to") && len(y.lead) > 0 && y.lead[0] == "for" {
+			y.lead = y.lead[1:]
+		}
+	}
 	// noun + adjectives of the same definiteness → adjectives (reversed) + noun
 	var a []item
 	for i := 0; i < len(items); i++ {
@@ -490,10 +504,15 @@ func reorder(items []item) []item {
 		if i+1 < len(a) {
 			s := a[i+1]
 			if !v.punct && !s.punct && v.pos == Verb && v.past && len(s.lead) == 0 && s.def && (s.pos == Noun || s.pos == Name) {
-				subj := s
-				subj.lead, subj.space = nil, false
-				out = append(out, item{lead: v.lead, text: render([]item{subj}) + " " + v.text, pos: Other, space: v.space})
-				i++
+				subj := []item{s}
+				subj[0].lead, subj[0].space = nil, false
+				j := i + 2
+				for s.pos == Noun && j < len(a) && !a[j].punct && a[j].pos == Name && len(a[j].lead) == 0 {
+					subj = append(subj, a[j]) // the spokesman Dmitry Peskov
+					j++
+				}
+				out = append(out, item{lead: v.lead, text: render(subj) + " " + v.text, pos: Other, space: v.space})
+				i = j - 1
 				continue
 			}
 		}
@@ -501,6 +520,8 @@ func reorder(items []item) []item {
 	}
 	return out
 }
+
+var demonstrative = map[string]bool{"this": true, "that": true, "these": true, "those": true}
 
 // render joins items into English. Words are separated by one space;
 // punctuation keeps the spacing it had in the source, except that no space is
