@@ -1,14 +1,31 @@
-// Package glossary loads glossary.yaml and finds its terms in Arabic text.
+// Package glossary loads glossary.yaml, the list of names and their fixed
+// English renderings, and finds its terms in Arabic text (see Matcher).
+//
+// The file has one top-level key, terms, holding a list of entries:
+//
+//	terms:
+//	  - ar: فلاديمير بوتين        # the Arabic term (required)
+//	    en: Vladimir Putin        # its English rendering (required unless translate is false)
+//	    variants: [فلاديمير پوتين] # other Arabic spellings
+//	    type: person              # person, place, organisation, media or other
+//	    note: President of Russia # shown to translators
+//	    translate: true           # false: keep the term as it is
+//	    context: [روسيا]          # words that pick this entry among homographs
+//
+// Unknown keys, duplicate terms (after normalisation, see package arabic) and
+// text in the wrong script are errors that name the file and line.
 package glossary
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"bitext/arabic"
 )
 
 // Entry is one glossary term.
@@ -26,52 +43,418 @@ type Entry struct {
 // Translatable reports whether the term is to be rendered in English.
 func (e *Entry) Translatable() bool { return e.Translate == nil || *e.Translate }
 
+// Rendering returns what the term becomes in English: En, or the Arabic term
+// itself when it is kept untranslated and has no En.
+func (e *Entry) Rendering() string {
+	if !e.Translatable() && e.En == "" {
+		return e.Ar
+	}
+	return e.En
+}
+
+// Forms returns the term followed by its variants.
+func (e *Entry) Forms() []string {
+	return append([]string{e.Ar}, e.Variants...)
+}
+
+// Types are the values the type key accepts.
+var Types = []string{"person", "place", "organisation", "media", "other"}
+
 // Glossary is a loaded glossary file.
 type Glossary struct {
 	Name    string // file name, for messages
 	Entries []*Entry
 }
 
+// Error is a problem at one line of a glossary file.
+type Error struct {
+	File string
+	Line int // 0 when the problem has no line
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorList is every problem found in a glossary file, in line order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, e := range l {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap returns the individual errors.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
 // Load reads and validates a glossary file.
 func Load(path string) (*Glossary, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading glossary: %w", err)
 	}
 	return Parse(path, data)
 }
 
 // Parse decodes and validates glossary YAML; name is used in error messages.
+// All problems are reported at once as an ErrorList.
 func Parse(name string, data []byte) (*Glossary, error) {
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, errIOEOF()) {
-			return &Glossary{Name: name}, nil
-		}
-		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	var file struct {
-		Terms []yaml.Node `yaml:"terms"`
-	}
-	if err := root.Decode(&file); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, strings.TrimPrefix(err.Error(), "yaml: "))
-	}
 	g := &Glossary{Name: name}
-	for i := range file.Terms {
-		n := &file.Terms[i]
-		var e Entry
-		if err := n.Decode(&e); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, n.Line, strings.TrimPrefix(err.Error(), "yaml: "))
+	var errs ErrorList
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
+	}
+	items, ok := fastParse(data)
+	if !ok {
+		var err error
+		if items, err = yamlParse(data, fail); err != nil {
+			return nil, &Error{File: name, Err: err}
 		}
-		e.Line = n.Line
-		if strings.TrimSpace(e.Ar) == "" {
-			return nil, fmt.Errorf("%s:%d: entry has no Arabic term (ar)", name, n.Line)
+	}
+	g.Entries = make([]*Entry, 0, len(items))
+	for _, it := range items {
+		if e := decodeEntry(it, fail); e != nil {
+			g.Entries = append(g.Entries, e)
 		}
-		if strings.TrimSpace(e.En) == "" && e.Translatable() {
-			return nil, fmt.Errorf("%s:%d: entry %q has no English rendering (en)", name, n.Line, e.Ar)
-		}
-		g.Entries = append(g.Entries, &e)
+	}
+	errs = append(errs, validate(g)...)
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+		return nil, errs
 	}
 	return g, nil
+}
+
+// rawItem is one entry of the terms list before its fields are checked.
+type rawItem struct {
+	line   int
+	kind   string // "" for a mapping, else what the item is ("a list" …)
+	fields []rawField
+}
+
+// rawField is one key of an entry.
+type rawField struct {
+	key   string
+	line  int
+	value rawValue
+	list  []rawValue // when the value is a list
+	isSeq bool
+}
+
+// rawValue is a scalar, or a description of what stands in its place.
+type rawValue struct {
+	text   string
+	line   int
+	quoted bool   // written in quotes: always text
+	null   bool   // empty, null or ~
+	other  string // not a scalar: "a mapping", "an alias"
+}
+
+// yamlParse reads the general YAML form of the file.
+func yamlParse(data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(root.Content) == 0 {
+		return nil, nil
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
+			return nil, nil
+		}
+		fail(doc.Line, "want a mapping with the key terms, got %s", kindName(doc))
+		return nil, nil
+	}
+	var terms *yaml.Node
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if k.Value != "terms" {
+			fail(k.Line, "unknown key %q (want terms)", k.Value)
+			continue
+		}
+		terms = v
+	}
+	if terms == nil || terms.Kind == yaml.ScalarNode && terms.Tag == "!!null" {
+		return nil, nil
+	}
+	if terms.Kind != yaml.SequenceNode {
+		fail(terms.Line, "terms: want a list of entries, got %s", kindName(terms))
+		return nil, nil
+	}
+	items := make([]rawItem, 0, len(terms.Content))
+	for _, n := range terms.Content {
+		it := rawItem{line: n.Line}
+		if n.Kind != yaml.MappingNode {
+			it.kind = kindName(n)
+			items = append(items, it)
+			continue
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			f := rawField{key: k.Value, line: k.Line, value: nodeValue(v)}
+			if v.Kind == yaml.SequenceNode {
+				f.isSeq = true
+				for _, c := range v.Content {
+					f.list = append(f.list, nodeValue(c))
+				}
+			}
+			it.fields = append(it.fields, f)
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+func nodeValue(n *yaml.Node) rawValue {
+	v := rawValue{line: n.Line}
+	switch {
+	case n.Kind != yaml.ScalarNode:
+		v.other = kindName(n)
+	case n.Tag == "!!null":
+		v.null = true
+	default:
+		v.text = n.Value
+		v.quoted = n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+	}
+	return v
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func describe(v rawValue) string {
+	switch {
+	case v.other != "":
+		return v.other
+	case v.null:
+		return "nothing"
+	}
+	return fmt.Sprintf("%q", v.text)
+}
+
+// decodeEntry reads one list item; problems go to fail. It returns nil when
+// the item is not a mapping.
+func decodeEntry(it rawItem, fail func(int, string, ...any)) *Entry {
+	if it.kind != "" {
+		fail(it.line, "entry: want a mapping with ar and en, got %s", it.kind)
+		return nil
+	}
+	e := &Entry{Line: it.line}
+	str := func(key string, v rawValue) string {
+		if v.other != "" || v.null {
+			fail(v.line, "%s: want text, got %s", key, describe(v))
+			return ""
+		}
+		return strings.TrimSpace(v.text)
+	}
+	list := func(f rawField) []string {
+		if !f.isSeq {
+			if f.value.other == "" && !f.value.null {
+				return []string{strings.TrimSpace(f.value.text)}
+			}
+			fail(f.value.line, "%s: want a list of text, got %s", f.key, describe(f.value))
+			return nil
+		}
+		out := make([]string, 0, len(f.list))
+		for _, c := range f.list {
+			if s := str(f.key, c); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for i, f := range it.fields {
+		if first := firstKey(it.fields[:i], f.key); first > 0 {
+			fail(f.line, "key %q given twice in one entry (first at line %d)", f.key, first)
+			continue
+		}
+		v := f.value
+		if f.isSeq && f.key != "variants" && f.key != "context" {
+			v = rawValue{line: f.line, other: "a list"}
+		}
+		switch f.key {
+		case "ar":
+			e.Ar = str(f.key, v)
+		case "en":
+			e.En = str(f.key, v)
+		case "variants":
+			e.Variants = list(f)
+		case "type":
+			e.Type = str(f.key, v)
+		case "note":
+			e.Note = str(f.key, v)
+		case "translate":
+			b, ok := parseBool(v)
+			if !ok {
+				fail(v.line, "translate: want true or false, got %s", describe(v))
+				continue
+			}
+			e.Translate = &b
+		case "context":
+			e.Context = list(f)
+		default:
+			fail(f.line, "unknown key %q (want ar, en, variants, type, note, translate, context)", f.key)
+		}
+	}
+	return e
+}
+
+// firstKey returns the line of key among fields, 0 if absent.
+func firstKey(fields []rawField, key string) int {
+	for _, f := range fields {
+		if f.key == key {
+			return f.line
+		}
+	}
+	return 0
+}
+
+func parseBool(v rawValue) (bool, bool) {
+	if v.quoted || v.other != "" || v.null {
+		return false, false
+	}
+	switch v.text {
+	case "true", "True", "TRUE":
+		return true, true
+	case "false", "False", "FALSE":
+		return false, true
+	}
+	return false, false
+}
+
+// Key returns the form under which a term is compared with others: its
+// folded words separated by single spaces.
+func Key(term string) string {
+	return string(appendKey(make([]byte, 0, len(term)), term))
+}
+
+// appendKey appends Key(term) to dst.
+func appendKey(dst []byte, term string) []byte {
+	start := len(dst)
+	pending := false
+	for _, r := range term {
+		if !arabic.IsWordRune(r) {
+			pending = true
+			continue
+		}
+		n := len(dst)
+		if pending && n > start {
+			dst = append(dst, ' ')
+		}
+		dst = arabic.AppendFoldRune(dst, r)
+		switch {
+		case len(dst) == n+1 && pending && n > start:
+			dst = dst[:n] // the rune folded to nothing: no word yet
+		case len(dst) > n:
+			pending = false
+		}
+	}
+	return dst
+}
+
+// validate checks the entries against each other and their own fields.
+func validate(g *Glossary) ErrorList {
+	var errs ErrorList
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, &Error{File: g.Name, Line: line, Err: fmt.Errorf(format, args...)})
+	}
+	type owner struct {
+		e    *Entry
+		form string
+	}
+	first := make(map[string]owner, len(g.Entries))
+	for _, e := range g.Entries {
+		switch {
+		case e.Ar == "":
+			fail(e.Line, "entry has no Arabic term (ar)")
+			continue
+		case !arabic.HasArabic(e.Ar) || arabic.HasLatin(e.Ar):
+			fail(e.Line, "ar %q: want Arabic script", e.Ar)
+		}
+		if e.En == "" && e.Translatable() {
+			fail(e.Line, "entry %q has no English rendering (en)", e.Ar)
+		}
+		if arabic.HasArabic(e.En) {
+			fail(e.Line, "en %q for %q: English rendering contains Arabic letters", e.En, e.Ar)
+		}
+		if e.Type != "" && !validType(e.Type) {
+			fail(e.Line, "entry %q: unknown type %q (want %s)", e.Ar, e.Type, strings.Join(Types, ", "))
+		}
+		for _, v := range e.Variants {
+			if !arabic.HasArabic(v) || arabic.HasLatin(v) {
+				fail(e.Line, "variant %q of %q: want Arabic script", v, e.Ar)
+			}
+		}
+		for _, form := range e.Forms() {
+			k := Key(form)
+			if k == "" {
+				continue
+			}
+			o, ok := first[k]
+			switch {
+			case !ok:
+				first[k] = owner{e, form}
+			case o.e == e:
+				// A variant that only differs in spelling rules from the term
+				// is redundant but harmless.
+			case len(o.e.Context) > 0 && len(e.Context) > 0:
+				// Homographs told apart by their context words.
+			case o.form == form && o.e.Ar == form && e.Ar == form:
+				fail(e.Line, "duplicate term %q (first at line %d)", form, o.e.Line)
+			default:
+				fail(e.Line, "term %q is the same as %q at line %d after normalisation (give both entries context words if they are homographs)", form, o.form, o.e.Line)
+			}
+		}
+	}
+	return errs
+}
+
+func validType(t string) bool {
+	for _, v := range Types {
+		if t == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Lookup returns the entries whose term or variant has the same key as term.
+func (g *Glossary) Lookup(term string) []*Entry {
+	k := Key(term)
+	var out []*Entry
+	for _, e := range g.Entries {
+		for _, f := range e.Forms() {
+			if Key(f) == k {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -1,9 +1,7 @@
 package glossary
 
 import (
-	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"bitext/arabic"
@@ -14,135 +12,379 @@ type Hit struct {
 	Start     int    // start of the surface form, clitic included
 	End       int    // end of the surface form
 	StemStart int    // start of the term itself, after the clitic
-	Clitic    string // the proclitic glued to the term ("" when none)
+	Clitic    string // the proclitic glued to the term as written ("" when none)
 	Entry     *Entry
 }
 
-// Matcher finds glossary terms in text.
+// Matcher finds glossary terms in text. It folds text and terms the same way
+// (package arabic), reads a word's proclitics (و ف ب ل ك, لل) only when what
+// remains is a term, and prefers the longest term at each place. Its speed
+// depends on the text's length, not on the glossary's size: terms are kept
+// in a trie over folded words.
+//
+// A Matcher is safe for concurrent use.
 type Matcher struct {
-	forms []form // longest first
+	vocab   map[string]uint32 // folded word → word id (from 1)
+	edges   map[uint64]uint32 // node<<32 | word id → child node
+	entries [][]*Entry        // entries whose term ends at a node, by node
+	context [][][]string      // context keys of those entries, by node
+	hasCtx  []bool            // node has homographs told apart by context
 }
 
-type form struct {
-	folded []string // the term's folded words
-	entry  *Entry
-}
+// contextWindow is how many words on each side of a homograph are searched
+// for its context words.
+const contextWindow = 60
 
-// proclitics that may be glued to a name, longest first.
-var proclitics = []string{"وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"}
-
-// NewMatcher prepares g for matching.
+// NewMatcher prepares g for matching; g may be nil (no terms).
 func NewMatcher(g *Glossary) *Matcher {
-	m := &Matcher{}
+	n := 0
+	if g != nil {
+		n = len(g.Entries)
+	}
+	m := &Matcher{
+		vocab:   make(map[string]uint32, n),
+		edges:   make(map[uint64]uint32, n*2),
+		entries: [][]*Entry{nil},
+		context: [][][]string{nil},
+		hasCtx:  []bool{false},
+	}
+	if g == nil {
+		return m
+	}
 	for _, e := range g.Entries {
-		for _, s := range append([]string{e.Ar}, e.Variants...) {
-			m.forms = append(m.forms, form{folded: strings.Fields(arabic.Fold(s)), entry: e})
+		var ctx []string
+		for _, c := range e.Context {
+			if k := Key(c); k != "" {
+				ctx = append(ctx, k)
+			}
+		}
+		for _, form := range e.Forms() {
+			m.add(Words(form), e, ctx)
 		}
 	}
-	sort.SliceStable(m.forms, func(i, j int) bool { return len(m.forms[i].folded) > len(m.forms[j].folded) })
 	return m
 }
 
-type token struct {
-	start, end int
-	folded     string
+func (m *Matcher) add(words []string, e *Entry, ctx []string) {
+	if len(words) == 0 {
+		return
+	}
+	node := uint32(0)
+	for _, w := range words {
+		id, ok := m.vocab[w]
+		if !ok {
+			id = uint32(len(m.vocab) + 1)
+			m.vocab[w] = id
+		}
+		key := uint64(node)<<32 | uint64(id)
+		child, ok := m.edges[key]
+		if !ok {
+			child = uint32(len(m.entries))
+			m.edges[key] = child
+			m.entries = append(m.entries, nil)
+			m.context = append(m.context, nil)
+			m.hasCtx = append(m.hasCtx, false)
+		}
+		node = child
+	}
+	for _, old := range m.entries[node] {
+		if old == e {
+			return // a variant that folds to a form already listed
+		}
+	}
+	m.entries[node] = append(m.entries[node], e)
+	m.context[node] = append(m.context[node], ctx)
+	if len(ctx) > 0 {
+		m.hasCtx[node] = true
+	}
 }
 
-func tokens(text string) []token {
-	var out []token
+// Words returns the folded words of s, as the matcher sees them.
+func Words(s string) []string {
+	k := Key(s)
+	if k == "" {
+		return nil
+	}
+	return strings.Split(k, " ")
+}
+
+// token is one word of a text.
+type token struct {
+	start, end int32  // bytes in the text
+	fs, fe     int32  // bytes of its folded form in tokens.folded
+	id         uint32 // the folded word's id in Matcher.vocab, 0 if none
+	joined     bool   // only a space or hyphen separates it from the word before
+}
+
+type tokens struct {
+	toks   []token
+	folded string // the folded words, concatenated
+}
+
+// tokenize splits text into words (runs of arabic.IsWordRune) and folds them.
+func tokenize(text string) tokens {
+	toks := make([]token, 0, len(text)/8+1)
+	buf := make([]byte, 0, len(text))
+	gapStart, prevEnd := 0, -1
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		c := text[i]
+		var r rune
+		var n int
+		if c < utf8.RuneSelf {
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !arabic.IsWordRune(r) {
 			i += n
 			continue
 		}
-		j := i
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isWordRune(r2) {
+		start := i
+		fs := len(buf)
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				r, n = rune(c), 1
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+			if !arabic.IsWordRune(r) {
 				break
 			}
-			j += n2
+			buf = arabic.AppendFoldRune(buf, r)
+			i += n
 		}
-		out = append(out, token{start: i, end: j, folded: arabic.Fold(text[i:j])})
-		i = j
+		if len(buf) == fs {
+			continue // only marks or tatweel
+		}
+		joined := prevEnd >= 0 && joinable(text[gapStart:start])
+		toks = append(toks, token{start: int32(start), end: int32(i), fs: int32(fs), fe: int32(len(buf)), joined: joined})
+		gapStart, prevEnd = i, i
 	}
-	return out
+	return tokens{toks: toks, folded: string(buf)}
 }
 
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
+// joinable reports whether the gap between two words lets them be read as
+// one multi-word term: white space within a paragraph, optionally around one
+// hyphen (بان كي - مون) or a lone tatweel.
+func joinable(gap string) bool {
+	if gap == " " {
+		return true
+	}
+	newlines, dashes := 0, 0
+	for _, r := range gap {
+		switch r {
+		case ' ', '\t', '\r', '\u00A0', '\u200F', '\u200E', arabic.Tatweel:
+		case '\n':
+			newlines++
+		case '-', '\u2010', '\u2011':
+			dashes++
+		default:
+			return false
+		}
+	}
+	return newlines <= 1 && dashes <= 1
 }
 
 // Match returns the hits in text, in text order, longest match first and without overlaps.
 func (m *Matcher) Match(text string) []Hit {
-	toks := tokens(text)
+	if len(m.vocab) == 0 {
+		return nil
+	}
+	if len(text) > maxText {
+		return m.matchLong(text)
+	}
+	t := tokenize(text)
+	for i := range t.toks {
+		tk := &t.toks[i]
+		tk.id = m.vocab[t.folded[tk.fs:tk.fe]]
+	}
 	var hits []Hit
-	for i := 0; i < len(toks); {
-		matched := false
-		for _, f := range m.forms {
-			if i+len(f.folded) > len(toks) {
-				continue
-			}
-			clitic, ok := matchFirst(toks[i].folded, f.folded[0])
-			if !ok {
-				continue
-			}
-			all := true
-			for k := 1; k < len(f.folded); k++ {
-				if toks[i+k].folded != f.folded[k] {
-					all = false
-					break
+	var splits []arabic.Split
+	var scratch []byte
+	for i := 0; i < len(t.toks); {
+		tk := t.toks[i]
+		word := t.folded[tk.fs:tk.fe]
+		bestNode, bestLen := uint32(0), 0
+		var bestSplit arabic.Split
+		if tk.id != 0 {
+			bestNode, bestLen = m.walk(tk.id, t.toks, i)
+		}
+		if couldHaveProclitic(word) {
+			splits = arabic.AppendSplits(splits[:0], word)
+			for _, s := range splits {
+				var id uint32
+				if s.Article {
+					scratch = append(append(scratch[:0], "ا"...), word[s.CliticEnd:]...)
+					id = m.vocab[string(scratch)]
+				} else {
+					id = m.vocab[word[s.CliticEnd:]]
+				}
+				if id == 0 {
+					continue
+				}
+				if node, n := m.walk(id, t.toks, i); n > bestLen {
+					bestNode, bestLen, bestSplit = node, n, s
 				}
 			}
-			if !all {
-				continue
-			}
-			last := toks[i+len(f.folded)-1]
-			stem := toks[i].start + len(cliticSurface(text[toks[i].start:], clitic))
-			hits = append(hits, Hit{Start: toks[i].start, End: last.end, StemStart: stem, Clitic: text[toks[i].start:stem], Entry: f.entry})
-			i += len(f.folded)
-			matched = true
-			break
 		}
-		if !matched {
+		if bestLen == 0 {
 			i++
+			continue
 		}
+		start, end := int(tk.start), int(tk.end)
+		stem := start
+		if bestSplit.CliticEnd > 0 {
+			stem = originalOffset(text[start:end], bestSplit.CliticEnd) + start
+		}
+		hits = append(hits, Hit{
+			Start:     start,
+			End:       int(t.toks[i+bestLen-1].end),
+			StemStart: stem,
+			Clitic:    text[start:stem],
+			Entry:     m.choose(bestNode, t, i, i+bestLen),
+		})
+		i += bestLen
 	}
 	return hits
 }
 
-// matchFirst reports whether tok is word, possibly with a proclitic, and returns the folded clitic.
-func matchFirst(tok, word string) (string, bool) {
-	if tok == word {
-		return "", true
-	}
-	for _, p := range proclitics {
-		if strings.HasPrefix(tok, p) && tok[len(p):] == word {
-			return p, true
+// maxText is the longest text matched in one piece: offsets are kept in
+// 32 bits.
+const maxText = 1<<31 - 1
+
+// matchLong matches a text too long for one piece, paragraph by paragraph.
+func (m *Matcher) matchLong(text string) []Hit {
+	var hits []Hit
+	for off := 0; off < len(text); {
+		end := min(len(text), off+maxText)
+		if end < len(text) {
+			if k := strings.LastIndex(text[off:end], "\n"); k > 0 {
+				end = off + k + 1
+			} else {
+				for end > off && !utf8.RuneStart(text[end]) {
+					end--
+				}
+			}
 		}
-		// ل + ال contracts to لل: للصين is ل + الصين.
-		if strings.HasSuffix(p, "لل") && strings.HasPrefix(word, "ال") && strings.HasPrefix(tok, p) && tok[len(p):] == word[len("ال"):] {
-			return p[:len(p)-len("ل")], true
+		for _, h := range m.Match(text[off:end]) {
+			h.Start += off
+			h.End += off
+			h.StemStart += off
+			hits = append(hits, h)
 		}
+		off = end
 	}
-	return "", false
+	return hits
 }
 
-// cliticSurface returns the prefix of s that folds to clitic.
-func cliticSurface(s, clitic string) string {
-	if clitic == "" {
-		return ""
+// walk follows the trie from the first word id through the words after
+// toks[i] and returns the deepest node that ends a term and its word count.
+func (m *Matcher) walk(first uint32, toks []token, i int) (uint32, int) {
+	node, ok := m.edges[uint64(first)]
+	if !ok {
+		return 0, 0
 	}
-	n := 0
-	for i, r := range s {
-		if n >= utf8.RuneCountInString(clitic) {
-			return s[:i]
+	best, bestLen := uint32(0), 0
+	if m.entries[node] != nil {
+		best, bestLen = node, 1
+	}
+	for k := i + 1; k < len(toks) && toks[k].joined && toks[k].id != 0; k++ {
+		node, ok = m.edges[uint64(node)<<32|uint64(toks[k].id)]
+		if !ok {
+			break
 		}
-		if arabic.FoldRune(r) >= 0 {
-			n++
+		if m.entries[node] != nil {
+			best, bestLen = node, k-i+1
 		}
 	}
-	return s
+	return best, bestLen
+}
+
+// couldHaveProclitic is a quick test before the proclitic readings are tried.
+func couldHaveProclitic(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك'
+}
+
+// originalOffset maps n bytes of the folded form of word to a byte offset in
+// word, skipping the marks that follow the last folded rune.
+func originalOffset(word string, n int) int {
+	folded := 0
+	var buf [16]byte
+	for i, r := range word {
+		if folded >= n {
+			if arabic.FoldRune(r) >= 0 {
+				return i
+			}
+			continue
+		}
+		folded += len(arabic.AppendFoldRune(buf[:0], r))
+	}
+	return len(word)
+}
+
+// choose picks the entry among homographs by their context words around
+// toks[from:to]; without context, the first entry listed wins.
+func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
+	es := m.entries[node]
+	if len(es) == 1 || !m.hasCtx[node] {
+		return es[0]
+	}
+	lo, hi := max(0, from-contextWindow), min(len(t.toks), to+contextWindow)
+	best, bestScore := 0, 0
+	for k, ctx := range m.context[node] {
+		score := 0
+		for _, c := range ctx {
+			if windowHas(t, lo, hi, c) {
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = k, score
+		}
+	}
+	if bestScore == 0 {
+		// No context found: prefer an entry that asks for none.
+		for k, ctx := range m.context[node] {
+			if len(ctx) == 0 {
+				return es[k]
+			}
+		}
+	}
+	return es[best]
+}
+
+// windowHas reports whether the words key (folded, space-separated) occur in
+// toks[lo:hi], bare or after a proclitic.
+func windowHas(t tokens, lo, hi int, key string) bool {
+	words := strings.Split(key, " ")
+	for i := lo; i+len(words) <= hi; i++ {
+		w := t.folded[t.toks[i].fs:t.toks[i].fe]
+		if w != words[0] && !hasStem(w, words[0]) {
+			continue
+		}
+		all := true
+		for k := 1; k < len(words); k++ {
+			tk := t.toks[i+k]
+			if t.folded[tk.fs:tk.fe] != words[k] {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+func hasStem(word, stem string) bool {
+	for _, s := range arabic.SplitProclitics(word) {
+		if s.Stem(word) == stem {
+			return true
+		}
+	}
+	return false
 }

@@ -1,8 +1,17 @@
 // Package segment cuts a text into blocks (headings, paragraphs, boilerplate)
 // and sentences, keeping every piece's byte range in the original text.
+//
+// Blocks are separated by blank lines; every line break ends a segment. Inside
+// a line, sentences are found by SRX rules: the built-in rules for Arabic and
+// English (DefaultRules, exportable with WriteSRX so that a CAT tool segments
+// the same way) or rules loaded with ParseSRX. Before the rules run, the text
+// is normalised (BOM, line ends, spaces, invisible characters, NFC) on a copy;
+// offsets always point into the original text.
 package segment
 
 import (
+	"bytes"
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,134 +19,245 @@ import (
 	"bitext/doc"
 )
 
-// Split segments src, a text in language lang ("ar" or "en"), into a document.
-// Blocks are separated by blank lines.
+//go:embed rules/default.srx
+var defaultSRX []byte
+
+// builtin is the compiled built-in rule set; it is never modified.
+var builtin = mustParseDefault()
+
+func mustParseDefault() *Rules {
+	rs, err := ParseSRX("rules/default.srx", bytes.NewReader(defaultSRX))
+	if err != nil {
+		panic("segment: built-in rules: " + err.Error())
+	}
+	return rs
+}
+
+// DefaultRules returns the built-in rules (a fresh copy the caller may change
+// before writing it; the segmenter's own set stays as it is).
+func DefaultRules() *Rules {
+	rs, err := ParseSRX("default.srx", bytes.NewReader(defaultSRX))
+	if err != nil {
+		panic("segment: built-in rules: " + err.Error())
+	}
+	return rs
+}
+
+// Options says how to segment. The zero value segments Arabic with the built-in rules.
+type Options struct {
+	Lang  string // language code ("ar", "en", "ar-EG"...); "" means "ar"
+	Rules *Rules // nil: the built-in rules
+}
+
+func (o Options) lang() string {
+	if o.Lang == "" {
+		return "ar"
+	}
+	return o.Lang
+}
+
+func (o Options) splitter() *splitter {
+	rs := o.Rules
+	if rs == nil {
+		rs = builtin
+	}
+	return newSplitter(rs.forLang(o.lang()))
+}
+
+// Split segments src, a text in language lang ("ar" or "en"), into a document
+// with the built-in rules.
 func Split(name, src, lang string) *doc.Document {
-	d := &doc.Document{Name: name, Lang: lang, Source: src}
-	for _, r := range blockRanges(src) {
-		text := src[r[0]:r[1]]
-		b := doc.Block{Kind: classify(text), Start: r[0], End: r[1]}
-		if b.Kind == doc.Boilerplate {
-			b.Segments = lineSegments(src, r[0], r[1])
-		} else {
-			for _, s := range Sentences(text, lang) {
-				b.Segments = append(b.Segments, doc.Segment{Start: r[0] + s.Start, End: r[0] + s.End, Text: s.Text})
+	return SplitWith(name, src, Options{Lang: lang})
+}
+
+// SplitWith segments src into a document: blocks separated by blank lines,
+// classified as headings, paragraphs or boilerplate, each cut into sentences.
+func SplitWith(name, src string, opt Options) *doc.Document {
+	d := &doc.Document{Name: name, Lang: opt.lang(), Source: src}
+	nt := normalize(src)
+	sp := opt.splitter()
+	var lines []lineInfo
+	var brk []int
+	for _, br := range blockRanges(nt.s) {
+		lines = blockLines(lines[:0], nt.s, br[0], br[1])
+		for i := 0; i < len(lines); {
+			// Boilerplate lines and content lines form separate blocks.
+			j := i + 1
+			for j < len(lines) && lines[j].boiler == lines[i].boiler {
+				j++
 			}
+			b := doc.Block{Kind: doc.Paragraph}
+			switch {
+			case lines[i].boiler:
+				b.Kind = doc.Boilerplate
+			case j-i == 1 && isHeading(nt.s[lines[i].start:lines[i].end]):
+				b.Kind = doc.Heading
+			}
+			for _, l := range lines[i:j] {
+				if b.Kind == doc.Boilerplate {
+					b.Segments = appendSegment(b.Segments, src, nt, l.start, l.end)
+					continue
+				}
+				brk = sentenceBreaks(brk[:0], sp, nt.s, l.start, l.end)
+				prev := l.start
+				for _, p := range brk {
+					b.Segments = appendSegment(b.Segments, src, nt, prev, p)
+					prev = p
+				}
+				b.Segments = appendSegment(b.Segments, src, nt, prev, l.end)
+			}
+			if len(b.Segments) > 0 {
+				b.Start = b.Segments[0].Start
+				b.End = b.Segments[len(b.Segments)-1].End
+				d.Blocks = append(d.Blocks, b)
+			}
+			i = j
 		}
-		d.Blocks = append(d.Blocks, b)
 	}
 	return d
 }
 
-// blockRanges returns the [start, end) ranges of the runs of non-blank lines,
-// trimmed of surrounding white space.
+// Sentences splits a paragraph into sentences with the built-in rules for lang.
+// Offsets are relative to text; white space between sentences belongs to no sentence.
+func Sentences(text, lang string) []doc.Segment {
+	return SentencesWith(text, Options{Lang: lang})
+}
+
+// SentencesWith splits text into sentences; every line break ends one.
+// Offsets are relative to text.
+func SentencesWith(text string, opt Options) []doc.Segment {
+	nt := normalize(text)
+	sp := opt.splitter()
+	var out []doc.Segment
+	var brk []int
+	for pos := 0; pos <= len(nt.s); {
+		end := strings.IndexByte(nt.s[pos:], '\n')
+		if end < 0 {
+			end = len(nt.s)
+		} else {
+			end += pos
+		}
+		brk = sentenceBreaks(brk[:0], sp, nt.s, pos, end)
+		prev := pos
+		for _, p := range brk {
+			out = appendSegment(out, text, nt, prev, p)
+			prev = p
+		}
+		out = appendSegment(out, text, nt, prev, end)
+		pos = end + 1
+	}
+	return out
+}
+
+// sentenceBreaks appends the break positions (offsets in s) inside the line s[start:end].
+func sentenceBreaks(dst []int, sp *splitter, s string, start, end int) []int {
+	n := len(dst)
+	dst = sp.breaks(dst, s[start:end])
+	for i := n; i < len(dst); i++ {
+		dst[i] += start
+	}
+	// Never cut before a combining mark or joiner: it belongs to the rune before.
+	out := dst[:n]
+	for _, p := range dst[n:] {
+		if r, _ := utf8.DecodeRuneInString(s[p:]); !isExtend(r) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// appendSegment maps the normalised range [s, e) to the source, trims it and
+// appends it unless empty.
+func appendSegment(out []doc.Segment, src string, nt *normText, s, e int) []doc.Segment {
+	start, end := trimRange(src, nt.orig(s), nt.orig(e))
+	if end > start {
+		out = append(out, doc.Segment{Start: start, End: end, Text: src[start:end]})
+	}
+	return out
+}
+
+type lineInfo struct {
+	start, end int
+	boiler     bool
+}
+
+// blockLines appends the non-blank lines of s[start:end], trimmed.
+func blockLines(dst []lineInfo, s string, start, end int) []lineInfo {
+	for pos := start; pos < end; {
+		le := strings.IndexByte(s[pos:end], '\n')
+		if le < 0 {
+			le = end
+		} else {
+			le += pos
+		}
+		ls, lend := trimRange(s, pos, le)
+		if lend > ls {
+			dst = append(dst, lineInfo{start: ls, end: lend, boiler: isBoilerplate(s[ls:lend])})
+		}
+		pos = le + 1
+	}
+	return dst
+}
+
+// blockRanges returns the [start, end) ranges of the runs of non-blank lines.
 func blockRanges(src string) [][2]int {
 	var out [][2]int
 	start := -1
-	lineStart := 0
-	for lineStart <= len(src) {
+	for lineStart := 0; lineStart <= len(src); {
 		lineEnd := strings.IndexByte(src[lineStart:], '\n')
 		if lineEnd < 0 {
 			lineEnd = len(src)
 		} else {
 			lineEnd += lineStart
 		}
-		blank := strings.TrimSpace(src[lineStart:lineEnd]) == ""
+		blank := isBlank(src[lineStart:lineEnd])
 		if !blank && start < 0 {
 			start = lineStart
 		}
 		if blank && start >= 0 {
-			out = append(out, trimRange(src, start, lineStart))
+			out = append(out, [2]int{start, lineStart})
 			start = -1
-		}
-		if lineEnd == len(src) {
-			break
 		}
 		lineStart = lineEnd + 1
 	}
 	if start >= 0 {
-		out = append(out, trimRange(src, start, len(src)))
+		out = append(out, [2]int{start, len(src)})
 	}
 	return out
 }
 
-func trimRange(src string, start, end int) [2]int {
-	for start < end {
-		r, n := utf8.DecodeRuneInString(src[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(src[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= n
-	}
-	return [2]int{start, end}
-}
-
-func lineSegments(src string, start, end int) []doc.Segment {
-	var out []doc.Segment
-	for pos := start; pos < end; {
-		nl := strings.IndexByte(src[pos:end], '\n')
-		lineEnd := end
-		if nl >= 0 {
-			lineEnd = pos + nl
-		}
-		r := trimRange(src, pos, lineEnd)
-		if r[1] > r[0] {
-			out = append(out, doc.Segment{Start: r[0], End: r[1], Text: src[r[0]:r[1]]})
-		}
-		pos = lineEnd + 1
-	}
-	return out
-}
-
-// boilerplateLines are the web-page strings that surround articles copied from news sites.
-var boilerplateLines = map[string]bool{
-	"شاركها":              true,
-	"شارك":                true,
-	"اترك تعليقاً":        true,
-	"اترك تعليقا":         true,
-	"Exit mobile version": true,
-	"Share":               true,
-	"Leave a comment":     true,
-}
-
-func classify(text string) doc.Kind {
-	lines := strings.Split(text, "\n")
-	boiler := true
-	for _, l := range lines {
-		l = strings.TrimRight(strings.TrimSpace(l), ".:")
-		if !boilerplateLines[l] {
-			boiler = false
-			break
+func isBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !dropped(r) {
+			return false
 		}
 	}
-	if boiler {
-		return doc.Boilerplate
-	}
-	if len(lines) == 1 && len(strings.Fields(text)) <= 12 && !endsSentence(text) {
-		return doc.Heading
-	}
-	return doc.Paragraph
+	return true
 }
 
-func endsSentence(text string) bool {
-	text = strings.TrimRightFunc(text, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
-	r, _ := utf8.DecodeLastRuneInString(text)
-	return isTerminal(r) || r == ':'
-}
+// maxHeadingWords is the longest line, in words, taken for a heading.
+const maxHeadingWords = 12
 
-func isTerminal(r rune) bool {
+// isHeading reports whether a one-line block reads as a heading: short, and
+// without the punctuation that ends or continues a sentence.
+func isHeading(line string) bool {
+	words, inWord := 0, false
+	for _, r := range line {
+		sp := unicode.IsSpace(r)
+		if !sp && !inWord {
+			if words++; words > maxHeadingWords {
+				return false
+			}
+		}
+		inWord = !sp
+	}
+	t := strings.TrimRightFunc(line, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
+	r, _ := utf8.DecodeLastRuneInString(t)
 	switch r {
-	case '.', '!', '?', '؟', '…':
-		return true
+	case '.', '!', '?', '؟', '…', ':', ',', '،', '؛', ';':
+		return false
 	}
-	return false
+	return true
 }
 
 func isCloser(r rune) bool {
@@ -146,45 +266,4 @@ func isCloser(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// Sentences splits a paragraph into sentences. Offsets are relative to text;
-// white space between sentences belongs to no sentence.
-func Sentences(text, lang string) []doc.Segment {
-	var out []doc.Segment
-	start := 0
-	i := 0
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isTerminal(r) {
-			i += n
-			continue
-		}
-		j := i + n
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !isTerminal(r2) && !isCloser(r2) {
-				break
-			}
-			j += n2
-		}
-		// A boundary needs white space after the marks (3.5 and U.S.A stay whole).
-		r2, _ := utf8.DecodeRuneInString(text[j:])
-		if j < len(text) && !unicode.IsSpace(r2) {
-			i = j
-			continue
-		}
-		out = appendTrimmed(out, text, start, j)
-		start = j
-		i = j
-	}
-	return appendTrimmed(out, text, start, len(text))
-}
-
-func appendTrimmed(out []doc.Segment, text string, start, end int) []doc.Segment {
-	r := trimRange(text, start, end)
-	if r[1] > r[0] {
-		out = append(out, doc.Segment{Start: r[0], End: r[1], Text: text[r[0]:r[1]]})
-	}
-	return out
 }

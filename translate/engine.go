@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -146,4 +148,58 @@ func Registrations() []Registration {
 		registryMu.RUnlock()
 	}
 	return out
+}
+
+// LimitsFrom returns def with the overrides found in cfg.Options
+// ("max-items", "max-chars", "max-item-chars"), so that users can match a
+// server's own limits.
+func LimitsFrom(cfg Config, def Limits) (Limits, error) {
+	for name, p := range map[string]*int{"max-items": &def.MaxItems, "max-chars": &def.MaxChars, "max-item-chars": &def.MaxItemChars} {
+		v, ok := cfg.Options[name]
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return def, fmt.Errorf("engine option %s: want a number ≥ 0, got %q", name, v)
+		}
+		*p = n
+	}
+	return def, nil
+}
+
+// Redact removes secret from err's message, keeping what an *Error says about
+// retrying. Engines pass every error through it: client libraries like to
+// quote URLs, and some keys travel in URLs.
+func Redact(err error, secret string) error {
+	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
+		return err
+	}
+	msg := strings.ReplaceAll(err.Error(), secret, "[REDACTED]")
+	var e *Error
+	if errors.As(err, &e) {
+		inner := strings.ReplaceAll(e.Err.Error(), secret, "[REDACTED]")
+		c := *e
+		c.Err = errors.New(inner)
+		return &c
+	}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("%s: %w", msg, context.Canceled)
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: %w", msg, context.DeadlineExceeded)
+	}
+	return errors.New(msg)
+}
+
+// NonBlank returns the indexes of segs whose text is not blank: engines send
+// only those and answer "" for the rest.
+func NonBlank(segs []Segment) []int {
+	var idx []int
+	for i, s := range segs {
+		if strings.TrimSpace(s.Text) != "" {
+			idx = append(idx, i)
+		}
+	}
+	return idx
 }

@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,82 +12,6 @@ import (
 	"bitext/glossary"
 	"bitext/segment"
 )
-
-// Options configure a pipeline run. The zero value translates Arabic to English
-// without a glossary.
-type Options struct {
-	SourceLang string            // default "ar"
-	TargetLang string            // default "en"
-	Glossary   *glossary.Matcher // nil: no glossary
-}
-
-func (o Options) langs() (string, string) {
-	src, tgt := o.SourceLang, o.TargetLang
-	if src == "" {
-		src = "ar"
-	}
-	if tgt == "" {
-		tgt = "en"
-	}
-	return src, tgt
-}
-
-// Run translates the translatable blocks of d with eng, paragraph by paragraph,
-// splits each translated paragraph into sentences and aligns them with the
-// source sentences. Boilerplate blocks are kept as units but never sent.
-func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.Bitext, error) {
-	srcLang, tgtLang := opts.langs()
-	hits := blockHits(d, opts.Glossary)
-
-	var segs []Segment
-	var blockOf []int
-	for i, b := range d.Blocks {
-		if b.Kind == doc.Boilerplate {
-			continue
-		}
-		seg := Segment{ID: fmt.Sprintf("b%d", i), Text: d.Text(i)}
-		for _, h := range hits[i] {
-			seg.Terms = append(seg.Terms, Term{Source: h.Surface, Target: h.En})
-		}
-		segs = append(segs, seg)
-		blockOf = append(blockOf, i)
-	}
-	targets := make([]string, len(d.Blocks))
-	for _, batch := range Batches(segs, eng.Limits()) {
-		out, err := eng.Translate(ctx, Request{SourceLang: srcLang, TargetLang: tgtLang, Segments: segs[batch[0]:batch[1]]})
-		if err != nil {
-			return nil, err
-		}
-		if len(out) != batch[1]-batch[0] {
-			return nil, &Error{Engine: eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), batch[1]-batch[0])}
-		}
-		for k, t := range out {
-			targets[blockOf[batch[0]+k]] = t
-		}
-	}
-
-	bt := &doc.Bitext{SourceLang: srcLang, TargetLang: tgtLang, Name: d.Name, Engine: eng.Name(), Source: d}
-	for i, b := range d.Blocks {
-		units := blockUnits(d, i, targets[i], tgtLang, eng.Name(), isGist(eng))
-		for k := range units {
-			units[k].Terms = termsIn(hits[i], b, units[k].Segments)
-			checkTerms(&units[k])
-		}
-		bt.Units = append(bt.Units, units...)
-	}
-	AssignIDs(bt.Units)
-	return bt, nil
-}
-
-// GistNote is the note on every unit whose target is a word-by-word gist.
-const GistNote = "word-by-word gist, not a translation"
-
-// isGist reports whether eng says its output is a word-by-word gist rather
-// than a translation (see gist.Engine); its units get doc.StateGist.
-func isGist(eng Engine) bool {
-	g, ok := eng.(interface{ Gist() bool })
-	return ok && g.Gist()
-}
 
 // Batches cuts segs into [start, end) runs that respect lim. A segment larger
 // than the limits alone goes in a batch of its own.
@@ -130,6 +53,16 @@ func blockHits(d *doc.Document, m *glossary.Matcher) [][]doc.TermHit {
 		}
 	}
 	return out
+}
+
+// GistNote is the note on every unit whose target is a word-by-word gist.
+const GistNote = "word-by-word gist, not a translation"
+
+// isGist reports whether eng says its output is a word-by-word gist rather
+// than a translation (see gist.Engine); its units get doc.StateGist.
+func isGist(eng Engine) bool {
+	g, ok := eng.(interface{ Gist() bool })
+	return ok && g.Gist()
 }
 
 // blockUnits pairs the source sentences of block i with the sentences of its translation.
@@ -212,19 +145,28 @@ func termsIn(hits []doc.TermHit, b doc.Block, segIdx []int) []doc.TermHit {
 }
 
 // checkTerms flags a unit whose target lacks the English rendering of one of
-// its source terms, and notes each term for the translator.
-func checkTerms(u *doc.Unit) {
+// its source terms, notes each term for the translator and returns the number
+// of terms missing.
+func checkTerms(u *doc.Unit) int {
 	lower := strings.ToLower(u.Target)
+	missing := 0
 	for _, h := range u.Terms {
 		want := h.En
 		if h.NoTranslate {
 			want = h.Ar
 		}
 		u.Notes = append(u.Notes, fmt.Sprintf("glossary: %s → %s", h.Surface, want))
-		if u.Target != "" && !strings.Contains(lower, strings.ToLower(want)) {
+		ok := strings.Contains(lower, strings.ToLower(want))
+		if h.NoTranslate && h.StemStart >= h.Start && h.StemStart-h.Start <= len(h.Surface) {
+			ok = ok || strings.Contains(u.Target, h.Surface[h.StemStart-h.Start:])
+		}
+		if u.Target != "" && !ok {
 			u.AddFlag(doc.FlagGlossaryViolation)
+			u.Notes = append(u.Notes, fmt.Sprintf("glossary violation: %q is not in the translation", want))
+			missing++
 		}
 	}
+	return missing
 }
 
 // AssignIDs gives every unit an id derived from its source text, so that ids

@@ -31,7 +31,7 @@ Examples:
    bitext translate --format xliff article.txt        # writes article.xlf for a CAT tool
    bitext translate --format json -o - article.txt    # JSON units on stdout
    cat article.txt | bitext translate -o out.html -`,
-			Flags: []cli.Flag{
+			Flags: append([]cli.Flag{
 				&cli.StringFlag{Name: "engine", Value: "none", Usage: "translation engine: " + strings.Join(translate.Names(), ", ")},
 				&cli.StringFlag{Name: "glossary", Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "html", Usage: "output format: " + formatNames()},
@@ -39,7 +39,7 @@ Examples:
 				&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of the article"},
 				&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language to translate into"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			},
+			}, pageFlags()...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
 	})
@@ -66,6 +66,10 @@ func translateAction(c *cli.Context, e *env) error {
 	if input == "-" {
 		name = "stdin"
 	}
+	page, text, err := readPageSettings(c, name, text)
+	if err != nil {
+		return err
+	}
 	if strings.TrimSpace(text) == "" {
 		return fmt.Errorf("%s: %w", name, textfile.ErrEmpty)
 	}
@@ -86,7 +90,7 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if err := writeOutput(e, output, format, bt); err != nil {
+	if err := writeOutput(e, output, page.format(format), bt); err != nil {
 		return err
 	}
 	if !c.Bool("quiet") && output != "-" {

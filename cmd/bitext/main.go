@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -73,7 +74,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		unknown = true
 		fmt.Fprintf(e.stderr, "bitext: unknown command %q; see 'bitext --help'\n", name)
 	}
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if unknown {
 		return 2
 	}
@@ -99,4 +100,74 @@ func main() {
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		stderrIsTerminal: fi != nil && fi.Mode()&os.ModeCharDevice != 0}
 	os.Exit(run(ctx, os.Args, e))
+}
+
+// flagsFirst moves a command's flags before its positional arguments, so that
+// "bitext translate article.txt -o out.html" works as users expect (the flag
+// parser stops at the first argument otherwise). "--" ends the flags.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	rest := args[1:]
+	cmds := app.Commands
+	var flags []cli.Flag
+	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		cmd := findCommand(cmds, rest[0])
+		if cmd == nil {
+			break
+		}
+		out = append(out, rest[0])
+		rest = rest[1:]
+		cmds, flags = cmd.Subcommands, cmd.Flags
+		if len(cmds) == 0 {
+			break
+		}
+	}
+	if flags == nil {
+		return append(out, rest...)
+	}
+	var opts, positional []string
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		switch {
+		case a == "--":
+			positional = append(positional, rest[i:]...)
+			i = len(rest)
+		case len(a) > 1 && strings.HasPrefix(a, "-"):
+			opts = append(opts, a)
+			if !strings.Contains(a, "=") && takesValue(flags, strings.TrimLeft(a, "-")) && i+1 < len(rest) {
+				i++
+				opts = append(opts, rest[i])
+			}
+		default:
+			positional = append(positional, a)
+		}
+	}
+	out = append(out, opts...)
+	return append(out, positional...)
+}
+
+func findCommand(cmds []*cli.Command, name string) *cli.Command {
+	for _, c := range cmds {
+		if c.HasName(name) {
+			return c
+		}
+	}
+	return nil
+}
+
+func takesValue(flags []cli.Flag, name string) bool {
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				if v, ok := f.(cli.DocGenerationFlag); ok {
+					return v.TakesValue()
+				}
+				return false
+			}
+		}
+	}
+	return false
 }

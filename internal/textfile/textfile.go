@@ -64,8 +64,11 @@ func CheckUTF8(name string, data []byte) error {
 
 // guessEncoding names the legacy encoding non-UTF-8 data is most likely in.
 func guessEncoding(data []byte) string {
-	high, arabic := 0, 0
+	high, arabic, latin := 0, 0, 0
 	for _, c := range data {
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+			latin++
+		}
 		if c >= 0x80 {
 			high++
 			// Windows-1256 puts the Arabic letters at 0xC1–0xFE (ISO-8859-6 too, minus a few).
@@ -74,7 +77,8 @@ func guessEncoding(data []byte) string {
 			}
 		}
 	}
-	if high > 0 && arabic*10 >= high*7 {
+	// Arabic text is mostly high bytes; Latin-1 text is mostly ASCII letters with a few accents.
+	if high > 0 && arabic*10 >= high*7 && arabic >= latin {
 		return "it looks like Windows-1256 (Arabic); convert it with: iconv -f CP1256 -t UTF-8"
 	}
 	return "it looks like a legacy 8-bit encoding (Latin-1 or Windows-1252?); convert it to UTF-8 first"

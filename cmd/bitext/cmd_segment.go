@@ -1,0 +1,275 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/doc"
+	"bitext/internal/atomicfile"
+	"bitext/internal/textfile"
+	"bitext/segment"
+)
+
+var segmentFormats = []string{"text", "json", "jsonl", "srx"}
+
+func init() {
+	commands = append(commands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "segment",
+			Usage:     "split an article into blocks and sentences",
+			ArgsUsage: "FILE|-",
+			Description: `Prints the blocks (headings, paragraphs, boilerplate) and sentences bitext finds.
+
+Formats:
+   text    one sentence per line, an empty line between blocks
+   json    the blocks with their kind and byte offsets, and their sentences
+   jsonl   FILE holds JSON Lines {"id": ..., "text": ...}; writes one
+           {"id": ..., "paragraphs": [[sentence, ...], ...]} line per document
+   srx     the segmentation rules as SRX 2.0 (same as --export-srx; no FILE needed)
+
+Examples:
+   bitext segment article.txt
+   bitext segment --format json article.txt
+   bitext segment --lang en english.txt
+   bitext segment --export-srx -o bitext.srx        # rules for a CAT tool
+   bitext segment --rules house.srx article.txt      # segment with other rules`,
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Value: "ar", Usage: "language of the text (ar, en, ...)"},
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(segmentFormats, "|")},
+				&cli.StringFlag{Name: "rules", Usage: "SRX 2.0 file with the sentence rules (default: the built-in rules)"},
+				&cli.BoolFlag{Name: "export-srx", Usage: "write the sentence rules as SRX 2.0 and exit"},
+				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
+			},
+			Action: func(c *cli.Context) error { return segmentAction(c, e) },
+		}
+	})
+}
+
+// lateFlags reads flags given after the file name (bitext segment FILE --format json),
+// which the CLI library leaves among the arguments.
+type lateFlags struct {
+	c    *cli.Context
+	fs   *flag.FlagSet
+	seen map[string]bool
+	args []string
+}
+
+func parseLateFlags(c *cli.Context) (*lateFlags, error) {
+	lf := &lateFlags{c: c, fs: flag.NewFlagSet(c.Command.Name, flag.ContinueOnError), seen: map[string]bool{}}
+	lf.fs.SetOutput(io.Discard)
+	for _, f := range c.Command.Flags {
+		if err := f.Apply(lf.fs); err != nil {
+			return nil, err
+		}
+	}
+	rest := c.Args().Slice()
+	for len(rest) > 0 {
+		if !strings.HasPrefix(rest[0], "-") || rest[0] == "-" {
+			lf.args = append(lf.args, rest[0])
+			rest = rest[1:]
+			continue
+		}
+		if rest[0] == "--" {
+			lf.args = append(lf.args, rest[1:]...)
+			break
+		}
+		if err := lf.fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("segment: %v", err)
+		}
+		rest = lf.fs.Args()
+	}
+	lf.fs.Visit(func(f *flag.Flag) { lf.seen[f.Name] = true })
+	return lf, nil
+}
+
+func (lf *lateFlags) names(name string) []string {
+	for _, f := range lf.c.Command.Flags {
+		if ns := f.Names(); ns[0] == name {
+			return ns
+		}
+	}
+	return []string{name}
+}
+
+func (lf *lateFlags) lookup(name string) (*flag.Flag, bool) {
+	for _, n := range lf.names(name) {
+		if lf.seen[n] {
+			return lf.fs.Lookup(n), true
+		}
+	}
+	return nil, false
+}
+
+func (lf *lateFlags) String(name string) string {
+	if f, ok := lf.lookup(name); ok {
+		return f.Value.String()
+	}
+	return lf.c.String(name)
+}
+
+func (lf *lateFlags) Bool(name string) bool {
+	if f, ok := lf.lookup(name); ok {
+		return f.Value.String() == "true"
+	}
+	return lf.c.Bool(name)
+}
+
+func segmentAction(c *cli.Context, e *env) error {
+	lf, err := parseLateFlags(c)
+	if errors.Is(err, flag.ErrHelp) {
+		return cli.ShowCommandHelp(c, c.Command.Name)
+	}
+	if err != nil {
+		return err
+	}
+	format := lf.String("format")
+	known := false
+	for _, f := range segmentFormats {
+		known = known || f == format
+	}
+	if !known {
+		return usagef("segment: unknown --format %q (want %s)", format, strings.Join(segmentFormats, "|"))
+	}
+	opt := segment.Options{Lang: lf.String("lang")}
+	if path := lf.String("rules"); path != "" {
+		if opt.Rules, err = loadSRX(path); err != nil {
+			return err
+		}
+	}
+	output := lf.String("output")
+	if lf.Bool("export-srx") || format == "srx" {
+		if len(lf.args) > 1 {
+			return usagef("segment: --export-srx takes at most one argument, got %d", len(lf.args))
+		}
+		rules := opt.Rules
+		if rules == nil {
+			rules = segment.DefaultRules()
+		}
+		return writeTo(e, output, rules.WriteSRX)
+	}
+	if len(lf.args) != 1 {
+		return usagef("segment: want one input file (or - for stdin), got %d", len(lf.args))
+	}
+	input := lf.args[0]
+	text, err := textfile.Read(input, e.stdin)
+	if err != nil {
+		return err
+	}
+	name := input
+	if input == "-" {
+		name = "stdin"
+	}
+	switch format {
+	case "jsonl":
+		out, err := segmentJSONL(name, text, opt)
+		if err != nil {
+			return err
+		}
+		return writeTo(e, output, func(w io.Writer) error { _, err := w.Write(out); return err })
+	case "json":
+		d := segment.SplitWith(name, text, opt)
+		return writeTo(e, output, func(w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(d)
+		})
+	default:
+		d := segment.SplitWith(name, text, opt)
+		return writeTo(e, output, func(w io.Writer) error { return writeSegmentText(w, d) })
+	}
+}
+
+func loadSRX(path string) (*segment.Rules, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", path)
+		}
+		return nil, err
+	}
+	defer f.Close()
+	return segment.ParseSRX(path, f)
+}
+
+// writeTo writes to path ("-" for stdout), atomically for files.
+func writeTo(e *env, path string, fill func(io.Writer) error) error {
+	if path == "-" {
+		bw := bufio.NewWriter(e.stdout)
+		if err := fill(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	if err := atomicfile.Write(path, fill); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeSegmentText prints one sentence per line and an empty line between blocks.
+func writeSegmentText(w io.Writer, d *doc.Document) error {
+	bw := bufio.NewWriter(w)
+	for i, b := range d.Blocks {
+		if i > 0 {
+			bw.WriteByte('\n')
+		}
+		for _, s := range b.Segments {
+			bw.WriteString(s.Text)
+			bw.WriteByte('\n')
+		}
+	}
+	return bw.Flush()
+}
+
+// segmentJSONL segments every {"id", "text"} line of data and returns the
+// {"id", "paragraphs"} lines.
+func segmentJSONL(name, data string, opt segment.Options) ([]byte, error) {
+	var out bytes.Buffer
+	for n, line := range strings.Split(data, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var in struct {
+			ID   *json.RawMessage `json:"id"`
+			Text *string          `json:"text"`
+		}
+		if err := json.Unmarshal([]byte(line), &in); err != nil {
+			return nil, fmt.Errorf("%s:%d: not a JSON object: %w", name, n+1, err)
+		}
+		if in.ID == nil || in.Text == nil {
+			return nil, fmt.Errorf("%s:%d: want an object with \"id\" and \"text\"", name, n+1)
+		}
+		d := segment.SplitWith(name, *in.Text, opt)
+		paras := make([][]string, 0, len(d.Blocks))
+		for _, b := range d.Blocks {
+			var p []string
+			for _, s := range b.Segments {
+				p = append(p, s.Text)
+			}
+			paras = append(paras, p)
+		}
+		rec, err := json.Marshal(struct {
+			ID         *json.RawMessage `json:"id"`
+			Paragraphs [][]string       `json:"paragraphs"`
+		}{in.ID, paras})
+		if err != nil {
+			return nil, err
+		}
+		out.Write(rec)
+		out.WriteByte('\n')
+	}
+	return out.Bytes(), nil
+}

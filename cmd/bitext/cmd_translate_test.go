@@ -1,0 +1,279 @@
+package main
+
+import (
+	"encoding/json"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+)
+
+// sampleDir returns a temporary folder holding the sample article and the
+// project's glossary, as a newsroom's working folder would.
+func sampleDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []string{"testdata/article.txt", "glossary.yaml"} {
+		data, err := os.ReadFile(filepath.Join(repoRoot(t), f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestTranslateSampleGolden(t *testing.T) {
+	for _, tc := range []struct{ format, file string }{
+		{"html", "article.html"},
+		{"xliff", "article.xlf"},
+		{"json", "article.json"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			dir := sampleDir(t)
+			r := runBitext(t, dir, "", "translate", "--engine", "none", "--format", tc.format, "article.txt")
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tc.file) {
+				t.Errorf("stderr does not say where the output went: %q", r.stderr)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, tc.file, got)
+		})
+	}
+}
+
+func TestTranslateJSONContract(t *testing.T) {
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", "translate", "--engine", "none", "--format", "json", "-o", "-", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var out struct {
+		SourceLang string `json:"source_lang"`
+		TargetLang string `json:"target_lang"`
+		Units      []map[string]json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("stdout is not JSON: %v", err)
+	}
+	if out.SourceLang != "ar" || out.TargetLang != "en" {
+		t.Errorf("langs = %q, %q", out.SourceLang, out.TargetLang)
+	}
+	if len(out.Units) == 0 {
+		t.Fatal("no units")
+	}
+	lastBlock := -1
+	kinds := map[string]int{}
+	for i, u := range out.Units {
+		for _, key := range []string{"id", "block", "kind", "source", "target", "state", "terms"} {
+			if _, ok := u[key]; !ok {
+				t.Fatalf("unit %d lacks %q", i, key)
+			}
+		}
+		var block int
+		var kind string
+		json.Unmarshal(u["block"], &block)
+		json.Unmarshal(u["kind"], &kind)
+		if block < lastBlock {
+			t.Errorf("unit %d: block %d after block %d: not in document order", i, block, lastBlock)
+		}
+		if block != lastBlock {
+			kinds[kind]++
+		}
+		lastBlock = block
+	}
+	if kinds["heading"] != 3 || kinds["heading"]+kinds["paragraph"] != 29 || kinds["boilerplate"] == 0 {
+		t.Errorf("blocks by kind = %v, want 3 headings, 29 content blocks and boilerplate", kinds)
+	}
+}
+
+func TestTranslateNoneKeepsGlossaryNotes(t *testing.T) {
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", "translate", "--engine", "none", "--format", "json", "-o", "-", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, err := doc.ReadJSON(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, u := range b.Units {
+		if u.Target != "" {
+			t.Errorf("unit %s: engine none produced target %q", u.ID, u.Target)
+		}
+		if u.Kind != doc.Boilerplate && (u.State != doc.StateNew || !u.HasFlag(doc.FlagUntranslated)) {
+			t.Errorf("unit %s: state %q flags %v, want new and untranslated", u.ID, u.State, u.Flags)
+		}
+		for _, h := range u.Terms {
+			found[h.En] = true
+		}
+		if len(u.Terms) > 0 && !strings.Contains(strings.Join(u.Notes, "\n"), u.Terms[0].En) {
+			t.Errorf("unit %s: notes %q lack the glossary rendering %q", u.ID, u.Notes, u.Terms[0].En)
+		}
+	}
+	for _, want := range []string{"Jake Sullivan", "Pyongyang", "Linda Thomas-Greenfield", "Yonhap", "Vladimir Putin"} {
+		if !found[want] {
+			t.Errorf("glossary name %q not found in the sample", want)
+		}
+	}
+}
+
+func TestTranslateBoilerplateNeverSent(t *testing.T) {
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", "translate", "--format", "json", "-o", "-", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, err := doc.ReadJSON(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var boiler []string
+	for _, u := range b.Units {
+		if u.Kind == doc.Boilerplate {
+			boiler = append(boiler, u.Source)
+			if u.Target != "" || u.State == doc.StateMachine {
+				t.Errorf("boilerplate unit %q was translated: %q", u.Source, u.Target)
+			}
+		}
+	}
+	if got := strings.Join(boiler, "|"); got != "شاركها.|اترك تعليقاً|Exit mobile version" {
+		t.Errorf("boilerplate units = %q", got)
+	}
+}
+
+func TestTranslateEscapesMarkup(t *testing.T) {
+	dir := t.TempDir()
+	article := "قال المسؤول <script>alert(1)</script> إن &amp; ليست رمزا.\n"
+	if err := os.WriteFile(filepath.Join(dir, "x.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"html", "xliff"} {
+		r := runBitext(t, dir, "", "translate", "--format", format, "-o", "-", "x.txt")
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, r.code, r.stderr)
+		}
+		if strings.Contains(strings.ToLower(r.stdout), "<script") {
+			t.Errorf("%s: the article's <script> reached the output as markup", format)
+		}
+		// The text a reader sees (markup removed, entities decoded once) must be the article's text.
+		seen := html.UnescapeString(tagRE.ReplaceAllString(r.stdout, ""))
+		for _, want := range []string{"<script>alert(1)</script>", "إن &amp; ليست"} {
+			if !strings.Contains(seen, want) {
+				t.Errorf("%s: the reader does not see %q as text", format, want)
+			}
+		}
+	}
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+func TestTranslateStdinToStdout(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, t.TempDir(), string(data), "translate", "--format", "json", "-")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.HasPrefix(r.stdout, "{") {
+		t.Errorf("stdin input did not go to stdout: %.80q", r.stdout)
+	}
+}
+
+func TestTranslateBadInput(t *testing.T) {
+	cp1256 := []byte{0xC7, 0xE1, 0xD1, 0xC6, 0xED, 0xD3, 0x20, 0xC7, 0xE1, 0xD1, 0xE6, 0xD3, 0xED, 0x0A}
+	cases := []struct {
+		name    string
+		files   map[string][]byte
+		args    []string
+		code    int
+		wantErr []string
+	}{
+		{"empty file", map[string][]byte{"a.txt": {}}, []string{"a.txt"}, 1, []string{"a.txt", "nothing to translate"}},
+		{"white space only", map[string][]byte{"a.txt": []byte(" \n\t\n  \n")}, []string{"a.txt"}, 1, []string{"a.txt", "nothing to translate"}},
+		{"windows-1256", map[string][]byte{"a.txt": cp1256}, []string{"a.txt"}, 1, []string{"a.txt:1", "not UTF-8", "Windows-1256"}},
+		{"utf-16", map[string][]byte{"a.txt": {0xFF, 0xFE, 0x27, 0x06}}, []string{"a.txt"}, 1, []string{"a.txt", "UTF-16"}},
+		{"missing file", nil, []string{"nosuch.txt"}, 1, []string{"nosuch.txt", "no such file"}},
+		{"directory", map[string][]byte{"d/x.txt": []byte("x")}, []string{"d"}, 1, []string{"d", "directory"}},
+		{"glossary syntax error", map[string][]byte{"a.txt": []byte("قال.\n"), "g.yaml": []byte("terms:\n  - ar: بوتين\n    en: [Putin\n")},
+			[]string{"--glossary", "g.yaml", "a.txt"}, 1, []string{"g.yaml", "line"}},
+		{"glossary entry without English", map[string][]byte{"a.txt": []byte("قال.\n"), "g.yaml": []byte("terms:\n  - ar: بوتين\n  - ar: موسكو\n")},
+			[]string{"--glossary", "g.yaml", "a.txt"}, 1, []string{"g.yaml:2", "English"}},
+		{"no input", nil, []string{}, 2, []string{"want one input file"}},
+		{"unknown format", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"--format", "pdf", "a.txt"}, 2, []string{"pdf"}},
+		{"unknown engine", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"--engine", "nosuch", "a.txt"}, 2, []string{"nosuch"}},
+		{"unknown flag", nil, []string{"--nosuch", "a.txt"}, 2, []string{"nosuch"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, data := range tc.files {
+				p := filepath.Join(dir, name)
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// An earlier output must survive a failed run untouched.
+			const previous = "previous output\n"
+			os.WriteFile(filepath.Join(dir, "a.html"), []byte(previous), 0o644)
+			r := runBitext(t, dir, "", append([]string{"translate"}, tc.args...)...)
+			if r.code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", r.code, tc.code, r.stderr)
+			}
+			// A glossary with several bad entries lists them all, one per line.
+			if !strings.HasPrefix(tc.name, "glossary") && strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+				t.Errorf("error is not one line: %q", r.stderr)
+			}
+			for _, w := range tc.wantErr {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr %q lacks %q", r.stderr, w)
+				}
+			}
+			if got, _ := os.ReadFile(filepath.Join(dir, "a.html")); string(got) != previous {
+				t.Errorf("a failed run changed the earlier output: %q", got)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.Contains(e.Name(), ".tmp") {
+					t.Errorf("left a temporary file behind: %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := runBitext(t, "", "", "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "bitext ") {
+		t.Errorf("version: exit %d, stdout %q", r.code, r.stdout)
+	}
+}
+
+func TestFlagsAfterArguments(t *testing.T) {
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", "translate", "article.txt", "-o", "out.json", "--format=json", "-q")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.json")); err != nil {
+		t.Errorf("flags after the file were ignored: %v", err)
+	}
+	if r.stderr != "" {
+		t.Errorf("--quiet after the file was ignored: %q", r.stderr)
+	}
+}

@@ -1,0 +1,128 @@
+package glossary
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// largeGlossaryYAML writes a glossary of n ANETAC names (the entity list,
+// then the transliteration pairs) and returns its path.
+func largeGlossaryYAML(b *testing.B, n int) string {
+	dir := sharedData(b, "names", "translit")
+	seen := map[string]bool{}
+	var sb strings.Builder
+	sb.WriteString("terms:\n")
+	count := 0
+	add := func(ar, en string) {
+		k := Key(ar)
+		if count >= n || k == "" || seen[k] || strings.ContainsAny(en, "\"\\") {
+			return
+		}
+		seen[k] = true
+		count++
+		fmt.Fprintf(&sb, "  - ar: %s\n    en: \"%s\"\n    type: person\n", ar, en)
+	}
+	f, err := os.Open(filepath.Join(dir, "anetac_en-ar_named_entities.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) == 3 {
+			add(fields[2], fields[1])
+		}
+	}
+	ar, err1 := os.ReadFile(filepath.Join(dir, "anetac_translit_train.ar"))
+	en, err2 := os.ReadFile(filepath.Join(dir, "anetac_translit_train.en"))
+	if err1 != nil || err2 != nil {
+		b.Fatal(err1, err2)
+	}
+	arLines, enLines := strings.Split(string(ar), "\n"), strings.Split(string(en), "\n")
+	for i := range min(len(arLines), len(enLines)) {
+		add(strings.ReplaceAll(arLines[i], " ", ""), strings.ReplaceAll(enLines[i], " ", ""))
+	}
+	// Two-word names complete the count when the lists run short.
+	for i := 0; count < n && i+1 < len(arLines); i++ {
+		add(strings.ReplaceAll(arLines[i], " ", "")+" "+strings.ReplaceAll(arLines[i+1], " ", ""), "x")
+	}
+	if count < n {
+		b.Fatalf("only %d names", count)
+	}
+	path := filepath.Join(b.TempDir(), "large.yaml")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// benchText is about 1 MB of Arabic news: the sample article and the dev sentences.
+func benchText(b *testing.B) string {
+	article, err := os.ReadFile(filepath.Join(repoRoot(b), "testdata", "article.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, s := range readEval(b, "dev") {
+		sb.WriteString(s.Text)
+		sb.WriteString("\n")
+	}
+	for sb.Len() < 1<<20 {
+		sb.Write(article)
+	}
+	return sb.String()
+}
+
+// BenchmarkMatchLarge matches news text against 100,000 names.
+func BenchmarkMatchLarge(b *testing.B) {
+	g, err := Load(largeGlossaryYAML(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewMatcher(g)
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	hits := 0
+	for b.Loop() {
+		hits = len(m.Match(text))
+	}
+	b.ReportMetric(float64(hits), "hits")
+}
+
+// BenchmarkLoadLarge loads a 100,000-entry glossary and builds its matcher.
+func BenchmarkLoadLarge(b *testing.B) {
+	path := largeGlossaryYAML(b, 100_000)
+	start := time.Now()
+	for b.Loop() {
+		g, err := Load(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		NewMatcher(g)
+	}
+	b.ReportMetric(time.Since(start).Seconds()/float64(b.N), "s/load")
+}
+
+// BenchmarkMatchArticle matches the sample article with the project's glossary.
+func BenchmarkMatchArticle(b *testing.B) {
+	root := repoRoot(b)
+	g, err := Load(filepath.Join(root, "glossary.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	article, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewMatcher(g)
+	b.SetBytes(int64(len(article)))
+	for b.Loop() {
+		m.Match(string(article))
+	}
+}

@@ -1,5 +1,0 @@
-package glossary
-
-import "io"
-
-func errIOEOF() error { return io.EOF }

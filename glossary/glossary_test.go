@@ -1,0 +1,161 @@
+package glossary
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	src := `# names
+terms:
+  - ar: فلاديمير بوتين
+    en: Vladimir Putin
+    variants: [فلاديمير پوتين, "فلادیمیر بوتين"]
+    type: person
+    note: President of Russia, since 2000
+  - ar: عمان
+    en: Amman
+    type: place
+    context: [الأردن, الأردنية]
+  - ar: 'عُمان'
+    en: Oman
+    context:
+      - مسقط
+  - ar: الجزيرة
+    translate: false
+`
+	g, err := Parse("g.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := false
+	want := []*Entry{
+		{Ar: "فلاديمير بوتين", En: "Vladimir Putin", Variants: []string{"فلاديمير پوتين", "فلادیمیر بوتين"}, Type: "person", Note: "President of Russia, since 2000", Line: 3},
+		{Ar: "عمان", En: "Amman", Type: "place", Context: []string{"الأردن", "الأردنية"}, Line: 8},
+		{Ar: "عُمان", En: "Oman", Context: []string{"مسقط"}, Line: 12},
+		{Ar: "الجزيرة", Translate: &f, Line: 16},
+	}
+	if !reflect.DeepEqual(g.Entries, want) {
+		for i, e := range g.Entries {
+			t.Errorf("entry %d: %+v", i, *e)
+		}
+	}
+	if g.Entries[3].Translatable() || g.Entries[3].Rendering() != "الجزيرة" {
+		t.Errorf("translate: false entry: Translatable %v Rendering %q", g.Entries[3].Translatable(), g.Entries[3].Rendering())
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"unknown key", "terms:\n  - ar: بوتين\n    en: Putin\n    colour: red\n", "g.yaml:4: unknown key \"colour\""},
+		{"unknown top key", "names:\n  - ar: بوتين\n", "g.yaml:1: unknown key \"names\""},
+		{"duplicate", "terms:\n  - ar: بوتين\n    en: Putin\n  - ar: بوتين\n    en: Poutine\n", "g.yaml:4: duplicate term \"بوتين\" (first at line 2)"},
+		{"same after normalisation", "terms:\n  - ar: إيطاليا\n    en: Italy\n  - ar: ايطاليا\n    en: Italy\n", "g.yaml:4: term \"ايطاليا\" is the same as \"إيطاليا\" at line 2 after normalisation"},
+		{"variant clashes", "terms:\n  - ar: القاهرة\n    en: Cairo\n  - ar: مصر\n    en: Egypt\n    variants: [القاهره]\n", "g.yaml:4: term \"القاهره\" is the same as \"القاهرة\" at line 2"},
+		{"empty english", "terms:\n  - ar: بوتين\n    en: \"\"\n", "g.yaml:2: entry \"بوتين\" has no English rendering (en)"},
+		{"missing english", "terms:\n  - ar: بوتين\n", "g.yaml:2: entry \"بوتين\" has no English rendering"},
+		{"latin in ar", "terms:\n  - ar: Putin\n    en: Putin\n", "g.yaml:2: ar \"Putin\": want Arabic script"},
+		{"arabic in en", "terms:\n  - ar: بوتين\n    en: بوتين\n", "g.yaml:2: en \"بوتين\" for \"بوتين\": English rendering contains Arabic letters"},
+		{"bad type", "terms:\n  - ar: بوتين\n    en: Putin\n    type: human\n", "g.yaml:2: entry \"بوتين\": unknown type \"human\""},
+		{"bad translate", "terms:\n  - ar: بوتين\n    en: Putin\n    translate: maybe\n", "g.yaml:4: translate: want true or false, got \"maybe\""},
+		{"entry not a mapping", "terms:\n  - بوتين\n", "g.yaml:2: entry: want a mapping with ar and en"},
+		{"terms not a list", "terms: 3\n", "g.yaml:1: terms: want a list of entries"},
+		{"key twice", "terms:\n  - ar: بوتين\n    en: Putin\n    en: Poutine\n", "g.yaml:4: key \"en\" given twice"},
+		{"no ar", "terms:\n  - en: Putin\n", "g.yaml:2: entry has no Arabic term (ar)"},
+		{"yaml syntax", "terms:\n  - ar: [\n", "g.yaml: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("g.yaml", []byte(tt.src))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseAllErrorsAtOnce(t *testing.T) {
+	_, err := Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    colour: red\n  - ar: Moscow\n    en: Moscow\n"))
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 3 {
+		t.Fatalf("want 3 errors, got %v", err)
+	}
+	if list[0].Line != 2 || list[2].Line != 4 {
+		t.Errorf("errors not in line order: %v", err)
+	}
+}
+
+func TestParseEmpty(t *testing.T) {
+	for _, src := range []string{"", "# nothing\n", "terms:\n", "terms: []\n"} {
+		g, err := Parse("g.yaml", []byte(src))
+		if err != nil || len(g.Entries) != 0 {
+			t.Errorf("Parse(%q) = %v, %v; want no entries", src, g, err)
+		}
+	}
+}
+
+func TestProjectGlossaryLoads(t *testing.T) {
+	g, err := Load(repoRoot(t) + "/glossary.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Entries) < 40 {
+		t.Errorf("only %d entries", len(g.Entries))
+	}
+}
+
+// FuzzParse checks that Parse never panics and that the fast reader agrees
+// with the general YAML reader wherever it accepts a file.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"terms:\n  - ar: بوتين\n    en: Putin\n",
+		"terms:\n  - ar: عمان\n    en: 'Amman'\n    context: [الأردن, عمان]\n    translate: false # x\n",
+		"terms: # c\n  - ar: \"x: y\"\n    note: a, b [c]\n",
+		"terms:\n- ar: x\n",
+		"terms:\n  - ar: a\n    en: b #c\n    variants: []\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Parse("f.yaml", data)
+		fast, ok := fastParse(data)
+		if !ok {
+			return
+		}
+		slow, err := yamlParse(data, func(int, string, ...any) { t.Fatalf("fast reader accepted %q, YAML reader reports a problem", data) })
+		if err != nil {
+			t.Fatalf("fast reader accepted %q, YAML reader: %v", data, err)
+		}
+		if len(fast) == 0 && len(slow) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("readers disagree on %q:\nfast %+v\nyaml %+v", data, fast, slow)
+		}
+	})
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"كيم جونغ-أون", "كيم جونغ اون"},
+		{"  البيت   الأبيض ", "البيت الابيض"},
+		{"ال ـ 16", "ال 16"},
+		{"روســيا", "روسيا"},
+		{"ـ", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Key(tt.in); got != tt.want {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		var words []string
+		for _, w := range Words(tt.in) {
+			words = append(words, w)
+		}
+		if got := strings.Join(words, " "); got != tt.want {
+			t.Errorf("Words(%q) = %q", tt.in, words)
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package atomicfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteReplaces(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "out.html")
+	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(p)
+	fi, _ := os.Stat(p)
+	if string(got) != "new" || fi.Mode().Perm() != 0o600 {
+		t.Errorf("got %q mode %v, want new content and the old file's mode", got, fi.Mode().Perm())
+	}
+}
+
+func TestWriteFailureKeepsOld(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.html")
+	os.WriteFile(p, []byte("old"), 0o644)
+	boom := errors.New("boom")
+	err := Write(p, func(w io.Writer) error {
+		io.WriteString(w, "partial")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	got, _ := os.ReadFile(p)
+	if string(got) != "old" {
+		t.Errorf("failed write changed the file: %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary file left behind: %v", entries)
+	}
+}

@@ -1,0 +1,351 @@
+package segment
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The rule engine. SRX "before" patterns are look-behinds, which Go's regexp
+// lacks, so each one is reversed (its syntax tree mirrored) and matched,
+// anchored, against the text read backwards from the candidate position.
+// Only positions after a rune that can end some breaking rule's "before"
+// are candidates, and each rule is skipped cheaply when the runes around the
+// position cannot start or end its patterns. That keeps the cost per byte
+// close to a plain scan.
+
+// group is a run of consecutive rules with the same decision and the same
+// "after" pattern, merged into one alternation: within such a run, which
+// rule matches first does not change the outcome.
+type group struct {
+	brk    bool
+	before pattern // reversed
+	after  pattern
+	line   int
+}
+
+// pattern is an anchored regexp that first consumes one "lead" rune from the
+// other side of the position, so that \b and \B see both sides. Positions are
+// never at the ends of the text, so there is always such a rune.
+type pattern struct {
+	re    *regexp.Regexp
+	first runeSet // runes the matched text can start with; any if it may be empty
+}
+
+func compileRules(rules []Rule) ([]group, error) {
+	var out []group
+	for i := 0; i < len(rules); {
+		j := i + 1
+		for j < len(rules) && rules[j].Break == rules[i].Break && rules[j].After == rules[i].After {
+			j++
+		}
+		var before string
+		for k := i; k < j; k++ {
+			if err := checkPattern(rules[k].Before); err != nil {
+				return nil, ruleErr(rules[k], "beforebreak", err)
+			}
+			if k > i {
+				before += "|"
+			}
+			before += "(?:" + rules[k].Before + ")"
+		}
+		if err := checkPattern(rules[i].After); err != nil {
+			return nil, ruleErr(rules[i], "afterbreak", err)
+		}
+		bp, err := compilePattern(before, true)
+		if err != nil {
+			return nil, ruleErr(rules[i], "beforebreak", err)
+		}
+		ap, err := compilePattern(rules[i].After, false)
+		if err != nil {
+			return nil, ruleErr(rules[i], "afterbreak", err)
+		}
+		out = append(out, group{brk: rules[i].Break, before: bp, after: ap, line: rules[i].Line})
+		i = j
+	}
+	return out, nil
+}
+
+func ruleErr(r Rule, part string, err error) error {
+	if r.Line > 0 {
+		return fmt.Errorf("line %d: %s: %w", r.Line, part, err)
+	}
+	return fmt.Errorf("rule %q/%q: %s: %w", r.Before, r.After, part, err)
+}
+
+func checkPattern(s string) error {
+	_, err := syntax.Parse(s, syntax.Perl)
+	return err
+}
+
+// compilePattern parses src and compiles it anchored at the start, reversed
+// if reverse is set.
+func compilePattern(src string, reverse bool) (pattern, error) {
+	tree, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return pattern{}, err
+	}
+	if reverse {
+		tree = reverseTree(tree)
+	}
+	s := tree.String()
+	var p pattern
+	if p.re, err = regexp.Compile(`^(?s:.)(?:` + s + `)`); err != nil {
+		return p, err
+	}
+	set, nullable := firstSet(tree)
+	if nullable {
+		set = runeSet{any: true}
+	}
+	p.first = set
+	return p, nil
+}
+
+// reverseTree mirrors a regexp so that it matches the reversed text.
+func reverseTree(re *syntax.Regexp) *syntax.Regexp {
+	out := *re
+	switch re.Op {
+	case syntax.OpLiteral:
+		out.Rune = make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			out.Rune[len(re.Rune)-1-i] = r
+		}
+	case syntax.OpBeginLine:
+		out.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		out.Op = syntax.OpBeginLine
+	case syntax.OpBeginText:
+		out.Op = syntax.OpEndText
+	case syntax.OpEndText:
+		out.Op = syntax.OpBeginText
+	}
+	if len(re.Sub) > 0 {
+		out.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, s := range re.Sub {
+			out.Sub[i] = reverseTree(s)
+		}
+		if re.Op == syntax.OpConcat {
+			for i, j := 0, len(out.Sub)-1; i < j; i, j = i+1, j-1 {
+				out.Sub[i], out.Sub[j] = out.Sub[j], out.Sub[i]
+			}
+		}
+	}
+	return &out
+}
+
+// runeSet is a set of runes as sorted, inclusive [lo, hi] pairs, or any rune.
+type runeSet struct {
+	any bool
+	r   []rune
+}
+
+func (s runeSet) has(c rune) bool {
+	if s.any {
+		return true
+	}
+	if len(s.r) <= 16 {
+		for i := 0; i < len(s.r); i += 2 {
+			if c >= s.r[i] && c <= s.r[i+1] {
+				return true
+			}
+		}
+		return false
+	}
+	n := len(s.r) / 2
+	i := sort.Search(n, func(i int) bool { return s.r[2*i+1] >= c })
+	return i < n && c >= s.r[2*i]
+}
+
+func union(a, b runeSet) runeSet {
+	if a.any || b.any {
+		return runeSet{any: true}
+	}
+	var pairs [][2]rune
+	for i := 0; i < len(a.r); i += 2 {
+		pairs = append(pairs, [2]rune{a.r[i], a.r[i+1]})
+	}
+	for i := 0; i < len(b.r); i += 2 {
+		pairs = append(pairs, [2]rune{b.r[i], b.r[i+1]})
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i][0] < pairs[j][0] })
+	var out []rune
+	for _, p := range pairs {
+		if n := len(out); n > 0 && p[0] <= out[n-1]+1 {
+			if p[1] > out[n-1] {
+				out[n-1] = p[1]
+			}
+			continue
+		}
+		out = append(out, p[0], p[1])
+	}
+	return runeSet{r: out}
+}
+
+// firstSet returns the runes a match of re can begin with, and whether re can
+// match the empty string.
+func firstSet(re *syntax.Regexp) (runeSet, bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return runeSet{}, false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return runeSet{}, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return runeSet{}, true
+		}
+		c := re.Rune[0]
+		set := runeSet{r: []rune{c, c}}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+				set = union(set, runeSet{r: []rune{f, f}})
+			}
+		}
+		return set, false
+	case syntax.OpCharClass:
+		return union(runeSet{}, runeSet{r: append([]rune(nil), re.Rune...)}), false
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return runeSet{any: true}, false
+	case syntax.OpCapture:
+		return firstSet(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		s, _ := firstSet(re.Sub[0])
+		return s, true
+	case syntax.OpPlus:
+		return firstSet(re.Sub[0])
+	case syntax.OpRepeat:
+		s, n := firstSet(re.Sub[0])
+		return s, n || re.Min == 0
+	case syntax.OpConcat:
+		var set runeSet
+		for _, sub := range re.Sub {
+			s, n := firstSet(sub)
+			set = union(set, s)
+			if !n {
+				return set, false
+			}
+		}
+		return set, true
+	case syntax.OpAlternate:
+		var set runeSet
+		nullable := false
+		for _, sub := range re.Sub {
+			s, n := firstSet(sub)
+			set = union(set, s)
+			nullable = nullable || n
+		}
+		return set, nullable
+	}
+	return runeSet{any: true}, true
+}
+
+// posReader reads runes from a text starting at a position, forwards or
+// backwards, optionally preceded by one "lead" rune from the other side.
+type posReader struct {
+	s        string
+	pos      int
+	back     bool
+	leadNext bool // the next rune read is the lead rune
+	lead     rune
+	leadSize int
+}
+
+func (r *posReader) ReadRune() (rune, int, error) {
+	if r.leadNext {
+		r.leadNext = false
+		return r.lead, r.leadSize, nil
+	}
+	if r.back {
+		if r.pos <= 0 {
+			return 0, 0, io.EOF
+		}
+		c, n := utf8.DecodeLastRuneInString(r.s[:r.pos])
+		r.pos -= n
+		return c, n, nil
+	}
+	if r.pos >= len(r.s) {
+		return 0, 0, io.EOF
+	}
+	c, n := utf8.DecodeRuneInString(r.s[r.pos:])
+	r.pos += n
+	return c, n, nil
+}
+
+// splitter applies compiled rules to text.
+type splitter struct {
+	groups []group
+	cand   runeSet   // runes after which a breaking rule may apply
+	lead   [256]bool // first bytes of the UTF-8 encodings of cand
+}
+
+func newSplitter(groups []group) *splitter {
+	sp := &splitter{groups: groups}
+	for _, g := range groups {
+		if g.brk {
+			sp.cand = union(sp.cand, g.before.first)
+		}
+	}
+	if sp.cand.any {
+		for b := range sp.lead {
+			sp.lead[b] = b < utf8.RuneSelf || b >= 0xC0
+		}
+		return sp
+	}
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(sp.cand.r); i += 2 {
+		lo, hi := sp.cand.r[i], sp.cand.r[i+1]
+		if hi-lo > 1<<12 {
+			for b := 0xC0; b < 256; b++ {
+				sp.lead[b] = true
+			}
+			hi = min(hi, lo+1<<12)
+		}
+		for r := lo; r <= hi; r++ {
+			utf8.EncodeRune(buf[:], r)
+			sp.lead[buf[0]] = true
+		}
+	}
+	return sp
+}
+
+// breaks appends to dst the positions in text (0 < p < len(text)) where the rules break.
+func (sp *splitter) breaks(dst []int, text string) []int {
+	if len(sp.groups) == 0 {
+		return dst
+	}
+	var rd posReader
+	for j := 0; j < len(text); j++ {
+		if !sp.lead[text[j]] {
+			continue
+		}
+		c, n := utf8.DecodeRuneInString(text[j:])
+		i := j + n
+		if i >= len(text) || !sp.cand.has(c) {
+			continue
+		}
+		next, nn := utf8.DecodeRuneInString(text[i:])
+		for gi := range sp.groups {
+			g := &sp.groups[gi]
+			if !g.before.first.has(c) || !g.after.first.has(next) {
+				continue
+			}
+			rd = posReader{s: text, pos: i, back: true, leadNext: true, lead: next, leadSize: nn}
+			if !g.before.re.MatchReader(&rd) {
+				continue
+			}
+			rd = posReader{s: text, pos: i, leadNext: true, lead: c, leadSize: n}
+			if !g.after.re.MatchReader(&rd) {
+				continue
+			}
+			if g.brk {
+				dst = append(dst, i)
+			}
+			break
+		}
+	}
+	return dst
+}

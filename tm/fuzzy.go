@@ -1,0 +1,285 @@
+package tm
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Match is a memory entry similar to a looked-up text.
+type Match struct {
+	Entry
+	// Score is the similarity of the normalised sources in [0,1]: one minus
+	// the character edit distance divided by the longer length.
+	Score float64
+	// Diff turns the entry's source into the looked-up text.
+	Diff []diffmatchpatch.Diff
+}
+
+// FuzzyOptions configure Fuzzy. The zero value is useful.
+type FuzzyOptions struct {
+	MinScore   float64 // lowest score returned; 0 means 0.75
+	Max        int     // most matches returned; 0 means 5
+	Candidates int     // most candidates scored; 0 means 60
+	// Trigrams is how many of the text's rarest trigrams select candidates;
+	// 0 means 24.
+	Trigrams int
+}
+
+func (o FuzzyOptions) withDefaults() FuzzyOptions {
+	if o.MinScore <= 0 {
+		o.MinScore = 0.75
+	}
+	if o.Max <= 0 {
+		o.Max = 5
+	}
+	if o.Candidates <= 0 {
+		o.Candidates = 60
+	}
+	if o.Trigrams <= 0 {
+		o.Trigrams = 24
+	}
+	return o
+}
+
+// postingBudget bounds the row ids read from the trigram index per lookup,
+// so that a text made only of common trigrams stays fast.
+const postingBudget = 60000
+
+// Fuzzy returns the entries whose source is most similar to source, best
+// first. Candidates are the entries that share the most of the text's rarest
+// trigrams (the FTS5 trigram index); each is scored by the edit distance of
+// the normalised sources (go-diff).
+func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source string, opts FuzzyOptions) ([]Match, error) {
+	opts = opts.withDefaults()
+	q := normalize(source)
+	if utf8.RuneCountInString(q) < 3 {
+		return m.exactAsMatches(ctx, sourceLang, targetLang, source)
+	}
+	ids, err := m.candidates(ctx, q, opts)
+	if err != nil {
+		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	entries, norms, err := m.entries(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 100 * time.Millisecond
+	sp, tp := primary(sourceLang), primary(targetLang)
+	qLen := utf8.RuneCountInString(q)
+	var out []Match
+	for i, e := range entries {
+		if primary(e.SourceLang) != sp || primary(e.TargetLang) != tp {
+			continue
+		}
+		n := norms[i]
+		longer := max(qLen, utf8.RuneCountInString(n))
+		// The length difference alone bounds the score: skip hopeless ones.
+		if 1-float64(longer-min(qLen, utf8.RuneCountInString(n)))/float64(longer) < opts.MinScore {
+			continue
+		}
+		score := 1.0
+		if n != q {
+			d := dmp.DiffMain(n, q, false)
+			score = 1 - float64(dmp.DiffLevenshtein(d))/float64(longer)
+		}
+		if score < opts.MinScore {
+			continue
+		}
+		out = append(out, Match{Entry: e, Score: score})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Changed.After(out[j].Changed)
+	})
+	if len(out) > opts.Max {
+		out = out[:opts.Max]
+	}
+	for i := range out {
+		out[i].Diff = Diff(out[i].Source, source)
+	}
+	return out, nil
+}
+
+func (m *Memory) exactAsMatches(ctx context.Context, sourceLang, targetLang, source string) ([]Match, error) {
+	es, err := m.Exact(ctx, sourceLang, targetLang, source)
+	if err != nil {
+		return nil, err
+	}
+	var out []Match
+	for _, e := range es {
+		out = append(out, Match{Entry: e, Score: 1, Diff: Diff(e.Source, source)})
+	}
+	return out, nil
+}
+
+// candidates returns the ids of the entries sharing most of q's rarest trigrams.
+func (m *Memory) candidates(ctx context.Context, q string, opts FuzzyOptions) ([]int64, error) {
+	grams := trigrams(q)
+	freq, err := m.docFreq(ctx, grams)
+	if err != nil {
+		return nil, err
+	}
+	// Rarest first: they select few rows and say most.
+	var use []string
+	for _, g := range grams {
+		if freq[g] > 0 {
+			use = append(use, g)
+		}
+	}
+	sort.Slice(use, func(i, j int) bool { return freq[use[i]] < freq[use[j]] })
+	if len(use) > opts.Trigrams {
+		use = use[:opts.Trigrams]
+	}
+	counts := map[int64]int{}
+	read := 0
+	for k, g := range use {
+		if k > 0 && read+freq[g] > postingBudget {
+			break
+		}
+		read += freq[g]
+		rows, err := m.db.QueryContext(ctx, `SELECT rowid FROM tu_fts WHERE tu_fts MATCH ?`, `"`+strings.ReplaceAll(g, `"`, `""`)+`"`)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			counts[id]++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	ids := make([]int64, 0, len(counts))
+	for id := range counts {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if counts[ids[i]] != counts[ids[j]] {
+			return counts[ids[i]] > counts[ids[j]]
+		}
+		return ids[i] > ids[j]
+	})
+	if len(ids) > opts.Candidates {
+		ids = ids[:opts.Candidates]
+	}
+	return ids, nil
+}
+
+// trigrams returns the distinct three-character substrings of s, in order,
+// as the FTS5 trigram tokenizer makes them.
+func trigrams(s string) []string {
+	r := []rune(s)
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i+3 <= len(r); i++ {
+		g := string(r[i : i+3])
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// docFreq returns how many entries hold each trigram.
+func (m *Memory) docFreq(ctx context.Context, grams []string) (map[string]int, error) {
+	freq := make(map[string]int, len(grams))
+	const chunk = 200
+	for start := 0; start < len(grams); start += chunk {
+		part := grams[start:min(start+chunk, len(grams))]
+		args := make([]any, len(part))
+		for i, g := range part {
+			args[i] = g
+		}
+		rows, err := m.db.QueryContext(ctx, `SELECT term, doc FROM tu_vocab WHERE term IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var term string
+			var n int
+			if err := rows.Scan(&term, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			freq[term] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return freq, nil
+}
+
+// entries reads the entries with the given ids, and their normalised sources.
+func (m *Memory) entries(ctx context.Context, ids []int64) ([]Entry, []string, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := m.db.QueryContext(ctx, `SELECT `+entryCols+`, norm FROM tu WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var es []Entry
+	var norms []string
+	for rows.Next() {
+		var n string
+		e, err := scanEntry(scanFunc(func(dest ...any) error { return rows.Scan(append(dest, &n)...) }))
+		if err != nil {
+			return nil, nil, err
+		}
+		es = append(es, e)
+		norms = append(norms, n)
+	}
+	return es, norms, rows.Err()
+}
+
+type scanFunc func(...any) error
+
+func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
+
+// Diff returns the character differences that turn from into to, cleaned up
+// to read as whole words where possible.
+func Diff(from, to string) []diffmatchpatch.Diff {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 100 * time.Millisecond
+	d := dmp.DiffMain(from, to, false)
+	return dmp.DiffCleanupSemantic(d)
+}
+
+// DiffText renders a diff as plain text: deletions as [-text-], insertions as
+// {+text+}, the rest as it is.
+func DiffText(diffs []diffmatchpatch.Diff) string {
+	var b strings.Builder
+	for _, d := range diffs {
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			b.WriteString("[-" + d.Text + "-]")
+		case diffmatchpatch.DiffInsert:
+			b.WriteString("{+" + d.Text + "+}")
+		default:
+			b.WriteString(d.Text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,549 @@
+// Package tm is bitext's translation memory: approved source/target pairs kept
+// in one SQLite file, looked up exactly (on the normalised source) or fuzzily
+// (trigram candidates scored by edit distance), imported from and exported to
+// TMX and XLIFF.
+//
+// The file is opened in WAL mode with a busy timeout, so several bitext
+// processes may read and write it at once; every write is one transaction, so
+// a crash leaves the memory as it was before the write.
+package tm
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"bitext/arabic"
+	"bitext/tmx"
+)
+
+// schemaVersion is stored in the file; a newer one is refused.
+const schemaVersion = 1
+
+// Entry is one approved translation pair with its provenance.
+type Entry struct {
+	ID         int64     // row id, 0 before it is stored
+	SourceLang string    // BCP 47 tag, e.g. "ar"
+	TargetLang string    // e.g. "en"
+	Source     string    // source text as it was approved
+	Target     string    // approved translation
+	Article    string    // document the pair came from
+	UnitID     string    // unit id in that document (TMX tuid)
+	State      string    // unit state when stored, e.g. "reviewed" or "final"
+	Creator    string    // editor or engine that made the translation
+	Created    time.Time // when it was made
+	Changer    string    // who last changed it
+	Changed    time.Time // when it was last changed
+	// TMX holds what a TMX file said that has no column of its own, so that
+	// an exported file says it again.
+	TMX *TMXMeta
+}
+
+// TMXMeta is the part of a TMX unit the memory keeps only to write it back.
+type TMXMeta struct {
+	SrcLang    string      `json:"srclang,omitempty"` // the tu's srclang attribute
+	UsageCount int         `json:"usage,omitempty"`
+	LastUsage  time.Time   `json:"last_usage,omitzero"`
+	Props      []tmx.Prop  `json:"props,omitempty"`
+	Notes      []tmx.Note  `json:"notes,omitempty"`
+	Source     VariantMeta `json:"source,omitzero"`
+	Target     VariantMeta `json:"target,omitzero"`
+}
+
+// VariantMeta is the metadata of one <tuv>.
+type VariantMeta struct {
+	CreationDate time.Time  `json:"created,omitzero"`
+	CreationID   string     `json:"creator,omitempty"`
+	ChangeDate   time.Time  `json:"changed,omitzero"`
+	ChangeID     string     `json:"changer,omitempty"`
+	Props        []tmx.Prop `json:"props,omitempty"`
+	Notes        []tmx.Note `json:"notes,omitempty"`
+}
+
+func (m *TMXMeta) empty() bool {
+	return m == nil || m.SrcLang == "" && m.UsageCount == 0 && m.LastUsage.IsZero() && len(m.Props) == 0 &&
+		len(m.Notes) == 0 && m.Source.empty() && m.Target.empty()
+}
+
+func (v VariantMeta) empty() bool {
+	return v.CreationDate.IsZero() && v.CreationID == "" && v.ChangeDate.IsZero() && v.ChangeID == "" &&
+		len(v.Props) == 0 && len(v.Notes) == 0
+}
+
+// Options configure Open.
+type Options struct {
+	// BusyTimeout is how long a write waits for another process's write to
+	// finish. Zero means 10 seconds.
+	BusyTimeout time.Duration
+	// ReadOnly opens an existing memory without creating or changing it.
+	ReadOnly bool
+}
+
+// Memory is an open translation memory. It is safe for concurrent use.
+type Memory struct {
+	db   *sql.DB
+	path string
+}
+
+// ErrNotFound reports that a memory file does not exist (ReadOnly opens only).
+var ErrNotFound = errors.New("translation memory not found")
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tu(
+	id        INTEGER PRIMARY KEY,
+	src_lang  TEXT NOT NULL,
+	tgt_lang  TEXT NOT NULL,
+	source    TEXT NOT NULL,
+	target    TEXT NOT NULL,
+	norm      TEXT NOT NULL,    -- arabic.Fold(source): what exact and fuzzy lookup compare
+	norm_hash INTEGER NOT NULL, -- hash of norm, indexed for exact lookup
+	pair_hash INTEGER NOT NULL UNIQUE, -- hash of languages, source and target: one row per pair
+	article   TEXT NOT NULL DEFAULT '',
+	unit_id   TEXT NOT NULL DEFAULT '',
+	state     TEXT NOT NULL DEFAULT '',
+	creator   TEXT NOT NULL DEFAULT '',
+	created   INTEGER NOT NULL DEFAULT 0, -- Unix seconds, 0 unknown
+	changer   TEXT NOT NULL DEFAULT '',
+	changed   INTEGER NOT NULL DEFAULT 0,
+	extra     TEXT                        -- JSON TMXMeta, NULL when empty
+);
+CREATE INDEX IF NOT EXISTS tu_norm ON tu(norm_hash);
+CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5(norm, content='tu', content_rowid='id', tokenize='trigram', detail='none');
+CREATE VIRTUAL TABLE IF NOT EXISTS tu_vocab USING fts5vocab(tu_fts, 'row');
+CREATE TRIGGER IF NOT EXISTS tu_ai AFTER INSERT ON tu BEGIN
+	INSERT INTO tu_fts(rowid, norm) VALUES (new.id, new.norm);
+END;
+CREATE TRIGGER IF NOT EXISTS tu_ad AFTER DELETE ON tu BEGIN
+	INSERT INTO tu_fts(tu_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+END;
+CREATE TRIGGER IF NOT EXISTS tu_au AFTER UPDATE OF norm ON tu BEGIN
+	INSERT INTO tu_fts(tu_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+	INSERT INTO tu_fts(rowid, norm) VALUES (new.id, new.norm);
+END;
+`
+
+// Open opens the memory in the file at path, creating the file and its
+// folder on first use (unless opts.ReadOnly).
+func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("translation memory %s: file name may not contain ? or #", path)
+	}
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("%s: %w", path, ErrNotFound)
+			}
+			return nil, fmt.Errorf("translation memory: %w", err)
+		}
+	} else if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("translation memory: %w", err)
+		}
+	}
+	timeout := opts.BusyTimeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	// _txlock=immediate: a write transaction takes the write lock when it
+	// begins, so two writers queue on the busy timeout instead of one failing
+	// when it upgrades a read lock.
+	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate",
+		path, timeout.Milliseconds())
+	if opts.ReadOnly {
+		dsn = fmt.Sprintf("file:%s?mode=ro&_pragma=busy_timeout(%d)", path, timeout.Milliseconds())
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("translation memory %s: %w", path, err)
+	}
+	m := &Memory{db: db, path: path}
+	if err := m.init(ctx, opts.ReadOnly); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("translation memory %s: %w", path, err)
+	}
+	return m, nil
+}
+
+func (m *Memory) init(ctx context.Context, readOnly bool) error {
+	if readOnly {
+		return m.checkVersion(ctx)
+	}
+	return m.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, schema); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)`, fmt.Sprint(schemaVersion)); err != nil {
+			return err
+		}
+		if err := m.checkVersionTx(ctx, tx); err != nil {
+			return err
+		}
+		return m.refold(ctx, tx)
+	})
+}
+
+func (m *Memory) checkVersion(ctx context.Context) error {
+	var v int
+	err := m.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
+	if err != nil {
+		return fmt.Errorf("not a bitext translation memory: %w", err)
+	}
+	if v > schemaVersion {
+		return fmt.Errorf("made by a newer bitext (schema %d, this one reads %d)", v, schemaVersion)
+	}
+	return nil
+}
+
+func (m *Memory) checkVersionTx(ctx context.Context, tx *sql.Tx) error {
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v); err != nil {
+		return err
+	}
+	if v > schemaVersion {
+		return fmt.Errorf("made by a newer bitext (schema %d, this one reads %d)", v, schemaVersion)
+	}
+	return nil
+}
+
+// foldProbe holds the letters whose folding has changed or may change; its
+// folded hash tells whether stored norms were made by the same rules.
+const foldProbe = "أإآٱءؤئىيةهـًٌٍَُِّْٰۀۂکیکABCÉ ٠١٢٣٤٥٦٧٨٩0123456789،؛؟,;?«»“”\"'-–—ﻻﻷ\u200c\u200d\u00a0"
+
+func foldSignature() string {
+	sum := sha256.Sum256([]byte(normalize(foldProbe)))
+	return fmt.Sprintf("%x", sum[:8])
+}
+
+// refold recomputes the stored normalised sources when the normalisation
+// rules have changed since they were stored.
+func (m *Memory) refold(ctx context.Context, tx *sql.Tx) error {
+	sig := foldSignature()
+	var old string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'fold'`).Scan(&old)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if old == sig {
+		return nil
+	}
+	if old != "" {
+		rows, err := tx.QueryContext(ctx, `SELECT id, source FROM tu`)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			id  int64
+			src string
+		}
+		var all []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.src); err != nil {
+				rows.Close()
+				return err
+			}
+			all = append(all, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		stmt, err := tx.PrepareContext(ctx, `UPDATE tu SET norm = ?, norm_hash = ? WHERE id = ? AND norm != ?`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range all {
+			n := normalize(r.src)
+			if _, err := stmt.ExecContext(ctx, n, hash(n), r.id, n); err != nil {
+				return err
+			}
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES ('fold', ?)`, sig)
+	return err
+}
+
+// Path returns the memory's file name.
+func (m *Memory) Path() string { return m.path }
+
+// Close closes the memory.
+func (m *Memory) Close() error { return m.db.Close() }
+
+// write runs fn in one write transaction: all of it is stored, or nothing.
+func (m *Memory) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := m.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// normalize is the form exact and fuzzy lookup compare: the shared Arabic
+// folding, with runs of white space made one space and the ends trimmed.
+func normalize(s string) string {
+	return strings.Join(strings.Fields(arabic.Fold(s)), " ")
+}
+
+// Normalize returns the form of s that the memory compares.
+func Normalize(s string) string { return normalize(s) }
+
+func hash(parts ...string) int64 {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	var sum [32]byte
+	return int64(binary.LittleEndian.Uint64(h.Sum(sum[:0])))
+}
+
+// primary returns the primary language subtag, lower-cased: "en-GB" → "en".
+func primary(lang string) string {
+	lang = strings.ToLower(lang)
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	return lang
+}
+
+// AddResult counts what Add did.
+type AddResult struct {
+	Added   int // new pairs
+	Updated int // pairs already there whose provenance was refreshed
+}
+
+// Add stores entries in one transaction. A pair already in the memory (same
+// languages, source and target) is not duplicated: it takes the newer
+// provenance. Entries without source or target text are refused.
+func (m *Memory) Add(ctx context.Context, entries []Entry) (AddResult, error) {
+	var res AddResult
+	err := m.write(ctx, func(tx *sql.Tx) error {
+		ins, err := newInserter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ins.close()
+		for i := range entries {
+			added, err := ins.add(ctx, &entries[i])
+			if err != nil {
+				return fmt.Errorf("entry %d (unit %q): %w", i+1, entries[i].UnitID, err)
+			}
+			if added {
+				res.Added++
+			} else {
+				res.Updated++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return AddResult{}, err
+	}
+	return res, nil
+}
+
+type inserter struct {
+	insert, update *sql.Stmt
+}
+
+func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO tu(src_lang, tgt_lang, source, target, norm, norm_hash, pair_hash,
+		article, unit_id, state, creator, created, changer, changed, extra)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(pair_hash) DO NOTHING`)
+	if err != nil {
+		return nil, err
+	}
+	upd, err := tx.PrepareContext(ctx, `UPDATE tu SET article = ?, unit_id = ?, state = ?, changer = ?, changed = ?,
+		extra = coalesce(?, extra) WHERE pair_hash = ? AND changed <= ?`)
+	if err != nil {
+		ins.Close()
+		return nil, err
+	}
+	return &inserter{insert: ins, update: upd}, nil
+}
+
+func (i *inserter) close() {
+	i.insert.Close()
+	i.update.Close()
+}
+
+// add inserts e, or refreshes the provenance of the same pair; it reports
+// whether a new row was made.
+func (i *inserter) add(ctx context.Context, e *Entry) (bool, error) {
+	if strings.TrimSpace(e.Source) == "" || strings.TrimSpace(e.Target) == "" {
+		return false, errors.New("empty source or target")
+	}
+	if e.SourceLang == "" || e.TargetLang == "" {
+		return false, errors.New("missing source or target language")
+	}
+	norm := normalize(e.Source)
+	pair := hash(strings.ToLower(e.SourceLang), strings.ToLower(e.TargetLang), e.Source, e.Target)
+	var extra any
+	if !e.TMX.empty() {
+		b, err := json.Marshal(e.TMX)
+		if err != nil {
+			return false, err
+		}
+		extra = string(b)
+	}
+	changed := e.Changed
+	if changed.IsZero() {
+		changed = e.Created
+	}
+	res, err := i.insert.ExecContext(ctx, e.SourceLang, e.TargetLang, e.Source, e.Target, norm, hash(norm), pair,
+		e.Article, e.UnitID, e.State, e.Creator, unix(e.Created), e.Changer, unix(e.Changed), extra)
+	if err != nil {
+		return false, err
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		return true, nil
+	}
+	_, err = i.update.ExecContext(ctx, e.Article, e.UnitID, e.State, e.Changer, unix(changed), extra, pair, unix(changed))
+	return false, err
+}
+
+func unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+func fromUnix(s int64) time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return time.Unix(s, 0).UTC()
+}
+
+const entryCols = `id, src_lang, tgt_lang, source, target, article, unit_id, state, creator, created, changer, changed, extra`
+
+type scanner interface{ Scan(...any) error }
+
+func scanEntry(s scanner) (Entry, error) {
+	var e Entry
+	var created, changed int64
+	var extra sql.NullString
+	if err := s.Scan(&e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.Article, &e.UnitID, &e.State,
+		&e.Creator, &created, &e.Changer, &changed, &extra); err != nil {
+		return e, err
+	}
+	e.Created, e.Changed = fromUnix(created), fromUnix(changed)
+	if extra.Valid {
+		e.TMX = &TMXMeta{}
+		if err := json.Unmarshal([]byte(extra.String), e.TMX); err != nil {
+			return e, fmt.Errorf("entry %d: bad metadata: %w", e.ID, err)
+		}
+	}
+	return e, nil
+}
+
+// Exact returns the entries whose normalised source equals that of source,
+// from sourceLang into targetLang (compared by primary language subtag),
+// newest first.
+func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source string) ([]Entry, error) {
+	norm := normalize(source)
+	if norm == "" {
+		return nil, nil
+	}
+	rows, err := m.db.QueryContext(ctx, `SELECT `+entryCols+`, norm FROM tu WHERE norm_hash = ? ORDER BY changed DESC, id DESC`, hash(norm))
+	if err != nil {
+		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
+	}
+	defer rows.Close()
+	var out []Entry
+	sp, tp := primary(sourceLang), primary(targetLang)
+	for rows.Next() {
+		var e Entry
+		var created, changed int64
+		var extra sql.NullString
+		var n string
+		if err := rows.Scan(&e.ID, &e.SourceLang, &e.TargetLang, &e.Source, &e.Target, &e.Article, &e.UnitID, &e.State,
+			&e.Creator, &created, &e.Changer, &changed, &extra, &n); err != nil {
+			return nil, err
+		}
+		if n != norm || primary(e.SourceLang) != sp || primary(e.TargetLang) != tp {
+			continue
+		}
+		e.Created, e.Changed = fromUnix(created), fromUnix(changed)
+		if extra.Valid {
+			e.TMX = &TMXMeta{}
+			if err := json.Unmarshal([]byte(extra.String), e.TMX); err != nil {
+				return nil, fmt.Errorf("entry %d: bad metadata: %w", e.ID, err)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Stats describes a memory.
+type Stats struct {
+	Path      string         `json:"path"`
+	Entries   int            `json:"entries"`
+	Pairs     map[string]int `json:"pairs"` // entries per "src→tgt" language pair
+	Articles  int            `json:"articles"`
+	Oldest    time.Time      `json:"oldest,omitzero"`
+	Newest    time.Time      `json:"newest,omitzero"`
+	FileBytes int64          `json:"file_bytes"` // database file plus its write-ahead log
+}
+
+// BytesPerEntry is the file size divided by the number of entries.
+func (s Stats) BytesPerEntry() float64 {
+	if s.Entries == 0 {
+		return 0
+	}
+	return float64(s.FileBytes) / float64(s.Entries)
+}
+
+// Stats counts the memory's entries.
+func (m *Memory) Stats(ctx context.Context) (Stats, error) {
+	s := Stats{Path: m.path, Pairs: map[string]int{}}
+	rows, err := m.db.QueryContext(ctx, `SELECT src_lang, tgt_lang, count(*) FROM tu GROUP BY 1, 2`)
+	if err != nil {
+		return s, fmt.Errorf("translation memory %s: %w", m.path, err)
+	}
+	for rows.Next() {
+		var src, tgt string
+		var n int
+		if err := rows.Scan(&src, &tgt, &n); err != nil {
+			rows.Close()
+			return s, err
+		}
+		s.Pairs[src+"→"+tgt] += n
+		s.Entries += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return s, err
+	}
+	var oldest, newest sql.NullInt64
+	err = m.db.QueryRowContext(ctx, `SELECT count(DISTINCT article), min(nullif(created, 0)), max(max(changed, created)) FROM tu`).
+		Scan(&s.Articles, &oldest, &newest)
+	if err != nil {
+		return s, err
+	}
+	s.Oldest, s.Newest = fromUnix(oldest.Int64), fromUnix(newest.Int64)
+	for _, p := range []string{m.path, m.path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil {
+			s.FileBytes += fi.Size()
+		}
+	}
+	return s, nil
+}

@@ -1,0 +1,434 @@
+package tm
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"bitext/tmx"
+)
+
+func openTemp(t testing.TB) *Memory {
+	t.Helper()
+	m, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "memory.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	return m
+}
+
+func count(t testing.TB, m *Memory) int {
+	t.Helper()
+	s, err := m.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Entries
+}
+
+func TestAddExact(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	day := time.Date(2023, 9, 12, 10, 0, 0, 0, time.UTC)
+	res, err := m.Add(ctx, []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: "أعلنت  الرئاسة الروسية", Target: "The Russian presidency announced",
+			Article: "a.txt", UnitID: "u1", State: "reviewed", Creator: "maria", Created: day},
+		{SourceLang: "ar", TargetLang: "fr", Source: "أعلنت الرئاسة الروسية", Target: "La présidence russe a annoncé"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 || res.Updated != 0 {
+		t.Errorf("Add = %+v, want 2 added", res)
+	}
+	tests := []struct {
+		query, tgt string
+		want       int
+	}{
+		{"أعلنت الرئاسة الروسية", "en", 1},
+		{"  اعلنت الرئاسه الروسيه ", "en", 1},      // hamza, ta marbuta, spaces folded
+		{"أَعْلَنَت الرئاسة الروسيّة", "en-GB", 1}, // diacritics, region
+		{"أعلنت الرئاسة الروسية", "fr", 1},
+		{"أعلنت الرئاسة", "en", 0},
+		{"أعلنت الرئاسة الروسية", "de", 0},
+	}
+	for _, tt := range tests {
+		got, err := m.Exact(ctx, "ar", tt.tgt, tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != tt.want {
+			t.Errorf("Exact(%q, %s) = %d entries, want %d", tt.query, tt.tgt, len(got), tt.want)
+		}
+	}
+	got, _ := m.Exact(ctx, "ar", "en", "أعلنت الرئاسة الروسية")
+	if e := got[0]; e.Target != "The Russian presidency announced" || e.Article != "a.txt" || e.UnitID != "u1" ||
+		e.State != "reviewed" || e.Creator != "maria" || !e.Created.Equal(day) {
+		t.Errorf("entry = %+v", e)
+	}
+
+	// The same pair again refreshes its provenance instead of duplicating it.
+	res, err = m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "أعلنت  الرئاسة الروسية",
+		Target: "The Russian presidency announced", Article: "b.txt", Changer: "omar", Changed: day.Add(time.Hour)}})
+	if err != nil || res.Added != 0 || res.Updated != 1 {
+		t.Fatalf("Add again = %+v, %v", res, err)
+	}
+	got, _ = m.Exact(ctx, "ar", "en", "أعلنت الرئاسة الروسية")
+	if len(got) != 1 || got[0].Article != "b.txt" || got[0].Changer != "omar" || got[0].Creator != "maria" {
+		t.Errorf("after refresh: %+v", got)
+	}
+
+	// A bad entry stores nothing, not even the good ones before it.
+	before := count(t, m)
+	_, err = m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "جديد", Target: "new"},
+		{SourceLang: "ar", TargetLang: "en", Source: "فارغ", Target: " ", UnitID: "bad"}})
+	if err == nil || !strings.Contains(err.Error(), `entry 2 (unit "bad")`) {
+		t.Errorf("error %v, want one naming entry 2", err)
+	}
+	if n := count(t, m); n != before {
+		t.Errorf("failed Add left %d entries, want %d", n, before)
+	}
+}
+
+func TestFuzzy(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	var es []Entry
+	for i, s := range []string{
+		"وقال الناطق باسم الرئاسة الروسية ديمتري بيسكوف إنه لا يمكن تأكيد ذلك",
+		"وقال الناطق باسم الخارجية الأميركية إن المحادثات مستمرة",
+		"وأضاف أن القمة ستعقد في فلاديفوستوك الشهر المقبل",
+		"قمة بوتين وكيم",
+	} {
+		es = append(es, Entry{SourceLang: "ar", TargetLang: "en", Source: s, Target: fmt.Sprintf("target %d", i)})
+	}
+	if _, err := m.Add(ctx, es); err != nil {
+		t.Fatal(err)
+	}
+	q := "وقال الناطق باسم الرئاسة الروسية دميتري بيسكوف إنه لا يمكنه تأكيد ذلك"
+	got, err := m.Fuzzy(ctx, "ar", "en", q, FuzzyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Target != "target 0" {
+		t.Fatalf("Fuzzy = %+v, want target 0 only", got)
+	}
+	if got[0].Score < 0.9 || got[0].Score >= 1 {
+		t.Errorf("score %.3f, want in [0.9,1)", got[0].Score)
+	}
+	if d := DiffText(got[0].Diff); !strings.Contains(d, "{+") || !strings.Contains(d, "بيسكوف") {
+		t.Errorf("diff %q", d)
+	}
+	// An exact match scores 1 and comes first.
+	got, _ = m.Fuzzy(ctx, "ar", "en", "قمة بوتين وكيم", FuzzyOptions{})
+	if len(got) == 0 || got[0].Score != 1 || got[0].Target != "target 3" {
+		t.Errorf("exact via Fuzzy = %+v", got)
+	}
+	// A lower threshold lets the weaker match in.
+	got, _ = m.Fuzzy(ctx, "ar", "en", "وقال الناطق باسم الخارجية الروسية إن المحادثات متعثرة", FuzzyOptions{MinScore: 0.5})
+	if len(got) == 0 || got[0].Target != "target 1" {
+		t.Errorf("weaker match = %+v", got)
+	}
+	// Nothing alike, other languages, tiny input.
+	for _, q := range []string{"نص لا علاقة له بأي شيء آخر هنا", "ab"} {
+		if got, _ := m.Fuzzy(ctx, "ar", "en", q, FuzzyOptions{}); len(got) != 0 {
+			t.Errorf("Fuzzy(%q) = %+v, want none", q, got)
+		}
+	}
+	if got, _ := m.Fuzzy(ctx, "ar", "fr", q, FuzzyOptions{}); len(got) != 0 {
+		t.Errorf("Fuzzy into fr = %+v, want none", got)
+	}
+}
+
+func TestDiffText(t *testing.T) {
+	got := DiffText(Diff("قال بيسكوف اليوم", "قال بيسكوف أمس"))
+	if !strings.Contains(got, "[-") || !strings.Contains(got, "{+") || !strings.HasPrefix(got, "قال بيسكوف ") {
+		t.Errorf("DiffText = %q", got)
+	}
+}
+
+// TestTMXRoundTrip: TMX → memory → TMX keeps every unit, attribute, property
+// and note (a three-language unit comes back as two pairs).
+func TestTMXRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	f, err := os.Open("testdata/memory.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := m.Import(ctx, f, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != "tmx" || res.Added != 4 || res.Skipped != 0 {
+		t.Errorf("import = %+v, want 4 added from tmx", res)
+	}
+	var buf bytes.Buffer
+	n, err := m.ExportTMX(ctx, &buf, ExportOptions{})
+	if err != nil || n != 4 {
+		t.Fatalf("export = %d, %v", n, err)
+	}
+	exported := buf.String()
+	out, err := tmx.Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Seek(0, 0)
+	in, err := tmx.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Header.SrcLang != "ar" {
+		t.Errorf("header srclang %q", out.Header.SrcLang)
+	}
+	// Split the input's three-language unit the way the memory stores it.
+	var want []tmx.Unit
+	for _, u := range in.Units {
+		for _, v := range u.Variants[1:] {
+			w := u
+			w.Variants = []tmx.Variant{u.Variants[0], v}
+			want = append(want, w)
+		}
+	}
+	if !reflect.DeepEqual(out.Units, want) {
+		t.Errorf("round trip changed units:\n got %+v\nwant %+v", out.Units, want)
+	}
+	// Importing the export again adds nothing.
+	again, err := m.Import(ctx, strings.NewReader(exported), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Added != 0 {
+		t.Errorf("re-import added %d", again.Added)
+	}
+	// Filters.
+	buf.Reset()
+	if n, err := m.ExportTMX(ctx, &buf, ExportOptions{TargetLang: "fr"}); err != nil || n != 1 {
+		t.Errorf("export fr = %d, %v", n, err)
+	}
+	if n, _ := m.ExportTMX(ctx, &bytes.Buffer{}, ExportOptions{Article: "kim-putin.txt"}); n != 1 {
+		t.Errorf("export by article = %d", n)
+	}
+}
+
+func TestXLIFFImport(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		file    string
+		all     bool
+		want    map[string]string // source → target
+		skipped int
+	}{
+		{"testdata/reviewed12.xlf", false, map[string]string{
+			"حذر مسؤول كبير في البيت الأبيض اليوم الثلاثاء.": "A senior White House official warned on Tuesday.",
+			"وقال سوليفان للصحفيين":                          "Sullivan told reporters",
+		}, 3},
+		{"testdata/reviewed12.xlf", true, map[string]string{
+			"حذر مسؤول كبير في البيت الأبيض اليوم الثلاثاء.": "A senior White House official warned on Tuesday.",
+			"وقال سوليفان للصحفيين":                          "Sullivan told reporters",
+			"مسودة آلية فقط":                                 "Machine draft only",
+		}, 2},
+		{"testdata/reviewed21.xlf", false, map[string]string{
+			"قمة بوتين وكيم": "Putin–Kim summit!",
+			"الجملة الأولى.": "The first sentence.",
+		}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s all=%v", filepath.Base(tt.file), tt.all), func(t *testing.T) {
+			m := openTemp(t)
+			res, err := m.ImportFile(ctx, tt.file, ImportOptions{All: tt.all})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Format != "xliff" || res.Added != len(tt.want) || res.Skipped != tt.skipped {
+				t.Errorf("import = %+v, want %d added, %d skipped", res, len(tt.want), tt.skipped)
+			}
+			for src, tgt := range tt.want {
+				got, err := m.Exact(ctx, "ar", "en", src)
+				if err != nil || len(got) != 1 || got[0].Target != tgt || got[0].Article != "article.txt" {
+					t.Errorf("Exact(%q) = %+v, %v; want %q from article.txt", src, got, err, tgt)
+				}
+			}
+			// XLIFF → memory → TMX.
+			var buf bytes.Buffer
+			if n, err := m.ExportTMX(ctx, &buf, ExportOptions{}); err != nil || n != len(tt.want) {
+				t.Fatalf("export = %d, %v", n, err)
+			}
+			d, err := tmx.Read(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range d.Units {
+				if tt.want[u.Variant("ar").Text] != u.Variant("en").Text || u.Prop(PropArticle) != "article.txt" || u.Prop(PropState) == "" {
+					t.Errorf("exported unit %+v", u)
+				}
+			}
+		})
+	}
+}
+
+func TestImportBadFileStoresNothing(t *testing.T) {
+	ctx := context.Background()
+	good, err := os.ReadFile("testdata/memory.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xlf, err := os.ReadFile("testdata/reviewed12.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(good)
+	tests := []struct{ name, in, want string }{
+		{"truncated tmx", s[:strings.Index(s, `<tu tuid="s3"`)+40], "unexpected EOF"},
+		{"bad tuv", strings.Replace(s, `<tuv xml:lang="fr">`, `<tuv>`, 1), `tu "s3": <tuv> without xml:lang`},
+		{"bad date", strings.Replace(s, `creationdate="20230912T101500Z"`, `creationdate="12/09/2023"`, 1), `bad date "12/09/2023"`},
+		{"bad xliff", strings.Replace(string(xlf), `</source>`, ``, 1), "line 10: element <source> closed by </trans-unit>"},
+		{"xliff unit without source", strings.Replace(string(xlf), `<source>بلا ترجمة</source>`, ``, 1), `trans-unit "u5" without <source>`},
+		{"not a memory", "hello", "neither TMX nor XLIFF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := openTemp(t)
+			if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "قبل", Target: "before"}}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := m.Import(ctx, strings.NewReader(tt.in), ImportOptions{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+			if n := count(t, m); n != 1 {
+				t.Errorf("%d entries after a failed import, want the 1 from before", n)
+			}
+		})
+	}
+}
+
+// TestConcurrentWriters: several handles on one file (as separate processes
+// would have) write at once; every entry lands and the file stays sound.
+func TestConcurrentWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "memory.db")
+	const writers, batches, per = 4, 10, 50
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			m, err := Open(ctx, path, Options{})
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer m.Close()
+			for b := 0; b < batches; b++ {
+				var es []Entry
+				for i := 0; i < per; i++ {
+					es = append(es, Entry{SourceLang: "ar", TargetLang: "en", Source: fmt.Sprintf("جملة %d %d %d", w, b, i), Target: fmt.Sprintf("sentence %d %d %d", w, b, i)})
+				}
+				if _, err := m.Add(ctx, es); err != nil {
+					errs <- fmt.Errorf("writer %d: %w", w, err)
+					return
+				}
+				if _, err := m.Exact(ctx, "ar", "en", fmt.Sprintf("جملة %d %d 0", w, b)); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	m, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if n := count(t, m); n != writers*batches*per {
+		t.Errorf("%d entries, want %d", n, writers*batches*per)
+	}
+	checkIntegrity(t, m)
+}
+
+func checkIntegrity(t *testing.T, m *Memory) {
+	t.Helper()
+	var res string
+	if err := m.db.QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil || res != "ok" {
+		t.Errorf("integrity_check = %q, %v", res, err)
+	}
+	if _, err := m.db.Exec(`INSERT INTO tu_fts(tu_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("FTS integrity check: %v", err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if _, err := Open(ctx, filepath.Join(dir, "missing.db"), Options{ReadOnly: true}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("read-only open of a missing file: %v", err)
+	}
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte(strings.Repeat("not a database ", 100)), 0o644)
+	if _, err := Open(ctx, junk, Options{}); err == nil || !strings.Contains(err.Error(), junk) {
+		t.Errorf("opening junk: %v", err)
+	}
+}
+
+func TestStats(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	if _, err := m.ImportFile(ctx, "testdata/memory.tmx", ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := m.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"ar→en-GB": 1, "ar→en": 2, "ar→fr": 1}
+	if s.Entries != 4 || !reflect.DeepEqual(s.Pairs, want) || s.Articles != 2 || s.FileBytes == 0 {
+		t.Errorf("stats = %+v", s)
+	}
+	if !s.Oldest.Equal(time.Date(2023, 9, 12, 10, 15, 0, 0, time.UTC)) {
+		t.Errorf("oldest = %v", s.Oldest)
+	}
+}
+
+func FuzzImport(f *testing.F) {
+	for _, p := range []string{"testdata/memory.tmx", "testdata/reviewed12.xlf", "testdata/reviewed21.xlf"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	m, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"), Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer m.Close()
+	f.Fuzz(func(t *testing.T, in string) {
+		ctx := context.Background()
+		before := count(t, m)
+		res, err := m.Import(ctx, strings.NewReader(in), ImportOptions{All: true})
+		after := count(t, m)
+		if err != nil && after != before {
+			t.Fatalf("failed import changed the memory: %d → %d entries", before, after)
+		}
+		if err == nil && after != before+res.Added {
+			t.Fatalf("import said %d added, memory grew by %d", res.Added, after-before)
+		}
+	})
+}

@@ -1,0 +1,434 @@
+package tmx
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+const xmlNS = "http://www.w3.org/XML/1998/namespace"
+
+// Reader reads a TMX file one unit at a time.
+type Reader struct {
+	dec     *xml.Decoder
+	version string
+	header  Header
+	done    bool
+	err     error
+}
+
+// NewReader reads the start of a TMX file up to its first unit. UTF-8 and
+// UTF-16 (with a byte order mark) are accepted. Errors are *ParseError.
+func NewReader(r io.Reader) (*Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var src io.Reader = br
+	if bom, _ := br.Peek(2); bytes.Equal(bom, []byte{0xFF, 0xFE}) || bytes.Equal(bom, []byte{0xFE, 0xFF}) {
+		src = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
+	}
+	dec := xml.NewDecoder(src)
+	// The text is UTF-8 by now, whatever the declaration says.
+	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be", "us-ascii", "ascii":
+			return in, nil
+		}
+		return nil, fmt.Errorf("unsupported encoding %q (want UTF-8 or UTF-16)", label)
+	}
+	t := &Reader{dec: dec}
+	if err := t.readHead(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Header returns the file's header.
+func (r *Reader) Header() Header { return r.header }
+
+// Version returns the file's TMX version attribute.
+func (r *Reader) Version() string { return r.version }
+
+func (r *Reader) errorf(unit string, format string, args ...any) error {
+	line, col := r.dec.InputPos()
+	return &ParseError{Line: line, Col: col, Unit: unit, Err: fmt.Errorf(format, args...)}
+}
+
+func (r *Reader) wrap(unit string, err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return err
+	}
+	line, col := r.dec.InputPos()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		line = se.Line
+	}
+	if errors.Is(err, io.EOF) {
+		err = io.ErrUnexpectedEOF
+	}
+	return &ParseError{Line: line, Col: col, Unit: unit, Err: err}
+}
+
+// token returns the next start or end element, skipping everything else.
+func (r *Reader) element() (xml.Token, error) {
+	for {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch tok.(type) {
+		case xml.StartElement, xml.EndElement:
+			return tok, nil
+		}
+	}
+}
+
+func (r *Reader) readHead() error {
+	tok, err := r.element()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return r.wrap("", ErrNotTMX)
+		}
+		return r.wrap("", err)
+	}
+	root, ok := tok.(xml.StartElement)
+	if !ok || root.Name.Local != "tmx" {
+		return r.wrap("", ErrNotTMX)
+	}
+	r.version = attr(root, "version")
+	sawHeader := false
+	for {
+		tok, err := r.element()
+		if err != nil {
+			return r.wrap("", err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			switch el.Name.Local {
+			case "header":
+				if err := r.readHeader(el); err != nil {
+					return err
+				}
+				sawHeader = true
+			case "body":
+				if !sawHeader {
+					return r.errorf("", "<body> before <header>")
+				}
+				return nil
+			default:
+				if err := r.dec.Skip(); err != nil {
+					return r.wrap("", err)
+				}
+			}
+		case xml.EndElement:
+			return r.errorf("", "no <body> in <tmx>")
+		}
+	}
+}
+
+func (r *Reader) readHeader(el xml.StartElement) error {
+	h := &r.header
+	h.CreationTool = attr(el, "creationtool")
+	h.CreationToolVersion = attr(el, "creationtoolversion")
+	h.SegType = attr(el, "segtype")
+	h.OTMF = attr(el, "o-tmf")
+	h.AdminLang = attr(el, "adminlang")
+	h.SrcLang = attr(el, "srclang")
+	h.DataType = attr(el, "datatype")
+	h.CreationID = attr(el, "creationid")
+	h.ChangeID = attr(el, "changeid")
+	var err error
+	if h.CreationDate, err = parseDate(attr(el, "creationdate")); err != nil {
+		return r.errorf("", "header creationdate: %w", err)
+	}
+	if h.ChangeDate, err = parseDate(attr(el, "changedate")); err != nil {
+		return r.errorf("", "header changedate: %w", err)
+	}
+	for {
+		tok, err := r.element()
+		if err != nil {
+			return r.wrap("", err)
+		}
+		switch c := tok.(type) {
+		case xml.StartElement:
+			switch c.Name.Local {
+			case "prop":
+				p, err := r.readProp(c)
+				if err != nil {
+					return r.wrap("", err)
+				}
+				h.Props = append(h.Props, p)
+			case "note":
+				n, err := r.readNote(c)
+				if err != nil {
+					return r.wrap("", err)
+				}
+				h.Notes = append(h.Notes, n)
+			default: // <ude> and unknown elements
+				if err := r.dec.Skip(); err != nil {
+					return r.wrap("", err)
+				}
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// Next returns the next unit, or io.EOF after the last one.
+func (r *Reader) Next() (*Unit, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.done {
+		return nil, io.EOF
+	}
+	for {
+		tok, err := r.element()
+		if err != nil {
+			r.err = r.wrap("", err)
+			return nil, r.err
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			if el.Name.Local != "tu" {
+				if err := r.dec.Skip(); err != nil {
+					r.err = r.wrap("", err)
+					return nil, r.err
+				}
+				continue
+			}
+			u, err := r.readUnit(el)
+			if err != nil {
+				r.err = err
+				return nil, err
+			}
+			return u, nil
+		case xml.EndElement: // </body>
+			r.done = true
+			return nil, io.EOF
+		}
+	}
+}
+
+func (r *Reader) readUnit(el xml.StartElement) (*Unit, error) {
+	u := &Unit{ID: attr(el, "tuid"), SrcLang: attr(el, "srclang")}
+	u.CreationID = attr(el, "creationid")
+	u.ChangeID = attr(el, "changeid")
+	var err error
+	if u.CreationDate, err = parseDate(attr(el, "creationdate")); err != nil {
+		return nil, r.errorf(u.ID, "creationdate: %w", err)
+	}
+	if u.ChangeDate, err = parseDate(attr(el, "changedate")); err != nil {
+		return nil, r.errorf(u.ID, "changedate: %w", err)
+	}
+	if u.LastUsage, err = parseDate(attr(el, "lastusagedate")); err != nil {
+		return nil, r.errorf(u.ID, "lastusagedate: %w", err)
+	}
+	if s := attr(el, "usagecount"); s != "" {
+		if u.UsageCount, err = strconv.Atoi(s); err != nil || u.UsageCount < 0 {
+			return nil, r.errorf(u.ID, "usagecount %q is not a count", s)
+		}
+	}
+	for {
+		tok, err := r.element()
+		if err != nil {
+			return nil, r.wrap(u.ID, err)
+		}
+		switch c := tok.(type) {
+		case xml.StartElement:
+			switch c.Name.Local {
+			case "prop":
+				p, err := r.readProp(c)
+				if err != nil {
+					return nil, r.wrap(u.ID, err)
+				}
+				u.Props = append(u.Props, p)
+			case "note":
+				n, err := r.readNote(c)
+				if err != nil {
+					return nil, r.wrap(u.ID, err)
+				}
+				u.Notes = append(u.Notes, n)
+			case "tuv":
+				v, err := r.readVariant(u.ID, c)
+				if err != nil {
+					return nil, err
+				}
+				u.Variants = append(u.Variants, v)
+			default:
+				if err := r.dec.Skip(); err != nil {
+					return nil, r.wrap(u.ID, err)
+				}
+			}
+		case xml.EndElement:
+			if len(u.Variants) == 0 {
+				return nil, r.errorf(u.ID, "<tu> without <tuv>")
+			}
+			return u, nil
+		}
+	}
+}
+
+func (r *Reader) readVariant(unit string, el xml.StartElement) (Variant, error) {
+	v := Variant{Lang: lang(el)}
+	if v.Lang == "" {
+		return v, r.errorf(unit, "<tuv> without xml:lang")
+	}
+	v.CreationID = attr(el, "creationid")
+	v.ChangeID = attr(el, "changeid")
+	var err error
+	if v.CreationDate, err = parseDate(attr(el, "creationdate")); err != nil {
+		return v, r.errorf(unit, "tuv %s creationdate: %w", v.Lang, err)
+	}
+	if v.ChangeDate, err = parseDate(attr(el, "changedate")); err != nil {
+		return v, r.errorf(unit, "tuv %s changedate: %w", v.Lang, err)
+	}
+	sawSeg := false
+	for {
+		tok, err := r.element()
+		if err != nil {
+			return v, r.wrap(unit, err)
+		}
+		switch c := tok.(type) {
+		case xml.StartElement:
+			switch c.Name.Local {
+			case "prop":
+				p, err := r.readProp(c)
+				if err != nil {
+					return v, r.wrap(unit, err)
+				}
+				v.Props = append(v.Props, p)
+			case "note":
+				n, err := r.readNote(c)
+				if err != nil {
+					return v, r.wrap(unit, err)
+				}
+				v.Notes = append(v.Notes, n)
+			case "seg":
+				if sawSeg {
+					return v, r.errorf(unit, "tuv %s: more than one <seg>", v.Lang)
+				}
+				var b strings.Builder
+				if err := r.segText(&b); err != nil {
+					return v, r.wrap(unit, err)
+				}
+				v.Text = b.String()
+				sawSeg = true
+			default:
+				if err := r.dec.Skip(); err != nil {
+					return v, r.wrap(unit, err)
+				}
+			}
+		case xml.EndElement:
+			if !sawSeg {
+				return v, r.errorf(unit, "tuv %s without <seg>", v.Lang)
+			}
+			return v, nil
+		}
+	}
+}
+
+// segText collects the text of a <seg> or <hi> up to its end tag; inline
+// codes are skipped.
+func (r *Reader) segText(b *strings.Builder) error {
+	for {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return err
+		}
+		switch c := tok.(type) {
+		case xml.CharData:
+			b.Write(c)
+		case xml.StartElement:
+			if c.Name.Local == "hi" {
+				if err := r.segText(b); err != nil {
+					return err
+				}
+			} else if err := r.dec.Skip(); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+func (r *Reader) text() (string, error) {
+	var b strings.Builder
+	for {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return "", err
+		}
+		switch c := tok.(type) {
+		case xml.CharData:
+			b.Write(c)
+		case xml.StartElement:
+			if err := r.dec.Skip(); err != nil {
+				return "", err
+			}
+		case xml.EndElement:
+			return b.String(), nil
+		}
+	}
+}
+
+func (r *Reader) readProp(el xml.StartElement) (Prop, error) {
+	p := Prop{Type: attr(el, "type"), Lang: lang(el)}
+	var err error
+	p.Value, err = r.text()
+	return p, err
+}
+
+func (r *Reader) readNote(el xml.StartElement) (Note, error) {
+	n := Note{Lang: lang(el)}
+	var err error
+	n.Text, err = r.text()
+	return n, err
+}
+
+func attr(el xml.StartElement, name string) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == name && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// lang returns xml:lang, or the TMX 1.1 lang attribute.
+func lang(el xml.StartElement) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == "lang" && (a.Name.Space == xmlNS || a.Name.Space == "xml") {
+			return a.Value
+		}
+	}
+	return attr(el, "lang")
+}
+
+// Read reads a whole TMX file. Errors are *ParseError.
+func Read(r io.Reader) (*Document, error) {
+	tr, err := NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{Version: tr.Version(), Header: tr.Header()}
+	for {
+		u, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return d, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		d.Units = append(d.Units, *u)
+	}
+}

@@ -1,0 +1,117 @@
+package translate
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"bitext/internal/atomicfile"
+)
+
+// Cache keeps engine answers between runs, keyed by CacheKey. Implementations
+// must be safe for concurrent use.
+type Cache interface {
+	Get(key string) (string, bool)
+	Put(key, value string) error
+}
+
+// CacheKey identifies one engine answer: the same engine, model, glossary
+// version, languages and sent text give the same translation.
+func CacheKey(engine, model, glossaryVersion, srcLang, tgtLang, text string) string {
+	h := sha256.New()
+	for _, s := range []string{"bitext-cache-v1", engine, model, glossaryVersion, srcLang, tgtLang, text} {
+		fmt.Fprintf(h, "%d:%s\x00", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// DirCache is a Cache of one small file per key under Dir. Files are written
+// atomically, so an interrupted run leaves only whole entries.
+type DirCache struct {
+	Dir string
+}
+
+// OpenDirCache creates dir when needed and returns a cache stored there.
+func OpenDirCache(dir string) (*DirCache, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("translation cache: %w", err)
+	}
+	return &DirCache{Dir: dir}, nil
+}
+
+func (c *DirCache) path(key string) (string, error) {
+	if len(key) < 8 || strings.ContainsAny(key, `/\.`) {
+		return "", fmt.Errorf("translation cache: bad key %q", key)
+	}
+	return filepath.Join(c.Dir, key[:2], key), nil
+}
+
+// Get returns the cached value for key.
+func (c *DirCache) Get(key string) (string, bool) {
+	p, err := c.path(key)
+	if err != nil {
+		return "", false
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return "", false
+	}
+	return string(data), true
+}
+
+// Put stores value under key.
+func (c *DirCache) Put(key, value string) error {
+	p, err := c.path(key)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("translation cache: %w", err)
+	}
+	if err := atomicfile.Write(p, func(w io.Writer) error {
+		_, err := io.WriteString(w, value)
+		return err
+	}); err != nil {
+		return fmt.Errorf("translation cache: %w", err)
+	}
+	return nil
+}
+
+// MemCache is a Cache in memory, for tests and single runs.
+type MemCache struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+// Get returns the cached value for key.
+func (c *MemCache) Get(key string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[key]
+	return v, ok
+}
+
+// Put stores value under key.
+func (c *MemCache) Put(key, value string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]string{}
+	}
+	c.m[key] = value
+	return nil
+}
+
+// Len returns the number of entries.
+func (c *MemCache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.m)
+}

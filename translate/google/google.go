@@ -1,0 +1,257 @@
+// Package google is the Cloud Translation Advanced (v3) engine, "google".
+// It authenticates with Application Default Credentials (or an API key when
+// one is configured) and sends plain text with the source language always set.
+package google
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	translate3 "cloud.google.com/go/translate/apiv3"
+	"cloud.google.com/go/translate/apiv3/translatepb"
+	"github.com/googleapis/gax-go/v2/apierror"
+	"google.golang.org/api/googleapi"
+	"google.golang.org/api/option"
+	"google.golang.org/grpc/codes"
+
+	"bitext/translate"
+)
+
+// Name is the engine's name in the registry.
+const Name = "google"
+
+// DefaultLimits follow the service: at most 1024 texts and 30,000 code points
+// a request, 5,000 recommended, which is what we send.
+var DefaultLimits = translate.Limits{MaxItems: 1024, MaxChars: 5000, MaxItemChars: 5000}
+
+func init() {
+	translate.Register(translate.Registration{
+		Name:        Name,
+		Description: "Google Cloud Translation Advanced (v3); --project or GOOGLE_CLOUD_PROJECT, Application Default Credentials",
+		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+	})
+}
+
+// Engine is the v3 engine. The client is made on first use, so that a dry run
+// needs no credentials.
+type Engine struct {
+	cfg      translate.Config
+	parent   string
+	model    string
+	glossary string
+	lim      translate.Limits
+	opts     []option.ClientOption
+
+	once      sync.Once
+	client    *translate3.TranslationClient
+	clientErr error
+}
+
+// New returns the engine for cfg. Config.Options["transport"] chooses "grpc"
+// (the default) or "rest"; Config.URL overrides the service endpoint. opts are
+// added to the client's options (tests use them to reach a fake service).
+func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
+	if cfg.Project == "" {
+		return nil, fmt.Errorf("%s: no Google Cloud project: use --project or set GOOGLE_CLOUD_PROJECT", Name)
+	}
+	if cfg.Location == "" {
+		cfg.Location = "global"
+	}
+	switch cfg.Options["transport"] {
+	case "", "grpc", "rest":
+	default:
+		return nil, fmt.Errorf("%s: transport %q: want grpc or rest", Name, cfg.Options["transport"])
+	}
+	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	e := &Engine{cfg: cfg, lim: lim, parent: Parent(cfg.Project, cfg.Location)}
+	if cfg.Model != "" {
+		e.model = cfg.Model
+		if !strings.HasPrefix(e.model, "projects/") {
+			e.model = e.parent + "/models/" + e.model
+		}
+	}
+	if cfg.Glossary != "" {
+		e.glossary = GlossaryName(cfg.Project, cfg.Location, cfg.Glossary)
+	}
+	e.opts = append(ClientOptions(cfg), opts...)
+	return e, nil
+}
+
+// Parent is the resource the requests are made in.
+func Parent(project, location string) string {
+	if location == "" {
+		location = "global"
+	}
+	return "projects/" + project + "/locations/" + location
+}
+
+// GlossaryName expands a glossary id into its full resource name.
+func GlossaryName(project, location, id string) string {
+	if strings.HasPrefix(id, "projects/") {
+		return id
+	}
+	return Parent(project, location) + "/glossaries/" + id
+}
+
+// ClientOptions are the client options cfg asks for. The client's logger is
+// silenced: it may print request headers, keys among them.
+func ClientOptions(cfg translate.Config) []option.ClientOption {
+	opts := []option.ClientOption{option.WithLogger(slog.New(slog.DiscardHandler))}
+	if cfg.URL != "" {
+		opts = append(opts, option.WithEndpoint(cfg.URL))
+	}
+	if cfg.Key != "" {
+		opts = append(opts, option.WithAPIKey(cfg.Key))
+	}
+	if cfg.HTTPClient != nil && cfg.Options["transport"] == "rest" {
+		opts = append(opts, option.WithHTTPClient(cfg.HTTPClient))
+	}
+	return opts
+}
+
+// Dial makes a v3 client for cfg over gRPC or REST.
+func Dial(ctx context.Context, cfg translate.Config, opts []option.ClientOption) (*translate3.TranslationClient, error) {
+	if cfg.Options["transport"] == "rest" {
+		return translate3.NewTranslationRESTClient(ctx, opts...)
+	}
+	return translate3.NewTranslationClient(ctx, opts...)
+}
+
+// Name returns "google".
+func (e *Engine) Name() string { return Name }
+
+// Limits returns the request limits.
+func (e *Engine) Limits() translate.Limits { return e.lim }
+
+// Close releases the client.
+func (e *Engine) Close() error {
+	if e.client != nil {
+		return e.client.Close()
+	}
+	return nil
+}
+
+// Translate sends the non-blank segments as text/plain in one TranslateText call.
+func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	out := make([]string, len(req.Segments))
+	idx := translate.NonBlank(req.Segments)
+	if len(idx) == 0 {
+		return out, ctx.Err()
+	}
+	e.once.Do(func() {
+		e.client, e.clientErr = Dial(context.WithoutCancel(ctx), e.cfg, e.opts)
+	})
+	if e.clientErr != nil {
+		return nil, translate.Redact(fmt.Errorf("%s: connecting: %w", Name, e.clientErr), e.cfg.Key)
+	}
+	in := &translatepb.TranslateTextRequest{
+		Parent:             e.parent,
+		MimeType:           "text/plain",
+		SourceLanguageCode: req.SourceLang,
+		TargetLanguageCode: req.TargetLang,
+		Model:              e.model,
+	}
+	for _, i := range idx {
+		in.Contents = append(in.Contents, req.Segments[i].Text)
+	}
+	if e.glossary != "" {
+		in.GlossaryConfig = &translatepb.TranslateTextGlossaryConfig{Glossary: e.glossary}
+	}
+	resp, err := e.client.TranslateText(ctx, in)
+	if err != nil {
+		return nil, translate.Redact(Classify(err), e.cfg.Key)
+	}
+	got := resp.GetTranslations()
+	if e.glossary != "" {
+		got = resp.GetGlossaryTranslations()
+	}
+	if len(got) != len(idx) {
+		return nil, &translate.Error{Engine: Name, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(idx))}
+	}
+	for k, i := range idx {
+		out[i] = got[k].GetTranslatedText()
+	}
+	return out, nil
+}
+
+// Classify turns a client error into a *translate.Error that says whether to
+// retry (RESOURCE_EXHAUSTED unless a daily quota, UNAVAILABLE,
+// DEADLINE_EXCEEDED), when (RetryInfo, Retry-After) and whether to split
+// (INVALID_ARGUMENT about size).
+func Classify(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	e := &translate.Error{Engine: Name, Err: err}
+	ae, ok := apierror.FromError(err)
+	if !ok {
+		return e
+	}
+	code := codes.Unknown
+	if st := ae.GRPCStatus(); st != nil {
+		code = st.Code()
+		e.Status = int(code)
+	}
+	if h := ae.HTTPCode(); h > 0 {
+		e.Status = h
+		code = httpToCode(h)
+	}
+	msg := ae.Message()
+	if msg == "" {
+		msg = err.Error()
+	}
+	switch code {
+	case codes.ResourceExhausted:
+		e.Retryable = !translate.DailyQuota(msg) && !dailyQuotaDetails(ae)
+	case codes.Unavailable, codes.DeadlineExceeded, codes.Aborted, codes.Internal:
+		e.Retryable = true
+	case codes.InvalidArgument:
+		e.TooLarge = translate.SaysTooLarge(msg)
+	}
+	if ri := ae.Details().RetryInfo; ri != nil && ri.GetRetryDelay() != nil {
+		e.RetryAfter = ri.GetRetryDelay().AsDuration()
+	}
+	var ge *googleapi.Error
+	if e.RetryAfter == 0 && errors.As(err, &ge) && ge.Header != nil {
+		e.RetryAfter = translate.RetryAfter(ge.Header.Get("Retry-After"), time.Now())
+	}
+	return e
+}
+
+func dailyQuotaDetails(ae *apierror.APIError) bool {
+	qf := ae.Details().QuotaFailure
+	if qf == nil {
+		return false
+	}
+	for _, v := range qf.GetViolations() {
+		if translate.DailyQuota(v.GetDescription()) || strings.Contains(strings.ToLower(v.GetSubject()), "day") {
+			return true
+		}
+	}
+	return false
+}
+
+func httpToCode(status int) codes.Code {
+	switch status {
+	case http.StatusTooManyRequests:
+		return codes.ResourceExhausted
+	case http.StatusServiceUnavailable, http.StatusBadGateway:
+		return codes.Unavailable
+	case http.StatusGatewayTimeout:
+		return codes.DeadlineExceeded
+	case http.StatusBadRequest, http.StatusRequestEntityTooLarge:
+		return codes.InvalidArgument
+	case http.StatusInternalServerError:
+		return codes.Internal
+	}
+	return codes.Unknown
+}

@@ -1,0 +1,160 @@
+// Package googlev2 is the Cloud Translation Basic (v2) engine, "google-v2",
+// authenticated with an API key.
+//
+// The v2 client sends every text in the URL of a GET request, so requests are
+// kept under URLBudget bytes of query (Arabic takes six bytes a letter once
+// escaped); it asks for format "text", or the service would answer
+// HTML-escaped text; and it does not check that the number of answers equals
+// the number of texts, so this engine does.
+package googlev2
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+
+	gtranslate "cloud.google.com/go/translate"
+	"golang.org/x/text/language"
+	"google.golang.org/api/googleapi"
+	"google.golang.org/api/option"
+
+	"bitext/translate"
+)
+
+// Name is the engine's name in the registry.
+const Name = "google-v2"
+
+// URLBudget is the most query bytes one request carries by default; the
+// service refuses URLs much past 8 KB. Config.Options["max-url-bytes"]
+// changes it.
+const URLBudget = 7000
+
+// DefaultLimits keep a request of Arabic text within URLBudget: 128 texts at
+// most (the service's own limit) and 1,100 code points.
+var DefaultLimits = translate.Limits{MaxItems: 128, MaxChars: 1100, MaxItemChars: 1100}
+
+func init() {
+	translate.Register(translate.Registration{
+		Name:        Name,
+		Description: "Google Cloud Translation Basic (v2); API key in --engine-key, BITEXT_ENGINE_KEY or GOOGLE_API_KEY",
+		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+	})
+}
+
+// Engine is the v2 engine. The client is made on first use.
+type Engine struct {
+	cfg    translate.Config
+	lim    translate.Limits
+	budget int
+	opts   []option.ClientOption
+
+	once      sync.Once
+	client    *gtranslate.Client
+	clientErr error
+}
+
+// New returns the engine for cfg. opts are added to the client's options.
+func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
+	if cfg.Key == "" {
+		return nil, fmt.Errorf("%s: no API key: use --engine-key or set BITEXT_ENGINE_KEY or GOOGLE_API_KEY", Name)
+	}
+	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", Name, err)
+	}
+	e := &Engine{cfg: cfg, lim: lim, budget: URLBudget}
+	if v, ok := cfg.Options["max-url-bytes"]; ok {
+		if e.budget, err = strconv.Atoi(v); err != nil || e.budget <= 0 {
+			return nil, fmt.Errorf("%s: max-url-bytes: want a number > 0, got %q", Name, v)
+		}
+	}
+	e.opts = []option.ClientOption{option.WithAPIKey(cfg.Key), option.WithLogger(slog.New(slog.DiscardHandler))}
+	if cfg.URL != "" {
+		// The client resolves "v2" against the endpoint: it must end in /language/translate/.
+		u := strings.TrimSuffix(cfg.URL, "/")
+		if !strings.HasSuffix(u, "/language/translate") {
+			u += "/language/translate"
+		}
+		e.opts = append(e.opts, option.WithEndpoint(u+"/"))
+	}
+	if cfg.HTTPClient != nil {
+		e.opts = append(e.opts, option.WithHTTPClient(cfg.HTTPClient))
+	}
+	e.opts = append(e.opts, opts...)
+	return e, nil
+}
+
+// Name returns "google-v2".
+func (e *Engine) Name() string { return Name }
+
+// Limits returns the request limits.
+func (e *Engine) Limits() translate.Limits { return e.lim }
+
+// Translate sends the non-blank segments in one GET request.
+func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	out := make([]string, len(req.Segments))
+	idx := translate.NonBlank(req.Segments)
+	if len(idx) == 0 {
+		return out, ctx.Err()
+	}
+	target, err := language.Parse(req.TargetLang)
+	if err != nil {
+		return nil, fmt.Errorf("%s: target language: %w", Name, err)
+	}
+	source, err := language.Parse(req.SourceLang)
+	if err != nil {
+		return nil, fmt.Errorf("%s: source language: %w", Name, err)
+	}
+	inputs := make([]string, len(idx))
+	size := 0
+	for k, i := range idx {
+		inputs[k] = req.Segments[i].Text
+		size += len("&q=") + len(url.QueryEscape(inputs[k]))
+	}
+	if size > e.budget {
+		return nil, &translate.Error{Engine: Name, TooLarge: true, Err: fmt.Errorf("request would carry %d bytes of text in its URL, more than %d", size, e.budget)}
+	}
+	e.once.Do(func() { e.client, e.clientErr = gtranslate.NewClient(context.WithoutCancel(ctx), e.opts...) })
+	if e.clientErr != nil {
+		return nil, translate.Redact(fmt.Errorf("%s: %w", Name, e.clientErr), e.cfg.Key)
+	}
+	got, err := e.client.Translate(ctx, inputs, target, &gtranslate.Options{Source: source, Format: gtranslate.Text, Model: e.cfg.Model})
+	if err != nil {
+		return nil, translate.Redact(classify(err), e.cfg.Key)
+	}
+	if len(got) != len(inputs) {
+		return nil, &translate.Error{Engine: Name, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(inputs))}
+	}
+	for k, i := range idx {
+		out[i] = got[k].Text
+	}
+	return out, nil
+}
+
+// classify maps the client's errors: v2 reports rate limits as 429 or as 403
+// with reason userRateLimitExceeded, and a spent daily quota as 403
+// dailyLimitExceeded.
+func classify(err error) error {
+	var ge *googleapi.Error
+	if !errors.As(err, &ge) {
+		return &translate.Error{Engine: Name, Err: err}
+	}
+	msg := ge.Message
+	for _, it := range ge.Errors {
+		msg += " (" + it.Reason + ")"
+	}
+	e := translate.HTTPError(Name, ge.Code, ge.Header, []byte(msg))
+	low := strings.ToLower(msg)
+	if ge.Code == 403 && strings.Contains(low, "ratelimitexceeded") && !translate.DailyQuota(msg) && !strings.Contains(low, "dailylimit") {
+		e.Retryable = true
+	}
+	if strings.Contains(low, "dailylimit") {
+		e.Retryable = false
+	}
+	return e
+}

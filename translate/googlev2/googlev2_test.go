@@ -1,0 +1,115 @@
+package googlev2_test
+
+import (
+	"context"
+	"encoding/json"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"google.golang.org/api/option"
+
+	"bitext/translate"
+	"bitext/translate/enginetest"
+	"bitext/translate/googlev2"
+)
+
+// fakeV2 speaks GET /language/translate/v2 like the service: texts in q,
+// key in key, answers HTML-escaped unless format=text.
+func fakeV2(t testing.TB, f *enginetest.Fake, maxURL int) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fail := func(code int, msg, reason string) {
+			w.WriteHeader(code)
+			json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{"code": code, "message": msg,
+				"errors": []map[string]string{{"reason": reason, "message": msg}}}})
+		}
+		if r.URL.Path != "/language/translate/v2" || r.Method != http.MethodGet {
+			fail(404, "not found", "notFound")
+			return
+		}
+		if maxURL > 0 && len(r.URL.RawQuery) > maxURL {
+			fail(414, "URI too long", "uriTooLong")
+			return
+		}
+		q := r.URL.Query()
+		out, fault := f.Serve(r.Context(), enginetest.Received{SourceLang: q.Get("source"), TargetLang: q.Get("target"),
+			Texts: q["q"], Extra: "format=" + q.Get("format"), Auth: q.Get("key")})
+		switch fault {
+		case enginetest.RateLimited:
+			w.Header().Set("Retry-After", "1")
+			fail(429, "Rate Limit Exceeded", "rateLimitExceeded")
+		case enginetest.DailyQuota:
+			fail(403, "Daily Limit Exceeded", "dailyLimitExceeded")
+		case enginetest.Unavailable:
+			fail(503, "Backend Error", "backendError")
+		case enginetest.BadRequest:
+			fail(400, "Invalid Value in "+r.URL.String(), "invalid")
+		case enginetest.TooLarge:
+			fail(400, "Text too long", "invalid")
+		case enginetest.Hang:
+			fail(504, "timeout", "timeout")
+		default:
+			var tr []map[string]string
+			for _, s := range out {
+				if q.Get("format") != "text" {
+					s = html.EscapeString(s)
+				}
+				tr = append(tr, map[string]string{"translatedText": s})
+			}
+			json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"translations": tr}})
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func harness(t *testing.T, f *enginetest.Fake, cfg translate.Config) translate.Engine {
+	srv := fakeV2(t, f, 0)
+	eng, err := googlev2.New(cfg, option.WithEndpoint(srv.URL+"/language/translate/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng
+}
+
+func TestConformance(t *testing.T) {
+	enginetest.Run(t, enginetest.Harness{New: harness, SendsKey: true})
+}
+
+// A paragraph of Arabic near the item limit still fits in the URL.
+func TestURLBudget(t *testing.T) {
+	f := &enginetest.Fake{}
+	srv := fakeV2(t, f, 8000)
+	eng, err := googlev2.New(translate.Config{Key: "k", URL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("قال الرئيس في موسكو ", 200) // far beyond one request
+	d := []translate.Segment{{Text: long}}
+	if _, err := eng.Translate(context.Background(), translate.Request{SourceLang: "ar", TargetLang: "en", Segments: d}); !isTooLarge(err) {
+		t.Fatalf("want a TooLarge error before sending, got %v", err)
+	}
+	if f.Calls() != 0 {
+		t.Fatalf("sent %d requests", f.Calls())
+	}
+	lim := eng.Limits()
+	text := []rune(long)[:lim.MaxItemChars]
+	out, err := eng.Translate(context.Background(), translate.Request{SourceLang: "ar", TargetLang: "en", Segments: []translate.Segment{{Text: string(text)}}})
+	if err != nil || len(out) != 1 {
+		t.Fatalf("a text at the item limit: %v", err)
+	}
+}
+
+func isTooLarge(err error) bool {
+	e, ok := err.(*translate.Error)
+	return ok && e.TooLarge
+}
+
+func TestNeedsKey(t *testing.T) {
+	if _, err := googlev2.New(translate.Config{}); err == nil || !strings.Contains(err.Error(), "GOOGLE_API_KEY") {
+		t.Errorf("got %v", err)
+	}
+}

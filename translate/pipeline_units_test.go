@@ -1,0 +1,169 @@
+package translate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+	"bitext/glossary"
+	"bitext/segment"
+)
+
+// tableEngine answers from a fixed table of paragraph translations and records
+// requests. Protected names reach it as placeholders: the table's keys and answers
+// say %1, %2 ... for the first, second ... placeholder of the request text.
+type tableEngine struct {
+	answers  map[string]string
+	limits   Limits
+	requests []Request
+}
+
+func (e *tableEngine) Name() string   { return "table" }
+func (e *tableEngine) Limits() Limits { return e.limits }
+func (e *tableEngine) Translate(ctx context.Context, req Request) ([]string, error) {
+	e.requests = append(e.requests, req)
+	out := make([]string, len(req.Segments))
+	for i, s := range req.Segments {
+		phs := placeholderRE.FindAllString(s.Text, -1)
+		key := s.Text
+		for k, ph := range phs {
+			key = strings.Replace(key, ph, fmt.Sprintf("%%%d", k+1), 1)
+		}
+		a, ok := e.answers[key]
+		if !ok {
+			return nil, errors.New("no answer for " + key)
+		}
+		for k := len(phs) - 1; k >= 0; k-- {
+			a = strings.ReplaceAll(a, fmt.Sprintf("%%%d", k+1), phs[k])
+		}
+		out[i] = a
+	}
+	return out, nil
+}
+
+var placeholderRE = regexp.MustCompile(`⟦[^⟧]*⟧|\[\[[^\]]*\]\]`)
+
+const testArticle = `قمة بوتين وكيم
+
+وقال بوتين إنه سيلتقي كيم. وأضاف أن اللقاء في موسكو.
+
+شاركها.
+`
+
+func TestRunAlignsSentencesAndChecksTerms(t *testing.T) {
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: Putin\n  - ar: كيم\n    en: Kim\n  - ar: موسكو\n    en: Moscow\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &tableEngine{answers: map[string]string{
+		"قمة %1 و %2": "%1-%2 summit",
+		// The engine drops the third name and spells it its own way.
+		"وقال %1 إنه سيلتقي %2. وأضاف أن اللقاء في %3.": "%1 said he would meet %2. He added that the meeting would be in Moskva.",
+	}}
+	d := segment.Split("t.txt", testArticle, "ar")
+	bt, err := Run(context.Background(), eng, d, Options{Glossary: glossary.NewMatcher(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eng.requests) == 0 || len(eng.requests[0].Segments) != 2 {
+		t.Fatalf("want a first request with the heading and the paragraph, got %+v", eng.requests)
+	}
+	for _, s := range eng.requests[0].Segments {
+		if strings.Contains(s.Text, "شاركها") {
+			t.Error("boilerplate sent to the engine")
+		}
+	}
+	if len(bt.Units) != 4 {
+		t.Fatalf("got %d units, want 4 (heading, two sentences, boilerplate): %+v", len(bt.Units), bt.Units)
+	}
+	want := []struct {
+		kind   doc.Kind
+		target string
+		state  doc.State
+		flag   doc.Flag
+	}{
+		{doc.Heading, "Putin-Kim summit", doc.StateMachine, ""},
+		{doc.Paragraph, "Putin said he would meet Kim.", doc.StateMachine, ""},
+		{doc.Paragraph, "He added that the meeting would be in Moskva.", doc.StateMachine, doc.FlagGlossaryViolation},
+		{doc.Boilerplate, "", doc.StateNew, ""},
+	}
+	for i, w := range want {
+		u := bt.Units[i]
+		if u.Kind != w.kind || u.Target != w.target || u.State != w.state {
+			t.Errorf("unit %d = %s %q %s, want %s %q %s", i, u.Kind, u.Target, u.State, w.kind, w.target, w.state)
+		}
+		if w.flag != "" && !u.HasFlag(w.flag) {
+			t.Errorf("unit %d lacks flag %s: %v", i, w.flag, u.Flags)
+		}
+		if w.flag == "" && u.HasFlag(doc.FlagGlossaryViolation) {
+			t.Errorf("unit %d wrongly flagged: %v", i, u.Flags)
+		}
+		for _, h := range u.Terms {
+			if d.Source[h.Start:h.End] != h.Surface {
+				t.Errorf("unit %d: hit %q does not match the source bytes %d-%d", i, h.Surface, h.Start, h.End)
+			}
+		}
+	}
+	if n := len(bt.Units[1].Terms); n != 2 {
+		t.Errorf("first sentence has %d terms, want 2 (بوتين, كيم)", n)
+	}
+}
+
+func TestBatchesRespectLimits(t *testing.T) {
+	segs := []Segment{{Text: "aaaa"}, {Text: "bbbb"}, {Text: "cccccccccc"}, {Text: "d"}, {Text: "e"}}
+	cases := []struct {
+		lim  Limits
+		want [][2]int
+	}{
+		{Limits{}, [][2]int{{0, 5}}},
+		{Limits{MaxItems: 2}, [][2]int{{0, 2}, {2, 4}, {4, 5}}},
+		{Limits{MaxChars: 8}, [][2]int{{0, 2}, {2, 3}, {3, 5}}},
+	}
+	for _, tc := range cases {
+		got := Batches(segs, tc.lim)
+		if len(got) != len(tc.want) {
+			t.Errorf("Batches(%+v) = %v, want %v", tc.lim, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("Batches(%+v) = %v, want %v", tc.lim, got, tc.want)
+			}
+		}
+	}
+}
+
+func TestAssignIDsStableUnderInsertion(t *testing.T) {
+	units := []doc.Unit{{Source: "أ"}, {Source: "ب"}, {Source: "أ"}}
+	AssignIDs(units)
+	if units[0].ID == units[2].ID {
+		t.Fatalf("repeated source got the same id %s", units[0].ID)
+	}
+	inserted := []doc.Unit{{Source: "جديد"}, {Source: "أ"}, {Source: "ب"}, {Source: "أ"}}
+	AssignIDs(inserted)
+	for i, u := range units {
+		if inserted[i+1].ID != u.ID {
+			t.Errorf("unit %q changed id after an insertion: %s → %s", u.Source, u.ID, inserted[i+1].ID)
+		}
+	}
+}
+
+func TestRunCountMismatchIsAnError(t *testing.T) {
+	d := segment.Split("t.txt", "جملة أولى.\n\nجملة ثانية.\n", "ar")
+	_, err := Run(context.Background(), badCountEngine{}, d, Options{})
+	if err == nil || !strings.Contains(err.Error(), "0 translations for 1 segments") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+type badCountEngine struct{}
+
+func (badCountEngine) Name() string   { return "bad" }
+func (badCountEngine) Limits() Limits { return Limits{} }
+func (badCountEngine) Translate(context.Context, Request) ([]string, error) {
+	return nil, nil
+}

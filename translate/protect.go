@@ -1,0 +1,115 @@
+package translate
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"bitext/doc"
+)
+
+// Mode says how protected spans are written into the text sent to an engine.
+type Mode int
+
+// Protection modes.
+const (
+	// ModeNamed writes ⟦n:English name⟧, so that the engine sees the name and
+	// can build the sentence around it.
+	ModeNamed Mode = iota
+	// ModeBare writes ⟦n⟧ alone: nothing inside for the engine to translate or
+	// drop. Used for the retry when the named placeholders came back damaged.
+	ModeBare
+)
+
+// Placeholder is one protected span of a segment.
+type Placeholder struct {
+	N       int    // 1-based number within the segment
+	Target  string // the text that replaces it in the translation
+	Surface string // the source text it stands for
+}
+
+// tokenRE finds placeholders in engine output, tolerating spaces an engine
+// may add inside the brackets.
+var tokenRE = regexp.MustCompile(`⟦\s*(\d+)\s*(?::[^⟦⟧]*)?⟧`)
+
+// Protect replaces every glossary hit in text (offsets relative to text) by a
+// placeholder and returns the text to send and the placeholders. A proclitic
+// glued to a term (و in وبوتين) stays in the text as a word of its own, for the
+// engine to translate. Overlapping hits keep the first.
+func Protect(text string, hits []doc.TermHit, base int, mode Mode) (string, []Placeholder) {
+	hs := append([]doc.TermHit(nil), hits...)
+	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Start < hs[j].Start })
+	var b strings.Builder
+	var phs []Placeholder
+	prev := 0
+	for _, h := range hs {
+		start, stem, end := h.Start-base, h.StemStart-base, h.End-base
+		if start < prev || end > len(text) || stem < start || stem > end {
+			continue
+		}
+		if stem == start && h.Clitic != "" {
+			stem = start + len(h.Clitic)
+		}
+		ph := Placeholder{N: len(phs) + 1, Target: h.En, Surface: text[stem:end]}
+		if h.NoTranslate || ph.Target == "" {
+			ph.Target = ph.Surface
+		}
+		b.WriteString(text[prev:start])
+		if stem > start {
+			b.WriteString(text[start:stem])
+			b.WriteByte(' ')
+		}
+		b.WriteString(ph.token(mode))
+		phs = append(phs, ph)
+		prev = end
+	}
+	b.WriteString(text[prev:])
+	return b.String(), phs
+}
+
+func (p Placeholder) token(mode Mode) string {
+	if mode == ModeBare {
+		return "⟦" + strconv.Itoa(p.N) + "⟧"
+	}
+	return "⟦" + strconv.Itoa(p.N) + ":" + p.Target + "⟧"
+}
+
+// CheckPlaceholders reports whether out holds every placeholder exactly once
+// and no other.
+func CheckPlaceholders(out string, phs []Placeholder) bool {
+	seen := make(map[int]int, len(phs))
+	for _, m := range tokenRE.FindAllStringSubmatch(out, -1) {
+		n, err := strconv.Atoi(m[1])
+		if err != nil || n < 1 || n > len(phs) {
+			return false
+		}
+		seen[n]++
+	}
+	if strings.ContainsAny(tokenRE.ReplaceAllString(out, ""), "⟦⟧") {
+		return false // a broken token: one bracket kept, the other lost
+	}
+	for _, p := range phs {
+		if seen[p.N] != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// Restore replaces the placeholders in out by their targets. Unknown or
+// repeated placeholders are dropped, so that damaged output never shows
+// brackets to a reader; the caller flags it.
+func Restore(out string, phs []Placeholder) string {
+	used := make(map[int]bool, len(phs))
+	s := tokenRE.ReplaceAllStringFunc(out, func(tok string) string {
+		n, err := strconv.Atoi(tokenRE.FindStringSubmatch(tok)[1])
+		if err != nil || n < 1 || n > len(phs) || used[n] {
+			return ""
+		}
+		used[n] = true
+		return phs[n-1].Target
+	})
+	s = strings.NewReplacer("⟦", "", "⟧", "").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,56 @@
+package translate
+
+import (
+	"context"
+	"math/rand/v2"
+	"time"
+)
+
+// Retry says how often and how patiently a failed request is tried again.
+// Only errors marked retryable are retried.
+type Retry struct {
+	Attempts int           // tries in all, including the first; 0 means 5
+	Base     time.Duration // first wait; 0 means 500ms
+	Max      time.Duration // longest wait; 0 means 30s
+}
+
+func (r Retry) withDefaults() Retry {
+	if r.Attempts <= 0 {
+		r.Attempts = 5
+	}
+	if r.Base <= 0 {
+		r.Base = 500 * time.Millisecond
+	}
+	if r.Max <= 0 {
+		r.Max = 30 * time.Second
+	}
+	return r
+}
+
+// Wait returns how long to wait before try number attempt+1 (attempt counts
+// from 1): exponential backoff with full jitter in its upper half, or the
+// server's Retry-After when it gave one (never more than five minutes: a
+// longer wait is better reported than slept through).
+func (r Retry) Wait(attempt int, retryAfter time.Duration) time.Duration {
+	r = r.withDefaults()
+	if retryAfter > 0 {
+		return min(retryAfter, 5*time.Minute)
+	}
+	d := r.Base << min(attempt-1, 20)
+	if d <= 0 || d > r.Max {
+		d = r.Max
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// sleep waits for d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

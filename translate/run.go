@@ -1,0 +1,517 @@
+package translate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"bitext/doc"
+	"bitext/glossary"
+	"bitext/segment"
+)
+
+// Options configure a pipeline run. The zero value translates Arabic to English
+// without a glossary or cache, four requests at a time.
+type Options struct {
+	SourceLang string            // default "ar"
+	TargetLang string            // default "en"
+	Glossary   *glossary.Matcher // nil: no glossary
+	// GlossaryVersion identifies the glossary's content in cache keys, so that
+	// a changed glossary never reuses answers made with the old one.
+	GlossaryVersion string
+	Model           string // the engine's model, part of cache keys
+	Cache           Cache  // nil: no cache
+	Concurrency     int    // requests in flight at once; 0 means 4
+	Retry           Retry
+	// RequestTimeout bounds one request; a request that times out is retried.
+	// 0 means 2 minutes.
+	RequestTimeout time.Duration
+	// DryRun counts what would be sent (requests, characters) and sends nothing.
+	DryRun bool
+	// Progress, when set, is called after every finished request. Calls never
+	// overlap.
+	Progress func(Progress)
+}
+
+func (o Options) langs() (string, string) {
+	src, tgt := o.SourceLang, o.TargetLang
+	if src == "" {
+		src = "ar"
+	}
+	if tgt == "" {
+		tgt = "en"
+	}
+	return src, tgt
+}
+
+// Progress is how far a run has come.
+type Progress struct {
+	Done       int // pieces of text translated or found in the cache
+	Total      int // pieces of text in the run
+	Characters int // characters billed so far
+	Retries    int
+}
+
+// Stats count what a run did, for the summary line and the cost estimate.
+type Stats struct {
+	Documents      int `json:"documents"`
+	Segments       int `json:"segments"`        // paragraphs and headings to translate
+	CachedSegments int `json:"cached_segments"` // of those, answered entirely from the cache
+	Requests       int `json:"requests"`        // API calls, retries included (dry run: calls it would make)
+	Retries        int `json:"retries"`
+	Characters     int `json:"characters"` // code points sent in successful requests: what is billed
+	// SafeRetries counts segments re-sent with bare placeholders because the
+	// engine damaged the named ones.
+	SafeRetries        int `json:"safe_retries"`
+	PlaceholderDamaged int `json:"placeholder_damaged"` // segments still damaged after the retry
+	GlossaryViolations int `json:"glossary_violations"` // source terms whose English is missing from their unit
+}
+
+// Result is what RunMany returns: one bitext per document, in order (none on a
+// dry run), and the run's counts.
+type Result struct {
+	Bitexts []*doc.Bitext
+	Stats   Stats
+}
+
+// Run translates one document; see RunMany.
+func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.Bitext, error) {
+	res, err := RunMany(ctx, eng, []*doc.Document{d}, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Bitexts) == 0 {
+		return nil, nil
+	}
+	return res.Bitexts[0], nil
+}
+
+// job is one block to translate.
+type job struct {
+	d, block int
+	where    string
+	hits     []doc.TermHit
+	terms    []Term
+	phs      [2][]Placeholder // by Mode
+	pieces   [2][]string      // the protected text cut to the engine's item limit, by Mode
+	target   string
+	damaged  bool
+}
+
+// RunMany translates the translatable blocks of every document with eng,
+// paragraph by paragraph, sharing batches and the cache across documents.
+//
+// Glossary hits are replaced by placeholders the engine keeps (see Protect);
+// every placeholder must come back exactly once, else the paragraph is sent
+// again alone with bare placeholders, and if still damaged it is flagged.
+// Translated paragraphs are split into sentences and aligned with the source
+// sentences; every unit is checked for the English of its source terms.
+// Boilerplate blocks are kept as units but never sent.
+//
+// On an error (engine failure, cancellation) no bitext is returned, but every
+// answer received so far is in the cache.
+func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options) (*Result, error) {
+	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]string{}}
+	r.src, r.tgt = opts.langs()
+	r.lim = eng.Limits()
+	r.stats.Documents = len(docs)
+
+	hits := make([][][]doc.TermHit, len(docs))
+	var jobs []*job
+	for di, d := range docs {
+		hits[di] = blockHits(d, opts.Glossary)
+		for i, b := range d.Blocks {
+			if b.Kind == doc.Boilerplate {
+				continue
+			}
+			line, _ := d.Position(b.Start)
+			j := &job{d: di, block: i, hits: hits[di][i], where: fmt.Sprintf("%s:%d", d.Name, line)}
+			seen := map[Term]bool{}
+			for _, h := range j.hits {
+				t := Term{Source: h.Surface, Target: h.En}
+				if h.NoTranslate {
+					t.Target = h.Ar
+				}
+				if !seen[t] {
+					seen[t] = true
+					j.terms = append(j.terms, t)
+				}
+			}
+			for _, m := range []Mode{ModeNamed, ModeBare} {
+				text, phs := Protect(d.Text(i), j.hits, b.Start, m)
+				j.phs[m] = phs
+				j.pieces[m] = splitPieces(text, r.src, r.lim.MaxItemChars)
+			}
+			jobs = append(jobs, j)
+		}
+	}
+	r.stats.Segments = len(jobs)
+
+	// First pass: named placeholders, batched.
+	cached, err := r.pass(ctx, jobs, ModeNamed, r.lim)
+	if err != nil {
+		return nil, err
+	}
+	r.stats.CachedSegments = cached
+	if opts.DryRun {
+		return &Result{Stats: r.stats}, nil
+	}
+	var retry []*job
+	for _, j := range jobs {
+		if !r.finish(j, ModeNamed) {
+			retry = append(retry, j)
+		}
+	}
+	// Second pass, for damaged answers: bare placeholders, one piece a request.
+	if len(retry) > 0 {
+		r.stats.SafeRetries = len(retry)
+		lim := r.lim
+		lim.MaxItems = 1
+		if _, err := r.pass(ctx, retry, ModeBare, lim); err != nil {
+			return nil, err
+		}
+		for _, j := range retry {
+			if !r.finish(j, ModeBare) {
+				j.damaged = true
+				r.stats.PlaceholderDamaged++
+			}
+		}
+	}
+
+	res := &Result{Stats: r.stats}
+	byBlock := make([]map[int]*job, len(docs))
+	for _, j := range jobs {
+		if byBlock[j.d] == nil {
+			byBlock[j.d] = map[int]*job{}
+		}
+		byBlock[j.d][j.block] = j
+	}
+	for di, d := range docs {
+		bt := &doc.Bitext{SourceLang: r.src, TargetLang: r.tgt, Name: d.Name, Engine: eng.Name(), Source: d}
+		for i, b := range d.Blocks {
+			var target string
+			j := byBlock[di][i]
+			if j != nil {
+				target = j.target
+			}
+			units := blockUnits(d, i, target, r.tgt, eng.Name(), isGist(eng))
+			for k := range units {
+				units[k].Terms = termsIn(hits[di][i], b, units[k].Segments)
+				res.Stats.GlossaryViolations += checkTerms(&units[k])
+				if j != nil && j.damaged && units[k].Target != "" {
+					units[k].AddFlag(doc.FlagPlaceholderDamaged)
+					units[k].Notes = append(units[k].Notes, "engine damaged the protected names twice: check every name")
+				}
+			}
+			bt.Units = append(bt.Units, units...)
+		}
+		AssignIDs(bt.Units)
+		res.Bitexts = append(res.Bitexts, bt)
+	}
+	return res, nil
+}
+
+// runner holds the state of one RunMany call.
+type runner struct {
+	eng      Engine
+	opts     Options
+	lim      Limits
+	src, tgt string
+
+	mu       sync.Mutex
+	stats    Stats
+	answers  map[string]string // cache key -> raw engine answer
+	terms    map[string][]Term // cache key -> terms of its segment
+	where    map[string]string // cache key -> file:line of its paragraph
+	progress Progress
+}
+
+func (r *runner) key(text string) string {
+	return CacheKey(r.eng.Name(), r.opts.Model, r.opts.GlossaryVersion, r.src, r.tgt, text)
+}
+
+// pass gets an answer for every piece of jobs in mode m, from this run, the
+// cache or the engine, and returns how many jobs needed no request.
+func (r *runner) pass(ctx context.Context, jobs []*job, m Mode, lim Limits) (int, error) {
+	var texts, keys []string
+	pending := map[string]bool{}
+	cached := 0
+	for _, j := range jobs {
+		all := true
+		for _, p := range j.pieces[m] {
+			if strings.TrimSpace(p) == "" {
+				continue
+			}
+			k := r.key(p)
+			if _, ok := r.answers[k]; ok {
+				continue
+			}
+			if r.opts.Cache != nil {
+				if v, ok := r.opts.Cache.Get(k); ok {
+					r.answers[k] = v
+					continue
+				}
+			}
+			all = false
+			if !pending[k] {
+				pending[k] = true
+				texts = append(texts, p)
+				keys = append(keys, k)
+				r.terms[k] = j.terms
+				r.where[k] = j.where
+			}
+		}
+		if all {
+			cached++
+		}
+	}
+	r.progress.Total += len(texts)
+	if r.opts.DryRun {
+		for _, b := range batchTexts(texts, lim) {
+			r.stats.Requests++
+			for _, t := range texts[b[0]:b[1]] {
+				r.stats.Characters += utf8.RuneCountInString(t)
+			}
+		}
+		return cached, nil
+	}
+	return cached, r.send(ctx, texts, keys, lim)
+}
+
+// finish assembles j's answer in mode m and reports whether its placeholders
+// came back intact. A damaged answer is still restored as well as it can be,
+// so that a flagged unit shows what the engine said.
+func (r *runner) finish(j *job, m Mode) bool {
+	parts := make([]string, len(j.pieces[m]))
+	for i, p := range j.pieces[m] {
+		if strings.TrimSpace(p) != "" {
+			parts[i] = r.answers[r.key(p)]
+		}
+	}
+	raw := strings.Join(parts, " ")
+	j.target = Restore(raw, j.phs[m])
+	return CheckPlaceholders(raw, j.phs[m])
+}
+
+// send translates texts in batches within lim, at most Concurrency at once.
+// The first failure cancels the batches not yet finished.
+func (r *runner) send(ctx context.Context, texts, keys []string, lim Limits) error {
+	if len(texts) == 0 {
+		return nil
+	}
+	conc := r.opts.Concurrency
+	if conc <= 0 {
+		conc = 4
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, conc)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var firstErr error
+	fail := func(err error) {
+		once.Do(func() { firstErr = err; cancel() })
+	}
+loop:
+	for _, b := range batchTexts(texts, lim) {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			break loop
+		}
+		wg.Add(1)
+		go func(ts, ks []string) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if err := r.batch(ctx, ts, ks); err != nil {
+				fail(err)
+			}
+		}(texts[b[0]:b[1]], keys[b[0]:b[1]])
+	}
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return firstErr
+}
+
+// batch sends one batch; a batch the engine finds too large, or answers with
+// the wrong number of translations, is split in two and each half sent again.
+func (r *runner) batch(ctx context.Context, texts, keys []string) error {
+	out, err := r.call(ctx, texts, keys)
+	var e *Error
+	switch {
+	case err != nil && len(texts) > 1 && errors.As(err, &e) && e.TooLarge:
+	case err != nil:
+		return fmt.Errorf("%s: %w", r.where[keys[0]], err)
+	case len(out) != len(texts) && len(texts) > 1:
+	case len(out) != len(texts):
+		return fmt.Errorf("%s: %w", r.where[keys[0]], &Error{Engine: r.eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), len(texts))})
+	default:
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		for i, k := range keys {
+			r.answers[k] = out[i]
+			if r.opts.Cache != nil {
+				if err := r.opts.Cache.Put(k, out[i]); err != nil {
+					return err
+				}
+			}
+		}
+		r.progress.Done += len(texts)
+		r.report()
+		return nil
+	}
+	h := len(texts) / 2
+	if err := r.batch(ctx, texts[:h], keys[:h]); err != nil {
+		return err
+	}
+	return r.batch(ctx, texts[h:], keys[h:])
+}
+
+// call sends one request, retrying retryable failures with backoff.
+func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, error) {
+	req := Request{SourceLang: r.src, TargetLang: r.tgt, Segments: make([]Segment, len(texts))}
+	chars := 0
+	r.mu.Lock()
+	for i, t := range texts {
+		req.Segments[i] = Segment{ID: keys[i][:12], Text: t, Terms: r.terms[keys[i]]}
+		chars += utf8.RuneCountInString(t)
+	}
+	r.mu.Unlock()
+	timeout := r.opts.RequestTimeout
+	if timeout <= 0 {
+		timeout = 2 * time.Minute
+	}
+	retry := r.opts.Retry.withDefaults()
+	for attempt := 1; ; attempt++ {
+		cctx, cancel := context.WithTimeout(ctx, timeout)
+		out, err := r.eng.Translate(cctx, req)
+		cancel()
+		r.mu.Lock()
+		r.stats.Requests++
+		if err == nil {
+			r.stats.Characters += chars
+			r.progress.Characters += chars
+		}
+		r.mu.Unlock()
+		if err == nil {
+			return out, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var e *Error
+		var after time.Duration
+		if errors.As(err, &e) {
+			after = e.RetryAfter
+		}
+		timedOut := errors.Is(err, context.DeadlineExceeded)
+		if (!IsRetryable(err) && !timedOut) || attempt >= retry.Attempts {
+			if attempt > 1 {
+				return nil, fmt.Errorf("after %d attempts: %w", attempt, err)
+			}
+			return nil, err
+		}
+		r.mu.Lock()
+		r.stats.Retries++
+		r.progress.Retries++
+		r.report()
+		r.mu.Unlock()
+		if err := sleep(ctx, retry.Wait(attempt, after)); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// report calls the progress callback; r.mu is held.
+func (r *runner) report() {
+	if r.opts.Progress != nil {
+		r.opts.Progress(r.progress)
+	}
+}
+
+// batchTexts is Batches for plain strings.
+func batchTexts(texts []string, lim Limits) [][2]int {
+	segs := make([]Segment, len(texts))
+	for i, t := range texts {
+		segs[i].Text = t
+	}
+	return Batches(segs, lim)
+}
+
+// splitPieces cuts a protected paragraph into pieces of at most max code
+// points: whole sentences where they fit, else words; placeholders are never
+// cut. max <= 0 means no limit.
+func splitPieces(text, lang string, max int) []string {
+	if max <= 0 || utf8.RuneCountInString(text) <= max {
+		return []string{text}
+	}
+	var units []string
+	for _, s := range segment.Sentences(text, lang) {
+		if utf8.RuneCountInString(s.Text) <= max {
+			units = append(units, s.Text)
+			continue
+		}
+		units = append(units, words(s.Text, max)...)
+	}
+	var out []string
+	cur := ""
+	for _, u := range units {
+		if cur != "" && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(u) > max {
+			out = append(out, cur)
+			cur = ""
+		}
+		if cur == "" {
+			cur = u
+		} else {
+			cur += " " + u
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// words cuts s at spaces outside placeholders into runs of at most max code
+// points; a single word longer than max is cut between characters.
+func words(s string, max int) []string {
+	var ws []string
+	depth, start := 0, 0
+	for i, c := range s {
+		switch {
+		case c == '⟦':
+			depth++
+		case c == '⟧' && depth > 0:
+			depth--
+		case unicode.IsSpace(c) && depth == 0:
+			if i > start {
+				ws = append(ws, s[start:i])
+			}
+			start = i + utf8.RuneLen(c)
+		}
+	}
+	if start < len(s) {
+		ws = append(ws, s[start:])
+	}
+	var out []string
+	for _, w := range ws {
+		for utf8.RuneCountInString(w) > max {
+			cut := 0
+			for n := 0; n < max; n++ {
+				_, size := utf8.DecodeRuneInString(w[cut:])
+				cut += size
+			}
+			out = append(out, w[:cut])
+			w = w[cut:]
+		}
+		out = append(out, w)
+	}
+	return out
+}

@@ -1,0 +1,305 @@
+package translate_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"bitext/doc"
+	"bitext/segment"
+	"bitext/translate"
+	"bitext/translate/enginetest"
+)
+
+func hit(text, surface, clitic, en string, noTranslate bool) doc.TermHit {
+	i := strings.Index(text, surface)
+	return doc.TermHit{Start: i, End: i + len(surface), StemStart: i + len(clitic), Surface: surface, Clitic: clitic, En: en, Ar: surface[len(clitic):], NoTranslate: noTranslate}
+}
+
+func TestProtect(t *testing.T) {
+	text := "قال بوتين وكيم جونغ أون في الجزيرة."
+	hits := []doc.TermHit{
+		hit(text, "وكيم جونغ أون", "و", "Kim Jong Un", false),
+		hit(text, "بوتين", "", "Putin", false),
+		hit(text, "الجزيرة", "", "Al Jazeera", true),
+	}
+	for _, tc := range []struct {
+		mode translate.Mode
+		want string
+	}{
+		{translate.ModeNamed, "قال ⟦1:Putin⟧ و ⟦2:Kim Jong Un⟧ في ⟦3:الجزيرة⟧."},
+		{translate.ModeBare, "قال ⟦1⟧ و ⟦2⟧ في ⟦3⟧."},
+	} {
+		got, phs := translate.Protect(text, hits, 0, tc.mode)
+		if got != tc.want || len(phs) != 3 || phs[1].Target != "Kim Jong Un" || phs[2].Target != "الجزيرة" {
+			t.Errorf("mode %d: got %q %+v", tc.mode, got, phs)
+		}
+	}
+	// Overlapping hits keep the first; offsets relative to a block start.
+	over := []doc.TermHit{hit(text, "بوتين", "", "Putin", false), hit(text, "تين", "", "fig", false)}
+	for i := range over {
+		over[i].Start += 100
+		over[i].End += 100
+		over[i].StemStart += 100
+	}
+	if got, phs := translate.Protect(text, over, 100, translate.ModeBare); got != "قال ⟦1⟧ وكيم جونغ أون في الجزيرة." || len(phs) != 1 {
+		t.Errorf("overlap: %q", got)
+	}
+}
+
+func TestCheckAndRestore(t *testing.T) {
+	phs := []translate.Placeholder{{N: 1, Target: "Putin"}, {N: 2, Target: "Kim Jong Un"}}
+	for _, tc := range []struct {
+		out, restored string
+		ok            bool
+	}{
+		{"⟦1:Putin⟧ met ⟦2:Kim Jong Un⟧.", "Putin met Kim Jong Un.", true},
+		{"⟦2⟧ met ⟦1⟧.", "Kim Jong Un met Putin.", true},
+		{"⟦ 1 ⟧ met ⟦2:كيم⟧.", "Putin met Kim Jong Un.", true},
+		{"⟦1⟧ met Kim.", "Putin met Kim.", false},
+		{"⟦1⟧ met ⟦1⟧ and ⟦2⟧.", "Putin met and Kim Jong Un.", false},
+		{"⟦1⟧ met ⟦2⟧ and ⟦3⟧.", "Putin met Kim Jong Un and .", false},
+		{"⟦1⟧ met ⟦2.", "Putin met 2.", false},
+		{"", "", false},
+	} {
+		if ok := translate.CheckPlaceholders(tc.out, phs); ok != tc.ok {
+			t.Errorf("CheckPlaceholders(%q) = %v", tc.out, ok)
+		}
+		if got := translate.Restore(tc.out, phs); got != tc.restored {
+			t.Errorf("Restore(%q) = %q, want %q", tc.out, got, tc.restored)
+		}
+	}
+}
+
+func FuzzRestore(f *testing.F) {
+	f.Add("⟦1:Putin⟧ met ⟦2⟧.")
+	f.Add("⟦⟦1⟧⟧ ⟦99999999999999999999⟧ ⟦2:⟦1⟧⟧")
+	phs := []translate.Placeholder{{N: 1, Target: "Putin"}, {N: 2, Target: "Kim"}}
+	f.Fuzz(func(t *testing.T, out string) {
+		got := translate.Restore(out, phs)
+		if strings.ContainsAny(got, "⟦⟧") {
+			t.Fatalf("brackets left in %q", got)
+		}
+		if translate.CheckPlaceholders(out, phs) && (!strings.Contains(got, "Putin") || !strings.Contains(got, "Kim")) {
+			t.Fatalf("accepted %q but restored %q", out, got)
+		}
+	})
+}
+
+func FuzzProtect(f *testing.F) {
+	f.Add("قال بوتين وبوتين", 4, 2)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		if !utf8.ValidString(text) || a < 0 || b < 0 || a+b > len(text) {
+			return
+		}
+		h := doc.TermHit{Start: a, StemStart: a, End: a + b, En: "X"}
+		got, phs := translate.Protect(text, []doc.TermHit{h}, 0, translate.ModeNamed)
+		if len(phs) == 1 && !translate.CheckPlaceholders(got, phs) && !strings.ContainsAny(text, "⟦⟧") {
+			t.Fatalf("own output %q fails the check", got)
+		}
+	})
+}
+
+func TestRetryWait(t *testing.T) {
+	r := translate.Retry{Base: 100 * time.Millisecond, Max: time.Second}
+	for attempt, want := range map[int]time.Duration{1: 100 * time.Millisecond, 2: 200 * time.Millisecond, 5: time.Second, 40: time.Second} {
+		for range 50 {
+			if d := r.Wait(attempt, 0); d < want/2 || d > want {
+				t.Fatalf("attempt %d: wait %v outside [%v, %v]", attempt, d, want/2, want)
+			}
+		}
+	}
+	if d := r.Wait(1, 7*time.Second); d != 7*time.Second {
+		t.Errorf("Retry-After 7s: waited %v", d)
+	}
+}
+
+func TestHTTPError(t *testing.T) {
+	h := http.Header{"Retry-After": {"3"}}
+	for _, tc := range []struct {
+		status              int
+		body                string
+		retryable, tooLarge bool
+	}{
+		{429, "slow down", true, false},
+		{429, "quota of characters per day exceeded", false, false},
+		{503, "", true, false},
+		{501, "", false, false},
+		{400, "unsupported language", false, false},
+		{400, "text too long", false, true},
+		{413, "", false, true},
+		{401, "bad key", false, false},
+	} {
+		e := translate.HTTPError("x", tc.status, h, []byte(tc.body))
+		if e.Retryable != tc.retryable || e.TooLarge != tc.tooLarge || e.RetryAfter != 3*time.Second {
+			t.Errorf("%d %q: %+v", tc.status, tc.body, e)
+		}
+	}
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	if d := translate.RetryAfter(now.Add(90*time.Second).Format(http.TimeFormat), now); d != 90*time.Second {
+		t.Errorf("date: %v", d)
+	}
+	if d := translate.RetryAfter("soon", now); d != 0 {
+		t.Errorf("junk: %v", d)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	err := translate.Redact(&translate.Error{Engine: "x", Retryable: true, Err: errors.New("GET /v2?key=s3cret failed")}, "s3cret")
+	if strings.Contains(err.Error(), "s3cret") || !translate.IsRetryable(err) {
+		t.Errorf("got %v", err)
+	}
+	err = translate.Redact(errors.New("dial s3cret: "+context.Canceled.Error()), "s3cret")
+	if strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestDirCache(t *testing.T) {
+	dir := t.TempDir()
+	c, err := translate.OpenDirCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := translate.CacheKey("google", "", "v1", "ar", "en", "قال")
+	if _, ok := c.Get(k); ok {
+		t.Fatal("empty cache has the key")
+	}
+	if err := c.Put(k, "said"); err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := translate.OpenDirCache(dir)
+	if v, ok := c2.Get(k); !ok || v != "said" {
+		t.Errorf("got %q %v", v, ok)
+	}
+	if k == translate.CacheKey("google", "", "v2", "ar", "en", "قال") || k == translate.CacheKey("google", "nmt", "v1", "ar", "en", "قال") {
+		t.Error("glossary version or model not in the key")
+	}
+	if err := c.Put("../../etc/x", "v"); err == nil {
+		t.Error("a key with a path was accepted")
+	}
+}
+
+var article = "قال الرئيس.\n\nزار موسكو اليوم.\n\nالتقى الرئيس الروسي في موسكو."
+
+func docs(texts ...string) []*doc.Document {
+	var ds []*doc.Document
+	for i, s := range texts {
+		ds = append(ds, segment.Split(string(rune('a'+i))+".txt", s, "ar"))
+	}
+	return ds
+}
+
+func TestCacheAndDryRun(t *testing.T) {
+	ctx := context.Background()
+	f := &enginetest.Fake{}
+	eng := &enginetest.Engine{Fake: f, Lim: translate.Limits{MaxItems: 2}}
+	cache := &translate.MemCache{}
+	opts := translate.Options{Cache: cache}
+
+	dry := opts
+	dry.DryRun = true
+	plan, err := translate.RunMany(ctx, eng, docs(article), dry)
+	if err != nil || f.Calls() != 0 || plan.Bitexts != nil {
+		t.Fatalf("dry run sent %d requests: %v", f.Calls(), err)
+	}
+	first, err := translate.RunMany(ctx, eng, docs(article), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Stats.Requests != 2 || plan.Stats.Requests != 2 || plan.Stats.Characters != first.Stats.Characters || first.Stats.Characters != utf8.RuneCountInString(strings.ReplaceAll(article, "\n\n", "")) {
+		t.Errorf("dry run %+v, run %+v", plan.Stats, first.Stats)
+	}
+	second, err := translate.RunMany(ctx, eng, docs(article), opts)
+	if err != nil || second.Stats.Requests != 0 || second.Stats.CachedSegments != 3 || f.Calls() != 2 {
+		t.Fatalf("second run: %+v, %v", second.Stats, err)
+	}
+	if a, b := targetsOf(first.Bitexts[0]), targetsOf(second.Bitexts[0]); a != b {
+		t.Errorf("cached run differs:\n%s\n%s", a, b)
+	}
+	edited := strings.Replace(article, "زار موسكو اليوم.", "زار موسكو.", 1)
+	third, err := translate.RunMany(ctx, eng, docs(edited), opts)
+	if err != nil || third.Stats.Requests != 1 || third.Stats.Characters != utf8.RuneCountInString("زار موسكو.") {
+		t.Fatalf("after an edit: %+v, %v", third.Stats, err)
+	}
+}
+
+func targetsOf(b *doc.Bitext) string {
+	var s []string
+	for _, u := range b.Units {
+		s = append(s, u.Target)
+	}
+	return strings.Join(s, "|")
+}
+
+// Documents share batches, and a paragraph found in two documents is sent once.
+func TestManyDocuments(t *testing.T) {
+	f := &enginetest.Fake{}
+	eng := &enginetest.Engine{Fake: f}
+	res, err := translate.RunMany(context.Background(), eng, docs(article, "قال الرئيس.\n\nفي موسكو."), translate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Calls() != 1 || len(f.Requests()[0].Texts) != 4 || len(res.Bitexts) != 2 || res.Stats.Segments != 5 {
+		t.Fatalf("calls %d, stats %+v", f.Calls(), res.Stats)
+	}
+	if got := targetsOf(res.Bitexts[1]); got != "said President.|in Moscow." {
+		t.Errorf("second document: %q", got)
+	}
+}
+
+// No more requests are in flight than Concurrency, and they do overlap.
+func TestConcurrencyBound(t *testing.T) {
+	var inFlight, most atomic.Int32
+	f := &enginetest.Fake{Latency: 30 * time.Millisecond}
+	f.OnCall = func(int, enginetest.Received) {
+		n := inFlight.Add(1)
+		for {
+			m := most.Load()
+			if n <= m || most.CompareAndSwap(m, n) {
+				break
+			}
+		}
+	}
+	f.Answer = func(s string) string { inFlight.Add(-1); return enginetest.Translate(s) }
+	eng := &enginetest.Engine{Fake: f, Lim: translate.Limits{MaxItems: 1}}
+	text := strings.Repeat("قال الرئيس.\n\nزار موسكو.\n\n", 6)
+	text += "في موسكو."
+	res, err := translate.RunMany(context.Background(), eng, docs(text), translate.Options{Concurrency: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if most.Load() != 3 || res.Stats.Requests != 3 {
+		t.Errorf("most in flight %d (want 3), requests %d (want 3: repeated paragraphs go once)", most.Load(), res.Stats.Requests)
+	}
+}
+
+func TestProgress(t *testing.T) {
+	var last translate.Progress
+	calls := 0
+	eng := &enginetest.Engine{Fake: &enginetest.Fake{}, Lim: translate.Limits{MaxItems: 1}}
+	_, err := translate.RunMany(context.Background(), eng, docs(article), translate.Options{Progress: func(p translate.Progress) { last = p; calls++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 3 || last.Done != 3 || last.Total != 3 || last.Characters == 0 {
+		t.Errorf("%d calls, last %+v", calls, last)
+	}
+}
+
+func TestRunKeepsSignature(t *testing.T) {
+	var run func(context.Context, translate.Engine, *doc.Document, translate.Options) (*doc.Bitext, error) = translate.Run
+	none, err := translate.New("none", translate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt, err := run(context.Background(), none, docs(article)[0], translate.Options{})
+	if err != nil || len(bt.Units) != 3 || !bt.Units[0].HasFlag(doc.FlagUntranslated) {
+		t.Fatalf("%+v %v", bt, err)
+	}
+}

@@ -1,0 +1,117 @@
+package xliff
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"bitext/doc"
+	"bitext/glossary"
+	"bitext/segment"
+	"bitext/translate"
+)
+
+// draftEngine "translates" a paragraph into one English sentence per Arabic
+// sentence, naming the glossary terms it was given, so that alignment pairs
+// them one to one and every term's rendering is present.
+type draftEngine struct{}
+
+func (draftEngine) Name() string             { return "draft" }
+func (draftEngine) Limits() translate.Limits { return translate.Limits{} }
+func (draftEngine) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	out := make([]string, len(req.Segments))
+	for i, s := range req.Segments {
+		var sents []string
+		for k, ss := range segment.Sentences(s.Text, "ar") {
+			words := len(strings.Fields(ss.Text))
+			sent := fmt.Sprintf("Sentence %d has %d words", k+1, words)
+			for _, t := range s.Terms {
+				if strings.Contains(ss.Text, t.Source) {
+					sent += ", " + t.Target
+				}
+			}
+			sents = append(sents, sent+".")
+		}
+		out[i] = strings.Join(sents, " ")
+	}
+	return out, nil
+}
+
+// repoRoot walks up from the package folder to go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// sampleBitext translates the sample article with the draft engine and the
+// project glossary.
+func sampleBitext(t testing.TB) *doc.Bitext {
+	t.Helper()
+	root := repoRoot(t)
+	text, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := glossary.Load(filepath.Join(root, "glossary.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := segment.Split("article.txt", string(text), "ar")
+	bt, err := translate.Run(context.Background(), draftEngine{}, d, translate.Options{Glossary: glossary.NewMatcher(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bt
+}
+
+var fixedTime = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+
+// tool returns the path of a shared checker, or skips the test when the shared
+// folder is not beside the repository.
+func tool(t testing.TB, name string) string {
+	t.Helper()
+	p := filepath.Join(repoRoot(t), "..", "shared", "tools", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s not found beside the repository (%v): cannot run it", name, err)
+	}
+	return p
+}
+
+// runTool runs a shared checker and returns its verdict line and full output.
+// It skips when the tool cannot run at all (exit 2 before a verdict about the file).
+func runTool(t testing.TB, name string, args ...string) (verdict, out string, ok bool) {
+	t.Helper()
+	cmd := exec.Command(tool(t, name), args...)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	err := cmd.Run()
+	out = buf.String()
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	verdict = lines[len(lines)-1]
+	if !strings.HasPrefix(verdict, "VERDICT:") {
+		t.Skipf("%s could not run: %v\n%s", name, err, out)
+	}
+	if ee, isExit := err.(*exec.ExitError); isExit && ee.ExitCode() == 2 && strings.Contains(out, "not available") {
+		t.Skipf("%s could not run: %s", name, verdict)
+	}
+	return verdict, out, err == nil
+}
