@@ -29,8 +29,19 @@ func buildProclitics() []proclitic {
 		en      string
 		penalty int
 	}
-	conjs := []part{{"", "", 0}, {"و", "and", 0}, {"ف", "so", 1}}
-	mids := []part{{"", "", 0}, {"ب", "with", 0}, {"ل", "for", 0}, {"ك", "as", 1}, {"س", "", 1}}
+	// the letters come from the shared rules; the English and the readings
+	// that often mislead (كـ, فـ) are the gist's own
+	english := map[rune]part{'و': {"", "and", 0}, 'ف': {"", "so", 1}, 'ب': {"", "with", 0}, 'ل': {"", "for", 0}, 'ك': {"", "as", 1}}
+	conjs := []part{{"", "", 0}}
+	for _, r := range arabic.Conjunctions {
+		p := english[r]
+		conjs = append(conjs, part{string(r), p.en, p.penalty})
+	}
+	mids := []part{{"", "", 0}, {"س", "", 1}} // سـ: future, before a present verb
+	for _, r := range arabic.Prepositions {
+		p := english[r]
+		mids = append(mids, part{string(r), p.en, p.penalty})
+	}
 	var out []proclitic
 	defer func() {
 		sort.SliceStable(out, func(i, j int) bool {
@@ -119,41 +130,28 @@ type wordInfo struct {
 
 func (w *wordInfo) reset(word string) {
 	w.bare, w.bareB, w.boffs, w.folded, w.offs = w.bare[:0], w.bareB[:0], w.boffs[:0], w.folded[:0], w.offs[:0]
+	add := func(bare, folded rune) {
+		w.bare = append(w.bare, bare)
+		w.boffs = append(w.boffs, len(w.bareB))
+		w.bareB = utf8.AppendRune(w.bareB, bare)
+		w.offs = append(w.offs, len(w.folded))
+		w.folded = utf8.AppendRune(w.folded, folded)
+	}
+	var lig [8]byte
 	for _, r := range word {
-		f := foldRune(r)
-		if f < 0 {
+		if r >= 0x0600 && r <= 0x06FF || r < 0x80 {
+			if f := arabic.FoldRune(r); f >= 0 {
+				add(r, f)
+			}
 			continue
 		}
-		w.bare = append(w.bare, r)
-		w.boffs = append(w.boffs, len(w.bareB))
-		w.bareB = utf8.AppendRune(w.bareB, r)
-		w.offs = append(w.offs, len(w.folded))
-		w.folded = utf8.AppendRune(w.folded, f)
+		// a ligature (ﻻ) folds to several letters: each becomes a letter of its own
+		for _, f := range string(arabic.AppendFoldRune(lig[:0], r)) {
+			add(f, f)
+		}
 	}
 	w.boffs = append(w.boffs, len(w.bareB))
 	w.offs = append(w.offs, len(w.folded))
-}
-
-// foldRune is arabic.FoldRune with a fast path for the Arabic block, where
-// case does not apply.
-func foldRune(r rune) rune {
-	if r < 0x0600 || r > 0x06FF {
-		return arabic.FoldRune(r)
-	}
-	switch r {
-	case 'أ', 'إ', 'آ', 'ٱ':
-		return 'ا'
-	case 'ى':
-		return 'ي'
-	case 'ة':
-		return 'ه'
-	case 'ـ':
-		return -1
-	}
-	if r >= 0x064B && r <= 0x065F || r == 0x0670 {
-		return -1
-	}
-	return r
 }
 
 // sub returns the folded runes [i, j). The slice is w's own: do not append to it.

@@ -61,11 +61,12 @@ func termLead(t translate.Term, all []translate.Term) []string {
 type tokKind byte
 
 const (
-	tokWord   tokKind = iota // Arabic word
-	tokNumber                // digits in any script
-	tokOther                 // Latin words, placeholders, anything kept as it is
-	tokPunct                 // one punctuation mark
-	tokTerm                  // a glossary term
+	tokWord        tokKind = iota // Arabic word
+	tokNumber                     // digits in any script
+	tokOther                      // Latin words, placeholders, anything kept as it is
+	tokPunct                      // one punctuation mark
+	tokTerm                       // a glossary term
+	tokPlaceholder                // a protected span the pipeline put in: ⟦1:Putin⟧
 )
 
 type token struct {
@@ -91,6 +92,12 @@ func tokenize(text string, terms []termForm) []token {
 		if tf := termAt(text, i, terms); tf != nil {
 			toks = append(toks, token{kind: tokTerm, text: tf.surface, space: space, term: tf})
 			i += len(tf.surface)
+			space = false
+			continue
+		}
+		if n := placeholderAt(text[i:]); n > 0 {
+			toks = append(toks, token{kind: tokPlaceholder, text: text[i : i+n], space: space})
+			i += n
 			space = false
 			continue
 		}
@@ -151,6 +158,19 @@ func tokenize(text string, terms []termForm) []token {
 	return toks
 }
 
+// placeholderAt returns the length of the placeholder ⟦…⟧ that s starts
+// with, or 0.
+func placeholderAt(s string) int {
+	if !strings.HasPrefix(s, "⟦") {
+		return 0
+	}
+	end := strings.Index(s, "⟧")
+	if end < 0 || strings.Contains(s[len("⟦"):end], "⟦") {
+		return 0
+	}
+	return end + len("⟧")
+}
+
 // termAt returns the longest term whose surface starts at text[i:] on word
 // boundaries.
 func termAt(text string, i int, terms []termForm) *termForm {
@@ -206,6 +226,9 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				st.Words += n
 				st.Glossed += n
 			}
+		case tokPlaceholder:
+			// kept as it is for the pipeline to put the name back
+			items = append(items, item{text: t.text, pos: Name, def: true, plain: true})
 		case tokNumber:
 			items = append(items, item{text: westernDigits(t.text), pos: Other})
 		case tokOther:
@@ -226,6 +249,15 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				}
 				items[len(items)-1].space = t.space
 				i += n - 1
+				continue
+			}
+			if lead, ok := standalone[t.text]; ok {
+				// a proclitic the pipeline cut off a protected name: و ⟦1:Kim⟧
+				items = append(items, item{text: lead, pos: Other, space: t.space})
+				if st != nil {
+					st.Words++
+					st.Glossed++
+				}
 				continue
 			}
 			a, ok := e.analyse(wi)
@@ -520,6 +552,17 @@ func reorder(items []item) []item {
 	}
 	return out
 }
+
+// standalone holds the proclitic chains written as words of their own.
+var standalone = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range proclitics {
+		if p.ar != "" && !p.the && !p.future && len(p.lead) > 0 {
+			m[p.ar] = strings.Join(p.lead, " ")
+		}
+	}
+	return m
+}()
 
 var demonstrative = map[string]bool{"this": true, "that": true, "these": true, "those": true}
 
