@@ -486,7 +486,7 @@ func reorder(items []item) []item {
 		}
 	}
 	// noun + adjectives of the same definiteness → adjectives (reversed) + noun
-	var a []item
+	a := items[:0] // rewritten in place: the output never runs ahead of the input
 	for i := 0; i < len(items); i++ {
 		it := items[i]
 		if !it.punct && it.pos == Noun && it.plain {
@@ -496,11 +496,13 @@ func reorder(items []item) []item {
 				j++
 			}
 			if j > i+1 {
-				var words []string
+				var b strings.Builder
 				for k := j - 1; k > i; k-- {
-					words = append(words, items[k].text)
+					b.WriteString(items[k].text)
+					b.WriteByte(' ')
 				}
-				it.text = strings.Join(append(words, it.text), " ")
+				b.WriteString(it.text)
+				it.text = b.String()
 				it.plain = false
 				a = append(a, it)
 				i = j - 1
@@ -509,28 +511,27 @@ func reorder(items []item) []item {
 		}
 		a = append(a, it)
 	}
-	// idafa, right to left: noun (indefinite) + definite noun → "noun of the noun"
-	var rev []item // a, merged, in reverse order
+	// idafa, right to left: noun (indefinite) + definite noun → "noun of the
+	// noun"; merged items are written from the end of a backwards
+	w := len(a)
 	for i := len(a) - 1; i >= 0; i-- {
 		x := a[i]
-		if len(rev) > 0 {
-			y := rev[len(rev)-1]
+		if w < len(a) {
+			y := a[w]
 			if !x.punct && !y.punct && x.pos == Noun && !x.the && !x.def && len(y.lead) == 0 && y.def &&
 				(y.pos == Noun || y.pos == Name) {
 				x.text = x.text + " of " + render([]item{{the: y.the, text: y.text}})
 				x.def, x.plain = true, false
-				rev[len(rev)-1] = x
+				a[w] = x
 				continue
 			}
 		}
-		rev = append(rev, x)
+		w--
+		a[w] = x
 	}
-	a = a[:0]
-	for i := len(rev) - 1; i >= 0; i-- {
-		a = append(a, rev[i])
-	}
-	// verb-first: past verb + definite subject → subject + verb
-	out := make([]item, 0, len(a))
+	a = append(a[:0], a[w:]...)
+	// verb-first: 3rd person verb + definite subject → subject + verb
+	out := a[:0]
 	for i := 0; i < len(a); i++ {
 		v := a[i]
 		if i+1 < len(a) {
