@@ -248,6 +248,9 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			}
 			c := cost + il + inf.penalty
 			key := w.sub(pl, stemEnd)
+			if !p.the && stemEnd < len(w.bare) && bytes.HasPrefix(key, []byte("ال")) {
+				c += 3 // اليومين is ال + يوم + ين, not اليوم + ين
+			}
 			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
 			if !ok && inf.ar == "ات" {
 				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1) // سيارات → سيارة
@@ -336,10 +339,21 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 					continue
 				}
 				ent, rank, ok := e.lookupPresent(w.sub(pl+1, stemEnd))
+				extra := 0
+				if !ok {
+					// derived forms keep the past stem's shape: يتشارك ← تشارك,
+					// يعتقل ← اعتقل, يعلن ← أعلن, يستخدم ← استخدم
+					ent, rank, ok = e.lookupVerb(w.sub(pl+1, stemEnd), stemEnd-pl-1)
+					if !ok {
+						w.tmp = append(append(w.tmp[:0], "ا"...), w.sub(pl+1, stemEnd)...)
+						ent, rank, ok = e.lookupVerb(w.tmp, stemEnd-pl)
+					}
+					extra = 1
+				}
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + 3*rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank}
 				bare := baseForm(ent.Present)
 				switch {
 				case p.lam:

@@ -47,6 +47,12 @@ const testLexicon = `# test list
 صحيفة	newspaper	n
 الأول	first	a
 الأسبوع	week	n
+ميزانية	budget	n
+سنوي	annual	a
+تشارك	shared|shares	v
+اعتقل	arrested|arrests	v
+يوم	day	n
+اليوم	today	x
 الأمم المتحدة	United Nations	name
 `
 
@@ -98,6 +104,10 @@ func TestGlossClitics(t *testing.T) {
 		{"وسيقولون", "and will say"},
 		{"نقول", "we say"},
 		{"ليقول", "to say"},
+		{"يتشاركون", "share"},   // present of a derived form from its past stem
+		{"يعتقل", "arrests"},    // يعتقل ← اعتقل
+		{"اليومين", "the days"}, // not اليوم + ين
+		{"اليوم", "today"},
 		{"وليكتبوا", "and to write"},
 		{"أعلنت", "announced"},
 		{"كتبه", "wrote him"},

@@ -203,10 +203,11 @@ type item struct {
 	the   bool     // English "the"
 	text  string
 	pos   POS
-	def   bool // definite: article, name or a definite genitive
-	past  bool // a 3rd person past verb with no object
-	plain bool // no attached pronoun, no merged words
-	space bool // whitespace before it in the source
+	def   bool   // definite: article, name or a definite genitive
+	past  bool   // a 3rd person past verb with no object
+	plain bool   // no attached pronoun, no merged words
+	poss  string // possessive pronoun before the noun: "her" budget
+	space bool   // whitespace before it in the source
 }
 
 var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "»": "”", "٪": "%", "۔": "."}
@@ -301,7 +302,7 @@ func itemOf(a analysis) item {
 		case Verb, Particle:
 			it.text = a.word + " " + a.pron.Object
 		default:
-			it.text = a.pron.Possessive + " " + a.word
+			it.poss = a.pron.Possessive
 			it.def = true
 		}
 	}
@@ -489,10 +490,10 @@ func reorder(items []item) []item {
 	a := items[:0] // rewritten in place: the output never runs ahead of the input
 	for i := 0; i < len(items); i++ {
 		it := items[i]
-		if !it.punct && it.pos == Noun && it.plain {
+		if !it.punct && it.pos == Noun && (it.plain || it.poss != "") {
 			j := i + 1
 			for j < len(items) && !items[j].punct && items[j].pos == Adjective && len(items[j].lead) == 0 &&
-				items[j].the == it.the && items[j].plain {
+				(items[j].the == it.the || it.poss != "" && items[j].the) && items[j].plain {
 				j++
 			}
 			if j > i+1 {
@@ -591,6 +592,10 @@ func render(items []item) string {
 		}
 		if it.the {
 			b.WriteString("the ")
+		}
+		if it.poss != "" {
+			b.WriteString(it.poss)
+			b.WriteByte(' ')
 		}
 		b.WriteString(it.text)
 		prevWord = true
