@@ -12,6 +12,7 @@ import (
 // proclitic is one prefix chain a word may carry, with what it says in English.
 type proclitic struct {
 	ar      string   // as written (bare letters)
+	n       int      // letters in ar
 	lead    []string // conjunction and preposition English, in order
 	the     bool     // carries the article ال
 	future  bool     // carries سـ (will): only before a present verb
@@ -45,7 +46,7 @@ func buildProclitics() []proclitic {
 	var out []proclitic
 	defer func() {
 		sort.SliceStable(out, func(i, j int) bool {
-			return utf8.RuneCountInString(out[i].ar) < utf8.RuneCountInString(out[j].ar)
+			return out[i].n < out[j].n
 		})
 	}()
 	for _, c := range conjs {
@@ -73,6 +74,7 @@ func buildProclitics() []proclitic {
 						p.ar += "ال"
 					}
 				}
+				p.n = utf8.RuneCountInString(p.ar)
 				out = append(out, p)
 			}
 		}
@@ -98,6 +100,18 @@ var nounEndings = []inflection{
 	{ar: "ية", nisba: "ي"},
 	{ar: "ا", penalty: 1}, // accusative -an written with alef
 }
+
+// pronLen holds the letters of each arabic.Pronouns suffix.
+var pronLen = func() []int {
+	out := make([]int, len(arabic.Pronouns))
+	for i, p := range arabic.Pronouns {
+		out[i] = utf8.RuneCountInString(p.Suffix)
+	}
+	return out
+}()
+
+// personPrefixes mark the present tense: he/she/you, we, I.
+var personPrefixes = []string{"ي", "ت", "ن", "أ", "ا"}
 
 var pastEndings = []string{"", "ت", "وا", "ا", "تا", "نا", "تم", "ن", "تن", "و"}
 var presentEndings = []string{"", "ون", "ان", "ين", "وا", "ن", "و"}
@@ -165,12 +179,17 @@ func (w *wordInfo) with(i, j int, extra string) []byte {
 
 // hasPrefix reports whether the bare letters from rune at start with p.
 func (w *wordInfo) hasPrefix(p string, at int) bool {
-	return at <= len(w.bare) && strings.HasPrefix(string(w.bareB[w.boffs[at]:]), p)
+	if at > len(w.bare) {
+		return false
+	}
+	b := w.bareB[w.boffs[at]:]
+	return len(b) >= len(p) && string(b[:len(p)]) == p
 }
 
 // hasSuffix reports whether the bare letters before rune end end with s.
 func (w *wordInfo) hasSuffix(s string, end int) bool {
-	return strings.HasSuffix(string(w.bareB[:w.boffs[end]]), s)
+	b := w.bareB[:w.boffs[end]]
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
 }
 
 // analyse finds the cheapest reading of word in the lexicons: the fewest affix
@@ -190,8 +209,26 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 			best.matched = true
 		}
 	}
+	// first the readings with proclitics only (وقال, بالكتاب), to set a bound
+	// that cuts the search below short
+	for _, p := range proclitics {
+		pl := p.n
+		if pl >= best.cost {
+			break
+		}
+		if p.future || !w.hasPrefix(p.ar, 0) || n-pl < 2 {
+			continue
+		}
+		if ent, rank, ok := e.lookupNoun(w.sub(pl, n), n-pl); ok {
+			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank}
+			if !p.the {
+				a = withArticle(a, w.sub(pl, n))
+			}
+			try(a)
+		}
+	}
 	for _, p := range proclitics { // shortest first
-		pl := utf8.RuneCountInString(p.ar)
+		pl := p.n
 		if pl >= best.cost {
 			break // every reading from here on costs more than the best
 		}
@@ -228,8 +265,8 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 				continue
 			}
 			pron = &arabic.Pronouns[pi]
-			end = n - utf8.RuneCountInString(pr.Suffix)
-			cost += utf8.RuneCountInString(pr.Suffix)
+			end = n - pronLen[pi]
+			cost += pronLen[pi]
 			if pr.Suffix == "ي" || pr.Suffix == "ك" {
 				cost += 2
 			}
@@ -241,7 +278,7 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			if !w.hasSuffix(inf.ar, end) {
 				continue
 			}
-			il := utf8.RuneCountInString(inf.ar)
+			il := len(inf.ar) / 2 // Arabic letters are two bytes each
 			stemEnd := end - il
 			if stemEnd-pl < 2 {
 				continue
@@ -250,6 +287,9 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			key := w.sub(pl, stemEnd)
 			if !p.the && stemEnd < len(w.bare) && bytes.HasPrefix(key, []byte("ال")) {
 				c += 3 // اليومين is ال + يوم + ين, not اليوم + ين
+			}
+			if c >= *bound {
+				continue
 			}
 			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
 			if !ok && inf.ar == "ات" {
@@ -295,8 +335,8 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				continue
 			}
 			pron = &arabic.Pronouns[pi]
-			end = n - utf8.RuneCountInString(pr.Suffix)
-			cost += utf8.RuneCountInString(pr.Suffix)
+			end = n - pronLen[pi]
+			cost += pronLen[pi]
 		}
 		if cost >= *bound {
 			continue
@@ -306,9 +346,9 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				if !w.hasSuffix(suf, end) {
 					continue
 				}
-				sl := utf8.RuneCountInString(suf)
+				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl < 2 {
+				if stemEnd-pl < 2 || cost+sl >= *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupVerb(w.sub(pl, stemEnd), stemEnd-pl)
@@ -325,7 +365,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				try(a)
 			}
 		}
-		for _, pre := range []string{"ي", "ت", "ن", "أ", "ا"} {
+		for _, pre := range personPrefixes {
 			if !w.hasPrefix(pre, pl) {
 				continue
 			}
@@ -333,9 +373,9 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				if !w.hasSuffix(suf, end) {
 					continue
 				}
-				sl := utf8.RuneCountInString(suf)
+				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl-1 < 2 {
+				if stemEnd-pl-1 < 2 || cost+1+sl >= *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupPresent(w.sub(pl+1, stemEnd))
@@ -354,19 +394,18 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 					continue
 				}
 				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank}
-				bare := baseForm(ent.Present)
 				switch {
 				case p.lam:
 					a.lead = toLead(p.lead)
-					a.word = bare
+					a.word = baseForm(ent.Present)
 				case p.future:
-					a.word = "will " + bare
+					a.word = "will " + baseForm(ent.Present)
 				case pre == "ن":
-					a.word = "we " + bare
+					a.word = "we " + baseForm(ent.Present)
 				case pre == "أ" || pre == "ا":
-					a.word = "I " + bare
+					a.word = "I " + baseForm(ent.Present)
 				case suf == "ون" || suf == "وا" || suf == "و" || suf == "ن":
-					a.word = bare
+					a.word = baseForm(ent.Present)
 				default:
 					a.word = ent.Present
 					a.past = pron == nil && suf == "" && (pre == "ي" || pre == "ت")

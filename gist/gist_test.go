@@ -298,6 +298,20 @@ func TestPipelineMarksGist(t *testing.T) {
 	}
 }
 
+// The analyser counts the letters of its affix tables as two bytes each.
+func TestAffixesAreTwoByteLetters(t *testing.T) {
+	var all []string
+	for _, e := range nounEndings {
+		all = append(all, e.ar)
+	}
+	all = append(append(all, pastEndings...), presentEndings...)
+	for _, s := range all {
+		if len(s) != 2*utf8.RuneCountInString(s) {
+			t.Errorf("affix %q is not made of two-byte letters", s)
+		}
+	}
+}
+
 func TestCore(t *testing.T) {
 	l, err := Core()
 	if err != nil {

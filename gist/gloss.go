@@ -78,7 +78,15 @@ type token struct {
 
 func isDiacritic(r rune) bool { return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 }
 
-func isArabicWordRune(r rune) bool { return arabic.IsArabicLetter(r) || isDiacritic(r) }
+func isArabicWordRune(r rune) bool {
+	switch {
+	case r < 0x0600:
+		return false
+	case r >= 0x0621 && r <= 0x063A, r >= 0x0641 && r <= 0x065F, r == 0x0640, r == 0x0670:
+		return true // the common letters and marks, without a table lookup
+	}
+	return arabic.IsArabicLetter(r) || isDiacritic(r)
+}
 
 func isDigit(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
@@ -316,11 +324,11 @@ func (e *Engine) phrase(toks []token, folds []string, i int, w *wordInfo) (item,
 	if i+1 >= len(toks) || toks[i+1].kind != tokWord || !toks[i+1].space {
 		return item{}, 0
 	}
-	for _, p := range proclitics {
-		if p.the || p.future || !w.hasPrefix(p.ar, 0) {
+	for _, p := range phraseProclitics {
+		if !w.hasPrefix(p.ar, 0) {
 			continue
 		}
-		pl := utf8.RuneCountInString(p.ar)
+		pl := p.n
 		if pl >= len(w.bare) {
 			continue
 		}
@@ -554,6 +562,18 @@ func reorder(items []item) []item {
 	}
 	return out
 }
+
+// phraseProclitics are the chains a phrase's first word may carry: the
+// article belongs to the phrase itself.
+var phraseProclitics = func() []proclitic {
+	var out []proclitic
+	for _, p := range proclitics {
+		if !p.the && !p.future {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
 
 // standalone holds the proclitic chains written as words of their own.
 var standalone = func() map[string]string {
