@@ -116,7 +116,7 @@ func alignAction(c *cli.Context, e *env) error {
 	if opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
 		return err
 	}
-	if opts.Glossary, err = loadGlossary(c.String("glossary")); err != nil {
+	if opts.Glossary, _, err = loadGlossary(c.String("glossary")); err != nil {
 		return err
 	}
 	if name := c.String("engine"); name != "" {
