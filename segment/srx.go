@@ -114,7 +114,8 @@ func (rs *Rules) Compile() error {
 // ParseSRX reads SRX 1.0 or 2.0 rules from r; name is used in error messages
 // ("rules.srx:12: ..."). Regular expressions use Go's syntax (RE2), which
 // covers the usual SRX (ICU/Java) patterns except look-around, possessive
-// quantifiers and back-references; \b and \w only know ASCII letters.
+// quantifiers and back-references; the Java escapes \uXXXX and \p{InScript}
+// are understood; \b and \w only know ASCII letters.
 func ParseSRX(name string, r io.Reader) (*Rules, error) {
 	rs := &Rules{Source: name}
 	dec := xml.NewDecoder(r)
