@@ -26,7 +26,6 @@ type group struct {
 	brk    bool
 	before pattern // reversed
 	after  pattern
-	line   int
 }
 
 // pattern is an anchored regexp that first consumes one "lead" rune from the
@@ -66,7 +65,7 @@ func compileRules(rules []Rule) ([]group, error) {
 		if err != nil {
 			return nil, ruleErr(rules[i], "afterbreak", err)
 		}
-		out = append(out, group{brk: rules[i].Break, before: bp, after: ap, line: rules[i].Line})
+		out = append(out, group{brk: rules[i].Break, before: bp, after: ap})
 		i = j
 	}
 	return out, nil
