@@ -134,7 +134,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			seen := map[Term]bool{}
 			for _, h := range j.hits {
 				t := Term{Source: h.Surface, Target: h.En}
-				if h.NoTranslate {
+				if t.Target == "" {
 					t.Target = h.Ar
 				}
 				if !seen[t] {
@@ -340,8 +340,8 @@ loop:
 	return firstErr
 }
 
-// batch sends one batch; a batch the engine finds too large, or answers with
-// the wrong number of translations, is split in two and each half sent again.
+// batch sends one batch; a batch the engine finds too large is split in two
+// and each half sent again.
 func (r *runner) batch(ctx context.Context, texts, keys []string) error {
 	out, err := r.call(ctx, texts, keys)
 	var e *Error
@@ -349,8 +349,9 @@ func (r *runner) batch(ctx context.Context, texts, keys []string) error {
 	case err != nil && len(texts) > 1 && errors.As(err, &e) && e.TooLarge:
 	case err != nil:
 		return fmt.Errorf("%s: %w", r.where[keys[0]], err)
-	case len(out) != len(texts) && len(texts) > 1:
 	case len(out) != len(texts):
+		// An engine that loses count is broken: guessing which answer is
+		// whose would put translations under the wrong paragraphs.
 		return fmt.Errorf("%s: %w", r.where[keys[0]], &Error{Engine: r.eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), len(texts))})
 	default:
 		r.mu.Lock()
