@@ -18,6 +18,7 @@ import (
 	"bitext/glossary"
 	"bitext/internal/textfile"
 	"bitext/segment"
+	"bitext/tm"
 	"bitext/translate"
 	_ "bitext/translate/google"
 	_ "bitext/translate/googlev2"
@@ -88,7 +89,7 @@ Examples:
 				&cli.BoolFlag{Name: "json", Usage: "print the run's report as JSON on stdout"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 				flavourFlag(),
-			}, pageFlags()...),
+			}, append(pageFlags(), translateMemoryFlags()...)...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
 	})
@@ -123,21 +124,19 @@ func translateAction(c *cli.Context, e *env) error {
 	if c.NArg() == 0 {
 		return usagef("translate: want one input file or more, a directory, or - for stdin")
 	}
-	format, err := lookupFormat(c.String("format"))
+	format, err := lookupFormat(translateFormat(c))
 	if err != nil {
 		return err
 	}
 	if c.Int("concurrency") < 1 {
 		return usagef("--concurrency: want 1 or more, got %d", c.Int("concurrency"))
 	}
+	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
+		return err
+	}
 	inputs, err := translateInputs(c, format)
 	if err != nil {
 		return err
-	}
-	for _, in := range inputs {
-		if err := checkFlavour(c.String("format"), c.String("flavour"), in.output); err != nil {
-			return err
-		}
 	}
 	if c.Bool("json") {
 		for _, in := range inputs {
@@ -195,8 +194,32 @@ func translateAction(c *cli.Context, e *env) error {
 	for i, in := range inputs {
 		docs[i] = in.doc
 	}
-	res, err := translate.RunMany(c.Context, eng, docs, opts)
+	mem, err := openRunMemory(c, &opts)
+	if err != nil {
+		return err
+	}
+	if mem != nil {
+		defer mem.Close()
+	}
+	var res *translate.Result
+	if path := c.String("update"); path != "" {
+		if len(docs) != 1 {
+			return usagef("--update takes one article, got %d", len(docs))
+		}
+		var bt *doc.Bitext
+		bt, err = runUpdate(c.Context, e, quiet, path, eng, docs[0], opts)
+		res = &translate.Result{Bitexts: []*doc.Bitext{bt}, Stats: translate.Stats{Documents: 1}}
+	} else {
+		res, err = translate.RunMany(c.Context, eng, docs, opts)
+	}
 	bar.finish()
+	if err == nil && mem != nil && res != nil {
+		for _, bt := range res.Bitexts {
+			if err = tm.AttachFuzzy(c.Context, mem, bt, c.Float64("fuzzy")); err != nil {
+				break
+			}
+		}
+	}
 	if err != nil {
 		return translate.Redact(err, cfg.Key)
 	}
