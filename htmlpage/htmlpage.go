@@ -1,64 +1,302 @@
-// Package htmlpage writes a bitext as one self-contained side-by-side HTML page.
+// Package htmlpage writes a bitext as one self-contained side-by-side HTML page:
+// English on the left, the Arabic original on the right, each sentence level
+// with its partner, glossary names marked, and units that need an editor's
+// attention flagged unless the page is written for publishing.
+//
+// The page needs no script, loads nothing from the network and carries a strict
+// Content-Security-Policy. Everything taken from the bitext is escaped by
+// html/template; the package never builds HTML from strings itself.
 package htmlpage
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
 	"html/template"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"bitext/doc"
 )
 
-// Options configure the page. The zero value gives the default page.
+// Options configure the page. The zero value gives the default page with flags shown.
 type Options struct {
-	Title string // page title; default: the source file name
+	Title     string // page title; default: the translated headline, else the source file name without extension
+	Source    string // publication the article comes from, e.g. "AFP"
+	SourceURL string // link to the original article; only http(s) links are kept
+	Date      string // publication date as shown; YYYY-MM-DD or RFC 3339 also fills <time datetime>
+	// Clean leaves out everything meant for editors (flags, boilerplate, the
+	// flag legend): the page as a newsroom publishes it.
+	Clean bool
+	// Template replaces the default page template; see LoadTemplate. Nil: the default.
+	Template *template.Template
 }
 
-type row struct {
-	doc.Unit
-	Flagged bool
-}
-
-type page struct {
+// Page is the data a template receives. Newsroom templates use these fields.
+type Page struct {
 	Title      string
+	Source     string
+	SourceURL  string
+	Date       string
+	DateTime   string // Date in machine-readable form, or "" when Date is not a recognised date
 	SourceLang string
 	TargetLang string
-	Rows       []row
+	Engine     string // engine that produced the machine translations; "" or "none" when none did
+	Clean      bool
+	Flagged    int // units flagged for attention (0 when Clean)
+	Blocks     []Block
+	// CSS is the default stylesheet, StyleHash its CSP source ('sha256-…')
+	// and CSP the Content-Security-Policy that allows exactly it. A template
+	// that loads its own assets writes its own policy and adds StyleHash to
+	// its style-src.
+	CSS       template.CSS
+	StyleHash string
+	CSP       string
 }
 
-// Write renders b as HTML to w. Everything taken from b is escaped.
+// Block is a heading or a paragraph: a group of rows.
+type Block struct {
+	Kind doc.Kind
+	Rows []Row
+}
+
+// Row is one aligned unit: a source sentence (or a few) and its translation.
+type Row struct {
+	ID     string
+	State  doc.State
+	Source Cell
+	Target Cell
+	Flags  []FlagLabel // empty when the page is clean
+}
+
+// FlagLabel is a flag as a reader sees it.
+type FlagLabel struct {
+	Name  string // doc.Flag or state, used as CSS class
+	Label string // short text shown on the page
+	Title string // longer explanation shown as tooltip
+}
+
+// Cell is the text of one side of a row.
+type Cell struct {
+	Lang  string
+	Dir   string // "rtl" or "ltr"
+	Spans []Span
+}
+
+// Empty reports whether the cell has no text.
+func (c Cell) Empty() bool { return len(c.Spans) == 0 }
+
+// Span is a piece of a cell: a glossary name (Term != nil) or plain text.
+type Span struct {
+	Term *Term
+	Runs []Run
+}
+
+// Run is text, isolated for bidi when it is in the other script's direction
+// (a Latin name inside Arabic, an Arabic name inside English).
+type Run struct {
+	Text    string
+	Isolate bool
+}
+
+// Term is a glossary name marked in a cell.
+type Term struct {
+	Ar, En, Type, Note string
+	Tooltip            string
+}
+
+// Write renders b as HTML to w. Everything taken from b and opts is escaped.
 func Write(w io.Writer, b *doc.Bitext, opts Options) error {
-	p := page{Title: opts.Title, SourceLang: b.SourceLang, TargetLang: b.TargetLang}
-	if p.Title == "" {
-		p.Title = b.Name
+	if b == nil {
+		return errors.New("htmlpage: nil bitext")
 	}
-	for _, u := range b.Units {
-		p.Rows = append(p.Rows, row{Unit: u, Flagged: len(u.Flags) > 0})
+	p := build(b, opts)
+	t := opts.Template
+	if t == nil {
+		t = defaultTemplate
 	}
-	return tmpl.Execute(w, p)
+	if err := t.Execute(w, p); err != nil {
+		return fmt.Errorf("htmlpage: %w", err)
+	}
+	return nil
 }
 
-var tmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="{{.TargetLang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{{.Title}}</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; }
-table { border-collapse: collapse; width: 100%; }
-td { vertical-align: top; padding: .3rem .6rem; width: 50%; }
-td[lang=ar] { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif; font-size: 1.15em; }
-tr.heading td { font-weight: bold; font-size: 1.3em; padding-top: 1rem; }
-tr.boilerplate td { color: #777; font-size: .85em; border-top: 1px dashed #bbb; }
-tr.flagged td.tgt { background: #fff4d6; }
-</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-<table>
-{{range .Rows}}<tr class="{{.Kind}}{{if .Flagged}} flagged{{end}}" id="{{.ID}}"><td class="tgt" lang="{{$.TargetLang}}">{{.Target}}</td><td class="src" dir="rtl" lang="{{$.SourceLang}}">{{.Source}}</td></tr>
-{{end}}</table>
-</body>
-</html>
-`))
+// LoadTemplate reads a newsroom page template (html/template syntax) from path.
+// The file may call the default page's parts: {{template "bitext-head" .}}
+// inside <head> (meta tags, CSP and stylesheet), {{template "bitext-article" .}}
+// for the header, legend and the bilingual text, or the smaller parts
+// "bitext-meta", "bitext-style", "bitext-header", "bitext-legend",
+// "bitext-blocks"; the data is a Page. The file's own text is the page.
+func LoadTemplate(path string) (*template.Template, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("template: %w", err)
+	}
+	return ParseTemplate(path, string(data))
+}
+
+// ParseTemplate is LoadTemplate for a template already in memory; name is
+// used in error messages.
+func ParseTemplate(name, text string) (*template.Template, error) {
+	base, err := baseTemplate.Clone()
+	if err != nil {
+		return nil, err
+	}
+	t, err := base.New(filepath.Base(name)).Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("template %w", err)
+	}
+	return t, nil
+}
+
+func build(b *doc.Bitext, opts Options) Page {
+	p := Page{
+		Title:      opts.Title,
+		Source:     opts.Source,
+		SourceURL:  safeURL(opts.SourceURL),
+		Date:       opts.Date,
+		DateTime:   machineDate(opts.Date),
+		SourceLang: orDefault(b.SourceLang, "ar"),
+		TargetLang: orDefault(b.TargetLang, "en"),
+		Engine:     b.Engine,
+		Clean:      opts.Clean,
+		CSS:        template.CSS(css),
+		StyleHash:  styleHash(css),
+		CSP:        csp,
+	}
+	if p.Title == "" && len(b.Units) > 0 && b.Units[0].Kind == doc.Heading {
+		p.Title = strings.TrimSpace(b.Units[0].Target) // the headline
+	}
+	if p.Title == "" {
+		name := b.Name
+		if name == "" && b.Source != nil {
+			name = b.Source.Name
+		}
+		p.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		if p.Title == "" || p.Title == "." || p.Title == "stdin" {
+			p.Title = "Bilingual article"
+		}
+	}
+	srcDir, tgtDir := direction(p.SourceLang), direction(p.TargetLang)
+	prevBlock := -1
+	for i := range b.Units {
+		u := &b.Units[i]
+		if opts.Clean && u.Kind == doc.Boilerplate {
+			continue
+		}
+		if len(p.Blocks) == 0 || u.Block != prevBlock || p.Blocks[len(p.Blocks)-1].Kind != u.Kind {
+			p.Blocks = append(p.Blocks, Block{Kind: u.Kind})
+			prevBlock = u.Block
+		}
+		src, tgt := termRanges(b.Source, u)
+		r := Row{
+			ID:     u.ID,
+			State:  u.State,
+			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir)},
+			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir)},
+		}
+		if !opts.Clean && u.Kind != doc.Boilerplate {
+			r.Flags = flagLabels(u)
+			if len(r.Flags) > 0 {
+				p.Flagged++
+			}
+		}
+		blk := &p.Blocks[len(p.Blocks)-1]
+		blk.Rows = append(blk.Rows, r)
+	}
+	return p
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// direction is the writing direction of a language tag's script.
+func direction(lang string) string {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch base {
+	case "ar", "fa", "he", "iw", "ur", "ps", "sd", "ug", "yi", "dv", "ckb":
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// safeURL keeps only http and https links so that a front-matter value can
+// never become a javascript: link (html/template would neutralise it anyway).
+func safeURL(u string) string {
+	u = strings.TrimSpace(u)
+	l := strings.ToLower(u)
+	if strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") {
+		return u
+	}
+	return ""
+}
+
+// machineDate returns d as YYYY-MM-DD or RFC 3339 when it is one, else "".
+func machineDate(d string) string {
+	d = strings.TrimSpace(d)
+	for _, layout := range []string{"2006-01-02", time.RFC3339} {
+		if _, err := time.Parse(layout, d); err == nil {
+			return d
+		}
+	}
+	return ""
+}
+
+// flagLabels says why a unit needs attention, in the reader's words.
+func flagLabels(u *doc.Unit) []FlagLabel {
+	var out []FlagLabel
+	seen := map[string]bool{}
+	add := func(name, label, title string) {
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, FlagLabel{Name: name, Label: label, Title: title})
+		}
+	}
+	switch u.State {
+	case doc.StateNew:
+		add(string(doc.FlagUntranslated), "no translation", "No translation yet: a translator is needed.")
+	case doc.StateGist:
+		add("gist", "gist only", "A word-by-word gist, not a translation: not for publication.")
+	}
+	for _, f := range u.Flags {
+		switch f {
+		case doc.FlagUntranslated:
+			add(string(f), "no translation", "No translation yet: a translator is needed.")
+		case doc.FlagGlossaryViolation:
+			var want []string
+			for _, n := range u.Notes {
+				if rest, ok := strings.CutPrefix(n, "glossary: "); ok {
+					want = append(want, rest)
+				}
+			}
+			title := "A name is not spelled as the glossary says."
+			if len(want) > 0 {
+				title += " Expected: " + strings.Join(want, "; ")
+			}
+			add(string(f), "check names", title)
+		case doc.FlagLowConfidence:
+			add(string(f), "check alignment", "The sentence pairing is uncertain: check that this translation belongs to this sentence.")
+		case doc.FlagPlaceholderDamaged:
+			add(string(f), "check names", "The engine damaged a protected name.")
+		default:
+			add(string(f), string(f), "Needs an editor's attention: "+string(f)+".")
+		}
+	}
+	return out
+}
+
+// styleHash is the CSP source that allows exactly the stylesheet s.
+func styleHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+var csp = "default-src 'none'; style-src " + styleHash(css) + "; img-src data:; base-uri 'none'; form-action 'none'"

@@ -55,8 +55,18 @@ func blockHits(d *doc.Document, m *glossary.Matcher) [][]doc.TermHit {
 	return out
 }
 
+// GistNote is the note on every unit whose target is a word-by-word gist.
+const GistNote = "word-by-word gist, not a translation"
+
+// isGist reports whether eng says its output is a word-by-word gist rather
+// than a translation (see gist.Engine); its units get doc.StateGist.
+func isGist(eng Engine) bool {
+	g, ok := eng.(interface{ Gist() bool })
+	return ok && g.Gist()
+}
+
 // blockUnits pairs the source sentences of block i with the sentences of its translation.
-func blockUnits(d *doc.Document, i int, target, tgtLang, engine string) []doc.Unit {
+func blockUnits(d *doc.Document, i int, target, tgtLang, engine string, gist bool) []doc.Unit {
 	b := d.Blocks[i]
 	src := make([]string, len(b.Segments))
 	for k, s := range b.Segments {
@@ -108,6 +118,10 @@ func blockUnits(d *doc.Document, i int, target, tgtLang, engine string) []doc.Un
 		u.Confidence = bead.Confidence
 		if u.Target != "" {
 			u.State, u.Origin = doc.StateMachine, engine
+			if gist {
+				u.State = doc.StateGist
+				u.Notes = append(u.Notes, GistNote)
+			}
 		} else {
 			u.AddFlag(doc.FlagUntranslated)
 		}

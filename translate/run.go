@@ -21,6 +21,9 @@ type Options struct {
 	SourceLang string            // default "ar"
 	TargetLang string            // default "en"
 	Glossary   *glossary.Matcher // nil: no glossary
+	// Memory, when set, is asked first for every block; a block it
+	// translates whole is not sent to the engine.
+	Memory Memory
 	// GlossaryVersion identifies the glossary's content in cache keys, so that
 	// a changed glossary never reuses answers made with the old one.
 	GlossaryVersion string
@@ -62,6 +65,7 @@ type Stats struct {
 	Documents      int `json:"documents"`
 	Segments       int `json:"segments"`        // paragraphs and headings to translate
 	CachedSegments int `json:"cached_segments"` // of those, answered entirely from the cache
+	MemorySegments int `json:"memory_segments"` // paragraphs and headings translated from the memory, not sent
 	Requests       int `json:"requests"`        // API calls, retries included (dry run: calls it would make)
 	Retries        int `json:"retries"`
 	Characters     int `json:"characters"` // code points sent in successful requests: what is billed
@@ -123,11 +127,20 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 	r.stats.Documents = len(docs)
 
 	hits := make([][][]doc.TermHit, len(docs))
+	remembered := make([][][]doc.Unit, len(docs))
 	var jobs []*job
 	for di, d := range docs {
 		hits[di] = blockHits(d, opts.Glossary)
+		var err error
+		if remembered[di], err = memoryUnits(ctx, opts.Memory, d, r.src, r.tgt); err != nil {
+			return nil, err
+		}
 		for i, b := range d.Blocks {
 			if b.Kind == doc.Boilerplate {
+				continue
+			}
+			if remembered[di][i] != nil {
+				r.stats.MemorySegments++
 				continue
 			}
 			line, _ := d.Position(b.Start)
@@ -200,7 +213,10 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			if j != nil {
 				target = j.target
 			}
-			units := blockUnits(d, i, target, r.tgt, eng.Name())
+			units := remembered[di][i]
+			if units == nil {
+				units = blockUnits(d, i, target, r.tgt, eng.Name(), isGist(eng))
+			}
 			for k := range units {
 				units[k].Terms = termsIn(hits[di][i], b, units[k].Segments)
 				res.Stats.GlossaryViolations += checkTerms(&units[k])

@@ -18,6 +18,7 @@ import (
 	"bitext/glossary"
 	"bitext/internal/textfile"
 	"bitext/segment"
+	"bitext/tm"
 	"bitext/translate"
 	_ "bitext/translate/google"
 	_ "bitext/translate/googlev2"
@@ -65,7 +66,7 @@ Examples:
    bitext translate --engine google --project my-proj --dry-run article.txt   # cost estimate
    bitext translate --engine libretranslate --engine-url http://localhost:5000 --out-dir en/ articles/
    BITEXT_ENGINE_KEY=sk-... bitext translate --engine openai --model gpt-4o-mini --json article.txt`,
-			Flags: []cli.Flag{
+			Flags: append([]cli.Flag{
 				&cli.StringFlag{Name: "engine", Value: "none", Usage: "translation engine: " + strings.Join(translate.Names(), ", ")},
 				&cli.StringFlag{Name: "engine-url", EnvVars: []string{"BITEXT_ENGINE_URL"}, Usage: "engine base URL (libretranslate: server; openai: API base; google: endpoint override)"},
 				&cli.StringFlag{Name: "engine-key", Usage: "engine API key (prefer the environment: BITEXT_ENGINE_KEY, or GOOGLE_API_KEY for google-v2)"},
@@ -87,7 +88,8 @@ Examples:
 				&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language to translate into"},
 				&cli.BoolFlag{Name: "json", Usage: "print the run's report as JSON on stdout"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			},
+				flavourFlag(),
+			}, append(pageFlags(), translateMemoryFlags()...)...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
 	})
@@ -97,6 +99,7 @@ Examples:
 type translateInput struct {
 	path, name, output string
 	doc                *doc.Document
+	page               pageSettings // the HTML page's settings, from flags and front matter
 }
 
 // translateReport is what --json prints.
@@ -121,12 +124,15 @@ func translateAction(c *cli.Context, e *env) error {
 	if c.NArg() == 0 {
 		return usagef("translate: want one input file or more, a directory, or - for stdin")
 	}
-	format, err := lookupFormat(c.String("format"))
+	format, err := lookupFormat(translateFormat(c))
 	if err != nil {
 		return err
 	}
 	if c.Int("concurrency") < 1 {
 		return usagef("--concurrency: want 1 or more, got %d", c.Int("concurrency"))
+	}
+	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
+		return err
 	}
 	inputs, err := translateInputs(c, format)
 	if err != nil {
@@ -188,8 +194,32 @@ func translateAction(c *cli.Context, e *env) error {
 	for i, in := range inputs {
 		docs[i] = in.doc
 	}
-	res, err := translate.RunMany(c.Context, eng, docs, opts)
+	mem, err := openRunMemory(c, &opts)
+	if err != nil {
+		return err
+	}
+	if mem != nil {
+		defer mem.Close()
+	}
+	var res *translate.Result
+	if path := c.String("update"); path != "" {
+		if len(docs) != 1 {
+			return usagef("--update takes one article, got %d", len(docs))
+		}
+		var bt *doc.Bitext
+		bt, err = runUpdate(c.Context, e, quiet, path, eng, docs[0], opts)
+		res = &translate.Result{Bitexts: []*doc.Bitext{bt}, Stats: translate.Stats{Documents: 1}}
+	} else {
+		res, err = translate.RunMany(c.Context, eng, docs, opts)
+	}
 	bar.finish()
+	if err == nil && mem != nil && res != nil {
+		for _, bt := range res.Bitexts {
+			if err = tm.AttachFuzzy(c.Context, mem, bt, c.Float64("fuzzy")); err != nil {
+				break
+			}
+		}
+	}
 	if err != nil {
 		return translate.Redact(err, cfg.Key)
 	}
@@ -199,7 +229,7 @@ func translateAction(c *cli.Context, e *env) error {
 	rep.EstimatedCost = float64(res.Stats.Characters) * rep.PricePerMChar / 1e6
 	if !opts.DryRun {
 		for i, in := range inputs {
-			if err := writeOutput(e, in.output, format, res.Bitexts[i]); err != nil {
+			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), res.Bitexts[i]); err != nil {
 				return err
 			}
 			for _, u := range res.Bitexts[i].Units {
@@ -284,6 +314,9 @@ func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, err
 		in := translateInput{path: p, name: p, output: output}
 		if p == "-" {
 			in.name = "stdin"
+		}
+		if in.page, text, err = readPageSettings(c, in.name, text); err != nil {
+			return nil, err
 		}
 		if strings.TrimSpace(text) == "" {
 			return nil, fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -44,6 +45,7 @@ func runBitext(t testing.TB, dir, stdin string, args ...string) result {
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join(repoRoot(t), "testdata", "golden", name)
+	got = timestampRE.ReplaceAll(got, []byte("TIMESTAMP"))
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -61,6 +63,9 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Errorf("%s differs from the golden file; run go test ./cmd/bitext -update if the change is intended\n%s", name, firstDiff(string(want), string(got)))
 	}
 }
+
+// timestampRE matches the run's time, which writers record and goldens cannot hold.
+var timestampRE = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)`)
 
 // firstDiff shows the first line where want and got differ.
 func firstDiff(want, got string) string {

@@ -1,0 +1,415 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/align"
+	"bitext/doc"
+	"bitext/internal/textfile"
+	"bitext/segment"
+	"bitext/tmx"
+	"bitext/translate"
+)
+
+func init() {
+	commands = append(commands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "align",
+			Usage:     "pair the sentences of an Arabic article with those of its existing English version",
+			ArgsUsage: "ARABIC ENGLISH",
+			Description: `Aligns paragraphs first (merged, split, dropped or added paragraphs and headings
+are found), then the sentences inside each group of paired paragraphs. Beads may
+pair 1-1, 2-1, 1-2, 3-1, 1-3 or 2-2 sentences, or leave a sentence unpaired
+(1-0, 0-1). Every bead has a confidence; low ones are flagged in every format.
+
+Scores combine sentence lengths, numbers (Arabic-Indic digits too), glossary
+names, punctuation, Latin words and transliterated names, and a bilingual
+lexicon: Debian's dict-freedict-ara-eng is used when installed, or give one
+with --lexicon (dictd .index or TSV). --engine adds a score from a machine
+translation of the Arabic.
+
+Input formats (--source-format, --target-format):
+   article    blank lines separate paragraphs, split into sentences (default)
+   lines      each line is a paragraph, split into sentences
+   segments   each line is one segment, kept as is; blank lines separate blocks
+
+Examples:
+   bitext align article.ar.txt article.en.txt -o article.html --format html
+   bitext align --segmented --format beads src.txt tgt.txt
+   bitext align --source-format segments --target-format lines src.txt tgt.para.txt
+   bitext align --format json --lexicon /usr/share/dictd/freedict-ara-eng.index ar.txt en.txt`,
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "source-format", Value: "article", Usage: "Arabic input format: article|lines|segments"},
+				&cli.StringFlag{Name: "target-format", Value: "article", Usage: "English input format: article|lines|segments"},
+				&cli.BoolFlag{Name: "segmented", Usage: "both inputs hold one segment per line (--source-format segments --target-format segments)"},
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output format: beads|json|" + formatNamesExcept("json")},
+				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
+				&cli.StringFlag{Name: "lexicon", Usage: "Arabic–English lexicon: dictd .index or TSV; none to use no lexicon (default: " + align.DebianLexicon + " when installed)"},
+				&cli.StringFlag{Name: "engine", Usage: "also score with a machine translation of the Arabic from this engine: " + strings.Join(translate.Names(), ", ")},
+				&cli.StringFlag{Name: "glossary", Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
+				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+			},
+			Action: func(c *cli.Context) error { return alignAction(c, e) },
+		}
+	})
+}
+
+// formatNamesExcept lists the bitext output formats without the named ones.
+func formatNamesExcept(skip ...string) string {
+	var out []string
+	for _, n := range strings.Split(formatNames(), "|") {
+		keep := true
+		for _, s := range skip {
+			keep = keep && n != s
+		}
+		if keep {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "|")
+}
+
+func alignAction(c *cli.Context, e *env) error {
+	if c.NArg() != 2 {
+		return usagef("align: want two input files, ARABIC and ENGLISH, got %d", c.NArg())
+	}
+	srcFormat, tgtFormat := c.String("source-format"), c.String("target-format")
+	if c.Bool("segmented") {
+		srcFormat, tgtFormat = "segments", "segments"
+	}
+	for _, f := range []string{srcFormat, tgtFormat} {
+		if f != "article" && f != "lines" && f != "segments" {
+			return usagef("unknown input format %q (want article|lines|segments)", f)
+		}
+	}
+	format := c.String("format")
+	var out outputFormat
+	switch format {
+	case "beads", "json", "tmx":
+	default:
+		var err error
+		if out, err = lookupFormat(format); err != nil {
+			return usagef("unknown --format %q (want beads|json|tmx|%s)", format, formatNamesExcept("json", "tmx"))
+		}
+	}
+	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
+		return usagef("align: only one input can be standard input")
+	}
+	src, err := readSide(c.Args().Get(0), e.stdin, srcFormat, "ar")
+	if err != nil {
+		return err
+	}
+	tgt, err := readSide(c.Args().Get(1), e.stdin, tgtFormat, "en")
+	if err != nil {
+		return err
+	}
+	var opts align.Options
+	if opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
+		return err
+	}
+	if opts.Glossary, _, err = loadGlossary(c.String("glossary")); err != nil {
+		return err
+	}
+	if name := c.String("engine"); name != "" {
+		eng, err := translate.New(name, translate.Config{})
+		if err != nil {
+			return usagef("%v", err)
+		}
+		texts, _ := align.SegmentIndex(src)
+		if opts.Translations, err = machineTranslate(c.Context, eng, texts); err != nil {
+			return fmt.Errorf("%s: %w", src.Name, err)
+		}
+	}
+	beads := align.Document(src, tgt, opts)
+
+	switch format {
+	case "beads":
+		out = outputFormat{ext: ".txt", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadList(w, beads) }}
+	case "json":
+		out = outputFormat{ext: ".json", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadJSON(w, src, tgt, beads) }}
+	case "tmx":
+		out = outputFormat{ext: ".tmx", write: writeBeadTMX}
+	}
+	bt := beadBitext(src, tgt, beads)
+	output := c.String("output")
+	if err := writeOutput(e, output, out, bt); err != nil {
+		return err
+	}
+	if !c.Bool("quiet") && output != "-" {
+		low := 0
+		for _, b := range beads {
+			if b.Low() {
+				low++
+			}
+		}
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d beads, %d low-confidence)\n", output, len(beads), low)
+	}
+	return nil
+}
+
+// readSide reads one input and cuts it into blocks and segments as format says.
+func readSide(path string, stdin io.Reader, format, lang string) (*doc.Document, error) {
+	text, err := textfile.Read(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	name := path
+	if path == "-" {
+		name = "stdin"
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("%s: the file is empty or only white space", name)
+	}
+	switch format {
+	case "lines":
+		return linesDocument(name, text, lang, true), nil
+	case "segments":
+		return segmentsDocument(name, text, lang), nil
+	}
+	return segment.Split(name, text, lang), nil
+}
+
+// lineRanges returns the [start, end) byte ranges of the lines of text, trimmed
+// of surrounding white space; blank lines give empty ranges.
+func lineRanges(text string) [][2]int {
+	var out [][2]int
+	space := func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }
+	for pos := 0; pos <= len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		line := text[pos:end]
+		s := pos + len(line) - len(strings.TrimLeftFunc(line, space))
+		e := pos + len(strings.TrimRightFunc(line, space))
+		out = append(out, [2]int{s, max(s, e)})
+		if end == len(text) {
+			break
+		}
+		pos = end + 1
+	}
+	return out
+}
+
+// linesDocument makes each non-blank line a paragraph, split into sentences.
+func linesDocument(name, text, lang string, split bool) *doc.Document {
+	d := &doc.Document{Name: name, Lang: lang, Source: text}
+	for _, r := range lineRanges(text) {
+		if r[1] == r[0] {
+			continue
+		}
+		b := doc.Block{Kind: doc.Paragraph, Start: r[0], End: r[1]}
+		for _, s := range segment.Sentences(text[r[0]:r[1]], lang) {
+			b.Segments = append(b.Segments, doc.Segment{Start: r[0] + s.Start, End: r[0] + s.End, Text: s.Text})
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	return d
+}
+
+// segmentsDocument keeps each non-blank line as one segment; blank lines
+// separate blocks.
+func segmentsDocument(name, text, lang string) *doc.Document {
+	d := &doc.Document{Name: name, Lang: lang, Source: text}
+	var cur *doc.Block
+	for _, r := range lineRanges(text) {
+		if r[1] == r[0] {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Start: r[0]})
+			cur = &d.Blocks[len(d.Blocks)-1]
+		}
+		cur.End = r[1]
+		cur.Segments = append(cur.Segments, doc.Segment{Start: r[0], End: r[1], Text: text[r[0]:r[1]]})
+	}
+	return d
+}
+
+// loadLexicon loads path; "" means Debian's FreeDict when it is installed,
+// "none" means no lexicon.
+func loadLexicon(path string) (*align.Lexicon, error) {
+	switch path {
+	case "none":
+		return nil, nil
+	case "":
+		if _, err := os.Stat(align.DebianLexicon); err != nil {
+			return nil, nil
+		}
+		path = align.DebianLexicon
+	}
+	lex, err := align.LoadLexicon(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("lexicon %s: no such file", path)
+		}
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return lex, nil
+}
+
+// machineTranslate translates every text with eng, in batches within its limits.
+func machineTranslate(ctx context.Context, eng translate.Engine, texts []string) ([]string, error) {
+	segs := make([]translate.Segment, len(texts))
+	for k, t := range texts {
+		segs[k] = translate.Segment{ID: fmt.Sprintf("s%d", k), Text: t}
+	}
+	out := make([]string, 0, len(texts))
+	for _, b := range translate.Batches(segs, eng.Limits()) {
+		res, err := eng.Translate(ctx, translate.Request{SourceLang: "ar", TargetLang: "en", Segments: segs[b[0]:b[1]]})
+		if err != nil {
+			return nil, err
+		}
+		if len(res) != b[1]-b[0] {
+			return nil, fmt.Errorf("engine %s returned %d translations for %d segments", eng.Name(), len(res), b[1]-b[0])
+		}
+		out = append(out, res...)
+	}
+	return out, nil
+}
+
+// writeBeadList writes the bead list format of the alignment data: one bead a
+// line, "SRC<=>TGT" with 0-based segment numbers. A comment line before a
+// bead flags a low confidence (scorers skip lines starting with #).
+func writeBeadList(w io.Writer, beads []align.Bead) error {
+	var b strings.Builder
+	for _, bd := range beads {
+		if bd.Low() {
+			fmt.Fprintf(&b, "# low-confidence %.2f\n", bd.Confidence)
+		}
+		b.WriteString(align.FormatBead(bd))
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type jsonSegment struct {
+	Block int    `json:"block"`
+	Text  string `json:"text"`
+}
+
+type jsonBead struct {
+	Source        []jsonSegment `json:"source"`
+	Target        []jsonSegment `json:"target"`
+	Confidence    float64       `json:"confidence"`
+	LowConfidence bool          `json:"low_confidence,omitempty"`
+}
+
+// writeBeadJSON writes {"beads": [{"source": [{"block", "text"}], "target": [...], "confidence"}]}.
+func writeBeadJSON(w io.Writer, src, tgt *doc.Document, beads []align.Bead) error {
+	st, sb := align.SegmentIndex(src)
+	tt, tb := align.SegmentIndex(tgt)
+	side := func(idx []int, texts []string, blocks []int) []jsonSegment {
+		out := []jsonSegment{}
+		for _, k := range idx {
+			out = append(out, jsonSegment{Block: blocks[k], Text: texts[k]})
+		}
+		return out
+	}
+	var v struct {
+		Beads []jsonBead `json:"beads"`
+	}
+	v.Beads = []jsonBead{}
+	for _, b := range beads {
+		v.Beads = append(v.Beads, jsonBead{
+			Source: side(b.Source, st, sb), Target: side(b.Target, tt, tb),
+			Confidence: float64(int(b.Confidence*1000+0.5)) / 1000, LowConfidence: b.Low(),
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// beadBitext turns beads into bilingual units for the bitext writers: one unit
+// per bead, in the block of its first source segment.
+func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
+	st, sb := align.SegmentIndex(src)
+	tt, _ := align.SegmentIndex(tgt)
+	// position of each source segment inside its block
+	within := make([]int, len(st))
+	for k := range st {
+		if k > 0 && sb[k] == sb[k-1] {
+			within[k] = within[k-1] + 1
+		}
+	}
+	bt := &doc.Bitext{SourceLang: src.Lang, TargetLang: tgt.Lang, Name: src.Name, Source: src}
+	block := 0
+	for _, b := range beads {
+		var u doc.Unit
+		var parts []string
+		for _, k := range b.Source {
+			if len(parts) == 0 {
+				block = sb[k]
+			}
+			if sb[k] == block {
+				u.Segments = append(u.Segments, within[k])
+			}
+			parts = append(parts, st[k])
+		}
+		u.Block = block
+		if block < len(src.Blocks) {
+			u.Kind = src.Blocks[block].Kind
+		}
+		u.Source = strings.Join(parts, " ")
+		parts = parts[:0]
+		for _, k := range b.Target {
+			parts = append(parts, tt[k])
+		}
+		u.Target = strings.Join(parts, " ")
+		u.Confidence = b.Confidence
+		u.Terms = []doc.TermHit{}
+		switch {
+		case u.Target == "":
+			u.State = doc.StateNew
+			u.AddFlag(doc.FlagUntranslated)
+			u.Notes = append(u.Notes, "alignment: no English sentence corresponds")
+		case u.Source == "":
+			u.State = doc.StateReviewed
+			u.Origin = "alignment"
+			u.Notes = append(u.Notes, "alignment: English sentence with no Arabic counterpart")
+		default:
+			u.State = doc.StateReviewed
+			u.Origin = "alignment"
+		}
+		if b.Low() {
+			u.AddFlag(doc.FlagLowConfidence)
+			u.Notes = append(u.Notes, fmt.Sprintf("alignment confidence %.2f", b.Confidence))
+		}
+		bt.Units = append(bt.Units, u)
+	}
+	translate.AssignIDs(bt.Units)
+	return bt
+}
+
+// writeBeadTMX writes the paired beads as a translation memory; beads with an
+// empty side have nothing to remember and are left out.
+func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
+	d := &tmx.Document{Header: tmx.Header{SegType: "sentence", SrcLang: bt.SourceLang, DataType: "plaintext"}}
+	for _, u := range bt.Units {
+		if u.Source == "" || u.Target == "" {
+			continue
+		}
+		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: u.Source}, {Lang: bt.TargetLang, Text: u.Target}}}
+		tu.Props = append(tu.Props, tmx.Prop{Type: "x-alignment-confidence", Value: fmt.Sprintf("%.2f", u.Confidence)})
+		if u.HasFlag(doc.FlagLowConfidence) {
+			tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(doc.FlagLowConfidence)})
+		}
+		d.Units = append(d.Units, tu)
+	}
+	return tmx.Write(w, d)
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runIn runs bitext in dir with stdin and returns the exit code, stdout and stderr.
+func runIn(t *testing.T, dir, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), append([]string{"bitext"}, args...), &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+const frontMatterArticle = "---\ntitle: عنوان من الملف\nsource: AFP\nurl: https://example.com/a\ndate: 2023-09-05\n---\n" +
+	"قمة بوتين وكيم\n\nوقال بيسكوف إن بوتين سيلتقي كيم.\n\nشاركها.\n"
+
+func TestTranslatePageFlags(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		code     int
+		want     []string
+		unwanted []string
+		stderr   string
+	}{
+		{"front matter", []string{"translate", "-q", "-o", "-", "a.txt"}, 0,
+			[]string{"<h1>عنوان من الملف</h1>", `<a href="https://example.com/a" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">`, "no translation"},
+			[]string{"title:", "---"}, ""},
+		{"flags win", []string{"translate", "-o", "-", "--title", "Putin & Kim", "--source-name", "Reuters", "--date", "5 Sept", "a.txt"}, 0,
+			[]string{"<h1>Putin &amp; Kim</h1>", "Reuters</a>", `<span class="date">5 Sept</span>`}, []string{">AFP<"}, ""},
+		{"clean", []string{"translate", "-o", "-", "--clean", "a.txt"}, 0,
+			[]string{"قمة"}, []string{"no translation", `class="u flagged"`, "شاركها"}, ""},
+		{"template", []string{"translate", "-o", "-", "--template", "site.html", "a.txt"}, 0,
+			[]string{"<nav>Newsroom</nav>", `<section class="block heading">`}, nil, ""},
+		{"bad template", []string{"translate", "-o", "out.html", "--template", "bad.html", "a.txt"}, 1, nil, nil, "bad.html:1"},
+		{"missing template", []string{"translate", "-o", "-", "--template", "none.html", "a.txt"}, 1, nil, nil, "none.html"},
+		{"page flag with xliff", []string{"translate", "-f", "xliff", "-o", "-", "--clean", "a.txt"}, 2, nil, nil, "--clean applies only to --format html"},
+		{"bad front matter", []string{"translate", "-o", "-", "b.txt"}, 1, nil, nil, "b.txt: front matter"},
+		{"stdin", []string{"translate", "-o", "-", "--title", "T", "-"}, 0, []string{"<h1>T</h1>"}, nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{
+				"a.txt":     frontMatterArticle,
+				"b.txt":     "---\ntitle: [\n---\nنص.\n",
+				"site.html": `<!DOCTYPE html><html><head>{{template "bitext-head" .}}<title>{{.Title}}</title></head><body><nav>Newsroom</nav>{{template "bitext-blocks" .}}</body></html>`,
+				"bad.html":  `{{.Title`,
+			}
+			for name, text := range files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, out, errOut := runIn(t, dir, frontMatterArticle, tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tc.code, errOut)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+			for _, u := range tc.unwanted {
+				if strings.Contains(out, u) {
+					t.Errorf("output contains %q", u)
+				}
+			}
+			if tc.stderr != "" && !strings.Contains(errOut, tc.stderr) {
+				t.Errorf("stderr %q lacks %q", errOut, tc.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "out.html")); err == nil && code != 0 {
+				t.Error("failed run left an output file")
+			}
+		})
+	}
+}

@@ -1,0 +1,624 @@
+package gist
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"bitext/arabic"
+	"bitext/translate"
+)
+
+// termForm is a glossary term as it stands in the text, with the English of
+// any proclitic glued to it.
+type termForm struct {
+	surface string
+	lead    []string
+	en      string
+}
+
+// termForms prepares the terms of one segment, longest surface first. A
+// surface that is another surface of the same term plus a proclitic chain
+// (وبوتين beside بوتين) gets that chain's English in front.
+func termForms(terms, all []translate.Term) []termForm {
+	var out []termForm
+	for _, t := range terms {
+		if strings.TrimSpace(t.Source) == "" || strings.TrimSpace(t.Target) == "" {
+			continue
+		}
+		tf := termForm{surface: t.Source, en: t.Target}
+		tf.lead = termLead(t, all)
+		out = append(out, tf)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].surface) > len(out[j].surface) })
+	return out
+}
+
+func termLead(t translate.Term, all []translate.Term) []string {
+	for _, p := range proclitics {
+		if p.ar == "" || p.the || p.future || !strings.HasPrefix(t.Source, p.ar) {
+			continue
+		}
+		rest := strings.TrimPrefix(t.Source, p.ar)
+		for _, u := range all {
+			if u.Target == t.Target && u.Source == rest {
+				return p.lead
+			}
+		}
+		// a chain before the article is safe to read off: والكرملين, للكرملين
+		if strings.HasPrefix(rest, "ال") && utf8.RuneCountInString(rest) >= 5 {
+			return p.lead
+		}
+		if strings.HasSuffix(p.ar, "ل") && strings.HasPrefix(rest, "ل") && utf8.RuneCountInString(rest) >= 4 {
+			return p.lead // للكرملين = ل + الكرملين
+		}
+	}
+	return nil
+}
+
+type tokKind byte
+
+const (
+	tokWord        tokKind = iota // Arabic word
+	tokNumber                     // digits in any script
+	tokOther                      // Latin words, placeholders, anything kept as it is
+	tokPunct                      // one punctuation mark
+	tokTerm                       // a glossary term
+	tokPlaceholder                // a protected span the pipeline put in: ⟦1:Putin⟧
+)
+
+type token struct {
+	kind  tokKind
+	text  string
+	space bool // whitespace before it
+	term  *termForm
+}
+
+func isDiacritic(r rune) bool { return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 }
+
+func isArabicWordRune(r rune) bool {
+	switch {
+	case r < 0x0600:
+		return false
+	case r >= 0x0621 && r <= 0x063A, r >= 0x0641 && r <= 0x065F, r == 0x0640, r == 0x0670:
+		return true // the common letters and marks, without a table lookup
+	}
+	return arabic.IsArabicLetter(r) || isDiacritic(r)
+}
+
+func isDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
+}
+
+// tokenize cuts text into tokens, glossary terms first.
+func tokenize(text string, terms []termForm) []token {
+	var toks []token
+	space := false
+	for i := 0; i < len(text); {
+		if tf := termAt(text, i, terms); tf != nil {
+			toks = append(toks, token{kind: tokTerm, text: tf.surface, space: space, term: tf})
+			i += len(tf.surface)
+			space = false
+			continue
+		}
+		if n := placeholderAt(text[i:]); n > 0 {
+			toks = append(toks, token{kind: tokPlaceholder, text: text[i : i+n], space: space})
+			i += n
+			space = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		case isArabicWordRune(r):
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if !isArabicWordRune(r2) {
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, token{kind: tokWord, text: text[i:j], space: space})
+			i = j
+		case isDigit(r):
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isDigit(r2) {
+					j += n2
+					continue
+				}
+				// a separator between digits stays in the number
+				if strings.ContainsRune(".,:/٫٬", r2) && j+n2 < len(text) {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if isDigit(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, token{kind: tokNumber, text: text[i:j], space: space})
+			i = j
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_':
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isArabicWordRune(r2) || unicode.IsSpace(r2) || !(unicode.IsLetter(r2) || unicode.IsNumber(r2) || r2 == '_' || r2 == '-' || r2 == '\'') {
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, token{kind: tokOther, text: text[i:j], space: space})
+			i = j
+		default:
+			toks = append(toks, token{kind: tokPunct, text: text[i : i+n], space: space})
+			i += n
+		}
+		space = false
+	}
+	return toks
+}
+
+// placeholderAt returns the length of the placeholder ⟦…⟧ that s starts
+// with, or 0.
+func placeholderAt(s string) int {
+	if !strings.HasPrefix(s, "⟦") {
+		return 0
+	}
+	end := strings.Index(s, "⟧")
+	if end < 0 || strings.Contains(s[len("⟦"):end], "⟦") {
+		return 0
+	}
+	return end + len("⟧")
+}
+
+// termAt returns the longest term whose surface starts at text[i:] on word
+// boundaries.
+func termAt(text string, i int, terms []termForm) *termForm {
+	if len(terms) == 0 {
+		return nil
+	}
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if isArabicWordRune(r) || unicode.IsLetter(r) {
+			return nil
+		}
+	}
+	for k := range terms {
+		s := terms[k].surface
+		if !strings.HasPrefix(text[i:], s) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+len(s):]); i+len(s) < len(text) && (isArabicWordRune(r) || unicode.IsLetter(r)) {
+			continue
+		}
+		return &terms[k]
+	}
+	return nil
+}
+
+// item is one glossed piece of the English gist.
+type item struct {
+	punct bool
+	lead  []string // conjunction/preposition English
+	the   bool     // English "the"
+	text  string
+	pos   POS
+	def   bool   // definite: article, name or a definite genitive
+	past  bool   // a 3rd person past verb with no object
+	plain bool   // no attached pronoun, no merged words
+	poss  string // possessive pronoun before the noun: "her" budget
+	space bool   // whitespace before it in the source
+}
+
+var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "»": "”", "٪": "%", "۔": "."}
+
+func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
+	toks := tokenize(text, terms)
+	items := make([]item, 0, len(toks))
+	wi := &wordInfo{}
+	folds := make([]string, len(toks)) // folded words, filled when a phrase needs them
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch t.kind {
+		case tokTerm:
+			items = append(items, item{lead: t.term.lead, text: t.term.en, pos: Name, def: true, plain: true})
+			if st != nil {
+				n := countArabicWords(t.text)
+				st.Words += n
+				st.Glossed += n
+			}
+		case tokPlaceholder:
+			// kept as it is for the pipeline to put the name back
+			items = append(items, item{text: t.text, pos: Name, def: true, plain: true})
+		case tokNumber:
+			items = append(items, item{text: westernDigits(t.text), pos: Other})
+		case tokOther:
+			items = append(items, item{text: t.text, pos: Other})
+		case tokPunct:
+			p := t.text
+			if m, ok := punctMap[p]; ok {
+				p = m
+			}
+			items = append(items, item{punct: true, text: p})
+		case tokWord:
+			wi.reset(t.text)
+			if it, n := e.phrase(toks, folds, i, wi); n > 0 {
+				items = append(items, it)
+				if st != nil {
+					st.Words += n
+					st.Glossed += n
+				}
+				items[len(items)-1].space = t.space
+				i += n - 1
+				continue
+			}
+			if lead, ok := standalone[t.text]; ok {
+				// a proclitic the pipeline cut off a protected name: و ⟦1:Kim⟧
+				items = append(items, item{text: lead, pos: Other, space: t.space})
+				if st != nil {
+					st.Words++
+					st.Glossed++
+				}
+				continue
+			}
+			a, ok := e.analyse(wi)
+			if st != nil {
+				st.Words++
+				if ok {
+					st.Glossed++
+				} else {
+					st.Unknown[t.text]++
+				}
+			}
+			if !ok {
+				items = append(items, e.unknown(t.text))
+				items[len(items)-1].space = t.space
+				continue
+			}
+			items = append(items, itemOf(a))
+		}
+		items[len(items)-1].space = t.space
+	}
+	if !e.opts.NoReorder {
+		items = reorder(items)
+	}
+	return render(items)
+}
+
+func countArabicWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, arabic.IsArabicLetter) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func itemOf(a analysis) item {
+	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.def || a.pos == Name, past: a.past, plain: a.pron == nil}
+	if a.pron != nil {
+		switch a.pos {
+		case Verb, Particle:
+			it.text = a.word + " " + a.pron.Object
+		default:
+			it.poss = a.pron.Possessive
+			it.def = true
+		}
+	}
+	return it
+}
+
+// phrase matches a multi-word lexicon entry starting at toks[i], allowing a
+// conjunction or preposition on its first word. It returns the item and the
+// number of words it covers (0: none).
+func (e *Engine) phrase(toks []token, folds []string, i int, w *wordInfo) (item, int) {
+	if i+1 >= len(toks) || toks[i+1].kind != tokWord || !toks[i+1].space {
+		return item{}, 0
+	}
+	for _, p := range phraseProclitics {
+		if !w.hasPrefix(p.ar, 0) {
+			continue
+		}
+		pl := p.n
+		if pl >= len(w.bare) {
+			continue
+		}
+		if e.firsts[string(w.sub(pl, len(w.bare)))] == 0 && !strings.HasSuffix(p.ar, "ل") {
+			continue
+		}
+		if it, n := e.phraseFrom(toks, folds, i, w.with(pl, len(w.bare), ""), p, w); n > 0 {
+			return it, n
+		}
+		if strings.HasSuffix(p.ar, "ل") && w.bare[pl] == 'ل' {
+			// للأمم المتحدة = ل + الأمم المتحدة
+			key := append([]byte("ا"), w.sub(pl, len(w.bare))...)
+			if it, n := e.phraseFrom(toks, folds, i, key, p, w); n > 0 {
+				return it, n
+			}
+		}
+	}
+	return item{}, 0
+}
+
+// phraseFrom matches the longest phrase whose first folded word is key.
+func (e *Engine) phraseFrom(toks []token, folds []string, i int, key []byte, p proclitic, w *wordInfo) (item, int) {
+	for _, l := range e.lexicons {
+		max := l.firsts[string(key)]
+		if max == 0 {
+			continue
+		}
+		buf := append(w.pbuf[:0], key...)
+		defer func() { w.pbuf = buf[:0] }()
+		var found Entry
+		best := 0
+		for n := 2; n <= max && i+n-1 < len(toks); n++ {
+			k := i + n - 1
+			if toks[k].kind != tokWord || !toks[k].space {
+				break
+			}
+			if folds[k] == "" {
+				folds[k] = arabic.Fold(toks[k].text)
+			}
+			buf = append(append(buf, ' '), folds[k]...)
+			if ent, ok := l.phrases[string(buf)]; ok {
+				found, best = ent, n
+			}
+		}
+		if best > 0 {
+			def := bytes.HasPrefix(key, []byte("ال")) || found.POS == Name
+			return item{lead: p.lead, text: found.Gloss, pos: found.POS, def: def, plain: true, past: found.POS == Verb}, best
+		}
+	}
+	return item{}, 0
+}
+
+// westernDigits converts Arabic-Indic digits and separators to ASCII.
+func westernDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		case r == '٫':
+			return '.'
+		case r == '٬':
+			return ','
+		}
+		return r
+	}, s)
+}
+
+// unknown renders a word found in no lexicon: its proclitics glossed when the
+// article shows where the stem starts, the rest transliterated.
+func (e *Engine) unknown(word string) item {
+	it := item{pos: Unknown}
+	w := word
+	for _, p := range proclitics {
+		if !p.the || !strings.HasPrefix(w, p.ar) || utf8.RuneCountInString(w)-utf8.RuneCountInString(p.ar) < 3 {
+			continue
+		}
+		it.lead, it.the = p.lead, true
+		w = strings.TrimPrefix(w, p.ar)
+		break
+	}
+	if e.opts.KeepUnknown {
+		it.text = w
+	} else {
+		it.text = Transliterate(w)
+	}
+	return it
+}
+
+var translit = map[rune]string{
+	'ا': "a", 'أ': "a", 'إ': "i", 'آ': "aa", 'ٱ': "a", 'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h",
+	'خ': "kh", 'د': "d", 'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d", 'ط': "t",
+	'ظ': "z", 'ع': "", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h",
+	'ى': "a", 'ة': "a", 'ء': "", 'ؤ': "u", 'ئ': "i", 'پ': "p", 'چ': "ch", 'ڤ': "v", 'گ': "g", 'ژ': "zh",
+}
+
+// Transliterate writes an Arabic word in plain Latin letters, capitalised, for
+// names and words no lexicon knows (سوليفان → Sulifan).
+func Transliterate(word string) string {
+	var b strings.Builder
+	var letters []rune
+	for _, r := range word {
+		if !isDiacritic(r) {
+			letters = append(letters, r)
+		}
+	}
+	consonant := func(k int) bool {
+		if k < 0 || k >= len(letters) {
+			return false
+		}
+		switch letters[k] {
+		case 'ا', 'أ', 'إ', 'آ', 'و', 'ي', 'ى', 'ة':
+			return false
+		}
+		return true
+	}
+	for k, r := range letters {
+		switch r {
+		case 'و':
+			if k > 0 && consonant(k-1) && (consonant(k+1) || k == len(letters)-1) {
+				b.WriteString("u")
+			} else {
+				b.WriteString("w")
+			}
+		case 'ي':
+			if k > 0 && consonant(k-1) && (consonant(k+1) || k == len(letters)-1) {
+				b.WriteString("i")
+			} else {
+				b.WriteString("y")
+			}
+		default:
+			if s, ok := translit[r]; ok {
+				b.WriteString(s)
+			} else if !arabic.IsArabicLetter(r) {
+				b.WriteRune(r)
+			}
+		}
+	}
+	s := b.String()
+	if s == "" {
+		return "?" // letters with no Latin spelling
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// reorder applies the safe English ordering rules: noun–adjective becomes
+// adjective–noun, the idafa chain gets "of", and a past verb before its
+// definite subject moves after it.
+func reorder(items []item) []item {
+	for i := 0; i+1 < len(items); i++ {
+		x, y := &items[i], &items[i+1]
+		if x.punct || y.punct {
+			continue
+		}
+		// هذه المسألة: "this issue", not "this the issue"
+		if x.pos == Other && demonstrative[x.text] && len(x.lead) == 0 && y.the && len(y.lead) == 0 {
+			y.the = false
+		}
+		// وفقا لـ: "according to", not "according to for"
+		if strings.HasSuffix(x.text, " to") && len(y.lead) > 0 && y.lead[0] == "for" {
+			y.lead = y.lead[1:]
+		}
+	}
+	// noun + adjectives of the same definiteness → adjectives (reversed) + noun
+	a := items[:0] // rewritten in place: the output never runs ahead of the input
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if !it.punct && it.pos == Noun && (it.plain || it.poss != "") {
+			j := i + 1
+			for j < len(items) && !items[j].punct && items[j].pos == Adjective && len(items[j].lead) == 0 &&
+				(items[j].the == it.the || it.poss != "" && items[j].the) && items[j].plain {
+				j++
+			}
+			if j > i+1 {
+				var b strings.Builder
+				for k := j - 1; k > i; k-- {
+					b.WriteString(items[k].text)
+					b.WriteByte(' ')
+				}
+				b.WriteString(it.text)
+				it.text = b.String()
+				it.plain = false
+				a = append(a, it)
+				i = j - 1
+				continue
+			}
+		}
+		a = append(a, it)
+	}
+	// idafa, right to left: noun (indefinite) + definite noun → "noun of the
+	// noun"; merged items are written from the end of a backwards
+	w := len(a)
+	for i := len(a) - 1; i >= 0; i-- {
+		x := a[i]
+		if w < len(a) {
+			y := a[w]
+			if !x.punct && !y.punct && x.pos == Noun && !x.the && !x.def && len(y.lead) == 0 && y.def &&
+				(y.pos == Noun || y.pos == Name) {
+				x.text = x.text + " of " + render([]item{{the: y.the, text: y.text}})
+				x.def, x.plain = true, false
+				a[w] = x
+				continue
+			}
+		}
+		w--
+		a[w] = x
+	}
+	a = append(a[:0], a[w:]...)
+	// verb-first: 3rd person verb + definite subject → subject + verb
+	out := a[:0]
+	for i := 0; i < len(a); i++ {
+		v := a[i]
+		if i+1 < len(a) {
+			s := a[i+1]
+			if !v.punct && !s.punct && v.pos == Verb && v.past && len(s.lead) == 0 && s.def && (s.pos == Noun || s.pos == Name) {
+				subj := []item{s}
+				subj[0].lead, subj[0].space = nil, false
+				j := i + 2
+				for s.pos == Noun && j < len(a) && !a[j].punct && a[j].pos == Name && len(a[j].lead) == 0 {
+					subj = append(subj, a[j]) // the spokesman Dmitry Peskov
+					j++
+				}
+				out = append(out, item{lead: v.lead, text: render(subj) + " " + v.text, pos: Other, space: v.space})
+				i = j - 1
+				continue
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// phraseProclitics are the chains a phrase's first word may carry: the
+// article belongs to the phrase itself.
+var phraseProclitics = func() []proclitic {
+	var out []proclitic
+	for _, p := range proclitics {
+		if !p.the && !p.future {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
+
+// standalone holds the proclitic chains written as words of their own.
+var standalone = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range proclitics {
+		if p.ar != "" && !p.the && !p.future && len(p.lead) > 0 {
+			m[p.ar] = strings.Join(p.lead, " ")
+		}
+	}
+	return m
+}()
+
+var demonstrative = map[string]bool{"this": true, "that": true, "these": true, "those": true}
+
+// render joins items into English. Words are separated by one space;
+// punctuation keeps the spacing it had in the source, except that no space is
+// left before a closing mark.
+func render(items []item) string {
+	var b strings.Builder
+	prevWord := false
+	for _, it := range items {
+		if it.punct {
+			if it.space && !strings.ContainsAny(it.text, ",.;:!?)]}”’%…") && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(it.text)
+			prevWord = false
+			continue
+		}
+		if b.Len() > 0 && (prevWord || it.space) {
+			b.WriteByte(' ')
+		}
+		for _, l := range it.lead {
+			b.WriteString(l)
+			b.WriteByte(' ')
+		}
+		if it.the {
+			b.WriteString("the ")
+		}
+		if it.poss != "" {
+			b.WriteString(it.poss)
+			b.WriteByte(' ')
+		}
+		b.WriteString(it.text)
+		prevWord = true
+	}
+	return b.String()
+}

@@ -1,0 +1,579 @@
+package htmlpage
+
+// Browser tests: the page rendered by a real headless Chromium, driven over
+// the DevTools protocol with chromedp. Every browser step has its own time
+// limit. Without a usable Chromium the tests skip, except under CI=true where
+// they fail.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"bitext/doc"
+)
+
+const (
+	startTimeout = 30 * time.Second
+	stepTimeout  = 20 * time.Second
+	highlight    = "rgb(255, 241, 168)" // --hi in the stylesheet
+)
+
+// browser is one headless Chromium tab for one test.
+type browser struct {
+	t       *testing.T
+	ctx     context.Context
+	shots   string // folder for screenshots, kept when the test fails
+	mu      sync.Mutex
+	dialogs []string // JavaScript dialogs the page opened
+}
+
+func findChromium() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// unavailable skips the test, or fails it under CI where the browser must work.
+func unavailable(t *testing.T, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("browser test cannot run under CI: %s (scripts/test-deps installs chromium)", msg)
+	}
+	t.Skipf("browser test skipped: %s (install Debian's chromium, or set CHROMIUM=/path)", msg)
+}
+
+// newBrowser starts Chromium with a fresh profile and opens a tab. The
+// browser is stopped when the test ends.
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser tests skipped in -short mode")
+	}
+	path := findChromium()
+	if path == "" {
+		unavailable(t, "no chromium found in PATH")
+	}
+	profile := t.TempDir()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.UserDataDir(profile),
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("no-sandbox", true), // Chromium refuses to start as root with its sandbox
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("force-device-scale-factor", "1"),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.Flag("force-color-profile", "srgb"),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelTab(); cancelAlloc() })
+
+	// The first Do starts the browser and binds it to ctx, so it gets no
+	// deadline of its own; a timer stops it instead.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(ctx) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			unavailable(t, "chromium (%s) did not start: %v", path, err)
+		}
+	case <-time.After(startTimeout):
+		cancelTab()
+		cancelAlloc()
+		unavailable(t, "chromium (%s) did not start within %s", path, startTimeout)
+	}
+
+	shots, err := os.MkdirTemp("", "htmlpage-"+strings.ReplaceAll(t.Name(), "/", "-")+"-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("screenshots kept in %s", shots)
+			return
+		}
+		os.RemoveAll(shots)
+	})
+	b := &browser{t: t, ctx: ctx, shots: shots}
+
+	// Answer any dialog so that a page that opens one cannot block the test,
+	// and remember it.
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			b.mu.Lock()
+			b.dialogs = append(b.dialogs, ev.Type.String()+": "+ev.Message)
+			b.mu.Unlock()
+			go func() {
+				dctx, cancel := context.WithTimeout(ctx, stepTimeout)
+				defer cancel()
+				chromedp.Call(dctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			}()
+		}
+	}()
+	return b
+}
+
+// do runs actions with the step time limit.
+func (b *browser) do(step string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page and decodes its JSON value into out.
+func (b *browser) eval(step, expr string, out any) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](expr))
+	if err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			b.t.Fatalf("%s: decoding %s: %v", step, raw, err)
+		}
+	}
+}
+
+// open writes html to a file and loads it at the given viewport width.
+func (b *browser) open(html string, width int64) {
+	b.t.Helper()
+	path := filepath.Join(b.t.TempDir(), "page.html")
+	if err := os.WriteFile(path, []byte(html), 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.viewport(width)
+	b.do("load page", chromedp.Navigate("file://"+path))
+}
+
+func (b *browser) viewport(width int64) {
+	b.t.Helper()
+	b.do(fmt.Sprintf("viewport %d", width), chromedp.EmulateViewport(width, 900))
+}
+
+func (b *browser) media(m string) {
+	b.t.Helper()
+	b.do("media "+m, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+		return err
+	}))
+}
+
+// screenshot saves the whole page as name.png in the screenshot folder (and
+// in $BITEXT_SCREENSHOTS when set).
+func (b *browser) screenshot(name string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	for _, dir := range []string{b.shots, os.Getenv("BITEXT_SCREENSHOTS")} {
+		if dir == "" {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+			b.t.Fatal(err)
+		}
+	}
+}
+
+// mouseTo moves the pointer to (x, y) in viewport coordinates.
+func (b *browser) mouseTo(x, y float64) {
+	b.t.Helper()
+	b.do("mouse move", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: x, Y: y})
+		return err
+	}))
+}
+
+type box struct {
+	Top, Left, Right, Bottom, Width, Height float64
+	Dir, Lang, BG                           string
+}
+
+type rowBoxes struct {
+	ID       string
+	Src, Tgt box
+}
+
+// rowsJS returns, for every unit row, the boxes and computed styles of its two cells.
+const rowsJS = `JSON.stringify([...document.querySelectorAll('.u')].map(u => {
+  const cell = c => { const r = c.getBoundingClientRect(), s = getComputedStyle(c);
+    return {Top: r.top + scrollY, Left: r.left, Right: r.right, Bottom: r.bottom + scrollY, Width: r.width, Height: r.height,
+      Dir: s.direction, Lang: c.lang, BG: s.backgroundColor}; };
+  return {ID: u.id, Src: cell(u.querySelector('.src')), Tgt: cell(u.querySelector('.tgt'))};
+}))`
+
+func (b *browser) rows() []rowBoxes {
+	b.t.Helper()
+	var s string
+	b.eval("read rows", rowsJS, &s)
+	var rows []rowBoxes
+	if err := json.Unmarshal([]byte(s), &rows); err != nil {
+		b.t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		b.t.Fatal("page has no rows")
+	}
+	return rows
+}
+
+// overflowJS lists elements that stick out of the viewport horizontally, and
+// whether the document itself scrolls sideways.
+const overflowJS = `JSON.stringify({
+  scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  out: [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect();
+    return r.width > 0 && (r.left < -0.5 || r.right > document.documentElement.clientWidth + 0.5); })
+    .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40))
+})`
+
+func (b *browser) checkNoOverflow(width int64) {
+	b.t.Helper()
+	var s string
+	b.eval("overflow", overflowJS, &s)
+	var got struct {
+		Scroll float64
+		Out    []string
+	}
+	if err := json.Unmarshal([]byte(s), &got); err != nil {
+		b.t.Fatal(err)
+	}
+	if got.Scroll > 0 || len(got.Out) > 0 {
+		b.t.Errorf("at %d px the page scrolls sideways by %.0f px; elements outside: %q", width, got.Scroll, got.Out)
+	}
+}
+
+func TestBrowserSampleLayout(t *testing.T) {
+	b := newBrowser(t)
+	for _, tc := range []struct {
+		name string
+		bt   *doc.Bitext
+	}{
+		{"untranslated", sampleUntranslated(t)},
+		{"translated", sampleTranslated(t)},
+		{"uneven", sampleUneven(t)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b.t = t
+			html := render(t, tc.bt, Options{Title: "North Korea warned over arms for Russia", Source: "AFP", Date: "2023-09-05"})
+			b.open(html, 1280)
+			b.screenshot(tc.name + "-1280")
+			rows := b.rows()
+			if len(rows) != len(tc.bt.Units) {
+				t.Errorf("%d rows on the page for %d units", len(rows), len(tc.bt.Units))
+			}
+			worst := 0.0
+			for _, r := range rows {
+				worst = max(worst, math.Abs(r.Src.Top-r.Tgt.Top))
+				if d := math.Abs(r.Src.Top - r.Tgt.Top); d > 2 {
+					t.Errorf("row %s: Arabic starts at %.1f px, English at %.1f px", r.ID, r.Src.Top, r.Tgt.Top)
+				}
+				if r.Tgt.Right > r.Src.Left {
+					t.Errorf("row %s: English (right edge %.0f) is not left of Arabic (left edge %.0f)", r.ID, r.Tgt.Right, r.Src.Left)
+				}
+				if r.Src.Dir != "rtl" || r.Src.Lang != "ar" {
+					t.Errorf("row %s: Arabic cell direction %s lang %q", r.ID, r.Src.Dir, r.Src.Lang)
+				}
+				if r.Tgt.Dir != "ltr" || r.Tgt.Lang != "en" {
+					t.Errorf("row %s: English cell direction %s lang %q", r.ID, r.Tgt.Dir, r.Tgt.Lang)
+				}
+			}
+			t.Logf("1280 px: %d rows, largest offset between partners %.2f px", len(rows), worst)
+			b.checkNoOverflow(1280)
+
+			b.viewport(375)
+			b.screenshot(tc.name + "-375")
+			b.checkNoOverflow(375)
+			// Stacked: in each paragraph every English cell comes above every Arabic one.
+			var s string
+			b.eval("stacking", `JSON.stringify([...document.querySelectorAll('.block')].map(bl => {
+				const e = [...bl.querySelectorAll('.tgt')].map(c => c.getBoundingClientRect()),
+				      a = [...bl.querySelectorAll('.src')].map(c => c.getBoundingClientRect());
+				return {lastEn: Math.max(...e.map(r => r.bottom)), firstAr: Math.min(...a.map(r => r.top)),
+				        width: Math.max(...e.concat(a).map(r => r.width))};
+			}))`, &s)
+			var blocks []struct{ LastEn, FirstAr, Width float64 }
+			if err := json.Unmarshal([]byte(s), &blocks); err != nil {
+				t.Fatal(err)
+			}
+			for i, bl := range blocks {
+				if bl.FirstAr < bl.LastEn-0.5 {
+					t.Errorf("375 px, block %d: Arabic starts at %.0f before English ends at %.0f", i, bl.FirstAr, bl.LastEn)
+				}
+				if bl.Width < 300 {
+					t.Errorf("375 px, block %d: cells only %.0f px wide, not stacked", i, bl.Width)
+				}
+			}
+		})
+	}
+}
+
+func TestBrowserHoverAndFocus(t *testing.T) {
+	b := newBrowser(t)
+	bt := sampleTranslated(t)
+	b.open(render(t, bt, Options{}), 1280)
+	rows := b.rows()
+	for _, r := range rows {
+		if r.Src.BG == highlight || r.Tgt.BG == highlight {
+			t.Fatalf("row %s highlighted before any hover", r.ID)
+		}
+	}
+	// Hover a spread of rows, including the first and the last.
+	picks := []int{0, len(rows) / 3, len(rows) / 2, len(rows) - 1}
+	for _, i := range picks {
+		id := rows[i].ID
+		b.eval("scroll", fmt.Sprintf(`document.getElementById(%q).querySelector('.src').scrollIntoView({block: 'center'}); 0`, id), nil)
+		var pos struct{ X, Y float64 }
+		var s string
+		b.eval("locate", fmt.Sprintf(`JSON.stringify((r => ({X: r.left + r.width/2, Y: r.top + Math.min(r.height/2, 10)}))(document.getElementById(%q).querySelector('.src').getBoundingClientRect()))`, id), &s)
+		if err := json.Unmarshal([]byte(s), &pos); err != nil {
+			t.Fatal(err)
+		}
+		b.mouseTo(pos.X, pos.Y)
+		b.expectOnlyHighlighted(t, "hover", id)
+	}
+	b.mouseTo(1, 1) // over the header: nothing highlighted
+	b.expectOnlyHighlighted(t, "pointer on header", "")
+	b.eval("focus", fmt.Sprintf(`document.getElementById(%q).querySelector('.src').focus(); 0`, rows[1].ID), nil)
+	b.expectOnlyHighlighted(t, "focus", rows[1].ID)
+	b.screenshot("focus")
+}
+
+// expectOnlyHighlighted checks that exactly the two cells of row id carry the
+// highlight colour (none when id is "").
+func (b *browser) expectOnlyHighlighted(t *testing.T, what, id string) {
+	t.Helper()
+	for _, r := range b.rows() {
+		want := r.ID == id
+		if (r.Src.BG == highlight) != want || (r.Tgt.BG == highlight) != want {
+			t.Errorf("%s on %q: row %s Arabic %s, English %s", what, id, r.ID, r.Src.BG, r.Tgt.BG)
+		}
+	}
+}
+
+func TestBrowserHostileArticle(t *testing.T) {
+	payloads := []string{`<img src=x onerror=alert(1)>`, `</script><script>alert(2)</script>`, `{{.}}`, `&lt;`}
+	evil := strings.Join(payloads, " ")
+	bt := handBitext()
+	bt.Units[1].Source = "وقال " + evil
+	bt.Units[1].Target = "He said " + evil
+	bt.Units[1].Terms = []doc.TermHit{{Surface: "وقال", Ar: "قال", En: "He said", Note: evil}}
+	bt.Units[2].Target = evil + " https://example.com/" + strings.Repeat("very-long-path-without-spaces-", 12)
+	bt.Engine = evil
+	html := render(t, bt, Options{Title: evil, Source: evil, SourceURL: "javascript:alert(3)", Date: evil})
+
+	b := newBrowser(t)
+	// The check must be able to fail: the same payload written raw does open a dialog.
+	b.open(`<!DOCTYPE html><p>`+payloads[0]+`</p>`, 800)
+	b.waitDialogs(1)
+	b.mu.Lock()
+	b.dialogs = nil
+	b.mu.Unlock()
+
+	b.open(html, 1280)
+	b.screenshot("hostile")
+	b.do("let handlers run", chromedp.Sleep(300*time.Millisecond))
+	b.mu.Lock()
+	opened := append([]string(nil), b.dialogs...)
+	b.mu.Unlock()
+	if len(opened) > 0 {
+		t.Errorf("the page opened dialogs: %q", opened)
+	}
+	b.checkNoOverflow(1280)
+	b.viewport(375)
+	b.checkNoOverflow(375)
+	var s string
+	b.eval("inspect", `JSON.stringify({
+		injected: [...document.querySelectorAll('img, script, iframe, object, embed, svg, a[href^="javascript"]')].map(e => e.outerHTML),
+		cellTags: [...new Set([...document.querySelectorAll('.c *')].map(e => e.tagName.toLowerCase()))],
+		en: document.getElementById('u2').querySelector('.tgt').textContent,
+		ar: document.getElementById('u2').querySelector('.src').textContent,
+		title: document.title, h1: document.querySelector('h1').textContent,
+		byline: document.querySelector('.byline').textContent,
+		tip: document.querySelector('#u2 .term').title,
+	})`, &s)
+	var got struct {
+		Injected, CellTags             []string
+		En, Ar, Title, H1, Byline, Tip string
+	}
+	if err := json.Unmarshal([]byte(s), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Injected) > 0 {
+		t.Errorf("elements injected: %q", got.Injected)
+	}
+	for _, tag := range got.CellTags {
+		if tag != "span" && tag != "bdi" {
+			t.Errorf("unexpected <%s> inside a cell", tag)
+		}
+	}
+	for name, text := range map[string]string{"English cell": got.En, "Arabic cell": got.Ar, "title": got.Title, "h1": got.H1, "byline": got.Byline, "tooltip": got.Tip} {
+		if !strings.Contains(text, evil) {
+			t.Errorf("%s shows %q, want the payload as text %q", name, text, evil)
+		}
+	}
+}
+
+// waitDialogs waits, within the step limit, until n dialogs have opened.
+func (b *browser) waitDialogs(n int) {
+	b.t.Helper()
+	deadline := time.Now().Add(stepTimeout)
+	for time.Now().Before(deadline) {
+		b.mu.Lock()
+		got := len(b.dialogs)
+		b.mu.Unlock()
+		if got >= n {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.t.Fatalf("control page: expected %d dialog(s), saw none; the dialog check cannot work", n)
+}
+
+func TestBrowserPrint(t *testing.T) {
+	b := newBrowser(t)
+	bt := sampleTranslated(t)
+	bt.Units[1].AddFlag(doc.FlagLowConfidence)
+	// A4 portrait minus the 14 mm side margins of the @page rule, at 96 px per inch.
+	const a4Content int64 = 687 // (210 - 2×14) mm at 96 px per inch, rounded down
+	b.open(render(t, bt, Options{}), a4Content)
+	b.media("print")
+	var flags int
+	b.eval("count visible flags", `[...document.querySelectorAll('.flag, .flags, .legend')].filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0).length`, &flags)
+	if flags != 0 {
+		t.Errorf("print: %d flag or legend elements visible", flags)
+	}
+	rows := b.rows()
+	for _, r := range rows {
+		if r.Tgt.Right > r.Src.Left || r.Src.Right > float64(a4Content)+0.5 || r.Tgt.Left < -0.5 {
+			t.Errorf("print row %s: English %.0f–%.0f, Arabic %.0f–%.0f: not two columns within %d px", r.ID, r.Tgt.Left, r.Tgt.Right, r.Src.Left, r.Src.Right, a4Content)
+		}
+		if math.Abs(r.Src.Top-r.Tgt.Top) > 2 {
+			t.Errorf("print row %s: cells start %.1f px apart", r.ID, math.Abs(r.Src.Top-r.Tgt.Top))
+		}
+		if r.Tgt.BG != "rgba(0, 0, 0, 0)" {
+			t.Errorf("print row %s: English cell background %s", r.ID, r.Tgt.BG)
+		}
+	}
+	b.checkNoOverflow(a4Content)
+	// No hover style in print.
+	b.eval("scroll", `document.querySelector('.u .src').scrollIntoView(); 0`, nil)
+	var s string
+	b.eval("locate", `JSON.stringify((r => [r.left + r.width/2, r.top + 5])(document.querySelector('.u .src').getBoundingClientRect()))`, &s)
+	var xy [2]float64
+	if err := json.Unmarshal([]byte(s), &xy); err != nil {
+		t.Fatal(err)
+	}
+	b.mouseTo(xy[0], xy[1])
+	b.expectOnlyHighlighted(t, "print hover", "")
+	b.screenshot("print")
+
+	// And the real thing: Chromium prints it on A4 with the page's own @page size.
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
+	if err != nil {
+		t.Fatalf("print to PDF: %v", err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("print to PDF returned %.20q", pdf)
+	}
+	if err := os.WriteFile(filepath.Join(b.shots, "print.pdf"), pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A4 is 595×842 pt; every page's MediaBox must say so.
+	boxes := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`).FindAllSubmatch(pdf, -1)
+	if len(boxes) == 0 {
+		t.Fatal("PDF has no page MediaBox")
+	}
+	for _, m := range boxes {
+		w, _ := strconv.ParseFloat(string(m[1]), 64)
+		h, _ := strconv.ParseFloat(string(m[2]), 64)
+		if math.Abs(w-595.3) > 1 || math.Abs(h-841.9) > 1 {
+			t.Errorf("PDF page is %.1f×%.1f pt, not A4", w, h)
+		}
+	}
+	t.Logf("printed %d A4 pages", len(boxes))
+}
+
+// A Latin name with a number inside Arabic keeps its own order, and so does
+// an Arabic phrase inside English.
+func TestBrowserBidi(t *testing.T) {
+	bt := handBitext()
+	bt.Units[2].Target = "He added that the greeting السلام عليكم 2 was old."
+	b := newBrowser(t)
+	b.open(render(t, bt, Options{}), 1280)
+	var s string
+	b.eval("measure", `JSON.stringify([...document.querySelectorAll('#u3 bdi')].map(e => {
+		const words = e.textContent.split(' '), first = document.createRange(), last = document.createRange();
+		const node = e.firstChild, end = e.textContent.length;
+		first.setStart(node, 0); first.setEnd(node, words[0].length);
+		last.setStart(node, end - words[words.length-1].length); last.setEnd(node, end);
+		return {text: e.textContent, dir: getComputedStyle(e).direction, cell: e.closest('.c').dir,
+			first: first.getBoundingClientRect().left, last: last.getBoundingClientRect().left};
+	}))`, &s)
+	var got []struct {
+		Text, Dir, Cell string
+		First, Last     float64
+	}
+	if err := json.Unmarshal([]byte(s), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("isolated runs in row u3: %+v, want one per cell", got)
+	}
+	for _, g := range got {
+		wantDir := map[string]string{"rtl": "ltr", "ltr": "rtl"}[g.Cell]
+		if g.Dir != wantDir {
+			t.Errorf("%q in a %s cell has direction %s, want %s", g.Text, g.Cell, g.Dir, wantDir)
+		}
+		// Reading order: in ltr the first word is leftmost, in rtl rightmost.
+		if (g.Dir == "ltr") != (g.First < g.Last) {
+			t.Errorf("%q (%s): first word at %.0f, last at %.0f: wrong order", g.Text, g.Dir, g.First, g.Last)
+		}
+	}
+	b.screenshot("bidi")
+}

@@ -1,0 +1,452 @@
+package htmlpage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func render(t testing.TB, b *doc.Bitext, opts Options) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, b, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// handBitext is a small bitext built by hand, independent of the segmenter
+// and glossary matcher, for golden and unit tests.
+func handBitext() *doc.Bitext {
+	src := "قمة بوتين وكيم\n\nوقال جيك سوليفان إن بوتين سيلتقي كيم. وأضاف أن نظام Windows 10 قديم.\n\nشاركها."
+	d := &doc.Document{Name: "hand.txt", Lang: "ar", Source: src}
+	add := func(kind doc.Kind, start, end int, segs ...[2]int) {
+		b := doc.Block{Kind: kind, Start: start, End: end}
+		for _, s := range segs {
+			b.Segments = append(b.Segments, doc.Segment{Start: s[0], End: s[1], Text: src[s[0]:s[1]]})
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	h := strings.Index(src, "\n\n")
+	p := h + 2
+	p2 := strings.Index(src[p:], "\n\n") + p
+	s1 := strings.Index(src[p:], ". ") + p + 1
+	add(doc.Heading, 0, h, [2]int{0, h})
+	add(doc.Paragraph, p, p2, [2]int{p, s1}, [2]int{s1 + 1, p2})
+	add(doc.Boilerplate, p2+2, len(src), [2]int{p2 + 2, len(src)})
+	hit := func(surface, ar, en, typ, note string, from int) doc.TermHit {
+		at := strings.Index(src[from:], surface) + from
+		return doc.TermHit{Start: at, End: at + len(surface), StemStart: at, Surface: surface, Ar: ar, En: en, Type: typ, Note: note}
+	}
+	seg := func(b, s int) string { return d.Blocks[b].Segments[s].Text }
+	units := []doc.Unit{
+		{ID: "u1", Block: 0, Kind: doc.Heading, Source: seg(0, 0), Target: "A Putin–Kim summit", State: doc.StateMachine,
+			Segments: []int{0}, Terms: []doc.TermHit{hit("بوتين", "بوتين", "Putin", "person", "", 0), hit("كيم", "كيم", "Kim", "person", "", 0)}},
+		{ID: "u2", Block: 1, Kind: doc.Paragraph, Source: seg(1, 0), Target: "Jake Sullivan said Putin would meet Kim.", State: doc.StateMachine,
+			Segments: []int{0}, Confidence: 0.9, Terms: []doc.TermHit{
+				hit("جيك سوليفان", "جيك سوليفان", "Jake Sullivan", "person", "US national security adviser", p),
+				hit("بوتين", "بوتين", "Putin", "person", "", p), hit("كيم", "كيم", "Kim", "person", "", p)}},
+		{ID: "u3", Block: 1, Kind: doc.Paragraph, Source: seg(1, 1), State: doc.StateNew, Segments: []int{0 + 1},
+			Flags: []doc.Flag{doc.FlagUntranslated}},
+		{ID: "u4", Block: 2, Kind: doc.Boilerplate, Source: seg(2, 0), State: doc.StateNew, Segments: []int{0}},
+	}
+	return &doc.Bitext{SourceLang: "ar", TargetLang: "en", Name: "hand.txt", Engine: "test", Source: d, Units: units}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts Options
+	}{
+		{"hand.golden.html", Options{Title: "Putin and Kim", Source: "AFP", SourceURL: "https://example.com/a", Date: "2023-09-05"}},
+		{"hand.clean.golden.html", Options{Clean: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(t, handBitext(), tc.opts)
+			path := filepath.Join("testdata", tc.name)
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./htmlpage -run TestGolden -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from the output; rerun with -update after checking the change:\n%s", path, got)
+			}
+		})
+	}
+}
+
+func TestTermsMarkedInBothColumns(t *testing.T) {
+	out := render(t, handBitext(), Options{})
+	for _, want := range []string{
+		`<span class="term" title="Jake Sullivan — جيك سوليفان (person): US national security adviser">جيك سوليفان</span>`,
+		`<span class="term" title="Jake Sullivan — جيك سوليفان (person): US national security adviser">Jake Sullivan</span>`,
+		`<span class="term" title="Putin — بوتين (person)">Putin</span>`,
+		`<span class="term" title="Kim — كيم (person)">كيم</span>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+}
+
+func TestTermRangesEnglish(t *testing.T) {
+	u := &doc.Unit{
+		Source: "بوتين وفلاديمير بوتين",
+		Target: "Putin and Vladimir Putin met; Putinism is not Putin.",
+		Terms: []doc.TermHit{
+			{Surface: "فلاديمير بوتين", En: "Vladimir Putin"},
+			{Surface: "بوتين", En: "Putin"},
+		},
+	}
+	src, tgt := termRanges(nil, u)
+	var gotSrc, gotTgt []string
+	for _, m := range src {
+		gotSrc = append(gotSrc, u.Source[m.start:m.end])
+	}
+	for _, m := range tgt {
+		gotTgt = append(gotTgt, u.Target[m.start:m.end])
+	}
+	if strings.Join(gotSrc, "|") != "بوتين|فلاديمير بوتين" {
+		t.Errorf("source marks %q", gotSrc)
+	}
+	// "Vladimir Putin" first, then the first free whole-word "Putin".
+	if strings.Join(gotTgt, "|") != "Putin|Vladimir Putin" || tgt[0].start != 0 {
+		t.Errorf("target marks %q at %v", gotTgt, tgt)
+	}
+}
+
+func TestIsolate(t *testing.T) {
+	for _, tc := range []struct {
+		text, dir string
+		want      string // isolated runs in [brackets]
+	}{
+		{"نظام Windows 10 قديم", "rtl", "نظام [Windows 10] قديم"},
+		{"قال \"Apple Inc.\" أمس", "rtl", "قال \"[Apple Inc].\" أمس"},
+		{"في عامي 2018 و2019", "rtl", "في عامي 2018 و2019"},
+		{"The word سلام means peace.", "ltr", "The word سلام means peace."},
+		{"The greeting السلام عليكم means peace.", "ltr", "The greeting [السلام عليكم] means peace."},
+		{"رمز &amp; هنا", "rtl", "رمز &amp; هنا"},
+		{"He said كلا، لا 12 times", "ltr", "He said [كلا، لا 12] times"},
+		{"plain English", "ltr", "plain English"},
+		{"", "rtl", ""},
+	} {
+		var sb strings.Builder
+		for _, r := range isolate(tc.text, tc.dir) {
+			if r.Isolate {
+				sb.WriteString("[" + r.Text + "]")
+			} else {
+				sb.WriteString(r.Text)
+			}
+		}
+		if sb.String() != tc.want {
+			t.Errorf("isolate(%q, %s) = %q, want %q", tc.text, tc.dir, sb.String(), tc.want)
+		}
+	}
+}
+
+func TestEscapesEverything(t *testing.T) {
+	evil := `<img src=x onerror=alert(1)> </script> {{.}} &lt; "quote' <b>`
+	b := handBitext()
+	b.Units[1].Target = evil + " Jake Sullivan"
+	b.Units[1].Terms[0].Note = evil
+	b.Units[2].Notes = []string{evil}
+	b.Units[2].Flags = append(b.Units[2].Flags, doc.FlagGlossaryViolation)
+	b.Units[2].Notes = []string{"glossary: " + evil}
+	b.Units[0].ID = `x" onmouseover="alert(1)`
+	b.Engine = evil
+	out := render(t, b, Options{Title: evil, Source: evil, SourceURL: "javascript:alert(1)", Date: evil})
+	for _, bad := range []string{"<img", "</script>", "<b>", "javascript:", `" onmouseover="`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains %q unescaped", bad)
+		}
+	}
+	if !strings.Contains(out, "&lt;img src=x onerror=alert(1)&gt;") || !strings.Contains(out, "&amp;lt;") {
+		t.Error("escaped payload not shown as text")
+	}
+}
+
+func TestCleanAndFlags(t *testing.T) {
+	draft := render(t, handBitext(), Options{})
+	clean := render(t, handBitext(), Options{Clean: true})
+	for _, want := range []string{`class="u flagged" id="u3"`, `<span class="flag untranslated"`, "no translation", "شاركها", `class="fl"`} {
+		if !strings.Contains(draft, want) {
+			t.Errorf("draft page lacks %q", want)
+		}
+	}
+	for _, bad := range []string{`class="u flagged"`, `class="flag `, "no translation", "شاركها", `class="fl"`} {
+		if strings.Contains(clean, bad) {
+			t.Errorf("clean page contains %q", bad)
+		}
+	}
+	gist := handBitext()
+	gist.Units[1].State = doc.StateGist
+	if out := render(t, gist, Options{}); !strings.Contains(out, `<span class="flag gist"`) {
+		t.Error("gist unit not flagged")
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	for _, tc := range []struct {
+		opts Options
+		want []string
+		bad  []string
+	}{
+		{Options{}, []string{"<title>A Putin–Kim summit</title>", "<h1>A Putin–Kim summit</h1>"}, []string{`class="byline"`}},
+		{Options{Title: "T", Source: "AFP", SourceURL: "https://afp.com/x", Date: "2023-09-05"},
+			[]string{"<h1>T</h1>", `<a href="https://afp.com/x" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">2023-09-05</time>`}, nil},
+		{Options{Source: "AFP", SourceURL: "javascript:alert(1)", Date: "5 September 2023"},
+			[]string{`<span class="source">AFP</span>`, `<span class="date">5 September 2023</span>`}, []string{"<a ", "<time"}},
+	} {
+		out := render(t, handBitext(), tc.opts)
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%+v: missing %s", tc.opts, w)
+			}
+		}
+		for _, b := range tc.bad {
+			if strings.Contains(out, b) {
+				t.Errorf("%+v: unexpected %s", tc.opts, b)
+			}
+		}
+	}
+}
+
+func TestTitleFallsBackToFileName(t *testing.T) {
+	b := handBitext()
+	b.Units[0].Target = ""
+	if out := render(t, b, Options{}); !strings.Contains(out, "<h1>hand</h1>") {
+		t.Error("untranslated headline: title is not the file name")
+	}
+	b.Name, b.Source.Name = "", ""
+	if out := render(t, b, Options{}); !strings.Contains(out, "<h1>Bilingual article</h1>") {
+		t.Error("no name at all: no generic title")
+	}
+}
+
+// The CSP must allow exactly the stylesheet in the page, and nothing else.
+func TestCSPAllowsTheStylesheet(t *testing.T) {
+	out := render(t, handBitext(), Options{})
+	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatal("no <style> element")
+	}
+	sum := sha256.Sum256([]byte(m[1]))
+	want := "style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	c := regexp.MustCompile(`http-equiv="Content-Security-Policy" content="([^"]*)"`).FindStringSubmatch(out)
+	if c == nil {
+		t.Fatal("no CSP meta tag")
+	}
+	policy := strings.ReplaceAll(c[1], "&#39;", "'")
+	if !strings.Contains(policy, want) || !strings.Contains(policy, "default-src 'none'") || strings.Contains(policy, "unsafe") {
+		t.Errorf("CSP %q does not pin the stylesheet (%s)", policy, want)
+	}
+	if strings.Contains(out, "<script") || strings.Contains(out, " style=") {
+		t.Error("page has a script or an inline style attribute")
+	}
+}
+
+func TestNewsroomTemplate(t *testing.T) {
+	tmpl, err := ParseTemplate("site.html", `<!DOCTYPE html><html><head>{{template "bitext-head" .}}<title>Site — {{.Title}}</title></head>
+<body><nav>Newsroom</nav>{{template "bitext-article" .}}<footer>© Newsroom</footer></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := render(t, handBitext(), Options{Template: tmpl, Title: "<T>"})
+	for _, w := range []string{"<title>Site — &lt;T&gt;</title>", "<nav>Newsroom</nav>", `id="u2"`, "Content-Security-Policy"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("missing %s", w)
+		}
+	}
+	// The default page is unchanged by the clone.
+	if strings.Contains(render(t, handBitext(), Options{}), "Newsroom") {
+		t.Error("newsroom template leaked into the default")
+	}
+	own, err := ParseTemplate("own-csp.html", `<head>{{template "bitext-meta" .}}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' {{.StyleHash}}">{{template "bitext-style" .}}</head>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = render(t, handBitext(), Options{Template: own})
+	if !strings.Contains(out, "style-src 'self' &#39;sha256-") || strings.Count(out, "Content-Security-Policy") != 1 {
+		t.Errorf("own policy with the style hash not written: %s", out)
+	}
+	_, err = ParseTemplate("dir/bad.html", "<p>\n{{.Title</p>")
+	if err == nil || !strings.Contains(err.Error(), "bad.html:2") {
+		t.Errorf("parse error %v does not name file and line", err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "site.html")
+	if err := os.WriteFile(path, []byte(`{{template "bitext-blocks" .}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lt, err := LoadTemplate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := render(t, handBitext(), Options{Template: lt}); !strings.HasPrefix(strings.TrimSpace(out), `<section class="block heading">`) {
+		t.Errorf("LoadTemplate output starts %.60q", out)
+	}
+	if _, err := LoadTemplate(filepath.Join(dir, "missing.html")); err == nil {
+		t.Error("missing template file: no error")
+	}
+	bad, _ := ParseTemplate("x.html", `{{.NoSuchField}}`)
+	if err := Write(&bytes.Buffer{}, handBitext(), Options{Template: bad}); err == nil {
+		t.Error("template execution error not returned")
+	}
+}
+
+func TestSplitFrontMatter(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       Meta
+		wantErr    bool
+		unchanged  bool
+	}{
+		{"none", "نص المقال.\n", Meta{}, false, true},
+		{"full", "---\ntitle: عنوان\nsource: AFP\nurl: https://x.org/a\ndate: 2023-09-05\n---\nنص.\n",
+			Meta{Title: "عنوان", Source: "AFP", URL: "https://x.org/a", Date: "2023-09-05"}, false, false},
+		{"crlf and bom", "\ufeff---\r\ntitle: T\r\n...\r\nنص", Meta{Title: "T"}, false, false},
+		{"empty", "---\n---\nنص", Meta{}, false, false},
+		{"unclosed", "---\ntitle: T\nنص", Meta{}, false, true},
+		{"bad yaml", "---\ntitle: [\n---\nنص", Meta{}, true, true},
+		{"dashes later", "نص\n---\ntitle: T\n---\n", Meta{}, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, body, err := SplitFrontMatter("a.txt", tc.text)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			if err != nil && !strings.HasPrefix(err.Error(), "a.txt: front matter:") {
+				t.Errorf("error %q does not name the file", err)
+			}
+			if m != tc.want {
+				t.Errorf("meta = %+v, want %+v", m, tc.want)
+			}
+			if (body == tc.text) != tc.unchanged {
+				t.Errorf("body = %q", body)
+			}
+			if len(body) != len(tc.text) || strings.Count(body, "\n") != strings.Count(tc.text, "\n") {
+				t.Errorf("offsets moved: %q", body)
+			}
+			if !tc.unchanged && !strings.HasSuffix(body, tc.text[len(tc.text)-len("نص"):]) {
+				t.Errorf("article text lost: %q", body)
+			}
+		})
+	}
+}
+
+func TestSampleArticle(t *testing.T) {
+	for _, b := range []*doc.Bitext{sampleUntranslated(t), sampleTranslated(t)} {
+		out := render(t, b, Options{})
+		rows := strings.Count(out, `<div class="u`)
+		if rows != len(b.Units) {
+			t.Errorf("%d rows for %d units", rows, len(b.Units))
+		}
+		if strings.Count(out, `<h2 class="c src"`) == 0 || strings.Count(out, `class="term"`) == 0 {
+			t.Error("sample page has no headings or no glossary names")
+		}
+	}
+}
+
+func FuzzSpans(f *testing.F) {
+	f.Add("نظام Windows 10 قديم", "Windows", 0)
+	f.Add("He said كلا", "كلا", 1)
+	f.Add("\xff\xfe<img>", "<", 0)
+	f.Fuzz(func(t *testing.T, text, term string, dir int) {
+		d := "ltr"
+		if dir%2 != 0 {
+			d = "rtl"
+		}
+		var marks []marked
+		if at := findFree(text, term, nil, dir%3 == 0, dir%5 == 0); at >= 0 {
+			marks = append(marks, marked{at, at + len(term), &Term{}})
+		}
+		var sb strings.Builder
+		for _, s := range spans(text, marks, d) {
+			for _, r := range s.Runs {
+				if r.Text == "" {
+					t.Fatal("empty run")
+				}
+				sb.WriteString(r.Text)
+			}
+		}
+		if sb.String() != text {
+			t.Fatalf("spans of %q give back %q", text, sb.String())
+		}
+	})
+}
+
+func FuzzWrite(f *testing.F) {
+	f.Add("<img src=x onerror=alert(1)>", "</script>{{.}}&lt;", "كيم", "Kim")
+	f.Add("وقال بوتين", "Putin said", "بوتين", "Putin")
+	f.Fuzz(func(t *testing.T, src, tgt, ar, en string) {
+		b := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Units: []doc.Unit{{
+			ID: "u1", Kind: doc.Paragraph, Source: src, Target: tgt, State: doc.StateMachine,
+			Terms: []doc.TermHit{{Surface: ar, Ar: ar, En: en, Note: tgt}},
+		}}}
+		var buf bytes.Buffer
+		if err := Write(&buf, b, Options{Title: src, Source: tgt, Date: en}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, tag := range []string{"<script", "<img", "<iframe", "<svg", "<a ", "<style>", "<b>"} {
+			if strings.Count(strings.ToLower(out), tag) != strings.Count(strings.ToLower(render(t, &doc.Bitext{}, Options{})), tag) {
+				t.Fatalf("input created a %s element: %q", tag, out)
+			}
+		}
+	})
+}
+
+func FuzzSplitFrontMatter(f *testing.F) {
+	f.Add("---\ntitle: T\n---\nنص")
+	f.Add("---\r\n: [\r\n...\r\n")
+	f.Add("\ufeff---\n---")
+	f.Fuzz(func(t *testing.T, text string) {
+		_, body, err := SplitFrontMatter("f.txt", text)
+		if err != nil && body != text {
+			t.Fatal("error but text changed")
+		}
+		if len(body) != len(text) {
+			t.Fatalf("length %d, want %d", len(body), len(text))
+		}
+		for i := range text {
+			if (text[i] == '\n') != (body[i] == '\n') {
+				t.Fatalf("line end moved at %d", i)
+			}
+		}
+	})
+}
+
+// BenchmarkWrite reports how fast the sample article's page is written, in
+// MB of Arabic source per second.
+func BenchmarkWrite(b *testing.B) {
+	bt := sampleTranslated(b)
+	var n int
+	for _, u := range bt.Units {
+		n += len(u.Source)
+	}
+	var buf bytes.Buffer
+	b.ResetTimer()
+	for b.Loop() {
+		buf.Reset()
+		if err := Write(&buf, bt, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
+	b.ReportMetric(float64(len(bt.Units))*float64(b.N)/b.Elapsed().Seconds(), "units/s")
+}

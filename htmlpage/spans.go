@@ -1,0 +1,246 @@
+package htmlpage
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/bidi"
+
+	"bitext/doc"
+)
+
+// marked is a glossary name's byte range in a unit's source or target text.
+type marked struct {
+	start, end int
+	term       *Term
+}
+
+// termRanges finds the unit's glossary names in its source text (from the hit
+// offsets when the source document is at hand, else by searching the surface
+// form) and their renderings in its target text.
+func termRanges(d *doc.Document, u *doc.Unit) (src, tgt []marked) {
+	offsets := segmentOffsets(d, u)
+	for i := range u.Terms {
+		h := &u.Terms[i]
+		t := &Term{Ar: h.Ar, En: h.En, Type: h.Type, Note: h.Note, Tooltip: tooltip(h)}
+		if h.Surface == "" {
+			continue
+		}
+		start := -1
+		if offsets != nil {
+			for k, s := range u.Segments {
+				seg := d.Blocks[u.Block].Segments[s]
+				if h.Start >= seg.Start && h.End <= seg.End {
+					start = offsets[k] + h.Start - seg.Start
+					break
+				}
+			}
+			if start >= 0 && (start+len(h.Surface) > len(u.Source) || u.Source[start:start+len(h.Surface)] != h.Surface) {
+				start = -1
+			}
+		}
+		if start < 0 {
+			start = findFree(u.Source, h.Surface, src, false, false)
+		}
+		if start >= 0 && !overlaps(src, start, start+len(h.Surface)) {
+			src = append(src, marked{start, start + len(h.Surface), t})
+		}
+		want := h.En
+		if h.NoTranslate {
+			want = h.Ar
+		}
+		if want != "" {
+			if at := findFree(u.Target, want, tgt, true, true); at >= 0 {
+				tgt = append(tgt, marked{at, at + len(want), t})
+			}
+		}
+	}
+	sortMarks(src)
+	sortMarks(tgt)
+	return src, tgt
+}
+
+// segmentOffsets returns where each of the unit's segments starts in
+// u.Source, or nil when the unit's source is not the join of its segments.
+func segmentOffsets(d *doc.Document, u *doc.Unit) []int {
+	if d == nil || u.Block < 0 || u.Block >= len(d.Blocks) || len(u.Segments) == 0 {
+		return nil
+	}
+	segs := d.Blocks[u.Block].Segments
+	out := make([]int, len(u.Segments))
+	pos := 0
+	var sb strings.Builder
+	for k, s := range u.Segments {
+		if s < 0 || s >= len(segs) {
+			return nil
+		}
+		if k > 0 {
+			sb.WriteByte(' ')
+			pos++
+		}
+		out[k] = pos
+		sb.WriteString(segs[s].Text)
+		pos += len(segs[s].Text)
+	}
+	if sb.String() != u.Source {
+		return nil
+	}
+	return out
+}
+
+func tooltip(h *doc.TermHit) string {
+	var sb strings.Builder
+	sb.WriteString(h.En)
+	if h.En != h.Ar && h.Ar != "" {
+		sb.WriteString(" — ")
+		sb.WriteString(h.Ar)
+	}
+	if h.Type != "" {
+		sb.WriteString(" (" + h.Type + ")")
+	}
+	if h.Note != "" {
+		sb.WriteString(": " + h.Note)
+	}
+	return sb.String()
+}
+
+// findFree returns the first occurrence of want in text that overlaps no
+// range in taken, or -1. fold makes the search case-insensitive; words asks
+// for whole words (not in Arabic source text, where a clitic may be glued on).
+func findFree(text, want string, taken []marked, fold, words bool) int {
+	if want == "" {
+		return -1
+	}
+	for i := 0; i+len(want) <= len(text); {
+		var ok bool
+		if fold {
+			ok = strings.EqualFold(text[i:i+len(want)], want)
+		} else {
+			ok = text[i:i+len(want)] == want
+		}
+		if ok && (!words || wordEdge(text, i, i+len(want))) && !overlaps(taken, i, i+len(want)) {
+			return i
+		}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+	}
+	return -1
+}
+
+// wordEdge reports whether text[start:end] is not glued to letters or digits.
+func wordEdge(text string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func overlaps(taken []marked, start, end int) bool {
+	for _, m := range taken {
+		if start < m.end && m.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMarks(m []marked) {
+	sort.Slice(m, func(i, j int) bool { return m[i].start < m[j].start })
+}
+
+// spans cuts text into plain and marked pieces, each cut into bidi runs for a
+// cell written in direction dir.
+func spans(text string, marks []marked, dir string) []Span {
+	if text == "" {
+		return nil
+	}
+	var out []Span
+	pos := 0
+	for _, m := range marks {
+		if m.start < pos || m.end > len(text) {
+			continue
+		}
+		if m.start > pos {
+			out = append(out, Span{Runs: isolate(text[pos:m.start], dir)})
+		}
+		out = append(out, Span{Term: m.term, Runs: isolate(text[m.start:m.end], dir)})
+		pos = m.end
+	}
+	if pos < len(text) {
+		out = append(out, Span{Runs: isolate(text[pos:], dir)})
+	}
+	return out
+}
+
+// isolate cuts text into runs, marking for isolation each stretch of more
+// than one word that starts with a letter of the other direction (Latin in an
+// rtl cell, Arabic or Hebrew in an ltr cell) and runs to that direction's last
+// letter or digit. Isolated, "Windows 10" or "Apple Inc" inside Arabic keeps
+// its own order and cannot pull the surrounding punctuation along.
+func isolate(text, dir string) []Run {
+	foreign := func(c bidi.Class) bool { return c == bidi.L }
+	if dir != "rtl" {
+		foreign = func(c bidi.Class) bool { return c == bidi.R || c == bidi.AL }
+	}
+	var out []Run
+	plain := 0
+	for i := 0; i < len(text); {
+		p, n := bidi.LookupString(text[i:])
+		if n == 0 {
+			n = 1
+		}
+		if !foreign(p.Class()) {
+			i += n
+			continue
+		}
+		start, end := i, i+n
+		for j := end; j < len(text); {
+			q, m := bidi.LookupString(text[j:])
+			if m == 0 {
+				m = 1
+			}
+			c := q.Class()
+			if foreign(c) || c == bidi.EN || c == bidi.AN || c == bidi.NSM {
+				end = j + m
+			} else if c != bidi.WS && c != bidi.CS && c != bidi.ES && c != bidi.ET && c != bidi.ON && c != bidi.BN {
+				break
+			}
+			j += m
+		}
+		if singleWord(text[start:end]) {
+			// One word cannot be reordered inside itself: leave the text as written.
+			i = end
+			continue
+		}
+		if start > plain {
+			out = append(out, Run{Text: text[plain:start]})
+		}
+		out = append(out, Run{Text: text[start:end], Isolate: true})
+		plain, i = end, end
+	}
+	if plain < len(text) {
+		out = append(out, Run{Text: text[plain:]})
+	}
+	return out
+}
+
+// singleWord reports whether s is letters and marks only.
+func singleWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return true
+}

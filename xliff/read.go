@@ -1,0 +1,671 @@
+package xliff
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"bitext/doc"
+)
+
+// Limits that keep a hostile or broken file from taking the machine down.
+const (
+	maxReadBytes = 64 << 20 // larger files are refused
+	maxDepth     = 256      // element nesting deeper than this is refused
+)
+
+// File is what the reader found in an XLIFF 1.2 or 2.x file: bitext's
+// provenance (when the file still carries it), the groups and the units.
+type File struct {
+	Name          string // file name, for messages
+	Version       string // "1.2", "2.0" or "2.1"
+	Original      string // the article the file claims to come from
+	SourceLang    string
+	TargetLang    string
+	Engine        string // engine of the machine drafts, when recorded
+	Created       string // when bitext wrote the file, when recorded
+	Tool          string // "bitext <version>", when recorded
+	ArticleSHA256 string // SHA-256 of the article text, when recorded
+	UnitCount     int    // number of units bitext wrote; 0 when not recorded
+	GroupCount    int    // number of groups bitext wrote; 0 when not recorded
+	Groups        []Group
+	Units         []Unit
+}
+
+// Group is one <group> element.
+type Group struct {
+	ID         string
+	Kind       doc.Kind // heading, paragraph or boilerplate; paragraph when unknown
+	Block      int      // block number in the article; -1 when unknown
+	UnitIDs    []string // the units bitext wrote in this group, in order
+	Hashes     []string // SourceHash of each of those units' source
+	Provenance bool     // the group carries bitext's unit list
+	Line       int
+}
+
+// Unit is one <trans-unit> (1.2) or <unit> (2.x) as the editor left it.
+type Unit struct {
+	ID         string
+	Line       int
+	Group      int    // index into File.Groups; -1 outside any group
+	Source     string // text of the source (all segments), inline codes dropped
+	Target     string // text of the target (all segments), inline codes dropped
+	HasTarget  bool
+	Draft      string // the machine draft bitext stored with the unit
+	HasDraft   bool
+	DraftFrom  string // engine or memory of the draft
+	State      string // state attribute of the (first) target or segment
+	Approved   bool   // approved="yes", or a final/signed-off/reviewed state
+	Translate  bool   // false for translate="no"
+	Terms      []Term // glossary terms bitext recorded for the unit
+	Notes      []string
+	Segments   int // number of segments the tool cut the unit into
+	InlineTags int // inline codes found in the target
+}
+
+// Term is a glossary hit recorded with a unit: the Arabic surface form and
+// what the target must contain.
+type Term struct {
+	Source string
+	Target string
+}
+
+// Error is a problem at a place in a file.
+type Error struct {
+	File string
+	Line int    // 0 when unknown
+	Unit string // "" when not about a unit
+	Err  error
+}
+
+// Error formats the problem as "file:line: unit id: message".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	b.WriteString(": ")
+	if e.Unit != "" {
+		fmt.Fprintf(&b, "unit %s: ", e.Unit)
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrNotXLIFF is returned (wrapped) for input that is not an XLIFF document.
+var ErrNotXLIFF = errors.New("not an XLIFF file")
+
+type limited struct {
+	r io.Reader
+	n int64
+}
+
+var errTooLarge = fmt.Errorf("larger than %d MiB", maxReadBytes>>20)
+
+func (l *limited) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	return n, err
+}
+
+type reader struct {
+	dec  *xml.Decoder
+	name string
+	f    *File
+	ns   string // the XLIFF core namespace of the file
+	seen map[string]int
+}
+
+// Read parses an XLIFF 1.2, 2.0 or 2.1 file as CAT tools leave it: attributes
+// in any order, extra namespaces and metadata, alt-trans and match blocks,
+// segments split by the tool, inline tags in targets. It refuses what is not
+// XLIFF, malformed XML, units without an id and duplicate unit ids, with an
+// *Error naming the line.
+func Read(r io.Reader, name string) (*File, error) {
+	rd := &reader{name: name, f: &File{Name: name}, seen: map[string]int{}}
+	rd.dec = xml.NewDecoder(&limited{r: r, n: maxReadBytes})
+	rd.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf-8", "utf8", "us-ascii", "ascii":
+			return in, nil
+		}
+		return nil, fmt.Errorf("encoding %q: save the file as UTF-8", label)
+	}
+	for {
+		tok, err := rd.token()
+		if err == io.EOF {
+			return nil, &Error{File: name, Err: fmt.Errorf("%w: no XML element in the file", ErrNotXLIFF)}
+		}
+		if err != nil {
+			var xe *Error
+			if errors.As(err, &xe) && !errors.Is(err, errTooLarge) {
+				xe.Err = fmt.Errorf("%w: %w", ErrNotXLIFF, xe.Err)
+			}
+			return nil, err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			if cd, isText := tok.(xml.CharData); isText && strings.TrimSpace(string(cd)) != "" {
+				return nil, rd.errf("", "%w: text before the root element", ErrNotXLIFF)
+			}
+			continue
+		}
+		if se.Name.Local != "xliff" {
+			return nil, rd.errf("", "%w: the root element is <%s>", ErrNotXLIFF, se.Name.Local)
+		}
+		if err := rd.root(se); err != nil {
+			return nil, err
+		}
+		return rd.f, nil
+	}
+}
+
+func (rd *reader) line() int {
+	l, _ := rd.dec.InputPos()
+	return l
+}
+
+func (rd *reader) errf(unit, format string, args ...any) error {
+	return &Error{File: rd.name, Line: rd.line(), Unit: unit, Err: fmt.Errorf(format, args...)}
+}
+
+func (rd *reader) token() (xml.Token, error) {
+	tok, err := rd.dec.Token()
+	if err != nil && err != io.EOF {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return nil, &Error{File: rd.name, Line: se.Line, Err: fmt.Errorf("not well-formed XML: %s", se.Msg)}
+		}
+		if errors.Is(err, errTooLarge) {
+			return nil, &Error{File: rd.name, Err: fmt.Errorf("file is %w", errTooLarge)}
+		}
+		return nil, &Error{File: rd.name, Line: rd.line(), Err: err}
+	}
+	return tok, err
+}
+
+// children calls fn for every child element of the current element and skips
+// its text; fn must consume the child (children, skip or text).
+func (rd *reader) children(depth int, fn func(se xml.StartElement, depth int) error) error {
+	if depth > maxDepth {
+		return rd.errf("", "elements nested deeper than %d", maxDepth)
+	}
+	for {
+		tok, err := rd.token()
+		if err == io.EOF {
+			return rd.errf("", "not well-formed XML: unexpected end of file")
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := fn(t, depth+1); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// skip consumes the current element.
+func (rd *reader) skip(depth int) error {
+	return rd.children(depth, func(_ xml.StartElement, d int) error { return rd.skip(d) })
+}
+
+func attr(se xml.StartElement, name string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == name && (a.Name.Space == "" || a.Name.Space == "xml" || a.Name.Space == "http://www.w3.org/XML/1998/namespace") {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// core reports whether se is the XLIFF core element local (namespace as the root's, or none).
+func (rd *reader) core(se xml.StartElement, local string) bool {
+	return se.Name.Local == local && (se.Name.Space == rd.ns || se.Name.Space == "")
+}
+
+func (rd *reader) root(se xml.StartElement) error {
+	rd.ns = se.Name.Space
+	v := attr(se, "version")
+	switch {
+	case rd.ns == NS12 || (rd.ns == "" && strings.HasPrefix(v, "1.")):
+		rd.f.Version = "1.2"
+	case rd.ns == NS20 || (rd.ns == "" && strings.HasPrefix(v, "2.")):
+		rd.f.Version = v
+		if v != "2.0" && v != "2.1" {
+			rd.f.Version = "2.1"
+		}
+		rd.f.SourceLang, rd.f.TargetLang = attr(se, "srcLang"), attr(se, "trgLang")
+	default:
+		return rd.errf("", "%w: unknown namespace %q (version %q)", ErrNotXLIFF, rd.ns, v)
+	}
+	err := rd.children(1, func(c xml.StartElement, d int) error {
+		if !rd.core(c, "file") {
+			return rd.skip(d)
+		}
+		if rd.f.Original == "" {
+			rd.f.Original = attr(c, "original")
+		}
+		if rd.f.Version == "1.2" {
+			if rd.f.SourceLang == "" {
+				rd.f.SourceLang = attr(c, "source-language")
+			}
+			if rd.f.TargetLang == "" {
+				rd.f.TargetLang = attr(c, "target-language")
+			}
+			return rd.file12(d)
+		}
+		return rd.container2(d, -1)
+	})
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// ---- XLIFF 1.2
+
+func (rd *reader) file12(depth int) error {
+	tools := map[string]string{}
+	mtTool := ""
+	return rd.children(depth, func(se xml.StartElement, d int) error {
+		switch {
+		case rd.core(se, "header"):
+			err := rd.walk(d, func(e xml.StartElement) {
+				switch e.Name.Local {
+				case "phase":
+					if attr(e, "phase-name") == "mt" {
+						mtTool = attr(e, "tool-id")
+					}
+				case "tool":
+					tools[attr(e, "tool-id")] = attr(e, "tool-name")
+					if attr(e, "tool-id") == "bitext" {
+						rd.f.Tool = strings.TrimSpace("bitext " + attr(e, "tool-version"))
+					}
+				case "external-file":
+					if crc := attr(e, "crc"); strings.HasPrefix(crc, "sha256-") {
+						rd.f.ArticleSHA256 = strings.TrimPrefix(crc, "sha256-")
+					}
+				}
+			}, func(e xml.StartElement, text string) {
+				if e.Name.Local == "count" && attr(e, "count-type") == "total" {
+					n, _ := strconv.Atoi(strings.TrimSpace(text))
+					switch attr(e, "unit") {
+					case "trans-unit":
+						rd.f.UnitCount = n
+					case "paragraph":
+						rd.f.GroupCount = n
+					}
+				}
+			})
+			if mtTool != "" {
+				rd.f.Engine = tools[mtTool]
+			}
+			return err
+		case rd.core(se, "body"):
+			return rd.body12(d, -1)
+		}
+		return rd.skip(d)
+	})
+}
+
+// walk visits every element below the current one: start for each start tag,
+// end with the element's direct text when it closes.
+func (rd *reader) walk(depth int, start func(xml.StartElement), end func(xml.StartElement, string)) error {
+	var visit func(se xml.StartElement, d int) error
+	visit = func(se xml.StartElement, d int) error {
+		start(se)
+		if d > maxDepth {
+			return rd.errf("", "elements nested deeper than %d", maxDepth)
+		}
+		var text strings.Builder
+		for {
+			tok, err := rd.token()
+			if err == io.EOF {
+				return rd.errf("", "not well-formed XML: unexpected end of file")
+			}
+			if err != nil {
+				return err
+			}
+			switch t := tok.(type) {
+			case xml.StartElement:
+				if err := visit(t, d+1); err != nil {
+					return err
+				}
+			case xml.CharData:
+				text.Write(t)
+			case xml.EndElement:
+				end(se, text.String())
+				return nil
+			}
+		}
+	}
+	return rd.children(depth, visit)
+}
+
+func (rd *reader) body12(depth, group int) error {
+	return rd.children(depth, func(se xml.StartElement, d int) error {
+		switch {
+		case rd.core(se, "group"):
+			g := rd.newGroup(se, attr(se, "extradata"), strings.TrimPrefix(attr(se, "restype"), "x-"))
+			return rd.body12(d, g)
+		case rd.core(se, "trans-unit"):
+			return rd.unit12(se, d, group)
+		}
+		return rd.skip(d)
+	})
+}
+
+func (rd *reader) newGroup(se xml.StartElement, meta, kind string) int {
+	g := Group{ID: attr(se, "id"), Kind: doc.Paragraph, Block: -1, Line: rd.line()}
+	switch doc.Kind(kind) {
+	case doc.Heading, doc.Boilerplate:
+		g.Kind = doc.Kind(kind)
+	}
+	if b, ids, hashes, ok := parseGroupMeta(meta); ok {
+		g.Block, g.UnitIDs, g.Hashes, g.Provenance = b, ids, hashes, true
+	}
+	rd.f.Groups = append(rd.f.Groups, g)
+	return len(rd.f.Groups) - 1
+}
+
+func (rd *reader) newUnit(se xml.StartElement, group int) (*Unit, error) {
+	id := attr(se, "id")
+	line := rd.line()
+	if id == "" {
+		return nil, rd.errf("", "<%s> without an id", se.Name.Local)
+	}
+	if first, dup := rd.seen[id]; dup {
+		return nil, rd.errf(id, "duplicate unit id (first at line %d)", first)
+	}
+	rd.seen[id] = line
+	return &Unit{ID: id, Line: line, Group: group, Translate: attr(se, "translate") != "no"}, nil
+}
+
+func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
+	u, err := rd.newUnit(se, group)
+	if err != nil {
+		return err
+	}
+	u.Approved = attr(se, "approved") == "yes"
+	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
+	err = rd.children(depth, func(c xml.StartElement, d int) error {
+		switch {
+		case rd.core(c, "source"):
+			s, _, _, err := rd.inline(d)
+			srcParts = append(srcParts, s)
+			return err
+		case rd.core(c, "target"):
+			st := attr(c, "state")
+			u.State = st
+			if st == "final" || st == "signed-off" {
+				u.Approved = true
+			}
+			t, parts, tags, err := rd.inline(d)
+			tgtParts = append(tgtParts, t)
+			u.HasTarget = true
+			u.Segments += max(parts, 1)
+			u.InlineTags += tags
+			return err
+		case rd.core(c, "alt-trans"):
+			ours := attr(c, "tool-id") == "bitext"
+			origin := attr(c, "origin")
+			return rd.children(d, func(a xml.StartElement, d2 int) error {
+				if ours && !u.HasDraft && rd.core(a, "target") {
+					t, _, _, err := rd.inline(d2)
+					u.Draft, u.HasDraft, u.DraftFrom = t, true, origin
+					return err
+				}
+				return rd.skip(d2)
+			})
+		case rd.core(c, "note"):
+			t, _, _, err := rd.inline(d)
+			switch attr(c, "from") {
+			case "glossary":
+				if term, ok := parseTermNote(t); ok {
+					u.Terms = append(u.Terms, term)
+				}
+			case "bitext-flag":
+			default:
+				u.Notes = append(u.Notes, t)
+			}
+			return err
+		}
+		return rd.skip(d)
+	})
+	if err != nil {
+		return err
+	}
+	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
+	rd.f.Units = append(rd.f.Units, *u)
+	return nil
+}
+
+// parseTermNote reads "SURFACE → EXPECTED (extra)" as written by termNote.
+func parseTermNote(s string) (Term, bool) {
+	src, rest, ok := strings.Cut(s, " → ")
+	if !ok {
+		return Term{}, false
+	}
+	if strings.HasSuffix(rest, ")") {
+		if i := strings.LastIndex(rest, " ("); i > 0 {
+			rest = rest[:i]
+		}
+	}
+	return Term{Source: strings.TrimSpace(src), Target: strings.TrimSpace(rest)}, true
+}
+
+// inline returns the text of the current source or target element without its
+// inline codes, the number of segments it is marked into (1.2 <mrk
+// mtype="seg">) and the number of inline codes.
+func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
+	var b strings.Builder
+	var walk func(d int) error
+	walk = func(d int) error {
+		if d > maxDepth {
+			return rd.errf("", "elements nested deeper than %d", maxDepth)
+		}
+		for {
+			tok, err := rd.token()
+			if err == io.EOF {
+				return rd.errf("", "not well-formed XML: unexpected end of file")
+			}
+			if err != nil {
+				return err
+			}
+			switch t := tok.(type) {
+			case xml.CharData:
+				b.Write(t)
+			case xml.EndElement:
+				return nil
+			case xml.StartElement:
+				switch t.Name.Local {
+				case "bpt", "ept", "ph", "it", "x", "bx", "ex", "sc", "ec", "sm", "em", "sub":
+					// native codes and placeholders: not text
+					tags++
+					if err := rd.skip(d + 1); err != nil {
+						return err
+					}
+				case "cp":
+					n, perr := strconv.ParseUint(attr(t, "hex"), 16, 32)
+					if perr == nil && n <= utf8.MaxRune {
+						b.WriteRune(rune(n))
+					}
+					if err := rd.skip(d + 1); err != nil {
+						return err
+					}
+				default: // g, pc, mrk and whatever a tool invents: keep the text
+					if t.Name.Local == "mrk" && attr(t, "mtype") == "seg" {
+						parts++
+					} else if t.Name.Local == "g" || t.Name.Local == "pc" {
+						tags++
+					}
+					if err := walk(d + 1); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	err = walk(depth)
+	return b.String(), parts, tags, err
+}
+
+// ---- XLIFF 2.x
+
+// container2 reads the children of a <file> or <group>.
+func (rd *reader) container2(depth, group int) error {
+	return rd.children(depth, func(se xml.StartElement, d int) error {
+		switch {
+		case se.Name.Space == nsMDA && se.Name.Local == "metadata":
+			meta, err := rd.metadata(d)
+			if err != nil {
+				return err
+			}
+			if group < 0 {
+				rd.f.Tool, rd.f.Created, rd.f.Engine = meta["tool"], meta["created"], meta["engine"]
+				rd.f.ArticleSHA256 = meta["article-sha256"]
+				rd.f.UnitCount, _ = strconv.Atoi(meta["units"])
+				rd.f.GroupCount, _ = strconv.Atoi(meta["groups"])
+			} else if b, ids, hashes, ok := parseGroupMeta(meta["provenance"]); ok {
+				g := &rd.f.Groups[group]
+				g.Block, g.UnitIDs, g.Hashes, g.Provenance = b, ids, hashes, true
+			}
+			return nil
+		case rd.core(se, "group"):
+			g := rd.newGroup(se, "", strings.TrimPrefix(attr(se, "type"), "bitext:"))
+			return rd.container2(d, g)
+		case rd.core(se, "unit"):
+			return rd.unit2(se, d, group)
+		}
+		return rd.skip(d)
+	})
+}
+
+func (rd *reader) metadata(depth int) (map[string]string, error) {
+	meta := map[string]string{}
+	err := rd.walk(depth, func(xml.StartElement) {}, func(e xml.StartElement, text string) {
+		if e.Name.Local == "meta" && attr(e, "type") != "" {
+			meta[attr(e, "type")] = text
+		}
+	})
+	return meta, err
+}
+
+func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
+	u, err := rd.newUnit(se, group)
+	if err != nil {
+		return err
+	}
+	approvedAll := true
+	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
+	err = rd.children(depth, func(c xml.StartElement, d int) error {
+		switch {
+		case c.Name.Space == nsMTC && c.Name.Local == "matches":
+			return rd.children(d, func(m xml.StartElement, d2 int) error {
+				ours := m.Name.Local == "match" && attr(m, "subType") == "bitext:draft"
+				origin := attr(m, "origin")
+				return rd.children(d2, func(x xml.StartElement, d3 int) error {
+					if ours && !u.HasDraft && rd.core(x, "target") {
+						t, _, _, err := rd.inline(d3)
+						u.Draft, u.HasDraft, u.DraftFrom = t, true, origin
+						return err
+					}
+					return rd.skip(d3)
+				})
+			})
+		case c.Name.Space == nsGLS && c.Name.Local == "glossary":
+			return rd.children(d, func(e xml.StartElement, d2 int) error {
+				var term Term
+				err := rd.walk(d2, func(xml.StartElement) {}, func(x xml.StartElement, text string) {
+					switch x.Name.Local {
+					case "term":
+						term.Source = strings.TrimSpace(text)
+					case "translation":
+						if term.Target == "" {
+							term.Target = strings.TrimSpace(text)
+						}
+					}
+				})
+				if term.Source != "" && term.Target != "" {
+					u.Terms = append(u.Terms, term)
+				}
+				return err
+			})
+		case rd.core(c, "notes"):
+			return rd.children(d, func(n xml.StartElement, d2 int) error {
+				t, _, _, err := rd.inline(d2)
+				if rd.core(n, "note") && attr(n, "category") != "bitext-flag" {
+					u.Notes = append(u.Notes, t)
+				}
+				return err
+			})
+		case rd.core(c, "segment"), rd.core(c, "ignorable"):
+			seg := rd.core(c, "segment")
+			st := attr(c, "state")
+			if seg {
+				u.Segments++
+				if u.State == "" {
+					u.State = st
+				}
+				if st != "reviewed" && st != "final" {
+					approvedAll = false
+				}
+			}
+			var src, tgt []string
+			hasTgt := false
+			err := rd.children(d, func(x xml.StartElement, d2 int) error {
+				switch {
+				case rd.core(x, "source"):
+					t, _, _, err := rd.inline(d2)
+					src = append(src, t)
+					return err
+				case rd.core(x, "target"):
+					t, _, tags, err := rd.inline(d2)
+					tgt = append(tgt, t)
+					hasTgt = true
+					u.InlineTags += tags
+					return err
+				}
+				return rd.skip(d2)
+			})
+			srcParts = append(srcParts, src...)
+			switch {
+			case hasTgt:
+				tgtParts = append(tgtParts, tgt...)
+				if seg {
+					u.HasTarget = true
+				}
+			case !seg:
+				tgtParts = append(tgtParts, src...) // an ignorable without target stands for itself
+			}
+			return err
+		}
+		return rd.skip(d)
+	})
+	if err != nil {
+		return err
+	}
+	u.Approved = u.Segments > 0 && approvedAll
+	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
+	rd.f.Units = append(rd.f.Units, *u)
+	return nil
+}

@@ -1,0 +1,120 @@
+package xliff
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+)
+
+// roundTrip writes b with write and reads it back resolved.
+func roundTrip(t *testing.T, b *doc.Bitext, write func(*bytes.Buffer) error, edit func(string) string, opts ResolveOptions) (*Reviewed, error) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	if edit != nil {
+		text = edit(text)
+	}
+	f, err := Read(strings.NewReader(text), "reviewed.xlf")
+	if err != nil {
+		return nil, err
+	}
+	return f.Resolve(opts)
+}
+
+func TestReadBackUnchanged(t *testing.T) {
+	b := sampleBitext(t)
+	writers := map[string]func(*bytes.Buffer) error{
+		"1.2":    func(w *bytes.Buffer) error { return Write12(w, b, Options{Created: fixedTime}) },
+		"2.1":    func(w *bytes.Buffer) error { return Write21(w, b, Options{Created: fixedTime}) },
+		"omegat": func(w *bytes.Buffer) error { return Write12(w, b, Options{Created: fixedTime, Flavour: OmegaT}) },
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			rv, err := roundTrip(t, b, write, nil, ResolveOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rv.Warnings) > 0 {
+				t.Errorf("warnings: %v", rv.Warnings)
+			}
+			if len(rv.Units) != len(b.Units) {
+				t.Fatalf("got %d units, want %d", len(rv.Units), len(b.Units))
+			}
+			if rv.File.Engine != "draft" || rv.File.ArticleSHA256 != ArticleHash(b.Source.Source) {
+				t.Errorf("provenance: engine %q sha %q", rv.File.Engine, rv.File.ArticleSHA256)
+			}
+			for i, u := range rv.Units {
+				w := b.Units[i]
+				if u.ID != w.ID || u.Source != normSpace(w.Source) || u.Kind != w.Kind || u.Block != w.Block {
+					t.Errorf("unit %d: got %s %q %s %d, want %s %q %s %d", i, u.ID, u.Source, u.Kind, u.Block, w.ID, w.Source, w.Kind, w.Block)
+				}
+				if u.Draft != normSpace(hasDraftText(&w)) {
+					t.Errorf("unit %s: draft %q, want %q", u.ID, u.Draft, w.Target)
+				}
+				if u.Edited {
+					t.Errorf("unit %s: edited without an edit", u.ID)
+				}
+				if len(u.ExpectedTerms) != len(w.Terms) {
+					t.Errorf("unit %s: %d terms, want %d", u.ID, len(u.ExpectedTerms), len(w.Terms))
+				}
+				if name == "omegat" && !u.Untranslated && w.Kind != doc.Boilerplate {
+					t.Errorf("unit %s: a copied source should read as untranslated", u.ID)
+				}
+			}
+		})
+	}
+}
+
+func hasDraftText(u *doc.Unit) string {
+	if hasDraft(u) {
+		return u.Target
+	}
+	return ""
+}
+
+func TestReadRefuses(t *testing.T) {
+	b := sampleBitext(t)
+	var buf bytes.Buffer
+	if err := Write12(&buf, b, Options{Created: fixedTime}); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.String()
+	first := b.Units[0].ID
+	second := b.Units[1].ID
+	cases := []struct {
+		name, text string
+		want       string
+	}{
+		{"html", "<html><body>hi</body></html>", "not an XLIFF file"},
+		{"empty", "", "no XML element"},
+		{"text", "just words", "not an XLIFF file"},
+		{"broken", good[:len(good)/2], "not well-formed XML"},
+		{"bad xml", strings.Replace(good, "<body>", "<body><<", 1), "not well-formed"},
+		{"duplicate", strings.Replace(good, `id="`+second+`"`, `id="`+first+`"`, 1), "duplicate unit id"},
+		{"no id", strings.Replace(good, `<trans-unit id="`+first+`"`, `<trans-unit`, 1), "without an id"},
+		{"utf16", strings.Replace(good, `encoding="UTF-8"`, `encoding="UTF-16"`, 1), "UTF-8"},
+		{"deep", "<xliff xmlns='" + NS12 + "' version='1.2'><file>" + strings.Repeat("<group>", 5000), "nested deeper"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(c.text), "reviewed.xlf")
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want an error containing %q", err, c.want)
+			}
+			if !strings.HasPrefix(err.Error(), "reviewed.xlf") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+		})
+	}
+	var xe *Error
+	_, err := Read(strings.NewReader(strings.Replace(good, `id="`+second+`"`, `id="`+first+`"`, 1)), "r.xlf")
+	if !errors.As(err, &xe) || xe.Line == 0 || xe.Unit != first {
+		t.Errorf("duplicate id error should name line and unit: %#v", err)
+	}
+}

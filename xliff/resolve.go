@@ -1,0 +1,355 @@
+package xliff
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"bitext/doc"
+)
+
+// ResolveOptions configure Resolve. The zero value refuses any file whose
+// sources do not match what bitext wrote.
+type ResolveOptions struct {
+	// Force accepts sources that no longer match their recorded hashes and
+	// files without bitext's provenance, turning those problems into warnings.
+	// Duplicate and missing units are refused even then.
+	Force bool
+}
+
+// Reviewed is a reviewed file matched back to the units bitext wrote.
+type Reviewed struct {
+	File     *File
+	Units    []ReviewedUnit // in document order
+	Warnings []string
+}
+
+// ReviewedUnit is one unit as bitext wrote it, with the editor's target.
+type ReviewedUnit struct {
+	doc.Unit             // Target is the editor's text ("" when untranslated)
+	Draft         string // the machine draft the editor started from ("" when none)
+	HasDraft      bool
+	Approved      bool   // the editor approved the unit (approved="yes", final, signed-off, 2.x reviewed)
+	Edited        bool   // the target differs from the draft
+	Line          int    // line of the unit in the reviewed file
+	Parts         int    // units or segments the tool split it into (1 when not split)
+	MergedInto    string // the unit that now holds this unit's text, when the tool merged them
+	Untranslated  bool   // no target, or the source copied into it
+	SourceChanged bool   // the source no longer matches the recorded hash (only with Force)
+	ExpectedTerms []Term // glossary terms the target should contain
+	hash          string // recorded source hash
+}
+
+// Problem is one reason Resolve refuses a file.
+type Problem struct {
+	Line      int
+	Unit      string
+	Msg       string
+	Forceable bool // --force accepts it
+}
+
+// ReviewError lists every problem found in a reviewed file.
+type ReviewError struct {
+	File     string
+	Problems []Problem
+}
+
+// Error lists the problems, one per line, each with file, line and unit.
+func (e *ReviewError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d problem(s)", e.File, len(e.Problems))
+	forceable := true
+	for i, p := range e.Problems {
+		if i == 20 {
+			fmt.Fprintf(&b, "\n  ... and %d more", len(e.Problems)-i)
+			break
+		}
+		b.WriteString("\n  ")
+		b.WriteString(e.File)
+		if p.Line > 0 {
+			fmt.Fprintf(&b, ":%d", p.Line)
+		}
+		b.WriteString(": ")
+		if p.Unit != "" {
+			fmt.Fprintf(&b, "unit %s: ", p.Unit)
+		}
+		b.WriteString(p.Msg)
+	}
+	for _, p := range e.Problems {
+		forceable = forceable && p.Forceable
+	}
+	if forceable {
+		b.WriteString("\n  (use --force to accept these changes)")
+	}
+	return b.String()
+}
+
+// ErrSourceMismatch is wrapped by CheckArticle's error.
+var ErrSourceMismatch = errors.New("the article does not match the one the file was written from")
+
+// CheckArticle compares the article text with the SHA-256 the file recorded.
+// It returns nil when they match or when the file recorded none.
+func (f *File) CheckArticle(text string) error {
+	if f.ArticleSHA256 == "" {
+		return nil
+	}
+	if got := ArticleHash(text); got != f.ArticleSHA256 {
+		return fmt.Errorf("%s: %w (%s): recorded sha256 %.12s…, the article now has %.12s…", f.Name, ErrSourceMismatch, f.Original, f.ArticleSHA256, got)
+	}
+	return nil
+}
+
+func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// splitSep are the separators tools use for the ids of the pieces of a split unit.
+const splitSep = "_-.:"
+
+// Resolve matches the file's units to the units bitext wrote, by id, using the
+// provenance recorded in the groups: it joins units and segments the tool
+// split, recognises units it merged, and checks every source against its
+// recorded hash. It never trusts a state attribute alone: a unit counts as
+// edited when its target differs from the draft, and a copy of the source in
+// the target counts as untranslated.
+func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
+	rv := &Reviewed{File: f}
+	var probs []Problem
+	problem := func(line int, unit string, forceable bool, format string, args ...any) {
+		probs = append(probs, Problem{Line: line, Unit: unit, Msg: fmt.Sprintf(format, args...), Forceable: forceable})
+	}
+	byID := map[string]int{}
+	for i, u := range f.Units {
+		byID[u.ID] = i
+	}
+	used := make([]bool, len(f.Units))
+	wanted := map[string]bool{}
+
+	type want struct {
+		id, hash string
+		group    int
+	}
+	var wants []want
+	provGroups := 0
+	for gi, g := range f.Groups {
+		if !g.Provenance {
+			continue
+		}
+		provGroups++
+		for k, id := range g.UnitIDs {
+			wants = append(wants, want{id: id, hash: g.Hashes[k], group: gi})
+			wanted[id] = true
+		}
+	}
+	if provGroups == 0 {
+		problem(0, "", true, "the file carries no bitext provenance (not written by bitext, or the tool removed it): its sources cannot be checked")
+		for i, u := range f.Units {
+			wants = append(wants, want{id: u.ID, group: f.Units[i].Group})
+			wanted[u.ID] = true
+		}
+	} else if f.GroupCount > 0 && provGroups < f.GroupCount {
+		problem(0, "", false, "%d of the %d paragraphs bitext wrote are missing from the file", f.GroupCount-provGroups, f.GroupCount)
+	}
+
+	// units whose id is another id followed by a separator: candidate pieces
+	// of a unit the tool split, indexed by that other id
+	pieces := map[string][]int{}
+	for i, u := range f.Units {
+		for k := 1; k < len(u.ID)-1; k++ {
+			if strings.IndexByte(splitSep, u.ID[k]) >= 0 {
+				pieces[u.ID[:k]] = append(pieces[u.ID[:k]], i)
+			}
+		}
+	}
+	for wi, w := range wants {
+		ru := ReviewedUnit{hash: w.hash}
+		ru.ID = w.id
+		ru.Block, ru.Kind = wi, doc.Paragraph
+		if w.group >= 0 {
+			g := f.Groups[w.group]
+			ru.Kind = g.Kind
+			if g.Block >= 0 {
+				ru.Block = g.Block
+			}
+		}
+		var parts []int
+		if i, ok := byID[w.id]; ok && !used[i] {
+			parts = append(parts, i)
+		}
+		// pieces of a split unit: "<id>_1", "<id>-2", "<id>.a", ...
+		for _, i := range pieces[w.id] {
+			if !used[i] && !wanted[f.Units[i].ID] {
+				parts = append(parts, i)
+			}
+		}
+		if len(parts) == 0 {
+			if tail, ok := unmerge(rv.Units, w.hash); ok {
+				prev := &rv.Units[len(rv.Units)-1]
+				ru.MergedInto = prev.ID
+				ru.Source = tail
+				ru.Untranslated = true
+				ru.State = doc.StateNew
+				rv.Warnings = append(rv.Warnings, fmt.Sprintf("unit %s was merged into unit %s by the editor's tool; its text is published with that unit", w.id, prev.ID))
+				rv.Units = append(rv.Units, ru)
+				continue
+			}
+			line := 0
+			if w.group >= 0 {
+				line = f.Groups[w.group].Line
+			}
+			problem(line, w.id, false, "missing from the file (it was in group %s)", groupID(f, w.group))
+			continue
+		}
+		var src, tgt, draft []string
+		translatable := true
+		ru.Approved = true
+		anyTarget := false
+		for k, i := range parts {
+			used[i] = true
+			u := f.Units[i]
+			if k == 0 {
+				ru.Line = u.Line
+			}
+			src = append(src, u.Source)
+			if u.HasTarget {
+				anyTarget = true
+				tgt = append(tgt, u.Target)
+			}
+			if u.HasDraft {
+				draft = append(draft, u.Draft)
+				ru.HasDraft = true
+				ru.Origin = u.DraftFrom
+			}
+			ru.Approved = ru.Approved && u.Approved
+			translatable = translatable && u.Translate
+			ru.Parts += max(u.Segments, 1)
+			ru.Notes = append(ru.Notes, u.Notes...)
+			ru.ExpectedTerms = append(ru.ExpectedTerms, u.Terms...)
+		}
+		ru.Source = normSpace(strings.Join(src, " "))
+		ru.Target = normSpace(strings.Join(tgt, " "))
+		ru.Draft = normSpace(strings.Join(draft, " "))
+		if !translatable {
+			ru.Kind = doc.Boilerplate
+		}
+		ru.Untranslated = !anyTarget || ru.Target == "" || ru.Target == ru.Source
+		if ru.Untranslated {
+			ru.Target = ""
+			ru.Approved = false
+		}
+		ru.Edited = !ru.Untranslated && ru.HasDraft && ru.Target != ru.Draft
+		if w.hash != "" && SourceHash(ru.Source) != w.hash {
+			ru.SourceChanged = true
+		}
+		ru.setState()
+		for _, t := range ru.ExpectedTerms {
+			ru.Terms = append(ru.Terms, doc.TermHit{Surface: t.Source, En: t.Target})
+		}
+		rv.Units = append(rv.Units, ru)
+	}
+	for i := range rv.Units {
+		u := &rv.Units[i]
+		if u.SourceChanged {
+			problem(u.Line, u.ID, true, "source text differs from what bitext wrote for this unit: %q", clip(u.Source, 80))
+		}
+	}
+	for i, u := range f.Units {
+		if !used[i] {
+			rv.Warnings = append(rv.Warnings, fmt.Sprintf("%s:%d: unit %s is not one bitext wrote; ignored", f.Name, u.Line, u.ID))
+		}
+	}
+	var hard, soft []Problem
+	for _, p := range probs {
+		if p.Forceable && opts.Force {
+			soft = append(soft, p)
+		} else {
+			hard = append(hard, p)
+		}
+	}
+	for _, p := range soft {
+		msg := p.Msg
+		if p.Unit != "" {
+			msg = "unit " + p.Unit + ": " + msg
+		}
+		rv.Warnings = append(rv.Warnings, "accepted with --force: "+msg)
+	}
+	if len(hard) > 0 {
+		return nil, &ReviewError{File: f.Name, Problems: hard}
+	}
+	return rv, nil
+}
+
+// unmerge checks whether the last unit's source is its own recorded source
+// followed by a missing unit's source (hash h), as when a tool merges two
+// units; if so it gives the last unit back its own source and returns the rest.
+func unmerge(units []ReviewedUnit, h string) (string, bool) {
+	if len(units) == 0 || h == "" {
+		return "", false
+	}
+	prev := &units[len(units)-1]
+	if prev.hash == "" || prev.MergedInto != "" {
+		return "", false
+	}
+	// hash the growing prefix incrementally: linear in the length of the text
+	words := strings.Fields(xmlOnlyText(prev.Source))
+	hs := sha256.New()
+	for k := 1; k < len(words); k++ {
+		if k > 1 {
+			hs.Write([]byte(" "))
+		}
+		hs.Write([]byte(words[k-1]))
+		if hex.EncodeToString(hs.Sum(nil)[:6]) != prev.hash {
+			continue
+		}
+		right := strings.Join(words[k:], " ")
+		if SourceHash(right) == h {
+			prev.Source = strings.Join(words[:k], " ")
+			prev.SourceChanged = false
+			return right, true
+		}
+	}
+	return "", false
+}
+
+func groupID(f *File, g int) string {
+	if g < 0 {
+		return "(none)"
+	}
+	return f.Groups[g].ID
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// setState derives the unit's state from what the editor did, not from the
+// file's state attributes alone.
+func (u *ReviewedUnit) setState() {
+	switch {
+	case u.Untranslated:
+		u.State = doc.StateNew
+	case u.Approved:
+		u.State = doc.StateFinal
+	case u.Edited || !u.HasDraft:
+		u.State = doc.StateReviewed
+	default:
+		u.State = doc.StateMachine
+	}
+}
+
+// Bitext returns the reviewed units as a bitext for the writers.
+func (r *Reviewed) Bitext() *doc.Bitext {
+	b := &doc.Bitext{SourceLang: r.File.SourceLang, TargetLang: r.File.TargetLang, Name: r.File.Original, Engine: r.File.Engine}
+	for _, u := range r.Units {
+		du := u.Unit
+		if u.Untranslated && u.MergedInto == "" && du.Kind != doc.Boilerplate {
+			du.AddFlag(doc.FlagUntranslated)
+		}
+		b.Units = append(b.Units, du)
+	}
+	return b
+}
