@@ -1,6 +1,8 @@
 package gist
 
 import (
+	"bytes"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -10,10 +12,12 @@ import (
 // proclitic is one prefix chain a word may carry, with what it says in English.
 type proclitic struct {
 	ar      string   // as written (bare letters)
+	n       int      // letters in ar
 	lead    []string // conjunction and preposition English, in order
 	the     bool     // carries the article ال
 	future  bool     // carries سـ (will): only before a present verb
 	prep    bool     // carries a preposition: the word is a noun
+	lam     bool     // the preposition is لـ, which also reads "to" before a present verb
 	penalty int      // extra cost for a reading that is often wrong
 }
 
@@ -26,9 +30,25 @@ func buildProclitics() []proclitic {
 		en      string
 		penalty int
 	}
-	conjs := []part{{"", "", 0}, {"و", "and", 0}, {"ف", "so", 1}}
-	mids := []part{{"", "", 0}, {"ب", "with", 0}, {"ل", "for", 0}, {"ك", "as", 1}, {"س", "", 1}}
+	// the letters come from the shared rules; the English and the readings
+	// that often mislead (كـ, فـ) are the gist's own
+	english := map[rune]part{'و': {"", "and", 0}, 'ف': {"", "so", 1}, 'ب': {"", "with", 0}, 'ل': {"", "for", 0}, 'ك': {"", "as", 1}}
+	conjs := []part{{"", "", 0}}
+	for _, r := range arabic.Conjunctions {
+		p := english[r]
+		conjs = append(conjs, part{string(r), p.en, p.penalty})
+	}
+	mids := []part{{"", "", 0}, {"س", "", 1}} // سـ: future, before a present verb
+	for _, r := range arabic.Prepositions {
+		p := english[r]
+		mids = append(mids, part{string(r), p.en, p.penalty})
+	}
 	var out []proclitic
+	defer func() {
+		sort.SliceStable(out, func(i, j int) bool {
+			return out[i].n < out[j].n
+		})
+	}()
 	for _, c := range conjs {
 		for _, m := range mids {
 			for _, art := range []bool{false, true} {
@@ -41,6 +61,7 @@ func buildProclitics() []proclitic {
 					p.prep = true
 				}
 				p.future = m.ar == "س"
+				p.lam = m.ar == "ل"
 				if p.future && art {
 					continue
 				}
@@ -53,6 +74,7 @@ func buildProclitics() []proclitic {
 						p.ar += "ال"
 					}
 				}
+				p.n = utf8.RuneCountInString(p.ar)
 				out = append(out, p)
 			}
 		}
@@ -79,6 +101,18 @@ var nounEndings = []inflection{
 	{ar: "ا", penalty: 1}, // accusative -an written with alef
 }
 
+// pronLen holds the letters of each arabic.Pronouns suffix.
+var pronLen = func() []int {
+	out := make([]int, len(arabic.Pronouns))
+	for i, p := range arabic.Pronouns {
+		out[i] = utf8.RuneCountInString(p.Suffix)
+	}
+	return out
+}()
+
+// personPrefixes mark the present tense: he/she/you, we, I.
+var personPrefixes = []string{"ي", "ت", "ن", "أ", "ا"}
+
 var pastEndings = []string{"", "ت", "وا", "ا", "تا", "نا", "تم", "ن", "تن", "و"}
 var presentEndings = []string{"", "ون", "ان", "ين", "وا", "ن", "و"}
 
@@ -89,68 +123,85 @@ type analysis struct {
 	word    string // English of the stem, inflected
 	pron    *arabic.Pronoun
 	pos     POS
-	past    bool // a past verb with no person ending other than 3rd person
+	past    bool // a 3rd person verb with no object: its definite subject may move before it
+	def     bool // the entry itself carries the article (الأول)
 	cost    int
 	matched bool
 }
 
 // wordInfo holds a word's letters in two spellings of equal length: bare
-// (diacritics removed) for affixes and folded for lookup.
+// (diacritics removed) for affixes and folded for lookup. Its buffers are
+// reused from word to word.
 type wordInfo struct {
 	bare   []rune
-	folded string
-	offs   []int // byte offset in folded of each rune, plus the end
+	bareB  []byte // bare as UTF-8
+	boffs  []int  // byte offset in bareB of each rune, plus the end
+	folded []byte
+	offs   []int  // byte offset in folded of each rune, plus the end
+	tmp    []byte // scratch for keys built from a stem
+	pbuf   []byte // scratch for phrase keys
 }
 
-func newWordInfo(word string) wordInfo {
-	var w wordInfo
-	var fb strings.Builder
+func (w *wordInfo) reset(word string) {
+	w.bare, w.bareB, w.boffs, w.folded, w.offs = w.bare[:0], w.bareB[:0], w.boffs[:0], w.folded[:0], w.offs[:0]
+	add := func(bare, folded rune) {
+		w.bare = append(w.bare, bare)
+		w.boffs = append(w.boffs, len(w.bareB))
+		w.bareB = utf8.AppendRune(w.bareB, bare)
+		w.offs = append(w.offs, len(w.folded))
+		w.folded = utf8.AppendRune(w.folded, folded)
+	}
+	var lig [8]byte
 	for _, r := range word {
-		f := arabic.FoldRune(r)
-		if f < 0 {
+		if r >= 0x0600 && r <= 0x06FF || r < 0x80 {
+			if f := arabic.FoldRune(r); f >= 0 {
+				add(r, f)
+			}
 			continue
 		}
-		w.bare = append(w.bare, r)
-		w.offs = append(w.offs, fb.Len())
-		fb.WriteRune(f)
-	}
-	w.folded = fb.String()
-	w.offs = append(w.offs, fb.Len())
-	return w
-}
-
-// sub returns the folded runes [i, j).
-func (w wordInfo) sub(i, j int) string { return w.folded[w.offs[i]:w.offs[j]] }
-
-func (w wordInfo) hasPrefix(p string, at int) bool {
-	i := at
-	for _, r := range p {
-		if i >= len(w.bare) || w.bare[i] != r {
-			return false
+		// a ligature (ﻻ) folds to several letters: each becomes a letter of its own
+		for _, f := range string(arabic.AppendFoldRune(lig[:0], r)) {
+			add(f, f)
 		}
-		i++
 	}
-	return true
+	w.boffs = append(w.boffs, len(w.bareB))
+	w.offs = append(w.offs, len(w.folded))
 }
 
-func (w wordInfo) hasSuffix(s string, end int) bool {
-	rs := []rune(s)
-	if len(rs) > end {
+// sub returns the folded runes [i, j). The slice is w's own: do not append to it.
+func (w *wordInfo) sub(i, j int) []byte { return w.folded[w.offs[i]:w.offs[j]] }
+
+// with returns the folded runes [i, j) followed by extra, in w's scratch buffer.
+func (w *wordInfo) with(i, j int, extra string) []byte {
+	w.tmp = append(append(w.tmp[:0], w.sub(i, j)...), extra...)
+	return w.tmp
+}
+
+// hasPrefix reports whether the bare letters from rune at start with p.
+func (w *wordInfo) hasPrefix(p string, at int) bool {
+	if at > len(w.bare) {
 		return false
 	}
-	for k, r := range rs {
-		if w.bare[end-len(rs)+k] != r {
-			return false
-		}
-	}
-	return true
+	b := w.bareB[w.boffs[at]:]
+	return len(b) >= len(p) && string(b[:len(p)]) == p
+}
+
+// hasSuffix reports whether the bare letters before rune end end with s.
+func (w *wordInfo) hasSuffix(s string, end int) bool {
+	b := w.bareB[:w.boffs[end]]
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
 }
 
 // analyse finds the cheapest reading of word in the lexicons: the fewest affix
 // letters, the highest-priority lexicon. ok is false when no reading is found.
-func (e *Engine) analyse(word string) (analysis, bool) {
-	w := newWordInfo(word)
+func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	n := len(w.bare)
+	// most words stand in the built-in list as they are: nothing is cheaper
+	if len(e.lexicons) > 0 && n >= 2 {
+		if ent, ok := e.lexicons[0].words[string(w.folded)]; ok {
+			return withArticle(analysis{word: ent.Gloss, pos: ent.POS, matched: true}, w.folded), true
+		}
+	}
 	best := analysis{cost: 1 << 30}
 	try := func(a analysis) {
 		if a.cost < best.cost {
@@ -158,27 +209,48 @@ func (e *Engine) analyse(word string) (analysis, bool) {
 			best.matched = true
 		}
 	}
+	// first the readings with proclitics only (وقال, بالكتاب), to set a bound
+	// that cuts the search below short
 	for _, p := range proclitics {
-		if !w.hasPrefix(p.ar, 0) {
+		pl := p.n
+		if pl >= best.cost {
+			break
+		}
+		if p.future || !w.hasPrefix(p.ar, 0) || n-pl < 2 {
 			continue
 		}
-		pl := utf8.RuneCountInString(p.ar)
-		if n-pl < 2 {
+		if ent, rank, ok := e.lookupNoun(w.sub(pl, n), n-pl); ok {
+			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank}
+			if !p.the {
+				a = withArticle(a, w.sub(pl, n))
+			}
+			try(a)
+		}
+	}
+	for _, p := range proclitics { // shortest first
+		pl := p.n
+		if pl >= best.cost {
+			break // every reading from here on costs more than the best
+		}
+		if !w.hasPrefix(p.ar, 0) || n-pl < 2 {
 			continue
 		}
 		base := pl + p.penalty
-		if !p.future {
-			e.nominal(w, p, pl, base, try)
+		if base >= best.cost {
+			continue
 		}
-		if !p.the && !p.prep {
-			e.verbal(w, p, pl, base, try)
+		if !p.future {
+			e.nominal(w, p, pl, base, &best.cost, try)
+		}
+		if !p.the && (!p.prep || p.lam) {
+			e.verbal(w, p, pl, base, &best.cost, try)
 		}
 	}
 	return best, best.matched
 }
 
 // nominal tries stem + ending + pronoun readings after proclitic p.
-func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysis)) {
+func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n
@@ -193,33 +265,42 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 				continue
 			}
 			pron = &arabic.Pronouns[pi]
-			end = n - utf8.RuneCountInString(pr.Suffix)
-			cost += utf8.RuneCountInString(pr.Suffix)
+			end = n - pronLen[pi]
+			cost += pronLen[pi]
 			if pr.Suffix == "ي" || pr.Suffix == "ك" {
 				cost += 2
 			}
+		}
+		if cost >= *bound {
+			continue
 		}
 		for _, inf := range nounEndings {
 			if !w.hasSuffix(inf.ar, end) {
 				continue
 			}
-			il := utf8.RuneCountInString(inf.ar)
+			il := len(inf.ar) / 2 // Arabic letters are two bytes each
 			stemEnd := end - il
 			if stemEnd-pl < 2 {
 				continue
 			}
 			c := cost + il + inf.penalty
 			key := w.sub(pl, stemEnd)
+			if !p.the && stemEnd < len(w.bare) && bytes.HasPrefix(key, []byte("ال")) {
+				c += 3 // اليومين is ال + يوم + ين, not اليوم + ين
+			}
+			if c >= *bound {
+				continue
+			}
 			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
 			if !ok && inf.ar == "ات" {
-				ent, rank, ok = e.lookupNoun(key+"ه", stemEnd-pl+1) // سيارات → سيارة
+				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1) // سيارات → سيارة
 			}
 			if !ok && inf.nisba != "" {
-				ent, rank, ok = e.lookupNoun(key+"ي", stemEnd-pl+1)
+				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ي"), stemEnd-pl+1)
 			}
 			if !ok && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
 				// ta marbuta is written ت before a pronoun: حكومته
-				ent, rank, ok = e.lookupNoun(w.sub(pl, stemEnd-1)+"ه", stemEnd-pl)
+				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd-1, "ه"), stemEnd-pl)
 			}
 			if !ok && inf.ar == "ة" {
 				continue // the ة itself is part of the folded key tried with no ending
@@ -232,6 +313,9 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 			if inf.plural && ent.POS == Noun {
 				a.word = pluralise(a.word)
 			}
+			if !p.the && pron == nil {
+				a = withArticle(a, key)
+			}
 			try(a)
 		}
 	}
@@ -239,7 +323,7 @@ func (e *Engine) nominal(w wordInfo, p proclitic, pl, base int, try func(analysi
 
 // verbal tries past and present verb readings after proclitic p (which holds
 // no article or preposition).
-func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis)) {
+func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n
@@ -251,17 +335,20 @@ func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis
 				continue
 			}
 			pron = &arabic.Pronouns[pi]
-			end = n - utf8.RuneCountInString(pr.Suffix)
-			cost += utf8.RuneCountInString(pr.Suffix)
+			end = n - pronLen[pi]
+			cost += pronLen[pi]
 		}
-		if !p.future {
+		if cost >= *bound {
+			continue
+		}
+		if !p.future && !p.prep {
 			for _, suf := range pastEndings {
 				if !w.hasSuffix(suf, end) {
 					continue
 				}
-				sl := utf8.RuneCountInString(suf)
+				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl < 2 {
+				if stemEnd-pl < 2 || cost+sl >= *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupVerb(w.sub(pl, stemEnd), stemEnd-pl)
@@ -278,7 +365,7 @@ func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis
 				try(a)
 			}
 		}
-		for _, pre := range []string{"ي", "ت", "ن", "أ", "ا"} {
+		for _, pre := range personPrefixes {
 			if !w.hasPrefix(pre, pl) {
 				continue
 			}
@@ -286,28 +373,42 @@ func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis
 				if !w.hasSuffix(suf, end) {
 					continue
 				}
-				sl := utf8.RuneCountInString(suf)
+				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl-1 < 2 {
+				if stemEnd-pl-1 < 2 || cost+1+sl >= *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupPresent(w.sub(pl+1, stemEnd))
+				extra := 0
+				if !ok {
+					// derived forms keep the past stem's shape: يتشارك ← تشارك,
+					// يعتقل ← اعتقل, يعلن ← أعلن, يستخدم ← استخدم
+					ent, rank, ok = e.lookupVerb(w.sub(pl+1, stemEnd), stemEnd-pl-1)
+					if !ok {
+						w.tmp = append(append(w.tmp[:0], "ا"...), w.sub(pl+1, stemEnd)...)
+						ent, rank, ok = e.lookupVerb(w.tmp, stemEnd-pl)
+					}
+					extra = 1
+				}
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + 3*rank}
-				bare := baseForm(ent.Present)
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank}
 				switch {
+				case p.lam:
+					a.lead = toLead(p.lead)
+					a.word = baseForm(ent.Present)
 				case p.future:
-					a.word = "will " + bare
+					a.word = "will " + baseForm(ent.Present)
 				case pre == "ن":
-					a.word = "we " + bare
+					a.word = "we " + baseForm(ent.Present)
 				case pre == "أ" || pre == "ا":
-					a.word = "I " + bare
+					a.word = "I " + baseForm(ent.Present)
 				case suf == "ون" || suf == "وا" || suf == "و" || suf == "ن":
-					a.word = bare
+					a.word = baseForm(ent.Present)
 				default:
 					a.word = ent.Present
+					a.past = pron == nil && suf == "" && (pre == "ي" || pre == "ت")
 				}
 				try(a)
 			}
@@ -315,35 +416,58 @@ func (e *Engine) verbal(w wordInfo, p proclitic, pl, base int, try func(analysis
 	}
 }
 
+// withArticle marks a reading whose entry itself starts with the article
+// (الأول "first"): definite, and "the" in English unless the gloss has it or
+// the word is a name.
+func withArticle(a analysis, key []byte) analysis {
+	if !bytes.HasPrefix(key, []byte("ال")) || len(key) <= len("ال")+2 {
+		return a
+	}
+	a.def = true
+	if (a.pos == Noun || a.pos == Adjective) && !strings.HasPrefix(a.word, "the ") {
+		a.the = true
+	}
+	return a
+}
+
+// toLead replaces the "for" of لـ with "to", as before a verb.
+func toLead(lead []string) []string {
+	out := append([]string(nil), lead...)
+	if n := len(out); n > 0 && out[n-1] == "for" {
+		out[n-1] = "to"
+	}
+	return out
+}
+
 // lookupNoun finds a non-verb reading of a folded stem of n runes. Stems of
 // two letters are only taken from the first (built-in) lexicon.
-func (e *Engine) lookupNoun(key string, n int) (Entry, int, bool) {
+func (e *Engine) lookupNoun(key []byte, n int) (Entry, int, bool) {
 	for rank, l := range e.lexicons {
 		if n < 3 && rank > 0 {
 			break
 		}
-		if ent, ok := l.words[key]; ok {
+		if ent, ok := l.words[string(key)]; ok {
 			return ent, rank, true
 		}
 	}
 	return Entry{}, 0, false
 }
 
-func (e *Engine) lookupVerb(key string, n int) (Entry, int, bool) {
+func (e *Engine) lookupVerb(key []byte, n int) (Entry, int, bool) {
 	for rank, l := range e.lexicons {
 		if n < 3 && rank > 0 {
 			break
 		}
-		if ent, ok := l.verbs[key]; ok {
+		if ent, ok := l.verbs[string(key)]; ok {
 			return ent, rank, true
 		}
 	}
 	return Entry{}, 0, false
 }
 
-func (e *Engine) lookupPresent(key string) (Entry, int, bool) {
+func (e *Engine) lookupPresent(key []byte) (Entry, int, bool) {
 	for rank, l := range e.lexicons {
-		if ent, ok := l.present[key]; ok {
+		if ent, ok := l.present[string(key)]; ok {
 			return ent, rank, true
 		}
 	}

@@ -41,6 +41,17 @@ type Options struct {
 type Engine struct {
 	lexicons []*Lexicon // priority order: built-in first
 	opts     Options
+	firsts   map[string]int // first words of the phrases of all lexicons → most words
+}
+
+func (e *Engine) index() *Engine {
+	e.firsts = map[string]int{}
+	for _, l := range e.lexicons {
+		for k, n := range l.firsts {
+			e.firsts[k] = max(e.firsts[k], n)
+		}
+	}
+	return e
 }
 
 // Core returns the built-in word list.
@@ -71,13 +82,13 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		}
 		e.lexicons = append(e.lexicons, l)
 	}
-	return e, nil
+	return e.index(), nil
 }
 
 // NewWithLexicons builds an engine from lexicons already loaded, in priority
 // order.
 func NewWithLexicons(opts Options, lexicons ...*Lexicon) *Engine {
-	return &Engine{lexicons: lexicons, opts: opts}
+	return (&Engine{lexicons: lexicons, opts: opts}).index()
 }
 
 // Lexicons lists the lexicons the engine reads, in priority order.

@@ -45,7 +45,9 @@ func LoadLexicon(ctx context.Context, path string) (*Lexicon, error) {
 
 // ReadTSV reads a FreeDict TSV export: a header row, then
 // arabic<TAB>ipa<TAB>english with glosses separated by " | ". Only the first
-// gloss of each headword is kept.
+// gloss of each single-word headword is kept: the dictionary's multi-word
+// headwords are descriptions ("لم يتأثر بالبكتيريا") rather than phrases
+// met in text, and matching them costs more than they give.
 func ReadTSV(ctx context.Context, name string, r io.Reader) (*Lexicon, error) {
 	l := NewLexicon(filepath.Base(name))
 	sc := bufio.NewScanner(r)
@@ -70,7 +72,7 @@ func ReadTSV(ctx context.Context, name string, r io.Reader) (*Lexicon, error) {
 			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("want 3 TAB-separated fields (arabic, ipa, english), got %d", len(f))}
 		}
 		first, _, _ := strings.Cut(f[2], " | ")
-		if g := cleanGloss(first); g != "" && hasArabic(f[0]) {
+		if g := cleanGloss(first); g != "" && hasArabic(f[0]) && !strings.ContainsAny(strings.TrimSpace(f[0]), " \t") {
 			l.Add(f[0], Entry{Gloss: g})
 		}
 	}
@@ -139,7 +141,7 @@ func readDictd(ctx context.Context, name string, index io.Reader, data []byte) (
 		if len(f) < 3 {
 			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("want headword<TAB>offset<TAB>length")}
 		}
-		if strings.HasPrefix(f[0], "00database") || !hasArabic(f[0]) {
+		if strings.HasPrefix(f[0], "00database") || !hasArabic(f[0]) || strings.Contains(strings.TrimSpace(f[0]), " ") {
 			continue
 		}
 		off, err1 := dictdNumber(f[1])

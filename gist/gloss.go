@@ -1,6 +1,7 @@
 package gist
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -60,11 +61,12 @@ func termLead(t translate.Term, all []translate.Term) []string {
 type tokKind byte
 
 const (
-	tokWord   tokKind = iota // Arabic word
-	tokNumber                // digits in any script
-	tokOther                 // Latin words, placeholders, anything kept as it is
-	tokPunct                 // one punctuation mark
-	tokTerm                  // a glossary term
+	tokWord        tokKind = iota // Arabic word
+	tokNumber                     // digits in any script
+	tokOther                      // Latin words, placeholders, anything kept as it is
+	tokPunct                      // one punctuation mark
+	tokTerm                       // a glossary term
+	tokPlaceholder                // a protected span the pipeline put in: ⟦1:Putin⟧
 )
 
 type token struct {
@@ -76,7 +78,15 @@ type token struct {
 
 func isDiacritic(r rune) bool { return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 }
 
-func isArabicWordRune(r rune) bool { return arabic.IsArabicLetter(r) || isDiacritic(r) }
+func isArabicWordRune(r rune) bool {
+	switch {
+	case r < 0x0600:
+		return false
+	case r >= 0x0621 && r <= 0x063A, r >= 0x0641 && r <= 0x065F, r == 0x0640, r == 0x0670:
+		return true // the common letters and marks, without a table lookup
+	}
+	return arabic.IsArabicLetter(r) || isDiacritic(r)
+}
 
 func isDigit(r rune) bool {
 	return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹'
@@ -90,6 +100,12 @@ func tokenize(text string, terms []termForm) []token {
 		if tf := termAt(text, i, terms); tf != nil {
 			toks = append(toks, token{kind: tokTerm, text: tf.surface, space: space, term: tf})
 			i += len(tf.surface)
+			space = false
+			continue
+		}
+		if n := placeholderAt(text[i:]); n > 0 {
+			toks = append(toks, token{kind: tokPlaceholder, text: text[i : i+n], space: space})
+			i += n
 			space = false
 			continue
 		}
@@ -150,6 +166,19 @@ func tokenize(text string, terms []termForm) []token {
 	return toks
 }
 
+// placeholderAt returns the length of the placeholder ⟦…⟧ that s starts
+// with, or 0.
+func placeholderAt(s string) int {
+	if !strings.HasPrefix(s, "⟦") {
+		return 0
+	}
+	end := strings.Index(s, "⟧")
+	if end < 0 || strings.Contains(s[len("⟦"):end], "⟦") {
+		return 0
+	}
+	return end + len("⟧")
+}
+
 // termAt returns the longest term whose surface starts at text[i:] on word
 // boundaries.
 func termAt(text string, i int, terms []termForm) *termForm {
@@ -182,10 +211,11 @@ type item struct {
 	the   bool     // English "the"
 	text  string
 	pos   POS
-	def   bool // definite: article, name or a definite genitive
-	past  bool // a 3rd person past verb with no object
-	plain bool // no attached pronoun, no merged words
-	space bool // whitespace before it in the source
+	def   bool   // definite: article, name or a definite genitive
+	past  bool   // a 3rd person past verb with no object
+	plain bool   // no attached pronoun, no merged words
+	poss  string // possessive pronoun before the noun: "her" budget
+	space bool   // whitespace before it in the source
 }
 
 var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "»": "”", "٪": "%", "۔": "."}
@@ -193,6 +223,8 @@ var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "
 func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 	toks := tokenize(text, terms)
 	items := make([]item, 0, len(toks))
+	wi := &wordInfo{}
+	folds := make([]string, len(toks)) // folded words, filled when a phrase needs them
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch t.kind {
@@ -203,6 +235,9 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				st.Words += n
 				st.Glossed += n
 			}
+		case tokPlaceholder:
+			// kept as it is for the pipeline to put the name back
+			items = append(items, item{text: t.text, pos: Name, def: true, plain: true})
 		case tokNumber:
 			items = append(items, item{text: westernDigits(t.text), pos: Other})
 		case tokOther:
@@ -214,7 +249,8 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			}
 			items = append(items, item{punct: true, text: p})
 		case tokWord:
-			if it, n := e.phrase(toks, i); n > 0 {
+			wi.reset(t.text)
+			if it, n := e.phrase(toks, folds, i, wi); n > 0 {
 				items = append(items, it)
 				if st != nil {
 					st.Words += n
@@ -224,7 +260,16 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				i += n - 1
 				continue
 			}
-			a, ok := e.analyse(t.text)
+			if lead, ok := standalone[t.text]; ok {
+				// a proclitic the pipeline cut off a protected name: و ⟦1:Kim⟧
+				items = append(items, item{text: lead, pos: Other, space: t.space})
+				if st != nil {
+					st.Words++
+					st.Glossed++
+				}
+				continue
+			}
+			a, ok := e.analyse(wi)
 			if st != nil {
 				st.Words++
 				if ok {
@@ -259,13 +304,13 @@ func countArabicWords(s string) int {
 }
 
 func itemOf(a analysis) item {
-	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.pos == Name, past: a.past, plain: a.pron == nil}
+	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.def || a.pos == Name, past: a.past, plain: a.pron == nil}
 	if a.pron != nil {
 		switch a.pos {
 		case Verb, Particle:
 			it.text = a.word + " " + a.pron.Object
 		default:
-			it.text = a.pron.Possessive + " " + a.word
+			it.poss = a.pron.Possessive
 			it.def = true
 		}
 	}
@@ -275,50 +320,62 @@ func itemOf(a analysis) item {
 // phrase matches a multi-word lexicon entry starting at toks[i], allowing a
 // conjunction or preposition on its first word. It returns the item and the
 // number of words it covers (0: none).
-func (e *Engine) phrase(toks []token, i int) (item, int) {
-	first := toks[i].text
-	for _, p := range proclitics {
-		if p.the || p.future || !strings.HasPrefix(first, p.ar) {
+func (e *Engine) phrase(toks []token, folds []string, i int, w *wordInfo) (item, int) {
+	if i+1 >= len(toks) || toks[i+1].kind != tokWord || !toks[i+1].space {
+		return item{}, 0
+	}
+	for _, p := range phraseProclitics {
+		if !w.hasPrefix(p.ar, 0) {
 			continue
 		}
-		rest := first[len(p.ar):]
-		keys := []string{arabic.Fold(rest)}
-		if strings.HasSuffix(p.ar, "ل") && strings.HasPrefix(rest, "ل") {
-			keys = append(keys, "ا"+keys[0]) // للأمم المتحدة = ل + الأمم المتحدة
+		pl := p.n
+		if pl >= len(w.bare) {
+			continue
 		}
-		for _, key := range keys {
-			for _, l := range e.lexicons {
-				max := l.firsts[key]
-				if max == 0 {
-					continue
-				}
-				for n := min(max, len(toks)-i); n >= 2; n-- {
-					words := []string{key}
-					okRun := true
-					for k := 1; k < n; k++ {
-						if toks[i+k].kind != tokWord || !toks[i+k].space {
-							okRun = false
-							break
-						}
-						words = append(words, arabic.Fold(toks[i+k].text))
-					}
-					if !okRun {
-						continue
-					}
-					if ent, ok := l.phrases[strings.Join(words, " ")]; ok {
-						lead := p.lead
-						if strings.HasSuffix(p.ar, "ل") && p.prep && key != keys[0] {
-							lead = p.lead
-						}
-						def := strings.HasPrefix(key, "ال") || ent.POS == Name
-						it := item{lead: lead, text: ent.Gloss, pos: ent.POS, def: def, plain: true}
-						if ent.POS == Verb {
-							it.past = true
-						}
-						return it, n
-					}
-				}
+		if e.firsts[string(w.sub(pl, len(w.bare)))] == 0 && !strings.HasSuffix(p.ar, "ل") {
+			continue
+		}
+		if it, n := e.phraseFrom(toks, folds, i, w.with(pl, len(w.bare), ""), p, w); n > 0 {
+			return it, n
+		}
+		if strings.HasSuffix(p.ar, "ل") && w.bare[pl] == 'ل' {
+			// للأمم المتحدة = ل + الأمم المتحدة
+			key := append([]byte("ا"), w.sub(pl, len(w.bare))...)
+			if it, n := e.phraseFrom(toks, folds, i, key, p, w); n > 0 {
+				return it, n
 			}
+		}
+	}
+	return item{}, 0
+}
+
+// phraseFrom matches the longest phrase whose first folded word is key.
+func (e *Engine) phraseFrom(toks []token, folds []string, i int, key []byte, p proclitic, w *wordInfo) (item, int) {
+	for _, l := range e.lexicons {
+		max := l.firsts[string(key)]
+		if max == 0 {
+			continue
+		}
+		buf := append(w.pbuf[:0], key...)
+		defer func() { w.pbuf = buf[:0] }()
+		var found Entry
+		best := 0
+		for n := 2; n <= max && i+n-1 < len(toks); n++ {
+			k := i + n - 1
+			if toks[k].kind != tokWord || !toks[k].space {
+				break
+			}
+			if folds[k] == "" {
+				folds[k] = arabic.Fold(toks[k].text)
+			}
+			buf = append(append(buf, ' '), folds[k]...)
+			if ent, ok := l.phrases[string(buf)]; ok {
+				found, best = ent, n
+			}
+		}
+		if best > 0 {
+			def := bytes.HasPrefix(key, []byte("ال")) || found.POS == Name
+			return item{lead: p.lead, text: found.Gloss, pos: found.POS, def: def, plain: true, past: found.POS == Verb}, best
 		}
 	}
 	return item{}, 0
@@ -423,22 +480,38 @@ func Transliterate(word string) string {
 // adjective–noun, the idafa chain gets "of", and a past verb before its
 // definite subject moves after it.
 func reorder(items []item) []item {
+	for i := 0; i+1 < len(items); i++ {
+		x, y := &items[i], &items[i+1]
+		if x.punct || y.punct {
+			continue
+		}
+		// هذه المسألة: "this issue", not "this the issue"
+		if x.pos == Other && demonstrative[x.text] && len(x.lead) == 0 && y.the && len(y.lead) == 0 {
+			y.the = false
+		}
+		// وفقا لـ: "according to", not "according to for"
+		if strings.HasSuffix(x.text, " to") && len(y.lead) > 0 && y.lead[0] == "for" {
+			y.lead = y.lead[1:]
+		}
+	}
 	// noun + adjectives of the same definiteness → adjectives (reversed) + noun
-	var a []item
+	a := items[:0] // rewritten in place: the output never runs ahead of the input
 	for i := 0; i < len(items); i++ {
 		it := items[i]
-		if !it.punct && it.pos == Noun && it.plain {
+		if !it.punct && it.pos == Noun && (it.plain || it.poss != "") {
 			j := i + 1
 			for j < len(items) && !items[j].punct && items[j].pos == Adjective && len(items[j].lead) == 0 &&
-				items[j].the == it.the && items[j].plain {
+				(items[j].the == it.the || it.poss != "" && items[j].the) && items[j].plain {
 				j++
 			}
 			if j > i+1 {
-				var words []string
+				var b strings.Builder
 				for k := j - 1; k > i; k-- {
-					words = append(words, items[k].text)
+					b.WriteString(items[k].text)
+					b.WriteByte(' ')
 				}
-				it.text = strings.Join(append(words, it.text), " ")
+				b.WriteString(it.text)
+				it.text = b.String()
 				it.plain = false
 				a = append(a, it)
 				i = j - 1
@@ -447,33 +520,73 @@ func reorder(items []item) []item {
 		}
 		a = append(a, it)
 	}
-	// idafa, right to left: noun (indefinite) + definite noun → "noun of the noun"
-	for i := len(a) - 2; i >= 0; i-- {
-		x, y := a[i], a[i+1]
-		if x.punct || y.punct || x.pos != Noun || x.the || x.def || len(y.lead) != 0 || !y.def {
-			continue
+	// idafa, right to left: noun (indefinite) + definite noun → "noun of the
+	// noun"; merged items are written from the end of a backwards
+	w := len(a)
+	for i := len(a) - 1; i >= 0; i-- {
+		x := a[i]
+		if w < len(a) {
+			y := a[w]
+			if !x.punct && !y.punct && x.pos == Noun && !x.the && !x.def && len(y.lead) == 0 && y.def &&
+				(y.pos == Noun || y.pos == Name) {
+				x.text = x.text + " of " + render([]item{{the: y.the, text: y.text}})
+				x.def, x.plain = true, false
+				a[w] = x
+				continue
+			}
 		}
-		if y.pos != Noun && y.pos != Name {
-			continue
-		}
-		m := x
-		m.text = x.text + " of " + render([]item{{the: y.the, text: y.text}})
-		m.def, m.plain = true, false
-		a = append(a[:i], append([]item{m}, a[i+2:]...)...)
+		w--
+		a[w] = x
 	}
-	// verb-first: past verb + definite subject → subject + verb
-	for i := 0; i+1 < len(a); i++ {
-		v, s := a[i], a[i+1]
-		if v.punct || s.punct || v.pos != Verb || !v.past || len(s.lead) != 0 || !s.def || (s.pos != Noun && s.pos != Name) {
-			continue
+	a = append(a[:0], a[w:]...)
+	// verb-first: 3rd person verb + definite subject → subject + verb
+	out := a[:0]
+	for i := 0; i < len(a); i++ {
+		v := a[i]
+		if i+1 < len(a) {
+			s := a[i+1]
+			if !v.punct && !s.punct && v.pos == Verb && v.past && len(s.lead) == 0 && s.def && (s.pos == Noun || s.pos == Name) {
+				subj := []item{s}
+				subj[0].lead, subj[0].space = nil, false
+				j := i + 2
+				for s.pos == Noun && j < len(a) && !a[j].punct && a[j].pos == Name && len(a[j].lead) == 0 {
+					subj = append(subj, a[j]) // the spokesman Dmitry Peskov
+					j++
+				}
+				out = append(out, item{lead: v.lead, text: render(subj) + " " + v.text, pos: Other, space: v.space})
+				i = j - 1
+				continue
+			}
 		}
-		subj := s
-		subj.lead = nil
-		m := item{lead: v.lead, text: render([]item{subj}) + " " + v.text, pos: Other}
-		a = append(a[:i], append([]item{m}, a[i+2:]...)...)
+		out = append(out, v)
 	}
-	return a
+	return out
 }
+
+// phraseProclitics are the chains a phrase's first word may carry: the
+// article belongs to the phrase itself.
+var phraseProclitics = func() []proclitic {
+	var out []proclitic
+	for _, p := range proclitics {
+		if !p.the && !p.future {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
+
+// standalone holds the proclitic chains written as words of their own.
+var standalone = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range proclitics {
+		if p.ar != "" && !p.the && !p.future && len(p.lead) > 0 {
+			m[p.ar] = strings.Join(p.lead, " ")
+		}
+	}
+	return m
+}()
+
+var demonstrative = map[string]bool{"this": true, "that": true, "these": true, "those": true}
 
 // render joins items into English. Words are separated by one space;
 // punctuation keeps the spacing it had in the source, except that no space is
@@ -499,6 +612,10 @@ func render(items []item) string {
 		}
 		if it.the {
 			b.WriteString("the ")
+		}
+		if it.poss != "" {
+			b.WriteString(it.poss)
+			b.WriteByte(' ')
 		}
 		b.WriteString(it.text)
 		prevWord = true

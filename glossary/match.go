@@ -14,6 +14,18 @@ type Hit struct {
 	StemStart int    // start of the term itself, after the clitic
 	Clitic    string // the proclitic glued to the term as written ("" when none)
 	Entry     *Entry
+	// Article marks the li + al contraction: the stem text[StemStart:End] is
+	// written without the article's alef (للصين is ل + الصين).
+	Article bool
+}
+
+// Stem returns the term as it stands in text without its clitic, with the
+// article's alef restored after the li + al contraction.
+func (h Hit) Stem(text string) string {
+	if h.Article {
+		return "ا" + text[h.StemStart:h.End]
+	}
+	return text[h.StemStart:h.End]
 }
 
 // Matcher finds glossary terms in text. It folds text and terms the same way
@@ -24,11 +36,11 @@ type Hit struct {
 //
 // A Matcher is safe for concurrent use.
 type Matcher struct {
-	vocab   map[string]uint32 // folded word → word id (from 1)
-	edges   map[uint64]uint32 // node<<32 | word id → child node
-	entries [][]*Entry        // entries whose term ends at a node, by node
-	context [][][]string      // context keys of those entries, by node
-	hasCtx  []bool            // node has homographs told apart by context
+	vocab   map[string]uint32   // folded word → word id (from 1)
+	edges   map[uint64]uint32   // node<<32 | word id → child node
+	entries []*Entry            // the entry whose term ends at a node, by node
+	homo    map[uint32][]*Entry // all entries of nodes shared by homographs
+	context map[*Entry][]string // context keys of the entries that have them
 }
 
 // contextWindow is how many words on each side of a homograph are searched
@@ -44,9 +56,9 @@ func NewMatcher(g *Glossary) *Matcher {
 	m := &Matcher{
 		vocab:   make(map[string]uint32, n),
 		edges:   make(map[uint64]uint32, n*2),
-		entries: [][]*Entry{nil},
-		context: [][][]string{nil},
-		hasCtx:  []bool{false},
+		entries: make([]*Entry, 1, n*2+1),
+		homo:    map[uint32][]*Entry{},
+		context: map[*Entry][]string{},
 	}
 	if g == nil {
 		return m
@@ -58,19 +70,27 @@ func NewMatcher(g *Glossary) *Matcher {
 				ctx = append(ctx, k)
 			}
 		}
-		for _, form := range e.Forms() {
-			m.add(Words(form), e, ctx)
+		for _, k := range g.formKeys(e) {
+			m.add(k, e, ctx)
 		}
 	}
 	return m
 }
 
-func (m *Matcher) add(words []string, e *Entry, ctx []string) {
-	if len(words) == 0 {
-		return
+// add puts the term with the given key (folded words separated by spaces)
+// into the trie.
+func (m *Matcher) add(key string, e *Entry, ctx []string) {
+	if key == "" || utf8.RuneCountInString(key) < 2 {
+		return // a one-letter term would match every stray letter
 	}
 	node := uint32(0)
-	for _, w := range words {
+	for rest := key; rest != ""; {
+		w := rest
+		if sp := strings.IndexByte(rest, ' '); sp >= 0 {
+			w, rest = rest[:sp], rest[sp+1:]
+		} else {
+			rest = ""
+		}
 		id, ok := m.vocab[w]
 		if !ok {
 			id = uint32(len(m.vocab) + 1)
@@ -82,20 +102,28 @@ func (m *Matcher) add(words []string, e *Entry, ctx []string) {
 			child = uint32(len(m.entries))
 			m.edges[key] = child
 			m.entries = append(m.entries, nil)
-			m.context = append(m.context, nil)
-			m.hasCtx = append(m.hasCtx, false)
 		}
 		node = child
 	}
-	for _, old := range m.entries[node] {
-		if old == e {
-			return // a variant that folds to a form already listed
-		}
-	}
-	m.entries[node] = append(m.entries[node], e)
-	m.context[node] = append(m.context[node], ctx)
 	if len(ctx) > 0 {
-		m.hasCtx[node] = true
+		m.context[e] = ctx
+	}
+	switch old := m.entries[node]; {
+	case old == nil:
+		m.entries[node] = e
+	case old == e:
+		// A variant that folds to a form already listed.
+	default:
+		hs := m.homo[node]
+		if hs == nil {
+			hs = []*Entry{old}
+		}
+		for _, h := range hs {
+			if h == e {
+				return
+			}
+		}
+		m.homo[node] = append(hs, e)
 	}
 }
 
@@ -128,14 +156,7 @@ func tokenize(text string) tokens {
 	gapStart, prevEnd := 0, -1
 	i := 0
 	for i < len(text) {
-		c := text[i]
-		var r rune
-		var n int
-		if c < utf8.RuneSelf {
-			r, n = rune(c), 1
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
+		r, n := decodeRune(text, i)
 		if !arabic.IsWordRune(r) {
 			i += n
 			continue
@@ -143,11 +164,14 @@ func tokenize(text string) tokens {
 		start := i
 		fs := len(buf)
 		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				r, n = rune(c), 1
-			} else {
-				r, n = utf8.DecodeRuneInString(text[i:])
+			r, n = decodeRune(text, i)
+			if r >= 0x0621 && r <= 0x065F {
+				// Arabic letters and harakat: the common case, folded inline.
+				if f := arabic.FoldRune(r); f >= 0x0600 {
+					buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F))
+				}
+				i += n
+				continue
 			}
 			if !arabic.IsWordRune(r) {
 				break
@@ -163,6 +187,19 @@ func tokenize(text string) tokens {
 		gapStart, prevEnd = i, i
 	}
 	return tokens{toks: toks, folded: string(buf)}
+}
+
+// decodeRune decodes the rune at text[i], with a fast path for the one- and
+// two-byte sequences of Latin and Arabic text.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // joinable reports whether the gap between two words lets them be read as
@@ -229,7 +266,7 @@ func (m *Matcher) Match(text string) []Hit {
 				}
 			}
 		}
-		if bestLen == 0 {
+		if bestLen == 0 || bestLen == 1 && inDate(t, i, word[bestSplit.CliticEnd:]) {
 			i++
 			continue
 		}
@@ -238,16 +275,40 @@ func (m *Matcher) Match(text string) []Hit {
 		if bestSplit.CliticEnd > 0 {
 			stem = originalOffset(text[start:end], bestSplit.CliticEnd) + start
 		}
+		if bestLen == 1 && arabic.IsMaqsuraParticle(text[stem:end]) {
+			i++ // على "on", not علي "Ali"
+			continue
+		}
 		hits = append(hits, Hit{
 			Start:     start,
 			End:       int(t.toks[i+bestLen-1].end),
 			StemStart: stem,
 			Clitic:    text[start:stem],
 			Entry:     m.choose(bestNode, t, i, i+bestLen),
+			Article:   bestSplit.Article,
 		})
 		i += bestLen
 	}
 	return hits
+}
+
+// inDate reports a one-word term that is a month name written as part of a
+// date: next to a number or a Gregorian month name (أبريل / نيسان 2004). Names
+// such as نيسان (Nissan) or تموز are then read as months.
+func inDate(t tokens, i int, stem string) bool {
+	if !arabic.IsMonthWord(stem) {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(t.toks) {
+			continue
+		}
+		w := t.folded[t.toks[k].fs:t.toks[k].fe]
+		if isNumber(w) || arabic.IsGregorianMonth(w) || w == "الاول" || w == "الثاني" {
+			return true
+		}
+	}
+	return false
 }
 
 // maxText is the longest text matched in one piece: offsets are kept in
@@ -328,15 +389,15 @@ func originalOffset(word string, n int) int {
 // choose picks the entry among homographs by their context words around
 // toks[from:to]; without context, the first entry listed wins.
 func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
-	es := m.entries[node]
-	if len(es) == 1 || !m.hasCtx[node] {
-		return es[0]
+	es := m.homo[node]
+	if len(es) == 0 {
+		return m.entries[node]
 	}
 	lo, hi := max(0, from-contextWindow), min(len(t.toks), to+contextWindow)
 	best, bestScore := 0, 0
-	for k, ctx := range m.context[node] {
+	for k, e := range es {
 		score := 0
-		for _, c := range ctx {
+		for _, c := range m.context[e] {
 			if windowHas(t, lo, hi, c) {
 				score++
 			}
@@ -347,9 +408,9 @@ func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
 	}
 	if bestScore == 0 {
 		// No context found: prefer an entry that asks for none.
-		for k, ctx := range m.context[node] {
-			if len(ctx) == 0 {
-				return es[k]
+		for _, e := range es {
+			if len(m.context[e]) == 0 {
+				return e
 			}
 		}
 	}

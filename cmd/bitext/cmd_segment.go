@@ -41,7 +41,8 @@ Examples:
    bitext segment --format json article.txt
    bitext segment --lang en english.txt
    bitext segment --export-srx -o bitext.srx        # rules for a CAT tool
-   bitext segment --rules house.srx article.txt      # segment with other rules`,
+   bitext segment --rules house.srx article.txt      # segment with other rules
+   bitext segment --format jsonl raw.jsonl -o pred.jsonl   # input for seg-score`,
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Value: "ar", Usage: "language of the text (ar, en, ...)"},
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(segmentFormats, "|")},
@@ -128,8 +129,8 @@ func (lf *lateFlags) Bool(name string) bool {
 
 func segmentAction(c *cli.Context, e *env) error {
 	lf, err := parseLateFlags(c)
-	if errors.Is(err, flag.ErrHelp) {
-		return cli.ShowCommandHelp(c, c.Command.Name)
+	if errors.Is(err, flag.ErrHelp) || err == nil && lf.seen["help"] {
+		return cli.ShowSubcommandHelp(c)
 	}
 	if err != nil {
 		return err

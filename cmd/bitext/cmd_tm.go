@@ -348,39 +348,25 @@ func translateFormat(c *cli.Context) string {
 // when the default memory does not exist) and, with --update, against the
 // earlier version's reviewed units; it attaches fuzzy candidates and prints
 // what an update did.
-func translateWithMemory(c *cli.Context, e *env, eng translate.Engine, d *doc.Document, opts translate.Options) (*doc.Bitext, error) {
-	ctx := c.Context
+// openRunMemory opens the translation memory for a translate run, when there
+// is one (--tm, or the default file exists) and --no-tm is not set, and makes
+// the pipeline consult it.
+func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Memory, error) {
 	if s := c.Float64("fuzzy"); s <= 0 || s > 1 {
 		return nil, usagef("translate: --fuzzy %v is not in (0, 1]", s)
 	}
-	var mem *tm.Memory
-	if !c.Bool("no-tm") {
-		_, statErr := os.Stat(memoryPath(c))
-		if c.IsSet("tm") || statErr == nil {
-			var err error
-			if mem, err = openMemory(c, false); err != nil {
-				return nil, err
-			}
-			defer mem.Close()
-			opts.Memory = tm.Leverage{Memory: mem}
-		}
+	if c.Bool("no-tm") {
+		return nil, nil
 	}
-	var bt *doc.Bitext
-	var err error
-	if path := c.String("update"); path != "" {
-		bt, err = runUpdate(ctx, e, c.Bool("quiet"), path, eng, d, opts)
-	} else {
-		bt, err = translate.Run(ctx, eng, d, opts)
+	if _, statErr := os.Stat(memoryPath(c)); !c.IsSet("tm") && statErr != nil {
+		return nil, nil
 	}
+	mem, err := openMemory(c, false)
 	if err != nil {
 		return nil, err
 	}
-	if mem != nil {
-		if err := tm.AttachFuzzy(ctx, mem, bt, c.Float64("fuzzy")); err != nil {
-			return nil, err
-		}
-	}
-	return bt, nil
+	opts.Memory = tm.Leverage{Memory: mem}
+	return mem, nil
 }
 
 func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng translate.Engine, d *doc.Document, opts translate.Options) (*doc.Bitext, error) {

@@ -11,7 +11,7 @@ import (
 )
 
 func TestAutoEngine(t *testing.T) {
-	all := []string{"gist", "google", "libretranslate", "none", "openai"}
+	all := []string{"gist", "google", "google-v2", "libretranslate", "none", "openai"}
 	home := t.TempDir()
 	adcHome := t.TempDir()
 	adc := filepath.Join(adcHome, ".config", "gcloud", "application_default_credentials.json")
@@ -21,27 +21,34 @@ func TestAutoEngine(t *testing.T) {
 	if err := os.WriteFile(adc, []byte("{}"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	project := map[string]string{"GOOGLE_CLOUD_PROJECT": "p"}
 	tests := []struct {
 		name       string
 		env        map[string]string
-		home, url  string
+		home       string
+		flags      autoFlags
 		registered []string
 		want       string
 	}{
-		{"nothing configured", nil, home, "", all, "gist"},
-		{"service account", map[string]string{"GOOGLE_APPLICATION_CREDENTIALS": "/k.json"}, home, "", all, "google"},
-		{"api key", map[string]string{"GOOGLE_API_KEY": "k"}, home, "http://x:5000", all, "google"},
-		{"gcloud login", nil, adcHome, "", all, "google"},
-		{"libretranslate url", nil, home, "http://localhost:5000", all, "libretranslate"},
-		{"openai url", nil, home, "http://localhost:8080/v1", all, "openai"},
-		{"openai host", nil, home, "https://api.openai.com", all, "openai"},
-		{"openai key", map[string]string{"OPENAI_API_KEY": "k"}, home, "http://localhost:8080", all, "openai"},
-		{"google not built in", map[string]string{"GOOGLE_API_KEY": "k"}, home, "", []string{"gist", "none"}, "gist"},
-		{"url engine not built in", nil, home, "http://localhost:5000", []string{"gist", "none"}, "gist"},
+		{"nothing configured", nil, home, autoFlags{}, all, "gist"},
+		{"v3 service account", map[string]string{"GOOGLE_CLOUD_PROJECT": "p", "GOOGLE_APPLICATION_CREDENTIALS": "/k.json"}, home, autoFlags{}, all, "google"},
+		{"v3 gcloud login", project, adcHome, autoFlags{}, all, "google"},
+		{"v3 --project and gcloud login", nil, adcHome, autoFlags{Project: "p"}, all, "google"},
+		{"v3 project without credentials", project, home, autoFlags{}, all, "gist"},
+		{"credentials without project", nil, adcHome, autoFlags{}, all, "gist"},
+		{"v2 api key", map[string]string{"GOOGLE_API_KEY": "k"}, home, autoFlags{URL: "http://x:5000"}, all, "google-v2"},
+		{"v2 engine key", nil, home, autoFlags{Key: "k"}, all, "google-v2"},
+		{"engine key with url", nil, home, autoFlags{Key: "k", URL: "http://localhost:5000"}, all, "libretranslate"},
+		{"libretranslate url", nil, home, autoFlags{URL: "http://localhost:5000"}, all, "libretranslate"},
+		{"openai url", nil, home, autoFlags{URL: "http://localhost:8080/v1"}, all, "openai"},
+		{"openai host", nil, home, autoFlags{URL: "https://api.openai.com"}, all, "openai"},
+		{"openai key", map[string]string{"OPENAI_API_KEY": "k"}, home, autoFlags{URL: "http://localhost:8080"}, all, "openai"},
+		{"google not built in", map[string]string{"GOOGLE_API_KEY": "k"}, home, autoFlags{}, []string{"gist", "none"}, "gist"},
+		{"url engine not built in", nil, home, autoFlags{URL: "http://localhost:5000"}, []string{"gist", "none"}, "gist"},
 	}
 	for _, tt := range tests {
 		getenv := func(k string) string { return tt.env[k] }
-		if got := autoEngine(getenv, tt.home, tt.url, tt.registered); got.Name != tt.want || got.Reason == "" {
+		if got := autoEngine(getenv, tt.home, tt.flags, tt.registered); got.Name != tt.want || got.Reason == "" {
 			t.Errorf("%s: autoEngine = %+v, want %s", tt.name, got, tt.want)
 		}
 	}
@@ -50,15 +57,15 @@ func TestAutoEngine(t *testing.T) {
 func TestResolveEngine(t *testing.T) {
 	var stderr bytes.Buffer
 	e := &env{stderr: &stderr}
-	if got := resolveEngine("none", "", translate.Names(), false, e); got != "none" || stderr.Len() != 0 {
+	if got := resolveEngine("none", autoFlags{}, translate.Names(), false, e); got != "none" || stderr.Len() != 0 {
 		t.Errorf("explicit engine: %q, stderr %q", got, stderr.String())
 	}
 	t.Setenv("HOME", t.TempDir())
 	t.Setenv("CLOUDSDK_CONFIG", "")
-	for _, v := range append(googleCredentialVars, "OPENAI_API_KEY") {
+	for _, v := range []string{"GOOGLE_CLOUD_PROJECT", "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_API_KEY", "BITEXT_ENGINE_KEY", "OPENAI_API_KEY"} {
 		t.Setenv(v, "")
 	}
-	got := resolveEngine("auto", "", translate.Names(), false, e)
+	got := resolveEngine("auto", autoFlags{}, translate.Names(), false, e)
 	if got != "gist" || !strings.Contains(stderr.String(), "engine auto: gist") {
 		t.Errorf("auto: %q, stderr %q", got, stderr.String())
 	}
@@ -66,7 +73,7 @@ func TestResolveEngine(t *testing.T) {
 		t.Errorf("auto picked an engine that does not build: %v", err)
 	}
 	stderr.Reset()
-	resolveEngine("auto", "", translate.Names(), true, e)
+	resolveEngine("auto", autoFlags{}, translate.Names(), true, e)
 	if stderr.Len() != 0 {
 		t.Errorf("quiet: stderr %q", stderr.String())
 	}

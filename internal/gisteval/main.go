@@ -12,10 +12,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,6 +32,15 @@ import (
 )
 
 func main() {
+	gaps := flag.Int("gaps", 0, "instead of the report, list the N most frequent words of the files named as arguments that the built-in list does not know")
+	flag.Parse()
+	if *gaps > 0 {
+		if err := printGaps(os.Stdout, *gaps, flag.Args()); err != nil {
+			fmt.Fprintln(os.Stderr, "gisteval:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	root, err := repoRoot()
 	if err == nil {
 		var r *Report
@@ -171,18 +182,40 @@ func topUnknown(m map[string]int, n int) []string {
 	for k, v := range m {
 		all = append(all, kv{k, v})
 	}
-	for i := range all {
-		for j := i + 1; j < len(all); j++ {
-			if all[j].v > all[i].v || all[j].v == all[i].v && all[j].k < all[i].k {
-				all[i], all[j] = all[j], all[i]
-			}
-		}
-	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || all[i].v == all[j].v && all[i].k < all[j].k })
 	var out []string
 	for i := 0; i < len(all) && i < n; i++ {
 		out = append(out, all[i].k+" "+strconv.Itoa(all[i].v))
 	}
 	return out
+}
+
+// printGaps lists the words of files that the built-in list cannot gloss,
+// most frequent first: what to add to it next.
+func printGaps(w io.Writer, n int, files []string) error {
+	core, err := gist.Core()
+	if err != nil {
+		return err
+	}
+	e := gist.NewWithLexicons(gist.Options{}, core)
+	total := gist.Stats{Unknown: map[string]int{}}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		st := e.Coverage(string(b), nil)
+		total.Words += st.Words
+		total.Glossed += st.Glossed
+		for k, v := range st.Unknown {
+			total.Unknown[k] += v
+		}
+	}
+	fmt.Fprintf(w, "%d words, %.1f%% glossed\n", total.Words, 100*float64(total.Glossed)/float64(max(total.Words, 1)))
+	for _, s := range topUnknown(total.Unknown, n) {
+		fmt.Fprintln(w, s)
+	}
+	return nil
 }
 
 // Naive glosses each whitespace-separated word by looking it up whole in lex,
