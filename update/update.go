@@ -49,7 +49,8 @@ type Report struct {
 	Kept    int
 	Changed int
 	Added   int
-	Deleted []doc.Unit // earlier units whose sentence is gone
+	Deleted []doc.Unit      // earlier units whose sentence is gone
+	Stats   translate.Stats // what the pipeline did: requests, characters billed
 }
 
 // Notes Run adds to changed units start with these.
@@ -65,7 +66,8 @@ type oldUnit struct {
 
 // Run translates d, re-using the units of old (the reviewed translation of
 // the earlier version) for every sentence whose source is unchanged. Only the
-// blocks with changed or new sentences go to eng.
+// blocks with changed or new sentences go to eng. On a dry run
+// (opts.Translate.DryRun) it returns no bitext, only the report's Stats.
 func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bitext, opts Options) (*doc.Bitext, *Report, error) {
 	minSim := opts.MinSimilarity
 	if minSim <= 0 {
@@ -102,12 +104,15 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 	topts := opts.Translate
 	mem := &earlier{take: take, next: topts.Memory}
 	topts.Memory = mem
-	bt, err := translate.Run(ctx, eng, d, topts)
+	res, err := translate.RunMany(ctx, eng, []*doc.Document{d}, topts)
 	if err != nil {
 		return nil, nil, err
 	}
-
-	rep := &Report{Units: map[string]Change{}}
+	rep := &Report{Units: map[string]Change{}, Stats: res.Stats}
+	if len(res.Bitexts) == 0 {
+		return nil, rep, nil
+	}
+	bt := res.Bitexts[0]
 	var fresh []int // units of re-translated blocks with no unchanged earlier unit
 	for k := range bt.Units {
 		u := &bt.Units[k]

@@ -344,10 +344,6 @@ func translateFormat(c *cli.Context) string {
 	return c.String("format")
 }
 
-// translateWithMemory runs the pipeline with the memory (unless --no-tm, or
-// when the default memory does not exist) and, with --update, against the
-// earlier version's reviewed units; it attaches fuzzy candidates and prints
-// what an update did.
 // openRunMemory opens the translation memory for a translate run, when there
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes
 // the pipeline consult it.
@@ -369,7 +365,9 @@ func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Memory, error) 
 	return mem, nil
 }
 
-func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng translate.Engine, d *doc.Document, opts translate.Options) (*doc.Bitext, error) {
+// runUpdate translates d against the reviewed units of the earlier version
+// in the XLIFF file at path, and prints what changed.
+func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng translate.Engine, d *doc.Document, opts translate.Options) (*translate.Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -383,11 +381,14 @@ func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng transla
 	if err != nil {
 		return nil, err
 	}
+	if bt == nil { // dry run
+		return &translate.Result{Stats: rep.Stats}, nil
+	}
 	if !quiet {
 		fmt.Fprintf(e.stderr, "bitext: update against %s: %s\n", path, rep.Summary())
 		for _, u := range rep.Deleted {
 			fmt.Fprintf(e.stderr, "bitext: deleted unit %s: %s\n", u.ID, u.Source)
 		}
 	}
-	return bt, nil
+	return &translate.Result{Bitexts: []*doc.Bitext{bt}, Stats: rep.Stats}, nil
 }

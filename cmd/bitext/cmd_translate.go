@@ -206,9 +206,7 @@ func translateAction(c *cli.Context, e *env) error {
 		if len(docs) != 1 {
 			return usagef("--update takes one article, got %d", len(docs))
 		}
-		var bt *doc.Bitext
-		bt, err = runUpdate(c.Context, e, quiet, path, eng, docs[0], opts)
-		res = &translate.Result{Bitexts: []*doc.Bitext{bt}, Stats: translate.Stats{Documents: 1}}
+		res, err = runUpdate(c.Context, e, quiet, path, eng, docs[0], opts)
 	} else {
 		res, err = translate.RunMany(c.Context, eng, docs, opts)
 	}
