@@ -46,7 +46,7 @@ Examples:
 				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found); its front matter fills the page's title, source and date"},
 				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			}, pageFlags()...),
+			}, append(pageFlags(), publishMemoryFlags()...)...),
 			Action: func(c *cli.Context) error { return publishAction(c, e) },
 		}
 	})
@@ -98,6 +98,9 @@ func publishAction(c *cli.Context, e *env) error {
 		if err := writeFile(e, tmx, func(w io.Writer) error { return xliff.WriteTMX(w, b, opts, keep) }); err != nil {
 			return err
 		}
+	}
+	if err := addPublished(c, e, b); err != nil {
+		return err
 	}
 	if !c.Bool("quiet") {
 		var edited, approved, untranslated int

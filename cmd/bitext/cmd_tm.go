@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -391,4 +392,37 @@ func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng transla
 		}
 	}
 	return &translate.Result{Bitexts: []*doc.Bitext{bt}, Stats: rep.Stats}, nil
+}
+
+// publishMemoryFlags are the flags 'bitext publish' takes for the memory.
+func publishMemoryFlags() []cli.Flag {
+	return []cli.Flag{
+		tmFlag(),
+		&cli.BoolFlag{Name: "no-tm", Usage: "do not add the approved units to the translation memory"},
+		&cli.StringFlag{Name: "editor", Value: os.Getenv("USER"), Usage: "who approved the units, recorded in the memory"},
+	}
+}
+
+// addPublished adds the approved units of a published bitext to the memory,
+// when there is one (--tm, or the default file exists) and --no-tm is not set.
+func addPublished(c *cli.Context, e *env, b *doc.Bitext) error {
+	if c.Bool("no-tm") {
+		return nil
+	}
+	if _, err := os.Stat(memoryPath(c)); !c.IsSet("tm") && err != nil {
+		return nil
+	}
+	m, err := openMemory(c, false)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	res, err := m.AddApproved(c.Context, b, c.String("editor"), time.Time{})
+	if err != nil {
+		return fmt.Errorf("adding the approved units to %s: %w", m.Path(), err)
+	}
+	if !c.Bool("quiet") {
+		fmt.Fprintf(e.stderr, "bitext: translation memory %s: %d pairs added, %d already there\n", m.Path(), res.Added, res.Updated)
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,5 +237,38 @@ func TestTranslateWithMemoryAndUpdate(t *testing.T) {
 	}
 	if changed != 1 || kept < 20 {
 		t.Errorf("%d kept, %d changed units in the update", kept, changed)
+	}
+}
+
+// TestPublishAddsToMemory: publishing a reviewed file adds its approved
+// pairs to the memory, the same pairs the --tmx file gets.
+func TestPublishAddsToMemory(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff")
+	editReviewed(t, dir)
+	db := filepath.Join(dir, "m.db")
+	r := runBitext(t, dir, "", "publish", "--tm", db, "--editor", "maria", "-o", "page.html", "--tmx", "pairs.tmx", "reviewed.xlf")
+	if r.code != 0 {
+		t.Fatalf("publish: %d %s", r.code, r.stderr)
+	}
+	f, err := os.Open(filepath.Join(dir, "pairs.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := tmx.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Units) == 0 || !strings.Contains(r.stderr, fmt.Sprintf("%d pairs added", len(d.Units))) {
+		t.Fatalf("publish said %q; the TMX has %d pairs", r.stderr, len(d.Units))
+	}
+	src := d.Units[0].Variants[0].Text
+	r = runBitext(t, dir, "", "tm", "lookup", "--tm", db, "--json", src)
+	if !strings.Contains(r.stdout, `"score": 1`) || !strings.Contains(r.stdout, `"creator": "maria"`) || !strings.Contains(r.stdout, `"state": "reviewed"`) {
+		t.Errorf("lookup after publish: %s", r.stdout)
+	}
+	// Without a memory file and without --tm, publish leaves the memory alone.
+	if r := runBitext(t, dir, "", "publish", "-o", "page2.html", "reviewed.xlf"); r.code != 0 || strings.Contains(r.stderr, "translation memory") {
+		t.Errorf("publish without a memory: %d %q", r.code, r.stderr)
 	}
 }
