@@ -49,7 +49,7 @@ func (o FuzzyOptions) withDefaults() FuzzyOptions {
 
 // postingBudget bounds the row ids read from the trigram index per lookup,
 // so that a text made only of common trigrams stays fast.
-const postingBudget = 6000
+const postingBudget = 12000
 
 // Fuzzy returns the entries whose source is most similar to source, best
 // first. Candidates are the entries that share the most of the text's rarest
@@ -195,7 +195,7 @@ func trigrams(s string) []string {
 	return out
 }
 
-// docFreq returns how many entries hold each trigram (by gramKey).
+// docFreq returns how often each trigram occurs in the memory (by gramKey).
 func (m *Memory) docFreq(ctx context.Context, grams []string) (map[string]int, error) {
 	freq := make(map[string]int, len(grams))
 	byKey := make(map[int64]string, len(grams))

@@ -18,8 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
+		"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -122,7 +121,7 @@ CREATE TABLE IF NOT EXISTS tu(
 );
 CREATE INDEX IF NOT EXISTS tu_norm ON tu(norm_hash);
 CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5(norm, content='tu', content_rowid='id', tokenize='trigram', detail='none', columnsize=0);
--- How many entries hold each trigram of the normalised sources: fuzzy lookup
+-- How often each trigram occurs in the normalised sources: fuzzy lookup
 -- starts from the rarest trigrams of the query. (FTS5 can count a trigram's
 -- entries only by reading its whole posting list.)
 -- g is gramKey of the trigram.
@@ -223,7 +222,7 @@ func foldSignature() string {
 }
 
 // gramsVersion marks the way the gram table is keyed.
-const gramsVersion = "2"
+const gramsVersion = "3"
 
 // countGrams recounts the trigram table from the stored sources.
 func countGrams(ctx context.Context, tx *sql.Tx) error {
@@ -263,11 +262,11 @@ func gramKey(a, b, c rune) int64 {
 	return int64(a)<<42 | int64(b)<<21 | int64(c)
 }
 
-// gramKeys appends the keys of the distinct trigrams of s to dst, sorted.
+// gramKeys appends the keys of the trigrams of s to dst (a trigram that
+// occurs twice is there twice: the counts only rank trigrams by rarity).
 func gramKeys(dst []int64, s string) []int64 {
 	var r0, r1 rune
 	n := 0
-	start := len(dst)
 	for _, r := range s {
 		if n >= 2 {
 			dst = append(dst, gramKey(r0, r1, r))
@@ -275,9 +274,7 @@ func gramKeys(dst []int64, s string) []int64 {
 		r0, r1 = r1, r
 		n++
 	}
-	keys := dst[start:]
-	slices.Sort(keys)
-	return append(dst[:start], slices.Compact(keys)...)
+	return dst
 }
 
 func addGrams(ctx context.Context, tx *sql.Tx, counts map[int64]int) error {
