@@ -655,7 +655,7 @@ func (m *Memory) Stats(ctx context.Context) (Stats, error) {
 		return s, err
 	}
 	var oldest, newest sql.NullInt64
-	err = m.db.QueryRowContext(ctx, `SELECT count(DISTINCT article), min(nullif(created, 0)), max(max(changed, created)) FROM tu`).
+	err = m.db.QueryRowContext(ctx, `SELECT count(DISTINCT nullif(article, '')), min(nullif(created, 0)), max(max(changed, created)) FROM tu`).
 		Scan(&s.Articles, &oldest, &newest)
 	if err != nil {
 		return s, err
