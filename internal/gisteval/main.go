@@ -106,7 +106,12 @@ func Evaluate(ctx context.Context, root string, tune bool) (*Report, error) {
 		Sets: names, Pairs: map[string]int{}, Chrf: map[string]map[string]float64{},
 		Coverage: map[string]float64{}, Lexicons: map[string]int{"built-in": core.Len(), "freedict": freedict.Len()},
 	}
+	bama, err := gist.LoadLexicon(ctx, filepath.Join(shared, "lexicon", "bama-1.0"))
+	if err != nil {
+		return nil, err
+	}
 	full := gist.NewWithLexicons(gist.Options{}, core, freedict)
+	withBama := gist.NewWithLexicons(gist.Options{}, core, bama, freedict)
 	builtin := gist.NewWithLexicons(gist.Options{}, core)
 	systems := []struct {
 		name string
@@ -116,6 +121,7 @@ func Evaluate(ctx context.Context, root string, tune bool) (*Report, error) {
 		{"naive FreeDict", func(s string) string { return Naive(freedict, s) }},
 		{"gist built-in", func(s string) string { return builtin.Gloss(s, nil) }},
 		{"gist built-in+FreeDict", func(s string) string { return full.Gloss(s, nil) }},
+		{"gist built-in+Buckwalter+FreeDict", func(s string) string { return withBama.Gloss(s, nil) }},
 	}
 	for _, sys := range systems {
 		r.Systems = append(r.Systems, sys.name)
