@@ -98,6 +98,7 @@ var nounEndings = []inflection{
 	{ar: "ان", penalty: 1},
 	{ar: "ة"},
 	{ar: "ية", nisba: "ي"},
+	{ar: "ي", penalty: 1}, // nisba adjective of a noun: اقتصادي from اقتصاد
 	{ar: "ا", penalty: 1}, // accusative -an written with alef
 }
 
@@ -126,6 +127,7 @@ type analysis struct {
 	past    bool // a 3rd person verb with no object: its definite subject may move before it
 	def     bool // the entry itself carries the article (الأول)
 	cost    int
+	rank    int // lexicon the stem came from: on equal cost the built-in list wins
 	matched bool
 }
 
@@ -204,7 +206,7 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	}
 	best := analysis{cost: 1 << 30}
 	try := func(a analysis) {
-		if a.cost < best.cost {
+		if a.cost < best.cost || a.cost == best.cost && a.rank < best.rank {
 			best = a
 			best.matched = true
 		}
@@ -213,14 +215,14 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	// that cuts the search below short
 	for _, p := range proclitics {
 		pl := p.n
-		if pl >= best.cost {
+		if pl > best.cost {
 			break
 		}
 		if p.future || !w.hasPrefix(p.ar, 0) || n-pl < 2 {
 			continue
 		}
 		if ent, rank, ok := e.lookupNoun(w.sub(pl, n), n-pl); ok {
-			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank}
+			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank, rank: rank}
 			if !p.the {
 				a = withArticle(a, w.sub(pl, n))
 			}
@@ -229,14 +231,14 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	}
 	for _, p := range proclitics { // shortest first
 		pl := p.n
-		if pl >= best.cost {
+		if pl > best.cost {
 			break // every reading from here on costs more than the best
 		}
 		if !w.hasPrefix(p.ar, 0) || n-pl < 2 {
 			continue
 		}
 		base := pl + p.penalty
-		if base >= best.cost {
+		if base > best.cost {
 			continue
 		}
 		if !p.future {
@@ -271,7 +273,7 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 				cost += 2
 			}
 		}
-		if cost >= *bound {
+		if cost > *bound {
 			continue
 		}
 		for _, inf := range nounEndings {
@@ -288,15 +290,26 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			if !p.the && stemEnd < len(w.bare) && bytes.HasPrefix(key, []byte("ال")) {
 				c += 3 // اليومين is ال + يوم + ين, not اليوم + ين
 			}
-			if c >= *bound {
+			if c > *bound {
 				continue
 			}
-			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
+			var ent Entry
+			var rank int
+			var ok bool
+			adjective := false // a nisba adjective made from a noun: منزلية "house (adj.)"
+			if inf.nisba != "" || inf.ar == "ي" {
+				if inf.nisba != "" {
+					ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ي"), stemEnd-pl+1)
+				}
+				if !ok {
+					ent, rank, ok = e.lookupNoun(key, stemEnd-pl)
+					adjective, c = ok, c+1
+				}
+			} else {
+				ent, rank, ok = e.lookupNoun(key, stemEnd-pl)
+			}
 			if !ok && inf.ar == "ات" {
 				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1) // سيارات → سيارة
-			}
-			if !ok && inf.nisba != "" {
-				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ي"), stemEnd-pl+1)
 			}
 			if !ok && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
 				// ta marbuta is written ت before a pronoun: حكومته
@@ -308,8 +321,11 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			if !ok {
 				continue
 			}
-			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank}
+			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank, rank: rank}
 			a.word = ent.Gloss
+			if adjective || inf.nisba != "" && ent.POS == Unknown {
+				a.pos = Adjective
+			}
 			if inf.plural && ent.POS == Noun {
 				a.word = pluralise(a.word)
 			}
@@ -338,7 +354,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 			end = n - pronLen[pi]
 			cost += pronLen[pi]
 		}
-		if cost >= *bound {
+		if cost > *bound {
 			continue
 		}
 		if !p.future && !p.prep {
@@ -348,14 +364,14 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				}
 				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl < 2 || cost+sl >= *bound {
+				if stemEnd-pl < 2 || cost+sl > *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupVerb(w.sub(pl, stemEnd), stemEnd-pl)
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank}
 				switch suf {
 				case "", "ت", "وا", "ا", "تا", "و":
 					a.past = pron == nil
@@ -375,7 +391,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				}
 				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl-1 < 2 || cost+1+sl >= *bound {
+				if stemEnd-pl-1 < 2 || cost+1+sl > *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupPresent(w.sub(pl+1, stemEnd))
@@ -393,7 +409,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank, rank: rank}
 				switch {
 				case p.lam:
 					a.lead = toLead(p.lead)
