@@ -110,17 +110,50 @@ func Sentences(src, tgt []string, opts Options) []Bead {
 	return sc.align()
 }
 
+// side is one language's units laid out flat for fast scoring: unit k owns
+// atoms atom[k]..atom[k+1], atom a owns ids idx[a]..idx[a+1].
+type side struct {
+	chars []int     // prefix sums of characters per unit
+	wsum  []float64 // prefix sums of atom weights per unit
+	atom  []int32
+	idx   []int32
+	w     []float32
+	ids   []int32
+}
+
+func (d *side) len() int { return len(d.atom) - 1 }
+
+// flatten lays us out as a side, keeping only the atoms keep accepts (nil: all).
+func flatten(us []unit, keep func(atom) bool) *side {
+	d := &side{chars: make([]int, len(us)+1), wsum: make([]float64, len(us)+1), atom: make([]int32, 1, len(us)+1), idx: []int32{0}}
+	for k, u := range us {
+		d.chars[k+1] = d.chars[k] + u.chars
+		d.wsum[k+1] = d.wsum[k]
+		for _, a := range u.atoms {
+			if keep != nil && !keep(a) {
+				continue
+			}
+			d.ids = append(d.ids, a.ids...)
+			d.idx = append(d.idx, int32(len(d.ids)))
+			d.w = append(d.w, a.w)
+			d.wsum[k+1] += float64(a.w)
+		}
+		d.atom = append(d.atom, int32(len(d.w)))
+	}
+	return d
+}
+
 // scorer holds the units of both sides and scores beads between them.
 type scorer struct {
-	src, tgt []unit
-	ps, pt   []int     // prefix sums of characters
-	ws, wt   []float64 // total atom weight per unit
+	src, tgt *side
 	*marker
 	ratio, lexW float64
 	moves       []move
-	// hs and ht mark headings (paragraph level only): a heading is rarely
-	// merged with the text around it.
+	// hs and ht mark headings: a heading is rarely merged with the text
+	// around it. bs and bt give each unit's block, when known: a sentence bead
+	// rarely runs across a paragraph break.
 	hs, ht []bool
+	bs, bt []int
 }
 
 // marker holds stamped marks per vocabulary id, shared by the scorers of one run.
@@ -134,49 +167,25 @@ func newMarker(b *builder) *marker {
 	return &marker{marks: make([]uint32, nv), markt: make([]uint32, nv)}
 }
 
+// newScorer prepares src and tgt for scoring. English atoms that no Arabic
+// atom can ever match are dropped: they cost the same on every path.
 func newScorer(src, tgt []unit, mk *marker, opts *Options, moves []move) *scorer {
-	s := &scorer{src: src, tgt: tgt, marker: mk, ratio: opts.ratio(), lexW: opts.lexWeight(), moves: moves}
-	s.prune()
-	s.ps, s.ws = prefix(src)
-	s.pt, s.wt = prefix(tgt)
-	return s
-}
-
-// prune drops English atoms no Arabic atom can ever match: they cost the same
-// on every path.
-func (s *scorer) prune() {
+	s := &scorer{marker: mk, ratio: opts.ratio(), lexW: opts.lexWeight(), moves: moves}
+	s.src = flatten(src, nil)
 	s.stamp++
-	for _, u := range s.src {
-		for _, a := range u.atoms {
-			for _, id := range a.ids {
-				s.marks[id] = s.stamp
+	st := s.stamp
+	for _, id := range s.src.ids {
+		s.marks[id] = st
+	}
+	s.tgt = flatten(tgt, func(a atom) bool {
+		for _, id := range a.ids {
+			if s.marks[id] == st {
+				return true
 			}
 		}
-	}
-	for k := range s.tgt {
-		atoms := s.tgt[k].atoms[:0]
-		for _, a := range s.tgt[k].atoms {
-			for _, id := range a.ids {
-				if s.marks[id] == s.stamp {
-					atoms = append(atoms, a)
-					break
-				}
-			}
-		}
-		s.tgt[k].atoms = atoms
-	}
-}
-
-func prefix(us []unit) ([]int, []float64) {
-	p := make([]int, len(us)+1)
-	w := make([]float64, len(us))
-	for k, u := range us {
-		p[k+1] = p[k] + u.chars
-		for _, a := range u.atoms {
-			w[k] += float64(a.w)
-		}
-	}
-	return p, w
+		return false
+	})
+	return s
 }
 
 // lengthCost is the Gale–Church cost of pairing ls source with lt target characters.
@@ -194,7 +203,7 @@ func tailCost(d float64) float64 {
 	x := d * tailSteps
 	k := int(x)
 	if k >= len(tailTable)-1 {
-		return d*d/2 + math.Log(d*math.Sqrt(math.Pi/2))
+		return d*d/2 + 2.3 // ln(8·sqrt(π/2)): past 8 the cost is prohibitive anyway
 	}
 	f := x - float64(k)
 	return tailTable[k]*(1-f) + tailTable[k+1]*f
@@ -215,12 +224,24 @@ func (s *scorer) baseCost(mv move, i, j int) float64 {
 	if mv.ds == 0 || mv.dt == 0 {
 		return mv.prior
 	}
-	c := mv.prior + s.lengthCost(s.ps[i]-s.ps[i-mv.ds], s.pt[j]-s.pt[j-mv.dt])
+	return mv.prior + s.lengthCost(s.src.chars[i]-s.src.chars[i-mv.ds], s.tgt.chars[j]-s.tgt.chars[j-mv.dt])
+}
+
+// editCost is what a bead costs for the document structure it ignores:
+// merging a heading with other text, running across a paragraph break.
+func (s *scorer) editCost(mv move, i, j int) float64 {
+	c := 0.0
 	if (mv.ds > 1 && anyTrue(s.hs, i-mv.ds, i)) || (mv.dt > 1 && anyTrue(s.ht, j-mv.dt, j)) {
 		c += headingMerge
 	}
+	if (mv.ds > 1 && s.bs != nil && s.bs[i-mv.ds] != s.bs[i-1]) || (mv.dt > 1 && s.bt != nil && s.bt[j-mv.dt] != s.bt[j-1]) {
+		c += blockCross
+	}
 	return c
 }
+
+// blockCross is the extra cost of a sentence bead that runs across a paragraph break.
+const blockCross = 2
 
 // headingMerge is the extra cost of a bead that merges a heading with other blocks.
 const headingMerge = 10
@@ -242,54 +263,44 @@ func anyTrue(xs []bool, a, b int) bool {
 func (s *scorer) covered(i0, i1, j0, j1 int) float64 {
 	s.stamp++
 	st := s.stamp
-	for _, u := range s.tgt[j0:j1] {
-		for _, a := range u.atoms {
-			for _, id := range a.ids {
-				s.markt[id] = st
-			}
-		}
+	src, tgt := s.src, s.tgt
+	marks, markt := s.marks, s.markt
+	t0, t1 := tgt.idx[tgt.atom[j0]], tgt.idx[tgt.atom[j1]]
+	for _, id := range tgt.ids[t0:t1] {
+		markt[id] = st
 	}
 	cov := 0.0
-	for _, u := range s.src[i0:i1] {
-		for _, a := range u.atoms {
-			for _, id := range a.ids {
-				s.marks[id] = st
-			}
-			for _, id := range a.ids {
-				if s.markt[id] == st {
-					cov += float64(a.w)
-					break
-				}
+	for a := src.atom[i0]; a < src.atom[i1]; a++ {
+		ids := src.ids[src.idx[a]:src.idx[a+1]]
+		for _, id := range ids {
+			if markt[id] == st {
+				cov += float64(src.w[a])
+				break
 			}
 		}
+		for _, id := range ids {
+			marks[id] = st
+		}
 	}
-	for _, u := range s.tgt[j0:j1] {
-		for _, a := range u.atoms {
-			for _, id := range a.ids {
-				if s.marks[id] == st {
-					cov += float64(a.w)
-					break
-				}
+	for a := tgt.atom[j0]; a < tgt.atom[j1]; a++ {
+		for _, id := range tgt.ids[tgt.idx[a]:tgt.idx[a+1]] {
+			if marks[id] == st {
+				cov += float64(tgt.w[a])
+				break
 			}
 		}
 	}
 	return cov
 }
 
+// weight is the total atom weight of the bead src[i0:i1], tgt[j0:j1].
 func (s *scorer) weight(i0, i1, j0, j1 int) float64 {
-	w := 0.0
-	for k := i0; k < i1; k++ {
-		w += s.ws[k]
-	}
-	for k := j0; k < j1; k++ {
-		w += s.wt[k]
-	}
-	return w
+	return s.src.wsum[i1] - s.src.wsum[i0] + s.tgt.wsum[j1] - s.tgt.wsum[j0]
 }
 
 // align runs the banded search and returns the beads with confidences.
 func (s *scorer) align() []Bead {
-	n, m := len(s.src), len(s.tgt)
+	n, m := s.src.len(), s.tgt.len()
 	var path [][2]int
 	if (n+1)*(m+1) <= fullLimit {
 		path, _ = s.search(fullBand(n, m), true)
@@ -312,9 +323,9 @@ const fullLimit = 40000
 // guide finds a path on lengths alone in a band around the diagonal, widening
 // the band while the path runs along its edge.
 func (s *scorer) guide() [][2]int {
-	n, m := len(s.src), len(s.tgt)
-	center := diagonal(s.ps, s.pt)
-	for w := 32; ; w *= 2 {
+	n, m := s.src.len(), s.tgt.len()
+	center := diagonal(s.src.chars, s.tgt.chars)
+	for w := 64; ; w *= 2 {
 		lo := make([]int32, n+1)
 		hi := make([]int32, n+1)
 		for i := 0; i <= n; i++ {
@@ -398,7 +409,7 @@ func bandAround(path [][2]int, n, m, k int) band {
 // reports whether the path runs near an edge of the band that is not the
 // edge of the matrix.
 func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
-	n, m := len(s.src), len(s.tgt)
+	n, m := s.src.len(), s.tgt.len()
 	off := make([]int, n+2)
 	for i := 0; i <= n; i++ {
 		w := int(b.hi[i]) - int(b.lo[i]) + 1
@@ -420,34 +431,51 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 		cost[k] = 0
 	}
 	lexW := s.lexW
+	edit := s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil
 	for i := 0; i <= n; i++ {
-		for j := int(b.lo[i]); j <= int(b.hi[i]); j++ {
+		loI := int(b.lo[i])
+		for j := loI; j <= int(b.hi[i]); j++ {
 			if i == 0 && j == 0 {
 				continue
 			}
 			best := float64(inf)
 			bm := uint8(0)
 			for mi, mv := range s.moves {
-				if i < mv.ds || j < mv.dt {
+				pi, pj := i-mv.ds, j-mv.dt
+				if pi < 0 || pj < int(b.lo[pi]) || pj > int(b.hi[pi]) {
 					continue
 				}
-				pk := at(i-mv.ds, j-mv.dt)
-				if pk < 0 || cost[pk] == inf {
+				pc := cost[off[pi]+pj-int(b.lo[pi])]
+				if pc == inf {
 					continue
 				}
-				c := float64(cost[pk]) + s.baseCost(mv, i, j)
+				prev := float64(pc)
+				if prev+mv.prior >= best && (!full || mv.ds == 0 || mv.dt == 0) {
+					continue
+				}
+				// the lexical term can lower the cost by at most the bead's weight
+				w := 0.0
 				if full && mv.ds > 0 && mv.dt > 0 {
-					// the lexical term can lower the cost by at most the bead's weight
-					if c-lexW*s.weight(i-mv.ds, i, j-mv.dt, j) >= best {
+					w = lexW * s.weight(pi, i, pj, j)
+					if prev+mv.prior-w >= best {
 						continue
 					}
-					c -= lexW * s.covered(i-mv.ds, i, j-mv.dt, j)
+				}
+				c := prev + s.baseCost(mv, i, j)
+				if edit {
+					c += s.editCost(mv, i, j)
+				}
+				if w > 0 {
+					if c-w >= best {
+						continue
+					}
+					c -= lexW * s.covered(pi, i, pj, j)
 				}
 				if c < best {
 					best, bm = c, uint8(mi+1)
 				}
 			}
-			k := at(i, j)
+			k := off[i] + j - loI
 			cost[k] = float32(best)
 			back[k] = bm
 		}
@@ -488,9 +516,10 @@ func fallbackPath(n, m int) [][2]int {
 	return p
 }
 
-// beads turns a path into beads with confidences. A bead's confidence is a
-// logistic function of how much better it scores than leaving its sentences
-// unpaired; beads with an empty side get a fixed low confidence because an
+// beads turns a path into beads with confidences. A paired bead's confidence
+// grows with the share of its words, numbers and names that found a partner
+// (when it has any to find) and falls with its length mismatch and the rarity
+// of its shape. Beads with an empty side get a fixed low confidence: an
 // omission is always worth an editor's look.
 func (s *scorer) beads(path [][2]int) []Bead {
 	out := make([]Bead, 0, len(path))
@@ -507,9 +536,13 @@ func (s *scorer) beads(path [][2]int) []Bead {
 					mv.prior = m.prior
 				}
 			}
-			null := float64(i1-i0+j1-j0) * 3.5
-			c := s.baseCost(mv, i1, j1) - s.lexW*s.covered(i0, i1, j0, j1)
-			b.Confidence = 1 / (1 + math.Exp(-(null-c-2)/2))
+			w := s.weight(i0, i1, j0, j1)
+			e := 3 - s.baseCost(mv, i1, j1)
+			if w > 0 {
+				r := s.covered(i0, i1, j0, j1) / w
+				e += 10 * (r - 0.3) * math.Min(1, w/4)
+			}
+			b.Confidence = 1 / (1 + math.Exp(-e))
 		}
 		out = append(out, b)
 	}

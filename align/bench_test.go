@@ -47,3 +47,17 @@ func benchScale(b *testing.B, copies int, lexicon bool) {
 func BenchmarkScale11k(b *testing.B)          { benchScale(b, 4, true) }
 func BenchmarkScale22k(b *testing.B)          { benchScale(b, 8, true) }
 func BenchmarkScale11kNoLexicon(b *testing.B) { benchScale(b, 4, false) }
+
+func BenchmarkLoadLexicon(b *testing.B) {
+	path := sharedPath(b, "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := LoadLexicon(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(fi.Size())
+}

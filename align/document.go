@@ -6,10 +6,12 @@ import (
 
 // Document aligns two segmented documents: blocks (headings, paragraphs)
 // first, so that paragraphs the English editor merged, split, dropped or added
-// are found, then the sentences inside each group of aligned blocks. Indexes
-// in the beads count segments in document order across all blocks, as
-// SegmentIndex lists them. opts.Translations, when set, has one entry per
-// source segment in that order.
+// are found, then the sentences inside each group of aligned blocks, then a
+// last banded pass over the whole document that may move a group's edge by a
+// few sentences when the paragraph pass cut in the wrong place. Indexes in the
+// beads count segments in document order across all blocks, as SegmentIndex
+// lists them. opts.Translations, when set, has one entry per source segment in
+// that order.
 func Document(src, tgt *doc.Document, opts Options) []Bead {
 	ss, sb := SegmentIndex(src)
 	ts, tb := SegmentIndex(tgt)
@@ -17,41 +19,65 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 	tu := b.english(ts)
 	su := b.arabic(ss, opts.Translations)
 	mk := newMarker(b)
+	if blockCount(sb) <= 1 || blockCount(tb) <= 1 {
+		// nothing to gain from a paragraph pass
+		return newScorer(su, tu, mk, &opts, sentenceMoves).align()
+	}
 
 	sp, sRange := paragraphs(su, sb)
 	tp, tRange := paragraphs(tu, tb)
-	type group struct {
-		s0, s1, t0, t1 int
-		conf           float64
-	}
-	var groups []group
-	if len(sp) <= 1 || len(tp) <= 1 {
-		groups = append(groups, group{0, len(su), 0, len(tu), 1})
-	} else {
-		ps := newScorer(sp, tp, mk, &opts, paragraphMoves)
-		ps.hs, ps.ht = headings(src, sRange, sb), headings(tgt, tRange, tb)
-		sCur, tCur := 0, 0
-		for _, pb := range ps.align() {
-			g := group{conf: pb.Confidence}
-			g.s0, g.s1 = spanOf(pb.Source, sRange, sCur)
-			g.t0, g.t1 = spanOf(pb.Target, tRange, tCur)
-			sCur, tCur = g.s1, g.t1
-			groups = append(groups, g)
+	ps := newScorer(sp, tp, mk, &opts, paragraphMoves)
+	ps.hs, ps.ht = headings(src, sRange, sb), headings(tgt, tRange, tb)
+	hs, ht := segmentHeadings(src, sb), segmentHeadings(tgt, tb)
+
+	// sentences inside each group, joined into one path
+	path := [][2]int{{0, 0}}
+	sConf := make([]float64, len(su)) // confidence of the group of each segment
+	tConf := make([]float64, len(tu))
+	sCur, tCur := 0, 0
+	for _, pb := range ps.align() {
+		s0, s1 := spanOf(pb.Source, sRange, sCur)
+		t0, t1 := spanOf(pb.Target, tRange, tCur)
+		sCur, tCur = s1, t1
+		for k := s0; k < s1; k++ {
+			sConf[k] = pb.Confidence
 		}
-	}
-	var out []Bead
-	for _, g := range groups {
-		sc := newScorer(su[g.s0:g.s1], tu[g.t0:g.t1], mk, &opts, sentenceMoves)
+		for k := t0; k < t1; k++ {
+			tConf[k] = pb.Confidence
+		}
+		sc := newScorer(su[s0:s1], tu[t0:t1], mk, &opts, sentenceMoves)
+		sc.hs, sc.ht = hs[s0:s1], ht[t0:t1]
 		for _, bd := range sc.align() {
-			for k := range bd.Source {
-				bd.Source[k] += g.s0
-			}
-			for k := range bd.Target {
-				bd.Target[k] += g.t0
-			}
-			bd.Confidence = min(bd.Confidence, g.conf)
-			out = append(out, bd)
+			last := path[len(path)-1]
+			path = append(path, [2]int{last[0] + len(bd.Source), last[1] + len(bd.Target)})
 		}
+	}
+
+	// the last pass sees block edges: a bead that merges a heading with other
+	// text or runs across a paragraph break costs more
+	gs := newScorer(su, tu, mk, &opts, sentenceMoves)
+	gs.hs, gs.ht = hs, ht
+	gs.bs, gs.bt = sb, tb
+	path, _ = gs.search(bandAround(path, len(su), len(tu), edgeSlack), true)
+	out := gs.beads(path)
+	for k, bd := range out {
+		if len(bd.Source) > 0 {
+			out[k].Confidence = min(bd.Confidence, sConf[bd.Source[0]])
+		} else {
+			out[k].Confidence = min(bd.Confidence, tConf[bd.Target[0]])
+		}
+	}
+	return out
+}
+
+// edgeSlack is how many sentences the last pass may move a group's edge.
+const edgeSlack = 3
+
+// segmentHeadings marks the segments that belong to headings.
+func segmentHeadings(d *doc.Document, blockOf []int) []bool {
+	out := make([]bool, len(blockOf))
+	for k, b := range blockOf {
+		out[k] = d.Blocks[b].Kind == doc.Heading
 	}
 	return out
 }
@@ -104,4 +130,15 @@ func headings(d *doc.Document, ranges [][2]int, blockOf []int) []bool {
 		out[k] = d.Blocks[blockOf[r[0]]].Kind == doc.Heading
 	}
 	return out
+}
+
+// blockCount is the number of distinct blocks in blockOf (which is sorted).
+func blockCount(blockOf []int) int {
+	n := 0
+	for k := range blockOf {
+		if k == 0 || blockOf[k] != blockOf[k-1] {
+			n++
+		}
+	}
+	return n
 }

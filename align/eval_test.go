@@ -203,3 +203,44 @@ func TestEvalReport(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagStats reports how flagged beads relate to wrong ones on ALIGN_FLAGS's set.
+func TestFlagStats(t *testing.T) {
+	set := os.Getenv("ALIGN_FLAGS")
+	if set == "" {
+		t.Skip("set ALIGN_FLAGS to a set name")
+	}
+	gold := sharedPath(t, "data", "alignment", set)
+	entries, _ := os.ReadDir(gold)
+	for _, lex := range []bool{true, false} {
+		opts := Options{}
+		if lex {
+			opts.Lexicon = testLexicon(t)
+		}
+		var flagged, wrong, flaggedWrong, total int
+		for _, e := range entries {
+			if !e.IsDir() {
+				continue
+			}
+			dir := filepath.Join(gold, e.Name())
+			g := map[string]bool{}
+			for _, l := range readLines(t, filepath.Join(dir, "gold.txt")) {
+				g[l] = true
+			}
+			for _, b := range Sentences(readLines(t, filepath.Join(dir, "src.txt")), readLines(t, filepath.Join(dir, "tgt.txt")), opts) {
+				total++
+				bad := !g[FormatBead(b)]
+				if bad {
+					wrong++
+				}
+				if b.Low() {
+					flagged++
+					if bad {
+						flaggedWrong++
+					}
+				}
+			}
+		}
+		fmt.Printf("lexicon %v: beads %d wrong %d flagged %d flagged&wrong %d\n", lex, total, wrong, flagged, flaggedWrong)
+	}
+}

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,16 +65,51 @@ func init() {
 
 // englishStem returns the matching key of an English word, "" for a stopword.
 func englishStem(w string) string {
+	var buf [32]byte
+	if k, ok := appendStem(buf[:0], w); ok {
+		return string(k)
+	}
+	return ""
+}
+
+// appendStem appends the matching key of an English word to dst: lower case,
+// without a possessive 's, cut to stemLen characters. ok is false for
+// stopwords and one-letter words.
+func appendStem(dst []byte, w string) ([]byte, bool) {
+	start := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return appendStemSlow(dst[:start], w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	if n := len(dst); n-start > 2 && dst[n-2] == '\'' && dst[n-1] == 's' {
+		dst = dst[:n-2]
+	}
+	if len(dst)-start < 2 || englishStopwords[string(dst[start:])] {
+		return dst[:start], false
+	}
+	if len(dst)-start > stemLen {
+		dst = dst[:start+stemLen]
+	}
+	return dst, true
+}
+
+func appendStemSlow(dst []byte, w string) ([]byte, bool) {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	if englishStopwords[w] || utf8.RuneCountInString(w) < 2 {
-		return ""
+		return dst, false
 	}
 	r := []rune(w)
 	if len(r) > stemLen {
 		r = r[:stemLen]
 	}
-	return string(r)
+	return append(dst, string(r)...), true
 }
 
 // digitValue maps ASCII, Arabic-Indic and Extended Arabic-Indic digits to 0-9.
@@ -152,8 +188,7 @@ type rawTok struct {
 }
 
 // scan cuts text into words, numbers and shared punctuation marks.
-func scan(text string) []rawTok {
-	var out []rawTok
+func scan(out []rawTok, text string) []rawTok {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if _, ok := digitValue(r); ok {
@@ -311,24 +346,75 @@ func arabicStems(folded string) []string {
 type builder struct {
 	voc  vocab
 	opts *Options
-	memo map[string][]int32 // arabicIDs by folded word
+	memo map[string]arabicWord // by folded word
+	akey map[string]int32      // Arabic-side idf keys
+	toks []rawTok              // scan buffer
+	buf  []byte                // key buffer
+	df   []int32               // document frequency per key
+	seen []int32               // last unit (+1) a key was counted in
+}
+
+// arabicWord is what the builder knows of one folded Arabic word.
+type arabicWord struct {
+	key int32
+	ids []int32
+}
+
+// stemID returns the vocabulary id of an English word's stem; with insert a
+// missing stem is added. Stopwords have none.
+func (b *builder) stemID(w string, insert bool) (int32, bool) {
+	var ok bool
+	if b.buf, ok = appendStem(b.buf[:0], w); !ok {
+		return 0, false
+	}
+	if id, ok := b.voc.ids[string(b.buf)]; ok {
+		return id, true
+	}
+	if !insert {
+		return 0, false
+	}
+	return b.voc.id(string(b.buf)), true
+}
+
+// count adds one to the document frequency of key for unit k, once per unit.
+func (b *builder) count(key int32, k int) {
+	for int(key) >= len(b.df) {
+		b.df = append(b.df, 0)
+		b.seen = append(b.seen, 0)
+	}
+	if b.seen[key] != int32(k+1) {
+		b.seen[key] = int32(k + 1)
+		b.df[key]++
+	}
+}
+
+// idf weights the atoms of units by the rarity of their keys.
+func (b *builder) idf(units []unit, keys [][]int32) {
+	n := float64(len(units))
+	for k := range units {
+		for a := range units[k].atoms {
+			units[k].atoms[a].w = float32(math.Log(1 + n/float64(b.df[keys[k][a]])))
+		}
+	}
 }
 
 // english builds the units of the English sentences and fills the vocabulary.
 func (b *builder) english(sents []string) []unit {
 	units := make([]unit, len(sents))
-	df := map[int32]int{}
+	keys := make([][]int32, len(sents))
+	b.df, b.seen = b.df[:0], b.seen[:0]
 	for k, s := range sents {
 		u := unit{chars: utf8.RuneCountInString(s)}
-		seen := map[int32]bool{}
-		for _, t := range scan(s) {
+		var ks []int32
+		b.toks = scan(b.toks[:0], s)
+		for _, t := range b.toks {
 			var ids []int32
 			switch t.kind {
 			case 'n', 'p':
 				ids = append(ids, b.voc.id(t.text))
 			case 'w':
-				if st := englishStem(t.text); st != "" {
-					ids = append(ids, b.voc.id(st))
+				if id, ok := b.stemID(t.text, true); ok {
+					ids = append(ids, id)
 				}
 				if r, _ := utf8.DecodeRuneInString(t.text); unicode.IsUpper(r) {
 					if sk := skeleton(t.text, false); len(sk) >= 2 {
@@ -343,99 +429,106 @@ func (b *builder) english(sents []string) []unit {
 				continue
 			}
 			u.atoms = append(u.atoms, atom{ids: ids})
-			if !seen[ids[0]] {
-				seen[ids[0]] = true
-				df[ids[0]]++
-			}
+			ks = append(ks, ids[0])
+			b.count(ids[0], k)
 		}
-		units[k] = u
+		units[k], keys[k] = u, ks
 	}
-	n := float64(len(sents))
-	for k := range units {
-		for a := range units[k].atoms {
-			units[k].atoms[a].w = float32(math.Log(1 + n/float64(df[units[k].atoms[a].ids[0]])))
-		}
-	}
+	b.idf(units, keys)
 	return units
+}
+
+// keyID interns an Arabic-side idf key.
+func (b *builder) keyID(key string) int32 {
+	if id, ok := b.akey[key]; ok {
+		return id
+	}
+	if b.akey == nil {
+		b.akey = map[string]int32{}
+	}
+	id := int32(len(b.akey))
+	b.akey[key] = id
+	return id
 }
 
 // arabic builds the units of the Arabic sentences; the English side must be built first.
 func (b *builder) arabic(sents []string, translations []string) []unit {
 	units := make([]unit, len(sents))
-	keys := make([][]string, len(sents)) // per atom, the key its idf is counted under
-	df := map[string]int{}
+	keys := make([][]int32, len(sents)) // per atom, the key its idf is counted under
+	b.df, b.seen = b.df[:0], b.seen[:0]
 	for k, s := range sents {
 		u := unit{chars: utf8.RuneCountInString(s)}
-		var ks []string
-		addAtom := func(key string, ids []int32) {
+		var ks []int32
+		addAtom := func(key int32, ids []int32) {
 			if len(ids) == 0 {
 				return
 			}
 			u.atoms = append(u.atoms, atom{ids: ids})
 			ks = append(ks, key)
+			b.count(key, k)
 		}
 		// glossary names first; their words are not looked up again
 		var skip [][2]int
 		if b.opts.Glossary != nil {
 			for _, h := range b.opts.Glossary.Match(s) {
 				skip = append(skip, [2]int{h.Start, h.End})
-				addAtom("g:"+h.Entry.Ar, b.englishIDs(h.Entry.En))
+				addAtom(b.keyID("g:"+h.Entry.Ar), b.englishIDs(h.Entry.En))
 			}
 		}
-		for _, t := range scan(s) {
+		b.toks = scan(b.toks[:0], s)
+		for _, t := range b.toks {
 			if inSpans(skip, t.start) {
 				continue
 			}
 			switch t.kind {
 			case 'n', 'p':
 				if id, ok := b.voc.lookup(t.text); ok {
-					addAtom(t.text, []int32{id})
+					addAtom(b.keyID(t.text), []int32{id})
 				}
 			case 'w':
 				r, _ := utf8.DecodeRuneInString(t.text)
 				if r < 0x80 || unicode.Is(unicode.Latin, r) {
 					// a Latin word inside the Arabic: BBC, iPhone
-					var ids []int32
-					if st := englishStem(t.text); st != "" {
-						if id, ok := b.voc.lookup(st); ok {
-							ids = append(ids, id)
-						}
+					if id, ok := b.stemID(t.text, false); ok {
+						addAtom(b.keyID("l:"+strings.ToLower(t.text)), []int32{id})
 					}
-					addAtom("l:"+strings.ToLower(t.text), ids)
 					continue
 				}
-				folded := arabic.Fold(t.text)
-				addAtom(folded, b.arabicIDs(folded))
+				w := b.arabicWord(t.text)
+				addAtom(w.key, w.ids)
 			}
 		}
 		if k < len(translations) {
-			for _, t := range scan(translations[k]) {
+			b.toks = scan(b.toks[:0], translations[k])
+			for _, t := range b.toks {
 				if t.kind != 'w' {
 					continue
 				}
-				if st := englishStem(t.text); st != "" {
-					if id, ok := b.voc.lookup(st); ok {
-						addAtom("m:"+st, []int32{id})
-					}
+				if id, ok := b.stemID(t.text, false); ok {
+					addAtom(b.keyID("m:"+strconv.Itoa(int(id))), []int32{id})
 				}
-			}
-		}
-		seen := map[string]bool{}
-		for _, key := range ks {
-			if !seen[key] {
-				seen[key] = true
-				df[key]++
 			}
 		}
 		units[k], keys[k] = u, ks
 	}
-	n := float64(len(sents))
-	for k := range units {
-		for a := range units[k].atoms {
-			units[k].atoms[a].w = float32(math.Log(1 + n/float64(df[keys[k][a]])))
-		}
-	}
+	b.idf(units, keys)
 	return units
+}
+
+// arabicWord folds an Arabic word and returns its idf key and the English
+// ids it may stand for, computed once per distinct folded form.
+func (b *builder) arabicWord(word string) arabicWord {
+	b.buf = arabic.AppendFold(b.buf[:0], word)
+	if w, ok := b.memo[string(b.buf)]; ok {
+		return w
+	}
+	if b.memo == nil {
+		b.memo = map[string]arabicWord{}
+	}
+	folded := string(b.buf)
+	w := arabicWord{key: b.keyID(folded), ids: b.lookupIDs(folded)}
+	b.memo[folded] = w
+	return w
 }
 
 func inSpans(spans [][2]int, pos int) bool {
@@ -450,7 +543,7 @@ func inSpans(spans [][2]int, pos int) bool {
 // englishIDs returns the ids of the content words of an English phrase present in the vocabulary.
 func (b *builder) englishIDs(phrase string) []int32 {
 	var ids []int32
-	for _, t := range scan(phrase) {
+	for _, t := range scan(nil, phrase) {
 		key := t.text
 		if t.kind == 'w' {
 			key = englishStem(t.text)
@@ -475,20 +568,8 @@ func (b *builder) englishIDs(phrase string) []int32 {
 // maxCandidates bounds the English words one Arabic word may stand for.
 const maxCandidates = 48
 
-// arabicIDs returns the English ids an Arabic word (folded) may be rendered by:
+// lookupIDs returns the English ids an Arabic word (folded) may be rendered by:
 // lexicon glosses of its stems and its transliteration skeleton.
-func (b *builder) arabicIDs(folded string) []int32 {
-	if ids, ok := b.memo[folded]; ok {
-		return ids
-	}
-	if b.memo == nil {
-		b.memo = map[string][]int32{}
-	}
-	ids := b.lookupIDs(folded)
-	b.memo[folded] = ids
-	return ids
-}
-
 func (b *builder) lookupIDs(folded string) []int32 {
 	var ids []int32
 	seen := map[int32]bool{}

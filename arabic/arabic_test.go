@@ -153,3 +153,19 @@ func TestFoldKeepsUnassignedPresentationForms(t *testing.T) {
 		t.Errorf("Fold(U+FEFE) = %q, want it kept", got)
 	}
 }
+
+func TestMonths(t *testing.T) {
+	for _, w := range []string{"نيسان", "تشرين", "كانون", "آب", "ابريل", "سبتمبر"} {
+		if !IsMonthWord(Fold(w)) {
+			t.Errorf("IsMonthWord(%s) = false", w)
+		}
+	}
+	for _, w := range []string{"الأول", "بوتين", "ابر"} {
+		if IsMonthWord(Fold(w)) {
+			t.Errorf("IsMonthWord(%s) = true", w)
+		}
+	}
+	if !IsGregorianMonth(Fold("أبريل")) || IsGregorianMonth(Fold("نيسان")) {
+		t.Error("IsGregorianMonth")
+	}
+}

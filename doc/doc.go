@@ -150,6 +150,17 @@ type Unit struct {
 	Notes      []string  `json:"notes,omitempty"`
 	Flags      []Flag    `json:"flags,omitempty"`
 	Confidence float64   `json:"confidence,omitempty"` // alignment confidence in [0,1]; 0 when not aligned
+	Matches    []Match   `json:"matches,omitempty"`    // translation memory candidates, best first
+}
+
+// Match is a translation memory candidate for a unit: a similar source
+// translated before, offered to the editor (XLIFF 1.2 alt-trans, 2.x matches).
+type Match struct {
+	Source string  `json:"source"`           // the memory's source text
+	Target string  `json:"target"`           // its approved translation
+	Score  float64 `json:"score"`            // similarity of the sources in [0,1]
+	Origin string  `json:"origin,omitempty"` // where it came from, e.g. "memory:article.txt"
+	Diff   string  `json:"diff,omitempty"`   // how the unit's source differs: [-removed-] {+added+}
 }
 
 // HasFlag reports whether u carries flag f.

@@ -14,6 +14,18 @@ type Hit struct {
 	StemStart int    // start of the term itself, after the clitic
 	Clitic    string // the proclitic glued to the term as written ("" when none)
 	Entry     *Entry
+	// Article marks the li + al contraction: the stem text[StemStart:End] is
+	// written without the article's alef (للصين is ل + الصين).
+	Article bool
+}
+
+// Stem returns the term as it stands in text without its clitic, with the
+// article's alef restored after the li + al contraction.
+func (h Hit) Stem(text string) string {
+	if h.Article {
+		return "ا" + text[h.StemStart:h.End]
+	}
+	return text[h.StemStart:h.End]
 }
 
 // Matcher finds glossary terms in text. It folds text and terms the same way
@@ -128,14 +140,7 @@ func tokenize(text string) tokens {
 	gapStart, prevEnd := 0, -1
 	i := 0
 	for i < len(text) {
-		c := text[i]
-		var r rune
-		var n int
-		if c < utf8.RuneSelf {
-			r, n = rune(c), 1
-		} else {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
+		r, n := decodeRune(text, i)
 		if !arabic.IsWordRune(r) {
 			i += n
 			continue
@@ -143,11 +148,14 @@ func tokenize(text string) tokens {
 		start := i
 		fs := len(buf)
 		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				r, n = rune(c), 1
-			} else {
-				r, n = utf8.DecodeRuneInString(text[i:])
+			r, n = decodeRune(text, i)
+			if r >= 0x0621 && r <= 0x065F {
+				// Arabic letters and harakat: the common case, folded inline.
+				if f := arabic.FoldRune(r); f >= 0x0600 {
+					buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F))
+				}
+				i += n
+				continue
 			}
 			if !arabic.IsWordRune(r) {
 				break
@@ -163,6 +171,19 @@ func tokenize(text string) tokens {
 		gapStart, prevEnd = i, i
 	}
 	return tokens{toks: toks, folded: string(buf)}
+}
+
+// decodeRune decodes the rune at text[i], with a fast path for the one- and
+// two-byte sequences of Latin and Arabic text.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // joinable reports whether the gap between two words lets them be read as
@@ -229,7 +250,7 @@ func (m *Matcher) Match(text string) []Hit {
 				}
 			}
 		}
-		if bestLen == 0 {
+		if bestLen == 0 || bestLen == 1 && inDate(t, i, word[bestSplit.CliticEnd:]) {
 			i++
 			continue
 		}
@@ -244,10 +265,30 @@ func (m *Matcher) Match(text string) []Hit {
 			StemStart: stem,
 			Clitic:    text[start:stem],
 			Entry:     m.choose(bestNode, t, i, i+bestLen),
+			Article:   bestSplit.Article,
 		})
 		i += bestLen
 	}
 	return hits
+}
+
+// inDate reports a one-word term that is a month name written as part of a
+// date: next to a number or a Gregorian month name (أبريل / نيسان 2004). Names
+// such as نيسان (Nissan) or تموز are then read as months.
+func inDate(t tokens, i int, stem string) bool {
+	if !arabic.IsMonthWord(stem) {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(t.toks) {
+			continue
+		}
+		w := t.folded[t.toks[k].fs:t.toks[k].fe]
+		if isNumber(w) || arabic.IsGregorianMonth(w) || w == "الاول" || w == "الثاني" {
+			return true
+		}
+	}
+	return false
 }
 
 // maxText is the longest text matched in one piece: offsets are kept in

@@ -30,7 +30,7 @@ import (
 )
 
 const (
-	startTimeout = 60 * time.Second
+	startTimeout = 30 * time.Second
 	stepTimeout  = 20 * time.Second
 	highlight    = "rgb(255, 241, 168)" // --hi in the stylesheet
 )
@@ -305,7 +305,9 @@ func TestBrowserSampleLayout(t *testing.T) {
 			if len(rows) != len(tc.bt.Units) {
 				t.Errorf("%d rows on the page for %d units", len(rows), len(tc.bt.Units))
 			}
+			worst := 0.0
 			for _, r := range rows {
+				worst = max(worst, math.Abs(r.Src.Top-r.Tgt.Top))
 				if d := math.Abs(r.Src.Top - r.Tgt.Top); d > 2 {
 					t.Errorf("row %s: Arabic starts at %.1f px, English at %.1f px", r.ID, r.Src.Top, r.Tgt.Top)
 				}
@@ -319,6 +321,7 @@ func TestBrowserSampleLayout(t *testing.T) {
 					t.Errorf("row %s: English cell direction %s lang %q", r.ID, r.Tgt.Dir, r.Tgt.Lang)
 				}
 			}
+			t.Logf("1280 px: %d rows, largest offset between partners %.2f px", len(rows), worst)
 			b.checkNoOverflow(1280)
 
 			b.viewport(375)
@@ -398,7 +401,7 @@ func TestBrowserHostileArticle(t *testing.T) {
 	bt.Units[1].Source = "وقال " + evil
 	bt.Units[1].Target = "He said " + evil
 	bt.Units[1].Terms = []doc.TermHit{{Surface: "وقال", Ar: "قال", En: "He said", Note: evil}}
-	bt.Units[2].Target = evil
+	bt.Units[2].Target = evil + " https://example.com/" + strings.Repeat("very-long-path-without-spaces-", 12)
 	bt.Engine = evil
 	html := render(t, bt, Options{Title: evil, Source: evil, SourceURL: "javascript:alert(3)", Date: evil})
 
@@ -419,6 +422,9 @@ func TestBrowserHostileArticle(t *testing.T) {
 	if len(opened) > 0 {
 		t.Errorf("the page opened dialogs: %q", opened)
 	}
+	b.checkNoOverflow(1280)
+	b.viewport(375)
+	b.checkNoOverflow(375)
 	var s string
 	b.eval("inspect", `JSON.stringify({
 		injected: [...document.querySelectorAll('img, script, iframe, object, embed, svg, a[href^="javascript"]')].map(e => e.outerHTML),
@@ -531,4 +537,43 @@ func TestBrowserPrint(t *testing.T) {
 		}
 	}
 	t.Logf("printed %d A4 pages", len(boxes))
+}
+
+// A Latin name with a number inside Arabic keeps its own order, and so does
+// an Arabic phrase inside English.
+func TestBrowserBidi(t *testing.T) {
+	bt := handBitext()
+	bt.Units[2].Target = "He added that the greeting السلام عليكم 2 was old."
+	b := newBrowser(t)
+	b.open(render(t, bt, Options{}), 1280)
+	var s string
+	b.eval("measure", `JSON.stringify([...document.querySelectorAll('#u3 bdi')].map(e => {
+		const words = e.textContent.split(' '), first = document.createRange(), last = document.createRange();
+		const node = e.firstChild, end = e.textContent.length;
+		first.setStart(node, 0); first.setEnd(node, words[0].length);
+		last.setStart(node, end - words[words.length-1].length); last.setEnd(node, end);
+		return {text: e.textContent, dir: getComputedStyle(e).direction, cell: e.closest('.c').dir,
+			first: first.getBoundingClientRect().left, last: last.getBoundingClientRect().left};
+	}))`, &s)
+	var got []struct {
+		Text, Dir, Cell string
+		First, Last     float64
+	}
+	if err := json.Unmarshal([]byte(s), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("isolated runs in row u3: %+v, want one per cell", got)
+	}
+	for _, g := range got {
+		wantDir := map[string]string{"rtl": "ltr", "ltr": "rtl"}[g.Cell]
+		if g.Dir != wantDir {
+			t.Errorf("%q in a %s cell has direction %s, want %s", g.Text, g.Cell, g.Dir, wantDir)
+		}
+		// Reading order: in ltr the first word is leftmost, in rtl rightmost.
+		if (g.Dir == "ltr") != (g.First < g.Last) {
+			t.Errorf("%q (%s): first word at %.0f, last at %.0f: wrong order", g.Text, g.Dir, g.First, g.Last)
+		}
+	}
+	b.screenshot("bidi")
 }

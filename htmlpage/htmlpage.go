@@ -25,7 +25,7 @@ import (
 
 // Options configure the page. The zero value gives the default page with flags shown.
 type Options struct {
-	Title     string // page title; default: the source file name without extension
+	Title     string // page title; default: the translated headline, else the source file name without extension
 	Source    string // publication the article comes from, e.g. "AFP"
 	SourceURL string // link to the original article; only http(s) links are kept
 	Date      string // publication date as shown; YYYY-MM-DD or RFC 3339 also fills <time datetime>
@@ -49,10 +49,13 @@ type Page struct {
 	Clean      bool
 	Flagged    int // units flagged for attention (0 when Clean)
 	Blocks     []Block
-	// CSS is the default stylesheet and CSP the Content-Security-Policy that
-	// allows exactly it; templates that add their own CSS must extend CSP.
-	CSS template.CSS
-	CSP string
+	// CSS is the default stylesheet, StyleHash its CSP source ('sha256-…')
+	// and CSP the Content-Security-Policy that allows exactly it. A template
+	// that loads its own assets writes its own policy and adds StyleHash to
+	// its style-src.
+	CSS       template.CSS
+	StyleHash string
+	CSP       string
 }
 
 // Block is a heading or a paragraph: a group of rows.
@@ -125,8 +128,9 @@ func Write(w io.Writer, b *doc.Bitext, opts Options) error {
 // LoadTemplate reads a newsroom page template (html/template syntax) from path.
 // The file may call the default page's parts: {{template "bitext-head" .}}
 // inside <head> (meta tags, CSP and stylesheet), {{template "bitext-article" .}}
-// for the header, legend and the bilingual text, or any of "bitext-header",
-// "bitext-legend", "bitext-blocks"; the data is a Page.
+// for the header, legend and the bilingual text, or the smaller parts
+// "bitext-meta", "bitext-style", "bitext-header", "bitext-legend",
+// "bitext-blocks"; the data is a Page. The file's own text is the page.
 func LoadTemplate(path string) (*template.Template, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -161,7 +165,11 @@ func build(b *doc.Bitext, opts Options) Page {
 		Engine:     b.Engine,
 		Clean:      opts.Clean,
 		CSS:        template.CSS(css),
+		StyleHash:  styleHash(css),
 		CSP:        csp,
+	}
+	if p.Title == "" && len(b.Units) > 0 && b.Units[0].Kind == doc.Heading {
+		p.Title = strings.TrimSpace(b.Units[0].Target) // the headline
 	}
 	if p.Title == "" {
 		name := b.Name

@@ -138,7 +138,9 @@ func TestIsolate(t *testing.T) {
 		{"نظام Windows 10 قديم", "rtl", "نظام [Windows 10] قديم"},
 		{"قال \"Apple Inc.\" أمس", "rtl", "قال \"[Apple Inc].\" أمس"},
 		{"في عامي 2018 و2019", "rtl", "في عامي 2018 و2019"},
-		{"The word سلام means peace.", "ltr", "The word [سلام] means peace."},
+		{"The word سلام means peace.", "ltr", "The word سلام means peace."},
+		{"The greeting السلام عليكم means peace.", "ltr", "The greeting [السلام عليكم] means peace."},
+		{"رمز &amp; هنا", "rtl", "رمز &amp; هنا"},
 		{"He said كلا، لا 12 times", "ltr", "He said [كلا، لا 12] times"},
 		{"plain English", "ltr", "plain English"},
 		{"", "rtl", ""},
@@ -204,7 +206,7 @@ func TestMetadata(t *testing.T) {
 		want []string
 		bad  []string
 	}{
-		{Options{}, []string{"<title>hand</title>", "<h1>hand</h1>"}, []string{`class="byline"`}},
+		{Options{}, []string{"<title>A Putin–Kim summit</title>", "<h1>A Putin–Kim summit</h1>"}, []string{`class="byline"`}},
 		{Options{Title: "T", Source: "AFP", SourceURL: "https://afp.com/x", Date: "2023-09-05"},
 			[]string{"<h1>T</h1>", `<a href="https://afp.com/x" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">2023-09-05</time>`}, nil},
 		{Options{Source: "AFP", SourceURL: "javascript:alert(1)", Date: "5 September 2023"},
@@ -221,6 +223,18 @@ func TestMetadata(t *testing.T) {
 				t.Errorf("%+v: unexpected %s", tc.opts, b)
 			}
 		}
+	}
+}
+
+func TestTitleFallsBackToFileName(t *testing.T) {
+	b := handBitext()
+	b.Units[0].Target = ""
+	if out := render(t, b, Options{}); !strings.Contains(out, "<h1>hand</h1>") {
+		t.Error("untranslated headline: title is not the file name")
+	}
+	b.Name, b.Source.Name = "", ""
+	if out := render(t, b, Options{}); !strings.Contains(out, "<h1>Bilingual article</h1>") {
+		t.Error("no name at all: no generic title")
 	}
 }
 
@@ -261,6 +275,14 @@ func TestNewsroomTemplate(t *testing.T) {
 	// The default page is unchanged by the clone.
 	if strings.Contains(render(t, handBitext(), Options{}), "Newsroom") {
 		t.Error("newsroom template leaked into the default")
+	}
+	own, err := ParseTemplate("own-csp.html", `<head>{{template "bitext-meta" .}}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' {{.StyleHash}}">{{template "bitext-style" .}}</head>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = render(t, handBitext(), Options{Template: own})
+	if !strings.Contains(out, "style-src 'self' &#39;sha256-") || strings.Count(out, "Content-Security-Policy") != 1 {
+		t.Errorf("own policy with the style hash not written: %s", out)
 	}
 	_, err = ParseTemplate("dir/bad.html", "<p>\n{{.Title</p>")
 	if err == nil || !strings.Contains(err.Error(), "bad.html:2") {

@@ -183,11 +183,11 @@ func spans(text string, marks []marked, dir string) []Span {
 	return out
 }
 
-// isolate cuts text into runs, marking for isolation each stretch that starts
-// with a letter of the other direction (Latin in an rtl cell, Arabic or Hebrew
-// in an ltr cell) and runs to that direction's last letter or digit. Isolated,
-// "Windows 10" inside Arabic keeps its order and cannot pull the surrounding
-// punctuation along.
+// isolate cuts text into runs, marking for isolation each stretch of more
+// than one word that starts with a letter of the other direction (Latin in an
+// rtl cell, Arabic or Hebrew in an ltr cell) and runs to that direction's last
+// letter or digit. Isolated, "Windows 10" or "Apple Inc" inside Arabic keeps
+// its own order and cannot pull the surrounding punctuation along.
 func isolate(text, dir string) []Run {
 	foreign := func(c bidi.Class) bool { return c == bidi.L }
 	if dir != "rtl" {
@@ -218,6 +218,11 @@ func isolate(text, dir string) []Run {
 			}
 			j += m
 		}
+		if singleWord(text[start:end]) {
+			// One word cannot be reordered inside itself: leave the text as written.
+			i = end
+			continue
+		}
 		if start > plain {
 			out = append(out, Run{Text: text[plain:start]})
 		}
@@ -228,4 +233,14 @@ func isolate(text, dir string) []Run {
 		out = append(out, Run{Text: text[plain:]})
 	}
 	return out
+}
+
+// singleWord reports whether s is letters and marks only.
+func singleWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return true
 }

@@ -3,16 +3,23 @@ package htmlpage
 import "html/template"
 
 // DefaultTemplate is the page bitext writes unless a newsroom template is
-// given. Its named parts ("bitext-head", "bitext-article", "bitext-header",
-// "bitext-legend", "bitext-blocks", "bitext-cell") can be called from a
-// newsroom template loaded with LoadTemplate.
+// given. Its named parts ("bitext-head" = "bitext-meta" + CSP meta tag +
+// "bitext-style", "bitext-article" = "bitext-header" + "bitext-legend" +
+// "bitext-blocks") can be called from a newsroom template loaded with
+// LoadTemplate.
 const DefaultTemplate = `
-{{- define "bitext-head" -}}
+{{- define "bitext-meta" -}}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
 <meta name="referrer" content="no-referrer">
-<style>{{.CSS}}</style>
+{{- end}}
+
+{{- define "bitext-style"}}<style>{{.CSS}}</style>{{end}}
+
+{{- define "bitext-head" -}}
+{{template "bitext-meta" .}}
+<meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
+{{template "bitext-style" .}}
 {{- end}}
 
 {{- define "bitext-header" -}}
@@ -138,6 +145,7 @@ h1{font-size:1.5rem}
 @page{size:A4;margin:16mm 14mm}
 @media print{
 body{font-size:10.5pt;line-height:1.45}
+h1{font-size:18pt}
 main{max-width:none;padding:0}
 .flags,.legend .fl{display:none}
 .flagged .tgt{box-shadow:none;background:none}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,6 +35,7 @@ type group struct {
 type pattern struct {
 	re    *regexp.Regexp
 	first runeSet // runes the matched text can start with; any if it may be empty
+	need  string  // every match holds one of these runes; "" if no short such set is known
 }
 
 func compileRules(rules []Rule) ([]group, error) {
@@ -102,7 +104,74 @@ func compilePattern(src string, reverse bool) (pattern, error) {
 		set = runeSet{any: true}
 	}
 	p.first = set
+	if need, ok := needSet(tree); ok && !need.any && len(need.r) <= 2*maxNeedRanges {
+		var b []rune
+		for i := 0; i < len(need.r); i += 2 {
+			for r := need.r[i]; r <= need.r[i+1] && len(b) <= maxNeedRunes; r++ {
+				b = append(b, r)
+			}
+		}
+		if len(b) <= maxNeedRunes {
+			p.need = string(b)
+		}
+	}
 	return p, nil
+}
+
+// Limits on the "need" sets worth testing for.
+const (
+	maxNeedRanges = 4
+	maxNeedRunes  = 8
+)
+
+// needSet returns a set of runes of which every match of re holds at least
+// one, choosing the smallest it can find; ok is false when there is none.
+func needSet(re *syntax.Regexp) (runeSet, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return runeSet{}, false
+		}
+		s, _ := firstSet(re)
+		return s, true
+	case syntax.OpCharClass:
+		s, _ := firstSet(re)
+		return s, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return needSet(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return runeSet{}, false
+		}
+		return needSet(re.Sub[0])
+	case syntax.OpConcat:
+		best, found := runeSet{}, false
+		for _, sub := range re.Sub {
+			if s, ok := needSet(sub); ok && !s.any && (!found || setSize(s) < setSize(best)) {
+				best, found = s, true
+			}
+		}
+		return best, found
+	case syntax.OpAlternate:
+		var set runeSet
+		for _, sub := range re.Sub {
+			s, ok := needSet(sub)
+			if !ok {
+				return runeSet{}, false
+			}
+			set = union(set, s)
+		}
+		return set, true
+	}
+	return runeSet{}, false
+}
+
+func setSize(s runeSet) int {
+	n := 0
+	for i := 0; i < len(s.r); i += 2 {
+		n += int(s.r[i+1]-s.r[i]) + 1
+	}
+	return n
 }
 
 // reverseTree mirrors a regexp so that it matches the reversed text.
@@ -317,6 +386,10 @@ func (sp *splitter) breaks(dst []int, text string) []int {
 	if len(sp.groups) == 0 {
 		return dst
 	}
+	// Where the runes each group needs first and last occur, found when first
+	// asked: a group whose "before" needs a rune absent before the position,
+	// or whose "after" one absent after it, cannot match there.
+	var spans []span
 	var rd posReader
 	for j := 0; j < len(text); j++ {
 		if !sp.lead[text[j]] {
@@ -333,6 +406,26 @@ func (sp *splitter) breaks(dst []int, text string) []int {
 			if !g.before.first.has(c) || !g.after.first.has(next) {
 				continue
 			}
+			if g.before.need != "" || g.after.need != "" {
+				if spans == nil {
+					spans = make([]span, len(sp.groups))
+				}
+				sn := &spans[gi]
+				if !sn.known {
+					*sn = span{known: true, beforeFirst: -1, afterLast: len(text)}
+					if g.before.need != "" {
+						if sn.beforeFirst = indexAny(text, g.before.need); sn.beforeFirst < 0 {
+							sn.beforeFirst = len(text)
+						}
+					}
+					if g.after.need != "" {
+						sn.afterLast = lastIndexAny(text, g.after.need)
+					}
+				}
+				if sn.beforeFirst >= i || sn.afterLast < i {
+					continue
+				}
+			}
 			rd = posReader{s: text, pos: i, back: true, leadNext: true, lead: next, leadSize: nn}
 			if !g.before.re.MatchReader(&rd) {
 				continue
@@ -348,4 +441,35 @@ func (sp *splitter) breaks(dst []int, text string) []int {
 		}
 	}
 	return dst
+}
+
+// span records where the runes a group needs occur in a line.
+type span struct {
+	known                  bool
+	beforeFirst, afterLast int
+}
+
+// indexAny is strings.IndexAny for a few runes, one fast search per rune.
+func indexAny(s, runes string) int {
+	first := -1
+	for _, r := range runes {
+		if i := strings.IndexRune(s, r); i >= 0 && (first < 0 || i < first) {
+			first = i
+			s = s[:i]
+		}
+	}
+	return first
+}
+
+// lastIndexAny is strings.LastIndexAny for a few runes.
+func lastIndexAny(s, runes string) int {
+	last := -1
+	var buf [utf8.UTFMax]byte
+	for _, r := range runes {
+		n := utf8.EncodeRune(buf[:], r)
+		if i := strings.LastIndex(s, string(buf[:n])); i > last {
+			last = i
+		}
+	}
+	return last
 }

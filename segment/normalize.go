@@ -70,18 +70,24 @@ func scan(src string) (chars, maybeNotNFC bool) {
 		}
 		var r rune
 		if c >= 0xD8 && c <= 0xDB && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
-			// Arabic block, decoded inline: the common case.
+			// Arabic block, decoded inline: the common case. Only U+061C
+			// (Arabic letter mark) is dropped there.
 			r = rune(c&0x1F)<<6 | rune(src[i+1]&0x3F)
 			i += 2
+			if r == 0x61C {
+				chars = true
+				prevMark = false
+				continue
+			}
 		} else {
 			var n int
 			r, n = utf8.DecodeRuneInString(src[i:])
 			i += n
-		}
-		if dropped(r) || spaceLike(r) || lineBreak(r) {
-			chars = true
-			prevMark = false
-			continue
+			if dropped(r) || spaceLike(r) || lineBreak(r) {
+				chars = true
+				prevMark = false
+				continue
+			}
 		}
 		// One Arabic mark alone is stable; two in a row may be reordered.
 		mark := arabicMark(r) && (r < 0x653 || r > 0x655)
@@ -202,12 +208,18 @@ func isExtend(r rune) bool {
 	return r == 0x200C || r == 0x200D || unicode.Is(unicode.M, r) || r >= 0xFE00 && r <= 0xFE0F
 }
 
-// trimRange returns [start, end) without surrounding white space and
-// dropped format characters; a space that carries combining marks stays.
+// trimmable reports whether r is white space to trim off a segment's ends
+// (directional marks and other format characters stay with the text).
+func trimmable(r rune) bool {
+	return unicode.IsSpace(r) || r == 0xFEFF || r == 0x200B
+}
+
+// trimRange returns [start, end) without surrounding white space; a space
+// that carries combining marks stays.
 func trimRange(src string, start, end int) (int, int) {
 	for start < end {
 		r, n := utf8.DecodeRuneInString(src[start:end])
-		if !unicode.IsSpace(r) && !(dropped(r) && r != 0x200C && r != 0x200D) {
+		if !trimmable(r) {
 			break
 		}
 		if next, _ := utf8.DecodeRuneInString(src[start+n : end]); isExtend(next) {
@@ -217,7 +229,7 @@ func trimRange(src string, start, end int) (int, int) {
 	}
 	for end > start {
 		r, n := utf8.DecodeLastRuneInString(src[start:end])
-		if !unicode.IsSpace(r) && !(dropped(r) && r != 0x200C && r != 0x200D) {
+		if !trimmable(r) {
 			break
 		}
 		if end < len(src) {

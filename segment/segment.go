@@ -61,7 +61,7 @@ func (o Options) splitter() *splitter {
 	if rs == nil {
 		rs = builtin
 	}
-	return newSplitter(rs.forLang(o.lang()))
+	return rs.splitterFor(o.lang())
 }
 
 // Split segments src, a text in language lang ("ar" or "en"), into a document
@@ -241,6 +241,12 @@ const maxHeadingWords = 12
 // isHeading reports whether a one-line block reads as a heading: short, and
 // without the punctuation that ends or continues a sentence.
 func isHeading(line string) bool {
+	t := strings.TrimRightFunc(line, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', '!', '?', '؟', '…', ':', ',', '،', '؛', ';':
+		return false
+	}
 	words, inWord := 0, false
 	for _, r := range line {
 		sp := unicode.IsSpace(r)
@@ -250,12 +256,6 @@ func isHeading(line string) bool {
 			}
 		}
 		inWord = !sp
-	}
-	t := strings.TrimRightFunc(line, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
-	r, _ := utf8.DecodeLastRuneInString(t)
-	switch r {
-	case '.', '!', '?', '؟', '…', ':', ',', '،', '؛', ';':
-		return false
 	}
 	return true
 }

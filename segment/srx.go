@@ -8,16 +8,18 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Rule is one SRX segmentation rule: at a position where Before matches the
 // text just before and After the text just after, the rule decides whether
 // the text breaks there. The first rule that matches a position wins.
 type Rule struct {
-	Break  bool
-	Before string // regular expression, matched backwards from the position
-	After  string // regular expression, matched forwards from the position
-	Line   int    // line in the SRX file, for messages (0 for built-in rules)
+	Break   bool
+	Before  string // regular expression, matched backwards from the position
+	After   string // regular expression, matched forwards from the position
+	Comment string // the XML comment just before the rule, kept when writing
+	Line    int    // line in the SRX file, for messages
 }
 
 // LanguageRule is a named, ordered list of rules (SRX <languagerule>).
@@ -35,6 +37,8 @@ type LanguageMap struct {
 
 // Rules is a set of segmentation rules, as held in an SRX 2.0 file. Load one
 // with ParseSRX or take the built-in set with DefaultRules; write it with WriteSRX.
+// Segmenting uses the rules as compiled by ParseSRX; after changing the fields,
+// call Compile.
 type Rules struct {
 	Source    string // file name, for messages
 	Comment   string // written at the top of an exported file
@@ -42,11 +46,21 @@ type Rules struct {
 	Languages []LanguageRule
 	Maps      []LanguageMap
 
-	compiled map[string][]group // language rule name → compiled rules
-	maps     []*regexp.Regexp   // compiled Maps patterns
+	compiled  map[string][]group // language rule name → compiled rules
+	maps      []*regexp.Regexp   // compiled Maps patterns
+	splitters sync.Map           // language code → *splitter, built on first use
 }
 
-// ForLang returns the compiled rules that apply to lang, following the maps
+// splitterFor returns the splitter for lang, built once per Rules.
+func (rs *Rules) splitterFor(lang string) *splitter {
+	if sp, ok := rs.splitters.Load(lang); ok {
+		return sp.(*splitter)
+	}
+	sp, _ := rs.splitters.LoadOrStore(lang, newSplitter(rs.forLang(lang)))
+	return sp.(*splitter)
+}
+
+// forLang returns the compiled rules that apply to lang, following the maps
 // (all matching maps when Cascade is set, else the first).
 func (rs *Rules) forLang(lang string) []group {
 	var out []group
@@ -62,8 +76,10 @@ func (rs *Rules) forLang(lang string) []group {
 	return out
 }
 
-// compile checks and compiles every rule and map.
-func (rs *Rules) compile() error {
+// Compile checks and compiles every rule and map, for segmenting with rules
+// built or changed in code.
+func (rs *Rules) Compile() error {
+	rs.splitters.Clear()
 	rs.compiled = map[string][]group{}
 	for _, lr := range rs.Languages {
 		if _, dup := rs.compiled[lr.Name]; dup {
@@ -102,6 +118,7 @@ func ParseSRX(name string, r io.Reader) (*Rules, error) {
 		rule    *Rule
 		lr      *LanguageRule
 		sawRoot bool
+		comment string // pending comment for the next rule
 	)
 	where := func() string {
 		line, _ := dec.InputPos()
@@ -144,15 +161,19 @@ func ParseSRX(name string, r io.Reader) (*Rules, error) {
 				if b != "" && b != "yes" && b != "no" {
 					return nil, fmt.Errorf("%s: rule break=%q, want yes or no", where(), b)
 				}
-				rule = &Rule{Break: b != "no", Line: line}
+				rule = &Rule{Break: b != "no", Line: line, Comment: comment}
+				comment = ""
 			case "languagemap":
 				rs.Maps = append(rs.Maps, LanguageMap{Pattern: attr("languagepattern"), Name: attr("languagerulename")})
 			}
 		case xml.CharData:
 			text.Write(t)
 		case xml.Comment:
-			if !sawRoot {
+			switch {
+			case !sawRoot:
 				rs.Comment = strings.TrimSpace(string(t))
+			case lr != nil && rule == nil:
+				comment = strings.TrimSpace(string(t))
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -171,6 +192,7 @@ func ParseSRX(name string, r io.Reader) (*Rules, error) {
 				rule = nil
 			case "languagerule":
 				lr = nil
+				comment = ""
 			}
 			path = path[:len(path)-1]
 			text.Reset()
@@ -182,7 +204,7 @@ func ParseSRX(name string, r io.Reader) (*Rules, error) {
 	if len(rs.Maps) == 0 {
 		return nil, fmt.Errorf("%s: no <languagemap>: the rules apply to no language", name)
 	}
-	if err := rs.compile(); err != nil {
+	if err := rs.Compile(); err != nil {
 		return nil, err
 	}
 	return rs, nil
@@ -194,10 +216,7 @@ func (rs *Rules) WriteSRX(w io.Writer) error {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	if rs.Comment != "" {
-		b.WriteString("<!--\n")
-		// "--" may not appear inside an XML comment.
-		b.WriteString(strings.ReplaceAll(strings.TrimSpace(rs.Comment), "--", "- -"))
-		b.WriteString("\n-->\n")
+		b.WriteString("<!--\n" + commentText(rs.Comment) + "\n-->\n")
 	}
 	cascade := "no"
 	if rs.Cascade {
@@ -216,9 +235,12 @@ func (rs *Rules) WriteSRX(w io.Writer) error {
 			if !r.Break {
 				brk = "no"
 			}
+			if r.Comment != "" {
+				b.WriteString("        <!-- " + commentText(r.Comment) + " -->\n")
+			}
 			fmt.Fprintf(&b, "        <rule break=%q>\n", brk)
-			fmt.Fprintf(&b, "          <beforebreak>%s</beforebreak>\n", esc(r.Before))
-			fmt.Fprintf(&b, "          <afterbreak>%s</afterbreak>\n", esc(r.After))
+			fmt.Fprintf(&b, "          <beforebreak>%s</beforebreak>\n", escText(r.Before))
+			fmt.Fprintf(&b, "          <afterbreak>%s</afterbreak>\n", escText(r.After))
 			b.WriteString("        </rule>\n")
 		}
 		b.WriteString("      </languagerule>\n")
@@ -232,8 +254,22 @@ func (rs *Rules) WriteSRX(w io.Writer) error {
 	return err
 }
 
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
+// commentText makes s safe inside an XML comment, which may not hold "--"
+// nor end with "-".
+func commentText(s string) string {
+	s = strings.TrimSpace(s)
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "- -")
+	}
+	if strings.HasSuffix(s, "-") {
+		s += " "
+	}
+	return s
 }
+
+// escText escapes s for XML text.
+var escText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
+
+// esc escapes s for XML text and attribute values, leaving the rest as
+// typed so that the patterns stay readable.
+var esc = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace

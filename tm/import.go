@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"bitext/tmx"
+	"bitext/xliff"
 )
 
 // TMX property types that map onto entry columns.
@@ -29,6 +30,8 @@ type ImportOptions struct {
 	TargetLang string
 	// Article is the provenance given to entries the file names no article for.
 	Article string
+	// Name is the file name used in error messages.
+	Name string
 	// All imports every XLIFF unit that has a target; by default only approved
 	// ones (1.2 approved="yes" or state translated, signed-off or final; 2.x
 	// state reviewed or final).
@@ -57,8 +60,9 @@ func (m *Memory) ImportFile(ctx context.Context, path string, opts ImportOptions
 	if opts.Article == "" && !strings.EqualFold(filepath.Ext(path), ".tmx") {
 		opts.Article = filepath.Base(path)
 	}
+	opts.Name = path
 	res, err := m.Import(ctx, f, opts)
-	if err != nil {
+	if err != nil && !strings.HasPrefix(err.Error(), path+":") {
 		return res, fmt.Errorf("%s: %w", path, err)
 	}
 	return res, nil
@@ -149,7 +153,10 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 		if err := <-perr; err != nil {
 			return err
 		}
-		return ctx.Err()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return ins.flush(ctx)
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -267,40 +274,68 @@ func variantMeta(v *tmx.Variant) VariantMeta {
 		ChangeID: v.ChangeID, Props: v.Props, Notes: v.Notes}
 }
 
-// ImportXLIFF imports the translated units of an XLIFF 1.2 or 2.x file in
-// one transaction.
+// ImportXLIFF imports the approved units of an XLIFF 1.2 or 2.x file (read
+// with xliff.Read) in one transaction. Approved means approved="yes", state
+// final or signed-off, 1.2 state translated (what bitext writes for a
+// reviewed unit) or 2.x state reviewed or final; ImportOptions.All takes
+// every unit with a target.
 func (m *Memory) ImportXLIFF(ctx context.Context, r io.Reader, opts ImportOptions) (ImportResult, error) {
+	name := opts.Name
+	if name == "" {
+		name = "XLIFF input"
+	}
+	f, err := xliff.Read(r, name)
+	if err != nil {
+		return ImportResult{Format: "xliff"}, err
+	}
+	srcLang := f.SourceLang
+	if srcLang == "" {
+		srcLang = opts.SourceLang
+	}
+	if srcLang == "" {
+		srcLang = "ar"
+	}
+	if f.TargetLang == "" {
+		return ImportResult{Format: "xliff"}, fmt.Errorf("%s: no target language in the file", name)
+	}
+	article := f.Original
+	if article == "" {
+		article = opts.Article
+	}
 	skipped := 0
 	res, err := m.store(ctx, opts, func(ctx context.Context, out chan<- Entry) error {
-		return readXLIFF(r, func(u xliffUnit) error {
-			srcLang := u.SrcLang
-			if srcLang == "" {
-				srcLang = opts.SourceLang
-			}
-			if srcLang == "" {
-				srcLang = "ar"
-			}
-			if u.TgtLang == "" {
-				return fmt.Errorf("line %d: unit %q: no target language in the file", u.Line, u.ID)
-			}
+		for _, u := range f.Units {
+			state := XLIFFState(f.Version, &u)
 			if !u.Translate || strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" ||
-				(!opts.All && u.State == "") ||
-				(opts.TargetLang != "" && primary(u.TgtLang) != primary(opts.TargetLang)) {
+				(!opts.All && state != "reviewed" && state != "final") ||
+				(opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang)) {
 				skipped++
-				return nil
+				continue
 			}
-			state := u.State
-			if state == "" {
-				state = "unreviewed" // imported with All
+			if err := send(ctx, out, Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,
+				Article: article, UnitID: u.ID, State: state}); err != nil {
+				return err
 			}
-			article := u.Original
-			if article == "" {
-				article = opts.Article
-			}
-			return send(ctx, out, Entry{SourceLang: srcLang, TargetLang: u.TgtLang, Source: u.Source, Target: u.Target,
-				Article: article, UnitID: u.ID, State: state})
-		})
+		}
+		return nil
 	})
 	res.Format, res.Skipped = "xliff", skipped
 	return res, err
+}
+
+// XLIFFState says how far a unit of an XLIFF file of the given version has
+// come, in bitext's states: "final" (final, signed-off), "reviewed"
+// (approved="yes", 1.2 translated, 2.x reviewed), "machine" (any other
+// target) or "new" (no target). A 2.x "translated" is what bitext writes for
+// a machine draft, a 1.2 "translated" what it writes for a reviewed unit.
+func XLIFFState(version string, u *xliff.Unit) string {
+	switch {
+	case strings.TrimSpace(u.Target) == "":
+		return "new"
+	case u.State == "final" || u.State == "signed-off":
+		return "final"
+	case u.Approved || u.State == "translated" && strings.HasPrefix(version, "1."):
+		return "reviewed"
+	}
+	return "machine"
 }

@@ -240,8 +240,11 @@ func TestXLIFFImport(t *testing.T) {
 		}, 2},
 		{"testdata/reviewed21.xlf", false, map[string]string{
 			"قمة بوتين وكيم": "Putin–Kim summit!",
-			"الجملة الأولى.": "The first sentence.",
 		}, 1},
+		{"testdata/reviewed21.xlf", true, map[string]string{
+			"قمة بوتين وكيم":                 "Putin–Kim summit!",
+			"الجملة الأولى. الجملة الثانية.": "The first sentence. The second sentence.",
+		}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s all=%v", filepath.Base(tt.file), tt.all), func(t *testing.T) {
@@ -292,8 +295,8 @@ func TestImportBadFileStoresNothing(t *testing.T) {
 		{"truncated tmx", s[:strings.Index(s, `<tu tuid="s3"`)+40], "unexpected EOF"},
 		{"bad tuv", strings.Replace(s, `<tuv xml:lang="fr">`, `<tuv>`, 1), `tu "s3": <tuv> without xml:lang`},
 		{"bad date", strings.Replace(s, `creationdate="20230912T101500Z"`, `creationdate="12/09/2023"`, 1), `bad date "12/09/2023"`},
-		{"bad xliff", strings.Replace(string(xlf), `</source>`, ``, 1), "line 10: element <source> closed by </trans-unit>"},
-		{"xliff unit without source", strings.Replace(string(xlf), `<source>بلا ترجمة</source>`, ``, 1), `trans-unit "u5" without <source>`},
+		{"bad xliff", strings.Replace(string(xlf), `</source>`, ``, 1), "XLIFF input:10: not well-formed XML: element <source> closed by </trans-unit>"},
+		{"xliff duplicate id", strings.Replace(string(xlf), `id="u5"`, `id="u4"`, 1), `u4`},
 		{"not a memory", "hello", "neither TMX nor XLIFF"},
 	}
 	for _, tt := range tests {
@@ -377,7 +380,7 @@ func checkIntegrity(t *testing.T, m *Memory) {
 func TestOpenErrors(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if _, err := Open(ctx, filepath.Join(dir, "missing.db"), Options{ReadOnly: true}); !errors.Is(err, ErrNotFound) {
+	if _, err := Open(ctx, filepath.Join(dir, "missing.db"), Options{MustExist: true}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("read-only open of a missing file: %v", err)
 	}
 	junk := filepath.Join(dir, "junk.db")

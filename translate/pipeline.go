@@ -152,12 +152,12 @@ func checkTerms(u *doc.Unit) int {
 	missing := 0
 	for _, h := range u.Terms {
 		want := h.En
-		if h.NoTranslate {
+		if want == "" {
 			want = h.Ar
 		}
 		u.Notes = append(u.Notes, fmt.Sprintf("glossary: %s → %s", h.Surface, want))
 		ok := strings.Contains(lower, strings.ToLower(want))
-		if h.NoTranslate && h.StemStart >= h.Start && h.StemStart-h.Start <= len(h.Surface) {
+		if h.En == "" && h.StemStart >= h.Start && h.StemStart-h.Start <= len(h.Surface) {
 			ok = ok || strings.Contains(u.Target, h.Surface[h.StemStart-h.Start:])
 		}
 		if u.Target != "" && !ok {

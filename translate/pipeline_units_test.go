@@ -3,8 +3,6 @@ package translate
 import (
 	"context"
 	"errors"
-	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,9 +11,7 @@ import (
 	"bitext/segment"
 )
 
-// tableEngine answers from a fixed table of paragraph translations and records
-// requests. Protected names reach it as placeholders: the table's keys and answers
-// say %1, %2 ... for the first, second ... placeholder of the request text.
+// tableEngine answers from a fixed table of paragraph translations and records requests.
 type tableEngine struct {
 	answers  map[string]string
 	limits   Limits
@@ -28,24 +24,14 @@ func (e *tableEngine) Translate(ctx context.Context, req Request) ([]string, err
 	e.requests = append(e.requests, req)
 	out := make([]string, len(req.Segments))
 	for i, s := range req.Segments {
-		phs := placeholderRE.FindAllString(s.Text, -1)
-		key := s.Text
-		for k, ph := range phs {
-			key = strings.Replace(key, ph, fmt.Sprintf("%%%d", k+1), 1)
-		}
-		a, ok := e.answers[key]
+		a, ok := e.answers[s.Text]
 		if !ok {
-			return nil, errors.New("no answer for " + key)
-		}
-		for k := len(phs) - 1; k >= 0; k-- {
-			a = strings.ReplaceAll(a, fmt.Sprintf("%%%d", k+1), phs[k])
+			return nil, errors.New("no answer for " + s.Text)
 		}
 		out[i] = a
 	}
 	return out, nil
 }
-
-var placeholderRE = regexp.MustCompile(`⟦[^⟧]*⟧|\[\[[^\]]*\]\]`)
 
 const testArticle = `قمة بوتين وكيم
 
@@ -60,17 +46,19 @@ func TestRunAlignsSentencesAndChecksTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	eng := &tableEngine{answers: map[string]string{
-		"قمة %1 و %2": "%1-%2 summit",
-		// The engine drops the third name and spells it its own way.
-		"وقال %1 إنه سيلتقي %2. وأضاف أن اللقاء في %3.": "%1 said he would meet %2. He added that the meeting would be in Moskva.",
+		"قمة ⟦1:Putin⟧ و ⟦2:Kim⟧": "⟦1:Putin⟧-⟦2:Kim⟧ summit",
+		// The engine drops the third placeholder, named and bare: the
+		// sentence that lost its name is flagged.
+		"وقال ⟦1:Putin⟧ إنه سيلتقي ⟦2:Kim⟧. وأضاف أن اللقاء في ⟦3:Moscow⟧.": "⟦1:Putin⟧ said he would meet ⟦2:Kim⟧. He added that the meeting would be in Moskva.",
+		"وقال ⟦1⟧ إنه سيلتقي ⟦2⟧. وأضاف أن اللقاء في ⟦3⟧.":                  "⟦1⟧ said he would meet ⟦2⟧. He added that the meeting would be in Moskva.",
 	}}
 	d := segment.Split("t.txt", testArticle, "ar")
 	bt, err := Run(context.Background(), eng, d, Options{Glossary: glossary.NewMatcher(g)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(eng.requests) == 0 || len(eng.requests[0].Segments) != 2 {
-		t.Fatalf("want a first request with the heading and the paragraph, got %+v", eng.requests)
+	if len(eng.requests) != 2 || len(eng.requests[0].Segments) != 2 || len(eng.requests[1].Segments) != 1 {
+		t.Fatalf("want one request with the heading and the paragraph, then the paragraph alone, got %+v", eng.requests)
 	}
 	for _, s := range eng.requests[0].Segments {
 		if strings.Contains(s.Text, "شاركها") {
@@ -155,7 +143,7 @@ func TestAssignIDsStableUnderInsertion(t *testing.T) {
 func TestRunCountMismatchIsAnError(t *testing.T) {
 	d := segment.Split("t.txt", "جملة أولى.\n\nجملة ثانية.\n", "ar")
 	_, err := Run(context.Background(), badCountEngine{}, d, Options{})
-	if err == nil || !strings.Contains(err.Error(), "0 translations for 1 segments") {
+	if err == nil || !strings.Contains(err.Error(), "1 translations for 2 segments") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -165,5 +153,5 @@ type badCountEngine struct{}
 func (badCountEngine) Name() string   { return "bad" }
 func (badCountEngine) Limits() Limits { return Limits{} }
 func (badCountEngine) Translate(context.Context, Request) ([]string, error) {
-	return nil, nil
+	return []string{"one"}, nil
 }

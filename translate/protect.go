@@ -52,7 +52,7 @@ func Protect(text string, hits []doc.TermHit, base int, mode Mode) (string, []Pl
 			stem = start + len(h.Clitic)
 		}
 		ph := Placeholder{N: len(phs) + 1, Target: h.En, Surface: text[stem:end]}
-		if h.NoTranslate || ph.Target == "" {
+		if ph.Target == "" { // kept as it is (translate: false without an English form)
 			ph.Target = ph.Surface
 		}
 		b.WriteString(text[prev:start])

@@ -21,6 +21,9 @@ type Options struct {
 	SourceLang string            // default "ar"
 	TargetLang string            // default "en"
 	Glossary   *glossary.Matcher // nil: no glossary
+	// Memory, when set, is asked first for every block; a block it
+	// translates whole is not sent to the engine.
+	Memory Memory
 	// GlossaryVersion identifies the glossary's content in cache keys, so that
 	// a changed glossary never reuses answers made with the old one.
 	GlossaryVersion string
@@ -62,6 +65,7 @@ type Stats struct {
 	Documents      int `json:"documents"`
 	Segments       int `json:"segments"`        // paragraphs and headings to translate
 	CachedSegments int `json:"cached_segments"` // of those, answered entirely from the cache
+	MemorySegments int `json:"memory_segments"` // paragraphs and headings translated from the memory, not sent
 	Requests       int `json:"requests"`        // API calls, retries included (dry run: calls it would make)
 	Retries        int `json:"retries"`
 	Characters     int `json:"characters"` // code points sent in successful requests: what is billed
@@ -122,11 +126,20 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 	r.stats.Documents = len(docs)
 
 	hits := make([][][]doc.TermHit, len(docs))
+	remembered := make([][][]doc.Unit, len(docs))
 	var jobs []*job
 	for di, d := range docs {
 		hits[di] = blockHits(d, opts.Glossary)
+		var err error
+		if remembered[di], err = memoryUnits(ctx, opts.Memory, d, r.src, r.tgt); err != nil {
+			return nil, err
+		}
 		for i, b := range d.Blocks {
 			if b.Kind == doc.Boilerplate {
+				continue
+			}
+			if remembered[di][i] != nil {
+				r.stats.MemorySegments++
 				continue
 			}
 			line, _ := d.Position(b.Start)
@@ -134,7 +147,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			seen := map[Term]bool{}
 			for _, h := range j.hits {
 				t := Term{Source: h.Surface, Target: h.En}
-				if h.NoTranslate {
+				if t.Target == "" {
 					t.Target = h.Ar
 				}
 				if !seen[t] {
@@ -199,7 +212,10 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			if j != nil {
 				target = j.target
 			}
-			units := blockUnits(d, i, target, r.tgt, eng.Name(), isGist(eng))
+			units := remembered[di][i]
+			if units == nil {
+				units = blockUnits(d, i, target, r.tgt, eng.Name(), isGist(eng))
+			}
 			for k := range units {
 				units[k].Terms = termsIn(hits[di][i], b, units[k].Segments)
 				res.Stats.GlossaryViolations += checkTerms(&units[k])
@@ -340,8 +356,8 @@ loop:
 	return firstErr
 }
 
-// batch sends one batch; a batch the engine finds too large, or answers with
-// the wrong number of translations, is split in two and each half sent again.
+// batch sends one batch; a batch the engine finds too large is split in two
+// and each half sent again.
 func (r *runner) batch(ctx context.Context, texts, keys []string) error {
 	out, err := r.call(ctx, texts, keys)
 	var e *Error
@@ -349,8 +365,9 @@ func (r *runner) batch(ctx context.Context, texts, keys []string) error {
 	case err != nil && len(texts) > 1 && errors.As(err, &e) && e.TooLarge:
 	case err != nil:
 		return fmt.Errorf("%s: %w", r.where[keys[0]], err)
-	case len(out) != len(texts) && len(texts) > 1:
 	case len(out) != len(texts):
+		// An engine that loses count is broken: guessing which answer is
+		// whose would put translations under the wrong paragraphs.
 		return fmt.Errorf("%s: %w", r.where[keys[0]], &Error{Engine: r.eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), len(texts))})
 	default:
 		r.mu.Lock()

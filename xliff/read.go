@@ -82,6 +82,7 @@ type Error struct {
 	Err  error
 }
 
+// Error formats the problem as "file:line: unit id: message".
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -96,6 +97,7 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
 // ErrNotXLIFF is returned (wrapped) for input that is not an XLIFF document.
@@ -149,6 +151,10 @@ func Read(r io.Reader, name string) (*File, error) {
 			return nil, &Error{File: name, Err: fmt.Errorf("%w: no XML element in the file", ErrNotXLIFF)}
 		}
 		if err != nil {
+			var xe *Error
+			if errors.As(err, &xe) && !errors.Is(err, errTooLarge) {
+				xe.Err = fmt.Errorf("%w: %w", ErrNotXLIFF, xe.Err)
+			}
 			return nil, err
 		}
 		se, ok := tok.(xml.StartElement)
@@ -400,11 +406,12 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	u.Approved = attr(se, "approved") == "yes"
+	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
 		case rd.core(c, "source"):
 			s, _, _, err := rd.inline(d)
-			u.Source += s
+			srcParts = append(srcParts, s)
 			return err
 		case rd.core(c, "target"):
 			st := attr(c, "state")
@@ -413,7 +420,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 				u.Approved = true
 			}
 			t, parts, tags, err := rd.inline(d)
-			u.Target += t
+			tgtParts = append(tgtParts, t)
 			u.HasTarget = true
 			u.Segments += max(parts, 1)
 			u.InlineTags += tags
@@ -447,6 +454,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	if err != nil {
 		return err
 	}
+	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
 }
@@ -568,6 +576,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	approvedAll := true
+	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
 		case c.Name.Space == nsMTC && c.Name.Local == "matches":
@@ -621,32 +630,32 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 					approvedAll = false
 				}
 			}
-			var src, tgt string
+			var src, tgt []string
 			hasTgt := false
 			err := rd.children(d, func(x xml.StartElement, d2 int) error {
 				switch {
 				case rd.core(x, "source"):
 					t, _, _, err := rd.inline(d2)
-					src += t
+					src = append(src, t)
 					return err
 				case rd.core(x, "target"):
 					t, _, tags, err := rd.inline(d2)
-					tgt += t
+					tgt = append(tgt, t)
 					hasTgt = true
 					u.InlineTags += tags
 					return err
 				}
 				return rd.skip(d2)
 			})
-			u.Source += src
+			srcParts = append(srcParts, src...)
 			switch {
 			case hasTgt:
-				u.Target += tgt
+				tgtParts = append(tgtParts, tgt...)
 				if seg {
 					u.HasTarget = true
 				}
 			case !seg:
-				u.Target += src // an ignorable without target stands for itself
+				tgtParts = append(tgtParts, src...) // an ignorable without target stands for itself
 			}
 			return err
 		}
@@ -656,6 +665,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	u.Approved = u.Segments > 0 && approvedAll
+	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
 }

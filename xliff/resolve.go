@@ -1,6 +1,8 @@
 package xliff
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -54,6 +56,7 @@ type ReviewError struct {
 	Problems []Problem
 }
 
+// Error lists the problems, one per line, each with file, line and unit.
 func (e *ReviewError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d problem(s)", e.File, len(e.Problems))
@@ -148,6 +151,16 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		problem(0, "", false, "%d of the %d paragraphs bitext wrote are missing from the file", f.GroupCount-provGroups, f.GroupCount)
 	}
 
+	// units whose id is another id followed by a separator: candidate pieces
+	// of a unit the tool split, indexed by that other id
+	pieces := map[string][]int{}
+	for i, u := range f.Units {
+		for k := 1; k < len(u.ID)-1; k++ {
+			if strings.IndexByte(splitSep, u.ID[k]) >= 0 {
+				pieces[u.ID[:k]] = append(pieces[u.ID[:k]], i)
+			}
+		}
+	}
 	for wi, w := range wants {
 		ru := ReviewedUnit{hash: w.hash}
 		ru.ID = w.id
@@ -164,14 +177,10 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			parts = append(parts, i)
 		}
 		// pieces of a split unit: "<id>_1", "<id>-2", "<id>.a", ...
-		for i, u := range f.Units {
-			if used[i] || len(u.ID) <= len(w.id)+1 || !strings.HasPrefix(u.ID, w.id) || !strings.ContainsRune(splitSep, rune(u.ID[len(w.id)])) {
-				continue
+		for _, i := range pieces[w.id] {
+			if !used[i] && !wanted[f.Units[i].ID] {
+				parts = append(parts, i)
 			}
-			if wanted[u.ID] {
-				continue
-			}
-			parts = append(parts, i)
 		}
 		if len(parts) == 0 {
 			if tail, ok := unmerge(rv.Units, w.hash); ok {
@@ -281,11 +290,20 @@ func unmerge(units []ReviewedUnit, h string) (string, bool) {
 	if prev.hash == "" || prev.MergedInto != "" {
 		return "", false
 	}
-	words := strings.Fields(prev.Source)
+	// hash the growing prefix incrementally: linear in the length of the text
+	words := strings.Fields(xmlOnlyText(prev.Source))
+	hs := sha256.New()
 	for k := 1; k < len(words); k++ {
-		left, right := strings.Join(words[:k], " "), strings.Join(words[k:], " ")
-		if SourceHash(left) == prev.hash && SourceHash(right) == h {
-			prev.Source = left
+		if k > 1 {
+			hs.Write([]byte(" "))
+		}
+		hs.Write([]byte(words[k-1]))
+		if hex.EncodeToString(hs.Sum(nil)[:6]) != prev.hash {
+			continue
+		}
+		right := strings.Join(words[k:], " ")
+		if SourceHash(right) == h {
+			prev.Source = strings.Join(words[:k], " ")
 			prev.SourceChanged = false
 			return right, true
 		}
@@ -327,7 +345,11 @@ func (u *ReviewedUnit) setState() {
 func (r *Reviewed) Bitext() *doc.Bitext {
 	b := &doc.Bitext{SourceLang: r.File.SourceLang, TargetLang: r.File.TargetLang, Name: r.File.Original, Engine: r.File.Engine}
 	for _, u := range r.Units {
-		b.Units = append(b.Units, u.Unit)
+		du := u.Unit
+		if u.Untranslated && u.MergedInto == "" && du.Kind != doc.Boilerplate {
+			du.AddFlag(doc.FlagUntranslated)
+		}
+		b.Units = append(b.Units, du)
 	}
 	return b
 }

@@ -5,46 +5,58 @@ import (
 	"strings"
 
 	"bitext/doc"
+	"bitext/tmx"
 )
 
 // WriteTMX writes the units of b that keep(u) accepts and that have both a
-// source and a target as TMX 1.4b translation units. With keep nil it writes
-// every machine or memory draft, which is what OmegaT offers as matches next
-// to an omegat-flavour XLIFF file.
+// source and a target as TMX 1.4b translation units (with the tmx package).
+// With keep nil it writes every machine, memory or glossary draft, which is
+// what OmegaT offers as matches next to an omegat-flavour XLIFF file.
+// Characters XML 1.0 forbids are dropped with a warning.
 func WriteTMX(w io.Writer, b *doc.Bitext, opts Options, keep func(u *doc.Unit) bool) error {
 	if keep == nil {
 		keep = hasDraft
 	}
 	srcLang, tgtLang := langs(b)
-	created := opts.created().Format("20060102T150405Z")
-	x := newXMLW(w)
-	x.open("tmx", "version", "1.4")
-	x.empty("header", "creationtool", "bitext", "creationtoolversion", opts.version(), "datatype", "plaintext",
-		"segtype", "sentence", "adminlang", "en", "srclang", srcLang, "o-tmf", "bitext", "creationdate", created)
-	x.open("body")
+	created := opts.created()
+	t, err := tmx.NewWriter(w, tmx.Header{
+		CreationTool: "bitext", CreationToolVersion: opts.version(), SegType: "sentence",
+		SrcLang: srcLang, CreationDate: created,
+	})
+	if err != nil {
+		return err
+	}
 	for i := range b.Units {
 		u := &b.Units[i]
 		if !translatable(u) || strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" || !keep(u) {
 			continue
 		}
-		x.open("tu", "tuid", u.ID, "creationdate", created)
 		origin := u.Origin
 		if origin == "" && hasDraft(u) {
 			origin = b.Engine
 		}
+		tu := tmx.Unit{ID: u.ID, CreationDate: created, Variants: []tmx.Variant{
+			{Lang: srcLang, Text: xmlText(u.Source, opts, u.ID, "TMX source")},
+			{Lang: tgtLang, Text: xmlText(u.Target, opts, u.ID, "TMX target")},
+		}}
 		if origin != "" {
-			x.elem("prop", escText(origin, dropRune), "type", "x-origin")
+			tu.Props = append(tu.Props, tmx.Prop{Type: "x-origin", Value: xmlText(origin, Options{}, u.ID, "")})
 		}
-		x.elem("prop", string(u.State), "type", "x-state")
-		x.open("tuv", "xml:lang", srcLang)
-		x.elem("seg", escText(u.Source, stripper(opts, u.ID, "TMX source")))
-		x.close("tuv")
-		x.open("tuv", "xml:lang", tgtLang)
-		x.elem("seg", escText(u.Target, stripper(opts, u.ID, "TMX target")))
-		x.close("tuv")
-		x.close("tu")
+		tu.Props = append(tu.Props, tmx.Prop{Type: "x-state", Value: string(u.State)})
+		if err := t.Write(&tu); err != nil {
+			return err
+		}
 	}
-	x.close("body")
-	x.close("tmx")
-	return x.flush()
+	return t.Close()
+}
+
+// xmlText drops the characters XML 1.0 forbids, with a warning naming the unit.
+func xmlText(s string, opts Options, unit, side string) string {
+	return strings.Map(func(r rune) rune {
+		if xmlChar(r) {
+			return r
+		}
+		opts.warn("unit %s: dropped character U+%04X from the %s (XML 1.0 does not allow it)", unit, r, side)
+		return -1
+	}, s)
 }

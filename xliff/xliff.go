@@ -81,9 +81,10 @@ func (o Options) warn(format string, args ...any) {
 
 // SourceHash is the short hash bitext records for a unit's source text. White
 // space is normalised first, so that a CAT tool that trims or joins segments
-// does not count as a change.
+// does not count as a change, and characters XML 1.0 forbids (which XLIFF 1.2
+// cannot carry) are left out.
 func SourceHash(s string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(s), " ")))
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(xmlOnlyText(s)), " ")))
 	return hex.EncodeToString(sum[:6])
 }
 
@@ -268,4 +269,14 @@ func engineToolID(engine string) string {
 		}
 	}
 	return "mt-" + b.String()
+}
+
+// xmlOnlyText drops the characters XML 1.0 forbids.
+func xmlOnlyText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if xmlChar(r) {
+			return r
+		}
+		return -1
+	}, s)
 }

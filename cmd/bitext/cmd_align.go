@@ -16,6 +16,7 @@ import (
 	"bitext/doc"
 	"bitext/internal/textfile"
 	"bitext/segment"
+	"bitext/tmx"
 	"bitext/translate"
 )
 
@@ -93,11 +94,11 @@ func alignAction(c *cli.Context, e *env) error {
 	format := c.String("format")
 	var out outputFormat
 	switch format {
-	case "beads", "json":
+	case "beads", "json", "tmx":
 	default:
 		var err error
 		if out, err = lookupFormat(format); err != nil {
-			return usagef("unknown --format %q (want beads|json|%s)", format, formatNamesExcept("json"))
+			return usagef("unknown --format %q (want beads|json|tmx|%s)", format, formatNamesExcept("json", "tmx"))
 		}
 	}
 	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
@@ -115,7 +116,7 @@ func alignAction(c *cli.Context, e *env) error {
 	if opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
 		return err
 	}
-	if opts.Glossary, err = loadGlossary(c.String("glossary")); err != nil {
+	if opts.Glossary, _, err = loadGlossary(c.String("glossary")); err != nil {
 		return err
 	}
 	if name := c.String("engine"); name != "" {
@@ -135,6 +136,8 @@ func alignAction(c *cli.Context, e *env) error {
 		out = outputFormat{ext: ".txt", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadList(w, beads) }}
 	case "json":
 		out = outputFormat{ext: ".json", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadJSON(w, src, tgt, beads) }}
+	case "tmx":
+		out = outputFormat{ext: ".tmx", write: writeBeadTMX}
 	}
 	bt := beadBitext(src, tgt, beads)
 	output := c.String("output")
@@ -391,4 +394,22 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 	}
 	translate.AssignIDs(bt.Units)
 	return bt
+}
+
+// writeBeadTMX writes the paired beads as a translation memory; beads with an
+// empty side have nothing to remember and are left out.
+func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
+	d := &tmx.Document{Header: tmx.Header{SegType: "sentence", SrcLang: bt.SourceLang, DataType: "plaintext"}}
+	for _, u := range bt.Units {
+		if u.Source == "" || u.Target == "" {
+			continue
+		}
+		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: u.Source}, {Lang: bt.TargetLang, Text: u.Target}}}
+		tu.Props = append(tu.Props, tmx.Prop{Type: "x-alignment-confidence", Value: fmt.Sprintf("%.2f", u.Confidence)})
+		if u.HasFlag(doc.FlagLowConfidence) {
+			tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(doc.FlagLowConfidence)})
+		}
+		d.Units = append(d.Units, tu)
+	}
+	return tmx.Write(w, d)
 }

@@ -128,8 +128,8 @@ func (lf *lateFlags) Bool(name string) bool {
 
 func segmentAction(c *cli.Context, e *env) error {
 	lf, err := parseLateFlags(c)
-	if errors.Is(err, flag.ErrHelp) {
-		return cli.ShowCommandHelp(c, c.Command.Name)
+	if errors.Is(err, flag.ErrHelp) || err == nil && lf.seen["help"] {
+		return cli.ShowSubcommandHelp(c)
 	}
 	if err != nil {
 		return err

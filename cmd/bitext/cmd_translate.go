@@ -1,116 +1,430 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"bitext/doc"
 	"bitext/glossary"
 	"bitext/internal/textfile"
 	"bitext/segment"
+	"bitext/tm"
 	"bitext/translate"
+	_ "bitext/translate/google"
+	_ "bitext/translate/googlev2"
+	_ "bitext/translate/libre"
+	_ "bitext/translate/openai"
 )
 
 const defaultGlossary = "glossary.yaml"
+
+// defaultPrice is what Google charges per million characters (USD).
+const defaultPrice = 20.0
 
 func init() {
 	commands = append(commands, func(e *env) *cli.Command {
 		return &cli.Command{
 			Name:      "translate",
-			Usage:     "translate an Arabic article into a bilingual page or XLIFF file",
-			ArgsUsage: "FILE|-",
-			Description: `Splits the article into headings, paragraphs and sentences, finds the glossary's
+			Usage:     "translate Arabic articles into bilingual pages or XLIFF files",
+			ArgsUsage: "FILE|DIR|- ...",
+			Description: `Splits each article into headings, paragraphs and sentences, finds the glossary's
 names, translates each paragraph with the chosen engine, aligns the sentences and
-writes the bilingual result.
+writes the bilingual result. Names from the glossary are protected: the engine sees
+a placeholder and the English comes from the glossary; a paragraph whose
+placeholders come back damaged is sent again alone, and flagged if still damaged.
+
+Answers are cached (--cache) by engine, model, glossary and text: running again
+sends nothing, and after an edit only the changed paragraphs are sent.
+Several files, or a directory of .txt files, are translated together, sharing
+requests; outputs go to --out-dir.
+
+Engines (--engine):
+   none             no machine translation (the default)
+   google           Cloud Translation Advanced (v3): --project or GOOGLE_CLOUD_PROJECT,
+                    --location (global), Application Default Credentials
+                    (gcloud auth application-default login); --model, --engine-glossary
+   google-v2        Cloud Translation Basic (v2): API key in BITEXT_ENGINE_KEY or GOOGLE_API_KEY
+   libretranslate   LibreTranslate server: --engine-url http://host:5000, key if the server wants one
+   openai           OpenAI-compatible chat API: --engine-url (default https://api.openai.com/v1,
+                    Ollama: http://localhost:11434/v1), --model, key in BITEXT_ENGINE_KEY
 
 Examples:
    bitext translate article.txt                       # writes article.html
    bitext translate --format xliff article.txt        # writes article.xlf for a CAT tool
    bitext translate --format json -o - article.txt    # JSON units on stdout
-   cat article.txt | bitext translate -o out.html -`,
+   cat article.txt | bitext translate -o out.html -
+   bitext translate --engine google --project my-proj --dry-run article.txt   # cost estimate
+   bitext translate --engine libretranslate --engine-url http://localhost:5000 --out-dir en/ articles/
+   BITEXT_ENGINE_KEY=sk-... bitext translate --engine openai --model gpt-4o-mini --json article.txt`,
 			Flags: append([]cli.Flag{
 				&cli.StringFlag{Name: "engine", Value: "none", Usage: "translation engine: " + strings.Join(translate.Names(), ", ")},
+				&cli.StringFlag{Name: "engine-url", EnvVars: []string{"BITEXT_ENGINE_URL"}, Usage: "engine base URL (libretranslate: server; openai: API base; google: endpoint override)"},
+				&cli.StringFlag{Name: "engine-key", Usage: "engine API key (prefer the environment: BITEXT_ENGINE_KEY, or GOOGLE_API_KEY for google-v2)"},
+				&cli.StringFlag{Name: "model", Usage: "engine model (openai: required; google: e.g. general/nmt)"},
+				&cli.StringFlag{Name: "project", EnvVars: []string{"GOOGLE_CLOUD_PROJECT"}, Usage: "Google Cloud project (google)"},
+				&cli.StringFlag{Name: "location", Value: "global", Usage: "Google Cloud location (google)"},
+				&cli.StringFlag{Name: "engine-glossary", Usage: "Google glossary id made by 'bitext glossary push' (google)"},
+				&cli.StringSliceFlag{Name: "engine-option", Usage: "engine setting NAME=VALUE: max-items, max-chars, max-item-chars, transport=grpc|rest (google), max-url-bytes (google-v2)"},
+				&cli.StringFlag{Name: "cache", Usage: "cache folder (default: bitext/translations in the user cache folder, $XDG_CACHE_HOME or ~/.cache)"},
+				&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache"},
+				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing"},
+				&cli.Float64Flag{Name: "price", Value: defaultPrice, Usage: "price per million characters for the --dry-run estimate"},
+				&cli.IntFlag{Name: "concurrency", Value: 4, Usage: "requests in flight at once"},
 				&cli.StringFlag{Name: "glossary", Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "html", Usage: "output format: " + formatNames()},
-				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file, - for stdout (default: input name with the format's extension)"},
-				&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of the article"},
+				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file, - for stdout (one input only; default: input name with the format's extension)"},
+				&cli.StringFlag{Name: "out-dir", Usage: "folder for the outputs (default: the current folder)"},
+				&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of the articles"},
 				&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language to translate into"},
+				&cli.BoolFlag{Name: "json", Usage: "print the run's report as JSON on stdout"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			}, pageFlags()...),
+				flavourFlag(),
+			}, append(pageFlags(), translateMemoryFlags()...)...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
 	})
 }
 
+// job is one input and where its output goes.
+type translateInput struct {
+	path, name, output string
+	doc                *doc.Document
+	page               pageSettings // the HTML page's settings, from flags and front matter
+}
+
+// translateReport is what --json prints.
+type translateReport struct {
+	Engine        string           `json:"engine"`
+	Model         string           `json:"model,omitempty"`
+	DryRun        bool             `json:"dry_run"`
+	Files         []fileReport     `json:"files"`
+	Stats         translate.Stats  `json:"stats"`
+	PricePerMChar float64          `json:"price_per_million_chars"`
+	EstimatedCost float64          `json:"estimated_cost"`
+	Flags         map[doc.Flag]int `json:"flags"`
+}
+
+type fileReport struct {
+	Input  string `json:"input"`
+	Output string `json:"output,omitempty"`
+	Units  int    `json:"units"`
+}
+
 func translateAction(c *cli.Context, e *env) error {
-	if c.NArg() != 1 {
-		return usagef("translate: want one input file (or - for stdin), got %d", c.NArg())
+	if c.NArg() == 0 {
+		return usagef("translate: want one input file or more, a directory, or - for stdin")
 	}
-	input := c.Args().First()
-	format, err := lookupFormat(c.String("format"))
+	format, err := lookupFormat(translateFormat(c))
 	if err != nil {
 		return err
 	}
-	output := c.String("output")
-	if output == "" {
-		output = defaultOutput(input, format)
+	if c.Int("concurrency") < 1 {
+		return usagef("--concurrency: want 1 or more, got %d", c.Int("concurrency"))
 	}
-	text, err := textfile.Read(input, e.stdin)
+	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
+		return err
+	}
+	inputs, err := translateInputs(c, format)
 	if err != nil {
 		return err
 	}
-	name := input
-	if input == "-" {
-		name = "stdin"
+	if c.Bool("json") {
+		for _, in := range inputs {
+			if in.output == "-" {
+				return usagef("--json prints the report on stdout: write the output to a file (-o FILE)")
+			}
+		}
 	}
-	page, text, err := readPageSettings(c, name, text)
+	matcher, gversion, err := loadGlossary(c.String("glossary"))
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(text) == "" {
-		return fmt.Errorf("%s: %w", name, textfile.ErrEmpty)
-	}
-	matcher, err := loadGlossary(c.String("glossary"))
+	engName := c.String("engine")
+	cfg, err := engineConfig(c, engName)
 	if err != nil {
 		return err
 	}
-	eng, err := translate.New(c.String("engine"), translate.Config{})
+	eng, err := translate.New(engName, cfg)
 	if err != nil {
-		return usagef("%v", err)
+		if !contains(translate.Names(), engName) {
+			return usagef("%v", err)
+		}
+		return translate.Redact(err, cfg.Key)
 	}
-	d := segment.Split(name, text, c.String("source-lang"))
-	bt, err := translate.Run(c.Context, eng, d, translate.Options{
-		SourceLang: c.String("source-lang"),
-		TargetLang: c.String("target-lang"),
-		Glossary:   matcher,
-	})
+	if cl, ok := eng.(io.Closer); ok {
+		defer cl.Close()
+	}
+	opts := translate.Options{
+		SourceLang:      c.String("source-lang"),
+		TargetLang:      c.String("target-lang"),
+		Glossary:        matcher,
+		GlossaryVersion: gversion,
+		Model:           cfg.Model,
+		Concurrency:     c.Int("concurrency"),
+		DryRun:          c.Bool("dry-run"),
+	}
+	if !c.Bool("no-cache") && engName != "none" {
+		dir := c.String("cache")
+		if dir == "" {
+			if dir, err = defaultCacheDir(); err != nil {
+				return err
+			}
+		}
+		if opts.Cache, err = translate.OpenDirCache(dir); err != nil {
+			return err
+		}
+	}
+	quiet := c.Bool("quiet")
+	var bar *progressBar
+	if e.stderrIsTerminal && !quiet && !opts.DryRun {
+		bar = &progressBar{w: e.stderr}
+		opts.Progress = bar.update
+	}
+	docs := make([]*doc.Document, len(inputs))
+	for i, in := range inputs {
+		docs[i] = in.doc
+	}
+	mem, err := openRunMemory(c, &opts)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if err := writeOutput(e, output, page.format(format), bt); err != nil {
 		return err
 	}
-	if !c.Bool("quiet") && output != "-" {
-		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d blocks, %d units, engine %s)\n", output, len(d.Blocks), len(bt.Units), eng.Name())
+	if mem != nil {
+		defer mem.Close()
+	}
+	var res *translate.Result
+	if path := c.String("update"); path != "" {
+		if len(docs) != 1 {
+			return usagef("--update takes one article, got %d", len(docs))
+		}
+		var bt *doc.Bitext
+		bt, err = runUpdate(c.Context, e, quiet, path, eng, docs[0], opts)
+		res = &translate.Result{Bitexts: []*doc.Bitext{bt}, Stats: translate.Stats{Documents: 1}}
+	} else {
+		res, err = translate.RunMany(c.Context, eng, docs, opts)
+	}
+	bar.finish()
+	if err == nil && mem != nil && res != nil {
+		for _, bt := range res.Bitexts {
+			if err = tm.AttachFuzzy(c.Context, mem, bt, c.Float64("fuzzy")); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return translate.Redact(err, cfg.Key)
+	}
+
+	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun, Stats: res.Stats,
+		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}}
+	rep.EstimatedCost = float64(res.Stats.Characters) * rep.PricePerMChar / 1e6
+	if !opts.DryRun {
+		for i, in := range inputs {
+			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), res.Bitexts[i]); err != nil {
+				return err
+			}
+			for _, u := range res.Bitexts[i].Units {
+				for _, f := range u.Flags {
+					rep.Flags[f]++
+				}
+			}
+			rep.Files = append(rep.Files, fileReport{Input: in.name, Output: in.output, Units: len(res.Bitexts[i].Units)})
+		}
+	} else {
+		for _, in := range inputs {
+			rep.Files = append(rep.Files, fileReport{Input: in.name})
+		}
+	}
+	switch {
+	case c.Bool("json"):
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	case opts.DryRun:
+		s := res.Stats
+		fmt.Fprintf(e.stdout, "dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached); estimated cost $%.4f at $%g per million characters\n",
+			eng.Name(), s.Requests, s.Characters, s.CachedSegments, s.Segments, rep.EstimatedCost, rep.PricePerMChar)
+	case !quiet:
+		for _, f := range rep.Files {
+			if f.Output != "-" {
+				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d units)\n", f.Output, f.Units)
+			}
+		}
+		s := res.Stats
+		fmt.Fprintf(e.stderr, "bitext: %d file(s), %d segments (%d cached), %d requests, %d characters billed, %d retries, %d glossary violations, %d damaged; engine %s\n",
+			s.Documents, s.Segments, s.CachedSegments, s.Requests, s.Characters, s.Retries, s.GlossaryViolations, s.PlaceholderDamaged, eng.Name())
 	}
 	return nil
 }
 
+// translateInputs reads the inputs (files, directories of .txt files, or -)
+// and decides where each output goes.
+func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, error) {
+	var paths []string
+	for _, a := range c.Args().Slice() {
+		fi, err := os.Stat(a)
+		if a == "-" || err != nil || !fi.IsDir() {
+			paths = append(paths, a)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(a, "*.txt"))
+		if err != nil {
+			return nil, err
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: is a directory with no .txt articles in it", a)
+		}
+		sort.Strings(matches)
+		paths = append(paths, matches...)
+	}
+	output, outDir := c.String("output"), c.String("out-dir")
+	if len(paths) > 1 {
+		if output != "" {
+			return nil, usagef("-o names one output: with %d inputs use --out-dir", len(paths))
+		}
+		if contains(paths, "-") {
+			return nil, usagef("- (stdin) must be the only input")
+		}
+	}
+	if output != "" && outDir != "" {
+		return nil, usagef("use -o or --out-dir, not both")
+	}
+	if outDir != "" {
+		if err := os.MkdirAll(outDir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	seen := map[string]string{}
+	var out []translateInput
+	for _, p := range paths {
+		text, err := textfile.Read(p, c.App.Reader)
+		if err != nil {
+			return nil, err
+		}
+		in := translateInput{path: p, name: p, output: output}
+		if p == "-" {
+			in.name = "stdin"
+		}
+		if in.page, text, err = readPageSettings(c, in.name, text); err != nil {
+			return nil, err
+		}
+		if strings.TrimSpace(text) == "" {
+			return nil, fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
+		}
+		if in.output == "" {
+			in.output = defaultOutput(p, format)
+			if outDir != "" && in.output != "-" {
+				in.output = filepath.Join(outDir, in.output)
+			}
+		}
+		if prev, dup := seen[in.output]; dup && in.output != "-" {
+			return nil, usagef("%s and %s would both be written to %s", prev, p, in.output)
+		}
+		seen[in.output] = p
+		in.doc = segment.Split(in.name, text, c.String("source-lang"))
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+// engineConfig gathers the engine's settings from flags and the environment.
+func engineConfig(c *cli.Context, engine string) (translate.Config, error) {
+	cfg := translate.Config{
+		URL:      c.String("engine-url"),
+		Key:      c.String("engine-key"),
+		Model:    c.String("model"),
+		Project:  c.String("project"),
+		Location: c.String("location"),
+		Glossary: c.String("engine-glossary"),
+		Options:  map[string]string{},
+	}
+	if cfg.Key == "" {
+		cfg.Key = os.Getenv("BITEXT_ENGINE_KEY")
+	}
+	if cfg.Key == "" && engine == "google-v2" {
+		cfg.Key = os.Getenv("GOOGLE_API_KEY")
+	}
+	for _, kv := range c.StringSlice("engine-option") {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return cfg, usagef("--engine-option %q: want NAME=VALUE", kv)
+		}
+		cfg.Options[k] = v
+	}
+	return cfg, nil
+}
+
+// defaultCacheDir is bitext/translations under the user cache folder
+// ($XDG_CACHE_HOME, else ~/.cache, on Linux).
+func defaultCacheDir() (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no cache folder (%w): use --cache DIR or --no-cache", err)
+	}
+	return filepath.Join(base, "bitext", "translations"), nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 // loadGlossary loads path, or ./glossary.yaml when path is empty and that file
-// exists. It returns nil when there is no glossary to use.
-func loadGlossary(path string) (*glossary.Matcher, error) {
+// exists, and returns its matcher and a version (hash of the file) for cache
+// keys. It returns a nil matcher when there is no glossary to use.
+func loadGlossary(path string) (*glossary.Matcher, string, error) {
 	if path == "" {
 		if _, err := os.Stat(defaultGlossary); errors.Is(err, os.ErrNotExist) {
-			return nil, nil
+			return nil, "", nil
 		}
 		path = defaultGlossary
 	}
 	g, err := glossary.Load(path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return glossary.NewMatcher(g), nil
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", err
+	}
+	sum := sha256.Sum256(data)
+	return glossary.NewMatcher(g), hex.EncodeToString(sum[:8]), nil
+}
+
+// progressBar draws "[=====>    ] 12/40 segments · 3,210 chars · 1 retry"
+// on one line of a terminal.
+type progressBar struct {
+	w     io.Writer
+	drawn bool
+}
+
+func (b *progressBar) update(p translate.Progress) {
+	if p.Total == 0 {
+		return
+	}
+	const width = 30
+	fill := p.Done * width / p.Total
+	bar := strings.Repeat("=", fill) + strings.Repeat(" ", width-fill)
+	fmt.Fprintf(b.w, "\r[%s] %d/%d segments · %d chars · %d retries ", bar, p.Done, p.Total, p.Characters, p.Retries)
+	b.drawn = true
+}
+
+func (b *progressBar) finish() {
+	if b != nil && b.drawn {
+		fmt.Fprint(b.w, "\n")
+	}
 }

@@ -208,7 +208,7 @@ func TestTranslateBadInput(t *testing.T) {
 		{"windows-1256", map[string][]byte{"a.txt": cp1256}, []string{"a.txt"}, 1, []string{"a.txt:1", "not UTF-8", "Windows-1256"}},
 		{"utf-16", map[string][]byte{"a.txt": {0xFF, 0xFE, 0x27, 0x06}}, []string{"a.txt"}, 1, []string{"a.txt", "UTF-16"}},
 		{"missing file", nil, []string{"nosuch.txt"}, 1, []string{"nosuch.txt", "no such file"}},
-		{"directory", map[string][]byte{"d/x.txt": []byte("x")}, []string{"d"}, 1, []string{"d", "directory"}},
+		{"directory without articles", map[string][]byte{"d/x.md": []byte("x")}, []string{"d"}, 1, []string{"d", "directory", ".txt"}},
 		{"glossary syntax error", map[string][]byte{"a.txt": []byte("قال.\n"), "g.yaml": []byte("terms:\n  - ar: بوتين\n    en: [Putin\n")},
 			[]string{"--glossary", "g.yaml", "a.txt"}, 1, []string{"g.yaml", "line"}},
 		{"glossary entry without English", map[string][]byte{"a.txt": []byte("قال.\n"), "g.yaml": []byte("terms:\n  - ar: بوتين\n  - ar: موسكو\n")},

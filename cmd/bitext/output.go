@@ -20,9 +20,11 @@ type outputFormat struct {
 }
 
 var outputFormats = map[string]outputFormat{
-	"html":  {".html", func(w io.Writer, b *doc.Bitext) error { return htmlpage.Write(w, b, htmlpage.Options{}) }},
-	"xliff": {".xlf", func(w io.Writer, b *doc.Bitext) error { return xliff.Write12(w, b, xliff.Options{}) }},
-	"json":  {".json", doc.WriteJSON},
+	"html": {".html", func(w io.Writer, b *doc.Bitext) error { return htmlpage.Write(w, b, htmlpage.Options{}) }},
+	"xliff": {".xlf", func(w io.Writer, b *doc.Bitext) error {
+		return xliff.Write12(w, b, xliff.Options{ToolVersion: version})
+	}},
+	"json": {".json", doc.WriteJSON},
 }
 
 func formatNames() string {

@@ -115,6 +115,22 @@ func (s *fakeServer) CreateGlossary(ctx context.Context, req *translatepb.Create
 	return &longrunningpb.Operation{Name: name}, nil
 }
 
+func (s *fakeServer) UpdateGlossary(ctx context.Context, req *translatepb.UpdateGlossaryRequest) (*longrunningpb.Operation, error) {
+	g := req.GetGlossary()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.glossaries[g.GetName()]; !ok {
+		return nil, status.Error(codes.NotFound, "glossary not found")
+	}
+	if len(req.GetUpdateMask().GetPaths()) == 0 {
+		return nil, status.Error(codes.InvalidArgument, "update_mask is required")
+	}
+	name := g.GetName() + "/operations/update" + strconv.Itoa(len(s.ops))
+	s.ops[name] = 0
+	s.opResult[name] = g
+	return &longrunningpb.Operation{Name: name}, nil
+}
+
 func (s *fakeServer) GetOperation(ctx context.Context, req *longrunningpb.GetOperationRequest) (*longrunningpb.Operation, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

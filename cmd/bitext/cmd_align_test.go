@@ -1,0 +1,291 @@
+package main
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"bitext/segment"
+)
+
+// alignDir is a working folder with the sample article, its English version
+// and the glossary.
+func alignDir(t *testing.T) string {
+	t.Helper()
+	dir := sampleDir(t)
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "align", "article.en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "article.en.txt"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+type beadJSON struct {
+	Beads []struct {
+		Source []struct {
+			Block int    `json:"block"`
+			Text  string `json:"text"`
+		} `json:"source"`
+		Target []struct {
+			Block int    `json:"block"`
+			Text  string `json:"text"`
+		} `json:"target"`
+		Confidence    float64 `json:"confidence"`
+		LowConfidence bool    `json:"low_confidence"`
+	} `json:"beads"`
+}
+
+// TestAlignArticleParagraphs aligns the sample with an English version whose
+// editor merged paragraphs (1+2, 7+8, 20+21), split one (15), dropped a
+// heading (3) and kept the boilerplate: every Arabic block must land in the
+// right English blocks, with or without the lexicon.
+func TestAlignArticleParagraphs(t *testing.T) {
+	want := map[int][]int{0: {0}, 1: {1}, 2: {1}, 3: nil, 4: {2}, 5: {3}, 6: {4}, 7: {5}, 8: {5}, 9: {6}, 10: {7},
+		11: {8}, 12: {9}, 13: {10}, 14: {11}, 15: {12, 13}, 16: {14}, 17: {15}, 18: {16}, 19: {17}, 20: {18}, 21: {18},
+		22: {19}, 23: {20}, 24: {21}, 25: {22}, 26: {23}, 27: {24}, 28: {25}, 29: {26}, 30: {27}}
+	lexicons := map[string]string{"none": "none"}
+	if p := filepath.Join(repoRoot(t), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv"); fileExists(p) {
+		lexicons["freedict"] = p
+	}
+	for name, lex := range lexicons {
+		t.Run(name, func(t *testing.T) {
+			r := runBitext(t, alignDir(t), "", "align", "--format", "json", "--lexicon", lex, "article.txt", "article.en.txt")
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			var v beadJSON
+			if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+				t.Fatal(err)
+			}
+			got := map[int][]int{}
+			for _, b := range v.Beads {
+				for _, s := range b.Source {
+					for _, tg := range b.Target {
+						if !containsInt(got[s.Block], tg.Block) {
+							got[s.Block] = append(got[s.Block], tg.Block)
+						}
+					}
+					if _, ok := got[s.Block]; !ok {
+						got[s.Block] = nil
+					}
+				}
+			}
+			for k, w := range want {
+				if !reflect.DeepEqual(got[k], w) {
+					t.Errorf("Arabic block %d paired with English blocks %v, want %v", k, got[k], w)
+				}
+			}
+		})
+	}
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func TestAlignBeadsGolden(t *testing.T) {
+	r := runBitext(t, alignDir(t), "", "align", "--lexicon", "none", "article.txt", "article.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	checkGolden(t, "align-article.beads", []byte(r.stdout))
+}
+
+// TestAlignJSONContract checks that every segment of both sides appears in
+// exactly one bead, in document order, with the block numbers segment.Split gives.
+func TestAlignJSONContract(t *testing.T) {
+	dir := alignDir(t)
+	r := runBitext(t, dir, "", "align", "-f", "json", "--lexicon", "none", "article.txt", "article.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var v beadJSON
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
+	type seg struct {
+		block int
+		text  string
+	}
+	var srcGot, tgtGot []seg
+	low := 0
+	for _, b := range v.Beads {
+		if len(b.Source)+len(b.Target) == 0 {
+			t.Fatal("empty bead")
+		}
+		if b.Confidence < 0 || b.Confidence > 1 {
+			t.Errorf("confidence %v", b.Confidence)
+		}
+		if b.LowConfidence {
+			low++
+		}
+		for _, s := range b.Source {
+			srcGot = append(srcGot, seg{s.Block, s.Text})
+		}
+		for _, s := range b.Target {
+			tgtGot = append(tgtGot, seg{s.Block, s.Text})
+		}
+	}
+	if low == 0 {
+		t.Error("the dropped heading's bead is not flagged low-confidence")
+	}
+	for _, side := range []struct {
+		file, lang string
+		got        []seg
+	}{{"article.txt", "ar", srcGot}, {"article.en.txt", "en", tgtGot}} {
+		data, _ := os.ReadFile(filepath.Join(dir, side.file))
+		d := segment.Split(side.file, string(data), side.lang)
+		var want []seg
+		for bi, b := range d.Blocks {
+			for _, s := range b.Segments {
+				want = append(want, seg{bi, s.Text})
+			}
+		}
+		if !reflect.DeepEqual(side.got, want) {
+			t.Errorf("%s: beads hold %d segments, the document %d, or order/blocks differ", side.file, len(side.got), len(want))
+		}
+	}
+}
+
+func TestAlignFormats(t *testing.T) {
+	for _, f := range []string{"html", "xliff", "tmx"} {
+		t.Run(f, func(t *testing.T) {
+			dir := alignDir(t)
+			out := filepath.Join(dir, "out."+f)
+			r := runBitext(t, dir, "", "align", "-f", f, "--lexicon", "none", "-o", out, "article.txt", "article.en.txt")
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			for _, want := range []string{"Jake Sullivan told reporters", "جيك سوليفان"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("output lacks %q", want)
+				}
+			}
+			if f != "html" {
+				dec := xml.NewDecoder(strings.NewReader(text))
+				for {
+					if _, err := dec.Token(); err == io.EOF {
+						break
+					} else if err != nil {
+						t.Fatalf("not well-formed XML: %v", err)
+					}
+				}
+			}
+			if flag := map[string]string{"html": "flagged", "xliff": "alignment confidence 0.40", "tmx": "x-alignment-confidence"}[f]; !strings.Contains(text, flag) {
+				t.Errorf("low-confidence beads not flagged")
+			}
+			if !strings.Contains(r.stderr, "low-confidence") {
+				t.Errorf("summary on stderr: %q", r.stderr)
+			}
+		})
+	}
+}
+
+// TestAlignInputFormats checks how each input format cuts a text into blocks and segments.
+func TestAlignInputFormats(t *testing.T) {
+	dir := t.TempDir()
+	ar := "جملة أولى. جملة ثانية.\nسطر ثالث.\n\nفقرة أخرى.\n"
+	en := "First sentence. Second sentence.\nThird line.\n\nAnother paragraph.\n"
+	os.WriteFile(filepath.Join(dir, "ar.txt"), []byte(ar), 0o644)
+	os.WriteFile(filepath.Join(dir, "en.txt"), []byte(en), 0o644)
+	for _, tc := range []struct {
+		format     string
+		blocks     []int // block of each segment
+		nSegments  int
+		segmented  bool
+		wantSource string
+	}{
+		{format: "article", blocks: []int{0, 0, 0, 1}},
+		{format: "lines", blocks: []int{0, 0, 1, 2}},
+		{format: "segments", blocks: []int{0, 0, 1}},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			r := runBitext(t, dir, "", "align", "-f", "json", "--lexicon", "none", "--source-format", tc.format, "--target-format", tc.format, "ar.txt", "en.txt")
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			var v beadJSON
+			if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+				t.Fatal(err)
+			}
+			var blocks []int
+			for _, b := range v.Beads {
+				for _, s := range b.Target {
+					blocks = append(blocks, s.Block)
+				}
+			}
+			if !reflect.DeepEqual(blocks, tc.blocks) {
+				t.Errorf("English segments in blocks %v, want %v", blocks, tc.blocks)
+			}
+		})
+	}
+	r := runBitext(t, dir, "", "align", "--segmented", "ar.txt", "en.txt")
+	if r.code != 0 || r.stdout != "0<=>0\n1<=>1\n2<=>2\n" {
+		t.Errorf("--segmented: exit %d, beads %q", r.code, r.stdout)
+	}
+}
+
+func TestAlignBadInput(t *testing.T) {
+	dir := alignDir(t)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), []byte(" \n"), 0o644)
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"one file", []string{"align", "article.txt"}, 2, "want two input files"},
+		{"bad format", []string{"align", "-f", "pdf", "article.txt", "article.en.txt"}, 2, "unknown --format"},
+		{"bad input format", []string{"align", "--source-format", "xml", "article.txt", "article.en.txt"}, 2, "unknown input format"},
+		{"missing file", []string{"align", "article.txt", "nope.txt"}, 1, "nope.txt: no such file"},
+		{"empty file", []string{"align", "empty.txt", "article.en.txt"}, 1, "empty.txt: the file is empty"},
+		{"missing lexicon", []string{"align", "--lexicon", "nope.tsv", "article.txt", "article.en.txt"}, 1, "lexicon nope.tsv"},
+		{"unknown engine", []string{"align", "--engine", "nope", "article.txt", "article.en.txt"}, 2, "unknown engine"},
+		{"two stdins", []string{"align", "-", "-"}, 2, "only one input"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runBitext(t, dir, "", tc.args...)
+			if r.code != tc.code || !strings.Contains(r.stderr, tc.msg) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", r.code, r.stderr, tc.code, tc.msg)
+			}
+		})
+	}
+	// a failed run leaves an existing output alone
+	out := filepath.Join(dir, "keep.txt")
+	os.WriteFile(out, []byte("keep"), 0o644)
+	runBitext(t, dir, "", "align", "-o", out, "article.txt", "nope.txt")
+	if data, _ := os.ReadFile(out); string(data) != "keep" {
+		t.Errorf("output overwritten after a failure: %q", data)
+	}
+}
+
+// TestAlignEngine checks that --engine runs the engine over the Arabic
+// segments (engine none adds nothing, so the beads stay the same).
+func TestAlignEngine(t *testing.T) {
+	dir := alignDir(t)
+	a := runBitext(t, dir, "", "align", "--lexicon", "none", "article.txt", "article.en.txt")
+	b := runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "none", "article.txt", "article.en.txt")
+	if a.code != 0 || b.code != 0 || a.stdout != b.stdout {
+		t.Errorf("engine none changed the alignment (exit %d/%d)", a.code, b.code)
+	}
+}

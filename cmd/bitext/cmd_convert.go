@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/doc"
+)
+
+func init() {
+	commands = append(commands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "convert",
+			Usage:     "convert a bitext between bitext's formats (JSON, XLIFF 1.2/2.x, HTML)",
+			ArgsUsage: "FILE|-",
+			Description: `Reads a bitext written by bitext (JSON, or XLIFF 1.2 or 2.x, reviewed or not) and
+writes it in another format. XLIFF input is matched to the units bitext wrote and
+checked as 'bitext publish' does. The input is never overwritten.
+
+Examples:
+   bitext convert --format xliff2 article.json         # writes article.xlf (XLIFF 2.1)
+   bitext convert --format xliff --flavour omegat -o article.omegat.xlf article.json
+   bitext convert --format json -o - reviewed.xlf`,
+			Flags: []cli.Flag{
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Required: true, Usage: "output format: " + formatNames()},
+				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file, - for stdout (default: input name with the format's extension)"},
+				flavourFlag(),
+				&cli.StringFlag{Name: "article", Usage: "for XLIFF input: the article to check the file against"},
+				&cli.BoolFlag{Name: "force", Usage: "for XLIFF input: accept sources that no longer match the article"},
+				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+			},
+			Action: func(c *cli.Context) error { return convertAction(c, e) },
+		}
+	})
+}
+
+func convertAction(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return usagef("convert: want one input file (or - for stdin), got %d", c.NArg())
+	}
+	input := c.Args().First()
+	format := c.String("format")
+	f, err := lookupFormat(format)
+	if err != nil {
+		return err
+	}
+	output := c.String("output")
+	if output == "" {
+		output = defaultOutput(input, f)
+	}
+	if err := checkFlavour(format, c.String("flavour"), output); err != nil {
+		return err
+	}
+	if sameFile(output, input) || (c.String("flavour") == "omegat" && sameFile(companionTMX(output), input)) {
+		return usagef("convert: the output %s would overwrite the input: choose another name with -o", output)
+	}
+	var data []byte
+	if input == "-" {
+		data, err = io.ReadAll(e.stdin)
+	} else {
+		data, err = os.ReadFile(input)
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: no such file", input)
+		}
+		return err
+	}
+	var b *doc.Bitext
+	switch trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); {
+	case len(trimmed) > 0 && trimmed[0] == '{':
+		if b, err = doc.ReadJSON(bytes.NewReader(trimmed)); err != nil {
+			return fmt.Errorf("%s: %w", input, err)
+		}
+	case len(trimmed) > 0 && trimmed[0] == '<':
+		if input == "-" {
+			e.stdin = bytes.NewReader(data)
+		}
+		rv, _, err := loadReviewed(c, e, input)
+		if err != nil {
+			return err
+		}
+		b = rv.Bitext()
+	default:
+		return fmt.Errorf("%s: neither bitext JSON nor XLIFF (%s)", input, strings.TrimPrefix(filepath.Ext(input), "."))
+	}
+	if err := writeBitext(e, output, format, c.String("flavour"), f, b); err != nil {
+		return err
+	}
+	if !c.Bool("quiet") && output != "-" {
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d units)\n", output, len(b.Units))
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/glossary"
+	"bitext/internal/atomicfile"
+)
+
+func init() {
+	glossarySubcommands = append(glossarySubcommands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "add",
+			Usage:     "add a term to the glossary, keeping the file's comments and order",
+			ArgsUsage: "ARABIC [ENGLISH]",
+			Description: `Appends an entry to the end of the terms list and checks the result (a term
+that is already there, in any spelling, is refused). The file is replaced only
+once the new one is complete. ENGLISH may be left out with --no-translate.
+
+Examples:
+   bitext glossary add "سيرغي لافروف" "Sergei Lavrov" --type person --note "Russian foreign minister"
+   bitext glossary add "بيونغ يانغ" Pyongyang --type place --variant بيونغيانغ
+   bitext glossary add الجزيرة --no-translate --type media`,
+			Flags: []cli.Flag{
+				glossaryFlag(),
+				&cli.StringSliceFlag{Name: "variant", Usage: "another Arabic spelling (repeat for more)"},
+				&cli.StringFlag{Name: "type", Usage: "person, place, organisation, media or other"},
+				&cli.StringFlag{Name: "note", Usage: "note shown to translators"},
+				&cli.StringSliceFlag{Name: "context", Usage: "word that picks this entry among homographs (repeat for more)"},
+				&cli.BoolFlag{Name: "no-translate", Usage: "keep the term as it is"},
+			},
+			Action: func(c *cli.Context) error { return addAction(c, e) },
+		}
+	})
+}
+
+func addAction(c *cli.Context, e *env) error {
+	if c.NArg() < 1 || c.NArg() > 2 {
+		return usagef("glossary add: want ARABIC and ENGLISH, got %d arguments", c.NArg())
+	}
+	entry := &glossary.Entry{
+		Ar: strings.TrimSpace(c.Args().Get(0)), En: strings.TrimSpace(c.Args().Get(1)),
+		Variants: c.StringSlice("variant"), Type: c.String("type"), Note: c.String("note"), Context: c.StringSlice("context"),
+	}
+	if c.Bool("no-translate") {
+		f := false
+		entry.Translate = &f
+	} else if entry.En == "" {
+		return usagef("glossary add: want the English rendering of %q (or --no-translate)", entry.Ar)
+	}
+	path := c.String("glossary")
+	data, err := readGlossaryFile(path, true)
+	if err != nil {
+		return err
+	}
+	out, err := glossary.AppendEntries(path, data, entry)
+	if err != nil {
+		return err
+	}
+	if err := writeGlossaryFile(path, out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "bitext: added %s (%s) to %s\n", entry.Ar, entry.Rendering(), path)
+	return nil
+}
+
+// readGlossaryFile reads the glossary file; a missing file is empty when
+// create is set.
+func readGlossaryFile(path string, create bool) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if create && os.IsNotExist(err) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("reading glossary: %w", err)
+	}
+	return data, nil
+}
+
+// writeGlossaryFile replaces the glossary file atomically.
+func writeGlossaryFile(path string, data []byte) error {
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyGlossary copies the project's glossary into a temporary folder.
+func copyGlossary(t *testing.T) (dir string, original []byte) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "glossary.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "glossary.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, data
+}
+
+func TestGlossaryAddRemove(t *testing.T) {
+	dir, original := copyGlossary(t)
+	r := runBitext(t, dir, "", "glossary", "add", "سيرغي لافروف", "Sergei Lavrov", "--type", "person", "--note", "Russian foreign minister", "--variant", "سيرجي لافروف")
+	if r.code != 0 {
+		t.Fatalf("add: exit %d: %s", r.code, r.stderr)
+	}
+	added, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	if !strings.HasPrefix(string(added), string(original)) {
+		t.Errorf("add changed the existing text")
+	}
+	checkGolden(t, "glossary-add.yaml", added[len(original):])
+
+	r = runBitext(t, dir, "", "glossary", "add", "موسكو", "Moskva")
+	if r.code != 1 || !strings.Contains(r.stderr, "duplicate term") {
+		t.Errorf("duplicate add: exit %d, %s", r.code, r.stderr)
+	}
+	r = runBitext(t, dir, "", "glossary", "add", "لافروف")
+	if r.code != 2 {
+		t.Errorf("add without English: exit %d, want 2", r.code)
+	}
+
+	r = runBitext(t, dir, "", "glossary", "remove", "سيرجي لافروف")
+	if r.code != 0 {
+		t.Fatalf("remove: exit %d: %s", r.code, r.stderr)
+	}
+	back, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	if string(back) != string(original) {
+		t.Errorf("add then remove did not give the file back")
+	}
+
+	r = runBitext(t, dir, "", "glossary", "remove", "سوليفان")
+	if r.code != 0 {
+		t.Fatalf("remove: exit %d: %s", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	if want := strings.Replace(string(original), "  - ar: سوليفان\n    en: Sullivan\n    type: person\n", "", 1); string(after) != want {
+		t.Errorf("remove سوليفان:\n%s", firstDiff(want, string(after)))
+	}
+	if r := runBitext(t, dir, "", "glossary", "remove", "باريس"); r.code != 1 {
+		t.Errorf("remove a missing term: exit %d, want 1", r.code)
+	}
+}

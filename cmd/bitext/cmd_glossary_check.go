@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/glossary"
+	"bitext/internal/textfile"
+)
+
+func init() {
+	glossarySubcommands = append(glossarySubcommands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "check",
+			Usage:     "validate the glossary and, given articles, list the entries none of them uses",
+			ArgsUsage: "[ARTICLE...]",
+			Description: `Reports every problem in the glossary file with its line: unknown keys,
+duplicate terms (also after spelling normalisation), missing English, text in
+the wrong script, unknown types. Exits 1 when there is one.
+
+With articles, also lists the entries that occur in none of them.
+
+Examples:
+   bitext glossary check
+   bitext glossary check --glossary names.yaml archive/*.txt`,
+			Flags:  []cli.Flag{glossaryFlag(), &cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but problems"}},
+			Action: func(c *cli.Context) error { return checkAction(c, e) },
+		}
+	})
+}
+
+func checkAction(c *cli.Context, e *env) error {
+	path := c.String("glossary")
+	g, err := glossary.Load(path)
+	if err != nil {
+		return err
+	}
+	var out strings.Builder
+	for _, en := range g.Entries {
+		seen := map[string]string{glossary.Key(en.Ar): en.Ar}
+		for _, v := range en.Variants {
+			k := glossary.Key(v)
+			if first, ok := seen[k]; ok {
+				fmt.Fprintf(&out, "%s:%d: note: variant %q is the same as %q after normalisation; it can go\n", path, en.Line, v, first)
+			}
+			seen[k] = v
+		}
+	}
+	if c.NArg() > 0 {
+		m := glossary.NewMatcher(g)
+		used := map[*glossary.Entry]bool{}
+		for _, a := range c.Args().Slice() {
+			text, err := textfile.Read(a, e.stdin)
+			if err != nil {
+				return err
+			}
+			for _, h := range m.Match(text) {
+				used[h.Entry] = true
+			}
+		}
+		for _, en := range g.Entries {
+			if !used[en] {
+				fmt.Fprintf(&out, "%s:%d: unused: %s (%s)\n", path, en.Line, en.Ar, en.Rendering())
+			}
+		}
+	}
+	if !c.Bool("quiet") {
+		fmt.Fprintf(&out, "%s: %d entries, no problems\n", path, len(g.Entries))
+	}
+	_, err = fmt.Fprint(e.stdout, out.String())
+	return err
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/glossary"
+	"bitext/internal/atomicfile"
+)
+
+func init() {
+	glossarySubcommands = append(glossarySubcommands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:  "export",
+			Usage: "write the glossary as CSV (Google glossaries), TBX (CAT tools) or TSV",
+			Description: `csv: two columns, Arabic and English, no header: the file Google's Cloud
+     Translation glossary API ingests. A term kept untranslated has its Arabic
+     in both columns.
+tbx: TermBase eXchange 2 (martif) with variants, type, note and context.
+tsv: every field; the lossless spreadsheet form.
+
+Examples:
+   bitext glossary export -o glossary.csv
+   bitext glossary export --format tbx -o names.tbx
+   bitext glossary export --format tsv > glossary.tsv`,
+			Flags: []cli.Flag{
+				glossaryFlag(),
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the output's extension, else csv)"},
+				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
+			},
+			Action: func(c *cli.Context) error { return exportAction(c, e) },
+		}
+	})
+}
+
+// exchangeFormat returns the --format flag, or the format named by the
+// file's extension, or csv.
+func exchangeFormat(c *cli.Context, file string) (string, error) {
+	f := strings.ToLower(c.String("format"))
+	if f == "" {
+		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
+		if f == "" || file == "-" {
+			f = "csv"
+		}
+	}
+	for _, known := range glossary.Formats {
+		if f == known {
+			return f, nil
+		}
+	}
+	return "", usagef("unknown glossary format %q (want %s)", f, strings.Join(glossary.Formats, ", "))
+}
+
+func exportAction(c *cli.Context, e *env) error {
+	if c.NArg() != 0 {
+		return usagef("glossary export: takes no arguments (use --glossary and -o)")
+	}
+	output := c.String("output")
+	format, err := exchangeFormat(c, output)
+	if err != nil {
+		return err
+	}
+	g, err := glossary.Load(c.String("glossary"))
+	if err != nil {
+		return err
+	}
+	if output == "-" {
+		return glossary.WriteFormat(e.stdout, format, g)
+	}
+	if err := atomicfile.Write(output, func(w io.Writer) error { return glossary.WriteFormat(w, format, g) }); err != nil {
+		return fmt.Errorf("writing %s: %w", output, err)
+	}
+	return nil
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestGlossaryExport(t *testing.T) {
+	root := repoRoot(t)
+	for _, format := range []string{"csv", "tsv", "tbx"} {
+		r := runBitext(t, root, "", "glossary", "export", "--format", format)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, r.code, r.stderr)
+		}
+		checkGolden(t, "glossary."+format, []byte(r.stdout))
+	}
+	if r := runBitext(t, root, "", "glossary", "export", "--format", "xls"); r.code != 2 {
+		t.Errorf("unknown format: exit %d, want 2", r.code)
+	}
+}
+
+// TestGlossaryImportRoundTrip exports the project glossary and imports it
+// into an empty one: what the format holds comes back.
+func TestGlossaryImportRoundTrip(t *testing.T) {
+	root := repoRoot(t)
+	for _, format := range []string{"tsv", "tbx"} {
+		t.Run(format, func(t *testing.T) {
+			dir := t.TempDir()
+			exported := filepath.Join(dir, "names."+format)
+			if r := runBitext(t, root, "", "glossary", "export", "-o", exported); r.code != 0 {
+				t.Fatalf("export: %s", r.stderr)
+			}
+			empty := filepath.Join(dir, "new.yaml")
+			if r := runBitext(t, root, "", "glossary", "import", "--glossary", empty, exported); r.code != 0 {
+				t.Fatalf("import: %s", r.stderr)
+			}
+			again := filepath.Join(dir, "again."+format)
+			if r := runBitext(t, root, "", "glossary", "export", "--glossary", empty, "-o", again); r.code != 0 {
+				t.Fatalf("export again: %s", r.stderr)
+			}
+			a, _ := os.ReadFile(exported)
+			b, _ := os.ReadFile(again)
+			if string(a) != string(b) {
+				t.Errorf("round trip through %s changed the glossary:\n%s", format, firstDiff(string(a), string(b)))
+			}
+			// Importing again adds nothing.
+			r := runBitext(t, root, "", "glossary", "import", "--glossary", empty, exported)
+			if r.code != 0 {
+				t.Fatalf("import again: %s", r.stderr)
+			}
+			if c, _ := os.ReadFile(empty); len(c) == 0 {
+				t.Error("glossary emptied")
+			}
+		})
+	}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/glossary"
+)
+
+func init() {
+	glossarySubcommands = append(glossarySubcommands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "import",
+			Usage:     "add the terms of a CSV, TBX or TSV file to the glossary",
+			ArgsUsage: "FILE|-",
+			Description: `Reads terms in one of the export formats and appends those the glossary does
+not have yet, keeping the file's comments and order. A term already there (in
+any spelling) is left as it is and reported when its English differs. Nothing
+is written when the imported file has an error.
+
+Examples:
+   bitext glossary import names.csv
+   bitext glossary import --format tbx termbase.xml`,
+			Flags: []cli.Flag{
+				glossaryFlag(),
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension)"},
+			},
+			Action: func(c *cli.Context) error { return importAction(c, e) },
+		}
+	})
+}
+
+func importAction(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return usagef("glossary import: want one file (or - for stdin), got %d arguments", c.NArg())
+	}
+	in := c.Args().First()
+	format, err := exchangeFormat(c, in)
+	if err != nil {
+		return err
+	}
+	var src []byte
+	name := in
+	if in == "-" {
+		name = "stdin"
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(e.stdin); err != nil {
+			return err
+		}
+		src = b.Bytes()
+	} else if src, err = os.ReadFile(in); err != nil {
+		return err
+	}
+	entries, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	if err != nil {
+		return err
+	}
+	path := c.String("glossary")
+	data, err := readGlossaryFile(path, true)
+	if err != nil {
+		return err
+	}
+	g, err := glossary.Parse(path, data)
+	if err != nil {
+		return err
+	}
+	have := map[string]*glossary.Entry{}
+	for _, en := range g.Entries {
+		for _, f := range en.Forms() {
+			have[glossary.Key(f)] = en
+		}
+	}
+	var add []*glossary.Entry
+	skipped := 0
+	for _, en := range entries {
+		if old, ok := have[glossary.Key(en.Ar)]; ok {
+			skipped++
+			if old.Rendering() != en.Rendering() {
+				fmt.Fprintf(e.stderr, "%s:%d: %s: kept %q from %s:%d, not %q\n", name, en.Line, en.Ar, old.Rendering(), path, old.Line, en.Rendering())
+			}
+			continue
+		}
+		for _, f := range en.Forms() {
+			have[glossary.Key(f)] = en
+		}
+		en.Line = 0
+		add = append(add, en)
+	}
+	if len(add) > 0 {
+		out, err := glossary.AppendEntries(path, data, add...)
+		if err != nil {
+			return fmt.Errorf("importing %s: %w", name, err)
+		}
+		if err := writeGlossaryFile(path, out); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stderr, "bitext: imported %d terms into %s (%d already there)\n", len(add), path, skipped)
+	return nil
+}

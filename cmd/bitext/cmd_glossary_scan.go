@@ -1,0 +1,112 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/glossary"
+	"bitext/internal/textfile"
+)
+
+func init() {
+	glossarySubcommands = append(glossarySubcommands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "scan",
+			Usage:     "list every glossary term found in an article",
+			ArgsUsage: "ARTICLE|-",
+			Description: `Finds the glossary's terms in the article the way translate does: spelling
+variants, diacritics and tatweel are ignored, and a proclitic glued to a term
+(و ف ب ل ك, لل) is split off. Each hit is printed as line:column, the surface
+form, the clitic split and the English rendering.
+
+Examples:
+   bitext glossary scan article.txt
+   bitext glossary scan --glossary names.yaml --json article.txt`,
+			Flags: []cli.Flag{
+				glossaryFlag(),
+				&cli.BoolFlag{Name: "json", Usage: "print a JSON array, one object per hit"},
+			},
+			Action: func(c *cli.Context) error { return scanAction(c, e) },
+		}
+	})
+}
+
+// glossaryFlag is the --glossary flag of the glossary subcommands.
+func glossaryFlag() cli.Flag {
+	return &cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Value: defaultGlossary, Usage: "glossary file"}
+}
+
+// scanHit is one hit as scan --json prints it.
+type scanHit struct {
+	Start     int    `json:"start"`      // byte offset of the surface form in the file
+	End       int    `json:"end"`        // byte offset after it
+	Line      int    `json:"line"`       // 1-based
+	Column    int    `json:"column"`     // 1-based, in characters
+	Surface   string `json:"surface"`    // the file's bytes from start to end
+	Clitic    string `json:"clitic"`     // proclitic glued to the term, "" if none
+	StemStart int    `json:"stem_start"` // byte offset of the term after the clitic
+	Stem      string `json:"stem"`       // the term as written after the clitic (article restored: للصين → الصين)
+	Ar        string `json:"ar"`         // the entry's Arabic term
+	En        string `json:"en"`         // its English rendering
+	Type      string `json:"type,omitempty"`
+	Note      string `json:"note,omitempty"`
+	Translate bool   `json:"translate"`
+	EntryLine int    `json:"entry_line"` // line of the entry in the glossary file
+}
+
+func scanAction(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return usagef("glossary scan: want one article (or - for stdin), got %d arguments", c.NArg())
+	}
+	g, err := glossary.Load(c.String("glossary"))
+	if err != nil {
+		return err
+	}
+	text, err := textfile.Read(c.Args().First(), e.stdin)
+	if err != nil {
+		return err
+	}
+	hits := scanHits(text, glossary.NewMatcher(g).Match(text))
+	if c.Bool("json") {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(hits)
+	}
+	var b strings.Builder
+	for _, h := range hits {
+		split := h.Surface
+		if h.Clitic != "" {
+			split = h.Clitic + "+" + h.Stem
+		}
+		fmt.Fprintf(&b, "%d:%d\t%s\t%s\t%s\n", h.Line, h.Column, h.Surface, split, h.En)
+	}
+	_, err = fmt.Fprint(e.stdout, b.String())
+	return err
+}
+
+// scanHits adds positions to hits; it walks text once.
+func scanHits(text string, hits []glossary.Hit) []scanHit {
+	out := make([]scanHit, 0, len(hits))
+	line, lineStart, pos := 1, 0, 0
+	for _, h := range hits {
+		for pos < h.Start {
+			if text[pos] == '\n' {
+				line++
+				lineStart = pos + 1
+			}
+			pos++
+		}
+		out = append(out, scanHit{
+			Start: h.Start, End: h.End, Line: line, Column: utf8.RuneCountInString(text[lineStart:h.Start]) + 1,
+			Surface: text[h.Start:h.End], Clitic: h.Clitic, StemStart: h.StemStart, Stem: h.Stem(text),
+			Ar: h.Entry.Ar, En: h.Entry.Rendering(), Type: h.Entry.Type, Note: h.Entry.Note,
+			Translate: h.Entry.Translatable(), EntryLine: h.Entry.Line,
+		})
+	}
+	return out
+}

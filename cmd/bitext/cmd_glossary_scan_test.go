@@ -1,0 +1,61 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestGlossaryScan(t *testing.T) {
+	root := repoRoot(t)
+	r := runBitext(t, root, "", "glossary", "scan", "testdata/article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	checkGolden(t, "glossary-scan.txt", []byte(r.stdout))
+
+	r = runBitext(t, root, "", "glossary", "scan", "--glossary", "glossary.yaml", "--json", "testdata/article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	checkGolden(t, "glossary-scan.json", []byte(r.stdout))
+	var hits []struct {
+		Start, End      int
+		Surface, Ar, En string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil {
+		t.Fatal(err)
+	}
+	article, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := 0
+	for _, h := range hits {
+		if h.Start < prev || string(article[h.Start:h.End]) != h.Surface || h.Ar == "" || h.En == "" {
+			t.Errorf("bad hit %+v", h)
+		}
+		prev = h.End
+	}
+	if len(hits) < 100 {
+		t.Errorf("only %d hits", len(hits))
+	}
+}
+
+func TestGlossaryScanStdinAndErrors(t *testing.T) {
+	root := repoRoot(t)
+	r := runBitext(t, root, "زار وبوتين للصين", "glossary", "scan", "--json", "-")
+	if r.code != 0 || !strings.Contains(r.stdout, `"surface": "وبوتين"`) || !strings.Contains(r.stdout, `"clitic": "ل"`) {
+		t.Errorf("stdin: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runBitext(t, root, "", "glossary", "scan"); r.code != 2 {
+		t.Errorf("no article: exit %d, want 2", r.code)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("terms:\n  - ar: بوتين\n    en: Putin\n    colour: red\n"), 0o644)
+	if r := runBitext(t, root, "", "glossary", "scan", "--glossary", bad, "testdata/article.txt"); r.code != 1 || !strings.Contains(r.stderr, "bad.yaml:4: unknown key \"colour\"") {
+		t.Errorf("bad glossary: exit %d, stderr %s", r.code, r.stderr)
+	}
+}

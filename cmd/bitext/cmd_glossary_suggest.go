@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/glossary"
+	"bitext/internal/textfile"
+)
+
+func init() {
+	glossarySubcommands = append(glossarySubcommands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "suggest",
+			Usage:     "propose names in an article that the glossary lacks, with an English spelling",
+			ArgsUsage: "ARTICLE|-",
+			Description: `Arabic has no capital letters, so names are found by what surrounds them
+(titles such as الرئيس, وزير, الناطق باسم, وكالة, صحيفة), by a name table shipped
+with bitext (Wikidata and Google ar2en pairs), by the shape of foreign names
+(…يا, …ستان, …نغ, …وف) and by repetition. Terms already in the glossary are
+skipped. Each suggestion has a proposed English spelling, from the name table
+or, failing that, by rule-based transliteration: check it before adding it.
+
+Examples:
+   bitext glossary suggest article.txt
+   bitext glossary suggest --json --max 20 article.txt
+   bitext glossary suggest --glossary /dev/null article.txt   # ignore the glossary`,
+			Flags: []cli.Flag{
+				glossaryFlag(),
+				&cli.IntFlag{Name: "max", Usage: "print at most this many suggestions (0: all)"},
+				&cli.BoolFlag{Name: "json", Usage: "print a JSON array"},
+			},
+			Action: func(c *cli.Context) error { return suggestAction(c, e) },
+		}
+	})
+}
+
+// suggestion is one suggestion as suggest --json prints it.
+type suggestion struct {
+	Ar      string   `json:"ar"`
+	En      string   `json:"en"`
+	From    string   `json:"from"` // table, rules or table+rules
+	Type    string   `json:"type,omitempty"`
+	Count   int      `json:"count"`
+	Score   float64  `json:"score"`
+	Reasons []string `json:"reasons"`
+	Start   int      `json:"start"` // first occurrence, byte offsets
+	End     int      `json:"end"`
+	Line    int      `json:"line"`
+	Column  int      `json:"column"`
+}
+
+func suggestAction(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return usagef("glossary suggest: want one article (or - for stdin), got %d arguments", c.NArg())
+	}
+	var matcher *glossary.Matcher
+	path := c.String("glossary")
+	g, err := glossary.Load(path)
+	switch {
+	case err == nil:
+		matcher = glossary.NewMatcher(g)
+	case errors.Is(err, os.ErrNotExist) && !c.IsSet("glossary"):
+		// No glossary yet: everything is new.
+	default:
+		return err
+	}
+	text, err := textfile.Read(c.Args().First(), e.stdin)
+	if err != nil {
+		return err
+	}
+	names, err := glossary.LoadNames()
+	if err != nil {
+		return err
+	}
+	found := glossary.Suggest(text, glossary.SuggestOptions{Names: names, Glossary: matcher, Max: c.Int("max")})
+	out := make([]suggestion, len(found))
+	for i, s := range found {
+		line := strings.Count(text[:s.Start], "\n") + 1
+		col := utf8.RuneCountInString(text[strings.LastIndexByte(text[:s.Start], '\n')+1:s.Start]) + 1
+		out[i] = suggestion{Ar: s.Ar, En: s.En, From: s.From, Type: s.Type, Count: s.Count, Score: s.Score,
+			Reasons: s.Reasons, Start: s.Start, End: s.End, Line: line, Column: col}
+	}
+	if c.Bool("json") {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	}
+	var b strings.Builder
+	for _, s := range out {
+		typ := s.Type
+		if typ == "" {
+			typ = "-"
+		}
+		fmt.Fprintf(&b, "%d:%d\t%s\t%s\t%s\t%d×\t%s (%s)\n", s.Line, s.Column, s.Ar, s.En, typ, s.Count, strings.Join(s.Reasons, ", "), s.From)
+	}
+	_, err = fmt.Fprint(e.stdout, b.String())
+	return err
+}

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/doc"
+	"bitext/htmlpage"
+	"bitext/internal/textfile"
+	"bitext/xliff"
+)
+
+func init() {
+	commands = append(commands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "publish",
+			Usage:     "publish a reviewed XLIFF file as the bilingual page, and its approved pairs as TMX",
+			ArgsUsage: "REVIEWED.xlf",
+			Description: `Reads the XLIFF file the editor saved (1.2 or 2.x, from any CAT tool), matches
+its units to the ones bitext wrote, checks that the sources still match the
+article, and writes the bilingual HTML page from the editor's targets. The
+reviewed file is never written to.
+
+The article is looked for under the name recorded in the file, next to the file
+and in the current folder (or give --article); a changed article, or sources
+that no longer match what bitext wrote, stop publication unless --force.
+
+With --tmx, the pairs the editor approved or changed (and units translated by
+hand) are written as TMX 1.4b for the translation memory; machine drafts the
+editor left untouched are not.
+
+Examples:
+   bitext publish article.reviewed.xlf                    # writes article.reviewed.html
+   bitext publish -o article.html --tmx memory.tmx reviewed.xlf
+   bitext publish --article article.txt reviewed.xlf`,
+			Flags: append([]cli.Flag{
+				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "HTML file to write, - for stdout (default: the reviewed file's name with .html)"},
+				&cli.StringFlag{Name: "tmx", Usage: "also write the approved pairs to this TMX file"},
+				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found); its front matter fills the page's title, source and date"},
+				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
+				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+			}, pageFlags()...),
+			Action: func(c *cli.Context) error { return publishAction(c, e) },
+		}
+	})
+}
+
+func publishAction(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return usagef("publish: want one reviewed XLIFF file, got %d", c.NArg())
+	}
+	input := c.Args().First()
+	output := c.String("output")
+	if output == "" {
+		if input == "-" {
+			output = "-"
+		} else {
+			output = strings.TrimSuffix(input, filepath.Ext(input)) + ".html"
+		}
+	}
+	tmx := c.String("tmx")
+	for _, out := range []string{output, tmx} {
+		if out != "" && sameFile(out, input) {
+			return usagef("publish: %s is the reviewed file itself; it is never overwritten: choose another output", out)
+		}
+	}
+	if tmx == "-" && output == "-" {
+		return usagef("publish: the page and the TMX cannot both go to stdout")
+	}
+	rv, meta, err := loadReviewed(c, e, input)
+	if err != nil {
+		return err
+	}
+	page, err := publishPageOptions(c, meta)
+	if err != nil {
+		return err
+	}
+	b := rv.Bitext()
+	if err := writeFile(e, output, func(w io.Writer) error { return htmlpage.Write(w, b, page) }); err != nil {
+		return err
+	}
+	pairs := 0
+	if tmx != "" {
+		keep := func(u *doc.Unit) bool { return u.State == doc.StateReviewed || u.State == doc.StateFinal }
+		for i := range b.Units {
+			if keep(&b.Units[i]) && b.Units[i].Kind != doc.Boilerplate && b.Units[i].Target != "" {
+				pairs++
+			}
+		}
+		opts := xliff.Options{ToolVersion: version, Warn: func(m string) { fmt.Fprintf(e.stderr, "bitext: warning: %s\n", m) }}
+		if err := writeFile(e, tmx, func(w io.Writer) error { return xliff.WriteTMX(w, b, opts, keep) }); err != nil {
+			return err
+		}
+	}
+	if !c.Bool("quiet") {
+		var edited, approved, untranslated int
+		for _, u := range rv.Units {
+			switch {
+			case u.Kind == doc.Boilerplate:
+			case u.Untranslated:
+				untranslated++
+			case u.Approved:
+				approved++
+			}
+			if u.Edited {
+				edited++
+			}
+		}
+		msg := fmt.Sprintf("bitext: published %s (%d units: %d edited, %d approved, %d untranslated)", output, len(rv.Units), edited, approved, untranslated)
+		if tmx != "" {
+			msg += fmt.Sprintf("; wrote %s (%d pairs)", tmx, pairs)
+		}
+		if output != "-" {
+			fmt.Fprintln(e.stderr, msg)
+		}
+		if untranslated > 0 {
+			fmt.Fprintf(e.stderr, "bitext: warning: %d unit(s) have no translation; the page shows their source only\n", untranslated)
+		}
+	}
+	return nil
+}
+
+// publishPageOptions combines the page flags with the article's front matter; flags win.
+func publishPageOptions(c *cli.Context, meta htmlpage.Meta) (htmlpage.Options, error) {
+	pick := func(flag, fromFile string) string {
+		if c.IsSet(flag) {
+			return c.String(flag)
+		}
+		return fromFile
+	}
+	opts := htmlpage.Options{
+		Title:     pick("title", meta.Title),
+		Source:    pick("source-name", meta.Source),
+		SourceURL: pick("source-url", meta.URL),
+		Date:      pick("date", meta.Date),
+		Clean:     c.Bool("clean"),
+	}
+	if path := c.String("template"); path != "" {
+		t, err := htmlpage.LoadTemplate(path)
+		if err != nil {
+			return opts, err
+		}
+		opts.Template = t
+	}
+	return opts, nil
+}
+
+// loadReviewed reads and resolves a reviewed XLIFF file, checks it against
+// its article (the --article flag, or the recorded name when found) and
+// prints the warnings. It returns the article's front matter, if any. It
+// reads the flags force, article and quiet.
+func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpage.Meta, error) {
+	var meta htmlpage.Meta
+	name := input
+	var data []byte
+	var err error
+	if input == "-" {
+		name = "stdin"
+		data, err = io.ReadAll(e.stdin)
+	} else {
+		data, err = os.ReadFile(input)
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, meta, fmt.Errorf("%s: no such file", input)
+		}
+		return nil, meta, err
+	}
+	f, err := xliff.Read(bytes.NewReader(data), name)
+	if err != nil {
+		return nil, meta, err
+	}
+	force := c.Bool("force")
+	rv, err := f.Resolve(xliff.ResolveOptions{Force: force})
+	if err != nil {
+		return nil, meta, err
+	}
+	warn := func(format string, args ...any) {
+		if !c.Bool("quiet") {
+			fmt.Fprintf(e.stderr, "bitext: warning: "+format+"\n", args...)
+		}
+	}
+	article := c.String("article")
+	if article == "" && f.Original != "" && f.ArticleSHA256 != "" {
+		for _, p := range []string{filepath.Join(filepath.Dir(input), filepath.Base(f.Original)), f.Original} {
+			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+				article = p
+				break
+			}
+		}
+		if article == "" {
+			warn("article %s not found; sources checked against the hashes recorded in %s only", f.Original, name)
+		}
+	}
+	if article != "" {
+		text, err := textfile.Read(article, e.stdin)
+		if err != nil {
+			return nil, meta, err
+		}
+		// bitext hashes the article as translate read it: front matter blanked out
+		m, body, fmErr := htmlpage.SplitFrontMatter(article, text)
+		if fmErr == nil {
+			meta = m
+		}
+		if f.ArticleSHA256 == "" {
+			warn("%s records no article hash: %s not checked", name, article)
+		} else if err := f.CheckArticle(body); err != nil && f.CheckArticle(text) != nil {
+			if !force {
+				return nil, meta, fmt.Errorf("%w (checked against %s; use --force to go on anyway)", err, article)
+			}
+			warn("accepted with --force: %v", err)
+		}
+	}
+	for _, w := range rv.Warnings {
+		warn("%s", w)
+	}
+	return rv, meta, nil
+}

@@ -1,0 +1,317 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"bitext/segment"
+	"bitext/translate"
+)
+
+// reviewDraftEngine writes one English sentence per Arabic sentence, naming
+// the glossary terms it was given, so that the review commands have machine
+// drafts to compare with.
+type reviewDraftEngine struct{}
+
+func (reviewDraftEngine) Name() string             { return "test-draft" }
+func (reviewDraftEngine) Limits() translate.Limits { return translate.Limits{} }
+func (reviewDraftEngine) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	out := make([]string, len(req.Segments))
+	for i, s := range req.Segments {
+		var sents []string
+		for k, ss := range segment.Sentences(s.Text, "ar") {
+			sent := fmt.Sprintf("Draft sentence %d", k+1)
+			// protected names come as placeholders: keep them for the pipeline to restore
+			for _, p := range placeholderRE.FindAllString(ss.Text, -1) {
+				sent += " about " + p
+			}
+			sents = append(sents, sent+".")
+		}
+		out[i] = strings.Join(sents, " ")
+	}
+	return out, nil
+}
+
+var placeholderRE = regexp.MustCompile(`⟦[^⟦⟧]*⟧`)
+
+func init() {
+	translate.Register(translate.Registration{
+		Name:        "test-draft",
+		Description: "test engine of the review commands",
+		New:         func(translate.Config) (translate.Engine, error) { return reviewDraftEngine{}, nil },
+	})
+}
+
+// xliffCheck runs ../shared/tools/xliff-check on path and fails the test on
+// anything but a PASS verdict. It skips when the tool cannot run at all.
+func xliffCheck(t *testing.T, path string) string {
+	t.Helper()
+	tool := filepath.Join(repoRoot(t), "..", "shared", "tools", "xliff-check")
+	if _, err := os.Stat(tool); err != nil {
+		t.Skipf("xliff-check not found beside the repository: %v", err)
+	}
+	out, err := exec.Command(tool, path).CombinedOutput()
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	verdict := lines[len(lines)-1]
+	if !strings.HasPrefix(verdict, "VERDICT:") {
+		t.Skipf("xliff-check could not run: %v\n%s", err, out)
+	}
+	if err != nil {
+		t.Fatalf("xliff-check %s:\n%s", filepath.Base(path), out)
+	}
+	return verdict
+}
+
+// draftedXLIFF translates the sample in a fresh folder with the test engine
+// and returns the folder.
+func draftedXLIFF(t *testing.T, args ...string) string {
+	t.Helper()
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", append([]string{"translate", "--engine", "test-draft"}, append(args, "article.txt")...)...)
+	if r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	return dir
+}
+
+var (
+	xlTarget = regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)(.*?)(</target>)`)
+	xlUnitID = regexp.MustCompile(`<trans-unit id="([^"]+)"`)
+)
+
+// editReviewed edits article.xlf as an editor would and saves it as
+// reviewed.xlf: new words in the first drafted unit, an <x/> in the second,
+// the third split in two by the tool. It returns the edited units' ids.
+func editReviewed(t *testing.T, dir string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	var ids []string
+	for _, m := range xlUnitID.FindAllStringSubmatchIndex(text, -1) {
+		end := strings.Index(text[m[0]:], "</trans-unit>") + m[0]
+		if xlTarget.MatchString(text[m[0]:end]) && strings.Contains(text[m[0]:end], "alt-trans") {
+			ids = append(ids, text[m[2]:m[3]])
+		}
+		if len(ids) == 3 {
+			break
+		}
+	}
+	edit := func(id string, fn func(string) string) {
+		s := strings.Index(text, `<trans-unit id="`+id+`"`)
+		e := strings.Index(text[s:], "</trans-unit>") + s + len("</trans-unit>")
+		text = text[:s] + fn(text[s:e]) + text[e:]
+	}
+	edit(ids[0], func(u string) string {
+		return xlTarget.ReplaceAllString(u, "${1}The editor's <g id=\"b\">own</g> words &amp; more.${3}")
+	})
+	edit(ids[1], func(u string) string { return xlTarget.ReplaceAllString(u, `${1}<x id="1"/>${2}${3}`) })
+	edit(ids[2], func(u string) string {
+		src := regexp.MustCompile(`(?s)<source>(.*?)</source>`).FindStringSubmatch(u)[1]
+		w := strings.Fields(src)
+		k := len(w) / 2
+		return fmt.Sprintf(`<trans-unit id="%[1]s_1"><source>%[2]s</source><target state="translated">First half.</target></trans-unit>`+
+			`<trans-unit id="%[1]s_2"><source>%[3]s</source><target state="translated">Second half.</target></trans-unit>`,
+			ids[2], strings.Join(w[:k], " "), strings.Join(w[k:], " "))
+	})
+	if err := os.WriteFile(filepath.Join(dir, "reviewed.xlf"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+func TestTranslateWritesCheckedXLIFF(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+		file string
+	}{
+		{"xliff 1.2", []string{"--format", "xliff"}, "article.xlf"},
+		{"xliff 2.1", []string{"--format", "xliff2"}, "article.xlf"},
+		{"omegat", []string{"--format", "xliff", "--flavour", "omegat"}, "article.xlf"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := draftedXLIFF(t, c.args...)
+			t.Log(xliffCheck(t, filepath.Join(dir, c.file)))
+			_, err := os.Stat(filepath.Join(dir, "article.tmx"))
+			if (c.name == "omegat") != (err == nil) {
+				t.Errorf("companion TMX: %v", err)
+			}
+		})
+	}
+}
+
+func TestTranslateFlavourUsage(t *testing.T) {
+	dir := sampleDir(t)
+	for _, args := range [][]string{
+		{"--format", "xliff2", "--flavour", "omegat"},
+		{"--format", "xliff", "--flavour", "trados"},
+		{"--format", "xliff", "--flavour", "omegat", "-o", "-"},
+	} {
+		r := runBitext(t, dir, "", append(append([]string{"translate"}, args...), "article.txt")...)
+		if r.code != 2 || !strings.Contains(r.stderr, "flavour") {
+			t.Errorf("%v: exit %d, %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestPublishRoundTrip(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff")
+	ids := editReviewed(t, dir)
+	before, _ := os.ReadFile(filepath.Join(dir, "reviewed.xlf"))
+	r := runBitext(t, dir, "", "publish", "-o", "page.html", "--tmx", "memory.tmx", "reviewed.xlf")
+	if r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "reviewed.xlf"))
+	if !bytes.Equal(before, after) {
+		t.Error("publish changed the reviewed file")
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"The editor&#39;s own words &amp; more.", "First half. Second half."} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	tmx, err := os.ReadFile(filepath.Join(dir, "memory.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the edited and the split unit are in the memory; the unit whose draft only gained a tag is not
+	for k, want := range []bool{true, false, true} {
+		if got := strings.Contains(string(tmx), `tuid="`+ids[k]+`"`); got != want {
+			t.Errorf("unit %s in the TMX: %v, want %v", ids[k], got, want)
+		}
+	}
+	if !strings.Contains(r.stderr, "1 edited") { // the split pieces lost their alt-trans: translated without a draft
+		t.Errorf("summary: %q", r.stderr)
+	}
+	// 2.1 and the omegat flavour publish too
+	for _, args := range [][]string{{"--format", "xliff2"}, {"--format", "xliff", "--flavour", "omegat"}} {
+		d := draftedXLIFF(t, args...)
+		if r := runBitext(t, d, "", "publish", "article.xlf"); r.code != 0 {
+			t.Errorf("%v: publish exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestPublishRefuses(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff")
+	data, _ := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	ids := xlUnitID.FindAllStringSubmatch(string(data), 2)
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("page.xlf", "<!DOCTYPE html><html><body>not xliff</body></html>")
+	write("dup.xlf", strings.Replace(string(data), `id="`+ids[1][1]+`"`, `id="`+ids[0][1]+`"`, 1))
+	src := regexp.MustCompile(`<source>[^<]*</source>`)
+	loc := src.FindStringIndex(string(data))
+	write("changed.xlf", string(data[:loc[0]])+"<source>نص مختلف</source>"+string(data[loc[1]:]))
+	cases := []struct {
+		args  []string
+		code  int
+		want  string
+		force bool // passes with --force
+	}{
+		{[]string{"page.xlf"}, 1, "page.xlf:1: not an XLIFF file", false},
+		{[]string{"dup.xlf"}, 1, "unit " + ids[0][1] + ": duplicate unit id", false},
+		{[]string{"changed.xlf"}, 1, "unit " + ids[0][1] + ": source text differs", true},
+		{[]string{"missing.xlf"}, 1, "no such file", false},
+		{[]string{"-o", "article.xlf", "article.xlf"}, 2, "never overwritten", false},
+	}
+	for _, c := range cases {
+		r := runBitext(t, dir, "", append([]string{"publish"}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+		r = runBitext(t, dir, "", append([]string{"publish", "--force", "-o", "forced.html"}, c.args...)...)
+		if (r.code == 0) != c.force {
+			t.Errorf("%v --force: exit %d: %s", c.args, r.code, r.stderr)
+		}
+	}
+	// the article changed after the file was written
+	if err := os.WriteFile(filepath.Join(dir, "article.txt"), []byte("مقال آخر.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "publish", "article.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "does not match") {
+		t.Errorf("changed article: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "publish", "--force", "article.xlf"); r.code != 0 || !strings.Contains(r.stderr, "accepted with --force") {
+		t.Errorf("changed article with --force: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+func TestForbiddenCharactersAndFrontMatter(t *testing.T) {
+	dir := t.TempDir()
+	article := "---\ntitle: Summit page\nsource: AFP\n---\nقال بيسكوف\x01 إن الكرملين لا يؤكد القمة.\n\nوأضاف أن القمة\x0b ممكنة.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff", "--glossary", filepath.Join(repoRoot(t), "glossary.yaml"), "a.txt")
+	if r.code != 0 || !strings.Contains(r.stderr, "U+0001") || !strings.Contains(r.stderr, "U+000B") {
+		t.Fatalf("translate: exit %d, stderr %q (want a warning for each dropped character)", r.code, r.stderr)
+	}
+	t.Log(xliffCheck(t, filepath.Join(dir, "a.xlf")))
+	r = runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff2", "-o", "a21.xlf", "a.txt")
+	if r.code != 0 {
+		t.Fatalf("translate xliff2: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "a21.xlf"))
+	if !strings.Contains(string(data), `<cp hex="0001"/>`) || !strings.Contains(string(data), `<cp hex="000B"/>`) {
+		t.Error("2.1 does not write the forbidden characters as <cp>")
+	}
+	t.Log(xliffCheck(t, filepath.Join(dir, "a21.xlf")))
+	for _, f := range []string{"a.xlf", "a21.xlf"} {
+		r = runBitext(t, dir, "", "publish", "-o", f+".html", f)
+		if r.code != 0 {
+			t.Fatalf("publish %s: exit %d: %s", f, r.code, r.stderr)
+		}
+		page, _ := os.ReadFile(filepath.Join(dir, f+".html"))
+		if !strings.Contains(string(page), "Summit page") || !strings.Contains(string(page), "AFP") {
+			t.Errorf("publish %s: the article's front matter is not on the page", f)
+		}
+	}
+}
+
+func TestUnitIDsStableWhenAParagraphIsInserted(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff2")
+	before, _ := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	text, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	edited := "فقرة جديدة في أول المقال.\n\n" + string(text)
+	if err := os.WriteFile(filepath.Join(dir, "article.txt"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff2", "article.txt"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	ids := regexp.MustCompile(`<(?:unit|group) id="([^"]+)"`)
+	now := map[string]bool{}
+	for _, m := range ids.FindAllStringSubmatch(string(after), -1) {
+		now[m[1]] = true
+	}
+	old := ids.FindAllStringSubmatch(string(before), -1)
+	for _, m := range old {
+		if !now[m[1]] {
+			t.Errorf("id %s changed when a paragraph was inserted before it", m[1])
+		}
+	}
+	if len(now) != len(old)+2 {
+		t.Errorf("%d ids after inserting one paragraph, %d before", len(now), len(old))
+	}
+}

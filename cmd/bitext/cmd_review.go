@@ -1,0 +1,62 @@
+package main
+
+import (
+	"github.com/urfave/cli/v2"
+
+	"bitext/review"
+)
+
+func init() {
+	commands = append(commands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:      "review",
+			Usage:     "show what the editor changed in a reviewed XLIFF file against the machine drafts",
+			ArgsUsage: "REVIEWED.xlf",
+			Description: `Reads the XLIFF file the editor saved and compares every target with the machine
+draft bitext stored in the file: a word-level diff per unit ([-deleted-]{+inserted+}),
+post-edit distance at word and character level (edits / words of the editor's
+text, like HTER without shifts), and the glossary terms the editor fixed or broke.
+The reviewed file is only read.
+
+Examples:
+   bitext review reviewed.xlf                  # edited units and the summary
+   bitext review --all reviewed.xlf            # every unit
+   bitext review --html report.html reviewed.xlf
+   bitext review --json reviewed.xlf | jq .summary`,
+			Flags: []cli.Flag{
+				&cli.BoolFlag{Name: "json", Usage: "print the report as JSON"},
+				&cli.StringFlag{Name: "html", Usage: "also write the report as an HTML page with the changes marked"},
+				&cli.BoolFlag{Name: "all", Usage: "list every unit, not only the edited ones"},
+				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found)"},
+				&cli.BoolFlag{Name: "force", Usage: "review even if the sources no longer match the article"},
+				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no warnings"},
+			},
+			Action: func(c *cli.Context) error {
+				if c.NArg() != 1 {
+					return usagef("review: want one reviewed XLIFF file, got %d", c.NArg())
+				}
+				input := c.Args().First()
+				if h := c.String("html"); h != "" && sameFile(h, input) {
+					return usagef("review: %s is the reviewed file itself; it is never overwritten", h)
+				}
+				rv, _, err := loadReviewed(c, e, input)
+				if err != nil {
+					return err
+				}
+				r := review.Compute(rv)
+				if h := c.String("html"); h != "" {
+					if err := writeFile(e, h, r.WriteHTML); err != nil {
+						return err
+					}
+				}
+				if c.Bool("json") {
+					return r.WriteJSON(e.stdout)
+				}
+				if c.String("html") == "-" {
+					return nil
+				}
+				return r.WriteText(e.stdout, c.Bool("all"))
+			},
+		}
+	})
+}

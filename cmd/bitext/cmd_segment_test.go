@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bitext/segment"
+)
+
+func runSegment(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}
+	code = run(context.Background(), append([]string{"bitext", "segment"}, args...), e)
+	return code, out.String(), errb.String()
+}
+
+const article = "../../testdata/article.txt"
+
+func TestSegmentText(t *testing.T) {
+	src, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Flags may come before or after the file.
+	for _, args := range [][]string{{article, "--format", "text"}, {"--format", "text", article}, {article}} {
+		code, out, stderr := runSegment(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		blocks := strings.Split(strings.TrimSuffix(out, "\n"), "\n\n")
+		if len(blocks) != 31 {
+			t.Errorf("%v: %d blocks, want 31 (29 content, 2 boilerplate)", args, len(blocks))
+		}
+		if blocks[3] != "قمة بوتين وكيم" || blocks[len(blocks)-1] != "Exit mobile version" {
+			t.Errorf("%v: unexpected blocks %q ... %q", args, blocks[3], blocks[len(blocks)-1])
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if line != "" && !strings.Contains(string(src), line) {
+				t.Errorf("line %q is not text of the article", line)
+			}
+		}
+	}
+}
+
+func TestSegmentJSON(t *testing.T) {
+	code, out, stderr := runSegment(t, "عنوان\n\nوصل د. محمد. وغادر.", "--format", "json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var d struct {
+		Name, Lang string
+		Blocks     []struct {
+			Kind       string
+			Start, End int
+			Segments   []struct {
+				Start, End int
+				Text       string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if d.Name != "stdin" || d.Lang != "ar" || len(d.Blocks) != 2 || d.Blocks[0].Kind != "heading" || len(d.Blocks[1].Segments) != 2 {
+		t.Fatalf("unexpected document: %+v", d)
+	}
+	if s := d.Blocks[1].Segments[1]; s.Text != "وغادر." || s.Start != 33 || s.End != 44 {
+		t.Errorf("second sentence %+v, want وغادر. at 33-44", s)
+	}
+}
+
+func TestSegmentJSONL(t *testing.T) {
+	in := `{"id": "a", "text": "وصل. وغادر.\n\nعنوان"}` + "\n" + `{"id": 7, "text": "He left. Mr. Smith stayed."}` + "\n"
+	code, out, stderr := runSegment(t, in, "--format", "jsonl", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := `{"id":"a","paragraphs":[["وصل.","وغادر."],["عنوان"]]}` + "\n" + `{"id":7,"paragraphs":[["He left.","Mr.","Smith stayed."]]}` + "\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	code, out, _ = runSegment(t, `{"id": 7, "text": "He left. Mr. Smith stayed."}`, "--format", "jsonl", "--lang", "en", "-")
+	if code != 0 || !strings.Contains(out, `["He left.","Mr. Smith stayed."]`) {
+		t.Errorf("--lang en: exit %d, %s", code, out)
+	}
+	code, _, stderr = runSegment(t, "{\"id\": 1, \"text\": \"x\"}\nnot json\n", "--format", "jsonl", "-")
+	if code != 1 || !strings.Contains(stderr, "stdin:2: not a JSON object") {
+		t.Errorf("bad line: exit %d, %q", code, stderr)
+	}
+}
+
+func TestSegmentSRX(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rules.srx")
+	code, _, stderr := runSegment(t, "", "--export-srx", "-o", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := segment.ParseSRX(path, bytes.NewReader(data)); err != nil {
+		t.Fatalf("exported rules do not load: %v", err)
+	}
+	code, out, _ := runSegment(t, "", "--format", "srx")
+	if code != 0 || out != string(data) {
+		t.Errorf("--format srx differs from --export-srx (exit %d)", code)
+	}
+	// Edited rules change the segmentation: drop the Arabic rule for "د.".
+	edited := strings.Replace(string(data), `<beforebreak>(?:^|[^\p{L}\p{M}\p{N}])\p{L}\p{M}*\.</beforebreak>`, `<beforebreak>QQQ</beforebreak>`, 1)
+	if edited == string(data) {
+		t.Fatal("the single-letter rule is not in the exported file")
+	}
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = runSegment(t, "التقى د. محمد.", "--rules", path, "-")
+	if code != 0 || out != "التقى د.\nمحمد.\n" {
+		t.Errorf("--rules: exit %d, %q %s", code, out, stderr)
+	}
+}
+
+func TestSegmentErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.srx")
+	if err := os.WriteFile(bad, []byte("<srx>\n<body>\n<languagerules><languagerule languagerulename=\"x\">\n<rule><beforebreak>(?&lt;=a)</beforebreak><afterbreak/></rule></languagerule></languagerules>\n<maprules><languagemap languagepattern=\".*\" languagerulename=\"x\"/></maprules></body></srx>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.txt")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no file", nil, 2, "want one input file"},
+		{"two files", []string{"a", "b"}, 2, "want one input file"},
+		{"unknown format", []string{"--format", "xml", article}, 2, `unknown --format "xml"`},
+		{"unknown flag after file", []string{article, "--bogus"}, 2, "flag provided but not defined"},
+		{"missing file", []string{filepath.Join(dir, "none.txt")}, 1, "none.txt: no such file"},
+		{"directory", []string{dir}, 1, "is a directory"},
+		{"missing rules", []string{"--rules", filepath.Join(dir, "none.srx"), article}, 1, "none.srx: no such file"},
+		{"bad rules", []string{"--rules", bad, "-o", out, article}, 1, "bad.srx: languagerule \"x\": line 4: beforebreak"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runSegment(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.msg) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr, tt.code, tt.msg)
+			}
+		})
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed run left %s behind", out)
+	}
+}

@@ -1,0 +1,393 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/doc"
+	"bitext/internal/atomicfile"
+	"bitext/tm"
+	"bitext/translate"
+	updatepkg "bitext/update"
+	"bitext/xliff"
+)
+
+// memoryEnv names the environment variable that moves the default memory.
+const memoryEnv = "BITEXT_TM"
+
+// defaultMemoryPath is $BITEXT_TM, else memory.db in bitext's folder of the
+// user's data: $XDG_DATA_HOME/bitext, ~/.local/share/bitext on Unix,
+// ~/Library/Application Support/bitext on macOS, %AppData%\bitext on Windows.
+func defaultMemoryPath() string {
+	if p := os.Getenv(memoryEnv); p != "" {
+		return p
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "bitext", "memory.db")
+	}
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		if d, err := os.UserConfigDir(); err == nil {
+			return filepath.Join(d, "bitext", "memory.db")
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "bitext", "memory.db")
+	}
+	return "bitext-memory.db"
+}
+
+func tmFlag() cli.Flag {
+	return &cli.StringFlag{Name: "tm", Usage: "translation memory file (default: $" + memoryEnv + " or " + defaultMemoryPath() + ")"}
+}
+
+func memoryPath(c *cli.Context) string {
+	if p := c.String("tm"); p != "" {
+		return p
+	}
+	return defaultMemoryPath()
+}
+
+// openMemory opens the memory named by --tm; with mustExist a missing file is
+// an error that says how to make one.
+func openMemory(c *cli.Context, mustExist bool) (*tm.Memory, error) {
+	path := memoryPath(c)
+	m, err := tm.Open(c.Context, path, tm.Options{MustExist: mustExist})
+	if errors.Is(err, tm.ErrNotFound) {
+		return nil, fmt.Errorf("no translation memory at %s (create one with 'bitext tm import FILE')", path)
+	}
+	return m, err
+}
+
+func init() {
+	commands = append(commands, func(e *env) *cli.Command {
+		return &cli.Command{
+			Name:  "tm",
+			Usage: "keep the translation memory: import, export, look up, count",
+			Description: `The translation memory holds approved Arabic–English sentence pairs in one
+SQLite file. 'bitext translate' takes exact matches from it instead of calling the
+engine and offers fuzzy matches to the editor.`,
+			Subcommands: []*cli.Command{
+				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmStatsCommand(e),
+			},
+		}
+	})
+}
+
+func tmImportCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "import",
+		Usage:     "add the pairs of TMX or XLIFF files to the memory",
+		ArgsUsage: "FILE.tmx|FILE.xlf...",
+		Description: `Each file is imported in one transaction: a file with an error adds nothing.
+From XLIFF only approved units are taken (approved="yes", final, signed-off,
+1.2 translated, 2.x reviewed) unless --all is given.
+
+Examples:
+   bitext tm import agency-memory.tmx
+   bitext tm import --tm desk.db article.reviewed.xlf`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "source language when the file does not say"},
+			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language"},
+			&cli.StringFlag{Name: "article", Usage: "provenance for pairs the file names no article for"},
+			&cli.BoolFlag{Name: "all", Usage: "XLIFF: import every unit with a target, approved or not"},
+			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("tm import: want one or more TMX or XLIFF files")
+			}
+			m, err := openMemory(c, false)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			type fileResult struct {
+				File string `json:"file"`
+				tm.ImportResult
+			}
+			var results []fileResult
+			for _, path := range c.Args().Slice() {
+				res, err := m.ImportFile(c.Context, path, tm.ImportOptions{SourceLang: c.String("source-lang"),
+					TargetLang: c.String("target-lang"), Article: c.String("article"), All: c.Bool("all")})
+				if err != nil {
+					return fmt.Errorf("%w (nothing imported from it)", err)
+				}
+				results = append(results, fileResult{path, res})
+				if !c.Bool("quiet") && !c.Bool("json") {
+					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res.Added, res.Updated, res.Skipped, res.Format)
+				}
+			}
+			if c.Bool("json") {
+				return writeJSON(e.stdout, results)
+			}
+			return nil
+		},
+	}
+}
+
+func tmExportCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "export",
+		Usage: "write the memory as a TMX 1.4b file",
+		Description: `Examples:
+   bitext tm export -o memory.tmx
+   bitext tm export --article article.txt -o - | less`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "tmx", Usage: "output format: tmx"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
+			&cli.StringFlag{Name: "source-lang", Usage: "only pairs from this language"},
+			&cli.StringFlag{Name: "target-lang", Usage: "only pairs into this language"},
+			&cli.StringFlag{Name: "article", Usage: "only pairs from this article"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 0 {
+				return usagef("tm export: takes no arguments, got %d", c.NArg())
+			}
+			if f := c.String("format"); f != "tmx" {
+				return usagef("tm export: unknown --format %q (want tmx)", f)
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			opts := tm.ExportOptions{SourceLang: c.String("source-lang"), TargetLang: c.String("target-lang"), Article: c.String("article")}
+			n := 0
+			write := func(w io.Writer) error {
+				var err error
+				n, err = m.ExportTMX(c.Context, w, opts)
+				return err
+			}
+			out := c.String("output")
+			if out == "-" {
+				return write(e.stdout)
+			}
+			if err := atomicfile.Write(out, write); err != nil {
+				return fmt.Errorf("writing %s: %w", out, err)
+			}
+			if !c.Bool("quiet") {
+				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d pairs)\n", out, n)
+			}
+			return nil
+		},
+	}
+}
+
+func tmLookupCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "lookup",
+		Usage:     "find a sentence in the memory: exact and fuzzy matches",
+		ArgsUsage: "TEXT",
+		Description: `Prints the best matches, best first: score, source, translation, how the
+memory's source differs from TEXT ([-removed-] {+added+}) and where the pair came from.
+
+Examples:
+   bitext tm lookup "قمة بوتين وكيم"
+   bitext tm lookup --min-score 0.6 --json "وقال الناطق باسم الكرملين"`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of TEXT"},
+			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language of the translations"},
+			&cli.Float64Flag{Name: "min-score", Value: 0.75, Usage: "lowest similarity shown, 0 to 1"},
+			&cli.IntFlag{Name: "max", Value: 5, Usage: "most matches shown"},
+			&cli.BoolFlag{Name: "json", Usage: "print the matches as JSON"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("tm lookup: want one text to look up, got %d arguments", c.NArg())
+			}
+			if s := c.Float64("min-score"); s <= 0 || s > 1 {
+				return usagef("tm lookup: --min-score %v is not in (0, 1]", s)
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			ms, err := m.Fuzzy(c.Context, c.String("source-lang"), c.String("target-lang"), c.Args().First(),
+				tm.FuzzyOptions{MinScore: c.Float64("min-score"), Max: c.Int("max")})
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				type jsonMatch struct {
+					Score  float64 `json:"score"`
+					Source string  `json:"source"`
+					Target string  `json:"target"`
+					Diff   string  `json:"diff"`
+					tmEntryJSON
+				}
+				out := []jsonMatch{}
+				for _, mt := range ms {
+					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), entryJSON(&mt.Entry)})
+				}
+				return writeJSON(e.stdout, out)
+			}
+			if len(ms) == 0 {
+				fmt.Fprintln(e.stdout, "no match")
+				return nil
+			}
+			for i, mt := range ms {
+				if i > 0 {
+					fmt.Fprintln(e.stdout)
+				}
+				fmt.Fprintf(e.stdout, "%3.0f%%  %s\n      %s\n", mt.Score*100, mt.Source, mt.Target)
+				if mt.Score < 1 || mt.Source != c.Args().First() {
+					fmt.Fprintf(e.stdout, "      diff: %s\n", tm.DiffText(mt.Diff))
+				}
+				fmt.Fprintf(e.stdout, "      %s\n", strings.TrimPrefix(tm.Provenance(&mt.Entry), "memory: exact match "))
+			}
+			return nil
+		},
+	}
+}
+
+type tmEntryJSON struct {
+	Article string `json:"article,omitempty"`
+	UnitID  string `json:"unit_id,omitempty"`
+	State   string `json:"state,omitempty"`
+	Creator string `json:"creator,omitempty"`
+	Created string `json:"created,omitempty"`
+}
+
+func entryJSON(e *tm.Entry) tmEntryJSON {
+	j := tmEntryJSON{Article: e.Article, UnitID: e.UnitID, State: e.State, Creator: e.Creator}
+	if !e.Created.IsZero() {
+		j.Created = e.Created.Format("2006-01-02T15:04:05Z")
+	}
+	return j
+}
+
+func tmStatsCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "stats",
+		Usage: "count the memory's pairs by language, articles and file size",
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 0 {
+				return usagef("tm stats: takes no arguments, got %d", c.NArg())
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			s, err := m.Stats(c.Context)
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				return writeJSON(e.stdout, s)
+			}
+			fmt.Fprintf(e.stdout, "memory:   %s\npairs:    %d\n", s.Path, s.Entries)
+			var keys []string
+			for k := range s.Pairs {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				fmt.Fprintf(e.stdout, "  %-12s %d\n", k, s.Pairs[k])
+			}
+			fmt.Fprintf(e.stdout, "articles: %d\n", s.Articles)
+			if !s.Oldest.IsZero() {
+				fmt.Fprintf(e.stdout, "dates:    %s to %s\n", s.Oldest.Format("2006-01-02"), s.Newest.Format("2006-01-02"))
+			}
+			fmt.Fprintf(e.stdout, "size:     %d bytes (%.0f per pair)\n", s.FileBytes, s.BytesPerEntry())
+			return nil
+		},
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// translateMemoryFlags are the flags 'bitext translate' takes for the memory
+// and for updates.
+func translateMemoryFlags() []cli.Flag {
+	return []cli.Flag{
+		tmFlag(),
+		&cli.BoolFlag{Name: "no-tm", Usage: "do not consult the translation memory"},
+		&cli.Float64Flag{Name: "fuzzy", Value: 0.75, Usage: "lowest similarity of memory matches offered as candidates, 0 to 1"},
+		&cli.StringFlag{Name: "update", Usage: "reviewed XLIFF of the earlier version: keep its translations of unchanged sentences (output XLIFF unless --format)"},
+	}
+}
+
+// translateFormat is the --format value, xliff by default for an update
+// (the flag is set, so that every reader of it agrees).
+func translateFormat(c *cli.Context) string {
+	if c.String("update") != "" && !c.IsSet("format") {
+		if err := c.Set("format", "xliff"); err != nil {
+			return "xliff"
+		}
+	}
+	return c.String("format")
+}
+
+// translateWithMemory runs the pipeline with the memory (unless --no-tm, or
+// when the default memory does not exist) and, with --update, against the
+// earlier version's reviewed units; it attaches fuzzy candidates and prints
+// what an update did.
+// openRunMemory opens the translation memory for a translate run, when there
+// is one (--tm, or the default file exists) and --no-tm is not set, and makes
+// the pipeline consult it.
+func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Memory, error) {
+	if s := c.Float64("fuzzy"); s <= 0 || s > 1 {
+		return nil, usagef("translate: --fuzzy %v is not in (0, 1]", s)
+	}
+	if c.Bool("no-tm") {
+		return nil, nil
+	}
+	if _, statErr := os.Stat(memoryPath(c)); !c.IsSet("tm") && statErr != nil {
+		return nil, nil
+	}
+	mem, err := openMemory(c, false)
+	if err != nil {
+		return nil, err
+	}
+	opts.Memory = tm.Leverage{Memory: mem}
+	return mem, nil
+}
+
+func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng translate.Engine, d *doc.Document, opts translate.Options) (*doc.Bitext, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	xf, err := xliff.Read(f, path)
+	if err != nil {
+		return nil, err
+	}
+	bt, rep, err := updatepkg.Run(ctx, eng, d, updatepkg.Earlier(xf), updatepkg.Options{Translate: opts})
+	if err != nil {
+		return nil, err
+	}
+	if !quiet {
+		fmt.Fprintf(e.stderr, "bitext: update against %s: %s\n", path, rep.Summary())
+		for _, u := range rep.Deleted {
+			fmt.Fprintf(e.stderr, "bitext: deleted unit %s: %s\n", u.ID, u.Source)
+		}
+	}
+	return bt, nil
+}

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+	"bitext/tmx"
+	"bitext/xliff"
+)
+
+func init() {
+	// Tests never touch the user's own memory: the default points nowhere.
+	os.Setenv(memoryEnv, filepath.Join(os.TempDir(), "bitext-test-no-such-dir", "memory.db"))
+}
+
+func tmTestdata(t *testing.T, name string) string {
+	t.Helper()
+	return filepath.Join(repoRoot(t), "tm", "testdata", name)
+}
+
+func TestTMCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	r := runBitext(t, "", "", "tm", "import", "--tm", db, tmTestdata(t, "memory.tmx"), tmTestdata(t, "reviewed12.xlf"))
+	if r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "memory.tmx: 4 added, 0 already there, 0 skipped (tmx)") ||
+		!strings.Contains(r.stdout, "reviewed12.xlf: 2 added, 0 already there, 3 skipped (xliff)") {
+		t.Errorf("import said %q", r.stdout)
+	}
+
+	r = runBitext(t, "", "", "tm", "stats", "--tm", db, "--json")
+	var s struct {
+		Entries  int            `json:"entries"`
+		Pairs    map[string]int `json:"pairs"`
+		Articles int            `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &s); err != nil || s.Entries != 6 || s.Pairs["ar→en"] != 4 {
+		t.Errorf("stats %q: %+v %v", r.stdout, s, err)
+	}
+	r = runBitext(t, "", "", "tm", "stats", "--tm", db)
+	if !strings.Contains(r.stdout, "pairs:    6") || !strings.Contains(r.stdout, "per pair") {
+		t.Errorf("stats text %q", r.stdout)
+	}
+
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "قمة بوتين و كيم")
+	if r.code != 0 || !strings.Contains(r.stdout, "Putin–Kim summit") || !strings.Contains(r.stdout, "kim-putin.txt") {
+		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "--json", "وقال سوليفان للصحفيين اليوم")
+	var ms []struct {
+		Score  float64 `json:"score"`
+		Target string  `json:"target"`
+		Diff   string  `json:"diff"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &ms); err != nil || len(ms) != 1 || ms[0].Target != "Sullivan told reporters" ||
+		ms[0].Score >= 1 || !strings.Contains(ms[0].Diff, "{+") {
+		t.Errorf("lookup json %q: %+v %v", r.stdout, ms, err)
+	}
+	if r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "لا شيء يشبه هذا النص أبدا"); r.stdout != "no match\n" {
+		t.Errorf("lookup of nothing: %q", r.stdout)
+	}
+
+	out := filepath.Join(dir, "out.tmx")
+	r = runBitext(t, "", "", "tm", "export", "--tm", db, "-o", out)
+	if r.code != 0 || !strings.Contains(r.stderr, "(6 pairs)") {
+		t.Fatalf("export: %d %q", r.code, r.stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := tmx.Read(f)
+	if err != nil || len(d.Units) != 6 {
+		t.Fatalf("exported TMX: %d units, %v", len(d.Units), err)
+	}
+	// The export imports into a new memory as the same pairs.
+	db2 := filepath.Join(dir, "m2.db")
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db2, out); r.code != 0 || !strings.Contains(r.stdout, "6 added") {
+		t.Errorf("re-import: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestTMBadUse(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	bad := filepath.Join(dir, "bad.tmx")
+	good, _ := os.ReadFile(tmTestdata(t, "memory.tmx"))
+	os.WriteFile(bad, []byte(strings.Replace(string(good), `<tuv xml:lang="fr">`, `<tuv>`, 1)), 0o644)
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"tm", "import", "--tm", db}, 2, "want one or more"},
+		{[]string{"tm", "import", "--tm", db, bad}, 1, `bad.tmx: 26:12: tu "s3": <tuv> without xml:lang (nothing imported from it)`},
+		{[]string{"tm", "import", "--tm", db, filepath.Join(dir, "missing.tmx")}, 1, "missing.tmx"},
+		{[]string{"tm", "stats", "--tm", filepath.Join(dir, "none.db")}, 1, "no translation memory at"},
+		{[]string{"tm", "lookup", "--tm", db}, 2, "want one text"},
+		{[]string{"tm", "lookup", "--tm", db, "--min-score", "2", "x"}, 2, "--min-score"},
+		{[]string{"tm", "export", "--tm", db, "--format", "csv"}, 2, "unknown --format"},
+	}
+	for _, tt := range tests {
+		r := runBitext(t, "", "", tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, r.code, r.stderr, tt.code, tt.want)
+		}
+	}
+	// The bad file imported nothing.
+	r := runBitext(t, "", "", "tm", "stats", "--tm", db, "--json")
+	if !strings.Contains(r.stdout, `"entries": 0`) {
+		t.Errorf("after a failed import: %s", r.stdout)
+	}
+}
+
+func readJSONBitext(t *testing.T, s string) *doc.Bitext {
+	t.Helper()
+	var bt doc.Bitext
+	if err := json.Unmarshal([]byte(s), &bt); err != nil {
+		t.Fatalf("%v\n%s", err, s)
+	}
+	return &bt
+}
+
+// TestTranslateWithMemoryAndUpdate: the memory translates what it knows, and
+// an update keeps the editor's work on unchanged sentences.
+func TestTranslateWithMemoryAndUpdate(t *testing.T) {
+	dir := t.TempDir()
+	article, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := filepath.Join(dir, "article-v1.txt")
+	os.WriteFile(v1, article, 0o644)
+
+	// A memory that knows the first subheading.
+	db := filepath.Join(dir, "m.db")
+	tmxFile := filepath.Join(dir, "m.tmx")
+	os.WriteFile(tmxFile, []byte(`<tmx version="1.4"><header srclang="ar"/><body>
+<tu tuid="h"><prop type="x-bitext-article">older.txt</prop><tuv xml:lang="ar"><seg>قمة بوتين وكيم</seg></tuv><tuv xml:lang="en"><seg>The Putin–Kim summit</seg></tuv></tu>
+</body></tmx>`), 0o644)
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, tmxFile); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := runBitext(t, "", "", "translate", "--tm", db, "--glossary", filepath.Join(repoRoot(t), "glossary.yaml"), "--format", "json", "-o", "-", v1)
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	bt := readJSONBitext(t, r.stdout)
+	found := false
+	for _, u := range bt.Units {
+		if u.Source == "قمة بوتين وكيم" {
+			found = true
+			if u.Target != "The Putin–Kim summit" || u.State != doc.StateMemory || u.Origin != "memory" {
+				t.Errorf("heading from memory: %+v", u)
+			}
+		} else if u.State == doc.StateMemory {
+			t.Errorf("unit %s from memory: %+v", u.ID, u)
+		}
+	}
+	if !found {
+		t.Fatal("no heading unit")
+	}
+	if r := runBitext(t, "", "", "translate", "--tm", db, "--no-tm", "--format", "json", "-o", "-", v1); strings.Contains(r.stdout, `"memory"`) {
+		t.Error("--no-tm still used the memory")
+	}
+
+	// The editor reviews v1: every unit gets a target and state reviewed.
+	for k := range bt.Units {
+		u := &bt.Units[k]
+		if u.Kind != doc.Boilerplate {
+			u.Target = "Reviewed " + u.ID + "."
+			u.State = doc.StateReviewed
+		}
+	}
+	bt.Name = "article-v1.txt"
+	reviewedXLF := filepath.Join(dir, "article-v1.reviewed.xlf")
+	f, err := os.Create(reviewedXLF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xliff.Write12(f, bt, xliff.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	// v2: one paragraph edited, one added.
+	paras := strings.Split(string(article), "\n\n")
+	edited := strings.Replace(paras[1], "للصحفيين", "للصحفيين أمس", 1)
+	if edited == paras[1] {
+		t.Fatal("edit did not apply")
+	}
+	paras[1] = edited
+	paras = append(paras[:5], append([]string{"وأعلن الكرملين أن الزعيمين سيلتقيان قريبا."}, paras[5:]...)...)
+	v2 := filepath.Join(dir, "article-v2.txt")
+	os.WriteFile(v2, []byte(strings.Join(paras, "\n\n")), 0o644)
+
+	out := filepath.Join(dir, "article-v2.xlf")
+	r = runBitext(t, "", "", "translate", "--no-tm", "--glossary", filepath.Join(repoRoot(t), "glossary.yaml"), "--update", reviewedXLF, "-o", out, v2)
+	if r.code != 0 {
+		t.Fatalf("update: %s", r.stderr)
+	}
+	if !strings.Contains(r.stderr, "1 changed, 1 added, 0 deleted") {
+		t.Errorf("update summary: %q", r.stderr)
+	}
+	xf, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xf.Close()
+	got, err := xliff.Read(xf, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, changed := 0, 0
+	for _, u := range got.Units {
+		switch {
+		case strings.HasPrefix(u.Target, "Reviewed "):
+			kept++
+		case strings.Contains(u.Source, "للصحفيين أمس"):
+			changed++
+			notes := strings.Join(u.Notes, "\n")
+			if !strings.Contains(notes, "source changed: ") || !strings.Contains(notes, "{+ أمس+}") || !strings.Contains(notes, "previous target: Reviewed ") {
+				t.Errorf("changed unit notes: %q", u.Notes)
+			}
+		}
+	}
+	if changed != 1 || kept < 20 {
+		t.Errorf("%d kept, %d changed units in the update", kept, changed)
+	}
+}

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+	"bitext/translate/enginetest"
+)
+
+const testKey = "libre-key-never-shown-7c1"
+
+// libreServer is a LibreTranslate fake answering through f; a request whose
+// fault is BadRequest gets a 400 that quotes its key, as careless servers do.
+func libreServer(t *testing.T, f *enginetest.Fake) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var in struct {
+			Q              []string
+			Source, Target string
+			APIKey         string `json:"api_key"`
+		}
+		json.NewDecoder(r.Body).Decode(&in)
+		out, fault := f.Serve(r.Context(), enginetest.Received{SourceLang: in.Source, TargetLang: in.Target, Texts: in.Q, Auth: in.APIKey})
+		switch fault {
+		case enginetest.OK:
+			json.NewEncoder(w).Encode(map[string]any{"translatedText": out})
+		case enginetest.BadRequest:
+			w.WriteHeader(400)
+			json.NewEncoder(w).Encode(map[string]string{"error": "bad key " + in.APIKey})
+		default:
+			w.WriteHeader(503)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+type report struct {
+	Engine        string
+	DryRun        bool    `json:"dry_run"`
+	EstimatedCost float64 `json:"estimated_cost"`
+	Stats         struct {
+		Documents, Segments, Requests, Characters, Retries int
+		Cached                                             int `json:"cached_segments"`
+		Violations                                         int `json:"glossary_violations"`
+	}
+	Files []struct{ Input, Output string }
+	Flags map[string]int
+}
+
+func decodeReport(t *testing.T, s string) report {
+	t.Helper()
+	var r report
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, s)
+	}
+	return r
+}
+
+func TestTranslateWithEngineAndCache(t *testing.T) {
+	dir := sampleDir(t)
+	f := &enginetest.Fake{}
+	t.Setenv("BITEXT_ENGINE_URL", libreServer(t, f))
+	t.Setenv("BITEXT_ENGINE_KEY", testKey)
+	args := []string{"translate", "--engine", "libretranslate", "--cache", filepath.Join(dir, "cache"), "--format", "json", "--json", "article.txt"}
+
+	r := runBitext(t, dir, "", append([]string{"translate", "--dry-run", "--price", "10"}, args[1:]...)...)
+	if r.code != 0 || f.Calls() != 0 {
+		t.Fatalf("dry run: exit %d, %d calls: %s", r.code, f.Calls(), r.stderr)
+	}
+	plan := decodeReport(t, r.stdout)
+	if !plan.DryRun || plan.Stats.Requests == 0 || plan.Stats.Characters < 3000 || plan.EstimatedCost != float64(plan.Stats.Characters)*10/1e6 {
+		t.Errorf("dry run report %+v", plan)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.json")); err == nil {
+		t.Error("dry run wrote an output")
+	}
+
+	r = runBitext(t, dir, "", args...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	first := decodeReport(t, r.stdout)
+	if first.Stats.Requests != plan.Stats.Requests || first.Stats.Characters != plan.Stats.Characters || f.Calls() != first.Stats.Requests {
+		t.Errorf("run %+v differs from its dry run %+v (fake saw %d calls)", first.Stats, plan.Stats, f.Calls())
+	}
+	if f.Requests()[0].Auth != testKey || f.Requests()[0].SourceLang != "ar" {
+		t.Errorf("request %+v", f.Requests()[0])
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := doc.ReadJSON(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := 0
+	for _, u := range b.Units {
+		if strings.Contains(u.Target, "Jake Sullivan") || strings.Contains(u.Target, "Vladimir Putin") {
+			names++
+		}
+		if strings.ContainsAny(u.Target, "⟦⟧") {
+			t.Errorf("placeholder left in %q", u.Target)
+		}
+	}
+	if names < 2 || b.Engine != "libretranslate" {
+		t.Errorf("glossary names not in the translation (%d units with them)", names)
+	}
+	if strings.Contains(string(data)+r.stdout+r.stderr, testKey) {
+		t.Error("the key was written out")
+	}
+
+	calls := f.Calls()
+	r = runBitext(t, dir, "", args...)
+	if second := decodeReport(t, r.stdout); r.code != 0 || second.Stats.Requests != 0 || f.Calls() != calls || second.Stats.Cached != second.Stats.Segments {
+		t.Errorf("second run sent %d requests: %+v", f.Calls()-calls, second.Stats)
+	}
+
+	text, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	edited := strings.Replace(string(text), "حذر مسؤول كبير", "حذر مسؤول رفيع", 1)
+	os.WriteFile(filepath.Join(dir, "article.txt"), []byte(edited), 0o644)
+	r = runBitext(t, dir, "", args...)
+	third := decodeReport(t, r.stdout)
+	if r.code != 0 || third.Stats.Requests != 1 || third.Stats.Segments-third.Stats.Cached != 1 {
+		t.Errorf("after an edit: %+v", third.Stats)
+	}
+}
+
+func TestTranslateDirectoryToOutDir(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "in", "a.txt"), []byte("قال الرئيس.\n\nزار موسكو.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "b.txt"), []byte("زار موسكو.\n\nفي موسكو.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "notes.md"), []byte("x"), 0o644)
+	f := &enginetest.Fake{}
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, f), "--no-cache",
+		"--format", "json", "--out-dir", "out", "in")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, name := range []string{"a.json", "b.json"} {
+		if _, err := os.Stat(filepath.Join(dir, "out", name)); err != nil {
+			t.Error(err)
+		}
+	}
+	if f.Calls() != 1 || len(f.Requests()[0].Texts) != 3 {
+		t.Errorf("want one shared request of 3 distinct paragraphs, got %+v", f.Requests())
+	}
+	if !strings.Contains(r.stderr, "2 file(s), 4 segments") || !strings.Contains(r.stderr, "1 requests") {
+		t.Errorf("summary line: %q", r.stderr)
+	}
+	r = runBitext(t, dir, "", "translate", "-o", "x.html", "in")
+	if r.code != 2 {
+		t.Errorf("-o with two inputs: exit %d", r.code)
+	}
+}
+
+func TestTranslateFailureKeepsOutputsAndHidesKey(t *testing.T) {
+	dir := sampleDir(t)
+	const previous = "previous\n"
+	os.WriteFile(filepath.Join(dir, "article.html"), []byte(previous), 0o644)
+	f := &enginetest.Fake{Script: []enginetest.Fault{enginetest.BadRequest}}
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
+		"--engine-key", testKey, "--cache", filepath.Join(dir, "cache"), "article.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "400") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if strings.Contains(r.stderr+r.stdout, testKey) {
+		t.Errorf("the key was printed: %s", r.stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "article.html")); string(got) != previous {
+		t.Error("a failed run replaced the earlier output")
+	}
+}
+
+func TestTranslateCancelKeepsFinishedWork(t *testing.T) {
+	dir := sampleDir(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f := &enginetest.Fake{Script: []enginetest.Fault{enginetest.OK, enginetest.Hang}, OnCall: func(n int, _ enginetest.Received) {
+		if n == 2 {
+			cancel()
+		}
+	}}
+	t.Chdir(dir)
+	var out, errOut strings.Builder
+	code := run(ctx, []string{"bitext", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, f), "--concurrency", "1",
+		"--engine-option", "max-items=5", "--cache", "cache", "article.txt"}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut})
+	if code != 1 || !strings.Contains(errOut.String(), "canceled") {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if _, err := os.Stat("article.html"); err == nil {
+		t.Error("a cancelled run wrote its output")
+	}
+	entries, _ := filepath.Glob(filepath.Join("cache", "*", "*"))
+	if len(entries) != 5 {
+		t.Errorf("want the first batch of 5 cached, found %d entries", len(entries))
+	}
+}
+
+func TestTranslateDefaultCacheHonoursXDG(t *testing.T) {
+	dir := sampleDir(t)
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "xdg"))
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, &enginetest.Fake{}), "article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	entries, _ := filepath.Glob(filepath.Join(dir, "xdg", "bitext", "translations", "*", "*"))
+	if len(entries) == 0 {
+		t.Error("nothing cached under $XDG_CACHE_HOME/bitext/translations")
+	}
+}
+
+func TestTranslateProgressOnlyOnTerminal(t *testing.T) {
+	dir := sampleDir(t)
+	url := libreServer(t, &enginetest.Fake{})
+	for _, term := range []bool{false, true} {
+		t.Chdir(dir)
+		var out, errOut strings.Builder
+		code := run(context.Background(), []string{"bitext", "translate", "--engine", "libretranslate", "--engine-url", url, "--no-cache", "article.txt"},
+			&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, stderrIsTerminal: term})
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		if got := strings.Contains(errOut.String(), "segments ·"); got != term {
+			t.Errorf("terminal %v: progress shown %v: %q", term, got, errOut.String())
+		}
+	}
+}
+
+func TestEngineFlagsNeedSettings(t *testing.T) {
+	dir := sampleDir(t)
+	t.Setenv("GOOGLE_CLOUD_PROJECT", "")
+	t.Setenv("GOOGLE_API_KEY", "")
+	t.Setenv("BITEXT_ENGINE_KEY", "")
+	t.Setenv("BITEXT_ENGINE_URL", "")
+	for engine, want := range map[string]string{"google": "GOOGLE_CLOUD_PROJECT", "google-v2": "GOOGLE_API_KEY", "libretranslate": "--engine-url", "openai": "--model"} {
+		r := runBitext(t, dir, "", "translate", "--engine", engine, "--no-cache", "article.txt")
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s: exit %d, %q lacks %q", engine, r.code, r.stderr, want)
+		}
+	}
+	// A dry run with google needs a project but no credentials.
+	r := runBitext(t, dir, "", "translate", "--engine", "google", "--project", "p", "--dry-run", "--no-cache", "article.txt")
+	if r.code != 0 || !strings.Contains(r.stdout, "would send 1 requests") {
+		t.Errorf("google dry run: exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"bitext/doc"
+	"bitext/internal/atomicfile"
+	"bitext/xliff"
+)
+
+// "xliff" (1.2) is in output.go's table; XLIFF 2.1 is added here.
+func init() {
+	outputFormats["xliff2"] = outputFormat{".xlf", func(w io.Writer, b *doc.Bitext) error {
+		return xliff.Write21(w, b, xliff.Options{ToolVersion: version})
+	}}
+}
+
+// flavourFlag is the --flavour flag of the commands that write XLIFF.
+func flavourFlag() cli.Flag {
+	return &cli.StringFlag{Name: "flavour", Usage: "XLIFF flavour: standard, or omegat (OmegaT 3.6: the source is copied into every <target> and the machine drafts go to a TMX next to the file)"}
+}
+
+// checkFlavour refuses flavour and format combinations that cannot be written,
+// before any work is done.
+func checkFlavour(format, flavour, output string) error {
+	fl, err := xliff.ParseFlavour(flavour)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if fl == xliff.OmegaT {
+		if format != "xliff" {
+			return usagef("--flavour omegat needs --format xliff (OmegaT 3.6 reads XLIFF 1.2 only)")
+		}
+		if output == "-" {
+			return usagef("--flavour omegat writes a TMX next to the XLIFF file: give an output file with -o")
+		}
+	}
+	return nil
+}
+
+// companionTMX is the TMX written next to an omegat-flavour file.
+func companionTMX(output string) string {
+	return strings.TrimSuffix(output, filepath.Ext(output)) + ".tmx"
+}
+
+// writeBitext writes b to path ("-" for stdout). The XLIFF formats (named by
+// format) are written with the flavour, and characters they had to drop are
+// reported on stderr; the omegat flavour also writes the machine drafts as a
+// TMX next to the file. Other formats are written with f through writeOutput.
+func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bitext) error {
+	if err := checkFlavour(format, flavour, path); err != nil {
+		return err
+	}
+	fl, _ := xliff.ParseFlavour(flavour)
+	opts := xliff.Options{Flavour: fl, ToolVersion: version, Warn: func(msg string) {
+		fmt.Fprintf(e.stderr, "bitext: warning: %s\n", msg)
+	}}
+	var write func(w io.Writer) error
+	switch format {
+	case "xliff":
+		write = func(w io.Writer) error { return xliff.Write12(w, b, opts) }
+	case "xliff2":
+		write = func(w io.Writer) error { return xliff.Write21(w, b, opts) }
+	default:
+		return writeOutput(e, path, f, b)
+	}
+	if err := writeFile(e, path, write); err != nil {
+		return err
+	}
+	if fl == xliff.OmegaT {
+		tmx := companionTMX(path)
+		if err := writeFile(e, tmx, func(w io.Writer) error { return xliff.WriteTMX(w, b, opts, nil) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFile fills path atomically, or writes to stdout for "-".
+func writeFile(e *env, path string, fill func(w io.Writer) error) error {
+	if path == "-" {
+		var buf bytes.Buffer // whole output or nothing, as for files
+		if err := fill(&buf); err != nil {
+			return err
+		}
+		_, err := e.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := atomicfile.Write(path, fill); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	if a == "-" || b == "-" {
+		return false
+	}
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil {
+		return filepath.Clean(a) == filepath.Clean(b)
+	}
+	return os.SameFile(fa, fb)
+}

@@ -1,0 +1,207 @@
+package glossary
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ErrNotFound is returned by Remove when no entry has the term.
+var ErrNotFound = errors.New("term not in the glossary")
+
+// AppendEntries appends es to the glossary file held in data and returns the
+// new file. Everything already in the file — comments, order, spacing — is
+// kept; the entries go at the end of the terms list, indented like the
+// others. The result is parsed again, so an entry that clashes with another
+// (same term after normalisation) is an error and data is not changed.
+func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
+	terms, err := termsNode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	lines := splitLines(data)
+	indent := "  "
+	var out []byte
+	switch {
+	case terms == nil:
+		out = append(append([]byte{}, data...), "terms:\n"...)
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			out = append(append([]byte{}, data...), "\nterms:\n"...)
+		}
+	case terms.Kind == yaml.SequenceNode && terms.Style&yaml.FlowStyle != 0 && len(terms.Content) == 0:
+		// "terms: []" becomes a block list.
+		l := lines[terms.Line-1]
+		l = strings.Replace(l, "[]", "", 1)
+		lines[terms.Line-1] = strings.TrimRight(l, " ")
+		out = []byte(strings.Join(lines, "\n"))
+	case terms.Kind == yaml.SequenceNode && terms.Style&yaml.FlowStyle == 0:
+		if len(terms.Content) > 0 {
+			first := lines[terms.Content[0].Line-1]
+			if dash := strings.Index(first, "- "); dash >= 0 && strings.TrimSpace(first[:dash]) == "" {
+				indent = first[:dash]
+			}
+		}
+		out = append([]byte{}, data...)
+	case terms.Kind == yaml.ScalarNode && terms.Tag == "!!null":
+		out = append([]byte{}, data...)
+	default:
+		return nil, fmt.Errorf("%s:%d: terms is not a block list; edit it by hand", name, terms.Line)
+	}
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	for _, e := range es {
+		out = append(out, FormatEntry(e, indent)...)
+	}
+	if _, err := Parse(name, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RemoveEntry removes from the glossary file in data the entry whose term or
+// variant is term (compared after normalisation); when several are (homographs),
+// en picks one. The entry's lines go; comments and blank lines before the next
+// entry stay with it.
+func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, error) {
+	g, err := Parse(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	var found []*Entry
+	for _, e := range g.Lookup(term) {
+		if en == "" || e.En == en {
+			found = append(found, e)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, nil, fmt.Errorf("%s: %q: %w", name, term, ErrNotFound)
+	case 1:
+	default:
+		var ens []string
+		for _, e := range found {
+			ens = append(ens, fmt.Sprintf("%q (line %d)", e.En, e.Line))
+		}
+		return nil, nil, fmt.Errorf("%s: %q is %s; say which with its English rendering", name, term, strings.Join(ens, " or "))
+	}
+	target := found[0]
+	terms, err := termsNode(data)
+	if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
+		return nil, nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
+	}
+	lines := splitLines(data)
+	from, to := target.Line-1, len(lines) // lines[from:to] go
+	for i, n := range terms.Content {
+		if n.Line == target.Line && i+1 < len(terms.Content) {
+			to = terms.Content[i+1].Line - 1
+		}
+	}
+	// Keep the comments and blank lines that lead into what follows.
+	for to > from+1 {
+		l := strings.TrimSpace(lines[to-1])
+		if l != "" && !strings.HasPrefix(l, "#") {
+			break
+		}
+		to--
+	}
+	// An item written as a lone "-" has its keys on the lines below.
+	if from > 0 && strings.TrimSpace(lines[from-1]) == "-" {
+		from--
+	}
+	rest := append(append([]string{}, lines[:from]...), lines[to:]...)
+	out := []byte(strings.Join(rest, "\n"))
+	if _, err := Parse(name, out); err != nil {
+		return nil, nil, fmt.Errorf("after removing %q: %w", term, err)
+	}
+	return out, target, nil
+}
+
+// termsNode returns the value of the top-level terms key, nil if absent.
+func termsNode(data []byte) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(root.Content) == 0 {
+		return nil, nil
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
+			return nil, nil
+		}
+		return nil, errors.New("not a glossary: want a mapping with the key terms")
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == "terms" {
+			return doc.Content[i+1], nil
+		}
+	}
+	return nil, nil
+}
+
+// splitLines splits data at "\n"; joining with "\n" gives data back.
+func splitLines(data []byte) []string {
+	return strings.Split(string(data), "\n")
+}
+
+// FormatEntry returns e as the lines of a terms list item, the dash indented
+// by indent.
+func FormatEntry(e *Entry, indent string) string {
+	var b strings.Builder
+	sub := indent + "  "
+	fmt.Fprintf(&b, "%s- ar: %s\n", indent, yamlScalar(e.Ar))
+	if e.En != "" || e.Translatable() {
+		fmt.Fprintf(&b, "%sen: %s\n", sub, yamlScalar(e.En))
+	}
+	if len(e.Variants) > 0 {
+		fmt.Fprintf(&b, "%svariants: %s\n", sub, yamlFlowList(e.Variants))
+	}
+	if e.Type != "" {
+		fmt.Fprintf(&b, "%stype: %s\n", sub, yamlScalar(e.Type))
+	}
+	if e.Note != "" {
+		fmt.Fprintf(&b, "%snote: %s\n", sub, yamlScalar(e.Note))
+	}
+	if e.Translate != nil {
+		fmt.Fprintf(&b, "%stranslate: %t\n", sub, *e.Translate)
+	}
+	if len(e.Context) > 0 {
+		fmt.Fprintf(&b, "%scontext: %s\n", sub, yamlFlowList(e.Context))
+	}
+	return b.String()
+}
+
+// Marshal returns g as a glossary file with a short header comment.
+func Marshal(g *Glossary) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Glossary: ar (Arabic term), en (English rendering), variants, type, note,\n# translate (false keeps the term as it is), context (words that pick among homographs).\nterms:\n")
+	for _, e := range g.Entries {
+		b.WriteString(FormatEntry(e, "  "))
+	}
+	return b.Bytes()
+}
+
+func yamlScalar(s string) string {
+	if plainSafe(s, false) && s == strings.TrimSpace(s) && !strings.ContainsAny(s, "\n\r\t") && printable(s) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+func yamlFlowList(items []string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		if plainSafe(s, true) && s == strings.TrimSpace(s) && !strings.ContainsAny(s, "\n\r\t") && printable(s) {
+			out[i] = s
+		} else {
+			out[i] = strconv.Quote(s)
+		}
+	}
+	return "[" + strings.Join(out, ", ") + "]"
+}

@@ -1,0 +1,90 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+)
+
+const editGlossary = `# People
+terms:
+  # first
+  - ar: بوتين
+    en: Putin   # short form
+    type: person
+
+  # Places
+  - ar: موسكو
+    en: Moscow
+  - ar: عمان
+    en: Amman
+    context: [الأردن]
+  - ar: عُمان
+    en: Oman
+    context: [مسقط]
+`
+
+func TestAppendEntry(t *testing.T) {
+	f := false
+	out, err := AppendEntries("g.yaml", []byte(editGlossary), &Entry{Ar: "الجزيرة", En: "Al Jazeera", Type: "media", Variants: []string{"قناة الجزيرة"}, Note: "Qatari channel: news", Translate: &f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := editGlossary + `  - ar: الجزيرة
+    en: Al Jazeera
+    variants: [قناة الجزيرة]
+    type: media
+    note: "Qatari channel: news"
+    translate: false
+`
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if _, err := AppendEntries("g.yaml", []byte(editGlossary), &Entry{Ar: "موسكو", En: "Moskva"}); err == nil || !strings.Contains(err.Error(), "g.yaml:17: duplicate term") {
+		t.Errorf("duplicate: err = %v", err)
+	}
+	for src, want := range map[string]string{
+		"":                  "terms:\n  - ar: بوتين\n    en: Putin\n",
+		"# c\n":             "# c\nterms:\n  - ar: بوتين\n    en: Putin\n",
+		"terms: []\n":       "terms:\n  - ar: بوتين\n    en: Putin\n",
+		"terms:\n- ar: x\n": "",
+	} {
+		out, err := AppendEntries("g.yaml", []byte(src), &Entry{Ar: "بوتين", En: "Putin"})
+		if want == "" {
+			if err == nil {
+				t.Errorf("AppendEntry to %q: want an error", src)
+			}
+			continue
+		}
+		if err != nil || string(out) != want {
+			t.Errorf("AppendEntry to %q = %q, %v; want %q", src, out, err, want)
+		}
+	}
+}
+
+func TestRemoveEntry(t *testing.T) {
+	out, e, err := RemoveEntry("g.yaml", []byte(editGlossary), "بوتين", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.En != "Putin" {
+		t.Errorf("removed %+v", e)
+	}
+	want := strings.Replace(editGlossary, "  - ar: بوتين\n    en: Putin   # short form\n    type: person\n", "", 1)
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	// The last entry, found through a spelling variant.
+	out, _, err = RemoveEntry("g.yaml", []byte(editGlossary), "عمان", "Oman")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimSuffix(editGlossary, "  - ar: عُمان\n    en: Oman\n    context: [مسقط]\n"); string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if _, _, err := RemoveEntry("g.yaml", []byte(editGlossary), "عمان", ""); err == nil || !strings.Contains(err.Error(), "say which") {
+		t.Errorf("homographs: err = %v", err)
+	}
+	if _, _, err := RemoveEntry("g.yaml", []byte(editGlossary), "باريس", ""); err == nil || !strings.Contains(err.Error(), "not in the glossary") {
+		t.Errorf("missing: err = %v", err)
+	}
+}

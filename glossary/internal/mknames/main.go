@@ -1,0 +1,112 @@
+// Command mknames builds glossary/names.tsv.gz, the Arabic→English name table
+// that "bitext glossary suggest" proposes spellings from. It reads only the
+// openly licensed pairs in ../shared/data/names/translit: the Wikidata
+// person-name tokens (CC0 1.0) and Google's ar2en pairs (Apache-2.0).
+//
+// Run from the repository root: go run ./glossary/internal/mknames
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"bitext/glossary"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "mknames:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	dir := filepath.Join("..", "shared", "data", "names", "translit")
+	counts := map[string]map[string]int{} // folded Arabic → English → count
+	add := func(ar, en string, n int) {
+		k := glossary.Key(ar)
+		en = strings.ToLower(strings.TrimSpace(en))
+		if k == "" || strings.Contains(k, " ") || en == "" || strings.ContainsAny(en, "\t\n") {
+			return
+		}
+		if counts[k] == nil {
+			counts[k] = map[string]int{}
+		}
+		counts[k][en] += n
+	}
+	if err := eachLine(filepath.Join(dir, "wikidata_en-ar_person_name_tokens.tsv"), func(f []string) {
+		if len(f) == 3 {
+			n, err := strconv.Atoi(f[2])
+			if err == nil {
+				add(strings.ReplaceAll(f[1], " ", ""), f[0], n)
+			}
+		}
+	}); err != nil {
+		return err
+	}
+	for _, split := range []string{"train", "eval", "test"} {
+		if err := eachLine(filepath.Join(dir, "google_ar2en_"+split+".tsv"), func(f []string) {
+			if len(f) == 2 {
+				add(f[0], f[1], 2) // mined transliterations: worth a little more than one label
+			}
+		}); err != nil {
+			return err
+		}
+	}
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out, err := os.Create(filepath.Join("glossary", "names.tsv.gz"))
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
+	w := bufio.NewWriter(zw)
+	for _, k := range keys {
+		best, bestN := "", 0
+		for en, n := range counts[k] {
+			if n > bestN || n == bestN && (ascii(en) && !ascii(best) || ascii(en) == ascii(best) && en < best) {
+				best, bestN = en, n
+			}
+		}
+		fmt.Fprintf(w, "%s\t%s\t%d\n", k, best, bestN)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	fmt.Printf("mknames: %d names\n", len(keys))
+	return out.Close()
+}
+
+func eachLine(path string, fn func([]string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fn(strings.Split(sc.Text(), "\t"))
+	}
+	return sc.Err()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,608 @@
+package glossary
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"bitext/arabic"
+)
+
+//go:generate go run ./internal/mknames
+
+// namesGz is the name table: folded Arabic, English, weight; see
+// names.LICENSE.md for its sources and licence.
+//
+//go:embed names.tsv.gz
+var namesGz []byte
+
+// NameTable maps single Arabic name words (folded) to an English spelling.
+type NameTable struct {
+	names map[string]nameRec
+}
+
+type nameRec struct {
+	en     string
+	weight int
+}
+
+// LoadNames decodes the name table shipped with bitext: person-name tokens
+// from Wikidata (CC0) and Google's ar2en transliteration pairs (Apache-2.0).
+func LoadNames() (*NameTable, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(namesGz))
+	if err != nil {
+		return nil, fmt.Errorf("name table: %w", err)
+	}
+	t := &NameTable{names: make(map[string]nameRec, 60000)}
+	sc := bufio.NewScanner(zr)
+	for line := 1; sc.Scan(); line++ {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("name table:%d: want 3 fields", line)
+		}
+		w, err := strconv.Atoi(f[2])
+		if err != nil {
+			return nil, fmt.Errorf("name table:%d: %w", line, err)
+		}
+		t.names[f[0]] = nameRec{en: f[1], weight: w}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("name table: %w", err)
+	}
+	return t, nil
+}
+
+// Lookup returns the English spelling of one folded Arabic word and how
+// often the pair was seen.
+func (t *NameTable) Lookup(word string) (en string, weight int, ok bool) {
+	if t == nil {
+		return "", 0, false
+	}
+	r, ok := t.names[word]
+	return r.en, r.weight, ok
+}
+
+// Len returns the number of words in the table.
+func (t *NameTable) Len() int { return len(t.names) }
+
+// Suggestion is a name-like phrase of an article that the glossary lacks.
+type Suggestion struct {
+	Ar      string   // the phrase as first written, proclitic removed
+	En      string   // proposed English spelling
+	From    string   // where En comes from: "table", "rules" or "table+rules"
+	Type    string   // guessed type, "" when unknown
+	Count   int      // occurrences in the article
+	Score   float64  // higher is more name-like
+	Reasons []string // why it was proposed
+	Start   int      // byte offset of an occurrence (clitic excluded); Ar is text[Start:End]
+	End     int      // unless the article was restored (للصين → الصين)
+}
+
+// SuggestOptions configure Suggest. The zero value proposes from patterns
+// and rule-based transliteration only.
+type SuggestOptions struct {
+	Names    *NameTable // English spellings and name evidence; nil: none
+	Glossary *Matcher   // terms already known are not proposed; nil: none
+	Max      int        // at most this many suggestions; 0: all
+}
+
+// Suggest proposes the names in text that the glossary lacks, best first.
+// Arabic has no capital letters, so names are recognised by what surrounds
+// them (titles such as الرئيس, وزير, الناطق باسم, وكالة), by the name table,
+// by the shape of foreign place names (…يا, …ستان) and by repetition.
+func Suggest(text string, opt SuggestOptions) []Suggestion {
+	t := tokenize(text)
+	n := len(t.toks)
+	covered := make([]bool, n)
+	if opt.Glossary != nil {
+		k := 0
+		for _, h := range opt.Glossary.Match(text) {
+			for k < n && int(t.toks[k].start) < h.End {
+				if int(t.toks[k].end) > h.Start {
+					covered[k] = true
+				}
+				k++
+			}
+		}
+	}
+	bare := map[string]bool{}
+	for i := range t.toks {
+		bare[t.word(i)] = true
+	}
+	// stem[i] is token i without a proclitic when the rest is a known name
+	// or stands alone elsewhere in the text; cut[i] is the clitic's length.
+	stem := make([]string, n)
+	cut := make([]int, n)
+	restored := make([]bool, n) // stem[i] has the article's alef back (للصين)
+	for i := range t.toks {
+		w := t.word(i)
+		stem[i] = w
+		if _, _, ok := opt.Names.Lookup(w); ok || stopWords[w] {
+			continue
+		}
+		for _, s := range arabic.SplitProclitics(w) {
+			st := s.Stem(w)
+			if stopWords[st] {
+				// فإن, وهذا: a function word behind a proclitic.
+				stem[i] = st
+				break
+			}
+			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "") && !stopWords[st] {
+				stem[i] = st
+				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
+				restored[i] = s.Article
+				break
+			}
+		}
+	}
+	type cand struct {
+		from, to int // tokens
+		title    string
+		typ      string
+	}
+	var cands []cand
+	nameish := func(i int) bool {
+		w := stem[i]
+		return !covered[i] && !stopWords[w] && triggers[w] == "" && !isNumber(w) && utf8.RuneCountInString(w) >= 2 &&
+			arabic.HasArabic(w)
+	}
+	inTable := func(i int) bool {
+		_, wt, ok := opt.Names.Lookup(stem[i])
+		return ok && wt >= 2 && !strings.HasPrefix(stem[i], "ال")
+	}
+	known := func(i int, minWeight int) bool {
+		_, wt, ok := opt.Names.Lookup(stem[i])
+		return ok && wt >= minWeight && !strings.HasPrefix(stem[i], "ال")
+	}
+	knownAt := func(k int) bool {
+		return wellKnown[stem[k]] != "" || k+1 < n && wellKnown[stem[k]+" "+stem[k+1]] != ""
+	}
+	for i := 0; i < n; i++ {
+		// Well-known places and institutions, longest first.
+		if !covered[i] {
+			matched := false
+			for size := 3; size >= 1 && !matched; size-- {
+				if i+size > n {
+					continue
+				}
+				words := make([]string, 0, size)
+				ok := true
+				for k := i; k < i+size; k++ {
+					if covered[k] || k > i && (!t.toks[k].joined || cut[k] > 0) {
+						ok = false
+						break
+					}
+					words = append(words, stem[k])
+				}
+				if ok && wellKnown[strings.Join(words, " ")] != "" {
+					cands = append(cands, cand{from: i, to: i + size, typ: "known"})
+					i += size - 1
+					matched = true
+				}
+			}
+			if matched {
+				continue
+			}
+		}
+		// A title and up to three descriptors (الدفاع الروسي, باسم الرئاسة) before a name.
+		if typ := triggers[stem[i]]; typ != "" {
+			org := typ == "media" || typ == "organisation"
+			j := i + 1
+			for d := 0; d < 4 && j < n && t.toks[j].joined && !covered[j] && triggers[stem[j]] == "" && !org &&
+				(stem[j] == "باسم" || strings.HasPrefix(stem[j], "ال") && !inTable(j)); d++ {
+				j++
+			}
+			if j < n && t.toks[j].joined && nameish(j) && cut[j] == 0 {
+				k := j + 1
+				allAl := strings.HasPrefix(stem[j], "ال")
+				for k < n && k-j < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 {
+					al := strings.HasPrefix(stem[k], "ال")
+					if cliticArticle(stem[k]) {
+						break
+					}
+					if org {
+						if al && !allAl {
+							break
+						}
+					} else if al || !known(k, 1) && k > j+1 {
+						break
+					}
+					allAl = allAl && al
+					k++
+				}
+				evidence := org
+				for x := j; x < k && !evidence; x++ {
+					evidence = known(x, 1) || placeShape(stem[x])
+				}
+				if evidence {
+					ct := cand{from: j, to: k, title: text[int(t.toks[i].start)+cut[i] : t.toks[i].end], typ: typ}
+					if org {
+						ct.from = i
+					}
+					if placeShape(stem[j]) && k == j+1 {
+						ct.typ = "place"
+						if k < n && t.toks[k].joined && directions[stem[k]] {
+							ct.to = k + 1
+						}
+					}
+					cands = append(cands, ct)
+					i = ct.to - 1
+					continue
+				}
+			}
+		}
+		if !nameish(i) {
+			continue
+		}
+		// Runs of name-table words (جون كيربي) and foreign place shapes.
+		if inTable(i) || placeShape(stem[i]) || foreignShape(stem[i]) {
+			k := i + 1
+			for k < n && k-i < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 && !knownAt(k) &&
+				(known(k, 1) || placeShape(stem[k]) || foreignShape(stem[k])) {
+				k++
+			}
+			typ := ""
+			if k > i+1 {
+				typ = "person" // several name words in a row: a full name
+			}
+			if placeShape(stem[i]) && k == i+1 {
+				typ = "place"
+				if k < n && t.toks[k].joined && directions[stem[k]] {
+					k++
+				}
+			}
+			cands = append(cands, cand{from: i, to: k, typ: typ})
+			i = k - 1
+		}
+	}
+	// Merge the occurrences of each phrase.
+	byKey := map[string]*Suggestion{}
+	var order []string
+	for _, c := range cands {
+		words := make([]string, 0, c.to-c.from)
+		for k := c.from; k < c.to; k++ {
+			words = append(words, stem[k])
+		}
+		key := strings.Join(words, " ")
+		s := byKey[key]
+		start := int(t.toks[c.from].start) + cut[c.from]
+		end := int(t.toks[c.to-1].end)
+		ar := text[start:end]
+		if restored[c.from] {
+			ar = "ا" + ar
+		}
+		if s != nil && s.Ar != text[s.Start:s.End] && !restored[c.from] {
+			// Prefer an occurrence written as it stands alone.
+			s.Ar, s.Start, s.End = ar, start, end
+		}
+		if s == nil {
+			typ := c.typ
+			if typ == "known" {
+				typ = "place"
+				if wellKnownOrgs[key] != "" {
+					typ = "organisation"
+				}
+			}
+			s = &Suggestion{Ar: ar, Start: start, End: end, Type: typ}
+			if en := wellKnown[key]; en != "" {
+				s.En, s.From = en, "table"
+			} else {
+				s.En, s.From = proposeEnglish(words, c.title != "" && (c.typ == "media" || c.typ == "organisation"), opt.Names)
+			}
+			byKey[key] = s
+			order = append(order, key)
+		}
+		s.Count++
+		if c.typ == "known" {
+			s.Score += 3
+			s.Reasons = appendOnce(s.Reasons, "well-known name")
+		} else if s.Type == "" {
+			s.Type = c.typ
+		}
+		if c.title != "" {
+			s.Score += 3
+			s.Reasons = appendOnce(s.Reasons, "after "+c.title)
+		}
+	}
+	out := make([]Suggestion, 0, len(order))
+	for _, key := range order {
+		s := byKey[key]
+		words := strings.Split(key, " ")
+		tabled := 0
+		for _, w := range words {
+			if _, wt, ok := opt.Names.Lookup(w); ok && wt >= 2 {
+				tabled++
+			}
+		}
+		if tabled > 0 {
+			s.Score += 2 * float64(tabled) / float64(len(words))
+			s.Reasons = append(s.Reasons, "in the name table")
+		}
+		if placeShape(words[0]) {
+			s.Score += 1.5
+			s.Reasons = append(s.Reasons, "shape of a place name")
+		} else if foreignShape(words[len(words)-1]) {
+			s.Score += 1.5
+			s.Reasons = append(s.Reasons, "shape of a foreign name")
+		}
+		if len(words) > 1 {
+			s.Score += 0.5
+		}
+		if s.Count > 1 {
+			s.Score += min(3, float64(s.Count-1))
+			s.Reasons = append(s.Reasons, fmt.Sprintf("%d times", s.Count))
+		}
+		out = append(out, *s)
+	}
+	kept := out[:0]
+	for _, s := range out {
+		if s.Score >= minSuggestScore {
+			kept = append(kept, s)
+		}
+	}
+	out = kept
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if opt.Max > 0 && len(out) > opt.Max {
+		out = out[:opt.Max]
+	}
+	return out
+}
+
+// minSuggestScore drops the weakest candidates: one table word seen once.
+const minSuggestScore = 2.5
+
+func (t tokens) word(i int) string { return t.folded[t.toks[i].fs:t.toks[i].fe] }
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// cliticArticle reports a preposition glued to the article (للأنباء,
+// بالعاصمة): such a word starts a phrase of its own, not part of a name.
+func cliticArticle(w string) bool {
+	for _, p := range []string{"لل", "بال", "وال", "فال", "كال"} {
+		if strings.HasPrefix(w, p) && utf8.RuneCountInString(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignShape reports endings common in foreign names and rare in Arabic
+// words: Korean and Chinese -ng, Russian -ov, -sky, -vich, -stok, -burg, -grad.
+func foreignShape(w string) bool {
+	if utf8.RuneCountInString(w) < 4 || strings.HasPrefix(w, "ال") || stopWords[w] {
+		return false
+	}
+	for _, suf := range []string{"نغ", "وف", "وفا", "سكي", "فيتش", "يتش", "ستوك", "بورغ", "غراد"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// placeShape reports the endings of foreign country and region names.
+func placeShape(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 5 && (strings.HasSuffix(w, "يا") || strings.HasSuffix(w, "ستان")) && !strings.HasPrefix(w, "ال") && !stopWords[w]
+}
+
+// proposeEnglish spells words in English: from the table where it has them,
+// by rule otherwise. A leading title of an organisation is translated.
+func proposeEnglish(words []string, titled bool, names *NameTable) (string, string) {
+	var parts []string
+	table, rules := 0, 0
+	lead, suffix := "", ""
+	if len(words) == 2 && placeShape(words[0]) {
+		if d := directionEnglish[words[1]]; d != "" {
+			lead, words = d, words[:1]
+		}
+	}
+	for i, w := range words {
+		if i == 0 && titled {
+			if en, ok := titleEnglish[w]; ok {
+				suffix = en // "Wagner Group", "Baath Party"
+				continue
+			}
+		}
+		if en, _, ok := names.Lookup(w); ok && (!placeShape(w) || strings.HasSuffix(en, "ia") || strings.HasSuffix(en, "stan")) {
+			parts = append(parts, capitalize(en))
+			table++
+			continue
+		}
+		parts = append(parts, capitalize(Transliterate(w)))
+		rules++
+	}
+	from := "table"
+	switch {
+	case table == 0:
+		from = "rules"
+	case rules > 0:
+		from = "table+rules"
+	}
+	if lead != "" {
+		parts = append([]string{lead}, parts...)
+	}
+	if suffix != "" {
+		parts = append(parts, suffix)
+	}
+	return strings.Join(parts, " "), from
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// Transliterate spells an Arabic word or phrase in Latin letters by rule: a
+// fallback for names the table lacks. Long vowels are written (و → o/u,
+// ي → i/y), short vowels are not guessed, and the article ال becomes al-.
+func Transliterate(ar string) string {
+	var out []string
+	for _, w := range Words(ar) {
+		out = append(out, transliterateWord(w))
+	}
+	return strings.Join(out, " ")
+}
+
+var consonants = map[rune]string{
+	'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d", 'ذ': "dh", 'ر': "r",
+	'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d", 'ط': "t", 'ظ': "z", 'ع': "'", 'غ': "g",
+	'ف': "f", 'ق': "q", 'ك': "k", 'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ء': "'",
+}
+
+func transliterateWord(w string) string {
+	var b strings.Builder
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+		b.WriteString("al-")
+		w = rest
+	}
+	if rest, ok := strings.CutPrefix(w, "او"); ok && rest != "" {
+		b.WriteString("o")
+		w = rest
+	}
+	rs := []rune(w)
+	vowelBefore := b.Len() == 0 || strings.HasSuffix(b.String(), "-") // at the start, و and ي are consonants
+	for i, r := range rs {
+		if r == 'ي' && i == len(rs)-2 && rs[i+1] == 'ا' && !vowelBefore {
+			b.WriteString("ia")
+			break
+		}
+		last := i == len(rs)-1
+		switch r {
+		case 'ا':
+			if i == 0 {
+				b.WriteString("a")
+			} else if !vowelBefore {
+				b.WriteString("a")
+			}
+			vowelBefore = true
+		case 'و':
+			if vowelBefore {
+				b.WriteString("w")
+				vowelBefore = false
+			} else {
+				b.WriteString("o")
+				vowelBefore = true
+			}
+		case 'ي':
+			switch {
+			case vowelBefore:
+				b.WriteString("y")
+				vowelBefore = false
+			case last:
+				b.WriteString("i")
+				vowelBefore = true
+			default:
+				b.WriteString("i")
+				vowelBefore = true
+			}
+		case 'ه':
+			if last && i > 0 {
+				b.WriteString("a") // ta marbuta, folded to ha
+			} else {
+				b.WriteString("h")
+			}
+			vowelBefore = false
+		default:
+			if c, ok := consonants[r]; ok {
+				b.WriteString(c)
+				vowelBefore = false
+			} else if r < utf8.RuneSelf {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// triggers are the words that announce a name, with the type they suggest.
+var triggers = foldSet(map[string]string{
+	"الرئيس": "person", "رئيس": "person", "الرئيسة": "person", "رئيسة": "person", "وزير": "person", "الوزير": "person",
+	"وزيرة": "person", "الوزيرة": "person", "الناطق": "person", "الناطقة": "person", "المتحدث": "person",
+	"المتحدثة": "person", "مستشار": "person", "المستشار": "person", "مستشارة": "person", "السفير": "person", "السفيرة": "person",
+	"الزعيم": "person", "زعيم": "person", "الملك": "person", "الأمير": "person", "الشيخ": "person", "الجنرال": "person",
+	"العقيد": "person", "اللواء": "person", "قائد": "person", "السيد": "person", "السيدة": "person", "الدكتور": "person",
+	"النائب": "person", "المبعوث": "person", "المدير": "person", "مدير": "person", "الأمين": "person", "المرشح": "person",
+	"المرشحة": "person", "الكاتب": "person", "الصحفي": "person", "المراسل": "person", "البابا": "person", "رئيسا": "person",
+	"مدينة": "place", "العاصمة": "place", "عاصمة": "place", "جزيرة": "place", "ولاية": "place", "إقليم": "place",
+	"منطقة": "place", "محافظة": "place", "بلدة": "place", "قرية": "place", "ميناء": "place",
+	"وكالة": "media", "صحيفة": "media", "قناة": "media", "مجلة": "media", "إذاعة": "media", "تلفزيون": "media", "موقع": "media",
+	"شركة": "organisation", "مجموعة": "organisation", "حزب": "organisation", "حركة": "organisation",
+	"جامعة": "organisation", "منظمة": "organisation", "جماعة": "organisation", "بنك": "organisation", "مؤسسة": "organisation",
+})
+
+// directions are adjectives that belong to a place name before them.
+var directions = foldBool("الشمالية", "الجنوبية", "الشرقية", "الغربية", "الوسطى", "المتحدة", "الجديدة", "العظمى")
+
+// directionEnglish renders the adjectives of directions before the place.
+var directionEnglish = foldSet(map[string]string{
+	"الشمالية": "North", "الجنوبية": "South", "الشرقية": "East", "الغربية": "West", "الوسطى": "Central",
+	"المتحدة": "United", "الجديدة": "New", "العظمى": "Great",
+})
+
+// titleEnglish translates the titles that lead organisation names.
+var titleEnglish = foldSet(map[string]string{
+	"وكالة": "", "صحيفة": "", "قناة": "", "مجلة": "", "إذاعة": "Radio", "تلفزيون": "TV", "موقع": "website",
+	"شركة": "", "مجموعة": "Group", "حزب": "Party", "حركة": "Movement", "جامعة": "University",
+	"منظمة": "Organisation", "جماعة": "Group", "بنك": "Bank", "مؤسسة": "Foundation",
+	// The English word goes after the name: "Wagner Group".
+})
+
+// stopWords are frequent words of news Arabic that are not names.
+var stopWords = foldBool(strings.Fields(`
+في من إلى الى على عن مع بين حول ضد لدى عند بعد قبل خلال منذ حتى ثم أو او أم لكن بل لا لم لن ما ماذا لماذا
+هل قد كما أي اي كل بعض غير مثل نحو هذا هذه ذلك تلك هؤلاء هناك هنا الذي التي الذين اللذين اللتين هو هي هم هن
+نحن أنت انت أنا انا إذا اذا لو حيث عام عامي يوم وقت شهر سنة أن ان إن إنه انه أنه بأن بان لأن لان كان كانت يكون
+تكون كانوا يمكن يمكننا يجب تم يتم قال قالت يقول تقول أعلن أعلنت أكد أكدت أضاف أضافت ذكر ذكرت أوضح أوضحت أشار
+أشارت وقال وقالت وأضاف وأضافت وكان وكانت وذكرت وأكد فيما بينما أمس اليوم غدا الثلاثاء الاثنين الأربعاء الخميس
+الجمعة السبت الأحد يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الماضي الجاري المقبل القادم العام الأسبوع ثلاثة أربعة
+خمسة ستة سبعة ثمانية تسعة عشرة أربع خمس ست سبع ثمان تسع عشر اثنين اثنان واحد واحدة مليون مليار ألف مئة مائة
+نقلا وفقا وفق بحسب حسب أيضا ايضا فقط جدا حاليا دائما أبدا أكثر أقل كبير كبيرة صغير جديد جديدة أخرى آخر أخرى
+باسم الأنباء للأنباء يريد تريد يتوقع توقع يجري تجري زيارة زيارات مسؤول مسؤولون مسؤولين مسؤولة حكومة دولة دول بلد بلاد قوات قوة
+شخص أشخاص عدد عدة نفسه نفسها ذاته لها له لهم لنا لك بها به بهم منها منه منهم عليها عليه عليهم فيها فيه فيهم
+إليها إليه عنها عنه معها معه لديها لديه لدينا ليس ليست سوف سيتم ضمن إطار اطار شأن بشأن جانب إزاء ازاء لصالح
+شكل أشكال نوع طريقة سلام حرب أسلحة اسلحة الأسلحة ذخيرة صواريخ قذائف مدفعية عقوبات اتفاق بيان قرار قرارات
+مفاوضات محادثات اجتماع اجتماعات قمة تدريبات حوار معلومات وسائل إعلام مثل هؤلاء جيراننا جيرانك ووئام
+`)...)
+
+func foldSet(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[Key(k)] = v
+	}
+	return out
+}
+
+func foldBool(words ...string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
+		out[Key(w)] = true
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package glossary
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSuggestSampleArticle(t *testing.T) {
+	root := repoRoot(t)
+	article, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Suggest(string(article), SuggestOptions{Names: names})
+	proposed := map[string]string{}
+	for _, s := range got {
+		proposed[Key(s.Ar)] = s.En
+		if surface := string(article[s.Start:s.End]); surface != s.Ar && "ا"+surface != s.Ar {
+			t.Errorf("%q: offsets %d-%d do not give it back", s.Ar, s.Start, s.End)
+		}
+	}
+	// The people, places and agencies a reader would list.
+	want := map[string]string{
+		"جيك سوليفان": "Jake Sullivan", "فلاديمير بوتين": "Vladimir Putin", "كيم جونغ أون": "", "ديمتري بيسكوف": "",
+		"أدريان واتسون": "Adrian Watson", "جون كيربي": "John Kirby", "ليندا توماس غرينفيلد": "Linda Thomas Greenfield",
+		"دونالد ترامب": "Donald Trump", "سيرغي شويغو": "", "كوريا الشمالية": "North Korea", "روسيا": "Russia",
+		"أوكرانيا": "", "موسكو": "Moscow", "بيونغ يانغ": "", "فلاديفوستوك": "", "واشنطن": "Washington",
+		"وكالة يونهاب": "", "وكالة إنترفاكس": "", "صحيفة نيويورك تايمز": "", "مجموعة فاغنر": "",
+		"الكرملين": "", "البيت الأبيض": "", "الصين": "", "اليابان": "", "سنغافورة": "", "فيتنام": "", "بريطانيا": "",
+	}
+	found := 0
+	for ar, en := range want {
+		got, ok := proposed[Key(ar)]
+		if !ok {
+			t.Logf("not proposed: %s", ar)
+			continue
+		}
+		found++
+		if en != "" && got != en {
+			t.Errorf("%s: proposed %q, want %q", ar, got, en)
+		}
+	}
+	if found*10 < len(want)*8 {
+		t.Errorf("proposed %d of %d names, want at least 80%%", found, len(want))
+	}
+	if len(got) > 2*len(want) {
+		t.Errorf("%d suggestions: too many for %d names", len(got), len(want))
+	}
+}
+
+func TestSuggestSkipsGlossaryTerms(t *testing.T) {
+	root := repoRoot(t)
+	article, _ := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
+	g, err := Load(filepath.Join(root, "glossary.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := LoadNames()
+	m := NewMatcher(g)
+	for _, s := range Suggest(string(article), SuggestOptions{Names: names, Glossary: m}) {
+		if hits := m.Match(s.Ar); len(hits) > 0 {
+			t.Errorf("proposed %q, which the glossary has (%s)", s.Ar, hits[0].Entry.Ar)
+		}
+	}
+}
+
+func TestTransliterate(t *testing.T) {
+	tests := map[string]string{
+		"سوليفان": "solifan", "بريطانيا": "britania", "أوكرانيا": "okrania", "كيم": "kim",
+		"الكرملين": "al-krmlin", "يونهاب": "yonhab", "شويغو": "shoygo",
+	}
+	for ar, want := range tests {
+		if got := Transliterate(ar); got != want {
+			t.Errorf("Transliterate(%s) = %q, want %q", ar, got, want)
+		}
+	}
+}
+
+func TestNameTable(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names.Len() < 40000 {
+		t.Errorf("only %d names", names.Len())
+	}
+	for ar, want := range map[string]string{"سوليفان": "sullivan", "جون": "john", "واتسون": "watson"} {
+		if en, _, ok := names.Lookup(Key(ar)); !ok || en != want {
+			t.Errorf("Lookup(%s) = %q, %v; want %q", ar, en, ok, want)
+		}
+	}
+}
+
+func FuzzSuggest(f *testing.F) {
+	f.Add("قال الرئيس الروسي فلاديمير بوتين")
+	f.Add("وكالة يونهاب للأنباء")
+	f.Add("كوريا الشمالية وروسيا")
+	names, err := LoadNames()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End || text[s.Start:s.End] != s.Ar && "ا"+text[s.Start:s.End] != s.Ar || strings.TrimSpace(s.En) == "" && s.From != "rules" {
+				t.Fatalf("bad suggestion %+v in %q", s, text)
+			}
+		}
+	})
+}

@@ -1,0 +1,64 @@
+package review
+
+import (
+	"html/template"
+	"io"
+)
+
+// WriteHTML writes the report as one self-contained HTML page with the
+// editor's insertions and deletions marked. html/template escapes every text
+// taken from the file; the page loads nothing and runs no script.
+func (r *Report) WriteHTML(w io.Writer) error {
+	return htmlTmpl.Execute(w, r)
+}
+
+var htmlTmpl = template.Must(template.New("review").Funcs(template.FuncMap{
+	"pct":   pct,
+	"ratio": ratio,
+}).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Review of {{.File}}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; }
+table { border-collapse: collapse; width: 100%; }
+td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: left; }
+td.src { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif; font-size: 1.1em; }
+ins { background: #d4f7d4; text-decoration: none; }
+del { background: #fbd3d3; }
+.unchanged, .skipped { color: #777; }
+.fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
+</style>
+</head>
+<body>
+<h1>Review of {{.File}}</h1>
+{{with .Summary}}<table class="summary">
+<tr><th>Units</th><td>{{.Units}} ({{.Translatable}} translatable)</td></tr>
+<tr><th>Edited by the editor</th><td>{{.Edited}} of {{.WithDraft}} machine drafts ({{.Unchanged}} unchanged)</td></tr>
+<tr><th>Translated without a draft</th><td>{{.Translated}}</td></tr>
+<tr><th>Untranslated</th><td>{{.Untranslated}}</td></tr>
+<tr><th>Approved</th><td>{{.Approved}}</td></tr>
+<tr><th>Post-edit distance, words</th><td class="fig">{{pct .WordPED}} ({{.WordEdits}} edits / {{.Words}} words)</td></tr>
+<tr><th>Post-edit distance, characters</th><td class="fig">{{pct .CharPED}} ({{.CharEdits}} edits / {{.Chars}} characters)</td></tr>
+<tr><th>Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
+</table>{{end}}
+{{if .Warnings}}<h2>Warnings</h2>
+<ul>{{range .Warnings}}<li>{{.}}</li>{{end}}</ul>{{end}}
+<h2>Units</h2>
+<table class="units">
+<tr><th>Unit</th><th>Source</th><th>Changes (draft → reviewed)</th><th>Edits</th></tr>
+{{range .Units}}<tr class="{{.Status}}" id="{{.ID}}">
+<td>{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</td>
+<td class="src" dir="rtl" lang="ar">{{.Source}}</td>
+<td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins>{{.Text}}</ins>{{else if eq .Kind "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
+{{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
+{{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}</td>
+<td class="fig">{{if .Diff}}words {{.WordEdits}}/{{.Words}} ({{pct (ratio .WordEdits .Words)}})<br>chars {{.CharEdits}}/{{.Chars}} ({{pct (ratio .CharEdits .Chars)}}){{end}}</td>
+</tr>
+{{end}}</table>
+</body>
+</html>
+`))

@@ -1,0 +1,227 @@
+package review
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"bitext/xliff"
+)
+
+// Status says what happened to a unit in review.
+type Status string
+
+// Unit statuses.
+const (
+	Edited       Status = "edited"       // the editor changed the machine draft
+	Unchanged    Status = "unchanged"    // the editor left the machine draft as it was
+	Translated   Status = "translated"   // there was no draft: the editor wrote the target
+	Untranslated Status = "untranslated" // no target in the reviewed file
+	Merged       Status = "merged"       // the tool merged the unit into the one before
+	Skipped      Status = "skipped"      // not translatable (boilerplate)
+)
+
+// UnitReport is what the editor did to one unit.
+type UnitReport struct {
+	ID         string   `json:"id"`
+	Line       int      `json:"line,omitempty"`
+	Status     Status   `json:"status"`
+	Approved   bool     `json:"approved,omitempty"`
+	Source     string   `json:"source"`
+	Draft      string   `json:"draft,omitempty"`
+	Target     string   `json:"target,omitempty"`
+	Diff       []Op     `json:"diff,omitempty"`
+	WordEdits  int      `json:"word_edits"`
+	Words      int      `json:"words"` // words in the editor's target
+	CharEdits  int      `json:"char_edits"`
+	Chars      int      `json:"chars"`                         // characters in the editor's target
+	Fixed      []string `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
+	Introduced []string `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
+	Missing    []string `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
+	MergedInto string   `json:"merged_into,omitempty"`
+}
+
+// Summary holds the figures for the whole file.
+type Summary struct {
+	Units        int     `json:"units"`
+	Translatable int     `json:"translatable"`
+	WithDraft    int     `json:"with_draft"` // translatable units with a machine draft and a reviewed target
+	Edited       int     `json:"edited"`
+	Unchanged    int     `json:"unchanged"`
+	Translated   int     `json:"translated_without_draft"`
+	Untranslated int     `json:"untranslated"`
+	Approved     int     `json:"approved"`
+	WordEdits    int     `json:"word_edits"`
+	Words        int     `json:"words"`
+	CharEdits    int     `json:"char_edits"`
+	Chars        int     `json:"chars"`
+	WordPED      float64 `json:"word_post_edit_distance"` // WordEdits / Words, like HTER without shifts
+	CharPED      float64 `json:"char_post_edit_distance"` // CharEdits / Chars
+	DraftViol    int     `json:"glossary_violations_draft"`
+	FinalViol    int     `json:"glossary_violations_reviewed"`
+	Fixed        int     `json:"glossary_fixed"`
+	Introduced   int     `json:"glossary_introduced"`
+}
+
+// Report is the review of one file.
+type Report struct {
+	File     string       `json:"file"`
+	Original string       `json:"original,omitempty"`
+	Engine   string       `json:"engine,omitempty"`
+	Summary  Summary      `json:"summary"`
+	Units    []UnitReport `json:"units"`
+	Warnings []string     `json:"warnings,omitempty"`
+}
+
+// Compute compares every reviewed target with its machine draft. Post-edit
+// distances are measured against the editor's text (the reference), over the
+// units that had both a draft and a reviewed target.
+func Compute(rv *xliff.Reviewed) *Report {
+	r := &Report{File: rv.File.Name, Original: rv.File.Original, Engine: rv.File.Engine, Warnings: rv.Warnings}
+	s := &r.Summary
+	for _, u := range rv.Units {
+		ur := UnitReport{ID: u.ID, Line: u.Line, Source: u.Source, Draft: u.Draft, Target: u.Target, Approved: u.Approved, MergedInto: u.MergedInto}
+		s.Units++
+		switch {
+		case u.Kind == "boilerplate":
+			ur.Status = Skipped
+			r.Units = append(r.Units, ur)
+			continue
+		case u.MergedInto != "":
+			ur.Status = Merged
+		case u.Untranslated:
+			ur.Status = Untranslated
+		case !u.HasDraft:
+			ur.Status = Translated
+		case u.Edited:
+			ur.Status = Edited
+		default:
+			ur.Status = Unchanged
+		}
+		s.Translatable++
+		if u.Approved {
+			s.Approved++
+		}
+		switch ur.Status {
+		case Untranslated, Merged:
+			s.Untranslated++
+		case Translated:
+			s.Translated++
+		case Edited, Unchanged:
+			s.WithDraft++
+			if ur.Status == Edited {
+				s.Edited++
+			} else {
+				s.Unchanged++
+			}
+			ur.Diff = WordDiff(u.Draft, u.Target)
+			ur.WordEdits, ur.Words = WordEdits(u.Draft, u.Target), WordCount(u.Target)
+			ur.CharEdits, ur.Chars = CharEdits(u.Draft, u.Target), len([]rune(u.Target))
+			s.WordEdits += ur.WordEdits
+			s.Words += ur.Words
+			s.CharEdits += ur.CharEdits
+			s.Chars += ur.Chars
+			for _, t := range u.ExpectedTerms {
+				inDraft, inTarget := ContainsTerm(u.Draft, t.Target), ContainsTerm(u.Target, t.Target)
+				if !inDraft {
+					s.DraftViol++
+				}
+				if !inTarget {
+					s.FinalViol++
+					ur.Missing = append(ur.Missing, t.Target)
+				}
+				switch {
+				case !inDraft && inTarget:
+					ur.Fixed = append(ur.Fixed, t.Target)
+					s.Fixed++
+				case inDraft && !inTarget:
+					ur.Introduced = append(ur.Introduced, t.Target)
+					s.Introduced++
+				}
+			}
+		}
+		r.Units = append(r.Units, ur)
+	}
+	s.WordPED = ratio(s.WordEdits, s.Words)
+	s.CharPED = ratio(s.CharEdits, s.Chars)
+	return r
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		if a == 0 {
+			return 0
+		}
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// WriteText writes the report for a terminal: each edited unit with its
+// changes marked [-deleted-]{+inserted+}, then the summary. With all set it
+// lists every unit, not only the edited ones.
+func (r *Report) WriteText(w io.Writer, all bool) error {
+	var b strings.Builder
+	for _, u := range r.Units {
+		if !all && u.Status != Edited {
+			continue
+		}
+		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
+		if u.Approved {
+			b.WriteString(", approved")
+		}
+		if u.Status == Edited || u.Status == Unchanged {
+			fmt.Fprintf(&b, "  words %d/%d (%s)  chars %d/%d (%s)", u.WordEdits, u.Words, pct(ratio(u.WordEdits, u.Words)),
+				u.CharEdits, u.Chars, pct(ratio(u.CharEdits, u.Chars)))
+		}
+		if u.MergedInto != "" {
+			fmt.Fprintf(&b, " into %s", u.MergedInto)
+		}
+		b.WriteString("\n")
+		if len(u.Diff) > 0 {
+			b.WriteString("    ")
+			for _, op := range u.Diff {
+				switch op.Kind {
+				case Insert:
+					b.WriteString("{+" + op.Text + "+}")
+				case Delete:
+					b.WriteString("[-" + op.Text + "-]")
+				default:
+					b.WriteString(op.Text)
+				}
+			}
+			b.WriteString("\n")
+		} else if u.Target != "" && u.Status == Translated {
+			b.WriteString("    " + u.Target + "\n")
+		}
+		if len(u.Fixed) > 0 {
+			fmt.Fprintf(&b, "    glossary fixed: %s\n", strings.Join(u.Fixed, ", "))
+		}
+		if len(u.Introduced) > 0 {
+			fmt.Fprintf(&b, "    glossary broken: %s\n", strings.Join(u.Introduced, ", "))
+		}
+	}
+	s := r.Summary
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "%s: %d units, %d translatable: %d edited, %d unchanged, %d translated without a draft, %d untranslated; %d approved\n",
+		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, s.Translated, s.Untranslated, s.Approved)
+	fmt.Fprintf(&b, "post-edit distance over %d drafted units: words %s (%d edits / %d words), characters %s (%d / %d)\n",
+		s.WithDraft, pct(s.WordPED), s.WordEdits, s.Words, pct(s.CharPED), s.CharEdits, s.Chars)
+	fmt.Fprintf(&b, "glossary: %d violations in the drafts, %d after review: %d fixed, %d introduced\n",
+		s.DraftViol, s.FinalViol, s.Fixed, s.Introduced)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }

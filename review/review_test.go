@@ -1,0 +1,199 @@
+package review
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+	"bitext/xliff"
+)
+
+func TestTokens(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"Putin's summit.", []string{"Putin", "'", "s", " ", "summit", "."}},
+		{"وقال بوتين، إن", []string{"وقال", " ", "بوتين", "،", " ", "إن"}},
+		{"مُحَمَّد  ـــ 12", []string{"مُحَمَّد", "  ", "ـــ", " ", "12"}},
+		{"", nil},
+	}
+	for _, c := range cases {
+		got := Tokens(c.in)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Tokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestEdits(t *testing.T) {
+	cases := []struct {
+		from, to     string
+		words, chars int
+	}{
+		{"the cat sat", "the cat sat", 0, 0},
+		{"the cat sat", "the dog sat", 1, 3},
+		{"the cat sat", "the cat sat down", 1, 5},
+		{"the cat sat.", "cat sat", 2, 5},
+		{"", "new text", 2, 8},
+		{"قال بوتين", "قال الرئيس بوتين", 1, 7},
+	}
+	for _, c := range cases {
+		if got := WordEdits(c.from, c.to); got != c.words {
+			t.Errorf("WordEdits(%q, %q) = %d, want %d", c.from, c.to, got, c.words)
+		}
+		if got := CharEdits(c.from, c.to); got != c.chars {
+			t.Errorf("CharEdits(%q, %q) = %d, want %d", c.from, c.to, got, c.chars)
+		}
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	ops := WordDiff("Sullivan said North Korea would pay.", "Sullivan warned that North Korea would pay a price.")
+	var del, ins []string
+	for _, op := range ops {
+		switch op.Kind {
+		case Delete:
+			del = append(del, op.Text)
+		case Insert:
+			ins = append(ins, op.Text)
+		}
+	}
+	if strings.Join(del, "|") != "said" || !strings.Contains(strings.Join(ins, "|"), "warned that") || !strings.Contains(strings.Join(ins, "|"), "a price") {
+		t.Errorf("diff: deleted %q inserted %q (%v)", del, ins, ops)
+	}
+}
+
+func TestContainsTerm(t *testing.T) {
+	cases := []struct {
+		text, term string
+		want       bool
+	}{
+		{"Kim's summit", "Kim", true},
+		{"Kimberly said", "Kim", false},
+		{"the kremlin", "Kremlin", true},
+		{"قناة الجزيرة نقلت", "الجزيرة", true},
+		{"anything", "", true},
+		{"no", "Putin", false},
+	}
+	for _, c := range cases {
+		if got := ContainsTerm(c.text, c.term); got != c.want {
+			t.Errorf("ContainsTerm(%q, %q) = %v", c.text, c.term, got)
+		}
+	}
+}
+
+func reviewed() *xliff.Reviewed {
+	unit := func(id, src, draft, tgt string, terms ...xliff.Term) xliff.ReviewedUnit {
+		u := xliff.ReviewedUnit{Draft: draft, HasDraft: draft != "", ExpectedTerms: terms}
+		u.ID, u.Source, u.Target, u.Kind = id, src, tgt, doc.Paragraph
+		u.Untranslated = tgt == ""
+		u.Edited = u.HasDraft && !u.Untranslated && tgt != draft
+		return u
+	}
+	putin := xliff.Term{Source: "بوتين", Target: "Putin"}
+	kim := xliff.Term{Source: "كيم", Target: "Kim"}
+	return &xliff.Reviewed{File: &xliff.File{Name: "r.xlf"}, Units: []xliff.ReviewedUnit{
+		unit("u1", "قال بوتين", "Vladimir said", "Putin said", putin),                     // fixed
+		unit("u2", "التقى كيم", "He met Kim", "He met the leader", kim),                   // introduced
+		unit("u3", "نص", "Same text", "Same text"),                                        // unchanged
+		unit("u4", "نص آخر", "", "Written by hand"),                                       // translated
+		unit("u5", "نص ثالث", "Draft", ""),                                                // untranslated
+		unit("<u6>", "<b>&", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"), // hostile
+	}}
+}
+
+func TestCompute(t *testing.T) {
+	r := Compute(reviewed())
+	s := r.Summary
+	if s.Units != 6 || s.Edited != 3 || s.Unchanged != 1 || s.Translated != 1 || s.Untranslated != 1 || s.WithDraft != 4 {
+		t.Errorf("counts: %+v", s)
+	}
+	if s.Fixed != 1 || s.Introduced != 1 || s.DraftViol != 1 || s.FinalViol != 1 {
+		t.Errorf("glossary: %+v", s)
+	}
+	// u1: 1 word edit of 2; u2: 1 substitution of 4 words (Kim→leader) + 1 insertion (the) = 2; u3: 0 of 2;
+	// hostile: the tokens differ entirely
+	if r.Units[0].WordEdits != 1 || r.Units[1].WordEdits != 2 || r.Units[2].WordEdits != 0 {
+		t.Errorf("word edits: %d %d %d", r.Units[0].WordEdits, r.Units[1].WordEdits, r.Units[2].WordEdits)
+	}
+	if s.WordPED <= 0 || s.WordPED != float64(s.WordEdits)/float64(s.Words) {
+		t.Errorf("word PED %v from %d/%d", s.WordPED, s.WordEdits, s.Words)
+	}
+	var text bytes.Buffer
+	if err := r.WriteText(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "[-Vladimir-]{+Putin+} said") || strings.Contains(text.String(), "u3  unchanged") {
+		t.Errorf("text report:\n%s", text.String())
+	}
+	var js bytes.Buffer
+	if err := r.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(js.Bytes(), &back); err != nil || back.Summary != s {
+		t.Errorf("JSON round trip: %v", err)
+	}
+}
+
+func TestHTMLEscapesEverything(t *testing.T) {
+	rv := reviewed()
+	rv.File.Name = `<script>alert("file")</script>`
+	rv.Warnings = []string{"<b>warning</b>"}
+	var buf bytes.Buffer
+	if err := Compute(rv).WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"<script", "<img", "<b>", `id="<u6>"`} {
+		if strings.Contains(out, bad) {
+			t.Errorf("HTML report contains %q unescaped", bad)
+		}
+	}
+	if !strings.Contains(out, "<del>Vladimir</del>") || !strings.Contains(out, "<ins>Putin</ins>") {
+		t.Errorf("HTML report does not mark the changes")
+	}
+}
+
+// FuzzWordDiff checks that the diff of any two texts rebuilds both of them.
+func FuzzWordDiff(f *testing.F) {
+	f.Add("Putin said.", "Putin warned, yesterday.")
+	f.Add("قال بوتين، إن", "وقال الرئيس بوتين")
+	f.Add("", "x")
+	f.Add("a\u0640\u200c b", "\xff\xfe")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var from, to strings.Builder
+		for _, op := range WordDiff(a, b) {
+			if op.Kind != Insert {
+				from.WriteString(op.Text)
+			}
+			if op.Kind != Delete {
+				to.WriteString(op.Text)
+			}
+		}
+		if from.String() != a || to.String() != b {
+			t.Fatalf("diff of %q → %q rebuilds %q → %q", a, b, from.String(), to.String())
+		}
+		if WordEdits(a, b) > WordCount(a)+WordCount(b) {
+			t.Fatal("more word edits than words")
+		}
+	})
+}
+
+func BenchmarkCompute(b *testing.B) {
+	rv := reviewed()
+	long := strings.Repeat("The spokesman said the Kremlin could not confirm the summit. ", 20)
+	for i := range rv.Units {
+		rv.Units[i].Draft = long
+		rv.Units[i].Target = strings.ReplaceAll(long, "said", "stated")
+		rv.Units[i].HasDraft, rv.Units[i].Edited, rv.Units[i].Untranslated = true, true, false
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Compute(rv)
+	}
+	b.ReportMetric(float64(len(rv.Units)*b.N)/b.Elapsed().Seconds(), "units/s")
+}

@@ -1,0 +1,279 @@
+package segment
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"bitext/doc"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func texts(segs []doc.Segment) []string {
+	var out []string
+	for _, s := range segs {
+		out = append(out, s.Text)
+	}
+	return out
+}
+
+func TestSentencesArabic(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"full stop", "وصل الوفد. وبدأت المحادثات.", []string{"وصل الوفد.", "وبدأت المحادثات."}},
+		{"exclamation", "يا له من يوم! وانتهى الاجتماع.", []string{"يا له من يوم!", "وانتهى الاجتماع."}},
+		{"question marks", "هل يأتي؟ لا أحد يعرف. هل?", []string{"هل يأتي؟", "لا أحد يعرف.", "هل?"}},
+		{"runs of marks", "حقا؟! نعم.", []string{"حقا؟!", "نعم."}},
+		{"ellipsis character", "وانتظر الجميع… ثم جاء الخبر.", []string{"وانتظر الجميع…", "ثم جاء الخبر."}},
+		{"two-dot stop", "تتحكم في أسعار بيعها.. وهو الأمر الذي يقلق.", []string{"تتحكم في أسعار بيعها..", "وهو الأمر الذي يقلق."}},
+		{"three dots mid-line", "قال إن ما تقوله وما تفعله... في الواقع أمر لا يصدق.", []string{"قال إن ما تقوله وما تفعله... في الواقع أمر لا يصدق."}},
+		{"closing curly quote", "وقال “ستدفع الثمن.” وغادر.", []string{"وقال “ستدفع الثمن.”", "وغادر."}},
+		{"period after quote", "قال “ستدفع الثمن”. وغادر.", []string{"قال “ستدفع الثمن”.", "وغادر."}},
+		{"guillemets", "وقال «انتهى الأمر.» ثم صمت.", []string{"وقال «انتهى الأمر.»", "ثم صمت."}},
+		{"straight quote", `وقال "انتهى الأمر." ثم صمت.`, []string{`وقال "انتهى الأمر."`, "ثم صمت."}},
+		{"bracket", "(وهذا ما حدث.) وتابع.", []string{"(وهذا ما حدث.)", "وتابع."}},
+		{"quoted question stays", "ونقلت عنه القول “لماذا لا؟ هؤلاء جيراننا، ومن الأفضل أن نعيش في سلام”.",
+			[]string{"ونقلت عنه القول “لماذا لا؟ هؤلاء جيراننا، ومن الأفضل أن نعيش في سلام”."}},
+		{"quoted question, reversed guillemets", "قال »لماذا لا؟ هؤلاء جيراننا«. وانصرف.", []string{"قال »لماذا لا؟ هؤلاء جيراننا«.", "وانصرف."}},
+		{"quoted full stops split", "وقال «الوضع صعب. نحن نعمل» ثم غادر.", []string{"وقال «الوضع صعب.", "نحن نعمل» ثم غادر."}},
+		{"quote never closed", "وقال “لماذا لا؟ ثم سكت.", []string{"وقال “لماذا لا؟", "ثم سكت."}},
+		{"doctor", "التقى د. محمد علي الوزير.", []string{"التقى د. محمد علي الوزير."}},
+		{"metre and BC", "بطول 5 م. وفي عام 300 ق.م. بني المعبد. وفي 300 ق.م بني آخر.", []string{"بطول 5 م. وفي عام 300 ق.م. بني المعبد.", "وفي 300 ق.م بني آخر."}},
+		{"agency", "نقلت أ.ف.ب. عن مصدر قوله إنه وصل.", []string{"نقلت أ.ف.ب. عن مصدر قوله إنه وصل."}},
+		{"PO box", "العنوان ص.ب. 123 عمان.", []string{"العنوان ص.ب. 123 عمان."}},
+		{"Latin initials", "قالت U.S. Army إنها مستعدة.", []string{"قالت U.S. Army إنها مستعدة."}},
+		{"decimal", "ارتفع المؤشر 3.5 في المئة.", []string{"ارتفع المؤشر 3.5 في المئة."}},
+		{"Arabic-Indic decimal", "بلغ النمو ١٢٫٥ في المئة. وتراجع.", []string{"بلغ النمو ١٢٫٥ في المئة.", "وتراجع."}},
+		{"years", "في عامي 2018 و2019 زار سنغافورة.", []string{"في عامي 2018 و2019 زار سنغافورة."}},
+		{"month pair", "في سبتمبر/أيلول الجاري. ثم عاد.", []string{"في سبتمبر/أيلول الجاري.", "ثم عاد."}},
+		{"URL", "راجع www.example.com/a.html للمزيد. وشكرا.", []string{"راجع www.example.com/a.html للمزيد.", "وشكرا."}},
+		{"URL at the end", "راجع الموقع www.example.com. وشكرا.", []string{"راجع الموقع www.example.com.", "وشكرا."}},
+		{"e-mail", "راسلوا info@example.org. وشكرا.", []string{"راسلوا info@example.org.", "وشكرا."}},
+		{"dateline", "القاهرة (رويترز) - قال مسؤول إن المحادثات بدأت. وأضاف أنها ستستمر.", []string{"القاهرة (رويترز) - قال مسؤول إن المحادثات بدأت.", "وأضاف أنها ستستمر."}},
+		{"no space after stop", "الدولية.وبهدف التعاون.", []string{"الدولية.وبهدف التعاون."}},
+		{"marks in brackets", "وهذا مدهش (!) كما قال.", []string{"وهذا مدهش (!) كما قال."}},
+		{"bracket after question", "لماذا؟ (اطار) وتابع.", []string{"لماذا؟ (اطار) وتابع."}},
+		{"slash after stop", "انتهى النص. / يتبع /", []string{"انتهى النص. / يتبع /"}},
+		{"number after stop", "وصل العدد إلى 2004. 15 شخصا أصيبوا.", []string{"وصل العدد إلى 2004. 15 شخصا أصيبوا."}},
+		{"line breaks end sentences", "السطر الأول\nالسطر الثاني", []string{"السطر الأول", "السطر الثاني"}},
+		{"list", "وتشمل المطالب:\n- الإفراج عن المعتقلين.\n- وقف إطلاق النار", []string{"وتشمل المطالب:", "- الإفراج عن المعتقلين.", "- وقف إطلاق النار"}},
+		{"empty", "", nil},
+		{"spaces only", " \n\t ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Sentences(tt.in, "ar")
+			if !reflect.DeepEqual(texts(got), tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.in, texts(got), tt.want)
+			}
+			for _, s := range got {
+				if tt.in[s.Start:s.End] != s.Text {
+					t.Errorf("segment %d-%d text %q does not match the input", s.Start, s.End, s.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestSentencesEnglish(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"plain", "He came. She left! Why? Nobody knows.", []string{"He came.", "She left!", "Why?", "Nobody knows."}},
+		{"titles", "Mr. Smith met Dr. Jones and Gen. Milley. Sen. Warren spoke.", []string{"Mr. Smith met Dr. Jones and Gen. Milley.", "Sen. Warren spoke."}},
+		{"U.S. before a name", "The U.S. Embassy said so. U.N. officials agreed.", []string{"The U.S. Embassy said so.", "U.N. officials agreed."}},
+		{"U.S. at the end", "He returned to the U.S. The talks ended.", []string{"He returned to the U.S.", "The talks ended."}},
+		{"initials", "Donald J. Trump and George W. Bush met.", []string{"Donald J. Trump and George W. Bush met."}},
+		{"a.m.", "It began at 10 a.m. local time. It ended at 5 p.m. He left.", []string{"It began at 10 a.m. local time.", "It ended at 5 p.m.", "He left."}},
+		{"numbers", "It rose 3.5 percent in No. 10 on Jan. 5. Prices fell.", []string{"It rose 3.5 percent in No. 10 on Jan. 5.", "Prices fell."}},
+		{"word that is also an abbreviation", "She studied at the School of Art. “I loved it,” she said.", []string{"She studied at the School of Art.", "“I loved it,” she said."}},
+		{"company at the end", "He works for Apple Inc. The company grew.", []string{"He works for Apple Inc.", "The company grew."}},
+		{"e.g.", "Some cities, e.g. Paris, agreed.", []string{"Some cities, e.g. Paris, agreed."}},
+		{"quoted question", "“Are you sure?” she asked. “Yes.”", []string{"“Are you sure?” she asked.", "“Yes.”"}},
+		{"quote with full stop", "“We will respond.” The minister left.", []string{"“We will respond.”", "The minister left."}},
+		{"question inside quote", "He said “Why not? They are our neighbours” and left.", []string{"He said “Why not? They are our neighbours” and left."}},
+		{"ellipsis then lower case", "It was... well, odd. Then it ended.", []string{"It was... well, odd.", "Then it ended."}},
+		{"ellipsis then capital", "He waited... Nothing came.", []string{"He waited...", "Nothing came."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := texts(Sentences(tt.in, "en"))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Sentences(%q, en)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	type blk struct {
+		kind doc.Kind
+		segs []string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []blk
+	}{
+		{"heading and paragraph", "عنوان الخبر\n\nنص الخبر. وتفاصيله.", []blk{
+			{doc.Heading, []string{"عنوان الخبر"}}, {doc.Paragraph, []string{"نص الخبر.", "وتفاصيله."}}}},
+		{"long line is no heading", strings.Repeat("كلمة ", 13) + "\n\nنص.", []blk{
+			{doc.Paragraph, []string{strings.TrimSpace(strings.Repeat("كلمة ", 13))}}, {doc.Paragraph, []string{"نص."}}}},
+		{"line with final stop is no heading", "قصير.", []blk{{doc.Paragraph, []string{"قصير."}}}},
+		{"share and comment", "نص.\n\nشاركها.\nاترك تعليقاً\n\nExit mobile version", []blk{
+			{doc.Paragraph, []string{"نص."}}, {doc.Boilerplate, []string{"شاركها.", "اترك تعليقاً"}}, {doc.Boilerplate, []string{"Exit mobile version"}}}},
+		{"boilerplate inside a block", "نهاية الخبر.\nشارك\nفيسبوك تويتر واتساب", []blk{
+			{doc.Paragraph, []string{"نهاية الخبر."}}, {doc.Boilerplate, []string{"شارك", "فيسبوك تويتر واتساب"}}}},
+		{"cookie notice", "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع. موافق\n\nWe use cookies on this website. Accept all", []blk{
+			{doc.Boilerplate, []string{"نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع. موافق"}},
+			{doc.Boilerplate, []string{"We use cookies on this website. Accept all"}}}},
+		{"related link", "اقرأ أيضاً: بوتين يلتقي كيم", []blk{{doc.Boilerplate, []string{"اقرأ أيضاً: بوتين يلتقي كيم"}}}},
+		{"copyright", "© 2023 جميع الحقوق محفوظة", []blk{{doc.Boilerplate, []string{"© 2023 جميع الحقوق محفوظة"}}}},
+		{"article about cookies", "تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا.", []blk{
+			{doc.Paragraph, []string{"تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا."}}}},
+		{"share in a sentence", "شارك الوزير في القمة.", []blk{{doc.Paragraph, []string{"شارك الوزير في القمة."}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Split("t", tt.in, "ar")
+			if err := d.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			var got []blk
+			for _, b := range d.Blocks {
+				got = append(got, blk{b.Kind, texts(b.Segments)})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Split(%q)\n got %v\nwant %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNormalisation checks that what the normaliser changes only steers the
+// rules: segments keep pointing at the original bytes.
+func TestNormalisation(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"BOM", "\ufeffوصل. وغادر.", []string{"وصل.", "وغادر."}},
+		{"CRLF", "عنوان\r\n\r\nوصل. وغادر.\r\n", []string{"عنوان", "وصل.", "وغادر."}},
+		{"CR", "عنوان\r\rوصل.\rوغادر.", []string{"عنوان", "وصل.", "وغادر."}},
+		{"NBSP after stop", "وصل.\u00a0وغادر.", []string{"وصل.", "وغادر."}},
+		{"narrow NBSP and ideographic space", "وصل.\u202fوغادر.\u3000ثم عاد.", []string{"وصل.", "وغادر.", "ثم عاد."}},
+		{"RLM after stop", "وصل.\u200f وغادر.", []string{"وصل.\u200f", "وغادر."}},
+		{"ZWSP", "وصل.\u200b وغادر.", []string{"وصل.", "وغادر."}},
+		{"ZWNJ between letters kept", "می\u200cخواهم. بله.", []string{"می\u200cخواهم.", "بله."}},
+		{"line separator", "وصل.\u2028وغادر", []string{"وصل.", "وغادر"}},
+		{"paragraph separator", "عنوان\u2029نص.", []string{"عنوان", "نص."}},
+		{"decomposed hamza", "وصل الا\u0654مين. وغادر.", []string{"وصل الا\u0654مين.", "وغادر."}},
+		{"marks out of order", "حذ\u0651\u064eرنا. وغادر.", []string{"حذ\u0651\u064eرنا.", "وغادر."}},
+		{"soft hyphen", "وصل.\u00ad وغادر.", []string{"وصل.\u00ad", "وغادر."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Split("t", tt.in, "ar")
+			if err := d.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range d.Blocks {
+				got = append(got, texts(b.Segments)...)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArticle(t *testing.T) {
+	src, err := os.ReadFile("../testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Split("article.txt", string(src), "ar")
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	var headings, boiler []string
+	content := 0
+	for i, b := range d.Blocks {
+		switch b.Kind {
+		case doc.Heading:
+			headings = append(headings, d.Text(i))
+			content++
+		case doc.Paragraph:
+			content++
+		case doc.Boilerplate:
+			boiler = append(boiler, texts(b.Segments)...)
+		}
+	}
+	if content != 29 {
+		t.Errorf("%d content blocks, want 29", content)
+	}
+	wantHeadings := []string{"قمة بوتين وكيم", "قذائف مدفعية وصواريخ", "عقوبات على ثلاثة كيانات"}
+	if !reflect.DeepEqual(headings, wantHeadings) {
+		t.Errorf("headings %q, want %q", headings, wantHeadings)
+	}
+	wantBoiler := []string{"شاركها.", "اترك تعليقاً", "Exit mobile version"}
+	if !reflect.DeepEqual(boiler, wantBoiler) {
+		t.Errorf("boilerplate %q, want %q", boiler, wantBoiler)
+	}
+	// The quoted question stays inside its reporting sentence.
+	for _, b := range d.Blocks {
+		for _, s := range b.Segments {
+			if strings.HasPrefix(s.Text, "هؤلاء") {
+				t.Errorf("sentence split inside the quotation: %q", s.Text)
+			}
+		}
+	}
+	checkGolden(t, "article.golden.txt", renderDoc(d))
+}
+
+// renderDoc prints a document for golden files: one block per paragraph,
+// kind and offsets first, one sentence per line.
+func renderDoc(d *doc.Document) string {
+	var b strings.Builder
+	for i, blk := range d.Blocks {
+		fmt.Fprintf(&b, "## %d %s %d-%d\n", i, blk.Kind, blk.Start, blk.End)
+		for _, s := range blk.Segments {
+			fmt.Fprintf(&b, "%d-%d %s\n", s.Start, s.End, s.Text)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test -update after checking the change):\n%s", path, got)
+	}
+}

@@ -1,0 +1,264 @@
+// Package update re-translates a new version of an article against the
+// reviewed translation of an earlier one: sentences whose source did not
+// change keep the editor's translation and state, changed ones are
+// re-translated with a note showing how the source changed and what the
+// previous translation was, new ones are translated, and removed ones are
+// reported.
+package update
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"bitext/doc"
+	"bitext/tm"
+	"bitext/translate"
+	"bitext/xliff"
+)
+
+// Options configure Run. The zero value is useful.
+type Options struct {
+	// Translate configures the pipeline. Its Memory, when set, is consulted
+	// after the earlier version's units.
+	Translate translate.Options
+	// MinSimilarity is the lowest similarity (in [0,1]) at which a new
+	// sentence counts as a changed version of an old one rather than a new
+	// sentence; 0 means 0.5.
+	MinSimilarity float64
+}
+
+// Change is what happened to one unit.
+type Change string
+
+// Changes.
+const (
+	Kept    Change = "kept"    // same source: the earlier target and state are kept
+	Changed Change = "changed" // the source was edited: re-translated, with a diff note
+	Added   Change = "added"   // a new sentence: translated
+	Deleted Change = "deleted" // in the earlier version only
+)
+
+// Report says what Run did with each unit.
+type Report struct {
+	Units   map[string]Change // new unit id → what happened to it
+	Kept    int
+	Changed int
+	Added   int
+	Deleted []doc.Unit // earlier units whose sentence is gone
+}
+
+// Notes Run adds to changed units start with these.
+const (
+	NoteSourceChanged  = "source changed: "
+	NotePreviousTarget = "previous target: "
+)
+
+type oldUnit struct {
+	unit *doc.Unit
+	used bool
+}
+
+// Run translates d, re-using the units of old (the reviewed translation of
+// the earlier version) for every sentence whose source is unchanged. Only the
+// blocks with changed or new sentences go to eng.
+func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bitext, opts Options) (*doc.Bitext, *Report, error) {
+	minSim := opts.MinSimilarity
+	if minSim <= 0 {
+		minSim = 0.5
+	}
+	olds := make([]*oldUnit, 0, len(old.Units))
+	bySource := map[string][]*oldUnit{}
+	for k := range old.Units {
+		u := &old.Units[k]
+		if u.Kind == doc.Boilerplate || strings.TrimSpace(u.Source) == "" {
+			continue
+		}
+		o := &oldUnit{unit: u}
+		olds = append(olds, o)
+		if strings.TrimSpace(u.Target) != "" {
+			key := tm.Normalize(u.Source)
+			bySource[key] = append(bySource[key], o)
+		}
+	}
+	// take returns the first unused earlier unit with this source, or any used one.
+	take := func(src string) *oldUnit {
+		cands := bySource[tm.Normalize(src)]
+		for _, o := range cands {
+			if !o.used {
+				return o
+			}
+		}
+		if len(cands) > 0 {
+			return cands[0] // a repeated sentence: the same translation again
+		}
+		return nil
+	}
+
+	topts := opts.Translate
+	mem := &earlier{take: take, next: topts.Memory}
+	topts.Memory = mem
+	bt, err := translate.Run(ctx, eng, d, topts)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	rep := &Report{Units: map[string]Change{}}
+	var fresh []int // units of re-translated blocks with no unchanged earlier unit
+	for k := range bt.Units {
+		u := &bt.Units[k]
+		if u.Kind == doc.Boilerplate {
+			continue
+		}
+		if mem.covered[u.Block] {
+			rep.Units[u.ID] = Kept
+			rep.Kept++
+			continue
+		}
+		// A re-translated block may still hold unchanged sentences.
+		if o := take(u.Source); o != nil {
+			keep(u, o)
+			rep.Units[u.ID] = Kept
+			rep.Kept++
+			continue
+		}
+		fresh = append(fresh, k)
+	}
+
+	// Pair each fresh unit with the most similar unused earlier unit.
+	type cand struct {
+		unit  int
+		old   *oldUnit
+		score float64
+	}
+	var cands []cand
+	for _, k := range fresh {
+		src := tm.Normalize(bt.Units[k].Source)
+		for _, o := range olds {
+			if o.used {
+				continue
+			}
+			if s := similarity(src, tm.Normalize(o.unit.Source)); s >= minSim {
+				cands = append(cands, cand{k, o, s})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	paired := map[int]bool{}
+	for _, c := range cands {
+		if paired[c.unit] || c.old.used {
+			continue
+		}
+		paired[c.unit] = true
+		c.old.used = true
+		u := &bt.Units[c.unit]
+		u.Notes = append(u.Notes, NoteSourceChanged+tm.DiffText(tm.Diff(c.old.unit.Source, u.Source)))
+		if strings.TrimSpace(c.old.unit.Target) != "" {
+			u.Notes = append(u.Notes, NotePreviousTarget+c.old.unit.Target)
+		}
+		rep.Units[u.ID] = Changed
+		rep.Changed++
+	}
+	for _, k := range fresh {
+		if !paired[k] {
+			rep.Units[bt.Units[k].ID] = Added
+			rep.Added++
+		}
+	}
+	for _, o := range olds {
+		if !o.used {
+			rep.Deleted = append(rep.Deleted, *o.unit)
+		}
+	}
+	return bt, rep, nil
+}
+
+// keep gives u the earlier unit's translation, state, origin and editor notes.
+func keep(u *doc.Unit, o *oldUnit) {
+	o.used = true
+	u.Target, u.State, u.Origin = o.unit.Target, o.unit.State, o.unit.Origin
+	u.Flags = nil
+	for _, n := range o.unit.Notes {
+		if !strings.HasPrefix(n, "glossary: ") && !strings.HasPrefix(n, NoteSourceChanged) && !strings.HasPrefix(n, NotePreviousTarget) {
+			u.Notes = append(u.Notes, n)
+		}
+	}
+}
+
+// earlier is the translate.Memory made of the earlier version's units,
+// falling back to next.
+type earlier struct {
+	take    func(src string) *oldUnit
+	next    translate.Memory
+	covered map[int]bool // blocks translated from earlier units
+}
+
+func (e *earlier) BlockUnits(ctx context.Context, d *doc.Document, i int, srcLang, tgtLang string) ([]doc.Unit, error) {
+	var picked []*oldUnit
+	units, err := tm.CoverBlock(ctx, d, i, func(ctx context.Context, src string) (tm.Found, bool, error) {
+		o := e.take(src)
+		if o == nil {
+			return tm.Found{}, false, nil
+		}
+		picked = append(picked, o)
+		return tm.Found{Target: o.unit.Target, State: o.unit.State, Origin: o.unit.Origin}, true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if units != nil {
+		if e.covered == nil {
+			e.covered = map[int]bool{}
+		}
+		e.covered[i] = true
+		// Every successful lookup became a unit, in order.
+		for k := range units {
+			keep(&units[k], picked[k])
+		}
+		return units, nil
+	}
+	if e.next != nil {
+		return e.next.BlockUnits(ctx, d, i, srcLang, tgtLang)
+	}
+	return nil, nil
+}
+
+func similarity(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	la, lb := len([]rune(a)), len([]rune(b))
+	longer := max(la, lb)
+	if longer == 0 {
+		return 1
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 100 * time.Millisecond
+	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
+}
+
+// Summary is a one-line account of the report.
+func (r *Report) Summary() string {
+	return fmt.Sprintf("%d kept, %d changed, %d added, %d deleted", r.Kept, r.Changed, r.Added, len(r.Deleted))
+}
+
+// Earlier turns a reviewed XLIFF file into the earlier version's units for
+// Run: every unit with its source, the editor's target, its notes and a state
+// (see tm.XLIFFState); units marked translate="no" are boilerplate.
+func Earlier(f *xliff.File) *doc.Bitext {
+	bt := &doc.Bitext{SourceLang: f.SourceLang, TargetLang: f.TargetLang, Name: f.Original, Engine: f.Engine}
+	for i := range f.Units {
+		u := &f.Units[i]
+		du := doc.Unit{ID: u.ID, Kind: doc.Paragraph, Source: u.Source, Target: u.Target,
+			State: doc.State(tm.XLIFFState(f.Version, u)), Origin: u.DraftFrom, Notes: u.Notes}
+		if !u.Translate {
+			du.Kind = doc.Boilerplate
+		}
+		bt.Units = append(bt.Units, du)
+	}
+	return bt
+}

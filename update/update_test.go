@@ -1,0 +1,250 @@
+package update
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"bitext/doc"
+	"bitext/segment"
+	"bitext/translate"
+)
+
+// countingEngine is a fake engine that renders each Arabic sentence as an
+// English sentence of as many words, and counts what it is asked.
+type countingEngine struct {
+	mu       sync.Mutex
+	calls    int
+	segments []string
+	chars    int
+	prefix   string
+}
+
+func (e *countingEngine) Name() string             { return "counting" }
+func (e *countingEngine) Limits() translate.Limits { return translate.Limits{} }
+func (e *countingEngine) Translate(ctx context.Context, req translate.Request) ([]string, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.calls++
+	out := make([]string, len(req.Segments))
+	for i, s := range req.Segments {
+		e.segments = append(e.segments, s.Text)
+		e.chars += utf8.RuneCountInString(s.Text)
+		var sents []string
+		for _, sent := range segment.Sentences(s.Text, "ar") {
+			n := len(strings.Fields(sent.Text))
+			words := make([]string, n)
+			for k := range words {
+				words[k] = fmt.Sprintf("w%d", utf8.RuneCountInString(sent.Text)%97+k)
+			}
+			sents = append(sents, e.prefix+strings.Join(words, " ")+".")
+		}
+		out[i] = strings.Join(sents, " ")
+	}
+	return out, nil
+}
+
+func readArticle(t testing.TB) string {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// editArticle changes one word in the fourth paragraph and adds a paragraph
+// after the second; it returns the new text and the two paragraphs.
+func editArticle(t testing.TB, v1 string) (v2, edited, added string) {
+	paras := strings.Split(v1, "\n\n")
+	old := paras[4]
+	edited = strings.Replace(old, "اليوم", "مساء اليوم", 1)
+	if edited == old {
+		t.Fatal("edit did not apply")
+	}
+	paras[4] = edited
+	added = "وأعلن الكرملين مساء اليوم أن الرئيس الروسي سيلتقي الزعيم الكوري الشمالي في الأسبوع المقبل."
+	paras = append(paras[:3], append([]string{added}, paras[3:]...)...)
+	return strings.Join(paras, "\n\n"), edited, added
+}
+
+// reviewed is v1 translated and approved by an editor, who rewrote each target.
+func reviewed(t testing.TB, v1 string) *doc.Bitext {
+	eng := &countingEngine{}
+	bt, err := translate.Run(context.Background(), eng, segment.Split("article.txt", v1, "ar"), translate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range bt.Units {
+		u := &bt.Units[k]
+		if u.Target != "" {
+			u.Target = "Edited: " + u.Target
+			u.State = doc.StateReviewed
+			u.Notes = append(u.Notes, "editor: checked with the desk")
+		}
+	}
+	return bt
+}
+
+func TestUpdateScenario(t *testing.T) {
+	ctx := context.Background()
+	v1 := readArticle(t)
+	old := reviewed(t, v1)
+	v2, edited, added := editArticle(t, v1)
+	eng := &countingEngine{prefix: "New "}
+	bt, rep, err := Run(ctx, eng, segment.Split("article-v2.txt", v2, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The engine saw the two paragraphs and nothing else.
+	if len(eng.segments) != 2 || eng.segments[0] != added || eng.segments[1] != edited {
+		t.Errorf("engine was sent %d segments: %q", len(eng.segments), eng.segments)
+	}
+	if want := utf8.RuneCountInString(added) + utf8.RuneCountInString(edited); eng.chars != want {
+		t.Errorf("characters billed %d, want %d", eng.chars, want)
+	}
+	// The edited paragraph has one changed sentence; its other sentences and
+	// every other paragraph keep the editor's work.
+	editedSents := segment.Sentences(edited, "ar")
+	if rep.Changed != 1 || rep.Added != 1 || len(rep.Deleted) != 0 {
+		t.Errorf("report %s, want 1 changed, 1 added, 0 deleted", rep.Summary())
+	}
+	if rep.Kept != len(old.Units)-1-countBoilerplate(old) {
+		t.Errorf("kept %d, want %d", rep.Kept, len(old.Units)-1)
+	}
+	oldBySource := map[string]doc.Unit{}
+	for _, u := range old.Units {
+		oldBySource[u.Source] = u
+	}
+	changedSeen := false
+	for _, u := range bt.Units {
+		switch rep.Units[u.ID] {
+		case Kept:
+			o, ok := oldBySource[u.Source]
+			if !ok || u.Target != o.Target || u.State != doc.StateReviewed || !strings.HasPrefix(u.Target, "Edited: ") {
+				t.Errorf("kept unit %s lost the editor's target: %+v", u.ID, u)
+			}
+			if !contains(u.Notes, "editor: checked with the desk") {
+				t.Errorf("kept unit %s lost the editor's note: %q", u.ID, u.Notes)
+			}
+		case Changed:
+			changedSeen = true
+			if !strings.HasPrefix(u.Target, "New ") || u.State != doc.StateMachine {
+				t.Errorf("changed unit not re-translated: %+v", u)
+			}
+			var diff, prev string
+			for _, n := range u.Notes {
+				if strings.HasPrefix(n, NoteSourceChanged) {
+					diff = n
+				}
+				if strings.HasPrefix(n, NotePreviousTarget) {
+					prev = n
+				}
+			}
+			if !strings.Contains(diff, "مساء+}") || !strings.HasPrefix(prev, NotePreviousTarget+"Edited: ") {
+				t.Errorf("changed unit notes %q", u.Notes)
+			}
+			if !strings.Contains(edited, u.Source) || len(editedSents) < 1 {
+				t.Errorf("changed unit %q is not from the edited paragraph", u.Source)
+			}
+		case Added:
+			if u.Source != added || !strings.HasPrefix(u.Target, "New ") {
+				t.Errorf("added unit %+v", u)
+			}
+		default:
+			if u.Kind != doc.Boilerplate {
+				t.Errorf("unit %s not in the report", u.ID)
+			}
+		}
+	}
+	if !changedSeen {
+		t.Error("no changed unit")
+	}
+}
+
+func TestUpdateDeleted(t *testing.T) {
+	ctx := context.Background()
+	v1 := readArticle(t)
+	old := reviewed(t, v1)
+	paras := strings.Split(v1, "\n\n")
+	gone := paras[2]
+	v2 := strings.Join(append(paras[:2:2], paras[3:]...), "\n\n")
+	eng := &countingEngine{}
+	_, rep, err := Run(ctx, eng, segment.Split("v2", v2, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if eng.calls != 0 {
+		t.Errorf("engine called %d times for a pure deletion", eng.calls)
+	}
+	if len(rep.Deleted) == 0 || rep.Changed != 0 || rep.Added != 0 {
+		t.Fatalf("report %s", rep.Summary())
+	}
+	for _, u := range rep.Deleted {
+		if !strings.Contains(gone, u.Source) {
+			t.Errorf("deleted unit %q is not from the removed paragraph", u.Source)
+		}
+	}
+}
+
+func TestUpdateUnchanged(t *testing.T) {
+	v1 := readArticle(t)
+	old := reviewed(t, v1)
+	eng := &countingEngine{}
+	bt, rep, err := Run(context.Background(), eng, segment.Split("v1", v1, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if eng.calls != 0 || rep.Changed+rep.Added+len(rep.Deleted) != 0 {
+		t.Errorf("unchanged article: %d engine calls, report %s", eng.calls, rep.Summary())
+	}
+	for k, u := range bt.Units {
+		if u.Target != old.Units[k].Target || u.State != old.Units[k].State || u.ID != old.Units[k].ID {
+			t.Errorf("unit %d changed: %+v", k, u)
+		}
+	}
+}
+
+func countBoilerplate(bt *doc.Bitext) int {
+	n := 0
+	for _, u := range bt.Units {
+		if u.Kind == doc.Boilerplate {
+			n++
+		}
+	}
+	return n
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// BenchmarkUpdate updates the sample article after one paragraph is edited
+// and one added, and reports what the engine was asked.
+func BenchmarkUpdate(b *testing.B) {
+	v1 := readArticle(b)
+	old := reviewed(b, v1)
+	v2, edited, added := editArticle(b, v1)
+	d := segment.Split("v2", v2, "ar")
+	var eng *countingEngine
+	for i := 0; i < b.N; i++ {
+		eng = &countingEngine{}
+		if _, _, err := Run(context.Background(), eng, d, old, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(eng.calls), "engine-calls")
+	b.ReportMetric(float64(len(eng.segments)), "paragraphs-sent")
+	b.ReportMetric(float64(eng.chars), "chars-billed")
+	b.ReportMetric(float64(utf8.RuneCountInString(edited)+utf8.RuneCountInString(added)), "chars-changed")
+	b.ReportMetric(float64(utf8.RuneCountInString(v2)), "chars-article")
+}
