@@ -432,6 +432,26 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 	}
 	lexW := s.lexW
 	edit := s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil
+	// pair caches the coverage of the 1-1 bead ending at each cell; the sum
+	// over a bead's sentence pairs bounds its coverage from above, which
+	// spares most multi-sentence beads the full count.
+	var pairs []float32
+	if full {
+		pairs = make([]float32, len(cost))
+		for k := range pairs {
+			pairs[k] = -1
+		}
+	}
+	pair := func(i, j int) float64 { // the 1-1 bead src[i-1], tgt[j-1]
+		if j < int(b.lo[i]) || j > int(b.hi[i]) {
+			return s.covered(i-1, i, j-1, j)
+		}
+		k := off[i] + j - int(b.lo[i])
+		if pairs[k] < 0 {
+			pairs[k] = float32(s.covered(i-1, i, j-1, j))
+		}
+		return float64(pairs[k])
+	}
 	for i := 0; i <= n; i++ {
 		loI := int(b.lo[i])
 		for j := loI; j <= int(b.hi[i]); j++ {
@@ -469,7 +489,20 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 					if c-w >= best {
 						continue
 					}
-					c -= lexW * s.covered(pi, i, pj, j)
+					if mv.ds == 1 && mv.dt == 1 {
+						c -= lexW * pair(i, j)
+					} else {
+						ub := 0.0
+						for a := pi + 1; a <= i; a++ {
+							for b := pj + 1; b <= j; b++ {
+								ub += pair(a, b)
+							}
+						}
+						if c-lexW*ub >= best {
+							continue
+						}
+						c -= lexW * s.covered(pi, i, pj, j)
+					}
 				}
 				if c < best {
 					best, bm = c, uint8(mi+1)

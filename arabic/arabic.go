@@ -22,7 +22,6 @@
 package arabic
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -170,10 +169,26 @@ func IsWordRune(r rune) bool {
 
 // HasArabic reports whether s holds at least one Arabic letter.
 func HasArabic(s string) bool {
-	return strings.IndexFunc(s, IsArabicLetter) >= 0
+	for _, r := range s {
+		if r >= 0x0621 && r <= 0x064A && r != Tatweel || r >= 0x0600 && IsArabicLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // HasLatin reports whether s holds at least one Latin letter.
 func HasLatin(s string) bool {
-	return strings.IndexFunc(s, IsLatinLetter) >= 0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				return true
+			}
+		case r >= 0x0600 && r <= 0x06FF:
+		case IsLatinLetter(r):
+			return true
+		}
+	}
+	return false
 }

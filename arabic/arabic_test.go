@@ -169,3 +169,11 @@ func TestMonths(t *testing.T) {
 		t.Error("IsGregorianMonth")
 	}
 }
+
+func TestIsMaqsuraParticle(t *testing.T) {
+	for w, want := range map[string]bool{"على": true, "عَلَى": true, "إلى": true, "علي": false, "عليه": false, "": false} {
+		if got := IsMaqsuraParticle(w); got != want {
+			t.Errorf("IsMaqsuraParticle(%q) = %v", w, got)
+		}
+	}
+}

@@ -149,3 +149,25 @@ func stemLetters(s string) int {
 	}
 	return n
 }
+
+// maqsuraParticles are the particles written with a final alef maqsura that
+// fold to the spelling of a name: على "on" folds like علي "Ali".
+var maqsuraParticles = map[string]bool{"على": true, "إلى": true, "الى": true, "حتى": true, "لدى": true, "متى": true, "سوى": true, "أنى": true}
+
+// IsMaqsuraParticle reports whether word, as written (diacritics and tatweel
+// are ignored), is a particle ending in alef maqsura such as على or إلى.
+// Folding ى to ي makes these equal to names (على and علي), so a matcher
+// should not read them as names.
+func IsMaqsuraParticle(word string) bool {
+	if len(word) > 12 {
+		return false
+	}
+	var buf [24]byte
+	b := buf[:0]
+	for _, r := range word {
+		if FoldRune(r) >= 0 {
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return maqsuraParticles[string(b)]
+}

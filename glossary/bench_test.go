@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // largeGlossaryYAML writes a glossary of n ANETAC names (the entity list,
@@ -20,7 +21,7 @@ func largeGlossaryYAML(b *testing.B, n int) string {
 	count := 0
 	add := func(ar, en string) {
 		k := Key(ar)
-		if count >= n || k == "" || seen[k] || strings.ContainsAny(en, "\"\\") {
+		if count >= n || utf8.RuneCountInString(k) < 2 || seen[k] || strings.ContainsAny(en, "\"\\") {
 			return
 		}
 		seen[k] = true

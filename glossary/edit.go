@@ -177,10 +177,15 @@ func FormatEntry(e *Entry, indent string) string {
 	return b.String()
 }
 
+// FileHeader is the comment that starts a glossary file bitext creates.
+const FileHeader = "# Glossary: ar (Arabic term), en (English rendering), variants (other Arabic spellings),\n" +
+	"# type (person, place, organisation, media, other), note, translate (false keeps the term\n" +
+	"# as it is), context (words that pick this entry among homographs).\n"
+
 // Marshal returns g as a glossary file with a short header comment.
 func Marshal(g *Glossary) []byte {
 	var b bytes.Buffer
-	b.WriteString("# Glossary: ar (Arabic term), en (English rendering), variants, type, note,\n# translate (false keeps the term as it is), context (words that pick among homographs).\nterms:\n")
+	b.WriteString(FileHeader + "terms:\n")
 	for _, e := range g.Entries {
 		b.WriteString(FormatEntry(e, "  "))
 	}

@@ -22,6 +22,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -64,6 +65,36 @@ var Types = []string{"person", "place", "organisation", "media", "other"}
 type Glossary struct {
 	Name    string // file name, for messages
 	Entries []*Entry
+
+	keys map[*Entry]entryKeys // computed by Parse, reused by NewMatcher
+}
+
+// entryKeys caches the keys of an entry's forms; it is used only while the
+// entry still has the forms it was computed from.
+type entryKeys struct {
+	forms []string
+	keys  []string
+}
+
+// formKeys returns the keys of e's forms, from the cache when it is current.
+func (g *Glossary) formKeys(e *Entry) []string {
+	if c, ok := g.keys[e]; ok && len(c.forms) == 1+len(e.Variants) && c.forms[0] == e.Ar {
+		same := true
+		for i, v := range e.Variants {
+			if c.forms[i+1] != v {
+				same = false
+				break
+			}
+		}
+		if same {
+			return c.keys
+		}
+	}
+	keys := make([]string, 0, 1+len(e.Variants))
+	for _, f := range e.Forms() {
+		keys = append(keys, Key(f))
+	}
+	return keys
 }
 
 // Error is a problem at one line of a glossary file.
@@ -389,6 +420,7 @@ func validate(g *Glossary) ErrorList {
 		form string
 	}
 	first := make(map[string]owner, len(g.Entries))
+	g.keys = make(map[*Entry]entryKeys, len(g.Entries))
 	for _, e := range g.Entries {
 		switch {
 		case e.Ar == "":
@@ -411,9 +443,19 @@ func validate(g *Glossary) ErrorList {
 				fail(e.Line, "variant %q of %q: want Arabic script", v, e.Ar)
 			}
 		}
-		for _, form := range e.Forms() {
-			k := Key(form)
+		forms := e.Forms()
+		keys := make([]string, len(forms))
+		for i, form := range forms {
+			keys[i] = Key(form)
+		}
+		g.keys[e] = entryKeys{forms: forms, keys: keys}
+		for i, form := range forms {
+			k := keys[i]
 			if k == "" {
+				continue
+			}
+			if utf8.RuneCountInString(k) < 2 {
+				fail(e.Line, "term %q: one letter is too short to match", form)
 				continue
 			}
 			o, ok := first[k]

@@ -63,6 +63,7 @@ func TestParseErrors(t *testing.T) {
 		{"entry not a mapping", "terms:\n  - بوتين\n", "g.yaml:2: entry: want a mapping with ar and en"},
 		{"terms not a list", "terms: 3\n", "g.yaml:1: terms: want a list of entries"},
 		{"key twice", "terms:\n  - ar: بوتين\n    en: Putin\n    en: Poutine\n", "g.yaml:4: key \"en\" given twice"},
+		{"one letter", "terms:\n  - ar: ج\n    en: J\n", "g.yaml:2: term \"ج\": one letter is too short"},
 		{"no ar", "terms:\n  - en: Putin\n", "g.yaml:2: entry has no Arabic term (ar)"},
 		{"yaml syntax", "terms:\n  - ar: [\n", "g.yaml: "},
 	}

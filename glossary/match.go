@@ -36,11 +36,11 @@ func (h Hit) Stem(text string) string {
 //
 // A Matcher is safe for concurrent use.
 type Matcher struct {
-	vocab   map[string]uint32 // folded word → word id (from 1)
-	edges   map[uint64]uint32 // node<<32 | word id → child node
-	entries [][]*Entry        // entries whose term ends at a node, by node
-	context [][][]string      // context keys of those entries, by node
-	hasCtx  []bool            // node has homographs told apart by context
+	vocab   map[string]uint32   // folded word → word id (from 1)
+	edges   map[uint64]uint32   // node<<32 | word id → child node
+	entries []*Entry            // the entry whose term ends at a node, by node
+	homo    map[uint32][]*Entry // all entries of nodes shared by homographs
+	context map[*Entry][]string // context keys of the entries that have them
 }
 
 // contextWindow is how many words on each side of a homograph are searched
@@ -56,9 +56,9 @@ func NewMatcher(g *Glossary) *Matcher {
 	m := &Matcher{
 		vocab:   make(map[string]uint32, n),
 		edges:   make(map[uint64]uint32, n*2),
-		entries: [][]*Entry{nil},
-		context: [][][]string{nil},
-		hasCtx:  []bool{false},
+		entries: make([]*Entry, 1, n*2+1),
+		homo:    map[uint32][]*Entry{},
+		context: map[*Entry][]string{},
 	}
 	if g == nil {
 		return m
@@ -70,19 +70,27 @@ func NewMatcher(g *Glossary) *Matcher {
 				ctx = append(ctx, k)
 			}
 		}
-		for _, form := range e.Forms() {
-			m.add(Words(form), e, ctx)
+		for _, k := range g.formKeys(e) {
+			m.add(k, e, ctx)
 		}
 	}
 	return m
 }
 
-func (m *Matcher) add(words []string, e *Entry, ctx []string) {
-	if len(words) == 0 {
-		return
+// add puts the term with the given key (folded words separated by spaces)
+// into the trie.
+func (m *Matcher) add(key string, e *Entry, ctx []string) {
+	if key == "" || utf8.RuneCountInString(key) < 2 {
+		return // a one-letter term would match every stray letter
 	}
 	node := uint32(0)
-	for _, w := range words {
+	for rest := key; rest != ""; {
+		w := rest
+		if sp := strings.IndexByte(rest, ' '); sp >= 0 {
+			w, rest = rest[:sp], rest[sp+1:]
+		} else {
+			rest = ""
+		}
 		id, ok := m.vocab[w]
 		if !ok {
 			id = uint32(len(m.vocab) + 1)
@@ -94,20 +102,28 @@ func (m *Matcher) add(words []string, e *Entry, ctx []string) {
 			child = uint32(len(m.entries))
 			m.edges[key] = child
 			m.entries = append(m.entries, nil)
-			m.context = append(m.context, nil)
-			m.hasCtx = append(m.hasCtx, false)
 		}
 		node = child
 	}
-	for _, old := range m.entries[node] {
-		if old == e {
-			return // a variant that folds to a form already listed
-		}
-	}
-	m.entries[node] = append(m.entries[node], e)
-	m.context[node] = append(m.context[node], ctx)
 	if len(ctx) > 0 {
-		m.hasCtx[node] = true
+		m.context[e] = ctx
+	}
+	switch old := m.entries[node]; {
+	case old == nil:
+		m.entries[node] = e
+	case old == e:
+		// A variant that folds to a form already listed.
+	default:
+		hs := m.homo[node]
+		if hs == nil {
+			hs = []*Entry{old}
+		}
+		for _, h := range hs {
+			if h == e {
+				return
+			}
+		}
+		m.homo[node] = append(hs, e)
 	}
 }
 
@@ -259,6 +275,10 @@ func (m *Matcher) Match(text string) []Hit {
 		if bestSplit.CliticEnd > 0 {
 			stem = originalOffset(text[start:end], bestSplit.CliticEnd) + start
 		}
+		if bestLen == 1 && arabic.IsMaqsuraParticle(text[stem:end]) {
+			i++ // على "on", not علي "Ali"
+			continue
+		}
 		hits = append(hits, Hit{
 			Start:     start,
 			End:       int(t.toks[i+bestLen-1].end),
@@ -369,15 +389,15 @@ func originalOffset(word string, n int) int {
 // choose picks the entry among homographs by their context words around
 // toks[from:to]; without context, the first entry listed wins.
 func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
-	es := m.entries[node]
-	if len(es) == 1 || !m.hasCtx[node] {
-		return es[0]
+	es := m.homo[node]
+	if len(es) == 0 {
+		return m.entries[node]
 	}
 	lo, hi := max(0, from-contextWindow), min(len(t.toks), to+contextWindow)
 	best, bestScore := 0, 0
-	for k, ctx := range m.context[node] {
+	for k, e := range es {
 		score := 0
-		for _, c := range ctx {
+		for _, c := range m.context[e] {
 			if windowHas(t, lo, hi, c) {
 				score++
 			}
@@ -388,9 +408,9 @@ func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
 	}
 	if bestScore == 0 {
 		// No context found: prefer an entry that asks for none.
-		for k, ctx := range m.context[node] {
-			if len(ctx) == 0 {
-				return es[k]
+		for _, e := range es {
+			if len(m.context[e]) == 0 {
+				return e
 			}
 		}
 	}

@@ -55,6 +55,8 @@ const testGlossary = `terms:
     en: Lebanon
   - ar: العراق
     en: Iraq
+  - ar: علي
+    en: Ali
   - ar: نيسان
     en: Nissan
     type: organisation
@@ -114,6 +116,9 @@ func TestMatch(t *testing.T) {
 		{"part of a word", "كيمياء", nil},
 		{"homograph by context: Amman", "وصل إلى عمان عاصمة الأردن", []hit{{"عمان", "", "Amman"}}},
 		{"homograph by context: Oman", "زار عمان والتقى في مسقط", []hit{{"عمان", "", "Oman"}}},
+		{"Ali", "قال علي", []hit{{"علي", "", "Ali"}}},
+		{"Ali with a clitic", "وعلي", []hit{{"وعلي", "و", "Ali"}}},
+		{"the particle on is not Ali", "على الطاولة وعلى الأرض", nil},
 		{"month name in a date", "من أبريل / نيسان 2004", nil},
 		{"month name before a year", "في نيسان 2004", nil},
 		{"the same word as a name", "سيارة بيك آب نيسان", []hit{{"نيسان", "", "Nissan"}}},

@@ -75,7 +75,7 @@ func readGlossaryFile(path string, create bool) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if create && os.IsNotExist(err) {
-			return nil, nil
+			return []byte(glossary.FileHeader), nil
 		}
 		return nil, fmt.Errorf("reading glossary: %w", err)
 	}
