@@ -142,6 +142,7 @@ type wordInfo struct {
 	offs   []int  // byte offset in folded of each rune, plus the end
 	tmp    []byte // scratch for keys built from a stem
 	pbuf   []byte // scratch for phrase keys
+	procs  []*proclitic
 }
 
 func (w *wordInfo) reset(word string) {
@@ -168,7 +169,31 @@ func (w *wordInfo) reset(word string) {
 	}
 	w.boffs = append(w.boffs, len(w.bareB))
 	w.offs = append(w.offs, len(w.folded))
+	// the proclitic chains the word starts with, shortest first, leaving a
+	// stem of two letters at least
+	w.procs = w.procs[:0]
+	if len(w.bare) >= 2 && !procliticLetter[w.bare[0]] {
+		w.procs = append(w.procs, &proclitics[0]) // the empty chain only
+		return
+	}
+	for k := range proclitics {
+		if p := &proclitics[k]; len(w.bare)-p.n >= 2 && w.hasPrefix(p.ar, 0) {
+			w.procs = append(w.procs, p)
+		}
+	}
 }
+
+// procliticLetter holds the letters a proclitic chain can start with.
+var procliticLetter = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, p := range proclitics {
+		for _, r := range p.ar {
+			m[r] = true
+			break
+		}
+	}
+	return m
+}()
 
 // sub returns the folded runes [i, j). The slice is w's own: do not append to it.
 func (w *wordInfo) sub(i, j int) []byte { return w.folded[w.offs[i]:w.offs[j]] }
@@ -213,12 +238,12 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	}
 	// first the readings with proclitics only (وقال, بالكتاب), to set a bound
 	// that cuts the search below short
-	for _, p := range proclitics {
+	for _, p := range w.procs {
 		pl := p.n
 		if pl > best.cost {
 			break
 		}
-		if p.future || !w.hasPrefix(p.ar, 0) || n-pl < 2 {
+		if p.future {
 			continue
 		}
 		if ent, rank, ok := e.lookupNoun(w.sub(pl, n), n-pl); ok {
@@ -229,13 +254,10 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 			try(a)
 		}
 	}
-	for _, p := range proclitics { // shortest first
+	for _, p := range w.procs { // shortest first
 		pl := p.n
 		if pl > best.cost {
 			break // every reading from here on costs more than the best
-		}
-		if !w.hasPrefix(p.ar, 0) || n-pl < 2 {
-			continue
 		}
 		base := pl + p.penalty
 		if base > best.cost {
@@ -252,7 +274,7 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 }
 
 // nominal tries stem + ending + pronoun readings after proclitic p.
-func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
+func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n
@@ -339,7 +361,7 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 
 // verbal tries past and present verb readings after proclitic p (which holds
 // no article or preposition).
-func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
+func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n

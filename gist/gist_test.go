@@ -312,6 +312,17 @@ func TestAffixesAreTwoByteLetters(t *testing.T) {
 	}
 }
 
+func TestProcliticTable(t *testing.T) {
+	if proclitics[0].ar != "" {
+		t.Fatalf("the empty chain must come first, got %q", proclitics[0].ar)
+	}
+	for i := 1; i < len(proclitics); i++ {
+		if proclitics[i].n < proclitics[i-1].n {
+			t.Fatalf("proclitics not sorted by length at %q", proclitics[i].ar)
+		}
+	}
+}
+
 func TestCore(t *testing.T) {
 	l, err := Core()
 	if err != nil {

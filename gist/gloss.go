@@ -324,14 +324,11 @@ func (e *Engine) phrase(toks []token, folds *[]string, i int, w *wordInfo) (item
 	if i+1 >= len(toks) || toks[i+1].kind != tokWord || !toks[i+1].space {
 		return item{}, 0
 	}
-	for _, p := range phraseProclitics {
-		if !w.hasPrefix(p.ar, 0) {
+	for _, p := range w.procs {
+		if p.the || p.future {
 			continue
 		}
 		pl := p.n
-		if pl >= len(w.bare) {
-			continue
-		}
 		if e.firsts[string(w.sub(pl, len(w.bare)))] == 0 && !strings.HasSuffix(p.ar, "ل") {
 			continue
 		}
@@ -350,7 +347,7 @@ func (e *Engine) phrase(toks []token, folds *[]string, i int, w *wordInfo) (item
 }
 
 // phraseFrom matches the longest phrase whose first folded word is key.
-func (e *Engine) phraseFrom(toks []token, foldsp *[]string, i int, key []byte, p proclitic, w *wordInfo) (item, int) {
+func (e *Engine) phraseFrom(toks []token, foldsp *[]string, i int, key []byte, p *proclitic, w *wordInfo) (item, int) {
 	for _, l := range e.lexicons {
 		max := l.firsts[string(key)]
 		if max == 0 {
@@ -542,7 +539,7 @@ func reorder(items []item) []item {
 		w--
 		a[w] = x
 	}
-	a = append(a[:0], a[w:]...)
+	a = a[w:]
 	// verb-first: 3rd person verb + definite subject → subject + verb
 	out := a[:0]
 	for i := 0; i < len(a); i++ {
@@ -566,18 +563,6 @@ func reorder(items []item) []item {
 	}
 	return out
 }
-
-// phraseProclitics are the chains a phrase's first word may carry: the
-// article belongs to the phrase itself.
-var phraseProclitics = func() []proclitic {
-	var out []proclitic
-	for _, p := range proclitics {
-		if !p.the && !p.future {
-			out = append(out, p)
-		}
-	}
-	return out
-}()
 
 // standalone holds the proclitic chains written as words of their own.
 var standalone = func() map[string]string {
