@@ -147,24 +147,27 @@ type wordInfo struct {
 
 func (w *wordInfo) reset(word string) {
 	w.bare, w.bareB, w.boffs, w.folded, w.offs = w.bare[:0], w.bareB[:0], w.boffs[:0], w.folded[:0], w.offs[:0]
-	add := func(bare, folded rune) {
-		w.bare = append(w.bare, bare)
-		w.boffs = append(w.boffs, len(w.bareB))
-		w.bareB = utf8.AppendRune(w.bareB, bare)
-		w.offs = append(w.offs, len(w.folded))
-		w.folded = utf8.AppendRune(w.folded, folded)
-	}
 	var lig [8]byte
 	for _, r := range word {
 		if r >= 0x0600 && r <= 0x06FF || r < 0x80 {
-			if f := arabic.FoldRune(r); f >= 0 {
-				add(r, f)
+			f := arabic.FoldRune(r)
+			if f < 0 {
+				continue
 			}
+			w.bare = append(w.bare, r)
+			w.boffs = append(w.boffs, len(w.bareB))
+			w.bareB = appendRune(w.bareB, r)
+			w.offs = append(w.offs, len(w.folded))
+			w.folded = appendRune(w.folded, f)
 			continue
 		}
 		// a ligature (ﻻ) folds to several letters: each becomes a letter of its own
 		for _, f := range string(arabic.AppendFoldRune(lig[:0], r)) {
-			add(f, f)
+			w.bare = append(w.bare, f)
+			w.boffs = append(w.boffs, len(w.bareB))
+			w.bareB = appendRune(w.bareB, f)
+			w.offs = append(w.offs, len(w.folded))
+			w.folded = appendRune(w.folded, f)
 		}
 	}
 	w.boffs = append(w.boffs, len(w.bareB))
@@ -181,6 +184,15 @@ func (w *wordInfo) reset(word string) {
 			w.procs = append(w.procs, p)
 		}
 	}
+}
+
+// appendRune is utf8.AppendRune with the two-byte case of Arabic letters
+// written out.
+func appendRune(b []byte, r rune) []byte {
+	if r >= 0x80 && r < 0x800 {
+		return append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+	}
+	return utf8.AppendRune(b, r)
 }
 
 // procliticLetter holds the letters a proclitic chain can start with.
