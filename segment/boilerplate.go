@@ -25,6 +25,7 @@ var boilerplateLines = setOf(
 	"advertisement", "اعلان", "sponsored", "follow us", "تابعنا", "تابعونا", "تابعونا علي",
 	"subscribe", "اشترك", "اشترك الان", "newsletter", "القائمه", "menu", "search", "بحث", "close", "اغلاق",
 	"accept", "accept all", "قبول", "اوافق", "موافق", "tags", "الوسوم", "كلمات مفتاحيه",
+	"sign in", "log in", "login", "تسجيل الدخول", "loading", "like this", "share this:", "more", "المزيد",
 )
 
 // shareWords are the buttons of a share bar; a line made only of them is boilerplate.
@@ -36,6 +37,12 @@ var shareWords = setOf(
 
 // linkPrefixes start lines that link away from the article ("اقرأ أيضا: ...").
 var linkPrefixes = foldAll([]string{"اقرأ أيضاً:", "اقرأ أيضا:", "اقرأ المزيد:", "read more:", "read also:", "related:", "see also:"})
+
+// uiPhrases inside a short line mark it as a button or link label.
+var uiPhrases = foldAll([]string{"click to share", "opens in new window", "click to print", "click to email"})
+
+// breadcrumbStarts begin a navigation trail such as "الرئيسية » أخبار » دولية".
+var breadcrumbStarts = foldAll([]string{"الرئيسية", "الصفحة الرئيسية", "home"})
 
 // noticePrefixes start short site notices.
 var noticePrefixes = foldAll([]string{"©", "copyright ©", "copyright (c)", "جميع الحقوق محفوظة", "حقوق النشر محفوظة"})
@@ -104,6 +111,9 @@ func isBoilerplate(line string) bool {
 	if containsAny(f, cookieWords) && containsAny(f, consentWords) {
 		return true
 	}
+	if len(line) <= maxButtonBytes && (containsAny(f, uiPhrases) || isBreadcrumb(f)) {
+		return true
+	}
 	f = strings.TrimFunc(f, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '|' })
 	if boilerplateLines[f] {
 		return true
@@ -124,4 +134,22 @@ func isBoilerplate(line string) bool {
 func mayBeCookieNotice(line string) bool {
 	return strings.Contains(line, "ookie") || strings.Contains(line, "OOKIE") ||
 		strings.Contains(line, "الارتباط") || strings.Contains(line, "الكوكيز")
+}
+
+// isBreadcrumb reports whether a folded line is a navigation trail: it starts
+// at the home page and goes on with a separator.
+func isBreadcrumb(f string) bool {
+	for _, start := range breadcrumbStarts {
+		rest, ok := strings.CutPrefix(f, start)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		for _, sep := range []string{"»", "›", ">", "/", "|", "«", "‹", "<"} {
+			if strings.HasPrefix(rest, sep) {
+				return true
+			}
+		}
+	}
+	return false
 }

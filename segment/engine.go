@@ -26,7 +26,6 @@ type group struct {
 	brk    bool
 	before pattern // reversed
 	after  pattern
-	line   int
 }
 
 // pattern is an anchored regexp that first consumes one "lead" rune from the
@@ -66,7 +65,7 @@ func compileRules(rules []Rule) ([]group, error) {
 		if err != nil {
 			return nil, ruleErr(rules[i], "afterbreak", err)
 		}
-		out = append(out, group{brk: rules[i].Break, before: bp, after: ap, line: rules[i].Line})
+		out = append(out, group{brk: rules[i].Break, before: bp, after: ap})
 		i = j
 	}
 	return out, nil
@@ -80,14 +79,53 @@ func ruleErr(r Rule, part string, err error) error {
 }
 
 func checkPattern(s string) error {
-	_, err := syntax.Parse(s, syntax.Perl)
+	_, err := syntax.Parse(fromJava(s), syntax.Perl)
 	return err
+}
+
+// fromJava rewrites the Java regular-expression escapes that SRX files
+// commonly hold and RE2 spells differently: \uXXXX becomes \x{XXXX}, and
+// \p{InScript} or \p{IsScript} becomes \p{Script}.
+func fromJava(s string) string {
+	if !strings.Contains(s, `\u`) && !strings.Contains(s, `\p{In`) && !strings.Contains(s, `\p{Is`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		rest := s[i+1:]
+		switch {
+		case rest[0] == 'u' && len(rest) >= 5 && isHex(rest[1:5]):
+			b.WriteString(`\x{` + rest[1:5] + `}`)
+			i += 5
+		case strings.HasPrefix(rest, "p{In") || strings.HasPrefix(rest, "p{Is"):
+			b.WriteString(`\p{`)
+			i += 4
+		default:
+			// Any other escape, \\ included, is copied whole.
+			b.WriteString(s[i : i+2])
+			i++
+		}
+	}
+	return b.String()
+}
+
+func isHex(s string) bool {
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // compilePattern parses src and compiles it anchored at the start, reversed
 // if reverse is set.
 func compilePattern(src string, reverse bool) (pattern, error) {
-	tree, err := syntax.Parse(src, syntax.Perl)
+	tree, err := syntax.Parse(fromJava(src), syntax.Perl)
 	if err != nil {
 		return pattern{}, err
 	}

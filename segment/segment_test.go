@@ -44,7 +44,7 @@ func TestSentencesArabic(t *testing.T) {
 			[]string{"ونقلت عنه القول “لماذا لا؟ هؤلاء جيراننا، ومن الأفضل أن نعيش في سلام”."}},
 		{"quoted question, reversed guillemets", "قال »لماذا لا؟ هؤلاء جيراننا«. وانصرف.", []string{"قال »لماذا لا؟ هؤلاء جيراننا«.", "وانصرف."}},
 		{"quoted full stops split", "وقال «الوضع صعب. نحن نعمل» ثم غادر.", []string{"وقال «الوضع صعب.", "نحن نعمل» ثم غادر."}},
-		{"quote never closed", "وقال “لماذا لا؟ ثم سكت.", []string{"وقال “لماذا لا؟", "ثم سكت."}},
+		{"quote never closed", "وقال “لماذا لا؟ ثم سكت. وغادر.", []string{"وقال “لماذا لا؟ ثم سكت.", "وغادر."}},
 		{"doctor", "التقى د. محمد علي الوزير.", []string{"التقى د. محمد علي الوزير."}},
 		{"metre and BC", "بطول 5 م. وفي عام 300 ق.م. بني المعبد. وفي 300 ق.م بني آخر.", []string{"بطول 5 م. وفي عام 300 ق.م. بني المعبد.", "وفي 300 ق.م بني آخر."}},
 		{"agency", "نقلت أ.ف.ب. عن مصدر قوله إنه وصل.", []string{"نقلت أ.ف.ب. عن مصدر قوله إنه وصل."}},
@@ -139,6 +139,11 @@ func TestBlocks(t *testing.T) {
 			{doc.Boilerplate, []string{"We use cookies on this website. Accept all"}}}},
 		{"related link", "اقرأ أيضاً: بوتين يلتقي كيم", []blk{{doc.Boilerplate, []string{"اقرأ أيضاً: بوتين يلتقي كيم"}}}},
 		{"copyright", "© 2023 جميع الحقوق محفوظة", []blk{{doc.Boilerplate, []string{"© 2023 جميع الحقوق محفوظة"}}}},
+		{"breadcrumb and share links", "الرئيسية » أخبار » دولية\n\nClick to share on Twitter (Opens in new window)\n\nنص.", []blk{
+			{doc.Boilerplate, []string{"الرئيسية » أخبار » دولية"}},
+			{doc.Boilerplate, []string{"Click to share on Twitter (Opens in new window)"}},
+			{doc.Paragraph, []string{"نص."}}}},
+		{"home page in a sentence", "الرئيسية في الموقع تغيرت.", []blk{{doc.Paragraph, []string{"الرئيسية في الموقع تغيرت."}}}},
 		{"article about cookies", "تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا.", []blk{
 			{doc.Paragraph, []string{"تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا."}}}},
 		{"share in a sentence", "شارك الوزير في القمة.", []blk{{doc.Paragraph, []string{"شارك الوزير في القمة."}}}},

@@ -8,7 +8,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"sync"
 )
 
 // Rule is one SRX segmentation rule: at a position where Before matches the
@@ -46,18 +45,24 @@ type Rules struct {
 	Languages []LanguageRule
 	Maps      []LanguageMap
 
-	compiled  map[string][]group // language rule name → compiled rules
-	maps      []*regexp.Regexp   // compiled Maps patterns
-	splitters sync.Map           // language code → *splitter, built on first use
+	compiled map[string][]group // language rule name → compiled rules
+	maps     []*regexp.Regexp   // compiled Maps patterns
+	byMap    []*splitter        // the splitter of each map's rules alone
+	none     *splitter          // for languages no map covers
 }
 
-// splitterFor returns the splitter for lang, built once per Rules.
+// splitterFor returns the splitter for lang: without cascading, the one built
+// by Compile for the first map that matches.
 func (rs *Rules) splitterFor(lang string) *splitter {
-	if sp, ok := rs.splitters.Load(lang); ok {
-		return sp.(*splitter)
+	if rs.Cascade {
+		return newSplitter(rs.forLang(lang))
 	}
-	sp, _ := rs.splitters.LoadOrStore(lang, newSplitter(rs.forLang(lang)))
-	return sp.(*splitter)
+	for i, m := range rs.maps {
+		if m.MatchString(lang) {
+			return rs.byMap[i]
+		}
+	}
+	return rs.none
 }
 
 // forLang returns the compiled rules that apply to lang, following the maps
@@ -79,7 +84,6 @@ func (rs *Rules) forLang(lang string) []group {
 // Compile checks and compiles every rule and map, for segmenting with rules
 // built or changed in code.
 func (rs *Rules) Compile() error {
-	rs.splitters.Clear()
 	rs.compiled = map[string][]group{}
 	for _, lr := range rs.Languages {
 		if _, dup := rs.compiled[lr.Name]; dup {
@@ -91,7 +95,7 @@ func (rs *Rules) Compile() error {
 		}
 		rs.compiled[lr.Name] = gs
 	}
-	rs.maps = nil
+	rs.maps, rs.byMap = nil, nil
 	for _, m := range rs.Maps {
 		if _, ok := rs.compiled[m.Name]; !ok {
 			return fmt.Errorf("%s: languagemap %q names no languagerule", rs.Source, m.Name)
@@ -101,14 +105,17 @@ func (rs *Rules) Compile() error {
 			return fmt.Errorf("%s: languagemap pattern %q: %w", rs.Source, m.Pattern, err)
 		}
 		rs.maps = append(rs.maps, re)
+		rs.byMap = append(rs.byMap, newSplitter(rs.compiled[m.Name]))
 	}
+	rs.none = newSplitter(nil)
 	return nil
 }
 
 // ParseSRX reads SRX 1.0 or 2.0 rules from r; name is used in error messages
 // ("rules.srx:12: ..."). Regular expressions use Go's syntax (RE2), which
 // covers the usual SRX (ICU/Java) patterns except look-around, possessive
-// quantifiers and back-references; \b and \w only know ASCII letters.
+// quantifiers and back-references; the Java escapes \uXXXX and \p{InScript}
+// are understood; \b and \w only know ASCII letters.
 func ParseSRX(name string, r io.Reader) (*Rules, error) {
 	rs := &Rules{Source: name}
 	dec := xml.NewDecoder(r)

@@ -174,3 +174,26 @@ func TestReverseAndFirstSet(t *testing.T) {
 		}
 	}
 }
+
+func TestFromJava(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`[\.!]['"\u00BB\u2019]*\s`, `[\.!]['"\x{00BB}\x{2019}]*\s`},
+		{`\p{InGreek}\p{IsLatin}\p{Lu}`, `\p{Greek}\p{Latin}\p{Lu}`},
+		{`\\u0041`, `\\u0041`},
+		{`\uZZ`, `\uZZ`},
+	}
+	for _, tt := range tests {
+		if got := fromJava(tt.in); got != tt.want {
+			t.Errorf("fromJava(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// A rule set written with Java escapes segments like its RE2 spelling.
+	rs, err := ParseSRX("java.srx", strings.NewReader(strings.Replace(customSRX, `[.;]`, `[\u002E\u003B]`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(SentencesWith("one; two. three", Options{Lang: "ar", Rules: rs}))
+	if want := []string{"one;", "two.", "three"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -55,7 +55,7 @@ func Protect(text string, hits []doc.TermHit, base int, mode Mode) (string, []Pl
 		if ph.Target == "" { // kept as it is (translate: false without an English form)
 			ph.Target = ph.Surface
 		}
-		b.WriteString(text[prev:start])
+		b.WriteString(plain(text[prev:start]))
 		if stem > start {
 			b.WriteString(text[start:stem])
 			b.WriteByte(' ')
@@ -64,9 +64,13 @@ func Protect(text string, hits []doc.TermHit, base int, mode Mode) (string, []Pl
 		phs = append(phs, ph)
 		prev = end
 	}
-	b.WriteString(text[prev:])
+	b.WriteString(plain(text[prev:]))
 	return b.String(), phs
 }
+
+// plain turns the placeholder brackets that the text itself may hold into
+// ordinary ones, so that only our placeholders use them.
+var plain = strings.NewReplacer("⟦", "[", "⟧", "]").Replace
 
 func (p Placeholder) token(mode Mode) string {
 	if mode == ModeBare {
@@ -102,6 +106,7 @@ func CheckPlaceholders(out string, phs []Placeholder) bool {
 // brackets to a reader; the caller flags it.
 func Restore(out string, phs []Placeholder) string {
 	used := make(map[int]bool, len(phs))
+	out = strings.ToValidUTF8(out, "\uFFFD")
 	s := tokenRE.ReplaceAllStringFunc(out, func(tok string) string {
 		n, err := strconv.Atoi(tokenRE.FindStringSubmatch(tok)[1])
 		if err != nil || n < 1 || n > len(phs) || used[n] {

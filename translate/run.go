@@ -103,6 +103,7 @@ type job struct {
 	terms    []Term
 	phs      [2][]Placeholder // by Mode
 	pieces   [2][]string      // the protected text cut to the engine's item limit, by Mode
+	seps     [2][]string      // what joins each piece to the one before
 	target   string
 	damaged  bool
 }
@@ -123,6 +124,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]string{}}
 	r.src, r.tgt = opts.langs()
 	r.lim = eng.Limits()
+	r.local = IsLocal(eng)
 	r.stats.Documents = len(docs)
 
 	hits := make([][][]doc.TermHit, len(docs))
@@ -158,7 +160,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			for _, m := range []Mode{ModeNamed, ModeBare} {
 				text, phs := Protect(d.Text(i), j.hits, b.Start, m)
 				j.phs[m] = phs
-				j.pieces[m] = splitPieces(text, r.src, r.lim.MaxItemChars)
+				j.pieces[m], j.seps[m] = splitPieces(text, r.src, r.lim.MaxItemChars)
 			}
 			jobs = append(jobs, j)
 		}
@@ -237,6 +239,7 @@ type runner struct {
 	eng      Engine
 	opts     Options
 	lim      Limits
+	local    bool // the engine runs here and bills nothing
 	src, tgt string
 
 	mu       sync.Mutex
@@ -291,7 +294,9 @@ func (r *runner) pass(ctx context.Context, jobs []*job, m Mode, lim Limits) (int
 		for _, b := range batchTexts(texts, lim) {
 			r.stats.Requests++
 			for _, t := range texts[b[0]:b[1]] {
-				r.stats.Characters += utf8.RuneCountInString(t)
+				if !r.local {
+					r.stats.Characters += utf8.RuneCountInString(t)
+				}
 			}
 		}
 		return cached, nil
@@ -303,13 +308,14 @@ func (r *runner) pass(ctx context.Context, jobs []*job, m Mode, lim Limits) (int
 // came back intact. A damaged answer is still restored as well as it can be,
 // so that a flagged unit shows what the engine said.
 func (r *runner) finish(j *job, m Mode) bool {
-	parts := make([]string, len(j.pieces[m]))
+	var b strings.Builder
 	for i, p := range j.pieces[m] {
+		b.WriteString(j.seps[m][i])
 		if strings.TrimSpace(p) != "" {
-			parts[i] = r.answers[r.key(p)]
+			b.WriteString(r.answers[r.key(p)])
 		}
 	}
-	raw := strings.Join(parts, " ")
+	raw := b.String()
 	j.target = Restore(raw, j.phs[m])
 	return CheckPlaceholders(raw, j.phs[m])
 }
@@ -412,7 +418,7 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 		cancel()
 		r.mu.Lock()
 		r.stats.Requests++
-		if err == nil {
+		if err == nil && !r.local {
 			r.stats.Characters += chars
 			r.progress.Characters += chars
 		}
@@ -464,42 +470,50 @@ func batchTexts(texts []string, lim Limits) [][2]int {
 
 // splitPieces cuts a protected paragraph into pieces of at most max code
 // points: whole sentences where they fit, else words; placeholders are never
-// cut. max <= 0 means no limit.
-func splitPieces(text, lang string, max int) []string {
+// cut. It returns the pieces and, for each, what joins it to the one before
+// (a space, or nothing inside a word cut in two). max <= 0 means no limit.
+func splitPieces(text, lang string, max int) (pieces, seps []string) {
 	if max <= 0 || utf8.RuneCountInString(text) <= max {
-		return []string{text}
+		return []string{text}, []string{""}
 	}
-	var units []string
+	type unit struct{ text, sep string }
+	var units []unit
 	for _, s := range segment.Sentences(text, lang) {
 		if utf8.RuneCountInString(s.Text) <= max {
-			units = append(units, s.Text)
+			units = append(units, unit{s.Text, " "})
 			continue
 		}
-		units = append(units, words(s.Text, max)...)
+		ws, glue := words(s.Text, max)
+		for i, w := range ws {
+			units = append(units, unit{w, glue[i]})
+		}
 	}
-	var out []string
-	cur := ""
+	cur, curSep := "", ""
 	for _, u := range units {
-		if cur != "" && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(u) > max {
-			out = append(out, cur)
+		if cur != "" && utf8.RuneCountInString(cur)+len([]rune(u.sep))+utf8.RuneCountInString(u.text) > max {
+			pieces, seps = append(pieces, cur), append(seps, curSep)
 			cur = ""
 		}
 		if cur == "" {
-			cur = u
+			cur, curSep = u.text, u.sep
 		} else {
-			cur += " " + u
+			cur += u.sep + u.text
 		}
 	}
 	if cur != "" {
-		out = append(out, cur)
+		pieces, seps = append(pieces, cur), append(seps, curSep)
 	}
-	return out
+	if len(seps) > 0 {
+		seps[0] = ""
+	}
+	return pieces, seps
 }
 
 // words cuts s at spaces outside placeholders into runs of at most max code
-// points; a single word longer than max is cut between characters.
-func words(s string, max int) []string {
-	var ws []string
+// points; a single word longer than max is cut between characters. glue[i]
+// is what joins word i to the one before.
+func words(s string, max int) (ws, glue []string) {
+	var raw []string
 	depth, start := 0, 0
 	for i, c := range s {
 		switch {
@@ -509,26 +523,26 @@ func words(s string, max int) []string {
 			depth--
 		case unicode.IsSpace(c) && depth == 0:
 			if i > start {
-				ws = append(ws, s[start:i])
+				raw = append(raw, s[start:i])
 			}
 			start = i + utf8.RuneLen(c)
 		}
 	}
 	if start < len(s) {
-		ws = append(ws, s[start:])
+		raw = append(raw, s[start:])
 	}
-	var out []string
-	for _, w := range ws {
-		for utf8.RuneCountInString(w) > max {
+	for _, w := range raw {
+		sep := " "
+		for utf8.RuneCountInString(w) > max && !strings.Contains(w, "⟦") {
 			cut := 0
 			for n := 0; n < max; n++ {
 				_, size := utf8.DecodeRuneInString(w[cut:])
 				cut += size
 			}
-			out = append(out, w[:cut])
-			w = w[cut:]
+			ws, glue = append(ws, w[:cut]), append(glue, sep)
+			w, sep = w[cut:], ""
 		}
-		out = append(out, w)
+		ws, glue = append(ws, w), append(glue, sep)
 	}
-	return out
+	return ws, glue
 }

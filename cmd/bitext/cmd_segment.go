@@ -41,7 +41,8 @@ Examples:
    bitext segment --format json article.txt
    bitext segment --lang en english.txt
    bitext segment --export-srx -o bitext.srx        # rules for a CAT tool
-   bitext segment --rules house.srx article.txt      # segment with other rules`,
+   bitext segment --rules house.srx article.txt      # segment with other rules
+   bitext segment --format jsonl raw.jsonl -o pred.jsonl   # input for seg-score`,
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Value: "ar", Usage: "language of the text (ar, en, ...)"},
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(segmentFormats, "|")},

@@ -117,7 +117,7 @@ type translateReport struct {
 type fileReport struct {
 	Input  string `json:"input"`
 	Output string `json:"output,omitempty"`
-	Units  int    `json:"units"`
+	Units  int    `json:"units,omitempty"`
 }
 
 func translateAction(c *cli.Context, e *env) error {
@@ -221,6 +221,9 @@ func translateAction(c *cli.Context, e *env) error {
 		}
 	}
 	if err != nil {
+		if opts.Cache != nil && !opts.DryRun {
+			err = fmt.Errorf("%w (no output written; the translations received are cached: the same command resumes)", err)
+		}
 		return translate.Redact(err, cfg.Key)
 	}
 

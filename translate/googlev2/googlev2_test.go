@@ -113,3 +113,18 @@ func TestNeedsKey(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// The v2 client puts the key in the URL, and Go's transport errors quote URLs.
+func TestTransportErrorHidesKey(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL
+	srv.Close() // nothing listens there any more
+	eng, err := googlev2.New(translate.Config{Key: enginetest.Secret, URL: url})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Translate(context.Background(), translate.Request{SourceLang: "ar", TargetLang: "en", Segments: []translate.Segment{{Text: "قال"}}})
+	if err == nil || strings.Contains(err.Error(), enginetest.Secret) {
+		t.Errorf("got %v", err)
+	}
+}

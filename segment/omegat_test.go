@@ -1,0 +1,102 @@
+package segment
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestOmegaT checks that OmegaT, given the exported rules, cuts the same
+// sentences as bitext: the promise of --export-srx. It needs java, javac and
+// OmegaT (Debian package omegat; OMEGAT_JAR names another jar) and is skipped
+// without them.
+func TestOmegaT(t *testing.T) {
+	jar := os.Getenv("OMEGAT_JAR")
+	if jar == "" {
+		jar = "/usr/share/omegat/OmegaT.jar"
+	}
+	if _, err := os.Stat(jar); err != nil {
+		t.Skipf("OmegaT not installed: %v", err)
+	}
+	if _, err := exec.LookPath("java"); err != nil {
+		t.Skip("java not installed")
+	}
+	dir := t.TempDir()
+	srx := filepath.Join(dir, "rules.srx")
+	if err := os.WriteFile(srx, defaultSRX, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	article, err := os.ReadFile("../testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arabic := lines(string(article))
+	arabic = append(arabic, "قال د. محمد. ثم ذهب؟ وقال “لماذا لا؟ هؤلاء جيراننا”. ثم… انتهى... وبعد",
+		"نقلت أ.ف.ب. عن مصدر. في 300 ق.م. بني المعبد. وهذا مدهش (!) كما قال. لماذا؟ (اطار) انتهى. / يتبع /",
+		"تتحكم في أسعار بيعها.. وهو الأمر. قال «الوضع صعب. نحن نعمل» ثم غادر. قال »لماذا لا؟ هؤلاء« وانصرف.")
+	english := []string{
+		"He met Mr. Smith at 10 a.m. local time. The U.S. team won. He returned to the U.S. The talks ended.",
+		"Donald J. Trump and George W. Bush met. “Are you sure?” she asked. It was... well, odd. He waited... Nothing came.",
+		"It rose 3.5 percent in No. 10 on Jan. 5. Prices fell. He works for Apple Inc. The company grew.",
+	}
+	// The evaluation texts, when they are there (beside the repository, as in CI).
+	data := filepath.Join(repoRoot(t), "..", "shared", "data", "segmentation")
+	if docs, err := readDocs(filepath.Join(data, "padt-dev", "raw.jsonl"), "", ""); err == nil {
+		for _, d := range docs {
+			arabic = append(arabic, lines(d.Text)...)
+		}
+	}
+	if docs, err := readDocs("", filepath.Join(data, "pud", "gold.jsonl"), "paragraphs_en"); err == nil {
+		for _, d := range docs {
+			english = append(english, lines(d.Text)...)
+		}
+	}
+	type line struct{ lang, text string }
+	var all []line
+	var in strings.Builder
+	for _, l := range arabic {
+		all = append(all, line{"ar", l})
+	}
+	for _, l := range english {
+		all = append(all, line{"en", l})
+	}
+	for _, l := range all {
+		in.WriteString(l.lang + "\t" + l.text + "\n")
+	}
+	// One run of the JVM: it compiles the source file and segments every line.
+	cmd := exec.Command("java", "-cp", jar, filepath.Join("testdata", "omegat", "OmegaSeg.java"), srx)
+	cmd.Stdin = strings.NewReader(in.String())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("OmegaT: %v\n%s", err, stderr.String())
+	}
+	got := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(got) != len(all) {
+		t.Fatalf("OmegaT gave %d lines for %d", len(got), len(all))
+	}
+	differ := map[string]int{}
+	for i, l := range all {
+		ours := strings.Join(texts(Sentences(l.text, l.lang)), " ||| ")
+		if ours != got[i] {
+			if differ[l.lang]++; differ[l.lang] <= 5 {
+				t.Errorf("%s: bitext and OmegaT differ:\n bitext %s\n OmegaT %s", l.lang, ours, got[i])
+			}
+		}
+	}
+	t.Logf("%d Arabic and %d English lines, %d and %d differ", len(arabic), len(english), differ["ar"], differ["en"])
+}
+
+func lines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
