@@ -502,6 +502,17 @@ func BenchmarkLoadFreeDictTSV(b *testing.B) {
 	reportLoad(b, cpu0)
 }
 
+func BenchmarkLoadBuckwalter(b *testing.B) {
+	dir := filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "bama-1.0")
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := LoadLexicon(context.Background(), dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportLoad(b, cpu0)
+}
+
 func BenchmarkLoadDebianDictd(b *testing.B) {
 	if _, err := os.Stat(DebianFreeDict); err != nil {
 		b.Skip("dict-freedict-ara-eng not installed")
