@@ -237,8 +237,8 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	n := len(w.bare)
 	// most words stand in the built-in list as they are: nothing is cheaper
 	if len(e.lexicons) > 0 && n >= 2 {
-		if ent, ok := e.lexicons[0].words[string(w.folded)]; ok {
-			return withArticle(analysis{word: ent.Gloss, pos: ent.POS, matched: true}, w.folded), true
+		if r := e.nouns[string(w.folded)]; r.ok && r.rank == 0 {
+			return withArticle(analysis{word: r.Gloss, pos: r.POS, matched: true}, w.folded), true
 		}
 	}
 	best := analysis{cost: 1 << 30}
@@ -492,36 +492,24 @@ func toLead(lead []string) []string {
 // lookupNoun finds a non-verb reading of a folded stem of n runes. Stems of
 // two letters are only taken from the first (built-in) lexicon.
 func (e *Engine) lookupNoun(key []byte, n int) (Entry, int, bool) {
-	for rank, l := range e.lexicons {
-		if n < 3 && rank > 0 {
-			break
-		}
-		if ent, ok := l.words[string(key)]; ok {
-			return ent, rank, true
-		}
-	}
-	return Entry{}, 0, false
+	return found(e.nouns[string(key)], n)
 }
 
 func (e *Engine) lookupVerb(key []byte, n int) (Entry, int, bool) {
-	for rank, l := range e.lexicons {
-		if n < 3 && rank > 0 {
-			break
-		}
-		if ent, ok := l.verbs[string(key)]; ok {
-			return ent, rank, true
-		}
-	}
-	return Entry{}, 0, false
+	return found(e.verbs[string(key)], n)
 }
 
 func (e *Engine) lookupPresent(key []byte) (Entry, int, bool) {
-	for rank, l := range e.lexicons {
-		if ent, ok := l.present[string(key)]; ok {
-			return ent, rank, true
-		}
+	return found(e.present[string(key)], 3)
+}
+
+// found unpacks a merged-map entry; stems of n < 3 letters are taken from
+// the built-in list only, outside lexicons being full of short junk.
+func found(r ranked, n int) (Entry, int, bool) {
+	if !r.ok || n < 3 && r.rank > 0 {
+		return Entry{}, 0, false
 	}
-	return Entry{}, 0, false
+	return r.Entry, r.rank, true
 }
 
 // pluralise makes a regular English plural of the last word of g.

@@ -526,6 +526,22 @@ func BenchmarkLoadDebianDictd(b *testing.B) {
 	reportLoad(b, cpu0)
 }
 
+// BenchmarkNewEngine is what a run waits for before glossing: the built-in
+// list, FreeDict (Debian's when installed, else the shared TSV) and the merge.
+func BenchmarkNewEngine(b *testing.B) {
+	opts := Options{}
+	if _, err := os.Stat(DebianFreeDict); err != nil {
+		opts.Lexicons = []string{filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}
+	}
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := New(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportLoad(b, cpu0)
+}
+
 func BenchmarkLoadCore(b *testing.B) {
 	cpu0 := cpuTime()
 	for b.Loop() {
