@@ -98,6 +98,7 @@ var nounEndings = []inflection{
 	{ar: "ان", penalty: 1},
 	{ar: "ة"},
 	{ar: "ية", nisba: "ي"},
+	{ar: "ي", penalty: 1}, // nisba adjective of a noun: اقتصادي from اقتصاد
 	{ar: "ا", penalty: 1}, // accusative -an written with alef
 }
 
@@ -126,6 +127,7 @@ type analysis struct {
 	past    bool // a 3rd person verb with no object: its definite subject may move before it
 	def     bool // the entry itself carries the article (الأول)
 	cost    int
+	rank    int // lexicon the stem came from: on equal cost the built-in list wins
 	matched bool
 }
 
@@ -140,33 +142,70 @@ type wordInfo struct {
 	offs   []int  // byte offset in folded of each rune, plus the end
 	tmp    []byte // scratch for keys built from a stem
 	pbuf   []byte // scratch for phrase keys
+	procs  []*proclitic
 }
 
 func (w *wordInfo) reset(word string) {
 	w.bare, w.bareB, w.boffs, w.folded, w.offs = w.bare[:0], w.bareB[:0], w.boffs[:0], w.folded[:0], w.offs[:0]
-	add := func(bare, folded rune) {
-		w.bare = append(w.bare, bare)
-		w.boffs = append(w.boffs, len(w.bareB))
-		w.bareB = utf8.AppendRune(w.bareB, bare)
-		w.offs = append(w.offs, len(w.folded))
-		w.folded = utf8.AppendRune(w.folded, folded)
-	}
 	var lig [8]byte
 	for _, r := range word {
 		if r >= 0x0600 && r <= 0x06FF || r < 0x80 {
-			if f := arabic.FoldRune(r); f >= 0 {
-				add(r, f)
+			f := arabic.FoldRune(r)
+			if f < 0 {
+				continue
 			}
+			w.bare = append(w.bare, r)
+			w.boffs = append(w.boffs, len(w.bareB))
+			w.bareB = appendRune(w.bareB, r)
+			w.offs = append(w.offs, len(w.folded))
+			w.folded = appendRune(w.folded, f)
 			continue
 		}
 		// a ligature (ﻻ) folds to several letters: each becomes a letter of its own
 		for _, f := range string(arabic.AppendFoldRune(lig[:0], r)) {
-			add(f, f)
+			w.bare = append(w.bare, f)
+			w.boffs = append(w.boffs, len(w.bareB))
+			w.bareB = appendRune(w.bareB, f)
+			w.offs = append(w.offs, len(w.folded))
+			w.folded = appendRune(w.folded, f)
 		}
 	}
 	w.boffs = append(w.boffs, len(w.bareB))
 	w.offs = append(w.offs, len(w.folded))
+	// the proclitic chains the word starts with, shortest first, leaving a
+	// stem of two letters at least
+	w.procs = w.procs[:0]
+	if len(w.bare) >= 2 && !procliticLetter[w.bare[0]] {
+		w.procs = append(w.procs, &proclitics[0]) // the empty chain only
+		return
+	}
+	for k := range proclitics {
+		if p := &proclitics[k]; len(w.bare)-p.n >= 2 && w.hasPrefix(p.ar, 0) {
+			w.procs = append(w.procs, p)
+		}
+	}
 }
+
+// appendRune is utf8.AppendRune with the two-byte case of Arabic letters
+// written out.
+func appendRune(b []byte, r rune) []byte {
+	if r >= 0x80 && r < 0x800 {
+		return append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+	}
+	return utf8.AppendRune(b, r)
+}
+
+// procliticLetter holds the letters a proclitic chain can start with.
+var procliticLetter = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, p := range proclitics {
+		for _, r := range p.ar {
+			m[r] = true
+			break
+		}
+	}
+	return m
+}()
 
 // sub returns the folded runes [i, j). The slice is w's own: do not append to it.
 func (w *wordInfo) sub(i, j int) []byte { return w.folded[w.offs[i]:w.offs[j]] }
@@ -198,45 +237,42 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	n := len(w.bare)
 	// most words stand in the built-in list as they are: nothing is cheaper
 	if len(e.lexicons) > 0 && n >= 2 {
-		if ent, ok := e.lexicons[0].words[string(w.folded)]; ok {
-			return withArticle(analysis{word: ent.Gloss, pos: ent.POS, matched: true}, w.folded), true
+		if r := e.nouns[string(w.folded)]; r.ok && r.rank == 0 {
+			return withArticle(analysis{word: r.Gloss, pos: r.POS, matched: true}, w.folded), true
 		}
 	}
 	best := analysis{cost: 1 << 30}
 	try := func(a analysis) {
-		if a.cost < best.cost {
+		if a.cost < best.cost || a.cost == best.cost && a.rank < best.rank {
 			best = a
 			best.matched = true
 		}
 	}
 	// first the readings with proclitics only (وقال, بالكتاب), to set a bound
 	// that cuts the search below short
-	for _, p := range proclitics {
+	for _, p := range w.procs {
 		pl := p.n
-		if pl >= best.cost {
+		if pl > best.cost {
 			break
 		}
-		if p.future || !w.hasPrefix(p.ar, 0) || n-pl < 2 {
+		if p.future {
 			continue
 		}
 		if ent, rank, ok := e.lookupNoun(w.sub(pl, n), n-pl); ok {
-			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank}
+			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank, rank: rank}
 			if !p.the {
 				a = withArticle(a, w.sub(pl, n))
 			}
 			try(a)
 		}
 	}
-	for _, p := range proclitics { // shortest first
+	for _, p := range w.procs { // shortest first
 		pl := p.n
-		if pl >= best.cost {
+		if pl > best.cost {
 			break // every reading from here on costs more than the best
 		}
-		if !w.hasPrefix(p.ar, 0) || n-pl < 2 {
-			continue
-		}
 		base := pl + p.penalty
-		if base >= best.cost {
+		if base > best.cost {
 			continue
 		}
 		if !p.future {
@@ -250,7 +286,7 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 }
 
 // nominal tries stem + ending + pronoun readings after proclitic p.
-func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
+func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n
@@ -271,7 +307,7 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 				cost += 2
 			}
 		}
-		if cost >= *bound {
+		if cost > *bound {
 			continue
 		}
 		for _, inf := range nounEndings {
@@ -288,15 +324,26 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			if !p.the && stemEnd < len(w.bare) && bytes.HasPrefix(key, []byte("ال")) {
 				c += 3 // اليومين is ال + يوم + ين, not اليوم + ين
 			}
-			if c >= *bound {
+			if c > *bound {
 				continue
 			}
-			ent, rank, ok := e.lookupNoun(key, stemEnd-pl)
+			var ent Entry
+			var rank int
+			var ok bool
+			adjective := false // a nisba adjective made from a noun: منزلية "house (adj.)"
+			if inf.nisba != "" || inf.ar == "ي" {
+				if inf.nisba != "" {
+					ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ي"), stemEnd-pl+1)
+				}
+				if !ok {
+					ent, rank, ok = e.lookupNoun(key, stemEnd-pl)
+					adjective, c = ok, c+1
+				}
+			} else {
+				ent, rank, ok = e.lookupNoun(key, stemEnd-pl)
+			}
 			if !ok && inf.ar == "ات" {
 				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1) // سيارات → سيارة
-			}
-			if !ok && inf.nisba != "" {
-				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ي"), stemEnd-pl+1)
 			}
 			if !ok && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
 				// ta marbuta is written ت before a pronoun: حكومته
@@ -308,8 +355,11 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 			if !ok {
 				continue
 			}
-			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank}
+			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank, rank: rank}
 			a.word = ent.Gloss
+			if adjective || inf.nisba != "" && ent.POS == Unknown {
+				a.pos = Adjective
+			}
 			if inf.plural && ent.POS == Noun {
 				a.word = pluralise(a.word)
 			}
@@ -323,7 +373,7 @@ func (e *Engine) nominal(w *wordInfo, p proclitic, pl, base int, bound *int, try
 
 // verbal tries past and present verb readings after proclitic p (which holds
 // no article or preposition).
-func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try func(analysis)) {
+func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try func(analysis)) {
 	n := len(w.bare)
 	for pi := -1; pi < len(arabic.Pronouns); pi++ {
 		end := n
@@ -338,7 +388,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 			end = n - pronLen[pi]
 			cost += pronLen[pi]
 		}
-		if cost >= *bound {
+		if cost > *bound {
 			continue
 		}
 		if !p.future && !p.prep {
@@ -348,14 +398,14 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				}
 				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl < 2 || cost+sl >= *bound {
+				if stemEnd-pl < 2 || cost+sl > *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupVerb(w.sub(pl, stemEnd), stemEnd-pl)
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank}
 				switch suf {
 				case "", "ت", "وا", "ا", "تا", "و":
 					a.past = pron == nil
@@ -375,7 +425,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				}
 				sl := len(suf) / 2
 				stemEnd := end - sl
-				if stemEnd-pl-1 < 2 || cost+1+sl >= *bound {
+				if stemEnd-pl-1 < 2 || cost+1+sl > *bound {
 					continue
 				}
 				ent, rank, ok := e.lookupPresent(w.sub(pl+1, stemEnd))
@@ -393,7 +443,7 @@ func (e *Engine) verbal(w *wordInfo, p proclitic, pl, base int, bound *int, try 
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank, rank: rank}
 				switch {
 				case p.lam:
 					a.lead = toLead(p.lead)
@@ -442,36 +492,24 @@ func toLead(lead []string) []string {
 // lookupNoun finds a non-verb reading of a folded stem of n runes. Stems of
 // two letters are only taken from the first (built-in) lexicon.
 func (e *Engine) lookupNoun(key []byte, n int) (Entry, int, bool) {
-	for rank, l := range e.lexicons {
-		if n < 3 && rank > 0 {
-			break
-		}
-		if ent, ok := l.words[string(key)]; ok {
-			return ent, rank, true
-		}
-	}
-	return Entry{}, 0, false
+	return found(e.nouns[string(key)], n)
 }
 
 func (e *Engine) lookupVerb(key []byte, n int) (Entry, int, bool) {
-	for rank, l := range e.lexicons {
-		if n < 3 && rank > 0 {
-			break
-		}
-		if ent, ok := l.verbs[string(key)]; ok {
-			return ent, rank, true
-		}
-	}
-	return Entry{}, 0, false
+	return found(e.verbs[string(key)], n)
 }
 
 func (e *Engine) lookupPresent(key []byte) (Entry, int, bool) {
-	for rank, l := range e.lexicons {
-		if ent, ok := l.present[string(key)]; ok {
-			return ent, rank, true
-		}
+	return found(e.present[string(key)], 3)
+}
+
+// found unpacks a merged-map entry; stems of n < 3 letters are taken from
+// the built-in list only, outside lexicons being full of short junk.
+func found(r ranked, n int) (Entry, int, bool) {
+	if !r.ok || n < 3 && r.rank > 0 {
+		return Entry{}, 0, false
 	}
-	return Entry{}, 0, false
+	return r.Entry, r.rank, true
 }
 
 // pluralise makes a regular English plural of the last word of g.

@@ -42,14 +42,35 @@ type Engine struct {
 	lexicons []*Lexicon // priority order: built-in first
 	opts     Options
 	firsts   map[string]int // first words of the phrases of all lexicons → most words
+	// the lexicons merged, each form with the entry of the first lexicon
+	// that has it: one lookup instead of one per lexicon
+	nouns, verbs, present map[string]ranked
+}
+
+// ranked is an entry with the priority of its lexicon (0: the first).
+type ranked struct {
+	Entry
+	rank int
+	ok   bool
 }
 
 func (e *Engine) index() *Engine {
 	e.firsts = map[string]int{}
-	for _, l := range e.lexicons {
+	e.nouns, e.verbs, e.present = map[string]ranked{}, map[string]ranked{}, map[string]ranked{}
+	merge := func(dst map[string]ranked, src map[string]Entry, rank int) {
+		for k, v := range src {
+			if _, dup := dst[k]; !dup {
+				dst[k] = ranked{Entry: v, rank: rank, ok: true}
+			}
+		}
+	}
+	for rank, l := range e.lexicons {
 		for k, n := range l.firsts {
 			e.firsts[k] = max(e.firsts[k], n)
 		}
+		merge(e.nouns, l.words, rank)
+		merge(e.verbs, l.verbs, rank)
+		merge(e.present, l.present, rank)
 	}
 	return e
 }

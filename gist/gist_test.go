@@ -312,6 +312,17 @@ func TestAffixesAreTwoByteLetters(t *testing.T) {
 	}
 }
 
+func TestProcliticTable(t *testing.T) {
+	if proclitics[0].ar != "" {
+		t.Fatalf("the empty chain must come first, got %q", proclitics[0].ar)
+	}
+	for i := 1; i < len(proclitics); i++ {
+		if proclitics[i].n < proclitics[i-1].n {
+			t.Fatalf("proclitics not sorted by length at %q", proclitics[i].ar)
+		}
+	}
+}
+
 func TestCore(t *testing.T) {
 	l, err := Core()
 	if err != nil {
@@ -491,6 +502,17 @@ func BenchmarkLoadFreeDictTSV(b *testing.B) {
 	reportLoad(b, cpu0)
 }
 
+func BenchmarkLoadBuckwalter(b *testing.B) {
+	dir := filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "bama-1.0")
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := LoadLexicon(context.Background(), dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportLoad(b, cpu0)
+}
+
 func BenchmarkLoadDebianDictd(b *testing.B) {
 	if _, err := os.Stat(DebianFreeDict); err != nil {
 		b.Skip("dict-freedict-ara-eng not installed")
@@ -498,6 +520,22 @@ func BenchmarkLoadDebianDictd(b *testing.B) {
 	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), DebianFreeDict); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportLoad(b, cpu0)
+}
+
+// BenchmarkNewEngine is what a run waits for before glossing: the built-in
+// list, FreeDict (Debian's when installed, else the shared TSV) and the merge.
+func BenchmarkNewEngine(b *testing.B) {
+	opts := Options{}
+	if _, err := os.Stat(DebianFreeDict); err != nil {
+		opts.Lexicons = []string{filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}
+	}
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if _, err := New(context.Background(), opts); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -94,7 +94,7 @@ func isDigit(r rune) bool {
 
 // tokenize cuts text into tokens, glossary terms first.
 func tokenize(text string, terms []termForm) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/7+4) // Arabic words average some 7 bytes with their space
 	space := false
 	for i := 0; i < len(text); {
 		if tf := termAt(text, i, terms); tf != nil {
@@ -224,7 +224,7 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 	toks := tokenize(text, terms)
 	items := make([]item, 0, len(toks))
 	wi := &wordInfo{}
-	folds := make([]string, len(toks)) // folded words, filled when a phrase needs them
+	var folds []string // folded words, made and filled when a phrase needs them
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch t.kind {
@@ -250,7 +250,7 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			items = append(items, item{punct: true, text: p})
 		case tokWord:
 			wi.reset(t.text)
-			if it, n := e.phrase(toks, folds, i, wi); n > 0 {
+			if it, n := e.phrase(toks, &folds, i, wi); n > 0 {
 				items = append(items, it)
 				if st != nil {
 					st.Words += n
@@ -320,18 +320,15 @@ func itemOf(a analysis) item {
 // phrase matches a multi-word lexicon entry starting at toks[i], allowing a
 // conjunction or preposition on its first word. It returns the item and the
 // number of words it covers (0: none).
-func (e *Engine) phrase(toks []token, folds []string, i int, w *wordInfo) (item, int) {
+func (e *Engine) phrase(toks []token, folds *[]string, i int, w *wordInfo) (item, int) {
 	if i+1 >= len(toks) || toks[i+1].kind != tokWord || !toks[i+1].space {
 		return item{}, 0
 	}
-	for _, p := range phraseProclitics {
-		if !w.hasPrefix(p.ar, 0) {
+	for _, p := range w.procs {
+		if p.the || p.future {
 			continue
 		}
 		pl := p.n
-		if pl >= len(w.bare) {
-			continue
-		}
 		if e.firsts[string(w.sub(pl, len(w.bare)))] == 0 && !strings.HasSuffix(p.ar, "ل") {
 			continue
 		}
@@ -350,12 +347,16 @@ func (e *Engine) phrase(toks []token, folds []string, i int, w *wordInfo) (item,
 }
 
 // phraseFrom matches the longest phrase whose first folded word is key.
-func (e *Engine) phraseFrom(toks []token, folds []string, i int, key []byte, p proclitic, w *wordInfo) (item, int) {
+func (e *Engine) phraseFrom(toks []token, foldsp *[]string, i int, key []byte, p *proclitic, w *wordInfo) (item, int) {
 	for _, l := range e.lexicons {
 		max := l.firsts[string(key)]
 		if max == 0 {
 			continue
 		}
+		if *foldsp == nil {
+			*foldsp = make([]string, len(toks))
+		}
+		folds := *foldsp
 		buf := append(w.pbuf[:0], key...)
 		defer func() { w.pbuf = buf[:0] }()
 		var found Entry
@@ -538,7 +539,7 @@ func reorder(items []item) []item {
 		w--
 		a[w] = x
 	}
-	a = append(a[:0], a[w:]...)
+	a = a[w:]
 	// verb-first: 3rd person verb + definite subject → subject + verb
 	out := a[:0]
 	for i := 0; i < len(a); i++ {
@@ -562,18 +563,6 @@ func reorder(items []item) []item {
 	}
 	return out
 }
-
-// phraseProclitics are the chains a phrase's first word may carry: the
-// article belongs to the phrase itself.
-var phraseProclitics = func() []proclitic {
-	var out []proclitic
-	for _, p := range proclitics {
-		if !p.the && !p.future {
-			out = append(out, p)
-		}
-	}
-	return out
-}()
 
 // standalone holds the proclitic chains written as words of their own.
 var standalone = func() map[string]string {

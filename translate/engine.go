@@ -203,3 +203,10 @@ func NonBlank(segs []Segment) []int {
 	}
 	return idx
 }
+
+// IsLocal reports whether eng runs on this machine and bills nothing (it has a
+// method Local() bool that returns true): its characters are not counted as billed.
+func IsLocal(eng Engine) bool {
+	l, ok := eng.(interface{ Local() bool })
+	return ok && l.Local()
+}

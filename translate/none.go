@@ -16,6 +16,9 @@ func init() {
 func (noneEngine) Name() string   { return "none" }
 func (noneEngine) Limits() Limits { return Limits{} }
 
+// Local reports that the engine bills nothing.
+func (noneEngine) Local() bool { return true }
+
 // Translate returns an empty translation for every segment.
 func (noneEngine) Translate(ctx context.Context, req Request) ([]string, error) {
 	if err := ctx.Err(); err != nil {

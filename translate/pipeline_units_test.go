@@ -155,3 +155,26 @@ func (badCountEngine) Limits() Limits { return Limits{} }
 func (badCountEngine) Translate(context.Context, Request) ([]string, error) {
 	return []string{"one"}, nil
 }
+
+func TestLocalEngineBillsNothing(t *testing.T) {
+	d := segment.Split("t.txt", "جملة أولى.\n\nجملة ثانية.\n", "ar")
+	none, err := New("none", Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := RunMany(context.Background(), none, []*doc.Document{d}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stats.Characters != 0 {
+		t.Errorf("engine none billed %d characters", res.Stats.Characters)
+	}
+	eng := &tableEngine{answers: map[string]string{"جملة أولى.": "First.", "جملة ثانية.": "Second."}}
+	res, err = RunMany(context.Background(), eng, []*doc.Document{d}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len([]rune("جملة أولى.جملة ثانية.")); res.Stats.Characters != want {
+		t.Errorf("a remote engine billed %d characters, want %d", res.Stats.Characters, want)
+	}
+}

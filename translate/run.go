@@ -124,6 +124,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]string{}}
 	r.src, r.tgt = opts.langs()
 	r.lim = eng.Limits()
+	r.local = IsLocal(eng)
 	r.stats.Documents = len(docs)
 
 	hits := make([][][]doc.TermHit, len(docs))
@@ -238,6 +239,7 @@ type runner struct {
 	eng      Engine
 	opts     Options
 	lim      Limits
+	local    bool // the engine runs here and bills nothing
 	src, tgt string
 
 	mu       sync.Mutex
@@ -292,7 +294,9 @@ func (r *runner) pass(ctx context.Context, jobs []*job, m Mode, lim Limits) (int
 		for _, b := range batchTexts(texts, lim) {
 			r.stats.Requests++
 			for _, t := range texts[b[0]:b[1]] {
-				r.stats.Characters += utf8.RuneCountInString(t)
+				if !r.local {
+					r.stats.Characters += utf8.RuneCountInString(t)
+				}
 			}
 		}
 		return cached, nil
@@ -414,7 +418,7 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 		cancel()
 		r.mu.Lock()
 		r.stats.Requests++
-		if err == nil {
+		if err == nil && !r.local {
 			r.stats.Characters += chars
 			r.progress.Characters += chars
 		}

@@ -31,8 +31,12 @@ func (s *Stats) Add(o Stats) {
 func Sentence(hyp, ref string) Stats {
 	h, r := squeeze(hyp), squeeze(ref)
 	var s Stats
+	hc, rc := map[gram]int{}, map[gram]int{}
 	for n := 1; n <= Order; n++ {
-		hc, rc := ngrams(h, n), ngrams(r, n)
+		clear(hc)
+		clear(rc)
+		ngrams(hc, h, n)
+		ngrams(rc, r, n)
 		for g, c := range hc {
 			s.Hyp[n-1] += c
 			s.Match[n-1] += min(c, rc[g])
@@ -90,10 +94,14 @@ func squeeze(s string) []rune {
 	return out
 }
 
-func ngrams(rs []rune, n int) map[string]int {
-	m := map[string]int{}
+// gram is an n-gram of up to Order runes, zero-padded: a map key that needs
+// no allocation.
+type gram [Order]rune
+
+func ngrams(m map[gram]int, rs []rune, n int) {
 	for i := 0; i+n <= len(rs); i++ {
-		m[string(rs[i:i+n])]++
+		var g gram
+		copy(g[:], rs[i:i+n])
+		m[g]++
 	}
-	return m
 }

@@ -32,6 +32,7 @@ import (
 )
 
 func main() {
+	tune := flag.Bool("tune", false, "score on FLORES devtest, the set kept for trying changes, instead of PUD and FLORES dev")
 	gaps := flag.Int("gaps", 0, "instead of the report, list the N most frequent words of the files named as arguments that the built-in list does not know")
 	flag.Parse()
 	if *gaps > 0 {
@@ -44,7 +45,7 @@ func main() {
 	root, err := repoRoot()
 	if err == nil {
 		var r *Report
-		r, err = Evaluate(context.Background(), root)
+		r, err = Evaluate(context.Background(), root, *tune)
 		if err == nil {
 			r.Print(os.Stdout)
 		}
@@ -72,8 +73,10 @@ type Report struct {
 	ArticleWd int
 }
 
-// Evaluate computes the report from the shared data beside root.
-func Evaluate(ctx context.Context, root string) (*Report, error) {
+// Evaluate computes the report from the shared data beside root. With tune,
+// chrF is computed on FLORES devtest instead: changes to the engine are tried
+// there, so that the figures on PUD and FLORES dev stay unbiased.
+func Evaluate(ctx context.Context, root string, tune bool) (*Report, error) {
 	shared := filepath.Join(root, "..", "shared", "data")
 	freedictPath := filepath.Join(shared, "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
 	freedict, err := gist.LoadLexicon(ctx, freedictPath)
@@ -85,17 +88,30 @@ func Evaluate(ctx context.Context, root string) (*Report, error) {
 		return nil, err
 	}
 	sets := map[string][]Pair{}
-	if sets["pud"], err = loadPUD(filepath.Join(shared, "segmentation", "pud", "gold.jsonl")); err != nil {
-		return nil, err
-	}
-	if sets["flores-dev"], err = loadFlores(filepath.Join(shared, "alignment", "dev")); err != nil {
-		return nil, err
+	names := []string{"pud", "flores-dev"}
+	if tune {
+		names = []string{"flores-devtest"}
+		if sets["flores-devtest"], err = loadFlores(filepath.Join(shared, "alignment", "test")); err != nil {
+			return nil, err
+		}
+	} else {
+		if sets["pud"], err = loadPUD(filepath.Join(shared, "segmentation", "pud", "gold.jsonl")); err != nil {
+			return nil, err
+		}
+		if sets["flores-dev"], err = loadFlores(filepath.Join(shared, "alignment", "dev")); err != nil {
+			return nil, err
+		}
 	}
 	r := &Report{
-		Sets: []string{"pud", "flores-dev"}, Pairs: map[string]int{}, Chrf: map[string]map[string]float64{},
+		Sets: names, Pairs: map[string]int{}, Chrf: map[string]map[string]float64{},
 		Coverage: map[string]float64{}, Lexicons: map[string]int{"built-in": core.Len(), "freedict": freedict.Len()},
 	}
+	bama, err := gist.LoadLexicon(ctx, filepath.Join(shared, "lexicon", "bama-1.0"))
+	if err != nil {
+		return nil, err
+	}
 	full := gist.NewWithLexicons(gist.Options{}, core, freedict)
+	withBama := gist.NewWithLexicons(gist.Options{}, core, bama, freedict)
 	builtin := gist.NewWithLexicons(gist.Options{}, core)
 	systems := []struct {
 		name string
@@ -105,6 +121,7 @@ func Evaluate(ctx context.Context, root string) (*Report, error) {
 		{"naive FreeDict", func(s string) string { return Naive(freedict, s) }},
 		{"gist built-in", func(s string) string { return builtin.Gloss(s, nil) }},
 		{"gist built-in+FreeDict", func(s string) string { return full.Gloss(s, nil) }},
+		{"gist built-in+Buckwalter+FreeDict", func(s string) string { return withBama.Gloss(s, nil) }},
 	}
 	for _, sys := range systems {
 		r.Systems = append(r.Systems, sys.name)

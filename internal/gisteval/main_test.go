@@ -23,7 +23,7 @@ func TestGoals(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "..", "shared", "data")); err != nil {
 		t.Fatalf("shared data beside the repository: %v", err)
 	}
-	r, err := Evaluate(context.Background(), root)
+	r, err := Evaluate(context.Background(), root, false)
 	if err != nil {
 		t.Fatal(err)
 	}
