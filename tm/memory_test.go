@@ -452,3 +452,34 @@ func TestGramKeys(t *testing.T) {
 		t.Error("gramKey confuses orders")
 	}
 }
+
+// FuzzLookup: any text can be looked up; what comes back scores within
+// bounds, best first.
+func FuzzLookup(f *testing.F) {
+	m, err := Open(context.Background(), filepath.Join(f.TempDir(), "m.db"), Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer m.Close()
+	if _, err := m.ImportFile(context.Background(), "testdata/memory.tmx", ImportOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"", "قمة بوتين وكيم", "قمة بوتين", "\"\"\"", "a\x00b", "ـــ", strings.Repeat("ال", 300)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		ctx := context.Background()
+		if _, err := m.Exact(ctx, "ar", "en", q); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := m.Fuzzy(ctx, "ar", "en", q, FuzzyOptions{MinScore: 0.1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, mt := range ms {
+			if mt.Score < 0.1 || mt.Score > 1 || i > 0 && mt.Score > ms[i-1].Score {
+				t.Errorf("match %d score %v out of order or bounds", i, mt.Score)
+			}
+		}
+	})
+}

@@ -248,3 +248,36 @@ func BenchmarkUpdate(b *testing.B) {
 	b.ReportMetric(float64(utf8.RuneCountInString(edited)+utf8.RuneCountInString(added)), "chars-changed")
 	b.ReportMetric(float64(utf8.RuneCountInString(v2)), "chars-article")
 }
+
+// FuzzUpdate: any new version of the article updates without error, every
+// unit is accounted for, and earlier units are used at most once.
+func FuzzUpdate(f *testing.F) {
+	v1 := readArticle(f)
+	old := reviewed(f, v1)
+	v2, _, _ := editArticle(f, v1)
+	f.Add(v2)
+	f.Add("")
+	f.Add("قمة بوتين وكيم\n\nفقرة جديدة تماما.")
+	f.Add(strings.Repeat("وقال سوليفان. ", 50))
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		bt, rep, err := Run(context.Background(), &countingEngine{}, segment.Split("v2", text, "ar"), old, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, u := range bt.Units {
+			if u.Kind != doc.Boilerplate {
+				n++
+			}
+		}
+		if rep.Kept+rep.Changed+rep.Added != n {
+			t.Errorf("report %s accounts for %d units, want %d", rep.Summary(), rep.Kept+rep.Changed+rep.Added, n)
+		}
+		if rep.Changed+len(rep.Deleted) > len(old.Units) {
+			t.Errorf("report %s uses more earlier units than the %d there are", rep.Summary(), len(old.Units))
+		}
+	})
+}
