@@ -1,6 +1,7 @@
 package tm
 
 import (
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -101,12 +102,20 @@ func bigMemory(b *testing.B, n int) (*Memory, []pair) {
 	return m, kept
 }
 
-const bigN = 1000000
+// bigN is the size of the lookup benchmarks' memory: a million entries, or
+// $BITEXT_TM_BENCH_N. The file is built once (minutes) in the temporary
+// folder and reused.
+func bigN() int {
+	if n, err := strconv.Atoi(os.Getenv("BITEXT_TM_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return 1000000
+}
 
 // BenchmarkExactLookup1M looks up sources present in a memory of a million
 // entries.
 func BenchmarkExactLookup1M(b *testing.B) {
-	m, kept := bigMemory(b, bigN)
+	m, kept := bigMemory(b, bigN())
 	defer m.Close()
 	ctx := context.Background()
 	lat := make([]time.Duration, 0, b.N)
@@ -129,7 +138,7 @@ func BenchmarkExactLookup1M(b *testing.B) {
 // BenchmarkFuzzyLookup1M looks up edited versions of stored sources (one word
 // dropped, one replaced) in a memory of a million entries.
 func BenchmarkFuzzyLookup1M(b *testing.B) {
-	m, kept := bigMemory(b, bigN)
+	m, kept := bigMemory(b, bigN())
 	defer m.Close()
 	ctx := context.Background()
 	queries := make([]string, len(kept))
