@@ -140,6 +140,9 @@ func (e *Engine) Limits() translate.Limits { return translate.Limits{} }
 // pipeline marks its units as doc.StateGist.
 func (e *Engine) Gist() bool { return true }
 
+// Local reports that the engine runs here and bills nothing.
+func (e *Engine) Local() bool { return true }
+
 // Translate glosses every segment. Glossary terms given with a segment are
 // rendered with the glossary's English whatever the lexicons say.
 func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string, error) {

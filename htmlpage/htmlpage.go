@@ -48,6 +48,7 @@ type Page struct {
 	Engine     string // engine that produced the machine translations; "" or "none" when none did
 	Clean      bool
 	Flagged    int // units flagged for attention (0 when Clean)
+	Gist       int // units whose English is a word-by-word gist: the page says so, even when Clean
 	Blocks     []Block
 	// CSS is the default stylesheet, StyleHash its CSP source ('sha256-…')
 	// and CSP the Content-Security-Policy that allows exactly it. A template
@@ -198,6 +199,9 @@ func build(b *doc.Bitext, opts Options) Page {
 			State:  u.State,
 			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir)},
 			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir)},
+		}
+		if u.State == doc.StateGist {
+			p.Gist++
 		}
 		if !opts.Clean && u.Kind != doc.Boilerplate {
 			r.Flags = flagLabels(u)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"flag"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -251,7 +252,7 @@ func TestCSPAllowsTheStylesheet(t *testing.T) {
 	if c == nil {
 		t.Fatal("no CSP meta tag")
 	}
-	policy := strings.ReplaceAll(c[1], "&#39;", "'")
+	policy := html.UnescapeString(c[1]) // as the browser reads the attribute
 	if !strings.Contains(policy, want) || !strings.Contains(policy, "default-src 'none'") || strings.Contains(policy, "unsafe") {
 		t.Errorf("CSP %q does not pin the stylesheet (%s)", policy, want)
 	}
@@ -449,4 +450,28 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
 	b.ReportMetric(float64(len(bt.Units))*float64(b.N)/b.Elapsed().Seconds(), "units/s")
+}
+
+func TestGistBanner(t *testing.T) {
+	b := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Units: []doc.Unit{
+		{ID: "u1", Kind: doc.Paragraph, Source: "قال.", Target: "said.", State: doc.StateGist},
+		{ID: "u2", Kind: doc.Paragraph, Block: 1, Source: "ذهب.", Target: "He went.", State: doc.StateMachine},
+	}}
+	for _, clean := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := Write(&buf, b, Options{Clean: clean}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "Word-by-word gist, not a translation.") {
+			t.Errorf("clean=%v: a page with gist units lacks the gist banner", clean)
+		}
+	}
+	b.Units[0].State = doc.StateMachine
+	var buf bytes.Buffer
+	if err := Write(&buf, b, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "gist-banner\"") {
+		t.Error("a page without gist units shows the gist banner")
+	}
 }

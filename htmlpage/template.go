@@ -32,6 +32,9 @@ const DefaultTemplate = `
 {{- if .Date}}{{if .DateTime}}<time datetime="{{.DateTime}}">{{.Date}}</time>{{else}}<span class="date">{{.Date}}</span>{{end}}{{end}}
 </p>
 {{- end}}
+{{- if .Gist}}
+<p class="gist-banner" role="note"><strong>Word-by-word gist, not a translation.</strong> The English of {{.Gist}} sentence(s) on this page is a dictionary gloss made offline to show what the article is about; it is not fit to publish.</p>
+{{- end}}
 </header>
 {{- end}}
 
@@ -40,7 +43,7 @@ const DefaultTemplate = `
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.
-{{- if and .Engine (ne .Engine "none")}} Translated by machine ({{.Engine}}).{{end}}</p>
+{{- if and .Engine (ne .Engine "none") (not .Gist)}} Translated by machine ({{.Engine}}).{{end}}</p>
 {{- if not .Clean}}
 <p class="fl"><span class="flag">flag</span> Marks a sentence an editor must check before publishing{{if .Flagged}} ({{.Flagged}} on this page){{end}}: no translation, names not as in the glossary, uncertain pairing, or a gist that is not a translation.</p>
 {{- end}}
@@ -111,6 +114,7 @@ main{max-width:1180px;margin:0 auto;padding:24px 28px 48px}
 h1{font:700 2rem/1.2 var(--en);margin:0 0 8px;overflow-wrap:anywhere}
 .byline{font:.9rem/1.4 var(--ui);color:var(--muted);margin:0 0 12px}
 .byline a{color:inherit}
+.gist-banner{font:.9rem/1.4 var(--ui);color:var(--flag);border:1px solid var(--flag);padding:6px 10px;margin:0 0 12px}
 .legend{font:.82rem/1.5 var(--ui);color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:10px;margin-bottom:20px}
 .legend p{margin:0 0 4px}
 .block{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:40px;margin:0 0 18px}

@@ -326,6 +326,9 @@ func clip(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
+// GistOrigin is the origin recorded for drafts made by the offline gist engine.
+const GistOrigin = "gist"
+
 // setState derives the unit's state from what the editor did, not from the
 // file's state attributes alone.
 func (u *ReviewedUnit) setState() {
@@ -336,6 +339,9 @@ func (u *ReviewedUnit) setState() {
 		u.State = doc.StateFinal
 	case u.Edited || !u.HasDraft:
 		u.State = doc.StateReviewed
+	case u.Origin == GistOrigin:
+		// An untouched word-by-word gist is still no translation.
+		u.State = doc.StateGist
 	default:
 		u.State = doc.StateMachine
 	}

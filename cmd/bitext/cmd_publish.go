@@ -44,6 +44,7 @@ Examples:
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "HTML file to write, - for stdout (default: the reviewed file's name with .html)"},
 				&cli.StringFlag{Name: "tmx", Usage: "also write the approved pairs to this TMX file"},
 				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found); its front matter fills the page's title, source and date"},
+				&cli.BoolFlag{Name: "allow-gist", Usage: "publish even though some units still hold the untouched word-by-word gist"},
 				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			}, append(pageFlags(), publishMemoryFlags()...)...),
@@ -83,6 +84,11 @@ func publishAction(c *cli.Context, e *env) error {
 		return err
 	}
 	b := rv.Bitext()
+	if !c.Bool("allow-gist") {
+		if err := refuseGist(input, rv); err != nil {
+			return err
+		}
+	}
 	if err := writeFile(e, output, func(w io.Writer) error { return htmlpage.Write(w, b, page) }); err != nil {
 		return err
 	}
@@ -225,4 +231,28 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		warn("%s", w)
 	}
 	return rv, meta, nil
+}
+
+// refuseGist returns an error naming the units whose target is still the
+// untouched word-by-word gist: a gist is never to be published as a translation.
+func refuseGist(input string, rv *xliff.Reviewed) error {
+	var ids []string
+	first := 0
+	for _, u := range rv.Units {
+		if u.State == doc.StateGist {
+			if len(ids) == 0 {
+				first = u.Line
+			}
+			ids = append(ids, u.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	shown := ids
+	if len(shown) > 5 {
+		shown = append(shown[:5:5], "…")
+	}
+	return fmt.Errorf("%s:%d: %d unit(s) still hold the word-by-word gist, not a translation (%s); translate or edit them, or publish with --allow-gist",
+		input, first, len(ids), strings.Join(shown, ", "))
 }

@@ -315,3 +315,20 @@ func TestUnitIDsStableWhenAParagraphIsInserted(t *testing.T) {
 		t.Errorf("%d ids after inserting one paragraph, %d before", len(now), len(old))
 	}
 }
+
+func TestPublishRefusesUntouchedGist(t *testing.T) {
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	r := runBitext(t, dir, "", "publish", "article.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "gist") || !strings.Contains(r.stderr, "--allow-gist") {
+		t.Fatalf("publish of a gist-only file: exit %d, stderr %q; want a refusal naming --allow-gist", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.html")); err == nil {
+		t.Error("a refused publish wrote the page")
+	}
+	if r := runBitext(t, dir, "", "publish", "--allow-gist", "article.xlf"); r.code != 0 {
+		t.Fatalf("publish --allow-gist: exit %d: %s", r.code, r.stderr)
+	}
+}

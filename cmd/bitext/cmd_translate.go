@@ -67,7 +67,7 @@ Examples:
    bitext translate --engine libretranslate --engine-url http://localhost:5000 --out-dir en/ articles/
    BITEXT_ENGINE_KEY=sk-... bitext translate --engine openai --model gpt-4o-mini --json article.txt`,
 			Flags: append([]cli.Flag{
-				&cli.StringFlag{Name: "engine", Value: "none", Usage: "translation engine: " + strings.Join(translate.Names(), ", ")},
+				&cli.StringFlag{Name: "engine", Value: autoEngineName, Usage: "translation engine: auto (google when configured, else the --engine-url service, else the offline gist), " + strings.Join(translate.Names(), ", ")},
 				&cli.StringFlag{Name: "engine-url", EnvVars: []string{"BITEXT_ENGINE_URL"}, Usage: "engine base URL (libretranslate: server; openai: API base; google: endpoint override)"},
 				&cli.StringFlag{Name: "engine-key", Usage: "engine API key (prefer the environment: BITEXT_ENGINE_KEY, or GOOGLE_API_KEY for google-v2)"},
 				&cli.StringFlag{Name: "model", Usage: "engine model (openai: required; google: e.g. general/nmt)"},
@@ -149,7 +149,8 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	engName := c.String("engine")
+	engName := resolveEngine(c.String("engine"), autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project")},
+		translate.Names(), c.Bool("quiet") || c.Bool("json"), e)
 	cfg, err := engineConfig(c, engName)
 	if err != nil {
 		return err
@@ -173,7 +174,9 @@ func translateAction(c *cli.Context, e *env) error {
 		Concurrency:     c.Int("concurrency"),
 		DryRun:          c.Bool("dry-run"),
 	}
-	if !c.Bool("no-cache") && engName != "none" {
+	// Local engines cost nothing to run again, and their answers change with
+	// their lexicons, which a cache key does not see.
+	if !c.Bool("no-cache") && !translate.IsLocal(eng) {
 		dir := c.String("cache")
 		if dir == "" {
 			if dir, err = defaultCacheDir(); err != nil {
