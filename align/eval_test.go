@@ -11,30 +11,12 @@ import (
 	"testing"
 
 	"bitext/doc"
+	"bitext/internal/testenv"
 	"bitext/segment"
 )
 
-// repoRoot walks up from the working directory to go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 func sharedPath(t testing.TB, parts ...string) string {
-	p := filepath.Join(append([]string{repoRoot(t), "..", "shared"}, parts...)...)
+	p := filepath.Join(append([]string{testenv.RepoRoot(t), "..", "shared"}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("shared data not available: %v", err)
 	}

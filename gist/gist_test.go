@@ -16,6 +16,7 @@ import (
 	"bitext/arabic"
 	"bitext/doc"
 	"bitext/glossary"
+	"bitext/internal/testenv"
 	"bitext/segment"
 	"bitext/translate"
 )
@@ -255,7 +256,7 @@ func TestRegistered(t *testing.T) {
 
 // The pipeline marks every unit the gist engine fills as a gist, with a note.
 func TestPipelineMarksGist(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	text, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -358,7 +359,7 @@ func TestReadCoreErrors(t *testing.T) {
 
 func TestOutsideLexicons(t *testing.T) {
 	ctx := context.Background()
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	lex := filepath.Join(root, "..", "shared", "data", "lexicon")
 	fd, err := LoadLexicon(ctx, filepath.Join(lex, "freedict-ara-eng", "freedict-ara-eng.tsv"))
 	if err != nil {
@@ -456,11 +457,11 @@ func FuzzReadCore(f *testing.F) {
 }
 
 func BenchmarkGloss(b *testing.B) {
-	text, err := os.ReadFile(filepath.Join(repoRoot(b), "testdata", "article.txt"))
+	text, err := os.ReadFile(filepath.Join(testenv.RepoRoot(b), "testdata", "article.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := New(context.Background(), Options{Lexicons: []string{filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}})
+	e, err := New(context.Background(), Options{Lexicons: []string{filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -492,7 +493,7 @@ func cpuTime() time.Duration {
 }
 
 func BenchmarkLoadFreeDictTSV(b *testing.B) {
-	path := filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
+	path := filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
 	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), path); err != nil {
@@ -503,7 +504,7 @@ func BenchmarkLoadFreeDictTSV(b *testing.B) {
 }
 
 func BenchmarkLoadBuckwalter(b *testing.B) {
-	dir := filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "bama-1.0")
+	dir := filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "bama-1.0")
 	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), dir); err != nil {
@@ -531,7 +532,7 @@ func BenchmarkLoadDebianDictd(b *testing.B) {
 func BenchmarkNewEngine(b *testing.B) {
 	opts := Options{}
 	if _, err := os.Stat(DebianFreeDict); err != nil {
-		opts.Lexicons = []string{filepath.Join(repoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}
+		opts.Lexicons = []string{filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}
 	}
 	cpu0 := cpuTime()
 	for b.Loop() {
@@ -550,22 +551,4 @@ func BenchmarkLoadCore(b *testing.B) {
 		}
 	}
 	reportLoad(b, cpu0)
-}
-
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"bitext/internal/testenv"
 )
 
 // largeGlossaryYAML writes a glossary of n ANETAC names (the entity list,
@@ -65,7 +67,7 @@ func largeGlossaryYAML(b *testing.B, n int) string {
 
 // benchText is about 1 MB of Arabic news: the sample article and the dev sentences.
 func benchText(b *testing.B) string {
-	article, err := os.ReadFile(filepath.Join(repoRoot(b), "testdata", "article.txt"))
+	article, err := os.ReadFile(filepath.Join(testenv.RepoRoot(b), "testdata", "article.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -117,7 +119,7 @@ func BenchmarkLoadLarge(b *testing.B) {
 
 // BenchmarkMatchArticle matches the sample article with the project's glossary.
 func BenchmarkMatchArticle(b *testing.B) {
-	root := repoRoot(b)
+	root := testenv.RepoRoot(b)
 	g, err := Load(filepath.Join(root, "glossary.yaml"))
 	if err != nil {
 		b.Fatal(err)

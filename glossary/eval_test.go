@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 var evalSplit = flag.String("eval-split", "dev", "names/matching split that TestMatchingEval scores (dev or test)")
@@ -34,28 +36,10 @@ type evalSentence struct {
 	} `json:"misc"`
 }
 
-// repoRoot walks up from the working directory to the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // sharedData returns the path of a file under ../shared/data, skipping the
 // test outside CI when the shared folder is absent.
 func sharedData(t testing.TB, parts ...string) string {
-	p := filepath.Join(append([]string{repoRoot(t), "..", "shared", "data"}, parts...)...)
+	p := filepath.Join(append([]string{testenv.RepoRoot(t), "..", "shared", "data"}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("evaluation data missing: %v", err)

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 func TestParse(t *testing.T) {
@@ -98,7 +100,7 @@ func TestParseEmpty(t *testing.T) {
 }
 
 func TestProjectGlossaryLoads(t *testing.T) {
-	g, err := Load(repoRoot(t) + "/glossary.yaml")
+	g, err := Load(testenv.RepoRoot(t) + "/glossary.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"bitext/internal/testenv"
 )
 
 const testGlossary = `terms:
@@ -157,7 +159,7 @@ func equalHits(a, b []hit) bool {
 
 // TestMatchArticle checks the project's glossary on the sample article.
 func TestMatchArticle(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	g, err := Load(filepath.Join(root, "glossary.yaml"))
 	if err != nil {
 		t.Fatal(err)

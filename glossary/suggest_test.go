@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 func TestSuggestSampleArticle(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	article, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +57,7 @@ func TestSuggestSampleArticle(t *testing.T) {
 }
 
 func TestSuggestSkipsGlossaryTerms(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	article, _ := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
 	g, err := Load(filepath.Join(root, "glossary.yaml"))
 	if err != nil {

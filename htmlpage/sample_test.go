@@ -9,34 +9,16 @@ import (
 
 	"bitext/doc"
 	"bitext/glossary"
+	"bitext/internal/testenv"
 	"bitext/segment"
 	"bitext/translate"
 )
-
-// repoRoot walks up from the package directory to go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
 
 // sampleUntranslated runs the sample article through the pipeline with the
 // engine "none" and the repository's glossary: every unit new and flagged.
 func sampleUntranslated(t testing.TB) *doc.Bitext {
 	t.Helper()
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	src, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +98,7 @@ func sampleTranslated(t testing.TB) *doc.Bitext {
 // different lengths: a short translation beside a long original and the reverse.
 func sampleUneven(t testing.TB) *doc.Bitext {
 	t.Helper()
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	src, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
 	if err != nil {
 		t.Fatal(err)

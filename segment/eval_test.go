@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 // Quality floors on the evaluation sets in ../shared/data/segmentation,
@@ -32,28 +34,10 @@ var qualityFloors = []struct {
 	{"pud-en", "", "pud/gold.jsonl", "paragraphs_en", "en", "all", 0.9982},
 }
 
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // TestQuality segments the evaluation sets and scores them with seg-score
 // (a few seconds in all).
 func TestQuality(t *testing.T) {
-	shared := filepath.Join(repoRoot(t), "..", "shared")
+	shared := filepath.Join(testenv.RepoRoot(t), "..", "shared")
 	score := filepath.Join(shared, "tools", "seg-score")
 	data := filepath.Join(shared, "data", "segmentation")
 	if _, err := os.Stat(data); err != nil {

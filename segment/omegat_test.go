@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 // TestOmegaT checks that OmegaT, given the exported rules, cuts the same
@@ -43,7 +45,7 @@ func TestOmegaT(t *testing.T) {
 		"It rose 3.5 percent in No. 10 on Jan. 5. Prices fell. He works for Apple Inc. The company grew.",
 	}
 	// The evaluation texts, when they are there (beside the repository, as in CI).
-	data := filepath.Join(repoRoot(t), "..", "shared", "data", "segmentation")
+	data := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "segmentation")
 	if docs, err := readDocs(filepath.Join(data, "padt-dev", "raw.jsonl"), "", ""); err == nil {
 		for _, d := range docs {
 			arabic = append(arabic, lines(d.Text)...)

@@ -11,27 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"bitext/internal/testenv"
 	"bitext/tmx"
 )
-
-// repoRoot walks up from the package folder to go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-}
 
 type pair struct{ ar, en string }
 
@@ -39,7 +21,7 @@ type pair struct{ ar, en string }
 // ../shared/data (gold beads "i<=>j"). It skips the test when they are missing.
 func sentencePairs(t testing.TB) []pair {
 	t.Helper()
-	golds, _ := filepath.Glob(filepath.Join(repoRoot(t), "..", "shared", "data", "alignment", "*", "*", "gold.txt"))
+	golds, _ := filepath.Glob(filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "alignment", "*", "*", "gold.txt"))
 	if len(golds) == 0 {
 		t.Skip("no ../shared/data/alignment sets")
 	}
@@ -70,7 +52,7 @@ func sentencePairs(t testing.TB) []pair {
 // ../shared/data (one token per line, then its tag), or nil.
 func newsWords(t testing.TB) []string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(repoRoot(t), "..", "shared", "data", "names", "anercorp", "ANERcorp_train.txt"))
+	b, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "names", "anercorp", "ANERcorp_train.txt"))
 	if err != nil {
 		return nil
 	}

@@ -14,6 +14,7 @@ import (
 
 	"bitext/doc"
 	"bitext/glossary"
+	"bitext/internal/testenv"
 	"bitext/segment"
 	"bitext/translate"
 )
@@ -45,30 +46,11 @@ func (draftEngine) Translate(ctx context.Context, req translate.Request) ([]stri
 
 var placeholderRE = regexp.MustCompile(`⟦[^⟦⟧]*⟧`)
 
-// repoRoot walks up from the package folder to go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // sampleBitext translates the sample article with the draft engine and the
 // project glossary.
 func sampleBitext(t testing.TB) *doc.Bitext {
 	t.Helper()
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	text, err := os.ReadFile(filepath.Join(root, "testdata", "article.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +73,7 @@ var fixedTime = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 // folder is not beside the repository.
 func tool(t testing.TB, name string) string {
 	t.Helper()
-	p := filepath.Join(repoRoot(t), "..", "shared", "tools", name)
+	p := filepath.Join(testenv.RepoRoot(t), "..", "shared", "tools", name)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("%s not found beside the repository (%v): cannot run it", name, err)
 	}

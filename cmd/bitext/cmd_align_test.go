@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"bitext/internal/testenv"
 	"bitext/segment"
 )
 
@@ -18,7 +19,7 @@ import (
 func alignDir(t *testing.T) string {
 	t.Helper()
 	dir := sampleDir(t)
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "align", "article.en.txt"))
+	data, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "testdata", "align", "article.en.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestAlignArticleParagraphs(t *testing.T) {
 		11: {8}, 12: {9}, 13: {10}, 14: {11}, 15: {12, 13}, 16: {14}, 17: {15}, 18: {16}, 19: {17}, 20: {18}, 21: {18},
 		22: {19}, 23: {20}, 24: {21}, 25: {22}, 26: {23}, 27: {24}, 28: {25}, 29: {26}, 30: {27}}
 	lexicons := map[string]string{"none": "none"}
-	if p := filepath.Join(repoRoot(t), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv"); fileExists(p) {
+	if p := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv"); fileExists(p) {
 		lexicons["freedict"] = p
 	}
 	for name, lex := range lexicons {

@@ -5,12 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 // copyGlossary copies the project's glossary into a temporary folder.
 func copyGlossary(t *testing.T) (dir string, original []byte) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "glossary.yaml"))
+	data, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "glossary.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 func TestGlossaryCheck(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	r := runBitext(t, root, "", "glossary", "check", "testdata/article.txt")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)

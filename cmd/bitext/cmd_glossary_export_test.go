@@ -4,10 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 func TestGlossaryExport(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	for _, format := range []string{"csv", "tsv", "tbx"} {
 		r := runBitext(t, root, "", "glossary", "export", "--format", format)
 		if r.code != 0 {
@@ -23,7 +25,7 @@ func TestGlossaryExport(t *testing.T) {
 // TestGlossaryImportRoundTrip exports the project glossary and imports it
 // into an empty one: what the format holds comes back.
 func TestGlossaryImportRoundTrip(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	for _, format := range []string{"tsv", "tbx"} {
 		t.Run(format, func(t *testing.T) {
 			dir := t.TempDir()

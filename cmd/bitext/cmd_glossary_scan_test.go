@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 func TestGlossaryScan(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	r := runBitext(t, root, "", "glossary", "scan", "testdata/article.txt")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -45,7 +47,7 @@ func TestGlossaryScan(t *testing.T) {
 }
 
 func TestGlossaryScanStdinAndErrors(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	r := runBitext(t, root, "زار وبوتين للصين", "glossary", "scan", "--json", "-")
 	if r.code != 0 || !strings.Contains(r.stdout, `"surface": "وبوتين"`) || !strings.Contains(r.stdout, `"clitic": "ل"`) {
 		t.Errorf("stdin: exit %d\n%s%s", r.code, r.stdout, r.stderr)

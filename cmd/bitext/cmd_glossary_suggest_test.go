@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 func TestGlossarySuggest(t *testing.T) {
-	root := repoRoot(t)
+	root := testenv.RepoRoot(t)
 	empty := filepath.Join(t.TempDir(), "empty.yaml")
 	os.WriteFile(empty, []byte("terms:\n"), 0o644)
 	r := runBitext(t, root, "", "glossary", "suggest", "--glossary", empty, "testdata/article.txt")

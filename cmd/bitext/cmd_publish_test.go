@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"bitext/internal/testenv"
 	"bitext/segment"
 	"bitext/translate"
 )
@@ -53,7 +54,7 @@ func init() {
 // anything but a PASS verdict. It skips when the tool cannot run at all.
 func xliffCheck(t *testing.T, path string) string {
 	t.Helper()
-	tool := filepath.Join(repoRoot(t), "..", "shared", "tools", "xliff-check")
+	tool := filepath.Join(testenv.RepoRoot(t), "..", "shared", "tools", "xliff-check")
 	if _, err := os.Stat(tool); err != nil {
 		t.Skipf("xliff-check not found beside the repository: %v", err)
 	}
@@ -262,7 +263,7 @@ func TestForbiddenCharactersAndFrontMatter(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(article), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff", "--glossary", filepath.Join(repoRoot(t), "glossary.yaml"), "a.txt")
+	r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "xliff", "--glossary", filepath.Join(testenv.RepoRoot(t), "glossary.yaml"), "a.txt")
 	if r.code != 0 || !strings.Contains(r.stderr, "U+0001") || !strings.Contains(r.stderr, "U+000B") {
 		t.Fatalf("translate: exit %d, stderr %q (want a warning for each dropped character)", r.code, r.stderr)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"bitext/doc"
+	"bitext/internal/testenv"
 	"bitext/tmx"
 	"bitext/xliff"
 )
@@ -20,7 +21,7 @@ func init() {
 
 func tmTestdata(t *testing.T, name string) string {
 	t.Helper()
-	return filepath.Join(repoRoot(t), "tm", "testdata", name)
+	return filepath.Join(testenv.RepoRoot(t), "tm", "testdata", name)
 }
 
 func TestTMCommands(t *testing.T) {
@@ -133,7 +134,7 @@ func readJSONBitext(t *testing.T, s string) *doc.Bitext {
 // an update keeps the editor's work on unchanged sentences.
 func TestTranslateWithMemoryAndUpdate(t *testing.T) {
 	dir := t.TempDir()
-	article, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "article.txt"))
+	article, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "testdata", "article.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestTranslateWithMemoryAndUpdate(t *testing.T) {
 	if r := runBitext(t, "", "", "tm", "import", "--tm", db, tmxFile); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	r := runBitext(t, "", "", "translate", "--tm", db, "--glossary", filepath.Join(repoRoot(t), "glossary.yaml"), "--format", "json", "-o", "-", v1)
+	r := runBitext(t, "", "", "translate", "--tm", db, "--glossary", filepath.Join(testenv.RepoRoot(t), "glossary.yaml"), "--format", "json", "-o", "-", v1)
 	if r.code != 0 {
 		t.Fatal(r.stderr)
 	}
@@ -203,7 +204,7 @@ func TestTranslateWithMemoryAndUpdate(t *testing.T) {
 	os.WriteFile(v2, []byte(strings.Join(paras, "\n\n")), 0o644)
 
 	out := filepath.Join(dir, "article-v2.xlf")
-	r = runBitext(t, "", "", "translate", "--no-tm", "--glossary", filepath.Join(repoRoot(t), "glossary.yaml"), "--update", reviewedXLF, "-o", out, v2)
+	r = runBitext(t, "", "", "translate", "--no-tm", "--glossary", filepath.Join(testenv.RepoRoot(t), "glossary.yaml"), "--update", reviewedXLF, "-o", out, v2)
 	if r.code != 0 {
 		t.Fatalf("update: %s", r.stderr)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"bitext/doc"
+	"bitext/internal/testenv"
 )
 
 // sampleDir returns a temporary folder holding the sample article and the
@@ -18,7 +19,7 @@ func sampleDir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, f := range []string{"testdata/article.txt", "glossary.yaml"} {
-		data, err := os.ReadFile(filepath.Join(repoRoot(t), f))
+		data, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +182,7 @@ func TestTranslateEscapesMarkup(t *testing.T) {
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 
 func TestTranslateStdinToStdout(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "article.txt"))
+	data, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "testdata", "article.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,19 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-// repoRoot is the folder that holds go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
-}
 
 // result is what one in-process run of bitext produced.
 type result struct {
@@ -44,7 +38,7 @@ func runBitext(t testing.TB, dir, stdin string, args ...string) result {
 // checkGolden compares got with testdata/golden/name, rewriting it with -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(repoRoot(t), "testdata", "golden", name)
+	path := filepath.Join(testenv.RepoRoot(t), "testdata", "golden", name)
 	got = timestampRE.ReplaceAll(got, []byte("TIMESTAMP"))
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
