@@ -16,11 +16,7 @@ import (
 )
 
 func sharedPath(t testing.TB, parts ...string) string {
-	p := filepath.Join(append([]string{testenv.RepoRoot(t), "..", "shared"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data not available: %v", err)
-	}
-	return p
+	return testenv.Shared(t, parts...)
 }
 
 var (

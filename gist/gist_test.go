@@ -359,8 +359,7 @@ func TestReadCoreErrors(t *testing.T) {
 
 func TestOutsideLexicons(t *testing.T) {
 	ctx := context.Background()
-	root := testenv.RepoRoot(t)
-	lex := filepath.Join(root, "..", "shared", "data", "lexicon")
+	lex := testenv.Shared(t, "data", "lexicon")
 	fd, err := LoadLexicon(ctx, filepath.Join(lex, "freedict-ara-eng", "freedict-ara-eng.tsv"))
 	if err != nil {
 		t.Fatal(err)
@@ -461,7 +460,7 @@ func BenchmarkGloss(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := New(context.Background(), Options{Lexicons: []string{filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}})
+	e, err := New(context.Background(), Options{Lexicons: []string{testenv.Shared(b, "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -493,7 +492,7 @@ func cpuTime() time.Duration {
 }
 
 func BenchmarkLoadFreeDictTSV(b *testing.B) {
-	path := filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
+	path := testenv.Shared(b, "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
 	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), path); err != nil {
@@ -504,7 +503,7 @@ func BenchmarkLoadFreeDictTSV(b *testing.B) {
 }
 
 func BenchmarkLoadBuckwalter(b *testing.B) {
-	dir := filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "bama-1.0")
+	dir := testenv.Shared(b, "data", "lexicon", "bama-1.0")
 	cpu0 := cpuTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), dir); err != nil {
@@ -532,7 +531,7 @@ func BenchmarkLoadDebianDictd(b *testing.B) {
 func BenchmarkNewEngine(b *testing.B) {
 	opts := Options{}
 	if _, err := os.Stat(DebianFreeDict); err != nil {
-		opts.Lexicons = []string{filepath.Join(testenv.RepoRoot(b), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}
+		opts.Lexicons = []string{testenv.Shared(b, "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}
 	}
 	cpu0 := cpuTime()
 	for b.Loop() {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -39,14 +38,7 @@ type evalSentence struct {
 // sharedData returns the path of a file under ../shared/data, skipping the
 // test outside CI when the shared folder is absent.
 func sharedData(t testing.TB, parts ...string) string {
-	p := filepath.Join(append([]string{testenv.RepoRoot(t), "..", "shared", "data"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("evaluation data missing: %v", err)
-		}
-		t.Skipf("evaluation data missing: %v", err)
-	}
-	return p
+	return testenv.Shared(t, append([]string{"data"}, parts...)...)
 }
 
 func readEval(t testing.TB, split string) []evalSentence {

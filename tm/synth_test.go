@@ -21,7 +21,7 @@ type pair struct{ ar, en string }
 // ../shared/data (gold beads "i<=>j"). It skips the test when they are missing.
 func sentencePairs(t testing.TB) []pair {
 	t.Helper()
-	golds, _ := filepath.Glob(filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "alignment", "*", "*", "gold.txt"))
+	golds, _ := filepath.Glob(filepath.Join(testenv.Shared(t, "data", "alignment"), "*", "*", "gold.txt"))
 	if len(golds) == 0 {
 		t.Skip("no ../shared/data/alignment sets")
 	}

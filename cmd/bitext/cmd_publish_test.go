@@ -54,10 +54,7 @@ func init() {
 // anything but a PASS verdict. It skips when the tool cannot run at all.
 func xliffCheck(t *testing.T, path string) string {
 	t.Helper()
-	tool := filepath.Join(testenv.RepoRoot(t), "..", "shared", "tools", "xliff-check")
-	if _, err := os.Stat(tool); err != nil {
-		t.Skipf("xliff-check not found beside the repository: %v", err)
-	}
+	tool := testenv.Shared(t, "tools", "xliff-check")
 	out, err := exec.Command(tool, path).CombinedOutput()
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	verdict := lines[len(lines)-1]

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"bitext/gist"
+	"bitext/internal/testenv"
 )
 
 // TestGoals checks the figures the gist engine promises. It reads the shared
@@ -16,13 +17,8 @@ func TestGoals(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the evaluation data")
 	}
-	root, err := repoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(root, "..", "shared", "data")); err != nil {
-		t.Fatalf("shared data beside the repository: %v", err)
-	}
+	testenv.Shared(t, "data")
+	root := testenv.RepoRoot(t)
 	r, err := Evaluate(context.Background(), root, false)
 	if err != nil {
 		t.Fatal(err)
