@@ -428,15 +428,22 @@ func (m *Memory) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 }
 
 // inserter adds entries inside one transaction. New rows reach the trigram
-// index in one statement at the end (flush): FTS5 builds its index far
-// faster from one large insert than from a trigger row by row, which flushes
-// a new index segment at every statement.
+// index in batches of indexBatch rows (and the rest at flush): FTS5 builds
+// its index far faster from one large insert than from a trigger row by row,
+// which flushes a new index segment at every statement; and indexing during
+// the import rather than all at its end keeps it beside the parsing of the
+// input instead of after it.
 type inserter struct {
 	tx             *sql.Tx
 	insert, update *sql.Stmt
-	firstNew       int64         // rows with larger ids are not indexed yet
+	index          *sql.Stmt
+	indexed        int64         // rows with larger ids are not indexed yet
+	last           int64         // largest id inserted
 	grams          map[int64]int // trigram counts of the new rows
 }
+
+// indexBatch is how many new rows go to the trigram index in one statement.
+const indexBatch = 4096
 
 func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO tu(src_lang, tgt_lang, source, target, norm, norm_hash, pair_hash,
@@ -451,17 +458,37 @@ func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		ins.Close()
 		return nil, err
 	}
-	i := &inserter{tx: tx, insert: ins, update: upd, grams: map[int64]int{}}
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM tu`).Scan(&i.firstNew); err != nil {
+	idx, err := tx.PrepareContext(ctx, `INSERT INTO tu_fts(rowid, norm) SELECT id, norm FROM tu WHERE id > ? AND id <= ?`)
+	if err != nil {
+		ins.Close()
+		upd.Close()
+		return nil, err
+	}
+	i := &inserter{tx: tx, insert: ins, update: upd, index: idx, grams: map[int64]int{}}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM tu`).Scan(&i.indexed); err != nil {
 		i.close()
 		return nil, err
 	}
+	i.last = i.indexed
 	return i, nil
 }
 
-// flush adds the new rows to the trigram index and counts.
+// indexNew adds the rows inserted since the last call to the trigram index.
+func (i *inserter) indexNew(ctx context.Context) error {
+	if i.last <= i.indexed {
+		return nil
+	}
+	if _, err := i.index.ExecContext(ctx, i.indexed, i.last); err != nil {
+		return err
+	}
+	i.indexed = i.last
+	return nil
+}
+
+// flush adds the remaining new rows to the trigram index, and the new rows'
+// trigrams to the counts.
 func (i *inserter) flush(ctx context.Context) error {
-	if _, err := i.tx.ExecContext(ctx, `INSERT INTO tu_fts(rowid, norm) SELECT id, norm FROM tu WHERE id > ?`, i.firstNew); err != nil {
+	if err := i.indexNew(ctx); err != nil {
 		return err
 	}
 	return addGrams(ctx, i.tx, i.grams)
@@ -470,6 +497,7 @@ func (i *inserter) flush(ctx context.Context) error {
 func (i *inserter) close() {
 	i.insert.Close()
 	i.update.Close()
+	i.index.Close()
 }
 
 // prepared is an entry with what storing it needs computed, so that the
@@ -532,6 +560,12 @@ func (i *inserter) addPrepared(ctx context.Context, p *prepared) (bool, error) {
 	if n, _ := res.RowsAffected(); n == 1 {
 		for _, g := range p.grams {
 			i.grams[g]++
+		}
+		if i.last, err = res.LastInsertId(); err != nil {
+			return false, err
+		}
+		if i.last-i.indexed >= indexBatch {
+			return true, i.indexNew(ctx)
 		}
 		return true, nil
 	}
