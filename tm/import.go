@@ -131,10 +131,23 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 			defer close(entries)
 			perr <- produce(pctx, entries)
 		}()
+		// The preparing side also counts the trigrams, which would otherwise
+		// be the storing side's largest cost after SQLite's; the storing side
+		// takes back the counts of pairs that were there already.
+		grams := map[int64]int{}
 		go func() {
 			defer close(ready)
+			var keys []int64
 			for e := range entries {
-				ready <- prepare(e)
+				p := prepare(e)
+				if p.err == nil {
+					keys = gramKeys(keys[:0], p.norm)
+					for _, k := range keys {
+						grams[k]++
+					}
+					p.counted = true
+				}
+				ready <- p
 			}
 		}()
 		stored := 0
@@ -162,6 +175,9 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 		}
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		for k, n := range grams { // written before ready was closed
+			ins.grams[k] += n
 		}
 		return ins.flush(ctx)
 	})

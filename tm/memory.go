@@ -287,6 +287,9 @@ func addGrams(ctx context.Context, tx *sql.Tx, counts map[int64]int) error {
 	}
 	defer stmt.Close()
 	for g, n := range counts {
+		if n == 0 {
+			continue
+		}
 		if _, err := stmt.ExecContext(ctx, g, n); err != nil {
 			return err
 		}
@@ -440,6 +443,7 @@ type inserter struct {
 	indexed        int64         // rows with larger ids are not indexed yet
 	last           int64         // largest id inserted
 	grams          map[int64]int // trigram counts of the new rows
+	keys           []int64       // reused by countGrams
 }
 
 // indexBatch is how many new rows go to the trigram index in one statement.
@@ -506,8 +510,8 @@ type prepared struct {
 	e                  Entry
 	norm               string
 	normHash, pairHash int64
-	extra              any     // JSON of e.TMX, or nil
-	grams              []int64 // distinct trigram keys of norm
+	extra              any  // JSON of e.TMX, or nil
+	counted            bool // norm's trigrams are already in the counts
 	err                error
 }
 
@@ -532,7 +536,6 @@ func prepare(e Entry) prepared {
 		}
 		p.extra = string(b)
 	}
-	p.grams = gramKeys(nil, p.norm)
 	return p
 }
 
@@ -558,8 +561,8 @@ func (i *inserter) addPrepared(ctx context.Context, p *prepared) (bool, error) {
 		return false, err
 	}
 	if n, _ := res.RowsAffected(); n == 1 {
-		for _, g := range p.grams {
-			i.grams[g]++
+		if !p.counted {
+			i.countGrams(p.norm, 1)
 		}
 		if i.last, err = res.LastInsertId(); err != nil {
 			return false, err
@@ -569,8 +572,19 @@ func (i *inserter) addPrepared(ctx context.Context, p *prepared) (bool, error) {
 		}
 		return true, nil
 	}
+	if p.counted {
+		i.countGrams(p.norm, -1) // counted, but the pair was there already
+	}
 	_, err = i.update.ExecContext(ctx, e.Article, e.UnitID, e.State, e.Changer, unix(changed), extra, pair, unix(changed))
 	return false, err
+}
+
+// countGrams adds d to the counts of norm's trigrams.
+func (i *inserter) countGrams(norm string, d int) {
+	i.keys = gramKeys(i.keys[:0], norm)
+	for _, k := range i.keys {
+		i.grams[k] += d
+	}
 }
 
 func unix(t time.Time) int64 {

@@ -483,3 +483,85 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+// twice gives every pair of its source two times in a row.
+type twice struct {
+	src  pairSource
+	last pair
+	n    int
+}
+
+func (t *twice) next() pair {
+	if t.n%2 == 0 {
+		t.last = t.src.next()
+	}
+	t.n++
+	return t.last
+}
+
+// TestImportIndexAndCounts imports more rows than one index batch, then a
+// file half of whose pairs are there already (and each of them twice): the
+// trigram index must hold every row once and the trigram counts must equal
+// a count made afresh from the stored sources.
+func TestImportIndexAndCounts(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	pairs := []pair{{"ذهب الولد إلى المدرسة", "The boy went to school"}, {"قال الوزير اليوم", "The minister said today"},
+		{"  الطقس   جميل\tفي القاهرة ", "The weather is fine in Cairo"}}
+	var a, b bytes.Buffer
+	writeSynthTMX(t, &a, &numbered{pairs: pairs}, 2*indexBatch+100)
+	writeSynthTMX(t, &b, &twice{src: &numbered{pairs: pairs, i: indexBatch}}, 2*indexBatch)
+	res, err := m.Import(ctx, &a, ImportOptions{})
+	if err != nil || res.Added != 2*indexBatch+100 {
+		t.Fatalf("first import = %+v, %v", res, err)
+	}
+	res, err = m.Import(ctx, &b, ImportOptions{})
+	if err != nil || res.Added != 0 || res.Updated != 2*indexBatch {
+		t.Fatalf("second import = %+v, %v", res, err)
+	}
+	var c bytes.Buffer
+	writeSynthTMX(t, &c, &twice{src: &numbered{pairs: pairs, i: 2 * indexBatch}}, 400)
+	if res, err = m.Import(ctx, &c, ImportOptions{}); err != nil || res.Added != 100 || res.Updated != 300 {
+		t.Fatalf("third import = %+v, %v", res, err)
+	}
+	checkIntegrity(t, m)
+	var rows int
+	if err := m.db.QueryRow(`SELECT count(*) FROM tu_fts WHERE tu_fts MATCH '"ولد"'`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if want := (2*indexBatch + 200 + 2) / 3; rows != want {
+		t.Errorf("index finds %d rows with a word of one pair in three, want %d", rows, want)
+	}
+	want := map[int64]int{}
+	norms, err := m.db.Query(`SELECT norm FROM tu`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for norms.Next() {
+		var n string
+		if err := norms.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range gramKeys(nil, n) {
+			want[k]++
+		}
+	}
+	norms.Close()
+	got := map[int64]int{}
+	gs, err := m.db.Query(`SELECT g, n FROM gram`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for gs.Next() {
+		var g int64
+		var n int
+		if err := gs.Scan(&g, &n); err != nil {
+			t.Fatal(err)
+		}
+		got[g] = n
+	}
+	gs.Close()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("trigram counts differ from a fresh count: %d trigrams stored, %d counted", len(got), len(want))
+	}
+}
