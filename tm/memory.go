@@ -20,6 +20,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -369,7 +371,33 @@ func (m *Memory) write(ctx context.Context, fn func(*sql.Tx) error) error {
 // normalize is the form exact and fuzzy lookup compare: the shared Arabic
 // folding, with runs of white space made one space and the ends trimmed.
 func normalize(s string) string {
-	return strings.Join(strings.Fields(arabic.Fold(s)), " ")
+	// One buffer, compacted in place: every entry of an import passes here.
+	return string(collapseSpace(arabic.AppendFold(make([]byte, 0, len(s)), s)))
+}
+
+// collapseSpace makes each run of white space (unicode.IsSpace) in b one
+// space and drops it at the ends, in place; bytes that are not UTF-8 stay.
+func collapseSpace(b []byte) []byte {
+	w := 0
+	space := false // white space seen since the last word
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = w > 0
+		} else {
+			if space {
+				b[w] = ' ' // w < i: the space run read so far is at least one byte
+				w++
+				space = false
+			}
+			w += copy(b[w:], b[i:i+size])
+		}
+		i += size
+	}
+	return b[:w]
 }
 
 // Normalize returns the form of s that the memory compares.

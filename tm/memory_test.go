@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"bitext/arabic"
 	"bitext/tmx"
 )
 
@@ -564,4 +565,18 @@ func TestImportIndexAndCounts(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("trigram counts differ from a fresh count: %d trigrams stored, %d counted", len(got), len(want))
 	}
+}
+
+// FuzzNormalize checks the one-pass white space handling against the plain
+// definition: the folded text's fields joined by one space.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "  ذهب  الولد\t\n", "a\u00a0b\u2003c\u0085", "\xff \xfe\t", "x \u200b y", "ـ ـ", "ﻻ  ب"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(arabic.Fold(s)), " ")
+		if got := normalize(s); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
