@@ -57,7 +57,7 @@ func bigMemory(b *testing.B, n int) (*Memory, []pair) {
 	b.Helper()
 	pairs := sentencePairs(b)
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("bitext-tm-bench-%d-v2.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("bitext-tm-bench-%d-v3.db", n))
 	s := newSynth(pairs, 42)
 	s.words = newsWords(b)
 	const keep = 2000 // pairs returned to make queries from

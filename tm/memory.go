@@ -123,7 +123,7 @@ CREATE TABLE IF NOT EXISTS tu(
 	extra     TEXT                        -- JSON TMXMeta, NULL when empty
 );
 CREATE INDEX IF NOT EXISTS tu_norm ON tu(norm_hash);
-CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5(norm, content='tu', content_rowid='id', tokenize='trigram', detail='none', columnsize=0);
+CREATE VIRTUAL TABLE IF NOT EXISTS tu_fts USING fts5(norm, content='tu', content_rowid='id', tokenize='trigram case_sensitive 1', detail='none', columnsize=0);
 -- How often each trigram occurs in the normalised sources: fuzzy lookup
 -- starts from the rarest trigrams of the query. (FTS5 can count a trigram's
 -- entries only by reading its whole posting list.)
