@@ -79,7 +79,7 @@ func publishAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	page, err := publishPageOptions(c, meta)
+	page, err := pageOptions(c, meta)
 	if err != nil {
 		return err
 	}
@@ -134,31 +134,6 @@ func publishAction(c *cli.Context, e *env) error {
 		}
 	}
 	return nil
-}
-
-// publishPageOptions combines the page flags with the article's front matter; flags win.
-func publishPageOptions(c *cli.Context, meta htmlpage.Meta) (htmlpage.Options, error) {
-	pick := func(flag, fromFile string) string {
-		if c.IsSet(flag) {
-			return c.String(flag)
-		}
-		return fromFile
-	}
-	opts := htmlpage.Options{
-		Title:     pick("title", meta.Title),
-		Source:    pick("source-name", meta.Source),
-		SourceURL: pick("source-url", meta.URL),
-		Date:      pick("date", meta.Date),
-		Clean:     c.Bool("clean"),
-	}
-	if path := c.String("template"); path != "" {
-		t, err := htmlpage.LoadTemplate(path)
-		if err != nil {
-			return opts, err
-		}
-		opts.Template = t
-	}
-	return opts, nil
 }
 
 // loadReviewed reads and resolves a reviewed XLIFF file, checks it against

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -55,87 +54,9 @@ Examples:
 	})
 }
 
-// lateFlags reads flags given after the file name (bitext segment FILE --format json),
-// which the CLI library leaves among the arguments.
-type lateFlags struct {
-	c    *cli.Context
-	fs   *flag.FlagSet
-	seen map[string]bool
-	args []string
-}
-
-func parseLateFlags(c *cli.Context) (*lateFlags, error) {
-	lf := &lateFlags{c: c, fs: flag.NewFlagSet(c.Command.Name, flag.ContinueOnError), seen: map[string]bool{}}
-	lf.fs.SetOutput(io.Discard)
-	for _, f := range c.Command.Flags {
-		if err := f.Apply(lf.fs); err != nil {
-			return nil, err
-		}
-	}
-	rest := c.Args().Slice()
-	for len(rest) > 0 {
-		if !strings.HasPrefix(rest[0], "-") || rest[0] == "-" {
-			lf.args = append(lf.args, rest[0])
-			rest = rest[1:]
-			continue
-		}
-		if rest[0] == "--" {
-			lf.args = append(lf.args, rest[1:]...)
-			break
-		}
-		if err := lf.fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, usagef("segment: %v", err)
-		}
-		rest = lf.fs.Args()
-	}
-	lf.fs.Visit(func(f *flag.Flag) { lf.seen[f.Name] = true })
-	return lf, nil
-}
-
-func (lf *lateFlags) names(name string) []string {
-	for _, f := range lf.c.Command.Flags {
-		if ns := f.Names(); ns[0] == name {
-			return ns
-		}
-	}
-	return []string{name}
-}
-
-func (lf *lateFlags) lookup(name string) (*flag.Flag, bool) {
-	for _, n := range lf.names(name) {
-		if lf.seen[n] {
-			return lf.fs.Lookup(n), true
-		}
-	}
-	return nil, false
-}
-
-func (lf *lateFlags) String(name string) string {
-	if f, ok := lf.lookup(name); ok {
-		return f.Value.String()
-	}
-	return lf.c.String(name)
-}
-
-func (lf *lateFlags) Bool(name string) bool {
-	if f, ok := lf.lookup(name); ok {
-		return f.Value.String() == "true"
-	}
-	return lf.c.Bool(name)
-}
-
 func segmentAction(c *cli.Context, e *env) error {
-	lf, err := parseLateFlags(c)
-	if errors.Is(err, flag.ErrHelp) || err == nil && lf.seen["help"] {
-		return cli.ShowSubcommandHelp(c)
-	}
-	if err != nil {
-		return err
-	}
-	format := lf.String("format")
+	args := c.Args().Slice()
+	format := c.String("format")
 	known := false
 	for _, f := range segmentFormats {
 		known = known || f == format
@@ -143,16 +64,17 @@ func segmentAction(c *cli.Context, e *env) error {
 	if !known {
 		return usagef("segment: unknown --format %q (want %s)", format, strings.Join(segmentFormats, "|"))
 	}
-	opt := segment.Options{Lang: lf.String("lang")}
-	if path := lf.String("rules"); path != "" {
+	var err error
+	opt := segment.Options{Lang: c.String("lang")}
+	if path := c.String("rules"); path != "" {
 		if opt.Rules, err = loadSRX(path); err != nil {
 			return err
 		}
 	}
-	output := lf.String("output")
-	if lf.Bool("export-srx") || format == "srx" {
-		if len(lf.args) > 1 {
-			return usagef("segment: --export-srx takes at most one argument, got %d", len(lf.args))
+	output := c.String("output")
+	if c.Bool("export-srx") || format == "srx" {
+		if len(args) > 1 {
+			return usagef("segment: --export-srx takes at most one argument, got %d", len(args))
 		}
 		rules := opt.Rules
 		if rules == nil {
@@ -160,10 +82,10 @@ func segmentAction(c *cli.Context, e *env) error {
 		}
 		return writeTo(e, output, rules.WriteSRX)
 	}
-	if len(lf.args) != 1 {
-		return usagef("segment: want one input file (or - for stdin), got %d", len(lf.args))
+	if len(args) != 1 {
+		return usagef("segment: want one input file (or - for stdin), got %d", len(args))
 	}
-	input := lf.args[0]
+	input := args[0]
 	text, err := textfile.Read(input, e.stdin)
 	if err != nil {
 		return err

@@ -44,25 +44,8 @@ func readPageSettings(c *cli.Context, name, text string) (pageSettings, string, 
 		}
 		return p, text, nil
 	}
-	pick := func(flag, fromFile string) string {
-		if c.IsSet(flag) {
-			return c.String(flag)
-		}
-		return fromFile
-	}
-	p.opts = htmlpage.Options{
-		Title:     pick("title", meta.Title),
-		Source:    pick("source-name", meta.Source),
-		SourceURL: pick("source-url", meta.URL),
-		Date:      pick("date", meta.Date),
-		Clean:     c.Bool("clean"),
-	}
-	if path := c.String("template"); path != "" {
-		if p.opts.Template, err = htmlpage.LoadTemplate(path); err != nil {
-			return p, text, err
-		}
-	}
-	return p, text, nil
+	p.opts, err = pageOptions(c, meta)
+	return p, text, err
 }
 
 // format returns f, writing the page with these settings when f is the HTML format.
@@ -71,4 +54,29 @@ func (p pageSettings) format(f outputFormat) outputFormat {
 		f.write = func(w io.Writer, b *doc.Bitext) error { return htmlpage.Write(w, b, p.opts) }
 	}
 	return f
+}
+
+// pageOptions combines the page flags with the article's front matter; flags win.
+func pageOptions(c *cli.Context, meta htmlpage.Meta) (htmlpage.Options, error) {
+	pick := func(flag, fromFile string) string {
+		if c.IsSet(flag) {
+			return c.String(flag)
+		}
+		return fromFile
+	}
+	opts := htmlpage.Options{
+		Title:     pick("title", meta.Title),
+		Source:    pick("source-name", meta.Source),
+		SourceURL: pick("source-url", meta.URL),
+		Date:      pick("date", meta.Date),
+		Clean:     c.Bool("clean"),
+	}
+	if path := c.String("template"); path != "" {
+		t, err := htmlpage.LoadTemplate(path)
+		if err != nil {
+			return opts, err
+		}
+		opts.Template = t
+	}
+	return opts, nil
 }
