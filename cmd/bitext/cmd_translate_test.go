@@ -11,6 +11,7 @@ import (
 
 	"bitext/doc"
 	"bitext/internal/testenv"
+	"bitext/tmx"
 )
 
 // sampleDir returns a temporary folder holding the sample article and the
@@ -276,5 +277,46 @@ func TestFlagsAfterArguments(t *testing.T) {
 	}
 	if r.stderr != "" {
 		t.Errorf("--quiet after the file was ignored: %q", r.stderr)
+	}
+}
+
+func TestTranslateTMX(t *testing.T) {
+	count := func(dir string, engine string) (units, pairs int) {
+		t.Helper()
+		r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", engine, "--format", "json", "-o", "article.json", "article.txt")
+		if r.code != 0 {
+			t.Fatalf("%s json: exit %d: %s", engine, r.code, r.stderr)
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, "article.json"))
+		b, err := doc.ReadJSON(strings.NewReader(string(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range b.Units {
+			if u.Kind != doc.Boilerplate && u.Target != "" {
+				units++
+			}
+		}
+		r = runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", engine, "--format", "tmx", "article.txt")
+		if r.code != 0 {
+			t.Fatalf("%s tmx: exit %d: %s", engine, r.code, r.stderr)
+		}
+		f, err := os.Open(filepath.Join(dir, "article.tmx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		tm, err := tmx.Read(f)
+		if err != nil {
+			t.Fatalf("%s: article.tmx does not read back: %v", engine, err)
+		}
+		return units, len(tm.Units)
+	}
+	dir := sampleDir(t)
+	if units, pairs := count(dir, "test-draft"); units == 0 || pairs != units {
+		t.Errorf("machine drafts: %d translated units, %d TMX pairs; want all of them", units, pairs)
+	}
+	if units, pairs := count(dir, "gist"); units == 0 || pairs != 0 {
+		t.Errorf("gist: %d glossed units, %d TMX pairs; a gist must never go into a TMX", units, pairs)
 	}
 }

@@ -15,11 +15,24 @@ import (
 	"bitext/xliff"
 )
 
-// "xliff" (1.2) is in output.go's table; XLIFF 2.1 is added here.
+// "xliff" (1.2) is in output.go's table; XLIFF 2.1 and TMX are added here.
 func init() {
 	outputFormats["xliff2"] = outputFormat{".xlf", func(w io.Writer, b *doc.Bitext) error {
 		return xliff.Write21(w, b, xliff.Options{ToolVersion: version})
 	}}
+	outputFormats["tmx"] = outputFormat{".tmx", func(w io.Writer, b *doc.Bitext) error {
+		return xliff.WriteTMX(w, b, xliff.Options{ToolVersion: version}, isTranslation)
+	}}
+}
+
+// isTranslation keeps the units whose target is a translation for a TMX: a
+// word-by-word gist never goes into a translation memory.
+func isTranslation(u *doc.Unit) bool {
+	switch u.State {
+	case doc.StateMachine, doc.StateMemory, doc.StateReviewed, doc.StateFinal:
+		return u.Kind != doc.Boilerplate
+	}
+	return false
 }
 
 // flavourFlag is the --flavour flag of the commands that write XLIFF.
