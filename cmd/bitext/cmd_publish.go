@@ -79,10 +79,11 @@ func publishAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	page, err := pageOptions(c, meta)
+	tmpl, err := loadPageTemplate(c)
 	if err != nil {
 		return err
 	}
+	page := pageOptions(c, meta, tmpl)
 	b := rv.Bitext()
 	if !c.Bool("allow-gist") {
 		if err := refuseGist(input, rv); err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"os"
 	"path/filepath"
@@ -308,6 +309,13 @@ func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, err
 			return nil, err
 		}
 	}
+	var tmpl *template.Template
+	if c.String("format") == "html" {
+		var err error
+		if tmpl, err = loadPageTemplate(c); err != nil {
+			return nil, err
+		}
+	}
 	seen := map[string]string{}
 	var out []translateInput
 	for _, p := range paths {
@@ -319,7 +327,7 @@ func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, err
 		if p == "-" {
 			in.name = "stdin"
 		}
-		if in.page, text, err = readPageSettings(c, in.name, text); err != nil {
+		if in.page, text, err = readPageSettings(c, in.name, text, tmpl); err != nil {
 			return nil, err
 		}
 		if strings.TrimSpace(text) == "" {

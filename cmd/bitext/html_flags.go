@@ -1,6 +1,7 @@
 package main
 
 import (
+	"html/template"
 	"io"
 
 	"github.com/urfave/cli/v2"
@@ -30,7 +31,8 @@ type pageSettings struct {
 // readPageSettings takes the article's front matter out of text (keeping its
 // offsets) and combines it with the page flags; flags win. Page flags with
 // another output format are a usage error.
-func readPageSettings(c *cli.Context, name, text string) (pageSettings, string, error) {
+// tmpl is the --template page, loaded once for all inputs (nil: the default page).
+func readPageSettings(c *cli.Context, name, text string, tmpl *template.Template) (pageSettings, string, error) {
 	meta, text, err := htmlpage.SplitFrontMatter(name, text)
 	if err != nil {
 		return pageSettings{}, text, err
@@ -44,8 +46,8 @@ func readPageSettings(c *cli.Context, name, text string) (pageSettings, string, 
 		}
 		return p, text, nil
 	}
-	p.opts, err = pageOptions(c, meta)
-	return p, text, err
+	p.opts = pageOptions(c, meta, tmpl)
+	return p, text, nil
 }
 
 // format returns f, writing the page with these settings when f is the HTML format.
@@ -56,27 +58,28 @@ func (p pageSettings) format(f outputFormat) outputFormat {
 	return f
 }
 
+// loadPageTemplate loads the --template page, or returns nil for the default page.
+func loadPageTemplate(c *cli.Context) (*template.Template, error) {
+	if path := c.String("template"); path != "" {
+		return htmlpage.LoadTemplate(path)
+	}
+	return nil, nil
+}
+
 // pageOptions combines the page flags with the article's front matter; flags win.
-func pageOptions(c *cli.Context, meta htmlpage.Meta) (htmlpage.Options, error) {
+func pageOptions(c *cli.Context, meta htmlpage.Meta, tmpl *template.Template) htmlpage.Options {
 	pick := func(flag, fromFile string) string {
 		if c.IsSet(flag) {
 			return c.String(flag)
 		}
 		return fromFile
 	}
-	opts := htmlpage.Options{
+	return htmlpage.Options{
 		Title:     pick("title", meta.Title),
 		Source:    pick("source-name", meta.Source),
 		SourceURL: pick("source-url", meta.URL),
 		Date:      pick("date", meta.Date),
 		Clean:     c.Bool("clean"),
+		Template:  tmpl,
 	}
-	if path := c.String("template"); path != "" {
-		t, err := htmlpage.LoadTemplate(path)
-		if err != nil {
-			return opts, err
-		}
-		opts.Template = t
-	}
-	return opts, nil
 }
