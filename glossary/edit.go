@@ -174,13 +174,17 @@ func FormatEntry(e *Entry, indent string) string {
 	if len(e.Context) > 0 {
 		fmt.Fprintf(&b, "%scontext: %s\n", sub, yamlFlowList(e.Context))
 	}
+	if e.Always {
+		fmt.Fprintf(&b, "%salways: true\n", sub)
+	}
 	return b.String()
 }
 
 // FileHeader is the comment that starts a glossary file bitext creates.
 const FileHeader = "# Glossary: ar (Arabic term), en (English rendering), variants (other Arabic spellings),\n" +
 	"# type (person, place, organisation, media, other), note, translate (false keeps the term\n" +
-	"# as it is), context (words that pick this entry among homographs).\n"
+	"# as it is), context (words that pick this entry among homographs), always (true: match\n" +
+	"# the term even where the word is usually an ordinary word).\n"
 
 // Marshal returns g as a glossary file with a short header comment.
 func Marshal(g *Glossary) []byte {

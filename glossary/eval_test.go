@@ -12,12 +12,12 @@ import (
 	"bitext/internal/testenv"
 )
 
-var evalSplit = flag.String("eval-split", "dev", "names/matching split that TestMatchingEval scores (dev or test)")
+var evalSplit = flag.String("eval-split", "dev", "names/matching split that TestMatchingEval scores (dev, test, or train: built from the ANERcorp training corpus)")
 
 // Figures reached on the dev split; the test fails below them.
 const (
-	minDevPrecision = 0.975
-	minDevRecall    = 0.99
+	minDevPrecision = 0.98
+	minDevRecall    = 0.985
 )
 
 type evalSentence struct {
@@ -42,6 +42,9 @@ func sharedData(t testing.TB, parts ...string) string {
 }
 
 func readEval(t testing.TB, split string) []evalSentence {
+	if split == "train" {
+		return readTrainEval(t)
+	}
 	f, err := os.Open(sharedData(t, "names", "matching", split+".jsonl"))
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +141,7 @@ func TestMatchingEval(t *testing.T) {
 	r := evaluate(readEval(t, *evalSplit))
 	t.Logf("%s: precision %.3f recall %.3f (tp %d fp %d fn %d, %d hits on MISC not scored; counting those as errors, precision %.3f)",
 		*evalSplit, r.precision(), r.recall(), r.tp, r.fp, r.fn, r.ignored, float64(r.tp)/float64(r.tp+r.fp+r.ignored))
-	if testing.Verbose() && *evalSplit == "dev" { // the test split is scored, never studied
+	if testing.Verbose() && *evalSplit != "test" { // the test split is scored, never studied
 		for _, e := range r.errors {
 			t.Log(e)
 		}

@@ -98,7 +98,7 @@ func isHeader(a, b string) bool {
 	return a == "ar" && b == "en" || a == "source" && b == "target" || a == "arabic" && b == "english"
 }
 
-var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context"}
+var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
 
 const listSep = " | "
 
@@ -111,7 +111,11 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 		if e.Translate != nil {
 			tr = strconv.FormatBool(*e.Translate)
 		}
-		fields := []string{e.Ar, e.En, joinList(e.Variants), e.Type, e.Note, tr, joinList(e.Context)}
+		always := ""
+		if e.Always {
+			always = "true"
+		}
+		fields := []string{e.Ar, e.En, joinList(e.Variants), e.Type, e.Note, tr, joinList(e.Context), always}
 		for i, f := range fields {
 			fields[i] = tsvEscape(f)
 		}
@@ -169,6 +173,13 @@ func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 			e.Translate = &b
 		default:
 			return nil, fmt.Errorf("%s:%d: translate: want true, false or nothing, got %q", name, line, tr)
+		}
+		switch a := get("always"); a {
+		case "", "false":
+		case "true":
+			e.Always = true
+		default:
+			return nil, fmt.Errorf("%s:%d: always: want true, false or nothing, got %q", name, line, a)
 		}
 		out = append(out, e)
 	}
@@ -258,6 +269,9 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 		for _, c := range e.Context {
 			ar.Descrips = append(ar.Descrips, tbxDescrip{"context", c})
 		}
+		if e.Always {
+			ar.Descrips = append(ar.Descrips, tbxDescrip{"matching", "always"})
+		}
 		main := tbxTig{Term: e.Ar, TermNotes: []tbxDescrip{{"termType", "fullForm"}}}
 		if e.Translate != nil {
 			status := doNotTranslate
@@ -312,8 +326,11 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 			switch {
 			case lang == "ar" || strings.HasPrefix(lang, "ar-"):
 				for _, d := range ls.Descrips {
-					if d.Type == "context" {
+					switch {
+					case d.Type == "context":
 						e.Context = append(e.Context, strings.TrimSpace(d.Value))
+					case d.Type == "matching" && strings.TrimSpace(d.Value) == "always":
+						e.Always = true
 					}
 				}
 				for _, t := range ls.Tigs {

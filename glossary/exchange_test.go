@@ -25,6 +25,9 @@ const exchangeGlossary = `terms:
   - ar: يونهاب
     en: Yonhap
     translate: true
+  - ar: الأمن
+    en: Security Service
+    always: true
 `
 
 // TestRoundTrip writes the glossary in each format and reads it back: what
@@ -82,6 +85,7 @@ func TestReadTSVErrors(t *testing.T) {
 		"en\nPutin\n":                 "g.tsv:1: no ar column",
 		"ar\ten\nبوتين\tPutin\tx\n":   "g.tsv:2: 3 columns",
 		"ar\ttranslate\nبوتين\tyes\n": "g.tsv:2: translate",
+		"ar\talways\nبوتين\tyes\n":    "g.tsv:2: always",
 	} {
 		if _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ReadTSV(%q) error = %v, want %q", src, err, want)

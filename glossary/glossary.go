@@ -11,6 +11,7 @@
 //	    note: President of Russia # shown to translators
 //	    translate: true           # false: keep the term as it is
 //	    context: [روسيا]          # words that pick this entry among homographs
+//	    always: false             # true: match even where the word reads as an ordinary word
 //
 // Unknown keys, duplicate terms (after normalisation, see package arabic) and
 // text in the wrong script are errors that name the file and line.
@@ -38,6 +39,7 @@ type Entry struct {
 	Note      string   `yaml:"note,omitempty"`      // shown to translators
 	Translate *bool    `yaml:"translate,omitempty"` // nil or true: translate; false: keep as it is
 	Context   []string `yaml:"context,omitempty"`   // words that select this entry among homographs
+	Always    bool     `yaml:"always,omitempty"`    // match even where the word reads as an ordinary word (WordUsage)
 	Line      int      `yaml:"-"`                   // line of the entry in its file
 }
 
@@ -349,8 +351,15 @@ func decodeEntry(it rawItem, fail func(int, string, ...any)) *Entry {
 			e.Translate = &b
 		case "context":
 			e.Context = list(f)
+		case "always":
+			b, ok := parseBool(v)
+			if !ok {
+				fail(v.line, "always: want true or false, got %s", describe(v))
+				continue
+			}
+			e.Always = b
 		default:
-			fail(f.line, "unknown key %q (want ar, en, variants, type, note, translate, context)", f.key)
+			fail(f.line, "unknown key %q (want ar, en, variants, type, note, translate, context, always)", f.key)
 		}
 	}
 	return e

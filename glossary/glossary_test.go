@@ -27,6 +27,9 @@ terms:
       - مسقط
   - ar: الجزيرة
     translate: false
+  - ar: الأمن
+    en: Security Service
+    always: true
 `
 	g, err := Parse("g.yaml", []byte(src))
 	if err != nil {
@@ -38,6 +41,7 @@ terms:
 		{Ar: "عمان", En: "Amman", Type: "place", Context: []string{"الأردن", "الأردنية"}, Line: 8},
 		{Ar: "عُمان", En: "Oman", Context: []string{"مسقط"}, Line: 12},
 		{Ar: "الجزيرة", Translate: &f, Line: 16},
+		{Ar: "الأمن", En: "Security Service", Always: true, Line: 18},
 	}
 	if !reflect.DeepEqual(g.Entries, want) {
 		for i, e := range g.Entries {
@@ -52,6 +56,7 @@ terms:
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"unknown key", "terms:\n  - ar: بوتين\n    en: Putin\n    colour: red\n", "g.yaml:4: unknown key \"colour\""},
+		{"always not a bool", "terms:\n  - ar: بوتين\n    en: Putin\n    always: often\n", "g.yaml:4: always: want true or false"},
 		{"unknown top key", "names:\n  - ar: بوتين\n", "g.yaml:1: unknown key \"names\""},
 		{"duplicate", "terms:\n  - ar: بوتين\n    en: Putin\n  - ar: بوتين\n    en: Poutine\n", "g.yaml:4: duplicate term \"بوتين\" (first at line 2)"},
 		{"same after normalisation", "terms:\n  - ar: إيطاليا\n    en: Italy\n  - ar: ايطاليا\n    en: Italy\n", "g.yaml:4: term \"ايطاليا\" is the same as \"إيطاليا\" at line 2 after normalisation"},

@@ -17,6 +17,10 @@ type Hit struct {
 	// Article marks the li + al contraction: the stem text[StemStart:End] is
 	// written without the article's alef (للصين is ل + الصين).
 	Article bool
+	// Ordinary marks a one-word term that reads as an ordinary word here (see
+	// WordUsage) with none of its context words near; only MatchAll returns
+	// such hits.
+	Ordinary bool
 }
 
 // Stem returns the term as it stands in text without its clitic, with the
@@ -224,13 +228,26 @@ func joinable(gap string) bool {
 	return newlines <= 1 && dashes <= 1
 }
 
-// Match returns the hits in text, in text order, longest match first and without overlaps.
+// Match returns the hits in text, in text order, longest match first and
+// without overlaps. A one-word term that news text mostly uses as an ordinary
+// word (الأمن "security", فاز "won") is left out unless one of its entry's
+// context words is near or the entry says always: a wrong name in a
+// translation is worse than a name left to the engine.
 func (m *Matcher) Match(text string) []Hit {
+	return m.match(text, false)
+}
+
+// MatchAll is Match with the ordinary-word hits kept, marked Ordinary.
+func (m *Matcher) MatchAll(text string) []Hit {
+	return m.match(text, true)
+}
+
+func (m *Matcher) match(text string, all bool) []Hit {
 	if len(m.vocab) == 0 {
 		return nil
 	}
 	if len(text) > maxText {
-		return m.matchLong(text)
+		return m.matchLong(text, all)
 	}
 	t := tokenize(text)
 	for i := range t.toks {
@@ -240,6 +257,16 @@ func (m *Matcher) Match(text string) []Hit {
 	var hits []Hit
 	var splits []arabic.Split
 	var scratch []byte
+	maqsura := -1 // whether text writes ى: 1 yes, 0 no, -1 not looked yet
+	writesMaqsura := func() bool {
+		if maqsura < 0 {
+			maqsura = 0
+			if strings.Contains(text, "ى") {
+				maqsura = 1
+			}
+		}
+		return maqsura == 1
+	}
 	for i := 0; i < len(t.toks); {
 		tk := t.toks[i]
 		word := t.folded[tk.fs:tk.fe]
@@ -279,13 +306,20 @@ func (m *Matcher) Match(text string) []Hit {
 			i++ // على "on", not علي "Ali"
 			continue
 		}
+		e := m.choose(bestNode, t, i, i+bestLen)
+		ordinary := bestLen == 1 && !e.Always && ordinaryWord(word, text[start:end], writesMaqsura) && !m.contextNear(e, t, i, i+1)
+		if ordinary && !all {
+			i++
+			continue
+		}
 		hits = append(hits, Hit{
 			Start:     start,
 			End:       int(t.toks[i+bestLen-1].end),
 			StemStart: stem,
 			Clitic:    text[start:stem],
-			Entry:     m.choose(bestNode, t, i, i+bestLen),
+			Entry:     e,
 			Article:   bestSplit.Article,
+			Ordinary:  ordinary,
 		})
 		i += bestLen
 	}
@@ -316,7 +350,7 @@ func inDate(t tokens, i int, stem string) bool {
 const maxText = 1<<31 - 1
 
 // matchLong matches a text too long for one piece, paragraph by paragraph.
-func (m *Matcher) matchLong(text string) []Hit {
+func (m *Matcher) matchLong(text string, all bool) []Hit {
 	var hits []Hit
 	for off := 0; off < len(text); {
 		end := min(len(text), off+maxText)
@@ -329,7 +363,7 @@ func (m *Matcher) matchLong(text string) []Hit {
 				}
 			}
 		}
-		for _, h := range m.Match(text[off:end]) {
+		for _, h := range m.match(text[off:end], all) {
 			h.Start += off
 			h.End += off
 			h.StemStart += off
@@ -415,6 +449,21 @@ func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
 		}
 	}
 	return es[best]
+}
+
+// contextNear reports whether one of e's context words occurs near toks[from:to].
+func (m *Matcher) contextNear(e *Entry, t tokens, from, to int) bool {
+	ctx := m.context[e]
+	if len(ctx) == 0 {
+		return false
+	}
+	lo, hi := max(0, from-contextWindow), min(len(t.toks), to+contextWindow)
+	for _, c := range ctx {
+		if windowHas(t, lo, hi, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // windowHas reports whether the words key (folded, space-separated) occur in

@@ -62,6 +62,16 @@ const testGlossary = `terms:
   - ar: نيسان
     en: Nissan
     type: organisation
+  - ar: الأمن
+    en: Security Service
+  - ar: المصري
+    en: al-Masri
+    context: [أبو أيوب]
+  - ar: العلمي
+    en: El Alami
+    always: true
+  - ar: حماس
+    en: Hamas
 `
 
 func testMatcher(t testing.TB) *Matcher {
@@ -118,8 +128,14 @@ func TestMatch(t *testing.T) {
 		{"part of a word", "كيمياء", nil},
 		{"homograph by context: Amman", "وصل إلى عمان عاصمة الأردن", []hit{{"عمان", "", "Amman"}}},
 		{"homograph by context: Oman", "زار عمان والتقى في مسقط", []hit{{"عمان", "", "Oman"}}},
-		{"Ali", "قال علي", []hit{{"علي", "", "Ali"}}},
-		{"Ali with a clitic", "وعلي", []hit{{"وعلي", "و", "Ali"}}},
+		{"Ali", "قال علي إنه عاد إلى البيت", []hit{{"علي", "", "Ali"}}},
+		{"Ali with a clitic", "وعلي عاد إلى البيت", []hit{{"وعلي", "و", "Ali"}}},
+		{"on written with ya by a writer who never writes ى", "وقع الاختيار علي الرئيس", nil},
+		{"ordinary word: security", "بسبب انعدام الأمن في المدينة", nil},
+		{"ordinary word with its context word near", "قتل أبو أيوب المصري", []hit{{"المصري", "", "al-Masri"}}},
+		{"ordinary word without its context word", "قال الرئيس المصري", nil},
+		{"ordinary word the entry always matches", "البحث العلمي", []hit{{"العلمي", "", "El Alami"}}},
+		{"a name that is mostly a name", "قالت حماس", []hit{{"حماس", "", "Hamas"}}},
 		{"the particle on is not Ali", "على الطاولة وعلى الأرض", nil},
 		{"month name in a date", "من أبريل / نيسان 2004", nil},
 		{"month name before a year", "في نيسان 2004", nil},

@@ -33,6 +33,7 @@ Examples:
 				&cli.StringFlag{Name: "note", Usage: "note shown to translators"},
 				&cli.StringSliceFlag{Name: "context", Usage: "word that picks this entry among homographs (repeat for more)"},
 				&cli.BoolFlag{Name: "no-translate", Usage: "keep the term as it is"},
+				&cli.BoolFlag{Name: "always", Usage: "match the term even where it reads as an ordinary word"},
 			},
 			Action: func(c *cli.Context) error { return addAction(c, e) },
 		}
@@ -46,6 +47,7 @@ func addAction(c *cli.Context, e *env) error {
 	entry := &glossary.Entry{
 		Ar: strings.TrimSpace(c.Args().Get(0)), En: strings.TrimSpace(c.Args().Get(1)),
 		Variants: c.StringSlice("variant"), Type: c.String("type"), Note: c.String("note"), Context: c.StringSlice("context"),
+		Always: c.Bool("always"),
 	}
 	if c.Bool("no-translate") {
 		f := false
@@ -66,6 +68,9 @@ func addAction(c *cli.Context, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "bitext: added %s (%s) to %s\n", entry.Ar, entry.Rendering(), path)
+	if u, ok := glossary.WordUsage(entry.Ar); ok && u.IsOrdinary() && !entry.Always && len(entry.Context) == 0 && !strings.Contains(glossary.Key(entry.Ar), " ") {
+		fmt.Fprintf(e.stderr, "bitext: note: %s is an ordinary word in most news text; it is matched only near its context words (--context), or everywhere with --always\n", entry.Ar)
+	}
 	return nil
 }
 

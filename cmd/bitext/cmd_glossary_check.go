@@ -20,6 +20,10 @@ func init() {
 duplicate terms (also after spelling normalisation), missing English, text in
 the wrong script, unknown types. Exits 1 when there is one.
 
+Notes an entry whose one-word term news text mostly uses as an ordinary word
+(الأمن "security"): it is matched only near its context words, so give it
+context words, or always: true to match it everywhere.
+
 With articles, also lists the entries that occur in none of them.
 
 Examples:
@@ -46,6 +50,16 @@ func checkAction(c *cli.Context, e *env) error {
 				fmt.Fprintf(&out, "%s:%d: note: variant %q is the same as %q after normalisation; it can go\n", path, en.Line, v, first)
 			}
 			seen[k] = v
+		}
+		if en.Always || len(en.Context) > 0 {
+			continue
+		}
+		for _, form := range en.Forms() {
+			if u, ok := glossary.WordUsage(form); ok && u.IsOrdinary() && !strings.Contains(glossary.Key(form), " ") {
+				fmt.Fprintf(&out, "%s:%d: note: %q is an ordinary word in most news text (a name in %d of %d uses); it is matched only near its context words: add context, or always: true\n",
+					path, en.Line, form, u.Name, u.Name+u.Ordinary)
+				break
+			}
 		}
 	}
 	if c.NArg() > 0 {

@@ -30,3 +30,42 @@ func TestGlossaryCheck(t *testing.T) {
 		}
 	}
 }
+
+// An entry that is an ordinary word gets a note from check, is left out by
+// scan, and shows in scan --all; context words or always bring it back.
+func TestGlossaryOrdinaryWords(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "g.yaml"), []byte(`terms:
+  - ar: الأمن
+    en: Security Service
+  - ar: المصري
+    en: al-Masri
+    context: [أبو أيوب]
+  - ar: بوتين
+    en: Putin
+`), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("قال بوتين إن الأمن مستتب، وقتل أبو أيوب المصري.\n"), 0o644)
+
+	r := runBitext(t, dir, "", "glossary", "check", "--glossary", "g.yaml")
+	if r.code != 0 {
+		t.Fatalf("check: exit %d: %s", r.code, r.stderr)
+	}
+	if want := `g.yaml:2: note: "الأمن" is an ordinary word in most news text`; !strings.Contains(r.stdout, want) {
+		t.Errorf("check output lacks %q:\n%s", want, r.stdout)
+	}
+	if strings.Contains(r.stdout, "المصري") {
+		t.Errorf("an entry with context words got a note:\n%s", r.stdout)
+	}
+
+	r = runBitext(t, dir, "", "glossary", "scan", "--glossary", "g.yaml", "a.txt")
+	if r.code != 0 {
+		t.Fatalf("scan: exit %d: %s", r.code, r.stderr)
+	}
+	if strings.Contains(r.stdout, "Security Service") || !strings.Contains(r.stdout, "Putin") || !strings.Contains(r.stdout, "al-Masri") {
+		t.Errorf("scan output:\n%s", r.stdout)
+	}
+	r = runBitext(t, dir, "", "glossary", "scan", "--all", "--glossary", "g.yaml", "a.txt")
+	if !strings.Contains(r.stdout, "Security Service\t(ordinary word: left out)") {
+		t.Errorf("scan --all output:\n%s", r.stdout)
+	}
+}

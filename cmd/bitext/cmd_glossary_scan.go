@@ -23,12 +23,18 @@ variants, diacritics and tatweel are ignored, and a proclitic glued to a term
 (و ف ب ل ك, لل) is split off. Each hit is printed as line:column, the surface
 form, the clitic split and the English rendering.
 
+A one-word term that news text mostly uses as an ordinary word (الأمن
+"security", المصري "Egyptian") is matched only when one of its entry's context
+words is near, or when the entry says always: true. --all lists those left
+out too, marked "ordinary word".
+
 Examples:
    bitext glossary scan article.txt
    bitext glossary scan --glossary names.yaml --json article.txt`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
 				&cli.BoolFlag{Name: "json", Usage: "print a JSON array, one object per hit"},
+				&cli.BoolFlag{Name: "all", Usage: "also list the terms left out as ordinary words"},
 			},
 			Action: func(c *cli.Context) error { return scanAction(c, e) },
 		}
@@ -56,6 +62,8 @@ type scanHit struct {
 	Note      string `json:"note,omitempty"`
 	Translate bool   `json:"translate"`
 	EntryLine int    `json:"entry_line"` // line of the entry in the glossary file
+	// Ordinary marks, with --all, a term left out because it reads as an ordinary word here.
+	Ordinary bool `json:"ordinary,omitempty"`
 }
 
 func scanAction(c *cli.Context, e *env) error {
@@ -70,7 +78,12 @@ func scanAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	hits := scanHits(text, glossary.NewMatcher(g).Match(text))
+	m := glossary.NewMatcher(g)
+	found := m.Match
+	if c.Bool("all") {
+		found = m.MatchAll
+	}
+	hits := scanHits(text, found(text))
 	if c.Bool("json") {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -83,7 +96,11 @@ func scanAction(c *cli.Context, e *env) error {
 		if h.Clitic != "" {
 			split = h.Clitic + "+" + h.Stem
 		}
-		fmt.Fprintf(&b, "%d:%d\t%s\t%s\t%s\n", h.Line, h.Column, h.Surface, split, h.En)
+		fmt.Fprintf(&b, "%d:%d\t%s\t%s\t%s", h.Line, h.Column, h.Surface, split, h.En)
+		if h.Ordinary {
+			b.WriteString("\t(ordinary word: left out)")
+		}
+		b.WriteString("\n")
 	}
 	_, err = fmt.Fprint(e.stdout, b.String())
 	return err
@@ -105,7 +122,7 @@ func scanHits(text string, hits []glossary.Hit) []scanHit {
 			Start: h.Start, End: h.End, Line: line, Column: utf8.RuneCountInString(text[lineStart:h.Start]) + 1,
 			Surface: text[h.Start:h.End], Clitic: h.Clitic, StemStart: h.StemStart, Stem: h.Stem(text),
 			Ar: h.Entry.Ar, En: h.Entry.Rendering(), Type: h.Entry.Type, Note: h.Entry.Note,
-			Translate: h.Entry.Translatable(), EntryLine: h.Entry.Line,
+			Translate: h.Entry.Translatable(), EntryLine: h.Entry.Line, Ordinary: h.Ordinary,
 		})
 	}
 	return out

@@ -1,0 +1,132 @@
+package glossary
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+
+	"bitext/arabic"
+)
+
+// readTrainEval builds an evaluation split like names/matching from the
+// ANERcorp training corpus: a larger set to develop on, never the test split.
+// Each mention's lemma drops the proclitics of its first word when the
+// stripped form is more often a mention's first word in the corpus, which is
+// how the matching set chose its lemmas.
+func readTrainEval(t testing.TB) []evalSentence {
+	f, err := os.Open(sharedData(t, "names", "anercorp", "ANERcorp_train.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	type span struct {
+		from, to int // token indices, end exclusive
+		misc     bool
+	}
+	type sent struct {
+		toks  []string
+		spans []span
+	}
+	var sents []sent
+	cur := sent{}
+	open := -1
+	openMisc := false
+	closeSpan := func(at int) {
+		if open >= 0 {
+			cur.spans = append(cur.spans, span{open, at, openMisc})
+			open = -1
+		}
+	}
+	flush := func() {
+		closeSpan(len(cur.toks))
+		if len(cur.toks) > 0 {
+			sents = append(sents, cur)
+		}
+		cur = sent{}
+	}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" {
+			flush()
+			continue
+		}
+		sp := strings.LastIndexByte(line, ' ')
+		if sp < 0 {
+			continue
+		}
+		tok, tag := line[:sp], line[sp+1:]
+		switch {
+		case strings.HasPrefix(tag, "B-"):
+			closeSpan(len(cur.toks))
+			open, openMisc = len(cur.toks), tag == "B-MISC"
+		case strings.HasPrefix(tag, "I-") && open >= 0:
+		case strings.HasPrefix(tag, "I-"):
+			open, openMisc = len(cur.toks), tag == "I-MISC"
+		default:
+			closeSpan(len(cur.toks))
+		}
+		cur.toks = append(cur.toks, tok)
+	}
+	flush()
+
+	firsts := map[string]int{}
+	for _, s := range sents {
+		for _, sp := range s.spans {
+			if !sp.misc {
+				firsts[trimEdge(s.toks[sp.from])]++
+			}
+		}
+	}
+	var out []evalSentence
+	for _, s := range sents {
+		text := strings.Join(s.toks, " ")
+		offs := make([]int, len(s.toks)+1)
+		for i, tk := range s.toks {
+			offs[i+1] = offs[i] + len(tk) + 1
+		}
+		es := evalSentence{ID: "train", Text: text}
+		for _, sp := range s.spans {
+			start, end := offs[sp.from], offs[sp.to]-1
+			surface := text[start:end]
+			lead := len(surface) - len(strings.TrimLeftFunc(surface, notWord))
+			surface = strings.TrimFunc(surface, notWord)
+			if surface == "" {
+				continue
+			}
+			start += lead
+			end = start + len(surface)
+			if sp.misc {
+				es.Misc = append(es.Misc, struct {
+					StartByte int `json:"start_byte"`
+					EndByte   int `json:"end_byte"`
+				}{start, end})
+				continue
+			}
+			first, rest, _ := strings.Cut(surface, " ")
+			lemma, best := first, firsts[first]-1
+			for _, split := range arabic.SplitProclitics(first) {
+				if c := firsts[split.Stem(first)]; c > best {
+					lemma, best = split.Stem(first), c
+				}
+			}
+			if rest != "" {
+				lemma += " " + rest
+			}
+			es.Mentions = append(es.Mentions, struct {
+				StartByte int    `json:"start_byte"`
+				EndByte   int    `json:"end_byte"`
+				Surface   string `json:"surface"`
+				Lemma     string `json:"lemma"`
+			}{start, end, surface, lemma})
+		}
+		out = append(out, es)
+	}
+	return out
+}
+
+func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) }
+
+func trimEdge(s string) string { return strings.TrimFunc(s, notWord) }
