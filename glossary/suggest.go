@@ -102,7 +102,7 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	covered := make([]bool, n)
 	if opt.Glossary != nil {
 		k := 0
-		for _, h := range opt.Glossary.Match(text) {
+		for _, h := range opt.Glossary.MatchAll(text) { // known terms, ordinary-word readings included
 			for k < n && int(t.toks[k].start) < h.End {
 				if int(t.toks[k].end) > h.Start {
 					covered[k] = true
