@@ -426,6 +426,11 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 				continue
 			}
 		}
+		if en := wellKnown[w]; en != "" {
+			parts = append(parts, en) // نيويورك in نيويورك تايمز
+			table++
+			continue
+		}
 		if en, _, ok := names.Lookup(w); ok && (!placeShape(w) || strings.HasSuffix(en, "ia") || strings.HasSuffix(en, "stan")) {
 			parts = append(parts, capitalize(en))
 			table++

@@ -115,3 +115,11 @@ func FuzzSuggest(f *testing.F) {
 		}
 	})
 }
+
+// A well-known word inside a longer name keeps its usual spelling.
+func TestProposeEnglishUsesWellKnownWords(t *testing.T) {
+	en, from := proposeEnglish([]string{Key("نيويورك"), Key("تايمز")}, false, nil)
+	if !strings.HasPrefix(en, "New York ") || from != "table+rules" {
+		t.Errorf("proposeEnglish(نيويورك تايمز) = %q from %s, want New York … from table+rules", en, from)
+	}
+}
