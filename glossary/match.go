@@ -186,7 +186,8 @@ func tokenize(text string) tokens {
 		if len(buf) == fs {
 			continue // only marks or tatweel
 		}
-		joined := prevEnd >= 0 && joinable(text[gapStart:start])
+		joined := prevEnd >= 0 && (joinable(text[gapStart:start]) ||
+			abbreviationGap(text[gapStart:start]) && len(toks) > 0 && isLetterName(buf[toks[len(toks)-1].fs:toks[len(toks)-1].fe]))
 		toks = append(toks, token{start: int32(start), end: int32(i), fs: int32(fs), fe: int32(len(buf)), joined: joined})
 		gapStart, prevEnd = i, i
 	}
@@ -226,6 +227,18 @@ func joinable(gap string) bool {
 		}
 	}
 	return newlines <= 1 && dashes <= 1
+}
+
+// abbreviationGap reports a full stop between the letters of an abbreviation
+// (بي.بي.سي, بي. بي. سي): one dot, at most one space after it.
+func abbreviationGap(gap string) bool {
+	return gap == "." || gap == ". "
+}
+
+// isLetterName reports a folded word short enough to be the name of a letter
+// in an abbreviation (بي, سي, ان, ايه, جي).
+func isLetterName(folded []byte) bool {
+	return utf8.RuneCount(folded) <= 3
 }
 
 // Match returns the hits in text, in text order, longest match first and

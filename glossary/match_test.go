@@ -72,6 +72,8 @@ const testGlossary = `terms:
     always: true
   - ar: حماس
     en: Hamas
+  - ar: بي بي سي
+    en: BBC
 `
 
 func testMatcher(t testing.TB) *Matcher {
@@ -136,6 +138,9 @@ func TestMatch(t *testing.T) {
 		{"ordinary word without its context word", "قال الرئيس المصري", nil},
 		{"ordinary word the entry always matches", "البحث العلمي", []hit{{"العلمي", "", "El Alami"}}},
 		{"a name that is mostly a name", "قالت حماس", []hit{{"حماس", "", "Hamas"}}},
+		{"abbreviation with dots", "قالت بي.بي.سي", []hit{{"بي.بي.سي", "", "BBC"}}},
+		{"abbreviation with dots and spaces", "وبي. بي. سي", []hit{{"وبي. بي. سي", "و", "BBC"}}},
+		{"no join across a full stop after a word", "كوريا. الشمالية", []hit{{"كوريا", "", "Korea"}}},
 		{"the particle on is not Ali", "على الطاولة وعلى الأرض", nil},
 		{"month name in a date", "من أبريل / نيسان 2004", nil},
 		{"month name before a year", "في نيسان 2004", nil},
