@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"bufio"
+	"flag"
 	"os"
 	"strings"
 	"testing"
@@ -130,3 +131,71 @@ func readTrainEval(t testing.TB) []evalSentence {
 func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) }
 
 func trimEdge(s string) string { return strings.TrimFunc(s, notWord) }
+
+var evalChunks = flag.Bool("eval-chunks", false, "TestMatchingEvalChunks: score the matcher on the training corpus cut into dev-sized chunks, each with the ordinary-word table counted on the other chunks")
+
+// TestMatchingEvalChunks is the development evaluation for the ordinary-word
+// rule on more text than dev: the training corpus in chunks the size of the
+// dev split, each scored with a glossary of its own lemmas and with the
+// ordinary-word table counted on the other chunks, so that nothing is scored
+// on what it was counted from. Its lemmas are noisier than dev's.
+func TestMatchingEvalChunks(t *testing.T) {
+	if !*evalChunks {
+		t.Skip("-eval-chunks not given")
+	}
+	all := readTrainEval(t)
+	ordinaryOnce.Do(loadOrdinary)
+	table := ordinaryTable
+	defer func() { ordinaryTable = table }()
+	const size = 459
+	var tp, fp, fn, both, n int
+	for lo := 0; lo+size <= len(all); lo += size {
+		rest := append(append([]evalSentence{}, all[:lo]...), all[lo+size:]...)
+		ordinaryTable = usageTable(rest)
+		r := evaluate(all[lo : lo+size])
+		t.Logf("chunk %d: precision %.3f recall %.3f", n+1, r.precision(), r.recall())
+		tp, fp, fn, n = tp+r.tp, fp+r.fp, fn+r.fn, n+1
+		if r.precision() >= 0.95 && r.recall() >= 0.98 {
+			both++
+		}
+	}
+	t.Logf("%d chunks: precision %.3f recall %.3f (tp %d fp %d fn %d); %d chunks reach precision 0.95 and recall 0.98",
+		n, float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn), tp, fp, fn, both)
+}
+
+// usageTable counts, as mkordinary does, each word's uses as a one-word name
+// and as no name, keeping the words with at least 5 ordinary uses.
+func usageTable(sents []evalSentence) map[string]Usage {
+	out := map[string]Usage{}
+	for _, s := range sents {
+		off := 0
+		for _, tok := range strings.Split(s.Text, " ") {
+			start, end := off, off+len(tok)
+			off = end + 1
+			k := UsageKey(tok)
+			if k == "" || strings.Contains(k, " ") {
+				continue
+			}
+			inside, alone := false, false
+			for _, m := range s.Mentions {
+				if m.StartByte < end && start < m.EndByte {
+					inside = true
+					alone = !strings.Contains(m.Surface, " ")
+				}
+			}
+			u := out[k]
+			if !inside {
+				u.Ordinary++
+			} else if alone {
+				u.Name++
+			}
+			out[k] = u
+		}
+	}
+	for k, u := range out {
+		if u.Ordinary < 5 {
+			delete(out, k)
+		}
+	}
+	return out
+}
