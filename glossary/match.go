@@ -157,7 +157,7 @@ type tokens struct {
 func tokenize(text string) tokens {
 	toks := make([]token, 0, len(text)/8+1)
 	buf := make([]byte, 0, len(text))
-	gapStart, prevEnd := 0, -1
+	gapStart := 0
 	i := 0
 	for i < len(text) {
 		r, n := decodeRune(text, i)
@@ -186,10 +186,13 @@ func tokenize(text string) tokens {
 		if len(buf) == fs {
 			continue // only marks or tatweel
 		}
-		joined := prevEnd >= 0 && (joinable(text[gapStart:start]) ||
-			abbreviationGap(text[gapStart:start]) && len(toks) > 0 && isLetterName(buf[toks[len(toks)-1].fs:toks[len(toks)-1].fe]))
+		joined := false
+		if n := len(toks); n > 0 {
+			gap := text[gapStart:start]
+			joined = joinable(gap) || abbreviationGap(gap) && isLetterName(buf[toks[n-1].fs:toks[n-1].fe])
+		}
 		toks = append(toks, token{start: int32(start), end: int32(i), fs: int32(fs), fe: int32(len(buf)), joined: joined})
-		gapStart, prevEnd = i, i
+		gapStart = i
 	}
 	return tokens{toks: toks, folded: string(buf)}
 }
