@@ -104,26 +104,53 @@ func loadOrdinary() {
 }
 
 func parseOrdinary(gz []byte) (map[string]Usage, error) {
+	t := make(map[string]Usage, 4000)
+	err := readTable(gz, "ordinary-word table", func(line int, f []string) error {
+		o, err1 := strconv.Atoi(f[1])
+		n, err2 := strconv.Atoi(f[2])
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("ordinary-word table:%d: want counts", line)
+		}
+		t[f[0]] = Usage{Ordinary: o, Name: n}
+		return nil
+	})
+	return t, err
+}
+
+// readTable reads a gzipped table built into the binary, three tab-separated
+// fields a line, and hands each line to row.
+func readTable(gz []byte, name string, row func(line int, fields []string) error) error {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return nil, fmt.Errorf("ordinary-word table: %w", err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	t := make(map[string]Usage, 4000)
 	sc := bufio.NewScanner(zr)
 	for line := 1; sc.Scan(); line++ {
 		f := strings.Split(sc.Text(), "\t")
 		if len(f) != 3 {
-			return nil, fmt.Errorf("ordinary-word table:%d: want 3 fields", line)
+			return fmt.Errorf("%s:%d: want 3 fields", name, line)
 		}
-		o, err1 := strconv.Atoi(f[1])
-		n, err2 := strconv.Atoi(f[2])
-		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("ordinary-word table:%d: want counts", line)
+		if err := row(line, f); err != nil {
+			return err
 		}
-		t[f[0]] = Usage{Ordinary: o, Name: n}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("ordinary-word table: %w", err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	return t, nil
+	return nil
+}
+
+// OrdinaryForm returns the first one-word form of e that news text mostly
+// uses as an ordinary word, when e has neither context words nor always:
+// the matcher then leaves that form out wherever it stands.
+func (e *Entry) OrdinaryForm() (form string, u Usage, ok bool) {
+	if e.Always || len(e.Context) > 0 {
+		return "", Usage{}, false
+	}
+	for _, f := range e.Forms() {
+		if u, ok := WordUsage(f); ok && u.IsOrdinary() && !strings.Contains(Key(f), " ") {
+			return f, u, true
+		}
+	}
+	return "", Usage{}, false
 }

@@ -1,9 +1,6 @@
 package glossary
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"sort"
@@ -35,25 +32,17 @@ type nameRec struct {
 // LoadNames decodes the name table shipped with bitext: person-name tokens
 // from Wikidata (CC0) and Google's ar2en transliteration pairs (Apache-2.0).
 func LoadNames() (*NameTable, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(namesGz))
-	if err != nil {
-		return nil, fmt.Errorf("name table: %w", err)
-	}
 	t := &NameTable{names: make(map[string]nameRec, 60000)}
-	sc := bufio.NewScanner(zr)
-	for line := 1; sc.Scan(); line++ {
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 3 {
-			return nil, fmt.Errorf("name table:%d: want 3 fields", line)
-		}
+	err := readTable(namesGz, "name table", func(line int, f []string) error {
 		w, err := strconv.Atoi(f[2])
 		if err != nil {
-			return nil, fmt.Errorf("name table:%d: %w", line, err)
+			return fmt.Errorf("name table:%d: %w", line, err)
 		}
 		t.names[f[0]] = nameRec{en: f[1], weight: w}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("name table: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return t, nil
 }

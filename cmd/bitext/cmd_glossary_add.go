@@ -68,8 +68,8 @@ func addAction(c *cli.Context, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "bitext: added %s (%s) to %s\n", entry.Ar, entry.Rendering(), path)
-	if u, ok := glossary.WordUsage(entry.Ar); ok && u.IsOrdinary() && !entry.Always && len(entry.Context) == 0 && !strings.Contains(glossary.Key(entry.Ar), " ") {
-		fmt.Fprintf(e.stderr, "bitext: note: %s is an ordinary word in most news text; it is matched only near its context words (--context), or everywhere with --always\n", entry.Ar)
+	if form, _, ok := entry.OrdinaryForm(); ok {
+		fmt.Fprintf(e.stderr, "bitext: note: %s is an ordinary word in most news text; it is matched only near its context words (--context), or everywhere with --always\n", form)
 	}
 	return nil
 }

@@ -51,15 +51,9 @@ func checkAction(c *cli.Context, e *env) error {
 			}
 			seen[k] = v
 		}
-		if en.Always || len(en.Context) > 0 {
-			continue
-		}
-		for _, form := range en.Forms() {
-			if u, ok := glossary.WordUsage(form); ok && u.IsOrdinary() && !strings.Contains(glossary.Key(form), " ") {
-				fmt.Fprintf(&out, "%s:%d: note: %q is an ordinary word in most news text (a name in %d of %d uses); it is matched only near its context words: add context, or always: true\n",
-					path, en.Line, form, u.Name, u.Name+u.Ordinary)
-				break
-			}
+		if form, u, ok := en.OrdinaryForm(); ok {
+			fmt.Fprintf(&out, "%s:%d: note: %q is an ordinary word in most news text (a name in %d of %d uses); it is matched only near its context words: add context, or always: true\n",
+				path, en.Line, form, u.Name, u.Name+u.Ordinary)
 		}
 	}
 	if c.NArg() > 0 {
