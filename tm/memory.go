@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -170,11 +171,39 @@ func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
 		return nil, fmt.Errorf("translation memory %s: %w", path, err)
 	}
 	m := &Memory{db: db, path: path}
-	if err := m.init(ctx); err != nil {
+	// Several processes creating the memory at once race to switch it to
+	// WAL, and SQLite answers that race with SQLITE_BUSY at once rather than
+	// after the busy timeout: try again until the timeout has passed.
+	deadline := time.Now().Add(timeout)
+	for {
+		err = m.init(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-time.After(time.Duration(10+rand.IntN(40)) * time.Millisecond):
+			continue
+		}
+		break
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("translation memory %s: %w", path, err)
 	}
 	return m, nil
+}
+
+// isBusy reports SQLite's "database is locked" (SQLITE_BUSY, SQLITE_LOCKED
+// and their extended codes).
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	if !errors.As(err, &coded) {
+		return false
+	}
+	code := coded.Code() & 0xff
+	return code == 5 || code == 6
 }
 
 func (m *Memory) init(ctx context.Context) error {
