@@ -18,8 +18,8 @@ type Hit struct {
 	// written without the article's alef (للصين is ل + الصين).
 	Article bool
 	// Ordinary marks a one-word term that reads as an ordinary word here (see
-	// WordUsage) with none of its context words near; only MatchAll returns
-	// such hits.
+	// WordUsage), with none of its context words near and nothing around it
+	// that marks a name; only MatchAll returns such hits.
 	Ordinary bool
 }
 
@@ -247,8 +247,9 @@ func isLetterName(folded []byte) bool {
 // Match returns the hits in text, in text order, longest match first and
 // without overlaps. A one-word term that news text mostly uses as an ordinary
 // word (الأمن "security", فاز "won") is left out unless one of its entry's
-// context words is near or the entry says always: a wrong name in a
-// translation is worse than a name left to the engine.
+// context words is near, the entry says always, or the words around it mark
+// a name (see nameCue and coordinated): a wrong name in a translation is worse than a name
+// left to the engine.
 func (m *Matcher) Match(text string) []Hit {
 	return m.match(text, false)
 }
@@ -323,11 +324,8 @@ func (m *Matcher) match(text string, all bool) []Hit {
 			continue
 		}
 		e := m.choose(bestNode, t, i, i+bestLen)
-		ordinary := bestLen == 1 && !e.Always && ordinaryWord(word, text[start:end], writesMaqsura) && !m.contextNear(e, t, i, i+1)
-		if ordinary && !all {
-			i++
-			continue
-		}
+		ordinary := bestLen == 1 && !e.Always && ordinaryWord(word, text[start:end], writesMaqsura) &&
+			!m.contextNear(e, t, i, i+1) && !nameCue(text, t, i)
 		hits = append(hits, Hit{
 			Start:     start,
 			End:       int(t.toks[i+bestLen-1].end),
@@ -339,7 +337,22 @@ func (m *Matcher) match(text string, all bool) []Hit {
 		})
 		i += bestLen
 	}
+	coordinated(text, hits)
+	if !all {
+		hits = dropOrdinary(hits)
+	}
 	return hits
+}
+
+// dropOrdinary removes the hits marked Ordinary, in place.
+func dropOrdinary(hits []Hit) []Hit {
+	kept := hits[:0]
+	for _, h := range hits {
+		if !h.Ordinary {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }
 
 // inDate reports a one-word term that is a month name written as part of a

@@ -74,6 +74,13 @@ const testGlossary = `terms:
     en: Hamas
   - ar: بي بي سي
     en: BBC
+  - ar: الحياة
+    en: Al-Hayat
+    type: media
+  - ar: فان
+    en: Van
+  - ar: رئيس
+    en: Raees
 `
 
 func testMatcher(t testing.TB) *Matcher {
@@ -146,6 +153,21 @@ func TestMatch(t *testing.T) {
 		{"month name before a year", "في نيسان 2004", nil},
 		{"the same word as a name", "سيارة بيك آب نيسان", []hit{{"نيسان", "", "Nissan"}}},
 		{"homograph with diacritics", "زار عُمان", []hit{{"عُمان", "", "Amman"}}},
+		{"ordinary word: life", "أسلوب الحياة في المدينة", nil},
+		{"ordinary word alone in quotation marks", "نشرت «الحياة» تقريرا", []hit{{"الحياة", "", "Al-Hayat"}}},
+		{"ordinary word in straight quotes with spaces", `نشرت " الحياة " تقريرا`, []hit{{"الحياة", "", "Al-Hayat"}}},
+		{"quotation marks around more than the word", "«الحياة الجديدة»", nil},
+		{"ordinary word after a title", "كتبت صحيفة الحياة", []hit{{"الحياة", "", "Al-Hayat"}}},
+		{"ordinary word after a title with a clitic", "وجريدة الحياة", []hit{{"الحياة", "", "Al-Hayat"}}},
+		{"ordinary word: so", "فإن الحكومة", nil},
+		{"ordinary word after a verb of saying", "وقال فان إن الفريق", []hit{{"فان", "", "Van"}}},
+		{"ordinary word before quoted as saying", "نقلت الوكالة عن فان قوله", []hit{{"فان", "", "Van"}}},
+		{"construct after a verb of saying", "وقال رئيس الوزراء", nil},
+		{"adjective after a title", "والرئيس الحياة", nil},
+		{"ordinary word joined to a name by and", "بوتين وفان", []hit{{"بوتين", "", "Putin"}, {"وفان", "و", "Van"}}},
+		{"ordinary word joined to a name by a lone and", "فان و بوتين", []hit{{"فان", "", "Van"}, {"بوتين", "", "Putin"}}},
+		{"ordinary word after a comma", "بوتين ، فإن الحكومة", []hit{{"بوتين", "", "Putin"}}},
+		{"ordinary word after a title with the article", "الأمير فان", []hit{{"فان", "", "Van"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

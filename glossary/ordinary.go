@@ -29,7 +29,8 @@ type Usage struct {
 
 // IsOrdinary reports whether the word reads as an ordinary word: fewer than
 // one use in ten is a name. The matcher leaves such a one-word term out
-// unless its entry's context words are near or the entry says always.
+// unless its entry's context words are near, the entry says always, or the
+// words around it mark a name.
 func (u Usage) IsOrdinary() bool { return u.Ordinary > 0 && u.Name*10 < u.Ordinary+u.Name }
 
 var (

@@ -24,6 +24,17 @@ func TestOrdinaryTable(t *testing.T) {
 			t.Errorf("WordUsage(%q) = %+v: IsOrdinary %v, want %v", word, u, u.IsOrdinary(), ordinary)
 		}
 	}
+	for _, c := range []struct {
+		u    Usage
+		want bool
+	}{
+		{Usage{Ordinary: 5}, true}, {Usage{}, false},
+		{Usage{Ordinary: 9, Name: 1}, false}, {Usage{Ordinary: 10, Name: 1}, true},
+	} {
+		if c.u.IsOrdinary() != c.want {
+			t.Errorf("%+v: IsOrdinary %v, want %v", c.u, !c.want, c.want)
+		}
+	}
 	if UsageKey("على") == UsageKey("علي") || UsageKey("علي") != Key("علي") {
 		t.Errorf("UsageKey: على %q, علي %q", UsageKey("على"), UsageKey("علي"))
 	}
