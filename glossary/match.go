@@ -239,17 +239,28 @@ func abbreviationGap(gap string) bool {
 }
 
 // isLetterName reports a folded word short enough to be the name of a letter
-// in an abbreviation (بي, سي, ان, ايه, جي).
+// in an abbreviation (بي, سي, ان, ايه, جي), with the proclitics and the
+// article that may lead the abbreviation (والسي. آي. ايه, الكي. جي. بي).
 func isLetterName(folded []byte) bool {
-	return utf8.RuneCount(folded) <= 3
+	if utf8.RuneCount(folded) <= 3 {
+		return true
+	}
+	rest := string(folded)
+	for _, set := range []string{"وف", "بلك"} {
+		if r, n := utf8.DecodeRuneInString(rest); strings.ContainsRune(set, r) {
+			rest = rest[n:]
+		}
+	}
+	rest, ok := strings.CutPrefix(rest, "ال")
+	return ok && rest != "" && utf8.RuneCountInString(rest) <= 3
 }
 
 // Match returns the hits in text, in text order, longest match first and
 // without overlaps. A one-word term that news text mostly uses as an ordinary
 // word (الأمن "security", فاز "won") is left out unless one of its entry's
 // context words is near, the entry says always, or the words around it mark
-// a name (see nameCue and coordinated): a wrong name in a translation is worse than a name
-// left to the engine.
+// a name (see nameCue and coordinated): a wrong name in a translation is
+// worse than a name left to the engine.
 func (m *Matcher) Match(text string) []Hit {
 	return m.match(text, false)
 }

@@ -74,6 +74,8 @@ const testGlossary = `terms:
     en: Hamas
   - ar: بي بي سي
     en: BBC
+  - ar: السي آي ايه
+    en: CIA
   - ar: الحياة
     en: Al-Hayat
     type: media
@@ -147,6 +149,8 @@ func TestMatch(t *testing.T) {
 		{"a name that is mostly a name", "قالت حماس", []hit{{"حماس", "", "Hamas"}}},
 		{"abbreviation with dots", "قالت بي.بي.سي", []hit{{"بي.بي.سي", "", "BBC"}}},
 		{"abbreviation with dots and spaces", "وبي. بي. سي", []hit{{"وبي. بي. سي", "و", "BBC"}}},
+		{"abbreviation with the article and dots", "قالت السي. آي. ايه", []hit{{"السي. آي. ايه", "", "CIA"}}},
+		{"abbreviation with a clitic, the article and dots", "وقالت والسي.آي.ايه", []hit{{"والسي.آي.ايه", "و", "CIA"}}},
 		{"no join across a full stop after a word", "كوريا. الشمالية", []hit{{"كوريا", "", "Korea"}}},
 		{"the particle on is not Ali", "على الطاولة وعلى الأرض", nil},
 		{"month name in a date", "من أبريل / نيسان 2004", nil},
