@@ -143,7 +143,8 @@ func readTable(gz []byte, name string, row func(line int, fields []string) error
 
 // OrdinaryForm returns the first one-word form of e that news text mostly
 // uses as an ordinary word, when e has neither context words nor always:
-// the matcher then leaves that form out wherever it stands.
+// the matcher then leaves that form out unless the words around it mark a
+// name.
 func (e *Entry) OrdinaryForm() (form string, u Usage, ok bool) {
 	if e.Always || len(e.Context) > 0 {
 		return "", Usage{}, false

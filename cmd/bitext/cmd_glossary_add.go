@@ -69,7 +69,7 @@ func addAction(c *cli.Context, e *env) error {
 	}
 	fmt.Fprintf(e.stderr, "bitext: added %s (%s) to %s\n", entry.Ar, entry.Rendering(), path)
 	if form, _, ok := entry.OrdinaryForm(); ok {
-		fmt.Fprintf(e.stderr, "bitext: note: %s is an ordinary word in most news text; it is matched only near its context words (--context), or everywhere with --always\n", form)
+		fmt.Fprintf(e.stderr, "bitext: note: %s is an ordinary word in most news text; it is matched only near its context words (--context) or where the text marks a name, or everywhere with --always\n", form)
 	}
 	return nil
 }

@@ -21,8 +21,9 @@ duplicate terms (also after spelling normalisation), missing English, text in
 the wrong script, unknown types. Exits 1 when there is one.
 
 Notes an entry whose one-word term news text mostly uses as an ordinary word
-(الأمن "security"): it is matched only near its context words, so give it
-context words, or always: true to match it everywhere.
+(الأمن "security"): it is matched only near its context words or where the
+words around it mark a name, so give it context words, or always: true to
+match it everywhere.
 
 With articles, also lists the entries that occur in none of them.
 
@@ -52,7 +53,7 @@ func checkAction(c *cli.Context, e *env) error {
 			seen[k] = v
 		}
 		if form, u, ok := en.OrdinaryForm(); ok {
-			fmt.Fprintf(&out, "%s:%d: note: %q is an ordinary word in most news text (a name in %d of %d uses); it is matched only near its context words: add context, or always: true\n",
+			fmt.Fprintf(&out, "%s:%d: note: %q is an ordinary word in most news text (a name in %d of %d uses); it is matched only near its context words or where the text marks a name: add context, or always: true\n",
 				path, en.Line, form, u.Name, u.Name+u.Ordinary)
 		}
 	}

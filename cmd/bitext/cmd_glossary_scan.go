@@ -25,8 +25,9 @@ form, the clitic split and the English rendering.
 
 A one-word term that news text mostly uses as an ordinary word (الأمن
 "security", المصري "Egyptian") is matched only when one of its entry's context
-words is near, or when the entry says always: true. --all lists those left
-out too, marked "ordinary word".
+words is near, when the entry says always: true, or when the words around it
+mark a name (quotation marks, a title before it, a verb of saying, و joining
+it to a name). --all lists those left out too, marked "ordinary word".
 
 Examples:
    bitext glossary scan article.txt
