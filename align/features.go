@@ -456,6 +456,10 @@ func (b *builder) arabic(sents []string, translations []string) []unit {
 	units := make([]unit, len(sents))
 	keys := make([][]int32, len(sents)) // per atom, the key its idf is counted under
 	b.df, b.seen = b.df[:0], b.seen[:0]
+	var article string // the sentences together, for the writer's spelling habits
+	if b.opts.Glossary != nil {
+		article = strings.Join(sents, "\n")
+	}
 	for k, s := range sents {
 		u := unit{chars: utf8.RuneCountInString(s)}
 		var ks []int32
@@ -470,7 +474,7 @@ func (b *builder) arabic(sents []string, translations []string) []unit {
 		// glossary names first; their words are not looked up again
 		var skip [][2]int
 		if b.opts.Glossary != nil {
-			for _, h := range b.opts.Glossary.Match(s) {
+			for _, h := range b.opts.Glossary.MatchIn(s, article) {
 				skip = append(skip, [2]int{h.Start, h.End})
 				addAtom(b.keyID("g:"+h.Entry.Ar), b.englishIDs(h.Entry.En))
 			}

@@ -262,20 +262,29 @@ func isLetterName(folded []byte) bool {
 // a name (see nameCue and coordinated): a wrong name in a translation is
 // worse than a name left to the engine.
 func (m *Matcher) Match(text string) []Hit {
-	return m.match(text, false)
+	return m.match(text, text, false)
+}
+
+// MatchIn is Match for text that is part of article (a headline, a
+// paragraph, a sentence): what depends on the writer's habits, such as
+// whether ى is written, is judged on the whole article, so that a short
+// headline reads a name as the body does.
+func (m *Matcher) MatchIn(text, article string) []Hit {
+	return m.match(text, article, false)
 }
 
 // MatchAll is Match with the ordinary-word hits kept, marked Ordinary.
 func (m *Matcher) MatchAll(text string) []Hit {
-	return m.match(text, true)
+	return m.match(text, text, true)
 }
 
-func (m *Matcher) match(text string, all bool) []Hit {
+// match finds the hits in text, a part of article.
+func (m *Matcher) match(text, article string, all bool) []Hit {
 	if len(m.vocab) == 0 {
 		return nil
 	}
 	if len(text) > maxText {
-		return m.matchLong(text, all)
+		return m.matchLong(text, article, all)
 	}
 	t := tokenize(text)
 	for i := range t.toks {
@@ -285,11 +294,11 @@ func (m *Matcher) match(text string, all bool) []Hit {
 	var hits []Hit
 	var splits []arabic.Split
 	var scratch []byte
-	maqsura := -1 // whether text writes ى: 1 yes, 0 no, -1 not looked yet
+	maqsura := -1 // whether the article writes ى: 1 yes, 0 no, -1 not looked yet
 	writesMaqsura := func() bool {
 		if maqsura < 0 {
 			maqsura = 0
-			if strings.Contains(text, "ى") {
+			if strings.Contains(article, "ى") {
 				maqsura = 1
 			}
 		}
@@ -390,7 +399,7 @@ func inDate(t tokens, i int, stem string) bool {
 const maxText = 1<<31 - 1
 
 // matchLong matches a text too long for one piece, paragraph by paragraph.
-func (m *Matcher) matchLong(text string, all bool) []Hit {
+func (m *Matcher) matchLong(text, article string, all bool) []Hit {
 	var hits []Hit
 	for off := 0; off < len(text); {
 		end := min(len(text), off+maxText)
@@ -403,7 +412,7 @@ func (m *Matcher) matchLong(text string, all bool) []Hit {
 				}
 			}
 		}
-		for _, h := range m.match(text[off:end], all) {
+		for _, h := range m.match(text[off:end], article, all) {
 			h.Start += off
 			h.End += off
 			h.StemStart += off

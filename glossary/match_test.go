@@ -287,3 +287,15 @@ func TestHitStem(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchInJudgesTheWriterOnTheArticle(t *testing.T) {
+	m := testMatcher(t)
+	const headline = "عودة علي"
+	if got := m.Match(headline); len(got) != 0 {
+		t.Errorf("Match(%q) = %d hits, want none: nothing shows that the writer writes ى", headline, len(got))
+	}
+	got := m.MatchIn(headline, headline+"\n\nوصل إلى الملعب.")
+	if len(got) != 1 || got[0].Entry.En != "Ali" || headline[got[0].Start:got[0].End] != "علي" {
+		t.Errorf("MatchIn = %+v, want Ali", got)
+	}
+}

@@ -43,7 +43,7 @@ func blockHits(d *doc.Document, m *glossary.Matcher) [][]doc.TermHit {
 		if b.Kind == doc.Boilerplate {
 			continue
 		}
-		for _, h := range m.Match(d.Text(i)) {
+		for _, h := range m.MatchIn(d.Text(i), d.Source) {
 			e := h.Entry
 			out[i] = append(out[i], doc.TermHit{
 				Start: b.Start + h.Start, End: b.Start + h.End, StemStart: b.Start + h.StemStart,

@@ -178,3 +178,22 @@ func TestLocalEngineBillsNothing(t *testing.T) {
 		t.Errorf("a remote engine billed %d characters, want %d", res.Stats.Characters, want)
 	}
 }
+
+// A headline has too few words to show whether its writer writes ى; the
+// body decides, so that علي in the headline is Ali as it is in the body.
+func TestBlockHitsJudgeTheWriterOnTheWholeArticle(t *testing.T) {
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - ar: علي\n    en: Ali\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := glossary.NewMatcher(g)
+	const headline = "عودة علي"
+	if hits := m.Match(headline); len(hits) != 0 {
+		t.Fatalf("the headline alone: %d hits, want none (على spelled with ي)", len(hits))
+	}
+	d := segment.Split("t.txt", headline+"\n\nوصل علي أمس إلى الملعب.\n", "ar")
+	hits := blockHits(d, m)
+	if len(hits) != 2 || len(hits[0]) != 1 || hits[0][0].En != "Ali" || len(hits[1]) != 1 {
+		t.Errorf("hits per block %+v, want Ali in the headline and in the body", hits)
+	}
+}
