@@ -294,6 +294,17 @@ func (m *Matcher) match(text, article string, all bool) []Hit {
 	var hits []Hit
 	var splits []arabic.Split
 	var scratch []byte
+	var whole *tokens // the article's words, when a homograph needs them
+	wholeArticle := func() *tokens {
+		if article == text {
+			return nil
+		}
+		if whole == nil {
+			at := tokenize(article)
+			whole = &at
+		}
+		return whole
+	}
 	maqsura := -1 // whether the article writes ى: 1 yes, 0 no, -1 not looked yet
 	writesMaqsura := func() bool {
 		if maqsura < 0 {
@@ -343,7 +354,7 @@ func (m *Matcher) match(text, article string, all bool) []Hit {
 			i++ // على "on", not علي "Ali"
 			continue
 		}
-		e := m.choose(bestNode, t, i, i+bestLen)
+		e := m.choose(bestNode, t, i, i+bestLen, wholeArticle)
 		ordinary := bestLen == 1 && !e.Always && ordinaryWord(word, text[start:end], writesMaqsura) &&
 			!m.contextNear(e, t, i, i+1) && !nameCue(text, t, i)
 		hits = append(hits, Hit{
@@ -470,23 +481,19 @@ func originalOffset(word string, n int) int {
 }
 
 // choose picks the entry among homographs by their context words around
-// toks[from:to]; without context, the first entry listed wins.
-func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
+// toks[from:to], or else anywhere in the article (whole returns its words,
+// or nil when t is the whole article): an article means one عمان throughout,
+// and its headline may name it far from the words that tell which. Without
+// context, the first entry listed wins.
+func (m *Matcher) choose(node uint32, t tokens, from, to int, whole func() *tokens) *Entry {
 	es := m.homo[node]
 	if len(es) == 0 {
 		return m.entries[node]
 	}
-	lo, hi := max(0, from-contextWindow), min(len(t.toks), to+contextWindow)
-	best, bestScore := 0, 0
-	for k, e := range es {
-		score := 0
-		for _, c := range m.context[e] {
-			if windowHas(t, lo, hi, c) {
-				score++
-			}
-		}
-		if score > bestScore {
-			best, bestScore = k, score
+	best, bestScore := m.bestByContext(es, t, max(0, from-contextWindow), min(len(t.toks), to+contextWindow))
+	if bestScore == 0 {
+		if w := whole(); w != nil {
+			best, bestScore = m.bestByContext(es, *w, 0, len(w.toks))
 		}
 	}
 	if bestScore == 0 {
@@ -498,6 +505,23 @@ func (m *Matcher) choose(node uint32, t tokens, from, to int) *Entry {
 		}
 	}
 	return es[best]
+}
+
+// bestByContext returns the index of the entry of es with the most context
+// words in toks[lo:hi], and how many it has.
+func (m *Matcher) bestByContext(es []*Entry, t tokens, lo, hi int) (best, bestScore int) {
+	for k, e := range es {
+		score := 0
+		for _, c := range m.context[e] {
+			if windowHas(t, lo, hi, c) {
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = k, score
+		}
+	}
+	return best, bestScore
 }
 
 // contextNear reports whether one of e's context words occurs near toks[from:to].

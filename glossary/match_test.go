@@ -299,3 +299,20 @@ func TestMatchInJudgesTheWriterOnTheArticle(t *testing.T) {
 		t.Errorf("MatchIn = %+v, want Ali", got)
 	}
 }
+
+func TestMatchInPicksAHomographByTheWholeArticle(t *testing.T) {
+	m := testMatcher(t)
+	const headline = "وصول الوفد إلى عمان"
+	body := headline + "\n\nوصل الوفد إلى مسقط أمس للقاء وزير خارجية السلطنة."
+	if got := m.Match(headline); len(got) != 1 || got[0].Entry.En != "Amman" {
+		t.Fatalf("Match(headline) = %+v, want the first entry, Amman, for want of context", got)
+	}
+	if got := m.MatchIn(headline, body); len(got) != 1 || got[0].Entry.En != "Oman" {
+		t.Errorf("MatchIn(headline, article) = %+v, want Oman from the body's مسقط", got)
+	}
+	// Context near the word outweighs the rest of the article.
+	const para = "زار عمان عاصمة الأردن"
+	if got := m.MatchIn(para, para+"\n\n"+body); len(got) != 1 || got[0].Entry.En != "Amman" {
+		t.Errorf("MatchIn(paragraph, article) = %+v, want Amman from its own context", got)
+	}
+}
