@@ -107,10 +107,14 @@ func scanAction(c *cli.Context, e *env) error {
 	return err
 }
 
-// scanHits adds positions to hits; it walks text once.
+// scanHits adds positions to hits; it walks text once. A byte order mark
+// is no column: editors do not show it.
 func scanHits(text string, hits []glossary.Hit) []scanHit {
 	out := make([]scanHit, 0, len(hits))
 	line, lineStart, pos := 1, 0, 0
+	if strings.HasPrefix(text, "\uFEFF") {
+		lineStart = len("\uFEFF")
+	}
 	for _, h := range hits {
 		for pos < h.Start {
 			if text[pos] == '\n' {

@@ -52,6 +52,13 @@ func TestGlossaryScanStdinAndErrors(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"surface": "وبوتين"`) || !strings.Contains(r.stdout, `"clitic": "ل"`) {
 		t.Errorf("stdin: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// Offsets count the byte order mark, as the file holds it; columns do not.
+	r = runBitext(t, root, "\uFEFFقال بوتين\r\nوبوتين", "glossary", "scan", "--json", "-")
+	var hits []struct{ Start, Line, Column int }
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) != 2 ||
+		hits[0] != (struct{ Start, Line, Column int }{3 + len("قال "), 1, 5}) || hits[1].Line != 2 || hits[1].Column != 1 {
+		t.Errorf("with a byte order mark: %v %+v\n%s", err, hits, r.stdout)
+	}
 	if r := runBitext(t, root, "", "glossary", "scan"); r.code != 2 {
 		t.Errorf("no article: exit %d, want 2", r.code)
 	}
