@@ -8,6 +8,7 @@ package doc
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind says what a block is.
@@ -61,7 +62,8 @@ func (d *Document) SegmentCount() int {
 }
 
 // Position converts a byte offset in Source into a 1-based line and column
-// (column counted in characters), for messages that point an editor at the text.
+// (column counted in characters, a leading byte order mark not counted, as
+// editors do not show it), for messages that point an editor at the text.
 func (d *Document) Position(offset int) (line, col int) {
 	if offset > len(d.Source) {
 		offset = len(d.Source)
@@ -69,7 +71,10 @@ func (d *Document) Position(offset int) (line, col int) {
 	before := d.Source[:offset]
 	line = strings.Count(before, "\n") + 1
 	lineStart := strings.LastIndexByte(before, '\n') + 1
-	col = len([]rune(before[lineStart:])) + 1
+	if lineStart == 0 {
+		before = strings.TrimPrefix(before, "\uFEFF")
+	}
+	col = utf8.RuneCountInString(before[lineStart:]) + 1
 	return line, col
 }
 

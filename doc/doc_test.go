@@ -12,6 +12,10 @@ func TestPosition(t *testing.T) {
 	if line, col := d.Position(off); line != 2 || col != 5 {
 		t.Errorf("Position = %d:%d, want 2:5", line, col)
 	}
+	bom := &Document{Source: "\uFEFFسطر أول"}
+	if line, col := bom.Position(strings.Index(bom.Source, "أول")); line != 1 || col != 5 {
+		t.Errorf("after a byte order mark: Position = %d:%d, want 1:5", line, col)
+	}
 }
 
 func TestValidate(t *testing.T) {
