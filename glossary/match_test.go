@@ -255,27 +255,36 @@ func TestMatchArticle(t *testing.T) {
 }
 
 func FuzzMatch(f *testing.F) {
-	for _, s := range []string{"وبوتين", "للصين", "كوريا الشمالية", "وَبوتين", "ﻻ", "ل\u0651ل", "بان كي - مون", "\xff\xfe"} {
+	for _, s := range []string{"وبوتين", "للصين", "كوريا الشمالية", "وَبوتين", "ﻻ", "ل\u0651ل", "بان كي - مون", "\xff\xfe",
+		"«الحياة»", "وقال فان إن", "بوتين وفان", "والسي. آي. ايه", "عن فان قوله", "'"} {
 		f.Add(s)
 	}
 	m := testMatcher(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		prev := 0
-		for _, h := range m.Match(text) {
-			if h.Start < prev || h.Start > h.StemStart || h.StemStart >= h.End || h.End > len(text) {
-				t.Fatalf("bad hit %+v in %q", h, text)
-			}
-			for _, off := range []int{h.Start, h.StemStart, h.End} {
-				if utf8.ValidString(text) && off < len(text) && !utf8.RuneStart(text[off]) {
-					t.Fatalf("hit %+v not on a rune boundary in %q", h, text)
-				}
-			}
-			if h.Entry == nil || h.Clitic != text[h.Start:h.StemStart] {
-				t.Fatalf("bad hit %+v in %q", h, text)
-			}
-			prev = h.End
+		for _, hits := range [][]Hit{m.Match(text), m.MatchAll(text), m.MatchIn(text, "إلى مسقط\n"+text)} {
+			checkHits(t, text, hits)
 		}
 	})
+}
+
+// checkHits fails on a hit out of order, out of bounds or off a rune boundary.
+func checkHits(t *testing.T, text string, hits []Hit) {
+	t.Helper()
+	prev := 0
+	for _, h := range hits {
+		if h.Start < prev || h.Start > h.StemStart || h.StemStart >= h.End || h.End > len(text) {
+			t.Fatalf("bad hit %+v in %q", h, text)
+		}
+		for _, off := range []int{h.Start, h.StemStart, h.End} {
+			if utf8.ValidString(text) && off < len(text) && !utf8.RuneStart(text[off]) {
+				t.Fatalf("hit %+v not on a rune boundary in %q", h, text)
+			}
+		}
+		if h.Entry == nil || h.Clitic != text[h.Start:h.StemStart] {
+			t.Fatalf("bad hit %+v in %q", h, text)
+		}
+		prev = h.End
+	}
 }
 
 func TestHitStem(t *testing.T) {
