@@ -122,7 +122,7 @@ func New(name string, cfg Config) (Engine, error) {
 	r, ok := registry[name]
 	registryMu.RUnlock()
 	if !ok {
-		return nil, fmt.Errorf("unknown engine %q (known: %v)", name, Names())
+		return nil, fmt.Errorf("unknown engine %q (known: %s)", name, strings.Join(Names(), ", "))
 	}
 	return r.New(cfg)
 }

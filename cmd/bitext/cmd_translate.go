@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -25,6 +26,7 @@ import (
 	_ "bitext/translate/googlev2"
 	_ "bitext/translate/libre"
 	_ "bitext/translate/openai"
+	"bitext/xliff"
 )
 
 const defaultGlossary = "glossary.yaml"
@@ -50,7 +52,11 @@ Several files, or a directory of .txt files, are translated together, sharing
 requests; outputs go to --out-dir.
 
 Engines (--engine):
-   none             no machine translation (the default)
+   auto             the default: google when Google credentials are configured,
+                    google-v2 when a Google API key is, the --engine-url service,
+                    and otherwise the offline gist; it says which on stderr
+   gist             offline word-by-word gloss, clearly marked: never a translation
+   none             no machine translation: units are left for a translator
    google           Cloud Translation Advanced (v3): --project or GOOGLE_CLOUD_PROJECT,
                     --location (global), Application Default Credentials
                     (gcloud auth application-default login); --model, --engine-glossary
@@ -89,6 +95,7 @@ Examples:
 				&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language to translate into"},
 				&cli.BoolFlag{Name: "json", Usage: "print the run's report as JSON on stdout"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+				&cli.BoolFlag{Name: "force", Usage: "replace an existing XLIFF output even if it holds an editor's work"},
 				flavourFlag(),
 			}, append(pageFlags(), translateMemoryFlags()...)...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
@@ -113,6 +120,7 @@ type translateReport struct {
 	PricePerMChar float64          `json:"price_per_million_chars"`
 	EstimatedCost float64          `json:"estimated_cost"`
 	Flags         map[doc.Flag]int `json:"flags"`
+	Skipped       []string         `json:"skipped,omitempty"` // articles of a batch that could not be read
 }
 
 type fileReport struct {
@@ -135,9 +143,19 @@ func translateAction(c *cli.Context, e *env) error {
 	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
 		return err
 	}
-	inputs, err := translateInputs(c, format)
+	inputs, skipped, err := translateInputs(c, format)
 	if err != nil {
 		return err
+	}
+	for _, err := range skipped {
+		fmt.Fprintf(e.stderr, "bitext: skipped: %v\n", err)
+	}
+	if !c.Bool("force") && !c.Bool("dry-run") {
+		for _, in := range inputs {
+			if err := keepReviewedXLIFF(in.output, c.String("update")); err != nil {
+				return err
+			}
+		}
 	}
 	if c.Bool("json") {
 		for _, in := range inputs {
@@ -159,7 +177,7 @@ func translateAction(c *cli.Context, e *env) error {
 	eng, err := translate.New(engName, cfg)
 	if err != nil {
 		if !contains(translate.Names(), engName) {
-			return usagef("%v", err)
+			return usagef("unknown engine %q (want %s, %s)", engName, autoEngineName, strings.Join(translate.Names(), ", "))
 		}
 		return translate.Redact(err, cfg.Key)
 	}
@@ -232,6 +250,9 @@ func translateAction(c *cli.Context, e *env) error {
 	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun, Stats: res.Stats,
 		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}}
 	rep.EstimatedCost = float64(res.Stats.Characters) * rep.PricePerMChar / 1e6
+	for _, err := range skipped {
+		rep.Skipped = append(rep.Skipped, err.Error())
+	}
 	if !opts.DryRun {
 		for i, in := range inputs {
 			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), res.Bitexts[i]); err != nil {
@@ -242,7 +263,7 @@ func translateAction(c *cli.Context, e *env) error {
 					rep.Flags[f]++
 				}
 			}
-			rep.Files = append(rep.Files, fileReport{Input: in.name, Output: in.output, Units: len(res.Bitexts[i].Units)})
+			rep.Files = append(rep.Files, fileReport{Input: in.name, Output: in.output, Units: writtenUnits(c.String("format"), res.Bitexts[i])})
 		}
 	} else {
 		for _, in := range inputs {
@@ -260,8 +281,14 @@ func translateAction(c *cli.Context, e *env) error {
 		fmt.Fprintf(e.stdout, "dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached); estimated cost $%.4f at $%g per million characters\n",
 			eng.Name(), s.Requests, s.Characters, s.CachedSegments, s.Segments, rep.EstimatedCost, rep.PricePerMChar)
 	case !quiet:
-		for _, f := range rep.Files {
-			if f.Output != "-" {
+		for i, f := range rep.Files {
+			switch {
+			case f.Output == "-":
+			case c.String("format") == "tmx" && hasGist(res.Bitexts[i]):
+				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d translated pairs; a word-by-word gist never goes into a TMX)\n", f.Output, f.Units)
+			case c.String("format") == "tmx":
+				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d translated pairs)\n", f.Output, f.Units)
+			default:
 				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d units)\n", f.Output, f.Units)
 			}
 		}
@@ -269,12 +296,16 @@ func translateAction(c *cli.Context, e *env) error {
 		fmt.Fprintf(e.stderr, "bitext: %d file(s), %d segments (%d cached), %d requests, %d characters billed, %d retries, %d glossary violations, %d damaged; engine %s\n",
 			s.Documents, s.Segments, s.CachedSegments, s.Requests, s.Characters, s.Retries, s.GlossaryViolations, s.PlaceholderDamaged, eng.Name())
 	}
+	if len(skipped) > 0 {
+		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), len(skipped)+len(inputs))
+	}
 	return nil
 }
 
 // translateInputs reads the inputs (files, directories of .txt files, or -)
-// and decides where each output goes.
-func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, error) {
+// and decides where each output goes. With several inputs, an article that
+// cannot be read or is empty is skipped and its error returned in skipped.
+func translateInputs(c *cli.Context, format outputFormat) (_ []translateInput, skipped []error, _ error) {
 	var paths []string
 	for _, a := range c.Args().Slice() {
 		fi, err := os.Stat(a)
@@ -284,10 +315,10 @@ func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, err
 		}
 		matches, err := filepath.Glob(filepath.Join(a, "*.txt"))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(matches) == 0 {
-			return nil, fmt.Errorf("%s: is a directory with no .txt articles in it", a)
+			return nil, nil, fmt.Errorf("%s: is a directory with no .txt articles in it", a)
 		}
 		sort.Strings(matches)
 		paths = append(paths, matches...)
@@ -295,43 +326,41 @@ func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, err
 	output, outDir := c.String("output"), c.String("out-dir")
 	if len(paths) > 1 {
 		if output != "" {
-			return nil, usagef("-o names one output: with %d inputs use --out-dir", len(paths))
+			return nil, nil, usagef("-o names one output: with %d inputs use --out-dir", len(paths))
 		}
 		if contains(paths, "-") {
-			return nil, usagef("- (stdin) must be the only input")
+			return nil, nil, usagef("- (stdin) must be the only input")
 		}
 	}
 	if output != "" && outDir != "" {
-		return nil, usagef("use -o or --out-dir, not both")
+		return nil, nil, usagef("use -o or --out-dir, not both")
+	}
+	if outDir != "" && contains(paths, "-") {
+		return nil, nil, usagef("- (stdin) has no name to write into --out-dir: name the output with -o")
 	}
 	if outDir != "" {
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var tmpl *template.Template
 	if c.String("format") == "html" {
 		var err error
 		if tmpl, err = loadPageTemplate(c); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	seen := map[string]string{}
 	var out []translateInput
 	for _, p := range paths {
-		text, err := textfile.Read(p, c.App.Reader)
+		in, text, err := readTranslateInput(c, p, output, tmpl)
 		if err != nil {
-			return nil, err
-		}
-		in := translateInput{path: p, name: p, output: output}
-		if p == "-" {
-			in.name = "stdin"
-		}
-		if in.page, text, err = readPageSettings(c, in.name, text, tmpl); err != nil {
-			return nil, err
-		}
-		if strings.TrimSpace(text) == "" {
-			return nil, fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
+			if len(paths) == 1 {
+				return nil, nil, err
+			}
+			// One bad article in a batch must not cost the others.
+			skipped = append(skipped, err)
+			continue
 		}
 		if in.output == "" {
 			in.output = defaultOutput(p, format)
@@ -339,14 +368,116 @@ func translateInputs(c *cli.Context, format outputFormat) ([]translateInput, err
 				in.output = filepath.Join(outDir, in.output)
 			}
 		}
+		for _, q := range paths {
+			if sameFile(in.output, q) {
+				return nil, nil, usagef("%s: the output would overwrite the article %s: choose another name with -o", in.output, q)
+			}
+		}
 		if prev, dup := seen[in.output]; dup && in.output != "-" {
-			return nil, usagef("%s and %s would both be written to %s", prev, p, in.output)
+			return nil, nil, usagef("%s and %s would both be written to %s", prev, p, in.output)
 		}
 		seen[in.output] = p
 		in.doc = segment.Split(in.name, text, c.String("source-lang"))
 		out = append(out, in)
 	}
-	return out, nil
+	if len(out) == 0 {
+		return nil, nil, fmt.Errorf("no article to translate: %w", errors.Join(skipped...))
+	}
+	return out, skipped, nil
+}
+
+// readTranslateInput reads the article at path (- for stdin) and its page
+// settings; an empty article is an error.
+func readTranslateInput(c *cli.Context, path, output string, tmpl *template.Template) (translateInput, string, error) {
+	in := translateInput{path: path, name: path, output: output}
+	if path == "-" {
+		in.name = "stdin"
+	}
+	text, err := textfile.Read(path, c.App.Reader)
+	if err != nil {
+		return in, "", err
+	}
+	if in.page, text, err = readPageSettings(c, in.name, text, tmpl); err != nil {
+		return in, "", err
+	}
+	if strings.TrimSpace(text) == "" {
+		return in, "", fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
+	}
+	return in, text, nil
+}
+
+// writtenUnits is how many units the output holds: for a TMX, the
+// translated pairs (see isTranslation), else every unit.
+func writtenUnits(format string, b *doc.Bitext) int {
+	if format != "tmx" {
+		return len(b.Units)
+	}
+	n := 0
+	for i := range b.Units {
+		if isTranslation(&b.Units[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// hasGist reports whether any unit of b is a word-by-word gist.
+func hasGist(b *doc.Bitext) bool {
+	for _, u := range b.Units {
+		if u.State == doc.StateGist {
+			return true
+		}
+	}
+	return false
+}
+
+// keepReviewedXLIFF refuses to replace an existing XLIFF file at output that
+// holds an editor's work (approved units, or targets that differ from the
+// machine draft), unless it is the file --update reads: a second run of the
+// same command must not wipe a review.
+func keepReviewedXLIFF(output, update string) error {
+	if output == "-" || update != "" && sameFile(output, update) {
+		return nil
+	}
+	f, err := os.Open(output)
+	if err != nil {
+		return nil // nothing there to lose
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	if !bytes.Contains(head[:n], []byte("<xliff")) {
+		return nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	xf, err := xliff.Read(f, output)
+	if err != nil {
+		return fmt.Errorf("%s exists and is an XLIFF file that cannot be read (%v): not replacing it; use --force to replace it, or -o to write elsewhere", output, err)
+	}
+	if n := reviewedUnits(xf); n > 0 {
+		return fmt.Errorf("%s holds an editor's work (%d of %d units reviewed or approved): not replacing it; use --update %s to keep that work, -o to write elsewhere, or --force to replace it",
+			output, n, len(xf.Units), output)
+	}
+	return nil
+}
+
+// reviewedUnits counts the units of an XLIFF file that an editor worked on:
+// approved or signed off, marked translated in XLIFF 1.2 (bitext writes its
+// drafts as needs-review-translation), or with a target that is neither the
+// machine draft stored beside it nor the copy of the source that the omegat
+// flavour writes.
+func reviewedUnits(f *xliff.File) int {
+	n := 0
+	for _, u := range f.Units {
+		target := strings.TrimSpace(u.Target)
+		edited := u.HasTarget && u.HasDraft && target != strings.TrimSpace(u.Draft) && target != strings.TrimSpace(u.Source)
+		if u.Approved || edited || f.Version == "1.2" && u.State == "translated" {
+			n++
+		}
+	}
+	return n
 }
 
 // engineConfig gathers the engine's settings from flags and the environment.

@@ -219,6 +219,8 @@ func TestTranslateBadInput(t *testing.T) {
 		{"unknown format", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"--format", "pdf", "a.txt"}, 2, []string{"pdf"}},
 		{"unknown engine", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"--engine", "nosuch", "a.txt"}, 2, []string{"nosuch"}},
 		{"unknown flag", nil, []string{"--nosuch", "a.txt"}, 2, []string{"nosuch"}},
+		{"output is the article", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"-o", "a.txt", "a.txt"}, 2, []string{"a.txt", "overwrite the article"}},
+		{"stdin into a folder", nil, []string{"--out-dir", "out", "-"}, 2, []string{"stdin", "-o"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -244,6 +246,11 @@ func TestTranslateBadInput(t *testing.T) {
 			for _, w := range tc.wantErr {
 				if !strings.Contains(r.stderr, w) {
 					t.Errorf("stderr %q lacks %q", r.stderr, w)
+				}
+			}
+			for name, data := range tc.files {
+				if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != string(data) {
+					t.Errorf("a failed run changed its input %s: %q", name, got)
 				}
 			}
 			if got, _ := os.ReadFile(filepath.Join(dir, "a.html")); string(got) != previous {
@@ -318,5 +325,88 @@ func TestTranslateTMX(t *testing.T) {
 	}
 	if units, pairs := count(dir, "gist"); units == 0 || pairs != 0 {
 		t.Errorf("gist: %d glossed units, %d TMX pairs; a gist must never go into a TMX", units, pairs)
+	}
+}
+
+// An editor's reviewed XLIFF is never replaced by a second run that would
+// wipe the review: only --update (which keeps it), -o or --force proceed.
+func TestTranslateKeepsReviewedXLIFF(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			if r := runBitext(t, dir, "", "translate", "--engine", "gist", "-f", format, "article.txt"); r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			// Running again over an untouched draft is fine.
+			if r := runBitext(t, dir, "", "translate", "--engine", "gist", "-f", format, "article.txt"); r.code != 0 {
+				t.Fatalf("second run over an unreviewed draft: exit %d: %s", r.code, r.stderr)
+			}
+			path := filepath.Join(dir, "article.xlf")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The editor rewrites the first target (not a match candidate:
+			// those carry no attributes).
+			re := regexp.MustCompile(`(<target [^>]*>)[^<]+`)
+			loc := re.FindSubmatchIndex(data)
+			if loc == nil {
+				t.Fatal("no target in the draft")
+			}
+			edited := append(append(append([]byte{}, data[:loc[3]]...), "The editor's sentence."...), data[loc[1]:]...)
+			if err := os.WriteFile(path, edited, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := runBitext(t, dir, "", "translate", "--engine", "gist", "-f", format, "article.txt")
+			if r.code != 1 || !strings.Contains(r.stderr, "article.xlf holds an editor's work") || !strings.Contains(r.stderr, "--update") {
+				t.Fatalf("exit %d, stderr %s; want a refusal naming the file and --update", r.code, r.stderr)
+			}
+			if got, _ := os.ReadFile(path); string(got) != string(edited) {
+				t.Fatal("the reviewed file was changed")
+			}
+			if r := runBitext(t, dir, "", "translate", "--engine", "gist", "-f", format, "--update", "article.xlf", "article.txt"); r.code != 0 {
+				t.Fatalf("--update over its own file: exit %d: %s", r.code, r.stderr)
+			}
+			if got, _ := os.ReadFile(path); !strings.Contains(string(got), "The editor's sentence.") {
+				t.Error("--update lost the editor's sentence")
+			}
+			if r := runBitext(t, dir, "", "translate", "--engine", "gist", "-f", format, "--force", "article.txt"); r.code != 0 {
+				t.Fatalf("--force: exit %d: %s", r.code, r.stderr)
+			}
+			if got, _ := os.ReadFile(path); strings.Contains(string(got), "The editor's sentence.") {
+				t.Error("--force did not replace the file")
+			}
+		})
+	}
+}
+
+// In a batch, an article that cannot be read is reported and skipped; the
+// others are still translated and the run fails at the end.
+func TestTranslateBatchSkipsBadArticle(t *testing.T) {
+	dir := sampleDir(t)
+	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "in", "a.txt"), article, 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "b.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "c.txt"), article, 0o644)
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--out-dir", "out", "in")
+	if r.code != 1 || !strings.Contains(r.stderr, "in/b.txt") || !strings.Contains(r.stderr, "1 of 3 articles skipped") {
+		t.Fatalf("exit %d, stderr %s; want exit 1 naming in/b.txt", r.code, r.stderr)
+	}
+	for _, name := range []string{"a.html", "c.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "out", name)); err != nil {
+			t.Errorf("the good article's output: %v", err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "b.html")); err == nil {
+		t.Error("an output was written for the empty article")
+	}
+	os.WriteFile(filepath.Join(dir, "in", "a.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "c.txt"), nil, 0o644)
+	if r := runBitext(t, dir, "", "translate", "--engine", "gist", "--out-dir", "out", "in"); r.code != 1 || !strings.Contains(r.stderr, "no article to translate") {
+		t.Errorf("all empty: exit %d, stderr %s", r.code, r.stderr)
 	}
 }

@@ -3,8 +3,10 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -16,6 +18,14 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		// The temporary file's name means nothing to the user: name the folder.
+		var pe *fs.PathError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return missingFolderError{dir}
+		case errors.As(err, &pe):
+			return fmt.Errorf("cannot create a file in the folder %s: %w", dir, pe.Err)
+		}
 		return err
 	}
 	defer func() {
@@ -42,3 +52,10 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+// missingFolderError names the folder an output was to go in; it is an
+// fs.ErrNotExist.
+type missingFolderError struct{ dir string }
+
+func (e missingFolderError) Error() string { return "the folder " + e.dir + " does not exist" }
+func (e missingFolderError) Unwrap() error { return fs.ErrNotExist }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,13 @@ func TestWriteFailureKeepsOld(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary file left behind: %v", entries)
+	}
+}
+
+func TestWriteNamesAMissingFolder(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "nodir", "out.html")
+	err := Write(p, func(w io.Writer) error { return nil })
+	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "nodir does not exist") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("err = %v, want the missing folder named", err)
 	}
 }
