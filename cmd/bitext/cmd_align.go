@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/align"
+	"bitext/arabic"
 	"bitext/doc"
 	"bitext/internal/textfile"
 	"bitext/segment"
@@ -112,6 +113,9 @@ func alignAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := checkScripts(src, tgt); err != nil {
+		return err
+	}
 	var opts align.Options
 	if opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
 		return err
@@ -154,6 +158,39 @@ func alignAction(c *cli.Context, e *env) error {
 		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d beads, %d low-confidence)\n", output, len(beads), low)
 	}
 	return nil
+}
+
+// checkScripts refuses inputs given in the wrong order or in the wrong
+// script: aligning an English text as the Arabic side gives confident-looking
+// nonsense.
+func checkScripts(src, tgt *doc.Document) error {
+	ar, en := arabicShare(src.Source), arabicShare(tgt.Source)
+	switch {
+	case ar < 0.2 && en > 0.5:
+		return usagef("align: %s looks English and %s Arabic: give the Arabic text first", src.Name, tgt.Name)
+	case ar < 0.2:
+		return usagef("align: %s, the Arabic side, has almost no Arabic letters", src.Name)
+	case en > 0.5:
+		return usagef("align: %s, the English side, is mostly Arabic letters", tgt.Name)
+	}
+	return nil
+}
+
+// arabicShare is the share of Arabic letters among the letters of text.
+func arabicShare(text string) float64 {
+	letters, arabicLetters := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if arabic.IsArabicLetter(r) {
+				arabicLetters++
+			}
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(arabicLetters) / float64(letters)
 }
 
 // readSide reads one input and cuts it into blocks and segments as format says.

@@ -263,6 +263,9 @@ func TestAlignBadInput(t *testing.T) {
 		{"missing lexicon", []string{"align", "--lexicon", "nope.tsv", "article.txt", "article.en.txt"}, 1, "lexicon nope.tsv"},
 		{"unknown engine", []string{"align", "--engine", "nope", "article.txt", "article.en.txt"}, 2, "unknown engine"},
 		{"two stdins", []string{"align", "-", "-"}, 2, "only one input"},
+		{"swapped", []string{"align", "article.en.txt", "article.txt"}, 2, "article.en.txt looks English and article.txt Arabic"},
+		{"English twice", []string{"align", "article.en.txt", "article.en.txt"}, 2, "almost no Arabic"},
+		{"Arabic twice", []string{"align", "article.txt", "article.txt"}, 2, "mostly Arabic"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := runBitext(t, dir, "", tc.args...)
