@@ -48,3 +48,30 @@ func TestConvert(t *testing.T) {
 		}
 	}
 }
+
+func TestConvertUsage(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "json")
+	if err := os.Symlink("article.json", filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "--format is required"},
+		{[]string{"article.json"}, 2, "--format is required"},
+		{[]string{"-f", "json", "nope.json"}, 1, "nope.json: no such file"},
+		{[]string{"-f", "json", "-o", "nope.json", "nope.json"}, 1, "nope.json: no such file"},
+		{[]string{"-f", "json", "-o", "./article.json", "article.json"}, 2, "would overwrite the input"},
+		{[]string{"-f", "json", "-o", "link.json", "article.json"}, 2, "would overwrite the input"},
+	} {
+		r := runBitext(t, dir, "", append([]string{"convert"}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("convert %q: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+		if strings.Contains(r.stderr, "unknown command") {
+			t.Errorf("convert %q: %s", c.args, r.stderr)
+		}
+	}
+}
