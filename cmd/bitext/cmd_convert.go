@@ -82,8 +82,16 @@ func convertAction(c *cli.Context, e *env) error {
 	var b *doc.Bitext
 	switch trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); {
 	case len(trimmed) > 0 && trimmed[0] == '{':
-		if b, err = doc.ReadJSON(bytes.NewReader(trimmed)); err != nil {
-			return fmt.Errorf("%s: %w", input, err)
+		name := input
+		if input == "-" {
+			name = "stdin"
+		}
+		// the whole file, but for a byte order mark, so that lines in messages are right
+		if b, err = doc.ReadJSONNamed(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))), name); err != nil {
+			return err
+		}
+		if b.Name == "" {
+			b.Name = name // the article's name is unknown: the file converted is the honest origin
 		}
 	case len(trimmed) > 0 && trimmed[0] == '<':
 		if input == "-" {
