@@ -34,6 +34,9 @@ type Options struct {
 	Clean bool
 	// Template replaces the default page template; see LoadTemplate. Nil: the default.
 	Template *template.Template
+	// Warn receives one message for a page from which characters HTML does
+	// not allow (controls, noncharacters) were dropped; nil: no message.
+	Warn func(msg string)
 }
 
 // Page is the data a template receives. Newsroom templates use these fields.
@@ -110,12 +113,18 @@ type Term struct {
 	Tooltip            string
 }
 
-// Write renders b as HTML to w. Everything taken from b and opts is escaped.
+// Write renders b as HTML to w. Everything taken from b and opts is escaped,
+// and characters HTML does not allow are dropped (see Options.Warn).
 func Write(w io.Writer, b *doc.Bitext, opts Options) error {
 	if b == nil {
 		return errors.New("htmlpage: nil bitext")
 	}
 	p := build(b, opts)
+	var d dropper
+	cleanPage(&p, &d)
+	if msg := d.warning(articleName(b)); msg != "" && opts.Warn != nil {
+		opts.Warn(msg)
+	}
 	t := opts.Template
 	if t == nil {
 		t = defaultTemplate
@@ -173,10 +182,7 @@ func build(b *doc.Bitext, opts Options) Page {
 		p.Title = strings.TrimSpace(b.Units[0].Target) // the headline
 	}
 	if p.Title == "" {
-		name := b.Name
-		if name == "" && b.Source != nil {
-			name = b.Source.Name
-		}
+		name := articleName(b)
 		p.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 		if p.Title == "" || p.Title == "." || p.Title == "stdin" {
 			p.Title = "Bilingual article"
@@ -213,6 +219,14 @@ func build(b *doc.Bitext, opts Options) Page {
 		blk.Rows = append(blk.Rows, r)
 	}
 	return p
+}
+
+// articleName is the name of the article's file, "" when unknown.
+func articleName(b *doc.Bitext) string {
+	if b.Name == "" && b.Source != nil {
+		return b.Source.Name
+	}
+	return b.Name
 }
 
 func orDefault(s, def string) string {

@@ -56,6 +56,9 @@ func convertAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	if format == "html" {
+		f = htmlFormat(c)
+	}
 	output := c.String("output")
 	if output == "" {
 		output = defaultOutput(input, f)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 
@@ -81,5 +82,19 @@ func pageOptions(c *cli.Context, meta htmlpage.Meta, tmpl *template.Template) ht
 		Date:      pick("date", meta.Date),
 		Clean:     c.Bool("clean"),
 		Template:  tmpl,
+		Warn:      pageWarn(c),
 	}
+}
+
+// pageWarn prints the page writer's warning on stderr, as the XLIFF writers' are.
+func pageWarn(c *cli.Context) func(msg string) {
+	return func(msg string) { fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s\n", msg) }
+}
+
+// htmlFormat is the HTML format of the commands without page flags, with
+// warnings on stderr.
+func htmlFormat(c *cli.Context) outputFormat {
+	return outputFormat{".html", func(w io.Writer, b *doc.Bitext) error {
+		return htmlpage.Write(w, b, htmlpage.Options{Warn: pageWarn(c)})
+	}}
 }
