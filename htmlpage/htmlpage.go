@@ -25,7 +25,7 @@ import (
 
 // Options configure the page. The zero value gives the default page with flags shown.
 type Options struct {
-	Title     string // page title; default: the translated headline, else the source file name without extension
+	Title     string // page title; default: the translated headline (the original one when the English is a gist), else the source file name without extension
 	Source    string // publication the article comes from, e.g. "AFP"
 	SourceURL string // link to the original article; only http(s) links are kept
 	Date      string // publication date as shown; YYYY-MM-DD or RFC 3339 also fills <time datetime>
@@ -41,7 +41,11 @@ type Options struct {
 
 // Page is the data a template receives. Newsroom templates use these fields.
 type Page struct {
-	Title      string
+	Title string
+	// TitleLang and TitleDir are the title's language and direction when it
+	// is the original headline (its English being only a gist); else "".
+	TitleLang  string
+	TitleDir   string
 	Source     string
 	SourceURL  string
 	Date       string
@@ -179,7 +183,15 @@ func build(b *doc.Bitext, opts Options) Page {
 		CSP:        csp,
 	}
 	if p.Title == "" && len(b.Units) > 0 && b.Units[0].Kind == doc.Heading {
-		p.Title = strings.TrimSpace(b.Units[0].Target) // the headline
+		h := &b.Units[0]
+		if h.State == doc.StateGist {
+			// a gist is no translation: the original headline is the honest title
+			if p.Title = strings.TrimSpace(h.Source); p.Title != "" {
+				p.TitleLang, p.TitleDir = p.SourceLang, direction(p.SourceLang)
+			}
+		} else {
+			p.Title = strings.TrimSpace(h.Target)
+		}
 	}
 	if p.Title == "" {
 		name := articleName(b)

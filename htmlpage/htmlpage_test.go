@@ -506,3 +506,25 @@ func TestDropsCharactersHTMLForbids(t *testing.T) {
 		t.Errorf("warnings for a clean bitext: %q", warnings)
 	}
 }
+
+func TestGistHeadlineIsNotTheTitle(t *testing.T) {
+	b := handBitext()
+	b.Units[0].State, b.Units[0].Target = doc.StateGist, "summit of Putin and Kim"
+	got := render(t, b, Options{})
+	for _, want := range []string{
+		`<title lang="ar" dir="rtl">قمة بوتين وكيم</title>`,
+		`<h1 lang="ar" dir="rtl">قمة بوتين وكيم</h1>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the page has no %s", want)
+		}
+	}
+	if regexp.MustCompile(`<(title|h1)[^>]*>summit of Putin`).MatchString(got) {
+		t.Error("the gist is the page title")
+	}
+	// a reviewed translation of the headline is the title again, in English
+	b.Units[0].State = doc.StateReviewed
+	if got := render(t, b, Options{}); !strings.Contains(got, "<title>summit of Putin and Kim</title>") {
+		t.Errorf("a reviewed headline is not the title:\n%.1500s", got)
+	}
+}

@@ -14,7 +14,7 @@ import (
 // pageFlags are the translate flags that shape the bilingual HTML page.
 func pageFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "title", Usage: "page title (default: front matter title, else the file name)"},
+		&cli.StringFlag{Name: "title", Usage: "page title (default: front matter title, else the translated headline, else the file name)"},
 		&cli.StringFlag{Name: "source-name", Usage: "publication the article comes from, shown under the title (default: front matter source)"},
 		&cli.StringFlag{Name: "source-url", Usage: "link to the original article (default: front matter url)"},
 		&cli.StringFlag{Name: "date", Usage: "publication date as shown, YYYY-MM-DD preferred (default: front matter date)"},
