@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -49,4 +50,88 @@ func TestJSONRoundTrip(t *testing.T) {
 	if got.Units[0].Source != "<b>&amp;" || got.Units[0].State != StateMachine {
 		t.Errorf("round trip changed the unit: %+v", got.Units[0])
 	}
+}
+
+func TestReadJSONProblems(t *testing.T) {
+	const good = `{"id": "u1", "block": 0, "kind": "paragraph", "state": "machine", "source": "س", "target": "t"}`
+	for _, c := range []struct {
+		name, json string
+		want       []string // each in the error
+	}{
+		{"bare unit", `{"units":[{"id":"x"}]}`, []string{`f.json:1: unit 0 (id "x"): kind ""`, `unit 0 (id "x"): state ""`, `unit 0 (id "x"): empty source`}},
+		{"unknown state", "{\"units\": [\n" + strings.Replace(good, "machine", "weird", 1) + "]}", []string{`f.json:2: unit 0 (id "u1"): state "weird"`}},
+		{"unknown kind", `{"units": [` + strings.Replace(good, "paragraph", "weird", 1) + `]}`, []string{`unit 0 (id "u1"): kind "weird"`}},
+		{"duplicate id", "{\"units\": [\n" + good + ",\n" + good + "]}", []string{`f.json:3: unit 1 (id "u1"): id used before by unit 0`}},
+		{"no id", `{"units": [` + strings.Replace(good, `"u1"`, `""`, 1) + `]}`, []string{`unit 0: no id`}},
+		{"id with a space", `{"units": [` + strings.Replace(good, `"u1"`, `"u 1"`, 1) + `]}`, []string{`id "u 1": only letters`}},
+		{"unknown flag", `{"units": [` + strings.Replace(good, `"block"`, `"flags": ["odd"], "block"`, 1) + `]}`, []string{`flag "odd"`}},
+		{"unknown field", `{"units": [` + strings.Replace(good, `"block"`, `"sorce": "x", "block"`, 1) + `]}`, []string{`unit 0 (id "u1"): unknown field "sorce"`}},
+		{"wrong type", `{"units": [` + strings.Replace(good, `"block": 0`, `"block": "0"`, 1) + `]}`, []string{`"block": want a number, got string`}},
+		{"block again", `{"units": [` + good + `,` + strings.Replace(strings.Replace(good, `"block": 0`, `"block": 1`, 1), "u1", "u2", 1) + `,` + strings.Replace(good, "u1", "u3", 1) + `]}`, []string{`unit 2 (id "u3"): block 0 again after block 1`}},
+		{"score", `{"units": [` + strings.Replace(good, `"block"`, `"confidence": 2, "block"`, 1) + `]}`, []string{`confidence 2`}},
+		{"term without English", `{"units": [` + strings.Replace(good, `"block"`, `"terms": [{"surface": "س"}], "block"`, 1) + `]}`, []string{`term 0 (س): no English`}},
+		{"bad language", `{"source_lang": "ar arabic", "units": []}`, []string{`source_lang "ar arabic" is not a language tag`}},
+		{"no units", `{"unit": []}`, []string{`unknown field "unit"`, `no "units" list`}},
+		{"units not a list", `{"units": {}}`, []string{`"units" is not a list`}},
+		{"not a unit", `{"units": ["x"]}`, []string{`unit 0: not a unit object (string)`}},
+		{"trailing data", `{"units": []} {}`, []string{`more data after`}},
+		{"truncated", "{\n\"units\": [", []string{`f.json:2: not valid JSON`}},
+		{"not an object", `[]`, []string{`not bitext JSON`}},
+	} {
+		_, err := ReadJSONNamed(strings.NewReader(c.json), "f.json")
+		if err == nil {
+			t.Errorf("%s: accepted", c.name)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error does not say %q:\n%v", c.name, w, err)
+			}
+		}
+	}
+}
+
+func TestReadJSONAccepts(t *testing.T) {
+	// an English sentence the alignment found no Arabic for; terms read back
+	// from XLIFF notes, which have no offsets
+	in := `{"source_lang": "ar", "target_lang": "en-GB", "name": "a.txt", "units": [
+	  {"id": "u1", "block": 0, "kind": "heading", "state": "gist", "source": "قمة", "target": "summit", "terms": [{"start": 0, "end": 0, "stem_start": 0, "surface": "قمة", "ar": "", "en": "Summit"}]},
+	  {"id": "u2", "block": 1, "kind": "paragraph", "state": "reviewed", "source": "", "target": "An added sentence.", "confidence": 0.4, "flags": ["low-confidence"]},
+	  {"id": "u2-2", "block": 1, "kind": "paragraph", "state": "new", "source": "جملة", "target": ""}
+	]}`
+	b, err := ReadJSONNamed(strings.NewReader(in), "a.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Name != "a.txt" || len(b.Units) != 3 || b.Units[1].Target != "An added sentence." {
+		t.Errorf("read %+v", b)
+	}
+}
+
+func FuzzReadJSON(f *testing.F) {
+	f.Add(`{"units":[{"id":"x"}]}`)
+	f.Add(`{"source_lang": "ar", "units": [{"id": "u1", "block": 0, "kind": "paragraph", "state": "machine", "source": "س", "target": "t", "terms": [{"surface": "س", "en": "S"}]}]}`)
+	f.Add(`{"units": [{"id": "u1", "kind": "heading", "state": "new", "source": "س"}, "x"]} x`)
+	f.Fuzz(func(t *testing.T, in string) {
+		b, err := ReadJSON(strings.NewReader(in))
+		if err != nil {
+			var je *JSONError
+			if !errors.As(err, &je) || len(je.Problems) == 0 {
+				t.Fatalf("error is not a JSONError with problems: %v", err)
+			}
+			return
+		}
+		// what is accepted is written and read back the same
+		var buf bytes.Buffer
+		if err := WriteJSON(&buf, b); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ReadJSON(&buf)
+		if err != nil {
+			t.Fatalf("written JSON refused: %v\n%s", err, buf.String())
+		}
+		if len(again.Units) != len(b.Units) {
+			t.Fatalf("round trip: %d units, want %d", len(again.Units), len(b.Units))
+		}
+	})
 }

@@ -25,7 +25,7 @@ import (
 
 // Options configure the page. The zero value gives the default page with flags shown.
 type Options struct {
-	Title     string // page title; default: the translated headline, else the source file name without extension
+	Title     string // page title; default: the translated headline (the original one when the English is a gist), else the source file name without extension
 	Source    string // publication the article comes from, e.g. "AFP"
 	SourceURL string // link to the original article; only http(s) links are kept
 	Date      string // publication date as shown; YYYY-MM-DD or RFC 3339 also fills <time datetime>
@@ -34,11 +34,18 @@ type Options struct {
 	Clean bool
 	// Template replaces the default page template; see LoadTemplate. Nil: the default.
 	Template *template.Template
+	// Warn receives one message for a page from which characters HTML does
+	// not allow (controls, noncharacters) were dropped; nil: no message.
+	Warn func(msg string)
 }
 
 // Page is the data a template receives. Newsroom templates use these fields.
 type Page struct {
-	Title      string
+	Title string
+	// TitleLang and TitleDir are the title's language and direction when it
+	// is the original headline (its English being only a gist); else "".
+	TitleLang  string
+	TitleDir   string
 	Source     string
 	SourceURL  string
 	Date       string
@@ -110,12 +117,18 @@ type Term struct {
 	Tooltip            string
 }
 
-// Write renders b as HTML to w. Everything taken from b and opts is escaped.
+// Write renders b as HTML to w. Everything taken from b and opts is escaped,
+// and characters HTML does not allow are dropped (see Options.Warn).
 func Write(w io.Writer, b *doc.Bitext, opts Options) error {
 	if b == nil {
 		return errors.New("htmlpage: nil bitext")
 	}
 	p := build(b, opts)
+	var d dropper
+	cleanPage(&p, &d)
+	if msg := d.warning(articleName(b)); msg != "" && opts.Warn != nil {
+		opts.Warn(msg)
+	}
 	t := opts.Template
 	if t == nil {
 		t = defaultTemplate
@@ -170,13 +183,18 @@ func build(b *doc.Bitext, opts Options) Page {
 		CSP:        csp,
 	}
 	if p.Title == "" && len(b.Units) > 0 && b.Units[0].Kind == doc.Heading {
-		p.Title = strings.TrimSpace(b.Units[0].Target) // the headline
+		h := &b.Units[0]
+		if h.State == doc.StateGist {
+			// a gist is no translation: the original headline is the honest title
+			if p.Title = strings.TrimSpace(h.Source); p.Title != "" {
+				p.TitleLang, p.TitleDir = p.SourceLang, direction(p.SourceLang)
+			}
+		} else {
+			p.Title = strings.TrimSpace(h.Target)
+		}
 	}
 	if p.Title == "" {
-		name := b.Name
-		if name == "" && b.Source != nil {
-			name = b.Source.Name
-		}
+		name := articleName(b)
 		p.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 		if p.Title == "" || p.Title == "." || p.Title == "stdin" {
 			p.Title = "Bilingual article"
@@ -213,6 +231,14 @@ func build(b *doc.Bitext, opts Options) Page {
 		blk.Rows = append(blk.Rows, r)
 	}
 	return p
+}
+
+// articleName is the name of the article's file, "" when unknown.
+func articleName(b *doc.Bitext) string {
+	if b.Name == "" && b.Source != nil {
+		return b.Source.Name
+	}
+	return b.Name
 }
 
 func orDefault(s, def string) string {

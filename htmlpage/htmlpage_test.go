@@ -475,3 +475,56 @@ func TestGistBanner(t *testing.T) {
 		t.Error("a page without gist units shows the gist banner")
 	}
 }
+
+func TestDropsCharactersHTMLForbids(t *testing.T) {
+	forbidden := []string{"\x01", "\x7f", "\u0085", "\ufdd0", "\ufffe", "\U0001ffff", "\xff"}
+	b := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Name: "cc.txt", Units: []doc.Unit{
+		{ID: "u1", Kind: doc.Heading, Source: "قمة\x01 بوتين", Target: "Putin\u0085 summit", State: doc.StateMachine},
+		{ID: "u2", Block: 1, Kind: doc.Paragraph, Source: "وقال\x01 المسؤول إن بوتين\ufdd0 سيزور موسكو\ufffe.",
+			Target: "The official\x01 said\x7f Putin\xff would visit \U0001ffffMoscow.\ttab", State: doc.StateGist,
+			Flags: []doc.Flag{"odd\x02flag"},
+			Terms: []doc.TermHit{{Surface: "بوتين", Ar: "بوتين", En: "Putin", Note: "President\x03 of Russia"}}},
+	}}
+	var warnings []string
+	got := render(t, b, Options{Source: "AFP\x04", Warn: func(msg string) { warnings = append(warnings, msg) }})
+	for _, c := range forbidden {
+		if strings.Contains(got, c) {
+			t.Errorf("the page contains %q", c)
+		}
+	}
+	for _, want := range []string{"وقال المسؤول", "The official said ", "would visit Moscow.\ttab", "Putin summit", "President of Russia"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the page lost the text around a dropped character: no %q", want)
+		}
+	}
+	if len(warnings) != 1 || !strings.HasPrefix(warnings[0], "cc.txt: dropped 16 character(s)") || !strings.Contains(warnings[0], "U+0001, in the source of unit u1") {
+		t.Errorf("want one warning counting 16 characters, first in u1's source; got %q", warnings)
+	}
+	warnings = nil
+	render(t, handBitext(), Options{Warn: func(msg string) { warnings = append(warnings, msg) }})
+	if len(warnings) != 0 {
+		t.Errorf("warnings for a clean bitext: %q", warnings)
+	}
+}
+
+func TestGistHeadlineIsNotTheTitle(t *testing.T) {
+	b := handBitext()
+	b.Units[0].State, b.Units[0].Target = doc.StateGist, "summit of Putin and Kim"
+	got := render(t, b, Options{})
+	for _, want := range []string{
+		`<title lang="ar" dir="rtl">قمة بوتين وكيم</title>`,
+		`<h1 lang="ar" dir="rtl">قمة بوتين وكيم</h1>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the page has no %s", want)
+		}
+	}
+	if regexp.MustCompile(`<(title|h1)[^>]*>summit of Putin`).MatchString(got) {
+		t.Error("the gist is the page title")
+	}
+	// a reviewed translation of the headline is the title again, in English
+	b.Units[0].State = doc.StateReviewed
+	if got := render(t, b, Options{}); !strings.Contains(got, "<title>summit of Putin and Kim</title>") {
+		t.Errorf("a reviewed headline is not the title:\n%.1500s", got)
+	}
+}

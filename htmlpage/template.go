@@ -24,7 +24,7 @@ const DefaultTemplate = `
 
 {{- define "bitext-header" -}}
 <header class="meta">
-<h1>{{.Title}}</h1>
+<h1{{if .TitleLang}} lang="{{.TitleLang}}" dir="{{.TitleDir}}"{{end}}>{{.Title}}</h1>
 {{- if or .Source .Date}}
 <p class="byline">
 {{- if .Source}}<span class="source">{{if .SourceURL}}<a href="{{.SourceURL}}" rel="noopener noreferrer">{{.Source}}</a>{{else}}{{.Source}}{{end}}</span>{{end}}
@@ -91,7 +91,7 @@ Point at a sentence or move to it with Tab to highlight its partner.
 <html lang="{{.TargetLang}}" dir="ltr">
 <head>
 {{template "bitext-head" .}}
-<title>{{.Title}}</title>
+<title{{if .TitleLang}} lang="{{.TitleLang}}" dir="{{.TitleDir}}"{{end}}>{{.Title}}</title>
 </head>
 <body>
 <main>

@@ -142,6 +142,8 @@ func alignAction(c *cli.Context, e *env) error {
 		out = outputFormat{ext: ".json", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadJSON(w, src, tgt, beads) }}
 	case "tmx":
 		out = outputFormat{ext: ".tmx", write: writeBeadTMX}
+	case "html":
+		out = htmlFormat(c)
 	}
 	bt := beadBitext(src, tgt, beads)
 	output := c.String("output")

@@ -29,7 +29,9 @@ Examples:
    bitext convert --format xliff --flavour omegat -o article.omegat.xlf article.json
    bitext convert --format json -o - reviewed.xlf`,
 			Flags: []cli.Flag{
-				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Required: true, Usage: "output format: " + formatNames()},
+				// Required is checked in the action: the flag library's own check
+				// takes the file name for a help topic and exits with the wrong code.
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format (required): " + formatNames()},
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file, - for stdout (default: input name with the format's extension)"},
 				flavourFlag(),
 				&cli.StringFlag{Name: "article", Usage: "for XLIFF input: the article to check the file against"},
@@ -42,14 +44,20 @@ Examples:
 }
 
 func convertAction(c *cli.Context, e *env) error {
+	format := c.String("format")
+	if format == "" {
+		return usagef("convert: --format is required (%s)", formatNames())
+	}
 	if c.NArg() != 1 {
 		return usagef("convert: want one input file (or - for stdin), got %d", c.NArg())
 	}
 	input := c.Args().First()
-	format := c.String("format")
 	f, err := lookupFormat(format)
 	if err != nil {
 		return err
+	}
+	if format == "html" {
+		f = htmlFormat(c)
 	}
 	output := c.String("output")
 	if output == "" {
@@ -57,9 +65,6 @@ func convertAction(c *cli.Context, e *env) error {
 	}
 	if err := checkFlavour(format, c.String("flavour"), output); err != nil {
 		return err
-	}
-	if sameFile(output, input) || (c.String("flavour") == "omegat" && sameFile(companionTMX(output), input)) {
-		return usagef("convert: the output %s would overwrite the input: choose another name with -o", output)
 	}
 	var data []byte
 	if input == "-" {
@@ -73,11 +78,23 @@ func convertAction(c *cli.Context, e *env) error {
 		}
 		return err
 	}
+	// Only once the input is found: a missing input is not an overwrite.
+	if sameFile(output, input) || (c.String("flavour") == "omegat" && sameFile(companionTMX(output), input)) {
+		return usagef("convert: the output %s would overwrite the input: choose another name with -o", output)
+	}
 	var b *doc.Bitext
 	switch trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); {
 	case len(trimmed) > 0 && trimmed[0] == '{':
-		if b, err = doc.ReadJSON(bytes.NewReader(trimmed)); err != nil {
-			return fmt.Errorf("%s: %w", input, err)
+		name := input
+		if input == "-" {
+			name = "stdin"
+		}
+		// the whole file, but for a byte order mark, so that lines in messages are right
+		if b, err = doc.ReadJSONNamed(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))), name); err != nil {
+			return err
+		}
+		if b.Name == "" {
+			b.Name = name // the article's name is unknown: the file converted is the honest origin
 		}
 	case len(trimmed) > 0 && trimmed[0] == '<':
 		if input == "-" {

@@ -48,3 +48,62 @@ func TestConvert(t *testing.T) {
 		}
 	}
 }
+
+func TestConvertUsage(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "json")
+	if err := os.Symlink("article.json", filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "--format is required"},
+		{[]string{"article.json"}, 2, "--format is required"},
+		{[]string{"-f", "json", "nope.json"}, 1, "nope.json: no such file"},
+		{[]string{"-f", "json", "-o", "nope.json", "nope.json"}, 1, "nope.json: no such file"},
+		{[]string{"-f", "json", "-o", "./article.json", "article.json"}, 2, "would overwrite the input"},
+		{[]string{"-f", "json", "-o", "link.json", "article.json"}, 2, "would overwrite the input"},
+	} {
+		r := runBitext(t, dir, "", append([]string{"convert"}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("convert %q: exit %d, stderr %q; want exit %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+		if strings.Contains(r.stderr, "unknown command") {
+			t.Errorf("convert %q: %s", c.args, r.stderr)
+		}
+	}
+}
+
+func TestConvertChecksJSON(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("bad.json", `{"units":[{"id":"x"}]}`)
+	r := runBitext(t, dir, "", "convert", "-f", "xliff", "bad.json")
+	if r.code != 1 || !strings.Contains(r.stderr, `bad.json:1: unit 0 (id "x"): empty source`) || !strings.Contains(r.stderr, `state ""`) {
+		t.Errorf("invalid unit: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad.xlf")); err == nil {
+		t.Error("an output was written for an invalid input")
+	}
+	write("weird.json", "{\"units\": [\n{\"id\": \"u1\", \"kind\": \"paragraph\", \"state\": \"weird\", \"source\": \"س\"}]}")
+	if r := runBitext(t, dir, "", "convert", "-f", "xliff", "weird.json"); r.code != 1 || !strings.Contains(r.stderr, `weird.json:2: unit 0 (id "u1"): state "weird"`) {
+		t.Errorf("unknown state: exit %d: %s", r.code, r.stderr)
+	}
+
+	// original names the article when the JSON does, else the converted file
+	unit := `"units": [{"id": "u1", "kind": "paragraph", "state": "new", "source": "س"}]`
+	write("named.json", `{"name": "news/summit.txt", `+unit+`}`)
+	write("unnamed.json", `{`+unit+`}`)
+	for in, want := range map[string]string{"named.json": `original="news/summit.txt"`, "unnamed.json": `original="unnamed.json"`} {
+		r := runBitext(t, dir, "", "convert", "-f", "xliff", "-o", "-", in)
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("convert %s: exit %d, want %s: %s%.300s", in, r.code, want, r.stderr, r.stdout)
+		}
+	}
+}

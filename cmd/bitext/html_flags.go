@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 
@@ -13,7 +14,7 @@ import (
 // pageFlags are the translate flags that shape the bilingual HTML page.
 func pageFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "title", Usage: "page title (default: front matter title, else the file name)"},
+		&cli.StringFlag{Name: "title", Usage: "page title (default: front matter title, else the translated headline, else the file name)"},
 		&cli.StringFlag{Name: "source-name", Usage: "publication the article comes from, shown under the title (default: front matter source)"},
 		&cli.StringFlag{Name: "source-url", Usage: "link to the original article (default: front matter url)"},
 		&cli.StringFlag{Name: "date", Usage: "publication date as shown, YYYY-MM-DD preferred (default: front matter date)"},
@@ -81,5 +82,19 @@ func pageOptions(c *cli.Context, meta htmlpage.Meta, tmpl *template.Template) ht
 		Date:      pick("date", meta.Date),
 		Clean:     c.Bool("clean"),
 		Template:  tmpl,
+		Warn:      pageWarn(c),
 	}
+}
+
+// pageWarn prints the page writer's warning on stderr, as the XLIFF writers' are.
+func pageWarn(c *cli.Context) func(msg string) {
+	return func(msg string) { fmt.Fprintf(c.App.ErrWriter, "bitext: warning: %s\n", msg) }
+}
+
+// htmlFormat is the HTML format of the commands without page flags, with
+// warnings on stderr.
+func htmlFormat(c *cli.Context) outputFormat {
+	return outputFormat{".html", func(w io.Writer, b *doc.Bitext) error {
+		return htmlpage.Write(w, b, htmlpage.Options{Warn: pageWarn(c)})
+	}}
 }

@@ -88,3 +88,35 @@ func TestTranslatePageFlags(t *testing.T) {
 		})
 	}
 }
+
+func TestPageDropsControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "cc.txt"), []byte("وقال\x01 المسؤول إن بوتين سيزور موسكو.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runIn(t, dir, "", "translate", "--engine", "gist", "--no-tm", "-f", "json", "cc.txt"); code != 0 {
+		t.Fatalf("translate to JSON: exit %d: %s", code, stderr)
+	}
+	for _, c := range []struct {
+		page string
+		args []string
+	}{
+		{"cc.html", []string{"translate", "--engine", "gist", "--no-tm", "cc.txt"}},
+		{"converted.html", []string{"convert", "-f", "html", "-o", "converted.html", "cc.json"}},
+	} {
+		code, _, stderr := runIn(t, dir, "", c.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		if n := strings.Count(stderr, "HTML does not allow"); n != 1 {
+			t.Errorf("%v: %d warnings, want 1:\n%s", c.args, n, stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, c.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.ContainsRune(data, 1) {
+			t.Errorf("%s keeps U+0001", c.page)
+		}
+	}
+}

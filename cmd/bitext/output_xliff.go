@@ -112,7 +112,8 @@ func writeFile(e *env, path string, fill func(w io.Writer) error) error {
 	return nil
 }
 
-// sameFile reports whether two paths name one existing file.
+// sameFile reports whether two paths name one existing file (also through
+// links); a path that names no file is the same as nothing.
 func sameFile(a, b string) bool {
 	if a == "-" || b == "-" {
 		return false
@@ -120,7 +121,7 @@ func sameFile(a, b string) bool {
 	fa, err1 := os.Stat(a)
 	fb, err2 := os.Stat(b)
 	if err1 != nil || err2 != nil {
-		return filepath.Clean(a) == filepath.Clean(b)
+		return false
 	}
 	return os.SameFile(fa, fb)
 }
