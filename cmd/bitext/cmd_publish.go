@@ -32,8 +32,10 @@ The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
 that no longer match what bitext wrote, stop publication unless --force.
 
-With --tmx, the pairs the editor approved or changed (and units translated by
-hand) are written as TMX 1.4b for the translation memory; machine drafts the
+The approved units are added to the translation memory (--tm, else the
+default one, created when missing, where translate looks for it; --no-tm
+leaves it alone). With --tmx, the pairs the editor approved or changed (and
+units translated by hand) are also written as TMX 1.4b; machine drafts the
 editor left untouched are not.
 
 Examples:

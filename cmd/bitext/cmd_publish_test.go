@@ -163,6 +163,7 @@ func TestTranslateFlavourUsage(t *testing.T) {
 }
 
 func TestPublishRoundTrip(t *testing.T) {
+	privateMemory(t)
 	dir := draftedXLIFF(t, "--format", "xliff")
 	ids := editReviewed(t, dir)
 	before, _ := os.ReadFile(filepath.Join(dir, "reviewed.xlf"))
@@ -206,6 +207,7 @@ func TestPublishRoundTrip(t *testing.T) {
 }
 
 func TestPublishRefuses(t *testing.T) {
+	privateMemory(t)
 	dir := draftedXLIFF(t, "--format", "xliff")
 	data, _ := os.ReadFile(filepath.Join(dir, "article.xlf"))
 	ids := xlUnitID.FindAllStringSubmatch(string(data), 2)
@@ -255,6 +257,7 @@ func TestPublishRefuses(t *testing.T) {
 }
 
 func TestForbiddenCharactersAndFrontMatter(t *testing.T) {
+	privateMemory(t)
 	dir := t.TempDir()
 	article := "---\ntitle: Summit page\nsource: AFP\n---\nقال بيسكوف\x01 إن الكرملين لا يؤكد القمة.\n\nوأضاف أن القمة\x0b ممكنة.\n"
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(article), 0o644); err != nil {
@@ -315,6 +318,7 @@ func TestUnitIDsStableWhenAParagraphIsInserted(t *testing.T) {
 }
 
 func TestPublishRefusesUntouchedGist(t *testing.T) {
+	privateMemory(t)
 	dir := sampleDir(t)
 	if r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
 		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
