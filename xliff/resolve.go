@@ -243,7 +243,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		}
 		ru.setState()
 		for _, t := range ru.ExpectedTerms {
-			ru.Terms = append(ru.Terms, doc.TermHit{Surface: t.Source, En: t.Target})
+			ru.Terms = append(ru.Terms, t.hit())
 		}
 		rv.Units = append(rv.Units, ru)
 	}
@@ -277,6 +277,16 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		return nil, &ReviewError{File: f.Name, Problems: hard}
 	}
 	return rv, nil
+}
+
+// hit is the glossary hit the term was written from, as far as the file
+// tells: no offsets into the article.
+func (t Term) hit() doc.TermHit {
+	h := doc.TermHit{Surface: t.Source, Ar: t.Entry, En: t.Target, Type: t.Type, Note: t.Note, NoTranslate: t.Keep}
+	if t.Keep {
+		h.Ar, h.En = t.Target, "" // what the target must contain is the Arabic itself
+	}
+	return h
 }
 
 // unmerge checks whether the last unit's source is its own recorded source
