@@ -14,6 +14,7 @@ import (
 	"bitext/doc"
 	"bitext/htmlpage"
 	"bitext/internal/textfile"
+	"bitext/review"
 	"bitext/xliff"
 )
 
@@ -26,7 +27,8 @@ func init() {
 			Description: `Reads the XLIFF file the editor saved (1.2 or 2.x, from any CAT tool), matches
 its units to the ones bitext wrote, checks that the sources still match the
 article, and writes the bilingual HTML page from the editor's targets. The
-reviewed file is never written to.
+reviewed file is never written to. A unit whose target lacks a glossary name
+is published as the editor wrote it, with a warning and the page's mark.
 
 The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
@@ -92,6 +94,7 @@ func publishAction(c *cli.Context, e *env) error {
 			return err
 		}
 	}
+	broken := review.CheckNames(b)
 	if err := writeFile(e, output, func(w io.Writer) error { return htmlpage.Write(w, b, page) }); err != nil {
 		return err
 	}
@@ -134,6 +137,15 @@ func publishAction(c *cli.Context, e *env) error {
 		}
 		if untranslated > 0 {
 			fmt.Fprintf(e.stderr, "bitext: warning: %d unit(s) have no translation; the page shows their source only\n", untranslated)
+		}
+		for _, bn := range broken {
+			u := rv.Units[bn.Unit]
+			var names []string
+			for _, h := range bn.Names {
+				names = append(names, fmt.Sprintf("%q for %s", review.Expected(h), h.Surface))
+			}
+			fmt.Fprintf(e.stderr, "bitext: warning: %s:%d: unit %s: name not as in the glossary: %s; published as the editor wrote it\n",
+				rv.File.Name, u.Line, u.ID, strings.Join(names, ", "))
 		}
 	}
 	return nil
