@@ -15,6 +15,7 @@ import (
 	"bitext/htmlpage"
 	"bitext/internal/textfile"
 	"bitext/review"
+	"bitext/segment"
 	"bitext/xliff"
 )
 
@@ -177,10 +178,6 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		return nil, meta, err
 	}
 	force := c.Bool("force")
-	rv, err := f.Resolve(xliff.ResolveOptions{Force: force})
-	if err != nil {
-		return nil, meta, err
-	}
 	warn := func(format string, args ...any) {
 		if !c.Bool("quiet") {
 			fmt.Fprintf(e.stderr, "bitext: warning: "+format+"\n", args...)
@@ -198,6 +195,9 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 			warn("article %s not found; sources checked against the hashes recorded in %s only", f.Original, name)
 		}
 	}
+	// the article, segmented as translate read it, once it matches the file
+	var articleDoc *doc.Document
+	var articleErr error
 	if article != "" {
 		text, err := textfile.Read(article, e.stdin)
 		if err != nil {
@@ -208,14 +208,30 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		if fmErr == nil {
 			meta = m
 		}
-		if f.ArticleSHA256 == "" {
-			warn("%s records no article hash: %s not checked", name, article)
-		} else if err := f.CheckArticle(body); err != nil && f.CheckArticle(text) != nil {
-			if !force {
-				return nil, meta, fmt.Errorf("%w (checked against %s; use --force to go on anyway)", err, article)
-			}
-			warn("accepted with --force: %v", err)
+		lang := f.SourceLang
+		if lang == "" {
+			lang = "ar"
 		}
+		switch {
+		case f.ArticleSHA256 == "":
+			warn("%s records no article hash: %s not checked", name, article)
+		case f.CheckArticle(body) == nil:
+			articleDoc = segment.Split(article, body, lang)
+		case f.CheckArticle(text) == nil:
+			articleDoc = segment.Split(article, text, lang)
+		default:
+			articleErr = f.CheckArticle(body)
+		}
+	}
+	rv, err := f.Resolve(xliff.ResolveOptions{Force: force, Article: articleDoc})
+	if err != nil {
+		return nil, meta, err
+	}
+	if articleErr != nil {
+		if !force {
+			return nil, meta, fmt.Errorf("%w (checked against %s; use --force to go on anyway)", articleErr, article)
+		}
+		warn("accepted with --force: %v", articleErr)
 	}
 	for _, w := range rv.Warnings {
 		warn("%s", w)
