@@ -197,3 +197,40 @@ func BenchmarkCompute(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(rv.Units)*b.N)/b.Elapsed().Seconds(), "units/s")
 }
+
+func TestCheckNames(t *testing.T) {
+	jake := doc.TermHit{Surface: "جيك سوليفان", Ar: "جيك سوليفان", En: "Jake Sullivan", Type: "person"}
+	korea := doc.TermHit{Surface: "كوريا الشمالية", Ar: "كوريا الشمالية", En: "North Korea", Type: "place"}
+	jazeera := doc.TermHit{Surface: "الجزيرة", Ar: "الجزيرة", NoTranslate: true}
+	b := &doc.Bitext{Units: []doc.Unit{
+		{ID: "u1", Kind: doc.Paragraph, Target: "Jack Sullivan said north korea will pay.", Terms: []doc.TermHit{jake, korea}},
+		{ID: "u2", Kind: doc.Paragraph, Target: "Jake Sullivan spoke of North Korea.", Terms: []doc.TermHit{jake, korea}},
+		{ID: "u3", Kind: doc.Paragraph, Target: "", Terms: []doc.TermHit{jake}},                         // untranslated: nothing to check
+		{ID: "u4", Kind: doc.Boilerplate, Target: "share", Terms: []doc.TermHit{korea}},                 // never translated
+		{ID: "u5", Kind: doc.Heading, Target: "Al Jazeera reports", Terms: []doc.TermHit{jazeera}},      // kept as is: wants the Arabic
+		{ID: "u6", Kind: doc.Paragraph, Target: "North Koreans protested", Terms: []doc.TermHit{korea}}, // not the whole word
+	}}
+	got := CheckNames(b)
+	var summary []string
+	for _, g := range got {
+		for _, h := range g.Names {
+			summary = append(summary, b.Units[g.Unit].ID+":"+Expected(h))
+		}
+	}
+	if want := []string{"u1:Jake Sullivan", "u5:الجزيرة", "u6:North Korea"}; strings.Join(summary, " ") != strings.Join(want, " ") {
+		t.Errorf("CheckNames found %v, want %v", summary, want)
+	}
+	u1 := b.Units[0]
+	if !u1.HasFlag(doc.FlagGlossaryViolation) || b.Units[1].HasFlag(doc.FlagGlossaryViolation) {
+		t.Errorf("flags: u1 %v, u2 %v", u1.Flags, b.Units[1].Flags)
+	}
+	if strings.Join(u1.Notes, "|") != "glossary: جيك سوليفان → Jake Sullivan|glossary: كوريا الشمالية → North Korea" {
+		t.Errorf("u1 notes: %q", u1.Notes)
+	}
+	if u1.Target != "Jack Sullivan said north korea will pay." {
+		t.Errorf("the editor's target was changed: %q", u1.Target)
+	}
+	if CheckNames(b); len(b.Units[0].Notes) != 2 {
+		t.Errorf("a second check repeats the notes: %q", b.Units[0].Notes)
+	}
+}

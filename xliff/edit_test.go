@@ -213,7 +213,7 @@ func TestResolveRefuses(t *testing.T) {
 		{"changed source", changedSource, "unit " + u1.ID + ": source text differs", true},
 		{"missing unit", missing, "unit " + u1.ID + ": missing from the file", false},
 		{"no provenance", noProv, "no bitext provenance", true},
-		{"missing group", missingGroup, "1 of the", false},
+		{"missing group", missingGroup, "paragraph 1 of the", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -263,4 +263,73 @@ func xmlOnly(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// TestResolveNamesMissingParagraphs: a paragraph deleted from the file is
+// named by its place among the groups left and, with the article, by its
+// group id, first words and line in the article.
+func TestResolveNamesMissingParagraphs(t *testing.T) {
+	b := sampleBitext(t)
+	writers := map[string]func(*bytes.Buffer) error{
+		"1.2": func(w *bytes.Buffer) error { return Write12(w, b, Options{Created: fixedTime}) },
+		"2.1": func(w *bytes.Buffer) error { return Write21(w, b, Options{Created: fixedTime}) },
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			good := buf.String()
+			orig, err := Read(strings.NewReader(good), "article.xlf")
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := orig.Groups
+			last := len(g) - 1
+			// delete the third and the last group
+			text := good
+			for _, k := range []int{last, 2} {
+				s := strings.Index(text, `<group id="`+g[k].ID+`"`)
+				e := strings.Index(text[s:], "</group>") + s + len("</group>")
+				text = text[:s] + text[e:]
+			}
+			f, err := Read(strings.NewReader(text), "reviewed.xlf")
+			if err != nil {
+				t.Fatal(err)
+			}
+			// the line of the group after the gap, in the reviewed file
+			after := 0
+			for _, fg := range f.Groups {
+				if fg.ID == g[3].ID {
+					after = fg.Line
+				}
+			}
+			n := len(g)
+			_, err = f.Resolve(ResolveOptions{})
+			third := fmt.Sprintf("reviewed.xlf:%d: paragraph 3 of the %d bitext wrote (block 2) is missing from the file; it came between groups %s and %s",
+				after, n, g[1].ID, g[3].ID)
+			lastMsg := fmt.Sprintf("paragraph %d of the %d bitext wrote (block %d) is missing from the file; it came after group %s", n, n, n-1, g[n-2].ID)
+			if err == nil || !strings.Contains(err.Error(), third) || !strings.Contains(err.Error(), lastMsg) {
+				t.Fatalf("without the article:\n got %v\nwant %s\nand  %s", err, third, lastMsg)
+			}
+
+			_, err = f.Resolve(ResolveOptions{Article: b.Source})
+			d := b.Source
+			line, _ := d.Position(d.Blocks[2].Start)
+			named := fmt.Sprintf("reviewed.xlf:%d: paragraph 3 of the %d bitext wrote (block 2) is missing from the file: group %s, %q (article.txt:%d); it came between",
+				after, n, g[2].ID, clip(normSpace(d.Text(2)), 60), line)
+			if err == nil || !strings.Contains(err.Error(), named) || !strings.Contains(err.Error(), "group "+g[last].ID+", ") {
+				t.Fatalf("with the article:\n got %v\nwant %s", err, named)
+			}
+
+			// an article whose paragraphs are not the file's names none of them
+			other := *d
+			other.Blocks = append([]doc.Block{d.Blocks[1]}, d.Blocks[1:]...)
+			_, err = f.Resolve(ResolveOptions{Article: &other})
+			if err == nil || strings.Contains(err.Error(), "group "+g[2].ID+",") || !strings.Contains(err.Error(), third) {
+				t.Fatalf("with another article: %v", err)
+			}
+		})
+	}
 }

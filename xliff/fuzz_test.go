@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"bitext/doc"
 )
 
 // FuzzRead feeds the reader arbitrary input: it must return a file or an
@@ -90,4 +92,33 @@ func TestReadStopsOnHugeAndDeepInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzTermNote: any note text parses without panicking, and a note written
+// from a hit whose parts hold no separators reads back as that hit.
+func FuzzTermNote(f *testing.F) {
+	f.Add("وكيم", "كيم", "Kim", "person", "", false)
+	f.Add("الجزيرة", "الجزيرة", "", "media", "Qatari channel", true)
+	f.Add("حماس", "حماس", "Hamas (movement)", "", "rules Gaza", false)
+	f.Fuzz(func(t *testing.T, surface, entry, en, typ, note string, keep bool) {
+		parseTermNote(surface + " → " + en + " (" + note + ")")
+		parseTermNote(note)
+		for _, s := range []string{surface, entry, en, typ, note} {
+			if s != strings.TrimSpace(s) || strings.ContainsAny(s, "()→;") {
+				return
+			}
+		}
+		if surface == "" || entry == "" || (en == "" && !keep) || !termTypes[typ] && typ != "" || termTypes[note] || note == keepAsIs {
+			return
+		}
+		h := doc.TermHit{Surface: surface, Ar: entry, En: en, Type: typ, Note: note, NoTranslate: keep}
+		got, ok := parseTermNote(termNote(h))
+		want := Term{Source: surface, Entry: entry, Target: en, Type: typ, Note: note, Keep: keep}
+		if keep {
+			want.Target = entry
+		}
+		if !ok || got != want {
+			t.Fatalf("%q read back as %+v, want %+v", termNote(h), got, want)
+		}
+	})
 }

@@ -67,12 +67,23 @@ type Unit struct {
 	InlineTags int // inline codes found in the target
 }
 
-// Term is a glossary hit recorded with a unit: the Arabic surface form and
-// what the target must contain.
+// Term is a glossary hit recorded with a unit: the Arabic surface form, what
+// the target must contain, and what the glossary says of the name.
 type Term struct {
-	Source string
-	Target string
+	Source string // the name as the article writes it, clitic included
+	Target string // what the target must contain: the English, or the Arabic when kept
+	Entry  string // the glossary's own Arabic term; Source when the file does not say
+	Type   string // person, place, organisation, media or other; "" when not given
+	Note   string // the glossary's note
+	Keep   bool   // the name is kept as it is (glossary translate: false)
 }
+
+// termTypes are the glossary's types of names (glossary.Types), told apart
+// from a note in the text the writers give a term.
+var termTypes = map[string]bool{"person": true, "place": true, "organisation": true, "media": true, "other": true}
+
+// keepAsIs is how the writers say a term is kept as it is.
+const keepAsIs = "keep as is"
 
 // Error is a problem at a place in a file.
 type Error struct {
@@ -128,6 +139,10 @@ type reader struct {
 	f    *File
 	ns   string // the XLIFF core namespace of the file
 	seen map[string]int
+	// termMarks collects, while an XLIFF 2 unit is read, the text of each
+	// <mrk type="term"> of its source by id; inSource says a source is read.
+	termMarks map[string]string
+	inSource  bool
 }
 
 // Read parses an XLIFF 1.2, 2.0 or 2.1 file as CAT tools leave it: attributes
@@ -459,18 +474,77 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	return nil
 }
 
-// parseTermNote reads "SURFACE → EXPECTED (extra)" as written by termNote.
+// parseTermNote reads "SURFACE (ENTRY) → EXPECTED (keep as is; TYPE; NOTE)"
+// as written by termNote; every part in brackets may be absent.
 func parseTermNote(s string) (Term, bool) {
 	src, rest, ok := strings.Cut(s, " → ")
 	if !ok {
 		return Term{}, false
 	}
+	var t Term
+	src = strings.TrimSpace(src)
+	if strings.HasSuffix(src, ")") {
+		if i := strings.LastIndex(src, " ("); i > 0 {
+			t.Entry = strings.TrimSpace(src[i+2 : len(src)-1])
+			src = strings.TrimSpace(src[:i])
+		}
+	}
+	t.Source = src
+	rest = strings.TrimSpace(rest)
 	if strings.HasSuffix(rest, ")") {
-		if i := strings.LastIndex(rest, " ("); i > 0 {
+		if i := extrasStart(rest); i > 0 {
+			parts := strings.Split(rest[i+2:len(rest)-1], "; ")
+			if parts[0] == keepAsIs {
+				t.Keep, parts = true, parts[1:]
+			}
+			if len(parts) > 0 && termTypes[parts[0]] {
+				t.Type, parts = parts[0], parts[1:]
+			}
+			t.Note = strings.Join(parts, "; ")
 			rest = rest[:i]
 		}
 	}
-	return Term{Source: strings.TrimSpace(src), Target: strings.TrimSpace(rest)}, true
+	t.Target = strings.TrimSpace(rest)
+	if t.Entry == "" {
+		t.Entry = t.Source
+		if t.Keep {
+			t.Entry = t.Target
+		}
+	}
+	return t, true
+}
+
+// extrasStart returns where the bracketed "(keep as is; TYPE; NOTE)" that
+// ends s begins, or -1: the first " (" whose text opens with a keep or a
+// type, so that brackets in the English name or in the note stay where they
+// are, else the last " (".
+func extrasStart(s string) int {
+	for i := 0; ; {
+		k := strings.Index(s[i:], " (")
+		if k < 0 {
+			break
+		}
+		i += k
+		first, _, _ := strings.Cut(strings.TrimSuffix(s[i+2:], ")"), "; ")
+		if first == keepAsIs || termTypes[first] {
+			return i
+		}
+		i += 2
+	}
+	return strings.LastIndex(s, " (")
+}
+
+// parseTermDefinition reads the "TYPE; NOTE; keep as is" of an XLIFF 2
+// glossary entry's definition into t.
+func parseTermDefinition(t *Term, def string) {
+	parts := strings.Split(strings.TrimSpace(def), "; ")
+	if n := len(parts); n > 0 && parts[n-1] == keepAsIs {
+		t.Keep, parts = true, parts[:n-1]
+	}
+	if len(parts) > 0 && termTypes[parts[0]] {
+		t.Type, parts = parts[0], parts[1:]
+	}
+	t.Note = strings.Join(parts, "; ")
 }
 
 // inline returns the text of the current source or target element without its
@@ -518,8 +592,12 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 					} else if t.Name.Local == "g" || t.Name.Local == "pc" {
 						tags++
 					}
+					start := b.Len()
 					if err := walk(d + 1); err != nil {
 						return err
+					}
+					if rd.inSource && rd.termMarks != nil && t.Name.Local == "mrk" && attr(t, "type") == "term" {
+						rd.termMarks[attr(t, "id")] = b.String()[start:]
 					}
 				}
 			}
@@ -577,6 +655,10 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	}
 	approvedAll := true
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
+	// each glossary entry refers to the <mrk> that holds the article's spelling
+	var termRefs []string
+	rd.termMarks = map[string]string{}
+	defer func() { rd.termMarks = nil }()
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
 		case c.Name.Space == nsMTC && c.Name.Local == "matches":
@@ -598,15 +680,18 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 				err := rd.walk(d2, func(xml.StartElement) {}, func(x xml.StartElement, text string) {
 					switch x.Name.Local {
 					case "term":
-						term.Source = strings.TrimSpace(text)
+						term.Entry = strings.TrimSpace(text)
 					case "translation":
 						if term.Target == "" {
 							term.Target = strings.TrimSpace(text)
 						}
+					case "definition":
+						parseTermDefinition(&term, text)
 					}
 				})
-				if term.Source != "" && term.Target != "" {
+				if term.Entry != "" && term.Target != "" {
 					u.Terms = append(u.Terms, term)
+					termRefs = append(termRefs, attr(e, "ref"))
 				}
 				return err
 			})
@@ -635,7 +720,9 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 			err := rd.children(d, func(x xml.StartElement, d2 int) error {
 				switch {
 				case rd.core(x, "source"):
+					rd.inSource = true
 					t, _, _, err := rd.inline(d2)
+					rd.inSource = false
 					src = append(src, t)
 					return err
 				case rd.core(x, "target"):
@@ -666,6 +753,17 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	}
 	u.Approved = u.Segments > 0 && approvedAll
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
+	for k := range u.Terms {
+		t := &u.Terms[k]
+		ref := strings.TrimPrefix(termRefs[k], "#")
+		if i := strings.LastIndexByte(ref, '/'); i >= 0 {
+			ref = ref[i+1:]
+		}
+		t.Source = rd.termMarks[ref]
+		if t.Source == "" {
+			t.Source = t.Entry
+		}
+	}
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
 }

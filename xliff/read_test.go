@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"bitext/doc"
+	"bitext/glossary"
 )
 
 // roundTrip writes b with write and reads it back resolved.
@@ -116,5 +117,79 @@ func TestReadRefuses(t *testing.T) {
 	_, err := Read(strings.NewReader(strings.Replace(good, `id="`+second+`"`, `id="`+first+`"`, 1)), "r.xlf")
 	if !errors.As(err, &xe) || xe.Line == 0 || xe.Unit != first {
 		t.Errorf("duplicate id error should name line and unit: %#v", err)
+	}
+}
+
+// TestTermsReadBack: what the writers record of each glossary hit (the
+// article's spelling, the glossary's own term when it differs, the English,
+// type, note, kept as is) comes back with the resolved units, so that a
+// published page shows the names as translate's page does.
+func TestTermsReadBack(t *testing.T) {
+	b := handBitext()
+	writers := map[string]func(*bytes.Buffer) error{
+		"1.2": func(w *bytes.Buffer) error { return Write12(w, b, Options{Created: fixedTime}) },
+		"2.1": func(w *bytes.Buffer) error { return Write21(w, b, Options{Created: fixedTime}) },
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			rv, err := roundTrip(t, b, write, nil, ResolveOptions{Force: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for i, u := range rv.Units {
+				want := b.Units[i].Terms
+				if len(u.Terms) != len(want) {
+					t.Fatalf("unit %s: %d terms, want %d", u.ID, len(u.Terms), len(want))
+				}
+				for k, got := range u.Terms {
+					w := want[k]
+					w.Start, w.End, w.StemStart, w.Clitic = 0, 0, 0, "" // offsets into the article are not recorded
+					if w.NoTranslate {
+						w.En = "" // a kept name is expected as its Arabic
+					}
+					if got != w {
+						t.Errorf("unit %s term %d:\n got %+v\nwant %+v", u.ID, k, got, w)
+					}
+					n++
+				}
+			}
+			if n == 0 {
+				t.Fatal("no terms read back")
+			}
+		})
+	}
+}
+
+func TestParseTermNote(t *testing.T) {
+	cases := []struct {
+		note string
+		want Term
+	}{
+		// written by bitext before the glossary's term was recorded
+		{"وكيم → Kim (person)", Term{Source: "وكيم", Entry: "وكيم", Target: "Kim", Type: "person"}},
+		{"وكيم (كيم) → Kim (person)", Term{Source: "وكيم", Entry: "كيم", Target: "Kim", Type: "person"}},
+		{"بيسكوف → Peskov (person; Kremlin spokesman; since 2012)", Term{Source: "بيسكوف", Entry: "بيسكوف", Target: "Peskov", Type: "person", Note: "Kremlin spokesman; since 2012"}},
+		{"الجزيرة → الجزيرة (keep as is; media)", Term{Source: "الجزيرة", Entry: "الجزيرة", Target: "الجزيرة", Type: "media", Keep: true}},
+		{"حماس → Hamas (Islamic Resistance Movement) (organisation; rules Gaza (since 2007))",
+			Term{Source: "حماس", Entry: "حماس", Target: "Hamas (Islamic Resistance Movement)", Type: "organisation", Note: "rules Gaza (since 2007)"}},
+		{"روسيا → Russia", Term{Source: "روسيا", Entry: "روسيا", Target: "Russia"}},
+	}
+	for _, c := range cases {
+		got, ok := parseTermNote(c.note)
+		if !ok || got != c.want {
+			t.Errorf("parseTermNote(%q) = %+v, %v; want %+v", c.note, got, ok, c.want)
+		}
+	}
+}
+
+func TestTermTypesAreTheGlossarys(t *testing.T) {
+	if len(termTypes) != len(glossary.Types) {
+		t.Errorf("xliff knows %d types of names, the glossary %d", len(termTypes), len(glossary.Types))
+	}
+	for _, ty := range glossary.Types {
+		if !termTypes[ty] {
+			t.Errorf("xliff does not know the glossary's type %q", ty)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"bitext/doc"
@@ -17,6 +18,11 @@ type ResolveOptions struct {
 	// files without bitext's provenance, turning those problems into warnings.
 	// Duplicate and missing units are refused even then.
 	Force bool
+	// Article is the article the file was written from, segmented as
+	// translate segmented it (checked against the recorded hash by the
+	// caller). When given, a paragraph missing from the file is named by its
+	// group id, its first words and its line in the article.
+	Article *doc.Document
 }
 
 // Reviewed is a reviewed file matched back to the units bitext wrote.
@@ -148,7 +154,13 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			wanted[u.ID] = true
 		}
 	} else if f.GroupCount > 0 && provGroups < f.GroupCount {
-		problem(0, "", false, "%d of the %d paragraphs bitext wrote are missing from the file", f.GroupCount-provGroups, f.GroupCount)
+		missing := missingParagraphs(f, opts.Article)
+		if missing == nil {
+			problem(0, "", false, "%d of the %d paragraphs bitext wrote are missing from the file", f.GroupCount-provGroups, f.GroupCount)
+		}
+		for _, p := range missing {
+			problem(p.Line, "", false, "%s", p.Msg)
+		}
 	}
 
 	// units whose id is another id followed by a separator: candidate pieces
@@ -243,7 +255,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		}
 		ru.setState()
 		for _, t := range ru.ExpectedTerms {
-			ru.Terms = append(ru.Terms, doc.TermHit{Surface: t.Source, En: t.Target})
+			ru.Terms = append(ru.Terms, t.hit())
 		}
 		rv.Units = append(rv.Units, ru)
 	}
@@ -277,6 +289,98 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		return nil, &ReviewError{File: f.Name, Problems: hard}
 	}
 	return rv, nil
+}
+
+// hit is the glossary hit the term was written from, as far as the file
+// tells: no offsets into the article.
+func (t Term) hit() doc.TermHit {
+	h := doc.TermHit{Surface: t.Source, Ar: t.Entry, En: t.Target, Type: t.Type, Note: t.Note, NoTranslate: t.Keep}
+	if t.Keep {
+		h.Ar, h.En = t.Target, "" // what the target must contain is the Arabic itself
+	}
+	return h
+}
+
+// missingParagraphs names each paragraph (group) bitext wrote that is no
+// longer in the file: its place among the groups left, from their block
+// numbers, and with the article its group id, first words and line there. It
+// returns nil when the groups left do not tell which blocks are missing.
+func missingParagraphs(f *File, article *doc.Document) []Problem {
+	byBlock := map[int]int{} // block number → group index
+	for gi, g := range f.Groups {
+		if !g.Provenance {
+			continue
+		}
+		if _, dup := byBlock[g.Block]; dup || g.Block < 0 || g.Block >= f.GroupCount {
+			return nil
+		}
+		byBlock[g.Block] = gi
+	}
+	// the article's group ids are trusted only when they are those of the groups left
+	var ids []string
+	if article != nil && len(article.Blocks) == f.GroupCount {
+		ids = groupIDs(article)
+		for b, gi := range byBlock {
+			if ids[b] != f.Groups[gi].ID {
+				ids = nil
+				break
+			}
+		}
+	}
+	var out []Problem
+	for b := 0; b < f.GroupCount; b++ {
+		if _, ok := byBlock[b]; ok {
+			continue
+		}
+		prev, next := -1, -1
+		for k := b - 1; k >= 0 && prev < 0; k-- {
+			if gi, ok := byBlock[k]; ok {
+				prev = gi
+			}
+		}
+		for k := b + 1; k < f.GroupCount && next < 0; k++ {
+			if gi, ok := byBlock[k]; ok {
+				next = gi
+			}
+		}
+		var msg strings.Builder
+		fmt.Fprintf(&msg, "paragraph %d of the %d bitext wrote (block %d) is missing from the file", b+1, f.GroupCount, b)
+		if ids != nil {
+			text := article.Text(b)
+			line, _ := article.Position(article.Blocks[b].Start)
+			fmt.Fprintf(&msg, ": group %s, %q (%s:%d)", ids[b], clip(normSpace(text), 60), article.Name, line)
+		}
+		line := 0
+		switch {
+		case prev >= 0 && next >= 0:
+			fmt.Fprintf(&msg, "; it came between groups %s and %s", f.Groups[prev].ID, f.Groups[next].ID)
+			line = f.Groups[next].Line
+		case next >= 0:
+			fmt.Fprintf(&msg, "; it came before group %s", f.Groups[next].ID)
+			line = f.Groups[next].Line
+		case prev >= 0:
+			fmt.Fprintf(&msg, "; it came after group %s", f.Groups[prev].ID)
+			line = f.Groups[prev].Line
+		}
+		out = append(out, Problem{Line: line, Msg: msg.String()})
+	}
+	return out
+}
+
+// groupIDs returns the id the writers give the group of each block of d: a
+// hash of the block's text, numbered when a text repeats (see blocks).
+func groupIDs(d *doc.Document) []string {
+	ids := make([]string, len(d.Blocks))
+	seen := map[string]int{}
+	for i := range d.Blocks {
+		id := "g" + SourceHash(d.Text(i))
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		ids[i] = id
+	}
+	return ids
 }
 
 // unmerge checks whether the last unit's source is its own recorded source

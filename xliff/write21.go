@@ -122,7 +122,8 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 		x.open("gls:glossary")
 		for k, s := range spans {
 			x.open("gls:glossEntry", "ref", "#t"+strconv.Itoa(k+1))
-			x.elem("gls:term", escText(s.hit.Surface, dropRune), "source", "bitext")
+			// the glossary's term; the article's spelling is the <mrk> the entry refers to
+			x.elem("gls:term", escText(entryTerm(s.hit), dropRune), "source", "bitext")
 			x.elem("gls:translation", escText(expectedTerm(s.hit), dropRune), "source", "bitext")
 			if def := termDefinition(s.hit); def != "" {
 				x.elem("gls:definition", escText(def, dropRune))

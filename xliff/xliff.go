@@ -183,10 +183,25 @@ func expectedTerm(h doc.TermHit) string {
 	return h.En
 }
 
-// termNote is the text of the note that shows a glossary hit to the editor;
+// entryTerm is the glossary's own Arabic term of a hit, its surface form
+// when the hit does not say.
+func entryTerm(h doc.TermHit) string {
+	if h.Ar != "" {
+		return h.Ar
+	}
+	return h.Surface
+}
+
+// termNote is the text of the note that shows a glossary hit to the editor,
+// "SURFACE (ENTRY) → EXPECTED (keep as is; TYPE; NOTE)", the glossary's own
+// Arabic term given only when the article writes it otherwise (وكيم for كيم);
 // the reader parses it back.
 func termNote(h doc.TermHit) string {
-	s := h.Surface + " → " + expectedTerm(h)
+	s := h.Surface
+	if e := entryTerm(h); e != h.Surface && !h.NoTranslate {
+		s += " (" + e + ")"
+	}
+	s += " → " + expectedTerm(h)
 	var extra []string
 	if h.NoTranslate {
 		extra = append(extra, "keep as is")

@@ -14,6 +14,8 @@ import (
 	"bitext/doc"
 	"bitext/htmlpage"
 	"bitext/internal/textfile"
+	"bitext/review"
+	"bitext/segment"
 	"bitext/xliff"
 )
 
@@ -26,14 +28,17 @@ func init() {
 			Description: `Reads the XLIFF file the editor saved (1.2 or 2.x, from any CAT tool), matches
 its units to the ones bitext wrote, checks that the sources still match the
 article, and writes the bilingual HTML page from the editor's targets. The
-reviewed file is never written to.
+reviewed file is never written to. A unit whose target lacks a glossary name
+is published as the editor wrote it, with a warning and the page's mark.
 
 The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
 that no longer match what bitext wrote, stop publication unless --force.
 
-With --tmx, the pairs the editor approved or changed (and units translated by
-hand) are written as TMX 1.4b for the translation memory; machine drafts the
+The approved units are added to the translation memory (--tm, else the
+default one, created when missing, where translate looks for it; --no-tm
+leaves it alone). With --tmx, the pairs the editor approved or changed (and
+units translated by hand) are also written as TMX 1.4b; machine drafts the
 editor left untouched are not.
 
 Examples:
@@ -90,6 +95,7 @@ func publishAction(c *cli.Context, e *env) error {
 			return err
 		}
 	}
+	broken := review.CheckNames(b)
 	if err := writeFile(e, output, func(w io.Writer) error { return htmlpage.Write(w, b, page) }); err != nil {
 		return err
 	}
@@ -133,6 +139,15 @@ func publishAction(c *cli.Context, e *env) error {
 		if untranslated > 0 {
 			fmt.Fprintf(e.stderr, "bitext: warning: %d unit(s) have no translation; the page shows their source only\n", untranslated)
 		}
+		for _, bn := range broken {
+			u := rv.Units[bn.Unit]
+			var names []string
+			for _, h := range bn.Names {
+				names = append(names, fmt.Sprintf("%q for %s", review.Expected(h), h.Surface))
+			}
+			fmt.Fprintf(e.stderr, "bitext: warning: %s:%d: unit %s: name not as in the glossary: %s; published as the editor wrote it\n",
+				rv.File.Name, u.Line, u.ID, strings.Join(names, ", "))
+		}
 	}
 	return nil
 }
@@ -163,10 +178,6 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		return nil, meta, err
 	}
 	force := c.Bool("force")
-	rv, err := f.Resolve(xliff.ResolveOptions{Force: force})
-	if err != nil {
-		return nil, meta, err
-	}
 	warn := func(format string, args ...any) {
 		if !c.Bool("quiet") {
 			fmt.Fprintf(e.stderr, "bitext: warning: "+format+"\n", args...)
@@ -184,6 +195,9 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 			warn("article %s not found; sources checked against the hashes recorded in %s only", f.Original, name)
 		}
 	}
+	// the article, segmented as translate read it, once it matches the file
+	var articleDoc *doc.Document
+	var articleErr error
 	if article != "" {
 		text, err := textfile.Read(article, e.stdin)
 		if err != nil {
@@ -194,14 +208,30 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		if fmErr == nil {
 			meta = m
 		}
-		if f.ArticleSHA256 == "" {
-			warn("%s records no article hash: %s not checked", name, article)
-		} else if err := f.CheckArticle(body); err != nil && f.CheckArticle(text) != nil {
-			if !force {
-				return nil, meta, fmt.Errorf("%w (checked against %s; use --force to go on anyway)", err, article)
-			}
-			warn("accepted with --force: %v", err)
+		lang := f.SourceLang
+		if lang == "" {
+			lang = "ar"
 		}
+		switch {
+		case f.ArticleSHA256 == "":
+			warn("%s records no article hash: %s not checked", name, article)
+		case f.CheckArticle(body) == nil:
+			articleDoc = segment.Split(article, body, lang)
+		case f.CheckArticle(text) == nil:
+			articleDoc = segment.Split(article, text, lang)
+		default:
+			articleErr = f.CheckArticle(body)
+		}
+	}
+	rv, err := f.Resolve(xliff.ResolveOptions{Force: force, Article: articleDoc})
+	if err != nil {
+		return nil, meta, err
+	}
+	if articleErr != nil {
+		if !force {
+			return nil, meta, fmt.Errorf("%w (checked against %s; use --force to go on anyway)", articleErr, article)
+		}
+		warn("accepted with --force: %v", articleErr)
 	}
 	for _, w := range rv.Warnings {
 		warn("%s", w)

@@ -163,6 +163,7 @@ func TestTranslateFlavourUsage(t *testing.T) {
 }
 
 func TestPublishRoundTrip(t *testing.T) {
+	privateMemory(t)
 	dir := draftedXLIFF(t, "--format", "xliff")
 	ids := editReviewed(t, dir)
 	before, _ := os.ReadFile(filepath.Join(dir, "reviewed.xlf"))
@@ -206,6 +207,7 @@ func TestPublishRoundTrip(t *testing.T) {
 }
 
 func TestPublishRefuses(t *testing.T) {
+	privateMemory(t)
 	dir := draftedXLIFF(t, "--format", "xliff")
 	data, _ := os.ReadFile(filepath.Join(dir, "article.xlf"))
 	ids := xlUnitID.FindAllStringSubmatch(string(data), 2)
@@ -255,6 +257,7 @@ func TestPublishRefuses(t *testing.T) {
 }
 
 func TestForbiddenCharactersAndFrontMatter(t *testing.T) {
+	privateMemory(t)
 	dir := t.TempDir()
 	article := "---\ntitle: Summit page\nsource: AFP\n---\nقال بيسكوف\x01 إن الكرملين لا يؤكد القمة.\n\nوأضاف أن القمة\x0b ممكنة.\n"
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(article), 0o644); err != nil {
@@ -315,6 +318,7 @@ func TestUnitIDsStableWhenAParagraphIsInserted(t *testing.T) {
 }
 
 func TestPublishRefusesUntouchedGist(t *testing.T) {
+	privateMemory(t)
 	dir := sampleDir(t)
 	if r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
 		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
@@ -328,5 +332,99 @@ func TestPublishRefusesUntouchedGist(t *testing.T) {
 	}
 	if r := runBitext(t, dir, "", "publish", "--allow-gist", "article.xlf"); r.code != 0 {
 		t.Fatalf("publish --allow-gist: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// TestPublishMarksNamesTheEditorBroke: a unit the editor approved with a
+// glossary name spelled otherwise is published as written (exit 0), with a
+// warning naming the file, line, unit and name, and the page marks it as
+// translate's page marks a glossary violation. The page's name tooltips are
+// translate's, in XLIFF 1.2 and 2.1.
+func TestPublishMarksNamesTheEditorBroke(t *testing.T) {
+	termTitles := func(page []byte) map[string]bool {
+		out := map[string]bool{}
+		for _, m := range regexp.MustCompile(`class="term" title="([^"]*)"`).FindAllSubmatch(page, -1) {
+			out[string(m[1])] = true
+		}
+		return out
+	}
+	for _, c := range []struct {
+		format string
+		target *regexp.Regexp // the editor's target, not the draft kept beside it
+		unit   *regexp.Regexp // a unit and its id
+	}{
+		{"xliff", xlTarget, regexp.MustCompile(`(?s)<trans-unit id="([^"]+)".*?</trans-unit>`)},
+		{"xliff2", regexp.MustCompile(`(?s)(<segment[^>]*>\s*<source[^>]*>.*?</source>\s*<target[^>]*>)(.*?)(</target>)`),
+			regexp.MustCompile(`(?s)<unit id="([^"]+)".*?</unit>`)},
+	} {
+		t.Run(c.format, func(t *testing.T) {
+			privateMemory(t) // each its own: the first publish would feed the second translate
+			dir := draftedXLIFF(t, "--format", c.format)
+			if r := runBitext(t, dir, "", "translate", "-q", "--engine", "test-draft", "-o", "translated.html", "article.txt"); r.code != 0 {
+				t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			var id string
+			for _, m := range c.unit.FindAllStringSubmatchIndex(text, -1) {
+				u := text[m[0]:m[1]]
+				if !strings.Contains(u, "جيك سوليفان") {
+					continue
+				}
+				id = text[m[2]:m[3]]
+				edited := c.target.ReplaceAllStringFunc(u, func(tg string) string {
+					return strings.Replace(tg, "Jake Sullivan", "Jack Sullivan", 1)
+				})
+				if edited == u {
+					t.Fatalf("unit %s: no Jake Sullivan in the target to break:\n%s", id, u)
+				}
+				text = text[:m[0]] + edited + text[m[1]:]
+				break
+			}
+			if id == "" {
+				t.Fatal("no unit with جيك سوليفان in the sample")
+			}
+			if err := os.WriteFile(filepath.Join(dir, "reviewed.xlf"), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+
+			r := runBitext(t, dir, "", "publish", "-o", "page.html", "reviewed.xlf")
+			if r.code != 0 {
+				t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+			}
+			warn := regexp.MustCompile(`warning: reviewed\.xlf:\d+: unit ` + id + `: name not as in the glossary: "Jake Sullivan" for جيك سوليفان`)
+			if !warn.MatchString(r.stderr) || strings.Count(r.stderr, "not as in the glossary") != 1 {
+				t.Errorf("publish said %q; want one warning naming unit %s and Jake Sullivan", r.stderr, id)
+			}
+			page, err := os.ReadFile(filepath.Join(dir, "page.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := regexp.MustCompile(`(?s)<div class="u flagged" id="` + id + `">.*?</div>`).Find(page)
+			if m == nil || !strings.Contains(string(m), `class="flag glossary-violation" title="A name is not spelled as the glossary says. Expected: جيك سوليفان → Jake Sullivan`) {
+				t.Errorf("the page does not mark unit %s:\n%s", id, m)
+			}
+			if n := strings.Count(string(page), "flag glossary-violation"); n != 1 {
+				t.Errorf("%d units marked for names, want 1", n)
+			}
+			translated, err := os.ReadFile(filepath.Join(dir, "translated.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, want := termTitles(page), termTitles(translated)
+			for k := range want {
+				if !got[k] {
+					t.Errorf("translate's tooltip %q is not on the published page", k)
+				}
+			}
+			for k := range got {
+				if !want[k] {
+					t.Errorf("the published page has the tooltip %q, which translate's page does not", k)
+				}
+			}
+		})
 	}
 }

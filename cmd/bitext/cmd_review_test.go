@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,5 +68,57 @@ func TestReviewRefusesAndNeverWrites(t *testing.T) {
 	}
 	if r := runBitext(t, dir, "", "review", "article.xlf"); r.code != 0 || !strings.Contains(r.stdout, "0 edited") {
 		t.Errorf("unreviewed 2.1 file: exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestReviewNamesAMissingParagraph: a group deleted from the reviewed file is
+// named by its group id, its first words and its line in the article (front
+// matter included), also by publish; without the article, by the groups
+// around it.
+func TestReviewNamesAMissingParagraph(t *testing.T) {
+	privateMemory(t)
+	dir := sampleDir(t)
+	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	article = append([]byte("---\ntitle: Summit\n---\n"), article...)
+	if err := os.WriteFile(filepath.Join(dir, "article.txt"), article, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBitext(t, dir, "", "translate", "-q", "--engine", "test-draft", "--format", "xliff", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	const para = "وأقر سوليفان بأنه ليس بوسعه"
+	at := strings.Index(text, para)
+	s := strings.LastIndex(text[:at], "<group ")
+	e := strings.Index(text[at:], "</group>") + at + len("</group>")
+	gid := regexp.MustCompile(`<group id="([^"]+)"`).FindStringSubmatch(text[s:])[1]
+	if err := os.WriteFile(filepath.Join(dir, "miss.xlf"), []byte(text[:s]+text[e:]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(string(article[:strings.Index(string(article), para)]), "\n") + 1
+
+	want := regexp.MustCompile(`miss\.xlf:\d+: paragraph \d+ of the \d+ bitext wrote \(block \d+\) is missing from the file: group ` + gid +
+		`, "` + para + `[^"]*…" \(article\.txt:` + fmt.Sprint(line) + `\); it came between groups g\w+ and g\w+`)
+	for _, cmd := range []string{"review", "publish"} {
+		r := runBitext(t, dir, "", cmd, "miss.xlf")
+		if r.code != 1 || !want.MatchString(r.stderr) {
+			t.Errorf("%s: exit %d, stderr %q; want the paragraph named as %s", cmd, r.code, r.stderr, want)
+		}
+	}
+
+	elsewhere := t.TempDir()
+	if err := os.WriteFile(filepath.Join(elsewhere, "miss.xlf"), []byte(text[:s]+text[e:]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, elsewhere, "", "review", "miss.xlf")
+	if r.code != 1 || !regexp.MustCompile(`is missing from the file; it came between groups g\w+ and g\w+`).MatchString(r.stderr) {
+		t.Errorf("review without the article: exit %d, stderr %q", r.code, r.stderr)
 	}
 }

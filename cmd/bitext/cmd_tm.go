@@ -403,15 +403,14 @@ func publishMemoryFlags() []cli.Flag {
 	}
 }
 
-// addPublished adds the approved units of a published bitext to the memory,
-// when there is one (--tm, or the default file exists) and --no-tm is not set.
+// addPublished adds the approved units of a published bitext to the memory
+// (--tm, else the default one) unless --no-tm. A missing memory is created:
+// publishing is how a newsroom's memory fills up, and translate reads it.
 func addPublished(c *cli.Context, e *env, b *doc.Bitext) error {
 	if c.Bool("no-tm") {
 		return nil
 	}
-	if _, err := os.Stat(memoryPath(c)); !c.IsSet("tm") && err != nil {
-		return nil
-	}
+	_, statErr := os.Stat(memoryPath(c))
 	m, err := openMemory(c, false)
 	if err != nil {
 		return err
@@ -422,7 +421,11 @@ func addPublished(c *cli.Context, e *env, b *doc.Bitext) error {
 		return fmt.Errorf("adding the approved units to %s: %w", m.Path(), err)
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(e.stderr, "bitext: translation memory %s: %d pairs added, %d already there\n", m.Path(), res.Added, res.Updated)
+		what := "translation memory"
+		if errors.Is(statErr, os.ErrNotExist) {
+			what = "new translation memory"
+		}
+		fmt.Fprintf(e.stderr, "bitext: %s %s: %d pairs added, %d already there\n", what, m.Path(), res.Added, res.Updated)
 	}
 	return nil
 }

@@ -15,8 +15,24 @@ import (
 )
 
 func init() {
-	// Tests never touch the user's own memory: the default points nowhere.
-	os.Setenv(memoryEnv, filepath.Join(os.TempDir(), "bitext-test-no-such-dir", "memory.db"))
+	// Tests never touch the user's own memory. The default points below the
+	// test binary, a file, where no memory can be created: a test that
+	// publishes without privateMemory or --tm fails instead of leaving a
+	// memory behind for the translate tests to find.
+	exe, err := os.Executable()
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv(memoryEnv, filepath.Join(exe, "memory.db"))
+}
+
+// privateMemory makes the default memory a file of the test's own, not yet
+// created, and returns its path.
+func privateMemory(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "data", "memory.db")
+	t.Setenv(memoryEnv, p)
+	return p
 }
 
 func tmTestdata(t *testing.T, name string) string {
@@ -268,8 +284,70 @@ func TestPublishAddsToMemory(t *testing.T) {
 	if !strings.Contains(r.stdout, `"score": 1`) || !strings.Contains(r.stdout, `"creator": "maria"`) || !strings.Contains(r.stdout, `"state": "reviewed"`) {
 		t.Errorf("lookup after publish: %s", r.stdout)
 	}
-	// Without a memory file and without --tm, publish leaves the memory alone.
-	if r := runBitext(t, dir, "", "publish", "-o", "page2.html", "reviewed.xlf"); r.code != 0 || strings.Contains(r.stderr, "translation memory") {
-		t.Errorf("publish without a memory: %d %q", r.code, r.stderr)
+	// --no-tm leaves the memory alone.
+	def := privateMemory(t)
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "page2.html", "reviewed.xlf"); r.code != 0 || strings.Contains(r.stderr, "translation memory") {
+		t.Errorf("publish --no-tm: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(def); err == nil {
+		t.Error("publish --no-tm created the default memory")
+	}
+}
+
+// TestPublishCreatesDefaultMemory: with no --tm and no memory yet, publish
+// creates the default one in the user's data folder, says so, and the next
+// translate of the article takes the approved sentences from it.
+func TestPublishCreatesDefaultMemory(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff")
+	editReviewed(t, dir)
+	data := filepath.Join(t.TempDir(), "xdg-data")
+	t.Setenv(memoryEnv, "")
+	t.Setenv("XDG_DATA_HOME", data)
+	t.Setenv("HOME", filepath.Join(t.TempDir(), "home"))
+	want := filepath.Join(data, "bitext", "memory.db")
+
+	r := runBitext(t, dir, "", "publish", "-o", "page.html", "--tmx", "pairs.tmx", "reviewed.xlf")
+	if r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(want); err != nil {
+		t.Fatalf("publish did not create the default memory: %v", err)
+	}
+	f, err := os.Open(filepath.Join(dir, "pairs.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pairs, err := tmx.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pairs.Units) == 0 || !strings.Contains(r.stderr, fmt.Sprintf("new translation memory %s: %d pairs added", want, len(pairs.Units))) {
+		t.Errorf("publish said %q; want the new memory named with its %d pairs", r.stderr, len(pairs.Units))
+	}
+
+	// translate, with no --tm either, reads the memory publish made
+	r = runBitext(t, dir, "", "translate", "--engine", "test-draft", "--format", "json", "-o", "-", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	var got doc.Bitext
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	fromMemory := 0
+	for _, u := range got.Units {
+		if u.State == doc.StateMemory {
+			fromMemory++
+		}
+	}
+	if fromMemory == 0 {
+		t.Error("translate after publish took nothing from the default memory")
+	}
+
+	// publishing again adds nothing new and no longer calls the memory new
+	r = runBitext(t, dir, "", "publish", "-o", "page.html", "reviewed.xlf")
+	if r.code != 0 || !strings.Contains(r.stderr, "bitext: translation memory "+want+": 0 pairs added") {
+		t.Errorf("second publish: exit %d: %q", r.code, r.stderr)
 	}
 }
