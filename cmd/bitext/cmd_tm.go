@@ -214,6 +214,9 @@ Examples:
 			if s := c.Float64("min-score"); s <= 0 || s > 1 {
 				return usagef("tm lookup: --min-score %v is not in (0, 1]", s)
 			}
+			if n := c.Int("max"); n < 1 {
+				return usagef("tm lookup: --max %d: want at least 1", n)
+			}
 			m, err := openMemory(c, true)
 			if err != nil {
 				return err

@@ -106,6 +106,8 @@ func TestTMBadUse(t *testing.T) {
 		{[]string{"tm", "stats", "--tm", filepath.Join(dir, "none.db")}, 1, "no translation memory at"},
 		{[]string{"tm", "lookup", "--tm", db}, 2, "want one text"},
 		{[]string{"tm", "lookup", "--tm", db, "--min-score", "2", "x"}, 2, "--min-score"},
+		{[]string{"tm", "lookup", "--tm", db, "--max", "-1", "x"}, 2, "--max -1"},
+		{[]string{"tm", "lookup", "--tm", db, "--max", "0", "x"}, 2, "--max 0"},
 		{[]string{"tm", "export", "--tm", db, "--format", "csv"}, 2, "unknown --format"},
 	}
 	for _, tt := range tests {
