@@ -101,7 +101,7 @@ func TestTMBadUse(t *testing.T) {
 		want string
 	}{
 		{[]string{"tm", "import", "--tm", db}, 2, "want one or more"},
-		{[]string{"tm", "import", "--tm", db, bad}, 1, `bad.tmx: 26:12: tu "s3": <tuv> without xml:lang (nothing imported from it)`},
+		{[]string{"tm", "import", "--tm", db, bad}, 1, `bad.tmx: 26:12: tu "s3": <tuv> without xml:lang (nothing imported)`},
 		{[]string{"tm", "import", "--tm", db, filepath.Join(dir, "missing.tmx")}, 1, "missing.tmx"},
 		{[]string{"tm", "stats", "--tm", filepath.Join(dir, "none.db")}, 1, "no translation memory at"},
 		{[]string{"tm", "lookup", "--tm", db}, 2, "want one text"},
@@ -116,10 +116,42 @@ func TestTMBadUse(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, r.code, r.stderr, tt.code, tt.want)
 		}
 	}
-	// The bad file imported nothing.
-	r := runBitext(t, "", "", "tm", "stats", "--tm", db, "--json")
-	if !strings.Contains(r.stdout, `"entries": 0`) {
-		t.Errorf("after a failed import: %s", r.stdout)
+	// The bad file imported nothing: the memory it was to create is not there.
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("after a failed import: %v", err)
+	}
+}
+
+// TestTMImportAllOrNothing: when one of the files is bad, whichever it is,
+// tm import adds nothing, and does not leave behind a memory it created.
+func TestTMImportAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile(tmTestdata(t, "memory.tmx"))
+	trunc := filepath.Join(dir, "trunc.tmx")
+	os.WriteFile(trunc, good[:len(good)/2], 0o644)
+	xlf := tmTestdata(t, "reviewed12.xlf")
+	for _, files := range [][]string{{xlf, trunc}, {trunc, xlf}} {
+		db := filepath.Join(dir, "new", "m.db")
+		r := runBitext(t, "", "", append([]string{"tm", "import", "--tm", db}, files...)...)
+		if r.code != 1 || !strings.Contains(r.stderr, "trunc.tmx: ") || !strings.Contains(r.stderr, "nothing imported") || r.stdout != "" {
+			t.Errorf("import %v: exit %d, stdout %q, stderr %q", files, r.code, r.stdout, r.stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "new")); !os.IsNotExist(err) {
+			t.Errorf("import %v left a new memory behind: %v", files, err)
+		}
+	}
+	// An existing memory keeps what it had.
+	db := filepath.Join(dir, "m.db")
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, tmTestdata(t, "memory.tmx")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	for _, files := range [][]string{{xlf, trunc}, {trunc, xlf}} {
+		if r := runBitext(t, "", "", append([]string{"tm", "import", "--tm", db}, files...)...); r.code != 1 {
+			t.Errorf("import %v: exit %d", files, r.code)
+		}
+		if r := runBitext(t, "", "", "tm", "stats", "--tm", db); !strings.Contains(r.stdout, "pairs:    4\n") {
+			t.Errorf("after a failed import %v: %s", files, r.stdout)
+		}
 	}
 }
 
