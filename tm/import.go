@@ -32,9 +32,10 @@ type ImportOptions struct {
 	Article string
 	// Name is the file name used in error messages.
 	Name string
-	// All imports every XLIFF unit that has a target; by default only approved
-	// ones (1.2 approved="yes" or state translated, signed-off or final; 2.x
-	// state reviewed or final).
+	// All imports every XLIFF unit that has a target; by default only those
+	// the editor approved, as 'bitext review' counts them (xliff.Unit.Approved:
+	// 1.2 approved="yes" or state signed-off or final; 2.x state reviewed or
+	// final in every segment).
 	All bool
 	// Progress, when set, is called after every 1000 stored entries with the
 	// number stored so far (inside the still-open transaction).
@@ -410,9 +411,9 @@ func variantMeta(v *tmx.Variant) VariantMeta {
 
 // ImportXLIFF imports the approved units of an XLIFF 1.2 or 2.x file (read
 // with xliff.Read) in one transaction. Approved means approved="yes", state
-// final or signed-off, 1.2 state translated (what bitext writes for a
-// reviewed unit) or 2.x state reviewed or final; ImportOptions.All takes
-// every unit with a target.
+// final or signed-off, or 2.x state reviewed or final: a 1.2 translated is a
+// translation no one has approved yet. ImportOptions.All takes every unit
+// with a target.
 func (m *Memory) ImportXLIFF(ctx context.Context, r io.Reader, opts ImportOptions) (ImportResult, error) {
 	src := &source{name: opts.Name, format: "xliff"}
 	if err := src.openXLIFF(r, opts); err != nil {
@@ -449,7 +450,7 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 		for _, u := range f.Units {
 			state := XLIFFState(f.Version, &u)
 			if !u.Translate || strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" ||
-				(!opts.All && state != "reviewed" && state != "final") ||
+				(!opts.All && !u.Approved) ||
 				(opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang)) {
 				s.skipped++
 				continue

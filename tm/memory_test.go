@@ -230,14 +230,16 @@ func TestXLIFFImport(t *testing.T) {
 		want    map[string]string // source → target
 		skipped int
 	}{
+		// u1 is translated but not approved: not taken without --all.
 		{"testdata/reviewed12.xlf", false, map[string]string{
-			"حذر مسؤول كبير في البيت الأبيض اليوم الثلاثاء.": "A senior White House official warned on Tuesday.",
-			"وقال سوليفان للصحفيين":                          "Sullivan told reporters",
-		}, 3},
+			"وقال سوليفان للصحفيين": "Sullivan told reporters",
+			"وانتهى الاجتماع":       "The meeting ended",
+		}, 4},
 		{"testdata/reviewed12.xlf", true, map[string]string{
 			"حذر مسؤول كبير في البيت الأبيض اليوم الثلاثاء.": "A senior White House official warned on Tuesday.",
 			"وقال سوليفان للصحفيين":                          "Sullivan told reporters",
 			"مسودة آلية فقط":                                 "Machine draft only",
+			"وانتهى الاجتماع":                                "The meeting ended",
 		}, 2},
 		{"testdata/reviewed21.xlf", false, map[string]string{
 			"قمة بوتين وكيم": "Putin–Kim summit!",

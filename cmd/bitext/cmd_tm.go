@@ -91,9 +91,9 @@ func tmImportCommand(e *env) *cli.Command {
 		ArgsUsage: "FILE.tmx|FILE.xlf...",
 		Description: `All the files are imported in one transaction: when any of them cannot be
 read or has an error, nothing is added, and a memory the import was to create
-is not left behind.
-From XLIFF only approved units are taken (approved="yes", final, signed-off,
-1.2 translated, 2.x reviewed) unless --all is given.
+is not left behind. From XLIFF only the units the editor approved are taken, as
+'bitext review' counts them (approved="yes", final, signed-off, 2.x reviewed),
+unless --all is given; a 1.2 "translated" unit is not approved yet.
 
 Examples:
    bitext tm import agency-memory.tmx

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -32,7 +33,7 @@ func TestTMCommands(t *testing.T) {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	if !strings.Contains(r.stdout, "memory.tmx: 4 added, 0 already there, 0 skipped (tmx)") ||
-		!strings.Contains(r.stdout, "reviewed12.xlf: 2 added, 0 already there, 3 skipped (xliff)") {
+		!strings.Contains(r.stdout, "reviewed12.xlf: 2 added, 0 already there, 4 skipped (xliff)") {
 		t.Errorf("import said %q", r.stdout)
 	}
 
@@ -305,5 +306,130 @@ func TestPublishAddsToMemory(t *testing.T) {
 	// Without a memory file and without --tm, publish leaves the memory alone.
 	if r := runBitext(t, dir, "", "publish", "-o", "page2.html", "reviewed.xlf"); r.code != 0 || strings.Contains(r.stderr, "translation memory") {
 		t.Errorf("publish without a memory: %d %q", r.code, r.stderr)
+	}
+}
+
+// editorMark is what an editor's CAT tool does to one unit of the sample.
+type editorMark struct {
+	id       string
+	target   string // "" keeps the draft
+	state    string // 1.2 <target state>, 2.x <segment state>
+	approved bool   // 1.2 approved="yes"
+}
+
+var (
+	markTarget12  = regexp.MustCompile(`(?s)<target xml:lang="en" state="[^"]*"[^>]*>(.*?)</target>`)
+	markSegment21 = regexp.MustCompile(`(?s)<segment id="s1" state="[^"]*"[^>]*>(.*?)<target xml:space="preserve">(.*?)</target>`)
+)
+
+// markedXLIFF translates the sample article in dir with the gist into the
+// XLIFF file name (format xliff or xliff2) and marks it as the editor's tool
+// would.
+func markedXLIFF(t *testing.T, dir, format, name string, marks []editorMark) {
+	t.Helper()
+	if r := runBitext(t, dir, "", "translate", "--engine", "gist", "--no-tm", "-f", format, "-o", name, "article.txt"); r.code != 0 {
+		t.Fatalf("translate: %s", r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	open, end := `<trans-unit id="`, "</trans-unit>"
+	if format == "xliff2" {
+		open, end = `<unit id="`, "</unit>"
+	}
+	for _, m := range marks {
+		i := strings.Index(text, open+m.id+`"`)
+		if i < 0 {
+			t.Fatalf("no unit %s in %s", m.id, name)
+		}
+		j := strings.Index(text[i:], end) + i
+		unit := text[i:j]
+		if format == "xliff2" {
+			unit = markSegment21.ReplaceAllStringFunc(unit, func(seg string) string {
+				sub := markSegment21.FindStringSubmatch(seg)
+				tgt := sub[2]
+				if m.target != "" {
+					tgt = m.target
+				}
+				return fmt.Sprintf(`<segment id="s1" state="%s">%s<target xml:space="preserve">%s</target>`, m.state, sub[1], tgt)
+			})
+		} else {
+			unit = markTarget12.ReplaceAllStringFunc(unit, func(tg string) string {
+				tgt := markTarget12.FindStringSubmatch(tg)[1]
+				if m.target != "" {
+					tgt = m.target
+				}
+				return fmt.Sprintf(`<target xml:lang="en" state="%s">%s</target>`, m.state, tgt)
+			})
+			if m.approved {
+				unit = strings.Replace(unit, open+m.id+`"`, open+m.id+`" approved="yes"`, 1)
+			}
+		}
+		text = text[:i] + unit + text[j:]
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sampleMarks are an editor's marks on the sample: an approved translation,
+// a signed-off (2.x: final) unit, a final heading and a translation not yet
+// approved.
+func sampleMarks(format string) []editorMark {
+	signedOff := "signed-off"
+	approvedState := "translated"
+	if format == "xliff2" {
+		signedOff, approvedState = "final", "reviewed"
+	}
+	return []editorMark{
+		{id: "u2c151672e84f", target: "A senior White House official warned on Tuesday that North Korea would face consequences.", state: approvedState, approved: true},
+		{id: "u2d08be18d5d0", state: signedOff},
+		{id: "u39eae68f6b30", target: "The Putin–Kim summit", state: "final"},
+		{id: "uabdaa41950f3", target: "Sullivan admitted he could not say which weapons might be delivered.", state: "translated"},
+	}
+}
+
+// TestReviewAndImportAgreeOnApproval: the units tm import takes from a
+// reviewed file are the ones review counts as approved; a 1.2 "translated"
+// unit is a translation not yet approved.
+func TestReviewAndImportAgreeOnApproval(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			markedXLIFF(t, dir, format, "rev.xlf", sampleMarks(format))
+			r := runBitext(t, dir, "", "review", "--json", "rev.xlf")
+			var rep struct {
+				Summary struct{ Approved int }
+				Units   []struct {
+					ID       string
+					Approved bool
+				}
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+				t.Fatalf("review: %v %s %s", err, r.stdout, r.stderr)
+			}
+			approved := map[string]bool{}
+			for _, u := range rep.Units {
+				if u.Approved {
+					approved[u.ID] = true
+				}
+			}
+			if rep.Summary.Approved != 3 || !approved["u2c151672e84f"] || !approved["u2d08be18d5d0"] || !approved["u39eae68f6b30"] {
+				t.Errorf("review approved %d: %v; want the three marked units", rep.Summary.Approved, approved)
+			}
+			db := filepath.Join(dir, "m.db")
+			r = runBitext(t, dir, "", "tm", "import", "--tm", db, "--json", "rev.xlf")
+			var res []struct{ Added int }
+			if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res) != 1 || res[0].Added != rep.Summary.Approved {
+				t.Fatalf("tm import added %+v (%v, %s); review counts %d approved", res, err, r.stderr, rep.Summary.Approved)
+			}
+			r = runBitext(t, dir, "", "tm", "export", "--tm", db, "-o", "-")
+			if !strings.Contains(r.stdout, "A senior White House official") || !strings.Contains(r.stdout, "The Putin–Kim summit") ||
+				strings.Contains(r.stdout, "Sullivan admitted") {
+				t.Errorf("memory after import:\n%s", r.stdout)
+			}
+		})
 	}
 }
