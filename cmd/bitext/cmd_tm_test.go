@@ -364,7 +364,8 @@ func markedXLIFF(t *testing.T, dir, format, name string, marks []editorMark) {
 				return fmt.Sprintf(`<target xml:lang="en" state="%s">%s</target>`, m.state, tgt)
 			})
 			if m.approved {
-				unit = strings.Replace(unit, open+m.id+`"`, open+m.id+`" approved="yes"`, 1)
+				k := strings.IndexByte(unit, '>')
+				unit = unit[:k] + ` approved="yes"` + unit[k:]
 			}
 		}
 		text = text[:i] + unit + text[j:]
@@ -429,6 +430,79 @@ func TestReviewAndImportAgreeOnApproval(t *testing.T) {
 			if !strings.Contains(r.stdout, "A senior White House official") || !strings.Contains(r.stdout, "The Putin–Kim summit") ||
 				strings.Contains(r.stdout, "Sullivan admitted") {
 				t.Errorf("memory after import:\n%s", r.stdout)
+			}
+		})
+	}
+}
+
+// unitMarks returns the tags that carry a unit's state and approval in an
+// XLIFF file: the <trans-unit> and its <target> (1.2), or the <segment> (2.x).
+func unitMarks(t *testing.T, path, id string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if m := regexp.MustCompile(`(?s)(<trans-unit id="` + id + `"[^>]*>).*?(<target xml:lang="en"[^>]*>)`).FindStringSubmatch(text); m != nil {
+		return m[1] + m[2]
+	}
+	if m := regexp.MustCompile(`(?s)<unit id="` + id + `">.*?(<segment [^>]*>)`).FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	t.Fatalf("no unit %s in %s", id, path)
+	return ""
+}
+
+// TestUpdateKeepsEditorsMarks: an update writes the unchanged units with the
+// state and approval the editor gave them, mapped by meaning when the new
+// file is the other XLIFF version.
+func TestUpdateKeepsEditorsMarks(t *testing.T) {
+	const approvedID, signedOffID, unapprovedID = "u2c151672e84f", "u2d08be18d5d0", "uabdaa41950f3"
+	tests := []struct {
+		in, out string
+		want    map[string]string // unit id → its marks in the new file; "" for as in the earlier file
+	}{
+		{"xliff", "xliff", map[string]string{approvedID: "", signedOffID: "", unapprovedID: ""}},
+		{"xliff2", "xliff2", map[string]string{approvedID: "", signedOffID: "", unapprovedID: ""}},
+		{"xliff", "xliff2", map[string]string{
+			approvedID:   `<segment id="s1" state="reviewed">`,
+			signedOffID:  `<segment id="s1" state="reviewed">`,
+			unapprovedID: `<segment id="s1" state="translated">`,
+		}},
+		{"xliff2", "xliff", map[string]string{
+			approvedID:   `<trans-unit id="` + approvedID + `" xml:space="preserve" approved="yes"><target xml:lang="en" state="signed-off">`,
+			signedOffID:  `<trans-unit id="` + signedOffID + `" xml:space="preserve" approved="yes"><target xml:lang="en" state="final">`,
+			unapprovedID: `<trans-unit id="` + unapprovedID + `" xml:space="preserve"><target xml:lang="en" state="translated">`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+" to "+tt.out, func(t *testing.T) {
+			dir := sampleDir(t)
+			markedXLIFF(t, dir, tt.in, "rev.xlf", sampleMarks(tt.in))
+			article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+			v2 := strings.Replace(string(article), "\nقمة بوتين وكيم\n", "\nقمة بوتين وكيم في فلاديفوستوك\n", 1)
+			if v2 == string(article) {
+				t.Fatal("heading not found")
+			}
+			os.WriteFile(filepath.Join(dir, "v2.txt"), []byte(v2), 0o644)
+			r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "-f", tt.out, "-o", "v2.xlf", "v2.txt", "--update", "rev.xlf")
+			if r.code != 0 {
+				t.Fatalf("update: %s", r.stderr)
+			}
+			for id, want := range tt.want {
+				if want == "" {
+					want = unitMarks(t, filepath.Join(dir, "rev.xlf"), id)
+				}
+				if got := unitMarks(t, filepath.Join(dir, "v2.xlf"), id); got != want {
+					t.Errorf("unit %s:\n got %s\nwant %s", id, got, want)
+				}
+			}
+			// The changed heading is no longer approved; the other two still are.
+			r = runBitext(t, dir, "", "review", "--json", "v2.xlf")
+			var rep struct{ Summary struct{ Approved int } }
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || rep.Summary.Approved != 2 {
+				t.Errorf("review of the update: %d approved (%v), want 2", rep.Summary.Approved, err)
 			}
 		})
 	}
