@@ -156,6 +156,20 @@ type Unit struct {
 	Flags      []Flag    `json:"flags,omitempty"`
 	Confidence float64   `json:"confidence,omitempty"` // alignment confidence in [0,1]; 0 when not aligned
 	Matches    []Match   `json:"matches,omitempty"`    // translation memory candidates, best first
+	// XLIFF is how the editor's XLIFF file marked the unit, for a unit
+	// carried over from it unchanged; nil otherwise.
+	XLIFF *XLIFFMarks `json:"xliff,omitempty"`
+}
+
+// XLIFFMarks are the state and approval an editor's XLIFF file gave a unit,
+// in that file's own terms, so that a unit carried over unchanged is written
+// back as the editor left it: State alone cannot say signed-off, nor
+// approved apart from the state.
+type XLIFFMarks struct {
+	Version   string `json:"version"`             // of the file they come from: "1.2", "2.0" or "2.1"
+	State     string `json:"state,omitempty"`     // 1.2 state of the <target>, 2.x state of the (first) <segment>
+	Qualifier string `json:"qualifier,omitempty"` // 1.2 state-qualifier, 2.x subState
+	Approved  bool   `json:"approved,omitempty"`  // 1.2 approved="yes" (2.x says approval in the state)
 }
 
 // Match is a translation memory candidate for a unit: a similar source

@@ -32,9 +32,10 @@ type ImportOptions struct {
 	Article string
 	// Name is the file name used in error messages.
 	Name string
-	// All imports every XLIFF unit that has a target; by default only approved
-	// ones (1.2 approved="yes" or state translated, signed-off or final; 2.x
-	// state reviewed or final).
+	// All imports every XLIFF unit that has a target; by default only those
+	// the editor approved, as 'bitext review' counts them (xliff.Unit.Approved:
+	// 1.2 approved="yes" or state signed-off or final; 2.x state reviewed or
+	// final in every segment).
 	All bool
 	// Progress, when set, is called after every 1000 stored entries with the
 	// number stored so far (inside the still-open transaction).
@@ -49,37 +50,114 @@ type ImportResult struct {
 	Skipped int    // units without an approved target, without source text or in other languages
 }
 
-// ImportFile imports a TMX or XLIFF file, told apart by their root element.
-// Errors name the file and, for bad content, the line.
+// ImportFile imports a TMX or XLIFF file, told apart by their root element,
+// in one transaction. Errors name the file and, for bad content, the line.
 func (m *Memory) ImportFile(ctx context.Context, path string, opts ImportOptions) (ImportResult, error) {
-	f, err := os.Open(path)
+	res, err := m.ImportFiles(ctx, []string{path}, opts)
 	if err != nil {
 		return ImportResult{}, err
 	}
+	return res[0], nil
+}
+
+// ImportFiles imports TMX and XLIFF files in one transaction: when any of
+// them cannot be read or is bad, nothing is stored. It returns one result
+// per file, in order. Errors name the file and, for bad content, the line.
+// An XLIFF file that names no article gets its file name as provenance
+// unless opts.Article says otherwise; opts.Name is not used.
+func (m *Memory) ImportFiles(ctx context.Context, paths []string, opts ImportOptions) ([]ImportResult, error) {
+	srcs := make([]*source, 0, len(paths))
+	for _, path := range paths {
+		o := opts
+		if o.Article == "" && !strings.EqualFold(filepath.Ext(path), ".tmx") {
+			o.Article = filepath.Base(path)
+		}
+		o.Name = path
+		src, err := openFile(path, o)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, src)
+	}
+	return m.store(ctx, opts, srcs)
+}
+
+// openFile checks a file before anything is stored: an XLIFF file is read
+// whole, a TMX file up to its first unit and again while storing, so that
+// one file at a time is open however many are imported.
+func openFile(path string, opts ImportOptions) (*source, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
 	defer f.Close()
-	if opts.Article == "" && !strings.EqualFold(filepath.Ext(path), ".tmx") {
-		opts.Article = filepath.Base(path)
+	src, err := newSource(f, opts)
+	if err != nil {
+		return nil, src.inFile(err)
 	}
-	opts.Name = path
-	res, err := m.Import(ctx, f, opts)
-	if err != nil && !strings.HasPrefix(err.Error(), path+":") {
-		return res, fmt.Errorf("%s: %w", path, err)
+	if src.format == "tmx" {
+		src.entries = func(ctx context.Context, emit func(Entry) error) error {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			again := &source{name: path, format: "tmx"}
+			if err := again.openTMX(f, opts); err != nil {
+				return err
+			}
+			err = again.entries(ctx, emit)
+			src.skipped = again.skipped
+			return err
+		}
 	}
-	return res, nil
+	return src, nil
 }
 
 // Import imports a TMX or XLIFF document from r in one transaction: when the
 // document is bad, nothing is stored.
 func (m *Memory) Import(ctx context.Context, r io.Reader, opts ImportOptions) (ImportResult, error) {
+	src, err := newSource(r, opts)
+	if err != nil {
+		return ImportResult{Format: src.format}, src.inFile(err)
+	}
+	return m.storeOne(ctx, opts, src)
+}
+
+// source is one document of an import, its header (for XLIFF, all of it)
+// read and checked before anything is stored.
+type source struct {
+	name    string // file name for messages; "" when reading from a stream
+	format  string // "tmx" or "xliff"
+	skipped int    // units left out, counted by entries
+	// entries sends the document's entries to emit, in order.
+	entries func(ctx context.Context, emit func(Entry) error) error
+}
+
+// inFile makes err name the source's file, unless it does already.
+func (s *source) inFile(err error) error {
+	if err == nil || s.name == "" || strings.HasPrefix(err.Error(), s.name+":") {
+		return err
+	}
+	return fmt.Errorf("%s: %w", s.name, err)
+}
+
+// newSource tells TMX from XLIFF by the root element and opens the document.
+// The returned source is never nil, so that errors can name its file.
+func newSource(r io.Reader, opts ImportOptions) (*source, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4096)
-	switch sniff(head) {
+	src := &source{name: opts.Name, format: sniff(head)}
+	var err error
+	switch src.format {
 	case "tmx":
-		return m.ImportTMX(ctx, br, opts)
+		err = src.openTMX(br, opts)
 	case "xliff":
-		return m.ImportXLIFF(ctx, br, opts)
+		err = src.openXLIFF(br, opts)
+	default:
+		err = errors.New("neither TMX nor XLIFF (no <tmx> or <xliff> root element)")
 	}
-	return ImportResult{}, errors.New("neither TMX nor XLIFF (no <tmx> or <xliff> root element)")
+	return src, err
 }
 
 // sniff tells TMX from XLIFF by the first element name in head.
@@ -111,10 +189,25 @@ func sniff(head []byte) string {
 	return ""
 }
 
-// store runs the import loop: produce sends entries until it returns; the
-// first error from either side rolls everything back.
-func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx context.Context, out chan<- Entry) error) (ImportResult, error) {
-	var res ImportResult
+// storeOne stores one source, for the single-document imports.
+func (m *Memory) storeOne(ctx context.Context, opts ImportOptions, src *source) (ImportResult, error) {
+	res, err := m.store(ctx, opts, []*source{src})
+	if err != nil {
+		return ImportResult{Format: src.format}, err
+	}
+	return res[0], nil
+}
+
+// sourced is an entry and the index of the source it came from.
+type sourced struct {
+	e   Entry
+	src int
+}
+
+// store runs the import loop over every source in one transaction: the first
+// error from reading or storing any of them rolls everything back.
+func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) ([]ImportResult, error) {
+	res := make([]ImportResult, len(srcs))
 	err := m.write(ctx, func(tx *sql.Tx) error {
 		ins, err := newInserter(ctx, tx)
 		if err != nil {
@@ -124,12 +217,20 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 		// Parsing and storing run side by side: each takes about half the time.
 		pctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		entries := make(chan Entry, 1024)
+		entries := make(chan sourced, 1024)
 		ready := make(chan prepared, 1024)
 		perr := make(chan error, 1)
 		go func() {
 			defer close(entries)
-			perr <- produce(pctx, entries)
+			perr <- func() error {
+				for i, s := range srcs {
+					err := s.entries(pctx, func(e Entry) error { return send(pctx, entries, sourced{e, i}) })
+					if err != nil {
+						return s.inFile(err)
+					}
+				}
+				return nil
+			}()
 		}()
 		// The preparing side also counts the trigrams, which would otherwise
 		// be the storing side's largest cost after SQLite's; the storing side
@@ -138,8 +239,9 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 		go func() {
 			defer close(ready)
 			var keys []int64
-			for e := range entries {
-				p := prepare(e)
+			for se := range entries {
+				p := prepare(se.e)
+				p.src = se.src
 				if p.err == nil {
 					keys = gramKeys(keys[:0], p.norm)
 					for _, k := range keys {
@@ -158,12 +260,12 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 				for range ready {
 				}
 				<-perr
-				return fmt.Errorf("unit %q: %w", p.e.UnitID, err)
+				return srcs[p.src].inFile(fmt.Errorf("unit %q: %w", p.e.UnitID, err))
 			}
 			if added {
-				res.Added++
+				res[p.src].Added++
 			} else {
-				res.Updated++
+				res[p.src].Updated++
 			}
 			stored++
 			if opts.Progress != nil && stored%1000 == 0 {
@@ -182,14 +284,17 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, produce func(ctx
 		return ins.flush(ctx)
 	})
 	if err != nil {
-		return ImportResult{}, err
+		return nil, err
+	}
+	for i, s := range srcs {
+		res[i].Format, res[i].Skipped = s.format, s.skipped
 	}
 	return res, nil
 }
 
-func send(ctx context.Context, out chan<- Entry, e Entry) error {
+func send[T any](ctx context.Context, out chan<- T, v T) error {
 	select {
-	case out <- e:
+	case out <- v:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -199,13 +304,21 @@ func send(ctx context.Context, out chan<- Entry, e Entry) error {
 // ImportTMX imports a TMX file in one transaction. Each unit gives one entry
 // per language other than its source language.
 func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, opts ImportOptions) (ImportResult, error) {
-	skipped := 0
-	res, err := m.store(ctx, opts, func(ctx context.Context, out chan<- Entry) error {
-		tr, err := tmx.NewReader(r)
-		if err != nil {
-			return err
-		}
-		h := tr.Header()
+	src := &source{name: opts.Name, format: "tmx"}
+	if err := src.openTMX(r, opts); err != nil {
+		return ImportResult{Format: "tmx"}, src.inFile(err)
+	}
+	return m.storeOne(ctx, opts, src)
+}
+
+// openTMX reads the TMX header; the units are read as they are stored.
+func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
+	tr, err := tmx.NewReader(r)
+	if err != nil {
+		return err
+	}
+	h := tr.Header()
+	s.entries = func(ctx context.Context, emit func(Entry) error) error {
 		for {
 			u, err := tr.Next()
 			if errors.Is(err, io.EOF) {
@@ -215,16 +328,15 @@ func (m *Memory) ImportTMX(ctx context.Context, r io.Reader, opts ImportOptions)
 				return err
 			}
 			es, skip := tmxEntries(u, h.SrcLang, opts)
-			skipped += skip
+			s.skipped += skip
 			for _, e := range es {
-				if err := send(ctx, out, e); err != nil {
+				if err := emit(e); err != nil {
 					return err
 				}
 			}
 		}
-	})
-	res.Format, res.Skipped = "tmx", skipped
-	return res, err
+	}
+	return nil
 }
 
 func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int) {
@@ -299,17 +411,26 @@ func variantMeta(v *tmx.Variant) VariantMeta {
 
 // ImportXLIFF imports the approved units of an XLIFF 1.2 or 2.x file (read
 // with xliff.Read) in one transaction. Approved means approved="yes", state
-// final or signed-off, 1.2 state translated (what bitext writes for a
-// reviewed unit) or 2.x state reviewed or final; ImportOptions.All takes
-// every unit with a target.
+// final or signed-off, or 2.x state reviewed or final: a 1.2 translated is a
+// translation no one has approved yet. ImportOptions.All takes every unit
+// with a target.
 func (m *Memory) ImportXLIFF(ctx context.Context, r io.Reader, opts ImportOptions) (ImportResult, error) {
+	src := &source{name: opts.Name, format: "xliff"}
+	if err := src.openXLIFF(r, opts); err != nil {
+		return ImportResult{Format: "xliff"}, src.inFile(err)
+	}
+	return m.storeOne(ctx, opts, src)
+}
+
+// openXLIFF reads and checks the whole XLIFF file.
+func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 	name := opts.Name
 	if name == "" {
 		name = "XLIFF input"
 	}
 	f, err := xliff.Read(r, name)
 	if err != nil {
-		return ImportResult{Format: "xliff"}, err
+		return err
 	}
 	srcLang := f.SourceLang
 	if srcLang == "" {
@@ -319,31 +440,29 @@ func (m *Memory) ImportXLIFF(ctx context.Context, r io.Reader, opts ImportOption
 		srcLang = "ar"
 	}
 	if f.TargetLang == "" {
-		return ImportResult{Format: "xliff"}, fmt.Errorf("%s: no target language in the file", name)
+		return fmt.Errorf("%s: no target language in the file", name)
 	}
 	article := f.Original
 	if article == "" {
 		article = opts.Article
 	}
-	skipped := 0
-	res, err := m.store(ctx, opts, func(ctx context.Context, out chan<- Entry) error {
+	s.entries = func(ctx context.Context, emit func(Entry) error) error {
 		for _, u := range f.Units {
 			state := XLIFFState(f.Version, &u)
 			if !u.Translate || strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" ||
-				(!opts.All && state != "reviewed" && state != "final") ||
+				(!opts.All && !u.Approved) ||
 				(opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang)) {
-				skipped++
+				s.skipped++
 				continue
 			}
-			if err := send(ctx, out, Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,
+			if err := emit(Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,
 				Article: article, UnitID: u.ID, State: state}); err != nil {
 				return err
 			}
 		}
 		return nil
-	})
-	res.Format, res.Skipped = "xliff", skipped
-	return res, err
+	}
+	return nil
 }
 
 // XLIFFState says how far a unit of an XLIFF file of the given version has

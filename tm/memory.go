@@ -98,6 +98,10 @@ type Options struct {
 type Memory struct {
 	db   *sql.DB
 	path string
+	// created says that Open made the file, madeDirs the folders it made
+	// for it (deepest first): what Discard may take away again.
+	created  bool
+	madeDirs []string
 }
 
 // ErrNotFound reports that a memory file does not exist (MustExist opens only).
@@ -152,9 +156,22 @@ func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
 			}
 			return nil, fmt.Errorf("translation memory: %w", err)
 		}
-	} else if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("translation memory: %w", err)
+	}
+	var created bool
+	var madeDirs []string
+	if !opts.MustExist {
+		_, err := os.Stat(path)
+		created = errors.Is(err, os.ErrNotExist)
+		for dir := filepath.Dir(path); created; dir = filepath.Dir(dir) {
+			if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) || dir == filepath.Dir(dir) {
+				break
+			}
+			madeDirs = append(madeDirs, dir)
+		}
+		if len(madeDirs) > 0 {
+			if err := os.MkdirAll(madeDirs[0], 0o755); err != nil {
+				return nil, fmt.Errorf("translation memory: %w", err)
+			}
 		}
 	}
 	timeout := opts.BusyTimeout
@@ -170,7 +187,7 @@ func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
 	if err != nil {
 		return nil, fmt.Errorf("translation memory %s: %w", path, err)
 	}
-	m := &Memory{db: db, path: path}
+	m := &Memory{db: db, path: path, created: created, madeDirs: madeDirs}
 	// Several processes creating the memory at once race to switch it to
 	// WAL, and SQLite answers that race with SQLITE_BUSY at once rather than
 	// after the busy timeout: try again until the timeout has passed.
@@ -417,6 +434,30 @@ func (m *Memory) Path() string { return m.path }
 // Close closes the memory.
 func (m *Memory) Close() error { return m.db.Close() }
 
+// Discard closes the memory and, when Open created its file and it holds no
+// pairs, deletes the file, SQLite's files beside it and the folders Open made
+// for it: a first import that fails leaves no memory behind. A memory that
+// existed before, or that another process has stored pairs in since, is only
+// closed.
+func (m *Memory) Discard() error {
+	var n int
+	empty := m.created && m.db.QueryRow(`SELECT count(*) FROM tu`).Scan(&n) == nil && n == 0
+	if err := m.db.Close(); err != nil || !empty {
+		return err
+	}
+	for _, p := range []string{m.path, m.path + "-wal", m.path + "-shm", m.path + "-journal"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("translation memory: %w", err)
+		}
+	}
+	for _, d := range m.madeDirs {
+		if os.Remove(d) != nil {
+			break // no longer empty: something else uses it now
+		}
+	}
+	return nil
+}
+
 // write runs fn in one write transaction: all of it is stored, or nothing.
 func (m *Memory) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := m.db.BeginTx(ctx, nil)
@@ -598,6 +639,7 @@ func (i *inserter) close() {
 // computing can run beside the storing.
 type prepared struct {
 	e                  Entry
+	src                int // index of the import source it came from
 	norm               string
 	normHash, pairHash int64
 	extra              any  // JSON of e.TMX, or nil

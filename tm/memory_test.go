@@ -230,14 +230,16 @@ func TestXLIFFImport(t *testing.T) {
 		want    map[string]string // source → target
 		skipped int
 	}{
+		// u1 is translated but not approved: not taken without --all.
 		{"testdata/reviewed12.xlf", false, map[string]string{
-			"حذر مسؤول كبير في البيت الأبيض اليوم الثلاثاء.": "A senior White House official warned on Tuesday.",
-			"وقال سوليفان للصحفيين":                          "Sullivan told reporters",
-		}, 3},
+			"وقال سوليفان للصحفيين": "Sullivan told reporters",
+			"وانتهى الاجتماع":       "The meeting ended",
+		}, 4},
 		{"testdata/reviewed12.xlf", true, map[string]string{
 			"حذر مسؤول كبير في البيت الأبيض اليوم الثلاثاء.": "A senior White House official warned on Tuesday.",
 			"وقال سوليفان للصحفيين":                          "Sullivan told reporters",
 			"مسودة آلية فقط":                                 "Machine draft only",
+			"وانتهى الاجتماع":                                "The meeting ended",
 		}, 2},
 		{"testdata/reviewed21.xlf", false, map[string]string{
 			"قمة بوتين وكيم": "Putin–Kim summit!",
@@ -314,6 +316,106 @@ func TestImportBadFileStoresNothing(t *testing.T) {
 				t.Errorf("%d entries after a failed import, want the 1 from before", n)
 			}
 		})
+	}
+}
+
+// TestImportFilesAllOrNothing: files imported together go in one
+// transaction, whichever of them is bad and wherever it stands.
+func TestImportFilesAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	good, err := os.ReadFile("testdata/memory.tmx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trunc := filepath.Join(dir, "trunc.tmx")
+	os.WriteFile(trunc, good[:bytes.Index(good, []byte(`<tu tuid="s3"`))+40], 0o644)
+	dup := filepath.Join(dir, "dup.xlf")
+	xlf, _ := os.ReadFile("testdata/reviewed12.xlf")
+	os.WriteFile(dup, bytes.Replace(xlf, []byte(`id="u5"`), []byte(`id="u4"`), 1), 0o644)
+	const xlfGood = "testdata/reviewed12.xlf"
+	tests := []struct {
+		files []string
+		want  string
+	}{
+		{[]string{xlfGood, trunc}, trunc + ": 24:13: tu \"s3\""},
+		{[]string{trunc, xlfGood}, trunc + ": 24:13: tu \"s3\""},
+		{[]string{xlfGood, "testdata/memory.tmx", dup}, dup + ":24: unit u4: duplicate unit id (first at line 20)"},
+		{[]string{xlfGood, filepath.Join(dir, "missing.tmx")}, "missing.tmx"},
+	}
+	for _, tt := range tests {
+		m := openTemp(t)
+		if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "قبل", Target: "before"}}); err != nil {
+			t.Fatal(err)
+		}
+		res, err := m.ImportFiles(ctx, tt.files, ImportOptions{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: result %+v, error %v; want an error with %q", tt.files, res, err, tt.want)
+		}
+		if n := count(t, m); n != 1 {
+			t.Errorf("%v: %d entries after a failed import, want the 1 from before", tt.files, n)
+		}
+	}
+	// A single bad file is refused too, not reported as an empty import.
+	m := openTemp(t)
+	if res, err := m.ImportFile(ctx, dup, ImportOptions{}); err == nil {
+		t.Errorf("ImportFile(%s) = %+v, no error", dup, res)
+	}
+	// Good files together: one result each.
+	res, err := m.ImportFiles(ctx, []string{xlfGood, "testdata/memory.tmx"}, ImportOptions{})
+	if err != nil || len(res) != 2 || res[0].Format != "xliff" || res[0].Added != 2 || res[1].Format != "tmx" || res[1].Added != 4 {
+		t.Errorf("ImportFiles = %+v, %v", res, err)
+	}
+}
+
+// TestDiscard: a memory that a failed import was to create is taken away
+// with the folders made for it; one that existed before stays.
+func TestDiscard(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "new", "sub", "memory.db")
+	m, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Discard(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after Discard of a new memory: %v, want its folders gone", err)
+	}
+
+	path = filepath.Join(dir, "memory.db")
+	m, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	m, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Discard(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("Discard removed a memory that existed before: %v", err)
+	}
+
+	// Pairs stored since Open (by this or another process) keep it.
+	path = filepath.Join(dir, "kept.db")
+	m, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "قبل", Target: "before"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Discard(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("Discard removed a memory holding pairs: %v", err)
 	}
 }
 

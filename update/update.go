@@ -1,6 +1,6 @@
 // Package update re-translates a new version of an article against the
 // reviewed translation of an earlier one: sentences whose source did not
-// change keep the editor's translation and state, changed ones are
+// change keep the editor's translation, state and approval, changed ones are
 // re-translated with a note showing how the source changed and what the
 // previous translation was, new ones are translated, and removed ones are
 // reported.
@@ -37,7 +37,7 @@ type Change string
 
 // Changes.
 const (
-	Kept    Change = "kept"    // same source: the earlier target and state are kept
+	Kept    Change = "kept"    // same source: the earlier target, state and approval are kept
 	Changed Change = "changed" // the source was edited: re-translated, with a diff note
 	Added   Change = "added"   // a new sentence: translated
 	Deleted Change = "deleted" // in the earlier version only
@@ -182,10 +182,11 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 	return bt, rep, nil
 }
 
-// keep gives u the earlier unit's translation, state, origin and editor notes.
+// keep gives u the earlier unit's translation, state, XLIFF marks, origin and
+// editor notes.
 func keep(u *doc.Unit, o *oldUnit) {
 	o.used = true
-	u.Target, u.State, u.Origin = o.unit.Target, o.unit.State, o.unit.Origin
+	u.Target, u.State, u.Origin, u.XLIFF = o.unit.Target, o.unit.State, o.unit.Origin, o.unit.XLIFF
 	u.Flags = nil
 	for _, n := range o.unit.Notes {
 		if !strings.HasPrefix(n, "glossary: ") && !strings.HasPrefix(n, NoteSourceChanged) && !strings.HasPrefix(n, NotePreviousTarget) {
@@ -252,14 +253,28 @@ func (r *Report) Summary() string {
 }
 
 // Earlier turns a reviewed XLIFF file into the earlier version's units for
-// Run: every unit with its source, the editor's target, its notes and a state
-// (see tm.XLIFFState); units marked translate="no" are boilerplate.
+// Run: every unit with its source, the editor's target, its notes, a state
+// (see tm.XLIFFState) and the file's own state and approval marks, which a
+// kept unit is written with again; units marked translate="no" are
+// boilerplate.
 func Earlier(f *xliff.File) *doc.Bitext {
 	bt := &doc.Bitext{SourceLang: f.SourceLang, TargetLang: f.TargetLang, Name: f.Original, Engine: f.Engine}
 	for i := range f.Units {
 		u := &f.Units[i]
+		state := doc.State(tm.XLIFFState(f.Version, u))
+		if state == doc.StateMachine && u.HasDraft {
+			// The state attribute may still be the draft's: what the editor
+			// did decides, as in a review.
+			switch {
+			case strings.Join(strings.Fields(u.Target), " ") != strings.Join(strings.Fields(u.Draft), " "):
+				state = doc.StateReviewed
+			case u.DraftFrom == xliff.GistOrigin:
+				state = doc.StateGist
+			}
+		}
 		du := doc.Unit{ID: u.ID, Kind: doc.Paragraph, Source: u.Source, Target: u.Target,
-			State: doc.State(tm.XLIFFState(f.Version, u)), Origin: u.DraftFrom, Notes: u.Notes}
+			State: state, Origin: u.DraftFrom, Notes: u.Notes,
+			XLIFF: &doc.XLIFFMarks{Version: f.Version, State: u.State, Qualifier: u.Qualifier, Approved: u.ApprovedAttr}}
 		if !u.Translate {
 			du.Kind = doc.Boilerplate
 		}

@@ -13,6 +13,7 @@ import (
 	"bitext/doc"
 	"bitext/segment"
 	"bitext/translate"
+	"bitext/xliff"
 )
 
 // countingEngine is a fake engine that renders each Arabic sentence as an
@@ -280,4 +281,36 @@ func FuzzUpdate(f *testing.F) {
 			t.Errorf("report %s uses more earlier units than the %d there are", rep.Summary(), len(old.Units))
 		}
 	})
+}
+
+// TestEarlierReadsWhatTheEditorDid: a unit keeps the file's marks, and its
+// state says what the editor did even where the state attribute is still
+// the draft's.
+func TestEarlierReadsWhatTheEditorDid(t *testing.T) {
+	const in = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="ar" target-language="en"><body>
+<trans-unit id="edited"><source>أ</source><target state="needs-review-translation" state-qualifier="leveraged-mt">The editor's text</target>
+<alt-trans tool-id="bitext" origin="google"><target>The draft</target></alt-trans></trans-unit>
+<trans-unit id="gist"><source>ب</source><target state="needs-translation" state-qualifier="leveraged-glossary">word by word</target>
+<alt-trans tool-id="bitext" origin="gist"><target>word  by word</target></alt-trans></trans-unit>
+<trans-unit id="approved" approved="yes"><source>ج</source><target state="translated">Approved</target></trans-unit>
+</body></file></xliff>`
+	f, err := xliff.Read(strings.NewReader(in), "in.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := Earlier(f)
+	want := map[string]struct {
+		state doc.State
+		marks doc.XLIFFMarks
+	}{
+		"edited":   {doc.StateReviewed, doc.XLIFFMarks{Version: "1.2", State: "needs-review-translation", Qualifier: "leveraged-mt"}},
+		"gist":     {doc.StateGist, doc.XLIFFMarks{Version: "1.2", State: "needs-translation", Qualifier: "leveraged-glossary"}},
+		"approved": {doc.StateReviewed, doc.XLIFFMarks{Version: "1.2", State: "translated", Approved: true}},
+	}
+	for _, u := range bt.Units {
+		w := want[u.ID]
+		if u.State != w.state || u.XLIFF == nil || *u.XLIFF != w.marks {
+			t.Errorf("unit %s: state %s, marks %+v; want %s, %+v", u.ID, u.State, u.XLIFF, w.state, w.marks)
+		}
+	}
 }

@@ -65,6 +65,10 @@ type Unit struct {
 	Notes      []string
 	Segments   int // number of segments the tool cut the unit into
 	InlineTags int // inline codes found in the target
+
+	// The rest of the editor's marks, to write them back as they were.
+	Qualifier    string // 1.2 state-qualifier of the target, 2.x subState of the (first) segment
+	ApprovedAttr bool   // 1.2 approved="yes" itself, whatever the state
 }
 
 // Term is a glossary hit recorded with a unit: the Arabic surface form, what
@@ -420,7 +424,8 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	if err != nil {
 		return err
 	}
-	u.Approved = attr(se, "approved") == "yes"
+	u.ApprovedAttr = attr(se, "approved") == "yes"
+	u.Approved = u.ApprovedAttr
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
@@ -430,7 +435,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 			return err
 		case rd.core(c, "target"):
 			st := attr(c, "state")
-			u.State = st
+			u.State, u.Qualifier = st, attr(c, "state-qualifier")
 			if st == "final" || st == "signed-off" {
 				u.Approved = true
 			}
@@ -708,8 +713,8 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 			st := attr(c, "state")
 			if seg {
 				u.Segments++
-				if u.State == "" {
-					u.State = st
+				if u.Segments == 1 {
+					u.State, u.Qualifier = st, attr(c, "subState")
 				}
 				if st != "reviewed" && st != "final" {
 					approvedAll = false

@@ -80,7 +80,8 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 	if !translatable(u) {
 		attrs = append(attrs, "translate", "no")
 	}
-	if u.State == doc.StateFinal {
+	st, q, approved := unitState12(u)
+	if approved {
 		attrs = append(attrs, "approved", "yes")
 	}
 	x.open("trans-unit", attrs...)
@@ -93,7 +94,6 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 		// OmegaT translates the text of <target>: give it the source.
 		x.elem("target", source12(u, stripper(opts, u.ID, "target")), "xml:lang", tgtLang, "state", "needs-translation")
 	case strings.TrimSpace(u.Target) != "":
-		st, q := state12(u.State)
 		phase := ""
 		if draft && b.Engine != "" {
 			phase = "mt"

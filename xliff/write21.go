@@ -143,7 +143,7 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 		}
 		x.close("notes")
 	}
-	st, sub := state21(u.State)
+	st, sub := unitState21(u)
 	target := strings.TrimSpace(u.Target) != "" && translatable(u)
 	if !target {
 		st, sub = "initial", ""

@@ -16,11 +16,7 @@ func init() {
 			Usage: "find, check and maintain the glossary of names (glossary.yaml)",
 		}
 		for _, mk := range glossarySubcommands {
-			sub := mk(e)
-			if sub.OnUsageError == nil {
-				sub.OnUsageError = onUsageError
-			}
-			cmd.Subcommands = append(cmd.Subcommands, sub)
+			cmd.Subcommands = append(cmd.Subcommands, mk(e))
 		}
 		sort.Slice(cmd.Subcommands, func(i, j int) bool { return cmd.Subcommands[i].Name < cmd.Subcommands[j].Name })
 		return cmd

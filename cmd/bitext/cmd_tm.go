@@ -89,9 +89,11 @@ func tmImportCommand(e *env) *cli.Command {
 		Name:      "import",
 		Usage:     "add the pairs of TMX or XLIFF files to the memory",
 		ArgsUsage: "FILE.tmx|FILE.xlf...",
-		Description: `Each file is imported in one transaction: a file with an error adds nothing.
-From XLIFF only approved units are taken (approved="yes", final, signed-off,
-1.2 translated, 2.x reviewed) unless --all is given.
+		Description: `All the files are imported in one transaction: when any of them cannot be
+read or has an error, nothing is added, and a memory the import was to create
+is not left behind. From XLIFF only the units the editor approved are taken, as
+'bitext review' counts them (approved="yes", final, signed-off, 2.x reviewed),
+unless --all is given; a 1.2 "translated" unit is not approved yet.
 
 Examples:
    bitext tm import agency-memory.tmx
@@ -113,21 +115,28 @@ Examples:
 			if err != nil {
 				return err
 			}
-			defer m.Close()
+			paths := c.Args().Slice()
+			res, err := m.ImportFiles(c.Context, paths, tm.ImportOptions{SourceLang: c.String("source-lang"),
+				TargetLang: c.String("target-lang"), Article: c.String("article"), All: c.Bool("all")})
+			if err != nil {
+				// A memory this import was to create is not left behind empty.
+				if derr := m.Discard(); derr != nil {
+					return fmt.Errorf("%w (nothing imported; %v)", err, derr)
+				}
+				return fmt.Errorf("%w (nothing imported)", err)
+			}
+			if err := m.Close(); err != nil {
+				return err
+			}
 			type fileResult struct {
 				File string `json:"file"`
 				tm.ImportResult
 			}
 			var results []fileResult
-			for _, path := range c.Args().Slice() {
-				res, err := m.ImportFile(c.Context, path, tm.ImportOptions{SourceLang: c.String("source-lang"),
-					TargetLang: c.String("target-lang"), Article: c.String("article"), All: c.Bool("all")})
-				if err != nil {
-					return fmt.Errorf("%w (nothing imported from it)", err)
-				}
-				results = append(results, fileResult{path, res})
+			for i, path := range paths {
+				results = append(results, fileResult{path, res[i]})
 				if !c.Bool("quiet") && !c.Bool("json") {
-					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res.Added, res.Updated, res.Skipped, res.Format)
+					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped, res[i].Format)
 				}
 			}
 			if c.Bool("json") {
@@ -213,6 +222,9 @@ Examples:
 			}
 			if s := c.Float64("min-score"); s <= 0 || s > 1 {
 				return usagef("tm lookup: --min-score %v is not in (0, 1]", s)
+			}
+			if n := c.Int("max"); n < 1 {
+				return usagef("tm lookup: --max %d: want at least 1", n)
 			}
 			m, err := openMemory(c, true)
 			if err != nil {

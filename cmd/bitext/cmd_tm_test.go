@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestTMCommands(t *testing.T) {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	if !strings.Contains(r.stdout, "memory.tmx: 4 added, 0 already there, 0 skipped (tmx)") ||
-		!strings.Contains(r.stdout, "reviewed12.xlf: 2 added, 0 already there, 3 skipped (xliff)") {
+		!strings.Contains(r.stdout, "reviewed12.xlf: 2 added, 0 already there, 4 skipped (xliff)") {
 		t.Errorf("import said %q", r.stdout)
 	}
 
@@ -117,11 +118,13 @@ func TestTMBadUse(t *testing.T) {
 		want string
 	}{
 		{[]string{"tm", "import", "--tm", db}, 2, "want one or more"},
-		{[]string{"tm", "import", "--tm", db, bad}, 1, `bad.tmx: 26:12: tu "s3": <tuv> without xml:lang (nothing imported from it)`},
+		{[]string{"tm", "import", "--tm", db, bad}, 1, `bad.tmx: 26:12: tu "s3": <tuv> without xml:lang (nothing imported)`},
 		{[]string{"tm", "import", "--tm", db, filepath.Join(dir, "missing.tmx")}, 1, "missing.tmx"},
 		{[]string{"tm", "stats", "--tm", filepath.Join(dir, "none.db")}, 1, "no translation memory at"},
 		{[]string{"tm", "lookup", "--tm", db}, 2, "want one text"},
 		{[]string{"tm", "lookup", "--tm", db, "--min-score", "2", "x"}, 2, "--min-score"},
+		{[]string{"tm", "lookup", "--tm", db, "--max", "-1", "x"}, 2, "--max -1"},
+		{[]string{"tm", "lookup", "--tm", db, "--max", "0", "x"}, 2, "--max 0"},
 		{[]string{"tm", "export", "--tm", db, "--format", "csv"}, 2, "unknown --format"},
 	}
 	for _, tt := range tests {
@@ -130,10 +133,42 @@ func TestTMBadUse(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tt.args, r.code, r.stderr, tt.code, tt.want)
 		}
 	}
-	// The bad file imported nothing.
-	r := runBitext(t, "", "", "tm", "stats", "--tm", db, "--json")
-	if !strings.Contains(r.stdout, `"entries": 0`) {
-		t.Errorf("after a failed import: %s", r.stdout)
+	// The bad file imported nothing: the memory it was to create is not there.
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("after a failed import: %v", err)
+	}
+}
+
+// TestTMImportAllOrNothing: when one of the files is bad, whichever it is,
+// tm import adds nothing, and does not leave behind a memory it created.
+func TestTMImportAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile(tmTestdata(t, "memory.tmx"))
+	trunc := filepath.Join(dir, "trunc.tmx")
+	os.WriteFile(trunc, good[:len(good)/2], 0o644)
+	xlf := tmTestdata(t, "reviewed12.xlf")
+	for _, files := range [][]string{{xlf, trunc}, {trunc, xlf}} {
+		db := filepath.Join(dir, "new", "m.db")
+		r := runBitext(t, "", "", append([]string{"tm", "import", "--tm", db}, files...)...)
+		if r.code != 1 || !strings.Contains(r.stderr, "trunc.tmx: ") || !strings.Contains(r.stderr, "nothing imported") || r.stdout != "" {
+			t.Errorf("import %v: exit %d, stdout %q, stderr %q", files, r.code, r.stdout, r.stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "new")); !os.IsNotExist(err) {
+			t.Errorf("import %v left a new memory behind: %v", files, err)
+		}
+	}
+	// An existing memory keeps what it had.
+	db := filepath.Join(dir, "m.db")
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, tmTestdata(t, "memory.tmx")); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	for _, files := range [][]string{{xlf, trunc}, {trunc, xlf}} {
+		if r := runBitext(t, "", "", append([]string{"tm", "import", "--tm", db}, files...)...); r.code != 1 {
+			t.Errorf("import %v: exit %d", files, r.code)
+		}
+		if r := runBitext(t, "", "", "tm", "stats", "--tm", db); !strings.Contains(r.stdout, "pairs:    4\n") {
+			t.Errorf("after a failed import %v: %s", files, r.stdout)
+		}
 	}
 }
 
@@ -349,5 +384,204 @@ func TestPublishCreatesDefaultMemory(t *testing.T) {
 	r = runBitext(t, dir, "", "publish", "-o", "page.html", "reviewed.xlf")
 	if r.code != 0 || !strings.Contains(r.stderr, "bitext: translation memory "+want+": 0 pairs added") {
 		t.Errorf("second publish: exit %d: %q", r.code, r.stderr)
+	}
+}
+
+// editorMark is what an editor's CAT tool does to one unit of the sample.
+type editorMark struct {
+	id       string
+	target   string // "" keeps the draft
+	state    string // 1.2 <target state>, 2.x <segment state>
+	approved bool   // 1.2 approved="yes"
+}
+
+var (
+	markTarget12  = regexp.MustCompile(`(?s)<target xml:lang="en" state="[^"]*"[^>]*>(.*?)</target>`)
+	markSegment21 = regexp.MustCompile(`(?s)<segment id="s1" state="[^"]*"[^>]*>(.*?)<target xml:space="preserve">(.*?)</target>`)
+)
+
+// markedXLIFF translates the sample article in dir with the gist into the
+// XLIFF file name (format xliff or xliff2) and marks it as the editor's tool
+// would.
+func markedXLIFF(t *testing.T, dir, format, name string, marks []editorMark) {
+	t.Helper()
+	if r := runBitext(t, dir, "", "translate", "--engine", "gist", "--no-tm", "-f", format, "-o", name, "article.txt"); r.code != 0 {
+		t.Fatalf("translate: %s", r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	open, end := `<trans-unit id="`, "</trans-unit>"
+	if format == "xliff2" {
+		open, end = `<unit id="`, "</unit>"
+	}
+	for _, m := range marks {
+		i := strings.Index(text, open+m.id+`"`)
+		if i < 0 {
+			t.Fatalf("no unit %s in %s", m.id, name)
+		}
+		j := strings.Index(text[i:], end) + i
+		unit := text[i:j]
+		if format == "xliff2" {
+			unit = markSegment21.ReplaceAllStringFunc(unit, func(seg string) string {
+				sub := markSegment21.FindStringSubmatch(seg)
+				tgt := sub[2]
+				if m.target != "" {
+					tgt = m.target
+				}
+				return fmt.Sprintf(`<segment id="s1" state="%s">%s<target xml:space="preserve">%s</target>`, m.state, sub[1], tgt)
+			})
+		} else {
+			unit = markTarget12.ReplaceAllStringFunc(unit, func(tg string) string {
+				tgt := markTarget12.FindStringSubmatch(tg)[1]
+				if m.target != "" {
+					tgt = m.target
+				}
+				return fmt.Sprintf(`<target xml:lang="en" state="%s">%s</target>`, m.state, tgt)
+			})
+			if m.approved {
+				k := strings.IndexByte(unit, '>')
+				unit = unit[:k] + ` approved="yes"` + unit[k:]
+			}
+		}
+		text = text[:i] + unit + text[j:]
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sampleMarks are an editor's marks on the sample: an approved translation,
+// a signed-off (2.x: final) unit, a final heading and a translation not yet
+// approved.
+func sampleMarks(format string) []editorMark {
+	signedOff := "signed-off"
+	approvedState := "translated"
+	if format == "xliff2" {
+		signedOff, approvedState = "final", "reviewed"
+	}
+	return []editorMark{
+		{id: "u2c151672e84f", target: "A senior White House official warned on Tuesday that North Korea would face consequences.", state: approvedState, approved: true},
+		{id: "u2d08be18d5d0", state: signedOff},
+		{id: "u39eae68f6b30", target: "The Putin–Kim summit", state: "final"},
+		{id: "uabdaa41950f3", target: "Sullivan admitted he could not say which weapons might be delivered.", state: "translated"},
+	}
+}
+
+// TestReviewAndImportAgreeOnApproval: the units tm import takes from a
+// reviewed file are the ones review counts as approved; a 1.2 "translated"
+// unit is a translation not yet approved.
+func TestReviewAndImportAgreeOnApproval(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			markedXLIFF(t, dir, format, "rev.xlf", sampleMarks(format))
+			r := runBitext(t, dir, "", "review", "--json", "rev.xlf")
+			var rep struct {
+				Summary struct{ Approved int }
+				Units   []struct {
+					ID       string
+					Approved bool
+				}
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+				t.Fatalf("review: %v %s %s", err, r.stdout, r.stderr)
+			}
+			approved := map[string]bool{}
+			for _, u := range rep.Units {
+				if u.Approved {
+					approved[u.ID] = true
+				}
+			}
+			if rep.Summary.Approved != 3 || !approved["u2c151672e84f"] || !approved["u2d08be18d5d0"] || !approved["u39eae68f6b30"] {
+				t.Errorf("review approved %d: %v; want the three marked units", rep.Summary.Approved, approved)
+			}
+			db := filepath.Join(dir, "m.db")
+			r = runBitext(t, dir, "", "tm", "import", "--tm", db, "--json", "rev.xlf")
+			var res []struct{ Added int }
+			if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res) != 1 || res[0].Added != rep.Summary.Approved {
+				t.Fatalf("tm import added %+v (%v, %s); review counts %d approved", res, err, r.stderr, rep.Summary.Approved)
+			}
+			r = runBitext(t, dir, "", "tm", "export", "--tm", db, "-o", "-")
+			if !strings.Contains(r.stdout, "A senior White House official") || !strings.Contains(r.stdout, "The Putin–Kim summit") ||
+				strings.Contains(r.stdout, "Sullivan admitted") {
+				t.Errorf("memory after import:\n%s", r.stdout)
+			}
+		})
+	}
+}
+
+// unitMarks returns the tags that carry a unit's state and approval in an
+// XLIFF file: the <trans-unit> and its <target> (1.2), or the <segment> (2.x).
+func unitMarks(t *testing.T, path, id string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if m := regexp.MustCompile(`(?s)(<trans-unit id="` + id + `"[^>]*>).*?(<target xml:lang="en"[^>]*>)`).FindStringSubmatch(text); m != nil {
+		return m[1] + m[2]
+	}
+	if m := regexp.MustCompile(`(?s)<unit id="` + id + `">.*?(<segment [^>]*>)`).FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	t.Fatalf("no unit %s in %s", id, path)
+	return ""
+}
+
+// TestUpdateKeepsEditorsMarks: an update writes the unchanged units with the
+// state and approval the editor gave them, mapped by meaning when the new
+// file is the other XLIFF version.
+func TestUpdateKeepsEditorsMarks(t *testing.T) {
+	const approvedID, signedOffID, unapprovedID = "u2c151672e84f", "u2d08be18d5d0", "uabdaa41950f3"
+	tests := []struct {
+		in, out string
+		want    map[string]string // unit id → its marks in the new file; "" for as in the earlier file
+	}{
+		{"xliff", "xliff", map[string]string{approvedID: "", signedOffID: "", unapprovedID: ""}},
+		{"xliff2", "xliff2", map[string]string{approvedID: "", signedOffID: "", unapprovedID: ""}},
+		{"xliff", "xliff2", map[string]string{
+			approvedID:   `<segment id="s1" state="reviewed">`,
+			signedOffID:  `<segment id="s1" state="reviewed">`,
+			unapprovedID: `<segment id="s1" state="translated">`,
+		}},
+		{"xliff2", "xliff", map[string]string{
+			approvedID:   `<trans-unit id="` + approvedID + `" xml:space="preserve" approved="yes"><target xml:lang="en" state="signed-off">`,
+			signedOffID:  `<trans-unit id="` + signedOffID + `" xml:space="preserve" approved="yes"><target xml:lang="en" state="final">`,
+			unapprovedID: `<trans-unit id="` + unapprovedID + `" xml:space="preserve"><target xml:lang="en" state="translated">`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+" to "+tt.out, func(t *testing.T) {
+			dir := sampleDir(t)
+			markedXLIFF(t, dir, tt.in, "rev.xlf", sampleMarks(tt.in))
+			article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+			v2 := strings.Replace(string(article), "\nقمة بوتين وكيم\n", "\nقمة بوتين وكيم في فلاديفوستوك\n", 1)
+			if v2 == string(article) {
+				t.Fatal("heading not found")
+			}
+			os.WriteFile(filepath.Join(dir, "v2.txt"), []byte(v2), 0o644)
+			r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "-f", tt.out, "-o", "v2.xlf", "v2.txt", "--update", "rev.xlf")
+			if r.code != 0 {
+				t.Fatalf("update: %s", r.stderr)
+			}
+			for id, want := range tt.want {
+				if want == "" {
+					want = unitMarks(t, filepath.Join(dir, "rev.xlf"), id)
+				}
+				if got := unitMarks(t, filepath.Join(dir, "v2.xlf"), id); got != want {
+					t.Errorf("unit %s:\n got %s\nwant %s", id, got, want)
+				}
+			}
+			// The changed heading is no longer approved; the other two still are.
+			r = runBitext(t, dir, "", "review", "--json", "v2.xlf")
+			var rep struct{ Summary struct{ Approved int } }
+			if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || rep.Summary.Approved != 2 {
+				t.Errorf("review of the update: %d approved (%v), want 2", rep.Summary.Approved, err)
+			}
+		})
 	}
 }

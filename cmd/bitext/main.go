@@ -55,14 +55,23 @@ func newApp(e *env) *cli.App {
 		},
 	}
 	for _, mk := range commands {
-		cmd := mk(e)
+		app.Commands = append(app.Commands, mk(e))
+	}
+	usageErrorsExit2(app.Commands)
+	sort.Slice(app.Commands, func(i, j int) bool { return app.Commands[i].Name < app.Commands[j].Name })
+	return app
+}
+
+// usageErrorsExit2 makes a flag error in any command or subcommand a usage
+// error (exit code 2): the flag parser of a subcommand does not fall back on
+// its parent's handler.
+func usageErrorsExit2(cmds []*cli.Command) {
+	for _, cmd := range cmds {
 		if cmd.OnUsageError == nil {
 			cmd.OnUsageError = onUsageError
 		}
-		app.Commands = append(app.Commands, cmd)
+		usageErrorsExit2(cmd.Subcommands)
 	}
-	sort.Slice(app.Commands, func(i, j int) bool { return app.Commands[i].Name < app.Commands[j].Name })
-	return app
 }
 
 // run executes bitext with args and returns the process exit code:

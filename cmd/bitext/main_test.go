@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/urfave/cli/v2"
+
 	"bitext/internal/testenv"
 )
 
@@ -77,4 +79,33 @@ func firstDiff(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// TestUnknownFlagIsUsageError: every command and subcommand answers an
+// unknown flag with exit code 2, before it touches any file.
+func TestUnknownFlagIsUsageError(t *testing.T) {
+	var paths [][]string
+	var walk func(prefix []string, cmds []*cli.Command)
+	walk = func(prefix []string, cmds []*cli.Command) {
+		for _, c := range cmds {
+			p := append(append([]string{}, prefix...), c.Name)
+			if len(c.Subcommands) > 0 {
+				walk(p, c.Subcommands)
+				continue
+			}
+			paths = append(paths, p)
+		}
+	}
+	walk(nil, newApp(&env{}).Commands)
+	if len(paths) < 10 {
+		t.Fatalf("only %d commands found: %v", len(paths), paths)
+	}
+	dir := t.TempDir()
+	for _, p := range paths {
+		args := append(append([]string{}, p...), "--bogus", "x")
+		r := runBitext(t, dir, "", args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "bogus") {
+			t.Errorf("bitext %s: exit %d, stderr %q; want 2 naming the flag", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
 }
