@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
@@ -38,7 +39,7 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 }
 
 // ReadFormat reads entries in the named exchange format; name is used in
-// error messages. Each entry's fields
+// error messages. A leading byte order mark is skipped. Each entry's fields
 // are checked as Parse checks them, and every problem names the line of the
 // entry in the file; the entries are not checked against each other (see
 // CheckAdditions).
@@ -69,7 +70,7 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // ReadCSV reads two-column rows; a first row "ar,en" (or "source,target")
 // is a header. A row whose two columns are equal is a term kept untranslated.
 func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(skipBOM(r))
 	cr.FieldsPerRecord = -1
 	var out []*Entry
 	for first := true; ; first = false {
@@ -131,7 +132,7 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // ReadTSV reads what WriteTSV writes; the header names the columns, in any
 // order, and must include ar.
 func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(skipBOM(r))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -206,6 +207,18 @@ func checkRead(name string, es []*Entry) ([]*Entry, error) {
 	}
 	return es, nil
 }
+
+// skipBOM returns r without the UTF-8 byte order mark it may start with
+// (spreadsheets write one); line numbers do not change.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
+		br.Discard(len(bom))
+	}
+	return br
+}
+
+const bom = "\ufeff"
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -327,7 +340,7 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // the entry's term, further Arabic terms its variants, the first English term
 // its rendering. An entry's line is that of its termEntry tag.
 func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
-	dec := xml.NewDecoder(r)
+	dec := xml.NewDecoder(skipBOM(r))
 	var out []*Entry
 	var path []string // local names of the open elements
 	sawRoot := false

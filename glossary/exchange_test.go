@@ -130,6 +130,27 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 	}
 }
 
+// Spreadsheets save UTF-8 with a byte order mark; it is not part of the
+// first field, and lines are counted as without it.
+func TestReadFormatSkipsByteOrderMark(t *testing.T) {
+	for format, src := range map[string]string{
+		"csv": "ar,en\nبوتين,Putin\nموسكو,Moscow\n",
+		"tsv": "ar\ten\nبوتين\tPutin\nموسكو\tMoscow\n",
+		"tbx": "<martif><text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>بوتين</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Putin</term></tig></langSet></termEntry>\n" +
+			"<termEntry><langSet xml:lang=\"ar\"><tig><term>موسكو</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Moscow</term></tig></langSet></termEntry>\n</body></text></martif>\n",
+	} {
+		es, err := ReadFormat(strings.NewReader("\ufeff"+src), "b."+format, format)
+		if err != nil || len(es) != 2 || es[0].Ar != "بوتين" || es[1].En != "Moscow" || es[1].Line != 3 {
+			t.Errorf("%s with a byte order mark: %v, %v", format, es, err)
+			continue
+		}
+		bad := strings.Replace(src, "Moscow", "موسكوف", 1)
+		if _, err := ReadFormat(strings.NewReader("\ufeff"+bad), "b."+format, format); err == nil || !strings.HasPrefix(err.Error(), "b."+format+":3: ") {
+			t.Errorf("%s with a byte order mark: error %v, want it at line 3", format, err)
+		}
+	}
+}
+
 // An imported term that clashes with the glossary or another imported term
 // is reported at its own line, naming where the other one is.
 func TestCheckAdditions(t *testing.T) {

@@ -18,6 +18,7 @@
 package glossary
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -145,8 +146,10 @@ func Load(path string) (*Glossary, error) {
 }
 
 // Parse decodes and validates glossary YAML; name is used in error messages.
-// All problems are reported at once as an ErrorList.
+// All problems are reported at once as an ErrorList. A leading byte order
+// mark is skipped.
 func Parse(name string, data []byte) (*Glossary, error) {
+	data = bytes.TrimPrefix(data, []byte(bom))
 	g := &Glossary{Name: name}
 	var errs ErrorList
 	fail := func(line int, format string, args ...any) {

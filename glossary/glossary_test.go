@@ -84,6 +84,20 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+// A glossary saved with a byte order mark reads as without it, with the same
+// lines.
+func TestParseByteOrderMark(t *testing.T) {
+	src := "terms:\n  - ar: بوتين\n    en: Putin\n  - ar: موسكو\n    en: Moscow\n"
+	g, err := Parse("g.yaml", []byte("\ufeff"+src))
+	if err != nil || len(g.Entries) != 2 || g.Entries[1].Line != 4 {
+		t.Fatalf("Parse = %v, %v", g, err)
+	}
+	_, err = Parse("g.yaml", []byte("\ufeff"+strings.Replace(src, "Moscow", "موسكو", 1)))
+	if err == nil || !strings.HasPrefix(err.Error(), "g.yaml:4: en") {
+		t.Errorf("error = %v, want it at line 4", err)
+	}
+}
+
 func TestParseAllErrorsAtOnce(t *testing.T) {
 	_, err := Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    colour: red\n  - ar: Moscow\n    en: Moscow\n"))
 	var list ErrorList

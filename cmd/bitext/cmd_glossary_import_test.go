@@ -38,7 +38,8 @@ func TestGlossaryImportCSV(t *testing.T) {
 }
 
 // An imported row with a problem is named by its own file and line, not by
-// the glossary being written.
+// the glossary being written; a byte order mark (spreadsheets' "CSV UTF-8")
+// is not part of the header.
 func TestGlossaryImportErrorsNameTheImportedFile(t *testing.T) {
 	dir := t.TempDir()
 	g := filepath.Join(dir, "glossary.yaml")
@@ -58,6 +59,10 @@ func TestGlossaryImportErrorsNameTheImportedFile(t *testing.T) {
 		t.Errorf("a clash does not say where the glossary has the term: %s", r.stderr)
 	}
 
+	os.WriteFile(filepath.Join(dir, "excel.csv"), []byte("\ufeffar,en\nموسكو,Moscow\n"), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "import", "-g", g, "excel.csv"); r.code != 0 || !strings.Contains(r.stderr, "imported 1 terms") {
+		t.Errorf("CSV with a byte order mark: exit %d, stderr %s", r.code, r.stderr)
+	}
 	// A term given twice in the imported file: the first row is kept.
 	os.WriteFile(filepath.Join(dir, "twice.csv"), []byte("كييف,Kyiv\nكييف,Kiev\n"), 0o644)
 	if r := runBitext(t, dir, "", "glossary", "import", "-g", g, "twice.csv"); r.code != 0 || !strings.Contains(r.stderr, `twice.csv:2: كييف: kept "Kyiv" from twice.csv:1, not "Kiev"`) {
