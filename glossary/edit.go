@@ -73,15 +73,27 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, err
 	}
 	var found []*Entry
-	for _, e := range g.Lookup(term) {
+	all := g.Lookup(term)
+	for _, e := range all {
 		if en == "" || e.En == en {
 			found = append(found, e)
 		}
 	}
-	switch len(found) {
-	case 0:
+	switch {
+	case len(all) == 0:
 		return nil, nil, fmt.Errorf("%s: %q: %w", name, term, ErrNotFound)
-	case 1:
+	case len(found) == 0:
+		// The term is there: say so, with the English it has.
+		if len(all) == 1 {
+			e := all[0]
+			return nil, nil, fmt.Errorf("%s:%d: %q is in the glossary with the English rendering %q, not %q", name, e.Line, e.Ar, e.Rendering(), en)
+		}
+		var ens []string
+		for _, e := range all {
+			ens = append(ens, fmt.Sprintf("%q (line %d)", e.Rendering(), e.Line))
+		}
+		return nil, nil, fmt.Errorf("%s: %q is in the glossary with the English rendering %s, not %q", name, term, strings.Join(ens, " or "), en)
+	case len(found) == 1:
 	default:
 		var ens []string
 		for _, e := range found {

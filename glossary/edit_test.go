@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -86,5 +87,14 @@ func TestRemoveEntry(t *testing.T) {
 	}
 	if _, _, err := RemoveEntry("g.yaml", []byte(editGlossary), "باريس", ""); err == nil || !strings.Contains(err.Error(), "not in the glossary") {
 		t.Errorf("missing: err = %v", err)
+	}
+	// The term is there with another English rendering: not "not in the glossary".
+	for _, tc := range []struct{ term, en, want string }{
+		{"بوتين", "Wrong", `g.yaml:4: "بوتين" is in the glossary with the English rendering "Putin", not "Wrong"`},
+		{"عمان", "Muscat", `g.yaml: "عمان" is in the glossary with the English rendering "Amman" (line 11) or "Oman" (line 14), not "Muscat"`},
+	} {
+		if _, _, err := RemoveEntry("g.yaml", []byte(editGlossary), tc.term, tc.en); err == nil || err.Error() != tc.want || errors.Is(err, ErrNotFound) {
+			t.Errorf("%s --en %s: err = %v\nwant %s", tc.term, tc.en, err, tc.want)
+		}
 	}
 }
