@@ -62,6 +62,14 @@ func TestAppendEntry(t *testing.T) {
 	}
 }
 
+// A file that is not YAML is reported at the line of the problem.
+func TestAppendEntryToBrokenFile(t *testing.T) {
+	_, err := AppendEntries("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: [Putin\n  - ar: موسكو\n"), &Entry{Ar: "كييف", En: "Kyiv"})
+	if err == nil || !strings.HasPrefix(err.Error(), "g.yaml:3: did not find expected ',' or ']'") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestRemoveEntry(t *testing.T) {
 	out, e, err := RemoveEntry("g.yaml", []byte(editGlossary), "بوتين", "")
 	if err != nil {

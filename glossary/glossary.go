@@ -29,6 +29,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"bitext/arabic"
+	"bitext/internal/yamlerr"
 )
 
 // Entry is one glossary term.
@@ -158,8 +159,8 @@ func Parse(name string, data []byte) (*Glossary, error) {
 	items, ok := fastParse(data)
 	if !ok {
 		var err error
-		if items, err = yamlParse(data, fail); err != nil {
-			return nil, &Error{File: name, Err: err}
+		if items, err = yamlParse(name, data, fail); err != nil {
+			return nil, err
 		}
 	}
 	g.Entries = make([]*Entry, 0, len(items))
@@ -202,10 +203,10 @@ type rawValue struct {
 }
 
 // yamlParse reads the general YAML form of the file.
-func yamlParse(data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
+func yamlParse(name string, data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, syntaxError(name, data, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
@@ -256,6 +257,19 @@ func yamlParse(data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// syntaxError is err, a yaml error for data, at the line of the file it
+// concerns.
+func syntaxError(name string, data []byte, err error) error {
+	var errs ErrorList
+	for _, p := range yamlerr.Problems(data, err) {
+		errs = append(errs, &Error{File: name, Line: p.Line, Err: errors.New(p.Msg)})
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errs
 }
 
 func nodeValue(n *yaml.Node) rawValue {
