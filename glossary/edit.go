@@ -19,9 +19,9 @@ var ErrNotFound = errors.New("term not in the glossary")
 // others. The result is parsed again, so an entry that clashes with another
 // (same term after normalisation) is an error and data is not changed.
 func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
-	terms, err := termsNode(data)
+	terms, err := termsNode(name, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	lines := splitLines(data)
 	indent := "  "
@@ -73,15 +73,27 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, err
 	}
 	var found []*Entry
-	for _, e := range g.Lookup(term) {
+	all := g.Lookup(term)
+	for _, e := range all {
 		if en == "" || e.En == en {
 			found = append(found, e)
 		}
 	}
-	switch len(found) {
-	case 0:
+	switch {
+	case len(all) == 0:
 		return nil, nil, fmt.Errorf("%s: %q: %w", name, term, ErrNotFound)
-	case 1:
+	case len(found) == 0:
+		// The term is there: say so, with the English it has.
+		if len(all) == 1 {
+			e := all[0]
+			return nil, nil, fmt.Errorf("%s:%d: %q is in the glossary with the English rendering %q, not %q", name, e.Line, e.Ar, e.Rendering(), en)
+		}
+		var ens []string
+		for _, e := range all {
+			ens = append(ens, fmt.Sprintf("%q (line %d)", e.Rendering(), e.Line))
+		}
+		return nil, nil, fmt.Errorf("%s: %q is in the glossary with the English rendering %s, not %q", name, term, strings.Join(ens, " or "), en)
+	case len(found) == 1:
 	default:
 		var ens []string
 		for _, e := range found {
@@ -90,7 +102,7 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, fmt.Errorf("%s: %q is %s; say which with its English rendering", name, term, strings.Join(ens, " or "))
 	}
 	target := found[0]
-	terms, err := termsNode(data)
+	terms, err := termsNode(name, data)
 	if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
 		return nil, nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
 	}
@@ -122,10 +134,10 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 }
 
 // termsNode returns the value of the top-level terms key, nil if absent.
-func termsNode(data []byte) (*yaml.Node, error) {
+func termsNode(name string, data []byte) (*yaml.Node, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, syntaxError(name, data, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
@@ -135,7 +147,7 @@ func termsNode(data []byte) (*yaml.Node, error) {
 		if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
 			return nil, nil
 		}
-		return nil, errors.New("not a glossary: want a mapping with the key terms")
+		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("not a glossary: want a mapping with the key terms")}
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		if doc.Content[i].Value == "terms" {

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -61,6 +62,14 @@ func TestAppendEntry(t *testing.T) {
 	}
 }
 
+// A file that is not YAML is reported at the line of the problem.
+func TestAppendEntryToBrokenFile(t *testing.T) {
+	_, err := AppendEntries("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: [Putin\n  - ar: موسكو\n"), &Entry{Ar: "كييف", En: "Kyiv"})
+	if err == nil || !strings.HasPrefix(err.Error(), "g.yaml:3: did not find expected ',' or ']'") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestRemoveEntry(t *testing.T) {
 	out, e, err := RemoveEntry("g.yaml", []byte(editGlossary), "بوتين", "")
 	if err != nil {
@@ -86,5 +95,14 @@ func TestRemoveEntry(t *testing.T) {
 	}
 	if _, _, err := RemoveEntry("g.yaml", []byte(editGlossary), "باريس", ""); err == nil || !strings.Contains(err.Error(), "not in the glossary") {
 		t.Errorf("missing: err = %v", err)
+	}
+	// The term is there with another English rendering: not "not in the glossary".
+	for _, tc := range []struct{ term, en, want string }{
+		{"بوتين", "Wrong", `g.yaml:4: "بوتين" is in the glossary with the English rendering "Putin", not "Wrong"`},
+		{"عمان", "Muscat", `g.yaml: "عمان" is in the glossary with the English rendering "Amman" (line 11) or "Oman" (line 14), not "Muscat"`},
+	} {
+		if _, _, err := RemoveEntry("g.yaml", []byte(editGlossary), tc.term, tc.en); err == nil || err.Error() != tc.want || errors.Is(err, ErrNotFound) {
+			t.Errorf("%s --en %s: err = %v\nwant %s", tc.term, tc.en, err, tc.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
@@ -38,7 +39,10 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 }
 
 // ReadFormat reads entries in the named exchange format; name is used in
-// error messages. The entries are not validated against each other.
+// error messages. A leading byte order mark is skipped. Each entry's fields
+// are checked as Parse checks them, and every problem names the line of the
+// entry in the file; the entries are not checked against each other (see
+// CheckAdditions).
 func ReadFormat(r io.Reader, name, format string) ([]*Entry, error) {
 	switch format {
 	case "csv":
@@ -66,13 +70,13 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // ReadCSV reads two-column rows; a first row "ar,en" (or "source,target")
 // is a header. A row whose two columns are equal is a term kept untranslated.
 func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(skipBOM(r))
 	cr.FieldsPerRecord = -1
 	var out []*Entry
 	for first := true; ; first = false {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			return checkRead(name, out)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -128,7 +132,7 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // ReadTSV reads what WriteTSV writes; the header names the columns, in any
 // order, and must include ar.
 func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(skipBOM(r))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -183,8 +187,38 @@ func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 		}
 		out = append(out, e)
 	}
-	return out, nil
+	return checkRead(name, out)
 }
+
+// checkRead returns es, or the problems of their fields.
+func checkRead(name string, es []*Entry) ([]*Entry, error) {
+	var errs ErrorList
+	for _, e := range es {
+		keys := make([]string, 0, 1+len(e.Variants))
+		for _, f := range e.Forms() {
+			keys = append(keys, Key(f))
+		}
+		checkFields(e, keys, func(format string, args ...any) {
+			errs = append(errs, &Error{File: name, Line: e.Line, Err: fmt.Errorf(format, args...)})
+		})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return es, nil
+}
+
+// skipBOM returns r without the UTF-8 byte order mark it may start with
+// (spreadsheets write one); line numbers do not change.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
+		br.Discard(len(bom))
+	}
+	return br
+}
+
+const bom = "\ufeff"
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -304,64 +338,113 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 
 // ReadTBX reads termEntry elements of a TBX 2 file: the first Arabic term is
 // the entry's term, further Arabic terms its variants, the first English term
-// its rendering.
+// its rendering. An entry's line is that of its termEntry tag.
 func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
-	var f tbxFile
-	if err := xml.NewDecoder(r).Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
+	dec := xml.NewDecoder(skipBOM(r))
 	var out []*Entry
-	for i, te := range f.Entries {
-		e := &Entry{Line: i + 1}
-		for _, d := range te.Descrips {
-			if d.Type == "subjectField" {
-				e.Type = strings.TrimSpace(d.Value)
+	var path []string // local names of the open elements
+	sawRoot := false
+	for {
+		line, _ := dec.InputPos()
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			if !sawRoot {
+				return nil, &Error{File: name, Err: errors.New("no <martif> element: not a TBX 2 file")}
 			}
+			break
 		}
-		if len(te.Notes) > 0 {
-			e.Note = strings.TrimSpace(strings.Join(te.Notes, "\n"))
+		if err != nil {
+			return nil, xmlError(name, line, err)
 		}
-		for _, ls := range te.LangSets {
-			lang := strings.ToLower(ls.Lang)
-			switch {
-			case lang == "ar" || strings.HasPrefix(lang, "ar-"):
-				for _, d := range ls.Descrips {
-					switch {
-					case d.Type == "context":
-						e.Context = append(e.Context, strings.TrimSpace(d.Value))
-					case d.Type == "matching" && strings.TrimSpace(d.Value) == "always":
-						e.Always = true
-					}
-				}
-				for _, t := range ls.Tigs {
-					term := strings.TrimSpace(t.Term)
-					if term == "" {
-						continue
-					}
-					for _, n := range t.TermNotes {
-						if n.Type == "transferComment" && (n.Value == doNotTranslate || n.Value == "translate") {
-							b := n.Value == "translate"
-							e.Translate = &b
-						}
-					}
-					if e.Ar == "" {
-						e.Ar = term
-					} else {
-						e.Variants = append(e.Variants, term)
-					}
-				}
-			case lang == "en" || strings.HasPrefix(lang, "en-"):
-				for _, t := range ls.Tigs {
-					if e.En == "" {
-						e.En = strings.TrimSpace(t.Term)
-					}
-				}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if len(path) == 0 && t.Name.Local != "martif" {
+				return nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2)", t.Name.Local)}
 			}
+			sawRoot = true
+			if t.Name.Local != "termEntry" || strings.Join(path, ">") != "martif>text>body" {
+				path = append(path, t.Name.Local)
+				continue
+			}
+			var te tbxEntry
+			if err := dec.DecodeElement(&te, &t); err != nil {
+				return nil, xmlError(name, line, err)
+			}
+			e, err := tbxEntryOf(te, line)
+			if err != nil {
+				return nil, &Error{File: name, Line: line, Err: err}
+			}
+			out = append(out, e)
+		case xml.EndElement:
+			path = path[:len(path)-1]
 		}
-		if e.Ar == "" {
-			return nil, fmt.Errorf("%s: termEntry %d (%s) has no Arabic term", name, i+1, te.ID)
-		}
-		out = append(out, e)
 	}
-	return out, nil
+	return checkRead(name, out)
+}
+
+// xmlError places err at its own line when it is a syntax error, else at line.
+func xmlError(name string, line int, err error) error {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return &Error{File: name, Line: se.Line, Err: errors.New(se.Msg)}
+	}
+	return &Error{File: name, Line: line, Err: err}
+}
+
+// tbxEntryOf reads one termEntry found at line.
+func tbxEntryOf(te tbxEntry, line int) (*Entry, error) {
+	e := &Entry{Line: line}
+	for _, d := range te.Descrips {
+		if d.Type == "subjectField" {
+			e.Type = strings.TrimSpace(d.Value)
+		}
+	}
+	if len(te.Notes) > 0 {
+		e.Note = strings.TrimSpace(strings.Join(te.Notes, "\n"))
+	}
+	for _, ls := range te.LangSets {
+		lang := strings.ToLower(ls.Lang)
+		switch {
+		case lang == "ar" || strings.HasPrefix(lang, "ar-"):
+			for _, d := range ls.Descrips {
+				switch {
+				case d.Type == "context":
+					e.Context = append(e.Context, strings.TrimSpace(d.Value))
+				case d.Type == "matching" && strings.TrimSpace(d.Value) == "always":
+					e.Always = true
+				}
+			}
+			for _, t := range ls.Tigs {
+				term := strings.TrimSpace(t.Term)
+				if term == "" {
+					continue
+				}
+				for _, n := range t.TermNotes {
+					if n.Type == "transferComment" && (n.Value == doNotTranslate || n.Value == "translate") {
+						b := n.Value == "translate"
+						e.Translate = &b
+					}
+				}
+				if e.Ar == "" {
+					e.Ar = term
+				} else {
+					e.Variants = append(e.Variants, term)
+				}
+			}
+		case lang == "en" || strings.HasPrefix(lang, "en-"):
+			for _, t := range ls.Tigs {
+				if e.En == "" {
+					e.En = strings.TrimSpace(t.Term)
+				}
+			}
+		}
+	}
+	if e.Ar == "" {
+		id := ""
+		if te.ID != "" {
+			id = " " + te.ID
+		}
+		return nil, fmt.Errorf("termEntry%s has no Arabic term", id)
+	}
+	return e, nil
 }

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -90,6 +91,90 @@ func TestReadTSVErrors(t *testing.T) {
 		if _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ReadTSV(%q) error = %v, want %q", src, err, want)
 		}
+	}
+}
+
+// Problems of an imported entry name the imported file and the entry's line.
+func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
+	tbx := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX">
+  <text>
+    <body>
+      <termEntry id="t1">
+        <langSet xml:lang="ar"><tig><term>بوتين</term></tig></langSet>
+        <langSet xml:lang="en"><tig><term>Putin</term></tig></langSet>
+      </termEntry>
+      <termEntry id="t2">
+        <descrip type="subjectField">city</descrip>
+        <langSet xml:lang="ar"><tig><term>لندن</term></tig></langSet>
+        <langSet xml:lang="en"><tig><term>London</term></tig></langSet>
+      </termEntry>
+    </body>
+  </text>
+</martif>
+`
+	for _, tc := range []struct{ format, src, want string }{
+		{"tsv", "ar\ten\ttype\nبوتين\tPutin\tperson\nلندن\tLondon\tcity\n", `b.tsv:3: entry "لندن": unknown type "city"`},
+		{"csv", "ar,en\nبوتين,Putin\nMoscow,موسكو\n", `b.csv:3: ar "Moscow": want Arabic script`},
+		{"csv", "ar,en\nبوتين,Putin\n\"موسكو\",\n", `b.csv:3: entry "موسكو" has no English rendering`},
+		{"tbx", tbx, `b.tbx:9: entry "لندن": unknown type "city"`},
+		{"tbx", strings.Replace(tbx, "<term>بوتين</term>", "", 1), "b.tbx:5: termEntry t1 has no Arabic term"},
+		{"tbx", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", "b.tbx:5: "},
+		{"tbx", "<tbx/>", "b.tbx:1: root element <tbx>"},
+		{"tbx", "ar,en\n", "b.tbx: no <martif> element"},
+	} {
+		_, err := ReadFormat(strings.NewReader(tc.src), "b."+tc.format, tc.format)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s %q:\nerror %v\nwant  %s…", tc.format, tc.src, err, tc.want)
+		}
+	}
+}
+
+// Spreadsheets save UTF-8 with a byte order mark; it is not part of the
+// first field, and lines are counted as without it.
+func TestReadFormatSkipsByteOrderMark(t *testing.T) {
+	for format, src := range map[string]string{
+		"csv": "ar,en\nبوتين,Putin\nموسكو,Moscow\n",
+		"tsv": "ar\ten\nبوتين\tPutin\nموسكو\tMoscow\n",
+		"tbx": "<martif><text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>بوتين</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Putin</term></tig></langSet></termEntry>\n" +
+			"<termEntry><langSet xml:lang=\"ar\"><tig><term>موسكو</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Moscow</term></tig></langSet></termEntry>\n</body></text></martif>\n",
+	} {
+		es, err := ReadFormat(strings.NewReader("\ufeff"+src), "b."+format, format)
+		if err != nil || len(es) != 2 || es[0].Ar != "بوتين" || es[1].En != "Moscow" || es[1].Line != 3 {
+			t.Errorf("%s with a byte order mark: %v, %v", format, es, err)
+			continue
+		}
+		bad := strings.Replace(src, "Moscow", "موسكوف", 1)
+		if _, err := ReadFormat(strings.NewReader("\ufeff"+bad), "b."+format, format); err == nil || !strings.HasPrefix(err.Error(), "b."+format+":3: ") {
+			t.Errorf("%s with a byte order mark: error %v, want it at line 3", format, err)
+		}
+	}
+}
+
+// An imported term that clashes with the glossary or another imported term
+// is reported at its own line, naming where the other one is.
+func TestCheckAdditions(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(editGlossary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := ReadTSV(strings.NewReader("ar\ten\tvariants\nكييف\tKyiv\tموسكو\nلندن\tLondon\t\nباريس\tParis\tلندن\n"), "b.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = g.CheckAdditions("b.tsv", es)
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 2 {
+		t.Fatalf("want 2 errors, got %v", err)
+	}
+	if got, want := list[0].Error(), `b.tsv:2: term "موسكو" is the same as "موسكو" at g.yaml:9`; !strings.HasPrefix(got, want) {
+		t.Errorf("got  %s\nwant %s…", got, want)
+	}
+	if got, want := list[1].Error(), `b.tsv:4: term "لندن" is the same as "لندن" at line 3`; !strings.HasPrefix(got, want) {
+		t.Errorf("got  %s\nwant %s…", got, want)
+	}
+	if err := g.CheckAdditions("b.tsv", es[1:2]); err != nil {
+		t.Errorf("a new term: %v", err)
 	}
 }
 

@@ -18,6 +18,7 @@
 package glossary
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -28,6 +29,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"bitext/arabic"
+	"bitext/internal/yamlerr"
 )
 
 // Entry is one glossary term.
@@ -145,8 +147,10 @@ func Load(path string) (*Glossary, error) {
 }
 
 // Parse decodes and validates glossary YAML; name is used in error messages.
-// All problems are reported at once as an ErrorList.
+// All problems are reported at once as an ErrorList. A leading byte order
+// mark is skipped.
 func Parse(name string, data []byte) (*Glossary, error) {
+	data = bytes.TrimPrefix(data, []byte(bom))
 	g := &Glossary{Name: name}
 	var errs ErrorList
 	fail := func(line int, format string, args ...any) {
@@ -155,8 +159,8 @@ func Parse(name string, data []byte) (*Glossary, error) {
 	items, ok := fastParse(data)
 	if !ok {
 		var err error
-		if items, err = yamlParse(data, fail); err != nil {
-			return nil, &Error{File: name, Err: err}
+		if items, err = yamlParse(name, data, fail); err != nil {
+			return nil, err
 		}
 	}
 	g.Entries = make([]*Entry, 0, len(items))
@@ -199,10 +203,10 @@ type rawValue struct {
 }
 
 // yamlParse reads the general YAML form of the file.
-func yamlParse(data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
+func yamlParse(name string, data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, errors.New(strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, syntaxError(name, data, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, nil
@@ -253,6 +257,19 @@ func yamlParse(data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// syntaxError is err, a yaml error for data, at the line of the file it
+// concerns.
+func syntaxError(name string, data []byte, err error) error {
+	var errs ErrorList
+	for _, p := range yamlerr.Problems(data, err) {
+		errs = append(errs, &Error{File: name, Line: p.Line, Err: errors.New(p.Msg)})
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errs
 }
 
 func nodeValue(n *yaml.Node) rawValue {
@@ -421,69 +438,130 @@ func appendKey(dst []byte, term string) []byte {
 // validate checks the entries against each other and their own fields.
 func validate(g *Glossary) ErrorList {
 	var errs ErrorList
-	fail := func(line int, format string, args ...any) {
-		errs = append(errs, &Error{File: g.Name, Line: line, Err: fmt.Errorf(format, args...)})
-	}
-	type owner struct {
-		e    *Entry
-		form string
-	}
-	first := make(map[string]owner, len(g.Entries))
 	g.keys = make(map[*Entry]entryKeys, len(g.Entries))
+	terms := termIndex{first: make(map[string]termOwner, len(g.Entries))}
 	for _, e := range g.Entries {
-		switch {
-		case e.Ar == "":
-			fail(e.Line, "entry has no Arabic term (ar)")
-			continue
-		case !arabic.HasArabic(e.Ar) || arabic.HasLatin(e.Ar):
-			fail(e.Line, "ar %q: want Arabic script", e.Ar)
-		}
-		if e.En == "" && e.Translatable() {
-			fail(e.Line, "entry %q has no English rendering (en)", e.Ar)
-		}
-		if arabic.HasArabic(e.En) {
-			fail(e.Line, "en %q for %q: English rendering contains Arabic letters", e.En, e.Ar)
-		}
-		if e.Type != "" && !validType(e.Type) {
-			fail(e.Line, "entry %q: unknown type %q (want %s)", e.Ar, e.Type, strings.Join(Types, ", "))
-		}
-		for _, v := range e.Variants {
-			if !arabic.HasArabic(v) || arabic.HasLatin(v) {
-				fail(e.Line, "variant %q of %q: want Arabic script", v, e.Ar)
-			}
+		fail := func(format string, args ...any) {
+			errs = append(errs, &Error{File: g.Name, Line: e.Line, Err: fmt.Errorf(format, args...)})
 		}
 		forms := e.Forms()
 		keys := make([]string, len(forms))
 		for i, form := range forms {
 			keys[i] = Key(form)
 		}
-		g.keys[e] = entryKeys{forms: forms, keys: keys}
-		for i, form := range forms {
-			k := keys[i]
-			if k == "" {
-				continue
-			}
-			if utf8.RuneCountInString(k) < 2 {
-				fail(e.Line, "term %q: one letter is too short to match", form)
-				continue
-			}
-			o, ok := first[k]
-			switch {
-			case !ok:
-				first[k] = owner{e, form}
-			case o.e == e:
-				// A variant that only differs in spelling rules from the term
-				// is redundant but harmless.
-			case len(o.e.Context) > 0 && len(e.Context) > 0:
-				// Homographs told apart by their context words.
-			case o.form == form && o.e.Ar == form && e.Ar == form:
-				fail(e.Line, "duplicate term %q (first at line %d)", form, o.e.Line)
-			default:
-				fail(e.Line, "term %q is the same as %q at line %d after normalisation (give both entries context words if they are homographs)", form, o.form, o.e.Line)
-			}
+		if !checkFields(e, keys, fail) {
+			continue
 		}
+		g.keys[e] = entryKeys{forms: forms, keys: keys}
+		terms.add(e, g.Name, forms, keys, fail)
 	}
 	return errs
+}
+
+// CheckAdditions checks entries read from the exchange file src as additions
+// to g: their own fields, and their terms against g's and each other's. Every
+// problem names src and the entry's line there.
+func (g *Glossary) CheckAdditions(src string, es []*Entry) error {
+	terms := termIndex{first: make(map[string]termOwner, len(g.Entries)+len(es))}
+	for _, e := range g.Entries {
+		terms.add(e, g.Name, e.Forms(), g.formKeys(e), func(string, ...any) {})
+	}
+	var errs ErrorList
+	for _, e := range es {
+		fail := func(format string, args ...any) {
+			errs = append(errs, &Error{File: src, Line: e.Line, Err: fmt.Errorf(format, args...)})
+		}
+		forms := e.Forms()
+		keys := make([]string, len(forms))
+		for i, form := range forms {
+			keys[i] = Key(form)
+		}
+		if checkFields(e, keys, fail) {
+			terms.add(e, src, forms, keys, fail)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+	return errs
+}
+
+// checkFields reports the problems of e's own fields to fail; keys are the
+// keys of e.Forms(). It returns false when e has no term to compare.
+func checkFields(e *Entry, keys []string, fail func(format string, args ...any)) bool {
+	switch {
+	case e.Ar == "":
+		fail("entry has no Arabic term (ar)")
+		return false
+	case !arabic.HasArabic(e.Ar) || arabic.HasLatin(e.Ar):
+		fail("ar %q: want Arabic script", e.Ar)
+	}
+	if e.En == "" && e.Translatable() {
+		fail("entry %q has no English rendering (en)", e.Ar)
+	}
+	if arabic.HasArabic(e.En) {
+		fail("en %q for %q: English rendering contains Arabic letters", e.En, e.Ar)
+	}
+	if e.Type != "" && !validType(e.Type) {
+		fail("entry %q: unknown type %q (want %s)", e.Ar, e.Type, strings.Join(Types, ", "))
+	}
+	for _, v := range e.Variants {
+		if !arabic.HasArabic(v) || arabic.HasLatin(v) {
+			fail("variant %q of %q: want Arabic script", v, e.Ar)
+		}
+	}
+	for i, form := range e.Forms() {
+		if k := keys[i]; k != "" && utf8.RuneCountInString(k) < 2 {
+			fail("term %q: one letter is too short to match", form)
+		}
+	}
+	return true
+}
+
+// termIndex finds terms that are the same after normalisation in two
+// entries, homographs told apart by context words excepted.
+type termIndex struct {
+	first map[string]termOwner // by key: the entry that has it first
+}
+
+type termOwner struct {
+	e    *Entry
+	form string
+	file string
+}
+
+// add records the forms of e (from file; keys are their keys) and reports
+// each clash with an entry added before.
+func (x *termIndex) add(e *Entry, file string, forms, keys []string, fail func(format string, args ...any)) {
+	for i, form := range forms {
+		k := keys[i]
+		if k == "" || utf8.RuneCountInString(k) < 2 {
+			continue
+		}
+		o, ok := x.first[k]
+		switch {
+		case !ok:
+			x.first[k] = termOwner{e, form, file}
+		case o.e == e:
+			// A variant that only differs in spelling rules from the term
+			// is redundant but harmless.
+		case len(o.e.Context) > 0 && len(e.Context) > 0:
+			// Homographs told apart by their context words.
+		case o.form == form && o.e.Ar == form && e.Ar == form:
+			fail("duplicate term %q (first at %s)", form, o.where(file))
+		default:
+			fail("term %q is the same as %q at %s after normalisation (give both entries context words if they are homographs)", form, o.form, o.where(file))
+		}
+	}
+}
+
+// where names the owner's line, with its file when that is not file.
+func (o termOwner) where(file string) string {
+	if o.file == file {
+		return fmt.Sprintf("line %d", o.e.Line)
+	}
+	return fmt.Sprintf("%s:%d", o.file, o.e.Line)
 }
 
 func validType(t string) bool {

@@ -72,7 +72,12 @@ func TestParseErrors(t *testing.T) {
 		{"key twice", "terms:\n  - ar: بوتين\n    en: Putin\n    en: Poutine\n", "g.yaml:4: key \"en\" given twice"},
 		{"one letter", "terms:\n  - ar: ج\n    en: J\n", "g.yaml:2: term \"ج\": one letter is too short"},
 		{"no ar", "terms:\n  - en: Putin\n", "g.yaml:2: entry has no Arabic term (ar)"},
-		{"yaml syntax", "terms:\n  - ar: [\n", "g.yaml: "},
+		{"yaml syntax", "terms:\n  - ar: [\n", "g.yaml:2: did not find expected node content"},
+		{"unclosed list", "terms:\n  - ar: [unclosed\n    en: X\n", "g.yaml:2: did not find expected ',' or ']'"},
+		{"unclosed quote", "terms:\n  - ar: بوتين\n    en: \"Putin\n  - ar: موسكو\n", "g.yaml:3: found unexpected end of stream"},
+		{"bad indentation", "terms:\n  - ar: بوتين\n   en: Putin\n", "g.yaml:3: did not find expected '-' indicator"},
+		{"first line", "terms: [\n", "g.yaml:1: did not find expected node content"},
+		{"control character", "terms:\n  - ar: بوتين\n    en: Pu\x01tin\n", "g.yaml:3: control characters are not allowed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +86,20 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A glossary saved with a byte order mark reads as without it, with the same
+// lines.
+func TestParseByteOrderMark(t *testing.T) {
+	src := "terms:\n  - ar: بوتين\n    en: Putin\n  - ar: موسكو\n    en: Moscow\n"
+	g, err := Parse("g.yaml", []byte("\ufeff"+src))
+	if err != nil || len(g.Entries) != 2 || g.Entries[1].Line != 4 {
+		t.Fatalf("Parse = %v, %v", g, err)
+	}
+	_, err = Parse("g.yaml", []byte("\ufeff"+strings.Replace(src, "Moscow", "موسكو", 1)))
+	if err == nil || !strings.HasPrefix(err.Error(), "g.yaml:4: en") {
+		t.Errorf("error = %v, want it at line 4", err)
 	}
 }
 
@@ -132,7 +151,7 @@ func FuzzParse(f *testing.F) {
 		if !ok {
 			return
 		}
-		slow, err := yamlParse(data, func(int, string, ...any) { t.Fatalf("fast reader accepted %q, YAML reader reports a problem", data) })
+		slow, err := yamlParse("f.yaml", data, func(int, string, ...any) { t.Fatalf("fast reader accepted %q, YAML reader reports a problem", data) })
 		if err != nil {
 			t.Fatalf("fast reader accepted %q, YAML reader: %v", data, err)
 		}

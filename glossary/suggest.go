@@ -190,7 +190,7 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			if j < n && t.toks[j].joined && nameish(j) && cut[j] == 0 {
 				k := j + 1
 				allAl := strings.HasPrefix(stem[j], "ال")
-				for k < n && k-j < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 {
+				for k < n && nameWords(stem, j, k) < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 {
 					al := strings.HasPrefix(stem[k], "ال")
 					if cliticArticle(stem[k]) {
 						break
@@ -199,13 +199,15 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 						if al && !allAl {
 							break
 						}
-					} else if al || !known(k, 1) && k > j+1 {
+					} else if !nameJoiners[stem[k-1]] && (al || !known(k, 1) && k > j+1) {
+						// The word after عبد, أبو or بن is part of the name, article or not.
 						break
 					}
 					allAl = allAl && al
 					k++
 				}
-				evidence := org
+				k = dropJoiners(stem, j, k)
+				evidence := org && k > j
 				for x := j; x < k && !evidence; x++ {
 					evidence = known(x, 1) || placeShape(stem[x])
 				}
@@ -232,9 +234,12 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		// Runs of name-table words (جون كيربي) and foreign place shapes.
 		if inTable(i) || placeShape(stem[i]) || foreignShape(stem[i]) {
 			k := i + 1
-			for k < n && k-i < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 && !knownAt(k) &&
-				(known(k, 1) || placeShape(stem[k]) || foreignShape(stem[k])) {
+			for k < n && nameWords(stem, i, k) < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 && !knownAt(k) &&
+				(known(k, 1) || placeShape(stem[k]) || foreignShape(stem[k]) || nameJoiners[stem[k-1]]) {
 				k++
+			}
+			if k = dropJoiners(stem, i, k); k == i {
+				continue // عبد with no name after it
 			}
 			typ := ""
 			if k > i+1 {
@@ -343,6 +348,32 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	return out
 }
 
+// nameJoiners are the words that are never a name alone: عبد ("servant
+// of"), أبو and أبي ("father of"), بن, ابن and بنت ("son, daughter of") join
+// the word after them (عبد الفتاح, عبد الله, أبو بكر, محمد بن سلمان, علي بن أبي طالب).
+var nameJoiners = foldBool("عبد", "أبو", "أبي", "بن", "ابن", "بنت")
+
+// nameWords counts the words of stem[from:to] that are not joiners: a name
+// has at most four (عبد الرحمن بن عبد العزيز has two).
+func nameWords(stem []string, from, to int) int {
+	n := 0
+	for _, w := range stem[from:to] {
+		if !nameJoiners[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// dropJoiners returns the end of the name stem[from:to] without the joiners
+// it ends with, which have lost the word they join.
+func dropJoiners(stem []string, from, to int) int {
+	for to > from && nameJoiners[stem[to-1]] {
+		to--
+	}
+	return to
+}
+
 // minSuggestScore drops the weakest candidates: one table word seen once.
 const minSuggestScore = 2.5
 
@@ -420,6 +451,18 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 			table++
 			continue
 		}
+		if en, known, ok := joinerEnglish(words, i, names); ok {
+			parts = append(parts, en)
+			if known {
+				table++
+			} else {
+				rules++
+			}
+			continue
+		}
+		if i > 0 && words[i-1] == keyAbd {
+			continue // spelled with عبد
+		}
 		if en, _, ok := names.Lookup(w); ok && (!placeShape(w) || strings.HasSuffix(en, "ia") || strings.HasSuffix(en, "stan")) {
 			parts = append(parts, capitalize(en))
 			table++
@@ -442,6 +485,60 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 		parts = append(parts, suffix)
 	}
 	return strings.Join(parts, " "), from
+}
+
+var (
+	keyAbd  = Key("عبد")
+	keyAbi  = Key("أبي")
+	keyBin  = Key("بن")
+	keyIbn  = Key("ابن")
+	keyBint = Key("بنت")
+)
+
+// joinerEnglish spells the joiner words[i] the way English writes it in a
+// name: bin and bint inside (Mohammed bin Salman), Ibn first, Abi, and عبد
+// together with the word it joins (Abdul Fattah, Abdullah), also when they
+// are written as one word the table lacks (عبدالله). known reports a spelling
+// from the table or fixed use rather than transliterated; ok is false for
+// words that are not joiners.
+func joinerEnglish(words []string, i int, names *NameTable) (en string, known, ok bool) {
+	w := words[i]
+	if rest, found := strings.CutPrefix(w, keyAbd+"ال"); found && utf8.RuneCountInString(rest) >= 2 {
+		if _, _, ok := names.Lookup(w); !ok {
+			return joinerEnglish([]string{keyAbd, "ال" + rest}, 0, names)
+		}
+	}
+	switch {
+	case !nameJoiners[w]:
+		return "", false, false
+	case w == keyAbd && i+1 < len(words):
+		next := words[i+1]
+		if en, _, ok := names.Lookup(w + next); ok {
+			return capitalize(en), true, true // عبدالرحمن: Abdulrahman
+		}
+		rest := strings.TrimPrefix(next, "ال")
+		if rest == "له" {
+			return "Abdullah", true, true
+		}
+		en, _, ok := names.Lookup(next)
+		if ok && strings.HasPrefix(en, "abd") {
+			return capitalize(en), true, true // the table's word already holds عبد
+		}
+		if !ok {
+			en = Transliterate(rest)
+		}
+		// "Abdul" holds the article: عبد الفتاح is Abdul Fattah.
+		return "Abdul " + capitalize(en), ok, true
+	case i > 0 && (w == keyBin || w == keyIbn):
+		return "bin", true, true
+	case i == 0 && w == keyIbn:
+		return "Ibn", true, true
+	case i > 0 && w == keyBint:
+		return "bint", true, true
+	case w == keyAbi:
+		return "Abi", true, true // ابن أبي طالب: Ibn Abi Talib
+	}
+	return "", false, false
 }
 
 func capitalize(s string) string {

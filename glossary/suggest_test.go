@@ -72,6 +72,32 @@ func TestSuggestSkipsGlossaryTerms(t *testing.T) {
 	}
 }
 
+// عبد, أبو and بن are never a name alone: they join the word after them,
+// and English writes them as in Abdul Fattah, Abdullah, bin Salman.
+func TestSuggestJoinsCompoundNames(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "التقى الرئيس المصري عبد الفتاح السيسي بنظيره في القاهرة. وقال ولي العهد السعودي الأمير محمد بن سلمان " +
+		"إن الملك عبد الله الثاني استقبل الرئيس عبدالله غول. وكتب ابن خلدون عن علي بن أبي طالب."
+	proposed := map[string]string{}
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		proposed[s.Ar] = s.En
+		if words := Words(s.Ar); nameJoiners[Key(words[len(words)-1])] {
+			t.Errorf("%q → %q ends with a word that joins the next", s.Ar, s.En)
+		}
+	}
+	for ar, en := range map[string]string{
+		"عبد الفتاح": "Abdul Fattah", "محمد بن سلمان": "Mohamed bin Salman", "عبد الله": "Abdullah",
+		"عبدالله غول": "Abdullah Gul", "ابن خلدون": "Ibn Khaldoun",
+	} {
+		if got, ok := proposed[ar]; !ok || got != en {
+			t.Errorf("%s: proposed %q (%v), want %q; all: %v", ar, got, ok, en, proposed)
+		}
+	}
+}
+
 func TestTransliterate(t *testing.T) {
 	tests := map[string]string{
 		"سوليفان": "solifan", "بريطانيا": "britania", "أوكرانيا": "okrania", "كيم": "kim",
@@ -103,6 +129,8 @@ func FuzzSuggest(f *testing.F) {
 	f.Add("قال الرئيس الروسي فلاديمير بوتين")
 	f.Add("وكالة يونهاب للأنباء")
 	f.Add("كوريا الشمالية وروسيا")
+	f.Add("التقى الرئيس المصري عبد الفتاح السيسي")
+	f.Add("الأمير محمد بن سلمان بن")
 	names, err := LoadNames()
 	if err != nil {
 		f.Fatal(err)
@@ -111,6 +139,9 @@ func FuzzSuggest(f *testing.F) {
 		for _, s := range Suggest(text, SuggestOptions{Names: names}) {
 			if s.Start < 0 || s.End > len(text) || s.Start >= s.End || text[s.Start:s.End] != s.Ar && "ا"+text[s.Start:s.End] != s.Ar || strings.TrimSpace(s.En) == "" && s.From != "rules" {
 				t.Fatalf("bad suggestion %+v in %q", s, text)
+			}
+			if words := Words(s.Ar); len(words) > 0 && nameJoiners[Key(words[len(words)-1])] {
+				t.Fatalf("suggestion %+v ends with a joiner in %q", s, text)
 			}
 		}
 	})

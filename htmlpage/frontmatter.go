@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"bitext/internal/yamlerr"
 )
 
 // Meta is the page metadata an article may carry in YAML front matter:
@@ -55,7 +57,16 @@ func SplitFrontMatter(name, text string) (Meta, string, error) {
 	}
 	dec := yaml.NewDecoder(strings.NewReader(rest[:end]))
 	if err := dec.Decode(&m); err != nil && !errors.Is(err, io.EOF) {
-		return Meta{}, text, fmt.Errorf("%s: front matter: %w", name, err)
+		// The YAML starts on the file's second line.
+		var errs []error
+		for _, p := range yamlerr.Problems([]byte(rest[:end]), err) {
+			if p.Line == 0 {
+				errs = append(errs, fmt.Errorf("%s: front matter: %s", name, p.Msg))
+			} else {
+				errs = append(errs, fmt.Errorf("%s:%d: front matter: %s", name, p.Line+1, p.Msg))
+			}
+		}
+		return Meta{}, text, errors.Join(errs...)
 	}
 	n := skip + len(first) + 1 + pos
 	return m, blank(text[:n]) + text[n:], nil

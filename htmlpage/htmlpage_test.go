@@ -311,6 +311,12 @@ func TestNewsroomTemplate(t *testing.T) {
 }
 
 func TestSplitFrontMatter(t *testing.T) {
+	// Where each bad front matter's problem is: the YAML starts on line 2.
+	errAt := map[string]string{
+		"bad yaml":       "a.txt:2: front matter: ",
+		"bad yaml later": "a.txt:3: front matter: did not find expected ',' or ']'",
+		"not text":       "a.txt:3: front matter: cannot unmarshal !!seq into string",
+	}
 	for _, tc := range []struct {
 		name, text string
 		want       Meta
@@ -324,6 +330,8 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"empty", "---\n---\nنص", Meta{}, false, false},
 		{"unclosed", "---\ntitle: T\nنص", Meta{}, false, true},
 		{"bad yaml", "---\ntitle: [\n---\nنص", Meta{}, true, true},
+		{"bad yaml later", "\ufeff---\ntitle: T\nsource: [AFP\nurl: x\n---\nنص", Meta{}, true, true},
+		{"not text", "---\ntitle: T\nsource: [AFP]\n---\nنص", Meta{}, true, true},
 		{"dashes later", "نص\n---\ntitle: T\n---\n", Meta{}, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -331,8 +339,8 @@ func TestSplitFrontMatter(t *testing.T) {
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("err = %v", err)
 			}
-			if err != nil && !strings.HasPrefix(err.Error(), "a.txt: front matter:") {
-				t.Errorf("error %q does not name the file", err)
+			if want := errAt[tc.name]; err != nil && !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("error %q, want it to start %q", err, want)
 			}
 			if m != tc.want {
 				t.Errorf("meta = %+v, want %+v", m, tc.want)

@@ -64,4 +64,9 @@ func TestGlossaryAddRemove(t *testing.T) {
 	if r := runBitext(t, dir, "", "glossary", "remove", "باريس"); r.code != 1 {
 		t.Errorf("remove a missing term: exit %d, want 1", r.code)
 	}
+	// A term that is there with another English rendering is not "missing".
+	r = runBitext(t, dir, "", "glossary", "remove", "موسكو", "--en", "Moskva")
+	if r.code != 1 || !strings.Contains(r.stderr, `"موسكو" is in the glossary with the English rendering "Moscow", not "Moskva"`) {
+		t.Errorf("remove with another English: exit %d, stderr %s", r.code, r.stderr)
+	}
 }

@@ -67,10 +67,15 @@ func importAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	have := map[string]*glossary.Entry{}
+	// have holds every known form, with where its entry comes from.
+	type source struct {
+		entry *glossary.Entry
+		at    string
+	}
+	have := map[string]source{}
 	for _, en := range g.Entries {
 		for _, f := range en.Forms() {
-			have[glossary.Key(f)] = en
+			have[glossary.Key(f)] = source{en, fmt.Sprintf("%s:%d", path, en.Line)}
 		}
 	}
 	var add []*glossary.Entry
@@ -78,16 +83,21 @@ func importAction(c *cli.Context, e *env) error {
 	for _, en := range entries {
 		if old, ok := have[glossary.Key(en.Ar)]; ok {
 			skipped++
-			if old.Rendering() != en.Rendering() {
-				fmt.Fprintf(e.stderr, "%s:%d: %s: kept %q from %s:%d, not %q\n", name, en.Line, en.Ar, old.Rendering(), path, old.Line, en.Rendering())
+			if old.entry.Rendering() != en.Rendering() {
+				fmt.Fprintf(e.stderr, "%s:%d: %s: kept %q from %s, not %q\n", name, en.Line, en.Ar, old.entry.Rendering(), old.at, en.Rendering())
 			}
 			continue
 		}
 		for _, f := range en.Forms() {
-			have[glossary.Key(f)] = en
+			have[glossary.Key(f)] = source{en, fmt.Sprintf("%s:%d", name, en.Line)}
 		}
-		en.Line = 0
 		add = append(add, en)
+	}
+	if err := g.CheckAdditions(name, add); err != nil {
+		return err
+	}
+	for _, en := range add {
+		en.Line = 0
 	}
 	if len(add) > 0 {
 		out, err := glossary.AppendEntries(path, data, add...)

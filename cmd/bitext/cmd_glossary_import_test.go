@@ -36,3 +36,36 @@ func TestGlossaryImportCSV(t *testing.T) {
 		t.Error("a failed import changed the glossary")
 	}
 }
+
+// An imported row with a problem is named by its own file and line, not by
+// the glossary being written; a byte order mark (spreadsheets' "CSV UTF-8")
+// is not part of the header.
+func TestGlossaryImportErrorsNameTheImportedFile(t *testing.T) {
+	dir := t.TempDir()
+	g := filepath.Join(dir, "glossary.yaml")
+	os.WriteFile(g, []byte("terms:\n  - ar: بوتين\n    en: Putin\n"), 0o644)
+	for file, src := range map[string]string{
+		"b.tsv": "ar\ten\ttype\nكيم\tKim\tperson\nلندن\tLondon\tcity\n",
+		"b.csv": "ar,en\nكيم,Kim\nMoscow,موسكو\n",
+		"v.tsv": "ar\ten\tvariants\nكيم\tKim\t\nلندن\tLondon\tبوتين\n",
+	} {
+		os.WriteFile(filepath.Join(dir, file), []byte(src), 0o644)
+		r := runBitext(t, dir, "", "glossary", "import", "-g", g, file)
+		if r.code != 1 || !strings.HasPrefix(r.stderr, "bitext: "+file+":3: ") || strings.Contains(r.stderr, "glossary.yaml:") && file != "v.tsv" {
+			t.Errorf("%s: exit %d, stderr %s", file, r.code, r.stderr)
+		}
+	}
+	if r := runBitext(t, dir, "", "glossary", "import", "-g", g, "v.tsv"); !strings.Contains(r.stderr, "glossary.yaml:2") {
+		t.Errorf("a clash does not say where the glossary has the term: %s", r.stderr)
+	}
+
+	os.WriteFile(filepath.Join(dir, "excel.csv"), []byte("\ufeffar,en\nموسكو,Moscow\n"), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "import", "-g", g, "excel.csv"); r.code != 0 || !strings.Contains(r.stderr, "imported 1 terms") {
+		t.Errorf("CSV with a byte order mark: exit %d, stderr %s", r.code, r.stderr)
+	}
+	// A term given twice in the imported file: the first row is kept.
+	os.WriteFile(filepath.Join(dir, "twice.csv"), []byte("كييف,Kyiv\nكييف,Kiev\n"), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "import", "-g", g, "twice.csv"); r.code != 0 || !strings.Contains(r.stderr, `twice.csv:2: كييف: kept "Kyiv" from twice.csv:1, not "Kiev"`) {
+		t.Errorf("term twice: exit %d, stderr %s", r.code, r.stderr)
+	}
+}

@@ -212,7 +212,7 @@ func TestTranslateBadInput(t *testing.T) {
 		{"missing file", nil, []string{"nosuch.txt"}, 1, []string{"nosuch.txt", "no such file"}},
 		{"directory without articles", map[string][]byte{"d/x.md": []byte("x")}, []string{"d"}, 1, []string{"d", "directory", ".txt"}},
 		{"glossary syntax error", map[string][]byte{"a.txt": []byte("قال.\n"), "g.yaml": []byte("terms:\n  - ar: بوتين\n    en: [Putin\n")},
-			[]string{"--glossary", "g.yaml", "a.txt"}, 1, []string{"g.yaml", "line"}},
+			[]string{"--glossary", "g.yaml", "a.txt"}, 1, []string{"g.yaml:3: did not find expected ',' or ']'"}},
 		{"glossary entry without English", map[string][]byte{"a.txt": []byte("قال.\n"), "g.yaml": []byte("terms:\n  - ar: بوتين\n  - ar: موسكو\n")},
 			[]string{"--glossary", "g.yaml", "a.txt"}, 1, []string{"g.yaml:2", "English"}},
 		{"no input", nil, []string{}, 2, []string{"want one input file"}},

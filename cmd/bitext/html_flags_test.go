@@ -49,7 +49,7 @@ func TestTranslatePageFlags(t *testing.T) {
 		{"bad template", []string{"translate", "-o", "out.html", "--template", "bad.html", "a.txt"}, 1, nil, nil, "bad.html:1"},
 		{"missing template", []string{"translate", "-o", "-", "--template", "none.html", "a.txt"}, 1, nil, nil, "none.html"},
 		{"page flag with xliff", []string{"translate", "-f", "xliff", "-o", "-", "--clean", "a.txt"}, 2, nil, nil, "--clean applies only to --format html"},
-		{"bad front matter", []string{"translate", "-o", "-", "b.txt"}, 1, nil, nil, "b.txt: front matter"},
+		{"bad front matter", []string{"translate", "-o", "-", "b.txt"}, 1, nil, nil, "b.txt:2: front matter: "},
 		{"stdin", []string{"translate", "-o", "-", "--title", "T", "-"}, 0, []string{"<h1>T</h1>"}, nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
