@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -349,13 +350,37 @@ func translateMemoryFlags() []cli.Flag {
 // translateFormat is the --format value, xliff by default for an update
 // (the flag is set, so that every reader of it agrees).
 func translateFormat(c *cli.Context) string {
-	if c.String("update") != "" && !c.IsSet("format") {
-		if err := c.Set("format", "xliff"); err != nil {
-			return "xliff"
+	if path := c.String("update"); path != "" && !c.IsSet("format") {
+		format := "xliff"
+		if xliffMajorVersion(path) == "2" {
+			format = "xliff2" // the editor's CAT tool reads what it wrote
+		}
+		if err := c.Set("format", format); err != nil {
+			return format
 		}
 	}
 	return c.String("format")
 }
+
+// xliffMajorVersion returns "1" or "2" from the version attribute near the
+// start of the XLIFF file at path, or "" when it cannot tell; reading the
+// file properly is left to the update itself.
+func xliffMajorVersion(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	m := xliffVersionRE.FindSubmatch(head[:n])
+	if m == nil {
+		return ""
+	}
+	return string(m[1])
+}
+
+var xliffVersionRE = regexp.MustCompile(`<xliff\b[^>]*?\bversion\s*=\s*["']([12])\.`)
 
 // openRunMemory opens the translation memory for a translate run, when there
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes

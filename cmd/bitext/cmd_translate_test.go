@@ -410,3 +410,25 @@ func TestTranslateBatchSkipsBadArticle(t *testing.T) {
 		t.Errorf("all empty: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// --update without --format writes the XLIFF version of the file it updates.
+func TestTranslateUpdateKeepsTheXLIFFVersion(t *testing.T) {
+	for format, version := range map[string]string{"xliff": `version="1.2"`, "xliff2": `version="2.1"`} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			if r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "-f", format, "article.txt"); r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			if r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "-o", "v2.xlf", "article.txt"); r.code != 0 {
+				t.Fatalf("--update: exit %d: %s", r.code, r.stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "v2.xlf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data[:min(len(data), 400)]), version) {
+				t.Errorf("updated file does not say %s: %.300s", version, data)
+			}
+		})
+	}
+}
