@@ -136,9 +136,15 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		typ      string
 	}
 	var cands []cand
+	writesMaqsura := strings.Contains(text, "ى")
+	stopAt := func(i int) bool {
+		// Folding makes علي "Ali" the particle على; a text that writes ى
+		// spells the particle so, and علي there is the name.
+		return stopWords[stem[i]] && !(stem[i] == aliKey && writesMaqsura && !endsInMaqsura(text[t.toks[i].start:t.toks[i].end]))
+	}
 	nameish := func(i int) bool {
 		w := stem[i]
-		return !covered[i] && !stopWords[w] && triggers[w] == "" && !isNumber(w) && utf8.RuneCountInString(w) >= 2 &&
+		return !covered[i] && !stopAt(i) && triggers[w] == "" && !isNumber(w) && utf8.RuneCountInString(w) >= 2 &&
 			arabic.HasArabic(w)
 	}
 	inTable := func(i int) bool {
@@ -663,6 +669,9 @@ var titleEnglish = foldSet(map[string]string{
 	"منظمة": "Organisation", "جماعة": "Group", "بنك": "Bank", "مؤسسة": "Foundation",
 	// The English word goes after the name: "Wagner Group".
 })
+
+// aliKey is علي (Ali) folded, which is also على (on) folded.
+var aliKey = Key("علي")
 
 // stopWords are frequent words of news Arabic that are not names.
 var stopWords = foldBool(strings.Fields(`

@@ -96,6 +96,10 @@ func TestSuggestJoinsCompoundNames(t *testing.T) {
 			t.Errorf("%s: proposed %q (%v), want %q; all: %v", ar, got, ok, en, proposed)
 		}
 	}
+	// In a text that writes ى, علي is Ali, not the particle على.
+	if got := proposed["علي بن أبي طالب"]; !strings.HasPrefix(got, "Ali bin Abi ") {
+		t.Errorf("علي بن أبي طالب: proposed %q; all: %v", got, proposed)
+	}
 }
 
 func TestTransliterate(t *testing.T) {
