@@ -177,28 +177,3 @@ func CharEdits(from, to string) int {
 
 // WordCount counts the words of text as WordEdits does.
 func WordCount(text string) int { return len(words(Tokens(text))) }
-
-// ContainsTerm reports whether text contains term as whole words, ignoring
-// case: "Kim" is in "Kim's summit" but not in "Kimberly".
-func ContainsTerm(text, term string) bool {
-	term = strings.TrimSpace(term)
-	if term == "" {
-		return true
-	}
-	lt, lterm := strings.ToLower(text), strings.ToLower(term)
-	for from := 0; from <= len(lt); {
-		i := strings.Index(lt[from:], lterm)
-		if i < 0 {
-			return false
-		}
-		s, e := from+i, from+i+len(lterm)
-		before, _ := utf8.DecodeLastRuneInString(lt[:s])
-		after, _ := utf8.DecodeRuneInString(lt[e:])
-		if (s == 0 || !isWordRune(before)) && (e == len(lt) || !isWordRune(after)) {
-			return true
-		}
-		_, n := utf8.DecodeRuneInString(lt[s:])
-		from = s + n
-	}
-	return false
-}

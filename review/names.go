@@ -23,7 +23,7 @@ func Expected(h doc.TermHit) string {
 }
 
 // CheckNames looks in the target of every translated unit of b for the
-// rendering of each glossary name of its source (ContainsTerm: whole words, any
+// rendering of each glossary name of its source (doc.ContainsTerm: whole words, any
 // case), as translate checks machine drafts. A unit that lacks one is flagged
 // doc.FlagGlossaryViolation and gets translate's "glossary: SURFACE →
 // EXPECTED" note for each of its names, which the page shows with the flag.
@@ -37,7 +37,7 @@ func CheckNames(b *doc.Bitext) []BrokenNames {
 		}
 		var missing []doc.TermHit
 		for _, h := range u.Terms {
-			if !ContainsTerm(u.Target, Expected(h)) {
+			if !doc.ContainsTerm(u.Target, Expected(h)) {
 				missing = append(missing, h)
 			}
 		}

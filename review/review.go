@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"bitext/doc"
 	"bitext/xliff"
 )
 
@@ -123,7 +124,7 @@ func Compute(rv *xliff.Reviewed) *Report {
 			s.CharEdits += ur.CharEdits
 			s.Chars += ur.Chars
 			for _, t := range u.ExpectedTerms {
-				inDraft, inTarget := ContainsTerm(u.Draft, t.Target), ContainsTerm(u.Target, t.Target)
+				inDraft, inTarget := doc.ContainsTerm(u.Draft, t.Target), doc.ContainsTerm(u.Target, t.Target)
 				if !inDraft {
 					s.DraftViol++
 				}

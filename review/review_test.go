@@ -66,25 +66,6 @@ func TestWordDiff(t *testing.T) {
 	}
 }
 
-func TestContainsTerm(t *testing.T) {
-	cases := []struct {
-		text, term string
-		want       bool
-	}{
-		{"Kim's summit", "Kim", true},
-		{"Kimberly said", "Kim", false},
-		{"the kremlin", "Kremlin", true},
-		{"قناة الجزيرة نقلت", "الجزيرة", true},
-		{"anything", "", true},
-		{"no", "Putin", false},
-	}
-	for _, c := range cases {
-		if got := ContainsTerm(c.text, c.term); got != c.want {
-			t.Errorf("ContainsTerm(%q, %q) = %v", c.text, c.term, got)
-		}
-	}
-}
-
 func reviewed() *xliff.Reviewed {
 	unit := func(id, src, draft, tgt string, terms ...xliff.Term) xliff.ReviewedUnit {
 		u := xliff.ReviewedUnit{Draft: draft, HasDraft: draft != "", ExpectedTerms: terms}

@@ -148,7 +148,6 @@ func termsIn(hits []doc.TermHit, b doc.Block, segIdx []int) []doc.TermHit {
 // its source terms, notes each term for the translator and returns the number
 // of terms missing.
 func checkTerms(u *doc.Unit) int {
-	lower := strings.ToLower(u.Target)
 	missing := 0
 	for _, h := range u.Terms {
 		want := h.En
@@ -156,9 +155,10 @@ func checkTerms(u *doc.Unit) int {
 			want = h.Ar
 		}
 		u.Notes = append(u.Notes, fmt.Sprintf("glossary: %s → %s", h.Surface, want))
-		ok := strings.Contains(lower, strings.ToLower(want))
+		// Whole words, as review and publish check: "Kim" is not in "Kimberly".
+		ok := doc.ContainsTerm(u.Target, want)
 		if h.En == "" && h.StemStart >= h.Start && h.StemStart-h.Start <= len(h.Surface) {
-			ok = ok || strings.Contains(u.Target, h.Surface[h.StemStart-h.Start:])
+			ok = ok || doc.ContainsTerm(u.Target, h.Surface[h.StemStart-h.Start:])
 		}
 		if u.Target != "" && !ok {
 			u.AddFlag(doc.FlagGlossaryViolation)

@@ -197,3 +197,23 @@ func TestBlockHitsJudgeTheWriterOnTheWholeArticle(t *testing.T) {
 		t.Errorf("hits per block %+v, want Ali in the headline and in the body", hits)
 	}
 }
+
+// A name counts as rendered only as whole words, as review and publish
+// count it: "Kim" is in "Kim's visit" but not in "Kimberly".
+func TestCheckTermsWholeWords(t *testing.T) {
+	for target, wantMissing := range map[string]int{
+		"Kim's visit to Moscow":    0,
+		"Kimberly went to Moscow":  1,
+		"kim went to moscow":       0,
+		"Kim went to Moscowitz":    1,
+		"Kimberly went to Moscows": 2,
+	} {
+		u := doc.Unit{Target: target, Terms: []doc.TermHit{{Surface: "كيم", Ar: "كيم", En: "Kim"}, {Surface: "موسكو", Ar: "موسكو", En: "Moscow"}}}
+		if got := checkTerms(&u); got != wantMissing {
+			t.Errorf("%q: %d names missing, want %d", target, got, wantMissing)
+		}
+		if flagged := u.HasFlag(doc.FlagGlossaryViolation); flagged != (wantMissing > 0) {
+			t.Errorf("%q: flagged %v", target, flagged)
+		}
+	}
+}
