@@ -76,6 +76,20 @@ type Stats struct {
 	GlossaryViolations int `json:"glossary_violations"` // source terms whose English is missing from their unit
 }
 
+// Add adds the counts of o to s, for a run made of several RunMany calls.
+func (s *Stats) Add(o Stats) {
+	s.Documents += o.Documents
+	s.Segments += o.Segments
+	s.CachedSegments += o.CachedSegments
+	s.MemorySegments += o.MemorySegments
+	s.Requests += o.Requests
+	s.Retries += o.Retries
+	s.Characters += o.Characters
+	s.SafeRetries += o.SafeRetries
+	s.PlaceholderDamaged += o.PlaceholderDamaged
+	s.GlossaryViolations += o.GlossaryViolations
+}
+
 // Result is what RunMany returns: one bitext per document, in order (none on a
 // dry run), and the run's counts.
 type Result struct {

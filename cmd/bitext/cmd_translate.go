@@ -212,10 +212,6 @@ func translateAction(c *cli.Context, e *env) error {
 		bar = &progressBar{w: e.stderr}
 		opts.Progress = bar.update
 	}
-	docs := make([]*doc.Document, len(inputs))
-	for i, in := range inputs {
-		docs[i] = in.doc
-	}
 	mem, err := openRunMemory(c, &opts)
 	if err != nil {
 		return err
@@ -223,53 +219,63 @@ func translateAction(c *cli.Context, e *env) error {
 	if mem != nil {
 		defer mem.Close()
 	}
-	var res *translate.Result
-	if path := c.String("update"); path != "" {
-		if len(docs) != 1 {
-			return usagef("--update takes one article, got %d", len(docs))
-		}
-		res, err = runUpdate(c.Context, e, quiet, path, eng, docs[0], opts)
-	} else {
-		res, err = translate.RunMany(c.Context, eng, docs, opts)
+	if c.String("update") != "" && len(inputs) != 1 {
+		return usagef("--update takes one article, got %d", len(inputs))
 	}
-	bar.finish()
-	if err == nil && mem != nil && res != nil {
-		for _, bt := range res.Bitexts {
-			if err = tm.AttachFuzzy(c.Context, mem, bt, c.Float64("fuzzy")); err != nil {
-				break
-			}
-		}
-	}
-	if err != nil {
-		if opts.Cache != nil && !opts.DryRun {
-			err = fmt.Errorf("%w (no output written; the translations received are cached: the same command resumes)", err)
-		}
-		return translate.Redact(err, cfg.Key)
-	}
-
-	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun, Stats: res.Stats,
+	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun,
 		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}}
-	rep.EstimatedCost = float64(res.Stats.Characters) * rep.PricePerMChar / 1e6
 	for _, err := range skipped {
 		rep.Skipped = append(rep.Skipped, err.Error())
 	}
-	if !opts.DryRun {
-		for i, in := range inputs {
-			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), res.Bitexts[i]); err != nil {
+	// Articles go in batches, each written as soon as it is translated: an
+	// interrupted folder run keeps what it finished, and the articles of a
+	// batch still share requests.
+	progress, done := opts.Progress, 0
+	for lo := 0; lo < len(inputs); lo += translateBatch {
+		batch := inputs[lo:min(len(inputs), lo+translateBatch)]
+		if progress != nil {
+			before := done
+			opts.Progress = func(p translate.Progress) {
+				p.Done += before
+				p.Total += before
+				progress(p)
+			}
+		}
+		res, err := translateBatchOf(c, e, eng, mem, batch, opts)
+		if err != nil {
+			bar.finish()
+			if opts.Cache != nil && !opts.DryRun {
+				err = fmt.Errorf("%w (%d of %d articles written; the translations received are cached: the same command resumes)", err, lo, len(inputs))
+			}
+			return translate.Redact(err, cfg.Key)
+		}
+		done += res.Stats.Segments
+		rep.Stats.Add(res.Stats)
+		for i, in := range batch {
+			if opts.DryRun {
+				rep.Files = append(rep.Files, fileReport{Input: in.name})
+				continue
+			}
+			bt := res.Bitexts[i]
+			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), bt); err != nil {
+				bar.finish()
 				return err
 			}
-			for _, u := range res.Bitexts[i].Units {
+			for _, u := range bt.Units {
 				for _, f := range u.Flags {
 					rep.Flags[f]++
 				}
 			}
-			rep.Files = append(rep.Files, fileReport{Input: in.name, Output: in.output, Units: writtenUnits(c.String("format"), res.Bitexts[i])})
-		}
-	} else {
-		for _, in := range inputs {
-			rep.Files = append(rep.Files, fileReport{Input: in.name})
+			f := fileReport{Input: in.name, Output: in.output, Units: writtenUnits(c.String("format"), bt)}
+			rep.Files = append(rep.Files, f)
+			if !quiet && !c.Bool("json") {
+				bar.finish()
+				printWritten(e, f, c.String("format"), hasGist(bt))
+			}
 		}
 	}
+	bar.finish()
+	rep.EstimatedCost = float64(rep.Stats.Characters) * rep.PricePerMChar / 1e6
 	switch {
 	case c.Bool("json"):
 		enc := json.NewEncoder(e.stdout)
@@ -277,22 +283,11 @@ func translateAction(c *cli.Context, e *env) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(rep)
 	case opts.DryRun:
-		s := res.Stats
+		s := rep.Stats
 		fmt.Fprintf(e.stdout, "dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached); estimated cost $%.4f at $%g per million characters\n",
 			eng.Name(), s.Requests, s.Characters, s.CachedSegments, s.Segments, rep.EstimatedCost, rep.PricePerMChar)
 	case !quiet:
-		for i, f := range rep.Files {
-			switch {
-			case f.Output == "-":
-			case c.String("format") == "tmx" && hasGist(res.Bitexts[i]):
-				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d translated pairs; a word-by-word gist never goes into a TMX)\n", f.Output, f.Units)
-			case c.String("format") == "tmx":
-				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d translated pairs)\n", f.Output, f.Units)
-			default:
-				fmt.Fprintf(e.stderr, "bitext: wrote %s (%d units)\n", f.Output, f.Units)
-			}
-		}
-		s := res.Stats
+		s := rep.Stats
 		fmt.Fprintf(e.stderr, "bitext: %d file(s), %d segments (%d cached), %d requests, %d characters billed, %d retries, %d glossary violations, %d damaged; engine %s\n",
 			s.Documents, s.Segments, s.CachedSegments, s.Requests, s.Characters, s.Retries, s.GlossaryViolations, s.PlaceholderDamaged, eng.Name())
 	}
@@ -404,6 +399,48 @@ func readTranslateInput(c *cli.Context, path, output string, tmpl *template.Temp
 		return in, "", fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
 	}
 	return in, text, nil
+}
+
+// translateBatch is how many articles are translated together before their
+// outputs are written.
+const translateBatch = 20
+
+// translateBatchOf translates a batch of articles (with --update, the one
+// article against the earlier file) and attaches the memory's fuzzy matches.
+func translateBatchOf(c *cli.Context, e *env, eng translate.Engine, mem *tm.Memory, batch []translateInput, opts translate.Options) (*translate.Result, error) {
+	docs := make([]*doc.Document, len(batch))
+	for i, in := range batch {
+		docs[i] = in.doc
+	}
+	var res *translate.Result
+	var err error
+	if path := c.String("update"); path != "" {
+		res, err = runUpdate(c.Context, e, c.Bool("quiet"), path, eng, docs[0], opts)
+	} else {
+		res, err = translate.RunMany(c.Context, eng, docs, opts)
+	}
+	if err != nil || mem == nil {
+		return res, err
+	}
+	for _, bt := range res.Bitexts {
+		if err := tm.AttachFuzzy(c.Context, mem, bt, c.Float64("fuzzy")); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// printWritten says on stderr where an output went.
+func printWritten(e *env, f fileReport, format string, gist bool) {
+	switch {
+	case f.Output == "-":
+	case format == "tmx" && gist:
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d translated pairs; a word-by-word gist never goes into a TMX)\n", f.Output, f.Units)
+	case format == "tmx":
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d translated pairs)\n", f.Output, f.Units)
+	default:
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d units)\n", f.Output, f.Units)
+	}
 }
 
 // writtenUnits is how many units the output holds: for a TMX, the
@@ -566,8 +603,10 @@ func (b *progressBar) update(p translate.Progress) {
 	b.drawn = true
 }
 
+// finish ends the bar's line, so that other messages start on their own.
 func (b *progressBar) finish() {
 	if b != nil && b.drawn {
 		fmt.Fprint(b.w, "\n")
+		b.drawn = false
 	}
 }

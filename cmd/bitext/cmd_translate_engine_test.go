@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"bitext/doc"
@@ -251,5 +253,55 @@ func TestEngineFlagsNeedSettings(t *testing.T) {
 	r := runBitext(t, dir, "", "translate", "--engine", "google", "--project", "p", "--dry-run", "--no-cache", "article.txt")
 	if r.code != 0 || !strings.Contains(r.stdout, "would send 1 requests") {
 		t.Errorf("google dry run: exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// A folder run writes each batch of articles as soon as it is translated: a
+// failure later on keeps the articles already finished, and running again
+// resumes from the cache.
+func TestTranslateFolderWritesFinishedBatches(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	n := translateBatch + 2
+	for i := range n {
+		text := "قال المتحدث إن الاجتماع رقم " + strings.Repeat("ا", i+1) + " انتهى."
+		if i == n-1 {
+			text = "قال المتحدث إن العطل هنا."
+		}
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("a%02d.txt", i)), []byte(text+"\n"), 0o644)
+	}
+	var fail atomic.Bool
+	fail.Store(true)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct{ Q []string }
+		json.NewDecoder(r.Body).Decode(&req)
+		out := make([]string, len(req.Q))
+		for i, q := range req.Q {
+			if fail.Load() && strings.Contains(q, "العطل") {
+				w.WriteHeader(400)
+				json.NewEncoder(w).Encode(map[string]string{"error": "refused"})
+				return
+			}
+			out[i] = "EN " + q
+		}
+		json.NewEncoder(w).Encode(map[string]any{"translatedText": out})
+	}))
+	t.Cleanup(srv.Close)
+	args := []string{"translate", "--engine", "libretranslate", "--engine-url", srv.URL, "--cache", filepath.Join(dir, "cache"), "--no-tm", "--out-dir", "out", "in"}
+	r := runBitext(t, dir, "", args...)
+	if r.code != 1 || !strings.Contains(r.stderr, fmt.Sprintf("%d of %d articles written", translateBatch, n)) {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	written, _ := os.ReadDir(filepath.Join(dir, "out"))
+	if len(written) != translateBatch {
+		t.Fatalf("%d outputs after the failure, want the first batch's %d", len(written), translateBatch)
+	}
+	fail.Store(false)
+	if r := runBitext(t, dir, "", args...); r.code != 0 || !strings.Contains(r.stderr, fmt.Sprintf("%d file(s)", n)) {
+		t.Fatalf("second run: exit %d, stderr %s", r.code, r.stderr)
+	}
+	if written, _ := os.ReadDir(filepath.Join(dir, "out")); len(written) != n {
+		t.Errorf("%d outputs, want %d", len(written), n)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 )
@@ -103,7 +104,9 @@ func run(ctx context.Context, args []string, e *env) int {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM is what cron, systemd and container runtimes send: stop as
+	// cleanly as on Ctrl-C, keeping what is finished.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fi, _ := os.Stderr.Stat()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
