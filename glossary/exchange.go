@@ -79,6 +79,15 @@ func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 			return checkRead(name, out)
 		}
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				// csv says "record on line N; parse error on line M": a quote
+				// left open runs on to a much later line, so name both.
+				if pe.StartLine != pe.Line {
+					return nil, fmt.Errorf("%s:%d: %v (the row starting here runs on to line %d: a quote left open?)", name, pe.StartLine, pe.Err, pe.Line)
+				}
+				return nil, fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
+			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)

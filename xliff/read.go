@@ -165,6 +165,7 @@ func Read(r io.Reader, name string) (*File, error) {
 		return nil, fmt.Errorf("encoding %q: save the file as UTF-8", label)
 	}
 	for {
+		before := rd.line()
 		tok, err := rd.token()
 		if err == io.EOF {
 			return nil, &Error{File: name, Err: fmt.Errorf("%w: no XML element in the file", ErrNotXLIFF)}
@@ -179,7 +180,10 @@ func Read(r io.Reader, name string) (*File, error) {
 		se, ok := tok.(xml.StartElement)
 		if !ok {
 			if cd, isText := tok.(xml.CharData); isText && strings.TrimSpace(string(cd)) != "" {
-				return nil, rd.errf("", "%w: text before the root element", ErrNotXLIFF)
+				// The decoder stands at the end of the text: point at its start.
+				lead := len(cd) - len(strings.TrimLeft(string(cd), " \t\r\n"))
+				line := before + strings.Count(string(cd[:lead]), "\n")
+				return nil, &Error{File: name, Line: line, Err: fmt.Errorf("%w: text before the root element", ErrNotXLIFF)}
 			}
 			continue
 		}

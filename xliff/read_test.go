@@ -95,6 +95,7 @@ func TestReadRefuses(t *testing.T) {
 		{"html", "<html><body>hi</body></html>", "not an XLIFF file"},
 		{"empty", "", "no XML element"},
 		{"text", "just words", "not an XLIFF file"},
+		{"text points at its first line", "\n\nقال الرئيس.\nسطر ثان.\nسطر ثالث.\n", "reviewed.xlf:3: not an XLIFF file"},
 		{"broken", good[:len(good)/2], "not well-formed XML"},
 		{"bad xml", strings.Replace(good, "<body>", "<body><<", 1), "not well-formed"},
 		{"duplicate", strings.Replace(good, `id="`+second+`"`, `id="`+first+`"`, 1), "duplicate unit id"},

@@ -60,6 +60,15 @@ func addAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
+	// Check against the file as it is, so that a clash names the entry there
+	// and not the line the new entry would have taken.
+	g, err := glossary.Parse(path, data)
+	if err != nil {
+		return err
+	}
+	if err := g.CheckAdditions("glossary add", []*glossary.Entry{entry}); err != nil {
+		return err
+	}
 	out, err := glossary.AppendEntries(path, data, entry)
 	if err != nil {
 		return err

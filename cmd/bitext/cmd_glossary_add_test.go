@@ -70,3 +70,18 @@ func TestGlossaryAddRemove(t *testing.T) {
 		t.Errorf("remove with another English: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// Adding a term the glossary holds names the entry that holds it, not the
+// line the new entry would have taken.
+func TestGlossaryAddExistingTermNamesItsEntry(t *testing.T) {
+	dir := t.TempDir()
+	g := filepath.Join(dir, "g.yaml")
+	os.WriteFile(g, []byte("terms:\n  - ar: بوتين\n    en: Putin\n"), 0o644)
+	r := runBitext(t, dir, "", "glossary", "add", "-g", g, "بوتين", "Poutine")
+	if r.code != 1 || !strings.Contains(r.stderr, `duplicate term "بوتين" (first at `+g+`:2)`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(g); strings.Contains(string(data), "Poutine") {
+		t.Error("the glossary was changed")
+	}
+}

@@ -60,6 +60,9 @@ func suggestAction(c *cli.Context, e *env) error {
 	if c.NArg() != 1 {
 		return usagef("glossary suggest: want one article (or - for stdin), got %d arguments", c.NArg())
 	}
+	if c.Int("max") < 0 {
+		return usagef("glossary suggest: --max: want 0 (all) or more, got %d", c.Int("max"))
+	}
 	var matcher *glossary.Matcher
 	path := c.String("glossary")
 	g, err := glossary.Load(path)

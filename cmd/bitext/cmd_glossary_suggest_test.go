@@ -33,3 +33,10 @@ func TestGlossarySuggest(t *testing.T) {
 		t.Errorf("missing --glossary: exit %d, want 1", r.code)
 	}
 }
+
+func TestGlossarySuggestNegativeMax(t *testing.T) {
+	r := runBitext(t, testenv.RepoRoot(t), "", "glossary", "suggest", "--max", "-1", "testdata/article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "--max") {
+		t.Errorf("exit %d, stderr %q; want a usage error naming --max", r.code, r.stderr)
+	}
+}

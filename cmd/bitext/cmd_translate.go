@@ -140,6 +140,12 @@ func translateAction(c *cli.Context, e *env) error {
 	if c.Int("concurrency") < 1 {
 		return usagef("--concurrency: want 1 or more, got %d", c.Int("concurrency"))
 	}
+	if c.Float64("price") < 0 {
+		return usagef("--price: want 0 or more, got %g", c.Float64("price"))
+	}
+	if s := c.Float64("fuzzy"); s <= 0 || s > 1 {
+		return usagef("translate: --fuzzy %v is not in (0, 1]", s)
+	}
 	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
 		return err
 	}

@@ -221,6 +221,8 @@ func TestTranslateBadInput(t *testing.T) {
 		{"unknown flag", nil, []string{"--nosuch", "a.txt"}, 2, []string{"nosuch"}},
 		{"output is the article", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"-o", "a.txt", "a.txt"}, 2, []string{"a.txt", "overwrite the article"}},
 		{"stdin into a folder", nil, []string{"--out-dir", "out", "-"}, 2, []string{"stdin", "-o"}},
+		{"negative price", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"--price", "-1", "a.txt"}, 2, []string{"--price"}},
+		{"fuzzy out of range", map[string][]byte{"a.txt": []byte("قال.\n")}, []string{"--fuzzy", "2", "a.txt"}, 2, []string{"--fuzzy"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

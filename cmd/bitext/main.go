@@ -58,6 +58,7 @@ func newApp(e *env) *cli.App {
 	for _, mk := range commands {
 		app.Commands = append(app.Commands, mk(e))
 	}
+	app.Action = func(c *cli.Context) error { return missingCommand(c, "", app.Commands) }
 	usageErrorsExit2(app.Commands)
 	sort.Slice(app.Commands, func(i, j int) bool { return app.Commands[i].Name < app.Commands[j].Name })
 	return app
@@ -66,13 +67,39 @@ func newApp(e *env) *cli.App {
 // usageErrorsExit2 makes a flag error in any command or subcommand a usage
 // error (exit code 2): the flag parser of a subcommand does not fall back on
 // its parent's handler.
+// A command made of subcommands (glossary, tm) called without one, or with
+// an unknown one, is a usage error too.
 func usageErrorsExit2(cmds []*cli.Command) {
 	for _, cmd := range cmds {
 		if cmd.OnUsageError == nil {
 			cmd.OnUsageError = onUsageError
 		}
+		if len(cmd.Subcommands) > 0 && cmd.Action == nil {
+			name, subs := cmd.Name, cmd.Subcommands
+			cmd.Action = func(c *cli.Context) error { return missingCommand(c, name, subs) }
+		}
 		usageErrorsExit2(cmd.Subcommands)
 	}
+}
+
+// missingCommand is the usage error of command name ("" for bitext itself)
+// called without one of cmds, or with a word that is none of them.
+func missingCommand(c *cli.Context, name string, cmds []*cli.Command) error {
+	var names []string
+	for _, cmd := range cmds {
+		if !cmd.Hidden {
+			names = append(names, cmd.Name)
+		}
+	}
+	sort.Strings(names)
+	help, prefix := strings.TrimSpace("bitext "+name), ""
+	if name != "" {
+		prefix = name + ": "
+	}
+	if c.NArg() > 0 {
+		return usagef("%sunknown command %q; see '%s --help'", prefix, c.Args().First(), help)
+	}
+	return usagef("%swant a command: %s; see '%s --help'", prefix, strings.Join(names, ", "), help)
 }
 
 // run executes bitext with args and returns the process exit code:

@@ -109,3 +109,29 @@ func TestUnknownFlagIsUsageError(t *testing.T) {
 		}
 	}
 }
+
+// A command made of subcommands, or bitext itself, called without one or with
+// an unknown one is a usage error; so is an argument to version.
+func TestMissingCommandIsUsageError(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{nil, "want a command: align,"},
+		{[]string{"glossary"}, "glossary: want a command: add,"},
+		{[]string{"tm"}, "tm: want a command: export,"},
+		{[]string{"nosuch"}, `unknown command "nosuch"`},
+		{[]string{"glossary", "nosuch"}, `glossary: unknown command "nosuch"; see 'bitext glossary --help'`},
+		{[]string{"version", "extra"}, "takes no arguments"},
+	} {
+		r := runBitext(t, t.TempDir(), "", tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.msg) {
+			t.Errorf("bitext %v: exit %d, stderr %q; want 2 and %q", tc.args, r.code, r.stderr, tc.msg)
+		}
+	}
+	for _, args := range [][]string{{"--help"}, {"glossary", "--help"}, {"tm", "--help"}, {"version"}} {
+		if r := runBitext(t, t.TempDir(), "", args...); r.code != 0 {
+			t.Errorf("bitext %v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+}
