@@ -520,9 +520,8 @@ var (
 // name: bin for بن (Mohammed bin Salman, bin Laden) and for ابن inside, Ibn
 // for ابن first, bint inside, Abi, and عبد together with the word it joins
 // (Abdul Fattah, Abdullah), also when they are written as one word the table
-// lacks (عبدالله). known reports a spelling
-// from the table or fixed use rather than transliterated; ok is false for
-// words that are not joiners.
+// lacks (عبدالله). known reports a spelling from the table or fixed use
+// rather than transliterated; ok is false for words that are not joiners.
 func joinerEnglish(words []string, i int, names *NameTable) (en string, known, ok bool) {
 	w := words[i]
 	if rest, found := strings.CutPrefix(w, keyAbd+"ال"); found && utf8.RuneCountInString(rest) >= 2 {
