@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 // Formats are the exchange formats of ReadFormat and WriteFormat:
@@ -22,7 +24,8 @@ import (
 //   - tbx: TermBase eXchange (TBX 2, martif) for CAT tools: one termEntry per
 //     entry, the variants as further Arabic terms (termType variant), type as
 //     subjectField, note as note, context words as context, translate: false
-//     as the transferComment "do not translate".
+//     as the transferComment "do not translate". ReadTBX also reads the TBX
+//     of CAT tools and TBX 3.
 var Formats = []string{"csv", "tsv", "tbx"}
 
 // WriteFormat writes g in the named exchange format.
@@ -259,7 +262,8 @@ var (
 func tsvEscape(s string) string   { return tsvEscaper.Replace(s) }
 func tsvUnescape(s string) string { return tsvUnescaper.Replace(s) }
 
-// TBX 2 (martif) structures: only what a glossary entry needs.
+// TBX 2 (martif) structures that WriteTBX writes: only what a glossary
+// entry needs.
 type tbxFile struct {
 	XMLName xml.Name   `xml:"martif"`
 	Type    string     `xml:"type,attr"`
@@ -345,20 +349,38 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 	return err
 }
 
-// ReadTBX reads termEntry elements of a TBX 2 file: the first Arabic term is
-// the entry's term, further Arabic terms its variants, the first English term
-// its rendering. An entry's line is that of its termEntry tag.
+// ReadTBX reads the entries of a TBX file: termEntry elements of TBX 2
+// (martif), as bitext and CAT tools such as memoQ and MultiTerm write them,
+// or conceptEntry elements of TBX 3 (tbx). A term is a tig, ntig (its termGrp)
+// or termSec; of an entry's Arabic terms the first full form (else the first
+// term not marked as a variant, abbreviation or short form, else the first
+// term) is the entry's term and the others its variants, and likewise for its
+// English rendering. Notes and definitions (descrip type="definition", also in
+// a descripGrp) make the note, notes first. An entry's line is that of its
+// termEntry tag.
 func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
-	dec := xml.NewDecoder(skipBOM(r))
+	r, err := utf8Reader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	dec := xml.NewDecoder(r)
+	// The text is UTF-8 by now, whatever the declaration says.
+	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf-16", "utf-16le", "utf-16be", "ucs-2":
+			return in, nil
+		}
+		return nil, fmt.Errorf("encoding %q: want UTF-8 or UTF-16", label)
+	}
 	var out []*Entry
 	var path []string // local names of the open elements
-	sawRoot := false
+	root := ""
 	for {
 		line, _ := dec.InputPos()
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
-			if !sawRoot {
-				return nil, &Error{File: name, Err: errors.New("no <martif> element: not a TBX 2 file")}
+			if root == "" {
+				return nil, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
 			}
 			break
 		}
@@ -367,19 +389,23 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if len(path) == 0 && t.Name.Local != "martif" {
-				return nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2)", t.Name.Local)}
+			if len(path) == 0 {
+				if t.Name.Local != "martif" && t.Name.Local != "tbx" {
+					return nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
+				}
+				root = t.Name.Local
 			}
-			sawRoot = true
-			if t.Name.Local != "termEntry" || strings.Join(path, ">") != "martif>text>body" {
+			entry := root + ">text>body"
+			if !(t.Name.Local == "termEntry" && root == "martif" || t.Name.Local == "conceptEntry" && root == "tbx") ||
+				strings.Join(path, ">") != entry {
 				path = append(path, t.Name.Local)
 				continue
 			}
-			var te tbxEntry
-			if err := dec.DecodeElement(&te, &t); err != nil {
+			n, err := readNode(dec, t)
+			if err != nil {
 				return nil, xmlError(name, line, err)
 			}
-			e, err := tbxEntryOf(te, line)
+			e, err := tbxEntryOf(n, line)
 			if err != nil {
 				return nil, &Error{File: name, Line: line, Err: err}
 			}
@@ -391,6 +417,32 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 	return checkRead(name, out)
 }
 
+// utf8Reader returns r as UTF-8 without a byte order mark: MultiTerm and
+// other Windows tools write TBX in UTF-16 with one.
+func utf8Reader(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	b, _ := br.Peek(2)
+	var order binary.ByteOrder
+	switch {
+	case len(b) == 2 && b[0] == 0xff && b[1] == 0xfe:
+		order = binary.LittleEndian
+	case len(b) == 2 && b[0] == 0xfe && b[1] == 0xff:
+		order = binary.BigEndian
+	default:
+		return skipBOM(br), nil
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return nil, err
+	}
+	data = data[2:]
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	return strings.NewReader(string(utf16.Decode(units))), nil
+}
+
 // xmlError places err at its own line when it is a syntax error, else at line.
 func xmlError(name string, line int, err error) error {
 	var se *xml.SyntaxError
@@ -400,60 +452,235 @@ func xmlError(name string, line int, err error) error {
 	return &Error{File: name, Line: line, Err: err}
 }
 
-// tbxEntryOf reads one termEntry found at line.
-func tbxEntryOf(te tbxEntry, line int) (*Entry, error) {
-	e := &Entry{Line: line}
-	for _, d := range te.Descrips {
-		if d.Type == "subjectField" {
-			e.Type = strings.TrimSpace(d.Value)
+// xnode is an element of a TBX entry: the dialects nest the same data
+// categories differently, so an entry is read as a tree and then searched.
+type xnode struct {
+	name  string // local name
+	attrs []xml.Attr
+	text  string // all the text inside, in document order
+	kids  []*xnode
+}
+
+// readNode reads the element that start opens.
+func readNode(dec *xml.Decoder, start xml.StartElement) (*xnode, error) {
+	n := &xnode{name: start.Name.Local, attrs: start.Attr}
+	var text strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			k, err := readNode(dec, t)
+			if err != nil {
+				return nil, err
+			}
+			n.kids = append(n.kids, k)
+			text.WriteString(k.text)
+		case xml.CharData:
+			text.Write(t)
+		case xml.EndElement:
+			n.text = text.String()
+			return n, nil
 		}
 	}
-	if len(te.Notes) > 0 {
-		e.Note = strings.TrimSpace(strings.Join(te.Notes, "\n"))
+}
+
+func (n *xnode) attr(local string) string {
+	for _, a := range n.attrs {
+		if a.Name.Local == local {
+			return a.Value
+		}
 	}
-	for _, ls := range te.LangSets {
-		lang := strings.ToLower(ls.Lang)
+	return ""
+}
+
+// category is one data category and its value.
+type category struct{ typ, value string }
+
+// categories returns the data categories directly on n: descrip, termNote,
+// admin and transac elements with their type (also inside the groups that
+// wrap them), and, in TBX 3's DCT style, elements named after the category.
+func (n *xnode) categories() []category {
+	var out []category
+	for _, k := range n.kids {
+		switch k.name {
+		case "descrip", "termNote", "admin", "transac":
+			out = append(out, category{k.attr("type"), strings.TrimSpace(k.text)})
+		case "descripGrp", "termNoteGrp", "adminGrp", "termGrp":
+			out = append(out, k.categories()...)
+		case "subjectField", "definition", "termType", "transferComment", "context":
+			out = append(out, category{k.name, strings.TrimSpace(k.text)})
+		}
+	}
+	return out
+}
+
+// tbxTerm is one term of a language: tig, ntig or termSec.
+type tbxTerm struct {
+	term  string
+	notes []category
+}
+
+// rank orders the terms of a language: a full form first, then terms with no
+// term type, then the others (variants, abbreviations, short forms).
+func (t tbxTerm) rank() int {
+	r := 1
+	for _, c := range t.notes {
+		if strings.EqualFold(c.typ, "termType") {
+			if strings.EqualFold(c.value, "fullForm") {
+				return 0
+			}
+			r = 2
+		}
+	}
+	return r
+}
+
+// terms returns the terms of a langSet or langSec in document order.
+func (n *xnode) terms() []tbxTerm {
+	var out []tbxTerm
+	for _, k := range n.kids {
+		switch k.name {
+		case "tig", "ntig", "termSec":
+			t := tbxTerm{notes: k.categories()}
+			for _, g := range append([]*xnode{k}, k.kidsNamed("termGrp")...) {
+				for _, tm := range g.kidsNamed("term") {
+					if t.term == "" {
+						t.term = strings.TrimSpace(tm.text)
+					}
+				}
+			}
+			if t.term != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+func (n *xnode) kidsNamed(local string) []*xnode {
+	var out []*xnode
+	for _, k := range n.kids {
+		if k.name == local {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// definitions returns the definitions on n and on its terms.
+func (n *xnode) definitions() []string {
+	var out []string
+	add := func(cs []category) {
+		for _, c := range cs {
+			if strings.EqualFold(c.typ, "definition") && c.value != "" {
+				out = append(out, c.value)
+			}
+		}
+	}
+	add(n.categories())
+	for _, k := range n.kids {
+		if k.name == "tig" || k.name == "ntig" || k.name == "termSec" {
+			add(k.categories())
+		}
+	}
+	return out
+}
+
+// mainFirst returns terms with the one that names the entry first, the others
+// in document order.
+func mainFirst(terms []tbxTerm) []tbxTerm {
+	best := 0
+	for i, t := range terms {
+		if t.rank() < terms[best].rank() {
+			best = i
+		}
+	}
+	if best == 0 {
+		return terms
+	}
+	out := append([]tbxTerm{terms[best]}, terms[:best]...)
+	return append(out, terms[best+1:]...)
+}
+
+// isLang reports whether the language tag is lang, given by its ISO 639-1
+// or 639-2 code (memoQ writes ara, eng-US), with or without a region.
+func isLang(tag string, codes ...string) bool {
+	tag = strings.ToLower(tag)
+	for _, c := range codes {
+		if tag == c || strings.HasPrefix(tag, c+"-") || strings.HasPrefix(tag, c+"_") {
+			return true
+		}
+	}
+	return false
+}
+
+// tbxEntryOf reads one termEntry or conceptEntry found at line.
+func tbxEntryOf(te *xnode, line int) (*Entry, error) {
+	e := &Entry{Line: line}
+	for _, c := range te.categories() {
+		if c.typ == "subjectField" {
+			e.Type = c.value
+		}
+	}
+	var notes []string
+	for _, k := range te.kidsNamed("note") {
+		if s := strings.TrimSpace(k.text); s != "" {
+			notes = append(notes, s)
+		}
+	}
+	notes = append(notes, te.definitions()...)
+	for _, ls := range te.kids {
+		if ls.name != "langSet" && ls.name != "langSec" {
+			continue
+		}
+		lang := ls.attr("lang")
 		switch {
-		case lang == "ar" || strings.HasPrefix(lang, "ar-"):
-			for _, d := range ls.Descrips {
+		case isLang(lang, "ar", "ara"):
+			for _, c := range ls.categories() {
 				switch {
-				case d.Type == "context":
-					e.Context = append(e.Context, strings.TrimSpace(d.Value))
-				case d.Type == "matching" && strings.TrimSpace(d.Value) == "always":
+				case c.typ == "context":
+					e.Context = append(e.Context, c.value)
+				case c.typ == "matching" && c.value == "always":
 					e.Always = true
 				}
 			}
-			for _, t := range ls.Tigs {
-				term := strings.TrimSpace(t.Term)
-				if term == "" {
-					continue
-				}
-				for _, n := range t.TermNotes {
-					if n.Type == "transferComment" && (n.Value == doNotTranslate || n.Value == "translate") {
-						b := n.Value == "translate"
+			for _, t := range mainFirst(ls.terms()) {
+				for _, c := range t.notes {
+					if c.typ == "transferComment" && (c.value == doNotTranslate || c.value == "translate") {
+						b := c.value == "translate"
 						e.Translate = &b
 					}
 				}
 				if e.Ar == "" {
-					e.Ar = term
+					e.Ar = t.term
 				} else {
-					e.Variants = append(e.Variants, term)
+					e.Variants = append(e.Variants, t.term)
 				}
 			}
-		case lang == "en" || strings.HasPrefix(lang, "en-"):
-			for _, t := range ls.Tigs {
-				if e.En == "" {
-					e.En = strings.TrimSpace(t.Term)
-				}
+			notes = append(notes, ls.definitions()...)
+		case isLang(lang, "en", "eng"):
+			if ts := mainFirst(ls.terms()); e.En == "" && len(ts) > 0 {
+				e.En = ts[0].term
 			}
+			notes = append(notes, ls.definitions()...)
 		}
 	}
+	var seen []string
+	for _, s := range notes {
+		if !contains(seen, s) {
+			seen = append(seen, s)
+		}
+	}
+	e.Note = strings.Join(seen, "\n")
 	if e.Ar == "" {
 		id := ""
-		if te.ID != "" {
-			id = " " + te.ID
+		if v := te.attr("id"); v != "" {
+			id = " " + v
 		}
-		return nil, fmt.Errorf("termEntry%s has no Arabic term", id)
+		return nil, fmt.Errorf("%s%s has no Arabic term", te.name, id)
 	}
 	return e, nil
 }

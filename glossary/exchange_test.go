@@ -3,6 +3,8 @@ package glossary
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -120,8 +122,10 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 		{"tbx", tbx, `b.tbx:9: entry "لندن": unknown type "city"`},
 		{"tbx", strings.Replace(tbx, "<term>بوتين</term>", "", 1), "b.tbx:5: termEntry t1 has no Arabic term"},
 		{"tbx", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", "b.tbx:5: "},
-		{"tbx", "<tbx/>", "b.tbx:1: root element <tbx>"},
-		{"tbx", "ar,en\n", "b.tbx: no <martif> element"},
+		{"tbx", "<xliff/>", "b.tbx:1: root element <xliff>, want <martif> (TBX 2) or <tbx> (TBX 3)"},
+		{"tbx", "ar,en\n", "b.tbx: no <martif> (TBX 2) or <tbx> (TBX 3) element"},
+		{"tbx", `<tbx><text><body><conceptEntry id="c9"><langSec xml:lang="en"><termSec><term>Putin</term></termSec></langSec></conceptEntry></body></text></tbx>`,
+			"b.tbx:1: conceptEntry c9 has no Arabic term"},
 	} {
 		_, err := ReadFormat(strings.NewReader(tc.src), "b."+tc.format, tc.format)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
@@ -175,6 +179,72 @@ func TestCheckAdditions(t *testing.T) {
 	}
 	if err := g.CheckAdditions("b.tsv", es[1:2]); err != nil {
 		t.Errorf("a new term: %v", err)
+	}
+}
+
+// Term bases from CAT tools write terms as ntig (memoQ, MultiTerm) as well as
+// tig, definitions as descrip, MultiTerm in UTF-16; TBX 3 has conceptEntry,
+// langSec and termSec.
+func TestReadTBXFromCATTools(t *testing.T) {
+	tr := false
+	for file, want := range map[string][]Entry{
+		"memoq.tbx": {
+			{Ar: "عبد الفتاح السيسي", En: "Abdel Fattah el-Sisi", Variants: []string{"السيسى"}, Type: "person",
+				Note: "President of Egypt since 2014", Line: 16},
+			{Ar: "قناة السويس", En: "Suez Canal", Line: 43},
+			{Ar: "تميم بن حمد", En: "Tamim bin Hamad", Note: "Spelling of the Emir's office\nRuler of Qatar", Line: 59},
+		},
+		"multiterm.tbx": {
+			{Ar: "مسعود البارزاني", En: "Masoud Barzani", Note: "Iraqi Kurdish politician", Line: 12},
+		},
+		"tbx3-basic.tbx": {
+			{Ar: "كردستان", En: "Kurdistan", Variants: []string{"كوردستان"}, Type: "place", Note: "Region of northern Iraq", Line: 13},
+			{Ar: "الجزيرة", Translate: &tr, Line: 34},
+		},
+	} {
+		f, err := os.Open(filepath.Join("testdata", "tbx", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		es, err := ReadTBX(f, file)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		if len(es) != len(want) {
+			t.Errorf("%s: %d entries, want %d", file, len(es), len(want))
+			continue
+		}
+		for i := range want {
+			if !reflect.DeepEqual(*es[i], want[i]) {
+				t.Errorf("%s entry %d:\n got %+v\nwant %+v", file, i, *es[i], want[i])
+			}
+		}
+	}
+}
+
+// The main term is the full form wherever it stands; in TBX 3's DCT style
+// data categories are elements of their own.
+func TestReadTBXMainTerm(t *testing.T) {
+	src := `<tbx style="dct" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:min="http://www.tbxinfo.net/ns/min" xmlns:basic="http://www.tbxinfo.net/ns/basic"><text><body>
+<conceptEntry id="x"><min:subjectField>person</min:subjectField>
+<langSec xml:lang="ar"><termSec><term>السيسى</term><basic:termType>variant</basic:termType></termSec>
+<termSec><term>السيسي</term></termSec>
+<termSec><term>عبد الفتاح السيسي</term><basic:termType>fullForm</basic:termType></termSec></langSec>
+<langSec xml:lang="en"><basic:definition>President of Egypt</basic:definition><termSec><term>Sisi</term><basic:termType>shortForm</basic:termType></termSec>
+<termSec><term>Abdel Fattah el-Sisi</term></termSec></langSec></conceptEntry></body></text></tbx>`
+	es, err := ReadTBX(strings.NewReader(src), "x.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Entry{Ar: "عبد الفتاح السيسي", En: "Abdel Fattah el-Sisi", Variants: []string{"السيسى", "السيسي"},
+		Type: "person", Note: "President of Egypt", Line: 2}
+	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
+		for _, e := range es {
+			t.Logf("got %+v", *e)
+		}
+		t.Fatalf("want %+v", want)
 	}
 }
 

@@ -102,6 +102,33 @@ func TestSuggestJoinsCompoundNames(t *testing.T) {
 	}
 }
 
+// A name ends before a word that cannot belong to it, and a clitic is not
+// split off a common word.
+func TestSuggestNameBoundaries(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وقال المتحدث إن الحكومة قررت بدلاً من ذلك التفاوض، وهو ما اقترحته بدلاً من الحرب. " +
+		"وذكر التقرير جماعة الإخوان المسلمين نموذجا للتنظيمات العابرة للحدود. " +
+		"وأعلنت حركة التمرد في الشمال وقف إطلاق النار. وكان أسامة بن لادن قد أعلن ذلك، ونقلت صحيفة عن بن لادن قوله."
+	proposed := map[string]string{}
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		proposed[s.Ar] = s.En
+	}
+	for _, ar := range []string{"دلاً", "جماعة الإخوان المسلمين نموذجا", "حركة التمرد"} {
+		if en, ok := proposed[ar]; ok {
+			t.Errorf("proposed %s → %s; all: %v", ar, en, proposed)
+		}
+	}
+	if _, ok := proposed["جماعة الإخوان المسلمين"]; !ok {
+		t.Errorf("جماعة الإخوان المسلمين not proposed; all: %v", proposed)
+	}
+	if en := proposed["بن لادن"]; en != "bin Laden" {
+		t.Errorf("بن لادن: proposed %q, want bin Laden; all: %v", en, proposed)
+	}
+}
+
 func TestTransliterate(t *testing.T) {
 	tests := map[string]string{
 		"سوليفان": "solifan", "بريطانيا": "britania", "أوكرانيا": "okrania", "كيم": "kim",

@@ -19,7 +19,8 @@ func init() {
 			Description: `Reads terms in one of the export formats and appends those the glossary does
 not have yet, keeping the file's comments and order. A term already there (in
 any spelling) is left as it is and reported when its English differs. Nothing
-is written when the imported file has an error.
+is written when the imported file has an error. TBX may be TBX 2 (martif, as
+bitext, memoQ and MultiTerm write it) or TBX 3 (tbx).
 
 Examples:
    bitext glossary import names.csv
