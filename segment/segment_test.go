@@ -65,6 +65,11 @@ func TestSentencesArabic(t *testing.T) {
 		{"number after stop", "وصل العدد إلى 2004. 15 شخصا أصيبوا.", []string{"وصل العدد إلى 2004. 15 شخصا أصيبوا."}},
 		{"line breaks end sentences", "السطر الأول\nالسطر الثاني", []string{"السطر الأول", "السطر الثاني"}},
 		{"list", "وتشمل المطالب:\n- الإفراج عن المعتقلين.\n- وقف إطلاق النار", []string{"وتشمل المطالب:", "- الإفراج عن المعتقلين.", "- وقف إطلاق النار"}},
+		{"numbered list", "1. النقطة الأولى: خفض التضخم.\n2. النقطة الثانية.\n١. الأولى.\n٢. الثانية.\n2.3. فرعية.",
+			[]string{"1. النقطة الأولى: خفض التضخم.", "2. النقطة الثانية.", "١. الأولى.", "٢. الثانية.", "2.3. فرعية."}},
+		{"number mid-line still ends", "زاد عدد السكان إلى 2. وتراجع.", []string{"زاد عدد السكان إلى 2.", "وتراجع."}},
+		{"initials in brackets", "بينما تراجع الدولار (م.ع.) أمام اليورو.", []string{"بينما تراجع الدولار (م.ع.) أمام اليورو."}},
+		{"agency in brackets", "قال مصدر [أ.ف.ب.] إن الوفد وصل. وبدأت المحادثات.", []string{"قال مصدر [أ.ف.ب.] إن الوفد وصل.", "وبدأت المحادثات."}},
 		{"empty", "", nil},
 		{"spaces only", " \n\t ", nil},
 	}
@@ -104,6 +109,7 @@ func TestSentencesEnglish(t *testing.T) {
 		{"question inside quote", "He said “Why not? They are our neighbours” and left.", []string{"He said “Why not? They are our neighbours” and left."}},
 		{"ellipsis then lower case", "It was... well, odd. Then it ended.", []string{"It was... well, odd.", "Then it ended."}},
 		{"ellipsis then capital", "He waited... Nothing came.", []string{"He waited...", "Nothing came."}},
+		{"numbered list", "1. The first point.\n2. The second point.", []string{"1. The first point.", "2. The second point."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

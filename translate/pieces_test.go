@@ -17,11 +17,16 @@ func TestSplitPieces(t *testing.T) {
 		{"قال الرئيس. زار موسكو. في موسكو.", 12, 3},
 		{"قال ⟦1:Kim Jong Un⟧ إن ⟦2:Vladimir Putin⟧ زار موسكو", 20, 4},
 		{strings.Repeat("ا", 25), 10, 3},
+		{"- رفع الأجور\n- دعم الصحة", 0, 2},
+		{"- رفع الأجور\r\n- دعم الصحة. وأضاف.", 12, 3},
 	} {
 		got, seps := splitPieces(tc.text, "ar", tc.max)
 		checkPieces(t, tc.text, tc.max, got, seps)
 		if len(got) != tc.want {
 			t.Errorf("splitPieces(%q, %d) = %q, want %d pieces", tc.text, tc.max, got, tc.want)
+		}
+		if want := strings.Count(tc.text, "\n"); strings.Count(join(got, seps), "\n") != want {
+			t.Errorf("splitPieces(%q, %d) = %q %q, want %d line breaks", tc.text, tc.max, got, seps, want)
 		}
 	}
 }

@@ -65,15 +65,51 @@ func isGist(eng Engine) bool {
 	return ok && g.Gist()
 }
 
-// blockUnits pairs the source sentences of block i with the sentences of its translation.
+// blockUnits pairs the source sentences of block i with the sentences of its
+// translation. When the translation has one line for each line of the block,
+// as the pipeline sends them, lines are paired first: no unit spans a line
+// break, so a list item or a heading line stays a unit of its own.
 func blockUnits(d *doc.Document, i int, target, tgtLang, engine string, gist bool) []doc.Unit {
 	b := d.Blocks[i]
 	src := make([]string, len(b.Segments))
 	for k, s := range b.Segments {
 		src[k] = s.Text
 	}
+	lines := sourceLines(d.Source, b.Segments)
+	tgtLines := strings.Split(target, "\n")
+	if len(lines) < 2 || len(tgtLines) != len(lines) {
+		target = strings.TrimSpace(target)
+		all := make([]int, len(src))
+		for k := range all {
+			all[k] = k
+		}
+		return alignUnits(i, b.Kind, src, all, target, tgtLang, engine, gist)
+	}
+	var units []doc.Unit
+	for l, idx := range lines {
+		units = append(units, alignUnits(i, b.Kind, src, idx, strings.TrimSpace(tgtLines[l]), tgtLang, engine, gist)...)
+	}
+	return units
+}
+
+// sourceLines groups the indexes of segs by the line they are on: a line
+// break in the text between two segments starts a new group.
+func sourceLines(source string, segs []doc.Segment) [][]int {
+	var out [][]int
+	for k, s := range segs {
+		if k == 0 || strings.ContainsFunc(source[segs[k-1].End:s.Start], isLineBreak) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], k)
+	}
+	return out
+}
+
+// alignUnits pairs the source sentences src[idx...] of block i with the
+// sentences of target, their translation.
+func alignUnits(i int, kind doc.Kind, src []string, idx []int, target, tgtLang, engine string, gist bool) []doc.Unit {
 	unit := func(segIdx []int) doc.Unit {
-		u := doc.Unit{Block: i, Kind: b.Kind, Segments: segIdx, State: doc.StateNew}
+		u := doc.Unit{Block: i, Kind: kind, Segments: segIdx, State: doc.StateNew}
 		parts := make([]string, len(segIdx))
 		for k, s := range segIdx {
 			parts[k] = src[s]
@@ -81,16 +117,19 @@ func blockUnits(d *doc.Document, i int, target, tgtLang, engine string, gist boo
 		u.Source = strings.Join(parts, " ")
 		return u
 	}
-	target = strings.TrimSpace(target)
 	if target == "" {
-		units := make([]doc.Unit, len(src))
-		for k := range src {
-			units[k] = unit([]int{k})
-			if b.Kind != doc.Boilerplate {
+		units := make([]doc.Unit, len(idx))
+		for k, s := range idx {
+			units[k] = unit([]int{s})
+			if kind != doc.Boilerplate {
 				units[k].AddFlag(doc.FlagUntranslated)
 			}
 		}
 		return units
+	}
+	lineSrc := make([]string, len(idx))
+	for k, s := range idx {
+		lineSrc[k] = src[s]
 	}
 	var tgt []string
 	for _, s := range segment.Sentences(target, tgtLang) {
@@ -98,7 +137,7 @@ func blockUnits(d *doc.Document, i int, target, tgtLang, engine string, gist boo
 	}
 	var units []doc.Unit
 	var pending []string // target sentences with no source partner, joined to the next unit
-	for _, bead := range align.Sentences(src, tgt, align.Options{}) {
+	for _, bead := range align.Sentences(lineSrc, tgt, align.Options{}) {
 		var parts []string
 		for _, t := range bead.Target {
 			parts = append(parts, tgt[t])
@@ -112,7 +151,11 @@ func blockUnits(d *doc.Document, i int, target, tgtLang, engine string, gist boo
 			}
 			continue
 		}
-		u := unit(bead.Source)
+		segIdx := make([]int, len(bead.Source))
+		for k, s := range bead.Source {
+			segIdx[k] = idx[s]
+		}
+		u := unit(segIdx)
 		u.Target = strings.Join(append(pending, parts...), " ")
 		pending = nil
 		u.Confidence = bead.Confidence

@@ -217,3 +217,45 @@ func TestCheckTermsWholeWords(t *testing.T) {
 		}
 	}
 }
+
+func TestRunKeepsLinesApart(t *testing.T) {
+	const article = "1. النقطة الأولى: خفض التضخم.\n2. النقطة الثانية.\n- رفع الأجور\n- دعم الصحة\n\nالمحور الثالث\nوقال المتحدث إن العمل مستمر. وأضاف أنه سيعود.\n"
+	eng := &tableEngine{answers: map[string]string{
+		"1. النقطة الأولى: خفض التضخم.": "1. The first point: lowering inflation.",
+		"2. النقطة الثانية.":            "2. The second point.",
+		// An engine that breaks a line in two gives one line all the same.
+		"- رفع الأجور":  "- Raising\nwages",
+		"- دعم الصحة":   "- Supporting health",
+		"المحور الثالث": "The third axis",
+		"وقال المتحدث إن العمل مستمر. وأضاف أنه سيعود.": "The spokesman said work goes on. He added that he would return.",
+	}}
+	d := segment.Split("t.txt", article, "ar")
+	bt, err := Run(context.Background(), eng, d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]string{
+		{"1. النقطة الأولى: خفض التضخم.", "1. The first point: lowering inflation."},
+		{"2. النقطة الثانية.", "2. The second point."},
+		{"- رفع الأجور", "- Raising wages"},
+		{"- دعم الصحة", "- Supporting health"},
+		{"المحور الثالث", "The third axis"},
+		{"وقال المتحدث إن العمل مستمر.", "The spokesman said work goes on."},
+		{"وأضاف أنه سيعود.", "He added that he would return."},
+	}
+	var got [][2]string
+	for _, u := range bt.Units {
+		got = append(got, [2]string{u.Source, u.Target})
+	}
+	if len(got) != len(want) {
+		t.Fatalf("units\n got %q\nwant %q", got, want)
+	}
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("unit %d: got %q, want %q", k, got[k], want[k])
+		}
+	}
+	if len(eng.requests) != 1 {
+		t.Errorf("%d requests, want the lines of both paragraphs in one", len(eng.requests))
+	}
+}

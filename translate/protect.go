@@ -103,7 +103,9 @@ func CheckPlaceholders(out string, phs []Placeholder) bool {
 
 // Restore replaces the placeholders in out by their targets. Unknown or
 // repeated placeholders are dropped, so that damaged output never shows
-// brackets to a reader; the caller flags it.
+// brackets to a reader; the caller flags it. Runs of white space become one
+// space, except line breaks, which are kept: each stands for a line break of
+// the source.
 func Restore(out string, phs []Placeholder) string {
 	used := make(map[int]bool, len(phs))
 	out = strings.ToValidUTF8(out, "\uFFFD")
@@ -116,5 +118,9 @@ func Restore(out string, phs []Placeholder) string {
 		return phs[n-1].Target
 	})
 	s = strings.NewReplacer("⟦", "", "⟧", "").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -326,7 +326,13 @@ func (r *runner) finish(j *job, m Mode) bool {
 	for i, p := range j.pieces[m] {
 		b.WriteString(j.seps[m][i])
 		if strings.TrimSpace(p) != "" {
-			b.WriteString(r.answers[r.key(p)])
+			// A piece is at most one line: its answer is one line too.
+			b.WriteString(strings.Map(func(c rune) rune {
+				if isLineBreak(c) {
+					return ' '
+				}
+				return c
+			}, r.answers[r.key(p)]))
 		}
 	}
 	raw := b.String()
@@ -483,10 +489,38 @@ func batchTexts(texts []string, lim Limits) [][2]int {
 }
 
 // splitPieces cuts a protected paragraph into pieces of at most max code
-// points: whole sentences where they fit, else words; placeholders are never
-// cut. It returns the pieces and, for each, what joins it to the one before
-// (a space, or nothing inside a word cut in two). max <= 0 means no limit.
+// points, each within one line: whole sentences where they fit, else
+// words; placeholders are never cut. It returns the pieces and, for each, what
+// joins it to the one before (a line break, a space, or nothing inside a word
+// cut in two). max <= 0 means no limit. Lines are sent apart so that every
+// engine gives one line of translation for each: a list item or a heading
+// keeps its own unit.
 func splitPieces(text, lang string, max int) (pieces, seps []string) {
+	lines := strings.FieldsFunc(text, isLineBreak)
+	if len(lines) <= 1 {
+		return splitLine(text, lang, max)
+	}
+	for _, l := range lines {
+		p, s := splitLine(strings.TrimSpace(l), lang, max)
+		if len(p) == 0 || strings.TrimSpace(p[0]) == "" {
+			continue
+		}
+		s[0] = "\n"
+		pieces, seps = append(pieces, p...), append(seps, s...)
+	}
+	if len(seps) > 0 {
+		seps[0] = ""
+	}
+	return pieces, seps
+}
+
+// isLineBreak reports whether r ends a line, as the segmenter sees it.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// splitLine is splitPieces for one line.
+func splitLine(text, lang string, max int) (pieces, seps []string) {
 	if max <= 0 || utf8.RuneCountInString(text) <= max {
 		return []string{text}, []string{""}
 	}

@@ -66,6 +66,7 @@ func TestCheckAndRestore(t *testing.T) {
 		{"⟦1⟧ met ⟦2⟧ and ⟦3⟧.", "Putin met Kim Jong Un and .", false},
 		{"⟦1⟧ met ⟦2.", "Putin met 2.", false},
 		{"", "", false},
+		{"⟦1⟧  met\n ⟦2⟧.", "Putin met\nKim Jong Un.", true},
 	} {
 		if ok := translate.CheckPlaceholders(tc.out, phs); ok != tc.ok {
 			t.Errorf("CheckPlaceholders(%q) = %v", tc.out, ok)
