@@ -3,6 +3,7 @@
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,8 +14,22 @@ import (
 
 // Write creates path by calling fill with a temporary file in the same folder,
 // then renaming it over path. If fill fails, path is left untouched and the
-// temporary file is removed.
+// temporary file is removed. A symbolic link is followed, so that the file it
+// points to is replaced and the link stays; a path that is not a regular file
+// (/dev/null, a named pipe) gets the complete output written to it instead,
+// since renaming over it would replace the device.
 func Write(path string, fill func(w io.Writer) error) (err error) {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			path = target
+		}
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a folder", path)
+		}
+		return writeSpecial(path, fill)
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -51,6 +66,24 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// writeSpecial fills a buffer and writes it whole to the device or pipe at
+// path, so that a failed fill writes nothing there either.
+func writeSpecial(path string, fill func(w io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := fill(&buf); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // missingFolderError names the folder an output was to go in; it is an

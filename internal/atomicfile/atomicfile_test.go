@@ -53,3 +53,31 @@ func TestWriteNamesAMissingFolder(t *testing.T) {
 		t.Errorf("err = %v, want the missing folder named", err)
 	}
 }
+
+// A link to the output is followed: the file it points to is replaced and
+// the link stays a link.
+func TestWriteFollowsLink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.html")
+	link := filepath.Join(dir, "link.html")
+	os.WriteFile(target, []byte("old"), 0o644)
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+	if err := Write(link, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" {
+		t.Errorf("target holds %q", got)
+	}
+}
+
+func TestWriteToFolderFails(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, func(w io.Writer) error { return nil }); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("err = %v", err)
+	}
+}
