@@ -170,6 +170,25 @@ type XLIFFMarks struct {
 	State     string `json:"state,omitempty"`     // 1.2 state of the <target>, 2.x state of the (first) <segment>
 	Qualifier string `json:"qualifier,omitempty"` // 1.2 state-qualifier, 2.x subState
 	Approved  bool   `json:"approved,omitempty"`  // 1.2 approved="yes" (2.x says approval in the state)
+	// Notes are the file's notes that are not bitext's own (an editor's,
+	// a CAT tool's), with their author, to be written back as they were.
+	Notes []XLIFFNote `json:"notes,omitempty"`
+	// Draft is the machine draft the file kept for the unit (1.2 alt-trans,
+	// 2.x mtc:match), and DraftOrigin the engine or memory it came from, so
+	// that a review still compares the editor's target with it.
+	Draft       string `json:"draft,omitempty"`
+	DraftOrigin string `json:"draft_origin,omitempty"`
+	HasDraft    bool   `json:"has_draft,omitempty"`
+	// TargetCodes is the target as the file's XML content with the paired
+	// inline codes (1.2 <g>, 2.x <pc>) the editor's tool put in it, when it
+	// has any; a file of the same XLIFF version is written with them again.
+	TargetCodes string `json:"target_codes,omitempty"`
+}
+
+// XLIFFNote is a note of an editor's XLIFF file and who wrote it.
+type XLIFFNote struct {
+	Text string `json:"text"`
+	From string `json:"from,omitempty"` // 1.2 from, 2.x category; "" when not given
 }
 
 // Match is a translation memory candidate for a unit: a similar source

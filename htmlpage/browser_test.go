@@ -577,3 +577,32 @@ func TestBrowserBidi(t *testing.T) {
 	}
 	b.screenshot("bidi")
 }
+
+// An Arabic title is laid out right to left: its first word is rightmost and
+// the closing bracket stays at its end.
+func TestBrowserArabicTitle(t *testing.T) {
+	b := newBrowser(t)
+	b.open(render(t, handBitext(), Options{Title: "عنوان ‹عربي>"}), 1280)
+	var s string
+	b.eval("measure", `(() => {
+		const h = document.querySelector('h1'), node = h.firstChild, text = h.textContent;
+		const r = (from, to) => { const g = document.createRange(); g.setStart(node, from); g.setEnd(node, to); return g.getBoundingClientRect(); };
+		const w = text.indexOf(' '), br = text.indexOf('>');
+		return JSON.stringify({dir: getComputedStyle(h).direction, lang: h.lang,
+			first: r(0, w).left, second: r(w+1, br).left, bracket: r(br, br+1).left});
+	})()`, &s)
+	var got struct {
+		Dir, Lang              string
+		First, Second, Bracket float64
+	}
+	if err := json.Unmarshal([]byte(s), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Dir != "rtl" || got.Lang != "ar" {
+		t.Errorf("<h1> direction %s lang %q, want rtl and ar", got.Dir, got.Lang)
+	}
+	if !(got.First > got.Second && got.Second > got.Bracket) {
+		t.Errorf("title read out of order: first word at %.0f, second at %.0f, closing bracket at %.0f", got.First, got.Second, got.Bracket)
+	}
+	b.screenshot("arabic-title")
+}

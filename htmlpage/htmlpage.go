@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"bitext/doc"
 )
@@ -43,7 +44,8 @@ type Options struct {
 type Page struct {
 	Title string
 	// TitleLang and TitleDir are the title's language and direction when it
-	// is the original headline (its English being only a gist); else "".
+	// is written in Arabic (its first letter; the original headline when its
+	// English is only a gist, or a title given so); else "", the page's own.
 	TitleLang  string
 	TitleDir   string
 	Source     string
@@ -200,6 +202,14 @@ func build(b *doc.Bitext, opts Options) Page {
 			p.Title = "Bilingual article"
 		}
 	}
+	if p.TitleLang == "" && arabicFirst(p.Title) {
+		// A title given in Arabic (flag, front matter, an editor's headline)
+		// needs its own direction, or the page's ltr garbles its punctuation.
+		p.TitleLang, p.TitleDir = p.SourceLang, "rtl"
+		if direction(p.SourceLang) != "rtl" {
+			p.TitleLang = "ar"
+		}
+	}
 	srcDir, tgtDir := direction(p.SourceLang), direction(p.TargetLang)
 	prevBlock := -1
 	for i := range b.Units {
@@ -249,6 +259,17 @@ func orDefault(s, def string) string {
 }
 
 // direction is the writing direction of a language tag's script.
+// arabicFirst reports whether the first letter of s is in the Arabic script,
+// which makes s a right-to-left text as the browser's first-strong rule reads it.
+func arabicFirst(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Arabic, r)
+		}
+	}
+	return false
+}
+
 func direction(lang string) string {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	switch base {

@@ -536,3 +536,24 @@ func TestGistHeadlineIsNotTheTitle(t *testing.T) {
 		t.Errorf("a reviewed headline is not the title:\n%.1500s", got)
 	}
 }
+
+// A title given in Arabic (by flag or front matter) is marked right-to-left
+// and Arabic; an English one keeps the page's language and direction.
+func TestArabicTitleDirection(t *testing.T) {
+	cases := []struct {
+		title string
+		want  []string
+	}{
+		{"عنوان ‹عربي>", []string{`<title lang="ar" dir="rtl">عنوان ‹عربي&gt;</title>`, `<h1 lang="ar" dir="rtl">عنوان ‹عربي&gt;</h1>`}},
+		{"«قمة» Putin", []string{`<title lang="ar" dir="rtl">«قمة» Putin</title>`}},
+		{"2023: Putin–Kim «قمة»", []string{`<title>2023: Putin–Kim «قمة»</title>`, `<h1>2023: Putin–Kim «قمة»</h1>`}},
+	}
+	for _, c := range cases {
+		got := render(t, handBitext(), Options{Title: c.title})
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("title %q: the page has no %s", c.title, w)
+			}
+		}
+	}
+}

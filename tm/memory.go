@@ -431,6 +431,9 @@ func (m *Memory) refold(ctx context.Context, tx *sql.Tx) (bool, error) {
 // Path returns the memory's file name.
 func (m *Memory) Path() string { return m.path }
 
+// Created reports whether Open made the memory's file.
+func (m *Memory) Created() bool { return m.created }
+
 // Close closes the memory.
 func (m *Memory) Close() error { return m.db.Close() }
 

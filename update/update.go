@@ -59,6 +59,9 @@ const (
 	NotePreviousTarget = "previous target: "
 )
 
+// noteAuthor is the author (1.2 from, 2.x category) of bitext's own notes.
+const noteAuthor = "bitext"
+
 type oldUnit struct {
 	unit *doc.Unit
 	used bool
@@ -182,17 +185,37 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 	return bt, rep, nil
 }
 
-// keep gives u the earlier unit's translation, state, XLIFF marks, origin and
-// editor notes.
+// keep gives u the earlier unit's translation, state, XLIFF marks (with the
+// editor's notes and the machine draft), origin and the notes of bitext that
+// still hold.
 func keep(u *doc.Unit, o *oldUnit) {
 	o.used = true
 	u.Target, u.State, u.Origin, u.XLIFF = o.unit.Target, o.unit.State, o.unit.Origin, o.unit.XLIFF
 	u.Flags = nil
+	u.Notes = nil // the pipeline's notes are about a target that is not kept
 	for _, n := range o.unit.Notes {
-		if !strings.HasPrefix(n, "glossary: ") && !strings.HasPrefix(n, NoteSourceChanged) && !strings.HasPrefix(n, NotePreviousTarget) {
+		switch {
+		case strings.HasPrefix(n, "glossary: "), strings.HasPrefix(n, NoteSourceChanged), strings.HasPrefix(n, NotePreviousTarget):
+		case n == translate.GistNote && !stillGist(o.unit):
+			// the editor replaced the gist with a translation
+		default:
 			u.Notes = append(u.Notes, n)
 		}
 	}
+}
+
+// stillGist reports whether the earlier unit's target is still the gist its
+// file kept as the draft (approved or not).
+func stillGist(u *doc.Unit) bool {
+	if u.State == doc.StateGist {
+		return true
+	}
+	m := u.XLIFF
+	return m != nil && m.HasDraft && sameText(u.Target, m.Draft)
+}
+
+func sameText(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
 // earlier is the translate.Memory made of the earlier version's units,
@@ -253,10 +276,11 @@ func (r *Report) Summary() string {
 }
 
 // Earlier turns a reviewed XLIFF file into the earlier version's units for
-// Run: every unit with its source, the editor's target, its notes, a state
-// (see tm.XLIFFState) and the file's own state and approval marks, which a
-// kept unit is written with again; units marked translate="no" are
-// boilerplate.
+// Run: every unit with its source, the editor's target, bitext's notes, a
+// state (see tm.XLIFFState) and the file's own marks, which a kept unit is
+// written with again: state and approval, the other notes with their author,
+// the machine draft and the target's paired codes; units marked
+// translate="no" are boilerplate.
 func Earlier(f *xliff.File) *doc.Bitext {
 	bt := &doc.Bitext{SourceLang: f.SourceLang, TargetLang: f.TargetLang, Name: f.Original, Engine: f.Engine}
 	for i := range f.Units {
@@ -266,15 +290,25 @@ func Earlier(f *xliff.File) *doc.Bitext {
 			// The state attribute may still be the draft's: what the editor
 			// did decides, as in a review.
 			switch {
-			case strings.Join(strings.Fields(u.Target), " ") != strings.Join(strings.Fields(u.Draft), " "):
+			case !sameText(u.Target, u.Draft):
 				state = doc.StateReviewed
 			case u.DraftFrom == xliff.GistOrigin:
 				state = doc.StateGist
 			}
 		}
+		marks := &doc.XLIFFMarks{Version: f.Version, State: u.State, Qualifier: u.Qualifier, Approved: u.ApprovedAttr,
+			Draft: u.Draft, DraftOrigin: u.DraftFrom, HasDraft: u.HasDraft, TargetCodes: u.TargetCodes}
 		du := doc.Unit{ID: u.ID, Kind: doc.Paragraph, Source: u.Source, Target: u.Target,
-			State: state, Origin: u.DraftFrom, Notes: u.Notes,
-			XLIFF: &doc.XLIFFMarks{Version: f.Version, State: u.State, Qualifier: u.Qualifier, Approved: u.ApprovedAttr}}
+			State: state, Origin: u.DraftFrom, XLIFF: marks}
+		for k, n := range u.Notes {
+			// bitext's own notes are written again as bitext's; the others
+			// keep their author
+			if from := u.NoteFrom[k]; from == noteAuthor {
+				du.Notes = append(du.Notes, n)
+			} else {
+				marks.Notes = append(marks.Notes, doc.XLIFFNote{Text: n, From: from})
+			}
+		}
 		if !u.Translate {
 			du.Kind = doc.Boilerplate
 		}

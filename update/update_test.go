@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -303,13 +304,15 @@ func TestEarlierReadsWhatTheEditorDid(t *testing.T) {
 		state doc.State
 		marks doc.XLIFFMarks
 	}{
-		"edited":   {doc.StateReviewed, doc.XLIFFMarks{Version: "1.2", State: "needs-review-translation", Qualifier: "leveraged-mt"}},
-		"gist":     {doc.StateGist, doc.XLIFFMarks{Version: "1.2", State: "needs-translation", Qualifier: "leveraged-glossary"}},
+		"edited": {doc.StateReviewed, doc.XLIFFMarks{Version: "1.2", State: "needs-review-translation", Qualifier: "leveraged-mt",
+			Draft: "The draft", DraftOrigin: "google", HasDraft: true}},
+		"gist": {doc.StateGist, doc.XLIFFMarks{Version: "1.2", State: "needs-translation", Qualifier: "leveraged-glossary",
+			Draft: "word  by word", DraftOrigin: "gist", HasDraft: true}},
 		"approved": {doc.StateReviewed, doc.XLIFFMarks{Version: "1.2", State: "translated", Approved: true}},
 	}
 	for _, u := range bt.Units {
 		w := want[u.ID]
-		if u.State != w.state || u.XLIFF == nil || *u.XLIFF != w.marks {
+		if u.State != w.state || u.XLIFF == nil || !reflect.DeepEqual(*u.XLIFF, w.marks) {
 			t.Errorf("unit %s: state %s, marks %+v; want %s, %+v", u.ID, u.State, u.XLIFF, w.state, w.marks)
 		}
 	}

@@ -2,6 +2,7 @@ package xliff
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	"bitext/doc"
@@ -58,7 +59,7 @@ func TestEditorMarksWrittenBack(t *testing.T) {
 			}
 			u := f.Units[0]
 			got := marks{State: u.State, Qualifier: u.Qualifier, Approved: u.ApprovedAttr}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("read back %+v, want %+v\n%s", got, tt.want, buf.String())
 			}
 		})

@@ -63,8 +63,13 @@ type Unit struct {
 	Translate  bool   // false for translate="no"
 	Terms      []Term // glossary terms bitext recorded for the unit
 	Notes      []string
-	Segments   int // number of segments the tool cut the unit into
-	InlineTags int // inline codes found in the target
+	NoteFrom   []string // author of each of Notes: 1.2 from, 2.x category ("" when not given)
+	Segments   int      // number of segments the tool cut the unit into
+	InlineTags int      // inline codes found in the target
+	// TargetCodes is the target as XML content with the paired codes the
+	// editor's tool put in it (1.2 <g>, 2.x <pc>: formatting around text),
+	// when it has any; other inline codes are left out of it as of Target.
+	TargetCodes string
 
 	// The rest of the editor's marks, to write them back as they were.
 	Qualifier    string // 1.2 state-qualifier of the target, 2.x subState of the (first) segment
@@ -147,6 +152,9 @@ type reader struct {
 	// <mrk type="term"> of its source by id; inSource says a source is read.
 	termMarks map[string]string
 	inSource  bool
+	// codes is the content the last inline call read, as XML with its
+	// paired codes (<g>, <pc>) kept; "" when it had none.
+	codes string
 }
 
 // Read parses an XLIFF 1.2, 2.0 or 2.1 file as CAT tools leave it: attributes
@@ -445,6 +453,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 			}
 			t, parts, tags, err := rd.inline(d)
 			tgtParts = append(tgtParts, t)
+			u.TargetCodes = rd.codes
 			u.HasTarget = true
 			u.Segments += max(parts, 1)
 			u.InlineTags += tags
@@ -470,6 +479,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 			case "bitext-flag":
 			default:
 				u.Notes = append(u.Notes, t)
+				u.NoteFrom = append(u.NoteFrom, attr(c, "from"))
 			}
 			return err
 		}
@@ -560,7 +570,8 @@ func parseTermDefinition(t *Term, def string) {
 // inline codes, the number of segments it is marked into (1.2 <mrk
 // mtype="seg">) and the number of inline codes.
 func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
-	var b strings.Builder
+	var b, mk strings.Builder // mk: the same content as XML, paired codes kept
+	codes := false
 	var walk func(d int) error
 	walk = func(d int) error {
 		if d > maxDepth {
@@ -577,6 +588,7 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 			switch t := tok.(type) {
 			case xml.CharData:
 				b.Write(t)
+				mk.WriteString(escText(string(t), dropRune))
 			case xml.EndElement:
 				return nil
 			case xml.StartElement:
@@ -591,6 +603,7 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 					n, perr := strconv.ParseUint(attr(t, "hex"), 16, 32)
 					if perr == nil && n <= utf8.MaxRune {
 						b.WriteRune(rune(n))
+						mk.WriteString(escText(string(rune(n)), cpWriter))
 					}
 					if err := rd.skip(d + 1); err != nil {
 						return err
@@ -602,8 +615,16 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 						tags++
 					}
 					start := b.Len()
+					paired := codeAttrs[t.Name.Local] != nil
+					if paired {
+						codes = true
+						mk.WriteString("<" + t.Name.Local + codeAttributes(t) + ">")
+					}
 					if err := walk(d + 1); err != nil {
 						return err
+					}
+					if paired {
+						mk.WriteString("</" + t.Name.Local + ">")
 					}
 					if rd.inSource && rd.termMarks != nil && t.Name.Local == "mrk" && attr(t, "type") == "term" {
 						rd.termMarks[attr(t, "id")] = b.String()[start:]
@@ -613,6 +634,10 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 		}
 	}
 	err = walk(depth)
+	rd.codes = ""
+	if codes {
+		rd.codes = mk.String()
+	}
 	return b.String(), parts, tags, err
 }
 
@@ -664,6 +689,8 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	}
 	approvedAll := true
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
+	var codeParts []string          // the target as XML, paired codes kept
+	hasCodes := false
 	// each glossary entry refers to the <mrk> that holds the article's spelling
 	var termRefs []string
 	rd.termMarks = map[string]string{}
@@ -709,6 +736,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 				t, _, _, err := rd.inline(d2)
 				if rd.core(n, "note") && attr(n, "category") != "bitext-flag" {
 					u.Notes = append(u.Notes, t)
+					u.NoteFrom = append(u.NoteFrom, attr(n, "category"))
 				}
 				return err
 			})
@@ -724,7 +752,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 					approvedAll = false
 				}
 			}
-			var src, tgt []string
+			var src, tgt, tgtCodes []string
 			hasTgt := false
 			err := rd.children(d, func(x xml.StartElement, d2 int) error {
 				switch {
@@ -737,6 +765,12 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 				case rd.core(x, "target"):
 					t, _, tags, err := rd.inline(d2)
 					tgt = append(tgt, t)
+					if rd.codes != "" {
+						hasCodes = true
+						tgtCodes = append(tgtCodes, rd.codes)
+					} else {
+						tgtCodes = append(tgtCodes, escText(t, cpWriter))
+					}
 					hasTgt = true
 					u.InlineTags += tags
 					return err
@@ -747,11 +781,15 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 			switch {
 			case hasTgt:
 				tgtParts = append(tgtParts, tgt...)
+				codeParts = append(codeParts, tgtCodes...)
 				if seg {
 					u.HasTarget = true
 				}
 			case !seg:
 				tgtParts = append(tgtParts, src...) // an ignorable without target stands for itself
+				for _, t := range src {
+					codeParts = append(codeParts, escText(t, cpWriter))
+				}
 			}
 			return err
 		}
@@ -762,6 +800,9 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	}
 	u.Approved = u.Segments > 0 && approvedAll
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
+	if hasCodes {
+		u.TargetCodes = strings.Join(codeParts, "")
+	}
 	for k := range u.Terms {
 		t := &u.Terms[k]
 		ref := strings.TrimPrefix(termRefs[k], "#")

@@ -87,7 +87,7 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 	x.open("trans-unit", attrs...)
 	strip := stripper(opts, u.ID, "source")
 	x.elem("source", source12(u, strip))
-	draft := hasDraft(u)
+	draft, draftOrigin, hasDraftText := draftOf(u, b.Engine)
 	switch {
 	case !translatable(u):
 	case opts.Flavour == OmegaT:
@@ -95,18 +95,18 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 		x.elem("target", source12(u, stripper(opts, u.ID, "target")), "xml:lang", tgtLang, "state", "needs-translation")
 	case strings.TrimSpace(u.Target) != "":
 		phase := ""
-		if draft && b.Engine != "" {
+		if hasDraft(u) && b.Engine != "" {
 			phase = "mt"
 		}
-		x.elem("target", escText(u.Target, stripper(opts, u.ID, "target")), "xml:lang", tgtLang, "state", st, "state-qualifier", q, "phase-name", phase)
-	}
-	if draft {
-		origin := u.Origin
-		if origin == "" {
-			origin = b.Engine
+		content, ok := keptTarget(u, "1.2", stripper(opts, u.ID, "target"))
+		if !ok {
+			content = escText(u.Target, stripper(opts, u.ID, "target"))
 		}
-		x.open("alt-trans", "tool-id", "bitext", "origin", origin, "alttranstype", "proposal")
-		x.elem("target", escText(u.Target, stripper(opts, u.ID, "machine draft")), "xml:lang", tgtLang)
+		x.elem("target", content, "xml:lang", tgtLang, "state", st, "state-qualifier", q, "phase-name", phase)
+	}
+	if hasDraftText {
+		x.open("alt-trans", "tool-id", "bitext", "origin", draftOrigin, "alttranstype", "proposal")
+		x.elem("target", escText(draft, stripper(opts, u.ID, "machine draft")), "xml:lang", tgtLang)
 		x.close("alt-trans")
 	}
 	// Translation memory candidates, for the editor to pick from. No tool-id:
@@ -123,6 +123,9 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 	}
 	for _, n := range otherNotes(u) {
 		x.elem("note", escText(n, stripper(opts, u.ID, "note")), "from", "bitext")
+	}
+	for _, n := range editorNotes(u) {
+		x.elem("note", escText(n.Text, stripper(opts, u.ID, "note")), "from", n.From)
 	}
 	for _, f := range u.Flags {
 		x.elem("note", escText(string(f), stripper(opts, u.ID, "note")), "from", "bitext-flag", "priority", "2")

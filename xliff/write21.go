@@ -88,22 +88,18 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 		attrs = append(attrs, "translate", "no")
 	}
 	x.open("unit", attrs...)
-	draft := hasDraft(u)
+	draftText, origin, draft := draftOf(u, b.Engine)
 	if draft || len(u.Matches) > 0 {
 		x.open("mtc:matches")
 	}
 	if draft {
-		origin := u.Origin
-		if origin == "" {
-			origin = b.Engine
-		}
 		typ := "mt"
-		if u.State == doc.StateMemory {
+		if u.State == doc.StateMemory || strings.HasPrefix(origin, "memory") {
 			typ = "tm"
 		}
 		x.open("mtc:match", "ref", "#s1", "type", typ, "subType", "bitext:draft", "origin", origin)
 		x.elem("source", escText(u.Source, cpWriter))
-		x.elem("target", escText(u.Target, cpWriter))
+		x.elem("target", escText(draftText, cpWriter))
 		x.close("mtc:match")
 	}
 	// Translation memory candidates, for the editor to pick from.
@@ -132,11 +128,14 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 		}
 		x.close("gls:glossary")
 	}
-	notes := otherNotes(u)
-	if len(notes) > 0 || len(u.Flags) > 0 {
+	notes, theirs := otherNotes(u), editorNotes(u)
+	if len(notes) > 0 || len(theirs) > 0 || len(u.Flags) > 0 {
 		x.open("notes")
 		for _, n := range notes {
 			x.elem("note", escText(n, cpWriter), "category", "bitext")
+		}
+		for _, n := range theirs {
+			x.elem("note", escText(n.Text, cpWriter), "category", n.From)
 		}
 		for _, f := range u.Flags {
 			x.elem("note", escText(string(f), cpWriter), "category", "bitext-flag", "priority", "2")
@@ -151,7 +150,11 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 	x.open("segment", "id", "s1", "state", st, "subState", sub)
 	x.elem("source", source21(u, spans), "xml:space", "preserve")
 	if target {
-		x.elem("target", escText(u.Target, cpWriter), "xml:space", "preserve")
+		content, ok := keptTarget(u, "2.1", cpWriter)
+		if !ok {
+			content = escText(u.Target, cpWriter)
+		}
+		x.elem("target", content, "xml:space", "preserve")
 	}
 	x.close("segment")
 	x.close("unit")

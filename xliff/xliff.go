@@ -270,6 +270,32 @@ func hasDraft(u *doc.Unit) bool {
 	return false
 }
 
+// draftOf returns the machine draft to keep with u and where it came from:
+// the target itself while it is a draft, else the draft an editor's file kept
+// for a unit carried over from it, so that a review can still tell what the
+// editor changed.
+func draftOf(u *doc.Unit, engine string) (text, origin string, ok bool) {
+	if hasDraft(u) {
+		if origin = u.Origin; origin == "" {
+			origin = engine
+		}
+		return u.Target, origin, true
+	}
+	if m := u.XLIFF; m != nil && m.HasDraft && translatable(u) && strings.TrimSpace(m.Draft) != "" {
+		return m.Draft, m.DraftOrigin, true
+	}
+	return "", "", false
+}
+
+// editorNotes are the notes of an editor's file carried over with u, which
+// keep their author.
+func editorNotes(u *doc.Unit) []doc.XLIFFNote {
+	if u.XLIFF == nil {
+		return nil
+	}
+	return u.XLIFF.Notes
+}
+
 // translatable reports whether the unit is offered for translation.
 func translatable(u *doc.Unit) bool { return u.Kind != doc.Boilerplate }
 

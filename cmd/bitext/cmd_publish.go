@@ -96,7 +96,21 @@ func publishAction(c *cli.Context, e *env) error {
 		}
 	}
 	broken := review.CheckNames(b)
-	if err := writeFile(e, output, func(w io.Writer) error { return htmlpage.Write(w, b, page) }); err != nil {
+	// The memory is opened (or created) before any output is written, so
+	// that a memory that cannot be opened leaves no new outputs behind.
+	mem, err := openPublishMemory(c)
+	if err != nil {
+		return err
+	}
+	published := false
+	defer func() {
+		if mem != nil && !published {
+			mem.Discard() // a memory this run created and never filled goes again
+		}
+	}()
+	// Both outputs are made in memory first: an error in either writes neither.
+	var pageBuf, tmxBuf bytes.Buffer
+	if err := htmlpage.Write(&pageBuf, b, page); err != nil {
 		return err
 	}
 	pairs := 0
@@ -108,11 +122,31 @@ func publishAction(c *cli.Context, e *env) error {
 			}
 		}
 		opts := xliff.Options{ToolVersion: version, Warn: func(m string) { fmt.Fprintf(e.stderr, "bitext: warning: %s\n", m) }}
-		if err := writeFile(e, tmx, func(w io.Writer) error { return xliff.WriteTMX(w, b, opts, keep) }); err != nil {
+		if err := xliff.WriteTMX(&tmxBuf, b, opts, keep); err != nil {
 			return err
 		}
 	}
-	if err := addPublished(c, e, b); err != nil {
+	_, pageErr := os.Stat(output)
+	pageIsNew := output != "-" && errors.Is(pageErr, os.ErrNotExist)
+	if err := writeFile(e, output, func(w io.Writer) error { _, err := w.Write(pageBuf.Bytes()); return err }); err != nil {
+		return err
+	}
+	if tmx != "" {
+		if err := writeFile(e, tmx, func(w io.Writer) error { _, err := w.Write(tmxBuf.Bytes()); return err }); err != nil {
+			if pageIsNew {
+				os.Remove(output) // no new page without its TMX
+			}
+			return err
+		}
+	}
+	published = true
+	memMsg, err := addPublished(c, mem, b)
+	if mem != nil {
+		if cerr := mem.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("translation memory %s: %w", mem.Path(), cerr)
+		}
+	}
+	if err != nil {
 		return err
 	}
 	if !c.Bool("quiet") {
@@ -129,12 +163,17 @@ func publishAction(c *cli.Context, e *env) error {
 				edited++
 			}
 		}
-		msg := fmt.Sprintf("bitext: published %s (%d units: %d edited, %d approved, %d untranslated)", output, len(rv.Units), edited, approved, untranslated)
+		where := output
+		if where == "-" {
+			where = "stdout"
+		}
+		msg := fmt.Sprintf("bitext: published %s (%d units: %d edited, %d approved, %d untranslated)", where, len(rv.Units), edited, approved, untranslated)
 		if tmx != "" {
 			msg += fmt.Sprintf("; wrote %s (%d pairs)", tmx, pairs)
 		}
-		if output != "-" {
-			fmt.Fprintln(e.stderr, msg)
+		fmt.Fprintln(e.stderr, msg)
+		if memMsg != "" {
+			fmt.Fprintln(e.stderr, memMsg)
 		}
 		if untranslated > 0 {
 			fmt.Fprintf(e.stderr, "bitext: warning: %d unit(s) have no translation; the page shows their source only\n", untranslated)

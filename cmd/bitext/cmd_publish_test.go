@@ -428,3 +428,35 @@ func TestPublishMarksNamesTheEditorBroke(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishOpensTheMemoryFirst: a memory that cannot be opened stops
+// publish before it writes the page or the TMX; a run that succeeds names
+// every output it wrote.
+func TestPublishOpensTheMemoryFirst(t *testing.T) {
+	mem := privateMemory(t)
+	dir := draftedXLIFF(t, "--format", "xliff2")
+	blocker := filepath.Join(dir, "not-a-folder")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(memoryEnv, filepath.Join(blocker, "bitext", "memory.db"))
+	r := runBitext(t, dir, "", "publish", "-o", "o.html", "--tmx", "o.tmx", "article.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "memory.db") {
+		t.Fatalf("publish with a memory that cannot be opened: exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, name := range []string{"o.html", "o.tmx"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("a failed publish wrote %s", name)
+		}
+	}
+	t.Setenv(memoryEnv, mem)
+	r = runBitext(t, dir, "", "publish", "-o", "o.html", "--tmx", "o.tmx", "article.xlf")
+	if r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"published o.html", "wrote o.tmx", "new translation memory " + mem} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q: %s", want, r.stderr)
+		}
+	}
+}

@@ -440,29 +440,29 @@ func publishMemoryFlags() []cli.Flag {
 	}
 }
 
-// addPublished adds the approved units of a published bitext to the memory
-// (--tm, else the default one) unless --no-tm. A missing memory is created:
-// publishing is how a newsroom's memory fills up, and translate reads it.
-func addPublished(c *cli.Context, e *env, b *doc.Bitext) error {
+// openPublishMemory opens the memory publish adds to (--tm, else the
+// default one), creating it when missing: publishing is how a newsroom's
+// memory fills up, and translate reads it. It returns nil with --no-tm.
+func openPublishMemory(c *cli.Context) (*tm.Memory, error) {
 	if c.Bool("no-tm") {
-		return nil
+		return nil, nil
 	}
-	_, statErr := os.Stat(memoryPath(c))
-	m, err := openMemory(c, false)
-	if err != nil {
-		return err
+	return openMemory(c, false)
+}
+
+// addPublished adds the approved units of a published bitext to m (nil: none)
+// and returns the line that says so.
+func addPublished(c *cli.Context, m *tm.Memory, b *doc.Bitext) (string, error) {
+	if m == nil {
+		return "", nil
 	}
-	defer m.Close()
 	res, err := m.AddApproved(c.Context, b, c.String("editor"), time.Time{})
 	if err != nil {
-		return fmt.Errorf("adding the approved units to %s: %w", m.Path(), err)
+		return "", fmt.Errorf("adding the approved units to %s: %w", m.Path(), err)
 	}
-	if !c.Bool("quiet") {
-		what := "translation memory"
-		if errors.Is(statErr, os.ErrNotExist) {
-			what = "new translation memory"
-		}
-		fmt.Fprintf(e.stderr, "bitext: %s %s: %d pairs added, %d already there\n", what, m.Path(), res.Added, res.Updated)
+	what := "translation memory"
+	if m.Created() {
+		what = "new translation memory"
 	}
-	return nil
+	return fmt.Sprintf("bitext: %s %s: %d pairs added, %d already there", what, m.Path(), res.Added, res.Updated), nil
 }

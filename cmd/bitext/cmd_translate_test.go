@@ -434,3 +434,92 @@ func TestTranslateUpdateKeepsTheXLIFFVersion(t *testing.T) {
 		})
 	}
 }
+
+// --update writes a kept unit as the editor left it: the editor's notes with
+// their author, the machine draft (so that review still counts the unit as
+// edited), no gist note once the gist is replaced, and the target's paired
+// codes when the new file is of the same XLIFF version (their text otherwise).
+func TestTranslateUpdateKeepsNotesDraftAndCodes(t *testing.T) {
+	privateMemory(t)
+	const id = "u2d08be18d5d0" // the second paragraph's sentence, unchanged in v2
+	unitRE := regexp.MustCompile(`(?s)<(?:trans-unit|unit) id="` + id + `".*?</(?:trans-unit|unit)>`)
+	for _, tc := range []struct {
+		format, other, code, note, author, tgtRE string
+	}{
+		{"xliff", "xliff2", `<g id="1">own</g>`, `<note from="editor">check the name</note>`, `from="bitext"`,
+			`(?s)(<target xml:lang="en" )state="[^"]*" state-qualifier="[^"]*" phase-name="mt">.*?(</target>)`},
+		{"xliff2", "xliff", `<pc id="p1">own</pc>`, `<note category="editor">check the name</note>`, `category="bitext"`,
+			`(?s)(<segment id="s1" )state="[^"]*" subState="[^"]*">(\s*<source.*?</source>\s*<target xml:space="preserve">).*?(</target>)`},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			dir := sampleDir(t)
+			if r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "-f", tc.format, "-o", "rev.xlf", "article.txt"); r.code != 0 {
+				t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			unit := unitRE.FindString(text)
+			edited := "The editor's " + tc.code + " words."
+			if tc.format == "xliff" {
+				edited = regexp.MustCompile(tc.tgtRE).ReplaceAllString(unit, `${1}state="translated">`+edited+`${2}`)
+				edited = strings.Replace(edited, "</trans-unit>", tc.note+"</trans-unit>", 1)
+			} else {
+				edited = regexp.MustCompile(tc.tgtRE).ReplaceAllString(unit, `${1}state="reviewed">${2}`+edited+`${3}`)
+				edited = strings.Replace(edited, "</notes>", tc.note+"</notes>", 1)
+			}
+			if edited == unit || !strings.Contains(edited, tc.note) {
+				t.Fatalf("the edit did not apply:\n%s", unit)
+			}
+			text = strings.Replace(text, unit, edited, 1)
+			write := func(name, s string) {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("rev.xlf", text)
+			article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+			write("v2.txt", strings.Replace(string(article), "حذر مسؤول كبير", "حذر مسؤول رفيع", 1))
+
+			for _, format := range []string{tc.format, tc.other} {
+				out := format + ".xlf"
+				if r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "-f", format, "--update", "rev.xlf", "-o", out, "v2.txt"); r.code != 0 {
+					t.Fatalf("--update -f %s: exit %d: %s", format, r.code, r.stderr)
+				}
+				xliffCheck(t, filepath.Join(dir, out))
+				data, _ := os.ReadFile(filepath.Join(dir, out))
+				got := unitRE.FindString(string(data))
+				note := tc.note
+				if format != tc.format { // the author goes where the other version keeps it
+					note = map[string]string{"xliff": `<note from="editor">check the name</note>`, "xliff2": `<note category="editor">check the name</note>`}[format]
+				}
+				if !strings.Contains(got, note) {
+					t.Errorf("-f %s: the editor's note lost its author:\n%s", format, got)
+				}
+				if strings.Contains(got, "word-by-word gist") {
+					t.Errorf("-f %s: the edited unit still says it is a gist:\n%s", format, got)
+				}
+				if !strings.Contains(got, "and adviser of the national security") {
+					t.Errorf("-f %s: the kept unit lost its machine draft:\n%s", format, got)
+				}
+				wantTarget := "The editor's own words."
+				if format == tc.format {
+					wantTarget = "The editor's " + tc.code + " words."
+				}
+				if !strings.Contains(got, wantTarget) {
+					t.Errorf("-f %s: target is not %q:\n%s", format, wantTarget, got)
+				}
+				// bitext's own notes on the other units stay bitext's
+				if gist := regexp.MustCompile(`<note [^>]*>word-by-word gist`).FindString(string(data)); !strings.Contains(gist, map[string]string{"xliff": `from="bitext"`, "xliff2": `category="bitext"`}[format]) {
+					t.Errorf("-f %s: the gist note is written as %q", format, gist)
+				}
+				r := runBitext(t, dir, "", "review", out)
+				if !strings.Contains(r.stdout+r.stderr, "1 edited") || !strings.Contains(r.stdout+r.stderr, "0 translated without a draft") {
+					t.Errorf("-f %s: review: %s%s", format, r.stdout, r.stderr)
+				}
+			}
+		})
+	}
+}

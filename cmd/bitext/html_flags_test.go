@@ -38,7 +38,7 @@ func TestTranslatePageFlags(t *testing.T) {
 		stderr   string
 	}{
 		{"front matter", []string{"translate", "-q", "-o", "-", "a.txt"}, 0,
-			[]string{"<h1>عنوان من الملف</h1>", `<a href="https://example.com/a" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">`, "no translation"},
+			[]string{`<h1 lang="ar" dir="rtl">عنوان من الملف</h1>`, `<title lang="ar" dir="rtl">عنوان من الملف</title>`, `<a href="https://example.com/a" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">`, "no translation"},
 			[]string{"title:", "---"}, ""},
 		{"flags win", []string{"translate", "-o", "-", "--title", "Putin & Kim", "--source-name", "Reuters", "--date", "5 Sept", "a.txt"}, 0,
 			[]string{"<h1>Putin &amp; Kim</h1>", "Reuters</a>", `<span class="date">5 Sept</span>`}, []string{">AFP<"}, ""},
