@@ -221,7 +221,7 @@ func translateAction(c *cli.Context, e *env) error {
 		return err
 	}
 	if mem != nil {
-		defer mem.Close()
+		defer mem.Memory().Close()
 	}
 	var res *translate.Result
 	if path := c.String("update"); path != "" {
