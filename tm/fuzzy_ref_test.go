@@ -11,10 +11,9 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// Fuzzy returns the entries whose source is most similar to source, best
-// first. Candidates are the entries that share the most of the text's rarest
-// trigrams (the FTS5 trigram index); each is scored by the edit distance of
-// the normalised sources (go-diff).
+// fuzzyReference is the plain form of Memory.Fuzzy, which must give the same
+// matches: SQL built per lookup, the trigram hits ranked in SQL, and every
+// candidate scored by a full diff.
 func fuzzyReference(ctx context.Context, m *Memory, sourceLang, targetLang, source string, opts FuzzyOptions) ([]Match, error) {
 	opts = opts.withDefaults()
 	q := normalize(source)
@@ -84,7 +83,7 @@ func refExactAsMatches(ctx context.Context, m *Memory, sourceLang, targetLang, s
 	return out, nil
 }
 
-// candidates returns the ids of the entries sharing most of q's rarest trigrams.
+// refCandidates returns the ids of the entries sharing most of q's rarest trigrams.
 func refCandidates(ctx context.Context, m *Memory, q string, opts FuzzyOptions) ([]int64, error) {
 	grams := refTrigrams(q)
 	freq, err := refDocFreq(ctx, m, grams)
@@ -139,7 +138,7 @@ func refCandidates(ctx context.Context, m *Memory, q string, opts FuzzyOptions) 
 	return ids, rows.Err()
 }
 
-// trigrams returns the distinct three-character substrings of s, in order,
+// refTrigrams returns the distinct three-character substrings of s, in order,
 // as the FTS5 trigram tokenizer makes them.
 func refTrigrams(s string) []string {
 	r := []rune(s)
@@ -155,7 +154,7 @@ func refTrigrams(s string) []string {
 	return out
 }
 
-// docFreq returns how often each trigram occurs in the memory (by gramKey).
+// refDocFreq returns how often each trigram occurs in the memory (by gramKey).
 func refDocFreq(ctx context.Context, m *Memory, grams []string) (map[string]int, error) {
 	freq := make(map[string]int, len(grams))
 	byKey := make(map[int64]string, len(grams))
@@ -190,7 +189,7 @@ func refDocFreq(ctx context.Context, m *Memory, grams []string) (map[string]int,
 	return freq, nil
 }
 
-// entries reads the entries with the given ids, and their normalised sources.
+// refEntries reads the entries with the given ids, and their normalised sources.
 func refEntries(ctx context.Context, m *Memory, ids []int64) ([]Entry, []string, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
