@@ -1,6 +1,8 @@
 package tm
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -196,4 +198,103 @@ func similarity(a, b string) float64 {
 		return 1
 	}
 	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
+}
+
+// lookupSegments looks up every query as a translate run does: exactly (the
+// pipeline's leverage), then fuzzily (the editor's candidates). It reports
+// segments looked up per second and the latency of one segment's lookups.
+func lookupSegments(b *testing.B, m *Memory, queries []string) {
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := queries[i%len(queries)]
+		t0 := time.Now()
+		if _, err := m.Exact(ctx, "ar", "en", q); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := m.Fuzzy(ctx, "ar", "en", q, FuzzyOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "segments/s")
+	reportLatency(b, lat)
+}
+
+// BenchmarkLookup20K looks up distinct segments, exactly and fuzzily, in a
+// memory of 20,000 pairs: a third stored ones, a third edited ones, a third
+// sentences of an article the memory has never seen.
+func BenchmarkLookup20K(b *testing.B) {
+	m, kept := bigMemory(b, 20000)
+	defer m.Close()
+	rng := rand.New(rand.NewPCG(3, 3))
+	sents := articleSentences(b)
+	var queries []string
+	for i, p := range kept {
+		switch i % 3 {
+		case 0:
+			queries = append(queries, p.ar)
+		case 1:
+			queries = append(queries, edit(rng, p.ar))
+		default:
+			queries = append(queries, edit(rng, sents[i%len(sents)]))
+		}
+	}
+	lookupSegments(b, m, queries)
+}
+
+// BenchmarkLookupTiny looks up the sample article's sentences and edited
+// ones in a memory of ten of them, as after the first published article.
+func BenchmarkLookupTiny(b *testing.B) {
+	m := openTemp(b)
+	sents := articleSentences(b)
+	var es []Entry
+	for i, s := range sents[:10] {
+		es = append(es, Entry{SourceLang: "ar", TargetLang: "en", Source: s, Target: fmt.Sprint("target ", i)})
+	}
+	if _, err := m.Add(context.Background(), es); err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(4, 4))
+	queries := slices.Clone(sents)
+	for _, s := range sents {
+		queries = append(queries, edit(rng, s))
+	}
+	lookupSegments(b, m, queries)
+}
+
+// BenchmarkFolder20K looks up the segments of 200 copies of the sample
+// article, each edited in two sentences, through one Cache, as 'bitext
+// translate' does for a folder; it reports milliseconds per article.
+func BenchmarkFolder20K(b *testing.B) {
+	m, _ := bigMemory(b, 20000)
+	defer m.Close()
+	ctx := context.Background()
+	sents := articleSentences(b)
+	rng := rand.New(rand.NewPCG(5, 5))
+	const articles = 200
+	docs := make([][]string, articles)
+	for a := range docs {
+		docs[a] = slices.Clone(sents)
+		docs[a][0] += fmt.Sprint(" ", a)
+		k := 1 + rng.IntN(len(sents)-1)
+		docs[a][k] = edit(rng, docs[a][k])
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := NewCache(m)
+		for _, d := range docs {
+			for _, s := range d {
+				if _, err := c.Exact(ctx, "ar", "en", s); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := c.Fuzzy(ctx, "ar", "en", s, FuzzyOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*articles), "ms/article")
 }

@@ -1,9 +1,15 @@
 package tm
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"database/sql"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -61,34 +67,41 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 	if utf8.RuneCountInString(q) < 3 {
 		return m.exactAsMatches(ctx, sourceLang, targetLang, source)
 	}
-	ids, err := m.candidates(ctx, q, opts)
+	entries, norms, err := m.candidates(ctx, q, opts)
 	if err != nil {
 		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
 	}
-	if len(ids) == 0 {
+	if len(entries) == 0 {
 		return nil, nil
-	}
-	entries, norms, err := m.entries(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
 	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 100 * time.Millisecond
 	sp, tp := primary(sourceLang), primary(targetLang)
 	qLen := utf8.RuneCountInString(q)
+	var qp *profile
 	var out []Match
 	for i, e := range entries {
 		if primary(e.SourceLang) != sp || primary(e.TargetLang) != tp {
 			continue
 		}
 		n := norms[i]
-		longer := max(qLen, utf8.RuneCountInString(n))
+		nLen := utf8.RuneCountInString(n)
+		longer := max(qLen, nLen)
 		// The length difference alone bounds the score: skip hopeless ones.
-		if 1-float64(longer-min(qLen, utf8.RuneCountInString(n)))/float64(longer) < opts.MinScore {
+		if 1-float64(longer-min(qLen, nLen))/float64(longer) < opts.MinScore {
 			continue
 		}
 		score := 1.0
 		if n != q {
+			// So do the letters and trigrams the two do not share, far
+			// more cheaply than the diff; the diff's distance is never
+			// below this bound, so no match is lost.
+			if qp == nil {
+				qp = newProfile(q)
+			}
+			if 1-float64(qp.distanceBound(n))/float64(longer) < opts.MinScore {
+				continue
+			}
 			d := dmp.DiffMain(n, q, false)
 			score = 1 - float64(dmp.DiffLevenshtein(d))/float64(longer)
 		}
@@ -124,18 +137,34 @@ func (m *Memory) exactAsMatches(ctx context.Context, sourceLang, targetLang, sou
 	return out, nil
 }
 
-// candidates returns the ids of the entries sharing most of q's rarest trigrams.
-func (m *Memory) candidates(ctx context.Context, q string, opts FuzzyOptions) ([]int64, error) {
+// postingsSQL reads the row ids of the entries holding each FTS5 phrase of
+// the JSON array ?1, one comma-separated list per phrase: counting them in
+// Go is several times faster than SQLite's GROUP BY, and one statement of
+// fixed text is prepared once, where a statement built per lookup cost more
+// to parse than to run.
+const postingsSQL = `SELECT (SELECT group_concat(rowid) FROM tu_fts WHERE tu_fts MATCH j.value) FROM json_each(?1) AS j`
+
+// entriesSQL reads the entries with the ids in the JSON array ?1, in id order.
+const entriesSQL = `SELECT ` + entryCols + `, norm FROM tu WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id`
+
+// docFreqSQL reads the counts of the trigram keys in the JSON array ?1.
+const docFreqSQL = `SELECT g, n FROM gram WHERE g IN (SELECT value FROM json_each(?1))`
+
+// candidates returns the entries sharing most of q's rarest trigrams, in id
+// order, and their normalised sources.
+func (m *Memory) candidates(ctx context.Context, q string, opts FuzzyOptions) ([]Entry, []string, error) {
 	grams := trigrams(q)
 	freq, err := m.docFreq(ctx, grams)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	// Rarest first: they select few rows and say most.
-	var use []string
-	for _, g := range grams {
-		if freq[g] > 0 {
-			use = append(use, g)
+	// Rarest first: they select few rows and say most. (sort.Slice, not a
+	// stable sort: among trigrams as rare as each other it picks the ones
+	// it always picked, so the same memory gives the same candidates.)
+	use := make([]int, 0, len(grams)) // indexes into grams
+	for k := range grams {
+		if freq[k] > 0 {
+			use = append(use, k)
 		}
 	}
 	sort.Slice(use, func(i, j int) bool { return freq[use[i]] < freq[use[j]] })
@@ -152,91 +181,92 @@ func (m *Memory) candidates(ctx context.Context, q string, opts FuzzyOptions) ([
 		read += freq[g]
 	}
 	if len(use) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	// One statement counts, per entry, how many of the trigrams it holds.
-	args := make([]any, 0, len(use)+1)
-	parts := make([]string, len(use))
+	phrases := make([]string, len(use))
 	for k, g := range use {
-		parts[k] = `SELECT rowid FROM tu_fts WHERE tu_fts MATCH ?`
-		args = append(args, `"`+strings.ReplaceAll(g, `"`, `""`)+`"`)
+		phrases[k] = `"` + strings.ReplaceAll(string(grams[g][:]), `"`, `""`) + `"`
 	}
-	args = append(args, opts.Candidates)
-	rows, err := m.db.QueryContext(ctx, `SELECT rowid FROM (`+strings.Join(parts, " UNION ALL ")+
-		`) GROUP BY rowid ORDER BY count(*) DESC, rowid DESC LIMIT ?`, args...)
+	ids, err := m.topShared(ctx, phrases, opts.Candidates)
+	if err != nil || len(ids) == 0 {
+		return nil, nil, err
+	}
+	return m.entries(ctx, ids)
+}
+
+// topShared returns the ids of the (at most limit) entries that hold the
+// most of phrases, ties broken by the larger id.
+func (m *Memory) topShared(ctx context.Context, phrases []string, limit int) ([]int64, error) {
+	arg, err := json.Marshal(phrases)
+	if err != nil {
+		return nil, err
+	}
+	stmt, err := m.stmt(ctx, postingsSQL)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, string(arg))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var ids []int64
+	shared := map[int64]int{}
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var list sql.RawBytes
+		if err := rows.Scan(&list); err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
-
-// trigrams returns the distinct three-character substrings of s, in order,
-// as the FTS5 trigram tokenizer makes them.
-func trigrams(s string) []string {
-	r := []rune(s)
-	seen := map[string]bool{}
-	var out []string
-	for i := 0; i+3 <= len(r); i++ {
-		g := string(r[i : i+3])
-		if !seen[g] {
-			seen[g] = true
-			out = append(out, g)
-		}
-	}
-	return out
-}
-
-// docFreq returns how often each trigram occurs in the memory (by gramKey).
-func (m *Memory) docFreq(ctx context.Context, grams []string) (map[string]int, error) {
-	freq := make(map[string]int, len(grams))
-	byKey := make(map[int64]string, len(grams))
-	const chunk = 200
-	for start := 0; start < len(grams); start += chunk {
-		part := grams[start:min(start+chunk, len(grams))]
-		args := make([]any, len(part))
-		for i, g := range part {
-			r := []rune(g)
-			k := gramKey(r[0], r[1], r[2])
-			byKey[k] = g
-			args[i] = k
-		}
-		rows, err := m.db.QueryContext(ctx, `SELECT g, n FROM gram WHERE g IN (?`+strings.Repeat(",?", len(part)-1)+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var k int64
-			var n int
-			if err := rows.Scan(&k, &n); err != nil {
-				rows.Close()
-				return nil, err
+		for len(list) > 0 {
+			var field []byte
+			field, list, _ = bytes.Cut(list, []byte{','})
+			id, err := strconv.ParseInt(string(field), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("trigram index: %w", err)
 			}
-			freq[byKey[k]] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+			shared[id]++
 		}
 	}
-	return freq, nil
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	type hit struct {
+		id int64
+		n  int
+	}
+	hits := make([]hit, 0, len(shared))
+	for id, n := range shared {
+		hits = append(hits, hit{id, n})
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	ids := make([]int64, min(limit, len(hits)))
+	for i := range ids {
+		ids[i] = hits[i].id
+	}
+	return ids, nil
 }
 
-// entries reads the entries with the given ids, and their normalised sources.
+// entries reads the entries with the given ids, in id order, and their
+// normalised sources.
 func (m *Memory) entries(ctx context.Context, ids []int64) ([]Entry, []string, error) {
-	args := make([]any, len(ids))
+	buf := make([]byte, 0, 12*len(ids)+2)
+	buf = append(buf, '[')
 	for i, id := range ids {
-		args[i] = id
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, id, 10)
 	}
-	rows, err := m.db.QueryContext(ctx, `SELECT `+entryCols+`, norm FROM tu WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+	buf = append(buf, ']')
+	stmt, err := m.stmt(ctx, entriesSQL)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, string(buf))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -253,6 +283,122 @@ func (m *Memory) entries(ctx context.Context, ids []int64) ([]Entry, []string, e
 		norms = append(norms, n)
 	}
 	return es, norms, rows.Err()
+}
+
+// trigrams returns the distinct trigrams of s, in order, as the FTS5
+// trigram tokenizer makes them.
+func trigrams(s string) [][3]rune {
+	var out [][3]rune
+	seen := map[[3]rune]bool{}
+	var g [3]rune
+	n := 0
+	for _, r := range s {
+		g[0], g[1], g[2] = g[1], g[2], r
+		if n++; n >= 3 && !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// docFreq returns how often each of grams occurs in the memory.
+func (m *Memory) docFreq(ctx context.Context, grams [][3]rune) ([]int, error) {
+	freq := make([]int, len(grams))
+	if len(grams) == 0 {
+		return freq, nil
+	}
+	at := make(map[int64]int, len(grams))
+	buf := make([]byte, 0, 20*len(grams)+2)
+	buf = append(buf, '[')
+	for i, g := range grams {
+		k := gramKey(g[0], g[1], g[2])
+		at[k] = i
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, k, 10)
+	}
+	buf = append(buf, ']')
+	stmt, err := m.stmt(ctx, docFreqSQL)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, string(buf))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k int64
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, err
+		}
+		if i, ok := at[k]; ok {
+			freq[i] = n
+		}
+	}
+	return freq, rows.Err()
+}
+
+// profile holds a normalised text's letters and trigrams, counted, for
+// distanceBound.
+type profile struct {
+	chars     map[rune]int
+	grams     map[[3]rune]int
+	nChars    int
+	nGrams    int
+	seenChars map[rune]int // scratch
+	seenGrams map[[3]rune]int
+}
+
+func newProfile(s string) *profile {
+	p := &profile{chars: map[rune]int{}, grams: map[[3]rune]int{}, seenChars: map[rune]int{}, seenGrams: map[[3]rune]int{}}
+	var g [3]rune
+	for _, r := range s {
+		p.chars[r]++
+		p.nChars++
+		g[0], g[1], g[2] = g[1], g[2], r
+		if p.nChars >= 3 {
+			p.grams[g]++
+			p.nGrams++
+		}
+	}
+	return p
+}
+
+// distanceBound returns a lower bound of the edit distance between p's text
+// and s. An edit changes the count of one letter on each side by at most
+// one, and breaks at most three trigrams of either side; so at least as many
+// edits are needed as letters are in one text and not the other, and a
+// third as many as trigrams.
+func (p *profile) distanceBound(s string) int {
+	clear(p.seenChars)
+	clear(p.seenGrams)
+	extraChars, extraGrams, sChars := 0, 0, 0
+	var g [3]rune
+	for _, r := range s {
+		if p.seenChars[r] < p.chars[r] {
+			p.seenChars[r]++
+		} else {
+			extraChars++
+		}
+		sChars++
+		g[0], g[1], g[2] = g[1], g[2], r
+		if sChars >= 3 {
+			if p.seenGrams[g] < p.grams[g] {
+				p.seenGrams[g]++
+			} else {
+				extraGrams++
+			}
+		}
+	}
+	sGrams := max(sChars-2, 0)
+	// What p has and s lacks: p's total less what s matched.
+	missingChars := p.nChars - (sChars - extraChars)
+	missingGrams := p.nGrams - (sGrams - extraGrams)
+	return max(extraChars, missingChars, (max(extraGrams, missingGrams)+2)/3)
 }
 
 type scanFunc func(...any) error

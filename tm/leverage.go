@@ -62,7 +62,7 @@ func CoverBlock(ctx context.Context, d *doc.Document, i int, lookup func(ctx con
 // (it satisfies translate.Memory): a block whose every sentence is in the
 // memory is translated from it, in state memory, without the engine.
 type Leverage struct {
-	Memory *Memory
+	Memory Lookup // a *Memory, or a *Cache over one for a run of many articles
 }
 
 // BlockUnits translates block i of d from the memory's exact matches, or
@@ -117,7 +117,7 @@ func Provenance(e *Entry) string {
 // AttachFuzzy adds to each unit of bt that the memory did not translate the
 // memory's fuzzy matches scoring at least minScore (0 means 0.75), as
 // candidates for the editor.
-func AttachFuzzy(ctx context.Context, m *Memory, bt *doc.Bitext, minScore float64) error {
+func AttachFuzzy(ctx context.Context, m Lookup, bt *doc.Bitext, minScore float64) error {
 	for k := range bt.Units {
 		u := &bt.Units[k]
 		if u.Kind == doc.Boilerplate || u.State == doc.StateMemory || u.State == doc.StateReviewed || u.State == doc.StateFinal {

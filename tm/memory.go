@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -102,6 +103,9 @@ type Memory struct {
 	// for it (deepest first): what Discard may take away again.
 	created  bool
 	madeDirs []string
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // lookups' statements, prepared once
 }
 
 // ErrNotFound reports that a memory file does not exist (MustExist opens only).
@@ -435,7 +439,37 @@ func (m *Memory) Path() string { return m.path }
 func (m *Memory) Created() bool { return m.created }
 
 // Close closes the memory.
-func (m *Memory) Close() error { return m.db.Close() }
+func (m *Memory) Close() error {
+	m.closeStmts()
+	return m.db.Close()
+}
+
+// stmt returns the prepared statement for query, preparing it on first use.
+func (m *Memory) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s, ok := m.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := m.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if m.stmts == nil {
+		m.stmts = map[string]*sql.Stmt{}
+	}
+	m.stmts[query] = s
+	return s, nil
+}
+
+func (m *Memory) closeStmts() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, s := range m.stmts {
+		s.Close()
+	}
+	m.stmts = nil
+}
 
 // Discard closes the memory and, when Open created its file and it holds no
 // pairs, deletes the file, SQLite's files beside it and the folders Open made
@@ -445,6 +479,7 @@ func (m *Memory) Close() error { return m.db.Close() }
 func (m *Memory) Discard() error {
 	var n int
 	empty := m.created && m.db.QueryRow(`SELECT count(*) FROM tu`).Scan(&n) == nil && n == 0
+	m.closeStmts()
 	if err := m.db.Close(); err != nil || !empty {
 		return err
 	}
@@ -758,6 +793,8 @@ func scanEntry(s scanner) (Entry, error) {
 	return e, nil
 }
 
+const exactSQL = `SELECT ` + entryCols + `, norm FROM tu WHERE norm_hash = ? ORDER BY changed DESC, id DESC`
+
 // Exact returns the entries whose normalised source equals that of source,
 // from sourceLang into targetLang (compared by primary language subtag),
 // newest first.
@@ -766,7 +803,11 @@ func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source strin
 	if norm == "" {
 		return nil, nil
 	}
-	rows, err := m.db.QueryContext(ctx, `SELECT `+entryCols+`, norm FROM tu WHERE norm_hash = ? ORDER BY changed DESC, id DESC`, hash(norm))
+	stmt, err := m.stmt(ctx, exactSQL)
+	if err != nil {
+		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
+	}
+	rows, err := stmt.QueryContext(ctx, hash(norm))
 	if err != nil {
 		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
 	}

@@ -384,8 +384,9 @@ var xliffVersionRE = regexp.MustCompile(`<xliff\b[^>]*?\bversion\s*=\s*["']([12]
 
 // openRunMemory opens the translation memory for a translate run, when there
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes
-// the pipeline consult it.
-func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Memory, error) {
+// the pipeline consult it. The run looks it up through one cache: the
+// articles of a folder repeat sentences.
+func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Cache, error) {
 	if s := c.Float64("fuzzy"); s <= 0 || s > 1 {
 		return nil, usagef("translate: --fuzzy %v is not in (0, 1]", s)
 	}
@@ -399,8 +400,9 @@ func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Memory, error) 
 	if err != nil {
 		return nil, err
 	}
-	opts.Memory = tm.Leverage{Memory: mem}
-	return mem, nil
+	look := tm.NewCache(mem)
+	opts.Memory = tm.Leverage{Memory: look}
+	return look, nil
 }
 
 // runUpdate translates d against the reviewed units of the earlier version

@@ -223,7 +223,7 @@ func translateAction(c *cli.Context, e *env) error {
 		return err
 	}
 	if mem != nil {
-		defer mem.Close()
+		defer mem.Memory().Close()
 	}
 	if c.String("update") != "" && len(inputs) != 1 {
 		return usagef("--update takes one article, got %d", len(inputs))
