@@ -413,7 +413,7 @@ const translateBatch = 20
 
 // translateBatchOf translates a batch of articles (with --update, the one
 // article against the earlier file) and attaches the memory's fuzzy matches.
-func translateBatchOf(c *cli.Context, e *env, eng translate.Engine, mem *tm.Memory, batch []translateInput, opts translate.Options) (*translate.Result, error) {
+func translateBatchOf(c *cli.Context, e *env, eng translate.Engine, mem *tm.Cache, batch []translateInput, opts translate.Options) (*translate.Result, error) {
 	docs := make([]*doc.Document, len(batch))
 	for i, in := range batch {
 		docs[i] = in.doc
