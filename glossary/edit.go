@@ -135,18 +135,11 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 
 // termsNode returns the value of the top-level terms key, nil if absent.
 func termsNode(name string, data []byte) (*yaml.Node, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, syntaxError(name, data, err)
+	doc, err := documentNode(name, data)
+	if doc == nil || err != nil {
+		return nil, err
 	}
-	if len(root.Content) == 0 {
-		return nil, nil
-	}
-	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
-		if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
-			return nil, nil
-		}
 		return nil, &Error{File: name, Line: doc.Line, Err: errors.New("not a glossary: want a mapping with the key terms")}
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {

@@ -202,8 +202,9 @@ type rawValue struct {
 	other  string // not a scalar: "a mapping", "an alias"
 }
 
-// yamlParse reads the general YAML form of the file.
-func yamlParse(name string, data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
+// documentNode parses data as YAML and returns its document node, or nil
+// for a file that is empty or holds only null.
+func documentNode(name string, data []byte) (*yaml.Node, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, syntaxError(name, data, err)
@@ -212,10 +213,19 @@ func yamlParse(name string, data []byte, fail func(int, string, ...any)) ([]rawI
 		return nil, nil
 	}
 	doc := root.Content[0]
+	if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
+		return nil, nil
+	}
+	return doc, nil
+}
+
+// yamlParse reads the general YAML form of the file.
+func yamlParse(name string, data []byte, fail func(int, string, ...any)) ([]rawItem, error) {
+	doc, err := documentNode(name, data)
+	if doc == nil || err != nil {
+		return nil, err
+	}
 	if doc.Kind != yaml.MappingNode {
-		if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
-			return nil, nil
-		}
 		fail(doc.Line, "want a mapping with the key terms, got %s", kindName(doc))
 		return nil, nil
 	}
