@@ -66,14 +66,7 @@ func addAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := g.CheckAdditions("glossary add", []*glossary.Entry{entry}); err != nil {
-		return err
-	}
-	out, err := glossary.AppendEntries(path, data, entry)
-	if err != nil {
-		return err
-	}
-	if err := writeGlossaryFile(path, out); err != nil {
+	if err := appendEntries(path, data, g, "glossary add", []*glossary.Entry{entry}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "bitext: added %s (%s) to %s\n", entry.Ar, entry.Rendering(), path)
@@ -81,6 +74,26 @@ func addAction(c *cli.Context, e *env) error {
 		fmt.Fprintf(e.stderr, "bitext: note: %s is an ordinary word in most news text; it is matched only near its context words (--context) or where the text marks a name, or everywhere with --always\n", form)
 	}
 	return nil
+}
+
+// appendEntries checks es, read from src, as additions to g (the glossary
+// file path holding data), then appends them to the file, keeping its
+// comments and order, and writes it atomically.
+func appendEntries(path string, data []byte, g *glossary.Glossary, src string, es []*glossary.Entry) error {
+	if err := g.CheckAdditions(src, es); err != nil {
+		return err
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	for _, en := range es {
+		en.Line = 0 // a line of src, not of the glossary
+	}
+	out, err := glossary.AppendEntries(path, data, es...)
+	if err != nil {
+		return fmt.Errorf("adding to %s from %s: %w", path, src, err)
+	}
+	return writeGlossaryFile(path, out)
 }
 
 // readGlossaryFile reads the glossary file; a missing file is empty when

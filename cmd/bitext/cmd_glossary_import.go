@@ -94,20 +94,8 @@ func importAction(c *cli.Context, e *env) error {
 		}
 		add = append(add, en)
 	}
-	if err := g.CheckAdditions(name, add); err != nil {
+	if err := appendEntries(path, data, g, name, add); err != nil {
 		return err
-	}
-	for _, en := range add {
-		en.Line = 0
-	}
-	if len(add) > 0 {
-		out, err := glossary.AppendEntries(path, data, add...)
-		if err != nil {
-			return fmt.Errorf("importing %s: %w", name, err)
-		}
-		if err := writeGlossaryFile(path, out); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(e.stderr, "bitext: imported %d terms into %s (%d already there)\n", len(add), path, skipped)
 	return nil
