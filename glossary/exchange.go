@@ -180,7 +180,7 @@ func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 			}
 			return tsvUnescape(raw[i])
 		}
-		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: get("type"),
+		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
 			Note: get("note"), Context: splitList(get("context")), Line: line}
 		switch tr := get("translate"); tr {
 		case "":
@@ -218,6 +218,15 @@ func checkRead(name string, es []*Entry) ([]*Entry, error) {
 		return nil, errs
 	}
 	return es, nil
+}
+
+// importedType is the type a spreadsheet names (Person, Organization), or
+// name itself when it names none, for the check to report.
+func importedType(name string) string {
+	if t, ok := TypeOf(name); ok {
+		return t
+	}
+	return name
 }
 
 // skipBOM returns r without the UTF-8 byte order mark it may start with
@@ -620,12 +629,20 @@ func isLang(tag string, codes ...string) bool {
 // tbxEntryOf reads one termEntry or conceptEntry found at line.
 func tbxEntryOf(te *xnode, line int) (*Entry, error) {
 	e := &Entry{Line: line}
+	var notes []string
 	for _, c := range te.categories() {
-		if c.typ == "subjectField" {
-			e.Type = c.value
+		if c.typ != "subjectField" {
+			continue
+		}
+		// A CAT tool's subject field is a domain (Politics, Sport) more
+		// often than a kind of name: one that is not a type is kept in
+		// the note, so that the import neither fails nor loses it.
+		if t, ok := TypeOf(c.value); ok {
+			e.Type = t
+		} else if c.value != "" {
+			notes = append(notes, "Subject: "+c.value)
 		}
 	}
-	var notes []string
 	for _, k := range te.kidsNamed("note") {
 		if s := strings.TrimSpace(k.text); s != "" {
 			notes = append(notes, s)

@@ -107,7 +107,6 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
         <langSet xml:lang="en"><tig><term>Putin</term></tig></langSet>
       </termEntry>
       <termEntry id="t2">
-        <descrip type="subjectField">city</descrip>
         <langSet xml:lang="ar"><tig><term>لندن</term></tig></langSet>
         <langSet xml:lang="en"><tig><term>London</term></tig></langSet>
       </termEntry>
@@ -116,10 +115,9 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 </martif>
 `
 	for _, tc := range []struct{ format, src, want string }{
-		{"tsv", "ar\ten\ttype\nبوتين\tPutin\tperson\nلندن\tLondon\tcity\n", `b.tsv:3: entry "لندن": unknown type "city"`},
+		{"tsv", "ar\ten\ttype\nبوتين\tPutin\tperson\nلندن\tLondon\ttown hall\n", `b.tsv:3: entry "لندن": unknown type "town hall"`},
 		{"csv", "ar,en\nبوتين,Putin\nMoscow,موسكو\n", `b.csv:3: ar "Moscow": want Arabic script`},
 		{"csv", "ar,en\nبوتين,Putin\n\"موسكو\",\n", `b.csv:3: entry "موسكو" has no English rendering`},
-		{"tbx", tbx, `b.tbx:9: entry "لندن": unknown type "city"`},
 		{"tbx", strings.Replace(tbx, "<term>بوتين</term>", "", 1), "b.tbx:5: termEntry t1 has no Arabic term"},
 		{"tbx", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", "b.tbx:5: "},
 		{"tbx", "<xliff/>", "b.tbx:1: root element <xliff>, want <martif> (TBX 2) or <tbx> (TBX 3)"},
@@ -257,4 +255,42 @@ func FuzzReadFormats(f *testing.F) {
 			ReadFormat(strings.NewReader(s), "f", format)
 		}
 	})
+}
+
+func TestImportMapsOtherToolsTypes(t *testing.T) {
+	tbx := `<martif type="TBX"><text><body>
+<termEntry><descrip type="subjectField">Politics</descrip>
+<langSet xml:lang="ar"><tig><term>بوتين</term></tig></langSet><langSet xml:lang="en"><tig><term>Putin</term></tig></langSet></termEntry>
+<termEntry><descrip type="subjectField">Organization</descrip>
+<langSet xml:lang="ar"><tig><term>حماس</term></tig></langSet><langSet xml:lang="en"><tig><term>Hamas</term></tig></langSet></termEntry>
+</body></text></martif>`
+	es, err := ReadFormat(strings.NewReader(tbx), "b.tbx", "tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es[0].Type != "" || es[0].Note != "Subject: Politics" {
+		t.Errorf("subject field Politics: type %q note %q, want no type and the subject kept in the note", es[0].Type, es[0].Note)
+	}
+	if es[1].Type != "organisation" {
+		t.Errorf("subject field Organization: type %q, want organisation", es[1].Type)
+	}
+	// What is read back is written and read the same way.
+	var b strings.Builder
+	if err := WriteTBX(&b, &Glossary{Entries: es}); err != nil {
+		t.Fatal(err)
+	}
+	again, err := ReadFormat(strings.NewReader(b.String()), "c.tbx", "tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again[0].Note != es[0].Note || again[1].Type != es[1].Type {
+		t.Errorf("round trip: %+v %+v", again[0], again[1])
+	}
+	es, err = ReadFormat(strings.NewReader("ar\ten\ttype\nبوتين\tPutin\tPerson\nلندن\tLondon\tLocation\n"), "b.tsv", "tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es[0].Type != "person" || es[1].Type != "place" {
+		t.Errorf("tsv types Person, Location: got %q, %q", es[0].Type, es[1].Type)
+	}
 }

@@ -574,6 +574,29 @@ func (o termOwner) where(file string) string {
 	return fmt.Sprintf("%s:%d", o.file, o.e.Line)
 }
 
+// typeNames are the other names that glossaries and CAT tools give the
+// types, in lower case.
+var typeNames = map[string]string{
+	"people": "person", "persons": "person", "per": "person", "name": "person", "personal name": "person",
+	"location": "place", "loc": "place", "places": "place", "geography": "place", "geographical name": "place",
+	"country": "place", "city": "place", "region": "place", "toponym": "place",
+	"organization": "organisation", "organizations": "organisation", "organisations": "organisation",
+	"org": "organisation", "company": "organisation", "agency": "organisation", "institution": "organisation",
+	"press": "media", "newspaper": "media", "news agency": "media", "broadcaster": "media",
+	"misc": "other",
+}
+
+// TypeOf returns the type that name stands for: one of Types in any case, or
+// a name other tools use for one (Organization, Location, Country).
+func TypeOf(name string) (string, bool) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if validType(n) {
+		return n, true
+	}
+	t, ok := typeNames[n]
+	return t, ok
+}
+
 func validType(t string) bool {
 	for _, v := range Types {
 		if t == v {
