@@ -19,7 +19,7 @@ var wellKnown = foldSet(map[string]string{
 	"إثيوبيا": "Ethiopia", "الصومال": "Somalia", "كينيا": "Kenya", "اليونان": "Greece", "هولندا": "Netherlands",
 	"بلجيكا": "Belgium", "السويد": "Sweden", "النرويج": "Norway", "سويسرا": "Switzerland", "النمسا": "Austria",
 	"بيلاروسيا": "Belarus", "جورجيا": "Georgia", "أرمينيا": "Armenia", "أذربيجان": "Azerbaijan",
-	"كوريا الشمالية": "North Korea", "كوريا الجنوبية": "South Korea", "الولايات المتحدة": "United States",
+	"كوريا": "Korea", "كوريا الشمالية": "North Korea", "كوريا الجنوبية": "South Korea", "الولايات المتحدة": "United States",
 	"المملكة المتحدة": "United Kingdom",
 	// Capitals and cities.
 	"موسكو": "Moscow", "واشنطن": "Washington", "لندن": "London", "باريس": "Paris", "برلين": "Berlin",
@@ -40,8 +40,23 @@ var wellKnownOrgs = foldSet(map[string]string{
 	"الجامعة العربية": "Arab League", "الكونغرس": "Congress",
 })
 
+// wellKnownMedia are the news agencies, papers and broadcasters that Arabic
+// news quotes most, as they spell themselves in English. They are written
+// after a title (وكالة رويترز, صحيفة نيويورك تايمز) or alone.
+var wellKnownMedia = foldSet(map[string]string{
+	"رويترز": "Reuters", "فرانس برس": "AFP", "أسوشيتد برس": "Associated Press", "اسوشيتد برس": "Associated Press",
+	"شينخوا": "Xinhua", "تاس": "TASS", "ريا نوفوستي": "RIA Novosti", "إنترفاكس": "Interfax", "انترفاكس": "Interfax",
+	"يونهاب": "Yonhap", "كيودو": "Kyodo", "الأناضول": "Anadolu", "بلومبرغ": "Bloomberg", "بلومبيرغ": "Bloomberg",
+	"نيويورك تايمز": "The New York Times", "واشنطن بوست": "The Washington Post", "وول ستريت جورنال": "The Wall Street Journal",
+	"فايننشال تايمز": "Financial Times", "الغارديان": "The Guardian", "الإيكونوميست": "The Economist",
+	"لوموند": "Le Monde", "هآرتس": "Haaretz", "بي بي سي": "BBC", "سي إن إن": "CNN", "الأهرام": "Al-Ahram",
+})
+
 func init() {
 	for k, v := range wellKnownOrgs {
+		wellKnown[k] = v
+	}
+	for k, v := range wellKnownMedia {
 		wellKnown[k] = v
 	}
 }

@@ -218,6 +218,9 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 					k++
 				}
 				k = dropJoiners(stem, j, k)
+				if org {
+					k = knownMediaEnd(stem, j, k) // صحيفة واشنطن بوست نشرت
+				}
 				evidence := org && k > j
 				for x := j; x < k && !evidence; x++ {
 					evidence = known(x, 1) || placeShape(stem[x])
@@ -279,6 +282,11 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		for k := c.from; k < c.to; k++ {
 			words = append(words, stem[k])
 		}
+		if c.title != "" && len(words) > 1 && wellKnownMedia[strings.Join(words[1:], " ")] != "" {
+			// وكالة رويترز is Reuters: the entry is the name, which the
+			// text also writes without its title.
+			c.from, words = c.from+1, words[1:]
+		}
 		key := strings.Join(words, " ")
 		s := byKey[key]
 		start := int(t.toks[c.from].start) + cut[c.from]
@@ -297,6 +305,8 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 				typ = "place"
 				if wellKnownOrgs[key] != "" {
 					typ = "organisation"
+				} else if wellKnownMedia[key] != "" {
+					typ = "media"
 				}
 			}
 			s = &Suggestion{Ar: ar, Start: start, End: end, Type: typ}
@@ -446,6 +456,17 @@ func isNumber(w string) bool {
 func placeShape(w string) bool {
 	n := utf8.RuneCountInString(w)
 	return n >= 5 && (strings.HasSuffix(w, "يا") || strings.HasSuffix(w, "ستان")) && !strings.HasPrefix(w, "ال") && !stopWords[w]
+}
+
+// knownMediaEnd returns where a well-known media name that starts at
+// stem[from] ends, when one does before to, and to otherwise.
+func knownMediaEnd(stem []string, from, to int) int {
+	for end := to; end > from; end-- {
+		if wellKnownMedia[strings.Join(stem[from:end], " ")] != "" {
+			return end
+		}
+	}
+	return to
 }
 
 // proposeEnglish spells words in English: from the table where it has them,

@@ -33,7 +33,7 @@ func TestSuggestSampleArticle(t *testing.T) {
 		"أدريان واتسون": "Adrian Watson", "جون كيربي": "John Kirby", "ليندا توماس غرينفيلد": "Linda Thomas Greenfield",
 		"دونالد ترامب": "Donald Trump", "سيرغي شويغو": "", "كوريا الشمالية": "North Korea", "روسيا": "Russia",
 		"أوكرانيا": "", "موسكو": "Moscow", "بيونغ يانغ": "", "فلاديفوستوك": "", "واشنطن": "Washington",
-		"وكالة يونهاب": "", "وكالة إنترفاكس": "", "صحيفة نيويورك تايمز": "", "مجموعة فاغنر": "",
+		"يونهاب": "Yonhap", "إنترفاكس": "Interfax", "نيويورك تايمز": "The New York Times", "مجموعة فاغنر": "",
 		"الكرملين": "", "البيت الأبيض": "", "الصين": "", "اليابان": "", "سنغافورة": "", "فيتنام": "", "بريطانيا": "",
 	}
 	found := 0
@@ -183,5 +183,33 @@ func TestProposeEnglishUsesWellKnownWords(t *testing.T) {
 	en, from := proposeEnglish([]string{Key("نيويورك"), Key("تايمز")}, false, nil)
 	if !strings.HasPrefix(en, "New York ") || from != "table+rules" {
 		t.Errorf("proposeEnglish(نيويورك تايمز) = %q from %s, want New York … from table+rules", en, from)
+	}
+}
+
+// A news agency or paper that Arabic news quotes often is proposed as the
+// name it gives itself, once, whether or not its title is written.
+func TestSuggestKnownMedia(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "ذكرت وكالة رويترز أن الوفد وصل. ونقلت رويترز عن مسؤول قوله إن صحيفة واشنطن بوست نشرت الخبر."
+	got := map[string]Suggestion{}
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		got[s.Ar] = s
+	}
+	for ar, en := range map[string]string{"رويترز": "Reuters", "واشنطن بوست": "The Washington Post"} {
+		s, ok := got[ar]
+		if !ok || s.En != en || s.Type != "media" {
+			t.Errorf("%s: got %+v, want %s (media)", ar, s, en)
+		}
+	}
+	if s := got["رويترز"]; s.Count != 2 {
+		t.Errorf("رويترز proposed with count %d, want 2 (with and without وكالة)", s.Count)
+	}
+	for ar := range got {
+		if strings.HasPrefix(ar, "وكالة") || strings.HasPrefix(ar, "صحيفة") {
+			t.Errorf("proposed %q with its title", ar)
+		}
 	}
 }

@@ -45,7 +45,7 @@ func TestGlossaryImportErrorsNameTheImportedFile(t *testing.T) {
 	g := filepath.Join(dir, "glossary.yaml")
 	os.WriteFile(g, []byte("terms:\n  - ar: بوتين\n    en: Putin\n"), 0o644)
 	for file, src := range map[string]string{
-		"b.tsv": "ar\ten\ttype\nكيم\tKim\tperson\nلندن\tLondon\tcity\n",
+		"b.tsv": "ar\ten\ttype\nكيم\tKim\tperson\nلندن\tLondon\ttown hall\n",
 		"b.csv": "ar,en\nكيم,Kim\nMoscow,موسكو\n",
 		"v.tsv": "ar\ten\tvariants\nكيم\tKim\t\nلندن\tLondon\tبوتين\n",
 	} {
