@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -206,7 +207,21 @@ type rawValue struct {
 // for a file that is empty or holds only null.
 func documentNode(name string, data []byte) (*yaml.Node, error) {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, syntaxError(name, data, err)
+	}
+	// A second document (a glossary pasted after another, with ---) would
+	// be left out without a word.
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil && len(next.Content) > 0 &&
+		!(next.Content[0].Kind == yaml.ScalarNode && next.Content[0].Tag == "!!null") {
+		return nil, &Error{File: name, Line: next.Content[0].Line,
+			Err: errors.New("a second YAML document (after ---): a glossary is one document with one terms list")}
+	} else if err != nil && !errors.Is(err, io.EOF) {
 		return nil, syntaxError(name, data, err)
 	}
 	if len(root.Content) == 0 {
@@ -230,13 +245,19 @@ func yamlParse(name string, data []byte, fail func(int, string, ...any)) ([]rawI
 		return nil, nil
 	}
 	var terms *yaml.Node
+	termsLine := 0
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		if k.Value != "terms" {
 			fail(k.Line, "unknown key %q (want terms)", k.Value)
 			continue
 		}
-		terms = v
+		if terms != nil {
+			// YAML keeps only the last list: the entries above would be lost.
+			fail(k.Line, "terms: given twice (first at line %d); put all entries in one list", termsLine)
+			continue
+		}
+		terms, termsLine = v, k.Line
 	}
 	if terms == nil || terms.Kind == yaml.ScalarNode && terms.Tag == "!!null" {
 		return nil, nil

@@ -58,6 +58,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key", "terms:\n  - ar: بوتين\n    en: Putin\n    colour: red\n", "g.yaml:4: unknown key \"colour\""},
 		{"always not a bool", "terms:\n  - ar: بوتين\n    en: Putin\n    always: often\n", "g.yaml:4: always: want true or false"},
 		{"unknown top key", "names:\n  - ar: بوتين\n", "g.yaml:1: unknown key \"names\""},
+		{"terms twice", "terms:\n  - ar: بوتين\n    en: Putin\nterms:\n  - ar: موسكو\n    en: Moscow\n", "g.yaml:4: terms: given twice (first at line 1)"},
+		{"second document", "terms:\n  - ar: بوتين\n    en: Putin\n---\nterms:\n  - ar: موسكو\n    en: Moscow\n", "g.yaml:5: a second YAML document"},
 		{"duplicate", "terms:\n  - ar: بوتين\n    en: Putin\n  - ar: بوتين\n    en: Poutine\n", "g.yaml:4: duplicate term \"بوتين\" (first at line 2)"},
 		{"same after normalisation", "terms:\n  - ar: إيطاليا\n    en: Italy\n  - ar: ايطاليا\n    en: Italy\n", "g.yaml:4: term \"ايطاليا\" is the same as \"إيطاليا\" at line 2 after normalisation"},
 		{"variant clashes", "terms:\n  - ar: القاهرة\n    en: Cairo\n  - ar: مصر\n    en: Egypt\n    variants: [القاهره]\n", "g.yaml:4: term \"القاهره\" is the same as \"القاهرة\" at line 2"},
@@ -184,5 +186,14 @@ func TestKey(t *testing.T) {
 		if got := strings.Join(words, " "); got != tt.want {
 			t.Errorf("Words(%q) = %q", tt.in, words)
 		}
+	}
+}
+
+// A document marker with nothing after it, as some editors write, is no
+// second glossary.
+func TestParseTrailingDocumentMarker(t *testing.T) {
+	g, err := Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: Putin\n---\n"))
+	if err != nil || len(g.Entries) != 1 {
+		t.Fatalf("got %v, %v; want one entry", g, err)
 	}
 }
