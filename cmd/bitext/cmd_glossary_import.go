@@ -68,21 +68,18 @@ func importAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	// have holds every known form, with where its entry comes from.
-	type source struct {
-		entry *glossary.Entry
-		at    string
-	}
-	have := map[string]source{}
+	// have holds the entries of every known form, with where they come from.
+	have := map[string][]source{}
 	for _, en := range g.Entries {
 		for _, f := range en.Forms() {
-			have[glossary.Key(f)] = source{en, fmt.Sprintf("%s:%d", path, en.Line)}
+			k := glossary.Key(f)
+			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", path, en.Line)})
 		}
 	}
 	var add []*glossary.Entry
 	skipped := 0
 	for _, en := range entries {
-		if old, ok := have[glossary.Key(en.Ar)]; ok {
+		if old, ok := clash(have[glossary.Key(en.Ar)], en); ok {
 			skipped++
 			if old.entry.Rendering() != en.Rendering() {
 				fmt.Fprintf(e.stderr, "%s:%d: %s: kept %q from %s, not %q\n", name, en.Line, en.Ar, old.entry.Rendering(), old.at, en.Rendering())
@@ -90,7 +87,8 @@ func importAction(c *cli.Context, e *env) error {
 			continue
 		}
 		for _, f := range en.Forms() {
-			have[glossary.Key(f)] = source{en, fmt.Sprintf("%s:%d", name, en.Line)}
+			k := glossary.Key(f)
+			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", name, en.Line)})
 		}
 		add = append(add, en)
 	}
@@ -99,4 +97,27 @@ func importAction(c *cli.Context, e *env) error {
 	}
 	fmt.Fprintf(e.stderr, "bitext: imported %d terms into %s (%d already there)\n", len(add), path, skipped)
 	return nil
+}
+
+// source is an entry of the glossary or of the imported file, and where.
+type source struct {
+	entry *glossary.Entry
+	at    string
+}
+
+// clash returns the entry among same, those with the term of en, that en
+// would repeat: the same rendering, or any entry unless both are homographs
+// told apart by context words (عمان, Amman and Oman).
+func clash(same []source, en *glossary.Entry) (source, bool) {
+	for _, old := range same {
+		if old.entry.Rendering() == en.Rendering() {
+			return old, true
+		}
+	}
+	for _, old := range same {
+		if len(old.entry.Context) == 0 || len(en.Context) == 0 {
+			return old, true
+		}
+	}
+	return source{}, false
 }

@@ -69,3 +69,31 @@ func TestGlossaryImportErrorsNameTheImportedFile(t *testing.T) {
 		t.Errorf("term twice: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// Homographs told apart by context words (عمان, Amman and Oman) survive an
+// export and import in the formats that hold context words, and importing
+// the file again adds nothing.
+func TestGlossaryImportKeepsHomographs(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.yaml")
+	os.WriteFile(src, []byte("terms:\n  - ar: عمان\n    en: Amman\n    context: [الأردن]\n  - ar: عُمان\n    en: Oman\n    context: [مسقط]\n"), 0o644)
+	for _, format := range []string{"tsv", "tbx"} {
+		out := filepath.Join(dir, "g."+format)
+		if r := runBitext(t, dir, "", "glossary", "export", "-g", src, "-o", out); r.code != 0 {
+			t.Fatalf("export: %s", r.stderr)
+		}
+		g := filepath.Join(dir, format+".yaml")
+		r := runBitext(t, dir, "", "glossary", "import", "-g", g, out)
+		if r.code != 0 || !strings.Contains(r.stderr, "imported 2 terms") {
+			t.Errorf("%s: exit %d, stderr %s", format, r.code, r.stderr)
+		}
+		r = runBitext(t, dir, "", "glossary", "import", "-g", g, out)
+		if !strings.Contains(r.stderr, "imported 0 terms") || strings.Contains(r.stderr, "kept") {
+			t.Errorf("%s imported again: %s", format, r.stderr)
+		}
+		os.WriteFile(filepath.Join(dir, "muscat.txt"), []byte("وصل الوفد إلى مسقط عاصمة عمان.\n"), 0o644)
+		if r := runBitext(t, dir, "", "glossary", "scan", "-g", g, "muscat.txt"); !strings.Contains(r.stdout, "Oman") {
+			t.Errorf("%s: after the round trip, عمان beside مسقط is %s", format, r.stdout)
+		}
+	}
+}
