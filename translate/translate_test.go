@@ -305,3 +305,24 @@ func TestRunKeepsSignature(t *testing.T) {
 		t.Fatalf("%+v %v", bt, err)
 	}
 }
+
+// The none engine is never asked: its run counts no requests, retries or
+// damaged names, and flags no unit as damaged.
+func TestNoneEngineCountsNoWork(t *testing.T) {
+	none, err := translate.New("none", translate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := translate.RunMany(context.Background(), none, docs(article), translate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := res.Stats; s.Requests != 0 || s.SafeRetries != 0 || s.PlaceholderDamaged != 0 {
+		t.Errorf("stats %+v, want no requests, retries or damage", s)
+	}
+	for _, u := range res.Bitexts[0].Units {
+		if u.HasFlag(doc.FlagPlaceholderDamaged) || u.Target != "" || !u.HasFlag(doc.FlagUntranslated) {
+			t.Errorf("unit %q: target %q flags %v", u.Source, u.Target, u.Flags)
+		}
+	}
+}

@@ -121,6 +121,7 @@ type translateReport struct {
 	EstimatedCost float64          `json:"estimated_cost"`
 	Flags         map[doc.Flag]int `json:"flags"`
 	Skipped       []string         `json:"skipped,omitempty"` // articles of a batch that could not be read
+	Interrupted   bool             `json:"interrupted,omitempty"` // stopped by Ctrl-C or SIGTERM: files lists what was written
 }
 
 type fileReport struct {
@@ -250,8 +251,23 @@ func translateAction(c *cli.Context, e *env) error {
 		res, err := translateBatchOf(c, e, eng, mem, batch, opts)
 		if err != nil {
 			bar.finish()
+			resume := ""
 			if opts.Cache != nil && !opts.DryRun {
-				err = fmt.Errorf("%w (%d of %d articles written; the translations received are cached: the same command resumes)", err, lo, len(inputs))
+				resume = "; the translations received are cached: the same command resumes"
+			}
+			if c.Context.Err() != nil {
+				// Ctrl-C or SIGTERM: the article named in the error is only
+				// where the run happened to be.
+				err = interrupted{fmt.Errorf("%d of %d articles written%s", lo, len(inputs), resume)}
+				rep.Interrupted = true
+			} else if resume != "" {
+				err = fmt.Errorf("%w (%d of %d articles written%s)", err, lo, len(inputs), resume)
+			}
+			if c.Bool("json") {
+				// What was written is listed for the pipeline that resumes.
+				if jerr := printJSON(e.stdout, rep); jerr != nil {
+					return jerr
+				}
 			}
 			return translate.Redact(err, cfg.Key)
 		}
@@ -284,10 +300,9 @@ func translateAction(c *cli.Context, e *env) error {
 	rep.EstimatedCost = float64(rep.Stats.Characters) * rep.PricePerMChar / 1e6
 	switch {
 	case c.Bool("json"):
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
+		if err := printJSON(e.stdout, rep); err != nil {
+			return err
+		}
 	case opts.DryRun:
 		s := rep.Stats
 		fmt.Fprintf(e.stdout, "dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached); estimated cost $%.4f at $%g per million characters\n",
@@ -615,4 +630,12 @@ func (b *progressBar) finish() {
 		fmt.Fprint(b.w, "\n")
 		b.drawn = false
 	}
+}
+
+// printJSON writes v as indented JSON, leaving <, > and & as they are.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

@@ -195,7 +195,7 @@ func TestTranslateCancelKeepsFinishedWork(t *testing.T) {
 	var out, errOut strings.Builder
 	code := run(ctx, []string{"bitext", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, f), "--concurrency", "1",
 		"--engine-option", "max-items=5", "--cache", "cache", "article.txt"}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut})
-	if code != 1 || !strings.Contains(errOut.String(), "canceled") {
+	if code != exitInterrupted || !strings.Contains(errOut.String(), "interrupted: 0 of 1 articles written") {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	if _, err := os.Stat("article.html"); err == nil {
@@ -303,5 +303,58 @@ func TestTranslateFolderWritesFinishedBatches(t *testing.T) {
 	}
 	if written, _ := os.ReadDir(filepath.Join(dir, "out")); len(written) != n {
 		t.Errorf("%d outputs, want %d", len(written), n)
+	}
+}
+
+// A folder run stopped by Ctrl-C exits 130, and its --json report lists the
+// articles already written.
+func TestTranslateInterruptedFolderReportsWrittenFiles(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	n := translateBatch + 1
+	for i := range n {
+		text := "قال المتحدث إن الاجتماع رقم " + strings.Repeat("ا", i+1) + " انتهى."
+		if i == n-1 {
+			text = "قال المتحدث إن التوقف هنا."
+		}
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("a%02d.txt", i)), []byte(text+"\n"), 0o644)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct{ Q []string }
+		json.NewDecoder(r.Body).Decode(&req)
+		out := make([]string, len(req.Q))
+		for i, q := range req.Q {
+			if strings.Contains(q, "التوقف") {
+				cancel() // Ctrl-C while the second batch is under way
+				w.WriteHeader(503)
+				return
+			}
+			out[i] = "EN " + q
+		}
+		json.NewEncoder(w).Encode(map[string]any{"translatedText": out})
+	}))
+	t.Cleanup(srv.Close)
+	t.Chdir(dir)
+	var out, errOut strings.Builder
+	code := run(ctx, []string{"bitext", "translate", "--engine", "libretranslate", "--engine-url", srv.URL, "--no-cache", "--no-tm",
+		"--json", "--out-dir", "out", "in"}, &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut})
+	want := fmt.Sprintf("interrupted: %d of %d articles written", translateBatch, n)
+	if code != exitInterrupted || !strings.Contains(errOut.String(), want) {
+		t.Fatalf("exit %d, stderr %s; want %d and %q", code, errOut.String(), exitInterrupted, want)
+	}
+	var rep translateReport
+	if err := json.Unmarshal([]byte(out.String()), &rep); err != nil {
+		t.Fatalf("stdout is no report: %v\n%s", err, out.String())
+	}
+	if !rep.Interrupted || len(rep.Files) != translateBatch {
+		t.Errorf("report: interrupted %v, %d files; want true and %d", rep.Interrupted, len(rep.Files), translateBatch)
+	}
+	for _, f := range rep.Files {
+		if _, err := os.Stat(f.Output); err != nil {
+			t.Errorf("the report lists %s: %v", f.Output, err)
+		}
 	}
 }

@@ -406,6 +406,11 @@ func TestTranslateBatchSkipsBadArticle(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "out", "b.html")); err == nil {
 		t.Error("an output was written for the empty article")
 	}
+	// A pipeline reading the JSON report sees the same exit code.
+	r = runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out2", "in")
+	if r.code != 1 || !strings.Contains(r.stderr, "1 of 3 articles skipped") || !strings.Contains(r.stdout, `"skipped"`) {
+		t.Errorf("--json: exit %d, stderr %s", r.code, r.stderr)
+	}
 	os.WriteFile(filepath.Join(dir, "in", "a.txt"), nil, 0o644)
 	os.WriteFile(filepath.Join(dir, "in", "c.txt"), nil, 0o644)
 	if r := runBitext(t, dir, "", "translate", "--engine", "gist", "--out-dir", "out", "in"); r.code != 1 || !strings.Contains(r.stderr, "no article to translate") {

@@ -38,6 +38,17 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
+// interrupted is the error of a run stopped by Ctrl-C or SIGTERM; it exits
+// with 130, as shells report a command stopped by Ctrl-C, so that a script
+// tells it from a failure.
+type interrupted struct{ err error }
+
+func (e interrupted) Error() string { return "interrupted: " + e.err.Error() }
+func (e interrupted) Unwrap() error { return e.err }
+
+// exitInterrupted is the exit code of an interrupted run.
+const exitInterrupted = 130
+
 func onUsageError(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
 
 func newApp(e *env) *cli.App {
@@ -103,7 +114,7 @@ func missingCommand(c *cli.Context, name string, cmds []*cli.Command) error {
 }
 
 // run executes bitext with args and returns the process exit code:
-// 0 success, 1 failure, 2 usage error.
+// 0 success, 1 failure, 2 usage error, 130 interrupted.
 func run(ctx context.Context, args []string, e *env) int {
 	app := newApp(e)
 	unknown := false
@@ -117,6 +128,13 @@ func run(ctx context.Context, args []string, e *env) int {
 	}
 	if err == nil {
 		return 0
+	}
+	if ctx.Err() != nil {
+		if !errors.As(err, new(interrupted)) {
+			err = interrupted{err}
+		}
+		fmt.Fprintf(e.stderr, "bitext: %v\n", err)
+		return exitInterrupted
 	}
 	fmt.Fprintf(e.stderr, "bitext: %v\n", err)
 	var ue usageError
