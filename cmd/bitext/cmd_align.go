@@ -56,7 +56,7 @@ Examples:
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
 				&cli.StringFlag{Name: "lexicon", Usage: "Arabic–English lexicon: dictd .index or TSV; none to use no lexicon (default: " + align.DebianLexicon + " when installed)"},
 				&cli.StringFlag{Name: "engine", Usage: "also score with a machine translation of the Arabic from this engine: " + strings.Join(translate.Names(), ", ")},
-				&cli.StringFlag{Name: "glossary", Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
+				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			},
 			Action: func(c *cli.Context) error { return alignAction(c, e) },

@@ -31,7 +31,7 @@ Examples:
    bitext translate --engine google --project my-proj --location us-central1 --engine-glossary bitext article.txt
    bitext glossary push --tsv names.tsv          # only write the TSV, push nothing`,
 			Flags: []cli.Flag{
-				&cli.StringFlag{Name: "glossary", Usage: "glossary file (default: ./" + defaultGlossary + ")"},
+				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + ")"},
 				&cli.StringFlag{Name: "project", EnvVars: []string{"GOOGLE_CLOUD_PROJECT"}, Usage: "Google Cloud project"},
 				&cli.StringFlag{Name: "location", Value: "us-central1", Usage: "Google Cloud region of the glossary"},
 				&cli.StringFlag{Name: "id", Value: "bitext", Usage: "glossary id"},

@@ -87,7 +87,7 @@ Examples:
 				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing"},
 				&cli.Float64Flag{Name: "price", Value: defaultPrice, Usage: "price per million characters for the --dry-run estimate"},
 				&cli.IntFlag{Name: "concurrency", Value: 4, Usage: "requests in flight at once"},
-				&cli.StringFlag{Name: "glossary", Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
+				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "html", Usage: "output format: " + formatNames()},
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file, - for stdout (one input only; default: input name with the format's extension)"},
 				&cli.StringFlag{Name: "out-dir", Usage: "folder for the outputs (default: the current folder)"},
@@ -190,6 +190,11 @@ func translateAction(c *cli.Context, e *env) error {
 	}
 	if cl, ok := eng.(io.Closer); ok {
 		defer cl.Close()
+	}
+	if matcher == nil && !c.Bool("quiet") && !c.Bool("json") {
+		// Run from another folder, the names would be spelled by the engine
+		// without anything saying so.
+		fmt.Fprintf(e.stderr, "bitext: no glossary: %s is not in this folder and --glossary names none; names are left to the engine\n", defaultGlossary)
 	}
 	opts := translate.Options{
 		SourceLang:      c.String("source-lang"),
@@ -418,6 +423,11 @@ func readTranslateInput(c *cli.Context, path, output string, tmpl *template.Temp
 	}
 	if strings.TrimSpace(text) == "" {
 		return in, "", fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
+	}
+	// An English text put through as Arabic would come out as a page that
+	// looks finished, with English in the Arabic column.
+	if c.String("source-lang") == "ar" && arabicShare(text) < 0.2 {
+		return in, "", fmt.Errorf("%s: almost no Arabic letters: bitext translates Arabic articles (--source-lang ar); is this the English version?", in.name)
 	}
 	return in, text, nil
 }

@@ -528,3 +528,30 @@ func TestTranslateUpdateKeepsNotesDraftAndCodes(t *testing.T) {
 		})
 	}
 }
+
+// An English text given as the Arabic article is refused, naming the file.
+func TestTranslateRefusesEnglishArticle(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "en.txt"), []byte("The president said the talks would go on.\n"), 0o644)
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--no-tm", "en.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "en.txt: almost no Arabic letters") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "en.html")); err == nil {
+		t.Error("an output was written for the English text")
+	}
+}
+
+// A run from a folder without glossary.yaml says that no glossary is used.
+func TestTranslateSaysWhenNoGlossary(t *testing.T) {
+	dir := sampleDir(t)
+	os.Remove(filepath.Join(dir, "glossary.yaml"))
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--no-tm", "article.txt")
+	if r.code != 0 || !strings.Contains(r.stderr, "no glossary") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "names.yaml"), []byte("terms:\n  - ar: بوتين\n    en: Putin\n"), 0o644)
+	if r := runBitext(t, dir, "", "translate", "--engine", "gist", "--no-tm", "-g", "names.yaml", "--force", "article.txt"); r.code != 0 || strings.Contains(r.stderr, "no glossary") {
+		t.Errorf("-g names.yaml: exit %d, stderr %s", r.code, r.stderr)
+	}
+}
