@@ -57,6 +57,10 @@ func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
 	for _, e := range es {
 		out = append(out, FormatEntry(e, indent)...)
 	}
+	if bytes.Contains(data, []byte("\r\n")) {
+		// A file written on Windows keeps its line ends.
+		out = bytes.ReplaceAll(bytes.ReplaceAll(out, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte("\r\n"))
+	}
 	if _, err := Parse(name, out); err != nil {
 		return nil, err
 	}
@@ -66,9 +70,13 @@ func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
 // RemoveEntry removes from the glossary file in data the entry whose term or
 // variant is term (compared after normalisation); when several are (homographs),
 // en picks one. The entry's lines go; comments and blank lines before the next
-// entry stay with it.
+// entry stay with it. A file whose entries clash (the same term twice) can
+// still lose one: that is how such a clash is fixed.
 func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, error) {
-	g, err := Parse(name, data)
+	g, errs, err := parseEntries(name, data)
+	if err == nil && len(errs) > 0 {
+		err = errs
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,7 +135,10 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 	}
 	rest := append(append([]string{}, lines[:from]...), lines[to:]...)
 	out := []byte(strings.Join(rest, "\n"))
-	if _, err := Parse(name, out); err != nil {
+	if _, errs, err := parseEntries(name, out); err != nil || len(errs) > 0 {
+		if err == nil {
+			err = errs
+		}
 		return nil, nil, fmt.Errorf("after removing %q: %w", term, err)
 	}
 	return out, target, nil

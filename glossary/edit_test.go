@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -104,5 +105,36 @@ func TestRemoveEntry(t *testing.T) {
 		if _, _, err := RemoveEntry("g.yaml", []byte(editGlossary), tc.term, tc.en); err == nil || err.Error() != tc.want || errors.Is(err, ErrNotFound) {
 			t.Errorf("%s --en %s: err = %v\nwant %s", tc.term, tc.en, err, tc.want)
 		}
+	}
+}
+
+// A glossary with Windows line ends gets its new entries with the same.
+func TestAppendEntriesKeepsCRLF(t *testing.T) {
+	data := []byte("# names\r\nterms:\r\n  - ar: بوتين\r\n    en: Putin\r\n")
+	out, err := AppendEntries("g.yaml", data, &Entry{Ar: "موسكو", En: "Moscow"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(out, []byte("\n")); bytes.Count(out, []byte("\r\n")) != n || !bytes.HasPrefix(out, data) {
+		t.Errorf("line ends mixed or old lines changed:\n%q", out)
+	}
+}
+
+// The clash that check reports (the same term twice) is fixed by removing
+// one of the two entries.
+func TestRemoveEntryFixesDuplicate(t *testing.T) {
+	data := []byte("terms:\n  - ar: موسكو\n    en: Moscow\n  - ar: موسكو\n    en: Moskva\n")
+	if _, err := Parse("g.yaml", data); err == nil {
+		t.Fatal("the duplicate is not reported")
+	}
+	out, removed, err := RemoveEntry("g.yaml", data, "موسكو", "Moskva")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if removed.En != "Moskva" {
+		t.Errorf("removed %+v", removed)
+	}
+	if g, err := Parse("g.yaml", out); err != nil || len(g.Entries) != 1 || g.Entries[0].En != "Moscow" {
+		t.Errorf("after removal: %v, %v\n%s", g, err, out)
 	}
 }

@@ -151,17 +151,31 @@ func Load(path string) (*Glossary, error) {
 // All problems are reported at once as an ErrorList. A leading byte order
 // mark is skipped.
 func Parse(name string, data []byte) (*Glossary, error) {
+	g, errs, err := parseEntries(name, data)
+	if err != nil {
+		return nil, err
+	}
+	errs = append(errs, validate(g)...)
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+		return nil, errs
+	}
+	return g, nil
+}
+
+// parseEntries decodes the entries of glossary YAML without checking them
+// against each other: err is a file that cannot be read as a glossary, errs
+// the problems of single entries (which are left out of g).
+func parseEntries(name string, data []byte) (g *Glossary, errs ErrorList, err error) {
 	data = bytes.TrimPrefix(data, []byte(bom))
-	g := &Glossary{Name: name}
-	var errs ErrorList
+	g = &Glossary{Name: name}
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
 	}
 	items, ok := fastParse(data)
 	if !ok {
-		var err error
 		if items, err = yamlParse(name, data, fail); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	g.Entries = make([]*Entry, 0, len(items))
@@ -170,12 +184,7 @@ func Parse(name string, data []byte) (*Glossary, error) {
 			g.Entries = append(g.Entries, e)
 		}
 	}
-	errs = append(errs, validate(g)...)
-	if len(errs) > 0 {
-		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-		return nil, errs
-	}
-	return g, nil
+	return g, errs, nil
 }
 
 // rawItem is one entry of the terms list before its fields are checked.

@@ -46,5 +46,8 @@ func removeAction(c *cli.Context, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "bitext: removed %s (%s), line %d of %s\n", removed.Ar, removed.Rendering(), removed.Line, path)
+	if _, err := glossary.Parse(path, out); err != nil {
+		fmt.Fprintf(e.stderr, "bitext: %s still has problems:\n%v\n", path, err)
+	}
 	return nil
 }

@@ -17,7 +17,8 @@ import (
 // temporary file is removed. A symbolic link is followed, so that the file it
 // points to is replaced and the link stays; a path that is not a regular file
 // (/dev/null, a named pipe) gets the complete output written to it instead,
-// since renaming over it would replace the device.
+// since renaming over it would replace the device. A read-only file is not
+// replaced.
 func Write(path string, fill func(w io.Writer) error) (err error) {
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		if target, err := filepath.EvalSymlinks(path); err == nil {
@@ -29,6 +30,10 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 			return fmt.Errorf("%s is a folder", path)
 		}
 		return writeSpecial(path, fill)
+	} else if err == nil && fi.Mode().Perm()&0o222 == 0 {
+		// Renaming over a file needs only the folder's permission: a file
+		// its owner made read-only would be replaced, by root too.
+		return fmt.Errorf("%s is read-only: make it writable to replace it", path)
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")

@@ -81,3 +81,15 @@ func TestWriteToFolderFails(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestWriteRefusesReadOnlyFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "glossary.yaml")
+	os.WriteFile(path, []byte("old"), 0o444)
+	err := Write(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+	if err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("error %v, want read-only", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "old" {
+		t.Errorf("file now %q", data)
+	}
+}
