@@ -10,6 +10,7 @@ import (
 
 	"bitext/glossary"
 	"bitext/internal/atomicfile"
+	"bitext/internal/filelock"
 )
 
 func init() {
@@ -56,6 +57,11 @@ func addAction(c *cli.Context, e *env) error {
 		return usagef("glossary add: want the English rendering of %q (or --no-translate)", entry.Ar)
 	}
 	path := c.String("glossary")
+	unlock, err := filelock.LockFolderOf(path) // edits run at the same time must not lose entries
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	data, err := readGlossaryFile(path, true)
 	if err != nil {
 		return err

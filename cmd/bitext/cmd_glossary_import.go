@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/glossary"
+	"bitext/internal/filelock"
 )
 
 func init() {
@@ -60,6 +61,11 @@ func importAction(c *cli.Context, e *env) error {
 		return err
 	}
 	path := c.String("glossary")
+	unlock, err := filelock.LockFolderOf(path) // edits run at the same time must not lose entries
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	data, err := readGlossaryFile(path, true)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/glossary"
+	"bitext/internal/filelock"
 )
 
 func init() {
@@ -34,6 +35,11 @@ func removeAction(c *cli.Context, e *env) error {
 		return usagef("glossary remove: want one Arabic term, got %d arguments", c.NArg())
 	}
 	path := c.String("glossary")
+	unlock, err := filelock.LockFolderOf(path) // edits run at the same time must not lose entries
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	data, err := readGlossaryFile(path, false)
 	if err != nil {
 		return err
