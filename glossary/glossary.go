@@ -543,6 +543,10 @@ func checkFields(e *Entry, keys []string, fail func(format string, args ...any))
 	if arabic.HasArabic(e.En) {
 		fail("en %q for %q: English rendering contains Arabic letters", e.En, e.Ar)
 	}
+	if strings.ContainsAny(e.Ar+e.En, "\n\r") {
+		// It would be written into a sentence, or never match one.
+		fail("entry %q: a line break in a term or its English rendering", e.Ar)
+	}
 	if e.Type != "" && !validType(e.Type) {
 		fail("entry %q: unknown type %q (want %s)", e.Ar, e.Type, strings.Join(Types, ", "))
 	}

@@ -50,6 +50,18 @@ func addAction(c *cli.Context, e *env) error {
 		Variants: c.StringSlice("variant"), Type: c.String("type"), Note: c.String("note"), Context: c.StringSlice("context"),
 		Always: c.Bool("always"),
 	}
+	if typ := c.String("type"); typ != "" {
+		t, ok := glossary.TypeOf(typ)
+		if !ok {
+			return usagef("glossary add: --type %q: want %s", typ, strings.Join(glossary.Types, ", "))
+		}
+		entry.Type = t
+	}
+	for _, w := range append(append([]string{}, entry.Context...), entry.Variants...) {
+		if strings.TrimSpace(w) == "" {
+			return usagef("glossary add: --context and --variant want a word, got an empty one")
+		}
+	}
 	if c.Bool("no-translate") {
 		f := false
 		entry.Translate = &f

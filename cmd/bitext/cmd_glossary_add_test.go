@@ -85,3 +85,33 @@ func TestGlossaryAddExistingTermNamesItsEntry(t *testing.T) {
 		t.Error("the glossary was changed")
 	}
 }
+
+// Type names of other tools are understood, an unknown one is a usage
+// error, and an empty context word or a line break in the English is refused.
+func TestGlossaryAddChecksItsFlags(t *testing.T) {
+	dir := t.TempDir()
+	r := runBitext(t, dir, "", "glossary", "add", "-g", "g.yaml", "تركيا", "Turkey", "--type", "Country")
+	if data, _ := os.ReadFile(filepath.Join(dir, "g.yaml")); r.code != 0 || !strings.Contains(string(data), "type: place") {
+		t.Errorf("--type Country: exit %d, %s\n%s", r.code, r.stderr, data)
+	}
+	for _, args := range [][]string{
+		{"لندن", "London", "--type", "town"},
+		{"روما", "Rome", "--context", ""},
+	} {
+		if r := runBitext(t, dir, "", append([]string{"glossary", "add", "-g", "g.yaml"}, args...)...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2; %s", args, r.code, r.stderr)
+		}
+	}
+	if r := runBitext(t, dir, "", "glossary", "add", "-g", "g.yaml", "باريس", "Par\nis"); r.code != 1 || !strings.Contains(r.stderr, "line break") {
+		t.Errorf("a line break in en: exit %d, %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "glossary", "add", "-g", "g.yaml", "الأمن", "Security"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if r := runBitext(t, dir, "", "glossary", "check", "-q", "-g", "g.yaml"); r.code != 0 || r.stdout != "" {
+		t.Errorf("check -q printed %q", r.stdout)
+	}
+	if r := runBitext(t, dir, "", "glossary", "check", "-g", "g.yaml"); !strings.Contains(r.stdout, "note:") || !strings.Contains(r.stdout, "2 entries") {
+		t.Errorf("check: %q", r.stdout)
+	}
+}

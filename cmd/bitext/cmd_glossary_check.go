@@ -43,7 +43,11 @@ func checkAction(c *cli.Context, e *env) error {
 		return err
 	}
 	var out strings.Builder
+	quiet := c.Bool("quiet")
 	for _, en := range g.Entries {
+		if quiet {
+			break // notes are advice, not problems
+		}
 		seen := map[string]string{glossary.Key(en.Ar): en.Ar}
 		for _, v := range en.Variants {
 			k := glossary.Key(v)
@@ -76,7 +80,11 @@ func checkAction(c *cli.Context, e *env) error {
 		}
 	}
 	if !c.Bool("quiet") {
-		fmt.Fprintf(&out, "%s: %d entries, no problems\n", path, len(g.Entries))
+		entries := "entries"
+		if len(g.Entries) == 1 {
+			entries = "entry"
+		}
+		fmt.Fprintf(&out, "%s: %d %s, no problems\n", path, len(g.Entries), entries)
 	}
 	_, err = fmt.Fprint(e.stdout, out.String())
 	return err

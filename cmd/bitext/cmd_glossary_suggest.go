@@ -96,6 +96,10 @@ func suggestAction(c *cli.Context, e *env) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(out)
 	}
+	if len(out) == 0 {
+		fmt.Fprintln(e.stderr, "bitext: no names to suggest: the article has no name-like words that the glossary lacks")
+		return nil
+	}
 	var b strings.Builder
 	for _, s := range out {
 		typ := s.Type

@@ -120,7 +120,7 @@ type translateReport struct {
 	PricePerMChar float64          `json:"price_per_million_chars"`
 	EstimatedCost float64          `json:"estimated_cost"`
 	Flags         map[doc.Flag]int `json:"flags"`
-	Skipped       []string         `json:"skipped,omitempty"` // articles of a batch that could not be read
+	Skipped       []string         `json:"skipped,omitempty"`     // articles of a batch that could not be read
 	Interrupted   bool             `json:"interrupted,omitempty"` // stopped by Ctrl-C or SIGTERM: files lists what was written
 }
 
