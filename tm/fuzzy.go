@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -57,6 +56,11 @@ func (o FuzzyOptions) withDefaults() FuzzyOptions {
 // so that a text made only of common trigrams stays fast.
 const postingBudget = 12000
 
+// maxFuzzyRunes is the longest text looked up by similarity: the edit
+// distance runs without a deadline, so that a score never depends on how
+// busy the machine is, and a longer text is matched only exactly.
+const maxFuzzyRunes = 2000
+
 // Fuzzy returns the entries whose source is most similar to source, best
 // first. Candidates are the entries that share the most of the text's rarest
 // trigrams (the FTS5 trigram index); each is scored by the edit distance of
@@ -64,7 +68,7 @@ const postingBudget = 12000
 func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source string, opts FuzzyOptions) ([]Match, error) {
 	opts = opts.withDefaults()
 	q := normalize(source)
-	if utf8.RuneCountInString(q) < 3 {
+	if n := utf8.RuneCountInString(q); n < 3 || n > maxFuzzyRunes {
 		return m.exactAsMatches(ctx, sourceLang, targetLang, source)
 	}
 	entries, norms, err := m.candidates(ctx, q, opts)
@@ -75,7 +79,7 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 		return nil, nil
 	}
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 100 * time.Millisecond
+	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	sp, tp := primary(sourceLang), primary(targetLang)
 	qLen := utf8.RuneCountInString(q)
 	var qp *profile
@@ -409,7 +413,7 @@ func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
 // to read as whole words where possible.
 func Diff(from, to string) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 100 * time.Millisecond
+	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	d := dmp.DiffMain(from, to, false)
 	return dmp.DiffCleanupSemantic(d)
 }

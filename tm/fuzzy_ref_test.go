@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -32,7 +31,7 @@ func fuzzyReference(ctx context.Context, m *Memory, sourceLang, targetLang, sour
 		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
 	}
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 100 * time.Millisecond
+	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	sp, tp := primary(sourceLang), primary(targetLang)
 	qLen := utf8.RuneCountInString(q)
 	var out []Match

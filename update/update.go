@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -266,7 +265,7 @@ func similarity(a, b string) float64 {
 		return 1
 	}
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 100 * time.Millisecond
+	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
 }
 
