@@ -36,6 +36,9 @@ type Block struct {
 	Start    int       `json:"start"`
 	End      int       `json:"end"`
 	Segments []Segment `json:"segments"`
+	// Wrapped marks a paragraph wrapped at a fixed width: its line breaks
+	// are spaces, and a sentence may run across them.
+	Wrapped bool `json:"wrapped,omitempty"`
 }
 
 // Document is a source text and its segmentation.

@@ -93,7 +93,21 @@ func SplitWith(name, src string, opt Options) *doc.Document {
 			case j-i == 1 && isHeading(nt.s[lines[i].start:lines[i].end]):
 				b.Kind = doc.Heading
 			}
-			for _, l := range lines[i:j] {
+			run := lines[i:j]
+			if b.Kind == doc.Paragraph && hardWrapped(nt.s, run) {
+				// One paragraph wrapped at a fixed width: its line breaks
+				// are spaces, and its sentences run across them.
+				joined := strings.ReplaceAll(nt.s[run[0].start:run[len(run)-1].end], "\n", " ")
+				brk = sentenceBreaks(brk[:0], sp, joined, 0, len(joined))
+				prev := run[0].start
+				for _, p := range brk {
+					b.Segments = appendSegment(b.Segments, src, nt, prev, run[0].start+p)
+					prev = run[0].start + p
+				}
+				b.Segments = appendSegment(b.Segments, src, nt, prev, run[len(run)-1].end)
+				b.Wrapped, run = true, nil
+			}
+			for _, l := range run {
 				if b.Kind == doc.Boilerplate {
 					b.Segments = appendSegment(b.Segments, src, nt, l.start, l.end)
 					continue
@@ -233,6 +247,50 @@ func isBlank(s string) bool {
 		}
 	}
 	return true
+}
+
+// minWrapWidth is the shortest line, in characters, of text taken as wrapped
+// at a fixed width: e-mail and terminal text wraps at 65 to 80.
+const minWrapWidth = 40
+
+// hardWrapped reports whether the lines of a paragraph are one text wrapped
+// at a fixed width: every line but the last nearly as long as the longest,
+// and most of them ending inside a sentence. A line that is much shorter,
+// or lines that each end a sentence, are breaks the writer meant.
+func hardWrapped(s string, lines []lineInfo) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(s[l.start:l.end]))
+	}
+	if width < minWrapWidth {
+		return false
+	}
+	open := 0
+	for _, l := range lines[:len(lines)-1] {
+		line := s[l.start:l.end]
+		if utf8.RuneCountInString(line)*10 < width*6 {
+			return false
+		}
+		if !endsSentence(line) {
+			open++
+		}
+	}
+	return open*2 >= len(lines)-1
+}
+
+// endsSentence reports whether line ends with the punctuation that closes a
+// sentence, closing quotes and brackets aside.
+func endsSentence(line string) bool {
+	t := strings.TrimRightFunc(line, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', '!', '?', '؟', '…', ':', '؛', ';':
+		return true
+	}
+	return false
 }
 
 // maxHeadingWords is the longest line, in words, taken for a heading.

@@ -288,3 +288,35 @@ func checkGolden(t *testing.T, name, got string) {
 		t.Errorf("output differs from %s (run go test -update after checking the change):\n%s", path, got)
 	}
 }
+
+// A paragraph wrapped at a fixed width (e-mail, a terminal editor) has its
+// sentences run across the line breaks; lines that end sentences, or a short
+// line, are breaks the writer meant.
+func TestHardWrappedParagraph(t *testing.T) {
+	texts := func(d *doc.Document) []string {
+		var out []string
+		for _, b := range d.Blocks {
+			for _, s := range b.Segments {
+				out = append(out, strings.ReplaceAll(s.Text, "\n", " "))
+			}
+		}
+		return out
+	}
+	wrapped := "The president said on Tuesday that the talks with the delegation\n" +
+		"would go on next week in Geneva. He added that no date had been set\n" +
+		"for the signing of the agreement."
+	got := texts(Split("w.txt", wrapped, "en"))
+	want := []string{"The president said on Tuesday that the talks with the delegation would go on next week in Geneva.",
+		"He added that no date had been set for the signing of the agreement."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("wrapped:\ngot  %q\nwant %q", got, want)
+	}
+	for _, text := range []string{
+		"The president said on Tuesday that the talks would go on next week.\nHe added that no date had been set for the signing of the agreement.",
+		"Moscow - Reuters\nThe president said on Tuesday that the talks with the delegation would go\non next week.",
+	} {
+		if got := texts(Split("l.txt", text, "en")); len(got) != strings.Count(text, "\n")+1 {
+			t.Errorf("%q: lines joined: %q", text, got)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func blockUnits(d *doc.Document, i int, target, tgtLang, engine string, gist boo
 	}
 	lines := sourceLines(d.Source, b.Segments)
 	tgtLines := strings.Split(target, "\n")
-	if len(lines) < 2 || len(tgtLines) != len(lines) {
+	if len(lines) < 2 || len(tgtLines) != len(lines) || b.Wrapped {
 		target = strings.TrimSpace(target)
 		all := make([]int, len(src))
 		for k := range all {

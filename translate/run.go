@@ -173,6 +173,15 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			}
 			for _, m := range []Mode{ModeNamed, ModeBare} {
 				text, phs := Protect(d.Text(i), j.hits, b.Start, m)
+				if b.Wrapped {
+					// One paragraph: sent as one line, not as fragments.
+					text = strings.Map(func(r rune) rune {
+						if isLineBreak(r) {
+							return ' '
+						}
+						return r
+					}, text)
+				}
 				j.phs[m] = phs
 				j.pieces[m], j.seps[m] = splitPieces(text, r.src, r.lim.MaxItemChars)
 			}

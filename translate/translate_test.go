@@ -326,3 +326,30 @@ func TestNoneEngineCountsNoWork(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph wrapped at a fixed width is sent as one text, not as line
+// fragments, and its units are its sentences.
+func TestWrappedParagraphSentWhole(t *testing.T) {
+	f := &enginetest.Fake{}
+	eng := &enginetest.Engine{Fake: f}
+	text := "وقال مستشار الأمن القومي للصحفيين إن كوريا الشمالية ستدفع ثمن\n" +
+		"ذلك على صعيد المجتمع الدولي. وأضاف أن المحادثات بين البلدين ستستمر\n" +
+		"الأسبوع المقبل في موسكو."
+	res, err := translate.RunMany(context.Background(), eng, docs(text), translate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := false
+	for _, r := range f.Requests() {
+		for _, q := range r.Texts {
+			// The words on either side of the first line break.
+			whole = whole || strings.Contains(q, "ثمن ذلك")
+		}
+	}
+	if !whole {
+		t.Errorf("sent in line fragments: %q", f.Requests())
+	}
+	if units := res.Bitexts[0].Units; len(units) != 2 {
+		t.Errorf("%d units, want the 2 sentences", len(units))
+	}
+}
