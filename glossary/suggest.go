@@ -152,7 +152,9 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	}
 	inTable := func(i int) bool {
 		_, wt, ok := opt.Names.Lookup(stem[i])
-		return ok && wt >= 2 && !strings.HasPrefix(stem[i], "ال")
+		// كامل is Kamel in the table, and "whole" in most news text.
+		return ok && wt >= 2 && !strings.HasPrefix(stem[i], "ال") &&
+			(nameJoiners[stem[i]] || !ordinaryWord(stem[i], stem[i], func() bool { return writesMaqsura }))
 	}
 	known := func(i int, minWeight int) bool {
 		_, wt, ok := opt.Names.Lookup(stem[i])
