@@ -1,5 +1,7 @@
 package glossary
 
+import "strings"
+
 // wellKnown are names every Arabic news desk meets, with their usual English
 // form: countries, capitals and big cities, and the institutions named by a
 // common noun (البيت الأبيض). Suggest proposes them like table names; the
@@ -19,7 +21,7 @@ var wellKnown = foldSet(map[string]string{
 	"إثيوبيا": "Ethiopia", "الصومال": "Somalia", "كينيا": "Kenya", "اليونان": "Greece", "هولندا": "Netherlands",
 	"بلجيكا": "Belgium", "السويد": "Sweden", "النرويج": "Norway", "سويسرا": "Switzerland", "النمسا": "Austria",
 	"بيلاروسيا": "Belarus", "جورجيا": "Georgia", "أرمينيا": "Armenia", "أذربيجان": "Azerbaijan",
-	"كوريا": "Korea", "كوريا الشمالية": "North Korea", "كوريا الجنوبية": "South Korea", "الولايات المتحدة": "United States",
+	"كوريا": "Korea", "كوريا الشمالية": "North Korea", "جمهورية كوريا الديمقراطية الشعبية": "Democratic People's Republic of Korea", "كوريا الجنوبية": "South Korea", "الولايات المتحدة": "United States",
 	"المملكة المتحدة": "United Kingdom",
 	// Capitals and cities.
 	"موسكو": "Moscow", "واشنطن": "Washington", "لندن": "London", "باريس": "Paris", "برلين": "Berlin",
@@ -36,7 +38,7 @@ var wellKnown = foldSet(map[string]string{
 // wellKnownOrgs are the institutions among wellKnown.
 var wellKnownOrgs = foldSet(map[string]string{
 	"البيت الأبيض": "White House", "الكرملين": "Kremlin", "البنتاغون": "Pentagon", "الأمم المتحدة": "United Nations",
-	"مجلس الأمن": "Security Council", "حلف شمال الأطلسي": "NATO", "الاتحاد الأوروبي": "European Union",
+	"مجلس الأمن": "Security Council", "مجلس الأمن القومي": "National Security Council", "حلف شمال الأطلسي": "NATO", "الاتحاد الأوروبي": "European Union",
 	"الجامعة العربية": "Arab League", "الكونغرس": "Congress",
 })
 
@@ -59,4 +61,10 @@ func init() {
 	for k, v := range wellKnownMedia {
 		wellKnown[k] = v
 	}
+	for k := range wellKnown {
+		wellKnownWords = max(wellKnownWords, len(strings.Fields(k)))
+	}
 }
+
+// wellKnownWords is the most words a well-known name has.
+var wellKnownWords int

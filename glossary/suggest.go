@@ -167,7 +167,7 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		// Well-known places and institutions, longest first.
 		if !covered[i] {
 			matched := false
-			for size := 3; size >= 1 && !matched; size-- {
+			for size := wellKnownWords; size >= 1 && !matched; size-- {
 				if i+size > n {
 					continue
 				}
