@@ -19,8 +19,9 @@ import (
 //     glossary API ingests (a term kept untranslated has its Arabic in both
 //     columns);
 //   - tsv: a header row, then ar, en, variants, type, note, translate,
-//     context; lists are separated by " | ", and tab, newline and backslash
-//     are written \t, \n and \\;
+//     context; lists are separated by " | ", tab, newline and backslash
+//     are written \t, \n and \\, and a field that starts with a quote is
+//     quoted as Excel quotes it;
 //   - tbx: TermBase eXchange (TBX 2, martif) for CAT tools: one termEntry per
 //     entry, the variants as further Arabic terms (termType variant), type as
 //     subjectField, note as note, context words as context, translate: false
@@ -133,7 +134,12 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 		}
 		fields := []string{e.Ar, e.En, joinList(e.Variants), e.Type, e.Note, tr, joinList(e.Context), always}
 		for i, f := range fields {
-			fields[i] = tsvEscape(f)
+			f = tsvEscape(f)
+			// ReadTSV takes a field that starts with a quote for a quoted one.
+			if strings.HasPrefix(f, `"`) {
+				f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+			}
+			fields[i] = f
 		}
 		b.WriteString(strings.Join(fields, "\t") + "\n")
 	}
@@ -142,18 +148,21 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 }
 
 // ReadTSV reads what WriteTSV writes; the header names the columns, in any
-// order, and must include ar.
+// order, and must include ar. A field that starts with a quote is quoted as
+// Excel quotes it: "" inside is one quote, and it may run over several lines.
+// translate and always are true, false, yes or no, in any case (Excel writes
+// TRUE and FALSE).
 func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 	data, err := io.ReadAll(skipBOM(r))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), "\n")
-	if len(lines) == 0 || lines[0] == "" {
+	rows := splitTSV(strings.ReplaceAll(string(data), "\r\n", "\n"))
+	if len(rows) == 0 || len(rows[0].fields) == 1 && rows[0].fields[0] == "" {
 		return nil, nil
 	}
 	cols := map[string]int{}
-	for i, h := range strings.Split(lines[0], "\t") {
+	for i, h := range rows[0].fields {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if !contains(tsvHeader, h) {
 			return nil, fmt.Errorf("%s:1: unknown column %q (want %s)", name, h, strings.Join(tsvHeader, ", "))
@@ -164,12 +173,11 @@ func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 		return nil, fmt.Errorf("%s:1: no ar column in the header", name)
 	}
 	var out []*Entry
-	for n, l := range lines[1:] {
-		line := n + 2
-		if strings.TrimSpace(l) == "" {
+	for _, row := range rows[1:] {
+		line, raw := row.line, row.fields
+		if blank(raw) {
 			continue
 		}
-		raw := strings.Split(l, "\t")
 		if len(raw) > len(cols) {
 			return nil, fmt.Errorf("%s:%d: %d columns, the header has %d", name, line, len(raw), len(cols))
 		}
@@ -182,24 +190,114 @@ func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 		}
 		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
 			Note: get("note"), Context: splitList(get("context")), Line: line}
-		switch tr := get("translate"); tr {
-		case "":
-		case "true", "false":
-			b := tr == "true"
+		if tr := get("translate"); tr != "" {
+			b, ok := cellBool(tr)
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: translate: want true, false or nothing, got %q", name, line, tr)
+			}
 			e.Translate = &b
-		default:
-			return nil, fmt.Errorf("%s:%d: translate: want true, false or nothing, got %q", name, line, tr)
 		}
-		switch a := get("always"); a {
-		case "", "false":
-		case "true":
-			e.Always = true
-		default:
-			return nil, fmt.Errorf("%s:%d: always: want true, false or nothing, got %q", name, line, a)
+		if a := get("always"); a != "" {
+			b, ok := cellBool(a)
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: always: want true, false or nothing, got %q", name, line, a)
+			}
+			e.Always = b
 		}
 		out = append(out, e)
 	}
 	return checkRead(name, out)
+}
+
+// cellBool reads a yes-or-no cell as people and spreadsheets write it.
+func cellBool(s string) (value, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes":
+		return true, true
+	case "false", "no":
+		return false, true
+	}
+	return false, false
+}
+
+// tsvRow is one row of a TSV file and the line it starts on.
+type tsvRow struct {
+	line   int
+	fields []string
+}
+
+// splitTSV splits text into rows of tab-separated fields, reading quoted
+// fields as Excel writes them (see quotedField).
+func splitTSV(text string) []tsvRow {
+	var rows []tsvRow
+	line := 1
+	for text != "" {
+		row := tsvRow{line: line}
+		for {
+			field, rest, ok := quotedField(text)
+			if ok {
+				line += strings.Count(text[:len(text)-len(rest)], "\n")
+			} else {
+				end := strings.IndexAny(text, "\t\n")
+				if end < 0 {
+					end = len(text)
+				}
+				field, rest = text[:end], text[end:]
+			}
+			row.fields = append(row.fields, field)
+			text = rest
+			if text == "" {
+				break
+			}
+			sep := text[0]
+			text = text[1:]
+			if sep == '\n' {
+				line++
+				break
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// quotedField reads a field at the start of text that is quoted as Excel
+// quotes a cell holding a quote, tab or line break: "" inside is one quote.
+// It is not one when text does not start with a quote or the closing quote is
+// not the end of the field: such a field (a note starting with a quoted
+// word, as earlier versions of bitext wrote it) is read as it stands.
+func quotedField(text string) (field, rest string, ok bool) {
+	if !strings.HasPrefix(text, `"`) {
+		return "", "", false
+	}
+	var b strings.Builder
+	for i := 1; i < len(text); {
+		j := strings.IndexByte(text[i:], '"')
+		if j < 0 {
+			return "", "", false
+		}
+		b.WriteString(text[i : i+j])
+		i += j + 1
+		if i < len(text) && text[i] == '"' {
+			b.WriteByte('"')
+			i++
+			continue
+		}
+		if i < len(text) && text[i] != '\t' && text[i] != '\n' {
+			return "", "", false
+		}
+		return b.String(), text[i:], true
+	}
+	return "", "", false
+}
+
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // checkRead returns es, or the problems of their fields.

@@ -31,6 +31,9 @@ const exchangeGlossary = `terms:
   - ar: الأمن
     en: Security Service
     always: true
+  - ar: كوريا الشمالية
+    en: '"North Korea" (DPRK)'
+    note: '"The hermit kingdom"'
 `
 
 // TestRoundTrip writes the glossary in each format and reads it back: what
@@ -84,15 +87,53 @@ func TestReadCSV(t *testing.T) {
 
 func TestReadTSVErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"ar\tcolour\n":                "g.tsv:1: unknown column \"colour\"",
-		"en\nPutin\n":                 "g.tsv:1: no ar column",
-		"ar\ten\nبوتين\tPutin\tx\n":   "g.tsv:2: 3 columns",
-		"ar\ttranslate\nبوتين\tyes\n": "g.tsv:2: translate",
-		"ar\talways\nبوتين\tyes\n":    "g.tsv:2: always",
+		"ar\tcolour\n":                   "g.tsv:1: unknown column \"colour\"",
+		"en\nPutin\n":                    "g.tsv:1: no ar column",
+		"ar\ten\nبوتين\tPutin\tx\n":      "g.tsv:2: 3 columns",
+		"ar\ttranslate\nبوتين\tmaybe\n":  "g.tsv:2: translate",
+		"ar\talways\nبوتين\tsometimes\n": "g.tsv:2: always",
 	} {
 		if _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ReadTSV(%q) error = %v, want %q", src, err, want)
 		}
+	}
+}
+
+// Excel saves a cell holding a quote, tab or line break in quotes, with
+// inner quotes doubled, and booleans as TRUE and FALSE.
+func TestReadTSVFromExcel(t *testing.T) {
+	hdr := "ar\ten\tvariants\ttype\tnote\ttranslate\tcontext\talways\r\n"
+	src := hdr +
+		"كوريا الشمالية\t\"North Korea \"\"DPRK\"\"\"\t\tplace\t\"multi\r\nline\tnote\"\t\t\t\r\n" +
+		"الجزيرة\t\t\tmedia\t\tFALSE\t\tTRUE\r\n" +
+		"يونهاب\tYonhap\t\t\t\"Seoul\" agency\tTrue\t\tno\r\n"
+	es, err := ReadTSV(strings.NewReader(src), "x.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, tr := false, true
+	want := []Entry{
+		{Ar: "كوريا الشمالية", En: `North Korea "DPRK"`, Type: "place", Note: "multi\nline\tnote", Line: 2},
+		{Ar: "الجزيرة", Type: "media", Translate: &f, Always: true, Line: 4},
+		// A quote that does not close the field is read as it stands.
+		{Ar: "يونهاب", En: "Yonhap", Note: `"Seoul" agency`, Translate: &tr, Line: 5},
+	}
+	if len(es) != len(want) {
+		t.Fatalf("%d entries, want %d: %v", len(es), len(want), es)
+	}
+	for i := range want {
+		if !reflect.DeepEqual(*es[i], want[i]) {
+			t.Errorf("entry %d:\n got %+v\nwant %+v", i, *es[i], want[i])
+		}
+	}
+	// bitext writes a field that starts with a quote as Excel would, so
+	// that Excel and ReadTSV read it back as it was.
+	var b strings.Builder
+	if err := WriteTSV(&b, &Glossary{Entries: []*Entry{{Ar: "يونهاب", En: "Yonhap", Note: `"Seoul" agency`}}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "يونهاب\tYonhap\t\t\t\"\"\"Seoul\"\" agency\"\t\t\t\n"; !strings.HasSuffix(b.String(), want) {
+		t.Errorf("WriteTSV wrote\n%q\nwant\n%q", b.String(), want)
 	}
 }
 
