@@ -1,7 +1,6 @@
 package glossary
 
 import (
-	"bufio"
 	"encoding/binary"
 	"encoding/csv"
 	"encoding/xml"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"bitext/internal/textfile"
 )
 
 // Formats are the exchange formats of ReadFormat and WriteFormat:
@@ -43,7 +44,9 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 }
 
 // ReadFormat reads entries in the named exchange format; name is used in
-// error messages. A leading byte order mark is skipped. Each entry's fields
+// error messages. The file is UTF-8, with or without a byte order mark, or
+// UTF-16 with one; in another encoding it is an error that says which one it
+// looks like and how to convert it. Each entry's fields
 // are checked as Parse checks them, and every problem names the line of the
 // entry in the file; the entries are not checked against each other (see
 // CheckAdditions).
@@ -74,7 +77,11 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // ReadCSV reads two-column rows; a first row "ar,en" (or "source,target")
 // is a header. A row whose two columns are equal is a term kept untranslated.
 func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
-	cr := csv.NewReader(skipBOM(r))
+	text, err := readText(r, name)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(strings.NewReader(text))
 	cr.FieldsPerRecord = -1
 	var out []*Entry
 	for first := true; ; first = false {
@@ -153,11 +160,11 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // translate and always are true, false, yes or no, in any case (Excel writes
 // TRUE and FALSE).
 func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
-	data, err := io.ReadAll(skipBOM(r))
+	text, err := readText(r, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	rows := splitTSV(strings.ReplaceAll(string(data), "\r\n", "\n"))
+	rows := splitTSV(strings.ReplaceAll(text, "\r\n", "\n"))
 	if len(rows) == 0 || len(rows[0].fields) == 1 && rows[0].fields[0] == "" {
 		return nil, nil
 	}
@@ -327,16 +334,7 @@ func importedType(name string) string {
 	return name
 }
 
-// skipBOM returns r without the UTF-8 byte order mark it may start with
-// (spreadsheets write one); line numbers do not change.
-func skipBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
-		br.Discard(len(bom))
-	}
-	return br
-}
-
+// bom is the UTF-8 byte order mark that spreadsheets write first.
 const bom = "\ufeff"
 
 func contains(list []string, s string) bool {
@@ -466,19 +464,14 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // a descripGrp) make the note, notes first. An entry's line is that of its
 // termEntry tag.
 func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
-	r, err := utf8Reader(r)
+	text, err := readText(r, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	dec := xml.NewDecoder(r)
-	// The text is UTF-8 by now, whatever the declaration says.
-	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf-16", "utf-16le", "utf-16be", "ucs-2":
-			return in, nil
-		}
-		return nil, fmt.Errorf("encoding %q: want UTF-8 or UTF-16", label)
-	}
+	dec := xml.NewDecoder(strings.NewReader(text))
+	// The text is UTF-8 by now, whatever the declaration says: a file
+	// converted with iconv still declares the encoding it had.
+	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) { return in, nil }
 	var out []*Entry
 	var path []string // local names of the open elements
 	root := ""
@@ -524,30 +517,41 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 	return checkRead(name, out)
 }
 
-// utf8Reader returns r as UTF-8 without a byte order mark: MultiTerm and
-// other Windows tools write TBX in UTF-16 with one.
-func utf8Reader(r io.Reader) (io.Reader, error) {
-	br := bufio.NewReader(r)
-	b, _ := br.Peek(2)
+// readText reads a whole CSV, TSV or TBX file as UTF-8 without a byte order
+// mark. UTF-16 with one is converted: Excel's "Unicode Text" and MultiTerm's
+// TBX are UTF-16. Other text that is not UTF-8 is an error naming its line
+// and, when it can tell, its encoding and how to convert it.
+func readText(r io.Reader, name string) (string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	if s, ok := decodeUTF16(data); ok {
+		return s, nil
+	}
+	if err := textfile.CheckUTF8(name, data); err != nil {
+		return "", err
+	}
+	return strings.TrimPrefix(string(data), bom), nil
+}
+
+// decodeUTF16 returns data as UTF-8 when it is UTF-16 with a byte order mark.
+func decodeUTF16(data []byte) (string, bool) {
 	var order binary.ByteOrder
 	switch {
-	case len(b) == 2 && b[0] == 0xff && b[1] == 0xfe:
+	case len(data) >= 2 && data[0] == 0xff && data[1] == 0xfe:
 		order = binary.LittleEndian
-	case len(b) == 2 && b[0] == 0xfe && b[1] == 0xff:
+	case len(data) >= 2 && data[0] == 0xfe && data[1] == 0xff:
 		order = binary.BigEndian
 	default:
-		return skipBOM(br), nil
-	}
-	data, err := io.ReadAll(br)
-	if err != nil {
-		return nil, err
+		return "", false
 	}
 	data = data[2:]
 	units := make([]uint16, len(data)/2)
 	for i := range units {
 		units[i] = order.Uint16(data[2*i:])
 	}
-	return strings.NewReader(string(utf16.Decode(units))), nil
+	return string(utf16.Decode(units)), true
 }
 
 // xmlError places err at its own line when it is a syntax error, else at line.

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 const exchangeGlossary = `terms:
@@ -191,6 +192,56 @@ func TestReadFormatSkipsByteOrderMark(t *testing.T) {
 		if _, err := ReadFormat(strings.NewReader("\ufeff"+bad), "b."+format, format); err == nil || !strings.HasPrefix(err.Error(), "b."+format+":3: ") {
 			t.Errorf("%s with a byte order mark: error %v, want it at line 3", format, err)
 		}
+	}
+}
+
+// Excel's "Unicode Text" is UTF-16; a file in Windows-1256, the Arabic code
+// page, is named as such with the command that converts it.
+func TestReadFormatEncodings(t *testing.T) {
+	utf16le := func(s string) []byte {
+		b := []byte{0xff, 0xfe}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	utf16be := func(s string) []byte {
+		b := []byte{0xfe, 0xff}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u>>8), byte(u))
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		format string
+		data   []byte
+	}{
+		{"csv", utf16le("دمشق,Damascus\r\nحمص,\"Homs, Syria\"\r\n")},
+		{"tsv", utf16le("ar\ten\r\nدمشق\tDamascus\r\nحمص\tHoms, Syria\r\n")},
+		{"tsv", utf16be("ar\ten\nدمشق\tDamascus\nحمص\tHoms, Syria\n")},
+	} {
+		es, err := ReadFormat(bytes.NewReader(tc.data), "u."+tc.format, tc.format)
+		if err != nil || len(es) != 2 || es[0].Ar != "دمشق" || es[1].En != "Homs, Syria" {
+			t.Errorf("UTF-16 %s: %v, %v", tc.format, es, err)
+		}
+	}
+	// دمشق and حلب in Windows-1256, the second on line 3.
+	for format, src := range map[string]string{
+		"csv": "ar,en\r\nDamascus,Damascus\r\n\xcd\xe1\xc8,Aleppo\r\n",
+		"tsv": "ar\ten\r\nDamascus\tDamascus\r\n\xcd\xe1\xc8\tAleppo\r\n",
+		"tbx": "<martif>\n<text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>\xcd\xe1\xc8</term></tig></langSet></termEntry></body></text></martif>",
+	} {
+		_, err := ReadFormat(strings.NewReader(src), "w."+format, format)
+		if err == nil || !strings.HasPrefix(err.Error(), "w."+format+":3: not UTF-8") ||
+			!strings.Contains(err.Error(), "Windows-1256") || !strings.Contains(err.Error(), "iconv -f CP1256 -t UTF-8") {
+			t.Errorf("%s in Windows-1256: error %v", format, err)
+		}
+	}
+	// Converted with iconv, a TBX still declares the encoding it had.
+	tbx := `<?xml version="1.0" encoding="windows-1256"?><martif><text><body><termEntry><langSet xml:lang="ar"><tig><term>حلب</term></tig></langSet>` +
+		`<langSet xml:lang="en"><tig><term>Aleppo</term></tig></langSet></termEntry></body></text></martif>`
+	if es, err := ReadTBX(strings.NewReader(tbx), "c.tbx"); err != nil || len(es) != 1 {
+		t.Errorf("converted TBX: %v, %v", es, err)
 	}
 }
 
