@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 
+	"bitext/arabic"
 	"bitext/internal/textfile"
 )
 
@@ -74,20 +77,27 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 	return cw.Error()
 }
 
-// ReadCSV reads two-column rows; a first row "ar,en" (or "source,target")
-// is a header. A row whose two columns are equal is a term kept untranslated.
+// ReadCSV reads rows of Arabic and English. The separator is a comma, or a
+// semicolon or tab when the first line has one and no comma: Excel saves
+// "CSV" with semicolons where the comma is the decimal sign, and "Unicode
+// Text" with tabs. A first row that names its columns (see ReadTSV) is a
+// header, as in Google's glossaries, whose header is language codes (ar,
+// en-US) with pos and description columns; without one a row has two
+// columns, Arabic and English. A row whose ar and en are equal is a term kept
+// untranslated.
 func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, err
 	}
 	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = csvSeparator(text)
 	cr.FieldsPerRecord = -1
-	var out []*Entry
-	for first := true; ; first = false {
+	var rows []row
+	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return checkRead(name, out)
+			break
 		}
 		if err != nil {
 			var pe *csv.ParseError
@@ -102,24 +112,174 @@ func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if first && len(rec) >= 2 && isHeader(rec[0], rec[1]) {
-			continue
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
 		}
-		if len(rec) != 2 {
-			return nil, fmt.Errorf("%s:%d: want 2 columns (Arabic, English), got %d", name, line, len(rec))
+		rows = append(rows, row{line, rec})
+	}
+	var cols map[string]int
+	width := 0
+	if len(rows) > 0 {
+		if c, err := headerColumns(rows[0].fields); err == nil {
+			cols, width, rows = c, len(rows[0].fields), rows[1:]
 		}
-		e := &Entry{Ar: strings.TrimSpace(rec[0]), En: strings.TrimSpace(rec[1]), Line: line}
-		if e.Ar == e.En {
+	}
+	return readRows(name, rows, cols, width, func(s string) string { return s }, func(e *Entry) {
+		if e.Ar != "" && e.Ar == e.En {
 			f := false
 			e.Translate, e.En = &f, ""
 		}
-		out = append(out, e)
-	}
+	})
 }
 
-func isHeader(a, b string) bool {
-	a, b = strings.ToLower(strings.TrimSpace(a)), strings.ToLower(strings.TrimSpace(b))
-	return a == "ar" && b == "en" || a == "source" && b == "target" || a == "arabic" && b == "english"
+// csvSeparator is the separator of the first line of text: a comma unless it
+// has none outside quotes, then a tab or semicolon when it has one.
+func csvSeparator(text string) rune {
+	quoted, semicolon, tab := false, false, false
+scan:
+	for _, c := range text {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			break scan
+		case c == ',':
+			return ','
+		case c == ';':
+			semicolon = true
+		case c == '\t':
+			tab = true
+		}
+	}
+	switch {
+	case tab:
+		return '\t'
+	case semicolon:
+		return ';'
+	}
+	return ','
+}
+
+// columnNames are the names a header may give the columns, lower-cased, and
+// the field of Entry each holds; "" is a column that is read and left out.
+var columnNames = map[string]string{
+	"ar": "ar", "arabic": "ar", "source": "ar",
+	"en": "en", "english": "en", "target": "en",
+	"variants": "variants", "type": "type", "translate": "translate", "context": "context", "always": "always",
+	"note": "note", "notes": "note", "description": "note",
+	"pos": "", // the part of speech of Google's glossaries
+}
+
+// langCode matches a language tag such as fr or zh-CN.
+var langCode = regexp.MustCompile(`^[a-z]{2,3}([-_][a-z0-9]{2,8})*$`)
+
+// headerColumns returns the column of each field of Entry that the header
+// row names. Columns may be named by language code (ar-SA, en-US); in a
+// header of language codes only, as Google's multilingual glossaries have,
+// the columns of other languages are left out.
+func headerColumns(cells []string) (map[string]int, error) {
+	cols := map[string]int{}
+	var others []string
+	for i, h := range cells {
+		h = strings.ToLower(strings.TrimSpace(h))
+		field, ok := columnNames[h]
+		switch {
+		case ok:
+		case isLang(h, "ar", "ara", "arb"):
+			field = "ar"
+		case isLang(h, "en", "eng"):
+			field = "en"
+		case langCode.MatchString(h):
+			others = append(others, h)
+			continue
+		default:
+			return nil, fmt.Errorf("unknown column %q (want %s, or a language code)", h, strings.Join(tsvHeader, ", "))
+		}
+		if field == "" {
+			continue
+		}
+		if j, ok := cols[field]; ok {
+			return nil, fmt.Errorf("columns %d and %d are both %s", j+1, i+1, field)
+		}
+		cols[field] = i
+	}
+	if _, ok := cols["ar"]; !ok {
+		return nil, errors.New("no ar column in the header")
+	}
+	if len(others) > 0 {
+		// A typing slip in a header of bitext's names (typ) is not a language.
+		for _, own := range []string{"variants", "type", "translate", "context", "always"} {
+			if _, ok := cols[own]; ok {
+				return nil, fmt.Errorf("unknown column %q (want %s)", others[0], strings.Join(tsvHeader, ", "))
+			}
+		}
+	}
+	return cols, nil
+}
+
+// readRows makes entries of the rows of a CSV or TSV file: the columns are
+// cols, of a header width cells wide, or Arabic and English when cols is nil
+// (no header). unescape undoes the format's escapes and fix, when not nil,
+// amends each entry before it is checked. The problems of every row are
+// reported together.
+func readRows(name string, rows []row, cols map[string]int, width int, unescape func(string) string, fix func(*Entry)) ([]*Entry, error) {
+	headerless := cols == nil
+	if headerless {
+		cols, width = map[string]int{"ar": 0, "en": 1}, 2
+	}
+	var out []*Entry
+	var errs ErrorList
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
+	}
+	for _, r := range rows {
+		if blank(r.fields) {
+			continue
+		}
+		switch {
+		case headerless && len(r.fields) != 2:
+			fail(r.line, "want 2 columns (Arabic, English) or a header naming the columns, got %d", len(r.fields))
+			continue
+		case len(r.fields) > width:
+			fail(r.line, "%d columns, the header has %d", len(r.fields), width)
+			continue
+		}
+		get := func(k string) string {
+			i, ok := cols[k]
+			if !ok || i >= len(r.fields) {
+				return ""
+			}
+			return unescape(r.fields[i])
+		}
+		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
+			Note: get("note"), Context: splitList(get("context")), Line: r.line}
+		ok := true
+		if tr := get("translate"); tr != "" {
+			b, isBool := cellBool(tr)
+			if !isBool {
+				fail(r.line, "translate: want true, false or nothing, got %q", tr)
+				ok = false
+			}
+			e.Translate = &b
+		}
+		if a := get("always"); a != "" {
+			b, isBool := cellBool(a)
+			if !isBool {
+				fail(r.line, "always: want true, false or nothing, got %q", a)
+				ok = false
+			}
+			e.Always = b
+		}
+		if !ok {
+			continue
+		}
+		if fix != nil {
+			fix(e)
+		}
+		out = append(out, e)
+	}
+	return checkRead(name, out, errs)
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -154,66 +314,35 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 	return err
 }
 
-// ReadTSV reads what WriteTSV writes; the header names the columns, in any
-// order, and must include ar. A field that starts with a quote is quoted as
-// Excel quotes it: "" inside is one quote, and it may run over several lines.
-// translate and always are true, false, yes or no, in any case (Excel writes
-// TRUE and FALSE).
+// ReadTSV reads what WriteTSV writes. The header names the columns, in any
+// order: ar (or Arabic, source), en (English, target), variants, type, note
+// (notes, description), translate, context and always, or language codes
+// (ar-SA, en-US); it must name the Arabic one. A file whose first cell is
+// Arabic has no header: its rows are Arabic and English. A field that starts
+// with a quote is quoted as Excel quotes it: "" inside is one quote, and it
+// may run over several lines. translate and always are true, false, yes or
+// no, in any case (Excel writes TRUE and FALSE).
 func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, err
 	}
 	rows := splitTSV(strings.ReplaceAll(text, "\r\n", "\n"))
-	if len(rows) == 0 || len(rows[0].fields) == 1 && rows[0].fields[0] == "" {
+	for len(rows) > 0 && blank(rows[0].fields) {
+		rows = rows[1:]
+	}
+	if len(rows) == 0 {
 		return nil, nil
 	}
-	cols := map[string]int{}
-	for i, h := range rows[0].fields {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if !contains(tsvHeader, h) {
-			return nil, fmt.Errorf("%s:1: unknown column %q (want %s)", name, h, strings.Join(tsvHeader, ", "))
+	var cols map[string]int
+	width := 0
+	if !arabic.HasArabic(rows[0].fields[0]) {
+		if cols, err = headerColumns(rows[0].fields); err != nil {
+			return nil, &Error{File: name, Line: rows[0].line, Err: err}
 		}
-		cols[h] = i
+		width, rows = len(rows[0].fields), rows[1:]
 	}
-	if _, ok := cols["ar"]; !ok {
-		return nil, fmt.Errorf("%s:1: no ar column in the header", name)
-	}
-	var out []*Entry
-	for _, row := range rows[1:] {
-		line, raw := row.line, row.fields
-		if blank(raw) {
-			continue
-		}
-		if len(raw) > len(cols) {
-			return nil, fmt.Errorf("%s:%d: %d columns, the header has %d", name, line, len(raw), len(cols))
-		}
-		get := func(k string) string {
-			i, ok := cols[k]
-			if !ok || i >= len(raw) {
-				return ""
-			}
-			return tsvUnescape(raw[i])
-		}
-		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
-			Note: get("note"), Context: splitList(get("context")), Line: line}
-		if tr := get("translate"); tr != "" {
-			b, ok := cellBool(tr)
-			if !ok {
-				return nil, fmt.Errorf("%s:%d: translate: want true, false or nothing, got %q", name, line, tr)
-			}
-			e.Translate = &b
-		}
-		if a := get("always"); a != "" {
-			b, ok := cellBool(a)
-			if !ok {
-				return nil, fmt.Errorf("%s:%d: always: want true, false or nothing, got %q", name, line, a)
-			}
-			e.Always = b
-		}
-		out = append(out, e)
-	}
-	return checkRead(name, out)
+	return readRows(name, rows, cols, width, tsvUnescape, nil)
 }
 
 // cellBool reads a yes-or-no cell as people and spreadsheets write it.
@@ -227,19 +356,19 @@ func cellBool(s string) (value, ok bool) {
 	return false, false
 }
 
-// tsvRow is one row of a TSV file and the line it starts on.
-type tsvRow struct {
+// row is one row of a CSV or TSV file and the line it starts on.
+type row struct {
 	line   int
 	fields []string
 }
 
 // splitTSV splits text into rows of tab-separated fields, reading quoted
 // fields as Excel writes them (see quotedField).
-func splitTSV(text string) []tsvRow {
-	var rows []tsvRow
+func splitTSV(text string) []row {
+	var rows []row
 	line := 1
 	for text != "" {
-		row := tsvRow{line: line}
+		r := row{line: line}
 		for {
 			field, rest, ok := quotedField(text)
 			if ok {
@@ -251,7 +380,7 @@ func splitTSV(text string) []tsvRow {
 				}
 				field, rest = text[:end], text[end:]
 			}
-			row.fields = append(row.fields, field)
+			r.fields = append(r.fields, field)
 			text = rest
 			if text == "" {
 				break
@@ -263,7 +392,7 @@ func splitTSV(text string) []tsvRow {
 				break
 			}
 		}
-		rows = append(rows, row)
+		rows = append(rows, r)
 	}
 	return rows
 }
@@ -307,9 +436,9 @@ func blank(fields []string) bool {
 	return true
 }
 
-// checkRead returns es, or the problems of their fields.
-func checkRead(name string, es []*Entry) ([]*Entry, error) {
-	var errs ErrorList
+// checkRead returns es, or the problems of their fields together with errs,
+// the problems found in reading them, in line order.
+func checkRead(name string, es []*Entry, errs ErrorList) ([]*Entry, error) {
 	for _, e := range es {
 		keys := make([]string, 0, 1+len(e.Variants))
 		for _, f := range e.Forms() {
@@ -320,6 +449,7 @@ func checkRead(name string, es []*Entry) ([]*Entry, error) {
 		})
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
 		return nil, errs
 	}
 	return es, nil
@@ -514,7 +644,7 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 			path = path[:len(path)-1]
 		}
 	}
-	return checkRead(name, out)
+	return checkRead(name, out, nil)
 }
 
 // readText reads a whole CSV, TSV or TBX file as UTF-8 without a byte order
