@@ -49,20 +49,23 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 // ReadFormat reads entries in the named exchange format; name is used in
 // error messages. The file is UTF-8, with or without a byte order mark, or
 // UTF-16 with one; in another encoding it is an error that says which one it
-// looks like and how to convert it. Each entry's fields
-// are checked as Parse checks them, and every problem names the line of the
-// entry in the file; the entries are not checked against each other (see
-// CheckAdditions).
-func ReadFormat(r io.Reader, name, format string) ([]*Entry, error) {
+// looks like and how to convert it. Each entry's fields are checked as Parse
+// checks them, and every problem names the line of the entry in the file; the
+// entries are not checked against each other (see CheckAdditions). skipped
+// holds the lines of the entries left out: those of a TBX with no Arabic
+// term (see ReadTBX).
+func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []int, err error) {
 	switch format {
 	case "csv":
-		return ReadCSV(r, name)
+		entries, err = ReadCSV(r, name)
+		return entries, nil, err
 	case "tsv":
-		return ReadTSV(r, name)
+		entries, err = ReadTSV(r, name)
+		return entries, nil, err
 	case "tbx":
 		return ReadTBX(r, name)
 	}
-	return nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+	return nil, nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
 // WriteCSV writes one "arabic,english" row per entry.
@@ -592,11 +595,13 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // term) is the entry's term and the others its variants, and likewise for its
 // English rendering. Notes and definitions (descrip type="definition", also in
 // a descripGrp) make the note, notes first. An entry's line is that of its
-// termEntry tag.
-func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
+// termEntry tag. An entry with no Arabic term, of a multilingual termbase's
+// other languages, is left out: skipped holds the lines of those entries. The
+// problems of all entries are reported together.
+func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	dec := xml.NewDecoder(strings.NewReader(text))
 	// The text is UTF-8 by now, whatever the declaration says: a file
@@ -610,18 +615,18 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			if root == "" {
-				return nil, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
+				return nil, nil, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
 			}
 			break
 		}
 		if err != nil {
-			return nil, xmlError(name, line, err)
+			return nil, nil, xmlError(name, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(path) == 0 {
 				if t.Name.Local != "martif" && t.Name.Local != "tbx" {
-					return nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
+					return nil, nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
 				}
 				root = t.Name.Local
 			}
@@ -633,18 +638,19 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 			}
 			n, err := readNode(dec, t)
 			if err != nil {
-				return nil, xmlError(name, line, err)
+				return nil, nil, xmlError(name, line, err)
 			}
-			e, err := tbxEntryOf(n, line)
-			if err != nil {
-				return nil, &Error{File: name, Line: line, Err: err}
+			if e := tbxEntryOf(n, line); e.Ar != "" {
+				out = append(out, e)
+			} else {
+				skipped = append(skipped, line)
 			}
-			out = append(out, e)
 		case xml.EndElement:
 			path = path[:len(path)-1]
 		}
 	}
-	return checkRead(name, out, nil)
+	out, err = checkRead(name, out, nil)
+	return out, skipped, err
 }
 
 // readText reads a whole CSV, TSV or TBX file as UTF-8 without a byte order
@@ -858,8 +864,9 @@ func isLang(tag string, codes ...string) bool {
 	return false
 }
 
-// tbxEntryOf reads one termEntry or conceptEntry found at line.
-func tbxEntryOf(te *xnode, line int) (*Entry, error) {
+// tbxEntryOf reads one termEntry or conceptEntry found at line; the entry
+// has no Ar when it has no Arabic term.
+func tbxEntryOf(te *xnode, line int) *Entry {
 	e := &Entry{Line: line}
 	var notes []string
 	for _, c := range te.categories() {
@@ -924,12 +931,5 @@ func tbxEntryOf(te *xnode, line int) (*Entry, error) {
 		}
 	}
 	e.Note = strings.Join(seen, "\n")
-	if e.Ar == "" {
-		id := ""
-		if v := te.attr("id"); v != "" {
-			id = " " + v
-		}
-		return nil, fmt.Errorf("%s%s has no Arabic term", te.name, id)
-	}
-	return e, nil
+	return e
 }

@@ -10,11 +10,11 @@ import (
 // it starts, not only the far line where csv noticed.
 func TestReadCSVOpenQuoteNamesItsRow(t *testing.T) {
 	src := "ar,en\nبوتين,Putin\n\"موسكو,Moscow\nلندن,London\nباريس,Paris\n"
-	_, err := ReadFormat(strings.NewReader(src), "b.csv", "csv")
+	_, _, err := ReadFormat(strings.NewReader(src), "b.csv", "csv")
 	if err == nil || !strings.HasPrefix(err.Error(), "b.csv:3: ") || !strings.Contains(err.Error(), "quote") {
 		t.Errorf("error %v, want b.csv:3 and a word about the open quote", err)
 	}
-	_, err = ReadFormat(strings.NewReader("ar,en\nبوتين,Pu\"tin\n"), "c.csv", "csv")
+	_, _, err = ReadFormat(strings.NewReader("ar,en\nبوتين,Pu\"tin\n"), "c.csv", "csv")
 	if err == nil || !strings.HasPrefix(err.Error(), "c.csv:2:") {
 		t.Errorf("error %v, want c.csv:2:column", err)
 	}
@@ -43,7 +43,7 @@ func TestReadLayouts(t *testing.T) {
 		{"TSV without a header", "tsv", "دمشق\tDamascus\nحلب\tAleppo\nحمص\tHoms, Syria\n", three},
 		{"TSV, Arabic, English, Notes", "tsv", "Arabic\tEnglish\tNotes\nدمشق\tDamascus\tcapital\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "capital"}}},
 	} {
-		es, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
+		es, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
 		if tc.want == nil {
 			// "Homs, Syria" is three cells here: the error is that row's.
 			if err == nil || !strings.HasPrefix(err.Error(), "l.csv:4: 4 columns, the header has 3") {
@@ -72,7 +72,7 @@ func TestReadLayouts(t *testing.T) {
 		{"tsv", "ar\ten\talways\nدمشق\tDamascus\tsometimes\nحلب\tAleppo\tx\ty\nMoscow\tموسكو\n",
 			"l.tsv:2: always: want true, false or nothing, got \"sometimes\"\nl.tsv:3: 4 columns, the header has 3\nl.tsv:4: ar \"Moscow\": want Arabic script"},
 	} {
-		_, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
+		_, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%q:\nerror %v\nwant  %s…", tc.src, err, tc.want)
 		}

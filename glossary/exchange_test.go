@@ -50,7 +50,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := WriteFormat(&buf, format, g); err != nil {
 				t.Fatal(err)
 			}
-			back, err := ReadFormat(&buf, "x."+format, format)
+			back, _, err := ReadFormat(&buf, "x."+format, format)
 			if err != nil {
 				t.Fatalf("%v\n%s", err, buf.String())
 			}
@@ -160,17 +160,45 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 		{"tsv", "ar\ten\ttype\nبوتين\tPutin\tperson\nلندن\tLondon\ttown hall\n", `b.tsv:3: entry "لندن": unknown type "town hall"`},
 		{"csv", "ar,en\nبوتين,Putin\nMoscow,موسكو\n", `b.csv:3: ar "Moscow": want Arabic script`},
 		{"csv", "ar,en\nبوتين,Putin\n\"موسكو\",\n", `b.csv:3: entry "موسكو" has no English rendering`},
-		{"tbx", strings.Replace(tbx, "<term>بوتين</term>", "", 1), "b.tbx:5: termEntry t1 has no Arabic term"},
+		{"tbx", strings.Replace(tbx, "<term>London</term>", "<term>لندن</term>", 1), `b.tbx:9: en "لندن" for "لندن": English rendering contains Arabic letters`},
 		{"tbx", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", "b.tbx:5: "},
 		{"tbx", "<xliff/>", "b.tbx:1: root element <xliff>, want <martif> (TBX 2) or <tbx> (TBX 3)"},
 		{"tbx", "ar,en\n", "b.tbx: no <martif> (TBX 2) or <tbx> (TBX 3) element"},
-		{"tbx", `<tbx><text><body><conceptEntry id="c9"><langSec xml:lang="en"><termSec><term>Putin</term></termSec></langSec></conceptEntry></body></text></tbx>`,
-			"b.tbx:1: conceptEntry c9 has no Arabic term"},
 	} {
-		_, err := ReadFormat(strings.NewReader(tc.src), "b."+tc.format, tc.format)
+		_, _, err := ReadFormat(strings.NewReader(tc.src), "b."+tc.format, tc.format)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s %q:\nerror %v\nwant  %s…", tc.format, tc.src, err, tc.want)
 		}
+	}
+}
+
+// A multilingual termbase has entries with no Arabic term: they are left out
+// and their lines returned, and the problems of the other entries are all
+// reported.
+func TestReadTBXSkipsEntriesWithoutArabic(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en">
+<text><body>
+<termEntry id="a"><langSet xml:lang="ar"><tig><term>دمشق</term></tig></langSet><langSet xml:lang="en"><tig><term>Damascus</term></tig></langSet></termEntry>
+<termEntry id="b"><langSet xml:lang="en"><tig><term>Paris</term></tig></langSet><langSet xml:lang="fr"><tig><term>Paris</term></tig></langSet></termEntry>
+<termEntry id="c"><langSet xml:lang="ar"><tig><term>بيروت</term></tig></langSet></termEntry>
+<termEntry id="d"><langSet xml:lang="ar"><tig><term>Beirut</term></tig></langSet><langSet xml:lang="en"><tig><term>بيروت</term></tig></langSet></termEntry>
+<termEntry id="e"><langSet xml:lang="en"><tig><term>Rome</term></tig></langSet></termEntry>
+</body></text></martif>
+`
+	_, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	if !reflect.DeepEqual(skipped, []int{5, 8}) {
+		t.Errorf("skipped %v, want lines 5 and 8", skipped)
+	}
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 3 || list[0].Line != 6 || list[1].Line != 7 || list[2].Line != 7 {
+		t.Errorf("want the problems of entries c and d, got %v", err)
+	}
+	src = strings.Replace(src, "<term>بيروت</term></tig></langSet></termEntry>", "<term>بيروت</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Beirut</term></tig></langSet></termEntry>", 1)
+	src = strings.Replace(src, "<term>Beirut</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>بيروت</term>", "<term>حمص</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Homs</term>", 1)
+	es, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	if err != nil || len(es) != 3 || len(skipped) != 2 {
+		t.Errorf("without problems: %v, skipped %v, %v", es, skipped, err)
 	}
 }
 
@@ -183,13 +211,13 @@ func TestReadFormatSkipsByteOrderMark(t *testing.T) {
 		"tbx": "<martif><text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>بوتين</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Putin</term></tig></langSet></termEntry>\n" +
 			"<termEntry><langSet xml:lang=\"ar\"><tig><term>موسكو</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Moscow</term></tig></langSet></termEntry>\n</body></text></martif>\n",
 	} {
-		es, err := ReadFormat(strings.NewReader("\ufeff"+src), "b."+format, format)
+		es, _, err := ReadFormat(strings.NewReader("\ufeff"+src), "b."+format, format)
 		if err != nil || len(es) != 2 || es[0].Ar != "بوتين" || es[1].En != "Moscow" || es[1].Line != 3 {
 			t.Errorf("%s with a byte order mark: %v, %v", format, es, err)
 			continue
 		}
 		bad := strings.Replace(src, "Moscow", "موسكوف", 1)
-		if _, err := ReadFormat(strings.NewReader("\ufeff"+bad), "b."+format, format); err == nil || !strings.HasPrefix(err.Error(), "b."+format+":3: ") {
+		if _, _, err := ReadFormat(strings.NewReader("\ufeff"+bad), "b."+format, format); err == nil || !strings.HasPrefix(err.Error(), "b."+format+":3: ") {
 			t.Errorf("%s with a byte order mark: error %v, want it at line 3", format, err)
 		}
 	}
@@ -220,7 +248,7 @@ func TestReadFormatEncodings(t *testing.T) {
 		{"tsv", utf16le("ar\ten\r\nدمشق\tDamascus\r\nحمص\tHoms, Syria\r\n")},
 		{"tsv", utf16be("ar\ten\nدمشق\tDamascus\nحمص\tHoms, Syria\n")},
 	} {
-		es, err := ReadFormat(bytes.NewReader(tc.data), "u."+tc.format, tc.format)
+		es, _, err := ReadFormat(bytes.NewReader(tc.data), "u."+tc.format, tc.format)
 		if err != nil || len(es) != 2 || es[0].Ar != "دمشق" || es[1].En != "Homs, Syria" {
 			t.Errorf("UTF-16 %s: %v, %v", tc.format, es, err)
 		}
@@ -231,7 +259,7 @@ func TestReadFormatEncodings(t *testing.T) {
 		"tsv": "ar\ten\r\nDamascus\tDamascus\r\n\xcd\xe1\xc8\tAleppo\r\n",
 		"tbx": "<martif>\n<text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>\xcd\xe1\xc8</term></tig></langSet></termEntry></body></text></martif>",
 	} {
-		_, err := ReadFormat(strings.NewReader(src), "w."+format, format)
+		_, _, err := ReadFormat(strings.NewReader(src), "w."+format, format)
 		if err == nil || !strings.HasPrefix(err.Error(), "w."+format+":3: not UTF-8") ||
 			!strings.Contains(err.Error(), "Windows-1256") || !strings.Contains(err.Error(), "iconv -f CP1256 -t UTF-8") {
 			t.Errorf("%s in Windows-1256: error %v", format, err)
@@ -240,7 +268,7 @@ func TestReadFormatEncodings(t *testing.T) {
 	// Converted with iconv, a TBX still declares the encoding it had.
 	tbx := `<?xml version="1.0" encoding="windows-1256"?><martif><text><body><termEntry><langSet xml:lang="ar"><tig><term>حلب</term></tig></langSet>` +
 		`<langSet xml:lang="en"><tig><term>Aleppo</term></tig></langSet></termEntry></body></text></martif>`
-	if es, err := ReadTBX(strings.NewReader(tbx), "c.tbx"); err != nil || len(es) != 1 {
+	if es, _, err := ReadTBX(strings.NewReader(tbx), "c.tbx"); err != nil || len(es) != 1 {
 		t.Errorf("converted TBX: %v, %v", es, err)
 	}
 }
@@ -296,7 +324,7 @@ func TestReadTBXFromCATTools(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		es, err := ReadTBX(f, file)
+		es, _, err := ReadTBX(f, file)
 		f.Close()
 		if err != nil {
 			t.Errorf("%s: %v", file, err)
@@ -324,7 +352,7 @@ func TestReadTBXMainTerm(t *testing.T) {
 <termSec><term>عبد الفتاح السيسي</term><basic:termType>fullForm</basic:termType></termSec></langSec>
 <langSec xml:lang="en"><basic:definition>President of Egypt</basic:definition><termSec><term>Sisi</term><basic:termType>shortForm</basic:termType></termSec>
 <termSec><term>Abdel Fattah el-Sisi</term></termSec></langSec></conceptEntry></body></text></tbx>`
-	es, err := ReadTBX(strings.NewReader(src), "x.tbx")
+	es, _, err := ReadTBX(strings.NewReader(src), "x.tbx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +384,7 @@ func TestImportMapsOtherToolsTypes(t *testing.T) {
 <termEntry><descrip type="subjectField">Organization</descrip>
 <langSet xml:lang="ar"><tig><term>حماس</term></tig></langSet><langSet xml:lang="en"><tig><term>Hamas</term></tig></langSet></termEntry>
 </body></text></martif>`
-	es, err := ReadFormat(strings.NewReader(tbx), "b.tbx", "tbx")
+	es, _, err := ReadFormat(strings.NewReader(tbx), "b.tbx", "tbx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,14 +399,14 @@ func TestImportMapsOtherToolsTypes(t *testing.T) {
 	if err := WriteTBX(&b, &Glossary{Entries: es}); err != nil {
 		t.Fatal(err)
 	}
-	again, err := ReadFormat(strings.NewReader(b.String()), "c.tbx", "tbx")
+	again, _, err := ReadFormat(strings.NewReader(b.String()), "c.tbx", "tbx")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if again[0].Note != es[0].Note || again[1].Type != es[1].Type {
 		t.Errorf("round trip: %+v %+v", again[0], again[1])
 	}
-	es, err = ReadFormat(strings.NewReader("ar\ten\ttype\nبوتين\tPutin\tPerson\nلندن\tLondon\tLocation\n"), "b.tsv", "tsv")
+	es, _, err = ReadFormat(strings.NewReader("ar\ten\ttype\nبوتين\tPutin\tPerson\nلندن\tLondon\tLocation\n"), "b.tsv", "tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

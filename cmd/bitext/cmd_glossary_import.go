@@ -20,7 +20,8 @@ func init() {
 not have yet, keeping the file's comments and order. A term already there (in
 any spelling) is left as it is and reported when its English differs. Nothing
 is written when the imported file has an error. TBX may be TBX 2 (martif, as
-bitext, memoQ and MultiTerm write it) or TBX 3 (tbx).
+bitext, memoQ and MultiTerm write it) or TBX 3 (tbx); its entries with no
+Arabic term are left out and counted.
 
 Examples:
    bitext glossary import names.csv
@@ -55,7 +56,16 @@ func importAction(c *cli.Context, e *env) error {
 	} else if src, err = os.ReadFile(in); err != nil {
 		return err
 	}
-	entries, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	entries, left, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	// A multilingual termbase has entries for other languages only: said
+	// even when the rest fails, for it may explain what does.
+	if n := len(left); n > 0 {
+		what := "entries"
+		if n == 1 {
+			what = "entry"
+		}
+		fmt.Fprintf(e.stderr, "bitext: skipped %d %s with no Arabic term (first at %s:%d)\n", n, what, name, left[0])
+	}
 	if err != nil {
 		return err
 	}

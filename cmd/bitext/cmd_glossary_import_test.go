@@ -69,3 +69,30 @@ func TestGlossaryImportErrorsNameTheImportedFile(t *testing.T) {
 		t.Errorf("term twice: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// A multilingual termbase's entries with no Arabic term are left out and
+// counted; the problems of the others are all told.
+func TestGlossaryImportTBXSkipsOtherLanguages(t *testing.T) {
+	dir := t.TempDir()
+	entry := func(id, langSets string) string { return `<termEntry id="` + id + `">` + langSets + "</termEntry>\n" }
+	ls := func(lang, term string) string {
+		return `<langSet xml:lang="` + lang + `"><tig><term>` + term + "</term></tig></langSet>"
+	}
+	head := "<?xml version=\"1.0\"?>\n<martif type=\"TBX\">\n<text><body>\n"
+	tail := "</body></text></martif>\n"
+	good := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")+ls("fr", "Paris")) +
+		entry("c", ls("ar", "بيروت")+ls("en", "Beirut")) + entry("d", ls("en", "Rome")+ls("it", "Roma")) + tail
+	os.WriteFile(filepath.Join(dir, "good.tbx"), []byte(good), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "good.tbx")
+	if r.code != 0 || !strings.Contains(r.stderr, "skipped 2 entries with no Arabic term (first at good.tbx:5)") || !strings.Contains(r.stderr, "imported 2 terms") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	bad := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")) +
+		entry("c", ls("ar", "بيروت")) + entry("d", ls("ar", "Beirut")+ls("en", "بيروت")) + tail
+	os.WriteFile(filepath.Join(dir, "bad.tbx"), []byte(bad), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "bad.tbx")
+	if r.code != 1 || !strings.Contains(r.stderr, "skipped 1 entry with no Arabic term (first at bad.tbx:5)") ||
+		!strings.Contains(r.stderr, "bad.tbx:6: ") || !strings.Contains(r.stderr, "bad.tbx:7: ") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+}
