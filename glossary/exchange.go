@@ -593,7 +593,9 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // or termSec; of an entry's Arabic terms the first full form (else the first
 // term not marked as a variant, abbreviation or short form, else the first
 // term) is the entry's term and the others its variants, and likewise for its
-// English rendering. Notes and definitions (descrip type="definition", also in
+// English rendering; a term whose administrativeStatus is preferred comes
+// before all others, and a deprecated or superseded one after them (an
+// Arabic one is still a variant: the spelling occurs in text). Notes and definitions (descrip type="definition", also in
 // a descripGrp) make the note, notes first. An entry's line is that of its
 // termEntry tag. An entry with no Arabic term, of a multilingual termbase's
 // other languages, is left out: skipped holds the lines of those entries. The
@@ -757,7 +759,7 @@ func (n *xnode) categories() []category {
 			out = append(out, category{k.attr("type"), strings.TrimSpace(k.text)})
 		case "descripGrp", "termNoteGrp", "adminGrp", "termGrp":
 			out = append(out, k.categories()...)
-		case "subjectField", "definition", "termType", "transferComment", "context":
+		case "subjectField", "definition", "termType", "transferComment", "context", "administrativeStatus":
 			out = append(out, category{k.name, strings.TrimSpace(k.text)})
 		}
 	}
@@ -770,19 +772,32 @@ type tbxTerm struct {
 	notes []category
 }
 
-// rank orders the terms of a language: a full form first, then terms with no
-// term type, then the others (variants, abbreviations, short forms).
+// rank orders the terms of a language. By administrative status first: a
+// preferred term, then terms with none or another (admitted), and deprecated
+// or superseded terms last, so that they never name the entry while another
+// term can. Then by term type: a full form, then terms with no term type,
+// then the others (variants, abbreviations, short forms).
 func (t tbxTerm) rank() int {
-	r := 1
+	status, form := 1, 1
 	for _, c := range t.notes {
-		if strings.EqualFold(c.typ, "termType") {
-			if strings.EqualFold(c.value, "fullForm") {
-				return 0
+		switch {
+		case strings.EqualFold(c.typ, "administrativeStatus") || strings.EqualFold(c.typ, "normativeAuthorization"):
+			v := strings.ToLower(c.value)
+			switch {
+			case strings.HasPrefix(v, "preferred"):
+				status = 0
+			case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"), strings.HasPrefix(v, "forbidden"):
+				status = 2
 			}
-			r = 2
+		case strings.EqualFold(c.typ, "termType"):
+			if strings.EqualFold(c.value, "fullForm") {
+				form = 0
+			} else if form != 0 {
+				form = 2
+			}
 		}
 	}
-	return r
+	return 3*status + form
 }
 
 // terms returns the terms of a langSet or langSec in document order.

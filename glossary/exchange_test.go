@@ -366,6 +366,71 @@ func TestReadTBXMainTerm(t *testing.T) {
 	}
 }
 
+// A deprecated or superseded term never names the entry while a preferred
+// or admitted one can; a deprecated Arabic spelling is still a variant.
+func TestReadTBXAdministrativeStatus(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="e1">
+<descrip type="subjectField">person</descrip>
+<langSet xml:lang="ar"><tig><term>أردوغان</term></tig></langSet>
+<langSet xml:lang="en">
+<tig><term>Erdoğan</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+<tig><term>Erdogan</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+</langSet>
+</termEntry>
+<termEntry id="e2">
+<langSet xml:lang="ar">
+<tig><term>الأسد</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+<tig><term>بشار الأسد</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+</langSet>
+<langSet xml:lang="en"><tig><term>Bashar al-Assad</term></tig></langSet>
+</termEntry>
+<termEntry id="e3">
+<langSet xml:lang="ar-SA">
+<ntig><termGrp><term>حزب الله اللبناني</term><termNote type="termType">fullForm</termNote><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig>
+<ntig><termGrp><term>حزب الله</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termGrp></ntig>
+</langSet>
+<langSet xml:lang="en-US">
+<ntig><termGrp><term>Hizbollah</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termGrp></ntig>
+<ntig><termGrp><term>Hezbollah</term></termGrp></ntig>
+</langSet>
+</termEntry>
+<termEntry id="e4">
+<langSet xml:lang="ar"><tig><term>غزة</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Ghazza</term><termNote type="normativeAuthorization">deprecatedTerm</termNote></tig></langSet>
+</termEntry>
+</body></text></martif>
+`
+	es, _, err := ReadTBX(strings.NewReader(src), "s.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Entry{
+		{Ar: "أردوغان", En: "Erdogan", Type: "person", Line: 3},
+		{Ar: "بشار الأسد", En: "Bashar al-Assad", Variants: []string{"الأسد"}, Line: 11},
+		{Ar: "حزب الله", En: "Hezbollah", Variants: []string{"حزب الله اللبناني"}, Line: 18},
+		// With nothing better, a deprecated term is still the rendering.
+		{Ar: "غزة", En: "Ghazza", Line: 28},
+	}
+	if len(es) != len(want) {
+		t.Fatalf("%d entries, want %d", len(es), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(*es[i], want[i]) {
+			t.Errorf("entry %d:\n got %+v\nwant %+v", i, *es[i], want[i])
+		}
+	}
+	// TBX 3 in DCT style names the category by its element.
+	dct := `<tbx style="dct" xmlns:min="http://www.tbxinfo.net/ns/min"><text><body><conceptEntry id="c1">
+<langSec xml:lang="ar"><termSec><term>أردوغان</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>Erdoğan</term><min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus></termSec>
+<termSec><term>Erdogan</term></termSec></langSec></conceptEntry></body></text></tbx>`
+	if es, _, err := ReadTBX(strings.NewReader(dct), "d.tbx"); err != nil || len(es) != 1 || es[0].En != "Erdogan" {
+		t.Errorf("DCT style: %v, %v", es, err)
+	}
+}
+
 func FuzzReadFormats(f *testing.F) {
 	f.Add("ar,en\nبوتين,Putin\n")
 	f.Add("ar\ten\tvariants\nبوتين\tPutin\tپوتین | بوتن\n")
