@@ -189,9 +189,9 @@ func headerColumns(cells []string) (map[string]int, error) {
 		field, ok := columnNames[h]
 		switch {
 		case ok:
-		case isLang(h, "ar", "ara", "arb"):
+		case isArabic(h):
 			field = "ar"
-		case isLang(h, "en", "eng"):
+		case isEnglish(h):
 			field = "en"
 		case langCode.MatchString(h):
 			others = append(others, h)
@@ -870,7 +870,7 @@ func mainFirst(terms []tbxTerm) []tbxTerm {
 // isLang reports whether the language tag is lang, given by its ISO 639-1
 // or 639-2 code (memoQ writes ara, eng-US), with or without a region.
 func isLang(tag string, codes ...string) bool {
-	tag = strings.ToLower(tag)
+	tag = strings.ToLower(strings.TrimSpace(tag))
 	for _, c := range codes {
 		if tag == c || strings.HasPrefix(tag, c+"-") || strings.HasPrefix(tag, c+"_") {
 			return true
@@ -878,6 +878,13 @@ func isLang(tag string, codes ...string) bool {
 	}
 	return false
 }
+
+// isArabic reports whether the language tag is Arabic: ar, ar-SA, ara, or
+// arb, ISO 639-3's Standard Arabic.
+func isArabic(tag string) bool { return isLang(tag, "ar", "ara", "arb") }
+
+// isEnglish reports whether the language tag is English: en, en-US or eng.
+func isEnglish(tag string) bool { return isLang(tag, "en", "eng") }
 
 // tbxEntryOf reads one termEntry or conceptEntry found at line; the entry
 // has no Ar when it has no Arabic term.
@@ -909,7 +916,7 @@ func tbxEntryOf(te *xnode, line int) *Entry {
 		}
 		lang := ls.attr("lang")
 		switch {
-		case isLang(lang, "ar", "ara"):
+		case isArabic(lang):
 			for _, c := range ls.categories() {
 				switch {
 				case c.typ == "context":
@@ -932,7 +939,7 @@ func tbxEntryOf(te *xnode, line int) *Entry {
 				}
 			}
 			notes = append(notes, ls.definitions()...)
-		case isLang(lang, "en", "eng"):
+		case isEnglish(lang):
 			if ts := mainFirst(ls.terms()); e.En == "" && len(ts) > 0 {
 				e.En = ts[0].term
 			}

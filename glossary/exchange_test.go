@@ -431,6 +431,23 @@ func TestReadTBXAdministrativeStatus(t *testing.T) {
 	}
 }
 
+// Arabic is tagged ar, ar-EG, ara or arb (ISO 639-3's Standard Arabic).
+func TestReadTBXArabicTags(t *testing.T) {
+	for _, tag := range []string{"ar", "AR", "ar-EG", "ar_SA", "ara", "arb", "ARB-EG"} {
+		src := `<martif><text><body><termEntry><langSet xml:lang="` + tag + `"><tig><term>القاهرة</term></tig></langSet>` +
+			`<langSet xml:lang="eng"><tig><term>Cairo</term></tig></langSet></termEntry></body></text></martif>`
+		es, skipped, err := ReadTBX(strings.NewReader(src), "l.tbx")
+		if err != nil || len(es) != 1 || es[0].Ar != "القاهرة" || len(skipped) != 0 {
+			t.Errorf("xml:lang %q: %v, skipped %v, %v", tag, es, skipped, err)
+		}
+	}
+	for _, tag := range []string{"arc", "fa", "ur", "a"} {
+		if isArabic(tag) {
+			t.Errorf("isArabic(%q)", tag)
+		}
+	}
+}
+
 func FuzzReadFormats(f *testing.F) {
 	f.Add("ar,en\nبوتين,Putin\n")
 	f.Add("ar\ten\tvariants\nبوتين\tPutin\tپوتین | بوتن\n")
