@@ -605,6 +605,10 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err err
 	if err != nil {
 		return nil, nil, err
 	}
+	if strings.TrimSpace(text) == "" {
+		// An empty file holds no entries, as an empty CSV or TSV does.
+		return nil, nil, nil
+	}
 	dec := xml.NewDecoder(strings.NewReader(text))
 	// The text is UTF-8 by now, whatever the declaration says: a file
 	// converted with iconv still declares the encoding it had.

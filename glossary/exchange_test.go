@@ -448,6 +448,19 @@ func TestReadTBXArabicTags(t *testing.T) {
 	}
 }
 
+// An empty file holds no entries in every format; what to make of that is
+// the caller's business.
+func TestReadFormatEmpty(t *testing.T) {
+	for _, format := range Formats {
+		for _, src := range []string{"", "\ufeff", "\n \r\n"} {
+			es, skipped, err := ReadFormat(strings.NewReader(src), "e."+format, format)
+			if len(es) != 0 || len(skipped) != 0 || err != nil {
+				t.Errorf("%s %q: %v, %v, %v", format, src, es, skipped, err)
+			}
+		}
+	}
+}
+
 func FuzzReadFormats(f *testing.F) {
 	f.Add("ar,en\nبوتين,Putin\n")
 	f.Add("ar\ten\tvariants\nبوتين\tPutin\tپوتین | بوتن\n")

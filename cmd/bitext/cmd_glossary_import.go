@@ -19,7 +19,7 @@ func init() {
 			Description: `Reads terms in one of the export formats and appends those the glossary does
 not have yet, keeping the file's comments and order. A term already there (in
 any spelling) is left as it is and reported when its English differs. Nothing
-is written when the imported file has an error. TBX may be TBX 2 (martif, as
+is written when the imported file has an error or no terms (exit 1). TBX may be TBX 2 (martif, as
 bitext, memoQ and MultiTerm write it) or TBX 3 (tbx); its entries with no
 Arabic term are left out and counted.
 
@@ -68,6 +68,11 @@ func importAction(c *cli.Context, e *env) error {
 	}
 	if err != nil {
 		return err
+	}
+	if len(entries) == 0 {
+		// An import of nothing is almost always the wrong file or a failed
+		// export: a failure, so that a script stops there.
+		return fmt.Errorf("%s: no terms", name)
 	}
 	path := c.String("glossary")
 	data, err := readGlossaryFile(path, true)

@@ -96,3 +96,28 @@ func TestGlossaryImportTBXSkipsOtherLanguages(t *testing.T) {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// A file with no terms is a failure that says so, and the glossary is not
+// touched.
+func TestGlossaryImportNoTerms(t *testing.T) {
+	dir := t.TempDir()
+	for file, src := range map[string]string{
+		"empty.csv":   "",
+		"empty.tsv":   "",
+		"empty.tbx":   "",
+		"blank.tbx":   "\ufeff\n  \n",
+		"header.csv":  "ar,en\n",
+		"header.tsv":  "ar\ten\tnote\n",
+		"nobody.tbx":  "<martif><text><body></body></text></martif>\n",
+		"english.tbx": `<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>Paris</term></tig></langSet></termEntry></body></text></martif>`,
+	} {
+		os.WriteFile(filepath.Join(dir, file), []byte(src), 0o644)
+		r := runBitext(t, dir, "", "glossary", "import", file)
+		if r.code != 1 || !strings.Contains(r.stderr, "bitext: "+file+": no terms\n") {
+			t.Errorf("%s: exit %d, stderr %s", file, r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "glossary.yaml")); err == nil {
+		t.Error("an import of no terms wrote the glossary")
+	}
+}
