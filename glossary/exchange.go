@@ -68,6 +68,25 @@ func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []i
 	return nil, nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
+// DetectFormat returns the exchange format data is in, judged by its content,
+// for a file whose name does not say: tbx when it is XML (ReadTBX then says
+// when it is not TBX), tsv when its first line has a tab, else csv. UTF-16
+// with a byte order mark is judged as the text it holds.
+func DetectFormat(data []byte) string {
+	text, ok := decodeUTF16(data)
+	if !ok {
+		text = strings.TrimPrefix(string(data), bom)
+	}
+	text = strings.TrimLeft(text, " \r\n")
+	if strings.HasPrefix(strings.TrimLeft(text, "\t"), "<") {
+		return "tbx"
+	}
+	if first, _, _ := strings.Cut(text, "\n"); strings.Contains(first, "\t") {
+		return "tsv"
+	}
+	return "csv"
+}
+
 // WriteCSV writes one "arabic,english" row per entry.
 func WriteCSV(w io.Writer, g *Glossary) error {
 	cw := csv.NewWriter(w)

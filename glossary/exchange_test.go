@@ -461,6 +461,25 @@ func TestReadFormatEmpty(t *testing.T) {
 	}
 }
 
+func TestDetectFormat(t *testing.T) {
+	for src, want := range map[string]string{
+		"":                                "csv",
+		"ar,en\nدمشق,Damascus\n":          "csv",
+		"دمشق;Damascus\n":                 "csv",
+		"ar\ten\nدمشق\tDamascus\n":        "tsv",
+		"\ufeff\r\nدمشق\tDamascus\r\n":    "tsv",
+		"دمشق,Damascus\nحمص\tHoms\n":      "csv",
+		"<?xml version=\"1.0\"?>\n<tbx/>": "tbx",
+		"\ufeff\n  <martif>":              "tbx",
+		"\xff\xfe<\x00m\x00":              "tbx",
+		"\xff\xfea\x00\t\x00b\x00":        "tsv",
+	} {
+		if got := DetectFormat([]byte(src)); got != want {
+			t.Errorf("DetectFormat(%q) = %s, want %s", src, got, want)
+		}
+	}
+}
+
 func FuzzReadFormats(f *testing.F) {
 	f.Add("ar,en\nبوتين,Putin\n")
 	f.Add("ar\ten\tvariants\nبوتين\tPutin\tپوتین | بوتن\n")

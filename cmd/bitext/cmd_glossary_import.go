@@ -19,16 +19,19 @@ func init() {
 			Description: `Reads terms in one of the export formats and appends those the glossary does
 not have yet, keeping the file's comments and order. A term already there (in
 any spelling) is left as it is and reported when its English differs. Nothing
-is written when the imported file has an error or no terms (exit 1). TBX may be TBX 2 (martif, as
-bitext, memoQ and MultiTerm write it) or TBX 3 (tbx); its entries with no
-Arabic term are left out and counted.
+is written when the imported file has an error or no terms (exit 1). TBX may
+be TBX 2 (martif, as bitext, memoQ and MultiTerm write it) or TBX 3 (tbx); its
+entries with no Arabic term are left out and counted. The format is the
+file's extension (.csv, .tbx, .tsv); for another (.txt, .xml) or stdin it is
+told from the content.
 
 Examples:
    bitext glossary import names.csv
-   bitext glossary import --format tbx termbase.xml`,
+   bitext glossary import termbase.xml
+   bitext glossary export -f tsv -g other.yaml | bitext glossary import -`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
-				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension)"},
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension, else its content)"},
 			},
 			Action: func(c *cli.Context) error { return importAction(c, e) },
 		}
@@ -40,7 +43,7 @@ func importAction(c *cli.Context, e *env) error {
 		return usagef("glossary import: want one file (or - for stdin), got %d arguments", c.NArg())
 	}
 	in := c.Args().First()
-	format, err := exchangeFormat(c, in)
+	format, err := formatFlag(c)
 	if err != nil {
 		return err
 	}
@@ -55,6 +58,13 @@ func importAction(c *cli.Context, e *env) error {
 		src = b.Bytes()
 	} else if src, err = os.ReadFile(in); err != nil {
 		return err
+	}
+	if format == "" {
+		format = formatOfName(in)
+	}
+	if format == "" {
+		// .txt (Excel's "Unicode Text"), .xml (a termbase), no extension, stdin.
+		format = glossary.DetectFormat(src)
 	}
 	entries, left, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
 	// A multilingual termbase has entries for other languages only: said

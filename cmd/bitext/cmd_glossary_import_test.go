@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // TestGlossaryImportCSV imports the two-column CSV form into a new glossary.
@@ -119,5 +120,41 @@ func TestGlossaryImportNoTerms(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "glossary.yaml")); err == nil {
 		t.Error("an import of no terms wrote the glossary")
+	}
+}
+
+// A file whose extension names no format, or stdin, is judged by its
+// content: a termbase saved as .xml, Excel's "Unicode Text" (.txt, UTF-16,
+// tabs), bitext's own TSV piped in.
+func TestGlossaryImportFormatFromContent(t *testing.T) {
+	dir := t.TempDir()
+	tbx := `<?xml version="1.0"?><martif type="TBX"><text><body><termEntry><langSet xml:lang="ar"><tig><term>دمشق</term></tig></langSet>` +
+		`<langSet xml:lang="en"><tig><term>Damascus</term></tig></langSet></termEntry></body></text></martif>`
+	os.WriteFile(filepath.Join(dir, "termbase.xml"), []byte(tbx), 0o644)
+	text := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune("حلب\tAleppo\r\nحمص\tHoms, Syria\r\n")) {
+		text = append(text, byte(u), byte(u>>8))
+	}
+	os.WriteFile(filepath.Join(dir, "names.txt"), text, 0o644)
+	os.WriteFile(filepath.Join(dir, "plain"), []byte("بيروت,Beirut\n"), 0o644)
+	for _, file := range []string{"termbase.xml", "names.txt", "plain"} {
+		if r := runBitext(t, dir, "", "glossary", "import", file); r.code != 0 || !strings.Contains(r.stderr, "imported") {
+			t.Errorf("%s: exit %d, stderr %s", file, r.code, r.stderr)
+		}
+	}
+	r := runBitext(t, dir, "ar\ten\tnote\nطرابلس\tTripoli\tLibya\n", "glossary", "import", "-")
+	if r.code != 0 || !strings.Contains(r.stderr, "imported 1 terms") {
+		t.Errorf("TSV on stdin: exit %d, stderr %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	for _, want := range []string{"en: Damascus", "en: Aleppo", "en: Homs, Syria", "en: Beirut", "note: Libya"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("glossary lacks %q:\n%s", want, data)
+		}
+	}
+	// XML that is not a termbase says so.
+	os.WriteFile(filepath.Join(dir, "article.xml"), []byte(`<?xml version="1.0"?><xliff version="1.2"/>`), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "import", "article.xml"); r.code != 1 || !strings.Contains(r.stderr, "article.xml:1: root element <xliff>") {
+		t.Errorf("XLIFF: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
