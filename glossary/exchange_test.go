@@ -484,10 +484,13 @@ func FuzzReadFormats(f *testing.F) {
 	f.Add("ar,en\nبوتين,Putin\n")
 	f.Add("ar\ten\tvariants\nبوتين\tPutin\tپوتین | بوتن\n")
 	f.Add(`<martif type="TBX"><text><body><termEntry><langSet xml:lang="ar"><tig><term>بوتين</term></tig></langSet></termEntry></body></text></martif>`)
+	f.Add("ar\ten\tnote\nكوريا\t\"Korea \"\"DPRK\"\"\"\t\"two\r\nlines\"\n")
+	f.Add("ar-SA;en-US;pos\r\n\"دمشق\";Damascus;noun\r\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, format := range Formats {
 			ReadFormat(strings.NewReader(s), "f", format)
 		}
+		ReadFormat(strings.NewReader(s), "f", DetectFormat([]byte(s)))
 	})
 }
 
