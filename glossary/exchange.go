@@ -139,14 +139,13 @@ func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 		}
 		rows = append(rows, row{line, rec})
 	}
-	var cols map[string]int
-	width := 0
+	var h *header
 	if len(rows) > 0 {
-		if c, err := headerColumns(rows[0].fields); err == nil {
-			cols, width, rows = c, len(rows[0].fields), rows[1:]
+		if hh, err := readHeader(rows[0].fields); err == nil {
+			h, rows = hh, rows[1:]
 		}
 	}
-	return readRows(name, rows, cols, width, func(s string) string { return s }, func(e *Entry) {
+	return readRows(name, rows, h, func(s string) string { return s }, func(e *Entry) {
 		if e.Ar != "" && e.Ar == e.En {
 			f := false
 			e.Translate, e.En = &f, ""
@@ -196,17 +195,30 @@ var columnNames = map[string]string{
 // langCode matches a language tag such as fr or zh-CN.
 var langCode = regexp.MustCompile(`^[a-z]{2,3}([-_][a-z0-9]{2,8})*$`)
 
-// headerColumns returns the column of each field of Entry that the header
-// row names. Columns may be named by language code (ar-SA, en-US); in a
-// header of language codes only, as Google's multilingual glossaries have,
-// the columns of other languages are left out.
-func headerColumns(cells []string) (map[string]int, error) {
+// header is what the header row of a CSV or TSV file says of its columns.
+type header struct {
+	cols    map[string]int // the column of each field of Entry named
+	width   int            // the number of columns
+	unnamed []int          // columns with an empty header cell
+}
+
+// readHeader reads the header row cells: the column of each field of Entry
+// it names. Columns may be named by language code (ar-SA, en-US), and those
+// of other languages are left out, as in Google's multilingual glossaries;
+// but not in a header that names bitext's own fields, where an unknown short
+// name is more likely a typing slip.
+func readHeader(cells []string) (*header, error) {
 	cols := map[string]int{}
 	var others []string
+	var unnamed []int
 	for i, h := range cells {
 		h = strings.ToLower(strings.TrimSpace(h))
 		field, ok := columnNames[h]
 		switch {
+		case h == "":
+			// Spreadsheets save a header cell over every column used, even empty.
+			unnamed = append(unnamed, i)
+			continue
 		case ok:
 		case isArabic(h):
 			field = "ar"
@@ -230,31 +242,31 @@ func headerColumns(cells []string) (map[string]int, error) {
 		return nil, errors.New("no ar column in the header")
 	}
 	if len(others) > 0 {
-		// A typing slip in a header of bitext's names (typ) is not a language.
 		for _, own := range []string{"variants", "type", "translate", "context", "always"} {
 			if _, ok := cols[own]; ok {
 				return nil, fmt.Errorf("unknown column %q (want %s)", others[0], strings.Join(tsvHeader, ", "))
 			}
 		}
 	}
-	return cols, nil
+	return &header{cols: cols, width: len(cells), unnamed: unnamed}, nil
 }
 
-// readRows makes entries of the rows of a CSV or TSV file: the columns are
-// cols, of a header width cells wide, or Arabic and English when cols is nil
-// (no header). unescape undoes the format's escapes and fix, when not nil,
-// amends each entry before it is checked. The problems of every row are
-// reported together.
-func readRows(name string, rows []row, cols map[string]int, width int, unescape func(string) string, fix func(*Entry)) ([]*Entry, error) {
-	headerless := cols == nil
+// readRows makes entries of the rows of a CSV or TSV file whose header is h,
+// or with the columns Arabic and English when h is nil. unescape undoes the
+// format's escapes and fix, when not nil, amends each entry before it is
+// checked. The problems of every row are reported together.
+func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, error) {
+	headerless := h == nil
 	if headerless {
-		cols, width = map[string]int{"ar": 0, "en": 1}, 2
+		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
 	}
+	cols := h.cols
 	var out []*Entry
 	var errs ErrorList
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
 	}
+next:
 	for _, r := range rows {
 		if blank(r.fields) {
 			continue
@@ -263,9 +275,15 @@ func readRows(name string, rows []row, cols map[string]int, width int, unescape 
 		case headerless && len(r.fields) != 2:
 			fail(r.line, "want 2 columns (Arabic, English) or a header naming the columns, got %d", len(r.fields))
 			continue
-		case len(r.fields) > width:
-			fail(r.line, "%d columns, the header has %d", len(r.fields), width)
+		case len(r.fields) > h.width:
+			fail(r.line, "%d columns, the header has %d", len(r.fields), h.width)
 			continue
+		}
+		for _, i := range h.unnamed {
+			if i < len(r.fields) && strings.TrimSpace(r.fields[i]) != "" {
+				fail(r.line, "column %d holds %q but has no name in the header", i+1, r.fields[i])
+				continue next
+			}
 		}
 		get := func(k string) string {
 			i, ok := cols[k]
@@ -356,15 +374,14 @@ func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
-	var cols map[string]int
-	width := 0
+	var h *header
 	if !arabic.HasArabic(rows[0].fields[0]) {
-		if cols, err = headerColumns(rows[0].fields); err != nil {
+		if h, err = readHeader(rows[0].fields); err != nil {
 			return nil, &Error{File: name, Line: rows[0].line, Err: err}
 		}
-		width, rows = len(rows[0].fields), rows[1:]
+		rows = rows[1:]
 	}
-	return readRows(name, rows, cols, width, tsvUnescape, nil)
+	return readRows(name, rows, h, tsvUnescape, nil)
 }
 
 // cellBool reads a yes-or-no cell as people and spreadsheets write it.
@@ -614,11 +631,12 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // term) is the entry's term and the others its variants, and likewise for its
 // English rendering; a term whose administrativeStatus is preferred comes
 // before all others, and a deprecated or superseded one after them (an
-// Arabic one is still a variant: the spelling occurs in text). Notes and definitions (descrip type="definition", also in
-// a descripGrp) make the note, notes first. An entry's line is that of its
-// termEntry tag. An entry with no Arabic term, of a multilingual termbase's
-// other languages, is left out: skipped holds the lines of those entries. The
-// problems of all entries are reported together.
+// Arabic one is still a variant: the spelling occurs in text). Notes and
+// definitions (descrip type="definition", also in a descripGrp) make the
+// note, notes first. An entry's line is that of its termEntry tag. An entry
+// with no Arabic term, of a multilingual termbase's other languages, is left
+// out: skipped holds the lines of those entries. The problems of all entries
+// are reported together.
 func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err error) {
 	text, err := readText(r, name)
 	if err != nil {

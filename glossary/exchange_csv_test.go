@@ -41,6 +41,7 @@ func TestReadLayouts(t *testing.T) {
 		{"Google, other languages", "csv", "en,fr,ar\nDamascus,Damas,دمشق\nAleppo,Alep,حلب\nHoms, Syria,Homs,حمص\n", nil},
 		{"Arabic, English", "csv", "Arabic,English\nدمشق,\"Damascus\"\nحلب,\"Aleppo\"\nحمص,\"Homs, Syria\"\n", three},
 		{"TSV without a header", "tsv", "دمشق\tDamascus\nحلب\tAleppo\nحمص\tHoms, Syria\n", three},
+		{"TSV, empty header cells", "tsv", "ar\ten\t\t\nدمشق\tDamascus\t\t\n", []Entry{{Ar: "دمشق", En: "Damascus"}}},
 		{"TSV, Arabic, English, Notes", "tsv", "Arabic\tEnglish\tNotes\nدمشق\tDamascus\tcapital\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "capital"}}},
 	} {
 		es, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
@@ -68,6 +69,7 @@ func TestReadLayouts(t *testing.T) {
 		{"tsv", "دمشق\tDamascus\tcapital\n", "l.tsv:1: want 2 columns (Arabic, English) or a header naming the columns, got 3"},
 		{"tsv", "ar\ten\ttype\tnte\nدمشق\tDamascus\tplace\tcapital\n", `l.tsv:1: unknown column "nte"`},
 		{"tsv", "ar\ten\tArabic\n", "l.tsv:1: columns 1 and 3 are both ar"},
+		{"tsv", "ar\ten\t\nدمشق\tDamascus\tcapital\n", `l.tsv:2: column 3 holds "capital" but has no name in the header`},
 		// Every row's problem is told, not the first only.
 		{"tsv", "ar\ten\talways\nدمشق\tDamascus\tsometimes\nحلب\tAleppo\tx\ty\nMoscow\tموسكو\n",
 			"l.tsv:2: always: want true, false or nothing, got \"sometimes\"\nl.tsv:3: 4 columns, the header has 3\nl.tsv:4: ar \"Moscow\": want Arabic script"},
