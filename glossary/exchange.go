@@ -1,16 +1,20 @@
 package glossary
 
 import (
-	"bufio"
 	"encoding/binary"
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"bitext/arabic"
+	"bitext/internal/textfile"
 )
 
 // Formats are the exchange formats of ReadFormat and WriteFormat:
@@ -19,8 +23,9 @@ import (
 //     glossary API ingests (a term kept untranslated has its Arabic in both
 //     columns);
 //   - tsv: a header row, then ar, en, variants, type, note, translate,
-//     context; lists are separated by " | ", and tab, newline and backslash
-//     are written \t, \n and \\;
+//     context; lists are separated by " | ", tab, newline and backslash
+//     are written \t, \n and \\, and a field that starts with a quote is
+//     quoted as Excel quotes it;
 //   - tbx: TermBase eXchange (TBX 2, martif) for CAT tools: one termEntry per
 //     entry, the variants as further Arabic terms (termType variant), type as
 //     subjectField, note as note, context words as context, translate: false
@@ -42,20 +47,44 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 }
 
 // ReadFormat reads entries in the named exchange format; name is used in
-// error messages. A leading byte order mark is skipped. Each entry's fields
-// are checked as Parse checks them, and every problem names the line of the
-// entry in the file; the entries are not checked against each other (see
-// CheckAdditions).
-func ReadFormat(r io.Reader, name, format string) ([]*Entry, error) {
+// error messages. The file is UTF-8, with or without a byte order mark, or
+// UTF-16 with one; in another encoding it is an error that says which one it
+// looks like and how to convert it. Each entry's fields are checked as Parse
+// checks them, and every problem names the line of the entry in the file; the
+// entries are not checked against each other (see CheckAdditions). skipped
+// holds the lines of the entries left out: those of a TBX with no Arabic
+// term (see ReadTBX).
+func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []int, err error) {
 	switch format {
 	case "csv":
-		return ReadCSV(r, name)
+		entries, err = ReadCSV(r, name)
+		return entries, nil, err
 	case "tsv":
-		return ReadTSV(r, name)
+		entries, err = ReadTSV(r, name)
+		return entries, nil, err
 	case "tbx":
 		return ReadTBX(r, name)
 	}
-	return nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+	return nil, nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// DetectFormat returns the exchange format data is in, judged by its content,
+// for a file whose name does not say: tbx when it is XML (ReadTBX then says
+// when it is not TBX), tsv when its first line has a tab, else csv. UTF-16
+// with a byte order mark is judged as the text it holds.
+func DetectFormat(data []byte) string {
+	text, ok := decodeUTF16(data)
+	if !ok {
+		text = strings.TrimPrefix(string(data), bom)
+	}
+	text = strings.TrimLeft(text, " \r\n")
+	if strings.HasPrefix(strings.TrimLeft(text, "\t"), "<") {
+		return "tbx"
+	}
+	if first, _, _ := strings.Cut(text, "\n"); strings.Contains(first, "\t") {
+		return "tsv"
+	}
+	return "csv"
 }
 
 // WriteCSV writes one "arabic,english" row per entry.
@@ -70,16 +99,27 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 	return cw.Error()
 }
 
-// ReadCSV reads two-column rows; a first row "ar,en" (or "source,target")
-// is a header. A row whose two columns are equal is a term kept untranslated.
+// ReadCSV reads rows of Arabic and English. The separator is a comma, or a
+// semicolon or tab when the first line has one and no comma: Excel saves
+// "CSV" with semicolons where the comma is the decimal sign, and "Unicode
+// Text" with tabs. A first row that names its columns (see ReadTSV) is a
+// header, as in Google's glossaries, whose header is language codes (ar,
+// en-US) with pos and description columns; without one a row has two
+// columns, Arabic and English. A row whose ar and en are equal is a term kept
+// untranslated.
 func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
-	cr := csv.NewReader(skipBOM(r))
+	text, err := readText(r, name)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = csvSeparator(text)
 	cr.FieldsPerRecord = -1
-	var out []*Entry
-	for first := true; ; first = false {
+	var rows []row
+	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return checkRead(name, out)
+			break
 		}
 		if err != nil {
 			var pe *csv.ParseError
@@ -94,24 +134,192 @@ func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if first && len(rec) >= 2 && isHeader(rec[0], rec[1]) {
-			continue
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
 		}
-		if len(rec) != 2 {
-			return nil, fmt.Errorf("%s:%d: want 2 columns (Arabic, English), got %d", name, line, len(rec))
+		rows = append(rows, row{line, rec})
+	}
+	var h *header
+	if len(rows) > 0 {
+		if hh, err := readHeader(rows[0].fields); err == nil {
+			h, rows = hh, rows[1:]
 		}
-		e := &Entry{Ar: strings.TrimSpace(rec[0]), En: strings.TrimSpace(rec[1]), Line: line}
-		if e.Ar == e.En {
+	}
+	return readRows(name, rows, h, func(s string) string { return s }, func(e *Entry) {
+		if e.Ar != "" && e.Ar == e.En {
 			f := false
 			e.Translate, e.En = &f, ""
 		}
-		out = append(out, e)
-	}
+	})
 }
 
-func isHeader(a, b string) bool {
-	a, b = strings.ToLower(strings.TrimSpace(a)), strings.ToLower(strings.TrimSpace(b))
-	return a == "ar" && b == "en" || a == "source" && b == "target" || a == "arabic" && b == "english"
+// csvSeparator is the separator of the first line of text: a comma unless it
+// has none outside quotes, then a tab or semicolon when it has one.
+func csvSeparator(text string) rune {
+	quoted, semicolon, tab := false, false, false
+scan:
+	for _, c := range text {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			break scan
+		case c == ',':
+			return ','
+		case c == ';':
+			semicolon = true
+		case c == '\t':
+			tab = true
+		}
+	}
+	switch {
+	case tab:
+		return '\t'
+	case semicolon:
+		return ';'
+	}
+	return ','
+}
+
+// columnNames are the names a header may give the columns, lower-cased, and
+// the field of Entry each holds; "" is a column that is read and left out.
+var columnNames = map[string]string{
+	"ar": "ar", "arabic": "ar", "source": "ar",
+	"en": "en", "english": "en", "target": "en",
+	"variants": "variants", "type": "type", "translate": "translate", "context": "context", "always": "always",
+	"note": "note", "notes": "note", "description": "note",
+	"pos": "", // the part of speech of Google's glossaries
+}
+
+// langCode matches a language tag such as fr or zh-CN.
+var langCode = regexp.MustCompile(`^[a-z]{2,3}([-_][a-z0-9]{2,8})*$`)
+
+// header is what the header row of a CSV or TSV file says of its columns.
+type header struct {
+	cols    map[string]int // the column of each field of Entry named
+	width   int            // the number of columns
+	unnamed []int          // columns with an empty header cell
+}
+
+// readHeader reads the header row cells: the column of each field of Entry
+// it names. Columns may be named by language code (ar-SA, en-US), and those
+// of other languages are left out, as in Google's multilingual glossaries;
+// but not in a header that names bitext's own fields, where an unknown short
+// name is more likely a typing slip.
+func readHeader(cells []string) (*header, error) {
+	cols := map[string]int{}
+	var others []string
+	var unnamed []int
+	for i, h := range cells {
+		h = strings.ToLower(strings.TrimSpace(h))
+		field, ok := columnNames[h]
+		switch {
+		case h == "":
+			// Spreadsheets save a header cell over every column used, even empty.
+			unnamed = append(unnamed, i)
+			continue
+		case ok:
+		case isArabic(h):
+			field = "ar"
+		case isEnglish(h):
+			field = "en"
+		case langCode.MatchString(h):
+			others = append(others, h)
+			continue
+		default:
+			return nil, fmt.Errorf("unknown column %q (want %s, or a language code)", h, strings.Join(tsvHeader, ", "))
+		}
+		if field == "" {
+			continue
+		}
+		if j, ok := cols[field]; ok {
+			return nil, fmt.Errorf("columns %d and %d are both %s", j+1, i+1, field)
+		}
+		cols[field] = i
+	}
+	if _, ok := cols["ar"]; !ok {
+		return nil, errors.New("no ar column in the header")
+	}
+	if len(others) > 0 {
+		for _, own := range []string{"variants", "type", "translate", "context", "always"} {
+			if _, ok := cols[own]; ok {
+				return nil, fmt.Errorf("unknown column %q (want %s)", others[0], strings.Join(tsvHeader, ", "))
+			}
+		}
+	}
+	return &header{cols: cols, width: len(cells), unnamed: unnamed}, nil
+}
+
+// readRows makes entries of the rows of a CSV or TSV file whose header is h,
+// or with the columns Arabic and English when h is nil. unescape undoes the
+// format's escapes and fix, when not nil, amends each entry before it is
+// checked. The problems of every row are reported together.
+func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, error) {
+	headerless := h == nil
+	if headerless {
+		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
+	}
+	cols := h.cols
+	var out []*Entry
+	var errs ErrorList
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
+	}
+next:
+	for _, r := range rows {
+		if blank(r.fields) {
+			continue
+		}
+		switch {
+		case headerless && len(r.fields) != 2:
+			fail(r.line, "want 2 columns (Arabic, English) or a header naming the columns, got %d", len(r.fields))
+			continue
+		case len(r.fields) > h.width:
+			fail(r.line, "%d columns, the header has %d", len(r.fields), h.width)
+			continue
+		}
+		for _, i := range h.unnamed {
+			if i < len(r.fields) && strings.TrimSpace(r.fields[i]) != "" {
+				fail(r.line, "column %d holds %q but has no name in the header", i+1, r.fields[i])
+				continue next
+			}
+		}
+		get := func(k string) string {
+			i, ok := cols[k]
+			if !ok || i >= len(r.fields) {
+				return ""
+			}
+			return unescape(r.fields[i])
+		}
+		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
+			Note: get("note"), Context: splitList(get("context")), Line: r.line}
+		ok := true
+		if tr := get("translate"); tr != "" {
+			b, isBool := cellBool(tr)
+			if !isBool {
+				fail(r.line, "translate: want true, false or nothing, got %q", tr)
+				ok = false
+			}
+			e.Translate = &b
+		}
+		if a := get("always"); a != "" {
+			b, isBool := cellBool(a)
+			if !isBool {
+				fail(r.line, "always: want true, false or nothing, got %q", a)
+				ok = false
+			}
+			e.Always = b
+		}
+		if !ok {
+			continue
+		}
+		if fix != nil {
+			fix(e)
+		}
+		out = append(out, e)
+	}
+	return checkRead(name, out, errs)
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -133,7 +341,12 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 		}
 		fields := []string{e.Ar, e.En, joinList(e.Variants), e.Type, e.Note, tr, joinList(e.Context), always}
 		for i, f := range fields {
-			fields[i] = tsvEscape(f)
+			f = tsvEscape(f)
+			// ReadTSV takes a field that starts with a quote for a quoted one.
+			if strings.HasPrefix(f, `"`) {
+				f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+			}
+			fields[i] = f
 		}
 		b.WriteString(strings.Join(fields, "\t") + "\n")
 	}
@@ -141,70 +354,130 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 	return err
 }
 
-// ReadTSV reads what WriteTSV writes; the header names the columns, in any
-// order, and must include ar.
+// ReadTSV reads what WriteTSV writes. The header names the columns, in any
+// order: ar (or Arabic, source), en (English, target), variants, type, note
+// (notes, description), translate, context and always, or language codes
+// (ar-SA, en-US); it must name the Arabic one. A file whose first cell is
+// Arabic has no header: its rows are Arabic and English. A field that starts
+// with a quote is quoted as Excel quotes it: "" inside is one quote, and it
+// may run over several lines. translate and always are true, false, yes or
+// no, in any case (Excel writes TRUE and FALSE).
 func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
-	data, err := io.ReadAll(skipBOM(r))
+	text, err := readText(r, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), "\n")
-	if len(lines) == 0 || lines[0] == "" {
+	rows := splitTSV(strings.ReplaceAll(text, "\r\n", "\n"))
+	for len(rows) > 0 && blank(rows[0].fields) {
+		rows = rows[1:]
+	}
+	if len(rows) == 0 {
 		return nil, nil
 	}
-	cols := map[string]int{}
-	for i, h := range strings.Split(lines[0], "\t") {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if !contains(tsvHeader, h) {
-			return nil, fmt.Errorf("%s:1: unknown column %q (want %s)", name, h, strings.Join(tsvHeader, ", "))
+	var h *header
+	if !arabic.HasArabic(rows[0].fields[0]) {
+		if h, err = readHeader(rows[0].fields); err != nil {
+			return nil, &Error{File: name, Line: rows[0].line, Err: err}
 		}
-		cols[h] = i
+		rows = rows[1:]
 	}
-	if _, ok := cols["ar"]; !ok {
-		return nil, fmt.Errorf("%s:1: no ar column in the header", name)
-	}
-	var out []*Entry
-	for n, l := range lines[1:] {
-		line := n + 2
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		raw := strings.Split(l, "\t")
-		if len(raw) > len(cols) {
-			return nil, fmt.Errorf("%s:%d: %d columns, the header has %d", name, line, len(raw), len(cols))
-		}
-		get := func(k string) string {
-			i, ok := cols[k]
-			if !ok || i >= len(raw) {
-				return ""
-			}
-			return tsvUnescape(raw[i])
-		}
-		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
-			Note: get("note"), Context: splitList(get("context")), Line: line}
-		switch tr := get("translate"); tr {
-		case "":
-		case "true", "false":
-			b := tr == "true"
-			e.Translate = &b
-		default:
-			return nil, fmt.Errorf("%s:%d: translate: want true, false or nothing, got %q", name, line, tr)
-		}
-		switch a := get("always"); a {
-		case "", "false":
-		case "true":
-			e.Always = true
-		default:
-			return nil, fmt.Errorf("%s:%d: always: want true, false or nothing, got %q", name, line, a)
-		}
-		out = append(out, e)
-	}
-	return checkRead(name, out)
+	return readRows(name, rows, h, tsvUnescape, nil)
 }
 
-// checkRead returns es, or the problems of their fields.
-func checkRead(name string, es []*Entry) ([]*Entry, error) {
-	var errs ErrorList
+// cellBool reads a yes-or-no cell as people and spreadsheets write it.
+func cellBool(s string) (value, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes":
+		return true, true
+	case "false", "no":
+		return false, true
+	}
+	return false, false
+}
+
+// row is one row of a CSV or TSV file and the line it starts on.
+type row struct {
+	line   int
+	fields []string
+}
+
+// splitTSV splits text into rows of tab-separated fields, reading quoted
+// fields as Excel writes them (see quotedField).
+func splitTSV(text string) []row {
+	var rows []row
+	line := 1
+	for text != "" {
+		r := row{line: line}
+		for {
+			field, rest, ok := quotedField(text)
+			if ok {
+				line += strings.Count(text[:len(text)-len(rest)], "\n")
+			} else {
+				end := strings.IndexAny(text, "\t\n")
+				if end < 0 {
+					end = len(text)
+				}
+				field, rest = text[:end], text[end:]
+			}
+			r.fields = append(r.fields, field)
+			text = rest
+			if text == "" {
+				break
+			}
+			sep := text[0]
+			text = text[1:]
+			if sep == '\n' {
+				line++
+				break
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// quotedField reads a field at the start of text that is quoted as Excel
+// quotes a cell holding a quote, tab or line break: "" inside is one quote.
+// It is not one when text does not start with a quote or the closing quote is
+// not the end of the field: such a field (a note starting with a quoted
+// word, as earlier versions of bitext wrote it) is read as it stands.
+func quotedField(text string) (field, rest string, ok bool) {
+	if !strings.HasPrefix(text, `"`) {
+		return "", "", false
+	}
+	var b strings.Builder
+	for i := 1; i < len(text); {
+		j := strings.IndexByte(text[i:], '"')
+		if j < 0 {
+			return "", "", false
+		}
+		b.WriteString(text[i : i+j])
+		i += j + 1
+		if i < len(text) && text[i] == '"' {
+			b.WriteByte('"')
+			i++
+			continue
+		}
+		if i < len(text) && text[i] != '\t' && text[i] != '\n' {
+			return "", "", false
+		}
+		return b.String(), text[i:], true
+	}
+	return "", "", false
+}
+
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// checkRead returns es, or the problems of their fields together with errs,
+// the problems found in reading them, in line order.
+func checkRead(name string, es []*Entry, errs ErrorList) ([]*Entry, error) {
 	for _, e := range es {
 		keys := make([]string, 0, 1+len(e.Variants))
 		for _, f := range e.Forms() {
@@ -215,6 +488,7 @@ func checkRead(name string, es []*Entry) ([]*Entry, error) {
 		})
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
 		return nil, errs
 	}
 	return es, nil
@@ -229,16 +503,7 @@ func importedType(name string) string {
 	return name
 }
 
-// skipBOM returns r without the UTF-8 byte order mark it may start with
-// (spreadsheets write one); line numbers do not change.
-func skipBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
-		br.Discard(len(bom))
-	}
-	return br
-}
-
+// bom is the UTF-8 byte order mark that spreadsheets write first.
 const bom = "\ufeff"
 
 func contains(list []string, s string) bool {
@@ -364,23 +629,27 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // or termSec; of an entry's Arabic terms the first full form (else the first
 // term not marked as a variant, abbreviation or short form, else the first
 // term) is the entry's term and the others its variants, and likewise for its
-// English rendering. Notes and definitions (descrip type="definition", also in
-// a descripGrp) make the note, notes first. An entry's line is that of its
-// termEntry tag.
-func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
-	r, err := utf8Reader(r)
+// English rendering; a term whose administrativeStatus is preferred comes
+// before all others, and a deprecated or superseded one after them (an
+// Arabic one is still a variant: the spelling occurs in text). Notes and
+// definitions (descrip type="definition", also in a descripGrp) make the
+// note, notes first. An entry's line is that of its termEntry tag. An entry
+// with no Arabic term, of a multilingual termbase's other languages, is left
+// out: skipped holds the lines of those entries. The problems of all entries
+// are reported together.
+func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err error) {
+	text, err := readText(r, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, err
 	}
-	dec := xml.NewDecoder(r)
-	// The text is UTF-8 by now, whatever the declaration says.
-	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf-16", "utf-16le", "utf-16be", "ucs-2":
-			return in, nil
-		}
-		return nil, fmt.Errorf("encoding %q: want UTF-8 or UTF-16", label)
+	if strings.TrimSpace(text) == "" {
+		// An empty file holds no entries, as an empty CSV or TSV does.
+		return nil, nil, nil
 	}
+	dec := xml.NewDecoder(strings.NewReader(text))
+	// The text is UTF-8 by now, whatever the declaration says: a file
+	// converted with iconv still declares the encoding it had.
+	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) { return in, nil }
 	var out []*Entry
 	var path []string // local names of the open elements
 	root := ""
@@ -389,18 +658,18 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			if root == "" {
-				return nil, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
+				return nil, nil, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
 			}
 			break
 		}
 		if err != nil {
-			return nil, xmlError(name, line, err)
+			return nil, nil, xmlError(name, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(path) == 0 {
 				if t.Name.Local != "martif" && t.Name.Local != "tbx" {
-					return nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
+					return nil, nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
 				}
 				root = t.Name.Local
 			}
@@ -412,44 +681,56 @@ func ReadTBX(r io.Reader, name string) ([]*Entry, error) {
 			}
 			n, err := readNode(dec, t)
 			if err != nil {
-				return nil, xmlError(name, line, err)
+				return nil, nil, xmlError(name, line, err)
 			}
-			e, err := tbxEntryOf(n, line)
-			if err != nil {
-				return nil, &Error{File: name, Line: line, Err: err}
+			if e := tbxEntryOf(n, line); e.Ar != "" {
+				out = append(out, e)
+			} else {
+				skipped = append(skipped, line)
 			}
-			out = append(out, e)
 		case xml.EndElement:
 			path = path[:len(path)-1]
 		}
 	}
-	return checkRead(name, out)
+	out, err = checkRead(name, out, nil)
+	return out, skipped, err
 }
 
-// utf8Reader returns r as UTF-8 without a byte order mark: MultiTerm and
-// other Windows tools write TBX in UTF-16 with one.
-func utf8Reader(r io.Reader) (io.Reader, error) {
-	br := bufio.NewReader(r)
-	b, _ := br.Peek(2)
+// readText reads a whole CSV, TSV or TBX file as UTF-8 without a byte order
+// mark. UTF-16 with one is converted: Excel's "Unicode Text" and MultiTerm's
+// TBX are UTF-16. Other text that is not UTF-8 is an error naming its line
+// and, when it can tell, its encoding and how to convert it.
+func readText(r io.Reader, name string) (string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	if s, ok := decodeUTF16(data); ok {
+		return s, nil
+	}
+	if err := textfile.CheckUTF8(name, data); err != nil {
+		return "", err
+	}
+	return strings.TrimPrefix(string(data), bom), nil
+}
+
+// decodeUTF16 returns data as UTF-8 when it is UTF-16 with a byte order mark.
+func decodeUTF16(data []byte) (string, bool) {
 	var order binary.ByteOrder
 	switch {
-	case len(b) == 2 && b[0] == 0xff && b[1] == 0xfe:
+	case len(data) >= 2 && data[0] == 0xff && data[1] == 0xfe:
 		order = binary.LittleEndian
-	case len(b) == 2 && b[0] == 0xfe && b[1] == 0xff:
+	case len(data) >= 2 && data[0] == 0xfe && data[1] == 0xff:
 		order = binary.BigEndian
 	default:
-		return skipBOM(br), nil
-	}
-	data, err := io.ReadAll(br)
-	if err != nil {
-		return nil, err
+		return "", false
 	}
 	data = data[2:]
 	units := make([]uint16, len(data)/2)
 	for i := range units {
 		units[i] = order.Uint16(data[2*i:])
 	}
-	return strings.NewReader(string(utf16.Decode(units))), nil
+	return string(utf16.Decode(units)), true
 }
 
 // xmlError places err at its own line when it is a syntax error, else at line.
@@ -519,7 +800,7 @@ func (n *xnode) categories() []category {
 			out = append(out, category{k.attr("type"), strings.TrimSpace(k.text)})
 		case "descripGrp", "termNoteGrp", "adminGrp", "termGrp":
 			out = append(out, k.categories()...)
-		case "subjectField", "definition", "termType", "transferComment", "context":
+		case "subjectField", "definition", "termType", "transferComment", "context", "administrativeStatus":
 			out = append(out, category{k.name, strings.TrimSpace(k.text)})
 		}
 	}
@@ -532,19 +813,32 @@ type tbxTerm struct {
 	notes []category
 }
 
-// rank orders the terms of a language: a full form first, then terms with no
-// term type, then the others (variants, abbreviations, short forms).
+// rank orders the terms of a language. By administrative status first: a
+// preferred term, then terms with none or another (admitted), and deprecated
+// or superseded terms last, so that they never name the entry while another
+// term can. Then by term type: a full form, then terms with no term type,
+// then the others (variants, abbreviations, short forms).
 func (t tbxTerm) rank() int {
-	r := 1
+	status, form := 1, 1
 	for _, c := range t.notes {
-		if strings.EqualFold(c.typ, "termType") {
-			if strings.EqualFold(c.value, "fullForm") {
-				return 0
+		switch {
+		case strings.EqualFold(c.typ, "administrativeStatus") || strings.EqualFold(c.typ, "normativeAuthorization"):
+			v := strings.ToLower(c.value)
+			switch {
+			case strings.HasPrefix(v, "preferred"):
+				status = 0
+			case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"), strings.HasPrefix(v, "forbidden"):
+				status = 2
 			}
-			r = 2
+		case strings.EqualFold(c.typ, "termType"):
+			if strings.EqualFold(c.value, "fullForm") {
+				form = 0
+			} else if form != 0 {
+				form = 2
+			}
 		}
 	}
-	return r
+	return 3*status + form
 }
 
 // terms returns the terms of a langSet or langSec in document order.
@@ -617,7 +911,7 @@ func mainFirst(terms []tbxTerm) []tbxTerm {
 // isLang reports whether the language tag is lang, given by its ISO 639-1
 // or 639-2 code (memoQ writes ara, eng-US), with or without a region.
 func isLang(tag string, codes ...string) bool {
-	tag = strings.ToLower(tag)
+	tag = strings.ToLower(strings.TrimSpace(tag))
 	for _, c := range codes {
 		if tag == c || strings.HasPrefix(tag, c+"-") || strings.HasPrefix(tag, c+"_") {
 			return true
@@ -626,8 +920,16 @@ func isLang(tag string, codes ...string) bool {
 	return false
 }
 
-// tbxEntryOf reads one termEntry or conceptEntry found at line.
-func tbxEntryOf(te *xnode, line int) (*Entry, error) {
+// isArabic reports whether the language tag is Arabic: ar, ar-SA, ara, or
+// arb, ISO 639-3's Standard Arabic.
+func isArabic(tag string) bool { return isLang(tag, "ar", "ara", "arb") }
+
+// isEnglish reports whether the language tag is English: en, en-US or eng.
+func isEnglish(tag string) bool { return isLang(tag, "en", "eng") }
+
+// tbxEntryOf reads one termEntry or conceptEntry found at line; the entry
+// has no Ar when it has no Arabic term.
+func tbxEntryOf(te *xnode, line int) *Entry {
 	e := &Entry{Line: line}
 	var notes []string
 	for _, c := range te.categories() {
@@ -655,7 +957,7 @@ func tbxEntryOf(te *xnode, line int) (*Entry, error) {
 		}
 		lang := ls.attr("lang")
 		switch {
-		case isLang(lang, "ar", "ara"):
+		case isArabic(lang):
 			for _, c := range ls.categories() {
 				switch {
 				case c.typ == "context":
@@ -678,7 +980,7 @@ func tbxEntryOf(te *xnode, line int) (*Entry, error) {
 				}
 			}
 			notes = append(notes, ls.definitions()...)
-		case isLang(lang, "en", "eng"):
+		case isEnglish(lang):
 			if ts := mainFirst(ls.terms()); e.En == "" && len(ts) > 0 {
 				e.En = ts[0].term
 			}
@@ -692,12 +994,5 @@ func tbxEntryOf(te *xnode, line int) (*Entry, error) {
 		}
 	}
 	e.Note = strings.Join(seen, "\n")
-	if e.Ar == "" {
-		id := ""
-		if v := te.attr("id"); v != "" {
-			id = " " + v
-		}
-		return nil, fmt.Errorf("%s%s has no Arabic term", te.name, id)
-	}
-	return e, nil
+	return e
 }

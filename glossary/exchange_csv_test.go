@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -9,12 +10,73 @@ import (
 // it starts, not only the far line where csv noticed.
 func TestReadCSVOpenQuoteNamesItsRow(t *testing.T) {
 	src := "ar,en\nبوتين,Putin\n\"موسكو,Moscow\nلندن,London\nباريس,Paris\n"
-	_, err := ReadFormat(strings.NewReader(src), "b.csv", "csv")
+	_, _, err := ReadFormat(strings.NewReader(src), "b.csv", "csv")
 	if err == nil || !strings.HasPrefix(err.Error(), "b.csv:3: ") || !strings.Contains(err.Error(), "quote") {
 		t.Errorf("error %v, want b.csv:3 and a word about the open quote", err)
 	}
-	_, err = ReadFormat(strings.NewReader("ar,en\nبوتين,Pu\"tin\n"), "c.csv", "csv")
+	_, _, err = ReadFormat(strings.NewReader("ar,en\nبوتين,Pu\"tin\n"), "c.csv", "csv")
 	if err == nil || !strings.HasPrefix(err.Error(), "c.csv:2:") {
 		t.Errorf("error %v, want c.csv:2:column", err)
+	}
+}
+
+// The layouts spreadsheets and Google's glossaries use: semicolons (Excel
+// where the comma is the decimal sign), tabs (Excel's "Unicode Text"), a
+// header of language codes with pos and description columns, a TSV of two
+// columns without a header.
+func TestReadLayouts(t *testing.T) {
+	three := []Entry{{Ar: "دمشق", En: "Damascus"}, {Ar: "حلب", En: "Aleppo"}, {Ar: "حمص", En: "Homs, Syria"}}
+	for _, tc := range []struct {
+		name, format, src string
+		want              []Entry
+	}{
+		{"semicolons", "csv", "\ufeffar;en\r\nدمشق;Damascus\r\nحلب;Aleppo\r\nحمص;Homs, Syria\r\n", three},
+		{"semicolons, no header", "csv", "دمشق;Damascus\r\nحلب;Aleppo\r\nحمص;Homs, Syria\r\n", three},
+		{"semicolon in quotes", "csv", "\"دمشق\";\"Damascus; capital\"\n", []Entry{{Ar: "دمشق", En: "Damascus; capital"}}},
+		{"comma after a quoted semicolon", "csv", "\"دمشق;\",Damascus\n", []Entry{{Ar: "دمشق;", En: "Damascus"}}},
+		{"tabs", "csv", "دمشق\tDamascus\r\nحلب\tAleppo\r\nحمص\tHoms, Syria\r\n", three},
+		{"Google, equivalent term sets", "csv", "ar,en,pos,description\nدمشق,\"Damascus\",noun,capital of Syria\nحلب,\"Aleppo\",noun,\nحمص,\"Homs, Syria\",noun,\n",
+			[]Entry{{Ar: "دمشق", En: "Damascus", Note: "capital of Syria"}, three[1], three[2]}},
+		{"Google, language codes", "csv", "ar-SA,en-US\nدمشق,\"Damascus\"\nحلب,\"Aleppo\"\nحمص,\"Homs, Syria\"\n", three},
+		{"Google, other languages", "csv", "en,fr,ar\nDamascus,Damas,دمشق\nAleppo,Alep,حلب\nHoms, Syria,Homs,حمص\n", nil},
+		{"Arabic, English", "csv", "Arabic,English\nدمشق,\"Damascus\"\nحلب,\"Aleppo\"\nحمص,\"Homs, Syria\"\n", three},
+		{"TSV without a header", "tsv", "دمشق\tDamascus\nحلب\tAleppo\nحمص\tHoms, Syria\n", three},
+		{"TSV, empty header cells", "tsv", "ar\ten\t\t\nدمشق\tDamascus\t\t\n", []Entry{{Ar: "دمشق", En: "Damascus"}}},
+		{"TSV, Arabic, English, Notes", "tsv", "Arabic\tEnglish\tNotes\nدمشق\tDamascus\tcapital\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "capital"}}},
+	} {
+		es, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
+		if tc.want == nil {
+			// "Homs, Syria" is three cells here: the error is that row's.
+			if err == nil || !strings.HasPrefix(err.Error(), "l.csv:4: 4 columns, the header has 3") {
+				t.Errorf("%s: error %v", tc.name, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		var got []Entry
+		for _, e := range es {
+			e.Line = 0
+			got = append(got, *e)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ format, src, want string }{
+		{"tsv", "دمشق\tDamascus\tcapital\n", "l.tsv:1: want 2 columns (Arabic, English) or a header naming the columns, got 3"},
+		{"tsv", "ar\ten\ttype\tnte\nدمشق\tDamascus\tplace\tcapital\n", `l.tsv:1: unknown column "nte"`},
+		{"tsv", "ar\ten\tArabic\n", "l.tsv:1: columns 1 and 3 are both ar"},
+		{"tsv", "ar\ten\t\nدمشق\tDamascus\tcapital\n", `l.tsv:2: column 3 holds "capital" but has no name in the header`},
+		// Every row's problem is told, not the first only.
+		{"tsv", "ar\ten\talways\nدمشق\tDamascus\tsometimes\nحلب\tAleppo\tx\ty\nMoscow\tموسكو\n",
+			"l.tsv:2: always: want true, false or nothing, got \"sometimes\"\nl.tsv:3: 4 columns, the header has 3\nl.tsv:4: ar \"Moscow\": want Arabic script"},
+	} {
+		_, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q:\nerror %v\nwant  %s…", tc.src, err, tc.want)
+		}
 	}
 }

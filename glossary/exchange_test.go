@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 const exchangeGlossary = `terms:
@@ -31,6 +32,9 @@ const exchangeGlossary = `terms:
   - ar: الأمن
     en: Security Service
     always: true
+  - ar: كوريا الشمالية
+    en: '"North Korea" (DPRK)'
+    note: '"The hermit kingdom"'
 `
 
 // TestRoundTrip writes the glossary in each format and reads it back: what
@@ -46,7 +50,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := WriteFormat(&buf, format, g); err != nil {
 				t.Fatal(err)
 			}
-			back, err := ReadFormat(&buf, "x."+format, format)
+			back, _, err := ReadFormat(&buf, "x."+format, format)
 			if err != nil {
 				t.Fatalf("%v\n%s", err, buf.String())
 			}
@@ -84,15 +88,53 @@ func TestReadCSV(t *testing.T) {
 
 func TestReadTSVErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"ar\tcolour\n":                "g.tsv:1: unknown column \"colour\"",
-		"en\nPutin\n":                 "g.tsv:1: no ar column",
-		"ar\ten\nبوتين\tPutin\tx\n":   "g.tsv:2: 3 columns",
-		"ar\ttranslate\nبوتين\tyes\n": "g.tsv:2: translate",
-		"ar\talways\nبوتين\tyes\n":    "g.tsv:2: always",
+		"ar\tcolour\n":                   "g.tsv:1: unknown column \"colour\"",
+		"en\nPutin\n":                    "g.tsv:1: no ar column",
+		"ar\ten\nبوتين\tPutin\tx\n":      "g.tsv:2: 3 columns",
+		"ar\ttranslate\nبوتين\tmaybe\n":  "g.tsv:2: translate",
+		"ar\talways\nبوتين\tsometimes\n": "g.tsv:2: always",
 	} {
 		if _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ReadTSV(%q) error = %v, want %q", src, err, want)
 		}
+	}
+}
+
+// Excel saves a cell holding a quote, tab or line break in quotes, with
+// inner quotes doubled, and booleans as TRUE and FALSE.
+func TestReadTSVFromExcel(t *testing.T) {
+	hdr := "ar\ten\tvariants\ttype\tnote\ttranslate\tcontext\talways\r\n"
+	src := hdr +
+		"كوريا الشمالية\t\"North Korea \"\"DPRK\"\"\"\t\tplace\t\"multi\r\nline\tnote\"\t\t\t\r\n" +
+		"الجزيرة\t\t\tmedia\t\tFALSE\t\tTRUE\r\n" +
+		"يونهاب\tYonhap\t\t\t\"Seoul\" agency\tTrue\t\tno\r\n"
+	es, err := ReadTSV(strings.NewReader(src), "x.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, tr := false, true
+	want := []Entry{
+		{Ar: "كوريا الشمالية", En: `North Korea "DPRK"`, Type: "place", Note: "multi\nline\tnote", Line: 2},
+		{Ar: "الجزيرة", Type: "media", Translate: &f, Always: true, Line: 4},
+		// A quote that does not close the field is read as it stands.
+		{Ar: "يونهاب", En: "Yonhap", Note: `"Seoul" agency`, Translate: &tr, Line: 5},
+	}
+	if len(es) != len(want) {
+		t.Fatalf("%d entries, want %d: %v", len(es), len(want), es)
+	}
+	for i := range want {
+		if !reflect.DeepEqual(*es[i], want[i]) {
+			t.Errorf("entry %d:\n got %+v\nwant %+v", i, *es[i], want[i])
+		}
+	}
+	// bitext writes a field that starts with a quote as Excel would, so
+	// that Excel and ReadTSV read it back as it was.
+	var b strings.Builder
+	if err := WriteTSV(&b, &Glossary{Entries: []*Entry{{Ar: "يونهاب", En: "Yonhap", Note: `"Seoul" agency`}}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "يونهاب\tYonhap\t\t\t\"\"\"Seoul\"\" agency\"\t\t\t\n"; !strings.HasSuffix(b.String(), want) {
+		t.Errorf("WriteTSV wrote\n%q\nwant\n%q", b.String(), want)
 	}
 }
 
@@ -118,17 +160,45 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 		{"tsv", "ar\ten\ttype\nبوتين\tPutin\tperson\nلندن\tLondon\ttown hall\n", `b.tsv:3: entry "لندن": unknown type "town hall"`},
 		{"csv", "ar,en\nبوتين,Putin\nMoscow,موسكو\n", `b.csv:3: ar "Moscow": want Arabic script`},
 		{"csv", "ar,en\nبوتين,Putin\n\"موسكو\",\n", `b.csv:3: entry "موسكو" has no English rendering`},
-		{"tbx", strings.Replace(tbx, "<term>بوتين</term>", "", 1), "b.tbx:5: termEntry t1 has no Arabic term"},
+		{"tbx", strings.Replace(tbx, "<term>London</term>", "<term>لندن</term>", 1), `b.tbx:9: en "لندن" for "لندن": English rendering contains Arabic letters`},
 		{"tbx", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", "b.tbx:5: "},
 		{"tbx", "<xliff/>", "b.tbx:1: root element <xliff>, want <martif> (TBX 2) or <tbx> (TBX 3)"},
 		{"tbx", "ar,en\n", "b.tbx: no <martif> (TBX 2) or <tbx> (TBX 3) element"},
-		{"tbx", `<tbx><text><body><conceptEntry id="c9"><langSec xml:lang="en"><termSec><term>Putin</term></termSec></langSec></conceptEntry></body></text></tbx>`,
-			"b.tbx:1: conceptEntry c9 has no Arabic term"},
 	} {
-		_, err := ReadFormat(strings.NewReader(tc.src), "b."+tc.format, tc.format)
+		_, _, err := ReadFormat(strings.NewReader(tc.src), "b."+tc.format, tc.format)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s %q:\nerror %v\nwant  %s…", tc.format, tc.src, err, tc.want)
 		}
+	}
+}
+
+// A multilingual termbase has entries with no Arabic term: they are left out
+// and their lines returned, and the problems of the other entries are all
+// reported.
+func TestReadTBXSkipsEntriesWithoutArabic(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en">
+<text><body>
+<termEntry id="a"><langSet xml:lang="ar"><tig><term>دمشق</term></tig></langSet><langSet xml:lang="en"><tig><term>Damascus</term></tig></langSet></termEntry>
+<termEntry id="b"><langSet xml:lang="en"><tig><term>Paris</term></tig></langSet><langSet xml:lang="fr"><tig><term>Paris</term></tig></langSet></termEntry>
+<termEntry id="c"><langSet xml:lang="ar"><tig><term>بيروت</term></tig></langSet></termEntry>
+<termEntry id="d"><langSet xml:lang="ar"><tig><term>Beirut</term></tig></langSet><langSet xml:lang="en"><tig><term>بيروت</term></tig></langSet></termEntry>
+<termEntry id="e"><langSet xml:lang="en"><tig><term>Rome</term></tig></langSet></termEntry>
+</body></text></martif>
+`
+	_, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	if !reflect.DeepEqual(skipped, []int{5, 8}) {
+		t.Errorf("skipped %v, want lines 5 and 8", skipped)
+	}
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 3 || list[0].Line != 6 || list[1].Line != 7 || list[2].Line != 7 {
+		t.Errorf("want the problems of entries c and d, got %v", err)
+	}
+	src = strings.Replace(src, "<term>بيروت</term></tig></langSet></termEntry>", "<term>بيروت</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Beirut</term></tig></langSet></termEntry>", 1)
+	src = strings.Replace(src, "<term>Beirut</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>بيروت</term>", "<term>حمص</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Homs</term>", 1)
+	es, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	if err != nil || len(es) != 3 || len(skipped) != 2 {
+		t.Errorf("without problems: %v, skipped %v, %v", es, skipped, err)
 	}
 }
 
@@ -141,15 +211,65 @@ func TestReadFormatSkipsByteOrderMark(t *testing.T) {
 		"tbx": "<martif><text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>بوتين</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Putin</term></tig></langSet></termEntry>\n" +
 			"<termEntry><langSet xml:lang=\"ar\"><tig><term>موسكو</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Moscow</term></tig></langSet></termEntry>\n</body></text></martif>\n",
 	} {
-		es, err := ReadFormat(strings.NewReader("\ufeff"+src), "b."+format, format)
+		es, _, err := ReadFormat(strings.NewReader("\ufeff"+src), "b."+format, format)
 		if err != nil || len(es) != 2 || es[0].Ar != "بوتين" || es[1].En != "Moscow" || es[1].Line != 3 {
 			t.Errorf("%s with a byte order mark: %v, %v", format, es, err)
 			continue
 		}
 		bad := strings.Replace(src, "Moscow", "موسكوف", 1)
-		if _, err := ReadFormat(strings.NewReader("\ufeff"+bad), "b."+format, format); err == nil || !strings.HasPrefix(err.Error(), "b."+format+":3: ") {
+		if _, _, err := ReadFormat(strings.NewReader("\ufeff"+bad), "b."+format, format); err == nil || !strings.HasPrefix(err.Error(), "b."+format+":3: ") {
 			t.Errorf("%s with a byte order mark: error %v, want it at line 3", format, err)
 		}
+	}
+}
+
+// Excel's "Unicode Text" is UTF-16; a file in Windows-1256, the Arabic code
+// page, is named as such with the command that converts it.
+func TestReadFormatEncodings(t *testing.T) {
+	utf16le := func(s string) []byte {
+		b := []byte{0xff, 0xfe}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	utf16be := func(s string) []byte {
+		b := []byte{0xfe, 0xff}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u>>8), byte(u))
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		format string
+		data   []byte
+	}{
+		{"csv", utf16le("دمشق,Damascus\r\nحمص,\"Homs, Syria\"\r\n")},
+		{"tsv", utf16le("ar\ten\r\nدمشق\tDamascus\r\nحمص\tHoms, Syria\r\n")},
+		{"tsv", utf16be("ar\ten\nدمشق\tDamascus\nحمص\tHoms, Syria\n")},
+	} {
+		es, _, err := ReadFormat(bytes.NewReader(tc.data), "u."+tc.format, tc.format)
+		if err != nil || len(es) != 2 || es[0].Ar != "دمشق" || es[1].En != "Homs, Syria" {
+			t.Errorf("UTF-16 %s: %v, %v", tc.format, es, err)
+		}
+	}
+	// دمشق and حلب in Windows-1256, the second on line 3.
+	for format, src := range map[string]string{
+		"csv": "ar,en\r\nDamascus,Damascus\r\n\xcd\xe1\xc8,Aleppo\r\n",
+		"tsv": "ar\ten\r\nDamascus\tDamascus\r\n\xcd\xe1\xc8\tAleppo\r\n",
+		"tbx": "<martif>\n<text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>\xcd\xe1\xc8</term></tig></langSet></termEntry></body></text></martif>",
+	} {
+		_, _, err := ReadFormat(strings.NewReader(src), "w."+format, format)
+		if err == nil || !strings.HasPrefix(err.Error(), "w."+format+":3: not UTF-8") ||
+			!strings.Contains(err.Error(), "Windows-1256") || !strings.Contains(err.Error(), "iconv -f CP1256 -t UTF-8") {
+			t.Errorf("%s in Windows-1256: error %v", format, err)
+		}
+	}
+	// Converted with iconv, a TBX still declares the encoding it had.
+	tbx := `<?xml version="1.0" encoding="windows-1256"?><martif><text><body><termEntry><langSet xml:lang="ar"><tig><term>حلب</term></tig></langSet>` +
+		`<langSet xml:lang="en"><tig><term>Aleppo</term></tig></langSet></termEntry></body></text></martif>`
+	if es, _, err := ReadTBX(strings.NewReader(tbx), "c.tbx"); err != nil || len(es) != 1 {
+		t.Errorf("converted TBX: %v, %v", es, err)
 	}
 }
 
@@ -204,7 +324,7 @@ func TestReadTBXFromCATTools(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		es, err := ReadTBX(f, file)
+		es, _, err := ReadTBX(f, file)
 		f.Close()
 		if err != nil {
 			t.Errorf("%s: %v", file, err)
@@ -232,7 +352,7 @@ func TestReadTBXMainTerm(t *testing.T) {
 <termSec><term>عبد الفتاح السيسي</term><basic:termType>fullForm</basic:termType></termSec></langSec>
 <langSec xml:lang="en"><basic:definition>President of Egypt</basic:definition><termSec><term>Sisi</term><basic:termType>shortForm</basic:termType></termSec>
 <termSec><term>Abdel Fattah el-Sisi</term></termSec></langSec></conceptEntry></body></text></tbx>`
-	es, err := ReadTBX(strings.NewReader(src), "x.tbx")
+	es, _, err := ReadTBX(strings.NewReader(src), "x.tbx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,14 +366,131 @@ func TestReadTBXMainTerm(t *testing.T) {
 	}
 }
 
+// A deprecated or superseded term never names the entry while a preferred
+// or admitted one can; a deprecated Arabic spelling is still a variant.
+func TestReadTBXAdministrativeStatus(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="e1">
+<descrip type="subjectField">person</descrip>
+<langSet xml:lang="ar"><tig><term>أردوغان</term></tig></langSet>
+<langSet xml:lang="en">
+<tig><term>Erdoğan</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+<tig><term>Erdogan</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+</langSet>
+</termEntry>
+<termEntry id="e2">
+<langSet xml:lang="ar">
+<tig><term>الأسد</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+<tig><term>بشار الأسد</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+</langSet>
+<langSet xml:lang="en"><tig><term>Bashar al-Assad</term></tig></langSet>
+</termEntry>
+<termEntry id="e3">
+<langSet xml:lang="ar-SA">
+<ntig><termGrp><term>حزب الله اللبناني</term><termNote type="termType">fullForm</termNote><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termGrp></ntig>
+<ntig><termGrp><term>حزب الله</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termGrp></ntig>
+</langSet>
+<langSet xml:lang="en-US">
+<ntig><termGrp><term>Hizbollah</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termGrp></ntig>
+<ntig><termGrp><term>Hezbollah</term></termGrp></ntig>
+</langSet>
+</termEntry>
+<termEntry id="e4">
+<langSet xml:lang="ar"><tig><term>غزة</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>Ghazza</term><termNote type="normativeAuthorization">deprecatedTerm</termNote></tig></langSet>
+</termEntry>
+</body></text></martif>
+`
+	es, _, err := ReadTBX(strings.NewReader(src), "s.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Entry{
+		{Ar: "أردوغان", En: "Erdogan", Type: "person", Line: 3},
+		{Ar: "بشار الأسد", En: "Bashar al-Assad", Variants: []string{"الأسد"}, Line: 11},
+		{Ar: "حزب الله", En: "Hezbollah", Variants: []string{"حزب الله اللبناني"}, Line: 18},
+		// With nothing better, a deprecated term is still the rendering.
+		{Ar: "غزة", En: "Ghazza", Line: 28},
+	}
+	if len(es) != len(want) {
+		t.Fatalf("%d entries, want %d", len(es), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(*es[i], want[i]) {
+			t.Errorf("entry %d:\n got %+v\nwant %+v", i, *es[i], want[i])
+		}
+	}
+	// TBX 3 in DCT style names the category by its element.
+	dct := `<tbx style="dct" xmlns:min="http://www.tbxinfo.net/ns/min"><text><body><conceptEntry id="c1">
+<langSec xml:lang="ar"><termSec><term>أردوغان</term></termSec></langSec>
+<langSec xml:lang="en"><termSec><term>Erdoğan</term><min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus></termSec>
+<termSec><term>Erdogan</term></termSec></langSec></conceptEntry></body></text></tbx>`
+	if es, _, err := ReadTBX(strings.NewReader(dct), "d.tbx"); err != nil || len(es) != 1 || es[0].En != "Erdogan" {
+		t.Errorf("DCT style: %v, %v", es, err)
+	}
+}
+
+// Arabic is tagged ar, ar-EG, ara or arb (ISO 639-3's Standard Arabic).
+func TestReadTBXArabicTags(t *testing.T) {
+	for _, tag := range []string{"ar", "AR", "ar-EG", "ar_SA", "ara", "arb", "ARB-EG"} {
+		src := `<martif><text><body><termEntry><langSet xml:lang="` + tag + `"><tig><term>القاهرة</term></tig></langSet>` +
+			`<langSet xml:lang="eng"><tig><term>Cairo</term></tig></langSet></termEntry></body></text></martif>`
+		es, skipped, err := ReadTBX(strings.NewReader(src), "l.tbx")
+		if err != nil || len(es) != 1 || es[0].Ar != "القاهرة" || len(skipped) != 0 {
+			t.Errorf("xml:lang %q: %v, skipped %v, %v", tag, es, skipped, err)
+		}
+	}
+	for _, tag := range []string{"arc", "fa", "ur", "a"} {
+		if isArabic(tag) {
+			t.Errorf("isArabic(%q)", tag)
+		}
+	}
+}
+
+// An empty file holds no entries in every format; what to make of that is
+// the caller's business.
+func TestReadFormatEmpty(t *testing.T) {
+	for _, format := range Formats {
+		for _, src := range []string{"", "\ufeff", "\n \r\n"} {
+			es, skipped, err := ReadFormat(strings.NewReader(src), "e."+format, format)
+			if len(es) != 0 || len(skipped) != 0 || err != nil {
+				t.Errorf("%s %q: %v, %v, %v", format, src, es, skipped, err)
+			}
+		}
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	for src, want := range map[string]string{
+		"":                                "csv",
+		"ar,en\nدمشق,Damascus\n":          "csv",
+		"دمشق;Damascus\n":                 "csv",
+		"ar\ten\nدمشق\tDamascus\n":        "tsv",
+		"\ufeff\r\nدمشق\tDamascus\r\n":    "tsv",
+		"دمشق,Damascus\nحمص\tHoms\n":      "csv",
+		"<?xml version=\"1.0\"?>\n<tbx/>": "tbx",
+		"\ufeff\n  <martif>":              "tbx",
+		"\xff\xfe<\x00m\x00":              "tbx",
+		"\xff\xfea\x00\t\x00b\x00":        "tsv",
+	} {
+		if got := DetectFormat([]byte(src)); got != want {
+			t.Errorf("DetectFormat(%q) = %s, want %s", src, got, want)
+		}
+	}
+}
+
 func FuzzReadFormats(f *testing.F) {
 	f.Add("ar,en\nبوتين,Putin\n")
 	f.Add("ar\ten\tvariants\nبوتين\tPutin\tپوتین | بوتن\n")
 	f.Add(`<martif type="TBX"><text><body><termEntry><langSet xml:lang="ar"><tig><term>بوتين</term></tig></langSet></termEntry></body></text></martif>`)
+	f.Add("ar\ten\tnote\nكوريا\t\"Korea \"\"DPRK\"\"\"\t\"two\r\nlines\"\n")
+	f.Add("ar-SA;en-US;pos\r\n\"دمشق\";Damascus;noun\r\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, format := range Formats {
 			ReadFormat(strings.NewReader(s), "f", format)
 		}
+		ReadFormat(strings.NewReader(s), "f", DetectFormat([]byte(s)))
 	})
 }
 
@@ -264,7 +501,7 @@ func TestImportMapsOtherToolsTypes(t *testing.T) {
 <termEntry><descrip type="subjectField">Organization</descrip>
 <langSet xml:lang="ar"><tig><term>حماس</term></tig></langSet><langSet xml:lang="en"><tig><term>Hamas</term></tig></langSet></termEntry>
 </body></text></martif>`
-	es, err := ReadFormat(strings.NewReader(tbx), "b.tbx", "tbx")
+	es, _, err := ReadFormat(strings.NewReader(tbx), "b.tbx", "tbx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,14 +516,14 @@ func TestImportMapsOtherToolsTypes(t *testing.T) {
 	if err := WriteTBX(&b, &Glossary{Entries: es}); err != nil {
 		t.Fatal(err)
 	}
-	again, err := ReadFormat(strings.NewReader(b.String()), "c.tbx", "tbx")
+	again, _, err := ReadFormat(strings.NewReader(b.String()), "c.tbx", "tbx")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if again[0].Note != es[0].Note || again[1].Type != es[1].Type {
 		t.Errorf("round trip: %+v %+v", again[0], again[1])
 	}
-	es, err = ReadFormat(strings.NewReader("ar\ten\ttype\nبوتين\tPutin\tPerson\nلندن\tLondon\tLocation\n"), "b.tsv", "tsv")
+	es, _, err = ReadFormat(strings.NewReader("ar\ten\ttype\nبوتين\tPutin\tPerson\nلندن\tLondon\tLocation\n"), "b.tsv", "tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

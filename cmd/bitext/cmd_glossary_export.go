@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -29,7 +30,7 @@ Examples:
    bitext glossary export --format tsv > glossary.tsv`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
-				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the output's extension, else csv)"},
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the output's extension; csv for stdout or no extension)"},
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
 			},
 			Action: func(c *cli.Context) error { return exportAction(c, e) },
@@ -37,22 +38,22 @@ Examples:
 	})
 }
 
-// exchangeFormat returns the --format flag, or the format named by the
-// file's extension, or csv.
-func exchangeFormat(c *cli.Context, file string) (string, error) {
+// formatFlag returns the --format flag, "" when it is not given.
+func formatFlag(c *cli.Context) (string, error) {
 	f := strings.ToLower(c.String("format"))
-	if f == "" {
-		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
-		if f == "" || file == "-" {
-			f = "csv"
-		}
-	}
-	for _, known := range glossary.Formats {
-		if f == known {
-			return f, nil
-		}
+	if f == "" || slices.Contains(glossary.Formats, f) {
+		return f, nil
 	}
 	return "", usagef("unknown glossary format %q (want %s)", f, strings.Join(glossary.Formats, ", "))
+}
+
+// formatOfName returns the format the file's extension names, or "".
+func formatOfName(file string) string {
+	f := strings.TrimPrefix(strings.ToLower(filepath.Ext(file)), ".")
+	if slices.Contains(glossary.Formats, f) {
+		return f
+	}
+	return ""
 }
 
 func exportAction(c *cli.Context, e *env) error {
@@ -60,9 +61,19 @@ func exportAction(c *cli.Context, e *env) error {
 		return usagef("glossary export: takes no arguments (use --glossary and -o)")
 	}
 	output := c.String("output")
-	format, err := exchangeFormat(c, output)
+	format, err := formatFlag(c)
 	if err != nil {
 		return err
+	}
+	if format == "" {
+		format = formatOfName(output)
+	}
+	if format == "" {
+		if output != "-" && filepath.Ext(output) != "" {
+			return usagef("glossary export: no format is named .%s: give the output a .%s extension, or choose the format with -f %s",
+				strings.TrimPrefix(filepath.Ext(output), "."), strings.Join(glossary.Formats, ", ."), strings.Join(glossary.Formats, "|"))
+		}
+		format = "csv"
 	}
 	g, err := glossary.Load(c.String("glossary"))
 	if err != nil {

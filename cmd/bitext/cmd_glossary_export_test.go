@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"bitext/internal/testenv"
@@ -19,6 +20,15 @@ func TestGlossaryExport(t *testing.T) {
 	}
 	if r := runBitext(t, root, "", "glossary", "export", "--format", "xls"); r.code != 2 {
 		t.Errorf("unknown format: exit %d, want 2", r.code)
+	}
+	// An extension that names no format: say which exist and how to choose.
+	dir := t.TempDir()
+	r := runBitext(t, root, "", "glossary", "export", "-o", filepath.Join(dir, "out.txt"))
+	if r.code != 2 || !strings.Contains(r.stderr, ".csv, .tsv, .tbx") || !strings.Contains(r.stderr, "-f csv|tsv|tbx") {
+		t.Errorf("export -o out.txt: exit %d, stderr %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, root, "", "glossary", "export", "-f", "tsv", "-o", filepath.Join(dir, "out.txt")); r.code != 0 {
+		t.Errorf("export -f tsv -o out.txt: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
 

@@ -20,15 +20,19 @@ func init() {
 			Description: `Reads terms in one of the export formats and appends those the glossary does
 not have yet, keeping the file's comments and order. A term already there (in
 any spelling) is left as it is and reported when its English differs. Nothing
-is written when the imported file has an error. TBX may be TBX 2 (martif, as
-bitext, memoQ and MultiTerm write it) or TBX 3 (tbx).
+is written when the imported file has an error or no terms (exit 1). TBX may
+be TBX 2 (martif, as bitext, memoQ and MultiTerm write it) or TBX 3 (tbx); its
+entries with no Arabic term are left out and counted. The format is the
+file's extension (.csv, .tbx, .tsv); for another (.txt, .xml) or stdin it is
+told from the content.
 
 Examples:
    bitext glossary import names.csv
-   bitext glossary import --format tbx termbase.xml`,
+   bitext glossary import termbase.xml
+   bitext glossary export -f tsv -g other.yaml | bitext glossary import -`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
-				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension)"},
+				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension, else its content)"},
 			},
 			Action: func(c *cli.Context) error { return importAction(c, e) },
 		}
@@ -40,7 +44,7 @@ func importAction(c *cli.Context, e *env) error {
 		return usagef("glossary import: want one file (or - for stdin), got %d arguments", c.NArg())
 	}
 	in := c.Args().First()
-	format, err := exchangeFormat(c, in)
+	format, err := formatFlag(c)
 	if err != nil {
 		return err
 	}
@@ -56,9 +60,30 @@ func importAction(c *cli.Context, e *env) error {
 	} else if src, err = os.ReadFile(in); err != nil {
 		return err
 	}
-	entries, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	if format == "" {
+		format = formatOfName(in)
+	}
+	if format == "" {
+		// .txt (Excel's "Unicode Text"), .xml (a termbase), no extension, stdin.
+		format = glossary.DetectFormat(src)
+	}
+	entries, left, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	// A multilingual termbase has entries for other languages only: said
+	// even when the rest fails, for it may explain what does.
+	if n := len(left); n > 0 {
+		what := "entries"
+		if n == 1 {
+			what = "entry"
+		}
+		fmt.Fprintf(e.stderr, "bitext: skipped %d %s with no Arabic term (first at %s:%d)\n", n, what, name, left[0])
+	}
 	if err != nil {
 		return err
+	}
+	if len(entries) == 0 {
+		// An import of nothing is almost always the wrong file or a failed
+		// export: a failure, so that a script stops there.
+		return fmt.Errorf("%s: no terms", name)
 	}
 	path := c.String("glossary")
 	unlock, err := filelock.LockFolderOf(path) // edits run at the same time must not lose entries

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // TestGlossaryImportCSV imports the two-column CSV form into a new glossary.
@@ -95,5 +96,93 @@ func TestGlossaryImportKeepsHomographs(t *testing.T) {
 		if r := runBitext(t, dir, "", "glossary", "scan", "-g", g, "muscat.txt"); !strings.Contains(r.stdout, "Oman") {
 			t.Errorf("%s: after the round trip, عمان beside مسقط is %s", format, r.stdout)
 		}
+	}
+}
+
+// A multilingual termbase's entries with no Arabic term are left out and
+// counted; the problems of the others are all told.
+func TestGlossaryImportTBXSkipsOtherLanguages(t *testing.T) {
+	dir := t.TempDir()
+	entry := func(id, langSets string) string { return `<termEntry id="` + id + `">` + langSets + "</termEntry>\n" }
+	ls := func(lang, term string) string {
+		return `<langSet xml:lang="` + lang + `"><tig><term>` + term + "</term></tig></langSet>"
+	}
+	head := "<?xml version=\"1.0\"?>\n<martif type=\"TBX\">\n<text><body>\n"
+	tail := "</body></text></martif>\n"
+	good := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")+ls("fr", "Paris")) +
+		entry("c", ls("ar", "بيروت")+ls("en", "Beirut")) + entry("d", ls("en", "Rome")+ls("it", "Roma")) + tail
+	os.WriteFile(filepath.Join(dir, "good.tbx"), []byte(good), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "good.tbx")
+	if r.code != 0 || !strings.Contains(r.stderr, "skipped 2 entries with no Arabic term (first at good.tbx:5)") || !strings.Contains(r.stderr, "imported 2 terms") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	bad := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")) +
+		entry("c", ls("ar", "بيروت")) + entry("d", ls("ar", "Beirut")+ls("en", "بيروت")) + tail
+	os.WriteFile(filepath.Join(dir, "bad.tbx"), []byte(bad), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "bad.tbx")
+	if r.code != 1 || !strings.Contains(r.stderr, "skipped 1 entry with no Arabic term (first at bad.tbx:5)") ||
+		!strings.Contains(r.stderr, "bad.tbx:6: ") || !strings.Contains(r.stderr, "bad.tbx:7: ") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+}
+
+// A file with no terms is a failure that says so, and the glossary is not
+// touched.
+func TestGlossaryImportNoTerms(t *testing.T) {
+	dir := t.TempDir()
+	for file, src := range map[string]string{
+		"empty.csv":   "",
+		"empty.tsv":   "",
+		"empty.tbx":   "",
+		"blank.tbx":   "\ufeff\n  \n",
+		"header.csv":  "ar,en\n",
+		"header.tsv":  "ar\ten\tnote\n",
+		"nobody.tbx":  "<martif><text><body></body></text></martif>\n",
+		"english.tbx": `<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>Paris</term></tig></langSet></termEntry></body></text></martif>`,
+	} {
+		os.WriteFile(filepath.Join(dir, file), []byte(src), 0o644)
+		r := runBitext(t, dir, "", "glossary", "import", file)
+		if r.code != 1 || !strings.Contains(r.stderr, "bitext: "+file+": no terms\n") {
+			t.Errorf("%s: exit %d, stderr %s", file, r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "glossary.yaml")); err == nil {
+		t.Error("an import of no terms wrote the glossary")
+	}
+}
+
+// A file whose extension names no format, or stdin, is judged by its
+// content: a termbase saved as .xml, Excel's "Unicode Text" (.txt, UTF-16,
+// tabs), bitext's own TSV piped in.
+func TestGlossaryImportFormatFromContent(t *testing.T) {
+	dir := t.TempDir()
+	tbx := `<?xml version="1.0"?><martif type="TBX"><text><body><termEntry><langSet xml:lang="ar"><tig><term>دمشق</term></tig></langSet>` +
+		`<langSet xml:lang="en"><tig><term>Damascus</term></tig></langSet></termEntry></body></text></martif>`
+	os.WriteFile(filepath.Join(dir, "termbase.xml"), []byte(tbx), 0o644)
+	text := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune("حلب\tAleppo\r\nحمص\tHoms, Syria\r\n")) {
+		text = append(text, byte(u), byte(u>>8))
+	}
+	os.WriteFile(filepath.Join(dir, "names.txt"), text, 0o644)
+	os.WriteFile(filepath.Join(dir, "plain"), []byte("بيروت,Beirut\n"), 0o644)
+	for _, file := range []string{"termbase.xml", "names.txt", "plain"} {
+		if r := runBitext(t, dir, "", "glossary", "import", file); r.code != 0 || !strings.Contains(r.stderr, "imported") {
+			t.Errorf("%s: exit %d, stderr %s", file, r.code, r.stderr)
+		}
+	}
+	r := runBitext(t, dir, "ar\ten\tnote\nطرابلس\tTripoli\tLibya\n", "glossary", "import", "-")
+	if r.code != 0 || !strings.Contains(r.stderr, "imported 1 terms") {
+		t.Errorf("TSV on stdin: exit %d, stderr %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	for _, want := range []string{"en: Damascus", "en: Aleppo", "en: Homs, Syria", "en: Beirut", "note: Libya"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("glossary lacks %q:\n%s", want, data)
+		}
+	}
+	// XML that is not a termbase says so.
+	os.WriteFile(filepath.Join(dir, "article.xml"), []byte(`<?xml version="1.0"?><xliff version="1.2"/>`), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "import", "article.xml"); r.code != 1 || !strings.Contains(r.stderr, "article.xml:1: root element <xliff>") {
+		t.Errorf("XLIFF: exit %d, stderr %s", r.code, r.stderr)
 	}
 }

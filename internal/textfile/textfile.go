@@ -63,22 +63,25 @@ func CheckUTF8(name string, data []byte) error {
 }
 
 // guessEncoding names the legacy encoding non-UTF-8 data is most likely in.
+// Only the bytes above ASCII count: the English half of a bilingual file
+// (a glossary's renderings) must not hide its Arabic.
 func guessEncoding(data []byte) string {
-	high, arabic, latin := 0, 0, 0
-	for _, c := range data {
-		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
-			latin++
+	high, arabic, inRuns := 0, 0, 0
+	for i, c := range data {
+		if c < 0x80 {
+			continue
 		}
-		if c >= 0x80 {
-			high++
-			// Windows-1256 puts the Arabic letters at 0xC1–0xFE (ISO-8859-6 too, minus a few).
-			if c >= 0xC1 && c <= 0xFE {
-				arabic++
-			}
+		high++
+		// Windows-1256 puts the Arabic letters at 0xC1–0xFE (ISO-8859-6 too, minus a few).
+		if c >= 0xC1 && c <= 0xFE {
+			arabic++
+		}
+		if i > 0 && data[i-1] >= 0x80 || i+1 < len(data) && data[i+1] >= 0x80 {
+			inRuns++
 		}
 	}
-	// Arabic text is mostly high bytes; Latin-1 text is mostly ASCII letters with a few accents.
-	if high > 0 && arabic*10 >= high*7 && arabic >= latin {
+	// Arabic words are runs of high bytes; Latin-1 accents stand alone among ASCII letters.
+	if high > 0 && arabic*10 >= high*7 && inRuns*2 >= high {
 		return "it looks like Windows-1256 (Arabic); convert it with: iconv -f CP1256 -t UTF-8"
 	}
 	return "it looks like a legacy 8-bit encoding (Latin-1 or Windows-1252?); convert it to UTF-8 first"

@@ -29,6 +29,8 @@ func TestRead(t *testing.T) {
 	}{
 		{write("cp1256.txt", []byte("ok\n\xc7\xe1\xd1\xc6\xed\xd3\n")), []string{"cp1256.txt:2", "offset 3", "Windows-1256"}},
 		{write("latin1.txt", []byte("caf\xe9 cr\xe8me\n")), []string{"latin1.txt:1", "Latin-1"}},
+		// A glossary has more English letters than Arabic ones.
+		{write("names.csv", []byte("\xcf\xe3\xd4\xde,Damascus\r\n\xcd\xe1\xc8,Aleppo, the second city of Syria\r\n")), []string{"names.csv:1", "Windows-1256"}},
 		{write("utf16.txt", []byte{0xFE, 0xFF, 0x06, 0x27}), []string{"UTF-16"}},
 		{filepath.Join(dir, "missing.txt"), []string{"missing.txt", "no such file"}},
 		{dir, []string{"directory"}},
