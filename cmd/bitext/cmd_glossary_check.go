@@ -80,11 +80,7 @@ func checkAction(c *cli.Context, e *env) error {
 		}
 	}
 	if !c.Bool("quiet") {
-		entries := "entries"
-		if len(g.Entries) == 1 {
-			entries = "entry"
-		}
-		fmt.Fprintf(&out, "%s: %d %s, no problems\n", path, len(g.Entries), entries)
+		fmt.Fprintf(&out, "%s: %s, no problems\n", path, count(len(g.Entries), "entry", "entries"))
 	}
 	_, err = fmt.Fprint(e.stdout, out.String())
 	return err

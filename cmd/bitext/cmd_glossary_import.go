@@ -71,11 +71,7 @@ func importAction(c *cli.Context, e *env) error {
 	// A multilingual termbase has entries for other languages only: said
 	// even when the rest fails, for it may explain what does.
 	if n := len(left); n > 0 {
-		what := "entries"
-		if n == 1 {
-			what = "entry"
-		}
-		fmt.Fprintf(e.stderr, "bitext: skipped %d %s with no Arabic term (first at %s:%d)\n", n, what, name, left[0])
+		fmt.Fprintf(e.stderr, "bitext: skipped %s with no Arabic term (first at %s:%d)\n", count(n, "entry", "entries"), name, left[0])
 	}
 	if err != nil {
 		return err
@@ -126,7 +122,7 @@ func importAction(c *cli.Context, e *env) error {
 	if err := appendEntries(path, data, g, name, add); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "bitext: imported %d terms into %s (%d already there)\n", len(add), path, skipped)
+	fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there)\n", count(len(add), "term", "terms"), path, skipped)
 	return nil
 }
 

@@ -24,7 +24,7 @@ func TestGlossaryImportCSV(t *testing.T) {
 	// A second import with a different rendering keeps the glossary's and says so.
 	os.WriteFile(csv, []byte("بوتين,Poutine\nموسكو,Moscow\n"), 0o644)
 	r = runBitext(t, dir, "", "glossary", "import", csv)
-	if r.code != 0 || !strings.Contains(r.stderr, `kept "Putin"`) || !strings.Contains(r.stderr, "imported 1 terms") {
+	if r.code != 0 || !strings.Contains(r.stderr, `kept "Putin"`) || !strings.Contains(r.stderr, "imported 1 term") {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	// A bad file changes nothing.
@@ -61,7 +61,7 @@ func TestGlossaryImportErrorsNameTheImportedFile(t *testing.T) {
 	}
 
 	os.WriteFile(filepath.Join(dir, "excel.csv"), []byte("\ufeffar,en\nموسكو,Moscow\n"), 0o644)
-	if r := runBitext(t, dir, "", "glossary", "import", "-g", g, "excel.csv"); r.code != 0 || !strings.Contains(r.stderr, "imported 1 terms") {
+	if r := runBitext(t, dir, "", "glossary", "import", "-g", g, "excel.csv"); r.code != 0 || !strings.Contains(r.stderr, "imported 1 term") {
 		t.Errorf("CSV with a byte order mark: exit %d, stderr %s", r.code, r.stderr)
 	}
 	// A term given twice in the imported file: the first row is kept.
@@ -171,7 +171,7 @@ func TestGlossaryImportFormatFromContent(t *testing.T) {
 		}
 	}
 	r := runBitext(t, dir, "ar\ten\tnote\nطرابلس\tTripoli\tLibya\n", "glossary", "import", "-")
-	if r.code != 0 || !strings.Contains(r.stderr, "imported 1 terms") {
+	if r.code != 0 || !strings.Contains(r.stderr, "imported 1 term") {
 		t.Errorf("TSV on stdin: exit %d, stderr %s", r.code, r.stderr)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))

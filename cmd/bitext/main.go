@@ -228,3 +228,11 @@ func takesValue(flags []cli.Flag, name string) bool {
 	}
 	return false
 }
+
+// count writes n with its noun, singular for one: "1 term", "3 terms".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
