@@ -37,6 +37,11 @@ type ImportOptions struct {
 	// 1.2 approved="yes" or state signed-off or final; 2.x state reviewed or
 	// final in every segment).
 	All bool
+	// Gist makes again the word-by-word gist of an XLIFF unit whose file
+	// lost bitext's draft (see xliff.File.StillGist); nil judges such units
+	// by the gist's marks alone. A unit still holding the gist is never
+	// imported unless the editor approved it.
+	Gist xliff.GistFunc
 	// Progress, when set, is called after every 1000 stored entries with the
 	// number stored so far (inside the still-open transaction).
 	Progress func(stored int)
@@ -48,6 +53,7 @@ type ImportResult struct {
 	Added   int    // new pairs
 	Updated int    // pairs already there, provenance refreshed
 	Skipped int    // units without an approved target, without source text or in other languages
+	Gist    int    // of Skipped, XLIFF units still holding the word-by-word gist
 }
 
 // ImportFile imports a TMX or XLIFF file, told apart by their root element,
@@ -130,6 +136,7 @@ type source struct {
 	name    string // file name for messages; "" when reading from a stream
 	format  string // "tmx" or "xliff"
 	skipped int    // units left out, counted by entries
+	gist    int    // of skipped, units still holding the gist
 	// entries sends the document's entries to emit, in order.
 	entries func(ctx context.Context, emit func(Entry) error) error
 }
@@ -287,7 +294,7 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) 
 		return nil, err
 	}
 	for i, s := range srcs {
-		res[i].Format, res[i].Skipped = s.format, s.skipped
+		res[i].Format, res[i].Skipped, res[i].Gist = s.format, s.skipped, s.gist
 	}
 	return res, nil
 }
@@ -413,7 +420,7 @@ func variantMeta(v *tmx.Variant) VariantMeta {
 // with xliff.Read) in one transaction. Approved means approved="yes", state
 // final or signed-off, or 2.x state reviewed or final: a 1.2 translated is a
 // translation no one has approved yet. ImportOptions.All takes every unit
-// with a target.
+// with a target but those still holding the word-by-word gist.
 func (m *Memory) ImportXLIFF(ctx context.Context, r io.Reader, opts ImportOptions) (ImportResult, error) {
 	src := &source{name: opts.Name, format: "xliff"}
 	if err := src.openXLIFF(r, opts); err != nil {
@@ -453,6 +460,11 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 				(!opts.All && !u.Approved) ||
 				(opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang)) {
 				s.skipped++
+				continue
+			}
+			if !u.Approved && f.StillGist(&u, opts.Gist) {
+				s.skipped++
+				s.gist++
 				continue
 			}
 			if err := emit(Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,

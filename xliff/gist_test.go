@@ -47,7 +47,9 @@ func TestGistWithoutDraft(t *testing.T) {
 			regexp.MustCompile(`(?s)\s*<alt-trans .*?</alt-trans>`),
 			regexp.MustCompile(`state="needs-translation" state-qualifier="leveraged-glossary"`),
 			regexp.MustCompile(`\s*<note from="bitext">word-by-word gist[^<]*</note>`), `state="translated"`,
-			func(u string) string { return strings.Replace(u, `xml:space="preserve"`, `xml:space="preserve" approved="yes"`, 1) }},
+			func(u string) string {
+				return strings.Replace(u, `xml:space="preserve"`, `xml:space="preserve" approved="yes"`, 1)
+			}},
 		"2.1": {func(w *bytes.Buffer) error { return Write21(w, b, Options{}) }, "unit",
 			regexp.MustCompile(`(?s)\s*<mtc:matches>.*?</mtc:matches>`),
 			regexp.MustCompile(`state="initial" subState="bitext:glossary"`),

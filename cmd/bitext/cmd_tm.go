@@ -94,7 +94,9 @@ func tmImportCommand(e *env) *cli.Command {
 read or has an error, nothing is added, and a memory the import was to create
 is not left behind. From XLIFF only the units the editor approved are taken, as
 'bitext review' counts them (approved="yes", final, signed-off, 2.x reviewed),
-unless --all is given; a 1.2 "translated" unit is not approved yet.
+unless --all is given; a 1.2 "translated" unit is not approved yet. A unit the
+editor left as bitext's word-by-word gist is never taken unless approved, also
+when the editor's tool dropped the draft bitext kept with it.
 
 Examples:
    bitext tm import agency-memory.tmx
@@ -117,8 +119,13 @@ Examples:
 				return err
 			}
 			paths := c.Args().Slice()
+			warn := func(format string, args ...any) {
+				if !c.Bool("quiet") {
+					fmt.Fprintf(e.stderr, "bitext: warning: "+format+"\n", args...)
+				}
+			}
 			res, err := m.ImportFiles(c.Context, paths, tm.ImportOptions{SourceLang: c.String("source-lang"),
-				TargetLang: c.String("target-lang"), Article: c.String("article"), All: c.Bool("all")})
+				TargetLang: c.String("target-lang"), Article: c.String("article"), All: c.Bool("all"), Gist: remakeGist(c.Context, warn)})
 			if err != nil {
 				// A memory this import was to create is not left behind empty.
 				if derr := m.Discard(); derr != nil {
@@ -137,7 +144,11 @@ Examples:
 			for i, path := range paths {
 				results = append(results, fileResult{path, res[i]})
 				if !c.Bool("quiet") && !c.Bool("json") {
-					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped, res[i].Format)
+					why := res[i].Format
+					if n := res[i].Gist; n > 0 {
+						why += fmt.Sprintf("; %d still the word-by-word gist", n)
+					}
+					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped, why)
 				}
 			}
 			if c.Bool("json") {

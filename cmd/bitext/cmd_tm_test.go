@@ -585,3 +585,32 @@ func TestUpdateKeepsEditorsMarks(t *testing.T) {
 		})
 	}
 }
+
+// TestTMImportLeavesOutGist: tm import --all takes no unit that is still the
+// word-by-word gist, also when the editor's tool dropped bitext's draft and
+// the gist's marks, and says why it left them out.
+func TestTMImportLeavesOutGist(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			markedXLIFF(t, dir, format, "rev.xlf", []editorMark{
+				{id: "uabdaa41950f3", target: "Sullivan admitted he could not say which weapons might be delivered.", state: "translated"}})
+			data, err := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			strip := gistStripped[format]
+			text := strip.note.ReplaceAllString(strip.state.ReplaceAllString(strip.draft.ReplaceAllString(string(data), ""), `state="translated"`), "")
+			for name, text := range map[string]string{"rev.xlf": string(data), "stripped.xlf": text} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				db := filepath.Join(dir, name+".db")
+				r := runBitext(t, dir, "", "tm", "import", "--all", "--tm", db, name)
+				if r.code != 0 || !strings.Contains(r.stdout, name+": 1 added, 0 already there, 31 skipped (xliff; 28 still the word-by-word gist)") {
+					t.Errorf("tm import --all %s: exit %d, %q %q; want the translated unit only", name, r.code, r.stdout, r.stderr)
+				}
+			}
+		})
+	}
+}
