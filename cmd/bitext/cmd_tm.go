@@ -216,6 +216,9 @@ func tmLookupCommand(e *env) *cli.Command {
 		ArgsUsage: "TEXT",
 		Description: `Prints the best matches, best first: score, source, translation, how the
 memory's source differs from TEXT ([-removed-] {+added+}) and where the pair came from.
+Pairs an editor approved (final, then reviewed) come first, then the others, and
+last pairs an aligner flagged as uncertain; among equals the higher score, then the
+newest. translate takes the first exact match in the same order.
 
 Examples:
    bitext tm lookup "قمة بوتين وكيم"
