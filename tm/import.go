@@ -35,7 +35,9 @@ type ImportOptions struct {
 	// All imports every XLIFF unit that has a target; by default only those
 	// the editor approved, as 'bitext review' counts them (xliff.Unit.Approved:
 	// 1.2 approved="yes" or state signed-off or final; 2.x state reviewed or
-	// final in every segment).
+	// final in every segment). It also imports the TMX pairs an aligner
+	// flagged as uncertain (see Entry.LowConfidence), which are left out by
+	// default; they keep their flag.
 	All bool
 	// Gist makes again the word-by-word gist of an XLIFF unit whose file
 	// lost bitext's draft (see xliff.File.StillGist); nil judges such units
@@ -54,6 +56,9 @@ type ImportResult struct {
 	Updated int    // pairs already there, provenance refreshed
 	Skipped int    // units without an approved target, without source text or in other languages
 	Gist    int    // of Skipped, XLIFF units still holding the word-by-word gist
+	// LowConfidence counts, of Skipped, the TMX pairs an aligner flagged as
+	// uncertain, which ImportOptions.All imports.
+	LowConfidence int
 }
 
 // ImportFile imports a TMX or XLIFF file, told apart by their root element,
@@ -113,7 +118,7 @@ func openFile(path string, opts ImportOptions) (*source, error) {
 				return err
 			}
 			err = again.entries(ctx, emit)
-			src.skipped = again.skipped
+			src.skipped, src.low = again.skipped, again.low
 			return err
 		}
 	}
@@ -137,6 +142,7 @@ type source struct {
 	format  string // "tmx" or "xliff"
 	skipped int    // units left out, counted by entries
 	gist    int    // of skipped, units still holding the gist
+	low     int    // of skipped, pairs flagged low-confidence
 	// entries sends the document's entries to emit, in order.
 	entries func(ctx context.Context, emit func(Entry) error) error
 }
@@ -294,7 +300,7 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) 
 		return nil, err
 	}
 	for i, s := range srcs {
-		res[i].Format, res[i].Skipped, res[i].Gist = s.format, s.skipped, s.gist
+		res[i].Format, res[i].Skipped, res[i].Gist, res[i].LowConfidence = s.format, s.skipped, s.gist, s.low
 	}
 	return res, nil
 }
@@ -334,8 +340,9 @@ func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
 			if err != nil {
 				return err
 			}
-			es, skip := tmxEntries(u, h.SrcLang, opts)
+			es, skip, low := tmxEntries(u, h.SrcLang, opts)
 			s.skipped += skip
+			s.low += low
 			for _, e := range es {
 				if err := emit(e); err != nil {
 					return err
@@ -346,7 +353,9 @@ func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
 	return nil
 }
 
-func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int) {
+// tmxEntries returns the pairs of a TMX unit to store, how many it leaves
+// out and, of those, how many for being flagged low-confidence.
+func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int, int) {
 	srcLang := u.SrcLang
 	if srcLang == "" || srcLang == "*all*" {
 		srcLang = headerSrc
@@ -368,7 +377,7 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 		}
 	}
 	if src == nil || strings.TrimSpace(src.Text) == "" {
-		return nil, max(len(u.Variants)-1, 1)
+		return nil, max(len(u.Variants)-1, 1), 0
 	}
 	base := Entry{UnitID: u.ID, Creator: u.CreationID, Created: u.CreationDate, Changer: u.ChangeID,
 		Changed: u.ChangeDate, Article: opts.Article}
@@ -383,6 +392,11 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 		default:
 			meta.Props = append(meta.Props, p)
 		}
+	}
+	if !opts.All && !approved(base.State) && lowConfidence(u.Props) {
+		// an uncertain pairing is no translation to reuse unless asked for
+		n := max(len(u.Variants)-1, 1)
+		return nil, n, n
 	}
 	var out []Entry
 	skipped := 0
@@ -408,7 +422,7 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 	if len(u.Variants) == 1 {
 		skipped++
 	}
-	return out, skipped
+	return out, skipped, 0
 }
 
 func variantMeta(v *tmx.Variant) VariantMeta {

@@ -96,7 +96,9 @@ is not left behind. From XLIFF only the units the editor approved are taken, as
 'bitext review' counts them (approved="yes", final, signed-off, 2.x reviewed),
 unless --all is given; a 1.2 "translated" unit is not approved yet. A unit the
 editor left as bitext's word-by-word gist is never taken unless approved, also
-when the editor's tool dropped the draft bitext kept with it.
+when the editor's tool dropped the draft bitext kept with it. From TMX, the pairs
+'bitext align' flagged low-confidence (x-flag) are left out unless --all is
+given; imported, they keep the flag and come last in lookups.
 
 Examples:
    bitext tm import agency-memory.tmx
@@ -106,7 +108,7 @@ Examples:
 			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "source language when the file does not say"},
 			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language"},
 			&cli.StringFlag{Name: "article", Usage: "provenance for pairs the file names no article for"},
-			&cli.BoolFlag{Name: "all", Usage: "XLIFF: import every unit with a target, approved or not"},
+			&cli.BoolFlag{Name: "all", Usage: "import every XLIFF unit with a target, approved or not, and the TMX pairs flagged low-confidence"},
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		},
@@ -147,6 +149,9 @@ Examples:
 					why := res[i].Format
 					if n := res[i].Gist; n > 0 {
 						why += fmt.Sprintf("; %d still the word-by-word gist", n)
+					}
+					if n := res[i].LowConfidence; n > 0 {
+						why += fmt.Sprintf("; %d flagged low-confidence, which --all imports", n)
 					}
 					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped, why)
 				}

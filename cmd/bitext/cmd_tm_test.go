@@ -614,3 +614,61 @@ func TestTMImportLeavesOutGist(t *testing.T) {
 		})
 	}
 }
+
+// TestTMImportLowConfidenceAndTranslate: tm import leaves out the pairs align
+// flagged low-confidence and says so; with --all it keeps them flagged, and
+// translate still takes the editor's final pair for the same sentence.
+func TestTMImportLowConfidenceAndTranslate(t *testing.T) {
+	dir := sampleDir(t)
+	markedXLIFF(t, dir, "xliff", "rev.xlf", sampleMarks("xliff"))
+	const aligned = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="bitext" creationtoolversion="1" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="ar" datatype="plaintext"/>
+  <body>
+    <tu tuid="u39eae68f6b30">
+      <prop type="x-alignment-confidence">0.00</prop>
+      <prop type="x-flag">low-confidence</prop>
+      <tuv xml:lang="ar"><seg>قمة بوتين وكيم</seg></tuv>
+      <tuv xml:lang="en"><seg>Korea to shore up its defence capabilities.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+`
+	if err := os.WriteFile(filepath.Join(dir, "al.tmx"), []byte(aligned), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "m.db")
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", db, "rev.xlf"); r.code != 0 {
+		t.Fatalf("import rev.xlf: %s", r.stderr)
+	}
+	r := runBitext(t, dir, "", "tm", "import", "--tm", db, "al.tmx")
+	if r.code != 0 || !strings.Contains(r.stdout, "al.tmx: 0 added, 0 already there, 1 skipped (tmx; 1 flagged low-confidence, which --all imports)") {
+		t.Errorf("import al.tmx: exit %d, %q", r.code, r.stdout)
+	}
+	if r := runBitext(t, dir, "", "tm", "import", "--all", "--tm", db, "al.tmx"); r.code != 0 || !strings.Contains(r.stdout, "1 added") {
+		t.Fatalf("import --all al.tmx: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, dir, "", "tm", "lookup", "--tm", db, "قمة بوتين وكيم")
+	if first, _, _ := strings.Cut(r.stdout, "\n\n"); !strings.Contains(first, "The Putin–Kim summit") || !strings.Contains(r.stdout, "flagged low-confidence") {
+		t.Errorf("lookup:\n%s\nwant the final pair first and the flagged one said so", r.stdout)
+	}
+	r = runBitext(t, dir, "", "translate", "--tm", db, "--engine", "gist", "-f", "json", "-o", "-", "article.txt")
+	var bt struct {
+		Units []struct{ ID, State, Target string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &bt); err != nil {
+		t.Fatalf("translate: %v %s", err, r.stderr)
+	}
+	found := false
+	for _, u := range bt.Units {
+		if u.ID == "u39eae68f6b30" {
+			found = true
+			if u.State != "memory" || u.Target != "The Putin–Kim summit" {
+				t.Errorf("heading: %s %q; want the editor's final pair from the memory", u.State, u.Target)
+			}
+		}
+	}
+	if !found {
+		t.Error("translate wrote no heading unit u39eae68f6b30")
+	}
+}
