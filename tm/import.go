@@ -51,14 +51,14 @@ type ImportOptions struct {
 
 // ImportResult counts what an import did.
 type ImportResult struct {
-	Format  string // "tmx" or "xliff"
-	Added   int    // new pairs
-	Updated int    // pairs already there, provenance refreshed
-	Skipped int    // units without an approved target, without source text or in other languages
-	Gist    int    // of Skipped, XLIFF units still holding the word-by-word gist
+	Format  string `json:"format"`       // "tmx" or "xliff"
+	Added   int    `json:"added"`        // new pairs
+	Updated int    `json:"updated"`      // pairs already there, provenance refreshed
+	Skipped int    `json:"skipped"`      // units without an approved target, without source text or in other languages
+	Gist    int    `json:"skipped_gist"` // of Skipped, XLIFF units still holding the word-by-word gist
 	// LowConfidence counts, of Skipped, the TMX pairs an aligner flagged as
 	// uncertain, which ImportOptions.All imports.
-	LowConfidence int
+	LowConfidence int `json:"skipped_low_confidence"`
 }
 
 // ImportFile imports a TMX or XLIFF file, told apart by their root element,

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -670,5 +671,31 @@ func TestTMImportLowConfidenceAndTranslate(t *testing.T) {
 	}
 	if !found {
 		t.Error("translate wrote no heading unit u39eae68f6b30")
+	}
+}
+
+// TestTMImportJSONKeys: tm import --json names its counts in lower-case
+// snake case, as the other --json outputs do.
+func TestTMImportJSONKeys(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	r := runBitext(t, "", "", "tm", "import", "--tm", db, "--json", tmTestdata(t, "memory.tmx"))
+	if r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	var res []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res) != 1 {
+		t.Fatalf("import --json: %v %s", err, r.stdout)
+	}
+	var keys []string
+	for k := range res[0] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	want := []string{"added", "file", "format", "skipped", "skipped_gist", "skipped_low_confidence", "updated"}
+	if strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("keys %q, want %q", keys, want)
+	}
+	if res[0]["added"] != float64(4) || res[0]["format"] != "tmx" {
+		t.Errorf("counts: %v", res[0])
 	}
 }
