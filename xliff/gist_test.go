@@ -16,7 +16,7 @@ func fakeGist(source string, terms []Term) []string { return []string{"gist of "
 // gistBitext is a bitext of word-by-word gists, as translate writes it with
 // the gist engine.
 func gistBitext() *doc.Bitext {
-	src := "جملة أولى. جملة ثانية. جملة ثالثة. جملة رابعة. جملة خامسة."
+	src := "جملة أولى. جملة ثانية. جملة ثالثة. جملة رابعة. جملة خامسة. جملة سادسة. جملة سابعة."
 	bt := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Name: "gist.txt", Engine: "gist",
 		Source: &doc.Document{Name: "gist.txt", Lang: "ar", Source: src}}
 	for _, s := range strings.SplitAfter(src, ". ") {
@@ -28,10 +28,11 @@ func gistBitext() *doc.Bitext {
 	return bt
 }
 
-// TestGistWithoutDraft: when the editor's tool dropped bitext's draft, a
-// unit is still the untouched gist by what survives: the gist's state, or a
-// target equal to the gist made again. The gist's note alone says what the
-// draft was, so that an edited unit is edited.
+// TestGistWithoutDraft: when the editor's tool dropped bitext's draft, or
+// where it came from, a unit is still the untouched gist by what survives:
+// the gist's state, or a target (or draft) equal to the gist made again. The
+// gist's note alone says what the draft was, so that an edited unit is
+// edited.
 func TestGistWithoutDraft(t *testing.T) {
 	b := gistBitext()
 	id := func(i int) string { return b.Units[i].ID }
@@ -64,11 +65,21 @@ func TestGistWithoutDraft(t *testing.T) {
 			if err := fm.write(&buf); err != nil {
 				t.Fatal(err)
 			}
-			text := fm.draft.ReplaceAllString(buf.String(), "")
+			text := buf.String()
 			unmark := func(u string) string { return fm.state.ReplaceAllString(u, fm.translated) }
 			edit := func(u string) string { return strings.Replace(u, ">gist of ", ">An editor's translation of ", 1) }
-			// 0: untouched, marks kept; 1: marks gone, target untouched;
-			// 2: edited, note kept; 3: edited, every mark gone; 4: approved untouched
+			// Drafts dropped: 0: untouched, marks kept; 1: marks gone, target
+			// untouched; 2: edited, note kept; 3: edited, every mark gone;
+			// 4: approved untouched. Drafts said to be another engine's (as
+			// an update writes a gist it carries on): 5: marks kept; 6: marks
+			// gone.
+			for i := range 5 {
+				text = editUnit(t, text, fm.elem, id(i), func(u string) string { return fm.draft.ReplaceAllString(u, "") })
+			}
+			text = editUnit(t, text, fm.elem, id(5), func(u string) string { return strings.Replace(u, `origin="gist"`, `origin="none"`, 1) })
+			text = editUnit(t, text, fm.elem, id(6), func(u string) string {
+				return fm.note.ReplaceAllString(unmark(strings.Replace(u, `origin="gist"`, `origin="google"`, 1)), "")
+			})
 			text = editUnit(t, text, fm.elem, id(1), func(u string) string { return fm.note.ReplaceAllString(unmark(u), "") })
 			text = editUnit(t, text, fm.elem, id(2), func(u string) string { return edit(unmark(u)) })
 			text = editUnit(t, text, fm.elem, id(3), func(u string) string { return fm.note.ReplaceAllString(edit(unmark(u)), "") })
@@ -81,7 +92,7 @@ func TestGistWithoutDraft(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := []doc.State{doc.StateGist, doc.StateGist, doc.StateReviewed, doc.StateReviewed, doc.StateFinal}
+			want := []doc.State{doc.StateGist, doc.StateGist, doc.StateReviewed, doc.StateReviewed, doc.StateFinal, doc.StateGist, doc.StateGist}
 			for i, u := range rv.Units {
 				if u.State != want[i] {
 					t.Errorf("unit %d: state %q, want %q (target %q)", i, u.State, want[i], u.Target)
@@ -94,7 +105,7 @@ func TestGistWithoutDraft(t *testing.T) {
 				t.Errorf("unit 3: draft %q; nothing says what it was", u.Draft)
 			}
 			for i := range f.Units {
-				want := i == 0 || i == 1 || i == 4
+				want := i != 2 && i != 3
 				if got := f.StillGist(&f.Units[i], fakeGist); got != want {
 					t.Errorf("StillGist(unit %d) = %v, want %v", i, got, want)
 				}

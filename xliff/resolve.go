@@ -24,9 +24,9 @@ type ResolveOptions struct {
 	// group id, its first words and its line in the article.
 	Article *doc.Document
 	// Gist, when set, makes again the word-by-word gist of a unit whose
-	// file lost bitext's draft, so that a target still equal to it counts as
-	// the untouched gist (see StillGist). Without it such a unit is judged by
-	// the gist's state and note alone.
+	// file lost bitext's draft or where it came from, so that a target still
+	// equal to it counts as the untouched gist (see StillGist). Without it
+	// such a unit is judged by the gist's state and note alone.
 	Gist GistFunc
 }
 
@@ -466,19 +466,16 @@ type gistSigns struct {
 }
 
 // gistDraft returns the gist a unit started from, when what survives of it
-// says its draft was one: the draft bitext kept, from the gist; else, when
-// the editor's tool dropped the draft or where it came from, the gist's
-// state, which tools change when the target is edited (so the target is the
-// draft still); else the gist made again from the source, when the target
-// (or the draft kept) is that gist, or when the gist's note says the draft
-// was one.
+// says its draft was one: the draft bitext kept, from the gist, or any draft
+// while the target has the gist's state (tools change it when the target is
+// edited; with no draft left the target is the gist itself); else the gist
+// made again from the source, when the draft kept or the target is that gist
+// (whatever the draft says it came from: an update carries a gist on as an
+// engine's draft); else, with the gist's note, the draft kept when it does
+// not say where it came from, or the gist made again when none is.
 func gistDraft(s gistSigns, remake GistFunc) (string, bool) {
 	switch {
-	case s.hasDraft && s.origin == GistOrigin:
-		return s.draft, true
-	case s.hasDraft && s.origin != "":
-		return "", false // another engine's draft, or the memory's
-	case s.marked && s.hasDraft:
+	case s.hasDraft && (s.origin == GistOrigin || s.marked):
 		return s.draft, true
 	case s.marked:
 		return s.target, true
@@ -493,14 +490,14 @@ func gistDraft(s gistSigns, remake GistFunc) (string, bool) {
 		case g == "":
 		case s.hasDraft && g == normSpace(s.draft):
 			return s.draft, true
-		case !s.hasDraft && g == normSpace(s.target):
+		case g == normSpace(s.target):
 			return g, true
 		}
 	}
 	switch {
-	case s.noted && s.hasDraft:
+	case s.noted && s.hasDraft && s.origin == "":
 		return s.draft, true
-	case s.noted && len(gists) > 0 && normSpace(gists[0]) != "":
+	case s.noted && !s.hasDraft && len(gists) > 0 && normSpace(gists[0]) != "":
 		return normSpace(gists[0]), true
 	}
 	return "", false

@@ -506,6 +506,15 @@ func TestPublishRefusesGistWithoutDraft(t *testing.T) {
 				if _, err := os.Stat(filepath.Join(dir, name+".html")); err == nil {
 					t.Errorf("publish %s wrote the page", name)
 				}
+				// an update carries the gist on as another engine's draft
+				up := "up-" + name
+				if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "none", "--update", name, "-o", up, "article.txt"); r.code != 0 {
+					t.Fatalf("translate --update %s: exit %d: %s", name, r.code, r.stderr)
+				}
+				r = runBitext(t, dir, "", "publish", "--tm", db, "-o", up+".html", up)
+				if r.code != 1 || !strings.Contains(r.stderr, "still hold the word-by-word gist") {
+					t.Errorf("publish %s: exit %d, stderr %q; want the gist refused", up, r.code, r.stderr)
+				}
 			}
 			// the editor translates one unit; the tool marks it translated
 			target := map[string]*regexp.Regexp{

@@ -14,7 +14,7 @@ import (
 
 // remakeGist returns the xliff.GistFunc with which publish, review and tm
 // import tell an untouched gist from a translation in a file whose CAT tool
-// dropped bitext's draft: it runs the gist engine again, as translate ran
+// dropped bitext's draft (or an update that made it another engine's): it runs the gist engine again, as translate ran
 // it, on the unit's source, once with the glossary names the file recorded
 // for the unit (the glossary translate used) and once with ./glossary.yaml
 // when present. The engine is made at the first unit that needs it; when it
