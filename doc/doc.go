@@ -118,6 +118,10 @@ const (
 	StateFinal    State = "final"    // approved for publication
 )
 
+// GistNote is the note on every unit whose target is a word-by-word gist; a
+// reviewed file that lost the gist's draft still says so with it.
+const GistNote = "word-by-word gist, not a translation"
+
 // TermHit is one glossary match in the source text.
 type TermHit struct {
 	Start       int    `json:"start"`                  // byte offset of the surface form in Document.Source

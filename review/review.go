@@ -77,7 +77,8 @@ type Report struct {
 
 // Compute compares every reviewed target with its machine draft. Post-edit
 // distances are measured against the editor's text (the reference), over the
-// units that had both a draft and a reviewed target.
+// units that had both a draft and a reviewed target. The glossary names a
+// reviewed target lacks are counted whether or not it had a draft.
 func Compute(rv *xliff.Reviewed) *Report {
 	r := &Report{File: rv.File.Name, Original: rv.File.Original, Engine: rv.File.Engine, Warnings: rv.Warnings}
 	s := &r.Summary
@@ -109,6 +110,13 @@ func Compute(rv *xliff.Reviewed) *Report {
 			s.Untranslated++
 		case Translated:
 			s.Translated++
+			// No draft to compare with, but the names the target lacks still count.
+			for _, t := range u.ExpectedTerms {
+				if !doc.ContainsTerm(u.Target, t.Target) {
+					s.FinalViol++
+					ur.Missing = append(ur.Missing, t.Target)
+				}
+			}
 		case Edited, Unchanged:
 			s.WithDraft++
 			if ur.Status == Edited {

@@ -215,3 +215,19 @@ func TestCheckNames(t *testing.T) {
 		t.Errorf("a second check repeats the notes: %q", b.Units[0].Notes)
 	}
 }
+
+// TestComputeNamesWithoutDraft: a target with no draft to compare (written by
+// hand, or the editor's tool dropped the draft) still counts the glossary
+// names it lacks after review.
+func TestComputeNamesWithoutDraft(t *testing.T) {
+	u := xliff.ReviewedUnit{ExpectedTerms: []xliff.Term{{Source: "كيم", Target: "Kim"}, {Source: "بوتين", Target: "Putin"}}}
+	u.ID, u.Source, u.Target, u.Kind = "u1", "التقى بوتين كيم", "Putin met the leader", doc.Paragraph
+	r := Compute(&xliff.Reviewed{File: &xliff.File{Name: "r.xlf"}, Units: []xliff.ReviewedUnit{u}})
+	s := r.Summary
+	if s.Translated != 1 || s.FinalViol != 1 || s.DraftViol != 0 || s.Fixed != 0 || s.Introduced != 0 {
+		t.Errorf("summary: %+v; want the missing name counted after review", s)
+	}
+	if got := r.Units[0].Missing; len(got) != 1 || got[0] != "Kim" {
+		t.Errorf("missing: %q, want [Kim]", got)
+	}
+}

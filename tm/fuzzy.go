@@ -62,7 +62,8 @@ const postingBudget = 12000
 const maxFuzzyRunes = 2000
 
 // Fuzzy returns the entries whose source is most similar to source, best
-// first. Candidates are the entries that share the most of the text's rarest
+// first as every lookup ranks them (approved pairs first, then by score; see
+// compareMatches). Candidates are the entries that share the most of the text's rarest
 // trigrams (the FTS5 trigram index); each is scored by the edit distance of
 // the normalised sources (go-diff).
 func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source string, opts FuzzyOptions) ([]Match, error) {
@@ -114,12 +115,7 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 		}
 		out = append(out, Match{Entry: e, Score: score})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].Changed.After(out[j].Changed)
-	})
+	slices.SortStableFunc(out, func(a, b Match) int { return compareMatches(&a.Entry, a.Score, &b.Entry, b.Score) })
 	if len(out) > opts.Max {
 		out = out[:opts.Max]
 	}

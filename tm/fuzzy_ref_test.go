@@ -3,6 +3,7 @@ package tm
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -55,12 +56,7 @@ func fuzzyReference(ctx context.Context, m *Memory, sourceLang, targetLang, sour
 		}
 		out = append(out, Match{Entry: e, Score: score})
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].Changed.After(out[j].Changed)
-	})
+	slices.SortStableFunc(out, func(a, b Match) int { return compareMatches(&a.Entry, a.Score, &b.Entry, b.Score) })
 	if len(out) > opts.Max {
 		out = out[:opts.Max]
 	}

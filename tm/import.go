@@ -35,8 +35,15 @@ type ImportOptions struct {
 	// All imports every XLIFF unit that has a target; by default only those
 	// the editor approved, as 'bitext review' counts them (xliff.Unit.Approved:
 	// 1.2 approved="yes" or state signed-off or final; 2.x state reviewed or
-	// final in every segment).
+	// final in every segment). It also imports the TMX pairs an aligner
+	// flagged as uncertain (see Entry.LowConfidence), which are left out by
+	// default; they keep their flag.
 	All bool
+	// Gist makes again the word-by-word gist of an XLIFF unit whose file
+	// lost bitext's draft (see xliff.File.StillGist); nil judges such units
+	// by the gist's marks alone. A unit still holding the gist is never
+	// imported unless the editor approved it.
+	Gist xliff.GistFunc
 	// Progress, when set, is called after every 1000 stored entries with the
 	// number stored so far (inside the still-open transaction).
 	Progress func(stored int)
@@ -44,10 +51,14 @@ type ImportOptions struct {
 
 // ImportResult counts what an import did.
 type ImportResult struct {
-	Format  string // "tmx" or "xliff"
-	Added   int    // new pairs
-	Updated int    // pairs already there, provenance refreshed
-	Skipped int    // units without an approved target, without source text or in other languages
+	Format  string `json:"format"`       // "tmx" or "xliff"
+	Added   int    `json:"added"`        // new pairs
+	Updated int    `json:"updated"`      // pairs already there, provenance refreshed
+	Skipped int    `json:"skipped"`      // units without an approved target, without source text or in other languages
+	Gist    int    `json:"skipped_gist"` // of Skipped, XLIFF units still holding the word-by-word gist
+	// LowConfidence counts, of Skipped, the TMX pairs an aligner flagged as
+	// uncertain, which ImportOptions.All imports.
+	LowConfidence int `json:"skipped_low_confidence"`
 }
 
 // ImportFile imports a TMX or XLIFF file, told apart by their root element,
@@ -107,7 +118,7 @@ func openFile(path string, opts ImportOptions) (*source, error) {
 				return err
 			}
 			err = again.entries(ctx, emit)
-			src.skipped = again.skipped
+			src.skipped, src.low = again.skipped, again.low
 			return err
 		}
 	}
@@ -130,6 +141,8 @@ type source struct {
 	name    string // file name for messages; "" when reading from a stream
 	format  string // "tmx" or "xliff"
 	skipped int    // units left out, counted by entries
+	gist    int    // of skipped, units still holding the gist
+	low     int    // of skipped, pairs flagged low-confidence
 	// entries sends the document's entries to emit, in order.
 	entries func(ctx context.Context, emit func(Entry) error) error
 }
@@ -287,7 +300,7 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) 
 		return nil, err
 	}
 	for i, s := range srcs {
-		res[i].Format, res[i].Skipped = s.format, s.skipped
+		res[i].Format, res[i].Skipped, res[i].Gist, res[i].LowConfidence = s.format, s.skipped, s.gist, s.low
 	}
 	return res, nil
 }
@@ -327,8 +340,9 @@ func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
 			if err != nil {
 				return err
 			}
-			es, skip := tmxEntries(u, h.SrcLang, opts)
+			es, skip, low := tmxEntries(u, h.SrcLang, opts)
 			s.skipped += skip
+			s.low += low
 			for _, e := range es {
 				if err := emit(e); err != nil {
 					return err
@@ -339,7 +353,9 @@ func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
 	return nil
 }
 
-func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int) {
+// tmxEntries returns the pairs of a TMX unit to store, how many it leaves
+// out and, of those, how many for being flagged low-confidence.
+func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int, int) {
 	srcLang := u.SrcLang
 	if srcLang == "" || srcLang == "*all*" {
 		srcLang = headerSrc
@@ -361,7 +377,7 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 		}
 	}
 	if src == nil || strings.TrimSpace(src.Text) == "" {
-		return nil, max(len(u.Variants)-1, 1)
+		return nil, max(len(u.Variants)-1, 1), 0
 	}
 	base := Entry{UnitID: u.ID, Creator: u.CreationID, Created: u.CreationDate, Changer: u.ChangeID,
 		Changed: u.ChangeDate, Article: opts.Article}
@@ -376,6 +392,11 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 		default:
 			meta.Props = append(meta.Props, p)
 		}
+	}
+	if !opts.All && !approved(base.State) && lowConfidence(u.Props) {
+		// an uncertain pairing is no translation to reuse unless asked for
+		n := max(len(u.Variants)-1, 1)
+		return nil, n, n
 	}
 	var out []Entry
 	skipped := 0
@@ -401,7 +422,7 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 	if len(u.Variants) == 1 {
 		skipped++
 	}
-	return out, skipped
+	return out, skipped, 0
 }
 
 func variantMeta(v *tmx.Variant) VariantMeta {
@@ -413,7 +434,7 @@ func variantMeta(v *tmx.Variant) VariantMeta {
 // with xliff.Read) in one transaction. Approved means approved="yes", state
 // final or signed-off, or 2.x state reviewed or final: a 1.2 translated is a
 // translation no one has approved yet. ImportOptions.All takes every unit
-// with a target.
+// with a target but those still holding the word-by-word gist.
 func (m *Memory) ImportXLIFF(ctx context.Context, r io.Reader, opts ImportOptions) (ImportResult, error) {
 	src := &source{name: opts.Name, format: "xliff"}
 	if err := src.openXLIFF(r, opts); err != nil {
@@ -453,6 +474,11 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 				(!opts.All && !u.Approved) ||
 				(opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang)) {
 				s.skipped++
+				continue
+			}
+			if !u.Approved && f.StillGist(&u, opts.Gist) {
+				s.skipped++
+				s.gist++
 				continue
 			}
 			if err := emit(Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,

@@ -108,6 +108,9 @@ func Provenance(e *Entry) string {
 		}
 		parts = append(parts, s)
 	}
+	if e.LowConfidence() {
+		parts = append(parts, "pairing flagged low-confidence")
+	}
 	if len(parts) == 0 {
 		return "memory: exact match"
 	}

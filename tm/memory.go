@@ -19,6 +19,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -797,7 +798,8 @@ const exactSQL = `SELECT ` + entryCols + `, norm FROM tu WHERE norm_hash = ? ORD
 
 // Exact returns the entries whose normalised source equals that of source,
 // from sourceLang into targetLang (compared by primary language subtag),
-// newest first.
+// best first as every lookup ranks them: what an editor approved first, then
+// the newest (see compareMatches).
 func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source string) ([]Entry, error) {
 	norm := normalize(source)
 	if norm == "" {
@@ -835,7 +837,11 @@ func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source strin
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(a, b Entry) int { return compareMatches(&a, 1, &b, 1) })
+	return out, nil
 }
 
 // Stats describes a memory.

@@ -56,7 +56,7 @@ func blockHits(d *doc.Document, m *glossary.Matcher) [][]doc.TermHit {
 }
 
 // GistNote is the note on every unit whose target is a word-by-word gist.
-const GistNote = "word-by-word gist, not a translation"
+const GistNote = doc.GistNote
 
 // isGist reports whether eng says its output is a word-by-word gist rather
 // than a translation (see gist.Engine); its units get doc.StateGist.

@@ -23,7 +23,18 @@ type ResolveOptions struct {
 	// caller). When given, a paragraph missing from the file is named by its
 	// group id, its first words and its line in the article.
 	Article *doc.Document
+	// Gist, when set, makes again the word-by-word gist of a unit whose
+	// file lost bitext's draft or where it came from, so that a target still
+	// equal to it counts as the untouched gist (see StillGist). Without it
+	// such a unit is judged by the gist's state and note alone.
+	Gist GistFunc
 }
+
+// GistFunc makes again the word-by-word gist translate wrote for a unit: the
+// gist engine is deterministic, so run on the unit's source with the glossary
+// terms recorded for it, it writes the same target. It may return several
+// gists (made with other glossaries), the likeliest first, or none.
+type GistFunc func(source string, terms []Term) []string
 
 // Reviewed is a reviewed file matched back to the units bitext wrote.
 type Reviewed struct {
@@ -216,6 +227,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		translatable := true
 		ru.Approved = true
 		anyTarget := false
+		marked, noted := true, false
 		for k, i := range parts {
 			used[i] = true
 			u := f.Units[i]
@@ -233,6 +245,8 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 				ru.Origin = u.DraftFrom
 			}
 			ru.Approved = ru.Approved && u.Approved
+			marked = marked && gistState(f.Version, u.State, u.Qualifier)
+			noted = noted || gistNoted(&u)
 			translatable = translatable && u.Translate
 			ru.Parts += max(u.Segments, 1)
 			ru.Notes = append(ru.Notes, u.Notes...)
@@ -248,6 +262,13 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		if ru.Untranslated {
 			ru.Target = ""
 			ru.Approved = false
+		}
+		if !ru.Untranslated {
+			signs := gistSigns{source: ru.Source, target: ru.Target, draft: ru.Draft, origin: ru.Origin, hasDraft: ru.HasDraft,
+				terms: ru.ExpectedTerms, marked: marked, noted: noted}
+			if d, ok := gistDraft(signs, opts.Gist); ok {
+				ru.Draft, ru.HasDraft, ru.Origin = d, true, GistOrigin
+			}
 		}
 		ru.Edited = !ru.Untranslated && ru.HasDraft && ru.Target != ru.Draft
 		if w.hash != "" && SourceHash(ru.Source) != w.hash {
@@ -432,6 +453,91 @@ func clip(s string, n int) string {
 
 // GistOrigin is the origin recorded for drafts made by the offline gist engine.
 const GistOrigin = "gist"
+
+// gistSigns is what survives of a unit in an editor's file that tells
+// whether the draft it started from was the word-by-word gist.
+type gistSigns struct {
+	source, target string
+	draft, origin  string // the draft bitext kept and where it came from
+	hasDraft       bool
+	terms          []Term
+	marked         bool // the target still has the state bitext gives a gist
+	noted          bool // bitext's note that the target is a gist is still there
+}
+
+// gistDraft returns the gist a unit started from, when what survives of it
+// says its draft was one: the draft bitext kept, from the gist, or any draft
+// while the target has the gist's state (tools change it when the target is
+// edited; with no draft left the target is the gist itself); else the gist
+// made again from the source, when the draft kept or the target is that gist
+// (whatever the draft says it came from: an update carries a gist on as an
+// engine's draft); else, with the gist's note, the draft kept when it does
+// not say where it came from, or the gist made again when none is.
+func gistDraft(s gistSigns, remake GistFunc) (string, bool) {
+	switch {
+	case s.hasDraft && (s.origin == GistOrigin || s.marked):
+		return s.draft, true
+	case s.marked:
+		return s.target, true
+	}
+	var gists []string
+	if remake != nil {
+		gists = remake(s.source, s.terms)
+	}
+	for _, g := range gists {
+		g = normSpace(g)
+		switch {
+		case g == "":
+		case s.hasDraft && g == normSpace(s.draft):
+			return s.draft, true
+		case g == normSpace(s.target):
+			return g, true
+		}
+	}
+	switch {
+	case s.noted && s.hasDraft && s.origin == "":
+		return s.draft, true
+	case s.noted && !s.hasDraft && len(gists) > 0 && normSpace(gists[0]) != "":
+		return normSpace(gists[0]), true
+	}
+	return "", false
+}
+
+// gistState reports whether a state and qualifier (2.x subState) of a file
+// of the given version are those bitext writes on a gist.
+func gistState(version, state, qualifier string) bool {
+	st, q := state12(doc.StateGist)
+	if strings.HasPrefix(version, "2.") {
+		st, q = state21(doc.StateGist)
+	}
+	return state == st && qualifier == q
+}
+
+// gistNoted reports whether the unit still has the note bitext writes on a gist.
+func gistNoted(u *Unit) bool {
+	for _, n := range u.Notes {
+		if strings.TrimSpace(n) == doc.GistNote {
+			return true
+		}
+	}
+	return false
+}
+
+// StillGist reports whether the target of u, a unit of f, is still the
+// word-by-word gist bitext wrote, untouched, as Resolve judges a unit for
+// publish: by the draft bitext kept, else by what survives of it (the
+// gist's state and note, and the gist remake makes again; remake may be
+// nil). Approval is not looked at.
+func (f *File) StillGist(u *Unit, remake GistFunc) bool {
+	target := normSpace(u.Target)
+	if !u.HasTarget || target == "" || target == normSpace(u.Source) {
+		return false
+	}
+	signs := gistSigns{source: normSpace(u.Source), target: target, draft: normSpace(u.Draft), origin: u.DraftFrom,
+		hasDraft: u.HasDraft, terms: u.Terms, marked: gistState(f.Version, u.State, u.Qualifier), noted: gistNoted(u)}
+	d, ok := gistDraft(signs, remake)
+	return ok && normSpace(d) == target
+}
 
 // setState derives the unit's state from what the editor did, not from the
 // file's state attributes alone.

@@ -262,7 +262,7 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 			articleErr = f.CheckArticle(body)
 		}
 	}
-	rv, err := f.Resolve(xliff.ResolveOptions{Force: force, Article: articleDoc})
+	rv, err := f.Resolve(xliff.ResolveOptions{Force: force, Article: articleDoc, Gist: remakeGist(c.Context, warn)})
 	if err != nil {
 		return nil, meta, err
 	}

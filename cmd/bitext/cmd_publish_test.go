@@ -460,3 +460,87 @@ func TestPublishOpensTheMemoryFirst(t *testing.T) {
 		}
 	}
 }
+
+// gistStripped is how CAT tools lose what bitext wrote around a gist, in
+// XLIFF 1.2 and 2.1: the draft kept beside the target, and then also the
+// gist's state and note.
+var gistStripped = map[string]struct{ draft, state, note *regexp.Regexp }{
+	"xliff": {regexp.MustCompile(`(?s)\s*<alt-trans .*?</alt-trans>`),
+		regexp.MustCompile(`state="needs-translation" state-qualifier="leveraged-glossary"`),
+		regexp.MustCompile(`\s*<note from="bitext">word-by-word gist[^<]*</note>`)},
+	"xliff2": {regexp.MustCompile(`(?s)\s*<mtc:matches>.*?</mtc:matches>`),
+		regexp.MustCompile(`state="initial" subState="bitext:glossary"`),
+		regexp.MustCompile(`(?s)\s*<notes>\s*<note category="bitext">word-by-word gist[^<]*</note>\s*</notes>`)},
+}
+
+// TestPublishRefusesGistWithoutDraft: a file whose targets are still the
+// gist is refused when the editor's tool dropped bitext's draft, and also
+// its state and note: the target equals the gist of its source. A unit the
+// editor translated is the only pair that reaches the memory.
+func TestPublishRefusesGistWithoutDraft(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", format, "article.txt"); r.code != 0 {
+				t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			strip := gistStripped[format]
+			noDraft := strip.draft.ReplaceAllString(string(data), "")
+			noMarks := strip.note.ReplaceAllString(strip.state.ReplaceAllString(noDraft, `state="translated"`), "")
+			if noDraft == string(data) || noMarks == noDraft {
+				t.Fatal("nothing stripped: the test no longer matches what translate writes")
+			}
+			for name, text := range map[string]string{"nodraft.xlf": noDraft, "nomarks.xlf": noMarks} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				db := filepath.Join(dir, name+".db")
+				r := runBitext(t, dir, "", "publish", "--tm", db, "-o", name+".html", name)
+				if r.code != 1 || !strings.Contains(r.stderr, "still hold the word-by-word gist") {
+					t.Errorf("publish %s: exit %d, stderr %q; want the gist refused", name, r.code, r.stderr)
+				}
+				if _, err := os.Stat(filepath.Join(dir, name+".html")); err == nil {
+					t.Errorf("publish %s wrote the page", name)
+				}
+				// an update carries the gist on as another engine's draft
+				up := "up-" + name
+				if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "none", "--update", name, "-o", up, "article.txt"); r.code != 0 {
+					t.Fatalf("translate --update %s: exit %d: %s", name, r.code, r.stderr)
+				}
+				r = runBitext(t, dir, "", "publish", "--tm", db, "-o", up+".html", up)
+				if r.code != 1 || !strings.Contains(r.stderr, "still hold the word-by-word gist") {
+					t.Errorf("publish %s: exit %d, stderr %q; want the gist refused", up, r.code, r.stderr)
+				}
+			}
+			// the editor translates one unit; the tool marks it translated
+			target := map[string]*regexp.Regexp{
+				"xliff":  regexp.MustCompile(`(?s)(<target xml:lang="en" state="translated"[^>]*>)([^<]*)(</target>)`),
+				"xliff2": regexp.MustCompile(`(?s)(<segment id="s1" state="translated">\s*<source[^>]*>.*?</source>\s*<target[^>]*>)([^<]*)(</target>)`),
+			}[format]
+			loc := target.FindStringSubmatchIndex(noMarks)
+			if loc == nil {
+				t.Fatal("no target to edit")
+			}
+			edited := noMarks[:loc[4]] + "The editor's own translation." + noMarks[loc[5]:]
+			if err := os.WriteFile(filepath.Join(dir, "edited.xlf"), []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			db := filepath.Join(dir, "edited.db")
+			r := runBitext(t, dir, "", "publish", "--allow-gist", "--tm", db, "--tmx", "edited.tmx", "edited.xlf")
+			if r.code != 0 {
+				t.Fatalf("publish --allow-gist: exit %d: %s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, "(1 pairs)") || !strings.Contains(r.stderr, ": 1 pairs added") {
+				t.Errorf("publish --allow-gist: %q; want the one translated unit in the TMX and the memory, no gist", r.stderr)
+			}
+			page, _ := os.ReadFile(filepath.Join(dir, "edited.html"))
+			if !strings.Contains(string(page), "gist only") {
+				t.Error("the page does not mark the gist")
+			}
+		})
+	}
+}

@@ -94,7 +94,11 @@ func tmImportCommand(e *env) *cli.Command {
 read or has an error, nothing is added, and a memory the import was to create
 is not left behind. From XLIFF only the units the editor approved are taken, as
 'bitext review' counts them (approved="yes", final, signed-off, 2.x reviewed),
-unless --all is given; a 1.2 "translated" unit is not approved yet.
+unless --all is given; a 1.2 "translated" unit is not approved yet. A unit the
+editor left as bitext's word-by-word gist is never taken unless approved, also
+when the editor's tool dropped the draft bitext kept with it. From TMX, the pairs
+'bitext align' flagged low-confidence (x-flag) are left out unless --all is
+given; imported, they keep the flag and come last in lookups.
 
 Examples:
    bitext tm import agency-memory.tmx
@@ -104,7 +108,7 @@ Examples:
 			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "source language when the file does not say"},
 			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language"},
 			&cli.StringFlag{Name: "article", Usage: "provenance for pairs the file names no article for"},
-			&cli.BoolFlag{Name: "all", Usage: "XLIFF: import every unit with a target, approved or not"},
+			&cli.BoolFlag{Name: "all", Usage: "import every XLIFF unit with a target, approved or not, and the TMX pairs flagged low-confidence"},
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		},
@@ -117,8 +121,13 @@ Examples:
 				return err
 			}
 			paths := c.Args().Slice()
+			warn := func(format string, args ...any) {
+				if !c.Bool("quiet") {
+					fmt.Fprintf(e.stderr, "bitext: warning: "+format+"\n", args...)
+				}
+			}
 			res, err := m.ImportFiles(c.Context, paths, tm.ImportOptions{SourceLang: c.String("source-lang"),
-				TargetLang: c.String("target-lang"), Article: c.String("article"), All: c.Bool("all")})
+				TargetLang: c.String("target-lang"), Article: c.String("article"), All: c.Bool("all"), Gist: remakeGist(c.Context, warn)})
 			if err != nil {
 				// A memory this import was to create is not left behind empty.
 				if derr := m.Discard(); derr != nil {
@@ -137,7 +146,14 @@ Examples:
 			for i, path := range paths {
 				results = append(results, fileResult{path, res[i]})
 				if !c.Bool("quiet") && !c.Bool("json") {
-					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped, res[i].Format)
+					why := res[i].Format
+					if n := res[i].Gist; n > 0 {
+						why += fmt.Sprintf("; %d still the word-by-word gist", n)
+					}
+					if n := res[i].LowConfidence; n > 0 {
+						why += fmt.Sprintf("; %d flagged low-confidence, which --all imports", n)
+					}
+					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped, why)
 				}
 			}
 			if c.Bool("json") {
@@ -205,6 +221,9 @@ func tmLookupCommand(e *env) *cli.Command {
 		ArgsUsage: "TEXT",
 		Description: `Prints the best matches, best first: score, source, translation, how the
 memory's source differs from TEXT ([-removed-] {+added+}) and where the pair came from.
+Pairs an editor approved (final, then reviewed) come first, then the others, and
+last pairs an aligner flagged as uncertain; among equals the higher score, then the
+newest. translate takes the first exact match in the same order.
 
 Examples:
    bitext tm lookup "قمة بوتين وكيم"

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -583,5 +584,118 @@ func TestUpdateKeepsEditorsMarks(t *testing.T) {
 				t.Errorf("review of the update: %d approved (%v), want 2", rep.Summary.Approved, err)
 			}
 		})
+	}
+}
+
+// TestTMImportLeavesOutGist: tm import --all takes no unit that is still the
+// word-by-word gist, also when the editor's tool dropped bitext's draft and
+// the gist's marks, and says why it left them out.
+func TestTMImportLeavesOutGist(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			markedXLIFF(t, dir, format, "rev.xlf", []editorMark{
+				{id: "uabdaa41950f3", target: "Sullivan admitted he could not say which weapons might be delivered.", state: "translated"}})
+			data, err := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			strip := gistStripped[format]
+			text := strip.note.ReplaceAllString(strip.state.ReplaceAllString(strip.draft.ReplaceAllString(string(data), ""), `state="translated"`), "")
+			for name, text := range map[string]string{"rev.xlf": string(data), "stripped.xlf": text} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				db := filepath.Join(dir, name+".db")
+				r := runBitext(t, dir, "", "tm", "import", "--all", "--tm", db, name)
+				if r.code != 0 || !strings.Contains(r.stdout, name+": 1 added, 0 already there, 31 skipped (xliff; 28 still the word-by-word gist)") {
+					t.Errorf("tm import --all %s: exit %d, %q %q; want the translated unit only", name, r.code, r.stdout, r.stderr)
+				}
+			}
+		})
+	}
+}
+
+// TestTMImportLowConfidenceAndTranslate: tm import leaves out the pairs align
+// flagged low-confidence and says so; with --all it keeps them flagged, and
+// translate still takes the editor's final pair for the same sentence.
+func TestTMImportLowConfidenceAndTranslate(t *testing.T) {
+	dir := sampleDir(t)
+	markedXLIFF(t, dir, "xliff", "rev.xlf", sampleMarks("xliff"))
+	const aligned = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="bitext" creationtoolversion="1" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="ar" datatype="plaintext"/>
+  <body>
+    <tu tuid="u39eae68f6b30">
+      <prop type="x-alignment-confidence">0.00</prop>
+      <prop type="x-flag">low-confidence</prop>
+      <tuv xml:lang="ar"><seg>قمة بوتين وكيم</seg></tuv>
+      <tuv xml:lang="en"><seg>Korea to shore up its defence capabilities.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+`
+	if err := os.WriteFile(filepath.Join(dir, "al.tmx"), []byte(aligned), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "m.db")
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", db, "rev.xlf"); r.code != 0 {
+		t.Fatalf("import rev.xlf: %s", r.stderr)
+	}
+	r := runBitext(t, dir, "", "tm", "import", "--tm", db, "al.tmx")
+	if r.code != 0 || !strings.Contains(r.stdout, "al.tmx: 0 added, 0 already there, 1 skipped (tmx; 1 flagged low-confidence, which --all imports)") {
+		t.Errorf("import al.tmx: exit %d, %q", r.code, r.stdout)
+	}
+	if r := runBitext(t, dir, "", "tm", "import", "--all", "--tm", db, "al.tmx"); r.code != 0 || !strings.Contains(r.stdout, "1 added") {
+		t.Fatalf("import --all al.tmx: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, dir, "", "tm", "lookup", "--tm", db, "قمة بوتين وكيم")
+	if first, _, _ := strings.Cut(r.stdout, "\n\n"); !strings.Contains(first, "The Putin–Kim summit") || !strings.Contains(r.stdout, "flagged low-confidence") {
+		t.Errorf("lookup:\n%s\nwant the final pair first and the flagged one said so", r.stdout)
+	}
+	r = runBitext(t, dir, "", "translate", "--tm", db, "--engine", "gist", "-f", "json", "-o", "-", "article.txt")
+	var bt struct {
+		Units []struct{ ID, State, Target string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &bt); err != nil {
+		t.Fatalf("translate: %v %s", err, r.stderr)
+	}
+	found := false
+	for _, u := range bt.Units {
+		if u.ID == "u39eae68f6b30" {
+			found = true
+			if u.State != "memory" || u.Target != "The Putin–Kim summit" {
+				t.Errorf("heading: %s %q; want the editor's final pair from the memory", u.State, u.Target)
+			}
+		}
+	}
+	if !found {
+		t.Error("translate wrote no heading unit u39eae68f6b30")
+	}
+}
+
+// TestTMImportJSONKeys: tm import --json names its counts in lower-case
+// snake case, as the other --json outputs do.
+func TestTMImportJSONKeys(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	r := runBitext(t, "", "", "tm", "import", "--tm", db, "--json", tmTestdata(t, "memory.tmx"))
+	if r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	var res []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res) != 1 {
+		t.Fatalf("import --json: %v %s", err, r.stdout)
+	}
+	var keys []string
+	for k := range res[0] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	want := []string{"added", "file", "format", "skipped", "skipped_gist", "skipped_low_confidence", "updated"}
+	if strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("keys %q, want %q", keys, want)
+	}
+	if res[0]["added"] != float64(4) || res[0]["format"] != "tmx" {
+		t.Errorf("counts: %v", res[0])
 	}
 }

@@ -1,0 +1,74 @@
+package tm
+
+import (
+	"cmp"
+	"time"
+
+	"bitext/doc"
+	"bitext/tmx"
+)
+
+// PropFlag is the TMX property type of a unit's flags, as align writes the
+// low-confidence flag of an uncertain pair.
+const PropFlag = "x-flag"
+
+// LowConfidence reports whether the entry is a pair an aligner flagged as
+// uncertain that no editor has approved since.
+func (e *Entry) LowConfidence() bool {
+	return !approved(e.State) && e.TMX != nil && lowConfidence(e.TMX.Props)
+}
+
+// lowConfidence reports whether TMX properties flag a pair as uncertain.
+func lowConfidence(props []tmx.Prop) bool {
+	for _, p := range props {
+		if p.Type == PropFlag && p.Value == string(doc.FlagLowConfidence) {
+			return true
+		}
+	}
+	return false
+}
+
+// approved reports whether an entry's state says an editor approved it.
+func approved(state string) bool {
+	return state == string(doc.StateFinal) || state == string(doc.StateReviewed)
+}
+
+// trust ranks how far an entry can be trusted: what an editor approved
+// (final above reviewed), then the rest, and last the pairs an aligner
+// flagged as uncertain.
+func trust(e *Entry) int {
+	switch {
+	case e.State == string(doc.StateFinal):
+		return 3
+	case e.State == string(doc.StateReviewed):
+		return 2
+	case e.LowConfidence():
+		return 0
+	}
+	return 1
+}
+
+// compareMatches orders the pairs a lookup finds, best first, for every
+// lookup alike (translate's exact matches, its candidates, tm lookup): the
+// more trusted first, then the higher score, then the newer, then the one
+// stored last.
+func compareMatches(a *Entry, aScore float64, b *Entry, bScore float64) int {
+	if c := cmp.Compare(trust(b), trust(a)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(bScore, aScore); c != 0 {
+		return c
+	}
+	if c := newest(b).Compare(newest(a)); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.ID, a.ID)
+}
+
+// newest is when the entry was last changed, else when it was made.
+func newest(e *Entry) time.Time {
+	if e.Changed.IsZero() {
+		return e.Created
+	}
+	return e.Changed
+}

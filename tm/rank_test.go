@@ -1,0 +1,136 @@
+package tm
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"bitext/doc"
+	"bitext/tmx"
+)
+
+// TestLookupsRankAlike: translate's exact match (Leverage) and tm lookup's
+// matches (Fuzzy) rank a source's pairs alike: an editor's final pair, then a
+// reviewed one, then the others, and last a pair an aligner flagged as
+// uncertain, however new each is.
+func TestLookupsRankAlike(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	const src = "قمة بوتين وكيم في فلاديفوستوك"
+	day := time.Date(2023, 9, 12, 10, 0, 0, 0, time.UTC)
+	low := &TMXMeta{Props: []tmx.Prop{{Type: "x-alignment-confidence", Value: "0.00"}, {Type: PropFlag, Value: string(doc.FlagLowConfidence)}}}
+	pair := func(target, state string, age int, meta *TMXMeta) Entry {
+		return Entry{SourceLang: "ar", TargetLang: "en", Source: src, Target: target, State: state,
+			Created: day.Add(-time.Duration(age) * time.Hour), TMX: meta}
+	}
+	// stored newest last, so that recency alone would pick the flagged pair
+	if _, err := m.Add(ctx, []Entry{
+		pair("final", "final", 4, nil),
+		pair("reviewed", "reviewed", 3, nil),
+		pair("machine", "machine", 2, nil),
+		pair("flagged", "", 0, low),
+		pair("unmarked", "", 1, nil),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"final", "reviewed", "unmarked", "machine", "flagged"}
+	targets := func(es []Entry) []string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.Target)
+		}
+		return out
+	}
+	es, err := m.Exact(ctx, "ar", "en", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := targets(es); !slices.Equal(got, want) {
+		t.Errorf("Exact: %q, want %q", got, want)
+	}
+	ms, err := m.Fuzzy(ctx, "ar", "en", src, FuzzyOptions{Max: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, mt := range ms {
+		got = append(got, mt.Target)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Fuzzy: %q, want %q", got, want)
+	}
+	d := &doc.Document{Lang: "ar", Source: src, Blocks: []doc.Block{{Kind: doc.Heading, End: len(src),
+		Segments: []doc.Segment{{End: len(src), Text: src}}}}}
+	units, err := Leverage{Memory: NewCache(m)}.BlockUnits(ctx, d, 0, "ar", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(units) != 1 || units[0].Target != "final" {
+		t.Errorf("Leverage: %+v, want the final pair", units)
+	}
+}
+
+// alignedTMX is what 'bitext align -f tmx' writes: a sure pair and one the
+// aligner flagged as uncertain.
+const alignedTMX = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="bitext" creationtoolversion="1" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="ar" datatype="plaintext"/>
+  <body>
+    <tu tuid="u1">
+      <prop type="x-alignment-confidence">0.98</prop>
+      <tuv xml:lang="ar"><seg>أحجم الكرملين اليوم عن تأكيد القمة.</seg></tuv>
+      <tuv xml:lang="en"><seg>The Kremlin declined today to confirm the summit.</seg></tuv>
+    </tu>
+    <tu tuid="u2">
+      <prop type="x-alignment-confidence">0.00</prop>
+      <prop type="x-flag">low-confidence</prop>
+      <tuv xml:lang="ar"><seg>قمة بوتين وكيم</seg></tuv>
+      <tuv xml:lang="en"><seg>Korea to shore up its defence capabilities.</seg></tuv>
+    </tu>
+  </body>
+</tmx>`
+
+// TestImportLeavesOutLowConfidence: pairs an aligner flagged as uncertain
+// are not imported unless asked for (All); kept, they stay flagged in the
+// memory and in its export, and rank last.
+func TestImportLeavesOutLowConfidence(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	res, err := m.Import(ctx, strings.NewReader(alignedTMX), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 1 || res.Skipped != 1 || res.LowConfidence != 1 {
+		t.Errorf("import = %+v, want 1 added, 1 skipped as low-confidence", res)
+	}
+	if es, _ := m.Exact(ctx, "ar", "en", "قمة بوتين وكيم"); len(es) != 0 {
+		t.Errorf("the flagged pair is in the memory: %+v", es)
+	}
+
+	res, err = m.Import(ctx, strings.NewReader(alignedTMX), ImportOptions{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 1 || res.Updated != 1 || res.Skipped != 0 || res.LowConfidence != 0 {
+		t.Errorf("import with All = %+v, want the flagged pair added", res)
+	}
+	es, _ := m.Exact(ctx, "ar", "en", "قمة بوتين وكيم")
+	if len(es) != 1 || !es[0].LowConfidence() || !strings.Contains(Provenance(&es[0]), "low-confidence") {
+		t.Errorf("flagged pair: %+v; want it kept as low-confidence, and said so", es)
+	}
+	var buf bytes.Buffer
+	if _, err := m.ExportTMX(ctx, &buf, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), `<prop type="x-flag">low-confidence</prop>`); n != 1 {
+		t.Errorf("export has %d low-confidence flags, want 1:\n%s", n, buf.String())
+	}
+	// the export imports again as it was: the flagged pair left out
+	again := openTemp(t)
+	if res, err := again.Import(ctx, &buf, ImportOptions{}); err != nil || res.Added != 1 || res.LowConfidence != 1 {
+		t.Errorf("re-import of the export = %+v, %v", res, err)
+	}
+}
