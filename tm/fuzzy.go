@@ -62,7 +62,7 @@ const postingBudget = 12000
 const maxFuzzyRunes = 2000
 
 // Fuzzy returns the entries whose source is most similar to source, best
-// first as every lookup ranks them (approved pairs first, then by score; see
+// first as every lookup ranks them (by score, then approved pairs first; see
 // compareMatches). Candidates are the entries that share the most of the text's rarest
 // trigrams (the FTS5 trigram index); each is scored by the edit distance of
 // the normalised sources (go-diff).

@@ -50,13 +50,15 @@ func trust(e *Entry) int {
 
 // compareMatches orders the pairs a lookup finds, best first, for every
 // lookup alike (translate's exact matches, its candidates, tm lookup): the
-// more trusted first, then the higher score, then the newer, then the one
-// stored last.
+// higher score, then the more trusted, then the newer, then the one stored
+// last. Among the pairs of one source the editor's final one comes first;
+// a closer match comes before a more trusted but less similar one, as CAT
+// tools list them.
 func compareMatches(a *Entry, aScore float64, b *Entry, bScore float64) int {
-	if c := cmp.Compare(trust(b), trust(a)); c != 0 {
+	if c := cmp.Compare(bScore, aScore); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(bScore, aScore); c != 0 {
+	if c := cmp.Compare(trust(b), trust(a)); c != 0 {
 		return c
 	}
 	if c := newest(b).Compare(newest(a)); c != 0 {

@@ -134,3 +134,16 @@ func TestImportLeavesOutLowConfidence(t *testing.T) {
 		t.Errorf("re-import of the export = %+v, %v", res, err)
 	}
 }
+
+// A closer match is listed before a less similar one that an editor
+// approved; among equally close ones the approved comes first.
+func TestCloserMatchFirst(t *testing.T) {
+	a := &Entry{State: "final"}
+	b := &Entry{State: "machine"}
+	if compareMatches(b, 0.95, a, 0.80) >= 0 {
+		t.Error("a 95% machine pair ranks after an 80% final one")
+	}
+	if compareMatches(a, 1, b, 1) >= 0 {
+		t.Error("at the same score the final pair does not come first")
+	}
+}
