@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -373,14 +372,9 @@ func xliffMajorVersion(path string) string {
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
-	m := xliffVersionRE.FindSubmatch(head[:n])
-	if m == nil {
-		return ""
-	}
-	return string(m[1])
+	_, major := xliff.Sniff(head[:n])
+	return major
 }
-
-var xliffVersionRE = regexp.MustCompile(`<xliff\b[^>]*?\bversion\s*=\s*["']([12])\.`)
 
 // openRunMemory opens the translation memory for a translate run, when there
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes

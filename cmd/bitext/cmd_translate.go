@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -489,7 +488,7 @@ func keepReviewedXLIFF(output, update string) error {
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
-	if !bytes.Contains(head[:n], []byte("<xliff")) {
+	if isXLIFF, _ := xliff.Sniff(head[:n]); !isXLIFF {
 		return nil
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
