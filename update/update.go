@@ -270,9 +270,26 @@ func similarity(a, b string) float64 {
 	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
 }
 
-// Summary is a one-line account of the report.
+// Summary is a one-line account of the report, saying how many deleted
+// units held an editor's work.
 func (r *Report) Summary() string {
-	return fmt.Sprintf("%d kept, %d changed, %d added, %d deleted", r.Kept, r.Changed, r.Added, len(r.Deleted))
+	s := fmt.Sprintf("%d kept, %d changed, %d added, %d deleted", r.Kept, r.Changed, r.Added, len(r.Deleted))
+	if n := r.DeletedWork(); n > 0 {
+		s += fmt.Sprintf(" (%d of them reviewed or approved by the editor)", n)
+	}
+	return s
+}
+
+// DeletedWork is the number of deleted units whose target an editor had
+// reviewed or approved: work that the new version no longer holds.
+func (r *Report) DeletedWork() int {
+	n := 0
+	for _, u := range r.Deleted {
+		if u.State == doc.StateReviewed || u.State == doc.StateFinal {
+			n++
+		}
+	}
+	return n
 }
 
 // Earlier turns a reviewed XLIFF file into the earlier version's units for

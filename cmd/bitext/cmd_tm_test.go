@@ -585,3 +585,75 @@ func TestUpdateKeepsEditorsMarks(t *testing.T) {
 		})
 	}
 }
+
+// TestUpdateInPlaceKeepsACopy: when an update replaces the editor's file
+// itself, the editor's translations of deleted paragraphs are named on stderr
+// and the file as it was is kept as FILE.bak; written elsewhere, no copy is
+// made.
+func TestUpdateInPlaceKeepsACopy(t *testing.T) {
+	const id, english = "u2c151672e84f", "A senior White House official warned on Tuesday that North Korea would face consequences."
+	dir := sampleDir(t)
+	markedXLIFF(t, dir, "xliff", "article.xlf", sampleMarks("xliff"))
+	before, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := xliff.Read(strings.NewReader(string(before)), "article.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	source := ""
+	for _, u := range f.Units {
+		if u.ID == id {
+			source = u.Source
+		}
+	}
+	// The newsroom deletes the paragraph of the approved unit.
+	article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	var paras []string
+	for _, p := range strings.Split(string(article), "\n\n") {
+		if source == "" || !strings.Contains(p, source) {
+			paras = append(paras, p)
+		}
+	}
+	if len(paras) != len(strings.Split(string(article), "\n\n"))-1 {
+		t.Fatalf("the paragraph of unit %s (%q) is not in the article", id, source)
+	}
+	os.WriteFile(filepath.Join(dir, "article.txt"), []byte(strings.Join(paras, "\n\n")), 0o644)
+
+	r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "-o", "v2.xlf", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("update: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.xlf.bak")); err == nil {
+		t.Error("a copy was kept of a file the update did not replace")
+	}
+	r = runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("update in place: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"1 deleted (1 of them reviewed or approved by the editor)",
+		"deleted unit " + id + " (reviewed, approved): " + source + "\n",
+		"bitext:   its translation: " + english + "\n",
+		"the file as it was is kept as article.xlf.bak",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "article.xlf.bak")); string(got) != string(before) {
+		t.Error("article.xlf.bak is not the editor's file as it was")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "article.xlf")); strings.Contains(string(got), english) || !strings.Contains(string(got), "Sullivan admitted") {
+		t.Error("article.xlf is not the update")
+	}
+	// --quiet still keeps the copy, and says nothing.
+	r = runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--update", "article.xlf", "article.txt")
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("quiet update in place: exit %d: %q", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "article.xlf.bak")); strings.Contains(string(got), english) {
+		t.Error("the second update did not keep the file it replaced")
+	}
+}

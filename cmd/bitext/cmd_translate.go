@@ -420,7 +420,7 @@ func translateBatchOf(c *cli.Context, e *env, eng translate.Engine, mem *tm.Cach
 	var res *translate.Result
 	var err error
 	if path := c.String("update"); path != "" {
-		res, err = runUpdate(c.Context, e, c.Bool("quiet"), path, eng, docs[0], opts)
+		res, err = runUpdate(c.Context, e, c.Bool("quiet"), path, batch[0].output, eng, docs[0], opts)
 	} else {
 		res, err = translate.RunMany(c.Context, eng, docs, opts)
 	}

@@ -112,6 +112,26 @@ func writeFile(e *env, path string, fill func(w io.Writer) error) error {
 	return nil
 }
 
+// backupSuffix ends the name of the copy keepCopy makes: a name no CAT tool
+// or "*.xlf" takes for a file to work on.
+const backupSuffix = ".bak"
+
+// keepCopy writes data, what the editor's file at path held when it was read,
+// to path+".bak" (atomically, replacing an earlier copy) before an update
+// replaces the file, so that the translations of deleted units are not
+// lost; it returns the copy's name.
+func keepCopy(e *env, path string, data []byte) (string, error) {
+	backup := path + backupSuffix
+	err := writeFile(e, backup, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("%s is not replaced: no copy of it could be kept (%w)", path, err)
+	}
+	return backup, nil
+}
+
 // sameFile reports whether two paths name one existing file (also through
 // links); a path that names no file is the same as nothing.
 func sameFile(a, b string) bool {
