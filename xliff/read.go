@@ -77,6 +77,10 @@ type Unit struct {
 	// The rest of the editor's marks, to write them back as they were.
 	Qualifier    string // 1.2 state-qualifier of the target, 2.x subState of the (first) segment
 	ApprovedAttr bool   // 1.2 approved="yes" itself, whatever the state
+	// Attrs are the attributes of the unit element the reader does not
+	// read itself (1.2 resname, 2.x name, a CAT tool's own), in the file's
+	// order; namespace declarations and xml:space are left out.
+	Attrs []xml.Attr
 }
 
 // Term is a glossary hit recorded with a unit: the Arabic surface form, what
@@ -456,7 +460,16 @@ func (rd *reader) newUnit(se xml.StartElement, group int) (*Unit, error) {
 		return nil, rd.errf(id, "duplicate unit id (first at line %d)", first)
 	}
 	rd.seen[id] = line
-	return &Unit{ID: id, Line: line, Group: group, Translate: attr(se, "translate") != "no"}, nil
+	u := &Unit{ID: id, Line: line, Group: group, Translate: attr(se, "translate") != "no"}
+	for _, a := range se.Attr {
+		switch {
+		case a.Name.Space == "xmlns", a.Name.Space == "" && a.Name.Local == "xmlns", a.Name.Space == nsXML:
+		case a.Name.Space == "" && (a.Name.Local == "id" || a.Name.Local == "translate" || a.Name.Local == "approved" && rd.f.Version == "1.2"):
+		default:
+			u.Attrs = append(u.Attrs, a)
+		}
+	}
+	return u, nil
 }
 
 func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
