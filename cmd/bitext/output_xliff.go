@@ -65,8 +65,9 @@ func companionTMX(output string) string {
 
 // writeBitext writes b to path ("-" for stdout). The XLIFF formats (named by
 // format) are written with the flavour, and characters they had to drop are
-// reported on stderr; the omegat flavour also writes the machine drafts as a
-// TMX next to the file. Other formats are written with f through writeOutput.
+// reported on stderr, as is the replacing of an XLIFF file of the other
+// version; the omegat flavour also writes the machine drafts as a TMX next to
+// the file. Other formats are written with f through writeOutput.
 func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bitext) error {
 	if err := checkFlavour(format, flavour, path); err != nil {
 		return err
@@ -76,16 +77,29 @@ func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bi
 		fmt.Fprintf(e.stderr, "bitext: warning: %s\n", msg)
 	}}
 	var write func(w io.Writer) error
+	version, other := "", ""
 	switch format {
 	case "xliff":
 		write = func(w io.Writer) error { return xliff.Write12(w, b, opts) }
+		version, other = "1.2", "2"
 	case "xliff2":
 		write = func(w io.Writer) error { return xliff.Write21(w, b, opts) }
+		version, other = "2.1", "1"
 	default:
 		return writeOutput(e, path, f, b)
 	}
+	// Both versions are written as .xlf: say so when one replaces the other.
+	replaces := path != "-" && xliffMajorVersion(path) == other
 	if err := writeFile(e, path, write); err != nil {
 		return err
+	}
+	if replaces {
+		was, wasFormat, again := "1.2", "xliff", "1.2"
+		if other == "2" {
+			was, wasFormat, again = "2", "xliff2", "2.1"
+		}
+		fmt.Fprintf(e.stderr, "bitext: warning: replaced %s, an XLIFF %s file, with XLIFF %s (--format %s): a CAT tool set up for the earlier file may not read it; --format %s writes XLIFF %s again, -o another name keeps both\n",
+			path, was, version, format, wasFormat, again)
 	}
 	if fl == xliff.OmegaT {
 		tmx := companionTMX(path)
