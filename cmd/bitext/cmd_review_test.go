@@ -160,6 +160,7 @@ func TestReviewedXLIFFWithBOMOrUTF16(t *testing.T) {
 					{"review", "article.xlf"},
 					{"publish", "--allow-gist", "--no-tm", "-o", "x.html", "article.xlf"},
 					{"tm", "import", "--tm", "m.db", "article.xlf"},
+					{"convert", "--format", "json", "-o", "conv.json", "article.xlf"},
 					{"translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "-o", "v2.xlf", "article.txt"},
 				} {
 					if r := runBitext(t, dir, "", args...); r.code != 0 {
