@@ -190,6 +190,17 @@ type XLIFFMarks struct {
 	// inline codes (1.2 <g>, 2.x <pc>) the editor's tool put in it, when it
 	// has any; a file of the same XLIFF version is written with them again.
 	TargetCodes string `json:"target_codes,omitempty"`
+	// Attrs are the other attributes the editor's file gave the unit element
+	// (1.2 resname, 2.x name, a CAT tool's own), in the file's order, to be
+	// written back where the XLIFF version allows them.
+	Attrs []XLIFFAttr `json:"attrs,omitempty"`
+}
+
+// XLIFFAttr is an attribute of a unit element in an editor's XLIFF file.
+type XLIFFAttr struct {
+	Space string `json:"space,omitempty"` // namespace URI; "" for none
+	Name  string `json:"name"`            // local name
+	Value string `json:"value"`
 }
 
 // XLIFFNote is a note of an editor's XLIFF file and who wrote it.

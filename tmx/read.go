@@ -1,8 +1,6 @@
 package tmx
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -10,8 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
+	"bitext/internal/textfile"
 )
 
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
@@ -28,12 +25,7 @@ type Reader struct {
 // NewReader reads the start of a TMX file up to its first unit. UTF-8 and
 // UTF-16 (with a byte order mark) are accepted. Errors are *ParseError.
 func NewReader(r io.Reader) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	var src io.Reader = br
-	if bom, _ := br.Peek(2); bytes.Equal(bom, []byte{0xFF, 0xFE}) || bytes.Equal(bom, []byte{0xFE, 0xFF}) {
-		src = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
-	}
-	dec := xml.NewDecoder(src)
+	dec := xml.NewDecoder(textfile.UTF8Reader(r)) // as the XLIFF reader: a BOM, or UTF-16
 	// The text is UTF-8 by now, whatever the declaration says.
 	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		switch strings.ToLower(label) {

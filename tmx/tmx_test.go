@@ -103,22 +103,48 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestReadUTF16: a TMX saved with a byte order mark, or as UTF-16 in either
+// byte order, reads as its UTF-8 original, and errors name the same line
+// (as for XLIFF).
 func TestReadUTF16(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(&buf, sampleDoc()); err != nil {
 		t.Fatal(err)
 	}
-	s := strings.Replace(buf.String(), `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
-	enc, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
-	if err != nil {
-		t.Fatal(err)
+	utf16 := func(s string, order unicode.Endianness) string {
+		s = strings.Replace(s, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+		enc, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return enc
 	}
-	d, err := Read(strings.NewReader(enc))
-	if err != nil {
-		t.Fatal(err)
+	bad := strings.Replace(buf.String(), "</seg>", "</tuv>", 1)
+	_, wantErr := Read(strings.NewReader(bad))
+	var want *ParseError
+	if !errors.As(wantErr, &want) || want.Line < 2 {
+		t.Fatalf("broken UTF-8 file: %v", wantErr)
 	}
-	if len(d.Units) != 2 || d.Units[0].Variant("ar").Text != "  مرحبا\tبالعالم  " {
-		t.Errorf("UTF-16 read wrong: %+v", d.Units)
+	for _, tc := range []struct {
+		name   string
+		encode func(string) string
+	}{
+		{"UTF-8 BOM", func(s string) string { return "\uFEFF" + s }},
+		{"UTF-16LE", func(s string) string { return utf16(s, unicode.LittleEndian) }},
+		{"UTF-16BE", func(s string) string { return utf16(s, unicode.BigEndian) }},
+	} {
+		d, err := Read(strings.NewReader(tc.encode(buf.String())))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if len(d.Units) != 2 || d.Units[0].Variant("ar").Text != "  مرحبا\tبالعالم  " {
+			t.Errorf("%s read wrong: %+v", tc.name, d.Units)
+		}
+		_, err = Read(strings.NewReader(tc.encode(bad)))
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Line != want.Line {
+			t.Errorf("%s: error %v, want one at line %d", tc.name, err, want.Line)
+		}
 	}
 }
 

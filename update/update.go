@@ -77,9 +77,15 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 	}
 	olds := make([]*oldUnit, 0, len(old.Units))
 	bySource := map[string][]*oldUnit{}
+	boilerplate := map[string][]*doc.Unit{} // earlier boilerplate by source
 	for k := range old.Units {
 		u := &old.Units[k]
-		if u.Kind == doc.Boilerplate || strings.TrimSpace(u.Source) == "" {
+		if u.Kind == doc.Boilerplate {
+			key := tm.Normalize(u.Source)
+			boilerplate[key] = append(boilerplate[key], u)
+			continue
+		}
+		if strings.TrimSpace(u.Source) == "" {
 			continue
 		}
 		o := &oldUnit{unit: u}
@@ -119,6 +125,12 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 	for k := range bt.Units {
 		u := &bt.Units[k]
 		if u.Kind == doc.Boilerplate {
+			// Not translated, but the editor's notes and the unit's
+			// attributes stay with the same text.
+			key := tm.Normalize(u.Source)
+			if same := boilerplate[key]; len(same) > 0 {
+				u.XLIFF, boilerplate[key] = same[0].XLIFF, same[1:]
+			}
 			continue
 		}
 		if mem.covered[u.Block] {
@@ -269,17 +281,34 @@ func similarity(a, b string) float64 {
 	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
 }
 
-// Summary is a one-line account of the report.
+// Summary is a one-line account of the report, saying how many deleted
+// units held an editor's work.
 func (r *Report) Summary() string {
-	return fmt.Sprintf("%d kept, %d changed, %d added, %d deleted", r.Kept, r.Changed, r.Added, len(r.Deleted))
+	s := fmt.Sprintf("%d kept, %d changed, %d added, %d deleted", r.Kept, r.Changed, r.Added, len(r.Deleted))
+	if n := r.DeletedWork(); n > 0 {
+		s += fmt.Sprintf(" (%d of them reviewed or approved by the editor)", n)
+	}
+	return s
+}
+
+// DeletedWork is the number of deleted units whose target an editor had
+// reviewed or approved: work that the new version no longer holds.
+func (r *Report) DeletedWork() int {
+	n := 0
+	for _, u := range r.Deleted {
+		if u.State == doc.StateReviewed || u.State == doc.StateFinal {
+			n++
+		}
+	}
+	return n
 }
 
 // Earlier turns a reviewed XLIFF file into the earlier version's units for
 // Run: every unit with its source, the editor's target, bitext's notes, a
 // state (see tm.XLIFFState) and the file's own marks, which a kept unit is
 // written with again: state and approval, the other notes with their author,
-// the machine draft and the target's paired codes; units marked
-// translate="no" are boilerplate.
+// the machine draft, the target's paired codes and the unit element's other
+// attributes (resname); units marked translate="no" are boilerplate.
 func Earlier(f *xliff.File) *doc.Bitext {
 	bt := &doc.Bitext{SourceLang: f.SourceLang, TargetLang: f.TargetLang, Name: f.Original, Engine: f.Engine}
 	for i := range f.Units {
@@ -297,6 +326,9 @@ func Earlier(f *xliff.File) *doc.Bitext {
 		}
 		marks := &doc.XLIFFMarks{Version: f.Version, State: u.State, Qualifier: u.Qualifier, Approved: u.ApprovedAttr,
 			Draft: u.Draft, DraftOrigin: u.DraftFrom, HasDraft: u.HasDraft, TargetCodes: u.TargetCodes}
+		for _, a := range u.Attrs {
+			marks.Attrs = append(marks.Attrs, doc.XLIFFAttr{Space: a.Name.Space, Name: a.Name.Local, Value: a.Value})
+		}
 		du := doc.Unit{ID: u.ID, Kind: doc.Paragraph, Source: u.Source, Target: u.Target,
 			State: state, Origin: u.DraftFrom, XLIFF: marks}
 		for k, n := range u.Notes {

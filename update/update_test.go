@@ -190,6 +190,13 @@ func TestUpdateDeleted(t *testing.T) {
 		if !strings.Contains(gone, u.Source) {
 			t.Errorf("deleted unit %q is not from the removed paragraph", u.Source)
 		}
+		// what the editor did with it goes with it, to be shown
+		if !strings.HasPrefix(u.Target, "Edited: ") || u.State != doc.StateReviewed {
+			t.Errorf("deleted unit %s lost the editor's work: %+v", u.ID, u)
+		}
+	}
+	if want := fmt.Sprintf("%d deleted (%d of them reviewed or approved by the editor)", len(rep.Deleted), len(rep.Deleted)); !strings.HasSuffix(rep.Summary(), want) {
+		t.Errorf("report %q does not end in %q", rep.Summary(), want)
 	}
 }
 

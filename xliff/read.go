@@ -1,15 +1,18 @@
 package xliff
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"bitext/doc"
+	"bitext/internal/textfile"
 )
 
 // Limits that keep a hostile or broken file from taking the machine down.
@@ -74,6 +77,10 @@ type Unit struct {
 	// The rest of the editor's marks, to write them back as they were.
 	Qualifier    string // 1.2 state-qualifier of the target, 2.x subState of the (first) segment
 	ApprovedAttr bool   // 1.2 approved="yes" itself, whatever the state
+	// Attrs are the attributes of the unit element the reader does not
+	// read itself (1.2 resname, 2.x name, a CAT tool's own), in the file's
+	// order; namespace declarations and xml:space are left out.
+	Attrs []xml.Attr
 }
 
 // Term is a glossary hit recorded with a unit: the Arabic surface form, what
@@ -157,17 +164,21 @@ type reader struct {
 	codes string
 }
 
-// Read parses an XLIFF 1.2, 2.0 or 2.1 file as CAT tools leave it: attributes
-// in any order, extra namespaces and metadata, alt-trans and match blocks,
-// segments split by the tool, inline tags in targets. It refuses what is not
-// XLIFF, malformed XML, units without an id and duplicate unit ids, with an
-// *Error naming the line.
+// Read parses an XLIFF 1.2, 2.0 or 2.1 file as CAT tools leave it: UTF-8 with
+// or without a byte order mark or UTF-16 with one, attributes in any order,
+// extra namespaces and metadata, alt-trans and match blocks, segments split
+// by the tool, inline tags in targets. It refuses what is not XLIFF,
+// malformed XML, units without an id and duplicate unit ids, with an *Error
+// naming the line.
 func Read(r io.Reader, name string) (*File, error) {
 	rd := &reader{name: name, f: &File{Name: name}, seen: map[string]int{}}
-	rd.dec = xml.NewDecoder(&limited{r: r, n: maxReadBytes})
+	// Windows CAT tools save XLIFF with a byte order mark, or as UTF-16.
+	rd.dec = xml.NewDecoder(textfile.UTF8Reader(&limited{r: r, n: maxReadBytes}))
+	// The text is UTF-8 by now, whatever the declaration says (a file turned
+	// into UTF-8 may still say UTF-16), as for TMX.
 	rd.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		switch strings.ToLower(label) {
-		case "utf-8", "utf8", "us-ascii", "ascii":
+		case "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf16", "utf-16le", "utf-16be":
 			return in, nil
 		}
 		return nil, fmt.Errorf("encoding %q: save the file as UTF-8", label)
@@ -204,6 +215,27 @@ func Read(r io.Reader, name string) (*File, error) {
 		return rd.f, nil
 	}
 }
+
+// Sniff tells from the start of a file (its first KiB or so, in any encoding
+// Read accepts) whether it is an XLIFF document, and its major version, "1"
+// or "2", when the root element says it ("" otherwise). Reading the file
+// properly is left to Read.
+func Sniff(head []byte) (isXLIFF bool, major string) {
+	data, _ := io.ReadAll(textfile.UTF8Reader(bytes.NewReader(head))) // a UTF-16 head cut in a character: what was decoded
+	root := sniffRoot.FindIndex(data)
+	if root == nil {
+		return false, ""
+	}
+	if m := sniffVersion.FindSubmatch(data[root[0]:]); m != nil {
+		major = string(m[1])
+	}
+	return true, major
+}
+
+var (
+	sniffRoot    = regexp.MustCompile(`<(?:[\w.-]+:)?xliff\b`)
+	sniffVersion = regexp.MustCompile(`^<(?:[\w.-]+:)?xliff\b[^>]*?\bversion\s*=\s*["']([12])\.`)
+)
 
 func (rd *reader) line() int {
 	l, _ := rd.dec.InputPos()
@@ -428,7 +460,16 @@ func (rd *reader) newUnit(se xml.StartElement, group int) (*Unit, error) {
 		return nil, rd.errf(id, "duplicate unit id (first at line %d)", first)
 	}
 	rd.seen[id] = line
-	return &Unit{ID: id, Line: line, Group: group, Translate: attr(se, "translate") != "no"}, nil
+	u := &Unit{ID: id, Line: line, Group: group, Translate: attr(se, "translate") != "no"}
+	for _, a := range se.Attr {
+		switch {
+		case a.Name.Space == "xmlns", a.Name.Space == "" && a.Name.Local == "xmlns", a.Name.Space == nsXML:
+		case a.Name.Space == "" && (a.Name.Local == "id" || a.Name.Local == "translate" || a.Name.Local == "approved" && rd.f.Version == "1.2"):
+		default:
+			u.Attrs = append(u.Attrs, a)
+		}
+	}
+	return u, nil
 }
 
 func (rd *reader) unit12(se xml.StartElement, depth, group int) error {

@@ -3,8 +3,11 @@ package xliff
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 
 	"bitext/doc"
 	"bitext/glossary"
@@ -100,7 +103,7 @@ func TestReadRefuses(t *testing.T) {
 		{"bad xml", strings.Replace(good, "<body>", "<body><<", 1), "not well-formed"},
 		{"duplicate", strings.Replace(good, `id="`+second+`"`, `id="`+first+`"`, 1), "duplicate unit id"},
 		{"no id", strings.Replace(good, `<trans-unit id="`+first+`"`, `<trans-unit`, 1), "without an id"},
-		{"utf16", strings.Replace(good, `encoding="UTF-8"`, `encoding="UTF-16"`, 1), "UTF-8"},
+		{"latin1", strings.Replace(good, `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1), "save the file as UTF-8"},
 		{"deep", "<xliff xmlns='" + NS12 + "' version='1.2'><file>" + strings.Repeat("<group>", 5000), "nested deeper"},
 	}
 	for _, c := range cases {
@@ -118,6 +121,98 @@ func TestReadRefuses(t *testing.T) {
 	_, err := Read(strings.NewReader(strings.Replace(good, `id="`+second+`"`, `id="`+first+`"`, 1)), "r.xlf")
 	if !errors.As(err, &xe) || xe.Line == 0 || xe.Unit != first {
 		t.Errorf("duplicate id error should name line and unit: %#v", err)
+	}
+}
+
+// TestReadBOMAndUTF16: a file a Windows CAT tool saved with a byte order
+// mark, or as UTF-16, reads as its UTF-8 original does, and errors in it
+// name the same lines.
+func TestReadBOMAndUTF16(t *testing.T) {
+	b := sampleBitext(t)
+	for _, tc := range []struct {
+		name  string
+		write func(*bytes.Buffer, *doc.Bitext, Options) error
+	}{{"1.2", func(w *bytes.Buffer, b *doc.Bitext, o Options) error { return Write12(w, b, o) }},
+		{"2.1", func(w *bytes.Buffer, b *doc.Bitext, o Options) error { return Write21(w, b, o) }}} {
+		var buf bytes.Buffer
+		if err := tc.write(&buf, b, Options{Created: fixedTime}); err != nil {
+			t.Fatal(err)
+		}
+		good := buf.String()
+		want, err := Read(strings.NewReader(good), "reviewed.xlf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		second := `id="` + b.Units[1].ID + `"`
+		dup := strings.Replace(good, second, `id="`+b.Units[0].ID+`"`, 1)
+		_, wantErr := Read(strings.NewReader(dup), "reviewed.xlf")
+		if wantErr == nil {
+			t.Fatal("no error for a duplicate id")
+		}
+		utf16 := func(s string, order unicode.Endianness) string {
+			s = strings.Replace(s, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+			enc, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().String(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return enc
+		}
+		for _, enc := range []struct {
+			name   string
+			encode func(string) string
+		}{
+			{"UTF-8 BOM", func(s string) string { return "\uFEFF" + s }},
+			// converted to UTF-8 without changing the declaration
+			{"UTF-8 said UTF-16", func(s string) string { return strings.Replace(s, `encoding="UTF-8"`, `encoding="UTF-16"`, 1) }},
+			{"UTF-16LE", func(s string) string { return utf16(s, unicode.LittleEndian) }},
+			{"UTF-16BE", func(s string) string { return utf16(s, unicode.BigEndian) }},
+		} {
+			t.Run(tc.name+" "+enc.name, func(t *testing.T) {
+				got, err := Read(strings.NewReader(enc.encode(good)), "reviewed.xlf")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("read differs from the UTF-8 file's:\n got %+v\nwant %+v", got, want)
+				}
+				_, err = Read(strings.NewReader(enc.encode(dup)), "reviewed.xlf")
+				if err == nil || err.Error() != wantErr.Error() {
+					t.Errorf("error %v, want %v", err, wantErr)
+				}
+			})
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	utf16 := func(s string) string {
+		enc, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return enc
+	}
+	decl := `<?xml version="1.0" encoding="UTF-8"?>` + "\n<!-- saved by a CAT tool -->\n"
+	for _, tc := range []struct {
+		name, head string
+		isXLIFF    bool
+		major      string
+	}{
+		{"1.2", decl + `<xliff version="1.2" xmlns="` + NS12 + `"><file>`, true, "1"},
+		{"2.1 namespace first", decl + `<xliff xmlns="` + NS20 + `" version="2.1" srcLang="ar">`, true, "2"},
+		{"prefixed", `<x:xliff xmlns:x="` + NS12 + `" version='1.2'>`, true, "1"},
+		{"no version", `<xliff>`, true, ""},
+		{"UTF-8 BOM", "\uFEFF" + decl + `<xliff version="2.0">`, true, "2"},
+		{"UTF-16", utf16(decl + `<xliff version="2.1">`), true, "2"},
+		{"UTF-16 cut in a character", utf16(decl + `<xliff version="1.2">`)[:len(utf16(decl+`<xliff vers`))+1], true, ""},
+		{"TMX", decl + `<tmx version="1.4">`, false, ""},
+		{"HTML", `<html><body>xliff version="1.2"</body></html>`, false, ""},
+		{"empty", "", false, ""},
+	} {
+		isXLIFF, major := Sniff([]byte(tc.head))
+		if isXLIFF != tc.isXLIFF || major != tc.major {
+			t.Errorf("%s: Sniff = %v, %q; want %v, %q", tc.name, isXLIFF, major, tc.isXLIFF, tc.major)
+		}
 	}
 }
 

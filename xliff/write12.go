@@ -84,6 +84,7 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 	if approved {
 		attrs = append(attrs, "approved", "yes")
 	}
+	attrs = append(attrs, keptAttrs(u, "1.2")...)
 	x.open("trans-unit", attrs...)
 	strip := stripper(opts, u.ID, "source")
 	x.elem("source", source12(u, strip))

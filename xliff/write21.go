@@ -87,6 +87,7 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 	if !translatable(u) {
 		attrs = append(attrs, "translate", "no")
 	}
+	attrs = append(attrs, keptAttrs(u, "2.1")...)
 	x.open("unit", attrs...)
 	draftText, origin, draft := draftOf(u, b.Engine)
 	if draft || len(u.Matches) > 0 {

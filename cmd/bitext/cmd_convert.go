@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/doc"
+	"bitext/xliff"
 )
 
 func init() {
@@ -83,6 +84,7 @@ func convertAction(c *cli.Context, e *env) error {
 		return usagef("convert: the output %s would overwrite the input: choose another name with -o", output)
 	}
 	var b *doc.Bitext
+	isXLIFF, _ := xliff.Sniff(data[:min(len(data), 4096)]) // also in UTF-16, as Windows tools save it
 	switch trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); {
 	case len(trimmed) > 0 && trimmed[0] == '{':
 		name := input
@@ -96,7 +98,7 @@ func convertAction(c *cli.Context, e *env) error {
 		if b.Name == "" {
 			b.Name = name // the article's name is unknown: the file converted is the honest origin
 		}
-	case len(trimmed) > 0 && trimmed[0] == '<':
+	case len(trimmed) > 0 && trimmed[0] == '<', isXLIFF:
 		if input == "-" {
 			e.stdin = bytes.NewReader(data)
 		}

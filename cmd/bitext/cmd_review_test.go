@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"bitext/review"
 )
 
@@ -120,5 +122,64 @@ func TestReviewNamesAMissingParagraph(t *testing.T) {
 	r := runBitext(t, elsewhere, "", "review", "miss.xlf")
 	if r.code != 1 || !regexp.MustCompile(`is missing from the file; it came between groups g\w+ and g\w+`).MatchString(r.stderr) {
 		t.Errorf("review without the article: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// A reviewed XLIFF file that a Windows CAT tool saved with a byte order mark,
+// or as UTF-16, is read by every command that reads one, and translate does
+// not replace it when it holds the editor's work.
+func TestReviewedXLIFFWithBOMOrUTF16(t *testing.T) {
+	privateMemory(t)
+	utf16 := func(s string) string {
+		s = strings.Replace(s, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+		enc, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return enc
+	}
+	for _, format := range []string{"xliff", "xliff2"} {
+		for _, enc := range []struct {
+			name   string
+			encode func(string) string
+		}{
+			{"BOM", func(s string) string { return "\uFEFF" + s }},
+			{"UTF-16", utf16},
+		} {
+			t.Run(format+" "+enc.name, func(t *testing.T) {
+				dir := sampleDir(t)
+				markedXLIFF(t, dir, format, "rev.xlf", sampleMarks(format))
+				data, err := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "article.xlf"), []byte(enc.encode(string(data))), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				for _, args := range [][]string{
+					{"review", "article.xlf"},
+					{"publish", "--allow-gist", "--no-tm", "-o", "x.html", "article.xlf"},
+					{"tm", "import", "--tm", "m.db", "article.xlf"},
+					{"convert", "--format", "json", "-o", "conv.json", "article.xlf"},
+					{"translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "-o", "v2.xlf", "article.txt"},
+				} {
+					if r := runBitext(t, dir, "", args...); r.code != 0 {
+						t.Errorf("%s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+					}
+				}
+				// the update kept the file's XLIFF version and the editor's work
+				out, _ := os.ReadFile(filepath.Join(dir, "v2.xlf"))
+				if want := map[string]string{"xliff": `version="1.2"`, "xliff2": `version="2.1"`}[format]; !strings.Contains(string(out), want) {
+					t.Errorf("the update is not %s: %.300s", want, out)
+				}
+				if !strings.Contains(string(out), "consequences.") {
+					t.Error("the update lost the editor's target")
+				}
+				r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "-f", format, "article.txt")
+				if r.code != 1 || !strings.Contains(r.stderr, "holds an editor's work") {
+					t.Errorf("translate over the reviewed file: exit %d: %s", r.code, r.stderr)
+				}
+			})
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -362,7 +362,7 @@ func translateMemoryFlags() []cli.Flag {
 		tmFlag(),
 		&cli.BoolFlag{Name: "no-tm", Usage: "do not consult the translation memory"},
 		&cli.Float64Flag{Name: "fuzzy", Value: 0.75, Usage: "lowest similarity of memory matches offered as candidates, 0 to 1"},
-		&cli.StringFlag{Name: "update", Usage: "reviewed XLIFF of the earlier version: keep its translations of unchanged sentences (output XLIFF unless --format)"},
+		&cli.StringFlag{Name: "update", Usage: "reviewed XLIFF of the earlier version: keep its translations of unchanged sentences (output XLIFF unless --format; when the output replaces this file, it is first copied to FILE.bak)"},
 	}
 }
 
@@ -392,14 +392,9 @@ func xliffMajorVersion(path string) string {
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
-	m := xliffVersionRE.FindSubmatch(head[:n])
-	if m == nil {
-		return ""
-	}
-	return string(m[1])
+	_, major := xliff.Sniff(head[:n])
+	return major
 }
-
-var xliffVersionRE = regexp.MustCompile(`<xliff\b[^>]*?\bversion\s*=\s*["']([12])\.`)
 
 // openRunMemory opens the translation memory for a translate run, when there
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes
@@ -425,14 +420,16 @@ func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Cache, error) {
 }
 
 // runUpdate translates d against the reviewed units of the earlier version
-// in the XLIFF file at path, and prints what changed.
-func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng translate.Engine, d *doc.Document, opts translate.Options) (*translate.Result, error) {
-	f, err := os.Open(path)
+// in the XLIFF file at path, and prints what changed: every deleted unit with
+// its state and translation, which the new file no longer holds. When output
+// is that file itself, a copy of it as it was read is kept first (see
+// keepCopy).
+func runUpdate(ctx context.Context, e *env, quiet bool, path, output string, eng translate.Engine, d *doc.Document, opts translate.Options) (*translate.Result, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	xf, err := xliff.Read(f, path)
+	xf, err := xliff.Read(bytes.NewReader(data), path)
 	if err != nil {
 		return nil, err
 	}
@@ -446,7 +443,23 @@ func runUpdate(ctx context.Context, e *env, quiet bool, path string, eng transla
 	if !quiet {
 		fmt.Fprintf(e.stderr, "bitext: update against %s: %s\n", path, rep.Summary())
 		for _, u := range rep.Deleted {
-			fmt.Fprintf(e.stderr, "bitext: deleted unit %s: %s\n", u.ID, u.Source)
+			state := string(u.State)
+			if u.XLIFF != nil && u.XLIFF.Approved {
+				state += ", approved"
+			}
+			fmt.Fprintf(e.stderr, "bitext: deleted unit %s (%s): %s\n", u.ID, state, u.Source)
+			if strings.TrimSpace(u.Target) != "" {
+				fmt.Fprintf(e.stderr, "bitext:   its translation: %s\n", u.Target)
+			}
+		}
+	}
+	if sameFile(output, path) {
+		backup, err := keepCopy(e, path, data)
+		if err != nil {
+			return nil, err
+		}
+		if !quiet {
+			fmt.Fprintf(e.stderr, "bitext: %s is replaced by the update; the file as it was is kept as %s\n", path, backup)
 		}
 	}
 	return &translate.Result{Bitexts: []*doc.Bitext{bt}, Stats: rep.Stats}, nil

@@ -699,3 +699,133 @@ func TestTMImportJSONKeys(t *testing.T) {
 		t.Errorf("counts: %v", res[0])
 	}
 }
+
+// TestUpdateInPlaceKeepsACopy: when an update replaces the editor's file
+// itself, the editor's translations of deleted paragraphs are named on stderr
+// and the file as it was is kept as FILE.bak; written elsewhere, no copy is
+// made.
+func TestUpdateInPlaceKeepsACopy(t *testing.T) {
+	const id, english = "u2c151672e84f", "A senior White House official warned on Tuesday that North Korea would face consequences."
+	dir := sampleDir(t)
+	markedXLIFF(t, dir, "xliff", "article.xlf", sampleMarks("xliff"))
+	before, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := xliff.Read(strings.NewReader(string(before)), "article.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	source := ""
+	for _, u := range f.Units {
+		if u.ID == id {
+			source = u.Source
+		}
+	}
+	// The newsroom deletes the paragraph of the approved unit.
+	article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	var paras []string
+	for _, p := range strings.Split(string(article), "\n\n") {
+		if source == "" || !strings.Contains(p, source) {
+			paras = append(paras, p)
+		}
+	}
+	if len(paras) != len(strings.Split(string(article), "\n\n"))-1 {
+		t.Fatalf("the paragraph of unit %s (%q) is not in the article", id, source)
+	}
+	os.WriteFile(filepath.Join(dir, "article.txt"), []byte(strings.Join(paras, "\n\n")), 0o644)
+
+	r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "-o", "v2.xlf", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("update: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.xlf.bak")); err == nil {
+		t.Error("a copy was kept of a file the update did not replace")
+	}
+	r = runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("update in place: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"1 deleted (1 of them reviewed or approved by the editor)",
+		"deleted unit " + id + " (reviewed, approved): " + source + "\n",
+		"bitext:   its translation: " + english + "\n",
+		"the file as it was is kept as article.xlf.bak",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "article.xlf.bak")); string(got) != string(before) {
+		t.Error("article.xlf.bak is not the editor's file as it was")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "article.xlf")); strings.Contains(string(got), english) || !strings.Contains(string(got), "Sullivan admitted") {
+		t.Error("article.xlf is not the update")
+	}
+	// --quiet still keeps the copy, and says nothing.
+	r = runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--update", "article.xlf", "article.txt")
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("quiet update in place: exit %d: %q", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "article.xlf.bak")); strings.Contains(string(got), english) {
+		t.Error("the second update did not keep the file it replaced")
+	}
+}
+
+// TestUpdateKeepsUnitAttributes: an update writes each kept unit with the
+// resource name the editor's tool gave it (1.2 resname, 2.x name, the one for
+// the other across versions) and, in the same version, a tool's own
+// namespaced attributes; the file stays valid.
+func TestUpdateKeepsUnitAttributes(t *testing.T) {
+	privateMemory(t)
+	for _, tc := range []struct{ in, out, attr, outAttr string }{
+		{"xliff", "xliff", "resname", "resname"},
+		{"xliff2", "xliff2", "name", "name"},
+		{"xliff", "xliff2", "resname", "name"},
+		{"xliff2", "xliff", "name", "resname"},
+	} {
+		t.Run(tc.in+" to "+tc.out, func(t *testing.T) {
+			dir := sampleDir(t)
+			if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "-f", tc.in, "-o", "rev.xlf", "article.txt"); r.code != 0 {
+				t.Fatalf("translate: %s", r.stderr)
+			}
+			data, _ := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+			n := 0
+			unitTag := regexp.MustCompile(`<(?:trans-unit|unit) id="([^"]+)"`)
+			text := unitTag.ReplaceAllStringFunc(string(data), func(tag string) string {
+				n++
+				return tag + fmt.Sprintf(` %s="para %d" xmlns:mq="MQXliff" mq:status="ManuallyConfirmed"`, tc.attr, n)
+			})
+			os.WriteFile(filepath.Join(dir, "rev.xlf"), []byte(text), 0o644)
+			article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+			os.WriteFile(filepath.Join(dir, "v2.txt"), []byte(strings.Replace(string(article), "حذر مسؤول كبير", "حذر مسؤول رفيع", 1)), 0o644)
+			r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "-f", tc.out, "--update", "rev.xlf", "-o", "v2.xlf", "v2.txt")
+			if r.code != 0 {
+				t.Fatalf("update: exit %d: %s", r.code, r.stderr)
+			}
+			out, _ := os.ReadFile(filepath.Join(dir, "v2.xlf"))
+			kept := 0
+			for _, m := range regexp.MustCompile(`<(?:trans-unit|unit) [^>]*>`).FindAllString(string(out), -1) {
+				id := unitTag.FindStringSubmatch(m)[1]
+				old := regexp.MustCompile(`<(?:trans-unit|unit) id="` + id + `" ` + tc.attr + `="(para \d+)"`).FindStringSubmatch(text)
+				if old == nil {
+					continue // not in the editor's file: the changed sentence
+				}
+				kept++
+				if want := tc.outAttr + `="` + old[1] + `"`; !strings.Contains(m, want) {
+					t.Errorf("unit %s lost %s: %s", id, want, m)
+				}
+				if status := `:status="ManuallyConfirmed"`; strings.Contains(m, status) != (tc.in == tc.out) {
+					t.Errorf("unit %s: the tool's own attribute kept %v, want %v: %s", id, !(tc.in == tc.out), tc.in == tc.out, m)
+				}
+			}
+			if kept < 20 {
+				t.Errorf("only %d units kept from the editor's file", kept)
+			}
+			// without the tool's own attributes, which the strict schema does not know
+			noTool := regexp.MustCompile(` xmlns:ns1="MQXliff" ns1:status="ManuallyConfirmed"`).ReplaceAll(out, nil)
+			os.WriteFile(filepath.Join(dir, "check.xlf"), noTool, 0o644)
+			xliffCheck(t, filepath.Join(dir, "check.xlf"))
+		})
+	}
+}

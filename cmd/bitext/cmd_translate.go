@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -446,7 +445,7 @@ func translateBatchOf(c *cli.Context, e *env, eng translate.Engine, mem *tm.Cach
 	var res *translate.Result
 	var err error
 	if path := c.String("update"); path != "" {
-		res, err = runUpdate(c.Context, e, c.Bool("quiet"), path, eng, docs[0], opts)
+		res, err = runUpdate(c.Context, e, c.Bool("quiet"), path, batch[0].output, eng, docs[0], opts)
 	} else {
 		res, err = translate.RunMany(c.Context, eng, docs, opts)
 	}
@@ -514,7 +513,7 @@ func keepReviewedXLIFF(output, update string) error {
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
-	if !bytes.Contains(head[:n], []byte("<xliff")) {
+	if isXLIFF, _ := xliff.Sniff(head[:n]); !isXLIFF {
 		return nil
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {

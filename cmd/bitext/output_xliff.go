@@ -65,8 +65,9 @@ func companionTMX(output string) string {
 
 // writeBitext writes b to path ("-" for stdout). The XLIFF formats (named by
 // format) are written with the flavour, and characters they had to drop are
-// reported on stderr; the omegat flavour also writes the machine drafts as a
-// TMX next to the file. Other formats are written with f through writeOutput.
+// reported on stderr, as is the replacing of an XLIFF file of the other
+// version; the omegat flavour also writes the machine drafts as a TMX next to
+// the file. Other formats are written with f through writeOutput.
 func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bitext) error {
 	if err := checkFlavour(format, flavour, path); err != nil {
 		return err
@@ -76,16 +77,29 @@ func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bi
 		fmt.Fprintf(e.stderr, "bitext: warning: %s\n", msg)
 	}}
 	var write func(w io.Writer) error
+	version, other := "", ""
 	switch format {
 	case "xliff":
 		write = func(w io.Writer) error { return xliff.Write12(w, b, opts) }
+		version, other = "1.2", "2"
 	case "xliff2":
 		write = func(w io.Writer) error { return xliff.Write21(w, b, opts) }
+		version, other = "2.1", "1"
 	default:
 		return writeOutput(e, path, f, b)
 	}
+	// Both versions are written as .xlf: say so when one replaces the other.
+	replaces := path != "-" && xliffMajorVersion(path) == other
 	if err := writeFile(e, path, write); err != nil {
 		return err
+	}
+	if replaces {
+		was, wasFormat, again := "1.2", "xliff", "1.2"
+		if other == "2" {
+			was, wasFormat, again = "2", "xliff2", "2.1"
+		}
+		fmt.Fprintf(e.stderr, "bitext: warning: replaced %s, an XLIFF %s file, with XLIFF %s (--format %s): a CAT tool set up for the earlier file may not read it; --format %s writes XLIFF %s again, -o another name keeps both\n",
+			path, was, version, format, wasFormat, again)
 	}
 	if fl == xliff.OmegaT {
 		tmx := companionTMX(path)
@@ -110,6 +124,26 @@ func writeFile(e *env, path string, fill func(w io.Writer) error) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// backupSuffix ends the name of the copy keepCopy makes: a name no CAT tool
+// or "*.xlf" takes for a file to work on.
+const backupSuffix = ".bak"
+
+// keepCopy writes data, what the editor's file at path held when it was read,
+// to path+".bak" (atomically, replacing an earlier copy) before an update
+// replaces the file, so that the translations of deleted units are not
+// lost; it returns the copy's name.
+func keepCopy(e *env, path string, data []byte) (string, error) {
+	backup := path + backupSuffix
+	err := writeFile(e, backup, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("%s is not replaced: no copy of it could be kept (%w)", path, err)
+	}
+	return backup, nil
 }
 
 // sameFile reports whether two paths name one existing file (also through
