@@ -153,15 +153,26 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	for _, err := range skipped {
-		fmt.Fprintf(e.stderr, "bitext: skipped: %v\n", err)
-	}
 	if !c.Bool("force") && !c.Bool("dry-run") {
+		kept := inputs[:0]
 		for _, in := range inputs {
 			if err := keepReviewedXLIFF(in.output, c.String("update")); err != nil {
-				return err
+				if len(inputs)+len(skipped) == 1 {
+					return err
+				}
+				// In a folder, the article whose review would be lost waits;
+				// the others go on.
+				skipped = append(skipped, fmt.Errorf("%w (--update takes one article: bitext translate --update %s %s)", err, in.output, in.path))
+				continue
 			}
+			kept = append(kept, in)
 		}
+		if inputs = kept; len(inputs) == 0 {
+			return fmt.Errorf("no article to translate: %w", errors.Join(skipped...))
+		}
+	}
+	for _, err := range skipped {
+		fmt.Fprintf(e.stderr, "bitext: skipped: %v\n", err)
 	}
 	if c.Bool("json") {
 		for _, in := range inputs {

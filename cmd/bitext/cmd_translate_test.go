@@ -555,3 +555,36 @@ func TestTranslateSaysWhenNoGlossary(t *testing.T) {
 		t.Errorf("-g names.yaml: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// In a folder run, an article whose XLIFF holds an editor's work is skipped
+// and named with the command that updates it; the others are translated.
+func TestTranslateFolderSkipsReviewedXLIFF(t *testing.T) {
+	dir := sampleDir(t)
+	article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	for _, name := range []string{"a.txt", "b.txt"} {
+		os.WriteFile(filepath.Join(dir, "in", name), article, 0o644)
+	}
+	args := []string{"translate", "--engine", "gist", "--no-tm", "-f", "xliff", "--out-dir", "out", "in"}
+	if r := runBitext(t, dir, "", args...); r.code != 0 {
+		t.Fatalf("first run: %s", r.stderr)
+	}
+	a := filepath.Join(dir, "out", "a.xlf")
+	data, _ := os.ReadFile(a)
+	edited := []byte(strings.Replace(string(data), `<trans-unit id=`, `<trans-unit approved="yes" id=`, 1))
+	if string(edited) == string(data) {
+		t.Fatal("no unit to approve in the draft")
+	}
+	os.WriteFile(a, edited, 0o644)
+	os.Remove(filepath.Join(dir, "out", "b.xlf"))
+	r := runBitext(t, dir, "", args...)
+	if r.code != 1 || !strings.Contains(r.stderr, "out/a.xlf holds an editor's work") || !strings.Contains(r.stderr, "--update out/a.xlf in/a.txt") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(a); string(got) != string(edited) {
+		t.Error("the reviewed file was replaced")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "b.xlf")); err != nil {
+		t.Errorf("the other article was not translated: %v", err)
+	}
+}
