@@ -143,8 +143,9 @@ func (e *Engine) Gist() bool { return true }
 // Local reports that the engine runs here and bills nothing.
 func (e *Engine) Local() bool { return true }
 
-// Translate glosses every segment. Glossary terms given with a segment are
-// rendered with the glossary's English whatever the lexicons say.
+// Translate glosses every segment, each sentence starting with a capital
+// (see capitalise). Glossary terms given with a segment are rendered with
+// the glossary's English whatever the lexicons say.
 func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -161,7 +162,7 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 			}
 		}
 		terms := termForms(s.Terms, all)
-		out[i] = e.gloss(s.Text, terms, nil)
+		out[i] = capitalise(e.gloss(s.Text, terms, nil))
 	}
 	return out, nil
 }

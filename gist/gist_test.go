@@ -551,3 +551,20 @@ func BenchmarkLoadCore(b *testing.B) {
 	}
 	reportLoad(b, cpu0)
 }
+
+// The gist starts each sentence with a capital, so that the English
+// splitter finds as many sentences as the Arabic has and pairs them one to
+// one; glossary names and placeholders keep their own spelling.
+func TestCapitalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"and said the president. and added that": "And said the president. And added that",
+		"the talks. “and then” he said":          "The talks. “And then” he said",
+		"in 2023. 27 houses were built":          "In 2023. 27 houses were built",
+		"⟦1⟧ said. the end":                      "⟦1⟧ said. The end",
+		"version 3.5 was released":               "Version 3.5 was released",
+	} {
+		if got := capitalise(in); got != want {
+			t.Errorf("capitalise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

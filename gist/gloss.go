@@ -577,6 +577,33 @@ var standalone = func() map[string]string {
 
 var demonstrative = map[string]bool{"this": true, "that": true, "these": true, "those": true}
 
+// capitalise starts each sentence of a gist with a capital, as English
+// writes it: the sentence splitter then finds the gist's sentences, and each
+// Arabic sentence is paired with its own. A sentence starts at the beginning
+// and after . ! or ? and a space (closing quotes and brackets between).
+func capitalise(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start, ended := true, false // ended: after . ! or ?, before the space
+	for _, r := range s {
+		switch {
+		case start && unicode.IsLetter(r):
+			r, start = unicode.ToUpper(r), false
+		case r == '.' || r == '!' || r == '?':
+			ended = true
+		case unicode.IsSpace(r):
+			start = start || ended
+			ended = false
+		case strings.ContainsRune("\"'“”‘’«»()[]{}", r):
+			// quotes and brackets around a sentence's edges
+		default:
+			start, ended = false, false // a digit or a placeholder begins it
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // render joins items into English. Words are separated by one space;
 // punctuation keeps the spacing it had in the source, except that no space is
 // left before a closing mark.

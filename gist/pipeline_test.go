@@ -54,7 +54,7 @@ func TestPipelineProtectedNames(t *testing.T) {
 		}
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{"Putin and Kim Jong Un in Moscow.", "the president Vladimir Putin said."} {
+	for _, want := range []string{"Putin and Kim Jong Un in Moscow.", "The president Vladimir Putin said."} {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in\n%s", want, all)
 		}
@@ -103,5 +103,24 @@ func TestPipelineCancellation(t *testing.T) {
 	res, err := suiteRun(t, ctx, e, "قال.\n\nزار.\n\nفي موسكو.")
 	if !errors.Is(err, context.Canceled) || res != nil {
 		t.Fatalf("want context.Canceled and no result, got %v, %v", res, err)
+	}
+}
+
+// Each sentence of a paragraph gets its own gist: none is left empty.
+func TestPipelineSentencesEachGetTheirGist(t *testing.T) {
+	e := testEngine(t, Options{})
+	text := "وقال الرئيس إن المحادثات مستمرة. وأكد الوزير أن الاجتماع كان مفيدا. وأضاف أن الوفد سيعود غدا. وقال إن الحكومة تدرس الأمر."
+	res, err := suiteRun(t, context.Background(), e, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := res.Bitexts[0].Units
+	if len(units) != 4 {
+		t.Errorf("%d units, want one for each of the 4 sentences", len(units))
+	}
+	for _, u := range units {
+		if u.Target == "" || u.HasFlag(doc.FlagUntranslated) {
+			t.Errorf("unit %q has no gist", u.Source)
+		}
 	}
 }

@@ -506,7 +506,7 @@ func TestTranslateUpdateKeepsNotesDraftAndCodes(t *testing.T) {
 				if strings.Contains(got, "word-by-word gist") {
 					t.Errorf("-f %s: the edited unit still says it is a gist:\n%s", format, got)
 				}
-				if !strings.Contains(got, "and adviser of the national security") {
+				if !strings.Contains(got, "And adviser of the national security") {
 					t.Errorf("-f %s: the kept unit lost its machine draft:\n%s", format, got)
 				}
 				wantTarget := "The editor's own words."
