@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/doc"
+	"bitext/htmlpage"
 	"bitext/internal/atomicfile"
 	"bitext/internal/textfile"
 	"bitext/segment"
@@ -93,6 +94,13 @@ func segmentAction(c *cli.Context, e *env) error {
 	name := input
 	if input == "-" {
 		name = "stdin"
+	}
+	if format != "jsonl" {
+		// Segmented as translate segments it: front matter is page
+		// settings, not text (blanked, so offsets stay those of the file).
+		if _, text, err = htmlpage.SplitFrontMatter(name, text); err != nil {
+			return err
+		}
 	}
 	switch format {
 	case "jsonl":

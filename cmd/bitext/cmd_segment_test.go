@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,5 +160,21 @@ func TestSegmentErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a failed run left %s behind", out)
+	}
+}
+
+// Front matter is page settings, not text: segment leaves it out as
+// translate does, and offsets stay those of the file.
+func TestSegmentSkipsFrontMatter(t *testing.T) {
+	dir := t.TempDir()
+	text := "---\ntitle: North Korea warned\n---\n\nقال الرئيس إن المحادثات مستمرة.\n"
+	os.WriteFile(filepath.Join(dir, "fm.txt"), []byte(text), 0o644)
+	r := runBitext(t, dir, "", "segment", "fm.txt")
+	if r.code != 0 || r.stdout != "قال الرئيس إن المحادثات مستمرة.\n" {
+		t.Errorf("exit %d, stdout %q", r.code, r.stdout)
+	}
+	r = runBitext(t, dir, "", "segment", "-f", "json", "fm.txt")
+	if want := fmt.Sprintf(`"start": %d`, strings.Index(text, "قال")); !strings.Contains(r.stdout, want) {
+		t.Errorf("json offsets: want %s in\n%s", want, r.stdout)
 	}
 }
