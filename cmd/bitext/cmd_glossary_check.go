@@ -52,7 +52,7 @@ func checkAction(c *cli.Context, e *env) error {
 		for _, v := range en.Variants {
 			k := glossary.Key(v)
 			if first, ok := seen[k]; ok {
-				fmt.Fprintf(&out, "%s:%d: note: variant %q is the same as %q after normalisation; it can go\n", path, en.Line, v, first)
+				fmt.Fprintf(&out, "%s:%d: note: variant %q is the same as %q after normalisation: bitext matches it anyway (a glossary pushed to Cloud Translation, which matches exactly, still needs it)\n", path, en.Line, v, first)
 			}
 			seen[k] = v
 		}
