@@ -431,7 +431,7 @@ func readTranslateInput(c *cli.Context, path, output string, tmpl *template.Temp
 	if in.page, text, err = readPageSettings(c, in.name, text, tmpl); err != nil {
 		return in, "", err
 	}
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) == "" {
 		return in, "", fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
 	}
 	// An English text put through as Arabic would come out as a page that

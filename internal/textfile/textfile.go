@@ -3,6 +3,7 @@
 package textfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +38,13 @@ func Read(path string, stdin io.Reader) (string, error) {
 	}
 	if err := CheckUTF8(path, data); err != nil {
 		return "", err
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		// A NUL is no text: a binary file, a UTF-16 file without its byte
+		// order mark, or damage. Read past, it would split words unseen.
+		line := bytes.Count(data[:i], []byte("\n")) + 1
+		col := utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i]) + 1
+		return "", fmt.Errorf("%s:%d:%d: a NUL byte: the file is not plain text (binary, or UTF-16 without a byte order mark?)", path, line, col)
 	}
 	return string(data), nil
 }

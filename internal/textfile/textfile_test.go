@@ -62,3 +62,12 @@ func FuzzCheckUTF8(f *testing.F) {
 }
 
 func isUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
+
+func TestReadRefusesNUL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(path, []byte("سطر أول\nال\x00بيت الأبيض\n"), 0o644)
+	_, err := Read(path, nil)
+	if err == nil || !strings.Contains(err.Error(), "a.txt:2:3: a NUL byte") {
+		t.Errorf("error %v, want the NUL's line and column", err)
+	}
+}
