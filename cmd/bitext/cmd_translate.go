@@ -434,6 +434,10 @@ func readTranslateInput(c *cli.Context, path, output string, tmpl *template.Temp
 	if strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) == "" {
 		return in, "", fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
 	}
+	if head := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(text, "\ufeff"))); strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+		// Its markup would be sent, and billed, as text.
+		return in, "", fmt.Errorf("%s: an HTML page, not an article's text: save the article as plain text", in.name)
+	}
 	// An English text put through as Arabic would come out as a page that
 	// looks finished, with English in the Arabic column.
 	if c.String("source-lang") == "ar" && arabicShare(text) < 0.2 {

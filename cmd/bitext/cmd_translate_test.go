@@ -588,3 +588,13 @@ func TestTranslateFolderSkipsReviewedXLIFF(t *testing.T) {
 		t.Errorf("the other article was not translated: %v", err)
 	}
 }
+
+// A web page saved as the article is refused rather than sent as text.
+func TestTranslateRefusesHTMLPage(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "page.txt"), []byte("<!DOCTYPE html>\n<html><body><p>قال الرئيس إن المحادثات مستمرة.</p></body></html>\n"), 0o644)
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--no-tm", "page.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "page.txt: an HTML page") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+}
