@@ -65,6 +65,17 @@ func (rs *Rules) splitterFor(lang string) *splitter {
 	return rs.none
 }
 
+// Covers reports whether a language map of the rules applies to lang: rules
+// that cover no map for a text's language split it at line breaks only.
+func (rs *Rules) Covers(lang string) bool {
+	for _, m := range rs.maps {
+		if m.MatchString(lang) {
+			return true
+		}
+	}
+	return false
+}
+
 // forLang returns the compiled rules that apply to lang, following the maps
 // (all matching maps when Cascade is set, else the first).
 func (rs *Rules) forLang(lang string) []group {

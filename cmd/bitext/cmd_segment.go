@@ -71,6 +71,9 @@ func segmentAction(c *cli.Context, e *env) error {
 		if opt.Rules, err = loadSRX(path); err != nil {
 			return err
 		}
+		if !c.Bool("export-srx") && format != "srx" && !opt.Rules.Covers(opt.Lang) {
+			return fmt.Errorf("%s: no language map of these rules applies to %q: add one (<languagemap languagepattern=%q …>) or give --lang", path, opt.Lang, opt.Lang+".*")
+		}
 	}
 	output := c.String("output")
 	if c.Bool("export-srx") || format == "srx" {

@@ -178,3 +178,17 @@ func TestSegmentSkipsFrontMatter(t *testing.T) {
 		t.Errorf("json offsets: want %s in\n%s", want, r.stdout)
 	}
 }
+
+// Rules with no language map for the text's language would split nothing:
+// that is an error, not a silent one-line output.
+func TestSegmentRulesMustCoverTheLanguage(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "fr.srx"), []byte(`<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules><languagerule languagerulename="x"><rule break="yes"><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern="fr" languagerulename="x"/></maprules></body></srx>`), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("قال الرئيس. وأضاف الوزير.\n"), 0o644)
+	if r := runBitext(t, dir, "", "segment", "--rules", "fr.srx", "a.txt"); r.code != 1 || !strings.Contains(r.stderr, `no language map of these rules applies to "ar"`) {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "segment", "--rules", "fr.srx", "--lang", "fr", "a.txt"); r.code != 0 || strings.Count(r.stdout, "\n") != 2 {
+		t.Errorf("--lang fr: exit %d, stdout %q", r.code, r.stdout)
+	}
+}
