@@ -244,7 +244,7 @@ func translateAction(c *cli.Context, e *env) error {
 	if c.String("update") != "" && len(inputs) != 1 {
 		return usagef("--update takes one article, got %d", len(inputs))
 	}
-	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun,
+	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun, Files: []fileReport{},
 		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}}
 	for _, err := range skipped {
 		rep.Skipped = append(rep.Skipped, err.Error())
@@ -539,7 +539,7 @@ func keepReviewedXLIFF(output, update string) error {
 		return fmt.Errorf("%s exists and is an XLIFF file that cannot be read (%v): not replacing it; use --force to replace it, or -o to write elsewhere", output, err)
 	}
 	if n := reviewedUnits(xf); n > 0 {
-		return fmt.Errorf("%s holds an editor's work (%d of %d units reviewed or approved): not replacing it; use --update %s to keep that work, -o to write elsewhere, or --force to replace it",
+		return fmt.Errorf("%s holds an editor's work (%d of %d units edited, reviewed or approved): not replacing it; use --update %s to keep that work, -o to write elsewhere, or --force to replace it",
 			output, n, len(xf.Units), output)
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 )
@@ -53,7 +54,7 @@ func Read(path string, stdin io.Reader) (string, error) {
 // encoding the data most likely is in.
 func CheckUTF8(name string, data []byte) error {
 	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
-		return fmt.Errorf("%s: the file is UTF-16; save it as UTF-8 (iconv -f UTF-16 -t UTF-8)", name)
+		return fmt.Errorf("%s: the file is UTF-16; save it as UTF-8: iconv -f UTF-16 -t UTF-8%s", name, iconvFiles(name))
 	}
 	if utf8.Valid(data) {
 		return nil
@@ -67,13 +68,13 @@ func CheckUTF8(name string, data []byte) error {
 		off += n
 	}
 	line := strings.Count(string(data[:off]), "\n") + 1
-	return fmt.Errorf("%s:%d: not UTF-8 text (byte 0x%02X at offset %d); %s", name, line, data[off], off, guessEncoding(data))
+	return fmt.Errorf("%s:%d: not UTF-8 text (byte 0x%02X at offset %d); %s", name, line, data[off], off, guessEncoding(name, data))
 }
 
 // guessEncoding names the legacy encoding non-UTF-8 data is most likely in.
 // Only the bytes above ASCII count: the English half of a bilingual file
 // (a glossary's renderings) must not hide its Arabic.
-func guessEncoding(data []byte) string {
+func guessEncoding(name string, data []byte) string {
 	high, arabic, inRuns := 0, 0, 0
 	for i, c := range data {
 		if c < 0x80 {
@@ -90,7 +91,31 @@ func guessEncoding(data []byte) string {
 	}
 	// Arabic words are runs of high bytes; Latin-1 accents stand alone among ASCII letters.
 	if high > 0 && arabic*10 >= high*7 && inRuns*2 >= high {
-		return "it looks like Windows-1256 (Arabic); convert it with: iconv -f CP1256 -t UTF-8"
+		return "it looks like Windows-1256 (Arabic); convert it with: iconv -f CP1256 -t UTF-8" + iconvFiles(name)
 	}
 	return "it looks like a legacy 8-bit encoding (Latin-1 or Windows-1252?); convert it to UTF-8 first"
+}
+
+// iconvFiles is the input and output of the iconv command that converts the
+// file name, or nothing for standard input.
+func iconvFiles(name string) string {
+	if name == "standard input" || name == "stdin" {
+		return ""
+	}
+	return " " + shellWord(name) + " > " + shellWord(utf8Name(name))
+}
+
+// utf8Name is the name suggested for the UTF-8 copy of name: article.txt
+// becomes article.utf8.txt.
+func utf8Name(name string) string {
+	ext := filepath.Ext(name)
+	return strings.TrimSuffix(name, ext) + ".utf8" + ext
+}
+
+// shellWord quotes name for a shell command line when it needs it.
+func shellWord(name string) string {
+	if name != "" && strings.Trim(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+,:@") == "" {
+		return name
+	}
+	return "'" + strings.ReplaceAll(name, "'", `'\''`) + "'"
 }

@@ -71,3 +71,14 @@ func TestReadRefusesNUL(t *testing.T) {
 		t.Errorf("error %v, want the NUL's line and column", err)
 	}
 }
+
+// The conversion command names the file and a new name for its UTF-8 copy.
+func TestWindows1256CommandNamesTheFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "my article.txt")
+	os.WriteFile(path, []byte{0xc7, 0xe1, 0xd1, 0xc6, 0xed, 0xd3, ' ', 0xe1, 0xe3, '\n'}, 0o644)
+	_, err := Read(path, nil)
+	want := "iconv -f CP1256 -t UTF-8 '" + path + "' > '" + strings.TrimSuffix(path, ".txt") + ".utf8.txt'"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+}
