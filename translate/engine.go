@@ -59,12 +59,20 @@ type Error struct {
 	Retryable  bool          // trying again later may succeed (429, 503, deadline exceeded)
 	RetryAfter time.Duration // the server's requested wait, when it said one
 	TooLarge   bool          // the request was rejected as too large: split it and retry
-	Err        error
+	// Where is the host and path the request went to, never its query: keys
+	// and whole texts travel there.
+	Where string
+	Err   error
 }
 
 func (e *Error) Error() string {
-	if e.Status != 0 {
+	switch {
+	case e.Status != 0 && e.Where != "":
+		return fmt.Sprintf("%s: status %d from %s: %v", e.Engine, e.Status, e.Where, e.Err)
+	case e.Status != 0:
 		return fmt.Sprintf("%s: status %d: %v", e.Engine, e.Status, e.Err)
+	case e.Where != "":
+		return fmt.Sprintf("%s: %s: %v", e.Engine, e.Where, e.Err)
 	}
 	return fmt.Sprintf("%s: %v", e.Engine, e.Err)
 }

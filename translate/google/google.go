@@ -186,7 +186,8 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 // Classify turns a client error into a *translate.Error that says whether to
 // retry (RESOURCE_EXHAUSTED unless a daily quota, UNAVAILABLE,
 // DEADLINE_EXCEEDED), when (RetryInfo, Retry-After) and whether to split
-// (INVALID_ARGUMENT about size).
+// (INVALID_ARGUMENT about size). Over REST, a request that got no answer is
+// retried as over gRPC (UNAVAILABLE), and named without its URL's query.
 func Classify(err error) error {
 	if errors.Is(err, context.Canceled) {
 		return err
@@ -194,6 +195,9 @@ func Classify(err error) error {
 	e := &translate.Error{Engine: Name, Err: err}
 	ae, ok := apierror.FromError(err)
 	if !ok {
+		if translate.IsTransport(err) {
+			return translate.TransportError(Name, err)
+		}
 		return e
 	}
 	code := codes.Unknown

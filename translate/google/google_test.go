@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"google.golang.org/api/option"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+
 	"bitext/translate"
 	"bitext/translate/enginetest"
 	"bitext/translate/google"
@@ -24,6 +28,21 @@ func harness(transport string) enginetest.Harness {
 			cfg.Options = map[string]string{}
 		}
 		cfg.Options["transport"] = transport
+		eng, err := google.New(cfg, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { eng.Close() })
+		return eng
+	}, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		opts := []option.ClientOption{option.WithoutAuthentication()}
+		if transport == "rest" {
+			addr = "http://" + addr
+		} else {
+			opts = append(opts, option.WithGRPCDialOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
+		}
+		cfg.Key, cfg.Project, cfg.URL = "", "proj", addr
+		cfg.Options = map[string]string{"transport": transport}
 		eng, err := google.New(cfg, opts...)
 		if err != nil {
 			t.Fatal(err)

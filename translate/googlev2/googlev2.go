@@ -29,6 +29,9 @@ import (
 // Name is the engine's name in the registry.
 const Name = "google-v2"
 
+// DefaultEndpoint is where requests go without --engine-url.
+const DefaultEndpoint = "translation.googleapis.com/language/translate/v2"
+
 // URLBudget is the most query bytes one request carries by default; the
 // service refuses URLs much past 8 KB. Config.Options["max-url-bytes"]
 // changes it.
@@ -52,6 +55,7 @@ type Engine struct {
 	lim    translate.Limits
 	budget int
 	opts   []option.ClientOption
+	where  string // host and path of the requests, for messages
 
 	once      sync.Once
 	client    *gtranslate.Client
@@ -67,7 +71,7 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
-	e := &Engine{cfg: cfg, lim: lim, budget: URLBudget}
+	e := &Engine{cfg: cfg, lim: lim, budget: URLBudget, where: DefaultEndpoint}
 	if v, ok := cfg.Options["max-url-bytes"]; ok {
 		if e.budget, err = strconv.Atoi(v); err != nil || e.budget <= 0 {
 			return nil, fmt.Errorf("%s: max-url-bytes: want a number > 0, got %q", Name, v)
@@ -81,6 +85,7 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 			u += "/language/translate"
 		}
 		e.opts = append(e.opts, option.WithEndpoint(u+"/"))
+		e.where = translate.Endpoint(u + "/v2")
 	}
 	if cfg.HTTPClient != nil {
 		e.opts = append(e.opts, option.WithHTTPClient(cfg.HTTPClient))
@@ -125,7 +130,10 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 	}
 	got, err := e.client.Translate(ctx, inputs, target, &gtranslate.Options{Source: source, Format: gtranslate.Text, Model: e.cfg.Model})
 	if err != nil {
-		return nil, translate.Redact(classify(err), e.cfg.Key)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s: %w", Name, ctx.Err())
+		}
+		return nil, translate.Redact(classify(err, e.where), e.cfg.Key)
 	}
 	if len(got) != len(inputs) {
 		return nil, &translate.Error{Engine: Name, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(inputs))}
@@ -138,17 +146,23 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 
 // classify maps the client's errors: v2 reports rate limits as 429 or as 403
 // with reason userRateLimitExceeded, and a spent daily quota as 403
-// dailyLimitExceeded.
-func classify(err error) error {
+// dailyLimitExceeded. A request that got no answer is retried as other
+// engines' are; its message names where it went, never the URL, which
+// carries the key and the whole text.
+func classify(err error, where string) error {
 	var ge *googleapi.Error
 	if !errors.As(err, &ge) {
-		return &translate.Error{Engine: Name, Err: err}
+		if translate.IsTransport(err) {
+			return translate.TransportError(Name, err)
+		}
+		return &translate.Error{Engine: Name, Where: where, Err: errors.New(translate.Brief(err.Error()))}
 	}
 	msg := ge.Message
 	for _, it := range ge.Errors {
 		msg += " (" + it.Reason + ")"
 	}
 	e := translate.HTTPError(Name, ge.Code, ge.Header, []byte(msg))
+	e.Where = where
 	low := strings.ToLower(msg)
 	if ge.Code == 403 && strings.Contains(low, "ratelimitexceeded") && !translate.DailyQuota(msg) && !strings.Contains(low, "dailylimit") {
 		e.Retryable = true

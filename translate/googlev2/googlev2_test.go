@@ -76,7 +76,14 @@ func harness(t *testing.T, f *enginetest.Fake, cfg translate.Config) translate.E
 }
 
 func TestConformance(t *testing.T) {
-	enginetest.Run(t, enginetest.Harness{New: harness, SendsKey: true})
+	enginetest.Run(t, enginetest.Harness{New: harness, SendsKey: true, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		cfg.URL = "http://" + addr
+		eng, err := googlev2.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng
+	}})
 }
 
 // A paragraph of Arabic near the item limit still fits in the URL.

@@ -67,6 +67,13 @@ func TestConformance(t *testing.T) {
 			t.Fatal(err)
 		}
 		return eng
+	}, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		cfg.URL = "http://" + addr
+		eng, err := libre.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng
 	}})
 }
 

@@ -84,6 +84,14 @@ func TestConformance(t *testing.T) {
 			t.Fatal(err)
 		}
 		return eng
+	}, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		cfg.URL = "http://" + addr + "/v1"
+		cfg.Model = "test-model"
+		eng, err := openai.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng
 	}})
 }
 
