@@ -79,6 +79,28 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// ConfigError is an engine setting that is missing or wrong (no project, no
+// model, a malformed option): the engine was asked for wrongly, and nothing
+// was sent. Commands report it as a usage error.
+type ConfigError struct {
+	Engine string // "" when the caller adds the engine's name
+	Err    error
+}
+
+func (e *ConfigError) Error() string {
+	if e.Engine == "" {
+		return e.Err.Error()
+	}
+	return e.Engine + ": " + e.Err.Error()
+}
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// ConfigErrorf returns a *ConfigError of engine with the formatted message.
+func ConfigErrorf(engine, format string, args ...any) error {
+	return &ConfigError{Engine: engine, Err: fmt.Errorf(format, args...)}
+}
+
 // IsRetryable reports whether err says a retry may succeed.
 func IsRetryable(err error) bool {
 	var e *Error
@@ -94,6 +116,9 @@ type Config struct {
 	Location   string       // Google Cloud location
 	Glossary   string       // engine-side glossary resource name
 	HTTPClient *http.Client // nil: http.DefaultClient
+	// DryRun says nothing will be sent: the engine is made for counting,
+	// and credentials (an API key) need not be configured.
+	DryRun bool
 	// Options holds engine-specific settings (e.g. a lexicon path) by name.
 	Options map[string]string
 }
@@ -160,7 +185,7 @@ func Registrations() []Registration {
 
 // LimitsFrom returns def with the overrides found in cfg.Options
 // ("max-items", "max-chars", "max-item-chars"), so that users can match a
-// server's own limits.
+// server's own limits. A value that is not a number is a *ConfigError.
 func LimitsFrom(cfg Config, def Limits) (Limits, error) {
 	for name, p := range map[string]*int{"max-items": &def.MaxItems, "max-chars": &def.MaxChars, "max-item-chars": &def.MaxItemChars} {
 		v, ok := cfg.Options[name]
@@ -169,7 +194,7 @@ func LimitsFrom(cfg Config, def Limits) (Limits, error) {
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
-			return def, fmt.Errorf("engine option %s: want a number ≥ 0, got %q", name, v)
+			return def, ConfigErrorf("", "engine option %s: want a number ≥ 0, got %q", name, v)
 		}
 		*p = n
 	}

@@ -191,12 +191,10 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	eng, err := translate.New(engName, cfg)
+	cfg.DryRun = c.Bool("dry-run")
+	eng, err := newEngine(engName, cfg)
 	if err != nil {
-		if !contains(translate.Names(), engName) {
-			return usagef("unknown engine %q (want %s, %s)", engName, autoEngineName, strings.Join(translate.Names(), ", "))
-		}
-		return translate.Redact(err, cfg.Key)
+		return err
 	}
 	if cl, ok := eng.(io.Closer); ok {
 		defer cl.Close()
@@ -583,6 +581,23 @@ func engineConfig(c *cli.Context, engine string) (translate.Config, error) {
 		cfg.Options[k] = v
 	}
 	return cfg, nil
+}
+
+// newEngine builds the engine registered as name. An unknown name or a
+// missing or wrong setting is a usage error.
+func newEngine(name string, cfg translate.Config) (translate.Engine, error) {
+	eng, err := translate.New(name, cfg)
+	if err == nil {
+		return eng, nil
+	}
+	if !contains(translate.Names(), name) {
+		return nil, usagef("unknown engine %q (want %s, %s)", name, autoEngineName, strings.Join(translate.Names(), ", "))
+	}
+	var ce *translate.ConfigError
+	if errors.As(err, &ce) {
+		return nil, usagef("%v", translate.Redact(err, cfg.Key))
+	}
+	return nil, translate.Redact(err, cfg.Key)
 }
 
 // defaultCacheDir is bitext/translations under the user cache folder

@@ -243,16 +243,29 @@ func TestEngineFlagsNeedSettings(t *testing.T) {
 	t.Setenv("GOOGLE_API_KEY", "")
 	t.Setenv("BITEXT_ENGINE_KEY", "")
 	t.Setenv("BITEXT_ENGINE_URL", "")
+	// A missing setting is a usage error, as in align and glossary push.
 	for engine, want := range map[string]string{"google": "GOOGLE_CLOUD_PROJECT", "google-v2": "GOOGLE_API_KEY", "libretranslate": "--engine-url", "openai": "--model"} {
 		r := runBitext(t, dir, "", "translate", "--engine", engine, "--no-cache", "article.txt")
-		if r.code != 1 || !strings.Contains(r.stderr, want) {
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
 			t.Errorf("%s: exit %d, %q lacks %q", engine, r.code, r.stderr, want)
 		}
 	}
-	// A dry run with google needs a project but no credentials.
-	r := runBitext(t, dir, "", "translate", "--engine", "google", "--project", "p", "--dry-run", "--no-cache", "article.txt")
-	if r.code != 0 || !strings.Contains(r.stdout, "would send 1 requests") {
-		t.Errorf("google dry run: exit %d: %s %s", r.code, r.stdout, r.stderr)
+	for _, args := range [][]string{
+		{"--engine", "libretranslate", "--engine-url", "localhost:5000"},
+		{"--engine", "libretranslate", "--engine-url", "http://localhost:5000", "--engine-option", "max-items=many"},
+		{"--engine", "google", "--project", "p", "--engine-option", "transport=carrier-pigeon"},
+	} {
+		if r := runBitext(t, dir, "", append(append([]string{"translate", "--no-cache"}, args...), "article.txt")...); r.code != 2 {
+			t.Errorf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+	// A dry run sends nothing: google needs a project but no credentials,
+	// google-v2 no key.
+	for _, args := range [][]string{{"--engine", "google", "--project", "p"}, {"--engine", "google-v2"}} {
+		r := runBitext(t, dir, "", append(append([]string{"translate", "--dry-run", "--no-cache"}, args...), "article.txt")...)
+		if r.code != 0 || !strings.Contains(r.stdout, "would send ") {
+			t.Errorf("%v dry run: exit %d: %s %s", args, r.code, r.stdout, r.stderr)
+		}
 	}
 }
 

@@ -56,9 +56,10 @@ type Engine struct {
 // New returns the engine for cfg. Config.Options["transport"] chooses "grpc"
 // (the default) or "rest"; Config.URL overrides the service endpoint. opts are
 // added to the client's options (tests use them to reach a fake service).
+// A missing project or a wrong option is a *translate.ConfigError.
 func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 	if cfg.Project == "" {
-		return nil, fmt.Errorf("%s: no Google Cloud project: use --project or set GOOGLE_CLOUD_PROJECT", Name)
+		return nil, translate.ConfigErrorf(Name, "no Google Cloud project: use --project or set GOOGLE_CLOUD_PROJECT")
 	}
 	if cfg.Location == "" {
 		cfg.Location = "global"
@@ -66,7 +67,7 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 	switch cfg.Options["transport"] {
 	case "", "grpc", "rest":
 	default:
-		return nil, fmt.Errorf("%s: transport %q: want grpc or rest", Name, cfg.Options["transport"])
+		return nil, translate.ConfigErrorf(Name, "engine option transport %q: want grpc or rest", cfg.Options["transport"])
 	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {

@@ -2,6 +2,7 @@ package google_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -92,7 +93,11 @@ func TestRequestFields(t *testing.T) {
 }
 
 func TestNeedsProject(t *testing.T) {
-	if _, err := google.New(translate.Config{}); err == nil || !strings.Contains(err.Error(), "GOOGLE_CLOUD_PROJECT") {
+	var ce *translate.ConfigError
+	if _, err := google.New(translate.Config{}); !errors.As(err, &ce) || !strings.Contains(err.Error(), "GOOGLE_CLOUD_PROJECT") {
 		t.Errorf("got %v", err)
+	}
+	if _, err := google.New(translate.Config{Project: "p", Options: map[string]string{"max-items": "many"}}); !errors.As(err, &ce) {
+		t.Errorf("max-items=many: got %v", err)
 	}
 }

@@ -63,9 +63,11 @@ type Engine struct {
 }
 
 // New returns the engine for cfg. opts are added to the client's options.
+// A missing key (unless cfg.DryRun) or a wrong option is a
+// *translate.ConfigError.
 func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
-	if cfg.Key == "" {
-		return nil, fmt.Errorf("%s: no API key: use --engine-key or set BITEXT_ENGINE_KEY or GOOGLE_API_KEY", Name)
+	if cfg.Key == "" && !cfg.DryRun {
+		return nil, translate.ConfigErrorf(Name, "no API key: use --engine-key or set BITEXT_ENGINE_KEY or GOOGLE_API_KEY")
 	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {
@@ -74,7 +76,7 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 	e := &Engine{cfg: cfg, lim: lim, budget: URLBudget, where: DefaultEndpoint}
 	if v, ok := cfg.Options["max-url-bytes"]; ok {
 		if e.budget, err = strconv.Atoi(v); err != nil || e.budget <= 0 {
-			return nil, fmt.Errorf("%s: max-url-bytes: want a number > 0, got %q", Name, v)
+			return nil, translate.ConfigErrorf(Name, "engine option max-url-bytes: want a number > 0, got %q", v)
 		}
 	}
 	e.opts = []option.ClientOption{option.WithAPIKey(cfg.Key), option.WithLogger(slog.New(slog.DiscardHandler))}

@@ -2,6 +2,7 @@ package libre_test
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -79,8 +80,9 @@ func TestConformance(t *testing.T) {
 
 func TestNeedsURL(t *testing.T) {
 	for _, u := range []string{"", "localhost:5000"} {
-		if _, err := libre.New(translate.Config{URL: u}); err == nil {
-			t.Errorf("URL %q accepted", u)
+		var ce *translate.ConfigError
+		if _, err := libre.New(translate.Config{URL: u}); !errors.As(err, &ce) {
+			t.Errorf("URL %q: want a configuration error, got %v", u, err)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package openai_test
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -141,7 +142,8 @@ func FuzzParseAnswer(f *testing.F) {
 }
 
 func TestNeedsModel(t *testing.T) {
-	if _, err := openai.New(translate.Config{}); err == nil || !strings.Contains(err.Error(), "--model") {
+	var ce *translate.ConfigError
+	if _, err := openai.New(translate.Config{}); !errors.As(err, &ce) || !strings.Contains(err.Error(), "--model") {
 		t.Errorf("got %v", err)
 	}
 }
