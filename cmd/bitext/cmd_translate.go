@@ -72,15 +72,9 @@ Examples:
    bitext translate --engine google --project my-proj --dry-run article.txt   # cost estimate
    bitext translate --engine libretranslate --engine-url http://localhost:5000 --out-dir en/ articles/
    BITEXT_ENGINE_KEY=sk-... bitext translate --engine openai --model gpt-4o-mini --json article.txt`,
-			Flags: append([]cli.Flag{
+			Flags: append(append([]cli.Flag{
 				&cli.StringFlag{Name: "engine", Value: autoEngineName, Usage: "translation engine: auto (google when configured, else the --engine-url service, else the offline gist), " + strings.Join(translate.Names(), ", ")},
-				&cli.StringFlag{Name: "engine-url", EnvVars: []string{"BITEXT_ENGINE_URL"}, Usage: "engine base URL (libretranslate: server; openai: API base; google: endpoint override)"},
-				&cli.StringFlag{Name: "engine-key", Usage: "engine API key (prefer the environment: BITEXT_ENGINE_KEY, or GOOGLE_API_KEY for google-v2)"},
-				&cli.StringFlag{Name: "model", Usage: "engine model (openai: required; google: e.g. general/nmt)"},
-				&cli.StringFlag{Name: "project", EnvVars: []string{"GOOGLE_CLOUD_PROJECT"}, Usage: "Google Cloud project (google)"},
-				&cli.StringFlag{Name: "location", Value: "global", Usage: "Google Cloud location (google)"},
-				&cli.StringFlag{Name: "engine-glossary", Usage: "Google glossary id made by 'bitext glossary push' (google)"},
-				&cli.StringSliceFlag{Name: "engine-option", Usage: "engine setting NAME=VALUE: max-items, max-chars, max-item-chars, transport=grpc|rest (google), max-url-bytes (google-v2)"},
+			}, engineFlags()...), append([]cli.Flag{
 				&cli.StringFlag{Name: "cache", Usage: "cache folder (default: bitext/translations in the user cache folder, $XDG_CACHE_HOME or ~/.cache)"},
 				&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache"},
 				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing"},
@@ -96,7 +90,7 @@ Examples:
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 				&cli.BoolFlag{Name: "force", Usage: "replace an existing XLIFF output even if it holds an editor's work"},
 				flavourFlag(),
-			}, append(pageFlags(), translateMemoryFlags()...)...),
+			}, append(pageFlags(), translateMemoryFlags()...)...)...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
 	})
@@ -185,14 +179,7 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	engName := resolveEngine(c.String("engine"), autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project")},
-		translate.Names(), c.Bool("quiet") || c.Bool("json"), e)
-	cfg, err := engineConfig(c, engName)
-	if err != nil {
-		return err
-	}
-	cfg.DryRun = c.Bool("dry-run")
-	eng, err := newEngine(engName, cfg)
+	eng, cfg, err := openEngine(c, e, c.String("engine"), c.Bool("dry-run"), c.Bool("quiet") || c.Bool("json"))
 	if err != nil {
 		return err
 	}
@@ -554,50 +541,6 @@ func reviewedUnits(f *xliff.File) int {
 		}
 	}
 	return n
-}
-
-// engineConfig gathers the engine's settings from flags and the environment.
-func engineConfig(c *cli.Context, engine string) (translate.Config, error) {
-	cfg := translate.Config{
-		URL:      c.String("engine-url"),
-		Key:      c.String("engine-key"),
-		Model:    c.String("model"),
-		Project:  c.String("project"),
-		Location: c.String("location"),
-		Glossary: c.String("engine-glossary"),
-		Options:  map[string]string{},
-	}
-	if cfg.Key == "" {
-		cfg.Key = os.Getenv("BITEXT_ENGINE_KEY")
-	}
-	if cfg.Key == "" && engine == "google-v2" {
-		cfg.Key = os.Getenv("GOOGLE_API_KEY")
-	}
-	for _, kv := range c.StringSlice("engine-option") {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || k == "" {
-			return cfg, usagef("--engine-option %q: want NAME=VALUE", kv)
-		}
-		cfg.Options[k] = v
-	}
-	return cfg, nil
-}
-
-// newEngine builds the engine registered as name. An unknown name or a
-// missing or wrong setting is a usage error.
-func newEngine(name string, cfg translate.Config) (translate.Engine, error) {
-	eng, err := translate.New(name, cfg)
-	if err == nil {
-		return eng, nil
-	}
-	if !contains(translate.Names(), name) {
-		return nil, usagef("unknown engine %q (want %s, %s)", name, autoEngineName, strings.Join(translate.Names(), ", "))
-	}
-	var ce *translate.ConfigError
-	if errors.As(err, &ce) {
-		return nil, usagef("%v", translate.Redact(err, cfg.Key))
-	}
-	return nil, translate.Redact(err, cfg.Key)
 }
 
 // defaultCacheDir is bitext/translations under the user cache folder
