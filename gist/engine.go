@@ -127,6 +127,7 @@ func init() {
 			}
 			return New(context.Background(), opts)
 		},
+		Options: []string{"lexicon"},
 	})
 }
 

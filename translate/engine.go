@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -131,7 +132,14 @@ type Registration struct {
 	Name        string
 	Description string
 	New         Factory
+	// Options are the names of the Config.Options the engine reads; New
+	// refuses any other, so that a misspelt or misplaced option is not
+	// silently ignored.
+	Options []string
 }
+
+// LimitOptions are the Config.Options that LimitsFrom reads.
+var LimitOptions = []string{"max-items", "max-chars", "max-item-chars"}
 
 var (
 	registryMu sync.RWMutex
@@ -149,13 +157,28 @@ func Register(r Registration) {
 	registry[r.Name] = r
 }
 
-// New builds the engine registered under name.
+// New builds the engine registered under name. An option the engine does
+// not read is a *ConfigError that lists the ones it does.
 func New(name string, cfg Config) (Engine, error) {
 	registryMu.RLock()
 	r, ok := registry[name]
 	registryMu.RUnlock()
 	if !ok {
 		return nil, fmt.Errorf("unknown engine %q (known: %s)", name, strings.Join(Names(), ", "))
+	}
+	keys := make([]string, 0, len(cfg.Options))
+	for k := range cfg.Options {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if slices.Contains(r.Options, k) {
+			continue
+		}
+		if len(r.Options) == 0 {
+			return nil, ConfigErrorf(name, "no engine option %q: this engine takes none", k)
+		}
+		return nil, ConfigErrorf(name, "no engine option %q (this engine's options: %s)", k, strings.Join(r.Options, ", "))
 	}
 	return r.New(cfg)
 }

@@ -177,6 +177,18 @@ func TestPostJSONErrorsAreBrief(t *testing.T) {
 	}
 }
 
+// An option the engine does not read is refused, not ignored.
+func TestNewRefusesUnknownOptions(t *testing.T) {
+	var ce *translate.ConfigError
+	_, err := translate.New("none", translate.Config{Options: map[string]string{"max-items": "3"}})
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), `"max-items"`) || !strings.Contains(err.Error(), "takes none") {
+		t.Errorf("none with max-items: %v", err)
+	}
+	if _, err := translate.New("none", translate.Config{}); err != nil {
+		t.Errorf("none: %v", err)
+	}
+}
+
 func TestRedact(t *testing.T) {
 	err := translate.Redact(&translate.Error{Engine: "x", Retryable: true, Err: errors.New("GET /v2?key=s3cret failed")}, "s3cret")
 	if strings.Contains(err.Error(), "s3cret") || !translate.IsRetryable(err) {

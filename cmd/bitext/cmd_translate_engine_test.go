@@ -269,6 +269,31 @@ func TestEngineFlagsNeedSettings(t *testing.T) {
 	}
 }
 
+// An --engine-option the engine does not read is refused, naming the ones
+// it does, in translate and align alike.
+func TestEngineOptionsUnknownRefused(t *testing.T) {
+	dir := alignDir(t)
+	url := libreServer(t, &enginetest.Fake{})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"translate", "--engine", "libretranslate", "--engine-url", url, "--engine-option", "bogus=1", "article.txt"}, "max-items, max-chars, max-item-chars"},
+		{[]string{"translate", "--engine", "gist", "--engine-option", "max-items=5", "article.txt"}, "lexicon"},
+		{[]string{"translate", "--engine", "none", "--engine-option", "lexicon=x.tsv", "article.txt"}, "takes none"},
+		{[]string{"translate", "--engine", "google-v2", "--engine-key", "k", "--engine-option", "transport=rest", "article.txt"}, "max-url-bytes"},
+		{[]string{"align", "--engine", "gist", "--engine-option", "max-url-bytes=9", "article.txt", "article.en.txt"}, "lexicon"},
+	} {
+		r := runBitext(t, dir, "", tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "no engine option") || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d: %s", tc.args, r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.html")); err == nil {
+		t.Error("a refused run wrote its output")
+	}
+}
+
 // A folder run writes each batch of articles as soon as it is translated: a
 // failure later on keeps the articles already finished, and running again
 // resumes from the cache.

@@ -21,7 +21,7 @@ func engineFlags() []cli.Flag {
 		&cli.StringFlag{Name: "project", EnvVars: []string{"GOOGLE_CLOUD_PROJECT"}, Usage: "Google Cloud project (google)"},
 		&cli.StringFlag{Name: "location", Value: "global", Usage: "Google Cloud location (google)"},
 		&cli.StringFlag{Name: "engine-glossary", Usage: "Google glossary id made by 'bitext glossary push' (google)"},
-		&cli.StringSliceFlag{Name: "engine-option", Usage: "engine setting NAME=VALUE: max-items, max-chars, max-item-chars, transport=grpc|rest (google), max-url-bytes (google-v2)"},
+		&cli.StringSliceFlag{Name: "engine-option", Usage: "engine setting NAME=VALUE: max-items, max-chars, max-item-chars (network engines), transport=grpc|rest (google), max-url-bytes (google-v2), lexicon=PATH[:PATH...] (gist)"},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,7 @@ func init() {
 		Name:        Name,
 		Description: "Google Cloud Translation Advanced (v3); --project or GOOGLE_CLOUD_PROJECT, Application Default Credentials",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     slices.Concat(translate.LimitOptions, []string{"transport"}),
 	})
 }
 

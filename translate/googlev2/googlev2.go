@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,6 +47,7 @@ func init() {
 		Name:        Name,
 		Description: "Google Cloud Translation Basic (v2); API key in --engine-key, BITEXT_ENGINE_KEY or GOOGLE_API_KEY",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     slices.Concat(translate.LimitOptions, []string{"max-url-bytes"}),
 	})
 }
 

@@ -25,6 +25,7 @@ func init() {
 		Name:        Name,
 		Description: "LibreTranslate server at --engine-url (POST {url}/translate), optional key in --engine-key",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     translate.LimitOptions,
 	})
 }
 

@@ -30,6 +30,7 @@ func init() {
 		Name:        Name,
 		Description: "OpenAI-compatible chat endpoint: --engine-url API base (default " + DefaultURL + "), --model, --engine-key",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     translate.LimitOptions,
 	})
 }
 
