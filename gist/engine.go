@@ -128,6 +128,7 @@ func init() {
 			return New(context.Background(), opts)
 		},
 		Options: []string{"lexicon"},
+		Pairs:   [][2]string{{"ar", "en"}},
 	})
 }
 

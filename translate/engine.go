@@ -136,6 +136,9 @@ type Registration struct {
 	// refuses any other, so that a misspelt or misplaced option is not
 	// silently ignored.
 	Options []string
+	// Pairs are the language pairs (source, target) the engine can
+	// translate, when it knows them; nil: whatever the service accepts.
+	Pairs [][2]string
 }
 
 // LimitOptions are the Config.Options that LimitsFrom reads.
@@ -181,6 +184,33 @@ func New(name string, cfg Config) (Engine, error) {
 		return nil, ConfigErrorf(name, "no engine option %q (this engine's options: %s)", k, strings.Join(r.Options, ", "))
 	}
 	return r.New(cfg)
+}
+
+// CheckPair returns a *ConfigError when the engine registered under name
+// says which language pairs it translates and source→target is not one of
+// them. Codes compare by their first subtag, whatever the case: ar-EG is ar.
+func CheckPair(name, source, target string) error {
+	registryMu.RLock()
+	r, ok := registry[name]
+	registryMu.RUnlock()
+	if !ok || r.Pairs == nil {
+		return nil
+	}
+	var can []string
+	for _, p := range r.Pairs {
+		if baseLang(p[0]) == baseLang(source) && baseLang(p[1]) == baseLang(target) {
+			return nil
+		}
+		can = append(can, p[0]+"→"+p[1])
+	}
+	return ConfigErrorf(name, "cannot translate %s→%s: it translates only %s", source, target, strings.Join(can, ", "))
+}
+
+// baseLang is the primary subtag of a language code, lower-cased.
+func baseLang(code string) string {
+	code, _, _ = strings.Cut(code, "-")
+	code, _, _ = strings.Cut(code, "_")
+	return strings.ToLower(strings.TrimSpace(code))
 }
 
 // Names lists the registered engines in alphabetical order.

@@ -127,7 +127,7 @@ func alignAction(c *cli.Context, e *env) error {
 		return err
 	}
 	if name := c.String("engine"); name != "" {
-		eng, cfg, err := openEngine(c, e, name, false, c.Bool("quiet"))
+		eng, cfg, err := openEngine(c, e, name, "ar", "en", false, c.Bool("quiet"))
 		if err != nil {
 			return err
 		}

@@ -179,7 +179,7 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	eng, cfg, err := openEngine(c, e, c.String("engine"), c.Bool("dry-run"), c.Bool("quiet") || c.Bool("json"))
+	eng, cfg, err := openEngine(c, e, c.String("engine"), c.String("source-lang"), c.String("target-lang"), c.Bool("dry-run"), c.Bool("quiet") || c.Bool("json"))
 	if err != nil {
 		return err
 	}

@@ -294,6 +294,39 @@ func TestEngineOptionsUnknownRefused(t *testing.T) {
 	}
 }
 
+// The gist glosses Arabic into English only: another pair is a usage error
+// naming the engine and the pair, whether the gist was named or auto chose it.
+func TestGistLanguagePair(t *testing.T) {
+	dir := sampleDir(t)
+	for _, v := range []string{"GOOGLE_CLOUD_PROJECT", "GOOGLE_API_KEY", "BITEXT_ENGINE_KEY", "BITEXT_ENGINE_URL", "GOOGLE_APPLICATION_CREDENTIALS"} {
+		t.Setenv(v, "")
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--engine", "gist", "--target-lang", "fr"}, "gist: cannot translate ar→fr"},
+		{[]string{"--engine", "gist", "--source-lang", "en"}, "gist: cannot translate en→en"},
+		{[]string{"--target-lang", "fr"}, "auto chose gist"},
+		{[]string{"--engine", "gist", "--target-lang", "fr", "--dry-run"}, "gist: cannot translate ar→fr"},
+	} {
+		r := runBitext(t, dir, "", append(append([]string{"translate", "--no-tm"}, tc.args...), "article.txt")...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q lacks %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.html")); err == nil {
+		t.Error("a refused run wrote its output")
+	}
+	// A regional variant of the pair is the pair; other engines decide for
+	// themselves.
+	for _, args := range [][]string{{"--engine", "gist", "--target-lang", "en-GB"}, {"--engine", "none", "--target-lang", "fr"}} {
+		if r := runBitext(t, dir, "", append(append([]string{"translate", "--no-tm", "-o", "x.html"}, args...), "article.txt")...); r.code != 0 {
+			t.Errorf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+}
+
 // A folder run writes each batch of articles as soon as it is translated: a
 // failure later on keeps the articles already finished, and running again
 // resumes from the cache.

@@ -27,11 +27,19 @@ func engineFlags() []cli.Flag {
 
 // openEngine builds the engine name names ("auto": the one autoEngine picks,
 // said on stderr unless quiet) with the settings of engineFlags and the
-// environment. dryRun says nothing will be sent, so credentials are not
-// needed. An unknown engine or a missing or wrong setting is a usage error.
-func openEngine(c *cli.Context, e *env, name string, dryRun, quiet bool) (translate.Engine, translate.Config, error) {
+// environment, to translate from source to target. dryRun says nothing will
+// be sent, so credentials are not needed. An unknown engine, a language pair
+// it cannot do, or a missing or wrong setting is a usage error.
+func openEngine(c *cli.Context, e *env, name, source, target string, dryRun, quiet bool) (translate.Engine, translate.Config, error) {
+	asked := name
 	name = resolveEngine(name, autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project")},
 		translate.Names(), quiet, e)
+	if err := translate.CheckPair(name, source, target); err != nil {
+		if asked == autoEngineName {
+			return nil, translate.Config{}, usagef("%v (--engine auto chose %s: name an engine that can, with its settings)", err, name)
+		}
+		return nil, translate.Config{}, usagef("%v", err)
+	}
 	cfg, err := engineConfig(c, name)
 	if err != nil {
 		return nil, cfg, err
