@@ -304,18 +304,52 @@ func translateAction(c *cli.Context, e *env) error {
 			return err
 		}
 	case opts.DryRun:
-		s := rep.Stats
-		fmt.Fprintf(e.stdout, "dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached); estimated cost $%.4f at $%g per million characters\n",
-			eng.Name(), s.Requests, s.Characters, s.CachedSegments, s.Segments, rep.EstimatedCost, rep.PricePerMChar)
+		fmt.Fprintln(e.stdout, dryRunLine(rep, translate.IsLocal(eng), mem != nil))
 	case !quiet:
-		s := rep.Stats
-		fmt.Fprintf(e.stderr, "bitext: %d file(s), %d segments (%d cached), %d requests, %d characters billed, %d retries, %d glossary violations, %d damaged; engine %s\n",
-			s.Documents, s.Segments, s.CachedSegments, s.Requests, s.Characters, s.Retries, s.GlossaryViolations, s.PlaceholderDamaged, eng.Name())
+		fmt.Fprintln(e.stderr, summaryLine(rep, translate.IsLocal(eng), mem != nil))
 	}
 	if len(skipped) > 0 {
 		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), len(skipped)+len(inputs))
 	}
 	return nil
+}
+
+// summaryLine is the line a run ends with on stderr. With a memory, it says
+// how many paragraphs and headings came from it; a local engine sends
+// nothing, so its line counts no requests, cache, characters or retries.
+func summaryLine(rep translateReport, local, memory bool) string {
+	s := rep.Stats
+	var b strings.Builder
+	fmt.Fprintf(&b, "bitext: %d file(s), %d segments", s.Documents, s.Segments)
+	if !local {
+		fmt.Fprintf(&b, " (%d cached)", s.CachedSegments)
+	}
+	if memory {
+		fmt.Fprintf(&b, ", %d from memory", s.MemorySegments)
+	}
+	if !local {
+		fmt.Fprintf(&b, ", %d requests, %d characters billed, %d retries", s.Requests, s.Characters, s.Retries)
+	}
+	fmt.Fprintf(&b, ", %d glossary violations, %d damaged; engine %s", s.GlossaryViolations, s.PlaceholderDamaged, rep.Engine)
+	if local {
+		b.WriteString(" (local engine, nothing sent)")
+	}
+	return b.String()
+}
+
+// dryRunLine is what --dry-run prints on stdout: what would be sent and
+// its cost, or for a local engine that nothing would be.
+func dryRunLine(rep translateReport, local, memory bool) string {
+	s := rep.Stats
+	fromMemory := ""
+	if memory {
+		fromMemory = fmt.Sprintf(", %d from memory", s.MemorySegments)
+	}
+	if local {
+		return fmt.Sprintf("dry run, engine %s: would send nothing (local engine); %d segments%s", rep.Engine, s.Segments, fromMemory)
+	}
+	return fmt.Sprintf("dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached%s); estimated cost $%.4f at $%g per million characters",
+		rep.Engine, s.Requests, s.Characters, s.CachedSegments, s.Segments, fromMemory, rep.EstimatedCost, rep.PricePerMChar)
 }
 
 // translateInputs reads the inputs (files, directories of .txt files, or -)

@@ -327,6 +327,55 @@ func TestGistLanguagePair(t *testing.T) {
 	}
 }
 
+// The summary line says how many paragraphs came from the memory, and a
+// local engine's line counts no requests: it sends nothing.
+func TestTranslateSummaryLine(t *testing.T) {
+	dir := sampleDir(t)
+	tmxFile := filepath.Join(dir, "m.tmx")
+	os.WriteFile(tmxFile, []byte(`<tmx version="1.4"><header srclang="ar"/><body>
+<tu tuid="h"><tuv xml:lang="ar"><seg>قمة بوتين وكيم</seg></tuv><tuv xml:lang="en"><seg>The Putin–Kim summit</seg></tuv></tu>
+</body></tmx>`), 0o644)
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", "m.db", tmxFile); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	url := libreServer(t, &enginetest.Fake{})
+	for _, tc := range []struct {
+		args          []string
+		stdout        bool // the line is on stdout (a dry run)
+		want, notWant []string
+	}{
+		{[]string{"--engine", "libretranslate", "--engine-url", url, "--tm", "m.db"}, false,
+			[]string{"28 segments (0 cached), 1 from memory, 2 requests"}, nil},
+		{[]string{"--engine", "libretranslate", "--engine-url", url, "--tm", "m.db", "--dry-run"}, true,
+			[]string{"would send 2 requests", "(0 of 28 segments already cached, 1 from memory)"}, nil},
+		{[]string{"--engine", "libretranslate", "--engine-url", url, "--no-tm"}, false,
+			[]string{"29 segments (0 cached), 2 requests"}, []string{"from memory"}},
+		{[]string{"--engine", "gist", "--tm", "m.db"}, false,
+			[]string{"segments, 1 from memory, 0 glossary violations", "engine gist (local engine, nothing sent)"}, []string{"requests", "billed", "cached"}},
+		{[]string{"--engine", "gist", "--no-tm", "--dry-run"}, true,
+			[]string{"dry run, engine gist: would send nothing (local engine); 29 segments"}, []string{"requests", "cost"}},
+	} {
+		r := runBitext(t, dir, "", append(append([]string{"translate", "--no-cache", "-o", "out.html"}, tc.args...), "article.txt")...)
+		line := r.stderr
+		if tc.stdout {
+			line = r.stdout
+		}
+		if r.code != 0 {
+			t.Errorf("%v: exit %d: %s", tc.args, r.code, r.stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(line, w) {
+				t.Errorf("%v: %q lacks %q", tc.args, line, w)
+			}
+		}
+		for _, w := range tc.notWant {
+			if strings.Contains(line, w) {
+				t.Errorf("%v: %q has %q", tc.args, line, w)
+			}
+		}
+	}
+}
+
 // A folder run writes each batch of articles as soon as it is translated: a
 // failure later on keeps the articles already finished, and running again
 // resumes from the cache.
