@@ -54,7 +54,7 @@ Engines (--engine):
    auto             the default: google when Google credentials are configured,
                     google-v2 when a Google API key is, the --engine-url service,
                     and otherwise the offline gist; it says which on stderr
-   gist             offline word-by-word gloss, clearly marked: never a translation
+   gist             offline word-by-word gloss, clearly marked: never a translation; ar→en only
    none             no machine translation: units are left for a translator
    google           Cloud Translation Advanced (v3): --project or GOOGLE_CLOUD_PROJECT,
                     --location (global), Application Default Credentials
@@ -77,7 +77,7 @@ Examples:
 			}, engineFlags()...), append([]cli.Flag{
 				&cli.StringFlag{Name: "cache", Usage: "cache folder (default: bitext/translations in the user cache folder, $XDG_CACHE_HOME or ~/.cache)"},
 				&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache"},
-				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing"},
+				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing (no key needed)"},
 				&cli.Float64Flag{Name: "price", Value: defaultPrice, Usage: "price per million characters for the --dry-run estimate"},
 				&cli.IntFlag{Name: "concurrency", Value: 4, Usage: "requests in flight at once"},
 				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
