@@ -127,6 +127,8 @@ func init() {
 			}
 			return New(context.Background(), opts)
 		},
+		Options: []string{"lexicon"},
+		Pairs:   [][2]string{{"ar", "en"}},
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,17 +60,47 @@ type Error struct {
 	Retryable  bool          // trying again later may succeed (429, 503, deadline exceeded)
 	RetryAfter time.Duration // the server's requested wait, when it said one
 	TooLarge   bool          // the request was rejected as too large: split it and retry
-	Err        error
+	// Where is the host and path the request went to, never its query: keys
+	// and whole texts travel there.
+	Where string
+	Err   error
 }
 
 func (e *Error) Error() string {
-	if e.Status != 0 {
+	switch {
+	case e.Status != 0 && e.Where != "":
+		return fmt.Sprintf("%s: status %d from %s: %v", e.Engine, e.Status, e.Where, e.Err)
+	case e.Status != 0:
 		return fmt.Sprintf("%s: status %d: %v", e.Engine, e.Status, e.Err)
+	case e.Where != "":
+		return fmt.Sprintf("%s: %s: %v", e.Engine, e.Where, e.Err)
 	}
 	return fmt.Sprintf("%s: %v", e.Engine, e.Err)
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// ConfigError is an engine setting that is missing or wrong (no project, no
+// model, a malformed option): the engine was asked for wrongly, and nothing
+// was sent. Commands report it as a usage error.
+type ConfigError struct {
+	Engine string // "" when the caller adds the engine's name
+	Err    error
+}
+
+func (e *ConfigError) Error() string {
+	if e.Engine == "" {
+		return e.Err.Error()
+	}
+	return e.Engine + ": " + e.Err.Error()
+}
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// ConfigErrorf returns a *ConfigError of engine with the formatted message.
+func ConfigErrorf(engine, format string, args ...any) error {
+	return &ConfigError{Engine: engine, Err: fmt.Errorf(format, args...)}
+}
 
 // IsRetryable reports whether err says a retry may succeed.
 func IsRetryable(err error) bool {
@@ -86,6 +117,9 @@ type Config struct {
 	Location   string       // Google Cloud location
 	Glossary   string       // engine-side glossary resource name
 	HTTPClient *http.Client // nil: http.DefaultClient
+	// DryRun says nothing will be sent: the engine is made for counting,
+	// and credentials (an API key) need not be configured.
+	DryRun bool
 	// Options holds engine-specific settings (e.g. a lexicon path) by name.
 	Options map[string]string
 }
@@ -98,7 +132,17 @@ type Registration struct {
 	Name        string
 	Description string
 	New         Factory
+	// Options are the names of the Config.Options the engine reads; New
+	// refuses any other, so that a misspelt or misplaced option is not
+	// silently ignored.
+	Options []string
+	// Pairs are the language pairs (source, target) the engine can
+	// translate, when it knows them; nil: whatever the service accepts.
+	Pairs [][2]string
 }
+
+// LimitOptions are the Config.Options that LimitsFrom reads.
+var LimitOptions = []string{"max-items", "max-chars", "max-item-chars"}
 
 var (
 	registryMu sync.RWMutex
@@ -116,7 +160,8 @@ func Register(r Registration) {
 	registry[r.Name] = r
 }
 
-// New builds the engine registered under name.
+// New builds the engine registered under name. An option the engine does
+// not read is a *ConfigError that lists the ones it does.
 func New(name string, cfg Config) (Engine, error) {
 	registryMu.RLock()
 	r, ok := registry[name]
@@ -124,7 +169,48 @@ func New(name string, cfg Config) (Engine, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown engine %q (known: %s)", name, strings.Join(Names(), ", "))
 	}
+	keys := make([]string, 0, len(cfg.Options))
+	for k := range cfg.Options {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if slices.Contains(r.Options, k) {
+			continue
+		}
+		if len(r.Options) == 0 {
+			return nil, ConfigErrorf(name, "no engine option %q: this engine takes none", k)
+		}
+		return nil, ConfigErrorf(name, "no engine option %q (this engine's options: %s)", k, strings.Join(r.Options, ", "))
+	}
 	return r.New(cfg)
+}
+
+// CheckPair returns a *ConfigError when the engine registered under name
+// says which language pairs it translates and source→target is not one of
+// them. Codes compare by their first subtag, whatever the case: ar-EG is ar.
+func CheckPair(name, source, target string) error {
+	registryMu.RLock()
+	r, ok := registry[name]
+	registryMu.RUnlock()
+	if !ok || r.Pairs == nil {
+		return nil
+	}
+	var can []string
+	for _, p := range r.Pairs {
+		if baseLang(p[0]) == baseLang(source) && baseLang(p[1]) == baseLang(target) {
+			return nil
+		}
+		can = append(can, p[0]+"→"+p[1])
+	}
+	return ConfigErrorf(name, "cannot translate %s→%s: it translates only %s", source, target, strings.Join(can, ", "))
+}
+
+// baseLang is the primary subtag of a language code, lower-cased.
+func baseLang(code string) string {
+	code, _, _ = strings.Cut(code, "-")
+	code, _, _ = strings.Cut(code, "_")
+	return strings.ToLower(strings.TrimSpace(code))
 }
 
 // Names lists the registered engines in alphabetical order.
@@ -152,7 +238,7 @@ func Registrations() []Registration {
 
 // LimitsFrom returns def with the overrides found in cfg.Options
 // ("max-items", "max-chars", "max-item-chars"), so that users can match a
-// server's own limits.
+// server's own limits. A value that is not a number is a *ConfigError.
 func LimitsFrom(cfg Config, def Limits) (Limits, error) {
 	for name, p := range map[string]*int{"max-items": &def.MaxItems, "max-chars": &def.MaxChars, "max-item-chars": &def.MaxItemChars} {
 		v, ok := cfg.Options[name]
@@ -161,7 +247,7 @@ func LimitsFrom(cfg Config, def Limits) (Limits, error) {
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
-			return def, fmt.Errorf("engine option %s: want a number ≥ 0, got %q", name, v)
+			return def, ConfigErrorf("", "engine option %s: want a number ≥ 0, got %q", name, v)
 		}
 		*p = n
 	}

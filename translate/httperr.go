@@ -3,10 +3,15 @@ package translate
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -15,12 +20,10 @@ import (
 // HTTPError turns a failed HTTP answer into an *Error: 429 and 5xx
 // (except 501) are retryable, unless the message says a daily quota is spent;
 // 413, and 400 or 414 whose message speaks of size, ask for a smaller
-// request. body is the answer's body, quoted shortened in the message.
+// request. body is the answer's body, quoted on one line, shortened and
+// without the queries of the URLs it quotes.
 func HTTPError(engine string, status int, header http.Header, body []byte) *Error {
-	msg := strings.TrimSpace(string(body))
-	if len([]rune(msg)) > 300 {
-		msg = string([]rune(msg)[:300]) + "…"
-	}
+	msg := Brief(string(body))
 	if msg == "" {
 		msg = http.StatusText(status)
 	}
@@ -39,6 +42,62 @@ func HTTPError(engine string, status int, header http.Header, body []byte) *Erro
 		e.RetryAfter = RetryAfter(header.Get("Retry-After"), time.Now())
 	}
 	return e
+}
+
+// maxMessage is the most runes of a server's message an error quotes.
+const maxMessage = 300
+
+// queryRE matches the query of a URL quoted in a message: services quote
+// the request, and a GET request carries the key and the whole text there.
+var queryRE = regexp.MustCompile(`\?[^\s"'<>?]*=[^\s"'<>]*`)
+
+// Brief makes a server's message fit one line of an error: white space
+// runs become one space, URL queries are dropped and the rest is cut to
+// maxMessage runes.
+func Brief(msg string) string {
+	msg = queryRE.ReplaceAllString(msg, "")
+	msg = strings.Join(strings.Fields(msg), " ")
+	if r := []rune(msg); len(r) > maxMessage {
+		msg = string(r[:maxMessage]) + "…"
+	}
+	return msg
+}
+
+// Endpoint is rawURL reduced to host and path, for messages: its query may
+// carry a key and whole texts.
+func Endpoint(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		s, _, _ := strings.Cut(rawURL, "?")
+		return s
+	}
+	return u.Host + u.Path
+}
+
+// TransportError is the *Error of a request that got no answer (connection
+// refused or reset, a name that does not resolve, a timeout). It is
+// retryable, as the connection may come back, unless the server's
+// certificate was refused, which waiting does not mend. The message names
+// the method, host and path and what went wrong, never the URL's query.
+func TransportError(engine string, err error) *Error {
+	e := &Error{Engine: engine, Retryable: true, Err: err}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		e.Err = fmt.Errorf("%s %s: %w", ue.Op, Endpoint(ue.URL), ue.Err)
+	}
+	var cert *tls.CertificateVerificationError
+	if errors.As(err, &cert) {
+		e.Retryable = false
+	}
+	return e
+}
+
+// IsTransport reports whether err is the failure of a request that got no
+// answer (see TransportError).
+func IsTransport(err error) bool {
+	var ue *url.Error
+	var ne net.Error
+	return errors.As(err, &ue) || errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // RetryAfter parses a Retry-After header: seconds or an HTTP date.
@@ -74,16 +133,16 @@ func SaysTooLarge(msg string) bool {
 	return false
 }
 
-// PostJSON posts in as JSON to url with the given headers and decodes a 2xx
+// PostJSON posts in as JSON to rawURL with the given headers and decodes a 2xx
 // answer into out. A failed answer becomes HTTPError; a transport failure an
 // *Error marked retryable (the connection may come back), except when ctx
 // ended.
-func PostJSON(ctx context.Context, client *http.Client, engine, url string, header http.Header, in, out any) error {
+func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, header http.Header, in, out any) error {
 	body, err := json.Marshal(in)
 	if err != nil {
 		return fmt.Errorf("%s: %w", engine, err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, rawURL, bytes.NewReader(body))
 	if err != nil {
 		return fmt.Errorf("%s: %w", engine, err)
 	}
@@ -100,7 +159,7 @@ func PostJSON(ctx context.Context, client *http.Client, engine, url string, head
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", engine, ctx.Err())
 		}
-		return &Error{Engine: engine, Retryable: true, Err: err}
+		return TransportError(engine, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
@@ -108,13 +167,15 @@ func PostJSON(ctx context.Context, client *http.Client, engine, url string, head
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", engine, ctx.Err())
 		}
-		return &Error{Engine: engine, Retryable: true, Err: err}
+		return &Error{Engine: engine, Retryable: true, Where: Endpoint(rawURL), Err: fmt.Errorf("reading the answer: %w", err)}
 	}
 	if resp.StatusCode/100 != 2 {
-		return HTTPError(engine, resp.StatusCode, resp.Header, data)
+		e := HTTPError(engine, resp.StatusCode, resp.Header, data)
+		e.Where = Endpoint(rawURL)
+		return e
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return &Error{Engine: engine, Status: resp.StatusCode, Err: fmt.Errorf("answer is not the JSON expected: %w", err)}
+		return &Error{Engine: engine, Status: resp.StatusCode, Where: Endpoint(rawURL), Err: fmt.Errorf("answer is not the JSON expected: %w", err)}
 	}
 	return nil
 }

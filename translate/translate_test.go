@@ -3,7 +3,9 @@ package translate_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -148,6 +150,42 @@ func TestHTTPError(t *testing.T) {
 	}
 	if d := translate.RetryAfter("soon", now); d != 0 {
 		t.Errorf("junk: %v", d)
+	}
+}
+
+// A failed request is reported by host, path and status, with the server's
+// message on one short line: never the query, where keys and texts travel.
+func TestPostJSONErrorsAreBrief(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(400)
+		fmt.Fprintf(w, "Invalid value in\n  /v2?key=k&q=%s\n%s", strings.Repeat("%D9%82", 500), strings.Repeat("x", 1000))
+	}))
+	defer srv.Close()
+	var out any
+	err := translate.PostJSON(context.Background(), nil, "x", srv.URL+"/translate?key=k", nil, map[string]string{}, &out)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "x: status 400 from "+host+"/translate: Invalid value in /v2 xxx") || len(msg) > 400 || strings.ContainsAny(msg, "?\n") {
+		t.Errorf("got %q", msg)
+	}
+
+	srv.Close()
+	err = translate.PostJSON(context.Background(), nil, "x", srv.URL+"/translate?key=k&q="+strings.Repeat("%D9%82", 500), nil, map[string]string{}, &out)
+	msg = err.Error()
+	if !translate.IsRetryable(err) || !strings.HasPrefix(msg, "x: Post "+host+"/translate: ") || !strings.Contains(msg, "refused") || strings.Contains(msg, "?") {
+		t.Errorf("connection refused: retryable %v, %q", translate.IsRetryable(err), msg)
+	}
+}
+
+// An option the engine does not read is refused, not ignored.
+func TestNewRefusesUnknownOptions(t *testing.T) {
+	var ce *translate.ConfigError
+	_, err := translate.New("none", translate.Config{Options: map[string]string{"max-items": "3"}})
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), `"max-items"`) || !strings.Contains(err.Error(), "takes none") {
+		t.Errorf("none with max-items: %v", err)
+	}
+	if _, err := translate.New("none", translate.Config{}); err != nil {
+		t.Errorf("none: %v", err)
 	}
 }
 

@@ -36,7 +36,9 @@ Scores combine sentence lengths, numbers (Arabic-Indic digits too), glossary
 names, punctuation, Latin words and transliterated names, and a bilingual
 lexicon: Debian's dict-freedict-ara-eng is used when installed, or give one
 with --lexicon (dictd .index or TSV). --engine adds a score from a machine
-translation of the Arabic.
+translation of the Arabic; the engine is configured as for translate
+(--engine-url, --engine-key, --model, --project, --location, --engine-option,
+and BITEXT_ENGINE_URL, BITEXT_ENGINE_KEY, GOOGLE_API_KEY, GOOGLE_CLOUD_PROJECT).
 
 Input formats (--source-format, --target-format):
    article    blank lines separate paragraphs, split into sentences (default)
@@ -47,18 +49,19 @@ Examples:
    bitext align article.ar.txt article.en.txt -o article.html --format html
    bitext align --segmented --format beads src.txt tgt.txt
    bitext align --source-format segments --target-format lines src.txt tgt.para.txt
-   bitext align --format json --lexicon /usr/share/dictd/freedict-ara-eng.index ar.txt en.txt`,
-			Flags: []cli.Flag{
+   bitext align --format json --lexicon /usr/share/dictd/freedict-ara-eng.index ar.txt en.txt
+   bitext align --engine libretranslate --engine-url http://localhost:5000 ar.txt en.txt`,
+			Flags: append([]cli.Flag{
 				&cli.StringFlag{Name: "source-format", Value: "article", Usage: "Arabic input format: article|lines|segments"},
 				&cli.StringFlag{Name: "target-format", Value: "article", Usage: "English input format: article|lines|segments"},
 				&cli.BoolFlag{Name: "segmented", Usage: "both inputs hold one segment per line (--source-format segments --target-format segments)"},
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output format: beads|json|" + formatNamesExcept("json")},
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
 				&cli.StringFlag{Name: "lexicon", Usage: "Arabic–English lexicon: dictd .index or TSV; none to use no lexicon (default: " + align.DebianLexicon + " when installed)"},
-				&cli.StringFlag{Name: "engine", Usage: "also score with a machine translation of the Arabic from this engine: " + strings.Join(translate.Names(), ", ")},
+				&cli.StringFlag{Name: "engine", Usage: "also score with a machine translation of the Arabic from this engine: " + autoEngineName + ", " + strings.Join(translate.Names(), ", ")},
 				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			},
+			}, engineFlags()...),
 			Action: func(c *cli.Context) error { return alignAction(c, e) },
 		}
 	})
@@ -124,13 +127,16 @@ func alignAction(c *cli.Context, e *env) error {
 		return err
 	}
 	if name := c.String("engine"); name != "" {
-		eng, err := translate.New(name, translate.Config{})
+		eng, cfg, err := openEngine(c, e, name, "ar", "en", false, c.Bool("quiet"))
 		if err != nil {
-			return usagef("%v", err)
+			return err
+		}
+		if cl, ok := eng.(io.Closer); ok {
+			defer cl.Close()
 		}
 		texts, _ := align.SegmentIndex(src)
 		if opts.Translations, err = machineTranslate(c.Context, eng, texts); err != nil {
-			return fmt.Errorf("%s: %w", src.Name, err)
+			return fmt.Errorf("%s: %w", src.Name, translate.Redact(err, cfg.Key))
 		}
 	}
 	beads := align.Document(src, tgt, opts)

@@ -12,6 +12,7 @@ import (
 
 	"bitext/internal/testenv"
 	"bitext/segment"
+	"bitext/translate/enginetest"
 )
 
 // alignDir is a working folder with the sample article, its English version
@@ -291,5 +292,45 @@ func TestAlignEngine(t *testing.T) {
 	b := runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "none", "article.txt", "article.en.txt")
 	if a.code != 0 || b.code != 0 || a.stdout != b.stdout {
 		t.Errorf("engine none changed the alignment (exit %d/%d)", a.code, b.code)
+	}
+}
+
+// TestAlignEngineSettings checks that align reads the engine settings as
+// translate does: flags, and the environment a user follows the README with.
+func TestAlignEngineSettings(t *testing.T) {
+	dir := alignDir(t)
+	f := &enginetest.Fake{}
+	t.Setenv("BITEXT_ENGINE_URL", libreServer(t, f))
+	t.Setenv("BITEXT_ENGINE_KEY", testKey)
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-option", "max-items=7",
+		"article.txt", "article.en.txt")
+	if r.code != 0 || f.Calls() == 0 {
+		t.Fatalf("exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
+	}
+	for _, req := range f.Requests() {
+		if req.Auth != testKey || req.SourceLang != "ar" || req.TargetLang != "en" || len(req.Texts) > 7 {
+			t.Fatalf("request %s→%s of %d texts, key sent %v", req.SourceLang, req.TargetLang, len(req.Texts), req.Auth == testKey)
+		}
+	}
+	if strings.Contains(r.stdout+r.stderr, testKey) {
+		t.Error("the key was printed")
+	}
+
+	// The engine's failure names the article and hides the key.
+	f = &enginetest.Fake{Script: []enginetest.Fault{enginetest.BadRequest}}
+	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
+		"article.txt", "article.en.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "article.txt") || !strings.Contains(r.stderr, "400") || strings.Contains(r.stderr, testKey) {
+		t.Errorf("failure: exit %d: %s", r.code, r.stderr)
+	}
+
+	// Missing settings are usage errors, as in translate.
+	t.Setenv("BITEXT_ENGINE_URL", "")
+	t.Setenv("GOOGLE_CLOUD_PROJECT", "")
+	for engine, want := range map[string]string{"libretranslate": "--engine-url", "openai": "--model", "google": "GOOGLE_CLOUD_PROJECT"} {
+		r := runBitext(t, dir, "", "align", "--engine", engine, "article.txt", "article.en.txt")
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s: exit %d, %q lacks %q", engine, r.code, r.stderr, want)
+		}
 	}
 }

@@ -54,7 +54,7 @@ Engines (--engine):
    auto             the default: google when Google credentials are configured,
                     google-v2 when a Google API key is, the --engine-url service,
                     and otherwise the offline gist; it says which on stderr
-   gist             offline word-by-word gloss, clearly marked: never a translation
+   gist             offline word-by-word gloss, clearly marked: never a translation; ar→en only
    none             no machine translation: units are left for a translator
    google           Cloud Translation Advanced (v3): --project or GOOGLE_CLOUD_PROJECT,
                     --location (global), Application Default Credentials
@@ -72,18 +72,12 @@ Examples:
    bitext translate --engine google --project my-proj --dry-run article.txt   # cost estimate
    bitext translate --engine libretranslate --engine-url http://localhost:5000 --out-dir en/ articles/
    BITEXT_ENGINE_KEY=sk-... bitext translate --engine openai --model gpt-4o-mini --json article.txt`,
-			Flags: append([]cli.Flag{
+			Flags: append(append([]cli.Flag{
 				&cli.StringFlag{Name: "engine", Value: autoEngineName, Usage: "translation engine: auto (google when configured, else the --engine-url service, else the offline gist), " + strings.Join(translate.Names(), ", ")},
-				&cli.StringFlag{Name: "engine-url", EnvVars: []string{"BITEXT_ENGINE_URL"}, Usage: "engine base URL (libretranslate: server; openai: API base; google: endpoint override)"},
-				&cli.StringFlag{Name: "engine-key", Usage: "engine API key (prefer the environment: BITEXT_ENGINE_KEY, or GOOGLE_API_KEY for google-v2)"},
-				&cli.StringFlag{Name: "model", Usage: "engine model (openai: required; google: e.g. general/nmt)"},
-				&cli.StringFlag{Name: "project", EnvVars: []string{"GOOGLE_CLOUD_PROJECT"}, Usage: "Google Cloud project (google)"},
-				&cli.StringFlag{Name: "location", Value: "global", Usage: "Google Cloud location (google)"},
-				&cli.StringFlag{Name: "engine-glossary", Usage: "Google glossary id made by 'bitext glossary push' (google)"},
-				&cli.StringSliceFlag{Name: "engine-option", Usage: "engine setting NAME=VALUE: max-items, max-chars, max-item-chars, transport=grpc|rest (google), max-url-bytes (google-v2)"},
+			}, engineFlags()...), append([]cli.Flag{
 				&cli.StringFlag{Name: "cache", Usage: "cache folder (default: bitext/translations in the user cache folder, $XDG_CACHE_HOME or ~/.cache)"},
 				&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache"},
-				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing"},
+				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing (no key needed)"},
 				&cli.Float64Flag{Name: "price", Value: defaultPrice, Usage: "price per million characters for the --dry-run estimate"},
 				&cli.IntFlag{Name: "concurrency", Value: 4, Usage: "requests in flight at once"},
 				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
@@ -96,7 +90,7 @@ Examples:
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 				&cli.BoolFlag{Name: "force", Usage: "replace an existing XLIFF output even if it holds an editor's work"},
 				flavourFlag(),
-			}, append(pageFlags(), translateMemoryFlags()...)...),
+			}, append(pageFlags(), translateMemoryFlags()...)...)...),
 			Action: func(c *cli.Context) error { return translateAction(c, e) },
 		}
 	})
@@ -185,18 +179,9 @@ func translateAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	engName := resolveEngine(c.String("engine"), autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project")},
-		translate.Names(), c.Bool("quiet") || c.Bool("json"), e)
-	cfg, err := engineConfig(c, engName)
+	eng, cfg, err := openEngine(c, e, c.String("engine"), c.String("source-lang"), c.String("target-lang"), c.Bool("dry-run"), c.Bool("quiet") || c.Bool("json"))
 	if err != nil {
 		return err
-	}
-	eng, err := translate.New(engName, cfg)
-	if err != nil {
-		if !contains(translate.Names(), engName) {
-			return usagef("unknown engine %q (want %s, %s)", engName, autoEngineName, strings.Join(translate.Names(), ", "))
-		}
-		return translate.Redact(err, cfg.Key)
 	}
 	if cl, ok := eng.(io.Closer); ok {
 		defer cl.Close()
@@ -319,18 +304,52 @@ func translateAction(c *cli.Context, e *env) error {
 			return err
 		}
 	case opts.DryRun:
-		s := rep.Stats
-		fmt.Fprintf(e.stdout, "dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached); estimated cost $%.4f at $%g per million characters\n",
-			eng.Name(), s.Requests, s.Characters, s.CachedSegments, s.Segments, rep.EstimatedCost, rep.PricePerMChar)
+		fmt.Fprintln(e.stdout, dryRunLine(rep, translate.IsLocal(eng), mem != nil))
 	case !quiet:
-		s := rep.Stats
-		fmt.Fprintf(e.stderr, "bitext: %d file(s), %d segments (%d cached), %d requests, %d characters billed, %d retries, %d glossary violations, %d damaged; engine %s\n",
-			s.Documents, s.Segments, s.CachedSegments, s.Requests, s.Characters, s.Retries, s.GlossaryViolations, s.PlaceholderDamaged, eng.Name())
+		fmt.Fprintln(e.stderr, summaryLine(rep, translate.IsLocal(eng), mem != nil))
 	}
 	if len(skipped) > 0 {
 		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), len(skipped)+len(inputs))
 	}
 	return nil
+}
+
+// summaryLine is the line a run ends with on stderr. With a memory, it says
+// how many paragraphs and headings came from it; a local engine sends
+// nothing, so its line counts no requests, cache, characters or retries.
+func summaryLine(rep translateReport, local, memory bool) string {
+	s := rep.Stats
+	var b strings.Builder
+	fmt.Fprintf(&b, "bitext: %d file(s), %d segments", s.Documents, s.Segments)
+	if !local {
+		fmt.Fprintf(&b, " (%d cached)", s.CachedSegments)
+	}
+	if memory {
+		fmt.Fprintf(&b, ", %d from memory", s.MemorySegments)
+	}
+	if !local {
+		fmt.Fprintf(&b, ", %d requests, %d characters billed, %d retries", s.Requests, s.Characters, s.Retries)
+	}
+	fmt.Fprintf(&b, ", %d glossary violations, %d damaged; engine %s", s.GlossaryViolations, s.PlaceholderDamaged, rep.Engine)
+	if local {
+		b.WriteString(" (local engine, nothing sent)")
+	}
+	return b.String()
+}
+
+// dryRunLine is what --dry-run prints on stdout: what would be sent and
+// its cost, or for a local engine that nothing would be.
+func dryRunLine(rep translateReport, local, memory bool) string {
+	s := rep.Stats
+	fromMemory := ""
+	if memory {
+		fromMemory = fmt.Sprintf(", %d from memory", s.MemorySegments)
+	}
+	if local {
+		return fmt.Sprintf("dry run, engine %s: would send nothing (local engine); %d segments%s", rep.Engine, s.Segments, fromMemory)
+	}
+	return fmt.Sprintf("dry run, engine %s: would send %d requests, %d characters (%d of %d segments already cached%s); estimated cost $%.4f at $%g per million characters",
+		rep.Engine, s.Requests, s.Characters, s.CachedSegments, s.Segments, fromMemory, rep.EstimatedCost, rep.PricePerMChar)
 }
 
 // translateInputs reads the inputs (files, directories of .txt files, or -)
@@ -560,33 +579,6 @@ func reviewedUnits(f *xliff.File) int {
 		}
 	}
 	return n
-}
-
-// engineConfig gathers the engine's settings from flags and the environment.
-func engineConfig(c *cli.Context, engine string) (translate.Config, error) {
-	cfg := translate.Config{
-		URL:      c.String("engine-url"),
-		Key:      c.String("engine-key"),
-		Model:    c.String("model"),
-		Project:  c.String("project"),
-		Location: c.String("location"),
-		Glossary: c.String("engine-glossary"),
-		Options:  map[string]string{},
-	}
-	if cfg.Key == "" {
-		cfg.Key = os.Getenv("BITEXT_ENGINE_KEY")
-	}
-	if cfg.Key == "" && engine == "google-v2" {
-		cfg.Key = os.Getenv("GOOGLE_API_KEY")
-	}
-	for _, kv := range c.StringSlice("engine-option") {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok || k == "" {
-			return cfg, usagef("--engine-option %q: want NAME=VALUE", kv)
-		}
-		cfg.Options[k] = v
-	}
-	return cfg, nil
 }
 
 // defaultCacheDir is bitext/translations under the user cache folder

@@ -243,16 +243,136 @@ func TestEngineFlagsNeedSettings(t *testing.T) {
 	t.Setenv("GOOGLE_API_KEY", "")
 	t.Setenv("BITEXT_ENGINE_KEY", "")
 	t.Setenv("BITEXT_ENGINE_URL", "")
+	// A missing setting is a usage error, as in align and glossary push.
 	for engine, want := range map[string]string{"google": "GOOGLE_CLOUD_PROJECT", "google-v2": "GOOGLE_API_KEY", "libretranslate": "--engine-url", "openai": "--model"} {
 		r := runBitext(t, dir, "", "translate", "--engine", engine, "--no-cache", "article.txt")
-		if r.code != 1 || !strings.Contains(r.stderr, want) {
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
 			t.Errorf("%s: exit %d, %q lacks %q", engine, r.code, r.stderr, want)
 		}
 	}
-	// A dry run with google needs a project but no credentials.
-	r := runBitext(t, dir, "", "translate", "--engine", "google", "--project", "p", "--dry-run", "--no-cache", "article.txt")
-	if r.code != 0 || !strings.Contains(r.stdout, "would send 1 requests") {
-		t.Errorf("google dry run: exit %d: %s %s", r.code, r.stdout, r.stderr)
+	for _, args := range [][]string{
+		{"--engine", "libretranslate", "--engine-url", "localhost:5000"},
+		{"--engine", "libretranslate", "--engine-url", "http://localhost:5000", "--engine-option", "max-items=many"},
+		{"--engine", "google", "--project", "p", "--engine-option", "transport=carrier-pigeon"},
+	} {
+		if r := runBitext(t, dir, "", append(append([]string{"translate", "--no-cache"}, args...), "article.txt")...); r.code != 2 {
+			t.Errorf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+	// A dry run sends nothing: google needs a project but no credentials,
+	// google-v2 no key.
+	for _, args := range [][]string{{"--engine", "google", "--project", "p"}, {"--engine", "google-v2"}} {
+		r := runBitext(t, dir, "", append(append([]string{"translate", "--dry-run", "--no-cache"}, args...), "article.txt")...)
+		if r.code != 0 || !strings.Contains(r.stdout, "would send ") {
+			t.Errorf("%v dry run: exit %d: %s %s", args, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+// An --engine-option the engine does not read is refused, naming the ones
+// it does, in translate and align alike.
+func TestEngineOptionsUnknownRefused(t *testing.T) {
+	dir := alignDir(t)
+	url := libreServer(t, &enginetest.Fake{})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"translate", "--engine", "libretranslate", "--engine-url", url, "--engine-option", "bogus=1", "article.txt"}, "max-items, max-chars, max-item-chars"},
+		{[]string{"translate", "--engine", "gist", "--engine-option", "max-items=5", "article.txt"}, "lexicon"},
+		{[]string{"translate", "--engine", "none", "--engine-option", "lexicon=x.tsv", "article.txt"}, "takes none"},
+		{[]string{"translate", "--engine", "google-v2", "--engine-key", "k", "--engine-option", "transport=rest", "article.txt"}, "max-url-bytes"},
+		{[]string{"align", "--engine", "gist", "--engine-option", "max-url-bytes=9", "article.txt", "article.en.txt"}, "lexicon"},
+	} {
+		r := runBitext(t, dir, "", tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "no engine option") || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d: %s", tc.args, r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.html")); err == nil {
+		t.Error("a refused run wrote its output")
+	}
+}
+
+// The gist glosses Arabic into English only: another pair is a usage error
+// naming the engine and the pair, whether the gist was named or auto chose it.
+func TestGistLanguagePair(t *testing.T) {
+	dir := sampleDir(t)
+	for _, v := range []string{"GOOGLE_CLOUD_PROJECT", "GOOGLE_API_KEY", "BITEXT_ENGINE_KEY", "BITEXT_ENGINE_URL", "GOOGLE_APPLICATION_CREDENTIALS"} {
+		t.Setenv(v, "")
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--engine", "gist", "--target-lang", "fr"}, "gist: cannot translate ar→fr"},
+		{[]string{"--engine", "gist", "--source-lang", "en"}, "gist: cannot translate en→en"},
+		{[]string{"--target-lang", "fr"}, "auto chose gist"},
+		{[]string{"--engine", "gist", "--target-lang", "fr", "--dry-run"}, "gist: cannot translate ar→fr"},
+	} {
+		r := runBitext(t, dir, "", append(append([]string{"translate", "--no-tm"}, tc.args...), "article.txt")...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q lacks %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.html")); err == nil {
+		t.Error("a refused run wrote its output")
+	}
+	// A regional variant of the pair is the pair; other engines decide for
+	// themselves.
+	for _, args := range [][]string{{"--engine", "gist", "--target-lang", "en-GB"}, {"--engine", "none", "--target-lang", "fr"}} {
+		if r := runBitext(t, dir, "", append(append([]string{"translate", "--no-tm", "-o", "x.html"}, args...), "article.txt")...); r.code != 0 {
+			t.Errorf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+}
+
+// The summary line says how many paragraphs came from the memory, and a
+// local engine's line counts no requests: it sends nothing.
+func TestTranslateSummaryLine(t *testing.T) {
+	dir := sampleDir(t)
+	tmxFile := filepath.Join(dir, "m.tmx")
+	os.WriteFile(tmxFile, []byte(`<tmx version="1.4"><header srclang="ar"/><body>
+<tu tuid="h"><tuv xml:lang="ar"><seg>قمة بوتين وكيم</seg></tuv><tuv xml:lang="en"><seg>The Putin–Kim summit</seg></tuv></tu>
+</body></tmx>`), 0o644)
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", "m.db", tmxFile); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	url := libreServer(t, &enginetest.Fake{})
+	for _, tc := range []struct {
+		args          []string
+		stdout        bool // the line is on stdout (a dry run)
+		want, notWant []string
+	}{
+		{[]string{"--engine", "libretranslate", "--engine-url", url, "--tm", "m.db"}, false,
+			[]string{"28 segments (0 cached), 1 from memory, 2 requests"}, nil},
+		{[]string{"--engine", "libretranslate", "--engine-url", url, "--tm", "m.db", "--dry-run"}, true,
+			[]string{"would send 2 requests", "(0 of 28 segments already cached, 1 from memory)"}, nil},
+		{[]string{"--engine", "libretranslate", "--engine-url", url, "--no-tm"}, false,
+			[]string{"29 segments (0 cached), 2 requests"}, []string{"from memory"}},
+		{[]string{"--engine", "gist", "--tm", "m.db"}, false,
+			[]string{"segments, 1 from memory, 0 glossary violations", "engine gist (local engine, nothing sent)"}, []string{"requests", "billed", "cached"}},
+		{[]string{"--engine", "gist", "--no-tm", "--dry-run"}, true,
+			[]string{"dry run, engine gist: would send nothing (local engine); 29 segments"}, []string{"requests", "cost"}},
+	} {
+		r := runBitext(t, dir, "", append(append([]string{"translate", "--no-cache", "-o", "out.html"}, tc.args...), "article.txt")...)
+		line := r.stderr
+		if tc.stdout {
+			line = r.stdout
+		}
+		if r.code != 0 {
+			t.Errorf("%v: exit %d: %s", tc.args, r.code, r.stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(line, w) {
+				t.Errorf("%v: %q lacks %q", tc.args, line, w)
+			}
+		}
+		for _, w := range tc.notWant {
+			if strings.Contains(line, w) {
+				t.Errorf("%v: %q has %q", tc.args, line, w)
+			}
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package enginetest
 import (
 	"context"
 	"errors"
+	"net"
 	"regexp"
 	"strings"
 	"testing"
@@ -27,6 +28,23 @@ type Harness struct {
 	// SendsKey says the engine sends cfg.Key to the service; the suite checks
 	// that it arrives.
 	SendsKey bool
+	// Unreachable, when set, returns the engine configured with cfg to reach
+	// addr ("127.0.0.1:PORT"), where nothing listens: the suite checks that a
+	// refused connection is retried and reported briefly.
+	Unreachable func(t *testing.T, addr string, cfg translate.Config) translate.Engine
+}
+
+// ClosedAddr returns a local address where nothing listens: connections to
+// it are refused.
+func ClosedAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return addr
 }
 
 const testGlossary = `terms:
@@ -86,6 +104,19 @@ func noSecret(t *testing.T, err error) {
 	t.Helper()
 	if err != nil && strings.Contains(err.Error(), Secret) {
 		t.Errorf("error shows the key: %v", err)
+	}
+}
+
+// brief fails the test when err is more than a line of a few hundred bytes
+// or quotes what was sent: a URL's query or the escaped text.
+func brief(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	msg := err.Error()
+	if len(msg) > 400 || strings.ContainsAny(msg, "\n\r") || strings.Contains(msg, "q=") || strings.Contains(msg, "%D9") || strings.Contains(msg, "?") {
+		t.Errorf("error is not brief (%d bytes): %s", len(msg), msg)
 	}
 }
 
@@ -324,11 +355,32 @@ func Run(t *testing.T, h Harness) {
 				t.Fatal("no error")
 			}
 			noSecret(t, err)
+			brief(t, err)
 			if translate.IsRetryable(err) || f.Calls() != 1 {
 				t.Errorf("retried a permanent error (%d calls): %v", f.Calls(), err)
 			}
 		})
 	}
+
+	t.Run("ConnectionRefused", func(t *testing.T) {
+		if h.Unreachable == nil {
+			t.Skip("the harness has no unreachable engine")
+		}
+		eng := h.Unreachable(t, ClosedAddr(t), translate.Config{Key: Secret})
+		long := strings.Repeat("قال الرئيس الروسي في موسكو اليوم. ", 25)
+		_, err := eng.Translate(ctx, translate.Request{SourceLang: "ar", TargetLang: "en", Segments: []translate.Segment{{Text: long}}})
+		if err == nil || !translate.IsRetryable(err) {
+			t.Fatalf("want a retryable error, got %v", err)
+		}
+		noSecret(t, err)
+		brief(t, err)
+		opts := quick()
+		opts.Retry.Attempts = 3
+		_, err = run(t, eng, "قال الرئيس.", opts)
+		if err == nil || !strings.Contains(err.Error(), "after 3 attempts") {
+			t.Errorf("want 3 attempts, got %v", err)
+		}
+	})
 
 	t.Run("TooLargeIsSplit", func(t *testing.T) {
 		f := &Fake{Script: []Fault{TooLarge}}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,7 @@ func init() {
 		Name:        Name,
 		Description: "Google Cloud Translation Advanced (v3); --project or GOOGLE_CLOUD_PROJECT, Application Default Credentials",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     slices.Concat(translate.LimitOptions, []string{"transport"}),
 	})
 }
 
@@ -56,9 +58,10 @@ type Engine struct {
 // New returns the engine for cfg. Config.Options["transport"] chooses "grpc"
 // (the default) or "rest"; Config.URL overrides the service endpoint. opts are
 // added to the client's options (tests use them to reach a fake service).
+// A missing project or a wrong option is a *translate.ConfigError.
 func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 	if cfg.Project == "" {
-		return nil, fmt.Errorf("%s: no Google Cloud project: use --project or set GOOGLE_CLOUD_PROJECT", Name)
+		return nil, translate.ConfigErrorf(Name, "no Google Cloud project: use --project or set GOOGLE_CLOUD_PROJECT")
 	}
 	if cfg.Location == "" {
 		cfg.Location = "global"
@@ -66,7 +69,7 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 	switch cfg.Options["transport"] {
 	case "", "grpc", "rest":
 	default:
-		return nil, fmt.Errorf("%s: transport %q: want grpc or rest", Name, cfg.Options["transport"])
+		return nil, translate.ConfigErrorf(Name, "engine option transport %q: want grpc or rest", cfg.Options["transport"])
 	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {
@@ -186,7 +189,8 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 // Classify turns a client error into a *translate.Error that says whether to
 // retry (RESOURCE_EXHAUSTED unless a daily quota, UNAVAILABLE,
 // DEADLINE_EXCEEDED), when (RetryInfo, Retry-After) and whether to split
-// (INVALID_ARGUMENT about size).
+// (INVALID_ARGUMENT about size). Over REST, a request that got no answer is
+// retried as over gRPC (UNAVAILABLE), and named without its URL's query.
 func Classify(err error) error {
 	if errors.Is(err, context.Canceled) {
 		return err
@@ -194,6 +198,9 @@ func Classify(err error) error {
 	e := &translate.Error{Engine: Name, Err: err}
 	ae, ok := apierror.FromError(err)
 	if !ok {
+		if translate.IsTransport(err) {
+			return translate.TransportError(Name, err)
+		}
 		return e
 	}
 	code := codes.Unknown

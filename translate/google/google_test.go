@@ -2,8 +2,13 @@ package google_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
+
+	"google.golang.org/api/option"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
 
 	"bitext/translate"
 	"bitext/translate/enginetest"
@@ -24,6 +29,21 @@ func harness(transport string) enginetest.Harness {
 			cfg.Options = map[string]string{}
 		}
 		cfg.Options["transport"] = transport
+		eng, err := google.New(cfg, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { eng.Close() })
+		return eng
+	}, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		opts := []option.ClientOption{option.WithoutAuthentication()}
+		if transport == "rest" {
+			addr = "http://" + addr
+		} else {
+			opts = append(opts, option.WithGRPCDialOption(grpc.WithTransportCredentials(insecure.NewCredentials())))
+		}
+		cfg.Key, cfg.Project, cfg.URL = "", "proj", addr
+		cfg.Options = map[string]string{"transport": transport}
 		eng, err := google.New(cfg, opts...)
 		if err != nil {
 			t.Fatal(err)
@@ -73,7 +93,11 @@ func TestRequestFields(t *testing.T) {
 }
 
 func TestNeedsProject(t *testing.T) {
-	if _, err := google.New(translate.Config{}); err == nil || !strings.Contains(err.Error(), "GOOGLE_CLOUD_PROJECT") {
+	var ce *translate.ConfigError
+	if _, err := google.New(translate.Config{}); !errors.As(err, &ce) || !strings.Contains(err.Error(), "GOOGLE_CLOUD_PROJECT") {
 		t.Errorf("got %v", err)
+	}
+	if _, err := google.New(translate.Config{Project: "p", Options: map[string]string{"max-items": "many"}}); !errors.As(err, &ce) {
+		t.Errorf("max-items=many: got %v", err)
 	}
 }

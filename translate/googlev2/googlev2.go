@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,9 @@ import (
 // Name is the engine's name in the registry.
 const Name = "google-v2"
 
+// DefaultEndpoint is where requests go without --engine-url.
+const DefaultEndpoint = "translation.googleapis.com/language/translate/v2"
+
 // URLBudget is the most query bytes one request carries by default; the
 // service refuses URLs much past 8 KB. Config.Options["max-url-bytes"]
 // changes it.
@@ -43,6 +47,7 @@ func init() {
 		Name:        Name,
 		Description: "Google Cloud Translation Basic (v2); API key in --engine-key, BITEXT_ENGINE_KEY or GOOGLE_API_KEY",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     slices.Concat(translate.LimitOptions, []string{"max-url-bytes"}),
 	})
 }
 
@@ -52,6 +57,7 @@ type Engine struct {
 	lim    translate.Limits
 	budget int
 	opts   []option.ClientOption
+	where  string // host and path of the requests, for messages
 
 	once      sync.Once
 	client    *gtranslate.Client
@@ -59,18 +65,20 @@ type Engine struct {
 }
 
 // New returns the engine for cfg. opts are added to the client's options.
+// A missing key (unless cfg.DryRun) or a wrong option is a
+// *translate.ConfigError.
 func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
-	if cfg.Key == "" {
-		return nil, fmt.Errorf("%s: no API key: use --engine-key or set BITEXT_ENGINE_KEY or GOOGLE_API_KEY", Name)
+	if cfg.Key == "" && !cfg.DryRun {
+		return nil, translate.ConfigErrorf(Name, "no API key: use --engine-key or set BITEXT_ENGINE_KEY or GOOGLE_API_KEY")
 	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
 	}
-	e := &Engine{cfg: cfg, lim: lim, budget: URLBudget}
+	e := &Engine{cfg: cfg, lim: lim, budget: URLBudget, where: DefaultEndpoint}
 	if v, ok := cfg.Options["max-url-bytes"]; ok {
 		if e.budget, err = strconv.Atoi(v); err != nil || e.budget <= 0 {
-			return nil, fmt.Errorf("%s: max-url-bytes: want a number > 0, got %q", Name, v)
+			return nil, translate.ConfigErrorf(Name, "engine option max-url-bytes: want a number > 0, got %q", v)
 		}
 	}
 	e.opts = []option.ClientOption{option.WithAPIKey(cfg.Key), option.WithLogger(slog.New(slog.DiscardHandler))}
@@ -81,6 +89,7 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 			u += "/language/translate"
 		}
 		e.opts = append(e.opts, option.WithEndpoint(u+"/"))
+		e.where = translate.Endpoint(u + "/v2")
 	}
 	if cfg.HTTPClient != nil {
 		e.opts = append(e.opts, option.WithHTTPClient(cfg.HTTPClient))
@@ -125,7 +134,10 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 	}
 	got, err := e.client.Translate(ctx, inputs, target, &gtranslate.Options{Source: source, Format: gtranslate.Text, Model: e.cfg.Model})
 	if err != nil {
-		return nil, translate.Redact(classify(err), e.cfg.Key)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s: %w", Name, ctx.Err())
+		}
+		return nil, translate.Redact(classify(err, e.where), e.cfg.Key)
 	}
 	if len(got) != len(inputs) {
 		return nil, &translate.Error{Engine: Name, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(inputs))}
@@ -138,17 +150,23 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 
 // classify maps the client's errors: v2 reports rate limits as 429 or as 403
 // with reason userRateLimitExceeded, and a spent daily quota as 403
-// dailyLimitExceeded.
-func classify(err error) error {
+// dailyLimitExceeded. A request that got no answer is retried as other
+// engines' are; its message names where it went, never the URL, which
+// carries the key and the whole text.
+func classify(err error, where string) error {
 	var ge *googleapi.Error
 	if !errors.As(err, &ge) {
-		return &translate.Error{Engine: Name, Err: err}
+		if translate.IsTransport(err) {
+			return translate.TransportError(Name, err)
+		}
+		return &translate.Error{Engine: Name, Where: where, Err: errors.New(translate.Brief(err.Error()))}
 	}
 	msg := ge.Message
 	for _, it := range ge.Errors {
 		msg += " (" + it.Reason + ")"
 	}
 	e := translate.HTTPError(Name, ge.Code, ge.Header, []byte(msg))
+	e.Where = where
 	low := strings.ToLower(msg)
 	if ge.Code == 403 && strings.Contains(low, "ratelimitexceeded") && !translate.DailyQuota(msg) && !strings.Contains(low, "dailylimit") {
 		e.Retryable = true

@@ -3,6 +3,7 @@ package googlev2_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"html"
 	"net/http"
 	"net/http/httptest"
@@ -76,7 +77,14 @@ func harness(t *testing.T, f *enginetest.Fake, cfg translate.Config) translate.E
 }
 
 func TestConformance(t *testing.T) {
-	enginetest.Run(t, enginetest.Harness{New: harness, SendsKey: true})
+	enginetest.Run(t, enginetest.Harness{New: harness, SendsKey: true, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		cfg.URL = "http://" + addr
+		eng, err := googlev2.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng
+	}})
 }
 
 // A paragraph of Arabic near the item limit still fits in the URL.
@@ -109,8 +117,16 @@ func isTooLarge(err error) bool {
 }
 
 func TestNeedsKey(t *testing.T) {
-	if _, err := googlev2.New(translate.Config{}); err == nil || !strings.Contains(err.Error(), "GOOGLE_API_KEY") {
+	var ce *translate.ConfigError
+	if _, err := googlev2.New(translate.Config{}); !errors.As(err, &ce) || !strings.Contains(err.Error(), "GOOGLE_API_KEY") {
 		t.Errorf("got %v", err)
+	}
+	// A dry run sends nothing and needs no key.
+	if _, err := googlev2.New(translate.Config{DryRun: true}); err != nil {
+		t.Errorf("dry run: %v", err)
+	}
+	if _, err := googlev2.New(translate.Config{Key: "k", Options: map[string]string{"max-url-bytes": "x"}}); !errors.As(err, &ce) {
+		t.Errorf("max-url-bytes=x: got %v", err)
 	}
 }
 

@@ -25,6 +25,7 @@ func init() {
 		Name:        Name,
 		Description: "LibreTranslate server at --engine-url (POST {url}/translate), optional key in --engine-key",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     translate.LimitOptions,
 	})
 }
 
@@ -34,13 +35,14 @@ type Engine struct {
 	lim translate.Limits
 }
 
-// New returns the engine for cfg; cfg.URL is the server's base URL.
+// New returns the engine for cfg; cfg.URL is the server's base URL. A
+// missing or malformed setting is a *translate.ConfigError.
 func New(cfg translate.Config) (*Engine, error) {
 	if cfg.URL == "" {
-		return nil, fmt.Errorf("%s: no server: use --engine-url or set BITEXT_ENGINE_URL (e.g. http://localhost:5000)", Name)
+		return nil, translate.ConfigErrorf(Name, "no server: use --engine-url or set BITEXT_ENGINE_URL (e.g. http://localhost:5000)")
 	}
 	if !strings.HasPrefix(cfg.URL, "http://") && !strings.HasPrefix(cfg.URL, "https://") {
-		return nil, fmt.Errorf("%s: engine URL %q: want http:// or https://", Name, cfg.URL)
+		return nil, translate.ConfigErrorf(Name, "engine URL %q: want http:// or https://", cfg.URL)
 	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {

@@ -2,6 +2,7 @@ package libre_test
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -67,13 +68,21 @@ func TestConformance(t *testing.T) {
 			t.Fatal(err)
 		}
 		return eng
+	}, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		cfg.URL = "http://" + addr
+		eng, err := libre.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng
 	}})
 }
 
 func TestNeedsURL(t *testing.T) {
 	for _, u := range []string{"", "localhost:5000"} {
-		if _, err := libre.New(translate.Config{URL: u}); err == nil {
-			t.Errorf("URL %q accepted", u)
+		var ce *translate.ConfigError
+		if _, err := libre.New(translate.Config{URL: u}); !errors.As(err, &ce) {
+			t.Errorf("URL %q: want a configuration error, got %v", u, err)
 		}
 	}
 }

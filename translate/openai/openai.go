@@ -30,6 +30,7 @@ func init() {
 		Name:        Name,
 		Description: "OpenAI-compatible chat endpoint: --engine-url API base (default " + DefaultURL + "), --model, --engine-key",
 		New:         func(cfg translate.Config) (translate.Engine, error) { return New(cfg) },
+		Options:     translate.LimitOptions,
 	})
 }
 
@@ -39,16 +40,17 @@ type Engine struct {
 	lim translate.Limits
 }
 
-// New returns the engine for cfg. cfg.Model is required.
+// New returns the engine for cfg. cfg.Model is required: without it, or with
+// a malformed setting, New returns a *translate.ConfigError.
 func New(cfg translate.Config) (*Engine, error) {
 	if cfg.URL == "" {
 		cfg.URL = DefaultURL
 	}
 	if !strings.HasPrefix(cfg.URL, "http://") && !strings.HasPrefix(cfg.URL, "https://") {
-		return nil, fmt.Errorf("%s: engine URL %q: want http:// or https://", Name, cfg.URL)
+		return nil, translate.ConfigErrorf(Name, "engine URL %q: want http:// or https://", cfg.URL)
 	}
 	if cfg.Model == "" {
-		return nil, fmt.Errorf("%s: no model: use --model (e.g. gpt-4o-mini, or llama3.1 on Ollama)", Name)
+		return nil, translate.ConfigErrorf(Name, "no model: use --model (e.g. gpt-4o-mini, or llama3.1 on Ollama)")
 	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {

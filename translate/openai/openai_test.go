@@ -2,6 +2,7 @@ package openai_test
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -84,6 +85,14 @@ func TestConformance(t *testing.T) {
 			t.Fatal(err)
 		}
 		return eng
+	}, Unreachable: func(t *testing.T, addr string, cfg translate.Config) translate.Engine {
+		cfg.URL = "http://" + addr + "/v1"
+		cfg.Model = "test-model"
+		eng, err := openai.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return eng
 	}})
 }
 
@@ -133,7 +142,8 @@ func FuzzParseAnswer(f *testing.F) {
 }
 
 func TestNeedsModel(t *testing.T) {
-	if _, err := openai.New(translate.Config{}); err == nil || !strings.Contains(err.Error(), "--model") {
+	var ce *translate.ConfigError
+	if _, err := openai.New(translate.Config{}); !errors.As(err, &ce) || !strings.Contains(err.Error(), "--model") {
 		t.Errorf("got %v", err)
 	}
 }
