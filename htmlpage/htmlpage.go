@@ -58,7 +58,14 @@ type Page struct {
 	Clean      bool
 	Flagged    int // units flagged for attention (0 when Clean)
 	Gist       int // units whose English is a word-by-word gist: the page says so, even when Clean
-	Blocks     []Block
+	Reviewed   int // units an editor edited, wrote or approved
+	Machine    int // units still holding the machine translation nobody reviewed
+	Memory     int // units still holding a translation memory's match nobody reviewed
+	// Credit says who made the English on the page, from the units' states
+	// (Reviewed, Machine, Memory, Gist); "" when no unit has English, or
+	// when all of it is gist, which the page's banner says instead.
+	Credit string
+	Blocks []Block
 	// CSS is the default stylesheet, StyleHash its CSP source ('sha256-…')
 	// and CSP the Content-Security-Policy that allows exactly it. A template
 	// that loads its own assets writes its own policy and adds StyleHash to
@@ -228,8 +235,17 @@ func build(b *doc.Bitext, opts Options) Page {
 			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir)},
 			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir)},
 		}
-		if u.State == doc.StateGist {
-			p.Gist++
+		if u.Kind != doc.Boilerplate && strings.TrimSpace(u.Target) != "" {
+			switch u.State {
+			case doc.StateGist:
+				p.Gist++
+			case doc.StateMachine:
+				p.Machine++
+			case doc.StateMemory:
+				p.Memory++
+			case doc.StateReviewed, doc.StateFinal:
+				p.Reviewed++
+			}
 		}
 		if !opts.Clean && u.Kind != doc.Boilerplate {
 			r.Flags = flagLabels(u)
@@ -240,7 +256,40 @@ func build(b *doc.Bitext, opts Options) Page {
 		blk := &p.Blocks[len(p.Blocks)-1]
 		blk.Rows = append(blk.Rows, r)
 	}
+	p.Credit = credit(p)
 	return p
+}
+
+// credit describes where the English on the page came from, as its units'
+// states tell: an editor's work is credited as such even when the file
+// names the engine that made the drafts the editor replaced.
+func credit(p Page) string {
+	engine := ""
+	if p.Engine != "" && p.Engine != "none" && p.Engine != "gist" {
+		engine = " (" + p.Engine + ")"
+	}
+	total := p.Reviewed + p.Machine + p.Memory + p.Gist
+	switch total {
+	case 0, p.Gist:
+		return "" // nothing, or only the gist the banner speaks of
+	case p.Reviewed:
+		return "Translation reviewed by an editor."
+	case p.Machine:
+		return "Translated by machine" + engine + "."
+	case p.Memory:
+		return "Translated from the translation memory."
+	}
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(p.Reviewed, "reviewed by an editor")
+	add(p.Machine, "translated by machine"+engine+", not reviewed")
+	add(p.Memory, "from the translation memory, not reviewed")
+	add(p.Gist, "only a word-by-word gist")
+	return "Of the " + fmt.Sprint(total) + " translated sentence(s), " + strings.Join(parts, "; ") + "."
 }
 
 // articleName is the name of the article's file, "" when unknown.

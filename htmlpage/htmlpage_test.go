@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -570,6 +571,39 @@ func TestArabicTitleDirection(t *testing.T) {
 		for _, w := range c.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("title %q: the page has no %s", c.title, w)
+			}
+		}
+	}
+}
+
+// The credit describes the English on the page: an editor's work is credited
+// to the editor even when the file names the engine of the drafts it replaced.
+func TestCredit(t *testing.T) {
+	for _, tc := range []struct {
+		engine string
+		states []doc.State
+		want   string // "": no credit at all
+	}{
+		{"gist", []doc.State{doc.StateReviewed, doc.StateFinal}, "Translation reviewed by an editor."},
+		{"deepl", []doc.State{doc.StateMachine, doc.StateMachine}, "Translated by machine (deepl)."},
+		{"deepl", []doc.State{doc.StateMemory}, "Translated from the translation memory."},
+		{"gist", []doc.State{doc.StateGist, doc.StateGist}, ""},
+		{"gist", []doc.State{doc.StateFinal, doc.StateFinal, doc.StateGist, doc.StateNew},
+			"Of the 3 translated sentence(s), 2 reviewed by an editor; 1 only a word-by-word gist."},
+		{"deepl", []doc.State{doc.StateReviewed, doc.StateMachine, doc.StateMemory},
+			"Of the 3 translated sentence(s), 1 reviewed by an editor; 1 translated by machine (deepl), not reviewed; 1 from the translation memory, not reviewed."},
+	} {
+		b := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Engine: tc.engine}
+		for i, st := range tc.states {
+			b.Units = append(b.Units, doc.Unit{ID: "u" + strconv.Itoa(i), Block: i, Kind: doc.Paragraph, Source: "قال.", Target: "said.", State: st})
+		}
+		out := render(t, b, Options{Clean: true})
+		if tc.want != "" && !strings.Contains(out, tc.want) {
+			t.Errorf("%v: page lacks the credit %q", tc.states, tc.want)
+		}
+		for _, other := range []string{"Translated by machine", "Translation reviewed", "Of the ", "translation memory"} {
+			if !strings.Contains(tc.want, other) && strings.Contains(out, other) {
+				t.Errorf("%v: page credits %q; want %q", tc.states, other, tc.want)
 			}
 		}
 	}

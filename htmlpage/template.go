@@ -43,7 +43,7 @@ const DefaultTemplate = `
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.
-{{- if and .Engine (ne .Engine "none") (not .Gist)}} Translated by machine ({{.Engine}}).{{end}}</p>
+{{- with .Credit}} {{.}}{{end}}</p>
 {{- if not .Clean}}
 <p class="fl"><span class="flag">flag</span> Marks a sentence an editor must check before publishing{{if .Flagged}} ({{.Flagged}} on this page){{end}}: no translation, names not as in the glossary, uncertain pairing, or a gist that is not a translation.</p>
 {{- end}}

@@ -544,3 +544,51 @@ func TestPublishRefusesGistWithoutDraft(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishCreditsTheEditor: a gist file whose every unit the editor
+// rewrote is published as the editor's translation, not the machine's; with
+// one unit rewritten and the rest left as gist, the credit says which is which.
+func TestPublishCreditsTheEditor(t *testing.T) {
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)([^<]*)(</target>)`) // not the draft
+	n, total := 0, len(target.FindAllString(string(data), -1))
+	all := target.ReplaceAllStringFunc(string(data), func(m string) string {
+		n++
+		return target.ReplaceAllString(m, fmt.Sprintf("${1}The editor's sentence %d.${3}", n))
+	})
+	one := strings.Replace(string(data), target.FindString(string(data)), target.ReplaceAllString(target.FindString(string(data)), "${1}The editor's headline.${3}"), 1)
+	for name, text := range map[string]string{"all.xlf": all, "one.xlf": one} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "--clean", "all.xlf"); r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "all.html"))
+	if !strings.Contains(string(page), "Translation reviewed by an editor.") || strings.Contains(string(page), "by machine") {
+		t.Errorf("page of a fully rewritten gist file: credit %q; want the editor's", credit(page))
+	}
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "--clean", "--allow-gist", "one.xlf"); r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	page, _ = os.ReadFile(filepath.Join(dir, "one.html"))
+	want := fmt.Sprintf("1 reviewed by an editor; %d only a word-by-word gist.", total-1)
+	if !strings.Contains(string(page), want) || strings.Contains(string(page), "by machine") {
+		t.Errorf("page with one unit rewritten: credit %q; want %q", credit(page), want)
+	}
+}
+
+// credit is the legend's last sentence(s), after the glossary's.
+func credit(page []byte) string {
+	_, after, _ := strings.Cut(string(page), "point at one for its note.")
+	before, _, _ := strings.Cut(after, "</p>")
+	return before
+}
