@@ -183,6 +183,12 @@ func spans(text string, marks []marked, dir string) []Span {
 	return out
 }
 
+// Isolate cuts text, written in a cell of direction dir ("rtl" or "ltr"),
+// into runs as the page does: the runs marked Isolate are text in the other
+// direction, whole tokens, to be written inside <bdi> so they keep their
+// own order.
+func Isolate(text, dir string) []Run { return isolate(text, dir) }
+
 // isolate cuts text into runs, marking for isolation each stretch of text
 // in the other direction (Latin in an rtl cell, Arabic or Hebrew in an ltr
 // cell) that is more than one plain word: from a letter of that direction

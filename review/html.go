@@ -3,6 +3,8 @@ package review
 import (
 	"html/template"
 	"io"
+
+	"bitext/htmlpage"
 )
 
 // WriteHTML writes the report as one self-contained HTML page with the
@@ -15,6 +17,8 @@ func (r *Report) WriteHTML(w io.Writer) error {
 var htmlTmpl = template.Must(template.New("review").Funcs(template.FuncMap{
 	"pct":   pct,
 	"ratio": ratio,
+	// Latin inside the Arabic is isolated as on the bilingual page, so that it reads in order
+	"rtlRuns": func(s string) []htmlpage.Run { return htmlpage.Isolate(s, "rtl") },
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -25,7 +29,7 @@ var htmlTmpl = template.Must(template.New("review").Funcs(template.FuncMap{
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; }
 table { border-collapse: collapse; width: 100%; }
-td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: left; }
+td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: start; }
 td.src { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif; font-size: 1.1em; }
 ins { background: #d4f7d4; text-decoration: none; }
 del { background: #fbd3d3; }
@@ -52,7 +56,7 @@ del { background: #fbd3d3; }
 <tr><th>Unit</th><th>Source</th><th>Changes (draft → reviewed)</th><th>Edits</th></tr>
 {{range .Units}}<tr class="{{.Status}}" id="{{.ID}}">
 <td>{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</td>
-<td class="src" dir="rtl" lang="ar">{{.Source}}</td>
+<td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins>{{.Text}}</ins>{{else if eq .Kind "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}</td>

@@ -231,3 +231,24 @@ func TestComputeNamesWithoutDraft(t *testing.T) {
 		t.Errorf("missing: %q, want [Kim]", got)
 	}
 }
+
+// TestHTMLRightToLeft: the Arabic column of the HTML report aligns to its
+// own start (the right), and Latin inside it is isolated whole, so that
+// "23H2" does not read "H223".
+func TestHTMLRightToLeft(t *testing.T) {
+	rv := reviewed()
+	rv.Units[0].Source = "إن نظام Windows 11 (الإصدار 23H2) سيصدر"
+	var buf bytes.Buffer
+	if err := Compute(rv).WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, physical := range []string{"text-align: left", "text-align:left", "text-align: right", "text-align:right"} {
+		if strings.Contains(out, physical) {
+			t.Errorf("report CSS has %q, which overrides the cells' direction", physical)
+		}
+	}
+	if want := `<td class="src" dir="rtl" lang="ar">إن نظام <bdi>Windows 11</bdi> (الإصدار <bdi>23H2</bdi>) سيصدر</td>`; !strings.Contains(out, want) {
+		t.Errorf("report lacks %s", want)
+	}
+}
