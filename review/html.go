@@ -33,7 +33,7 @@ td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #dd
 td.src { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif; font-size: 1.1em; }
 ins { background: #d4f7d4; text-decoration: none; }
 del { background: #fbd3d3; }
-.unchanged, .skipped { color: #777; }
+.unchanged, .skipped, .gist { color: #777; }
 .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
 </style>
 </head>
@@ -42,6 +42,8 @@ del { background: #fbd3d3; }
 {{with .Summary}}<table class="summary">
 <tr><th>Units</th><td>{{.Units}} ({{.Translatable}} translatable)</td></tr>
 <tr><th>Edited by the editor</th><td>{{.Edited}} of {{.WithDraft}} machine drafts ({{.Unchanged}} unchanged)</td></tr>
+{{- if .Gist}}
+<tr><th>Still the word-by-word gist</th><td>{{.Gist}} untouched: no translation yet, publish refuses them</td></tr>{{end}}
 <tr><th>Translated without a draft</th><td>{{.Translated}}</td></tr>
 <tr><th>Untranslated</th><td>{{.Untranslated}}</td></tr>
 <tr><th>Approved</th><td>{{.Approved}}</td></tr>

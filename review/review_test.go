@@ -252,3 +252,38 @@ func TestHTMLRightToLeft(t *testing.T) {
 		t.Errorf("report lacks %s", want)
 	}
 }
+
+// TestComputeUntouchedGist: a unit still holding the untouched gist (as
+// publish judges it) is not an accepted draft: it is counted apart and left
+// out of the post-edit distance and the glossary counts.
+func TestComputeUntouchedGist(t *testing.T) {
+	rv := reviewed()
+	base := Compute(rv).Summary
+	g := xliff.ReviewedUnit{Draft: "Said Putin that", HasDraft: true, ExpectedTerms: []xliff.Term{{Source: "بوتين", Target: "Vladimir Putin"}}}
+	g.ID, g.Source, g.Target, g.Kind, g.State, g.Origin = "g1", "قال بوتين إن", "Said Putin that", doc.Paragraph, doc.StateGist, xliff.GistOrigin
+	rv.Units = append(rv.Units, g)
+	r := Compute(rv)
+	s := r.Summary
+	if s.Gist != 1 || s.Unchanged != base.Unchanged || s.WithDraft != base.WithDraft || s.Translatable != base.Translatable+1 {
+		t.Errorf("counts: %+v; want the gist apart from the %d unchanged of %d drafts", s, base.Unchanged, base.WithDraft)
+	}
+	if s.Words != base.Words || s.WordPED != base.WordPED || s.CharPED != base.CharPED || s.DraftViol != base.DraftViol || s.FinalViol != base.FinalViol {
+		t.Errorf("the gist counts in the distances or glossary figures: %+v, without it %+v", s, base)
+	}
+	if got := r.Units[len(r.Units)-1].Status; got != Gist {
+		t.Errorf("status %q, want %q", got, Gist)
+	}
+	var text, page bytes.Buffer
+	if err := r.WriteText(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "1 still the untouched gist") {
+		t.Errorf("text report does not count the gist:\n%s", text.String())
+	}
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "Still the word-by-word gist") {
+		t.Error("HTML report does not count the gist")
+	}
+}
