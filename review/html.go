@@ -33,6 +33,7 @@ td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #dd
 td.src { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif; font-size: 1.1em; }
 ins { background: #d4f7d4; text-decoration: none; }
 del { background: #fbd3d3; }
+.bad { color: #b3261e; font-weight: 600; }
 .unchanged, .skipped, .gist { color: #777; }
 .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
 </style>
@@ -49,6 +50,8 @@ del { background: #fbd3d3; }
 <tr><th>Approved</th><td>{{.Approved}}</td></tr>
 <tr><th>Post-edit distance, words</th><td class="fig">{{pct .WordPED}} ({{.WordEdits}} edits / {{.Words}} words)</td></tr>
 <tr><th>Post-edit distance, characters</th><td class="fig">{{pct .CharPED}} ({{.CharEdits}} edits / {{.Chars}} characters)</td></tr>
+{{- if .Placeholders}}
+<tr class="bad"><th>Placeholders left</th><td>{{.Placeholders}} unit(s) hold a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
 <tr><th>Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
 </table>{{end}}
 {{if .Warnings}}<h2>Warnings</h2>
@@ -61,7 +64,8 @@ del { background: #fbd3d3; }
 <td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins>{{.Text}}</ins>{{else if eq .Kind "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
-{{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}</td>
+{{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
+{{if .Placeholders}}<br><span class="bad">placeholder left: {{range $i, $t := .Placeholders}}{{if $i}} {{end}}{{$t}}{{end}} (publish refuses it)</span>{{end}}</td>
 <td class="fig">{{if .Diff}}words {{.WordEdits}}/{{.Words}} ({{pct (ratio .WordEdits .Words)}})<br>chars {{.CharEdits}}/{{.Chars}} ({{pct (ratio .CharEdits .Chars)}}){{end}}</td>
 </tr>
 {{end}}</table>

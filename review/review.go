@@ -41,7 +41,9 @@ type UnitReport struct {
 	Fixed      []string `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
 	Introduced []string `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
 	Missing    []string `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
-	MergedInto string   `json:"merged_into,omitempty"`
+	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
+	Placeholders []string `json:"placeholders,omitempty"`
+	MergedInto   string   `json:"merged_into,omitempty"`
 }
 
 // Summary holds the figures for the whole file.
@@ -65,6 +67,7 @@ type Summary struct {
 	FinalViol    int     `json:"glossary_violations_reviewed"`
 	Fixed        int     `json:"glossary_fixed"`
 	Introduced   int     `json:"glossary_introduced"`
+	Placeholders int     `json:"placeholder_units"` // units whose target holds a placeholder token
 }
 
 // Report is the review of one file.
@@ -109,6 +112,11 @@ func Compute(rv *xliff.Reviewed) *Report {
 			ur.Status = Unchanged
 		}
 		s.Translatable++
+		if !u.Untranslated {
+			if ur.Placeholders = Placeholders(u.Source, u.Target); len(ur.Placeholders) > 0 {
+				s.Placeholders++
+			}
+		}
 		if u.Approved {
 			s.Approved++
 		}
@@ -190,7 +198,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
@@ -227,6 +235,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		if len(u.Introduced) > 0 {
 			fmt.Fprintf(&b, "    glossary broken: %s\n", strings.Join(u.Introduced, ", "))
 		}
+		if len(u.Placeholders) > 0 {
+			fmt.Fprintf(&b, "    placeholder left: %s (publish refuses it: write the name in its place)\n", strings.Join(u.Placeholders, " "))
+		}
 	}
 	s := r.Summary
 	if b.Len() > 0 {
@@ -242,6 +253,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		s.WithDraft, pct(s.WordPED), s.WordEdits, s.Words, pct(s.CharPED), s.CharEdits, s.Chars)
 	fmt.Fprintf(&b, "glossary: %d violations in the drafts, %d after review: %d fixed, %d introduced\n",
 		s.DraftViol, s.FinalViol, s.Fixed, s.Introduced)
+	if s.Placeholders > 0 {
+		fmt.Fprintf(&b, "placeholders: %d unit(s) hold a protected name's placeholder (⟦1⟧) instead of the name; publish refuses them\n", s.Placeholders)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -287,3 +287,39 @@ func TestComputeUntouchedGist(t *testing.T) {
 		t.Error("HTML report does not count the gist")
 	}
 }
+
+func TestPlaceholders(t *testing.T) {
+	for _, tc := range []struct {
+		source, target string
+		want           string
+	}{
+		{"قال بوتين", "Putin said", ""},
+		{"قال الكرملين", "The Kremlin ⟦1⟧ declined", "⟦1⟧"},
+		{"قال", "⟦1:Vladimir Putin⟧ met ⟦ 2 ⟧", "⟦1:Vladimir Putin⟧|⟦ 2 ⟧"},
+		{"قال", "met ⟦2:Kim", "⟦"},                            // a token cut short
+		{"الرمز ⟦1⟧ في النص", "the sign ⟦1⟧ in the text", ""}, // the article's own
+	} {
+		if got := strings.Join(Placeholders(tc.source, tc.target), "|"); got != tc.want {
+			t.Errorf("Placeholders(%q) = %q, want %q", tc.target, got, tc.want)
+		}
+	}
+	rv := reviewed()
+	rv.Units[0].Target = "⟦1⟧ said"
+	r := Compute(rv)
+	if r.Summary.Placeholders != 1 || strings.Join(r.Units[0].Placeholders, "") != "⟦1⟧" {
+		t.Errorf("summary %+v, unit %q: want the placeholder flagged", r.Summary, r.Units[0].Placeholders)
+	}
+	var text, page bytes.Buffer
+	if err := r.WriteText(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "placeholder left: ⟦1⟧") || !strings.Contains(text.String(), "placeholders: 1 unit(s)") {
+		t.Errorf("text report does not flag the placeholder:\n%s", text.String())
+	}
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "placeholder left: ⟦1⟧") {
+		t.Error("HTML report does not flag the placeholder")
+	}
+}

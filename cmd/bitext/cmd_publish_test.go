@@ -592,3 +592,47 @@ func credit(page []byte) string {
 	before, _, _ := strings.Cut(after, "</p>")
 	return before
 }
+
+// TestPublishRefusesPlaceholders: a target in which the editor left a
+// protected name's placeholder is refused, naming the file, line and unit,
+// even with --allow-gist and --force; review flags it too.
+func TestPublishRefusesPlaceholders(t *testing.T) {
+	dir := draftedXLIFF(t, "--no-tm", "--format", "xliff")
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	var ids []string
+	var lines []int
+	for _, m := range xlUnitID.FindAllStringSubmatchIndex(text, -1) {
+		if len(ids) < 2 {
+			ids = append(ids, text[m[2]:m[3]])
+			lines = append(lines, strings.Count(text[:m[0]], "\n")+1)
+		}
+	}
+	for k, tok := range []string{"⟦1⟧", "⟦2:Kim Jong Un⟧"} {
+		s := strings.Index(text, `<trans-unit id="`+ids[k]+`"`)
+		loc := xlTarget.FindStringSubmatchIndex(text[s:])
+		text = text[:s+loc[4]] + "The editor met " + tok + " today." + text[s+loc[5]:]
+	}
+	if err := os.WriteFile(filepath.Join(dir, "reviewed.xlf"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "publish", "--no-tm", "--allow-gist", "--force", "reviewed.xlf")
+	if r.code != 1 {
+		t.Fatalf("publish: exit %d: %s; want a refusal", r.code, r.stderr)
+	}
+	for k, tok := range []string{"⟦1⟧", "⟦2:Kim Jong Un⟧"} {
+		if want := fmt.Sprintf("reviewed.xlf:%d: unit %s: the target holds %s", lines[k], ids[k], tok); !strings.Contains(r.stderr, want) {
+			t.Errorf("publish: %q; want %q", r.stderr, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "reviewed.html")); err == nil {
+		t.Error("a refused publish wrote the page")
+	}
+	r = runBitext(t, dir, "", "review", "reviewed.xlf")
+	if !strings.Contains(r.stdout, "placeholder left: ⟦1⟧") || !strings.Contains(r.stdout, "placeholders: 2 unit(s)") {
+		t.Errorf("review does not flag the placeholders:\n%s", r.stdout)
+	}
+}
