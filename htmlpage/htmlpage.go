@@ -28,7 +28,7 @@ import (
 type Options struct {
 	Title     string // page title; default: the translated headline (the original one when the English is a gist), else the source file name without extension
 	Source    string // publication the article comes from, e.g. "AFP"
-	SourceURL string // link to the original article; only http(s) links are kept
+	SourceURL string // link to the original article; only http(s) links are kept (others are left off with a warning)
 	Date      string // publication date as shown; YYYY-MM-DD or RFC 3339 also fills <time datetime>
 	// Clean leaves out everything meant for editors (flags, boilerplate, the
 	// flag legend): the page as a newsroom publishes it.
@@ -133,6 +133,9 @@ func Write(w io.Writer, b *doc.Bitext, opts Options) error {
 		return errors.New("htmlpage: nil bitext")
 	}
 	p := build(b, opts)
+	if opts.Warn != nil && p.SourceURL == "" && strings.TrimSpace(opts.SourceURL) != "" {
+		opts.Warn(fmt.Sprintf("source URL %q left off the page: only http and https links are kept", opts.SourceURL))
+	}
 	var d dropper
 	cleanPage(&p, &d)
 	if msg := d.warning(articleName(b)); msg != "" && opts.Warn != nil {
@@ -163,15 +166,19 @@ func LoadTemplate(path string) (*template.Template, error) {
 }
 
 // ParseTemplate is LoadTemplate for a template already in memory; name is
-// used in error messages.
+// used in error messages. A template of white space only is refused: it
+// would write an empty page.
 func ParseTemplate(name, text string) (*template.Template, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("template %s is empty", name)
+	}
 	base, err := baseTemplate.Clone()
 	if err != nil {
 		return nil, err
 	}
 	t, err := base.New(filepath.Base(name)).Parse(text)
 	if err != nil {
-		return nil, fmt.Errorf("template %w", err)
+		return nil, err // it reads "template: NAME:LINE: ..." already
 	}
 	return t, nil
 }

@@ -608,3 +608,48 @@ func TestCredit(t *testing.T) {
 		}
 	}
 }
+
+// An empty template would write an empty page; a parse error names the
+// file and line once, without a doubled "template".
+func TestTemplateErrors(t *testing.T) {
+	for _, text := range []string{"", " \n\t"} {
+		if _, err := ParseTemplate("dir/bad5.html", text); err == nil || err.Error() != "template dir/bad5.html is empty" {
+			t.Errorf("template %q: error %v, want it refused as empty", text, err)
+		}
+	}
+	_, err := ParseTemplate("bad2.html", `<html><body>{{if .Title}}{{template "bitext-article" .}}</body></html>`)
+	if err == nil || !strings.HasPrefix(err.Error(), "template: bad2.html:1: ") {
+		t.Errorf("parse error %q, want it to start %q", err, "template: bad2.html:1: ")
+	}
+}
+
+// A source URL the page cannot link to is left off with a warning.
+func TestSourceURLWarning(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		warn bool
+	}{{"javascript:alert(1)", true}, {"ftp://example.com/a", true}, {"https://example.com/a", false}, {"", false}} {
+		var warnings []string
+		out := render(t, handBitext(), Options{Source: "AFP", SourceURL: tc.url, Warn: func(m string) { warnings = append(warnings, m) }})
+		if got := len(warnings) == 1 && strings.Contains(warnings[0], strconv.Quote(tc.url)); got != tc.warn || (!tc.warn && len(warnings) > 0) {
+			t.Errorf("source URL %q: warnings %q", tc.url, warnings)
+		}
+		if tc.warn && strings.Contains(out, tc.url) {
+			t.Errorf("source URL %q is on the page", tc.url)
+		}
+	}
+}
+
+// The flag legend explains the flags on the page: none, no legend.
+func TestFlagLegendOnlyWithFlags(t *testing.T) {
+	b := handBitext()
+	if out := render(t, b, Options{}); !strings.Contains(out, `class="fl"`) {
+		t.Error("a page with flagged units lacks the flag legend")
+	}
+	b.Units[2].Target, b.Units[2].State, b.Units[2].Flags = "He added that Windows 10 was old.", doc.StateReviewed, nil
+	for _, clean := range []bool{false, true} {
+		if out := render(t, b, Options{Clean: clean}); strings.Contains(out, `class="fl"`) {
+			t.Errorf("clean=%v: a page with nothing flagged shows the flag legend", clean)
+		}
+	}
+}

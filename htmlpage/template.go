@@ -44,8 +44,8 @@ const DefaultTemplate = `
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.
 {{- with .Credit}} {{.}}{{end}}</p>
-{{- if not .Clean}}
-<p class="fl"><span class="flag">flag</span> Marks a sentence an editor must check before publishing{{if .Flagged}} ({{.Flagged}} on this page){{end}}: no translation, names not as in the glossary, uncertain pairing, or a gist that is not a translation.</p>
+{{- if .Flagged}}
+<p class="fl"><span class="flag">flag</span> Marks a sentence an editor must check before publishing ({{.Flagged}} on this page): no translation, names not as in the glossary, uncertain pairing, or a gist that is not a translation.</p>
 {{- end}}
 </aside>
 {{- end}}
