@@ -66,6 +66,12 @@ type Page struct {
 	// when all of it is gist, which the page's banner says instead.
 	Credit string
 	Blocks []Block
+	// Headline is the headline's row when it is the page's title (the first
+	// block, a heading of one row, whose English, or original when
+	// HeadlineSource, is Title): the header shows it, with its partner, as
+	// the <h1>, and the blocks start after it (see Body). Else nil.
+	Headline       *Row
+	HeadlineSource bool // the headline's original is the title, its English only a gist
 	// CSS is the default stylesheet, StyleHash its CSP source ('sha256-…')
 	// and CSP the Content-Security-Policy that allows exactly it. A template
 	// that loads its own assets writes its own policy and adds StyleHash to
@@ -157,6 +163,8 @@ func Write(w io.Writer, b *doc.Bitext, opts Options) error {
 // for the header, legend and the bilingual text, or the smaller parts
 // "bitext-meta", "bitext-style", "bitext-header", "bitext-legend",
 // "bitext-blocks"; the data is a Page. The file's own text is the page.
+// When the title is the headline (Page.Headline), "bitext-header" shows its
+// row and "bitext-blocks" the blocks after it.
 func LoadTemplate(path string) (*template.Template, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -263,8 +271,29 @@ func build(b *doc.Bitext, opts Options) Page {
 		blk := &p.Blocks[len(p.Blocks)-1]
 		blk.Rows = append(blk.Rows, r)
 	}
+	// The headline the title was taken from is shown once, as the title.
+	if len(p.Blocks) > 0 && len(b.Units) > 0 && b.Units[0].Kind == doc.Heading {
+		blk, h := &p.Blocks[0], &b.Units[0]
+		if blk.Kind == doc.Heading && len(blk.Rows) == 1 && blk.Rows[0].ID == h.ID {
+			switch {
+			case h.State != doc.StateGist && strings.TrimSpace(h.Target) == p.Title:
+				p.Headline = &blk.Rows[0]
+			case h.State == doc.StateGist && strings.TrimSpace(h.Source) == p.Title:
+				p.Headline, p.HeadlineSource = &blk.Rows[0], true
+			}
+		}
+	}
 	p.Credit = credit(p)
 	return p
+}
+
+// Body is the blocks below the header: Blocks without the headline when the
+// header shows it (see Headline).
+func (p Page) Body() []Block {
+	if p.Headline != nil {
+		return p.Blocks[1:]
+	}
+	return p.Blocks
 }
 
 // credit describes where the English on the page came from, as its units'

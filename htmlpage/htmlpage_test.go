@@ -225,7 +225,7 @@ func TestMetadata(t *testing.T) {
 		want []string
 		bad  []string
 	}{
-		{Options{}, []string{"<title>A Putin–Kim summit</title>", "<h1>A Putin–Kim summit</h1>"}, []string{`class="byline"`}},
+		{Options{}, []string{"<title>A Putin–Kim summit</title>", `<h1 class="c tgt" lang="en" dir="ltr" tabindex="0">A <span`}, []string{`class="byline"`}},
 		{Options{Title: "T", Source: "AFP", SourceURL: "https://afp.com/x", Date: "2023-09-05"},
 			[]string{"<h1>T</h1>", `<a href="https://afp.com/x" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">2023-09-05</time>`}, nil},
 		{Options{Source: "AFP", SourceURL: "javascript:alert(1)", Date: "5 September 2023"},
@@ -316,7 +316,8 @@ func TestNewsroomTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out := render(t, handBitext(), Options{Template: lt}); !strings.HasPrefix(strings.TrimSpace(out), `<section class="block heading">`) {
+	// the headline is the title, which bitext-header shows: the blocks start after it
+	if out := render(t, handBitext(), Options{Template: lt}); !strings.HasPrefix(strings.TrimSpace(out), `<section class="block paragraph">`) {
 		t.Errorf("LoadTemplate output starts %.60q", out)
 	}
 	if _, err := LoadTemplate(filepath.Join(dir, "missing.html")); err == nil {
@@ -539,7 +540,7 @@ func TestGistHeadlineIsNotTheTitle(t *testing.T) {
 	got := render(t, b, Options{})
 	for _, want := range []string{
 		`<title lang="ar" dir="rtl">قمة بوتين وكيم</title>`,
-		`<h1 lang="ar" dir="rtl">قمة بوتين وكيم</h1>`,
+		`<h1 class="c src" lang="ar" dir="rtl" tabindex="0">قمة <span`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the page has no %s", want)
@@ -650,6 +651,37 @@ func TestFlagLegendOnlyWithFlags(t *testing.T) {
 	for _, clean := range []bool{false, true} {
 		if out := render(t, b, Options{Clean: clean}); strings.Contains(out, `class="fl"`) {
 			t.Errorf("clean=%v: a page with nothing flagged shows the flag legend", clean)
+		}
+	}
+}
+
+// The headline the title comes from is shown once, as the title, with its
+// original beside it; a title of its own leaves the headline among the blocks.
+func TestHeadlineShownOnce(t *testing.T) {
+	for _, tc := range []struct {
+		opts     Options
+		headline bool // the headline row is the <h1>
+	}{
+		{Options{}, true},
+		{Options{Title: "A Putin–Kim summit", Clean: true}, true},
+		{Options{Title: "Putin and Kim"}, false},
+	} {
+		out := render(t, handBitext(), tc.opts)
+		if n := strings.Count(out, "summit</h"); tc.headline && n != 1 {
+			t.Errorf("%+v: the headline's English is shown %d times", tc.opts, n)
+		}
+		if n := strings.Count(out, `id="u1"`); n != 1 {
+			t.Errorf("%+v: the headline row is on the page %d times", tc.opts, n)
+		}
+		if n := strings.Count(out, "<h1"); n != 1 {
+			t.Errorf("%+v: %d <h1>", tc.opts, n)
+		}
+		header, _, _ := strings.Cut(out, "</header>")
+		if got := strings.Contains(header, `id="u1"`); got != tc.headline {
+			t.Errorf("%+v: headline row in the header: %v, want %v", tc.opts, got, tc.headline)
+		}
+		if !tc.headline && !strings.Contains(out, "<h1>"+tc.opts.Title+"</h1>") {
+			t.Errorf("%+v: the title is not the <h1>", tc.opts)
 		}
 	}
 }
