@@ -606,3 +606,53 @@ func TestBrowserArabicTitle(t *testing.T) {
 	}
 	b.screenshot("arabic-title")
 }
+
+// Latin tokens inside Arabic read in their own order as whole tokens: the
+// digits, brackets and @ glued to them do not end up on the wrong side.
+func TestBrowserLatinTokens(t *testing.T) {
+	bt := handBitext()
+	bt.Units[2].Source = "نظام Windows 11 (الإصدار 23H2) و&amp; كذلك عبر @Kremlin https://example.com/p?a=1&b=<2> ثم <img src=x onerror=alert(2)> انتهى."
+	tokens := []string{"Windows 11", "23H2", "&amp;", "@Kremlin https://example.com/p?a=1&b=<2>", "<img src=x onerror=alert(2)>"}
+	b := newBrowser(t)
+	b.open(render(t, bt, Options{}), 1280)
+	list, _ := json.Marshal(tokens)
+	var s string
+	b.eval("measure", `(() => {
+		const cell = document.querySelector('#u3 .src'), nodes = [];
+		const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+		let n, text = '';
+		while ((n = w.nextNode())) { nodes.push([n, text.length]); text += n.data; }
+		const x = i => {
+			let k = nodes.length - 1;
+			while (nodes[k][1] > i) k--;
+			const r = document.createRange(), node = nodes[k][0], o = i - nodes[k][1];
+			r.setStart(node, o); r.setEnd(node, o + 1);
+			const b = r.getBoundingClientRect();
+			return b.left + b.width / 2;
+		};
+		return JSON.stringify(`+string(list)+`.map(t => {
+			const at = text.indexOf(t);
+			return {token: t, xs: at < 0 ? [] : [...t].map((_, k) => x(at + k))};
+		}));
+	})()`, &s)
+	var got []struct {
+		Token string
+		Xs    []float64
+	}
+	if err := json.Unmarshal([]byte(s), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range got {
+		if len(g.Xs) == 0 {
+			t.Errorf("%q not found in the Arabic cell", g.Token)
+			continue
+		}
+		for k := 1; k < len(g.Xs); k++ {
+			if g.Token[k] != ' ' && g.Token[k-1] != ' ' && g.Xs[k] <= g.Xs[k-1] {
+				t.Errorf("%q does not read left to right: %q at %.0f, then %q at %.0f", g.Token, g.Token[k-1], g.Xs[k-1], g.Token[k], g.Xs[k])
+				break
+			}
+		}
+	}
+	b.screenshot("latin-tokens")
+}

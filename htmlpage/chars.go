@@ -108,6 +108,7 @@ func cleanPage(p *Page, d *dropper) {
 	p.SourceLang = d.clean(p.SourceLang, "the source language")
 	p.TargetLang = d.clean(p.TargetLang, "the target language")
 	p.Engine = d.clean(p.Engine, "the engine name")
+	p.Credit = d.clean(p.Credit, "the engine name")
 }
 
 // cleanSpans cleans the runs and glossary names of a cell, leaving out the

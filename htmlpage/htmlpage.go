@@ -28,7 +28,7 @@ import (
 type Options struct {
 	Title     string // page title; default: the translated headline (the original one when the English is a gist), else the source file name without extension
 	Source    string // publication the article comes from, e.g. "AFP"
-	SourceURL string // link to the original article; only http(s) links are kept
+	SourceURL string // link to the original article; only http(s) links are kept (others are left off with a warning)
 	Date      string // publication date as shown; YYYY-MM-DD or RFC 3339 also fills <time datetime>
 	// Clean leaves out everything meant for editors (flags, boilerplate, the
 	// flag legend): the page as a newsroom publishes it.
@@ -58,7 +58,20 @@ type Page struct {
 	Clean      bool
 	Flagged    int // units flagged for attention (0 when Clean)
 	Gist       int // units whose English is a word-by-word gist: the page says so, even when Clean
-	Blocks     []Block
+	Reviewed   int // units an editor edited, wrote or approved
+	Machine    int // units still holding the machine translation nobody reviewed
+	Memory     int // units still holding a translation memory's match nobody reviewed
+	// Credit says who made the English on the page, from the units' states
+	// (Reviewed, Machine, Memory, Gist); "" when no unit has English, or
+	// when all of it is gist, which the page's banner says instead.
+	Credit string
+	Blocks []Block
+	// Headline is the headline's row when it is the page's title (the first
+	// block, a heading of one row, whose English, or original when
+	// HeadlineSource, is Title): the header shows it, with its partner, as
+	// the <h1>, and the blocks start after it (see Body). Else nil.
+	Headline       *Row
+	HeadlineSource bool // the headline's original is the title, its English only a gist
 	// CSS is the default stylesheet, StyleHash its CSP source ('sha256-…')
 	// and CSP the Content-Security-Policy that allows exactly it. A template
 	// that loads its own assets writes its own policy and adds StyleHash to
@@ -126,6 +139,9 @@ func Write(w io.Writer, b *doc.Bitext, opts Options) error {
 		return errors.New("htmlpage: nil bitext")
 	}
 	p := build(b, opts)
+	if opts.Warn != nil && p.SourceURL == "" && strings.TrimSpace(opts.SourceURL) != "" {
+		opts.Warn(fmt.Sprintf("source URL %q left off the page: only http and https links are kept", opts.SourceURL))
+	}
 	var d dropper
 	cleanPage(&p, &d)
 	if msg := d.warning(articleName(b)); msg != "" && opts.Warn != nil {
@@ -147,6 +163,8 @@ func Write(w io.Writer, b *doc.Bitext, opts Options) error {
 // for the header, legend and the bilingual text, or the smaller parts
 // "bitext-meta", "bitext-style", "bitext-header", "bitext-legend",
 // "bitext-blocks"; the data is a Page. The file's own text is the page.
+// When the title is the headline (Page.Headline), "bitext-header" shows its
+// row and "bitext-blocks" the blocks after it.
 func LoadTemplate(path string) (*template.Template, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -156,15 +174,19 @@ func LoadTemplate(path string) (*template.Template, error) {
 }
 
 // ParseTemplate is LoadTemplate for a template already in memory; name is
-// used in error messages.
+// used in error messages. A template of white space only is refused: it
+// would write an empty page.
 func ParseTemplate(name, text string) (*template.Template, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("template %s is empty", name)
+	}
 	base, err := baseTemplate.Clone()
 	if err != nil {
 		return nil, err
 	}
 	t, err := base.New(filepath.Base(name)).Parse(text)
 	if err != nil {
-		return nil, fmt.Errorf("template %w", err)
+		return nil, err // it reads "template: NAME:LINE: ..." already
 	}
 	return t, nil
 }
@@ -228,8 +250,17 @@ func build(b *doc.Bitext, opts Options) Page {
 			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir)},
 			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir)},
 		}
-		if u.State == doc.StateGist {
-			p.Gist++
+		if u.Kind != doc.Boilerplate && strings.TrimSpace(u.Target) != "" {
+			switch u.State {
+			case doc.StateGist:
+				p.Gist++
+			case doc.StateMachine:
+				p.Machine++
+			case doc.StateMemory:
+				p.Memory++
+			case doc.StateReviewed, doc.StateFinal:
+				p.Reviewed++
+			}
 		}
 		if !opts.Clean && u.Kind != doc.Boilerplate {
 			r.Flags = flagLabels(u)
@@ -240,7 +271,61 @@ func build(b *doc.Bitext, opts Options) Page {
 		blk := &p.Blocks[len(p.Blocks)-1]
 		blk.Rows = append(blk.Rows, r)
 	}
+	// The headline the title was taken from is shown once, as the title.
+	if len(p.Blocks) > 0 && len(b.Units) > 0 && b.Units[0].Kind == doc.Heading {
+		blk, h := &p.Blocks[0], &b.Units[0]
+		if blk.Kind == doc.Heading && len(blk.Rows) == 1 && blk.Rows[0].ID == h.ID {
+			switch {
+			case h.State != doc.StateGist && strings.TrimSpace(h.Target) == p.Title:
+				p.Headline = &blk.Rows[0]
+			case h.State == doc.StateGist && strings.TrimSpace(h.Source) == p.Title:
+				p.Headline, p.HeadlineSource = &blk.Rows[0], true
+			}
+		}
+	}
+	p.Credit = credit(p)
 	return p
+}
+
+// Body is the blocks below the header: Blocks without the headline when the
+// header shows it (see Headline).
+func (p Page) Body() []Block {
+	if p.Headline != nil {
+		return p.Blocks[1:]
+	}
+	return p.Blocks
+}
+
+// credit describes where the English on the page came from, as its units'
+// states tell: an editor's work is credited as such even when the file
+// names the engine that made the drafts the editor replaced.
+func credit(p Page) string {
+	engine := ""
+	if p.Engine != "" && p.Engine != "none" && p.Engine != "gist" {
+		engine = " (" + p.Engine + ")"
+	}
+	total := p.Reviewed + p.Machine + p.Memory + p.Gist
+	switch total {
+	case 0, p.Gist:
+		return "" // nothing, or only the gist the banner speaks of
+	case p.Reviewed:
+		return "Translation reviewed by an editor."
+	case p.Machine:
+		return "Translated by machine" + engine + "."
+	case p.Memory:
+		return "Translated from the translation memory."
+	}
+	var parts []string
+	add := func(n int, what string) {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, what))
+		}
+	}
+	add(p.Reviewed, "reviewed by an editor")
+	add(p.Machine, "translated by machine"+engine+", not reviewed")
+	add(p.Memory, "from the translation memory, not reviewed")
+	add(p.Gist, "only a word-by-word gist")
+	return "Of the " + fmt.Sprint(total) + " translated sentence(s), " + strings.Join(parts, "; ") + "."
 }
 
 // articleName is the name of the article's file, "" when unknown.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -137,11 +138,28 @@ func TestIsolate(t *testing.T) {
 		want      string // isolated runs in [brackets]
 	}{
 		{"نظام Windows 10 قديم", "rtl", "نظام [Windows 10] قديم"},
-		{"قال \"Apple Inc.\" أمس", "rtl", "قال \"[Apple Inc].\" أمس"},
+		{"قال \"Apple Inc.\" أمس", "rtl", "قال [\"Apple Inc.\"] أمس"},
+		{"قال Apple Inc. أمس", "rtl", "قال [Apple Inc]. أمس"},
 		{"في عامي 2018 و2019", "rtl", "في عامي 2018 و2019"},
 		{"The word سلام means peace.", "ltr", "The word سلام means peace."},
 		{"The greeting السلام عليكم means peace.", "ltr", "The greeting [السلام عليكم] means peace."},
-		{"رمز &amp; هنا", "rtl", "رمز &amp; هنا"},
+		// whole tokens: digits, brackets, @ and a URL's punctuation glued to
+		// the Latin go with it; the sentence's own brackets and stops do not
+		{"رمز &amp; هنا", "rtl", "رمز [&amp;] هنا"},
+		{"و&amp; كذلك", "rtl", "و[&amp;] كذلك"},
+		{"نظام Windows 11 (الإصدار 23H2) قريبا", "rtl", "نظام [Windows 11] (الإصدار [23H2]) قريبا"},
+		{"الخبر <img src=x onerror=alert(2)> ثم", "rtl", "الخبر [<img src=x onerror=alert(2)>] ثم"},
+		{"قال: </p></div><h1>hacked</h1> انتهى.", "rtl", "قال: [</p></div><h1>hacked</h1>] انتهى."},
+		{"عبر تويتر @Kremlin https://example.com/path?a=1&b=<2> و&amp; كذلك.", "rtl", "عبر تويتر [@Kremlin https://example.com/path?a=1&b=<2>] و[&amp;] كذلك."},
+		{"(المسبب لـCOVID-19) ما زال", "rtl", "(المسبب لـ[COVID-19]) ما زال"},
+		{"منظمة الصحة (WHO) أن", "rtl", "منظمة الصحة [(WHO)] أن"},
+		{"على منصة @UN_News_Arabic.", "rtl", "على منصة [@UN_News_Arabic]."},
+		{"باسم (Microsoft Corp.) إن", "rtl", "باسم [(Microsoft Corp.)] إن"},
+		{"موقعها who.int/ar يوم", "rtl", "موقعها [who.int/ar] يوم"},
+		{"النسخة Windows-الجديدة", "rtl", "النسخة Windows-الجديدة"},
+		{"قمة <b>بوتين</b> & كيم", "rtl", "قمة [<b>]بوتين[</b>] & كيم"},
+		{"دولار 🚀🇷🇺 ووصف", "rtl", "دولار 🚀🇷🇺 ووصف"},
+		{"the party (حزب الله) said", "ltr", "the party [(حزب الله)] said"},
 		{"He said كلا، لا 12 times", "ltr", "He said [كلا، لا 12] times"},
 		{"plain English", "ltr", "plain English"},
 		{"", "rtl", ""},
@@ -207,7 +225,7 @@ func TestMetadata(t *testing.T) {
 		want []string
 		bad  []string
 	}{
-		{Options{}, []string{"<title>A Putin–Kim summit</title>", "<h1>A Putin–Kim summit</h1>"}, []string{`class="byline"`}},
+		{Options{}, []string{"<title>A Putin–Kim summit</title>", `<h1 class="c tgt" lang="en" dir="ltr" tabindex="0">A <span`}, []string{`class="byline"`}},
 		{Options{Title: "T", Source: "AFP", SourceURL: "https://afp.com/x", Date: "2023-09-05"},
 			[]string{"<h1>T</h1>", `<a href="https://afp.com/x" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">2023-09-05</time>`}, nil},
 		{Options{Source: "AFP", SourceURL: "javascript:alert(1)", Date: "5 September 2023"},
@@ -298,7 +316,8 @@ func TestNewsroomTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out := render(t, handBitext(), Options{Template: lt}); !strings.HasPrefix(strings.TrimSpace(out), `<section class="block heading">`) {
+	// the headline is the title, which bitext-header shows: the blocks start after it
+	if out := render(t, handBitext(), Options{Template: lt}); !strings.HasPrefix(strings.TrimSpace(out), `<section class="block paragraph">`) {
 		t.Errorf("LoadTemplate output starts %.60q", out)
 	}
 	if _, err := LoadTemplate(filepath.Join(dir, "missing.html")); err == nil {
@@ -521,7 +540,7 @@ func TestGistHeadlineIsNotTheTitle(t *testing.T) {
 	got := render(t, b, Options{})
 	for _, want := range []string{
 		`<title lang="ar" dir="rtl">قمة بوتين وكيم</title>`,
-		`<h1 lang="ar" dir="rtl">قمة بوتين وكيم</h1>`,
+		`<h1 class="c src" lang="ar" dir="rtl" tabindex="0">قمة <span`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the page has no %s", want)
@@ -554,6 +573,115 @@ func TestArabicTitleDirection(t *testing.T) {
 			if !strings.Contains(got, w) {
 				t.Errorf("title %q: the page has no %s", c.title, w)
 			}
+		}
+	}
+}
+
+// The credit describes the English on the page: an editor's work is credited
+// to the editor even when the file names the engine of the drafts it replaced.
+func TestCredit(t *testing.T) {
+	for _, tc := range []struct {
+		engine string
+		states []doc.State
+		want   string // "": no credit at all
+	}{
+		{"gist", []doc.State{doc.StateReviewed, doc.StateFinal}, "Translation reviewed by an editor."},
+		{"deepl", []doc.State{doc.StateMachine, doc.StateMachine}, "Translated by machine (deepl)."},
+		{"deepl", []doc.State{doc.StateMemory}, "Translated from the translation memory."},
+		{"gist", []doc.State{doc.StateGist, doc.StateGist}, ""},
+		{"gist", []doc.State{doc.StateFinal, doc.StateFinal, doc.StateGist, doc.StateNew},
+			"Of the 3 translated sentence(s), 2 reviewed by an editor; 1 only a word-by-word gist."},
+		{"deepl", []doc.State{doc.StateReviewed, doc.StateMachine, doc.StateMemory},
+			"Of the 3 translated sentence(s), 1 reviewed by an editor; 1 translated by machine (deepl), not reviewed; 1 from the translation memory, not reviewed."},
+	} {
+		b := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Engine: tc.engine}
+		for i, st := range tc.states {
+			b.Units = append(b.Units, doc.Unit{ID: "u" + strconv.Itoa(i), Block: i, Kind: doc.Paragraph, Source: "قال.", Target: "said.", State: st})
+		}
+		out := render(t, b, Options{Clean: true})
+		if tc.want != "" && !strings.Contains(out, tc.want) {
+			t.Errorf("%v: page lacks the credit %q", tc.states, tc.want)
+		}
+		for _, other := range []string{"Translated by machine", "Translation reviewed", "Of the ", "translation memory"} {
+			if !strings.Contains(tc.want, other) && strings.Contains(out, other) {
+				t.Errorf("%v: page credits %q; want %q", tc.states, other, tc.want)
+			}
+		}
+	}
+}
+
+// An empty template would write an empty page; a parse error names the
+// file and line once, without a doubled "template".
+func TestTemplateErrors(t *testing.T) {
+	for _, text := range []string{"", " \n\t"} {
+		if _, err := ParseTemplate("dir/bad5.html", text); err == nil || err.Error() != "template dir/bad5.html is empty" {
+			t.Errorf("template %q: error %v, want it refused as empty", text, err)
+		}
+	}
+	_, err := ParseTemplate("bad2.html", `<html><body>{{if .Title}}{{template "bitext-article" .}}</body></html>`)
+	if err == nil || !strings.HasPrefix(err.Error(), "template: bad2.html:1: ") {
+		t.Errorf("parse error %q, want it to start %q", err, "template: bad2.html:1: ")
+	}
+}
+
+// A source URL the page cannot link to is left off with a warning.
+func TestSourceURLWarning(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		warn bool
+	}{{"javascript:alert(1)", true}, {"ftp://example.com/a", true}, {"https://example.com/a", false}, {"", false}} {
+		var warnings []string
+		out := render(t, handBitext(), Options{Source: "AFP", SourceURL: tc.url, Warn: func(m string) { warnings = append(warnings, m) }})
+		if got := len(warnings) == 1 && strings.Contains(warnings[0], strconv.Quote(tc.url)); got != tc.warn || (!tc.warn && len(warnings) > 0) {
+			t.Errorf("source URL %q: warnings %q", tc.url, warnings)
+		}
+		if tc.warn && strings.Contains(out, tc.url) {
+			t.Errorf("source URL %q is on the page", tc.url)
+		}
+	}
+}
+
+// The flag legend explains the flags on the page: none, no legend.
+func TestFlagLegendOnlyWithFlags(t *testing.T) {
+	b := handBitext()
+	if out := render(t, b, Options{}); !strings.Contains(out, `class="fl"`) {
+		t.Error("a page with flagged units lacks the flag legend")
+	}
+	b.Units[2].Target, b.Units[2].State, b.Units[2].Flags = "He added that Windows 10 was old.", doc.StateReviewed, nil
+	for _, clean := range []bool{false, true} {
+		if out := render(t, b, Options{Clean: clean}); strings.Contains(out, `class="fl"`) {
+			t.Errorf("clean=%v: a page with nothing flagged shows the flag legend", clean)
+		}
+	}
+}
+
+// The headline the title comes from is shown once, as the title, with its
+// original beside it; a title of its own leaves the headline among the blocks.
+func TestHeadlineShownOnce(t *testing.T) {
+	for _, tc := range []struct {
+		opts     Options
+		headline bool // the headline row is the <h1>
+	}{
+		{Options{}, true},
+		{Options{Title: "A Putin–Kim summit", Clean: true}, true},
+		{Options{Title: "Putin and Kim"}, false},
+	} {
+		out := render(t, handBitext(), tc.opts)
+		if n := strings.Count(out, "summit</h"); tc.headline && n != 1 {
+			t.Errorf("%+v: the headline's English is shown %d times", tc.opts, n)
+		}
+		if n := strings.Count(out, `id="u1"`); n != 1 {
+			t.Errorf("%+v: the headline row is on the page %d times", tc.opts, n)
+		}
+		if n := strings.Count(out, "<h1"); n != 1 {
+			t.Errorf("%+v: %d <h1>", tc.opts, n)
+		}
+		header, _, _ := strings.Cut(out, "</header>")
+		if got := strings.Contains(header, `id="u1"`); got != tc.headline {
+			t.Errorf("%+v: headline row in the header: %v, want %v", tc.opts, got, tc.headline)
+		}
+		if !tc.headline && !strings.Contains(out, "<h1>"+tc.opts.Title+"</h1>") {
+			t.Errorf("%+v: the title is not the <h1>", tc.opts)
 		}
 	}
 }

@@ -183,15 +183,23 @@ func spans(text string, marks []marked, dir string) []Span {
 	return out
 }
 
-// isolate cuts text into runs, marking for isolation each stretch of more
-// than one word that starts with a letter of the other direction (Latin in an
-// rtl cell, Arabic or Hebrew in an ltr cell) and runs to that direction's last
-// letter or digit. Isolated, "Windows 10" or "Apple Inc" inside Arabic keeps
-// its own order and cannot pull the surrounding punctuation along.
+// Isolate cuts text, written in a cell of direction dir ("rtl" or "ltr"),
+// into runs as the page does: the runs marked Isolate are text in the other
+// direction, whole tokens, to be written inside <bdi> so they keep their
+// own order.
+func Isolate(text, dir string) []Run { return isolate(text, dir) }
+
+// isolate cuts text into runs, marking for isolation each stretch of text
+// in the other direction (Latin in an rtl cell, Arabic or Hebrew in an ltr
+// cell) that is more than one plain word: from a letter of that direction
+// over its words, numbers and the neutrals between them, widened to whole
+// tokens (see widen and trim). Isolated, "Windows 11", "23H2" or a URL inside
+// Arabic keeps its own order and cannot pull the surrounding punctuation along.
 func isolate(text, dir string) []Run {
 	foreign := func(c bidi.Class) bool { return c == bidi.L }
+	native := func(c bidi.Class) bool { return c == bidi.R || c == bidi.AL }
 	if dir != "rtl" {
-		foreign = func(c bidi.Class) bool { return c == bidi.R || c == bidi.AL }
+		foreign, native = native, foreign
 	}
 	var out []Run
 	plain := 0
@@ -200,7 +208,8 @@ func isolate(text, dir string) []Run {
 		if n == 0 {
 			n = 1
 		}
-		if !foreign(p.Class()) {
+		// a letter, not just a strong character: flags (regional indicators) are L too
+		if r, _ := utf8.DecodeRuneInString(text[i:]); !foreign(p.Class()) || !unicode.IsLetter(r) {
 			i += n
 			continue
 		}
@@ -218,21 +227,124 @@ func isolate(text, dir string) []Run {
 			}
 			j += m
 		}
-		if singleWord(text[start:end]) {
+		next := end
+		start, end = widen(text, plain, start, end, native)
+		start, end = trim(text, start, end)
+		if end <= start || singleWord(text[start:end]) {
 			// One word cannot be reordered inside itself: leave the text as written.
-			i = end
+			i = next
 			continue
 		}
 		if start > plain {
 			out = append(out, Run{Text: text[plain:start]})
 		}
 		out = append(out, Run{Text: text[start:end], Isolate: true})
-		plain, i = end, end
+		plain, i = end, max(end, next)
 	}
 	if plain < len(text) {
 		out = append(out, Run{Text: text[plain:]})
 	}
 	return out
+}
+
+// widen moves start back and end forward to the token's edges: over what is
+// glued to the run (digits, brackets, @ and #, a URL's punctuation) up to
+// white space or a letter of the cell's own direction, never before from.
+// Backwards it stops at such a letter too, as at "و" in "و&amp;" (a clitic
+// glued in front). Forwards, when the token runs into such a letter, the run
+// grows only to its last closing bracket ("<b>" of "<b>بوتين"), so that a
+// hyphen or slash between it and the native word stays between them.
+func widen(text string, from, start, end int, native func(bidi.Class) bool) (int, int) {
+	edge := func(r rune) bool {
+		p, _ := bidi.LookupRune(r)
+		return unicode.IsSpace(r) || native(p.Class())
+	}
+	for start > from {
+		r, m := utf8.DecodeLastRuneInString(text[:start])
+		if edge(r) {
+			break
+		}
+		start -= m
+	}
+	e := end
+	for e < len(text) {
+		r, m := utf8.DecodeRuneInString(text[e:])
+		if edge(r) {
+			if !unicode.IsSpace(r) {
+				for e > end {
+					r, m := utf8.DecodeLastRuneInString(text[:e])
+					if closers[r] != 0 {
+						break
+					}
+					e -= m
+				}
+			}
+			break
+		}
+		e += m
+	}
+	return start, e
+}
+
+// closers pairs each closing bracket or quote with its opening one.
+var closers = map[rune]rune{')': '(', ']': '[', '}': '{', '>': '<', '»': '«', '”': '“'}
+
+// trim takes off the ends of text[start:end] what belongs to the sentence
+// around it rather than to the token: punctuation ending the token (not the
+// ";" of an entity such as "&amp;"), and brackets or quotes whose partner is
+// outside it, as the ")" of "(الإصدار 23H2)".
+func trim(text string, start, end int) (int, int) {
+	for end > start {
+		r, m := utf8.DecodeLastRuneInString(text[start:end])
+		if !strings.ContainsRune(".,:;!?…،؛؟", r) || (r == ';' && entityEnd(text[start:end-m])) {
+			break
+		}
+		end -= m
+	}
+	for end > start {
+		s := text[start:end]
+		first, fm := utf8.DecodeRuneInString(s)
+		last, lm := utf8.DecodeLastRuneInString(s)
+		switch {
+		case first == '"' && strings.Count(s, `"`)%2 == 1:
+			start += fm
+		case last == '"' && strings.Count(s, `"`)%2 == 1:
+			end -= lm
+		case closers[last] != 0 && strings.Count(s, string(closers[last])) < strings.Count(s, string(last)):
+			end -= lm
+		case isOpener(first) && strings.Count(s, string(first)) > strings.Count(s, string(closerOf(first))):
+			start += fm
+		default:
+			return start, end
+		}
+	}
+	return start, end
+}
+
+func isOpener(r rune) bool { return closerOf(r) != 0 }
+
+func closerOf(open rune) rune {
+	for c, o := range closers {
+		if o == open {
+			return c
+		}
+	}
+	return 0
+}
+
+// entityEnd reports whether s ends with "&" and a name or number, so that a
+// ";" after it closes an HTML character reference written out as text.
+func entityEnd(s string) bool {
+	amp := strings.LastIndexByte(s, '&')
+	if amp < 0 || amp == len(s)-1 {
+		return false
+	}
+	for _, r := range s[amp+1:] {
+		if !(r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '#')) {
+			return false
+		}
+	}
+	return true
 }
 
 // singleWord reports whether s is letters and marks only.

@@ -24,7 +24,16 @@ const DefaultTemplate = `
 
 {{- define "bitext-header" -}}
 <header class="meta">
+{{- with .Headline}}
+<div class="block heading headline">
+<div class="u{{if .Flags}} flagged{{end}}" id="{{.ID}}">
+{{- if $.HeadlineSource}}<p class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><h1 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h1>
+{{- else}}<h1 class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h1><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p>
+{{- end}}</div>
+</div>
+{{- else}}
 <h1{{if .TitleLang}} lang="{{.TitleLang}}" dir="{{.TitleDir}}"{{end}}>{{.Title}}</h1>
+{{- end}}
 {{- if or .Source .Date}}
 <p class="byline">
 {{- if .Source}}<span class="source">{{if .SourceURL}}<a href="{{.SourceURL}}" rel="noopener noreferrer">{{.Source}}</a>{{else}}{{.Source}}{{end}}</span>{{end}}
@@ -43,9 +52,9 @@ const DefaultTemplate = `
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.
-{{- if and .Engine (ne .Engine "none") (not .Gist)}} Translated by machine ({{.Engine}}).{{end}}</p>
-{{- if not .Clean}}
-<p class="fl"><span class="flag">flag</span> Marks a sentence an editor must check before publishing{{if .Flagged}} ({{.Flagged}} on this page){{end}}: no translation, names not as in the glossary, uncertain pairing, or a gist that is not a translation.</p>
+{{- with .Credit}} {{.}}{{end}}</p>
+{{- if .Flagged}}
+<p class="fl"><span class="flag">flag</span> Marks a sentence an editor must check before publishing ({{.Flagged}} on this page): no translation, names not as in the glossary, uncertain pairing, or a gist that is not a translation.</p>
 {{- end}}
 </aside>
 {{- end}}
@@ -61,7 +70,7 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{- end}}
 
 {{- define "bitext-blocks" -}}
-{{range .Blocks}}
+{{range .Body}}
 {{- if eq .Kind "heading"}}
 <section class="block heading">
 {{- range .Rows}}
@@ -125,6 +134,9 @@ h1{font:700 2rem/1.2 var(--en);margin:0 0 8px;overflow-wrap:anywhere}
 .block.heading{margin:28px 0 10px}
 .heading .c{font:700 1.3rem/1.35 var(--en)}
 .heading .src{font-family:var(--ar);font-size:1.4rem}
+.block.headline{margin:0 0 12px}
+.headline .c{font:700 1.75rem/1.25 var(--en)}
+.headline .src{font-family:var(--ar);font-size:1.8rem;line-height:1.4}
 .block.boilerplate .c{font:.8rem/1.4 var(--ui);color:var(--muted)}
 .block.boilerplate{border-top:1px dashed var(--rule);padding-top:6px}
 .term{text-decoration:underline dotted #8a7400;text-decoration-thickness:1px;text-underline-offset:.25em}
@@ -140,6 +152,8 @@ h1{font:700 2rem/1.2 var(--en);margin:0 0 8px;overflow-wrap:anywhere}
 body{font-size:16px}
 main{padding:16px 14px 32px}
 h1{font-size:1.5rem}
+.headline .c{font-size:1.4rem}
+.headline .src{font-size:1.5rem}
 .block{grid-template-columns:minmax(0,1fr)}
 .tgt,.src{grid-column:1}
 .tgt{order:1}
@@ -150,6 +164,7 @@ h1{font-size:1.5rem}
 @media print{
 body{font-size:10.5pt;line-height:1.45}
 h1{font-size:18pt}
+.headline .c{font-size:16pt}
 main{max-width:none;padding:0}
 .flags,.legend .fl{display:none}
 .flagged .tgt{box-shadow:none;background:none}

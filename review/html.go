@@ -3,6 +3,8 @@ package review
 import (
 	"html/template"
 	"io"
+
+	"bitext/htmlpage"
 )
 
 // WriteHTML writes the report as one self-contained HTML page with the
@@ -15,6 +17,8 @@ func (r *Report) WriteHTML(w io.Writer) error {
 var htmlTmpl = template.Must(template.New("review").Funcs(template.FuncMap{
 	"pct":   pct,
 	"ratio": ratio,
+	// Latin inside the Arabic is isolated as on the bilingual page, so that it reads in order
+	"rtlRuns": func(s string) []htmlpage.Run { return htmlpage.Isolate(s, "rtl") },
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -25,11 +29,12 @@ var htmlTmpl = template.Must(template.New("review").Funcs(template.FuncMap{
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; }
 table { border-collapse: collapse; width: 100%; }
-td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: left; }
+td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: start; }
 td.src { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif; font-size: 1.1em; }
 ins { background: #d4f7d4; text-decoration: none; }
 del { background: #fbd3d3; }
-.unchanged, .skipped { color: #777; }
+.bad { color: #b3261e; font-weight: 600; }
+.unchanged, .skipped, .gist { color: #777; }
 .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
 </style>
 </head>
@@ -38,11 +43,15 @@ del { background: #fbd3d3; }
 {{with .Summary}}<table class="summary">
 <tr><th>Units</th><td>{{.Units}} ({{.Translatable}} translatable)</td></tr>
 <tr><th>Edited by the editor</th><td>{{.Edited}} of {{.WithDraft}} machine drafts ({{.Unchanged}} unchanged)</td></tr>
+{{- if .Gist}}
+<tr><th>Still the word-by-word gist</th><td>{{.Gist}} untouched: no translation yet, publish refuses them</td></tr>{{end}}
 <tr><th>Translated without a draft</th><td>{{.Translated}}</td></tr>
 <tr><th>Untranslated</th><td>{{.Untranslated}}</td></tr>
 <tr><th>Approved</th><td>{{.Approved}}</td></tr>
 <tr><th>Post-edit distance, words</th><td class="fig">{{pct .WordPED}} ({{.WordEdits}} edits / {{.Words}} words)</td></tr>
 <tr><th>Post-edit distance, characters</th><td class="fig">{{pct .CharPED}} ({{.CharEdits}} edits / {{.Chars}} characters)</td></tr>
+{{- if .Placeholders}}
+<tr class="bad"><th>Placeholders left</th><td>{{.Placeholders}} unit(s) hold a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
 <tr><th>Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
 </table>{{end}}
 {{if .Warnings}}<h2>Warnings</h2>
@@ -52,10 +61,11 @@ del { background: #fbd3d3; }
 <tr><th>Unit</th><th>Source</th><th>Changes (draft → reviewed)</th><th>Edits</th></tr>
 {{range .Units}}<tr class="{{.Status}}" id="{{.ID}}">
 <td>{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</td>
-<td class="src" dir="rtl" lang="ar">{{.Source}}</td>
+<td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins>{{.Text}}</ins>{{else if eq .Kind "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
-{{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}</td>
+{{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
+{{if .Placeholders}}<br><span class="bad">placeholder left: {{range $i, $t := .Placeholders}}{{if $i}} {{end}}{{$t}}{{end}} (publish refuses it)</span>{{end}}</td>
 <td class="fig">{{if .Diff}}words {{.WordEdits}}/{{.Words}} ({{pct (ratio .WordEdits .Words)}})<br>chars {{.CharEdits}}/{{.Chars}} ({{pct (ratio .CharEdits .Chars)}}){{end}}</td>
 </tr>
 {{end}}</table>

@@ -17,6 +17,7 @@ type Status string
 const (
 	Edited       Status = "edited"       // the editor changed the machine draft
 	Unchanged    Status = "unchanged"    // the editor left the machine draft as it was
+	Gist         Status = "gist"         // the word-by-word gist is still there, untouched: no translation yet
 	Translated   Status = "translated"   // there was no draft: the editor wrote the target
 	Untranslated Status = "untranslated" // no target in the reviewed file
 	Merged       Status = "merged"       // the tool merged the unit into the one before
@@ -40,7 +41,9 @@ type UnitReport struct {
 	Fixed      []string `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
 	Introduced []string `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
 	Missing    []string `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
-	MergedInto string   `json:"merged_into,omitempty"`
+	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
+	Placeholders []string `json:"placeholders,omitempty"`
+	MergedInto   string   `json:"merged_into,omitempty"`
 }
 
 // Summary holds the figures for the whole file.
@@ -50,6 +53,7 @@ type Summary struct {
 	WithDraft    int     `json:"with_draft"` // translatable units with a machine draft and a reviewed target
 	Edited       int     `json:"edited"`
 	Unchanged    int     `json:"unchanged"`
+	Gist         int     `json:"gist_untouched"` // units still holding the untouched gist: not in WithDraft nor the distances
 	Translated   int     `json:"translated_without_draft"`
 	Untranslated int     `json:"untranslated"`
 	Approved     int     `json:"approved"`
@@ -63,6 +67,7 @@ type Summary struct {
 	FinalViol    int     `json:"glossary_violations_reviewed"`
 	Fixed        int     `json:"glossary_fixed"`
 	Introduced   int     `json:"glossary_introduced"`
+	Placeholders int     `json:"placeholder_units"` // units whose target holds a placeholder token
 }
 
 // Report is the review of one file.
@@ -77,8 +82,11 @@ type Report struct {
 
 // Compute compares every reviewed target with its machine draft. Post-edit
 // distances are measured against the editor's text (the reference), over the
-// units that had both a draft and a reviewed target. The glossary names a
-// reviewed target lacks are counted whether or not it had a draft.
+// units that had both a draft and a reviewed target. A unit still holding the
+// untouched word-by-word gist, as publish judges it (state doc.StateGist from
+// xliff's Resolve), is no reviewed target: it is counted apart, outside the
+// distances and the glossary counts. The glossary names a reviewed target
+// lacks are counted whether or not it had a draft.
 func Compute(rv *xliff.Reviewed) *Report {
 	r := &Report{File: rv.File.Name, Original: rv.File.Original, Engine: rv.File.Engine, Warnings: rv.Warnings}
 	s := &r.Summary
@@ -94,6 +102,8 @@ func Compute(rv *xliff.Reviewed) *Report {
 			ur.Status = Merged
 		case u.Untranslated:
 			ur.Status = Untranslated
+		case u.State == doc.StateGist:
+			ur.Status = Gist
 		case !u.HasDraft:
 			ur.Status = Translated
 		case u.Edited:
@@ -102,12 +112,19 @@ func Compute(rv *xliff.Reviewed) *Report {
 			ur.Status = Unchanged
 		}
 		s.Translatable++
+		if !u.Untranslated {
+			if ur.Placeholders = Placeholders(u.Source, u.Target); len(ur.Placeholders) > 0 {
+				s.Placeholders++
+			}
+		}
 		if u.Approved {
 			s.Approved++
 		}
 		switch ur.Status {
 		case Untranslated, Merged:
 			s.Untranslated++
+		case Gist:
+			s.Gist++
 		case Translated:
 			s.Translated++
 			// No draft to compare with, but the names the target lacks still count.
@@ -181,7 +198,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
@@ -218,17 +235,27 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		if len(u.Introduced) > 0 {
 			fmt.Fprintf(&b, "    glossary broken: %s\n", strings.Join(u.Introduced, ", "))
 		}
+		if len(u.Placeholders) > 0 {
+			fmt.Fprintf(&b, "    placeholder left: %s (publish refuses it: write the name in its place)\n", strings.Join(u.Placeholders, " "))
+		}
 	}
 	s := r.Summary
 	if b.Len() > 0 {
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "%s: %d units, %d translatable: %d edited, %d unchanged, %d translated without a draft, %d untranslated; %d approved\n",
-		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, s.Translated, s.Untranslated, s.Approved)
+	gist := ""
+	if s.Gist > 0 {
+		gist = fmt.Sprintf(", %d still the untouched gist (publish refuses them)", s.Gist)
+	}
+	fmt.Fprintf(&b, "%s: %d units, %d translatable: %d edited, %d unchanged%s, %d translated without a draft, %d untranslated; %d approved\n",
+		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, gist, s.Translated, s.Untranslated, s.Approved)
 	fmt.Fprintf(&b, "post-edit distance over %d drafted units: words %s (%d edits / %d words), characters %s (%d / %d)\n",
 		s.WithDraft, pct(s.WordPED), s.WordEdits, s.Words, pct(s.CharPED), s.CharEdits, s.Chars)
 	fmt.Fprintf(&b, "glossary: %d violations in the drafts, %d after review: %d fixed, %d introduced\n",
 		s.DraftViol, s.FinalViol, s.Fixed, s.Introduced)
+	if s.Placeholders > 0 {
+		fmt.Fprintf(&b, "placeholders: %d unit(s) hold a protected name's placeholder (⟦1⟧) instead of the name; publish refuses them\n", s.Placeholders)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

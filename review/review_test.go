@@ -231,3 +231,95 @@ func TestComputeNamesWithoutDraft(t *testing.T) {
 		t.Errorf("missing: %q, want [Kim]", got)
 	}
 }
+
+// TestHTMLRightToLeft: the Arabic column of the HTML report aligns to its
+// own start (the right), and Latin inside it is isolated whole, so that
+// "23H2" does not read "H223".
+func TestHTMLRightToLeft(t *testing.T) {
+	rv := reviewed()
+	rv.Units[0].Source = "إن نظام Windows 11 (الإصدار 23H2) سيصدر"
+	var buf bytes.Buffer
+	if err := Compute(rv).WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, physical := range []string{"text-align: left", "text-align:left", "text-align: right", "text-align:right"} {
+		if strings.Contains(out, physical) {
+			t.Errorf("report CSS has %q, which overrides the cells' direction", physical)
+		}
+	}
+	if want := `<td class="src" dir="rtl" lang="ar">إن نظام <bdi>Windows 11</bdi> (الإصدار <bdi>23H2</bdi>) سيصدر</td>`; !strings.Contains(out, want) {
+		t.Errorf("report lacks %s", want)
+	}
+}
+
+// TestComputeUntouchedGist: a unit still holding the untouched gist (as
+// publish judges it) is not an accepted draft: it is counted apart and left
+// out of the post-edit distance and the glossary counts.
+func TestComputeUntouchedGist(t *testing.T) {
+	rv := reviewed()
+	base := Compute(rv).Summary
+	g := xliff.ReviewedUnit{Draft: "Said Putin that", HasDraft: true, ExpectedTerms: []xliff.Term{{Source: "بوتين", Target: "Vladimir Putin"}}}
+	g.ID, g.Source, g.Target, g.Kind, g.State, g.Origin = "g1", "قال بوتين إن", "Said Putin that", doc.Paragraph, doc.StateGist, xliff.GistOrigin
+	rv.Units = append(rv.Units, g)
+	r := Compute(rv)
+	s := r.Summary
+	if s.Gist != 1 || s.Unchanged != base.Unchanged || s.WithDraft != base.WithDraft || s.Translatable != base.Translatable+1 {
+		t.Errorf("counts: %+v; want the gist apart from the %d unchanged of %d drafts", s, base.Unchanged, base.WithDraft)
+	}
+	if s.Words != base.Words || s.WordPED != base.WordPED || s.CharPED != base.CharPED || s.DraftViol != base.DraftViol || s.FinalViol != base.FinalViol {
+		t.Errorf("the gist counts in the distances or glossary figures: %+v, without it %+v", s, base)
+	}
+	if got := r.Units[len(r.Units)-1].Status; got != Gist {
+		t.Errorf("status %q, want %q", got, Gist)
+	}
+	var text, page bytes.Buffer
+	if err := r.WriteText(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "1 still the untouched gist") {
+		t.Errorf("text report does not count the gist:\n%s", text.String())
+	}
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "Still the word-by-word gist") {
+		t.Error("HTML report does not count the gist")
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	for _, tc := range []struct {
+		source, target string
+		want           string
+	}{
+		{"قال بوتين", "Putin said", ""},
+		{"قال الكرملين", "The Kremlin ⟦1⟧ declined", "⟦1⟧"},
+		{"قال", "⟦1:Vladimir Putin⟧ met ⟦ 2 ⟧", "⟦1:Vladimir Putin⟧|⟦ 2 ⟧"},
+		{"قال", "met ⟦2:Kim", "⟦"},                            // a token cut short
+		{"الرمز ⟦1⟧ في النص", "the sign ⟦1⟧ in the text", ""}, // the article's own
+	} {
+		if got := strings.Join(Placeholders(tc.source, tc.target), "|"); got != tc.want {
+			t.Errorf("Placeholders(%q) = %q, want %q", tc.target, got, tc.want)
+		}
+	}
+	rv := reviewed()
+	rv.Units[0].Target = "⟦1⟧ said"
+	r := Compute(rv)
+	if r.Summary.Placeholders != 1 || strings.Join(r.Units[0].Placeholders, "") != "⟦1⟧" {
+		t.Errorf("summary %+v, unit %q: want the placeholder flagged", r.Summary, r.Units[0].Placeholders)
+	}
+	var text, page bytes.Buffer
+	if err := r.WriteText(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "placeholder left: ⟦1⟧") || !strings.Contains(text.String(), "placeholders: 1 unit(s)") {
+		t.Errorf("text report does not flag the placeholder:\n%s", text.String())
+	}
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "placeholder left: ⟦1⟧") {
+		t.Error("HTML report does not flag the placeholder")
+	}
+}

@@ -29,7 +29,9 @@ func init() {
 its units to the ones bitext wrote, checks that the sources still match the
 article, and writes the bilingual HTML page from the editor's targets. The
 reviewed file is never written to. A unit whose target lacks a glossary name
-is published as the editor wrote it, with a warning and the page's mark.
+is published as the editor wrote it, with a warning and the page's mark; a
+target that still holds a protected name's placeholder (⟦1⟧ or ⟦1:Name⟧) is
+refused, unit by unit, until the editor writes the name in its place.
 
 The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
@@ -94,6 +96,9 @@ func publishAction(c *cli.Context, e *env) error {
 		if err := refuseGist(input, rv); err != nil {
 			return err
 		}
+	}
+	if err := refusePlaceholders(rv, b); err != nil {
+		return err
 	}
 	broken := review.CheckNames(b)
 	// The memory is opened (or created) before any output is written, so
@@ -300,4 +305,22 @@ func refuseGist(input string, rv *xliff.Reviewed) error {
 	}
 	return fmt.Errorf("%s:%d: %d unit(s) still hold the word-by-word gist, not a translation (%s); translate or edit them, or publish with --allow-gist",
 		input, first, len(ids), strings.Join(shown, ", "))
+}
+
+// refusePlaceholders returns an error naming each unit whose target still
+// holds a protected name's placeholder (⟦1⟧, ⟦1:Name⟧): the page would show
+// the token where the name belongs. No flag lets it through: the editor
+// writes the name in its place.
+func refusePlaceholders(rv *xliff.Reviewed, b *doc.Bitext) error {
+	left := review.CheckPlaceholders(b)
+	if len(left) == 0 {
+		return nil
+	}
+	e := &xliff.ReviewError{File: rv.File.Name}
+	for _, l := range left {
+		u := rv.Units[l.Unit]
+		e.Problems = append(e.Problems, xliff.Problem{Line: u.Line, Unit: u.ID,
+			Msg: fmt.Sprintf("the target holds %s, the placeholder of a protected name, not the name: write the name in its place", strings.Join(l.Tokens, " "))})
+	}
+	return e
 }

@@ -544,3 +544,95 @@ func TestPublishRefusesGistWithoutDraft(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishCreditsTheEditor: a gist file whose every unit the editor
+// rewrote is published as the editor's translation, not the machine's; with
+// one unit rewritten and the rest left as gist, the credit says which is which.
+func TestPublishCreditsTheEditor(t *testing.T) {
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)([^<]*)(</target>)`) // not the draft
+	n, total := 0, len(target.FindAllString(string(data), -1))
+	all := target.ReplaceAllStringFunc(string(data), func(m string) string {
+		n++
+		return target.ReplaceAllString(m, fmt.Sprintf("${1}The editor's sentence %d.${3}", n))
+	})
+	one := strings.Replace(string(data), target.FindString(string(data)), target.ReplaceAllString(target.FindString(string(data)), "${1}The editor's headline.${3}"), 1)
+	for name, text := range map[string]string{"all.xlf": all, "one.xlf": one} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "--clean", "all.xlf"); r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "all.html"))
+	if !strings.Contains(string(page), "Translation reviewed by an editor.") || strings.Contains(string(page), "by machine") {
+		t.Errorf("page of a fully rewritten gist file: credit %q; want the editor's", credit(page))
+	}
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "--clean", "--allow-gist", "one.xlf"); r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	page, _ = os.ReadFile(filepath.Join(dir, "one.html"))
+	want := fmt.Sprintf("1 reviewed by an editor; %d only a word-by-word gist.", total-1)
+	if !strings.Contains(string(page), want) || strings.Contains(string(page), "by machine") {
+		t.Errorf("page with one unit rewritten: credit %q; want %q", credit(page), want)
+	}
+}
+
+// credit is the legend's last sentence(s), after the glossary's.
+func credit(page []byte) string {
+	_, after, _ := strings.Cut(string(page), "point at one for its note.")
+	before, _, _ := strings.Cut(after, "</p>")
+	return before
+}
+
+// TestPublishRefusesPlaceholders: a target in which the editor left a
+// protected name's placeholder is refused, naming the file, line and unit,
+// even with --allow-gist and --force; review flags it too.
+func TestPublishRefusesPlaceholders(t *testing.T) {
+	dir := draftedXLIFF(t, "--no-tm", "--format", "xliff")
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	var ids []string
+	var lines []int
+	for _, m := range xlUnitID.FindAllStringSubmatchIndex(text, -1) {
+		if len(ids) < 2 {
+			ids = append(ids, text[m[2]:m[3]])
+			lines = append(lines, strings.Count(text[:m[0]], "\n")+1)
+		}
+	}
+	for k, tok := range []string{"⟦1⟧", "⟦2:Kim Jong Un⟧"} {
+		s := strings.Index(text, `<trans-unit id="`+ids[k]+`"`)
+		loc := xlTarget.FindStringSubmatchIndex(text[s:])
+		text = text[:s+loc[4]] + "The editor met " + tok + " today." + text[s+loc[5]:]
+	}
+	if err := os.WriteFile(filepath.Join(dir, "reviewed.xlf"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "publish", "--no-tm", "--allow-gist", "--force", "reviewed.xlf")
+	if r.code != 1 {
+		t.Fatalf("publish: exit %d: %s; want a refusal", r.code, r.stderr)
+	}
+	for k, tok := range []string{"⟦1⟧", "⟦2:Kim Jong Un⟧"} {
+		if want := fmt.Sprintf("reviewed.xlf:%d: unit %s: the target holds %s", lines[k], ids[k], tok); !strings.Contains(r.stderr, want) {
+			t.Errorf("publish: %q; want %q", r.stderr, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "reviewed.html")); err == nil {
+		t.Error("a refused publish wrote the page")
+	}
+	r = runBitext(t, dir, "", "review", "reviewed.xlf")
+	if !strings.Contains(r.stdout, "placeholder left: ⟦1⟧") || !strings.Contains(r.stdout, "placeholders: 2 unit(s)") {
+		t.Errorf("review does not flag the placeholders:\n%s", r.stdout)
+	}
+}

@@ -16,7 +16,8 @@ func init() {
 draft bitext stored in the file: a word-level diff per unit ([-deleted-]{+inserted+}),
 post-edit distance at word and character level (edits / words of the editor's
 text, like HTER without shifts), and the glossary terms the editor fixed or broke.
-The reviewed file is only read.
+Units still holding the untouched word-by-word gist, which publish refuses, are
+counted apart and left out of the distance. The reviewed file is only read.
 
 Examples:
    bitext review reviewed.xlf                  # edited units and the summary

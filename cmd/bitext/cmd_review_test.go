@@ -183,3 +183,40 @@ func TestReviewedXLIFFWithBOMOrUTF16(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewCountsUntouchedGistApart: in a gist file where the editor
+// translated one unit, the others are still the gist publish refuses: review
+// counts them apart, not as drafts accepted unchanged, and measures the
+// post-edit distance over the one edited unit only.
+func TestReviewCountsUntouchedGistApart(t *testing.T) {
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)([^<]*)(</target>)`) // not the draft
+	total := len(target.FindAllString(string(data), -1))
+	first := target.FindString(string(data))
+	edited := strings.Replace(string(data), first, target.ReplaceAllString(first, "${1}The editor's headline.${3}"), 1)
+	if err := os.WriteFile(filepath.Join(dir, "reviewed.xlf"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "review", "--json", "reviewed.xlf")
+	if r.code != 0 {
+		t.Fatalf("review: exit %d: %s", r.code, r.stderr)
+	}
+	var rep review.Report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if s := rep.Summary; s.Gist != total-1 || s.Unchanged != 0 || s.Edited != 1 || s.WithDraft != 1 {
+		t.Errorf("summary %+v; want %d untouched gist units apart and 1 edited draft", s, total-1)
+	}
+	r = runBitext(t, dir, "", "review", "reviewed.xlf")
+	if want := fmt.Sprintf("%d still the untouched gist", total-1); !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "over 1 drafted units") {
+		t.Errorf("text report lacks %q and the distance over the 1 edited unit:\n%s", want, r.stdout)
+	}
+}
