@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -105,5 +106,55 @@ func TestConvertChecksJSON(t *testing.T) {
 		if r.code != 0 || !strings.Contains(r.stdout, want) {
 			t.Errorf("convert %s: exit %d, want %s: %s%.300s", in, r.code, want, r.stderr, r.stdout)
 		}
+	}
+}
+
+// convert does not replace an XLIFF file that holds an editor's work, as
+// translate does not: only -o elsewhere or --force proceed.
+func TestConvertKeepsReviewedXLIFF(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "json")
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			if r := runBitext(t, dir, "", "convert", "--force", "-f", format, "article.json"); r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			// Converting again over an untouched draft is fine.
+			if r := runBitext(t, dir, "", "convert", "-f", format, "article.json"); r.code != 0 {
+				t.Fatalf("second conversion over an unreviewed draft: exit %d: %s", r.code, r.stderr)
+			}
+			path := filepath.Join(dir, "article.xlf")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			re := regexp.MustCompile(`(<target [^>]*>)[^<]+`)
+			loc := re.FindSubmatchIndex(data)
+			if loc == nil {
+				t.Fatal("no target in the draft")
+			}
+			edited := append(append(append([]byte{}, data[:loc[3]]...), "The editor's sentence."...), data[loc[1]:]...)
+			if err := os.WriteFile(path, edited, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{format, "json"} {
+				r := runBitext(t, dir, "", "convert", "-f", f, "-o", "article.xlf", "article.json")
+				if r.code != 1 || !strings.Contains(r.stderr, "article.xlf holds an editor's work") ||
+					!strings.Contains(r.stderr, "-o to write elsewhere, or --force") || strings.Contains(r.stderr, "--update") {
+					t.Fatalf("-f %s: exit %d, stderr %s; want a refusal naming the file, -o and --force", f, r.code, r.stderr)
+				}
+			}
+			if got, _ := os.ReadFile(path); string(got) != string(edited) {
+				t.Fatal("the reviewed file was changed")
+			}
+			if r := runBitext(t, dir, "", "convert", "-f", format, "-o", "other.xlf", "article.json"); r.code != 0 {
+				t.Fatalf("-o elsewhere: exit %d: %s", r.code, r.stderr)
+			}
+			if r := runBitext(t, dir, "", "convert", "-f", format, "--force", "article.json"); r.code != 0 {
+				t.Fatalf("--force: exit %d: %s", r.code, r.stderr)
+			}
+			if got, _ := os.ReadFile(path); strings.Contains(string(got), "The editor's sentence.") {
+				t.Error("--force did not replace the file")
+			}
+		})
 	}
 }

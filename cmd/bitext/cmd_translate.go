@@ -156,7 +156,7 @@ func translateAction(c *cli.Context, e *env) error {
 	if !c.Bool("force") && !c.Bool("dry-run") {
 		kept := inputs[:0]
 		for _, in := range inputs {
-			if err := keepReviewedXLIFF(in.output, c.String("update")); err != nil {
+			if err := keepReviewedXLIFF(in.output, c.String("update"), true); err != nil {
 				if len(inputs)+len(skipped) == 1 {
 					return err
 				}
@@ -512,8 +512,9 @@ func hasGist(b *doc.Bitext) bool {
 // keepReviewedXLIFF refuses to replace an existing XLIFF file at output that
 // holds an editor's work (approved units, or targets that differ from the
 // machine draft), unless it is the file --update reads: a second run of the
-// same command must not wipe a review.
-func keepReviewedXLIFF(output, update string) error {
+// same command must not wipe a review. canUpdate says whether the command
+// has --update to suggest (translate has, convert has not).
+func keepReviewedXLIFF(output, update string, canUpdate bool) error {
 	if output == "-" || update != "" && sameFile(output, update) {
 		return nil
 	}
@@ -535,8 +536,12 @@ func keepReviewedXLIFF(output, update string) error {
 		return fmt.Errorf("%s exists and is an XLIFF file that cannot be read (%v): not replacing it; use --force to replace it, or -o to write elsewhere", output, err)
 	}
 	if n := reviewedUnits(xf); n > 0 {
-		return fmt.Errorf("%s holds an editor's work (%d of %d units reviewed or approved): not replacing it; use --update %s to keep that work, -o to write elsewhere, or --force to replace it",
-			output, n, len(xf.Units), output)
+		keep := ""
+		if canUpdate {
+			keep = fmt.Sprintf("--update %s to keep that work, ", output)
+		}
+		return fmt.Errorf("%s holds an editor's work (%d of %d units reviewed or approved): not replacing it; use %s-o to write elsewhere, or --force to replace it",
+			output, n, len(xf.Units), keep)
 	}
 	return nil
 }
