@@ -6,6 +6,8 @@
 package doc
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -238,10 +240,30 @@ func (u *Unit) AddFlag(f Flag) {
 
 // Bitext is a translated or aligned document: the source and its units in document order.
 type Bitext struct {
-	SourceLang string    `json:"source_lang"`
-	TargetLang string    `json:"target_lang"`
-	Name       string    `json:"name,omitempty"`   // source file name
-	Engine     string    `json:"engine,omitempty"` // engine that produced the machine targets
-	Source     *Document `json:"-"`
-	Units      []Unit    `json:"units"`
+	SourceLang string `json:"source_lang"`
+	TargetLang string `json:"target_lang"`
+	Name       string `json:"name,omitempty"`   // source file name
+	Engine     string `json:"engine,omitempty"` // engine that produced the machine targets
+	// ArticleSHA256 is the SHA-256 of the article the units were made
+	// from, as recorded by a file written earlier (JSON, XLIFF), for a
+	// bitext read back without its Source; see ArticleSum.
+	ArticleSHA256 string    `json:"article_sha256,omitempty"`
+	Source        *Document `json:"-"`
+	Units         []Unit    `json:"units"`
+}
+
+// ArticleHash is the SHA-256 (hex) of an article's text, as the files bitext
+// writes record it, so that a file can be checked against its article later.
+func ArticleHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// ArticleSum is the SHA-256 of the article b was made from: of its Source
+// when b has one, else the one recorded in ArticleSHA256; "" when unknown.
+func (b *Bitext) ArticleSum() string {
+	if b.Source != nil {
+		return ArticleHash(b.Source.Source)
+	}
+	return b.ArticleSHA256
 }

@@ -559,7 +559,8 @@ func (u *ReviewedUnit) setState() {
 
 // Bitext returns the reviewed units as a bitext for the writers.
 func (r *Reviewed) Bitext() *doc.Bitext {
-	b := &doc.Bitext{SourceLang: r.File.SourceLang, TargetLang: r.File.TargetLang, Name: r.File.Original, Engine: r.File.Engine}
+	b := &doc.Bitext{SourceLang: r.File.SourceLang, TargetLang: r.File.TargetLang, Name: r.File.Original, Engine: r.File.Engine,
+		ArticleSHA256: r.File.ArticleSHA256}
 	for _, u := range r.Units {
 		du := u.Unit
 		if u.Untranslated && u.MergedInto == "" && du.Kind != doc.Boilerplate {

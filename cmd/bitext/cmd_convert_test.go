@@ -158,3 +158,52 @@ func TestConvertKeepsReviewedXLIFF(t *testing.T) {
 		})
 	}
 }
+
+// The article's checksum travels through JSON and convert, so that publish
+// refuses an XLIFF file made from JSON once the article has changed, as it
+// refuses one written by translate; a file without it is published with a
+// warning that the article cannot be checked.
+func TestConvertKeepsArticleChecksum(t *testing.T) {
+	privateMemory(t)
+	dir := draftedXLIFF(t, "--format", "json")
+	data, err := os.ReadFile(filepath.Join(dir, "article.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"article_sha256": "`) {
+		t.Fatalf("translate -f json recorded no article checksum:\n%.400s", data)
+	}
+	steps := [][]string{
+		{"-f", "xliff", "-o", "c12.xlf", "article.json"},
+		{"-f", "xliff2", "-o", "c21.xlf", "article.json"},
+		{"-f", "json", "-o", "back.json", "c21.xlf"},
+		{"-f", "xliff", "-o", "again.xlf", "back.json"},
+	}
+	for _, s := range steps {
+		if r := runBitext(t, dir, "", append([]string{"convert"}, s...)...); r.code != 0 {
+			t.Fatalf("convert %v: exit %d: %s", s, r.code, r.stderr)
+		}
+	}
+	for _, f := range []string{"c12.xlf", "c21.xlf", "again.xlf"} {
+		if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "ok.html", f); r.code != 0 || strings.Contains(r.stderr, "checksum") {
+			t.Errorf("publish %s before any change: exit %d: %s", f, r.code, r.stderr)
+		}
+	}
+	c12, _ := os.ReadFile(filepath.Join(dir, "c12.xlf"))
+	bare := regexp.MustCompile(`(?s)<reference>.*?</reference>`).ReplaceAll(c12, nil)
+	if err := os.WriteFile(filepath.Join(dir, "bare.xlf"), bare, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "bare.html", "bare.xlf"); r.code != 0 ||
+		!strings.Contains(r.stderr, "bare.xlf records no checksum of the article it was made from: whether article.txt changed since cannot be checked") {
+		t.Errorf("publish without a checksum: exit %d, want a warning: %s", r.code, r.stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "article.txt"), []byte("مقال آخر.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"c12.xlf", "c21.xlf", "again.xlf"} {
+		if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "changed.html", f); r.code != 1 || !strings.Contains(r.stderr, "does not match") {
+			t.Errorf("publish %s after the article changed: exit %d, want a refusal: %s", f, r.code, r.stderr)
+		}
+	}
+}

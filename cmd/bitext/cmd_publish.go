@@ -223,6 +223,18 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		}
 	}
 	article := c.String("article")
+	if f.ArticleSHA256 == "" {
+		// Sources are still checked unit by unit, but an article changed
+		// since (a paragraph added, say) goes unnoticed: say so.
+		what := "its article"
+		if f.Original != "" {
+			what = f.Original
+		}
+		if article != "" {
+			what = article
+		}
+		warn("%s records no checksum of the article it was made from: whether %s changed since cannot be checked", name, what)
+	}
 	if article == "" && f.Original != "" && f.ArticleSHA256 != "" {
 		for _, p := range []string{filepath.Join(filepath.Dir(input), filepath.Base(f.Original)), f.Original} {
 			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
@@ -252,8 +264,7 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 			lang = "ar"
 		}
 		switch {
-		case f.ArticleSHA256 == "":
-			warn("%s records no article hash: %s not checked", name, article)
+		case f.ArticleSHA256 == "": // said above
 		case f.CheckArticle(body) == nil:
 			articleDoc = segment.Split(article, body, lang)
 		case f.CheckArticle(text) == nil:
