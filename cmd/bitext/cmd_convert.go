@@ -118,11 +118,13 @@ func convertAction(c *cli.Context, e *env) error {
 	default:
 		return fmt.Errorf("%s: neither bitext JSON nor XLIFF (%s)", input, strings.TrimPrefix(filepath.Ext(input), "."))
 	}
-	if err := writeBitext(e, output, format, c.String("flavour"), f, b); err != nil {
+	tmx, err := writeBitext(e, output, format, c.String("flavour"), f, b)
+	if err != nil {
 		return err
 	}
 	if !c.Bool("quiet") && output != "-" {
 		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d units)\n", output, len(b.Units))
+		printOmegatTMX(e, tmx)
 	}
 	return nil
 }

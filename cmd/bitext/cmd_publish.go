@@ -122,7 +122,7 @@ func publishAction(c *cli.Context, e *env) error {
 			}
 		}
 		opts := xliff.Options{ToolVersion: version, Warn: func(m string) { fmt.Fprintf(e.stderr, "bitext: warning: %s\n", m) }}
-		if err := xliff.WriteTMX(&tmxBuf, b, opts, keep); err != nil {
+		if _, err := xliff.WriteTMX(&tmxBuf, b, opts, keep); err != nil {
 			return err
 		}
 	}

@@ -294,7 +294,8 @@ func translateAction(c *cli.Context, e *env) error {
 				continue
 			}
 			bt := res.Bitexts[i]
-			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), bt); err != nil {
+			tmx, err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), bt)
+			if err != nil {
 				bar.finish()
 				return err
 			}
@@ -308,6 +309,7 @@ func translateAction(c *cli.Context, e *env) error {
 			if !quiet && !c.Bool("json") {
 				bar.finish()
 				printWritten(e, f, c.String("format"), hasGist(bt))
+				printOmegatTMX(e, tmx)
 			}
 		}
 	}
