@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -484,13 +483,17 @@ func openPublishMemory(c *cli.Context) (*tm.Memory, error) {
 	return openMemory(c, false)
 }
 
-// addPublished adds the approved units of a published bitext to m (nil: none)
-// and returns the line that says so.
-func addPublished(c *cli.Context, m *tm.Memory, b *doc.Bitext) (string, error) {
+// addPublished adds the approved units of a published bitext (tm.Approved)
+// to m (nil: none) and returns the line that says so.
+func addPublished(c *cli.Context, m *tm.Memory, approved []tm.Entry) (string, error) {
 	if m == nil {
 		return "", nil
 	}
-	res, err := m.AddApproved(c.Context, b, c.String("editor"), time.Time{})
+	var res tm.AddResult
+	var err error
+	if len(approved) > 0 {
+		res, err = m.Add(c.Context, approved)
+	}
 	if err != nil {
 		return "", fmt.Errorf("adding the approved units to %s: %w", m.Path(), err)
 	}
