@@ -717,3 +717,25 @@ func TestWriteTMX(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSkipReasons: every pair left out is counted under its reason,
+// and the reasons add up to Skipped.
+func TestImportSkipReasons(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	// three units into English, one also into French
+	res, err := m.ImportFile(ctx, "testdata/memory.tmx", ImportOptions{TargetLang: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 1 || res.OtherLanguage != 3 || res.Skipped != res.Total() || res.Skipped != 3 {
+		t.Errorf("TMX into another language: %+v", res)
+	}
+	res, err = m.ImportFile(ctx, "testdata/reviewed12.xlf", ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NotApproved != 2 || res.Boilerplate != 1 || res.Untranslated != 1 || res.Skipped != res.Total() {
+		t.Errorf("XLIFF: %+v", res)
+	}
+}
