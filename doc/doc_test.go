@@ -165,3 +165,27 @@ func TestJSONArticleChecksum(t *testing.T) {
 		t.Errorf("a malformed checksum: %v", err)
 	}
 }
+
+// A term's offsets are written when it has them, 0 included, and left out
+// when it has none (read back from XLIFF), rather than written as 0.
+func TestTermOffsetsInJSON(t *testing.T) {
+	b := &Bitext{Units: []Unit{{ID: "u1", Kind: Paragraph, Source: "بوتين قال", State: StateNew, Terms: []TermHit{
+		{Start: 0, End: 10, StemStart: 0, Surface: "بوتين", Ar: "بوتين", En: "Putin <P&>"},
+		{Surface: "قال", Ar: "قال", En: "said"},
+	}}}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Count(out, `"start": 0,`) != 1 || strings.Count(out, `"stem_start"`) != 1 || !strings.Contains(out, `"Putin <P&>"`) {
+		t.Errorf("offsets of the placed term not written as they are, or of the other written:\n%s", out)
+	}
+	back, err := ReadJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := back.Units[0].Terms; !h[0].Placed() || h[0].End != 10 || h[1].Placed() {
+		t.Errorf("read back: %+v", h)
+	}
+}
