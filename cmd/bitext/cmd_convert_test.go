@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"bitext/doc"
 )
 
 func TestConvert(t *testing.T) {
@@ -205,5 +210,92 @@ func TestConvertKeepsArticleChecksum(t *testing.T) {
 		if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "changed.html", f); r.code != 1 || !strings.Contains(r.stderr, "does not match") {
 			t.Errorf("publish %s after the article changed: exit %d, want a refusal: %s", f, r.code, r.stderr)
 		}
+	}
+}
+
+// JSON → XLIFF → JSON keeps what XLIFF carries: a memory draft stays a
+// memory draft, the glossary notes, flags and memory candidates come back,
+// and term offsets, which XLIFF does not record, are left out rather than
+// given as 0.
+func TestConvertJSONRoundTrip(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "json")
+	path := filepath.Join(dir, "article.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orig doc.Bitext
+	if err := json.Unmarshal(data, &orig); err != nil {
+		t.Fatal(err)
+	}
+	memory, flagged := 0, 0
+	for i := range orig.Units {
+		switch u := &orig.Units[i]; {
+		case u.State != doc.StateMachine:
+		case i%2 == 0:
+			u.State, u.Origin = doc.StateMemory, "memory:earlier.txt"
+			memory++
+		case i%3 == 1:
+			u.AddFlag(doc.FlagLowConfidence)
+			flagged++
+			u.Matches = []doc.Match{{Source: "مصدر قريب", Target: "A close source.", Score: 0.8, Origin: "memory:other.txt"}}
+		}
+	}
+	if memory == 0 || flagged == 0 {
+		t.Fatalf("%d memory drafts and %d flagged drafts made: want some of each", memory, flagged)
+	}
+	var buf bytes.Buffer
+	if err := doc.WriteJSON(&buf, &orig); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			for _, args := range [][]string{{"-f", format, "-o", format + ".xlf", "article.json"}, {"-f", "json", "-o", format + ".json", format + ".xlf"}} {
+				if r := runBitext(t, dir, "", append([]string{"convert"}, args...)...); r.code != 0 {
+					t.Fatalf("convert %v: exit %d: %s", args, r.code, r.stderr)
+				}
+			}
+			data, err := os.ReadFile(filepath.Join(dir, format+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(data), `"start"`) || strings.Contains(string(data), `"stem_start"`) {
+				t.Errorf("term offsets written though XLIFF does not carry them")
+			}
+			var back doc.Bitext
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatal(err)
+			}
+			if len(back.Units) != len(orig.Units) {
+				t.Fatalf("%d units, want %d", len(back.Units), len(orig.Units))
+			}
+			terms := 0
+			for i, u := range back.Units {
+				o := orig.Units[i]
+				if u.State != o.State {
+					t.Errorf("unit %s: state %s, want %s", u.ID, u.State, o.State)
+				}
+				if !reflect.DeepEqual(u.Notes, o.Notes) {
+					t.Errorf("unit %s: notes %q, want %q", u.ID, u.Notes, o.Notes)
+				}
+				if !reflect.DeepEqual(u.Flags, o.Flags) || !reflect.DeepEqual(u.Matches, o.Matches) {
+					t.Errorf("unit %s: flags %q and matches %+v, want %q and %+v", u.ID, u.Flags, u.Matches, o.Flags, o.Matches)
+				}
+				terms += len(u.Terms)
+				for k, h := range u.Terms {
+					want := o.Terms[k]
+					want.Start, want.End, want.StemStart, want.Clitic = 0, 0, 0, "" // not in XLIFF
+					if h != want {
+						t.Errorf("unit %s: term %+v, want %+v", u.ID, h, want)
+					}
+				}
+			}
+			if terms == 0 {
+				t.Error("no glossary term in the sample")
+			}
+		})
 	}
 }
