@@ -6,6 +6,10 @@
 package doc
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -122,7 +126,10 @@ const (
 // reviewed file that lost the gist's draft still says so with it.
 const GistNote = "word-by-word gist, not a translation"
 
-// TermHit is one glossary match in the source text.
+// TermHit is one glossary match in the source text. A hit read back from
+// a file that does not record where it was (XLIFF) has no offsets: End is
+// 0, which a placed hit never has (its surface is not empty), and the JSON
+// leaves start, end and stem_start out rather than say 0.
 type TermHit struct {
 	Start       int    `json:"start"`                  // byte offset of the surface form in Document.Source
 	End         int    `json:"end"`                    // byte offset just past it
@@ -134,6 +141,32 @@ type TermHit struct {
 	Type        string `json:"type,omitempty"`         // person, place, organisation, media, other
 	Note        string `json:"note,omitempty"`         // the glossary entry's note
 	NoTranslate bool   `json:"no_translate,omitempty"` // keep the term as it is (glossary translate: false)
+}
+
+// Placed reports whether h has its offsets in the article.
+func (h TermHit) Placed() bool { return h.End > 0 }
+
+// MarshalJSON writes h with its offsets, or without them when it has none
+// (see Placed): 0 is a real offset, and would point at the wrong text.
+func (h TermHit) MarshalJSON() ([]byte, error) {
+	type plain TermHit // without this method
+	var v any = plain(h)
+	if !h.Placed() {
+		v = struct {
+			plain
+			// shadow the offsets, so that they are left out
+			Start     int `json:"start,omitempty"`
+			End       int `json:"end,omitempty"`
+			StemStart int `json:"stem_start,omitempty"`
+		}{plain: plain(h)}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as WriteJSON
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
 // Flag names a reason for an editor to look at a unit.
@@ -238,10 +271,30 @@ func (u *Unit) AddFlag(f Flag) {
 
 // Bitext is a translated or aligned document: the source and its units in document order.
 type Bitext struct {
-	SourceLang string    `json:"source_lang"`
-	TargetLang string    `json:"target_lang"`
-	Name       string    `json:"name,omitempty"`   // source file name
-	Engine     string    `json:"engine,omitempty"` // engine that produced the machine targets
-	Source     *Document `json:"-"`
-	Units      []Unit    `json:"units"`
+	SourceLang string `json:"source_lang"`
+	TargetLang string `json:"target_lang"`
+	Name       string `json:"name,omitempty"`   // source file name
+	Engine     string `json:"engine,omitempty"` // engine that produced the machine targets
+	// ArticleSHA256 is the SHA-256 of the article the units were made
+	// from, as recorded by a file written earlier (JSON, XLIFF), for a
+	// bitext read back without its Source; see ArticleSum.
+	ArticleSHA256 string    `json:"article_sha256,omitempty"`
+	Source        *Document `json:"-"`
+	Units         []Unit    `json:"units"`
+}
+
+// ArticleHash is the SHA-256 (hex) of an article's text, as the files bitext
+// writes record it, so that a file can be checked against its article later.
+func ArticleHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// ArticleSum is the SHA-256 of the article b was made from: of its Source
+// when b has one, else the one recorded in ArticleSHA256; "" when unknown.
+func (b *Bitext) ArticleSum() string {
+	if b.Source != nil {
+		return ArticleHash(b.Source.Source)
+	}
+	return b.ArticleSHA256
 }

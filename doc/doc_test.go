@@ -135,3 +135,57 @@ func FuzzReadJSON(f *testing.F) {
 		}
 	})
 }
+
+// The article's checksum is written from the source document, read back,
+// written again from what was read, and checked for its form.
+func TestJSONArticleChecksum(t *testing.T) {
+	b := &Bitext{SourceLang: "ar", TargetLang: "en", Source: &Document{Source: "نص."},
+		Units: []Unit{{ID: "u1", Kind: Paragraph, Source: "نص.", State: StateNew}}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	want := ArticleHash("نص.")
+	if !strings.Contains(buf.String(), `"article_sha256": "`+want+`"`) {
+		t.Fatalf("no checksum written:\n%s", buf.String())
+	}
+	back, err := ReadJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ArticleSum() != want {
+		t.Errorf("read back: %q, want %q", back.ArticleSum(), want)
+	}
+	var again bytes.Buffer
+	if err := WriteJSON(&again, back); err != nil || again.String() != buf.String() {
+		t.Errorf("written again (%v):\n%s\nwant\n%s", err, again.String(), buf.String())
+	}
+	bad := strings.Replace(buf.String(), want, "abc", 1)
+	if _, err := ReadJSON(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "not a SHA-256") {
+		t.Errorf("a malformed checksum: %v", err)
+	}
+}
+
+// A term's offsets are written when it has them, 0 included, and left out
+// when it has none (read back from XLIFF), rather than written as 0.
+func TestTermOffsetsInJSON(t *testing.T) {
+	b := &Bitext{Units: []Unit{{ID: "u1", Kind: Paragraph, Source: "بوتين قال", State: StateNew, Terms: []TermHit{
+		{Start: 0, End: 10, StemStart: 0, Surface: "بوتين", Ar: "بوتين", En: "Putin <P&>"},
+		{Surface: "قال", Ar: "قال", En: "said"},
+	}}}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Count(out, `"start": 0,`) != 1 || strings.Count(out, `"stem_start"`) != 1 || !strings.Contains(out, `"Putin <P&>"`) {
+		t.Errorf("offsets of the placed term not written as they are, or of the other written:\n%s", out)
+	}
+	back, err := ReadJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := back.Units[0].Terms; !h[0].Placed() || h[0].End != 10 || h[1].Placed() {
+		t.Errorf("read back: %+v", h)
+	}
+}

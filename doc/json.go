@@ -13,9 +13,11 @@ import (
 	"unicode"
 )
 
-// WriteJSON writes b as {"source_lang", "target_lang", "units": [...]}, indented.
+// WriteJSON writes b as {"source_lang", "target_lang", "units": [...]}, indented,
+// with the article's SHA-256 (see Bitext.ArticleSum) when it is known.
 func WriteJSON(w io.Writer, b *Bitext) error {
 	out := *b
+	out.ArticleSHA256 = b.ArticleSum() // so that XLIFF made from the JSON can be checked against the article
 	if out.Units == nil {
 		out.Units = []Unit{}
 	}
@@ -178,6 +180,8 @@ func (rd *jsonReader) read() *Bitext {
 			dst = &b.Name
 		case "engine":
 			dst = &b.Engine
+		case "article_sha256":
+			dst = &b.ArticleSHA256
 		case "units":
 			sawUnits = true
 			var raw json.RawMessage
@@ -209,6 +213,9 @@ func (rd *jsonReader) read() *Bitext {
 	}
 	if !sawUnits {
 		rd.problem(0, -1, "", "not bitext JSON: no \"units\" list")
+	}
+	if b.ArticleSHA256 != "" && !sha256Hex.MatchString(b.ArticleSHA256) {
+		rd.problem(0, -1, "", "article_sha256 %q is not a SHA-256 (64 hexadecimal digits)", b.ArticleSHA256)
 	}
 	for _, f := range [][2]string{{"source_lang", b.SourceLang}, {"target_lang", b.TargetLang}} {
 		if f[1] != "" && !langTag.MatchString(f[1]) {
@@ -264,6 +271,9 @@ func (rd *jsonReader) readUnits(b *Bitext, raw json.RawMessage, base int64) {
 		rd.lines = append(rd.lines, rd.line(at))
 	}
 }
+
+// sha256Hex is the form of a recorded article checksum.
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // langTag is the form of an xml:lang value (XML Schema's language type).
 var langTag = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"bitext/tmx"
@@ -70,6 +71,41 @@ func (m *Memory) ExportTMX(ctx context.Context, w io.Writer, opts ExportOptions)
 		return n, err
 	}
 	return n, tw.Close()
+}
+
+// WriteTMX writes entries as a TMX 1.4b file with header h, each unit as
+// EntryTMX makes it: with the provenance ExportTMX writes (article, unit id,
+// state, editor, dates), which an import restores. It returns how many units
+// it wrote. Characters XML 1.0 forbids are dropped from the texts, each
+// reported to warn (nil: not reported), as the XLIFF writers drop them.
+func WriteTMX(w io.Writer, h tmx.Header, entries []Entry, warn func(msg string)) (int, error) {
+	tw, err := tmx.NewWriter(w, h)
+	if err != nil {
+		return 0, err
+	}
+	for i := range entries {
+		e := entries[i]
+		e.Source = xmlText(e.Source, e.UnitID, "source", warn)
+		e.Target = xmlText(e.Target, e.UnitID, "target", warn)
+		u := EntryTMX(&e)
+		if err := tw.Write(&u); err != nil {
+			return i, err
+		}
+	}
+	return len(entries), tw.Close()
+}
+
+// xmlText drops from s the characters XML 1.0 forbids, telling warn of each.
+func xmlText(s, unit, side string, warn func(string)) string {
+	return strings.Map(func(r rune) rune {
+		if tmx.XMLChar(r) {
+			return r
+		}
+		if warn != nil {
+			warn(fmt.Sprintf("unit %s: dropped character U+%04X from the TMX %s (XML 1.0 does not allow it)", unit, r, side))
+		}
+		return -1
+	}, s)
 }
 
 // EntryTMX returns e as a TMX unit with a source and a target variant.

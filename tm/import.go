@@ -51,14 +51,47 @@ type ImportOptions struct {
 
 // ImportResult counts what an import did.
 type ImportResult struct {
-	Format  string `json:"format"`       // "tmx" or "xliff"
-	Added   int    `json:"added"`        // new pairs
-	Updated int    `json:"updated"`      // pairs already there, provenance refreshed
-	Skipped int    `json:"skipped"`      // units without an approved target, without source text or in other languages
-	Gist    int    `json:"skipped_gist"` // of Skipped, XLIFF units still holding the word-by-word gist
-	// LowConfidence counts, of Skipped, the TMX pairs an aligner flagged as
-	// uncertain, which ImportOptions.All imports.
+	Format  string `json:"format"`  // "tmx" or "xliff"
+	Added   int    `json:"added"`   // new pairs
+	Updated int    `json:"updated"` // pairs already there, provenance refreshed
+	Skipped int    `json:"skipped"` // pairs left out: the sum of the reasons below
+	Skips
+}
+
+// Skips counts the pairs an import left out, by reason; each is counted
+// under one reason only, the first that applies in this order.
+type Skips struct {
+	// Boilerplate counts the XLIFF units marked translate="no" (web
+	// furniture around an article, never translated).
+	Boilerplate int `json:"skipped_boilerplate"`
+	// Untranslated counts the units or pairs without source or target text.
+	Untranslated int `json:"skipped_untranslated"`
+	// OtherLanguage counts the pairs into another language than
+	// ImportOptions.TargetLang.
+	OtherLanguage int `json:"skipped_other_language"`
+	// Gist counts the XLIFF units still holding the word-by-word gist,
+	// which are never imported unless approved.
+	Gist int `json:"skipped_gist"`
+	// NotApproved counts the other XLIFF units the editor did not
+	// approve, which ImportOptions.All imports.
+	NotApproved int `json:"skipped_not_approved"`
+	// LowConfidence counts the TMX pairs an aligner flagged as uncertain,
+	// which ImportOptions.All imports.
 	LowConfidence int `json:"skipped_low_confidence"`
+}
+
+// Total is the number of pairs left out.
+func (s Skips) Total() int {
+	return s.Boilerplate + s.Untranslated + s.OtherLanguage + s.Gist + s.NotApproved + s.LowConfidence
+}
+
+func (s *Skips) add(o Skips) {
+	s.Boilerplate += o.Boilerplate
+	s.Untranslated += o.Untranslated
+	s.OtherLanguage += o.OtherLanguage
+	s.Gist += o.Gist
+	s.NotApproved += o.NotApproved
+	s.LowConfidence += o.LowConfidence
 }
 
 // ImportFile imports a TMX or XLIFF file, told apart by their root element,
@@ -118,7 +151,7 @@ func openFile(path string, opts ImportOptions) (*source, error) {
 				return err
 			}
 			err = again.entries(ctx, emit)
-			src.skipped, src.low = again.skipped, again.low
+			src.skips = again.skips
 			return err
 		}
 	}
@@ -138,11 +171,9 @@ func (m *Memory) Import(ctx context.Context, r io.Reader, opts ImportOptions) (I
 // source is one document of an import, its header (for XLIFF, all of it)
 // read and checked before anything is stored.
 type source struct {
-	name    string // file name for messages; "" when reading from a stream
-	format  string // "tmx" or "xliff"
-	skipped int    // units left out, counted by entries
-	gist    int    // of skipped, units still holding the gist
-	low     int    // of skipped, pairs flagged low-confidence
+	name   string // file name for messages; "" when reading from a stream
+	format string // "tmx" or "xliff"
+	skips  Skips  // what entries left out, and why
 	// entries sends the document's entries to emit, in order.
 	entries func(ctx context.Context, emit func(Entry) error) error
 }
@@ -300,7 +331,7 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) 
 		return nil, err
 	}
 	for i, s := range srcs {
-		res[i].Format, res[i].Skipped, res[i].Gist, res[i].LowConfidence = s.format, s.skipped, s.gist, s.low
+		res[i].Format, res[i].Skipped, res[i].Skips = s.format, s.skips.Total(), s.skips
 	}
 	return res, nil
 }
@@ -340,9 +371,8 @@ func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
 			if err != nil {
 				return err
 			}
-			es, skip, low := tmxEntries(u, h.SrcLang, opts)
-			s.skipped += skip
-			s.low += low
+			es, skip := tmxEntries(u, h.SrcLang, opts)
+			s.skips.add(skip)
 			for _, e := range es {
 				if err := emit(e); err != nil {
 					return err
@@ -353,9 +383,9 @@ func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
 	return nil
 }
 
-// tmxEntries returns the pairs of a TMX unit to store, how many it leaves
-// out and, of those, how many for being flagged low-confidence.
-func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int, int) {
+// tmxEntries returns the pairs of a TMX unit to store, and what it leaves
+// out and why.
+func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Skips) {
 	srcLang := u.SrcLang
 	if srcLang == "" || srcLang == "*all*" {
 		srcLang = headerSrc
@@ -377,7 +407,7 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 		}
 	}
 	if src == nil || strings.TrimSpace(src.Text) == "" {
-		return nil, max(len(u.Variants)-1, 1), 0
+		return nil, Skips{Untranslated: max(len(u.Variants)-1, 1)}
 	}
 	base := Entry{UnitID: u.ID, Creator: u.CreationID, Created: u.CreationDate, Changer: u.ChangeID,
 		Changed: u.ChangeDate, Article: opts.Article}
@@ -395,18 +425,21 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 	}
 	if !opts.All && !approved(base.State) && lowConfidence(u.Props) {
 		// an uncertain pairing is no translation to reuse unless asked for
-		n := max(len(u.Variants)-1, 1)
-		return nil, n, n
+		return nil, Skips{LowConfidence: max(len(u.Variants)-1, 1)}
 	}
 	var out []Entry
-	skipped := 0
+	var skip Skips
 	for i := range u.Variants {
 		v := &u.Variants[i]
 		if v == src {
 			continue
 		}
-		if (opts.TargetLang != "" && primary(v.Lang) != primary(opts.TargetLang)) || strings.TrimSpace(v.Text) == "" {
-			skipped++
+		switch {
+		case opts.TargetLang != "" && primary(v.Lang) != primary(opts.TargetLang):
+			skip.OtherLanguage++
+			continue
+		case strings.TrimSpace(v.Text) == "":
+			skip.Untranslated++
 			continue
 		}
 		e := base
@@ -420,9 +453,9 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, int
 		out = append(out, e)
 	}
 	if len(u.Variants) == 1 {
-		skipped++
+		skip.Untranslated++
 	}
-	return out, skipped, 0
+	return out, skip
 }
 
 func variantMeta(v *tmx.Variant) VariantMeta {
@@ -470,15 +503,23 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 	s.entries = func(ctx context.Context, emit func(Entry) error) error {
 		for _, u := range f.Units {
 			state := XLIFFState(f.Version, &u)
-			if !u.Translate || strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" ||
-				(!opts.All && !u.Approved) ||
-				(opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang)) {
-				s.skipped++
+			// One reason each, the one that --all does not lift first: a
+			// gist is told as such, not as merely unapproved.
+			switch {
+			case !u.Translate:
+				s.skips.Boilerplate++
 				continue
-			}
-			if !u.Approved && f.StillGist(&u, opts.Gist) {
-				s.skipped++
-				s.gist++
+			case strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "":
+				s.skips.Untranslated++
+				continue
+			case opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang):
+				s.skips.OtherLanguage++
+				continue
+			case !u.Approved && f.StillGist(&u, opts.Gist):
+				s.skips.Gist++
+				continue
+			case !u.Approved && !opts.All:
+				s.skips.NotApproved++
 				continue
 			}
 			if err := emit(Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,

@@ -682,3 +682,60 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestWriteTMX: entries written with WriteTMX come back from an import with
+// their provenance; a character XML forbids is dropped with a warning.
+func TestWriteTMX(t *testing.T) {
+	ctx := context.Background()
+	when := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	es := []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: "قمة بوتين.", Target: "Putin\u0001 summit.", Article: "a.txt", UnitID: "u1", State: "final", Creator: "ed", Created: when},
+		{SourceLang: "ar", TargetLang: "en", Source: "غادر.", Target: "He left.", Article: "a.txt", UnitID: "u2", State: "reviewed", Creator: "ed", Created: when},
+	}
+	var buf bytes.Buffer
+	var warnings []string
+	n, err := WriteTMX(&buf, tmx.Header{SrcLang: "ar"}, es, func(m string) { warnings = append(warnings, m) })
+	if err != nil || n != 2 {
+		t.Fatalf("WriteTMX = %d, %v", n, err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "unit u1") || !strings.Contains(warnings[0], "U+0001") {
+		t.Errorf("warnings %v", warnings)
+	}
+	m := openTemp(t)
+	if _, err := m.Import(ctx, &buf, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		got, err := m.Exact(ctx, "ar", "en", e.Source)
+		if err != nil || len(got) != 1 {
+			t.Fatalf("Exact(%q) = %+v, %v", e.Source, got, err)
+		}
+		g := got[0]
+		if g.Target != strings.ReplaceAll(e.Target, "\u0001", "") || g.Article != e.Article || g.UnitID != e.UnitID ||
+			g.State != e.State || g.Creator != e.Creator || !g.Created.Equal(e.Created) {
+			t.Errorf("imported %+v, want the provenance of %+v", g, e)
+		}
+	}
+}
+
+// TestImportSkipReasons: every pair left out is counted under its reason,
+// and the reasons add up to Skipped.
+func TestImportSkipReasons(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	// three units into English, one also into French
+	res, err := m.ImportFile(ctx, "testdata/memory.tmx", ImportOptions{TargetLang: "fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 1 || res.OtherLanguage != 3 || res.Skipped != res.Total() || res.Skipped != 3 {
+		t.Errorf("TMX into another language: %+v", res)
+	}
+	res, err = m.ImportFile(ctx, "testdata/reviewed12.xlf", ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.NotApproved != 2 || res.Boilerplate != 1 || res.Untranslated != 1 || res.Skipped != res.Total() {
+		t.Errorf("XLIFF: %+v", res)
+	}
+}

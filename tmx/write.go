@@ -222,6 +222,10 @@ func checkText(s string) error {
 	return nil
 }
 
+// XMLChar reports whether r may appear in XML 1.0 text, and so in a TMX
+// file: the writer refuses any other.
+func XMLChar(r rune) bool { return isXMLChar(r) }
+
 func isXMLChar(r rune) bool {
 	return r == 0x09 || r == 0x0A || r == 0x0D ||
 		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF

@@ -33,7 +33,8 @@ func goldenCases() []struct {
 			return Write12(w, b, Options{Created: fixedTime, Flavour: OmegaT, Warn: warn})
 		}},
 		{"hand-omegat.tmx", func(w *bytes.Buffer, b *doc.Bitext, warn func(string)) error {
-			return WriteTMX(w, b, Options{Created: fixedTime, Warn: warn}, nil)
+			_, err := WriteTMX(w, b, Options{Created: fixedTime, Warn: warn}, nil)
+			return err
 		}},
 	}
 }
@@ -47,9 +48,14 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			// U+0001 cannot be written in 1.2 or TMX: it is dropped with a warning; 2.1 writes <cp hex="0001"/>
+			// (the TMX does not hold that unit: it is a gist; see TestTMXDropsForbiddenCharacters)
 			if strings.HasSuffix(c.name, "-21.xlf") {
 				if len(warnings) != 0 || !strings.Contains(buf.String(), `<cp hex="0001"/>`) {
 					t.Errorf("2.1: warnings %v, cp written %v", warnings, strings.Contains(buf.String(), "<cp"))
+				}
+			} else if strings.HasSuffix(c.name, ".tmx") {
+				if len(warnings) != 0 {
+					t.Errorf("TMX: warnings %v for a unit it does not hold", warnings)
 				}
 			} else if len(warnings) == 0 || !strings.Contains(warnings[0], "U+0001") {
 				t.Errorf("no warning for the dropped U+0001: %v", warnings)
@@ -101,16 +107,50 @@ func TestTMXReadsBack(t *testing.T) {
 	b := handBitext()
 	want := 0
 	for i := range b.Units {
-		if hasDraft(&b.Units[i]) && translatable(&b.Units[i]) {
+		if hasDraft(&b.Units[i]) && translatable(&b.Units[i]) && b.Units[i].State != doc.StateGist {
 			want++
 		}
 	}
 	if len(d.Units) != want {
-		t.Fatalf("%d units in the TMX, want %d drafts", len(d.Units), want)
+		t.Fatalf("%d units in the TMX, want %d drafts (no gist)", len(d.Units), want)
 	}
 	for _, u := range d.Units {
 		if v := u.Variant("en"); v == nil || v.Text == "" || strings.ContainsRune(v.Text, 1) {
 			t.Errorf("tu %s: bad English variant %+v", u.ID, v)
 		}
+	}
+}
+
+// TestTMXDropsForbiddenCharacters: a character XML 1.0 forbids is dropped
+// from a TMX pair with a warning naming the unit; a gist is never written.
+func TestTMXDropsForbiddenCharacters(t *testing.T) {
+	b := handBitext()
+	var id string
+	for i := range b.Units {
+		if strings.ContainsRune(b.Units[i].Target, 1) {
+			b.Units[i].State, id = doc.StateMachine, b.Units[i].ID
+		}
+	}
+	var buf bytes.Buffer
+	var warnings []string
+	n, err := WriteTMX(&buf, b, Options{Created: fixedTime, Warn: func(m string) { warnings = append(warnings, m) }}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) == 0 || !strings.Contains(warnings[0], "unit "+id) || !strings.Contains(warnings[0], "U+0001") {
+		t.Errorf("warnings %v, want one for U+0001 in unit %s", warnings, id)
+	}
+	if strings.ContainsRune(buf.String(), 1) || !strings.Contains(buf.String(), `tuid="`+id+`"`) {
+		t.Errorf("unit %s not written without the character:\n%s", id, buf.String())
+	}
+	for i := range b.Units {
+		if b.Units[i].ID == id {
+			b.Units[i].State = doc.StateGist
+		}
+	}
+	buf.Reset()
+	m, err := WriteTMX(&buf, b, Options{Created: fixedTime}, func(*doc.Unit) bool { return true })
+	if err != nil || m != n-1 || strings.Contains(buf.String(), `tuid="`+id+`"`) {
+		t.Errorf("a gist written to the TMX (keep accepting everything): %d pairs, want %d (%v)", m, n-1, err)
 	}
 }

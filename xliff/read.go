@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -60,11 +61,13 @@ type Unit struct {
 	HasTarget  bool
 	Draft      string // the machine draft bitext stored with the unit
 	HasDraft   bool
-	DraftFrom  string // engine or memory of the draft
-	State      string // state attribute of the (first) target or segment
-	Approved   bool   // approved="yes", or a final/signed-off/reviewed state
-	Translate  bool   // false for translate="no"
-	Terms      []Term // glossary terms bitext recorded for the unit
+	DraftFrom  string      // engine or memory of the draft
+	State      string      // state attribute of the (first) target or segment
+	Approved   bool        // approved="yes", or a final/signed-off/reviewed state
+	Translate  bool        // false for translate="no"
+	Terms      []Term      // glossary terms bitext recorded for the unit
+	Flags      []doc.Flag  // bitext's flags on the unit (its "bitext-flag" notes)
+	Matches    []doc.Match // translation memory candidates (1.2 alt-trans with a match-quality, 2.x mtc:match with a similarity)
 	Notes      []string
 	NoteFrom   []string // author of each of Notes: 1.2 from, 2.x category ("" when not given)
 	Segments   int      // number of segments the tool cut the unit into
@@ -502,14 +505,27 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 		case rd.core(c, "alt-trans"):
 			ours := attr(c, "tool-id") == "bitext"
 			origin := attr(c, "origin")
-			return rd.children(d, func(a xml.StartElement, d2 int) error {
-				if ours && !u.HasDraft && rd.core(a, "target") {
+			score, isMatch := matchScore(attr(c, "match-quality"))
+			var m doc.Match
+			err := rd.children(d, func(a xml.StartElement, d2 int) error {
+				switch {
+				case ours && !u.HasDraft && rd.core(a, "target"):
 					t, _, _, err := rd.inline(d2)
 					u.Draft, u.HasDraft, u.DraftFrom = t, true, origin
+					return err
+				case !ours && isMatch && rd.core(a, "source"):
+					t, _, _, err := rd.inline(d2)
+					m.Source = t
+					return err
+				case !ours && isMatch && rd.core(a, "target"):
+					t, _, _, err := rd.inline(d2)
+					m.Target = t
 					return err
 				}
 				return rd.skip(d2)
 			})
+			u.addMatch(m, score, origin)
+			return err
 		case rd.core(c, "note"):
 			t, _, _, err := rd.inline(d)
 			switch attr(c, "from") {
@@ -518,6 +534,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 					u.Terms = append(u.Terms, term)
 				}
 			case "bitext-flag":
+				u.addFlag(t)
 			default:
 				u.Notes = append(u.Notes, t)
 				u.NoteFrom = append(u.NoteFrom, attr(c, "from"))
@@ -532,6 +549,38 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
+}
+
+// unitFlags are the flags a "bitext-flag" note may name.
+var unitFlags = map[doc.Flag]bool{doc.FlagUntranslated: true, doc.FlagGlossaryViolation: true, doc.FlagLowConfidence: true, doc.FlagPlaceholderDamaged: true}
+
+// addFlag records the flag a "bitext-flag" note names; other text is not
+// bitext's and is left out.
+func (u *Unit) addFlag(note string) {
+	f := doc.Flag(strings.TrimSpace(note))
+	if unitFlags[f] && !slices.Contains(u.Flags, f) {
+		u.Flags = append(u.Flags, f)
+	}
+}
+
+// matchScore reads a 1.2 match-quality ("80%", "80") or a 2.x similarity
+// ("80.0") as a score from 0 to 1; ok is false when s is not a number.
+func matchScore(s string) (score float64, ok bool) {
+	q, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%")), 64)
+	if err != nil || q != q { // not a number, or NaN
+		return 0, false
+	}
+	return min(max(q/100, 0), 1), true
+}
+
+// addMatch records a memory candidate found with the unit, when it has both
+// its texts.
+func (u *Unit) addMatch(m doc.Match, score float64, origin string) {
+	if strings.TrimSpace(m.Source) == "" || strings.TrimSpace(m.Target) == "" {
+		return
+	}
+	m.Score, m.Origin = score, origin
+	u.Matches = append(u.Matches, m)
 }
 
 // parseTermNote reads "SURFACE (ENTRY) → EXPECTED (keep as is; TYPE; NOTE)"
@@ -742,14 +791,30 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 			return rd.children(d, func(m xml.StartElement, d2 int) error {
 				ours := m.Name.Local == "match" && attr(m, "subType") == "bitext:draft"
 				origin := attr(m, "origin")
-				return rd.children(d2, func(x xml.StartElement, d3 int) error {
-					if ours && !u.HasDraft && rd.core(x, "target") {
+				score, isMatch := matchScore(attr(m, "similarity"))
+				isMatch = isMatch && m.Name.Local == "match" && !ours
+				var mt doc.Match
+				err := rd.children(d2, func(x xml.StartElement, d3 int) error {
+					switch {
+					case ours && !u.HasDraft && rd.core(x, "target"):
 						t, _, _, err := rd.inline(d3)
 						u.Draft, u.HasDraft, u.DraftFrom = t, true, origin
+						return err
+					case isMatch && rd.core(x, "source"):
+						t, _, _, err := rd.inline(d3)
+						mt.Source = t
+						return err
+					case isMatch && rd.core(x, "target"):
+						t, _, _, err := rd.inline(d3)
+						mt.Target = t
 						return err
 					}
 					return rd.skip(d3)
 				})
+				if isMatch {
+					u.addMatch(mt, score, origin)
+				}
+				return err
 			})
 		case c.Name.Space == nsGLS && c.Name.Local == "glossary":
 			return rd.children(d, func(e xml.StartElement, d2 int) error {
@@ -775,7 +840,11 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		case rd.core(c, "notes"):
 			return rd.children(d, func(n xml.StartElement, d2 int) error {
 				t, _, _, err := rd.inline(d2)
-				if rd.core(n, "note") && attr(n, "category") != "bitext-flag" {
+				switch {
+				case !rd.core(n, "note"):
+				case attr(n, "category") == "bitext-flag":
+					u.addFlag(t)
+				default:
 					u.Notes = append(u.Notes, t)
 					u.NoteFrom = append(u.NoteFrom, attr(n, "category"))
 				}

@@ -57,6 +57,7 @@ type ReviewedUnit struct {
 	SourceChanged bool   // the source no longer matches the recorded hash (only with Force)
 	ExpectedTerms []Term // glossary terms the target should contain
 	hash          string // recorded source hash
+	memory        bool   // the file marks the target as bitext marks a memory draft
 }
 
 // Problem is one reason Resolve refuses a file.
@@ -224,6 +225,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			continue
 		}
 		var src, tgt, draft []string
+		var flags []doc.Flag
 		translatable := true
 		ru.Approved = true
 		anyTarget := false
@@ -246,11 +248,14 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			}
 			ru.Approved = ru.Approved && u.Approved
 			marked = marked && gistState(f.Version, u.State, u.Qualifier)
+			ru.memory = ru.memory || k == 0 && memoryState(f.Version, u.State, u.Qualifier)
 			noted = noted || gistNoted(&u)
 			translatable = translatable && u.Translate
 			ru.Parts += max(u.Segments, 1)
 			ru.Notes = append(ru.Notes, u.Notes...)
 			ru.ExpectedTerms = append(ru.ExpectedTerms, u.Terms...)
+			ru.Matches = append(ru.Matches, u.Matches...)
+			flags = append(flags, u.Flags...)
 		}
 		ru.Source = normSpace(strings.Join(src, " "))
 		ru.Target = normSpace(strings.Join(tgt, " "))
@@ -275,9 +280,20 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			ru.SourceChanged = true
 		}
 		ru.setState()
+		// bitext's flags said what to check in the target it wrote: they
+		// hold while that target stands, unreviewed. (Whether a unit is
+		// untranslated is judged anew.)
+		if !ru.Approved && (ru.HasDraft && !ru.Edited || ru.Untranslated) {
+			for _, fl := range flags {
+				if fl != doc.FlagUntranslated {
+					ru.AddFlag(fl)
+				}
+			}
+		}
 		for _, t := range ru.ExpectedTerms {
 			ru.Terms = append(ru.Terms, t.hit())
 		}
+		ru.Notes = withTermNotes(ru.Notes, ru.Terms)
 		rv.Units = append(rv.Units, ru)
 	}
 	for i := range rv.Units {
@@ -513,6 +529,55 @@ func gistState(version, state, qualifier string) bool {
 	return state == st && qualifier == q
 }
 
+// memoryState reports whether a state and qualifier (2.x subState) of a
+// file of the given version are those bitext writes on a memory draft.
+func memoryState(version, state, qualifier string) bool {
+	st, q := state12(doc.StateMemory)
+	if strings.HasPrefix(version, "2.") {
+		st, q = state21(doc.StateMemory)
+	}
+	return state == st && qualifier == q
+}
+
+// withTermNotes gives back the "glossary: SURFACE → EXPECTED" note that
+// translate puts on a unit for each of its glossary names, which the writers
+// leave out as they write the name in a note of its own: one for each term,
+// after the other notes, each followed by its "glossary violation" note
+// when the file has one, as translate orders them.
+func withTermNotes(notes []string, terms []doc.TermHit) []string {
+	if len(terms) == 0 {
+		return notes
+	}
+	violation := func(h doc.TermHit) string {
+		return fmt.Sprintf("glossary violation: %q is not in the translation", expectedTerm(h))
+	}
+	has := map[string]bool{}
+	for _, n := range notes {
+		has[n] = true
+	}
+	placed := map[string]bool{}
+	var out []string
+	for _, h := range terms {
+		placed[violation(h)] = true
+	}
+	for _, n := range notes {
+		if !placed[n] {
+			out = append(out, n)
+		}
+	}
+	for _, h := range terms {
+		if n := "glossary: " + h.Surface + " → " + expectedTerm(h); !has[n] {
+			out = append(out, n)
+			has[n] = true
+		}
+		if v := violation(h); placed[v] && has[v] {
+			out = append(out, v)
+			delete(placed, v)
+		}
+	}
+	return out
+}
+
 // gistNoted reports whether the unit still has the note bitext writes on a gist.
 func gistNoted(u *Unit) bool {
 	for _, n := range u.Notes {
@@ -552,6 +617,8 @@ func (u *ReviewedUnit) setState() {
 	case u.Origin == GistOrigin:
 		// An untouched word-by-word gist is still no translation.
 		u.State = doc.StateGist
+	case u.memory || strings.HasPrefix(u.Origin, "memory"):
+		u.State = doc.StateMemory // an untouched draft from the translation memory
 	default:
 		u.State = doc.StateMachine
 	}
@@ -559,7 +626,8 @@ func (u *ReviewedUnit) setState() {
 
 // Bitext returns the reviewed units as a bitext for the writers.
 func (r *Reviewed) Bitext() *doc.Bitext {
-	b := &doc.Bitext{SourceLang: r.File.SourceLang, TargetLang: r.File.TargetLang, Name: r.File.Original, Engine: r.File.Engine}
+	b := &doc.Bitext{SourceLang: r.File.SourceLang, TargetLang: r.File.TargetLang, Name: r.File.Original, Engine: r.File.Engine,
+		ArticleSHA256: r.File.ArticleSHA256}
 	for _, u := range r.Units {
 		du := u.Unit
 		if u.Untranslated && u.MergedInto == "" && du.Kind != doc.Boilerplate {

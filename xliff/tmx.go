@@ -9,11 +9,13 @@ import (
 )
 
 // WriteTMX writes the units of b that keep(u) accepts and that have both a
-// source and a target as TMX 1.4b translation units (with the tmx package).
-// With keep nil it writes every machine, memory or glossary draft, which is
-// what OmegaT offers as matches next to an omegat-flavour XLIFF file.
-// Characters XML 1.0 forbids are dropped with a warning.
-func WriteTMX(w io.Writer, b *doc.Bitext, opts Options, keep func(u *doc.Unit) bool) error {
+// source and a target as TMX 1.4b translation units (with the tmx package),
+// and returns how many it wrote. With keep nil it writes every machine or
+// memory draft, which is what OmegaT offers as matches next to an
+// omegat-flavour XLIFF file. A word-by-word gist is never written, whatever
+// keep says: a TMX is a translation memory. Characters XML 1.0 forbids are
+// dropped with a warning.
+func WriteTMX(w io.Writer, b *doc.Bitext, opts Options, keep func(u *doc.Unit) bool) (int, error) {
 	if keep == nil {
 		keep = hasDraft
 	}
@@ -24,11 +26,12 @@ func WriteTMX(w io.Writer, b *doc.Bitext, opts Options, keep func(u *doc.Unit) b
 		SrcLang: srcLang, CreationDate: created,
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
+	n := 0
 	for i := range b.Units {
 		u := &b.Units[i]
-		if !translatable(u) || strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" || !keep(u) {
+		if !translatable(u) || u.State == doc.StateGist || strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" || !keep(u) {
 			continue
 		}
 		origin := u.Origin
@@ -44,10 +47,11 @@ func WriteTMX(w io.Writer, b *doc.Bitext, opts Options, keep func(u *doc.Unit) b
 		}
 		tu.Props = append(tu.Props, tmx.Prop{Type: "x-state", Value: string(u.State)})
 		if err := t.Write(&tu); err != nil {
-			return err
+			return n, err
 		}
+		n++
 	}
-	return t.Close()
+	return n, t.Close()
 }
 
 // xmlText drops the characters XML 1.0 forbids, with a warning naming the unit.

@@ -49,9 +49,9 @@ func Write12(w io.Writer, b *doc.Bitext, opts Options) error {
 	if b.Engine != "" {
 		x.empty("tool", "tool-id", engineToolID(b.Engine), "tool-name", b.Engine)
 	}
-	if b.Source != nil {
+	if sum := b.ArticleSum(); sum != "" {
 		x.open("reference")
-		x.empty("external-file", "href", fileName(b), "crc", "sha256-"+ArticleHash(b.Source.Source))
+		x.empty("external-file", "href", fileName(b), "crc", "sha256-"+sum)
 		x.close("reference")
 	}
 	gs := blocks(b)

@@ -50,8 +50,8 @@ func Write21(w io.Writer, b *doc.Bitext, opts Options) error {
 		{"units", strconv.Itoa(len(b.Units))},
 		{"groups", strconv.Itoa(len(gs))},
 	}
-	if b.Source != nil {
-		meta = append(meta, [2]string{"article-sha256", ArticleHash(b.Source.Source)})
+	if sum := b.ArticleSum(); sum != "" {
+		meta = append(meta, [2]string{"article-sha256", sum})
 	}
 	writeMeta21(x, meta)
 	for _, g := range gs {

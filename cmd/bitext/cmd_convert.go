@@ -23,7 +23,8 @@ func init() {
 			ArgsUsage: "FILE|-",
 			Description: `Reads a bitext written by bitext (JSON, or XLIFF 1.2 or 2.x, reviewed or not) and
 writes it in another format. XLIFF input is matched to the units bitext wrote and
-checked as 'bitext publish' does. The input is never overwritten.
+checked as 'bitext publish' does. The input is never overwritten, nor is an
+existing XLIFF output that holds an editor's work (unless --force).
 
 Examples:
    bitext convert --format xliff2 article.json         # writes article.xlf (XLIFF 2.1)
@@ -36,7 +37,7 @@ Examples:
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output file, - for stdout (default: input name with the format's extension)"},
 				flavourFlag(),
 				&cli.StringFlag{Name: "article", Usage: "for XLIFF input: the article to check the file against"},
-				&cli.BoolFlag{Name: "force", Usage: "for XLIFF input: accept sources that no longer match the article"},
+				&cli.BoolFlag{Name: "force", Usage: "replace an existing XLIFF output even if it holds an editor's work; for XLIFF input, also accept sources that no longer match the article"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			},
 			Action: func(c *cli.Context) error { return convertAction(c, e) },
@@ -83,6 +84,13 @@ func convertAction(c *cli.Context, e *env) error {
 	if sameFile(output, input) || (c.String("flavour") == "omegat" && sameFile(companionTMX(output), input)) {
 		return usagef("convert: the output %s would overwrite the input: choose another name with -o", output)
 	}
+	// As translate does: a conversion must not wipe a review saved under
+	// the output's name.
+	if !c.Bool("force") {
+		if err := keepReviewedXLIFF(output, "", false); err != nil {
+			return err
+		}
+	}
 	var b *doc.Bitext
 	isXLIFF, _ := xliff.Sniff(data[:min(len(data), 4096)]) // also in UTF-16, as Windows tools save it
 	switch trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff"); {
@@ -110,11 +118,13 @@ func convertAction(c *cli.Context, e *env) error {
 	default:
 		return fmt.Errorf("%s: neither bitext JSON nor XLIFF (%s)", input, strings.TrimPrefix(filepath.Ext(input), "."))
 	}
-	if err := writeBitext(e, output, format, c.String("flavour"), f, b); err != nil {
+	tmx, err := writeBitext(e, output, format, c.String("flavour"), f, b)
+	if err != nil {
 		return err
 	}
 	if !c.Bool("quiet") && output != "-" {
 		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d units)\n", output, len(b.Units))
+		printOmegatTMX(e, tmx)
 	}
 	return nil
 }

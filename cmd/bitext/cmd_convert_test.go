@@ -1,10 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+
+	"bitext/doc"
 )
 
 func TestConvert(t *testing.T) {
@@ -105,5 +111,191 @@ func TestConvertChecksJSON(t *testing.T) {
 		if r.code != 0 || !strings.Contains(r.stdout, want) {
 			t.Errorf("convert %s: exit %d, want %s: %s%.300s", in, r.code, want, r.stderr, r.stdout)
 		}
+	}
+}
+
+// convert does not replace an XLIFF file that holds an editor's work, as
+// translate does not: only -o elsewhere or --force proceed.
+func TestConvertKeepsReviewedXLIFF(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "json")
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			if r := runBitext(t, dir, "", "convert", "--force", "-f", format, "article.json"); r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			// Converting again over an untouched draft is fine.
+			if r := runBitext(t, dir, "", "convert", "-f", format, "article.json"); r.code != 0 {
+				t.Fatalf("second conversion over an unreviewed draft: exit %d: %s", r.code, r.stderr)
+			}
+			path := filepath.Join(dir, "article.xlf")
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			re := regexp.MustCompile(`(<target [^>]*>)[^<]+`)
+			loc := re.FindSubmatchIndex(data)
+			if loc == nil {
+				t.Fatal("no target in the draft")
+			}
+			edited := append(append(append([]byte{}, data[:loc[3]]...), "The editor's sentence."...), data[loc[1]:]...)
+			if err := os.WriteFile(path, edited, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{format, "json"} {
+				r := runBitext(t, dir, "", "convert", "-f", f, "-o", "article.xlf", "article.json")
+				if r.code != 1 || !strings.Contains(r.stderr, "article.xlf holds an editor's work") ||
+					!strings.Contains(r.stderr, "-o to write elsewhere, or --force") || strings.Contains(r.stderr, "--update") {
+					t.Fatalf("-f %s: exit %d, stderr %s; want a refusal naming the file, -o and --force", f, r.code, r.stderr)
+				}
+			}
+			if got, _ := os.ReadFile(path); string(got) != string(edited) {
+				t.Fatal("the reviewed file was changed")
+			}
+			if r := runBitext(t, dir, "", "convert", "-f", format, "-o", "other.xlf", "article.json"); r.code != 0 {
+				t.Fatalf("-o elsewhere: exit %d: %s", r.code, r.stderr)
+			}
+			if r := runBitext(t, dir, "", "convert", "-f", format, "--force", "article.json"); r.code != 0 {
+				t.Fatalf("--force: exit %d: %s", r.code, r.stderr)
+			}
+			if got, _ := os.ReadFile(path); strings.Contains(string(got), "The editor's sentence.") {
+				t.Error("--force did not replace the file")
+			}
+		})
+	}
+}
+
+// The article's checksum travels through JSON and convert, so that publish
+// refuses an XLIFF file made from JSON once the article has changed, as it
+// refuses one written by translate; a file without it is published with a
+// warning that the article cannot be checked.
+func TestConvertKeepsArticleChecksum(t *testing.T) {
+	privateMemory(t)
+	dir := draftedXLIFF(t, "--format", "json")
+	data, err := os.ReadFile(filepath.Join(dir, "article.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"article_sha256": "`) {
+		t.Fatalf("translate -f json recorded no article checksum:\n%.400s", data)
+	}
+	steps := [][]string{
+		{"-f", "xliff", "-o", "c12.xlf", "article.json"},
+		{"-f", "xliff2", "-o", "c21.xlf", "article.json"},
+		{"-f", "json", "-o", "back.json", "c21.xlf"},
+		{"-f", "xliff", "-o", "again.xlf", "back.json"},
+	}
+	for _, s := range steps {
+		if r := runBitext(t, dir, "", append([]string{"convert"}, s...)...); r.code != 0 {
+			t.Fatalf("convert %v: exit %d: %s", s, r.code, r.stderr)
+		}
+	}
+	for _, f := range []string{"c12.xlf", "c21.xlf", "again.xlf"} {
+		if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "ok.html", f); r.code != 0 || strings.Contains(r.stderr, "checksum") {
+			t.Errorf("publish %s before any change: exit %d: %s", f, r.code, r.stderr)
+		}
+	}
+	c12, _ := os.ReadFile(filepath.Join(dir, "c12.xlf"))
+	bare := regexp.MustCompile(`(?s)<reference>.*?</reference>`).ReplaceAll(c12, nil)
+	if err := os.WriteFile(filepath.Join(dir, "bare.xlf"), bare, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "bare.html", "bare.xlf"); r.code != 0 ||
+		!strings.Contains(r.stderr, "bare.xlf records no checksum of the article it was made from: whether article.txt changed since cannot be checked") {
+		t.Errorf("publish without a checksum: exit %d, want a warning: %s", r.code, r.stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "article.txt"), []byte("مقال آخر.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"c12.xlf", "c21.xlf", "again.xlf"} {
+		if r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "changed.html", f); r.code != 1 || !strings.Contains(r.stderr, "does not match") {
+			t.Errorf("publish %s after the article changed: exit %d, want a refusal: %s", f, r.code, r.stderr)
+		}
+	}
+}
+
+// JSON → XLIFF → JSON keeps what XLIFF carries: a memory draft stays a
+// memory draft, the glossary notes, flags and memory candidates come back,
+// and term offsets, which XLIFF does not record, are left out rather than
+// given as 0.
+func TestConvertJSONRoundTrip(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "json")
+	path := filepath.Join(dir, "article.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orig doc.Bitext
+	if err := json.Unmarshal(data, &orig); err != nil {
+		t.Fatal(err)
+	}
+	memory, flagged := 0, 0
+	for i := range orig.Units {
+		switch u := &orig.Units[i]; {
+		case u.State != doc.StateMachine:
+		case i%2 == 0:
+			u.State, u.Origin = doc.StateMemory, "memory:earlier.txt"
+			memory++
+		case i%3 == 1:
+			u.AddFlag(doc.FlagLowConfidence)
+			flagged++
+			u.Matches = []doc.Match{{Source: "مصدر قريب", Target: "A close source.", Score: 0.8, Origin: "memory:other.txt"}}
+		}
+	}
+	if memory == 0 || flagged == 0 {
+		t.Fatalf("%d memory drafts and %d flagged drafts made: want some of each", memory, flagged)
+	}
+	var buf bytes.Buffer
+	if err := doc.WriteJSON(&buf, &orig); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			for _, args := range [][]string{{"-f", format, "-o", format + ".xlf", "article.json"}, {"-f", "json", "-o", format + ".json", format + ".xlf"}} {
+				if r := runBitext(t, dir, "", append([]string{"convert"}, args...)...); r.code != 0 {
+					t.Fatalf("convert %v: exit %d: %s", args, r.code, r.stderr)
+				}
+			}
+			data, err := os.ReadFile(filepath.Join(dir, format+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(data), `"start"`) || strings.Contains(string(data), `"stem_start"`) {
+				t.Errorf("term offsets written though XLIFF does not carry them")
+			}
+			var back doc.Bitext
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatal(err)
+			}
+			if len(back.Units) != len(orig.Units) {
+				t.Fatalf("%d units, want %d", len(back.Units), len(orig.Units))
+			}
+			terms := 0
+			for i, u := range back.Units {
+				o := orig.Units[i]
+				if u.State != o.State {
+					t.Errorf("unit %s: state %s, want %s", u.ID, u.State, o.State)
+				}
+				if !reflect.DeepEqual(u.Notes, o.Notes) {
+					t.Errorf("unit %s: notes %q, want %q", u.ID, u.Notes, o.Notes)
+				}
+				if !reflect.DeepEqual(u.Flags, o.Flags) || !reflect.DeepEqual(u.Matches, o.Matches) {
+					t.Errorf("unit %s: flags %q and matches %+v, want %q and %+v", u.ID, u.Flags, u.Matches, o.Flags, o.Matches)
+				}
+				terms += len(u.Terms)
+				for k, h := range u.Terms {
+					want := o.Terms[k]
+					want.Start, want.End, want.StemStart, want.Clitic = 0, 0, 0, "" // not in XLIFF
+					if h != want {
+						t.Errorf("unit %s: term %+v, want %+v", u.ID, h, want)
+					}
+				}
+			}
+			if terms == 0 {
+				t.Error("no glossary term in the sample")
+			}
+		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -16,6 +17,8 @@ import (
 	"bitext/internal/textfile"
 	"bitext/review"
 	"bitext/segment"
+	"bitext/tm"
+	"bitext/tmx"
 	"bitext/xliff"
 )
 
@@ -73,13 +76,13 @@ func publishAction(c *cli.Context, e *env) error {
 			output = strings.TrimSuffix(input, filepath.Ext(input)) + ".html"
 		}
 	}
-	tmx := c.String("tmx")
-	for _, out := range []string{output, tmx} {
+	tmxOut := c.String("tmx")
+	for _, out := range []string{output, tmxOut} {
 		if out != "" && sameFile(out, input) {
 			return usagef("publish: %s is the reviewed file itself; it is never overwritten: choose another output", out)
 		}
 	}
-	if tmx == "-" && output == "-" {
+	if tmxOut == "-" && output == "-" {
 		return usagef("publish: the page and the TMX cannot both go to stdout")
 	}
 	rv, meta, err := loadReviewed(c, e, input)
@@ -118,16 +121,15 @@ func publishAction(c *cli.Context, e *env) error {
 	if err := htmlpage.Write(&pageBuf, b, page); err != nil {
 		return err
 	}
+	// The TMX holds what the memory gets, with the provenance the memory's
+	// export writes (article, unit, state, editor, date): an import of it
+	// restores them.
+	now := time.Now().UTC().Truncate(time.Second)
+	approved := tm.Approved(b, c.String("editor"), now)
 	pairs := 0
-	if tmx != "" {
-		keep := func(u *doc.Unit) bool { return u.State == doc.StateReviewed || u.State == doc.StateFinal }
-		for i := range b.Units {
-			if keep(&b.Units[i]) && b.Units[i].Kind != doc.Boilerplate && b.Units[i].Target != "" {
-				pairs++
-			}
-		}
-		opts := xliff.Options{ToolVersion: version, Warn: func(m string) { fmt.Fprintf(e.stderr, "bitext: warning: %s\n", m) }}
-		if err := xliff.WriteTMX(&tmxBuf, b, opts, keep); err != nil {
+	if tmxOut != "" {
+		h := tmx.Header{CreationTool: "bitext", CreationToolVersion: version, SrcLang: b.SourceLang, CreationDate: now}
+		if pairs, err = tm.WriteTMX(&tmxBuf, h, approved, func(m string) { fmt.Fprintf(e.stderr, "bitext: warning: %s\n", m) }); err != nil {
 			return err
 		}
 	}
@@ -136,8 +138,8 @@ func publishAction(c *cli.Context, e *env) error {
 	if err := writeFile(e, output, func(w io.Writer) error { _, err := w.Write(pageBuf.Bytes()); return err }); err != nil {
 		return err
 	}
-	if tmx != "" {
-		if err := writeFile(e, tmx, func(w io.Writer) error { _, err := w.Write(tmxBuf.Bytes()); return err }); err != nil {
+	if tmxOut != "" {
+		if err := writeFile(e, tmxOut, func(w io.Writer) error { _, err := w.Write(tmxBuf.Bytes()); return err }); err != nil {
 			if pageIsNew {
 				os.Remove(output) // no new page without its TMX
 			}
@@ -145,7 +147,7 @@ func publishAction(c *cli.Context, e *env) error {
 		}
 	}
 	published = true
-	memMsg, err := addPublished(c, mem, b)
+	memMsg, err := addPublished(c, mem, approved)
 	if mem != nil {
 		if cerr := mem.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("translation memory %s: %w", mem.Path(), cerr)
@@ -173,8 +175,8 @@ func publishAction(c *cli.Context, e *env) error {
 			where = "stdout"
 		}
 		msg := fmt.Sprintf("bitext: published %s (%d units: %d edited, %d approved, %d untranslated)", where, len(rv.Units), edited, approved, untranslated)
-		if tmx != "" {
-			msg += fmt.Sprintf("; wrote %s (%d pairs)", tmx, pairs)
+		if tmxOut != "" {
+			msg += fmt.Sprintf("; wrote %s (%d pairs)", tmxOut, pairs)
 		}
 		fmt.Fprintln(e.stderr, msg)
 		if memMsg != "" {
@@ -228,6 +230,18 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		}
 	}
 	article := c.String("article")
+	if f.ArticleSHA256 == "" {
+		// Sources are still checked unit by unit, but an article changed
+		// since (a paragraph added, say) goes unnoticed: say so.
+		what := "its article"
+		if f.Original != "" {
+			what = f.Original
+		}
+		if article != "" {
+			what = article
+		}
+		warn("%s records no checksum of the article it was made from: whether %s changed since cannot be checked", name, what)
+	}
 	if article == "" && f.Original != "" && f.ArticleSHA256 != "" {
 		for _, p := range []string{filepath.Join(filepath.Dir(input), filepath.Base(f.Original)), f.Original} {
 			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
@@ -257,8 +271,7 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 			lang = "ar"
 		}
 		switch {
-		case f.ArticleSHA256 == "":
-			warn("%s records no article hash: %s not checked", name, article)
+		case f.ArticleSHA256 == "": // said above
 		case f.CheckArticle(body) == nil:
 			articleDoc = segment.Split(article, body, lang)
 		case f.CheckArticle(text) == nil:

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"bitext/internal/testenv"
 	"bitext/segment"
 	"bitext/translate"
+	"bitext/xliff"
 )
 
 // reviewDraftEngine writes one English sentence per Arabic sentence, naming
@@ -634,5 +636,64 @@ func TestPublishRefusesPlaceholders(t *testing.T) {
 	r = runBitext(t, dir, "", "review", "reviewed.xlf")
 	if !strings.Contains(r.stdout, "placeholder left: ⟦1⟧") || !strings.Contains(r.stdout, "placeholders: 2 unit(s)") {
 		t.Errorf("review does not flag the placeholders:\n%s", r.stdout)
+	}
+}
+
+// The TMX publish writes carries the provenance the memory keeps (article,
+// unit, state, editor, date): imported into an empty memory, it gives the
+// same stats and lookups as the memory publish filled itself.
+func TestPublishTMXKeepsProvenance(t *testing.T) {
+	privateMemory(t)
+	dir := draftedXLIFF(t, "--format", "xliff")
+	ids := editReviewed(t, dir)
+	r := runBitext(t, dir, "", "publish", "--tm", "published.db", "--editor", "ed", "-o", "page.html", "--tmx", "memory.tmx", "reviewed.xlf")
+	if r.code != 0 {
+		t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", "imported.db", "memory.tmx"); r.code != 0 {
+		t.Fatalf("tm import: exit %d: %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "reviewed.xlf"))
+	f, err := xliff.Read(bytes.NewReader(data), "reviewed.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var source string
+	for _, u := range f.Units {
+		if u.ID == ids[0] {
+			source = u.Source
+		}
+	}
+	type stats struct {
+		Entries  int `json:"entries"`
+		Articles int `json:"articles"`
+	}
+	type hit struct {
+		Article string `json:"article"`
+		UnitID  string `json:"unit_id"`
+		State   string `json:"state"`
+		Creator string `json:"creator"`
+		Created string `json:"created"`
+	}
+	var st [2]stats
+	var hits [2][]hit
+	for i, db := range []string{"published.db", "imported.db"} {
+		r := runBitext(t, dir, "", "tm", "stats", "--json", "--tm", db)
+		if err := json.Unmarshal([]byte(r.stdout), &st[i]); err != nil {
+			t.Fatalf("%s: stats: %v: %s%s", db, err, r.stdout, r.stderr)
+		}
+		r = runBitext(t, dir, "", "tm", "lookup", "--json", "--tm", db, source)
+		if err := json.Unmarshal([]byte(r.stdout), &hits[i]); err != nil {
+			t.Fatalf("%s: lookup: %v: %s%s", db, err, r.stdout, r.stderr)
+		}
+	}
+	if st[0].Articles != 1 || st[1] != st[0] {
+		t.Errorf("stats: imported %+v, published %+v", st[1], st[0])
+	}
+	if len(hits[0]) == 0 || hits[0][0].Article != "article.txt" || hits[0][0].State == "" || hits[0][0].Creator != "ed" {
+		t.Fatalf("the published memory's lookup: %+v", hits[0])
+	}
+	if len(hits[1]) == 0 || hits[1][0] != hits[0][0] {
+		t.Errorf("lookup in the imported memory: %+v, want %+v", hits[1], hits[0])
 	}
 }

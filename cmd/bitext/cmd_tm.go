@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -146,14 +145,8 @@ Examples:
 			for i, path := range paths {
 				results = append(results, fileResult{path, res[i]})
 				if !c.Bool("quiet") && !c.Bool("json") {
-					why := res[i].Format
-					if n := res[i].Gist; n > 0 {
-						why += fmt.Sprintf("; %d still the word-by-word gist", n)
-					}
-					if n := res[i].LowConfidence; n > 0 {
-						why += fmt.Sprintf("; %d flagged low-confidence, which --all imports", n)
-					}
-					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped, why)
+					fmt.Fprintf(e.stdout, "%s: %d added, %d already there, %d skipped (%s)\n", path, res[i].Added, res[i].Updated, res[i].Skipped,
+						strings.Join(append([]string{res[i].Format}, skipReasons(res[i].Skips)...), "; "))
 				}
 			}
 			if c.Bool("json") {
@@ -162,6 +155,27 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// skipReasons says why an import left pairs out, one reason a count.
+func skipReasons(s tm.Skips) []string {
+	var out []string
+	for _, r := range []struct {
+		n    int
+		what string
+	}{
+		{s.NotApproved, "not approved, which --all imports"},
+		{s.Gist, "still the word-by-word gist"},
+		{s.Boilerplate, "boilerplate"},
+		{s.Untranslated, "without a translation"},
+		{s.OtherLanguage, "into another language than --target-lang"},
+		{s.LowConfidence, "flagged low-confidence, which --all imports"},
+	} {
+		if r.n > 0 {
+			out = append(out, fmt.Sprintf("%d %s", r.n, r.what))
+		}
+	}
+	return out
 }
 
 func tmExportCommand(e *env) *cli.Command {
@@ -484,13 +498,17 @@ func openPublishMemory(c *cli.Context) (*tm.Memory, error) {
 	return openMemory(c, false)
 }
 
-// addPublished adds the approved units of a published bitext to m (nil: none)
-// and returns the line that says so.
-func addPublished(c *cli.Context, m *tm.Memory, b *doc.Bitext) (string, error) {
+// addPublished adds the approved units of a published bitext (tm.Approved)
+// to m (nil: none) and returns the line that says so.
+func addPublished(c *cli.Context, m *tm.Memory, approved []tm.Entry) (string, error) {
 	if m == nil {
 		return "", nil
 	}
-	res, err := m.AddApproved(c.Context, b, c.String("editor"), time.Time{})
+	var res tm.AddResult
+	var err error
+	if len(approved) > 0 {
+		res, err = m.Add(c.Context, approved)
+	}
 	if err != nil {
 		return "", fmt.Errorf("adding the approved units to %s: %w", m.Path(), err)
 	}

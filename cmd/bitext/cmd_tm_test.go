@@ -50,7 +50,7 @@ func TestTMCommands(t *testing.T) {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
 	if !strings.Contains(r.stdout, "memory.tmx: 4 added, 0 already there, 0 skipped (tmx)") ||
-		!strings.Contains(r.stdout, "reviewed12.xlf: 2 added, 0 already there, 4 skipped (xliff)") {
+		!strings.Contains(r.stdout, "reviewed12.xlf: 2 added, 0 already there, 4 skipped (xliff; 2 not approved, which --all imports; 1 boilerplate; 1 without a translation)") {
 		t.Errorf("import said %q", r.stdout)
 	}
 
@@ -589,7 +589,8 @@ func TestUpdateKeepsEditorsMarks(t *testing.T) {
 
 // TestTMImportLeavesOutGist: tm import --all takes no unit that is still the
 // word-by-word gist, also when the editor's tool dropped bitext's draft and
-// the gist's marks, and says why it left them out.
+// the gist's marks, and says why it left them out, with --all or without,
+// on its line and in --json.
 func TestTMImportLeavesOutGist(t *testing.T) {
 	for _, format := range []string{"xliff", "xliff2"} {
 		t.Run(format, func(t *testing.T) {
@@ -608,8 +609,23 @@ func TestTMImportLeavesOutGist(t *testing.T) {
 				}
 				db := filepath.Join(dir, name+".db")
 				r := runBitext(t, dir, "", "tm", "import", "--all", "--tm", db, name)
-				if r.code != 0 || !strings.Contains(r.stdout, name+": 1 added, 0 already there, 31 skipped (xliff; 28 still the word-by-word gist)") {
+				if r.code != 0 || !strings.Contains(r.stdout, name+": 1 added, 0 already there, 31 skipped (xliff; 28 still the word-by-word gist; 3 boilerplate)") {
 					t.Errorf("tm import --all %s: exit %d, %q %q; want the translated unit only", name, r.code, r.stdout, r.stderr)
+				}
+				// Without --all the translated unit waits for approval.
+				r = runBitext(t, dir, "", "tm", "import", "--tm", filepath.Join(dir, name+".strict.db"), name)
+				if r.code != 0 || !strings.Contains(r.stdout, name+": 0 added, 0 already there, 32 skipped (xliff; 1 not approved, which --all imports; 28 still the word-by-word gist; 3 boilerplate)") {
+					t.Errorf("tm import %s: exit %d, %q %q; want every reason", name, r.code, r.stdout, r.stderr)
+				}
+				r = runBitext(t, dir, "", "tm", "import", "--json", "--tm", filepath.Join(dir, name+".json.db"), name)
+				var res []map[string]any
+				if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res) != 1 {
+					t.Fatalf("tm import --json %s: %v %s", name, err, r.stdout)
+				}
+				for k, want := range map[string]float64{"skipped": 32, "skipped_not_approved": 1, "skipped_gist": 28, "skipped_boilerplate": 3, "skipped_untranslated": 0} {
+					if res[0][k] != want {
+						t.Errorf("tm import --json %s: %s = %v, want %v", name, k, res[0][k], want)
+					}
 				}
 			}
 		})
@@ -691,7 +707,8 @@ func TestTMImportJSONKeys(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := []string{"added", "file", "format", "skipped", "skipped_gist", "skipped_low_confidence", "updated"}
+	want := []string{"added", "file", "format", "skipped", "skipped_boilerplate", "skipped_gist", "skipped_low_confidence",
+		"skipped_not_approved", "skipped_other_language", "skipped_untranslated", "updated"}
 	if strings.Join(keys, " ") != strings.Join(want, " ") {
 		t.Errorf("keys %q, want %q", keys, want)
 	}

@@ -150,7 +150,7 @@ func translateAction(c *cli.Context, e *env) error {
 	if !c.Bool("force") && !c.Bool("dry-run") {
 		kept := inputs[:0]
 		for _, in := range inputs {
-			if err := keepReviewedXLIFF(in.output, c.String("update")); err != nil {
+			if err := keepReviewedXLIFF(in.output, c.String("update"), true); err != nil {
 				if len(inputs)+len(skipped) == 1 {
 					return err
 				}
@@ -279,7 +279,8 @@ func translateAction(c *cli.Context, e *env) error {
 				continue
 			}
 			bt := res.Bitexts[i]
-			if err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), bt); err != nil {
+			tmx, err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), bt)
+			if err != nil {
 				bar.finish()
 				return err
 			}
@@ -293,6 +294,7 @@ func translateAction(c *cli.Context, e *env) error {
 			if !quiet && !c.Bool("json") {
 				bar.finish()
 				printWritten(e, f, c.String("format"), hasGist(bt))
+				printOmegatTMX(e, tmx)
 			}
 		}
 	}
@@ -535,8 +537,9 @@ func hasGist(b *doc.Bitext) bool {
 // keepReviewedXLIFF refuses to replace an existing XLIFF file at output that
 // holds an editor's work (approved units, or targets that differ from the
 // machine draft), unless it is the file --update reads: a second run of the
-// same command must not wipe a review.
-func keepReviewedXLIFF(output, update string) error {
+// same command must not wipe a review. canUpdate says whether the command
+// has --update to suggest (translate has, convert has not).
+func keepReviewedXLIFF(output, update string, canUpdate bool) error {
 	if output == "-" || update != "" && sameFile(output, update) {
 		return nil
 	}
@@ -558,8 +561,12 @@ func keepReviewedXLIFF(output, update string) error {
 		return fmt.Errorf("%s exists and is an XLIFF file that cannot be read (%v): not replacing it; use --force to replace it, or -o to write elsewhere", output, err)
 	}
 	if n := reviewedUnits(xf); n > 0 {
-		return fmt.Errorf("%s holds an editor's work (%d of %d units edited, reviewed or approved): not replacing it; use --update %s to keep that work, -o to write elsewhere, or --force to replace it",
-			output, n, len(xf.Units), output)
+		keep := ""
+		if canUpdate {
+			keep = fmt.Sprintf("--update %s to keep that work, ", output)
+		}
+		return fmt.Errorf("%s holds an editor's work (%d of %d units edited, reviewed or approved): not replacing it; use %s-o to write elsewhere, or --force to replace it",
+			output, n, len(xf.Units), keep)
 	}
 	return nil
 }

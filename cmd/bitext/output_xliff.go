@@ -21,7 +21,8 @@ func init() {
 		return xliff.Write21(w, b, xliff.Options{ToolVersion: version})
 	}}
 	outputFormats["tmx"] = outputFormat{".tmx", func(w io.Writer, b *doc.Bitext) error {
-		return xliff.WriteTMX(w, b, xliff.Options{ToolVersion: version}, isTranslation)
+		_, err := xliff.WriteTMX(w, b, xliff.Options{ToolVersion: version}, isTranslation)
+		return err
 	}}
 }
 
@@ -63,14 +64,40 @@ func companionTMX(output string) string {
 	return strings.TrimSuffix(output, filepath.Ext(output)) + ".tmx"
 }
 
+// omegatTMX is the TMX an omegat-flavour XLIFF file was written with.
+type omegatTMX struct {
+	path  string
+	pairs int  // machine and memory drafts written
+	gist  bool // some drafts were a word-by-word gist, left out
+}
+
+// printOmegatTMX says on stderr where the drafts for OmegaT went, and why
+// the file holds none when it does.
+func printOmegatTMX(e *env, t *omegatTMX) {
+	if t == nil {
+		return
+	}
+	switch {
+	case t.pairs > 0 && t.gist:
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d machine drafts for the OmegaT project's tm/ folder; a word-by-word gist never goes into a TMX)\n", t.path, t.pairs)
+	case t.pairs > 0:
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d machine drafts for the OmegaT project's tm/ folder)\n", t.path, t.pairs)
+	case t.gist:
+		fmt.Fprintf(e.stderr, "bitext: wrote %s with no pairs: the drafts are a word-by-word gist, which never goes into a TMX; OmegaT has no matches to offer\n", t.path)
+	default:
+		fmt.Fprintf(e.stderr, "bitext: wrote %s with no pairs: there are no machine drafts; OmegaT has no matches to offer\n", t.path)
+	}
+}
+
 // writeBitext writes b to path ("-" for stdout). The XLIFF formats (named by
 // format) are written with the flavour, and characters they had to drop are
 // reported on stderr, as is the replacing of an XLIFF file of the other
 // version; the omegat flavour also writes the machine drafts as a TMX next to
-// the file. Other formats are written with f through writeOutput.
-func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bitext) error {
+// the file, and says what it wrote there. Other formats are written with f
+// through writeOutput.
+func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bitext) (*omegatTMX, error) {
 	if err := checkFlavour(format, flavour, path); err != nil {
-		return err
+		return nil, err
 	}
 	fl, _ := xliff.ParseFlavour(flavour)
 	opts := xliff.Options{Flavour: fl, ToolVersion: version, Warn: func(msg string) {
@@ -86,12 +113,12 @@ func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bi
 		write = func(w io.Writer) error { return xliff.Write21(w, b, opts) }
 		version, other = "2.1", "1"
 	default:
-		return writeOutput(e, path, f, b)
+		return nil, writeOutput(e, path, f, b)
 	}
 	// Both versions are written as .xlf: say so when one replaces the other.
 	replaces := path != "-" && xliffMajorVersion(path) == other
 	if err := writeFile(e, path, write); err != nil {
-		return err
+		return nil, err
 	}
 	if replaces {
 		was, wasFormat, again := "1.2", "xliff", "1.2"
@@ -101,13 +128,20 @@ func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bi
 		fmt.Fprintf(e.stderr, "bitext: warning: replaced %s, an XLIFF %s file, with XLIFF %s (--format %s): a CAT tool set up for the earlier file may not read it; --format %s writes XLIFF %s again, -o another name keeps both\n",
 			path, was, version, format, wasFormat, again)
 	}
-	if fl == xliff.OmegaT {
-		tmx := companionTMX(path)
-		if err := writeFile(e, tmx, func(w io.Writer) error { return xliff.WriteTMX(w, b, opts, nil) }); err != nil {
-			return err
-		}
+	if fl != xliff.OmegaT {
+		return nil, nil
 	}
-	return nil
+	// Written also when it holds no pairs: it replaces the drafts an earlier
+	// run left in the file the OmegaT project may be set up to read.
+	t := &omegatTMX{path: companionTMX(path), gist: hasGist(b)}
+	err := writeFile(e, t.path, func(w io.Writer) (err error) {
+		t.pairs, err = xliff.WriteTMX(w, b, opts, nil)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // writeFile fills path atomically, or writes to stdout for "-".

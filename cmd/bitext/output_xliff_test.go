@@ -47,3 +47,39 @@ func TestXLIFFOutputReplacingTheOtherVersion(t *testing.T) {
 		t.Errorf("a file that is not XLIFF: %q", stderr)
 	}
 }
+
+// The TMX written next to an omegat-flavour file holds the machine drafts
+// but never a word-by-word gist, as --format tmx does not; stderr names it
+// and says when it holds no pairs.
+func TestOmegatTMXLeavesOutGist(t *testing.T) {
+	dir := sampleDir(t)
+	cases := []struct {
+		engine, want string
+		pairs        bool
+	}{
+		{"gist", "bitext: wrote gist.tmx with no pairs: the drafts are a word-by-word gist", false},
+		{"test-draft", "machine drafts for the OmegaT project's tm/ folder)", true},
+	}
+	for _, c := range cases {
+		out := strings.ReplaceAll(c.engine, "test-", "") + ".xlf"
+		r := runBitext(t, dir, "", "translate", "--engine", c.engine, "--format", "xliff", "--flavour", "omegat", "-o", out, "article.txt")
+		if r.code != 0 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%s: exit %d, stderr %s; want %q", c.engine, r.code, r.stderr, c.want)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(out, ".xlf")+".tmx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), `<prop type="x-state">gist</prop>`) {
+			t.Errorf("%s: the TMX holds gist pairs", c.engine)
+		}
+		if got := strings.Contains(string(data), "<tu "); got != c.pairs {
+			t.Errorf("%s: pairs in the TMX: %v, want %v", c.engine, got, c.pairs)
+		}
+	}
+	// convert says the same
+	r := runBitext(t, dir, "", "convert", "--format", "xliff", "--flavour", "omegat", "-o", "again.xlf", "gist.xlf")
+	if r.code != 0 || !strings.Contains(r.stderr, "bitext: wrote again.tmx with no pairs") {
+		t.Errorf("convert: exit %d, stderr %s", r.code, r.stderr)
+	}
+}
