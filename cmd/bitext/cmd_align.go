@@ -15,6 +15,7 @@ import (
 	"bitext/align"
 	"bitext/arabic"
 	"bitext/doc"
+	"bitext/glossary"
 	"bitext/internal/textfile"
 	"bitext/segment"
 	"bitext/tmx"
@@ -135,7 +136,7 @@ func alignAction(c *cli.Context, e *env) error {
 			defer cl.Close()
 		}
 		texts, _ := align.SegmentIndex(src)
-		if opts.Translations, err = machineTranslate(c.Context, eng, texts); err != nil {
+		if opts.Translations, err = machineTranslate(c.Context, eng, texts, opts.Glossary); err != nil {
 			return fmt.Errorf("%s: %w", src.Name, translate.Redact(err, cfg.Key))
 		}
 	}
@@ -305,22 +306,30 @@ func loadLexicon(path string) (*align.Lexicon, error) {
 	return lex, nil
 }
 
-// machineTranslate translates every text with eng, in batches within its limits.
-func machineTranslate(ctx context.Context, eng translate.Engine, texts []string) ([]string, error) {
-	segs := make([]translate.Segment, len(texts))
+// machineTranslate translates every text with eng through translate's
+// pipeline, each text a paragraph of its own: requests are batched within
+// the engine's limits, retried and timed out as translate's are, and the
+// glossary's names are protected and put back.
+func machineTranslate(ctx context.Context, eng translate.Engine, texts []string, names *glossary.Matcher) ([]string, error) {
+	var src strings.Builder
+	d := &doc.Document{Name: "align", Lang: "ar"}
 	for k, t := range texts {
-		segs[k] = translate.Segment{ID: fmt.Sprintf("s%d", k), Text: t}
+		if k > 0 {
+			src.WriteString("\n\n")
+		}
+		start := src.Len()
+		src.WriteString(t)
+		d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Start: start, End: src.Len(),
+			Segments: []doc.Segment{{Start: start, End: src.Len(), Text: t}}, Wrapped: strings.Contains(t, "\n")})
 	}
-	out := make([]string, 0, len(texts))
-	for _, b := range translate.Batches(segs, eng.Limits()) {
-		res, err := eng.Translate(ctx, translate.Request{SourceLang: "ar", TargetLang: "en", Segments: segs[b[0]:b[1]]})
-		if err != nil {
-			return nil, err
-		}
-		if len(res) != b[1]-b[0] {
-			return nil, fmt.Errorf("engine %s returned %d translations for %d segments", eng.Name(), len(res), b[1]-b[0])
-		}
-		out = append(out, res...)
+	d.Source = src.String()
+	res, err := translate.RunMany(ctx, eng, []*doc.Document{d}, translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: names})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(texts))
+	for _, u := range res.Bitexts[0].Units {
+		out[u.Block] = strings.TrimSpace(out[u.Block] + " " + u.Target)
 	}
 	return out, nil
 }

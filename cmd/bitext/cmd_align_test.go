@@ -316,6 +316,23 @@ func TestAlignEngineSettings(t *testing.T) {
 		t.Error("the key was printed")
 	}
 
+	// The glossary's names reach the engine protected, as translate sends them.
+	protected := false
+	for _, req := range f.Requests() {
+		protected = protected || strings.Contains(strings.Join(req.Texts, " "), "⟦")
+	}
+	if !protected {
+		t.Error("no glossary name was sent protected")
+	}
+
+	// A passing failure is retried, as translate retries it.
+	f = &enginetest.Fake{Script: []enginetest.Fault{enginetest.Unavailable}}
+	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
+		"article.txt", "article.en.txt")
+	if r.code != 0 || f.Calls() < 2 {
+		t.Errorf("after a 503: exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
+	}
+
 	// The engine's failure names the article and hides the key.
 	f = &enginetest.Fake{Script: []enginetest.Fault{enginetest.BadRequest}}
 	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
