@@ -18,8 +18,8 @@ import (
 
 // TMX property types that map onto entry columns.
 const (
-	PropArticle = "x-bitext-article"
-	PropState   = "x-bitext-state"
+	PropArticle = tmx.PropArticle
+	PropState   = tmx.PropState
 )
 
 // ImportOptions configure an import. The zero value is useful.

@@ -172,3 +172,10 @@ func formatDate(t time.Time) string {
 	}
 	return t.UTC().Format(DateFormat)
 }
+
+// The properties bitext writes on a unit, in every TMX it writes, so that a
+// memory import restores them.
+const (
+	PropArticle = "x-bitext-article" // the article the pair comes from
+	PropState   = "x-bitext-state"   // the unit's state: final, reviewed, machine, memory …
+)

@@ -13,8 +13,9 @@ import (
 // and returns how many it wrote. With keep nil it writes every machine or
 // memory draft, which is what OmegaT offers as matches next to an
 // omegat-flavour XLIFF file. A word-by-word gist is never written, whatever
-// keep says: a TMX is a translation memory. Characters XML 1.0 forbids are
-// dropped with a warning.
+// keep says: a TMX is a translation memory. Each unit carries its article
+// and state as tm export writes them, so that tm import restores them.
+// Characters XML 1.0 forbids are dropped with a warning.
 func WriteTMX(w io.Writer, b *doc.Bitext, opts Options, keep func(u *doc.Unit) bool) (int, error) {
 	if keep == nil {
 		keep = hasDraft
@@ -42,10 +43,13 @@ func WriteTMX(w io.Writer, b *doc.Bitext, opts Options, keep func(u *doc.Unit) b
 			{Lang: srcLang, Text: xmlText(u.Source, opts, u.ID, "TMX source")},
 			{Lang: tgtLang, Text: xmlText(u.Target, opts, u.ID, "TMX target")},
 		}}
+		if b.Name != "" {
+			tu.Props = append(tu.Props, tmx.Prop{Type: tmx.PropArticle, Value: xmlText(b.Name, Options{}, u.ID, "")})
+		}
 		if origin != "" {
 			tu.Props = append(tu.Props, tmx.Prop{Type: "x-origin", Value: xmlText(origin, Options{}, u.ID, "")})
 		}
-		tu.Props = append(tu.Props, tmx.Prop{Type: "x-state", Value: string(u.State)})
+		tu.Props = append(tu.Props, tmx.Prop{Type: tmx.PropState, Value: string(u.State)})
 		if err := t.Write(&tu); err != nil {
 			return n, err
 		}

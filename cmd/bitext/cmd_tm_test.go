@@ -846,3 +846,24 @@ func TestUpdateKeepsUnitAttributes(t *testing.T) {
 		})
 	}
 }
+
+// The TMX translate writes says which article each pair comes from and its
+// state, as tm export does, so that a memory importing it knows them.
+func TestTranslateTMXKeepsProvenance(t *testing.T) {
+	privateMemory(t)
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--no-tm", "-f", "tmx", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: %s", r.stderr)
+	}
+	if r := runBitext(t, dir, "", "tm", "import", "article.tmx"); r.code != 0 {
+		t.Fatalf("tm import: %s", r.stderr)
+	}
+	r := runBitext(t, dir, "", "tm", "stats", "--json")
+	if !strings.Contains(strings.ReplaceAll(r.stdout, " ", ""), `"articles":1`) {
+		t.Errorf("stats after importing translate's TMX:\n%s", r.stdout)
+	}
+	r = runBitext(t, dir, "", "tm", "lookup", "--json", "قمة بوتين وكيم")
+	if !strings.Contains(r.stdout, "article.txt") || !strings.Contains(r.stdout, "machine") {
+		t.Errorf("lookup: %s", r.stdout)
+	}
+}

@@ -70,7 +70,7 @@ func TestOmegatTMXLeavesOutGist(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(string(data), `<prop type="x-state">gist</prop>`) {
+		if strings.Contains(string(data), `<prop type="x-bitext-state">gist</prop>`) {
 			t.Errorf("%s: the TMX holds gist pairs", c.engine)
 		}
 		if got := strings.Contains(string(data), "<tu "); got != c.pairs {
