@@ -94,31 +94,22 @@ func SplitWith(name, src string, opt Options) *doc.Document {
 				b.Kind = doc.Heading
 			}
 			run := lines[i:j]
-			if b.Kind == doc.Paragraph && hardWrapped(nt.s, run) {
+			switch {
+			case b.Kind == doc.Boilerplate:
+				for _, l := range run {
+					b.Segments = appendSegment(b.Segments, src, nt, l.start, l.end)
+				}
+			case b.Kind == doc.Paragraph && hardWrapped(nt.s, run):
 				// One paragraph wrapped at a fixed width: its line breaks
 				// are spaces, and its sentences run across them.
-				joined := strings.ReplaceAll(nt.s[run[0].start:run[len(run)-1].end], "\n", " ")
-				brk = sentenceBreaks(brk[:0], sp, joined, 0, len(joined))
-				prev := run[0].start
-				for _, p := range brk {
-					b.Segments = appendSegment(b.Segments, src, nt, prev, run[0].start+p)
-					prev = run[0].start + p
+				start := run[0].start
+				joined := strings.ReplaceAll(nt.s[start:run[len(run)-1].end], "\n", " ")
+				b.Segments, brk = appendSentences(b.Segments, brk, src, nt, sp, joined, start)
+				b.Wrapped = true
+			default:
+				for _, l := range run {
+					b.Segments, brk = appendSentences(b.Segments, brk, src, nt, sp, nt.s[l.start:l.end], l.start)
 				}
-				b.Segments = appendSegment(b.Segments, src, nt, prev, run[len(run)-1].end)
-				b.Wrapped, run = true, nil
-			}
-			for _, l := range run {
-				if b.Kind == doc.Boilerplate {
-					b.Segments = appendSegment(b.Segments, src, nt, l.start, l.end)
-					continue
-				}
-				brk = sentenceBreaks(brk[:0], sp, nt.s, l.start, l.end)
-				prev := l.start
-				for _, p := range brk {
-					b.Segments = appendSegment(b.Segments, src, nt, prev, p)
-					prev = p
-				}
-				b.Segments = appendSegment(b.Segments, src, nt, prev, l.end)
 			}
 			if len(b.Segments) > 0 {
 				b.Start = b.Segments[0].Start
@@ -151,13 +142,7 @@ func SentencesWith(text string, opt Options) []doc.Segment {
 		} else {
 			end += pos
 		}
-		brk = sentenceBreaks(brk[:0], sp, nt.s, pos, end)
-		prev := pos
-		for _, p := range brk {
-			out = appendSegment(out, text, nt, prev, p)
-			prev = p
-		}
-		out = appendSegment(out, text, nt, prev, end)
+		out, brk = appendSentences(out, brk, text, nt, sp, nt.s[pos:end], pos)
 		pos = end + 1
 	}
 	return out
@@ -178,6 +163,19 @@ func sentenceBreaks(dst []int, sp *splitter, s string, start, end int) []int {
 		}
 	}
 	return out
+}
+
+// appendSentences appends the sentences of line, normalised text that starts
+// at offset at of nt (a line, or a wrapped paragraph with its line breaks
+// made spaces). brk is scratch space, returned for reuse.
+func appendSentences(segs []doc.Segment, brk []int, src string, nt *normText, sp *splitter, line string, at int) ([]doc.Segment, []int) {
+	brk = sentenceBreaks(brk[:0], sp, line, 0, len(line))
+	prev := at
+	for _, p := range brk {
+		segs = appendSegment(segs, src, nt, prev, at+p)
+		prev = at + p
+	}
+	return appendSegment(segs, src, nt, prev, at+len(line)), brk
 }
 
 // appendSegment maps the normalised range [s, e) to the source, trims it and

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -383,10 +382,7 @@ func writeBeadJSON(w io.Writer, src, tgt *doc.Document, beads []align.Bead) erro
 			Confidence: float64(int(b.Confidence*1000+0.5)) / 1000, LowConfidence: b.Low(),
 		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return writeJSON(w, v)
 }
 
 // beadBitext turns beads into bilingual units for the bitext writers: one unit

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -86,10 +85,7 @@ func scanAction(c *cli.Context, e *env) error {
 	}
 	hits := scanHits(text, found(text))
 	if c.Bool("json") {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(hits)
+		return writeJSON(e.stdout, hits)
 	}
 	var b strings.Builder
 	for _, h := range hits {

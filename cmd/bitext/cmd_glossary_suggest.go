@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -91,10 +90,7 @@ func suggestAction(c *cli.Context, e *env) error {
 			Reasons: s.Reasons, Start: s.Start, End: s.End, Line: line, Column: col}
 	}
 	if c.Bool("json") {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(out)
+		return writeJSON(e.stdout, out)
 	}
 	if len(out) == 0 {
 		fmt.Fprintln(e.stderr, "bitext: no names to suggest: the article has no name-like words that the glossary lacks")

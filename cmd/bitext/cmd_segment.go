@@ -114,12 +114,7 @@ func segmentAction(c *cli.Context, e *env) error {
 		return writeTo(e, output, func(w io.Writer) error { _, err := w.Write(out); return err })
 	case "json":
 		d := segment.SplitWith(name, text, opt)
-		return writeTo(e, output, func(w io.Writer) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(d)
-		})
+		return writeTo(e, output, func(w io.Writer) error { return writeJSON(w, d) })
 	default:
 		d := segment.SplitWith(name, text, opt)
 		return writeTo(e, output, func(w io.Writer) error { return writeSegmentText(w, d) })

@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -265,7 +264,7 @@ func translateAction(c *cli.Context, e *env) error {
 			}
 			if c.Bool("json") {
 				// What was written is listed for the pipeline that resumes.
-				if jerr := printJSON(e.stdout, rep); jerr != nil {
+				if jerr := writeJSON(e.stdout, rep); jerr != nil {
 					return jerr
 				}
 			}
@@ -302,7 +301,7 @@ func translateAction(c *cli.Context, e *env) error {
 	rep.EstimatedCost = float64(rep.Stats.Characters) * rep.PricePerMChar / 1e6
 	switch {
 	case c.Bool("json"):
-		if err := printJSON(e.stdout, rep); err != nil {
+		if err := writeJSON(e.stdout, rep); err != nil {
 			return err
 		}
 	case opts.DryRun:
@@ -452,10 +451,11 @@ func readTranslateInput(c *cli.Context, path, output string, tmpl *template.Temp
 	if in.page, text, err = readPageSettings(c, in.name, text, tmpl); err != nil {
 		return in, "", err
 	}
-	if strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")) == "" {
+	body := strings.TrimSpace(strings.TrimPrefix(text, "\ufeff"))
+	if body == "" {
 		return in, "", fmt.Errorf("%s: %w", in.name, textfile.ErrEmpty)
 	}
-	if head := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(text, "\ufeff"))); strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+	if head := strings.ToLower(body[:min(len(body), len("<!doctype html"))]); strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
 		// Its markup would be sent, and billed, as text.
 		return in, "", fmt.Errorf("%s: an HTML page, not an article's text: save the article as plain text", in.name)
 	}
@@ -653,12 +653,4 @@ func (b *progressBar) finish() {
 		fmt.Fprint(b.w, "\n")
 		b.drawn = false
 	}
-}
-
-// printJSON writes v as indented JSON, leaving <, > and & as they are.
-func printJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
