@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,3 +37,8 @@ func ContainsTerm(text, term string) bool {
 func termRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.Is(unicode.Cf, r)
 }
+
+// PlaceholderToken matches the token that stands for a protected glossary
+// name in the text sent to an engine, ⟦1⟧ or ⟦1:Vladimir Putin⟧, with the
+// spaces an engine may add inside the brackets; group 1 is its number.
+var PlaceholderToken = regexp.MustCompile(`⟦\s*(\d+)\s*(?::[^⟦⟧]*)?⟧`)

@@ -10,7 +10,7 @@ import (
 // placeholderRE matches the tokens translate sends an engine for protected
 // names, ⟦1⟧ or ⟦1:Vladimir Putin⟧ (see translate's protect.go), and a
 // bracket of one left alone when an editor cut the rest.
-var placeholderRE = regexp.MustCompile(`⟦\s*\d+\s*(?::[^⟦⟧]*)?⟧|[⟦⟧]`)
+var placeholderRE = regexp.MustCompile(doc.PlaceholderToken.String() + `|[⟦⟧]`)
 
 // Placeholders returns the placeholder tokens left in target that its source
 // does not hold itself: an editor's tool can show a protected name as a

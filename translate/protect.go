@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,9 +28,8 @@ type Placeholder struct {
 	Surface string // the source text it stands for
 }
 
-// tokenRE finds placeholders in engine output, tolerating spaces an engine
-// may add inside the brackets.
-var tokenRE = regexp.MustCompile(`⟦\s*(\d+)\s*(?::[^⟦⟧]*)?⟧`)
+// tokenRE finds placeholders in engine output.
+var tokenRE = doc.PlaceholderToken
 
 // Protect replaces every glossary hit in text (offsets relative to text) by a
 // placeholder and returns the text to send and the placeholders. A proclitic
