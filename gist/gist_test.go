@@ -117,8 +117,8 @@ func TestGlossClitics(t *testing.T) {
 		{"فيهم", "in them"},
 		{"٢٠٢٣", "2023"},
 		{"٣٥٫٥", "35.5"},
-		{"بالأمم المتحدة", "with United Nations"},
-		{"للأمم المتحدة", "for United Nations"},
+		{"بالأمم المتحدة", "with the United Nations"},
+		{"للأمم المتحدة", "for the United Nations"},
 		{"كتاب، بيت؟", "book, house?"},
 		{"«كتاب»", "“book”"},
 		{"كِتَابٌ", "book"}, // diacritics ignored
@@ -169,7 +169,7 @@ func TestGlossaryNamesWin(t *testing.T) {
 		{"بوتين", "Putin"},                   // the lexicon's Boutin loses
 		{"وبوتين", "and Putin"},              // the clitic read off the other surface
 		{"فلاديمير بوتين", "Vladimir Putin"}, // longest term first
-		{"والكرملين", "and Kremlin"},         // clitic before the article
+		{"والكرملين", "and the Kremlin"},     // clitic before the article
 		{"قال بوتين", "Putin said"},          // names take part in the ordering rules
 	}
 	for _, tt := range tests {

@@ -287,6 +287,11 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 		}
 		items[len(items)-1].space = t.space
 	}
+	for i := range items {
+		if it := &items[i]; it.pos == Name && !it.the && takesThe(placeholderName(it.text)) {
+			it.the = true
+		}
+	}
 	if !e.opts.NoReorder {
 		items = reorder(items)
 	}
