@@ -169,6 +169,7 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		key := tm.Normalize(u.Source)
 		if same := untranslated[key]; len(same) > 0 {
 			same[0].used, untranslated[key] = true, same[1:]
+			keepNotes(u, same[0].unit)
 			rep.Units[u.ID] = Retranslated
 			rep.Retranslated++
 			continue
@@ -208,6 +209,7 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		if strings.TrimSpace(c.old.unit.Target) != "" {
 			u.Notes = append(u.Notes, NotePreviousTarget+c.old.unit.Target)
 		}
+		keepNotes(u, c.old.unit)
 		rep.Units[u.ID] = Changed
 		rep.Changed++
 	}
@@ -242,6 +244,18 @@ func keep(u *doc.Unit, o *oldUnit) {
 			u.Notes = append(u.Notes, n)
 		}
 	}
+}
+
+// keepNotes gives u, translated anew, the notes of the earlier unit o that
+// are not bitext's (an editor's), with their author: they are about the
+// sentence, which is still there. The state stays u's.
+func keepNotes(u, o *doc.Unit) {
+	if o.XLIFF == nil || len(o.XLIFF.Notes) == 0 {
+		return
+	}
+	m := xliff.Marks(o.XLIFF.Version, u.State)
+	m.Notes = o.XLIFF.Notes
+	u.XLIFF = m
 }
 
 // stillGist reports whether the earlier unit's target is still the gist its

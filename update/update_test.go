@@ -384,3 +384,36 @@ func TestEarlierSourceCopyIsUntranslated(t *testing.T) {
 		t.Errorf("source copy read as target %q, state %s; want no target, state new", u.Target, u.State)
 	}
 }
+
+// The editor's notes on a sentence stay with it when its source changes (or
+// when it was left untranslated), with their author; its state is the new
+// translation's, not the one the editor gave the old text.
+func TestUpdateChangedKeepsEditorNotes(t *testing.T) {
+	v1 := readArticle(t)
+	note := doc.XLIFFNote{Text: "keep the date as the agency wrote it", From: "desk"}
+	old := reviewed(t, v1)
+	for k := range old.Units {
+		old.Units[k].XLIFF = &doc.XLIFFMarks{Version: "1.2", State: "translated", Approved: true, Notes: []doc.XLIFFNote{note}}
+	}
+	old.Units[0].Target, old.Units[0].State = "", doc.StateNew // the first sentence left untranslated
+	v2, _, _ := editArticle(t, v1)
+	bt, rep, err := Run(context.Background(), &countingEngine{prefix: "New "}, segment.Split("v2", v2, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Changed != 1 || rep.Retranslated != 1 {
+		t.Fatalf("report %s, want 1 changed, 1 untranslated before", rep.Summary())
+	}
+	for _, u := range bt.Units {
+		if c := rep.Units[u.ID]; c == Changed || c == Retranslated {
+			m := u.XLIFF
+			if m == nil || !reflect.DeepEqual(m.Notes, []doc.XLIFFNote{note}) {
+				t.Errorf("%s unit %s lost the editor's note: %+v", c, u.ID, m)
+				continue
+			}
+			if m.Approved || m.State != "needs-review-translation" || m.Qualifier != "leveraged-mt" || m.HasDraft {
+				t.Errorf("%s unit %s: marks %+v, want the new machine translation's", c, u.ID, m)
+			}
+		}
+	}
+}
