@@ -64,7 +64,8 @@ type Skips struct {
 	// Boilerplate counts the XLIFF units marked translate="no" (web
 	// furniture around an article, never translated).
 	Boilerplate int `json:"skipped_boilerplate"`
-	// Untranslated counts the units or pairs without source or target text.
+	// Untranslated counts the units or pairs without source or target text,
+	// and the XLIFF units whose target is a copy of the source.
 	Untranslated int `json:"skipped_untranslated"`
 	// OtherLanguage counts the pairs into another language than
 	// ImportOptions.TargetLang.
@@ -509,7 +510,8 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 			case !u.Translate:
 				s.skips.Boilerplate++
 				continue
-			case strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "":
+			case strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" || sourceCopy(u.Source, u.Target):
+				// a copy of the source is what a CAT tool starts from, not a translation
 				s.skips.Untranslated++
 				continue
 			case opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang):
@@ -530,6 +532,12 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 		return nil
 	}
 	return nil
+}
+
+// sourceCopy reports whether target is the source copied into it, spaces
+// aside: review counts such a unit as untranslated.
+func sourceCopy(source, target string) bool {
+	return strings.Join(strings.Fields(source), " ") == strings.Join(strings.Fields(target), " ")
 }
 
 // XLIFFState says how far a unit of an XLIFF file of the given version has

@@ -739,3 +739,39 @@ func TestImportSkipReasons(t *testing.T) {
 		t.Errorf("XLIFF: %+v", res)
 	}
 }
+
+// A target that is a copy of the source (what OmegaT's flavour starts from,
+// or a CAT tool's "copy source") is no translation: never imported, with
+// --all or without, and counted as untranslated, as review counts it.
+func TestImportSourceCopyIsUntranslated(t *testing.T) {
+	const file = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="article.txt" source-language="ar" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="u1"><source>قمة بوتين وكيم</source><target state="needs-translation">قمة  بوتين وكيم</target></trans-unit>
+      <trans-unit id="u2" approved="yes"><source>وانتهى الاجتماع</source><target state="final">وانتهى الاجتماع</target></trans-unit>
+      <trans-unit id="u3"><source>وقال سوليفان</source><target state="translated">Sullivan said</target></trans-unit>
+    </body>
+  </file>
+</xliff>`
+	ctx := context.Background()
+	for _, all := range []bool{false, true} {
+		m := openTemp(t)
+		res, err := m.Import(ctx, strings.NewReader(file), ImportOptions{Name: "copy.xlf", All: all})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantAdded, wantNotApproved := 0, 1
+		if all {
+			wantAdded, wantNotApproved = 1, 0
+		}
+		if res.Added != wantAdded || res.Untranslated != 2 || res.NotApproved != wantNotApproved || res.Skipped != res.Total() {
+			t.Errorf("all=%v: import = %+v, want %d added, 2 untranslated, %d not approved", all, res, wantAdded, wantNotApproved)
+		}
+		for _, src := range []string{"قمة بوتين وكيم", "وانتهى الاجتماع"} {
+			if got, err := m.Exact(ctx, "ar", "en", src); err != nil || len(got) != 0 {
+				t.Errorf("all=%v: Exact(%q) = %+v, %v; want the source copy left out", all, src, got, err)
+			}
+		}
+	}
+}

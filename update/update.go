@@ -39,7 +39,10 @@ const (
 	Kept    Change = "kept"    // same source: the earlier target, state and approval are kept
 	Changed Change = "changed" // the source was edited: re-translated, with a diff note
 	Added   Change = "added"   // a new sentence: translated
-	Deleted Change = "deleted" // in the earlier version only
+	// Retranslated is a sentence the earlier file left untranslated (no
+	// target, or the source copied into it), unchanged since: translated.
+	Retranslated Change = "retranslated"
+	Deleted      Change = "deleted" // in the earlier version only
 )
 
 // Report says what Run did with each unit.
@@ -48,8 +51,11 @@ type Report struct {
 	Kept    int
 	Changed int
 	Added   int
-	Deleted []doc.Unit      // earlier units whose sentence is gone
-	Stats   translate.Stats // what the pipeline did: requests, characters billed
+	// Retranslated counts the unchanged sentences the earlier file left
+	// untranslated.
+	Retranslated int
+	Deleted      []doc.Unit      // earlier units whose sentence is gone
+	Stats        translate.Stats // what the pipeline did: requests, characters billed
 }
 
 // Notes Run adds to changed units start with these.
@@ -148,6 +154,30 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		fresh = append(fresh, k)
 	}
 
+	// A sentence the earlier file left untranslated has not changed when
+	// its source is the same: it is translated, with no diff note.
+	untranslated := map[string][]*oldUnit{}
+	for _, o := range olds {
+		if strings.TrimSpace(o.unit.Target) == "" {
+			key := tm.Normalize(o.unit.Source)
+			untranslated[key] = append(untranslated[key], o)
+		}
+	}
+	rest := fresh[:0]
+	for _, k := range fresh {
+		u := &bt.Units[k]
+		key := tm.Normalize(u.Source)
+		if same := untranslated[key]; len(same) > 0 {
+			same[0].used, untranslated[key] = true, same[1:]
+			keepNotes(u, same[0].unit)
+			rep.Units[u.ID] = Retranslated
+			rep.Retranslated++
+			continue
+		}
+		rest = append(rest, k)
+	}
+	fresh = rest
+
 	// Pair each fresh unit with the most similar unused earlier unit.
 	type cand struct {
 		unit  int
@@ -179,6 +209,7 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		if strings.TrimSpace(c.old.unit.Target) != "" {
 			u.Notes = append(u.Notes, NotePreviousTarget+c.old.unit.Target)
 		}
+		keepNotes(u, c.old.unit)
 		rep.Units[u.ID] = Changed
 		rep.Changed++
 	}
@@ -213,6 +244,18 @@ func keep(u *doc.Unit, o *oldUnit) {
 			u.Notes = append(u.Notes, n)
 		}
 	}
+}
+
+// keepNotes gives u, translated anew, the notes of the earlier unit o that
+// are not bitext's (an editor's), with their author: they are about the
+// sentence, which is still there. The state stays u's.
+func keepNotes(u, o *doc.Unit) {
+	if o.XLIFF == nil || len(o.XLIFF.Notes) == 0 {
+		return
+	}
+	m := xliff.Marks(o.XLIFF.Version, u.State)
+	m.Notes = o.XLIFF.Notes
+	u.XLIFF = m
 }
 
 // stillGist reports whether the earlier unit's target is still the gist its
@@ -284,7 +327,11 @@ func similarity(a, b string) float64 {
 // Summary is a one-line account of the report, saying how many deleted
 // units held an editor's work.
 func (r *Report) Summary() string {
-	s := fmt.Sprintf("%d kept, %d changed, %d added, %d deleted", r.Kept, r.Changed, r.Added, len(r.Deleted))
+	s := fmt.Sprintf("%d kept, ", r.Kept)
+	if r.Retranslated > 0 {
+		s += fmt.Sprintf("%d untranslated before, ", r.Retranslated)
+	}
+	s += fmt.Sprintf("%d changed, %d added, %d deleted", r.Changed, r.Added, len(r.Deleted))
 	if n := r.DeletedWork(); n > 0 {
 		s += fmt.Sprintf(" (%d of them reviewed or approved by the editor)", n)
 	}
@@ -308,7 +355,8 @@ func (r *Report) DeletedWork() int {
 // state (see tm.XLIFFState) and the file's own marks, which a kept unit is
 // written with again: state and approval, the other notes with their author,
 // the machine draft, the target's paired codes and the unit element's other
-// attributes (resname); units marked translate="no" are boilerplate.
+// attributes (resname); units marked translate="no" are boilerplate, and a
+// target that is a copy of the source is no target.
 func Earlier(f *xliff.File) *doc.Bitext {
 	bt := &doc.Bitext{SourceLang: f.SourceLang, TargetLang: f.TargetLang, Name: f.Original, Engine: f.Engine}
 	for i := range f.Units {
@@ -331,6 +379,10 @@ func Earlier(f *xliff.File) *doc.Bitext {
 		}
 		du := doc.Unit{ID: u.ID, Kind: doc.Paragraph, Source: u.Source, Target: u.Target,
 			State: state, Origin: u.DraftFrom, XLIFF: marks}
+		if u.HasTarget && sameText(u.Target, u.Source) {
+			// a copy of the source is what a CAT tool starts from, not a translation
+			du.Target, du.State = "", doc.StateNew
+		}
 		for k, n := range u.Notes {
 			// bitext's own notes are written again as bitext's; the others
 			// keep their author

@@ -324,3 +324,96 @@ func TestEarlierReadsWhatTheEditorDid(t *testing.T) {
 		}
 	}
 }
+
+// untranslated is v1 as a translator gets it with no machine translation:
+// every target empty.
+func untranslated(t testing.TB, v1 string) *doc.Bitext {
+	bt := reviewed(t, v1)
+	for k := range bt.Units {
+		bt.Units[k].Target, bt.Units[k].State, bt.Units[k].Notes = "", doc.StateNew, nil
+	}
+	return bt
+}
+
+// A sentence the earlier file left untranslated and the new version keeps as
+// it was has not changed: it is translated, without a "source changed" note.
+func TestUpdateUntranslatedIsNotChanged(t *testing.T) {
+	v1 := readArticle(t)
+	old := untranslated(t, v1)
+	paras := strings.Split(v1, "\n\n")
+	v2 := strings.Join(append(paras[:2:2], paras[3:]...), "\n\n")
+	eng := &countingEngine{prefix: "New "}
+	bt, rep, err := Run(context.Background(), eng, segment.Split("v2", v2, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Changed != 0 || rep.Added != 0 || rep.Retranslated == 0 || len(rep.Deleted) == 0 || rep.DeletedWork() != 0 {
+		t.Errorf("report %s, want only untranslated sentences translated and deleted ones", rep.Summary())
+	}
+	if !strings.Contains(rep.Summary(), fmt.Sprintf("%d untranslated before", rep.Retranslated)) {
+		t.Errorf("report %q does not count the untranslated sentences", rep.Summary())
+	}
+	for _, u := range bt.Units {
+		if u.Kind == doc.Boilerplate {
+			continue
+		}
+		if rep.Units[u.ID] != Retranslated || !strings.HasPrefix(u.Target, "New ") {
+			t.Errorf("unit %s: %s, target %q", u.ID, rep.Units[u.ID], u.Target)
+		}
+		for _, n := range u.Notes {
+			if strings.HasPrefix(n, NoteSourceChanged) || strings.HasPrefix(n, NotePreviousTarget) {
+				t.Errorf("unit %s: note %q on an unchanged sentence", u.ID, n)
+			}
+		}
+	}
+}
+
+// A target that is a copy of the source (OmegaT's flavour, a CAT tool's
+// "copy source") is no translation: not the editor's work to keep.
+func TestEarlierSourceCopyIsUntranslated(t *testing.T) {
+	const in = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="ar" target-language="en"><body>
+<trans-unit id="copy"><source>قمة بوتين وكيم</source><target state="needs-translation">قمة بوتين  وكيم</target>
+<alt-trans tool-id="bitext" origin="gist"><target>Summit of Putin and Kim</target></alt-trans></trans-unit>
+</body></file></xliff>`
+	f, err := xliff.Read(strings.NewReader(in), "in.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := Earlier(f).Units[0]
+	if u.Target != "" || u.State != doc.StateNew {
+		t.Errorf("source copy read as target %q, state %s; want no target, state new", u.Target, u.State)
+	}
+}
+
+// The editor's notes on a sentence stay with it when its source changes (or
+// when it was left untranslated), with their author; its state is the new
+// translation's, not the one the editor gave the old text.
+func TestUpdateChangedKeepsEditorNotes(t *testing.T) {
+	v1 := readArticle(t)
+	note := doc.XLIFFNote{Text: "keep the date as the agency wrote it", From: "desk"}
+	old := reviewed(t, v1)
+	for k := range old.Units {
+		old.Units[k].XLIFF = &doc.XLIFFMarks{Version: "1.2", State: "translated", Approved: true, Notes: []doc.XLIFFNote{note}}
+	}
+	old.Units[0].Target, old.Units[0].State = "", doc.StateNew // the first sentence left untranslated
+	v2, _, _ := editArticle(t, v1)
+	bt, rep, err := Run(context.Background(), &countingEngine{prefix: "New "}, segment.Split("v2", v2, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Changed != 1 || rep.Retranslated != 1 {
+		t.Fatalf("report %s, want 1 changed, 1 untranslated before", rep.Summary())
+	}
+	for _, u := range bt.Units {
+		if c := rep.Units[u.ID]; c == Changed || c == Retranslated {
+			m := u.XLIFF
+			if m == nil || !reflect.DeepEqual(m.Notes, []doc.XLIFFNote{note}) {
+				t.Errorf("%s unit %s lost the editor's note: %+v", c, u.ID, m)
+				continue
+			}
+			if m.Approved || m.State != "needs-review-translation" || m.Qualifier != "leveraged-mt" || m.HasDraft {
+				t.Errorf("%s unit %s: marks %+v, want the new machine translation's", c, u.ID, m)
+			}
+		}
+	}
+}

@@ -71,3 +71,16 @@ func unitState21(u *doc.Unit) (state, sub string) {
 	}
 	return "initial", ""
 }
+
+// Marks returns the marks bitext itself writes for a unit in state s in a
+// file of the given XLIFF version, for a unit that takes an editor's notes
+// from such a file but not the state the editor gave another text.
+func Marks(version string, s doc.State) *doc.XLIFFMarks {
+	m := &doc.XLIFFMarks{Version: version}
+	if strings.HasPrefix(version, "2.") {
+		m.State, m.Qualifier = state21(s)
+	} else {
+		m.State, m.Qualifier = state12(s)
+	}
+	return m
+}

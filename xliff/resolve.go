@@ -57,6 +57,7 @@ type ReviewedUnit struct {
 	SourceChanged bool   // the source no longer matches the recorded hash (only with Force)
 	ExpectedTerms []Term // glossary terms the target should contain
 	hash          string // recorded source hash
+	part          int    // index in File.Units of the one unit it was read from; -1 when split or merged
 	memory        bool   // the file marks the target as bitext marks a memory draft
 }
 
@@ -186,7 +187,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		}
 	}
 	for wi, w := range wants {
-		ru := ReviewedUnit{hash: w.hash}
+		ru := ReviewedUnit{hash: w.hash, part: -1}
 		ru.ID = w.id
 		ru.Block, ru.Kind = wi, doc.Paragraph
 		if w.group >= 0 {
@@ -223,6 +224,9 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			}
 			problem(line, w.id, false, "missing from the file (it was in group %s)", groupID(f, w.group))
 			continue
+		}
+		if len(parts) == 1 {
+			ru.part = parts[0]
 		}
 		var src, tgt, draft []string
 		var flags []doc.Flag
@@ -622,6 +626,51 @@ func (u *ReviewedUnit) setState() {
 	default:
 		u.State = doc.StateMachine
 	}
+}
+
+// WithMarks returns the reviewed units as Bitext does, each unit read from
+// one unit of the file carrying that file's marks (state and approval, the
+// machine draft, the notes of others than bitext with their author, the
+// target's paired codes, the unit element's attributes), so that a
+// conversion writes the editor's work as the editor's file had it and a
+// review of the new file still tells it from the machine's.
+func (r *Reviewed) WithMarks() *doc.Bitext {
+	b := r.Bitext()
+	for i := range r.Units {
+		ru := &r.Units[i]
+		if ru.part < 0 || ru.MergedInto != "" {
+			continue
+		}
+		fu := &r.File.Units[ru.part]
+		du := &b.Units[i]
+		m := &doc.XLIFFMarks{Version: r.File.Version, Draft: ru.Draft, DraftOrigin: ru.Origin, HasDraft: ru.HasDraft}
+		if !ru.Untranslated {
+			m.State, m.Qualifier, m.Approved, m.TargetCodes = fu.State, fu.Qualifier, fu.ApprovedAttr, fu.TargetCodes
+		}
+		for _, a := range fu.Attrs {
+			m.Attrs = append(m.Attrs, doc.XLIFFAttr{Space: a.Name.Space, Name: a.Name.Local, Value: a.Value})
+		}
+		theirs := map[string]int{}
+		for k, n := range fu.Notes {
+			if from := fu.NoteFrom[k]; from != "bitext" {
+				m.Notes = append(m.Notes, doc.XLIFFNote{Text: n, From: from})
+				theirs[n]++
+			}
+		}
+		var notes []string
+		for _, n := range du.Notes {
+			switch {
+			case theirs[n] > 0:
+				theirs[n]-- // written with its author instead
+			case strings.TrimSpace(n) == doc.GistNote && (ru.Edited || ru.Origin != GistOrigin):
+				// the editor replaced the gist with a translation
+			default:
+				notes = append(notes, n)
+			}
+		}
+		du.Notes, du.XLIFF = notes, m
+	}
+	return b
 }
 
 // Bitext returns the reviewed units as a bitext for the writers.

@@ -114,7 +114,7 @@ func convertAction(c *cli.Context, e *env) error {
 		if err != nil {
 			return err
 		}
-		b = rv.Bitext()
+		b = rv.WithMarks() // the editor's marks, notes and the drafts go with the units
 	default:
 		return fmt.Errorf("%s: neither bitext JSON nor XLIFF (%s)", input, strings.TrimPrefix(filepath.Ext(input), "."))
 	}

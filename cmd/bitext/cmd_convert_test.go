@@ -299,3 +299,56 @@ func TestConvertJSONRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// A reviewed XLIFF file converted (to change CAT tool, or XLIFF version)
+// keeps what tells the editor's work from the machine's: the drafts, so that
+// a review of the converted file counts the same edits, and the editor's
+// notes with their author.
+func TestConvertReviewedKeepsDraftsAndNotes(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff")
+	ids := editReviewed(t, dir)
+	path := filepath.Join(dir, "reviewed.xlf")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Index(string(data), `<trans-unit id="`+ids[0]+`"`)
+	e := strings.Index(string(data)[s:], "</trans-unit>") + s
+	data = []byte(string(data[:e]) + `<note from="desk">check the date</note>` + string(data[e:]))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	summary := func(file string) map[string]any {
+		t.Helper()
+		r := runBitext(t, dir, "", "review", "--json", file)
+		if r.code != 0 {
+			t.Fatalf("review %s: exit %d: %s", file, r.code, r.stderr)
+		}
+		var rep struct{ Summary map[string]any }
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatalf("review %s: %v", file, err)
+		}
+		return rep.Summary
+	}
+	want := summary("reviewed.xlf")
+	for _, c := range []struct{ format, note string }{
+		{"xliff", `<note from="desk">check the date</note>`},
+		{"xliff2", `<note category="desk">check the date</note>`},
+	} {
+		out := "c-" + c.format + ".xlf"
+		if r := runBitext(t, dir, "", "convert", "-f", c.format, "-o", out, "reviewed.xlf"); r.code != 0 {
+			t.Fatalf("convert -f %s: exit %d: %s", c.format, r.code, r.stderr)
+		}
+		got := summary(out)
+		for _, k := range []string{"edited", "unchanged", "translated_without_draft", "with_draft", "word_edits"} {
+			if got[k] != want[k] {
+				t.Errorf("-f %s: review of the converted file: %s = %v, want %v as in the reviewed file", c.format, k, got[k], want[k])
+			}
+		}
+		conv, _ := os.ReadFile(filepath.Join(dir, out))
+		if !strings.Contains(string(conv), c.note) {
+			t.Errorf("-f %s: the editor's note lost its author", c.format)
+		}
+		t.Log(xliffCheck(t, filepath.Join(dir, out)))
+	}
+}

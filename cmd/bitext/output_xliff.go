@@ -67,7 +67,8 @@ func companionTMX(output string) string {
 // omegatTMX is the TMX an omegat-flavour XLIFF file was written with.
 type omegatTMX struct {
 	path  string
-	pairs int  // machine and memory drafts written
+	pairs int  // pairs written: machine and memory drafts, and the translations below
+	kept  int  // translations an editor's file gave (reviewed or final), written too
 	gist  bool // some drafts were a word-by-word gist, left out
 }
 
@@ -78,6 +79,8 @@ func printOmegatTMX(e *env, t *omegatTMX) {
 		return
 	}
 	switch {
+	case t.kept > 0:
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d machine drafts and %d translations kept from the earlier file, for the OmegaT project's tm/ folder)\n", t.path, t.pairs-t.kept, t.kept)
 	case t.pairs > 0 && t.gist:
 		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d machine drafts for the OmegaT project's tm/ folder; a word-by-word gist never goes into a TMX)\n", t.path, t.pairs)
 	case t.pairs > 0:
@@ -135,7 +138,14 @@ func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bi
 	// run left in the file the OmegaT project may be set up to read.
 	t := &omegatTMX{path: companionTMX(path), gist: hasGist(b)}
 	err := writeFile(e, t.path, func(w io.Writer) (err error) {
-		t.pairs, err = xliff.WriteTMX(w, b, opts, nil)
+		// Every target is a copy of the source: the translations an
+		// editor's file gave go here with the drafts, or they are lost.
+		t.pairs, err = xliff.WriteTMX(w, b, opts, func(u *doc.Unit) bool {
+			if u.State == doc.StateReviewed || u.State == doc.StateFinal {
+				t.kept++
+			}
+			return true
+		})
 		return err
 	})
 	if err != nil {

@@ -83,3 +83,41 @@ func TestOmegatTMXLeavesOutGist(t *testing.T) {
 		t.Errorf("convert: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// An omegat-flavour file holds a copy of the source in every target, so an
+// update of a file the translator worked on in OmegaT puts the translations
+// it keeps into the companion TMX, where OmegaT finds them as exact matches:
+// written nowhere, they would be lost to a new OmegaT project.
+func TestOmegatUpdateKeepsTranslationsInTMX(t *testing.T) {
+	privateMemory(t)
+	dir := draftedXLIFF(t, "--format", "xliff", "--flavour", "omegat")
+	path := filepath.Join(dir, "article.xlf")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What OmegaT writes: the translator's English in the first target.
+	loc := xlTarget.FindSubmatchIndex(data)
+	if loc == nil {
+		t.Fatal("no target")
+	}
+	const mine = "The translator's own sentence."
+	data = append(append(append([]byte{}, data[:loc[4]]...), mine...), data[loc[5]:]...)
+	if err := os.WriteFile(filepath.Join(dir, "done.xlf"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--flavour", "omegat", "--update", "done.xlf", "-o", "new.xlf", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("update: exit %d: %s", r.code, r.stderr)
+	}
+	tmx, err := os.ReadFile(filepath.Join(dir, "new.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(tmx), "<seg>"+strings.ReplaceAll(mine, "'", "&apos;")+"</seg>") && !strings.Contains(string(tmx), "<seg>"+mine+"</seg>") {
+		t.Errorf("the translator's translation is in neither new.xlf's targets nor new.tmx:\n%.600s", tmx)
+	}
+	if !strings.Contains(r.stderr, "1 translations kept from the earlier file") {
+		t.Errorf("stderr does not say the TMX holds the kept translation: %s", r.stderr)
+	}
+}
