@@ -138,3 +138,35 @@ func TestRemoveEntryFixesDuplicate(t *testing.T) {
 		t.Errorf("after removal: %v, %v\n%s", g, err, out)
 	}
 }
+
+// YAML reads U+2028 and U+2029 as line breaks: written bare, a note holding
+// one would break the file for the next edit while Parse still accepted it.
+func TestAppendEntryQuotesUnicodeLineSeparators(t *testing.T) {
+	for _, sep := range []string{"\u2028", "\u2029"} {
+		note := "first" + sep + "second"
+		out, err := AppendEntries("g.yaml", []byte(editGlossary), &Entry{Ar: "لافروف", En: "Lavrov", Note: note, Context: []string{"روسيا" + sep + "موسكو"}})
+		if err != nil {
+			t.Fatalf("%U: %v", []rune(sep)[0], err)
+		}
+		g, err := Parse("g.yaml", out)
+		if err != nil {
+			t.Fatalf("%U: %v", []rune(sep)[0], err)
+		}
+		if e := g.Entries[len(g.Entries)-1]; e.Note != note || len(e.Context) != 1 {
+			t.Errorf("%U: note %q, context %q", []rune(sep)[0], e.Note, e.Context)
+		}
+		if _, err := AppendEntries("g.yaml", out, &Entry{Ar: "شويغو", En: "Shoigu"}); err != nil {
+			t.Errorf("%U: the next edit: %v", []rune(sep)[0], err)
+		}
+	}
+}
+
+// A file written by hand with a bare U+2028 is read as yaml reads it.
+func TestParseUnicodeLineSeparatorAsYAML(t *testing.T) {
+	data := "terms:\n  - ar: بوتين\n    en: Putin\n    note: a\u2028b\n"
+	_, err := Parse("g.yaml", []byte(data))
+	_, yerr := documentNode("g.yaml", []byte(data))
+	if (err == nil) != (yerr == nil) {
+		t.Errorf("Parse: %v; yaml: %v", err, yerr)
+	}
+}
