@@ -170,3 +170,19 @@ func TestParseUnicodeLineSeparatorAsYAML(t *testing.T) {
 		t.Errorf("Parse: %v; yaml: %v", err, yerr)
 	}
 }
+
+// Items written with the dash on a line of its own lose their dash with them,
+// and the next item keeps its own.
+func TestRemoveEntryDashOnItsOwnLine(t *testing.T) {
+	data := "terms:\n  -\n    ar: بوتين\n    en: Putin\n  - # the capital\n    ar: موسكو\n    en: Moscow\n  -\n    ar: روسيا\n    en: Russia\n"
+	for _, tc := range []struct{ term, want string }{
+		{"بوتين", "terms:\n  - # the capital\n    ar: موسكو\n    en: Moscow\n  -\n    ar: روسيا\n    en: Russia\n"},
+		{"موسكو", "terms:\n  -\n    ar: بوتين\n    en: Putin\n  -\n    ar: روسيا\n    en: Russia\n"},
+		{"روسيا", "terms:\n  -\n    ar: بوتين\n    en: Putin\n  - # the capital\n    ar: موسكو\n    en: Moscow\n"},
+	} {
+		out, _, err := RemoveEntry("g.yaml", []byte(data), tc.term, "")
+		if err != nil || string(out) != tc.want {
+			t.Errorf("remove %s: %v\ngot\n%s\nwant\n%s", tc.term, err, out, tc.want)
+		}
+	}
+}
