@@ -120,8 +120,10 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		for _, s := range arabic.SplitProclitics(w) {
 			st := s.Stem(w)
 			if stopWords[st] {
-				// فإن, وهذا: a function word behind a proclitic.
+				// فإن, وهذا: a function word behind a proclitic (or وعلي,
+				// the name Ali where the text writes ى: cut like a name).
 				stem[i] = st
+				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
 				break
 			}
 			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "") && !stopWords[st] {

@@ -213,3 +213,21 @@ func TestSuggestKnownMedia(t *testing.T) {
 		}
 	}
 }
+
+// علي behind و, in a text that writes ى elsewhere, is proposed as the name
+// Ali without the و: the entry is what a glossary would list.
+func TestSuggestAliWithoutProclitic(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "التقى الوزير وعلي حسن في القاهرة.\n\nوقال وعلي حسن إن الوفد وصل إلى المطار.\n"
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		if strings.HasPrefix(s.Ar, "و") {
+			t.Errorf("proposed %q (%s): the proclitic is part of it", s.Ar, s.En)
+		}
+		if s.Ar != text[s.Start:s.End] {
+			t.Errorf("%q: offsets %d-%d give %q", s.Ar, s.Start, s.End, text[s.Start:s.End])
+		}
+	}
+}
