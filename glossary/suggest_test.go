@@ -231,3 +231,18 @@ func TestSuggestAliWithoutProclitic(t *testing.T) {
 		}
 	}
 }
+
+// علي الرغم is على الرغم ("despite") written with ي, never Ali, even in a
+// text that writes ى elsewhere.
+func TestSuggestAliRaghmIsNoName(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وعلي الرغم من أنه قال ذلك.\n\nوعلي الرغم من أن المدير تكهن بذلك.\n\nوصل الوزير إلى المطار.\n"
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		if Key(s.Ar) == aliKey {
+			t.Errorf("proposed %q (%s) in علي الرغم", s.Ar, s.En)
+		}
+	}
+}
