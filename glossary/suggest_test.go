@@ -246,3 +246,22 @@ func TestSuggestAliRaghmIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// Parties and movements that news text names with a common noun (حزب,
+// حركة) get their English names, not a word-by-word rendering.
+func TestSuggestKnownMovements(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "قال حزب الله في بيان إن حركة حماس ومنظمة التحرير الفلسطينية رفضتا الاقتراح. وأضاف حزب الله أن حركة فتح وافقت.\n"
+	got := map[string]string{}
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		got[Key(s.Ar)] = s.En
+	}
+	for ar, en := range map[string]string{"حزب الله": "Hezbollah", "حماس": "Hamas", "منظمة التحرير الفلسطينية": "Palestine Liberation Organization", "فتح": "Fatah"} {
+		if g, ok := got[Key(ar)]; ok && g != en || !ok && got[Key("حركة "+ar)] != en {
+			t.Errorf("%s: proposed %q, want %q (all: %v)", ar, g, en, got)
+		}
+	}
+}
