@@ -594,6 +594,17 @@ func (x *termIndex) add(e *Entry, file string, forms, keys []string, fail func(f
 			// Homographs told apart by their context words.
 		case o.form == form && o.e.Ar == form && e.Ar == form:
 			fail("duplicate term %q (first at %s)", form, o.where(file))
+		case o.form == form:
+			// The same spelling: "after normalisation" would mislead.
+			what := fmt.Sprintf("term %q", form)
+			if i > 0 {
+				what = fmt.Sprintf("variant %q of %q", form, e.Ar)
+			}
+			there := "the term"
+			if o.e.Ar != form {
+				there = fmt.Sprintf("a variant of %q", o.e.Ar)
+			}
+			fail("%s is already %s at %s (give both entries context words if they are homographs)", what, there, o.where(file))
 		default:
 			fail("term %q is the same as %q at %s after normalisation (give both entries context words if they are homographs)", form, o.form, o.where(file))
 		}
