@@ -186,3 +186,23 @@ func TestRemoveEntryDashOnItsOwnLine(t *testing.T) {
 		}
 	}
 }
+
+// Text that is not UTF-8 cannot be written as YAML: strconv-style escapes
+// would read back as other letters (\xff as ÿ). It is refused.
+func TestCheckAdditionsRefusesInvalidUTF8(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(editGlossary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Entry{
+		{Ar: "روسيا", En: "Ru\xffssia"},
+		{Ar: "روسيا", En: "Russia", Note: "bad \xc8\xe6"},
+		{Ar: "روسيا", En: "Russia", Variants: []string{"روسي\xffا"}},
+		{Ar: "روسيا", En: "Russia", Context: []string{"\xe4"}},
+	} {
+		err := g.CheckAdditions("glossary add", []*Entry{e})
+		if err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+			t.Errorf("%+v: err = %v", e, err)
+		}
+	}
+}

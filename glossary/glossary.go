@@ -543,6 +543,10 @@ func checkFields(e *Entry, keys []string, fail func(format string, args ...any))
 	if arabic.HasArabic(e.En) {
 		fail("en %q for %q: English rendering contains Arabic letters", e.En, e.Ar)
 	}
+	if f, ok := invalidUTF8(e); ok {
+		// YAML holds only UTF-8: written, the bytes would read back as other letters.
+		fail("entry %q: %q is not UTF-8 text", strings.ToValidUTF8(e.Ar, "\uFFFD"), strings.ToValidUTF8(f, "\uFFFD"))
+	}
 	if strings.ContainsAny(e.Ar+e.En, "\n\r") {
 		// It would be written into a sentence, or never match one.
 		fail("entry %q: a line break in a term or its English rendering", e.Ar)
@@ -561,6 +565,23 @@ func checkFields(e *Entry, keys []string, fail func(format string, args ...any))
 		}
 	}
 	return true
+}
+
+// invalidUTF8 returns the first of e's fields that is not UTF-8.
+func invalidUTF8(e *Entry) (string, bool) {
+	for _, f := range [...]string{e.Ar, e.En, e.Type, e.Note} {
+		if !utf8.ValidString(f) {
+			return f, true
+		}
+	}
+	for _, list := range [...][]string{e.Variants, e.Context} {
+		for _, f := range list {
+			if !utf8.ValidString(f) {
+				return f, true
+			}
+		}
+	}
+	return "", false
 }
 
 // termIndex finds terms that are the same after normalisation in two
