@@ -117,8 +117,16 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 	lines := splitLines(data)
 	from, to := target.Line-1, len(lines) // lines[from:to] go
 	for i, n := range terms.Content {
-		if n.Line == target.Line && i+1 < len(terms.Content) {
-			to = terms.Content[i+1].Line - 1
+		if n.Line != target.Line {
+			continue
+		}
+		floor := 0
+		if i > 0 {
+			floor = terms.Content[i-1].Line
+		}
+		from = itemStart(lines, n.Line-1, floor)
+		if i+1 < len(terms.Content) {
+			to = itemStart(lines, terms.Content[i+1].Line-1, n.Line)
 		}
 	}
 	// Keep the comments and blank lines that lead into what follows.
@@ -129,10 +137,6 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		}
 		to--
 	}
-	// An item written as a lone "-" has its keys on the lines below.
-	if from > 0 && strings.TrimSpace(lines[from-1]) == "-" {
-		from--
-	}
 	rest := append(append([]string{}, lines[:from]...), lines[to:]...)
 	out := []byte(strings.Join(rest, "\n"))
 	if _, errs, err := parseEntries(name, out); err != nil || len(errs) > 0 {
@@ -142,6 +146,23 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, fmt.Errorf("after removing %q: %w", term, err)
 	}
 	return out, target, nil
+}
+
+// itemStart returns the index of the line holding the dash of the list item
+// whose value starts at lines[at]: that line, or for an item written with its
+// dash on a line of its own ("-", "- # comment"), the line above, searched
+// no higher than lines[floor].
+func itemStart(lines []string, at, floor int) int {
+	for i := at; i >= floor && i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		switch {
+		case l == "-" || strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "-\t"):
+			return i
+		case i < at && l != "" && !strings.HasPrefix(l, "#"):
+			return at
+		}
+	}
+	return at
 }
 
 // termsNode returns the value of the top-level terms key, nil if absent.

@@ -138,3 +138,71 @@ func TestRemoveEntryFixesDuplicate(t *testing.T) {
 		t.Errorf("after removal: %v, %v\n%s", g, err, out)
 	}
 }
+
+// YAML reads U+2028 and U+2029 as line breaks: written bare, a note holding
+// one would break the file for the next edit while Parse still accepted it.
+func TestAppendEntryQuotesUnicodeLineSeparators(t *testing.T) {
+	for _, sep := range []string{"\u2028", "\u2029"} {
+		note := "first" + sep + "second"
+		out, err := AppendEntries("g.yaml", []byte(editGlossary), &Entry{Ar: "لافروف", En: "Lavrov", Note: note, Context: []string{"روسيا" + sep + "موسكو"}})
+		if err != nil {
+			t.Fatalf("%U: %v", []rune(sep)[0], err)
+		}
+		g, err := Parse("g.yaml", out)
+		if err != nil {
+			t.Fatalf("%U: %v", []rune(sep)[0], err)
+		}
+		if e := g.Entries[len(g.Entries)-1]; e.Note != note || len(e.Context) != 1 {
+			t.Errorf("%U: note %q, context %q", []rune(sep)[0], e.Note, e.Context)
+		}
+		if _, err := AppendEntries("g.yaml", out, &Entry{Ar: "شويغو", En: "Shoigu"}); err != nil {
+			t.Errorf("%U: the next edit: %v", []rune(sep)[0], err)
+		}
+	}
+}
+
+// A file written by hand with a bare U+2028 is read as yaml reads it.
+func TestParseUnicodeLineSeparatorAsYAML(t *testing.T) {
+	data := "terms:\n  - ar: بوتين\n    en: Putin\n    note: a\u2028b\n"
+	_, err := Parse("g.yaml", []byte(data))
+	_, yerr := documentNode("g.yaml", []byte(data))
+	if (err == nil) != (yerr == nil) {
+		t.Errorf("Parse: %v; yaml: %v", err, yerr)
+	}
+}
+
+// Items written with the dash on a line of its own lose their dash with them,
+// and the next item keeps its own.
+func TestRemoveEntryDashOnItsOwnLine(t *testing.T) {
+	data := "terms:\n  -\n    ar: بوتين\n    en: Putin\n  - # the capital\n    ar: موسكو\n    en: Moscow\n  -\n    ar: روسيا\n    en: Russia\n"
+	for _, tc := range []struct{ term, want string }{
+		{"بوتين", "terms:\n  - # the capital\n    ar: موسكو\n    en: Moscow\n  -\n    ar: روسيا\n    en: Russia\n"},
+		{"موسكو", "terms:\n  -\n    ar: بوتين\n    en: Putin\n  -\n    ar: روسيا\n    en: Russia\n"},
+		{"روسيا", "terms:\n  -\n    ar: بوتين\n    en: Putin\n  - # the capital\n    ar: موسكو\n    en: Moscow\n"},
+	} {
+		out, _, err := RemoveEntry("g.yaml", []byte(data), tc.term, "")
+		if err != nil || string(out) != tc.want {
+			t.Errorf("remove %s: %v\ngot\n%s\nwant\n%s", tc.term, err, out, tc.want)
+		}
+	}
+}
+
+// Text that is not UTF-8 cannot be written as YAML: strconv-style escapes
+// would read back as other letters (\xff as ÿ). It is refused.
+func TestCheckAdditionsRefusesInvalidUTF8(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(editGlossary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []*Entry{
+		{Ar: "روسيا", En: "Ru\xffssia"},
+		{Ar: "روسيا", En: "Russia", Note: "bad \xc8\xe6"},
+		{Ar: "روسيا", En: "Russia", Variants: []string{"روسي\xffا"}},
+		{Ar: "روسيا", En: "Russia", Context: []string{"\xe4"}},
+	} {
+		err := g.CheckAdditions("glossary add", []*Entry{e})
+		if err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+			t.Errorf("%+v: err = %v", e, err)
+		}
+	}
+}

@@ -289,10 +289,10 @@ func TestCheckAdditions(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 2 {
 		t.Fatalf("want 2 errors, got %v", err)
 	}
-	if got, want := list[0].Error(), `b.tsv:2: term "موسكو" is the same as "موسكو" at g.yaml:9`; !strings.HasPrefix(got, want) {
+	if got, want := list[0].Error(), `b.tsv:2: variant "موسكو" of "كييف" is already the term at g.yaml:9`; !strings.HasPrefix(got, want) {
 		t.Errorf("got  %s\nwant %s…", got, want)
 	}
-	if got, want := list[1].Error(), `b.tsv:4: term "لندن" is the same as "لندن" at line 3`; !strings.HasPrefix(got, want) {
+	if got, want := list[1].Error(), `b.tsv:4: variant "لندن" of "باريس" is already the term at line 3`; !strings.HasPrefix(got, want) {
 		t.Errorf("got  %s\nwant %s…", got, want)
 	}
 	if err := g.CheckAdditions("b.tsv", es[1:2]); err != nil {

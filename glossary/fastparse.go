@@ -171,13 +171,15 @@ func plainSafe(s string, flow bool) bool {
 }
 
 // printable reports whether line has only characters YAML accepts as they
-// are, tabs and carriage returns excepted.
+// are, tabs and carriage returns excepted. U+2028 and U+2029 are left out:
+// yaml reads them as line breaks.
 func printable(line string) bool {
 	for i, r := range line {
 		switch {
 		case r == utf8.RuneError && len(line) > i && !strings.HasPrefix(line[i:], "\uFFFD"):
 			return false
-		case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0xD800 && r <= 0xDFFF, r == 0xFEFF, r == 0xFFFE, r == 0xFFFF:
+		case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0xD800 && r <= 0xDFFF, r == 0xFEFF, r == 0xFFFE, r == 0xFFFF,
+			r == 0x2028, r == 0x2029:
 			return false
 		}
 	}

@@ -543,6 +543,10 @@ func checkFields(e *Entry, keys []string, fail func(format string, args ...any))
 	if arabic.HasArabic(e.En) {
 		fail("en %q for %q: English rendering contains Arabic letters", e.En, e.Ar)
 	}
+	if f, ok := invalidUTF8(e); ok {
+		// YAML holds only UTF-8: written, the bytes would read back as other letters.
+		fail("entry %q: %q is not UTF-8 text", strings.ToValidUTF8(e.Ar, "\uFFFD"), strings.ToValidUTF8(f, "\uFFFD"))
+	}
 	if strings.ContainsAny(e.Ar+e.En, "\n\r") {
 		// It would be written into a sentence, or never match one.
 		fail("entry %q: a line break in a term or its English rendering", e.Ar)
@@ -561,6 +565,23 @@ func checkFields(e *Entry, keys []string, fail func(format string, args ...any))
 		}
 	}
 	return true
+}
+
+// invalidUTF8 returns the first of e's fields that is not UTF-8.
+func invalidUTF8(e *Entry) (string, bool) {
+	for _, f := range [...]string{e.Ar, e.En, e.Type, e.Note} {
+		if !utf8.ValidString(f) {
+			return f, true
+		}
+	}
+	for _, list := range [...][]string{e.Variants, e.Context} {
+		for _, f := range list {
+			if !utf8.ValidString(f) {
+				return f, true
+			}
+		}
+	}
+	return "", false
 }
 
 // termIndex finds terms that are the same after normalisation in two
@@ -594,6 +615,17 @@ func (x *termIndex) add(e *Entry, file string, forms, keys []string, fail func(f
 			// Homographs told apart by their context words.
 		case o.form == form && o.e.Ar == form && e.Ar == form:
 			fail("duplicate term %q (first at %s)", form, o.where(file))
+		case o.form == form:
+			// The same spelling: "after normalisation" would mislead.
+			what := fmt.Sprintf("term %q", form)
+			if i > 0 {
+				what = fmt.Sprintf("variant %q of %q", form, e.Ar)
+			}
+			there := "the term"
+			if o.e.Ar != form {
+				there = fmt.Sprintf("a variant of %q", o.e.Ar)
+			}
+			fail("%s is already %s at %s (give both entries context words if they are homographs)", what, there, o.where(file))
 		default:
 			fail("term %q is the same as %q at %s after normalisation (give both entries context words if they are homographs)", form, o.form, o.where(file))
 		}

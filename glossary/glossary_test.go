@@ -63,6 +63,8 @@ func TestParseErrors(t *testing.T) {
 		{"duplicate", "terms:\n  - ar: بوتين\n    en: Putin\n  - ar: بوتين\n    en: Poutine\n", "g.yaml:4: duplicate term \"بوتين\" (first at line 2)"},
 		{"same after normalisation", "terms:\n  - ar: إيطاليا\n    en: Italy\n  - ar: ايطاليا\n    en: Italy\n", "g.yaml:4: term \"ايطاليا\" is the same as \"إيطاليا\" at line 2 after normalisation"},
 		{"variant clashes", "terms:\n  - ar: القاهرة\n    en: Cairo\n  - ar: مصر\n    en: Egypt\n    variants: [القاهره]\n", "g.yaml:4: term \"القاهره\" is the same as \"القاهرة\" at line 2"},
+		{"variant is another term", "terms:\n  - ar: فلاديمير بوتين\n    en: Vladimir Putin\n  - ar: بوتين\n    en: Putin\n    variants: [فلاديمير بوتين]\n", "g.yaml:4: variant \"فلاديمير بوتين\" of \"بوتين\" is already the term at line 2"},
+		{"term is another variant", "terms:\n  - ar: بوتين\n    en: Putin\n    variants: [بوتن]\n  - ar: بوتن\n    en: Poutine\n", "g.yaml:5: term \"بوتن\" is already a variant of \"بوتين\" at line 2"},
 		{"empty english", "terms:\n  - ar: بوتين\n    en: \"\"\n", "g.yaml:2: entry \"بوتين\" has no English rendering (en)"},
 		{"missing english", "terms:\n  - ar: بوتين\n", "g.yaml:2: entry \"بوتين\" has no English rendering"},
 		{"latin in ar", "terms:\n  - ar: Putin\n    en: Putin\n", "g.yaml:2: ar \"Putin\": want Arabic script"},

@@ -40,6 +40,11 @@ var wellKnownOrgs = foldSet(map[string]string{
 	"البيت الأبيض": "White House", "الكرملين": "Kremlin", "البنتاغون": "Pentagon", "الأمم المتحدة": "United Nations",
 	"مجلس الأمن": "Security Council", "مجلس الأمن القومي": "National Security Council", "حلف شمال الأطلسي": "NATO", "الاتحاد الأوروبي": "European Union",
 	"الجامعة العربية": "Arab League", "الكونغرس": "Congress",
+	// Parties and movements named with a common noun: word by word they would
+	// come out as "Allah Party".
+	"حزب الله": "Hezbollah", "حركة حماس": "Hamas", "حركة فتح": "Fatah",
+	"منظمة التحرير الفلسطينية": "Palestine Liberation Organization", "حركة المقاومة الإسلامية": "Hamas",
+	"حركة الجهاد الإسلامي": "Islamic Jihad",
 })
 
 // wellKnownMedia are the news agencies, papers and broadcasters that Arabic

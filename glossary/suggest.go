@@ -120,8 +120,10 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		for _, s := range arabic.SplitProclitics(w) {
 			st := s.Stem(w)
 			if stopWords[st] {
-				// فإن, وهذا: a function word behind a proclitic.
+				// فإن, وهذا: a function word behind a proclitic (or وعلي,
+				// the name Ali where the text writes ى: cut like a name).
 				stem[i] = st
+				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
 				break
 			}
 			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "") && !stopWords[st] {
@@ -142,8 +144,10 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	writesMaqsura := strings.Contains(text, "ى")
 	stopAt := func(i int) bool {
 		// Folding makes علي "Ali" the particle على; a text that writes ى
-		// spells the particle so, and علي there is the name.
-		return stopWords[stem[i]] && !(stem[i] == aliKey && writesMaqsura && !endsInMaqsura(text[t.toks[i].start:t.toks[i].end]))
+		// spells the particle so, and علي there is the name, but for the
+		// set phrase على الرغم ("despite"), which keeps ي in many texts.
+		return stopWords[stem[i]] && !(stem[i] == aliKey && writesMaqsura && !endsInMaqsura(text[t.toks[i].start:t.toks[i].end]) &&
+			!(i+1 < n && stem[i+1] == raghmKey))
 	}
 	nameish := func(i int) bool {
 		w := stem[i]
@@ -710,6 +714,9 @@ var titleEnglish = foldSet(map[string]string{
 
 // aliKey is علي (Ali) folded, which is also على (on) folded.
 var aliKey = Key("علي")
+
+// raghmKey is الرغم folded: على الرغم is "despite".
+var raghmKey = Key("الرغم")
 
 // stopWords are frequent words of news Arabic that are not names.
 var stopWords = foldBool(strings.Fields(`

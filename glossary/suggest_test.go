@@ -213,3 +213,55 @@ func TestSuggestKnownMedia(t *testing.T) {
 		}
 	}
 }
+
+// علي behind و, in a text that writes ى elsewhere, is proposed as the name
+// Ali without the و: the entry is what a glossary would list.
+func TestSuggestAliWithoutProclitic(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "التقى الوزير وعلي حسن في القاهرة.\n\nوقال وعلي حسن إن الوفد وصل إلى المطار.\n"
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		if strings.HasPrefix(s.Ar, "و") {
+			t.Errorf("proposed %q (%s): the proclitic is part of it", s.Ar, s.En)
+		}
+		if s.Ar != text[s.Start:s.End] {
+			t.Errorf("%q: offsets %d-%d give %q", s.Ar, s.Start, s.End, text[s.Start:s.End])
+		}
+	}
+}
+
+// علي الرغم is على الرغم ("despite") written with ي, never Ali, even in a
+// text that writes ى elsewhere.
+func TestSuggestAliRaghmIsNoName(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وعلي الرغم من أنه قال ذلك.\n\nوعلي الرغم من أن المدير تكهن بذلك.\n\nوصل الوزير إلى المطار.\n"
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		if Key(s.Ar) == aliKey {
+			t.Errorf("proposed %q (%s) in علي الرغم", s.Ar, s.En)
+		}
+	}
+}
+
+// Parties and movements that news text names with a common noun (حزب,
+// حركة) get their English names, not a word-by-word rendering.
+func TestSuggestKnownMovements(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "قال حزب الله في بيان إن حركة حماس ومنظمة التحرير الفلسطينية رفضتا الاقتراح. وأضاف حزب الله أن حركة فتح وافقت.\n"
+	got := map[string]string{}
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		got[Key(s.Ar)] = s.En
+	}
+	for ar, en := range map[string]string{"حزب الله": "Hezbollah", "حماس": "Hamas", "منظمة التحرير الفلسطينية": "Palestine Liberation Organization", "فتح": "Fatah"} {
+		if g, ok := got[Key(ar)]; ok && g != en || !ok && got[Key("حركة "+ar)] != en {
+			t.Errorf("%s: proposed %q, want %q (all: %v)", ar, g, en, got)
+		}
+	}
+}

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -69,7 +72,7 @@ func addAction(c *cli.Context, e *env) error {
 		return usagef("glossary add: want the English rendering of %q (or --no-translate)", entry.Ar)
 	}
 	path := c.String("glossary")
-	unlock, err := filelock.LockFolderOf(path) // edits run at the same time must not lose entries
+	unlock, err := lockGlossary(path)
 	if err != nil {
 		return err
 	}
@@ -112,6 +115,27 @@ func appendEntries(path string, data []byte, g *glossary.Glossary, src string, e
 		return fmt.Errorf("adding to %s from %s: %w", path, src, err)
 	}
 	return writeGlossaryFile(path, out)
+}
+
+// lockGlossary takes the lock of the folder that holds the glossary file, so
+// that edits run at the same time do not lose one another's entries. A file
+// reached through a symbolic link is locked where it is, as it is written
+// there.
+func lockGlossary(path string) (unlock func(), err error) {
+	real := path
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			real = target
+		}
+	}
+	unlock, err = filelock.LockFolderOf(real)
+	if err != nil {
+		if dir := filepath.Dir(real); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("glossary %s: there is no folder %s", path, dir)
+		}
+		return nil, fmt.Errorf("glossary %s: %w", path, err)
+	}
+	return unlock, nil
 }
 
 // readGlossaryFile reads the glossary file; a missing file is empty when

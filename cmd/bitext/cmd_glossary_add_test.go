@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"bitext/internal/filelock"
 	"bitext/internal/testenv"
 )
 
@@ -113,5 +115,47 @@ func TestGlossaryAddChecksItsFlags(t *testing.T) {
 	}
 	if r := runBitext(t, dir, "", "glossary", "check", "-g", "g.yaml"); !strings.Contains(r.stdout, "note:") || !strings.Contains(r.stdout, "2 entries") {
 		t.Errorf("check: %q", r.stdout)
+	}
+}
+
+// A glossary reached through a symbolic link (a shared glossary linked into
+// each desk's folder) is locked in the folder that holds it, so that edits
+// made through different links wait for one another.
+func TestGlossaryAddLocksTheLinkedFile(t *testing.T) {
+	shared, _ := copyGlossary(t)
+	desk := t.TempDir()
+	link := filepath.Join(desk, "glossary.yaml")
+	if err := os.Symlink(filepath.Join(shared, "glossary.yaml"), link); err != nil {
+		t.Skip(err)
+	}
+	unlock, err := filelock.LockFolderOf(filepath.Join(shared, "glossary.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan result)
+	go func() {
+		done <- runBitext(t, "", "", "glossary", "add", "-g", link, "سيرغي لافروف", "Sergei Lavrov")
+	}()
+	select {
+	case r := <-done:
+		unlock()
+		t.Fatalf("add did not wait for the lock of %s: exit %d %s", shared, r.code, r.stderr)
+	case <-time.After(300 * time.Millisecond):
+	}
+	unlock()
+	if r := <-done; r.code != 0 {
+		t.Fatalf("add: exit %d: %s", r.code, r.stderr)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+}
+
+// A glossary in a folder that does not exist is named, with the folder.
+func TestGlossaryAddMissingFolder(t *testing.T) {
+	dir := t.TempDir()
+	r := runBitext(t, dir, "", "glossary", "add", "-g", "desk/glossary.yaml", "سيرغي لافروف", "Sergei Lavrov")
+	if r.code != 1 || !strings.Contains(r.stderr, "desk/glossary.yaml") || !strings.Contains(r.stderr, "no folder desk") {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/glossary"
-	"bitext/internal/textfile"
 )
 
 func init() {
@@ -65,7 +64,7 @@ func checkAction(c *cli.Context, e *env) error {
 		m := glossary.NewMatcher(g)
 		used := map[*glossary.Entry]bool{}
 		for _, a := range c.Args().Slice() {
-			text, err := textfile.Read(a, e.stdin)
+			text, err := readArticle(a, e.stdin)
 			if err != nil {
 				return err
 			}

@@ -8,7 +8,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/glossary"
-	"bitext/internal/filelock"
 )
 
 func init() {
@@ -82,7 +81,7 @@ func importAction(c *cli.Context, e *env) error {
 		return fmt.Errorf("%s: no terms", name)
 	}
 	path := c.String("glossary")
-	unlock, err := filelock.LockFolderOf(path) // edits run at the same time must not lose entries
+	unlock, err := lockGlossary(path)
 	if err != nil {
 		return err
 	}

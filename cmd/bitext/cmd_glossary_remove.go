@@ -6,7 +6,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/glossary"
-	"bitext/internal/filelock"
 )
 
 func init() {
@@ -35,7 +34,7 @@ func removeAction(c *cli.Context, e *env) error {
 		return usagef("glossary remove: want one Arabic term, got %d arguments", c.NArg())
 	}
 	path := c.String("glossary")
-	unlock, err := filelock.LockFolderOf(path) // edits run at the same time must not lose entries
+	unlock, err := lockGlossary(path)
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
 	"bitext/glossary"
+	"bitext/htmlpage"
 	"bitext/internal/textfile"
 )
 
@@ -46,6 +48,22 @@ func glossaryFlag() cli.Flag {
 	return &cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Value: defaultGlossary, Usage: "glossary file"}
 }
 
+// readArticle reads an article for the glossary commands as translate reads
+// it: its front matter (page settings, not text) is blanked, so that lines
+// and byte offsets stay those of the file.
+func readArticle(path string, stdin io.Reader) (string, error) {
+	text, err := textfile.Read(path, stdin)
+	if err != nil {
+		return "", err
+	}
+	name := path
+	if path == "-" {
+		name = "stdin"
+	}
+	_, text, err = htmlpage.SplitFrontMatter(name, text)
+	return text, err
+}
+
 // scanHit is one hit as scan --json prints it.
 type scanHit struct {
 	Start     int    `json:"start"`      // byte offset of the surface form in the file
@@ -74,7 +92,7 @@ func scanAction(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	text, err := textfile.Read(c.Args().First(), e.stdin)
+	text, err := readArticle(c.Args().First(), e.stdin)
 	if err != nil {
 		return err
 	}

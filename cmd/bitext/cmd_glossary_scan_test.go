@@ -68,3 +68,27 @@ func TestGlossaryScanStdinAndErrors(t *testing.T) {
 		t.Errorf("bad glossary: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// Front matter is page settings, not text: scan, check and suggest leave it
+// out as translate does, and lines and offsets stay those of the file.
+func TestGlossaryCommandsSkipFrontMatter(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "g.yaml"), []byte("terms:\n  - ar: بوتين\n    en: Putin\n  - ar: موسكو\n    en: Moscow\n"), 0o644)
+	article := "---\ntitle: بوتين في موسكو مع جون بولتون\nsource: AFP\n---\nقال بوتين إن الوضع صعب.\n"
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(article), 0o644)
+
+	r := runBitext(t, dir, "", "glossary", "scan", "-g", "g.yaml", "--json", "a.txt")
+	var hits []struct{ Start, Line int }
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) != 1 || hits[0].Line != 5 ||
+		hits[0].Start != strings.Index(article, "بوتين إن") {
+		t.Errorf("scan: exit %d, %v %+v\n%s%s", r.code, err, hits, r.stdout, r.stderr)
+	}
+	r = runBitext(t, dir, "", "glossary", "check", "-g", "g.yaml", "a.txt")
+	if r.code != 0 || !strings.Contains(r.stdout, "g.yaml:4: unused: موسكو") {
+		t.Errorf("check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, dir, "", "glossary", "suggest", "-g", "g.yaml", "a.txt")
+	if r.code != 0 || strings.Contains(r.stdout, "بولتون") {
+		t.Errorf("suggest: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/glossary"
-	"bitext/internal/textfile"
 )
 
 func init() {
@@ -73,7 +72,7 @@ func suggestAction(c *cli.Context, e *env) error {
 	default:
 		return err
 	}
-	text, err := textfile.Read(c.Args().First(), e.stdin)
+	text, err := readArticle(c.Args().First(), e.stdin)
 	if err != nil {
 		return err
 	}
