@@ -29,6 +29,16 @@ type Problem struct {
 // Problems returns the problems of err, an error that yaml.Unmarshal or a
 // yaml.Decoder returned for data (its first document).
 func Problems(data []byte, err error) []Problem {
+	ps := problems(data, err)
+	for i, p := range ps {
+		if p.Msg == "found character that cannot start any token" && p.Line > 0 && p.Line == tabLine(data) {
+			ps[i].Msg += " (a tab: YAML indents with spaces)"
+		}
+	}
+	return ps
+}
+
+func problems(data []byte, err error) []Problem {
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		// Decoding errors carry the 1-based line of their node.
@@ -40,6 +50,11 @@ func Problems(data []byte, err error) []Problem {
 		return out
 	}
 	line, msg := splitLine(strings.TrimPrefix(err.Error(), "yaml: "))
+	if strings.Contains(msg, "tab character") {
+		if l := tabLine(data); l > 0 {
+			return []Problem{{l, msg}}
+		}
+	}
 	var n yaml.Node
 	again := yaml.Unmarshal(shifted(data), &n)
 	if again == nil {
@@ -197,4 +212,16 @@ func allowed(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// tabLine returns the first line indented with a tab: yaml reports such a
+// line at the construct before it.
+func tabLine(data []byte) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		if strings.Contains(indent, "\t") && strings.TrimSpace(line) != "" {
+			return i + 1
+		}
+	}
+	return 0
 }
