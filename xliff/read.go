@@ -133,6 +133,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // ErrNotXLIFF is returned (wrapped) for input that is not an XLIFF document.
 var ErrNotXLIFF = errors.New("not an XLIFF file")
 
+// ErrOldXLIFF is returned (wrapped) for XLIFF 1.0 and 1.1 documents.
+var ErrOldXLIFF = errors.New("XLIFF version")
+
 type limited struct {
 	r io.Reader
 	n int64
@@ -320,6 +323,9 @@ func (rd *reader) root(se xml.StartElement) error {
 			rd.f.Version = "2.1"
 		}
 		rd.f.SourceLang, rd.f.TargetLang = attr(se, "srcLang"), attr(se, "trgLang")
+	case se.Name.Local == "xliff" && (strings.HasPrefix(rd.ns, "urn:oasis:names:tc:xliff:document:1.") || rd.ns == "" && v != ""):
+		// 1.0 and 1.1 (Translate Toolkit's po2xliff writes 1.1)
+		return rd.errf("", "%w %s, which bitext does not read: it reads XLIFF 1.2 and 2.x; save or export the file as XLIFF 1.2", ErrOldXLIFF, v)
 	default:
 		return rd.errf("", "%w: unknown namespace %q (version %q)", ErrNotXLIFF, rd.ns, v)
 	}

@@ -99,6 +99,8 @@ func TestReadRefuses(t *testing.T) {
 		{"empty", "", "no XML element"},
 		{"text", "just words", "not an XLIFF file"},
 		{"text points at its first line", "\n\nقال الرئيس.\nسطر ثان.\nسطر ثالث.\n", "reviewed.xlf:3: not an XLIFF file"},
+		{"xliff 1.1", `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1"><file/></xliff>`, "XLIFF version 1.1, which bitext does not read"},
+		{"unknown version", `<xliff version="3.0"><file/></xliff>`, "save or export the file as XLIFF 1.2"},
 		{"broken", good[:len(good)/2], "not well-formed XML"},
 		{"bad xml", strings.Replace(good, "<body>", "<body><<", 1), "not well-formed"},
 		{"duplicate", strings.Replace(good, `id="`+second+`"`, `id="`+first+`"`, 1), "duplicate unit id"},
