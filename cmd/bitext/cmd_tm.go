@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,9 +51,15 @@ func tmFlag() cli.Flag {
 	return &cli.StringFlag{Name: "tm", Usage: "translation memory file (default: $" + memoryEnv + " or " + defaultMemoryPath() + ")"}
 }
 
+// memoryPath returns the memory --tm names, given to the command or to its
+// parent (bitext tm --tm FILE import), else the default.
 func memoryPath(c *cli.Context) string {
-	if p := c.String("tm"); p != "" {
-		return p
+	for _, lc := range c.Lineage() {
+		if slices.Contains(lc.LocalFlagNames(), "tm") {
+			if p := lc.String("tm"); p != "" {
+				return p
+			}
+		}
 	}
 	return defaultMemoryPath()
 }
@@ -76,6 +83,7 @@ func init() {
 			Description: `The translation memory holds approved Arabic–English sentence pairs in one
 SQLite file. 'bitext translate' takes exact matches from it instead of calling the
 engine and offers fuzzy matches to the editor.`,
+			Flags: []cli.Flag{tmFlag()}, // also before the subcommand
 			Subcommands: []*cli.Command{
 				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmStatsCommand(e),
 			},

@@ -67,6 +67,11 @@ func TestTMCommands(t *testing.T) {
 	if !strings.Contains(r.stdout, "pairs:    6") || !strings.Contains(r.stdout, "per pair") {
 		t.Errorf("stats text %q", r.stdout)
 	}
+	// --tm may also come before the subcommand, with its flags after it
+	r = runBitext(t, "", "", "tm", "--tm", db, "stats", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"entries": 6`) {
+		t.Errorf("tm --tm FILE stats: %d %q %q", r.code, r.stdout, r.stderr)
+	}
 
 	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "قمة بوتين و كيم")
 	if r.code != 0 || !strings.Contains(r.stdout, "Putin–Kim summit") || !strings.Contains(r.stdout, "kim-putin.txt") {

@@ -170,7 +170,18 @@ func flagsFirst(app *cli.App, args []string) []string {
 	rest := args[1:]
 	cmds := app.Commands
 	var flags []cli.Flag
-	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+	for len(rest) > 0 {
+		if a := rest[0]; flags != nil && len(a) > 1 && a != "--" && strings.HasPrefix(a, "-") {
+			// a flag of the parent command, before the subcommand (tm --tm F import)
+			out, rest = append(out, a), rest[1:]
+			if !strings.Contains(a, "=") && takesValue(flags, strings.TrimLeft(a, "-")) && len(rest) > 0 {
+				out, rest = append(out, rest[0]), rest[1:]
+			}
+			continue
+		}
+		if strings.HasPrefix(rest[0], "-") {
+			break
+		}
 		cmd := findCommand(cmds, rest[0])
 		if cmd == nil {
 			break
