@@ -103,6 +103,10 @@ func publishAction(c *cli.Context, e *env) error {
 	if err := refusePlaceholders(rv, b); err != nil {
 		return err
 	}
+	if ids := approvedGist(rv); len(ids) > 0 {
+		fmt.Fprintf(e.stderr, "bitext: warning: %s: %s approved as the word-by-word gist, unchanged (%s): published as the editor's translation and added to the memory\n",
+			input, count(len(ids), "unit", "units"), listIDs(ids))
+	}
 	broken := review.CheckNames(b)
 	// The memory is opened (or created) before any output is written, so
 	// that a memory that cannot be opened leaves no new outputs behind.
@@ -296,6 +300,27 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 	return rv, meta, nil
 }
 
+// approvedGist returns the units the editor approved with the gist left as
+// it was: approval makes them the editor's, but an "approve all" in a CAT
+// tool does that too.
+func approvedGist(rv *xliff.Reviewed) []string {
+	var ids []string
+	for _, u := range rv.Units {
+		if u.Approved && !u.Edited && !u.Untranslated && u.Origin == xliff.GistOrigin {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids
+}
+
+// listIDs joins unit ids for a message, the first five and an ellipsis.
+func listIDs(ids []string) string {
+	if len(ids) > 5 {
+		ids = append(ids[:5:5], "…")
+	}
+	return strings.Join(ids, ", ")
+}
+
 // refuseGist returns an error naming the units whose target is still the
 // untouched word-by-word gist: a gist is never to be published as a translation.
 func refuseGist(input string, rv *xliff.Reviewed) error {
@@ -312,12 +337,8 @@ func refuseGist(input string, rv *xliff.Reviewed) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	shown := ids
-	if len(shown) > 5 {
-		shown = append(shown[:5:5], "…")
-	}
 	return fmt.Errorf("%s:%d: %d unit(s) still hold the word-by-word gist, not a translation (%s); translate or edit them, or publish with --allow-gist",
-		input, first, len(ids), strings.Join(shown, ", "))
+		input, first, len(ids), listIDs(ids))
 }
 
 // refusePlaceholders returns an error naming each unit whose target still

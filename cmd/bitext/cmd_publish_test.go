@@ -697,3 +697,22 @@ func TestPublishTMXKeepsProvenance(t *testing.T) {
 		t.Errorf("lookup in the imported memory: %+v, want %+v", hits[1], hits[0])
 	}
 }
+
+// TestPublishWarnsOfApprovedGist: a unit approved with the gist unchanged is
+// the editor's to publish, but publish names it, as an "approve all" in a
+// CAT tool approves the gist too; approved units the editor rewrote are not named.
+func TestPublishWarnsOfApprovedGist(t *testing.T) {
+	for _, format := range []string{"xliff", "xliff2"} {
+		t.Run(format, func(t *testing.T) {
+			dir := sampleDir(t)
+			markedXLIFF(t, dir, format, "rev.xlf", sampleMarks(format))
+			r := runBitext(t, dir, "", "publish", "--allow-gist", "--tm", filepath.Join(dir, "m.db"), "rev.xlf")
+			if r.code != 0 {
+				t.Fatalf("publish: exit %d: %s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, "rev.xlf: 1 unit approved as the word-by-word gist, unchanged (u2d08be18d5d0)") {
+				t.Errorf("publish said %q; want the approved, unchanged gist unit named", r.stderr)
+			}
+		})
+	}
+}
