@@ -182,10 +182,6 @@ func publishAction(c *cli.Context, e *env) error {
 		if tmxOut != "" {
 			msg += fmt.Sprintf("; wrote %s (%d pairs)", tmxOut, pairs)
 		}
-		fmt.Fprintln(e.stderr, msg)
-		if memMsg != "" {
-			fmt.Fprintln(e.stderr, memMsg)
-		}
 		if untranslated > 0 {
 			fmt.Fprintf(e.stderr, "bitext: warning: %d unit(s) have no translation; the page shows their source only\n", untranslated)
 		}
@@ -197,6 +193,11 @@ func publishAction(c *cli.Context, e *env) error {
 			}
 			fmt.Fprintf(e.stderr, "bitext: warning: %s:%d: unit %s: name not as in the glossary: %s; published as the editor wrote it\n",
 				rv.File.Name, u.Line, u.ID, strings.Join(names, ", "))
+		}
+		// the summary comes last, after the warnings, naming what was written
+		fmt.Fprintln(e.stderr, msg)
+		if memMsg != "" {
+			fmt.Fprintln(e.stderr, memMsg)
 		}
 	}
 	return nil

@@ -401,6 +401,9 @@ func TestPublishMarksNamesTheEditorBroke(t *testing.T) {
 			if !warn.MatchString(r.stderr) || strings.Count(r.stderr, "not as in the glossary") != 1 {
 				t.Errorf("publish said %q; want one warning naming unit %s and Jake Sullivan", r.stderr, id)
 			}
+			if w, p := strings.Index(r.stderr, "not as in the glossary"), strings.Index(r.stderr, "bitext: published"); p < w {
+				t.Errorf("publish said %q; want the summary after the warnings", r.stderr)
+			}
 			page, err := os.ReadFile(filepath.Join(dir, "page.html"))
 			if err != nil {
 				t.Fatal(err)
