@@ -458,6 +458,9 @@ func runUpdate(ctx context.Context, e *env, quiet bool, path, output string, eng
 		fmt.Fprintf(e.stderr, "bitext: update against %s: %s\n", path, rep.Summary())
 		for _, u := range rep.Deleted {
 			state := string(u.State)
+			if u.State == doc.StateNew {
+				state = "untranslated"
+			}
 			if u.XLIFF != nil && u.XLIFF.Approved {
 				state += ", approved"
 			}

@@ -872,3 +872,31 @@ func TestTranslateTMXKeepsProvenance(t *testing.T) {
 		t.Errorf("lookup: %s", r.stdout)
 	}
 }
+
+// TestUpdateNamesDeletedUntranslatedUnits: a deleted unit that never had a
+// translation is reported as untranslated, not by the state name "new".
+func TestUpdateNamesDeletedUntranslatedUnits(t *testing.T) {
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "none", "-f", "xliff", "-o", "old.xlf", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: %s", r.stderr)
+	}
+	path := filepath.Join(dir, "article.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(string(data), "\n\n")
+	if len(paras) < 4 {
+		t.Fatal("the sample has too few paragraphs")
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(append(paras[:2:2], paras[3:]...), "\n\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "none", "--update", "old.xlf", "-o", "new.xlf", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("update: exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "(untranslated): ") || strings.Contains(r.stderr, "(new)") {
+		t.Errorf("update said %q; want the deleted units called untranslated", r.stderr)
+	}
+}
