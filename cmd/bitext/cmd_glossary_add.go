@@ -32,10 +32,10 @@ Examples:
    bitext glossary add الجزيرة --no-translate --type media`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
-				&cli.StringSliceFlag{Name: "variant", Usage: "another Arabic spelling (repeat for more)"},
+				&cli.StringSliceFlag{Name: "variant", Usage: "another Arabic spelling (repeat the flag, or separate with commas)"},
 				&cli.StringFlag{Name: "type", Usage: "person, place, organisation, media or other"},
 				&cli.StringFlag{Name: "note", Usage: "note shown to translators"},
-				&cli.StringSliceFlag{Name: "context", Usage: "word that picks this entry among homographs (repeat for more)"},
+				&cli.StringSliceFlag{Name: "context", Usage: "word that picks this entry among homographs (repeat the flag, or separate with commas)"},
 				&cli.BoolFlag{Name: "no-translate", Usage: "keep the term as it is"},
 				&cli.BoolFlag{Name: "always", Usage: "match the term even where it reads as an ordinary word"},
 			},
