@@ -154,11 +154,13 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		return !covered[i] && !stopAt(i) && !adverbial[i] && triggers[w] == "" && !isNumber(w) && utf8.RuneCountInString(w) >= 2 &&
 			arabic.HasArabic(w)
 	}
+	ordinaryAt := func(i int) bool {
+		return ordinaryWord(stem[i], text[int(t.toks[i].start)+cut[i]:t.toks[i].end], func() bool { return writesMaqsura })
+	}
 	inTable := func(i int) bool {
 		_, wt, ok := opt.Names.Lookup(stem[i])
 		// كامل is Kamel in the table, and "whole" in most news text.
-		return ok && wt >= 2 && !strings.HasPrefix(stem[i], "ال") &&
-			(nameJoiners[stem[i]] || !ordinaryWord(stem[i], stem[i], func() bool { return writesMaqsura }))
+		return ok && wt >= 2 && !strings.HasPrefix(stem[i], "ال") && (nameJoiners[stem[i]] || !ordinaryAt(i))
 	}
 	known := func(i int, minWeight int) bool {
 		_, wt, ok := opt.Names.Lookup(stem[i])
@@ -257,7 +259,8 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			continue
 		}
 		// Runs of name-table words (جون كيربي) and foreign place shapes.
-		if inTable(i) || placeShape(stem[i]) || foreignShape(stem[i]) {
+		// وسوف "and will" has the shape of Wassouf: an ordinary word starts no name.
+		if inTable(i) || (placeShape(stem[i]) || foreignShape(stem[i])) && !ordinaryAt(i) {
 			k := i + 1
 			for k < n && nameWords(stem, i, k) < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 && !knownAt(k) &&
 				(known(k, 1) || placeShape(stem[k]) || foreignShape(stem[k]) || nameJoiners[stem[k-1]]) {

@@ -265,3 +265,19 @@ func TestSuggestKnownMovements(t *testing.T) {
 		}
 	}
 }
+
+// Ordinary words that the name table or a name's shape would make names of
+// are not proposed: أدى "led to" (Eddie) as the text writes it, with ى, and
+// وسوف "and will" (Wassouf, shaped like Russian names in -وف).
+func TestSuggestLeavesOrdinaryWords(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وقد أدى الانفجار إلى مقتل ثلاثة أشخاص.\n\nوقال المسؤول إن الحادث أدى إلى إغلاق الطريق.\n\nوسوف تعقد الحكومة اجتماعا.\n"
+	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+		if k := Key(s.Ar); k == Key("أدى") || k == Key("وسوف") {
+			t.Errorf("proposed %q (%s), an ordinary word", s.Ar, s.En)
+		}
+	}
+}
