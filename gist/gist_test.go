@@ -57,6 +57,19 @@ const testLexicon = `# test list
 الأمم المتحدة	United Nations	name
 `
 
+// glossCase is a text and the gist wanted for it.
+type glossCase struct{ in, want string }
+
+// checkGloss glosses each case's text with terms and compares.
+func checkGloss(t *testing.T, e *Engine, terms []translate.Term, tests []glossCase) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := e.Gloss(tt.in, terms); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func testEngine(t testing.TB, opts Options) *Engine {
 	t.Helper()
 	l, err := ReadCore("test.tsv", strings.NewReader(testLexicon))
@@ -68,7 +81,7 @@ func testEngine(t testing.TB, opts Options) *Engine {
 
 func TestGlossClitics(t *testing.T) {
 	e := testEngine(t, Options{NoReorder: true})
-	tests := []struct{ in, want string }{
+	tests := []glossCase{
 		{"كتاب", "book"},
 		{"وكتاب", "and book"},
 		{"فكتاب", "so book"},
@@ -125,16 +138,12 @@ func TestGlossClitics(t *testing.T) {
 		{"كتـــاب", "book"}, // tatweel ignored
 		{"", ""},
 	}
-	for _, tt := range tests {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkGloss(t, e, nil, tests)
 }
 
 func TestReorder(t *testing.T) {
 	e := testEngine(t, Options{})
-	tests := []struct{ in, want string }{
+	tests := []glossCase{
 		{"البيت الأبيض", "the white house"},                         // noun–adjective
 		{"مسؤول كبير", "senior official"},                           // indefinite too
 		{"كتاب جديد كبير", "senior new book"},                       // adjectives reversed
@@ -150,11 +159,7 @@ func TestReorder(t *testing.T) {
 		{"وفقا لصحيفة", "according to newspaper"},                   // لـ after "according to"
 		{"الأسبوع الأول", "the first week"},                         // entry with its own article
 	}
-	for _, tt := range tests {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkGloss(t, e, nil, tests)
 }
 
 func TestGlossaryNamesWin(t *testing.T) {
@@ -165,18 +170,14 @@ func TestGlossaryNamesWin(t *testing.T) {
 		{Source: "فلاديمير بوتين", Target: "Vladimir Putin"},
 		{Source: "والكرملين", Target: "Kremlin"},
 	}
-	tests := []struct{ in, want string }{
+	tests := []glossCase{
 		{"بوتين", "Putin"},                   // the lexicon's Boutin loses
 		{"وبوتين", "and Putin"},              // the clitic read off the other surface
 		{"فلاديمير بوتين", "Vladimir Putin"}, // longest term first
 		{"والكرملين", "and the Kremlin"},     // clitic before the article
 		{"قال بوتين", "Putin said"},          // names take part in the ordering rules
 	}
-	for _, tt := range tests {
-		if got := e.Gloss(tt.in, terms); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkGloss(t, e, terms, tests)
 	// a term surface inside a longer word is not a match
 	if got := e.Gloss("بوتينات", terms); strings.Contains(got, "Putin") {
 		t.Errorf("term matched inside a word: %q", got)
@@ -340,7 +341,7 @@ func TestCore(t *testing.T) {
 }
 
 func TestReadCoreErrors(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tests := []glossCase{
 		{"كتاب", "x.tsv:1: want arabic"},
 		{"# c\nكتاب\tbook\tq", "x.tsv:2: unknown tag"},
 		{"قال\tsaid\tv", "x.tsv:1: verb gloss"},

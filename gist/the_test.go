@@ -44,7 +44,7 @@ func TestNamesTakeThe(t *testing.T) {
 		{Source: "والبيت الأبيض", Target: "White House"},
 		{Source: "العراق", Target: "Iraq"},
 	}
-	tests := []struct{ in, want string }{
+	tests := []glossCase{
 		{"في البيت الأبيض", "in the White House"},
 		{"والبيت الأبيض", "and the White House"},
 		{"قال البيت الأبيض", "the White House said"},
@@ -54,9 +54,5 @@ func TestNamesTakeThe(t *testing.T) {
 		{"هذه ⟦1:White House⟧", "this ⟦1:White House⟧"},
 		{"صحيفة ⟦1:New York Times⟧", "newspaper of the ⟦1:New York Times⟧"},
 	}
-	for _, tt := range tests {
-		if got := e.Gloss(tt.in, terms); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkGloss(t, e, terms, tests)
 }

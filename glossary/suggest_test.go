@@ -75,14 +75,10 @@ func TestSuggestSkipsGlossaryTerms(t *testing.T) {
 // عبد, أبو and بن are never a name alone: they join the word after them,
 // and English writes them as in Abdul Fattah, Abdullah, bin Salman.
 func TestSuggestJoinsCompoundNames(t *testing.T) {
-	names, err := LoadNames()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "التقى الرئيس المصري عبد الفتاح السيسي بنظيره في القاهرة. وقال ولي العهد السعودي الأمير محمد بن سلمان " +
 		"إن الملك عبد الله الثاني استقبل الرئيس عبدالله غول. وكتب ابن خلدون عن علي بن أبي طالب."
 	proposed := map[string]string{}
-	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+	for _, s := range suggestIn(t, text) {
 		proposed[s.Ar] = s.En
 		if words := Words(s.Ar); nameJoiners[Key(words[len(words)-1])] {
 			t.Errorf("%q → %q ends with a word that joins the next", s.Ar, s.En)
@@ -105,15 +101,11 @@ func TestSuggestJoinsCompoundNames(t *testing.T) {
 // A name ends before a word that cannot belong to it, and a clitic is not
 // split off a common word.
 func TestSuggestNameBoundaries(t *testing.T) {
-	names, err := LoadNames()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "وقال المتحدث إن الحكومة قررت بدلاً من ذلك التفاوض، وهو ما اقترحته بدلاً من الحرب. " +
 		"وذكر التقرير جماعة الإخوان المسلمين نموذجا للتنظيمات العابرة للحدود. " +
 		"وأعلنت حركة التمرد في الشمال وقف إطلاق النار. وكان أسامة بن لادن قد أعلن ذلك، ونقلت صحيفة عن بن لادن قوله."
 	proposed := map[string]string{}
-	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+	for _, s := range suggestIn(t, text) {
 		proposed[s.Ar] = s.En
 	}
 	for _, ar := range []string{"دلاً", "جماعة الإخوان المسلمين نموذجا", "حركة التمرد"} {
@@ -189,13 +181,9 @@ func TestProposeEnglishUsesWellKnownWords(t *testing.T) {
 // A news agency or paper that Arabic news quotes often is proposed as the
 // name it gives itself, once, whether or not its title is written.
 func TestSuggestKnownMedia(t *testing.T) {
-	names, err := LoadNames()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "ذكرت وكالة رويترز أن الوفد وصل. ونقلت رويترز عن مسؤول قوله إن صحيفة واشنطن بوست نشرت الخبر."
 	got := map[string]Suggestion{}
-	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+	for _, s := range suggestIn(t, text) {
 		got[s.Ar] = s
 	}
 	for ar, en := range map[string]string{"رويترز": "Reuters", "واشنطن بوست": "The Washington Post"} {
@@ -217,12 +205,8 @@ func TestSuggestKnownMedia(t *testing.T) {
 // علي behind و, in a text that writes ى elsewhere, is proposed as the name
 // Ali without the و: the entry is what a glossary would list.
 func TestSuggestAliWithoutProclitic(t *testing.T) {
-	names, err := LoadNames()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "التقى الوزير وعلي حسن في القاهرة.\n\nوقال وعلي حسن إن الوفد وصل إلى المطار.\n"
-	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+	for _, s := range suggestIn(t, text) {
 		if strings.HasPrefix(s.Ar, "و") {
 			t.Errorf("proposed %q (%s): the proclitic is part of it", s.Ar, s.En)
 		}
@@ -235,12 +219,8 @@ func TestSuggestAliWithoutProclitic(t *testing.T) {
 // علي الرغم is على الرغم ("despite") written with ي, never Ali, even in a
 // text that writes ى elsewhere.
 func TestSuggestAliRaghmIsNoName(t *testing.T) {
-	names, err := LoadNames()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "وعلي الرغم من أنه قال ذلك.\n\nوعلي الرغم من أن المدير تكهن بذلك.\n\nوصل الوزير إلى المطار.\n"
-	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+	for _, s := range suggestIn(t, text) {
 		if Key(s.Ar) == aliKey {
 			t.Errorf("proposed %q (%s) in علي الرغم", s.Ar, s.En)
 		}
@@ -250,13 +230,9 @@ func TestSuggestAliRaghmIsNoName(t *testing.T) {
 // Parties and movements that news text names with a common noun (حزب,
 // حركة) get their English names, not a word-by-word rendering.
 func TestSuggestKnownMovements(t *testing.T) {
-	names, err := LoadNames()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "قال حزب الله في بيان إن حركة حماس ومنظمة التحرير الفلسطينية رفضتا الاقتراح. وأضاف حزب الله أن حركة فتح وافقت.\n"
 	got := map[string]string{}
-	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+	for _, s := range suggestIn(t, text) {
 		got[Key(s.Ar)] = s.En
 	}
 	for ar, en := range map[string]string{"حزب الله": "Hezbollah", "حماس": "Hamas", "منظمة التحرير الفلسطينية": "Palestine Liberation Organization", "فتح": "Fatah"} {
@@ -270,14 +246,20 @@ func TestSuggestKnownMovements(t *testing.T) {
 // are not proposed: أدى "led to" (Eddie) as the text writes it, with ى, and
 // وسوف "and will" (Wassouf, shaped like Russian names in -وف).
 func TestSuggestLeavesOrdinaryWords(t *testing.T) {
-	names, err := LoadNames()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "وقد أدى الانفجار إلى مقتل ثلاثة أشخاص.\n\nوقال المسؤول إن الحادث أدى إلى إغلاق الطريق.\n\nوسوف تعقد الحكومة اجتماعا.\n"
-	for _, s := range Suggest(text, SuggestOptions{Names: names}) {
+	for _, s := range suggestIn(t, text) {
 		if k := Key(s.Ar); k == Key("أدى") || k == Key("وسوف") {
 			t.Errorf("proposed %q (%s), an ordinary word", s.Ar, s.En)
 		}
 	}
+}
+
+// suggestIn runs Suggest on text with the shipped name table.
+func suggestIn(t *testing.T, text string) []Suggestion {
+	t.Helper()
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Suggest(text, SuggestOptions{Names: names})
 }
