@@ -108,6 +108,11 @@ func alignAction(c *cli.Context, e *env) error {
 	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
 		return usagef("align: only one input can be standard input")
 	}
+	for _, in := range c.Args().Slice() {
+		if sameFile(c.String("output"), in) {
+			return usagef("align: -o %s would overwrite the input %s: choose another name", c.String("output"), in)
+		}
+	}
 	src, err := readSide(c.Args().Get(0), e.stdin, srcFormat, "ar")
 	if err != nil {
 		return err

@@ -351,3 +351,19 @@ func TestAlignEngineSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignRefusesToOverwriteAnInput: -o naming one of the texts would
+// replace it with the alignment, and the text would be lost.
+func TestAlignRefusesToOverwriteAnInput(t *testing.T) {
+	dir := alignDir(t)
+	for _, out := range []string{"article.txt", "article.en.txt", "./article.en.txt"} {
+		before, _ := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(out, "./")))
+		r := runBitext(t, dir, "", "align", "-o", out, "article.txt", "article.en.txt")
+		if r.code != 2 || !strings.Contains(r.stderr, out) {
+			t.Errorf("-o %s: exit %d, stderr %q; want a usage error naming it", out, r.code, r.stderr)
+		}
+		if after, _ := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(out, "./"))); string(after) != string(before) {
+			t.Errorf("-o %s: the input was overwritten", out)
+		}
+	}
+}

@@ -90,6 +90,9 @@ func segmentAction(c *cli.Context, e *env) error {
 		return usagef("segment: want one input file (or - for stdin), got %d", len(args))
 	}
 	input := args[0]
+	if sameFile(output, input) {
+		return usagef("segment: -o %s would overwrite the input %s: choose another name", output, input)
+	}
 	text, err := textfile.Read(input, e.stdin)
 	if err != nil {
 		return err

@@ -192,3 +192,21 @@ func TestSegmentRulesMustCoverTheLanguage(t *testing.T) {
 		t.Errorf("--lang fr: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
+
+// TestSegmentRefusesToOverwriteItsInput: -o naming the article would replace
+// it with its sentences.
+func TestSegmentRefusesToOverwriteItsInput(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.txt")
+	const text = "عنوان\n\nوصل د. محمد. وغادر.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runSegment(t, "", "-o", path, path)
+	if code != 2 || !strings.Contains(stderr, path) {
+		t.Errorf("exit %d, stderr %q; want a usage error naming %s", code, stderr, path)
+	}
+	if data, _ := os.ReadFile(path); string(data) != text {
+		t.Errorf("the article was overwritten: %q", data)
+	}
+}
