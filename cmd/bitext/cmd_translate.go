@@ -236,7 +236,7 @@ func translateAction(c *cli.Context, e *env) error {
 	// Articles go in batches, each written as soon as it is translated: an
 	// interrupted folder run keeps what it finished, and the articles of a
 	// batch still share requests.
-	progress, done := opts.Progress, 0
+	progress, done, total := opts.Progress, 0, len(inputs)+len(skipped)
 	for lo := 0; lo < len(inputs); lo += translateBatch {
 		batch := inputs[lo:min(len(inputs), lo+translateBatch)]
 		if progress != nil {
@@ -257,10 +257,10 @@ func translateAction(c *cli.Context, e *env) error {
 			if c.Context.Err() != nil {
 				// Ctrl-C or SIGTERM: the article named in the error is only
 				// where the run happened to be.
-				err = interrupted{fmt.Errorf("%d of %d articles written%s", lo, len(inputs), resume)}
+				err = interrupted{fmt.Errorf("%d of %d articles written%s", len(rep.Files), len(inputs), resume)}
 				rep.Interrupted = true
 			} else if resume != "" {
-				err = fmt.Errorf("%w (%d of %d articles written%s)", err, lo, len(inputs), resume)
+				err = fmt.Errorf("%w (%d of %d articles written%s)", err, len(rep.Files), len(inputs), resume)
 			}
 			if c.Bool("json") {
 				// What was written is listed for the pipeline that resumes.
@@ -281,7 +281,21 @@ func translateAction(c *cli.Context, e *env) error {
 			tmx, err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), bt)
 			if err != nil {
 				bar.finish()
-				return err
+				if total == 1 {
+					if c.Bool("json") {
+						rep.Skipped = append(rep.Skipped, err.Error())
+						if jerr := writeJSON(e.stdout, rep); jerr != nil {
+							return jerr
+						}
+					}
+					return err
+				}
+				// A full disk or a folder in the way costs this article
+				// only: the others of the batch are translated already.
+				fmt.Fprintf(e.stderr, "bitext: skipped: %v\n", err)
+				skipped = append(skipped, err)
+				rep.Skipped = append(rep.Skipped, err.Error())
+				continue
 			}
 			for _, u := range bt.Units {
 				for _, f := range u.Flags {
@@ -310,7 +324,7 @@ func translateAction(c *cli.Context, e *env) error {
 		fmt.Fprintln(e.stderr, summaryLine(rep, translate.IsLocal(eng), mem != nil))
 	}
 	if len(skipped) > 0 {
-		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), len(skipped)+len(inputs))
+		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), total)
 	}
 	return nil
 }

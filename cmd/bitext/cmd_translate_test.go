@@ -598,3 +598,48 @@ func TestTranslateRefusesHTMLPage(t *testing.T) {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// TestTranslateBatchGoesOnAfterAFailedWrite: an output that cannot be
+// written (here a folder in its place; a full disk does the same) costs
+// only its own article: the others are written, the run exits 1 naming
+// the file, and --json still prints the report a pipeline resumes from.
+func TestTranslateBatchGoesOnAfterAFailedWrite(t *testing.T) {
+	dir := sampleDir(t)
+	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, "in", name), article, 0o644)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "out", "b.html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in")
+	if r.code != 1 || !strings.Contains(r.stderr, filepath.Join("out", "b.html")) || !strings.Contains(r.stderr, "1 of 3 articles") {
+		t.Errorf("exit %d, stderr %s; want exit 1 naming out/b.html", r.code, r.stderr)
+	}
+	for _, name := range []string{"a.html", "c.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "out", name)); err != nil {
+			t.Errorf("the other articles' outputs: %v", err)
+		}
+	}
+	var rep struct {
+		Files []struct {
+			Input, Output string
+		}
+		Skipped []string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("--json report: %v\n%s", err, r.stdout)
+	}
+	if len(rep.Files) != 2 || len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "b.html") {
+		t.Errorf("report lists %+v written and %q skipped; want a and c written, b skipped", rep.Files, rep.Skipped)
+	}
+	// One article: its own error, and the report too.
+	r = runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "-o", filepath.Join("out", "b.html"), filepath.Join("in", "b.txt"))
+	if r.code != 1 || !strings.Contains(r.stderr, filepath.Join("out", "b.html")) || !json.Valid([]byte(r.stdout)) || r.stdout == "" {
+		t.Errorf("one article: exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	}
+}
