@@ -117,6 +117,9 @@ func segmentAction(c *cli.Context, e *env) error {
 		return writeTo(e, output, func(w io.Writer) error { _, err := w.Write(out); return err })
 	case "json":
 		d := segment.SplitWith(name, text, opt)
+		if d.Blocks == nil {
+			d.Blocks = []doc.Block{} // [] as for any text, not null
+		}
 		return writeTo(e, output, func(w io.Writer) error { return writeJSON(w, d) })
 	default:
 		d := segment.SplitWith(name, text, opt)
@@ -170,6 +173,8 @@ func writeSegmentText(w io.Writer, d *doc.Document) error {
 // {"id", "paragraphs"} lines.
 func segmentJSONL(name, data string, opt segment.Options) ([]byte, error) {
 	var out bytes.Buffer
+	// Windows editors start the file with a byte order mark.
+	data = strings.TrimPrefix(data, "\ufeff")
 	for n, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" {
 			continue

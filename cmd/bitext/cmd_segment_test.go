@@ -210,3 +210,31 @@ func TestSegmentRefusesToOverwriteItsInput(t *testing.T) {
 		t.Errorf("the article was overwritten: %q", data)
 	}
 }
+
+// TestSegmentJSONLByteOrderMark: Notepad and Excel save JSON Lines with a
+// byte order mark, which must not make the first line unreadable.
+func TestSegmentJSONLByteOrderMark(t *testing.T) {
+	code, out, stderr := runSegment(t, "\ufeff{\"id\":\"a\",\"text\":\"وصل. وغادر.\"}\r\n{\"id\":\"b\",\"text\":\"جملة.\"}\r\n", "--format", "jsonl", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "{\"id\":\"a\",\"paragraphs\":[[\"وصل.\",\"وغادر.\"]]}\n{\"id\":\"b\",\"paragraphs\":[[\"جملة.\"]]}\n"; out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+// TestSegmentJSONEmptyText: a text with no blocks still has a list of
+// blocks, so that a reader iterates over it without a null check.
+func TestSegmentJSONEmptyText(t *testing.T) {
+	code, out, stderr := runSegment(t, " \n\n", "--format", "json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var d map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if string(d["blocks"]) != "[]" {
+		t.Errorf("blocks = %s, want []", d["blocks"])
+	}
+}
