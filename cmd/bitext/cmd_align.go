@@ -139,9 +139,8 @@ func alignAction(c *cli.Context, e *env) error {
 		if cl, ok := eng.(io.Closer); ok {
 			defer cl.Close()
 		}
-		texts, _ := align.SegmentIndex(src)
-		if opts.Translations, err = machineTranslate(c.Context, eng, texts, opts.Glossary); err != nil {
-			return fmt.Errorf("%s: %w", src.Name, translate.Redact(err, cfg.Key))
+		if opts.Translations, err = machineTranslate(c.Context, eng, src, opts.Glossary); err != nil {
+			return translate.Redact(err, cfg.Key)
 		}
 	}
 	beads := align.Document(src, tgt, opts)
@@ -310,28 +309,24 @@ func loadLexicon(path string) (*align.Lexicon, error) {
 	return lex, nil
 }
 
-// machineTranslate translates every text with eng through translate's
-// pipeline, each text a paragraph of its own: requests are batched within
-// the engine's limits, retried and timed out as translate's are, and the
-// glossary's names are protected and put back.
-func machineTranslate(ctx context.Context, eng translate.Engine, texts []string, names *glossary.Matcher) ([]string, error) {
-	var src strings.Builder
-	d := &doc.Document{Name: "align", Lang: "ar"}
-	for k, t := range texts {
-		if k > 0 {
-			src.WriteString("\n\n")
+// machineTranslate translates every segment of src with eng through
+// translate's pipeline, each segment a paragraph of its own: requests are
+// batched within the engine's limits, retried and timed out as translate's
+// are, and the glossary's names are protected and put back. The segments
+// keep their place in src, so that a failure names src's file and line.
+func machineTranslate(ctx context.Context, eng translate.Engine, src *doc.Document, names *glossary.Matcher) ([]string, error) {
+	d := &doc.Document{Name: src.Name, Lang: "ar", Source: src.Source}
+	for _, b := range src.Blocks {
+		for _, s := range b.Segments {
+			d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Start: s.Start, End: s.End,
+				Segments: []doc.Segment{s}, Wrapped: strings.Contains(s.Text, "\n")})
 		}
-		start := src.Len()
-		src.WriteString(t)
-		d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Start: start, End: src.Len(),
-			Segments: []doc.Segment{{Start: start, End: src.Len(), Text: t}}, Wrapped: strings.Contains(t, "\n")})
 	}
-	d.Source = src.String()
 	res, err := translate.RunMany(ctx, eng, []*doc.Document{d}, translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: names})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, len(texts))
+	out := make([]string, len(d.Blocks))
 	for _, u := range res.Bitexts[0].Units {
 		out[u.Block] = strings.TrimSpace(out[u.Block] + " " + u.Target)
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -365,5 +367,27 @@ func TestAlignRefusesToOverwriteAnInput(t *testing.T) {
 		if after, _ := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(out, "./"))); string(after) != string(before) {
 			t.Errorf("-o %s: the input was overwritten", out)
 		}
+	}
+}
+
+// TestAlignEngineFailureNamesTheLine: the engine's failure points at a line
+// of the Arabic file, as translate's does, not into the text align sends.
+func TestAlignEngineFailureNamesTheLine(t *testing.T) {
+	dir := alignDir(t)
+	f := &enginetest.Fake{Script: []enginetest.Fault{enginetest.BadRequest}}
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
+		"article.txt", "article.en.txt")
+	m := regexp.MustCompile(`^bitext: article\.txt:(\d+): libretranslate`).FindStringSubmatch(r.stderr)
+	if r.code != 1 || m == nil || strings.Contains(r.stderr, "align:") {
+		t.Fatalf("exit %d, stderr %q; want article.txt:LINE: first", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	n, _ := strconv.Atoi(m[1])
+	if n < 1 || n > len(lines) || strings.TrimSpace(lines[n-1]) == "" {
+		t.Errorf("line %d is no line of text of article.txt", n)
 	}
 }
