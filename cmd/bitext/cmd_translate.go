@@ -112,8 +112,8 @@ type translateReport struct {
 	PricePerMChar float64          `json:"price_per_million_chars"`
 	EstimatedCost float64          `json:"estimated_cost"`
 	Flags         map[doc.Flag]int `json:"flags"`
-	Skipped       []string         `json:"skipped,omitempty"`     // articles of a batch that could not be read
-	Interrupted   bool             `json:"interrupted,omitempty"` // stopped by Ctrl-C or SIGTERM: files lists what was written
+	Skipped       []string         `json:"skipped"`     // articles not translated or not written; [] when none
+	Interrupted   bool             `json:"interrupted"` // stopped by Ctrl-C or SIGTERM: files lists what was written
 }
 
 type fileReport struct {
@@ -229,7 +229,7 @@ func translateAction(c *cli.Context, e *env) error {
 		return usagef("--update takes one article, got %d", len(inputs))
 	}
 	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun, Files: []fileReport{},
-		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}}
+		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}, Skipped: []string{}}
 	for _, err := range skipped {
 		rep.Skipped = append(rep.Skipped, err.Error())
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -641,5 +642,39 @@ func TestTranslateBatchGoesOnAfterAFailedWrite(t *testing.T) {
 	r = runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "-o", filepath.Join("out", "b.html"), filepath.Join("in", "b.txt"))
 	if r.code != 1 || !strings.Contains(r.stderr, filepath.Join("out", "b.html")) || !json.Valid([]byte(r.stdout)) || r.stdout == "" {
 		t.Errorf("one article: exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestTranslateReportKeepsItsShape: a pipeline reads the --json report's
+// keys without checking whether each is there: a run with skipped articles
+// and one without have the same keys.
+func TestTranslateReportKeepsItsShape(t *testing.T) {
+	dir := sampleDir(t)
+	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "in", "a.txt"), article, 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "b.txt"), nil, 0o644)
+	keys := func(r result) (map[string]json.RawMessage, string) {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
+			t.Fatalf("exit %d, report %q: %v", r.code, r.stdout, err)
+		}
+		var names []string
+		for k := range m {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return m, strings.Join(names, " ")
+	}
+	clean, cleanKeys := keys(runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in/a.txt"))
+	_, skippedKeys := keys(runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in"))
+	if cleanKeys != skippedKeys {
+		t.Errorf("report keys %q without skipped articles, %q with", cleanKeys, skippedKeys)
+	}
+	if string(clean["skipped"]) != "[]" || string(clean["interrupted"]) != "false" {
+		t.Errorf("skipped %s, interrupted %s; want [] and false", clean["skipped"], clean["interrupted"])
 	}
 }
