@@ -53,6 +53,7 @@ Engines (--engine):
    auto             the default: google when Google credentials are configured,
                     google-v2 when a Google API key is, the --engine-url service,
                     and otherwise the offline gist; it says which on stderr
+                    (a Google project without credentials is an error, not a gist)
    gist             offline word-by-word gloss, clearly marked: never a translation; ar→en only
    none             no machine translation: units are left for a translator
    google           Cloud Translation Advanced (v3): --project or GOOGLE_CLOUD_PROJECT,

@@ -32,8 +32,11 @@ func engineFlags() []cli.Flag {
 // it cannot do, or a missing or wrong setting is a usage error.
 func openEngine(c *cli.Context, e *env, name, source, target string, dryRun, quiet bool) (translate.Engine, translate.Config, error) {
 	asked := name
-	name = resolveEngine(name, autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project")},
+	name, err := resolveEngine(name, autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project"), DryRun: dryRun},
 		translate.Names(), quiet, e)
+	if err != nil {
+		return nil, translate.Config{}, err
+	}
 	if err := translate.CheckPair(name, source, target); err != nil {
 		if asked == autoEngineName {
 			return nil, translate.Config{}, usagef("%v (--engine auto chose %s: name an engine that can, with its settings)", err, name)
