@@ -15,6 +15,7 @@ import (
 	"bitext/arabic"
 	"bitext/doc"
 	"bitext/glossary"
+	"bitext/htmlpage"
 	"bitext/internal/textfile"
 	"bitext/segment"
 	"bitext/tmx"
@@ -214,6 +215,14 @@ func readSide(path string, stdin io.Reader, format, lang string) (*doc.Document,
 	name := path
 	if path == "-" {
 		name = "stdin"
+	}
+	if format == "article" {
+		// An article is read as translate and segment read it: its front
+		// matter is page settings, not text (blanked, so offsets stay the
+		// file's).
+		if _, text, err = htmlpage.SplitFrontMatter(name, text); err != nil {
+			return nil, err
+		}
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%s: the file is empty or only white space", name)

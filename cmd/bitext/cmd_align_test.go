@@ -391,3 +391,41 @@ func TestAlignEngineFailureNamesTheLine(t *testing.T) {
 		t.Errorf("line %d is no line of text of article.txt", n)
 	}
 }
+
+// TestAlignFrontMatter: an article's front matter (title, source, date) is
+// page settings for translate and segment, not text: align must not pair
+// "---" with "---", and its blocks are counted as segment counts them.
+func TestAlignFrontMatter(t *testing.T) {
+	dir := alignDir(t)
+	for _, f := range []struct{ name, front, body string }{
+		{"fm.txt", "---\ntitle: \"تحذير أمريكي\"\nsource: AFP\ndate: 2023-09-05\n---\n\n", "article.txt"},
+		{"fm.en.txt", "---\ntitle: US warning\n---\n\n", "article.en.txt"},
+	} {
+		body, err := os.ReadFile(filepath.Join(dir, f.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name), append([]byte(f.front), body...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "json", "fm.txt", "fm.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got beadJSON
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range got.Beads {
+		for _, s := range append(b.Source, b.Target...) {
+			if s.Text == "---" || strings.HasPrefix(s.Text, "title:") || strings.HasPrefix(s.Text, "source:") {
+				t.Fatalf("front matter aligned as text: %q", s.Text)
+			}
+		}
+	}
+	plain := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "json", "article.txt", "article.en.txt")
+	if plain.stdout != r.stdout {
+		t.Errorf("with front matter the beads differ from the article's without it")
+	}
+}
