@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -202,6 +203,7 @@ func translateAction(c *cli.Context, e *env) error {
 	}
 	// Local engines cost nothing to run again, and their answers change with
 	// their lexicons, which a cache key does not see.
+	var cache *storeOrWarn
 	if !c.Bool("no-cache") && !translate.IsLocal(eng) {
 		dir := c.String("cache")
 		if dir == "" {
@@ -209,9 +211,12 @@ func translateAction(c *cli.Context, e *env) error {
 				return err
 			}
 		}
-		if opts.Cache, err = translate.OpenDirCache(dir); err != nil {
+		dc, err := translate.OpenDirCache(dir)
+		if err != nil {
 			return err
 		}
+		cache = &storeOrWarn{Cache: dc}
+		opts.Cache = cache
 	}
 	quiet := c.Bool("quiet")
 	var bar *progressBar
@@ -251,8 +256,9 @@ func translateAction(c *cli.Context, e *env) error {
 		res, err := translateBatchOf(c, e, eng, mem, batch, opts)
 		if err != nil {
 			bar.finish()
+			cache.warn(e)
 			resume := ""
-			if opts.Cache != nil && !opts.DryRun {
+			if opts.Cache != nil && !opts.DryRun && cache.failed() == nil {
 				resume = "; the translations received are cached: the same command resumes"
 			}
 			if c.Context.Err() != nil {
@@ -313,6 +319,7 @@ func translateAction(c *cli.Context, e *env) error {
 		}
 	}
 	bar.finish()
+	cache.warn(e)
 	rep.EstimatedCost = float64(rep.Stats.Characters) * rep.PricePerMChar / 1e6
 	switch {
 	case c.Bool("json"):
@@ -601,6 +608,49 @@ func reviewedUnits(f *xliff.File) int {
 		}
 	}
 	return n
+}
+
+// storeOrWarn is the translation cache of a run: an answer it cannot store
+// (a full disk, another user's folder) must not fail the run that has paid
+// for it, so the first such error is kept for a warning instead.
+type storeOrWarn struct {
+	translate.Cache
+	mu     sync.Mutex
+	err    error
+	warned bool
+}
+
+// Put stores value, keeping the first failure instead of returning it.
+func (c *storeOrWarn) Put(key, value string) error {
+	if err := c.Cache.Put(key, value); err != nil {
+		c.mu.Lock()
+		if c.err == nil {
+			c.err = err
+		}
+		c.mu.Unlock()
+	}
+	return nil
+}
+
+// failed returns the first failure to store an answer (nil for no cache).
+func (c *storeOrWarn) failed() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// warn says once on stderr, even with --quiet, that answers were not
+// cached: running again would send and bill them again.
+func (c *storeOrWarn) warn(e *env) {
+	err := c.failed()
+	if err == nil || c.warned {
+		return
+	}
+	c.warned = true
+	fmt.Fprintf(e.stderr, "bitext: warning: %v: answers not cached; running again sends (and bills) them again\n", err)
 }
 
 // defaultCacheDir is bitext/translations under the user cache folder
