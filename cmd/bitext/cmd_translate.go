@@ -162,9 +162,7 @@ func translateAction(c *cli.Context, e *env) error {
 			}
 			kept = append(kept, in)
 		}
-		if inputs = kept; len(inputs) == 0 {
-			return fmt.Errorf("no article to translate: %w", errors.Join(skipped...))
-		}
+		inputs = kept
 	}
 	for _, err := range skipped {
 		fmt.Fprintf(e.stderr, "bitext: skipped: %v\n", err)
@@ -186,6 +184,20 @@ func translateAction(c *cli.Context, e *env) error {
 	}
 	if cl, ok := eng.(io.Closer); ok {
 		defer cl.Close()
+	}
+	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: c.Bool("dry-run"), Files: []fileReport{},
+		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}, Skipped: []string{}}
+	for _, err := range skipped {
+		rep.Skipped = append(rep.Skipped, err.Error())
+	}
+	if len(inputs) == 0 {
+		// Every article of the batch was skipped: the report still says why.
+		if c.Bool("json") {
+			if err := writeJSON(e.stdout, rep); err != nil {
+				return err
+			}
+		}
+		return fmt.Errorf("no article to translate: all %d skipped (see above)", len(skipped))
 	}
 	if matcher == nil && !c.Bool("quiet") && !c.Bool("json") {
 		// Run from another folder, the names would be spelled by the engine
@@ -233,11 +245,6 @@ func translateAction(c *cli.Context, e *env) error {
 	}
 	if c.String("update") != "" && len(inputs) != 1 {
 		return usagef("--update takes one article, got %d", len(inputs))
-	}
-	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun, Files: []fileReport{},
-		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}, Skipped: []string{}}
-	for _, err := range skipped {
-		rep.Skipped = append(rep.Skipped, err.Error())
 	}
 	// Articles go in batches, each written as soon as it is translated: an
 	// interrupted folder run keeps what it finished, and the articles of a
@@ -377,7 +384,8 @@ func dryRunLine(rep translateReport, local, memory bool) string {
 
 // translateInputs reads the inputs (files, directories of .txt files, or -)
 // and decides where each output goes. With several inputs, an article that
-// cannot be read or is empty is skipped and its error returned in skipped.
+// cannot be read or is empty is skipped and its error returned in skipped,
+// which may leave no input at all.
 func translateInputs(c *cli.Context, format outputFormat) (_ []translateInput, skipped []error, _ error) {
 	var paths []string
 	for _, a := range c.Args().Slice() {
@@ -452,9 +460,6 @@ func translateInputs(c *cli.Context, format outputFormat) (_ []translateInput, s
 		seen[in.output] = p
 		in.doc = segment.Split(in.name, text, c.String("source-lang"))
 		out = append(out, in)
-	}
-	if len(out) == 0 {
-		return nil, nil, fmt.Errorf("no article to translate: %w", errors.Join(skipped...))
 	}
 	return out, skipped, nil
 }

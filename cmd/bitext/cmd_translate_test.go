@@ -678,3 +678,28 @@ func TestTranslateReportKeepsItsShape(t *testing.T) {
 		t.Errorf("skipped %s, interrupted %s; want [] and false", clean["skipped"], clean["interrupted"])
 	}
 }
+
+// TestTranslateReportWhenEveryArticleIsSkipped: a folder whose every article
+// is skipped still gets its --json report, as one with a single bad article
+// does, so that the pipeline reads why.
+func TestTranslateReportWhenEveryArticleIsSkipped(t *testing.T) {
+	dir := sampleDir(t)
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "in", "a.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "b.txt"), []byte("An English text, given by mistake.\n"), 0o644)
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in")
+	if r.code != 1 || !strings.Contains(r.stderr, "no article to translate") || !strings.Contains(r.stderr, "in/a.txt") || !strings.Contains(r.stderr, "in/b.txt") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Engine  string
+		Files   []json.RawMessage
+		Skipped []string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("report %q: %v", r.stdout, err)
+	}
+	if rep.Engine != "gist" || rep.Files == nil || len(rep.Files) != 0 || len(rep.Skipped) != 2 {
+		t.Errorf("report %+v; want engine gist, no files, 2 skipped", rep)
+	}
+}
