@@ -419,7 +419,7 @@ func translateInputs(c *cli.Context, format outputFormat) (_ []translateInput, s
 	if outDir != "" && contains(paths, "-") {
 		return nil, nil, usagef("- (stdin) has no name to write into --out-dir: name the output with -o")
 	}
-	if outDir != "" {
+	if outDir != "" && !c.Bool("dry-run") {
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return nil, nil, err
 		}

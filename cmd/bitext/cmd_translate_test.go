@@ -703,3 +703,16 @@ func TestTranslateReportWhenEveryArticleIsSkipped(t *testing.T) {
 		t.Errorf("report %+v; want engine gist, no files, 2 skipped", rep)
 	}
 }
+
+// TestTranslateDryRunWritesNothing: a dry run (a cost estimate in CI, say)
+// leaves the disk as it was: not even the --out-dir folder is made.
+func TestTranslateDryRunWritesNothing(t *testing.T) {
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--dry-run", "--out-dir", "en", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "en")); err == nil {
+		t.Error("the dry run made the --out-dir folder")
+	}
+}
