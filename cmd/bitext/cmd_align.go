@@ -456,11 +456,12 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 }
 
 // writeBeadTMX writes the paired beads as a translation memory; beads with an
-// empty side have nothing to remember and are left out.
+// empty side have nothing to remember, and web boilerplate is no translation
+// (translate's TMX leaves it out too).
 func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 	d := &tmx.Document{Header: tmx.Header{SegType: "sentence", SrcLang: bt.SourceLang, DataType: "plaintext"}}
 	for _, u := range bt.Units {
-		if u.Source == "" || u.Target == "" {
+		if u.Source == "" || u.Target == "" || u.Kind == doc.Boilerplate {
 			continue
 		}
 		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: u.Source}, {Lang: bt.TargetLang, Text: u.Target}}}

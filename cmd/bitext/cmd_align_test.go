@@ -429,3 +429,22 @@ func TestAlignFrontMatter(t *testing.T) {
 		t.Errorf("with front matter the beads differ from the article's without it")
 	}
 }
+
+// TestAlignTMXLeavesOutBoilerplate: web furniture paired with its English
+// ("شاركها." with "Share") is no translation to remember: align's TMX leaves
+// it out, as translate's TMX and tm import of XLIFF do.
+func TestAlignTMXLeavesOutBoilerplate(t *testing.T) {
+	dir := alignDir(t)
+	r := runBitext(t, dir, "", "align", "-f", "tmx", "--lexicon", "none", "article.txt", "article.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "Jake Sullivan told reporters") {
+		t.Fatal("the TMX lacks the article's pairs")
+	}
+	for _, furniture := range []string{"شاركها", "اترك تعليقاً", "Exit mobile version"} {
+		if strings.Contains(r.stdout, furniture) {
+			t.Errorf("the TMX holds the boilerplate %q", furniture)
+		}
+	}
+}
