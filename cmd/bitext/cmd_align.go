@@ -14,7 +14,6 @@ import (
 	"bitext/align"
 	"bitext/arabic"
 	"bitext/doc"
-	"bitext/glossary"
 	"bitext/htmlpage"
 	"bitext/internal/textfile"
 	"bitext/segment"
@@ -39,7 +38,8 @@ lexicon: Debian's dict-freedict-ara-eng is used when installed, or give one
 with --lexicon (dictd .index or TSV). --engine adds a score from a machine
 translation of the Arabic; the engine is configured as for translate
 (--engine-url, --engine-key, --model, --project, --location, --engine-option,
-and BITEXT_ENGINE_URL, BITEXT_ENGINE_KEY, GOOGLE_API_KEY, GOOGLE_CLOUD_PROJECT).
+and BITEXT_ENGINE_URL, BITEXT_ENGINE_KEY, GOOGLE_API_KEY, GOOGLE_CLOUD_PROJECT),
+and its answers are cached as translate's (--cache, --no-cache).
 
 Input formats (--source-format, --target-format):
    article    blank lines separate paragraphs, split into sentences (default)
@@ -62,7 +62,7 @@ Examples:
 				&cli.StringFlag{Name: "engine", Usage: "also score with a machine translation of the Arabic from this engine: " + autoEngineName + ", " + strings.Join(translate.Names(), ", ")},
 				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			}, engineFlags()...),
+			}, append(engineFlags(), cacheFlags()...)...),
 			Action: func(c *cli.Context) error { return alignAction(c, e) },
 		}
 	})
@@ -129,7 +129,8 @@ func alignAction(c *cli.Context, e *env) error {
 	if opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
 		return err
 	}
-	if opts.Glossary, _, err = loadGlossary(c.String("glossary")); err != nil {
+	var gversion string
+	if opts.Glossary, gversion, err = loadGlossary(c.String("glossary")); err != nil {
 		return err
 	}
 	if name := c.String("engine"); name != "" {
@@ -140,7 +141,17 @@ func alignAction(c *cli.Context, e *env) error {
 		if cl, ok := eng.(io.Closer); ok {
 			defer cl.Close()
 		}
-		if opts.Translations, err = machineTranslate(c.Context, eng, src, opts.Glossary); err != nil {
+		cache, err := openRunCache(c, eng)
+		if err != nil {
+			return err
+		}
+		topts := translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: opts.Glossary, GlossaryVersion: gversion, Model: cfg.Model}
+		if cache != nil {
+			topts.Cache = cache
+		}
+		opts.Translations, err = machineTranslate(c.Context, eng, src, topts)
+		cache.warn(e)
+		if err != nil {
 			return translate.Redact(err, cfg.Key)
 		}
 	}
@@ -321,9 +332,10 @@ func loadLexicon(path string) (*align.Lexicon, error) {
 // machineTranslate translates every segment of src with eng through
 // translate's pipeline, each segment a paragraph of its own: requests are
 // batched within the engine's limits, retried and timed out as translate's
-// are, and the glossary's names are protected and put back. The segments
-// keep their place in src, so that a failure names src's file and line.
-func machineTranslate(ctx context.Context, eng translate.Engine, src *doc.Document, names *glossary.Matcher) ([]string, error) {
+// are, answers are cached as opts says, and the glossary's names are
+// protected and put back. The segments keep their place in src, so that a
+// failure names src's file and line.
+func machineTranslate(ctx context.Context, eng translate.Engine, src *doc.Document, opts translate.Options) ([]string, error) {
 	d := &doc.Document{Name: src.Name, Lang: "ar", Source: src.Source}
 	for _, b := range src.Blocks {
 		for _, s := range b.Segments {
@@ -331,7 +343,7 @@ func machineTranslate(ctx context.Context, eng translate.Engine, src *doc.Docume
 				Segments: []doc.Segment{s}, Wrapped: strings.Contains(s.Text, "\n")})
 		}
 	}
-	res, err := translate.RunMany(ctx, eng, []*doc.Document{d}, translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: names})
+	res, err := translate.RunMany(ctx, eng, []*doc.Document{d}, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -18,10 +18,12 @@ import (
 )
 
 // alignDir is a working folder with the sample article, its English version
-// and the glossary.
+// and the glossary, and the user cache folder inside it.
 func alignDir(t *testing.T) string {
 	t.Helper()
 	dir := sampleDir(t)
+	// An engine's answers are cached: each test starts with its own cache.
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "xdg"))
 	data, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "testdata", "align", "article.en.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -327,10 +329,11 @@ func TestAlignEngineSettings(t *testing.T) {
 		t.Error("no glossary name was sent protected")
 	}
 
-	// A passing failure is retried, as translate retries it.
+	// A passing failure is retried, as translate retries it (--no-cache:
+	// the first run's answers are cached).
 	f = &enginetest.Fake{Script: []enginetest.Fault{enginetest.Unavailable}}
 	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
-		"article.txt", "article.en.txt")
+		"--no-cache", "article.txt", "article.en.txt")
 	if r.code != 0 || f.Calls() < 2 {
 		t.Errorf("after a 503: exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
 	}
@@ -338,7 +341,7 @@ func TestAlignEngineSettings(t *testing.T) {
 	// The engine's failure names the article and hides the key.
 	f = &enginetest.Fake{Script: []enginetest.Fault{enginetest.BadRequest}}
 	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
-		"article.txt", "article.en.txt")
+		"--no-cache", "article.txt", "article.en.txt")
 	if r.code != 1 || !strings.Contains(r.stderr, "article.txt") || !strings.Contains(r.stderr, "400") || strings.Contains(r.stderr, testKey) {
 		t.Errorf("failure: exit %d: %s", r.code, r.stderr)
 	}
@@ -446,5 +449,27 @@ func TestAlignTMXLeavesOutBoilerplate(t *testing.T) {
 		if strings.Contains(r.stdout, furniture) {
 			t.Errorf("the TMX holds the boilerplate %q", furniture)
 		}
+	}
+}
+
+// TestAlignEngineUsesTheCache: align's machine translations are cached as
+// translate's are: aligning the same article again sends nothing.
+func TestAlignEngineUsesTheCache(t *testing.T) {
+	dir := alignDir(t)
+	f := &enginetest.Fake{}
+	args := []string{"align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
+		"--cache", filepath.Join(dir, "cache"), "article.txt", "article.en.txt"}
+	first := runBitext(t, dir, "", args...)
+	calls := f.Calls()
+	if first.code != 0 || calls == 0 {
+		t.Fatalf("first run: exit %d, %d requests: %s", first.code, calls, first.stderr)
+	}
+	second := runBitext(t, dir, "", args...)
+	if second.code != 0 || f.Calls() != calls || second.stdout != first.stdout {
+		t.Errorf("second run: exit %d, %d more requests, same beads %v", second.code, f.Calls()-calls, second.stdout == first.stdout)
+	}
+	// --no-cache sends again.
+	if r := runBitext(t, dir, "", append(args[:len(args)-2:len(args)-2], "--no-cache", "article.txt", "article.en.txt")...); r.code != 0 || f.Calls() == calls {
+		t.Errorf("--no-cache: exit %d, %d more requests: %s", r.code, f.Calls()-calls, r.stderr)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -73,11 +72,9 @@ Examples:
    bitext translate --engine google --project my-proj --dry-run article.txt   # cost estimate
    bitext translate --engine libretranslate --engine-url http://localhost:5000 --out-dir en/ articles/
    BITEXT_ENGINE_KEY=sk-... bitext translate --engine openai --model gpt-4o-mini --json article.txt`,
-			Flags: append(append([]cli.Flag{
+			Flags: append(append(append([]cli.Flag{
 				&cli.StringFlag{Name: "engine", Value: autoEngineName, Usage: "translation engine: auto (google when configured, else the --engine-url service, else the offline gist), " + strings.Join(translate.Names(), ", ")},
-			}, engineFlags()...), append([]cli.Flag{
-				&cli.StringFlag{Name: "cache", Usage: "cache folder (default: bitext/translations in the user cache folder, $XDG_CACHE_HOME or ~/.cache)"},
-				&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache"},
+			}, engineFlags()...), cacheFlags()...), append([]cli.Flag{
 				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing (no key needed)"},
 				&cli.Float64Flag{Name: "price", Value: defaultPrice, Usage: "price per million characters for the --dry-run estimate"},
 				&cli.IntFlag{Name: "concurrency", Value: 4, Usage: "requests in flight at once"},
@@ -213,21 +210,11 @@ func translateAction(c *cli.Context, e *env) error {
 		Concurrency:     c.Int("concurrency"),
 		DryRun:          c.Bool("dry-run"),
 	}
-	// Local engines cost nothing to run again, and their answers change with
-	// their lexicons, which a cache key does not see.
-	var cache *storeOrWarn
-	if !c.Bool("no-cache") && !translate.IsLocal(eng) {
-		dir := c.String("cache")
-		if dir == "" {
-			if dir, err = defaultCacheDir(); err != nil {
-				return err
-			}
-		}
-		dc, err := translate.OpenDirCache(dir)
-		if err != nil {
-			return err
-		}
-		cache = &storeOrWarn{Cache: dc}
+	cache, err := openRunCache(c, eng)
+	if err != nil {
+		return err
+	}
+	if cache != nil {
 		opts.Cache = cache
 	}
 	quiet := c.Bool("quiet")
@@ -613,59 +600,6 @@ func reviewedUnits(f *xliff.File) int {
 		}
 	}
 	return n
-}
-
-// storeOrWarn is the translation cache of a run: an answer it cannot store
-// (a full disk, another user's folder) must not fail the run that has paid
-// for it, so the first such error is kept for a warning instead.
-type storeOrWarn struct {
-	translate.Cache
-	mu     sync.Mutex
-	err    error
-	warned bool
-}
-
-// Put stores value, keeping the first failure instead of returning it.
-func (c *storeOrWarn) Put(key, value string) error {
-	if err := c.Cache.Put(key, value); err != nil {
-		c.mu.Lock()
-		if c.err == nil {
-			c.err = err
-		}
-		c.mu.Unlock()
-	}
-	return nil
-}
-
-// failed returns the first failure to store an answer (nil for no cache).
-func (c *storeOrWarn) failed() error {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.err
-}
-
-// warn says once on stderr, even with --quiet, that answers were not
-// cached: running again would send and bill them again.
-func (c *storeOrWarn) warn(e *env) {
-	err := c.failed()
-	if err == nil || c.warned {
-		return
-	}
-	c.warned = true
-	fmt.Fprintf(e.stderr, "bitext: warning: %v: answers not cached; running again sends (and bills) them again\n", err)
-}
-
-// defaultCacheDir is bitext/translations under the user cache folder
-// ($XDG_CACHE_HOME, else ~/.cache, on Linux).
-func defaultCacheDir() (string, error) {
-	base, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("no cache folder (%w): use --cache DIR or --no-cache", err)
-	}
-	return filepath.Join(base, "bitext", "translations"), nil
 }
 
 func contains(list []string, s string) bool {
