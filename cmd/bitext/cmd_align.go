@@ -106,6 +106,9 @@ func alignAction(c *cli.Context, e *env) error {
 			return usagef("unknown --format %q (want beads|json|tmx|%s)", format, formatNamesExcept("json", "tmx"))
 		}
 	}
+	if err := checkOutputName(c, c.String("output"), format, append([]string{"beads"}, strings.Split(formatNames(), "|")...)); err != nil {
+		return err
+	}
 	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
 		return usagef("align: only one input can be standard input")
 	}

@@ -76,7 +76,13 @@ func segmentAction(c *cli.Context, e *env) error {
 		}
 	}
 	output := c.String("output")
-	if c.Bool("export-srx") || format == "srx" {
+	if c.Bool("export-srx") {
+		format = "srx"
+	}
+	if err := checkOutputName(c, output, format, segmentFormats); err != nil {
+		return err
+	}
+	if format == "srx" {
 		if len(args) > 1 {
 			return usagef("segment: --export-srx takes at most one argument, got %d", len(args))
 		}

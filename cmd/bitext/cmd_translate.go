@@ -141,6 +141,9 @@ func translateAction(c *cli.Context, e *env) error {
 	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
 		return err
 	}
+	if err := checkOutputName(c, c.String("output"), c.String("format"), strings.Split(formatNames(), "|")); err != nil {
+		return err
+	}
 	inputs, skipped, err := translateInputs(c, format)
 	if err != nil {
 		return err

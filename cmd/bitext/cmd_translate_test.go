@@ -716,3 +716,37 @@ func TestTranslateDryRunWritesNothing(t *testing.T) {
 		t.Error("the dry run made the --out-dir folder")
 	}
 }
+
+// TestOutputNameAndFormatAgree: -o article.xlf without --format wrote an
+// HTML page under an XLIFF name, which the CAT tool then refuses. A file
+// name that says another format than the one to be written is a usage
+// error, before anything is done; with --format given, the name is the
+// user's choice.
+func TestOutputNameAndFormatAgree(t *testing.T) {
+	dir := alignDir(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"translate", "--engine", "gist", "-o", "out.xlf", "article.txt"}, 2, "--format xliff"},
+		{[]string{"translate", "--engine", "gist", "-o", "out.JSON", "article.txt"}, 2, "--format json"},
+		{[]string{"translate", "--engine", "gist", "-f", "xliff2", "-o", "out.xlf", "article.txt"}, 0, ""},
+		{[]string{"translate", "--engine", "gist", "-f", "html", "-o", "out.xlf", "article.txt"}, 0, ""},
+		{[]string{"translate", "--engine", "gist", "-o", "out.htm", "article.txt"}, 0, ""},
+		{[]string{"align", "--lexicon", "none", "-o", "out.tmx", "article.txt", "article.en.txt"}, 2, "--format tmx"},
+		{[]string{"align", "--lexicon", "none", "-o", "out.txt", "article.txt", "article.en.txt"}, 0, ""},
+		{[]string{"segment", "-o", "out.json", "article.txt"}, 2, "--format json"},
+		{[]string{"segment", "-o", "out.txt", "article.txt"}, 0, ""},
+	} {
+		r := runBitext(t, dir, "", tc.args...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, r.code, r.stderr, tc.code, tc.want)
+		}
+		if tc.code != 0 {
+			if _, err := os.Stat(filepath.Join(dir, tc.args[len(tc.args)-2])); err == nil && tc.args[0] == "translate" {
+				t.Errorf("%v: an output was written", tc.args)
+			}
+		}
+	}
+}
