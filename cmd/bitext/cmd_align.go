@@ -382,7 +382,7 @@ type jsonBead struct {
 	Source        []jsonSegment `json:"source"`
 	Target        []jsonSegment `json:"target"`
 	Confidence    float64       `json:"confidence"`
-	LowConfidence bool          `json:"low_confidence,omitempty"`
+	LowConfidence bool          `json:"low_confidence"`
 }
 
 // writeBeadJSON writes {"beads": [{"source": [{"block", "text"}], "target": [...], "confidence"}]}.

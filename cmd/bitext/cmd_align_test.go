@@ -473,3 +473,26 @@ func TestAlignEngineUsesTheCache(t *testing.T) {
 		t.Errorf("--no-cache: exit %d, %d more requests: %s", r.code, f.Calls()-calls, r.stderr)
 	}
 }
+
+// TestAlignJSONBeadsKeepTheirShape: every bead has the same keys, so that a
+// reader takes b["low_confidence"] without checking it is there.
+func TestAlignJSONBeadsKeepTheirShape(t *testing.T) {
+	dir := alignDir(t)
+	r := runBitext(t, dir, "", "align", "-f", "json", "--lexicon", "none", "article.txt", "article.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var v struct {
+		Beads []map[string]json.RawMessage `json:"beads"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
+	for k, b := range v.Beads {
+		for _, key := range []string{"source", "target", "confidence", "low_confidence"} {
+			if _, ok := b[key]; !ok {
+				t.Fatalf("bead %d lacks %q", k, key)
+			}
+		}
+	}
+}
