@@ -117,8 +117,8 @@ type translateReport struct {
 
 type fileReport struct {
 	Input  string `json:"input"`
-	Output string `json:"output,omitempty"`
-	Units  int    `json:"units,omitempty"`
+	Output string `json:"output"` // in a dry run, what would be written
+	Units  int    `json:"units"`  // 0 in a dry run
 }
 
 func translateAction(c *cli.Context, e *env) error {
@@ -278,7 +278,7 @@ func translateAction(c *cli.Context, e *env) error {
 		rep.Stats.Add(res.Stats)
 		for i, in := range batch {
 			if opts.DryRun {
-				rep.Files = append(rep.Files, fileReport{Input: in.name})
+				rep.Files = append(rep.Files, fileReport{Input: in.name, Output: in.output})
 				continue
 			}
 			bt := res.Bitexts[i]

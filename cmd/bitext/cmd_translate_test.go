@@ -750,3 +750,29 @@ func TestOutputNameAndFormatAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslateDryRunReportNamesOutputs: a dry run's report lists each
+// article with the output it would write, in the shape of a real run's.
+func TestTranslateDryRunReportNamesOutputs(t *testing.T) {
+	dir := sampleDir(t)
+	var files [2][]map[string]json.RawMessage
+	for k, extra := range [][]string{{"--dry-run"}, nil} {
+		r := runBitext(t, dir, "", append([]string{"translate", "--engine", "gist", "--json", "--out-dir", "en", "article.txt"}, extra...)...)
+		var rep struct {
+			Files []map[string]json.RawMessage
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || r.code != 0 || len(rep.Files) != 1 {
+			t.Fatalf("%v: exit %d, report %s: %v", extra, r.code, r.stdout, err)
+		}
+		files[k] = rep.Files
+	}
+	dry, real := files[0][0], files[1][0]
+	if string(dry["output"]) != `"en/article.html"` {
+		t.Errorf("dry run output = %s, want \"en/article.html\"", dry["output"])
+	}
+	for key := range real {
+		if _, ok := dry[key]; !ok {
+			t.Errorf("the dry run's file lacks %q", key)
+		}
+	}
+}
