@@ -389,10 +389,11 @@ func bandAround(path [][2]int, n, m, k int) band {
 	}
 	for p, pt := range path {
 		i, j := pt[0], pt[1]
-		// rows a multi-sentence bead skips over belong to it too
+		// rows a multi-sentence bead skips over belong to it too; a 0-1
+		// bead stays in its row, which must still reach its column
 		i0 := i
 		if p > 0 {
-			i0 = path[p-1][0] + 1
+			i0 = min(i, path[p-1][0]+1)
 		}
 		for r := i0; r <= i; r++ {
 			for rr := max(0, r-k); rr <= min(n, r+k); rr++ {

@@ -461,3 +461,37 @@ func FuzzDocument(f *testing.F) {
 		checkPartition(t, beads, src.SegmentCount(), tgt.SegmentCount())
 	})
 }
+
+// TestDocumentEnglishRunsOn: an Arabic article cut short against its whole
+// English version, or an English version with a section of its own, pairs
+// what both have and leaves the rest unpaired: a long run of English with no
+// Arabic must not make the whole alignment fall back to pairing nothing.
+func TestDocumentEnglishRunsOn(t *testing.T) {
+	ar, en := arSents, enSents
+	added := []string{
+		"Background: the outbreak began in the north of the country last winter.",
+		"Schools were closed for six weeks and reopened in March.",
+		"Football matches were played without spectators.",
+		"Several airlines suspended their flights to the capital.",
+		"Tourism, a large part of the economy, has not recovered.",
+		"Hotels in the old city report half their usual bookings.",
+		"Some shops have closed for good.",
+		"Officials hope the summer season will be better.",
+	}
+	for _, tc := range []struct {
+		name     string
+		src, tgt *doc.Document
+		want     string
+	}{
+		{"English runs on", paraDoc("ar", ar[:2], ar[2:3]), paraDoc("en", en[:2], en[2:3], en[3:5], en[5:]),
+			"0<=>0 1<=>1 2<=>2 <=>3 <=>4 <=>5 <=>6"},
+		{"English adds a section", paraDoc("ar", ar[:3], ar[3:]), paraDoc("en", en[:3], added[:4], added[4:], en[3:]),
+			"0<=>0 1<=>1 2<=>2 <=>3 <=>4 <=>5 <=>6 <=>7 <=>8 <=>9 <=>10 3<=>11 4<=>12 5<=>13 6<=>14"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := beadsString(Document(tc.src, tc.tgt, Options{Lexicon: miniLexicon(t)})); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -255,28 +255,41 @@ func LimitsFrom(cfg Config, def Limits) (Limits, error) {
 }
 
 // Redact removes secret from err's message, keeping what an *Error says about
-// retrying. Engines pass every error through it: client libraries like to
-// quote URLs, and some keys travel in URLs.
+// retrying and what wraps it (the article's file and line). Engines pass
+// every error through it: client libraries like to quote URLs, and some keys
+// travel in URLs.
 func Redact(err error, secret string) error {
 	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
 		return err
 	}
 	msg := strings.ReplaceAll(err.Error(), secret, "[REDACTED]")
+	var kept []error // what errors.Is and errors.As still find, without the secret
 	var e *Error
 	if errors.As(err, &e) {
-		inner := strings.ReplaceAll(e.Err.Error(), secret, "[REDACTED]")
 		c := *e
-		c.Err = errors.New(inner)
-		return &c
+		c.Err = errors.New(strings.ReplaceAll(e.Err.Error(), secret, "[REDACTED]"))
+		if err == error(e) {
+			return &c
+		}
+		kept = append(kept, &c)
 	}
-	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("%s: %w", msg, context.Canceled)
+	for _, ctxErr := range []error{context.Canceled, context.DeadlineExceeded} {
+		if errors.Is(err, ctxErr) {
+			kept = append(kept, ctxErr)
+		}
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("%s: %w", msg, context.DeadlineExceeded)
-	}
-	return errors.New(msg)
+	return &redacted{msg: msg, kept: kept}
 }
+
+// redacted is an error whose message had a secret taken out; it unwraps to
+// the redacted *Error and the context errors the original held.
+type redacted struct {
+	msg  string
+	kept []error
+}
+
+func (r *redacted) Error() string   { return r.msg }
+func (r *redacted) Unwrap() []error { return r.kept }
 
 // NonBlank returns the indexes of segs whose text is not blank: engines send
 // only those and answer "" for the rest.

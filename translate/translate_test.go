@@ -391,3 +391,13 @@ func TestWrappedParagraphSentWhole(t *testing.T) {
 		t.Errorf("%d units, want the 2 sentences", len(units))
 	}
 }
+
+// TestRedactKeepsContext: what wraps the engine's error (the article's file
+// and line, how many articles were written) survives the redaction.
+func TestRedactKeepsContext(t *testing.T) {
+	inner := &translate.Error{Engine: "x", Retryable: true, Err: errors.New("GET /v2?key=s3cret failed")}
+	err := translate.Redact(fmt.Errorf("a.txt:3: %w (0 of 1 articles written)", inner), "s3cret")
+	if msg := err.Error(); strings.Contains(msg, "s3cret") || !strings.HasPrefix(msg, "a.txt:3: ") || !strings.HasSuffix(msg, "(0 of 1 articles written)") || !translate.IsRetryable(err) {
+		t.Errorf("got %q (retryable %v)", msg, translate.IsRetryable(err))
+	}
+}

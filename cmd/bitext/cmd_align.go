@@ -14,7 +14,7 @@ import (
 	"bitext/align"
 	"bitext/arabic"
 	"bitext/doc"
-	"bitext/glossary"
+	"bitext/htmlpage"
 	"bitext/internal/textfile"
 	"bitext/segment"
 	"bitext/tmx"
@@ -38,7 +38,8 @@ lexicon: Debian's dict-freedict-ara-eng is used when installed, or give one
 with --lexicon (dictd .index or TSV). --engine adds a score from a machine
 translation of the Arabic; the engine is configured as for translate
 (--engine-url, --engine-key, --model, --project, --location, --engine-option,
-and BITEXT_ENGINE_URL, BITEXT_ENGINE_KEY, GOOGLE_API_KEY, GOOGLE_CLOUD_PROJECT).
+and BITEXT_ENGINE_URL, BITEXT_ENGINE_KEY, GOOGLE_API_KEY, GOOGLE_CLOUD_PROJECT),
+and its answers are cached as translate's (--cache, --no-cache).
 
 Input formats (--source-format, --target-format):
    article    blank lines separate paragraphs, split into sentences (default)
@@ -61,7 +62,7 @@ Examples:
 				&cli.StringFlag{Name: "engine", Usage: "also score with a machine translation of the Arabic from this engine: " + autoEngineName + ", " + strings.Join(translate.Names(), ", ")},
 				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
-			}, engineFlags()...),
+			}, append(engineFlags(), cacheFlags()...)...),
 			Action: func(c *cli.Context) error { return alignAction(c, e) },
 		}
 	})
@@ -105,8 +106,16 @@ func alignAction(c *cli.Context, e *env) error {
 			return usagef("unknown --format %q (want beads|json|tmx|%s)", format, formatNamesExcept("json", "tmx"))
 		}
 	}
+	if err := checkOutputName(c, c.String("output"), format, append([]string{"beads"}, strings.Split(formatNames(), "|")...)); err != nil {
+		return err
+	}
 	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
 		return usagef("align: only one input can be standard input")
+	}
+	for _, in := range c.Args().Slice() {
+		if sameFile(c.String("output"), in) {
+			return usagef("align: -o %s would overwrite the input %s: choose another name", c.String("output"), in)
+		}
 	}
 	src, err := readSide(c.Args().Get(0), e.stdin, srcFormat, "ar")
 	if err != nil {
@@ -123,7 +132,8 @@ func alignAction(c *cli.Context, e *env) error {
 	if opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
 		return err
 	}
-	if opts.Glossary, _, err = loadGlossary(c.String("glossary")); err != nil {
+	var gversion string
+	if opts.Glossary, gversion, err = loadGlossary(c.String("glossary")); err != nil {
 		return err
 	}
 	if name := c.String("engine"); name != "" {
@@ -134,9 +144,18 @@ func alignAction(c *cli.Context, e *env) error {
 		if cl, ok := eng.(io.Closer); ok {
 			defer cl.Close()
 		}
-		texts, _ := align.SegmentIndex(src)
-		if opts.Translations, err = machineTranslate(c.Context, eng, texts, opts.Glossary); err != nil {
-			return fmt.Errorf("%s: %w", src.Name, translate.Redact(err, cfg.Key))
+		cache, err := openRunCache(c, eng)
+		if err != nil {
+			return err
+		}
+		topts := translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: opts.Glossary, GlossaryVersion: gversion, Model: cfg.Model}
+		if cache != nil {
+			topts.Cache = cache
+		}
+		opts.Translations, err = machineTranslate(c.Context, eng, src, topts)
+		cache.warn(e)
+		if err != nil {
+			return translate.Redact(err, cfg.Key)
 		}
 	}
 	beads := align.Document(src, tgt, opts)
@@ -210,6 +229,14 @@ func readSide(path string, stdin io.Reader, format, lang string) (*doc.Document,
 	name := path
 	if path == "-" {
 		name = "stdin"
+	}
+	if format == "article" {
+		// An article is read as translate and segment read it: its front
+		// matter is page settings, not text (blanked, so offsets stay the
+		// file's).
+		if _, text, err = htmlpage.SplitFrontMatter(name, text); err != nil {
+			return nil, err
+		}
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%s: the file is empty or only white space", name)
@@ -305,28 +332,25 @@ func loadLexicon(path string) (*align.Lexicon, error) {
 	return lex, nil
 }
 
-// machineTranslate translates every text with eng through translate's
-// pipeline, each text a paragraph of its own: requests are batched within
-// the engine's limits, retried and timed out as translate's are, and the
-// glossary's names are protected and put back.
-func machineTranslate(ctx context.Context, eng translate.Engine, texts []string, names *glossary.Matcher) ([]string, error) {
-	var src strings.Builder
-	d := &doc.Document{Name: "align", Lang: "ar"}
-	for k, t := range texts {
-		if k > 0 {
-			src.WriteString("\n\n")
+// machineTranslate translates every segment of src with eng through
+// translate's pipeline, each segment a paragraph of its own: requests are
+// batched within the engine's limits, retried and timed out as translate's
+// are, answers are cached as opts says, and the glossary's names are
+// protected and put back. The segments keep their place in src, so that a
+// failure names src's file and line.
+func machineTranslate(ctx context.Context, eng translate.Engine, src *doc.Document, opts translate.Options) ([]string, error) {
+	d := &doc.Document{Name: src.Name, Lang: "ar", Source: src.Source}
+	for _, b := range src.Blocks {
+		for _, s := range b.Segments {
+			d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Start: s.Start, End: s.End,
+				Segments: []doc.Segment{s}, Wrapped: strings.Contains(s.Text, "\n")})
 		}
-		start := src.Len()
-		src.WriteString(t)
-		d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Start: start, End: src.Len(),
-			Segments: []doc.Segment{{Start: start, End: src.Len(), Text: t}}, Wrapped: strings.Contains(t, "\n")})
 	}
-	d.Source = src.String()
-	res, err := translate.RunMany(ctx, eng, []*doc.Document{d}, translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: names})
+	res, err := translate.RunMany(ctx, eng, []*doc.Document{d}, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]string, len(texts))
+	out := make([]string, len(d.Blocks))
 	for _, u := range res.Bitexts[0].Units {
 		out[u.Block] = strings.TrimSpace(out[u.Block] + " " + u.Target)
 	}
@@ -358,7 +382,7 @@ type jsonBead struct {
 	Source        []jsonSegment `json:"source"`
 	Target        []jsonSegment `json:"target"`
 	Confidence    float64       `json:"confidence"`
-	LowConfidence bool          `json:"low_confidence,omitempty"`
+	LowConfidence bool          `json:"low_confidence"`
 }
 
 // writeBeadJSON writes {"beads": [{"source": [{"block", "text"}], "target": [...], "confidence"}]}.
@@ -447,11 +471,12 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 }
 
 // writeBeadTMX writes the paired beads as a translation memory; beads with an
-// empty side have nothing to remember and are left out.
+// empty side have nothing to remember, and web boilerplate is no translation
+// (translate's TMX leaves it out too).
 func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 	d := &tmx.Document{Header: tmx.Header{SegType: "sentence", SrcLang: bt.SourceLang, DataType: "plaintext"}}
 	for _, u := range bt.Units {
-		if u.Source == "" || u.Target == "" {
+		if u.Source == "" || u.Target == "" || u.Kind == doc.Boilerplate {
 			continue
 		}
 		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: u.Source}, {Lang: bt.TargetLang, Text: u.Target}}}

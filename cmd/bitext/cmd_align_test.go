@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,10 +18,12 @@ import (
 )
 
 // alignDir is a working folder with the sample article, its English version
-// and the glossary.
+// and the glossary, and the user cache folder inside it.
 func alignDir(t *testing.T) string {
 	t.Helper()
 	dir := sampleDir(t)
+	// An engine's answers are cached: each test starts with its own cache.
+	t.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "xdg"))
 	data, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "testdata", "align", "article.en.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -325,10 +329,11 @@ func TestAlignEngineSettings(t *testing.T) {
 		t.Error("no glossary name was sent protected")
 	}
 
-	// A passing failure is retried, as translate retries it.
+	// A passing failure is retried, as translate retries it (--no-cache:
+	// the first run's answers are cached).
 	f = &enginetest.Fake{Script: []enginetest.Fault{enginetest.Unavailable}}
 	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
-		"article.txt", "article.en.txt")
+		"--no-cache", "article.txt", "article.en.txt")
 	if r.code != 0 || f.Calls() < 2 {
 		t.Errorf("after a 503: exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
 	}
@@ -336,7 +341,7 @@ func TestAlignEngineSettings(t *testing.T) {
 	// The engine's failure names the article and hides the key.
 	f = &enginetest.Fake{Script: []enginetest.Fault{enginetest.BadRequest}}
 	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
-		"article.txt", "article.en.txt")
+		"--no-cache", "article.txt", "article.en.txt")
 	if r.code != 1 || !strings.Contains(r.stderr, "article.txt") || !strings.Contains(r.stderr, "400") || strings.Contains(r.stderr, testKey) {
 		t.Errorf("failure: exit %d: %s", r.code, r.stderr)
 	}
@@ -348,6 +353,146 @@ func TestAlignEngineSettings(t *testing.T) {
 		r := runBitext(t, dir, "", "align", "--engine", engine, "article.txt", "article.en.txt")
 		if r.code != 2 || !strings.Contains(r.stderr, want) {
 			t.Errorf("%s: exit %d, %q lacks %q", engine, r.code, r.stderr, want)
+		}
+	}
+}
+
+// TestAlignRefusesToOverwriteAnInput: -o naming one of the texts would
+// replace it with the alignment, and the text would be lost.
+func TestAlignRefusesToOverwriteAnInput(t *testing.T) {
+	dir := alignDir(t)
+	for _, out := range []string{"article.txt", "article.en.txt", "./article.en.txt"} {
+		before, _ := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(out, "./")))
+		r := runBitext(t, dir, "", "align", "-o", out, "article.txt", "article.en.txt")
+		if r.code != 2 || !strings.Contains(r.stderr, out) {
+			t.Errorf("-o %s: exit %d, stderr %q; want a usage error naming it", out, r.code, r.stderr)
+		}
+		if after, _ := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(out, "./"))); string(after) != string(before) {
+			t.Errorf("-o %s: the input was overwritten", out)
+		}
+	}
+}
+
+// TestAlignEngineFailureNamesTheLine: the engine's failure points at a line
+// of the Arabic file, as translate's does, not into the text align sends.
+func TestAlignEngineFailureNamesTheLine(t *testing.T) {
+	dir := alignDir(t)
+	f := &enginetest.Fake{Script: []enginetest.Fault{enginetest.BadRequest}}
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
+		"article.txt", "article.en.txt")
+	m := regexp.MustCompile(`^bitext: article\.txt:(\d+): libretranslate`).FindStringSubmatch(r.stderr)
+	if r.code != 1 || m == nil || strings.Contains(r.stderr, "align:") {
+		t.Fatalf("exit %d, stderr %q; want article.txt:LINE: first", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	n, _ := strconv.Atoi(m[1])
+	if n < 1 || n > len(lines) || strings.TrimSpace(lines[n-1]) == "" {
+		t.Errorf("line %d is no line of text of article.txt", n)
+	}
+}
+
+// TestAlignFrontMatter: an article's front matter (title, source, date) is
+// page settings for translate and segment, not text: align must not pair
+// "---" with "---", and its blocks are counted as segment counts them.
+func TestAlignFrontMatter(t *testing.T) {
+	dir := alignDir(t)
+	for _, f := range []struct{ name, front, body string }{
+		{"fm.txt", "---\ntitle: \"تحذير أمريكي\"\nsource: AFP\ndate: 2023-09-05\n---\n\n", "article.txt"},
+		{"fm.en.txt", "---\ntitle: US warning\n---\n\n", "article.en.txt"},
+	} {
+		body, err := os.ReadFile(filepath.Join(dir, f.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name), append([]byte(f.front), body...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "json", "fm.txt", "fm.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got beadJSON
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range got.Beads {
+		for _, s := range append(b.Source, b.Target...) {
+			if s.Text == "---" || strings.HasPrefix(s.Text, "title:") || strings.HasPrefix(s.Text, "source:") {
+				t.Fatalf("front matter aligned as text: %q", s.Text)
+			}
+		}
+	}
+	plain := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "json", "article.txt", "article.en.txt")
+	if plain.stdout != r.stdout {
+		t.Errorf("with front matter the beads differ from the article's without it")
+	}
+}
+
+// TestAlignTMXLeavesOutBoilerplate: web furniture paired with its English
+// ("شاركها." with "Share") is no translation to remember: align's TMX leaves
+// it out, as translate's TMX and tm import of XLIFF do.
+func TestAlignTMXLeavesOutBoilerplate(t *testing.T) {
+	dir := alignDir(t)
+	r := runBitext(t, dir, "", "align", "-f", "tmx", "--lexicon", "none", "article.txt", "article.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "Jake Sullivan told reporters") {
+		t.Fatal("the TMX lacks the article's pairs")
+	}
+	for _, furniture := range []string{"شاركها", "اترك تعليقاً", "Exit mobile version"} {
+		if strings.Contains(r.stdout, furniture) {
+			t.Errorf("the TMX holds the boilerplate %q", furniture)
+		}
+	}
+}
+
+// TestAlignEngineUsesTheCache: align's machine translations are cached as
+// translate's are: aligning the same article again sends nothing.
+func TestAlignEngineUsesTheCache(t *testing.T) {
+	dir := alignDir(t)
+	f := &enginetest.Fake{}
+	args := []string{"align", "--lexicon", "none", "--engine", "libretranslate", "--engine-url", libreServer(t, f),
+		"--cache", filepath.Join(dir, "cache"), "article.txt", "article.en.txt"}
+	first := runBitext(t, dir, "", args...)
+	calls := f.Calls()
+	if first.code != 0 || calls == 0 {
+		t.Fatalf("first run: exit %d, %d requests: %s", first.code, calls, first.stderr)
+	}
+	second := runBitext(t, dir, "", args...)
+	if second.code != 0 || f.Calls() != calls || second.stdout != first.stdout {
+		t.Errorf("second run: exit %d, %d more requests, same beads %v", second.code, f.Calls()-calls, second.stdout == first.stdout)
+	}
+	// --no-cache sends again.
+	if r := runBitext(t, dir, "", append(args[:len(args)-2:len(args)-2], "--no-cache", "article.txt", "article.en.txt")...); r.code != 0 || f.Calls() == calls {
+		t.Errorf("--no-cache: exit %d, %d more requests: %s", r.code, f.Calls()-calls, r.stderr)
+	}
+}
+
+// TestAlignJSONBeadsKeepTheirShape: every bead has the same keys, so that a
+// reader takes b["low_confidence"] without checking it is there.
+func TestAlignJSONBeadsKeepTheirShape(t *testing.T) {
+	dir := alignDir(t)
+	r := runBitext(t, dir, "", "align", "-f", "json", "--lexicon", "none", "article.txt", "article.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var v struct {
+		Beads []map[string]json.RawMessage `json:"beads"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
+	for k, b := range v.Beads {
+		for _, key := range []string{"source", "target", "confidence", "low_confidence"} {
+			if _, ok := b[key]; !ok {
+				t.Fatalf("bead %d lacks %q", k, key)
+			}
 		}
 	}
 }

@@ -76,7 +76,13 @@ func segmentAction(c *cli.Context, e *env) error {
 		}
 	}
 	output := c.String("output")
-	if c.Bool("export-srx") || format == "srx" {
+	if c.Bool("export-srx") {
+		format = "srx"
+	}
+	if err := checkOutputName(c, output, format, segmentFormats); err != nil {
+		return err
+	}
+	if format == "srx" {
 		if len(args) > 1 {
 			return usagef("segment: --export-srx takes at most one argument, got %d", len(args))
 		}
@@ -90,6 +96,9 @@ func segmentAction(c *cli.Context, e *env) error {
 		return usagef("segment: want one input file (or - for stdin), got %d", len(args))
 	}
 	input := args[0]
+	if sameFile(output, input) {
+		return usagef("segment: -o %s would overwrite the input %s: choose another name", output, input)
+	}
 	text, err := textfile.Read(input, e.stdin)
 	if err != nil {
 		return err
@@ -114,6 +123,9 @@ func segmentAction(c *cli.Context, e *env) error {
 		return writeTo(e, output, func(w io.Writer) error { _, err := w.Write(out); return err })
 	case "json":
 		d := segment.SplitWith(name, text, opt)
+		if d.Blocks == nil {
+			d.Blocks = []doc.Block{} // [] as for any text, not null
+		}
 		return writeTo(e, output, func(w io.Writer) error { return writeJSON(w, d) })
 	default:
 		d := segment.SplitWith(name, text, opt)
@@ -167,6 +179,8 @@ func writeSegmentText(w io.Writer, d *doc.Document) error {
 // {"id", "paragraphs"} lines.
 func segmentJSONL(name, data string, opt segment.Options) ([]byte, error) {
 	var out bytes.Buffer
+	// Windows editors start the file with a byte order mark.
+	data = strings.TrimPrefix(data, "\ufeff")
 	for n, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" {
 			continue

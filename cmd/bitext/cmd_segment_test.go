@@ -192,3 +192,49 @@ func TestSegmentRulesMustCoverTheLanguage(t *testing.T) {
 		t.Errorf("--lang fr: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
+
+// TestSegmentRefusesToOverwriteItsInput: -o naming the article would replace
+// it with its sentences.
+func TestSegmentRefusesToOverwriteItsInput(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.txt")
+	const text = "عنوان\n\nوصل د. محمد. وغادر.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runSegment(t, "", "-o", path, path)
+	if code != 2 || !strings.Contains(stderr, path) {
+		t.Errorf("exit %d, stderr %q; want a usage error naming %s", code, stderr, path)
+	}
+	if data, _ := os.ReadFile(path); string(data) != text {
+		t.Errorf("the article was overwritten: %q", data)
+	}
+}
+
+// TestSegmentJSONLByteOrderMark: Notepad and Excel save JSON Lines with a
+// byte order mark, which must not make the first line unreadable.
+func TestSegmentJSONLByteOrderMark(t *testing.T) {
+	code, out, stderr := runSegment(t, "\ufeff{\"id\":\"a\",\"text\":\"وصل. وغادر.\"}\r\n{\"id\":\"b\",\"text\":\"جملة.\"}\r\n", "--format", "jsonl", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "{\"id\":\"a\",\"paragraphs\":[[\"وصل.\",\"وغادر.\"]]}\n{\"id\":\"b\",\"paragraphs\":[[\"جملة.\"]]}\n"; out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+// TestSegmentJSONEmptyText: a text with no blocks still has a list of
+// blocks, so that a reader iterates over it without a null check.
+func TestSegmentJSONEmptyText(t *testing.T) {
+	code, out, stderr := runSegment(t, " \n\n", "--format", "json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var d map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if string(d["blocks"]) != "[]" {
+		t.Errorf("blocks = %s, want []", d["blocks"])
+	}
+}

@@ -53,6 +53,7 @@ Engines (--engine):
    auto             the default: google when Google credentials are configured,
                     google-v2 when a Google API key is, the --engine-url service,
                     and otherwise the offline gist; it says which on stderr
+                    (a Google project without credentials is an error, not a gist)
    gist             offline word-by-word gloss, clearly marked: never a translation; ar→en only
    none             no machine translation: units are left for a translator
    google           Cloud Translation Advanced (v3): --project or GOOGLE_CLOUD_PROJECT,
@@ -71,11 +72,9 @@ Examples:
    bitext translate --engine google --project my-proj --dry-run article.txt   # cost estimate
    bitext translate --engine libretranslate --engine-url http://localhost:5000 --out-dir en/ articles/
    BITEXT_ENGINE_KEY=sk-... bitext translate --engine openai --model gpt-4o-mini --json article.txt`,
-			Flags: append(append([]cli.Flag{
+			Flags: append(append(append([]cli.Flag{
 				&cli.StringFlag{Name: "engine", Value: autoEngineName, Usage: "translation engine: auto (google when configured, else the --engine-url service, else the offline gist), " + strings.Join(translate.Names(), ", ")},
-			}, engineFlags()...), append([]cli.Flag{
-				&cli.StringFlag{Name: "cache", Usage: "cache folder (default: bitext/translations in the user cache folder, $XDG_CACHE_HOME or ~/.cache)"},
-				&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache"},
+			}, engineFlags()...), cacheFlags()...), append([]cli.Flag{
 				&cli.BoolFlag{Name: "dry-run", Usage: "print the requests and characters that would be sent, and their cost; send nothing (no key needed)"},
 				&cli.Float64Flag{Name: "price", Value: defaultPrice, Usage: "price per million characters for the --dry-run estimate"},
 				&cli.IntFlag{Name: "concurrency", Value: 4, Usage: "requests in flight at once"},
@@ -112,14 +111,14 @@ type translateReport struct {
 	PricePerMChar float64          `json:"price_per_million_chars"`
 	EstimatedCost float64          `json:"estimated_cost"`
 	Flags         map[doc.Flag]int `json:"flags"`
-	Skipped       []string         `json:"skipped,omitempty"`     // articles of a batch that could not be read
-	Interrupted   bool             `json:"interrupted,omitempty"` // stopped by Ctrl-C or SIGTERM: files lists what was written
+	Skipped       []string         `json:"skipped"`     // articles not translated or not written; [] when none
+	Interrupted   bool             `json:"interrupted"` // stopped by Ctrl-C or SIGTERM: files lists what was written
 }
 
 type fileReport struct {
 	Input  string `json:"input"`
-	Output string `json:"output,omitempty"`
-	Units  int    `json:"units,omitempty"`
+	Output string `json:"output"` // in a dry run, what would be written
+	Units  int    `json:"units"`  // 0 in a dry run
 }
 
 func translateAction(c *cli.Context, e *env) error {
@@ -142,6 +141,9 @@ func translateAction(c *cli.Context, e *env) error {
 	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
 		return err
 	}
+	if err := checkOutputName(c, c.String("output"), c.String("format"), strings.Split(formatNames(), "|")); err != nil {
+		return err
+	}
 	inputs, skipped, err := translateInputs(c, format)
 	if err != nil {
 		return err
@@ -160,9 +162,7 @@ func translateAction(c *cli.Context, e *env) error {
 			}
 			kept = append(kept, in)
 		}
-		if inputs = kept; len(inputs) == 0 {
-			return fmt.Errorf("no article to translate: %w", errors.Join(skipped...))
-		}
+		inputs = kept
 	}
 	for _, err := range skipped {
 		fmt.Fprintf(e.stderr, "bitext: skipped: %v\n", err)
@@ -185,6 +185,20 @@ func translateAction(c *cli.Context, e *env) error {
 	if cl, ok := eng.(io.Closer); ok {
 		defer cl.Close()
 	}
+	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: c.Bool("dry-run"), Files: []fileReport{},
+		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}, Skipped: []string{}}
+	for _, err := range skipped {
+		rep.Skipped = append(rep.Skipped, err.Error())
+	}
+	if len(inputs) == 0 {
+		// Every article of the batch was skipped: the report still says why.
+		if c.Bool("json") {
+			if err := writeJSON(e.stdout, rep); err != nil {
+				return err
+			}
+		}
+		return fmt.Errorf("no article to translate: all %d skipped (see above)", len(skipped))
+	}
 	if matcher == nil && !c.Bool("quiet") && !c.Bool("json") {
 		// Run from another folder, the names would be spelled by the engine
 		// without anything saying so.
@@ -199,18 +213,12 @@ func translateAction(c *cli.Context, e *env) error {
 		Concurrency:     c.Int("concurrency"),
 		DryRun:          c.Bool("dry-run"),
 	}
-	// Local engines cost nothing to run again, and their answers change with
-	// their lexicons, which a cache key does not see.
-	if !c.Bool("no-cache") && !translate.IsLocal(eng) {
-		dir := c.String("cache")
-		if dir == "" {
-			if dir, err = defaultCacheDir(); err != nil {
-				return err
-			}
-		}
-		if opts.Cache, err = translate.OpenDirCache(dir); err != nil {
-			return err
-		}
+	cache, err := openRunCache(c, eng)
+	if err != nil {
+		return err
+	}
+	if cache != nil {
+		opts.Cache = cache
 	}
 	quiet := c.Bool("quiet")
 	var bar *progressBar
@@ -228,15 +236,10 @@ func translateAction(c *cli.Context, e *env) error {
 	if c.String("update") != "" && len(inputs) != 1 {
 		return usagef("--update takes one article, got %d", len(inputs))
 	}
-	rep := translateReport{Engine: eng.Name(), Model: cfg.Model, DryRun: opts.DryRun, Files: []fileReport{},
-		PricePerMChar: c.Float64("price"), Flags: map[doc.Flag]int{}}
-	for _, err := range skipped {
-		rep.Skipped = append(rep.Skipped, err.Error())
-	}
 	// Articles go in batches, each written as soon as it is translated: an
 	// interrupted folder run keeps what it finished, and the articles of a
 	// batch still share requests.
-	progress, done := opts.Progress, 0
+	progress, done, total := opts.Progress, 0, len(inputs)+len(skipped)
 	for lo := 0; lo < len(inputs); lo += translateBatch {
 		batch := inputs[lo:min(len(inputs), lo+translateBatch)]
 		if progress != nil {
@@ -250,17 +253,18 @@ func translateAction(c *cli.Context, e *env) error {
 		res, err := translateBatchOf(c, e, eng, mem, batch, opts)
 		if err != nil {
 			bar.finish()
+			cache.warn(e)
 			resume := ""
-			if opts.Cache != nil && !opts.DryRun {
+			if opts.Cache != nil && !opts.DryRun && cache.failed() == nil {
 				resume = "; the translations received are cached: the same command resumes"
 			}
 			if c.Context.Err() != nil {
 				// Ctrl-C or SIGTERM: the article named in the error is only
 				// where the run happened to be.
-				err = interrupted{fmt.Errorf("%d of %d articles written%s", lo, len(inputs), resume)}
+				err = interrupted{fmt.Errorf("%d of %d articles written%s", len(rep.Files), len(inputs), resume)}
 				rep.Interrupted = true
 			} else if resume != "" {
-				err = fmt.Errorf("%w (%d of %d articles written%s)", err, lo, len(inputs), resume)
+				err = fmt.Errorf("%w (%d of %d articles written%s)", err, len(rep.Files), len(inputs), resume)
 			}
 			if c.Bool("json") {
 				// What was written is listed for the pipeline that resumes.
@@ -274,14 +278,28 @@ func translateAction(c *cli.Context, e *env) error {
 		rep.Stats.Add(res.Stats)
 		for i, in := range batch {
 			if opts.DryRun {
-				rep.Files = append(rep.Files, fileReport{Input: in.name})
+				rep.Files = append(rep.Files, fileReport{Input: in.name, Output: in.output})
 				continue
 			}
 			bt := res.Bitexts[i]
 			tmx, err := writeBitext(e, in.output, c.String("format"), c.String("flavour"), in.page.format(format), bt)
 			if err != nil {
 				bar.finish()
-				return err
+				if total == 1 {
+					if c.Bool("json") {
+						rep.Skipped = append(rep.Skipped, err.Error())
+						if jerr := writeJSON(e.stdout, rep); jerr != nil {
+							return jerr
+						}
+					}
+					return err
+				}
+				// A full disk or a folder in the way costs this article
+				// only: the others of the batch are translated already.
+				fmt.Fprintf(e.stderr, "bitext: skipped: %v\n", err)
+				skipped = append(skipped, err)
+				rep.Skipped = append(rep.Skipped, err.Error())
+				continue
 			}
 			for _, u := range bt.Units {
 				for _, f := range u.Flags {
@@ -298,6 +316,7 @@ func translateAction(c *cli.Context, e *env) error {
 		}
 	}
 	bar.finish()
+	cache.warn(e)
 	rep.EstimatedCost = float64(rep.Stats.Characters) * rep.PricePerMChar / 1e6
 	switch {
 	case c.Bool("json"):
@@ -310,7 +329,7 @@ func translateAction(c *cli.Context, e *env) error {
 		fmt.Fprintln(e.stderr, summaryLine(rep, translate.IsLocal(eng), mem != nil))
 	}
 	if len(skipped) > 0 {
-		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), len(skipped)+len(inputs))
+		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), total)
 	}
 	return nil
 }
@@ -355,7 +374,8 @@ func dryRunLine(rep translateReport, local, memory bool) string {
 
 // translateInputs reads the inputs (files, directories of .txt files, or -)
 // and decides where each output goes. With several inputs, an article that
-// cannot be read or is empty is skipped and its error returned in skipped.
+// cannot be read or is empty is skipped and its error returned in skipped,
+// which may leave no input at all.
 func translateInputs(c *cli.Context, format outputFormat) (_ []translateInput, skipped []error, _ error) {
 	var paths []string
 	for _, a := range c.Args().Slice() {
@@ -389,7 +409,7 @@ func translateInputs(c *cli.Context, format outputFormat) (_ []translateInput, s
 	if outDir != "" && contains(paths, "-") {
 		return nil, nil, usagef("- (stdin) has no name to write into --out-dir: name the output with -o")
 	}
-	if outDir != "" {
+	if outDir != "" && !c.Bool("dry-run") {
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return nil, nil, err
 		}
@@ -430,9 +450,6 @@ func translateInputs(c *cli.Context, format outputFormat) (_ []translateInput, s
 		seen[in.output] = p
 		in.doc = segment.Split(in.name, text, c.String("source-lang"))
 		out = append(out, in)
-	}
-	if len(out) == 0 {
-		return nil, nil, fmt.Errorf("no article to translate: %w", errors.Join(skipped...))
 	}
 	return out, skipped, nil
 }
@@ -586,16 +603,6 @@ func reviewedUnits(f *xliff.File) int {
 		}
 	}
 	return n
-}
-
-// defaultCacheDir is bitext/translations under the user cache folder
-// ($XDG_CACHE_HOME, else ~/.cache, on Linux).
-func defaultCacheDir() (string, error) {
-	base, err := os.UserCacheDir()
-	if err != nil {
-		return "", fmt.Errorf("no cache folder (%w): use --cache DIR or --no-cache", err)
-	}
-	return filepath.Join(base, "bitext", "translations"), nil
 }
 
 func contains(list []string, s string) bool {

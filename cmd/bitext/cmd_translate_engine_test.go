@@ -478,3 +478,33 @@ func TestTranslateInterruptedFolderReportsWrittenFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslateCacheThatCannotStore: a cache that cannot store an answer (a
+// full disk, a shared folder of another user) must not cost the translations
+// the engine has already billed: the output is written, and a warning says
+// that a second run would pay again.
+func TestTranslateCacheThatCannotStore(t *testing.T) {
+	dir := sampleDir(t)
+	cache := filepath.Join(dir, "cache")
+	if err := os.Mkdir(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A file where each of the cache's subfolders goes: every store fails,
+	// for root too.
+	for i := 0; i < 256; i++ {
+		if err := os.WriteFile(filepath.Join(cache, fmt.Sprintf("%02x", i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := &enginetest.Fake{}
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, f), "--cache", cache, "article.txt")
+	if r.code != 0 || f.Calls() == 0 {
+		t.Fatalf("exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.html")); err != nil {
+		t.Errorf("no output: %v", err)
+	}
+	if !strings.Contains(r.stderr, "translation cache") || !strings.Contains(r.stderr, "again") {
+		t.Errorf("stderr %q does not warn that the answers were not cached", r.stderr)
+	}
+}

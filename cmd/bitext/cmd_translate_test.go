@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -596,5 +597,182 @@ func TestTranslateRefusesHTMLPage(t *testing.T) {
 	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--no-tm", "page.txt")
 	if r.code != 1 || !strings.Contains(r.stderr, "page.txt: an HTML page") {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+}
+
+// TestTranslateBatchGoesOnAfterAFailedWrite: an output that cannot be
+// written (here a folder in its place; a full disk does the same) costs
+// only its own article: the others are written, the run exits 1 naming
+// the file, and --json still prints the report a pipeline resumes from.
+func TestTranslateBatchGoesOnAfterAFailedWrite(t *testing.T) {
+	dir := sampleDir(t)
+	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, "in", name), article, 0o644)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "out", "b.html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in")
+	if r.code != 1 || !strings.Contains(r.stderr, filepath.Join("out", "b.html")) || !strings.Contains(r.stderr, "1 of 3 articles") {
+		t.Errorf("exit %d, stderr %s; want exit 1 naming out/b.html", r.code, r.stderr)
+	}
+	for _, name := range []string{"a.html", "c.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "out", name)); err != nil {
+			t.Errorf("the other articles' outputs: %v", err)
+		}
+	}
+	var rep struct {
+		Files []struct {
+			Input, Output string
+		}
+		Skipped []string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("--json report: %v\n%s", err, r.stdout)
+	}
+	if len(rep.Files) != 2 || len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "b.html") {
+		t.Errorf("report lists %+v written and %q skipped; want a and c written, b skipped", rep.Files, rep.Skipped)
+	}
+	// One article: its own error, and the report too.
+	r = runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "-o", filepath.Join("out", "b.html"), filepath.Join("in", "b.txt"))
+	if r.code != 1 || !strings.Contains(r.stderr, filepath.Join("out", "b.html")) || !json.Valid([]byte(r.stdout)) || r.stdout == "" {
+		t.Errorf("one article: exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestTranslateReportKeepsItsShape: a pipeline reads the --json report's
+// keys without checking whether each is there: a run with skipped articles
+// and one without have the same keys.
+func TestTranslateReportKeepsItsShape(t *testing.T) {
+	dir := sampleDir(t)
+	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "in", "a.txt"), article, 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "b.txt"), nil, 0o644)
+	keys := func(r result) (map[string]json.RawMessage, string) {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
+			t.Fatalf("exit %d, report %q: %v", r.code, r.stdout, err)
+		}
+		var names []string
+		for k := range m {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return m, strings.Join(names, " ")
+	}
+	clean, cleanKeys := keys(runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in/a.txt"))
+	_, skippedKeys := keys(runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in"))
+	if cleanKeys != skippedKeys {
+		t.Errorf("report keys %q without skipped articles, %q with", cleanKeys, skippedKeys)
+	}
+	if string(clean["skipped"]) != "[]" || string(clean["interrupted"]) != "false" {
+		t.Errorf("skipped %s, interrupted %s; want [] and false", clean["skipped"], clean["interrupted"])
+	}
+}
+
+// TestTranslateReportWhenEveryArticleIsSkipped: a folder whose every article
+// is skipped still gets its --json report, as one with a single bad article
+// does, so that the pipeline reads why.
+func TestTranslateReportWhenEveryArticleIsSkipped(t *testing.T) {
+	dir := sampleDir(t)
+	os.Mkdir(filepath.Join(dir, "in"), 0o755)
+	os.WriteFile(filepath.Join(dir, "in", "a.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "in", "b.txt"), []byte("An English text, given by mistake.\n"), 0o644)
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--json", "--out-dir", "out", "in")
+	if r.code != 1 || !strings.Contains(r.stderr, "no article to translate") || !strings.Contains(r.stderr, "in/a.txt") || !strings.Contains(r.stderr, "in/b.txt") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Engine  string
+		Files   []json.RawMessage
+		Skipped []string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("report %q: %v", r.stdout, err)
+	}
+	if rep.Engine != "gist" || rep.Files == nil || len(rep.Files) != 0 || len(rep.Skipped) != 2 {
+		t.Errorf("report %+v; want engine gist, no files, 2 skipped", rep)
+	}
+}
+
+// TestTranslateDryRunWritesNothing: a dry run (a cost estimate in CI, say)
+// leaves the disk as it was: not even the --out-dir folder is made.
+func TestTranslateDryRunWritesNothing(t *testing.T) {
+	dir := sampleDir(t)
+	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--dry-run", "--out-dir", "en", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "en")); err == nil {
+		t.Error("the dry run made the --out-dir folder")
+	}
+}
+
+// TestOutputNameAndFormatAgree: -o article.xlf without --format wrote an
+// HTML page under an XLIFF name, which the CAT tool then refuses. A file
+// name that says another format than the one to be written is a usage
+// error, before anything is done; with --format given, the name is the
+// user's choice.
+func TestOutputNameAndFormatAgree(t *testing.T) {
+	dir := alignDir(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"translate", "--engine", "gist", "-o", "out.xlf", "article.txt"}, 2, "--format xliff"},
+		{[]string{"translate", "--engine", "gist", "-o", "out.JSON", "article.txt"}, 2, "--format json"},
+		{[]string{"translate", "--engine", "gist", "-f", "xliff2", "-o", "out.xlf", "article.txt"}, 0, ""},
+		{[]string{"translate", "--engine", "gist", "-f", "html", "-o", "out.xlf", "article.txt"}, 0, ""},
+		{[]string{"translate", "--engine", "gist", "-o", "out.htm", "article.txt"}, 0, ""},
+		{[]string{"align", "--lexicon", "none", "-o", "out.tmx", "article.txt", "article.en.txt"}, 2, "--format tmx"},
+		{[]string{"align", "--lexicon", "none", "-o", "out.txt", "article.txt", "article.en.txt"}, 0, ""},
+		{[]string{"segment", "-o", "out.json", "article.txt"}, 2, "--format json"},
+		{[]string{"segment", "-o", "out.txt", "article.txt"}, 0, ""},
+	} {
+		r := runBitext(t, dir, "", tc.args...)
+		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, r.code, r.stderr, tc.code, tc.want)
+		}
+		if tc.code != 0 {
+			if _, err := os.Stat(filepath.Join(dir, tc.args[len(tc.args)-2])); err == nil && tc.args[0] == "translate" {
+				t.Errorf("%v: an output was written", tc.args)
+			}
+		}
+	}
+}
+
+// TestTranslateDryRunReportNamesOutputs: a dry run's report lists each
+// article with the output it would write, in the shape of a real run's.
+func TestTranslateDryRunReportNamesOutputs(t *testing.T) {
+	dir := sampleDir(t)
+	var files [2][]map[string]json.RawMessage
+	for k, extra := range [][]string{{"--dry-run"}, nil} {
+		r := runBitext(t, dir, "", append([]string{"translate", "--engine", "gist", "--json", "--out-dir", "en", "article.txt"}, extra...)...)
+		var rep struct {
+			Files []map[string]json.RawMessage
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || r.code != 0 || len(rep.Files) != 1 {
+			t.Fatalf("%v: exit %d, report %s: %v", extra, r.code, r.stdout, err)
+		}
+		files[k] = rep.Files
+	}
+	dry, real := files[0][0], files[1][0]
+	if string(dry["output"]) != `"en/article.html"` {
+		t.Errorf("dry run output = %s, want \"en/article.html\"", dry["output"])
+	}
+	for key := range real {
+		if _, ok := dry[key]; !ok {
+			t.Errorf("the dry run's file lacks %q", key)
+		}
 	}
 }

@@ -34,7 +34,11 @@ func TestAutoEngine(t *testing.T) {
 		{"v3 service account", map[string]string{"GOOGLE_CLOUD_PROJECT": "p", "GOOGLE_APPLICATION_CREDENTIALS": "/k.json"}, home, autoFlags{}, all, "google"},
 		{"v3 gcloud login", project, adcHome, autoFlags{}, all, "google"},
 		{"v3 --project and gcloud login", nil, adcHome, autoFlags{Project: "p"}, all, "google"},
-		{"v3 project without credentials", project, home, autoFlags{}, all, "gist"},
+		{"v3 project without credentials", project, home, autoFlags{}, all, ""},
+		{"v3 --project without credentials", nil, home, autoFlags{Project: "p"}, all, ""},
+		{"v3 project without credentials, dry run", project, home, autoFlags{DryRun: true}, all, "google"},
+		{"v3 project without credentials, api key", map[string]string{"GOOGLE_CLOUD_PROJECT": "p", "GOOGLE_API_KEY": "k"}, home, autoFlags{}, all, "google-v2"},
+		{"v3 project without credentials, url", project, home, autoFlags{URL: "http://localhost:5000"}, all, "libretranslate"},
 		{"credentials without project", nil, adcHome, autoFlags{}, all, "gist"},
 		{"v2 api key", map[string]string{"GOOGLE_API_KEY": "k"}, home, autoFlags{URL: "http://x:5000"}, all, "google-v2"},
 		{"v2 engine key", nil, home, autoFlags{Key: "k"}, all, "google-v2"},
@@ -48,7 +52,15 @@ func TestAutoEngine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		getenv := func(k string) string { return tt.env[k] }
-		if got := autoEngine(getenv, tt.home, tt.flags, tt.registered); got.Name != tt.want || got.Reason == "" {
+		got := autoEngine(getenv, tt.home, tt.flags, tt.registered)
+		if tt.want == "" {
+			// Configured for google but unable to run it: an error, not a gist.
+			if got.Err == "" || !strings.Contains(got.Err, "gcloud auth application-default login") {
+				t.Errorf("%s: autoEngine = %+v, want an error", tt.name, got)
+			}
+			continue
+		}
+		if got.Name != tt.want || got.Reason == "" || got.Err != "" {
 			t.Errorf("%s: autoEngine = %+v, want %s", tt.name, got, tt.want)
 		}
 	}
@@ -57,7 +69,7 @@ func TestAutoEngine(t *testing.T) {
 func TestResolveEngine(t *testing.T) {
 	var stderr bytes.Buffer
 	e := &env{stderr: &stderr}
-	if got := resolveEngine("none", autoFlags{}, translate.Names(), false, e); got != "none" || stderr.Len() != 0 {
+	if got, err := resolveEngine("none", autoFlags{}, translate.Names(), false, e); got != "none" || err != nil || stderr.Len() != 0 {
 		t.Errorf("explicit engine: %q, stderr %q", got, stderr.String())
 	}
 	t.Setenv("HOME", t.TempDir())
@@ -65,8 +77,8 @@ func TestResolveEngine(t *testing.T) {
 	for _, v := range []string{"GOOGLE_CLOUD_PROJECT", "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_API_KEY", "BITEXT_ENGINE_KEY", "OPENAI_API_KEY"} {
 		t.Setenv(v, "")
 	}
-	got := resolveEngine("auto", autoFlags{}, translate.Names(), false, e)
-	if got != "gist" || !strings.Contains(stderr.String(), "engine auto: gist") {
+	got, err := resolveEngine("auto", autoFlags{}, translate.Names(), false, e)
+	if got != "gist" || err != nil || !strings.Contains(stderr.String(), "engine auto: gist") {
 		t.Errorf("auto: %q, stderr %q", got, stderr.String())
 	}
 	if _, err := translate.New(got, translate.Config{}); err != nil {
@@ -76,5 +88,24 @@ func TestResolveEngine(t *testing.T) {
 	resolveEngine("auto", autoFlags{}, translate.Names(), true, e)
 	if stderr.Len() != 0 {
 		t.Errorf("quiet: stderr %q", stderr.String())
+	}
+}
+
+// TestAutoEngineProjectWithoutCredentials: a pipeline set up for Google whose
+// credentials are missing (another HOME under cron, a container without the
+// key file) stops with a usage error, even with -q, instead of writing gists.
+func TestAutoEngineProjectWithoutCredentials(t *testing.T) {
+	dir := sampleDir(t)
+	t.Setenv("HOME", t.TempDir())
+	for _, v := range []string{"CLOUDSDK_CONFIG", "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_API_KEY", "BITEXT_ENGINE_KEY", "BITEXT_ENGINE_URL", "OPENAI_API_KEY"} {
+		t.Setenv(v, "")
+	}
+	t.Setenv("GOOGLE_CLOUD_PROJECT", "newsroom")
+	r := runBitext(t, dir, "", "translate", "-q", "article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "Application Default Credentials") {
+		t.Errorf("exit %d, stderr %q; want a usage error about the credentials", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "article.html")); err == nil {
+		t.Error("a page was written")
 	}
 }

@@ -2,8 +2,11 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -32,8 +35,11 @@ func engineFlags() []cli.Flag {
 // it cannot do, or a missing or wrong setting is a usage error.
 func openEngine(c *cli.Context, e *env, name, source, target string, dryRun, quiet bool) (translate.Engine, translate.Config, error) {
 	asked := name
-	name = resolveEngine(name, autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project")},
+	name, err := resolveEngine(name, autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project"), DryRun: dryRun},
 		translate.Names(), quiet, e)
+	if err != nil {
+		return nil, translate.Config{}, err
+	}
 	if err := translate.CheckPair(name, source, target); err != nil {
 		if asked == autoEngineName {
 			return nil, translate.Config{}, usagef("%v (--engine auto chose %s: name an engine that can, with its settings)", err, name)
@@ -91,4 +97,87 @@ func newEngine(name string, cfg translate.Config) (translate.Engine, error) {
 		return nil, usagef("%v", translate.Redact(err, cfg.Key))
 	}
 	return nil, translate.Redact(err, cfg.Key)
+}
+
+// cacheFlags are the translation cache's flags, for every command that runs
+// an engine.
+func cacheFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "cache", Usage: "cache folder (default: bitext/translations in the user cache folder, $XDG_CACHE_HOME or ~/.cache)"},
+		&cli.BoolFlag{Name: "no-cache", Usage: "neither read nor write the cache"},
+	}
+}
+
+// openRunCache opens the cache of cacheFlags for eng; nil with --no-cache
+// or for a local engine, which costs nothing to run again and whose answers
+// change with its lexicons, which a cache key does not see.
+func openRunCache(c *cli.Context, eng translate.Engine) (*storeOrWarn, error) {
+	if c.Bool("no-cache") || translate.IsLocal(eng) {
+		return nil, nil
+	}
+	dir := c.String("cache")
+	if dir == "" {
+		var err error
+		if dir, err = defaultCacheDir(); err != nil {
+			return nil, err
+		}
+	}
+	dc, err := translate.OpenDirCache(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &storeOrWarn{Cache: dc}, nil
+}
+
+// storeOrWarn is the translation cache of a run: an answer it cannot store
+// (a full disk, another user's folder) must not fail the run that has paid
+// for it, so the first such error is kept for a warning instead.
+type storeOrWarn struct {
+	translate.Cache
+	mu     sync.Mutex
+	err    error
+	warned bool
+}
+
+// Put stores value, keeping the first failure instead of returning it.
+func (c *storeOrWarn) Put(key, value string) error {
+	if err := c.Cache.Put(key, value); err != nil {
+		c.mu.Lock()
+		if c.err == nil {
+			c.err = err
+		}
+		c.mu.Unlock()
+	}
+	return nil
+}
+
+// failed returns the first failure to store an answer (nil for no cache).
+func (c *storeOrWarn) failed() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// warn says once on stderr, even with --quiet, that answers were not
+// cached: running again would send and bill them again.
+func (c *storeOrWarn) warn(e *env) {
+	err := c.failed()
+	if err == nil || c.warned {
+		return
+	}
+	c.warned = true
+	fmt.Fprintf(e.stderr, "bitext: warning: %v: answers not cached; running again sends (and bills) them again\n", err)
+}
+
+// defaultCacheDir is bitext/translations under the user cache folder
+// ($XDG_CACHE_HOME, else ~/.cache, on Linux).
+func defaultCacheDir() (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no cache folder (%w): use --cache DIR or --no-cache", err)
+	}
+	return filepath.Join(base, "bitext", "translations"), nil
 }

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/urfave/cli/v2"
 
 	"bitext/doc"
 	"bitext/htmlpage"
@@ -72,4 +75,29 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// extFormats is the format a file name's extension says.
+var extFormats = map[string]string{
+	".html": "html", ".htm": "html", ".xlf": "xliff", ".xliff": "xliff", ".json": "json", ".tmx": "tmx",
+	".jsonl": "jsonl", ".srx": "srx",
+}
+
+// checkOutputName refuses an -o whose extension names another format than
+// the one to be written, when --format was not given: "-o article.xlf"
+// would otherwise get the default format (a page, a bead list) under an
+// XLIFF name. Only formats the command can write (writable) are suggested.
+func checkOutputName(c *cli.Context, output, format string, writable []string) error {
+	if output == "" || output == "-" || c.IsSet("format") {
+		return nil
+	}
+	named, ok := extFormats[strings.ToLower(filepath.Ext(output))]
+	if !ok || named == format || named == "xliff" && format == "xliff2" || !slices.Contains(writable, named) {
+		return nil
+	}
+	alt := ""
+	if named == "xliff" && slices.Contains(writable, "xliff2") {
+		alt = " (or xliff2)"
+	}
+	return usagef("-o %s names a %s file, but the output would be %s: give --format %s%s, or another file name", output, named, format, named, alt)
 }
