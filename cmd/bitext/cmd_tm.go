@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -17,6 +18,7 @@ import (
 
 	"bitext/doc"
 	"bitext/internal/atomicfile"
+	"bitext/internal/textfile"
 	"bitext/tm"
 	"bitext/translate"
 	updatepkg "bitext/update"
@@ -392,8 +394,27 @@ func translateFormat(c *cli.Context) string {
 			return format
 		}
 	}
+	if path := c.String("update"); path != "" && !c.IsSet("flavour") && c.String("format") == "xliff" && omegatFlavoured(path) {
+		_ = c.Set("flavour", string(xliff.OmegaT)) // OmegaT would read the English drafts as the source
+	}
 	return c.String("format")
 }
+
+// omegatFlavoured reports whether the XLIFF file at path was written with
+// the omegat flavour, as its <file> element's category says.
+func omegatFlavoured(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 16<<10)
+	n, _ := io.ReadFull(f, head)
+	data, _ := io.ReadAll(textfile.UTF8Reader(bytes.NewReader(head[:n])))
+	return omegatCategory.Match(data)
+}
+
+var omegatCategory = regexp.MustCompile(`<(?:[\w.-]+:)?file\b[^>]*\bcategory\s*=\s*["']x-bitext-` + string(xliff.OmegaT) + `["']`)
 
 // xliffMajorVersion returns "1" or "2" from the version attribute near the
 // start of the XLIFF file at path, or "" when it cannot tell; reading the

@@ -80,11 +80,12 @@ func printOmegatTMX(e *env, t *omegatTMX) {
 	}
 	switch {
 	case t.kept > 0:
-		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d machine drafts and %d translations kept from the earlier file, for the OmegaT project's tm/ folder)\n", t.path, t.pairs-t.kept, t.kept)
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%s and %s kept from the earlier file, for the OmegaT project's tm/ folder)\n",
+			t.path, count(t.pairs-t.kept, "machine draft", "machine drafts"), count(t.kept, "translation", "translations"))
 	case t.pairs > 0 && t.gist:
-		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d machine drafts for the OmegaT project's tm/ folder; a word-by-word gist never goes into a TMX)\n", t.path, t.pairs)
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%s for the OmegaT project's tm/ folder; a word-by-word gist never goes into a TMX)\n", t.path, count(t.pairs, "machine draft", "machine drafts"))
 	case t.pairs > 0:
-		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d machine drafts for the OmegaT project's tm/ folder)\n", t.path, t.pairs)
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%s for the OmegaT project's tm/ folder)\n", t.path, count(t.pairs, "machine draft", "machine drafts"))
 	case t.gist:
 		fmt.Fprintf(e.stderr, "bitext: wrote %s with no pairs: the drafts are a word-by-word gist, which never goes into a TMX; OmegaT has no matches to offer\n", t.path)
 	default:

@@ -106,18 +106,30 @@ func TestOmegatUpdateKeepsTranslationsInTMX(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "done.xlf"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := runBitext(t, dir, "", "translate", "--engine", "test-draft", "--flavour", "omegat", "--update", "done.xlf", "-o", "new.xlf", "article.txt")
-	if r.code != 0 {
-		t.Fatalf("update: exit %d: %s", r.code, r.stderr)
-	}
-	tmx, err := os.ReadFile(filepath.Join(dir, "new.tmx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(tmx), "<seg>"+strings.ReplaceAll(mine, "'", "&apos;")+"</seg>") && !strings.Contains(string(tmx), "<seg>"+mine+"</seg>") {
-		t.Errorf("the translator's translation is in neither new.xlf's targets nor new.tmx:\n%.600s", tmx)
-	}
-	if !strings.Contains(r.stderr, "1 translations kept from the earlier file") {
-		t.Errorf("stderr does not say the TMX holds the kept translation: %s", r.stderr)
+	// The earlier file's flavour is kept without --flavour: a standard file
+	// would show OmegaT the English drafts as the text to translate.
+	for _, flags := range [][]string{{"--flavour", "omegat"}, nil} {
+		args := append([]string{"translate", "--engine", "test-draft", "--update", "done.xlf", "-o", "new.xlf", "article.txt"}, flags...)
+		r := runBitext(t, dir, "", args...)
+		if r.code != 0 {
+			t.Fatalf("update %v: exit %d: %s", flags, r.code, r.stderr)
+		}
+		tmx, err := os.ReadFile(filepath.Join(dir, "new.tmx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(tmx), "<seg>"+strings.ReplaceAll(mine, "'", "&apos;")+"</seg>") && !strings.Contains(string(tmx), "<seg>"+mine+"</seg>") {
+			t.Errorf("update %v: the translator's translation is in neither new.xlf's targets nor new.tmx:\n%.600s", flags, tmx)
+		}
+		if !strings.Contains(r.stderr, "and 1 translation kept from the earlier file") {
+			t.Errorf("update %v: stderr does not say the TMX holds the kept translation: %s", flags, r.stderr)
+		}
+		out, err := os.ReadFile(filepath.Join(dir, "new.xlf"))
+		if err != nil || !strings.Contains(string(out), `category="x-bitext-omegat"`) {
+			t.Errorf("update %v: new.xlf is not omegat-flavoured (%v)", flags, err)
+		}
+		if err := os.Remove(filepath.Join(dir, "new.tmx")); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
