@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Term is a glossary entry found in a segment, given to engines that can use it
@@ -259,15 +261,18 @@ func LimitsFrom(cfg Config, def Limits) (Limits, error) {
 // every error through it: client libraries like to quote URLs, and some keys
 // travel in URLs.
 func Redact(err error, secret string) error {
-	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
+	if err == nil || secret == "" {
 		return err
 	}
-	msg := strings.ReplaceAll(err.Error(), secret, "[REDACTED]")
+	msg := redactString(err.Error(), secret)
+	if msg == err.Error() {
+		return err
+	}
 	var kept []error // what errors.Is and errors.As still find, without the secret
 	var e *Error
 	if errors.As(err, &e) {
 		c := *e
-		c.Err = errors.New(strings.ReplaceAll(e.Err.Error(), secret, "[REDACTED]"))
+		c.Err = errors.New(redactString(e.Err.Error(), secret))
 		if err == error(e) {
 			return &c
 		}
@@ -279,6 +284,40 @@ func Redact(err error, secret string) error {
 		}
 	}
 	return &redacted{msg: msg, kept: kept}
+}
+
+// redactString replaces secret in s. A short secret (a test key, "k") is
+// replaced only where it stands as a whole token, as in key=k&, so that it
+// does not cut words and numbers apart ("loo[REDACTED]up"); a real key is
+// long and replaced wherever it appears.
+func redactString(s, secret string) string {
+	const long = 12
+	if len(secret) >= long {
+		return strings.ReplaceAll(s, secret, "[REDACTED]")
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, secret)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := i + len(secret)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		b.WriteString(s[:i])
+		if (i == 0 || !keyRune(before)) && (j == len(s) || !keyRune(after)) {
+			b.WriteString("[REDACTED]")
+		} else {
+			b.WriteString(secret)
+		}
+		s = s[j:]
+	}
+}
+
+// keyRune reports whether r may be part of an API key.
+func keyRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_'
 }
 
 // redacted is an error whose message had a secret taken out; it unwraps to

@@ -401,3 +401,18 @@ func TestRedactKeepsContext(t *testing.T) {
 		t.Errorf("got %q (retryable %v)", msg, translate.IsRetryable(err))
 	}
 }
+
+// A short key is taken out where it stands as a token, not out of the middle
+// of words and numbers; a long one wherever it is.
+func TestRedactShortKeys(t *testing.T) {
+	for _, tc := range []struct{ msg, secret, want string }{
+		{"lookup host: GET /v2?key=k&q=1", "k", "lookup host: GET /v2?key=[REDACTED]&q=1"},
+		{"dial tcp 127.0.0.1:12345: refused (key 1234)", "1234", "dial tcp 127.0.0.1:12345: refused (key [REDACTED])"},
+		{"bad key AIzaSyA1b2c3d4e5f6g7h8i9j0", "AIzaSyA1b2c3d4e5f6g7h8i9j0", "bad key [REDACTED]"},
+		{"xAIzaSyA1b2c3d4e5f6g7h8i9j0x", "AIzaSyA1b2c3d4e5f6g7h8i9j0", "x[REDACTED]x"},
+	} {
+		if got := translate.Redact(errors.New(tc.msg), tc.secret).Error(); got != tc.want {
+			t.Errorf("Redact(%q, %q) = %q, want %q", tc.msg, tc.secret, got, tc.want)
+		}
+	}
+}
