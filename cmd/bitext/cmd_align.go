@@ -154,6 +154,9 @@ func alignAction(c *cli.Context, e *env) error {
 		}
 		opts.Translations, err = machineTranslate(c.Context, eng, src, topts)
 		cache.warn(e)
+		if uerr := configProblem(err, cfg.Key); uerr != nil {
+			return uerr
+		}
 		if err != nil {
 			return translate.Redact(err, cfg.Key)
 		}

@@ -251,6 +251,10 @@ func translateAction(c *cli.Context, e *env) error {
 			}
 		}
 		res, err := translateBatchOf(c, e, eng, mem, batch, opts)
+		if uerr := configProblem(err, cfg.Key); uerr != nil {
+			bar.finish()
+			return uerr
+		}
 		if err != nil {
 			bar.finish()
 			cache.warn(e)

@@ -259,6 +259,24 @@ func TestEngineFlagsNeedSettings(t *testing.T) {
 			t.Errorf("%v: exit %d: %s", args, r.code, r.stderr)
 		}
 	}
+	// Google's credentials are found on the first request: their absence is
+	// a usage error too, in translate and align, not an article's failure
+	// that a rerun resumes.
+	t.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "")
+	t.Setenv("CLOUDSDK_CONFIG", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	if err := os.WriteFile(filepath.Join(dir, "en.txt"), []byte("The president said so.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"translate", "--engine", "google", "--project", "p", "--no-cache", "article.txt"},
+		{"align", "--engine", "google", "--project", "p", "--no-cache", "-o", "-", "article.txt", "en.txt"},
+	} {
+		r := runBitext(t, dir, "", args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "GOOGLE_APPLICATION_CREDENTIALS") || strings.Contains(r.stderr, "resumes") || strings.Contains(r.stderr, "article.txt:") {
+			t.Errorf("%s without credentials: exit %d: %s", args[0], r.code, r.stderr)
+		}
+	}
 	// A dry run sends nothing: google needs a project but no credentials,
 	// google-v2 no key.
 	for _, args := range [][]string{{"--engine", "google", "--project", "p"}, {"--engine", "google-v2"}} {

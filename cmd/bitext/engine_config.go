@@ -99,6 +99,17 @@ func newEngine(name string, cfg translate.Config) (translate.Engine, error) {
 	return nil, translate.Redact(err, cfg.Key)
 }
 
+// configProblem returns err, a failed run's error, as a usage error when the
+// engine found a setting missing on its first request (Google's credentials):
+// no article is to blame and no rerun would help; nil for other errors.
+func configProblem(err error, key string) error {
+	var ce *translate.ConfigError
+	if errors.As(err, &ce) {
+		return usagef("%v", translate.Redact(ce, key))
+	}
+	return nil
+}
+
 // cacheFlags are the translation cache's flags, for every command that runs
 // an engine.
 func cacheFlags() []cli.Flag {

@@ -154,6 +154,10 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 		e.client, e.clientErr = Dial(context.WithoutCancel(ctx), e.cfg, e.opts)
 	})
 	if e.clientErr != nil {
+		if strings.Contains(e.clientErr.Error(), "could not find default credentials") {
+			// a setting to make, not a failure to retry or resume
+			return nil, translate.ConfigErrorf(Name, "no Application Default Credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service account key file, or run 'gcloud auth application-default login'")
+		}
 		return nil, translate.Redact(fmt.Errorf("%s: connecting: %w", Name, e.clientErr), e.cfg.Key)
 	}
 	in := &translatepb.TranslateTextRequest{
