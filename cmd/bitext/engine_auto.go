@@ -86,7 +86,7 @@ func autoEngine(getenv func(string) string, home string, f autoFlags, registered
 		return engineChoice{Name: "google", Reason: "Google Cloud project is set; a dry run needs no credentials"}
 	}
 	if projectOnly {
-		return engineChoice{Name: "google", Err: "a Google Cloud project is set (--project or GOOGLE_CLOUD_PROJECT) but no Application Default Credentials were found: set GOOGLE_APPLICATION_CREDENTIALS or run 'gcloud auth application-default login', or name the engine with --engine (gist for the offline gist)"}
+		return engineChoice{Name: "google", Err: "a Google Cloud project is set (--project or GOOGLE_CLOUD_PROJECT) but no Application Default Credentials were found: set GOOGLE_APPLICATION_CREDENTIALS or run 'gcloud auth application-default login', or name the engine with --engine (google on Google Cloud, where the metadata server gives the credentials; gist for the offline gist)"}
 	}
 	return engineChoice{Name: "gist", Reason: "no Google credentials and no --engine-url: offline word-by-word gist, not a translation"}
 }
