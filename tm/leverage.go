@@ -78,8 +78,19 @@ func (l Leverage) BlockUnits(ctx context.Context, d *doc.Document, i int, source
 	})
 }
 
-// Provenance describes where an entry came from, for a note to the editor.
+// Provenance describes where an entry came from, for a note to the editor
+// on a unit translated from the memory's exact match.
 func Provenance(e *Entry) string {
+	if d := Describe(e); d != "" {
+		return "memory: exact match " + d
+	}
+	return "memory: exact match"
+}
+
+// Describe says where an entry came from (article, unit, state, who and
+// when, a low-confidence flag), or "" when the memory knows none of it. It
+// does not say how the entry matched: a lookup tells that by its score.
+func Describe(e *Entry) string {
 	var parts []string
 	if e.Article != "" {
 		parts = append(parts, "from "+e.Article)
@@ -111,10 +122,7 @@ func Provenance(e *Entry) string {
 	if e.LowConfidence() {
 		parts = append(parts, "pairing flagged low-confidence")
 	}
-	if len(parts) == 0 {
-		return "memory: exact match"
-	}
-	return "memory: exact match " + strings.Join(parts, ", ")
+	return strings.Join(parts, ", ")
 }
 
 // AttachFuzzy adds to each unit of bt that the memory did not translate the

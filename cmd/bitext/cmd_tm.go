@@ -305,7 +305,9 @@ Examples:
 				if mt.Score < 1 || mt.Source != c.Args().First() {
 					fmt.Fprintf(e.stdout, "      diff: %s\n", tm.DiffText(mt.Diff))
 				}
-				fmt.Fprintf(e.stdout, "      %s\n", strings.TrimPrefix(tm.Provenance(&mt.Entry), "memory: exact match "))
+				if d := tm.Describe(&mt.Entry); d != "" {
+					fmt.Fprintf(e.stdout, "      %s\n", d)
+				}
 			}
 			return nil
 		},

@@ -900,3 +900,31 @@ func TestUpdateNamesDeletedUntranslatedUnits(t *testing.T) {
 		t.Errorf("update said %q; want the deleted units called untranslated", r.stderr)
 	}
 }
+
+// writeTestFile writes text to name in dir and returns its path.
+func writeTestFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// A pair imported without provenance is not called an exact match by a
+// lookup that found it by similarity.
+func TestTMLookupFuzzyIsNotCalledExact(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	in := writeTestFile(t, dir, "plain.tmx", `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body>
+<tu><tuv xml:lang="ar"><seg>ارتفع المؤشر بنسبة 3 في المئة اليوم</seg></tuv><tuv xml:lang="en"><seg>The index rose by 3 percent today</seg></tuv></tu>
+</body></tmx>`)
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, in); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "ارتفع المؤشر بنسبة 5 في المئة اليوم")
+	if r.code != 0 || !strings.Contains(r.stdout, "The index rose") || strings.Contains(r.stdout, "exact match") {
+		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+}
