@@ -448,6 +448,9 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 		e.TargetLang, e.Target = v.Lang, v.Text
 		mm := meta
 		mm.Target = variantMeta(v)
+		if fromVariant(&e, v) {
+			mm.VariantDates = true
+		}
 		if !mm.empty() {
 			e.TMX = &mm
 		}
@@ -457,6 +460,17 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 		skip.Untranslated++
 	}
 	return out, skip
+}
+
+// fromVariant gives e the dates and editors of its target variant when the
+// unit has none of its own, as OmegaT and others write them (on the <tuv>
+// of the translation), and reports whether it did.
+func fromVariant(e *Entry, v *tmx.Variant) bool {
+	if !e.Created.IsZero() || e.Creator != "" || !e.Changed.IsZero() || e.Changer != "" {
+		return false
+	}
+	e.Created, e.Creator, e.Changed, e.Changer = v.CreationDate, v.CreationID, v.ChangeDate, v.ChangeID
+	return !e.Created.IsZero() || e.Creator != "" || !e.Changed.IsZero() || e.Changer != ""
 }
 
 func variantMeta(v *tmx.Variant) VariantMeta {

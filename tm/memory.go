@@ -64,6 +64,10 @@ type TMXMeta struct {
 	Notes      []tmx.Note  `json:"notes,omitempty"`
 	Source     VariantMeta `json:"source,omitzero"`
 	Target     VariantMeta `json:"target,omitzero"`
+	// VariantDates says that the unit had no dates or editors of its own
+	// and the entry's were taken from the target's <tuv>: an export writes
+	// them there only, as long as the entry still has them.
+	VariantDates bool `json:"variant_dates,omitempty"`
 }
 
 // VariantMeta is the metadata of one <tuv>.

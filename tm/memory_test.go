@@ -775,3 +775,48 @@ func TestImportSourceCopyIsUntranslated(t *testing.T) {
 		}
 	}
 }
+
+// OmegaT (project_save.tmx) and other tools date and sign the <tuv> of the
+// translation, not the <tu>: the entry takes its provenance from there, so
+// that lookups rank the newer translation first and say who made it, and
+// an export writes the file as it was.
+func TestImportVariantProvenance(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.1"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="6.0.0" segtype="sentence" srclang="AR"/>
+<body>
+<tu><tuv lang="AR"><seg>أعلنت الحكومة عن خطة جديدة.</seg></tuv>
+<tuv lang="EN-GB" changeid="salma" changedate="20230406T101010Z" creationid="amira" creationdate="20230401T090000Z"><seg>The government unveiled a new plan.</seg></tuv></tu>
+<tu><tuv lang="AR"><seg>أعلنت الحكومة عن خطة جديدة.</seg></tuv>
+<tuv lang="EN-GB" changeid="amira" changedate="20230405T101010Z" creationid="amira" creationdate="20230405T101010Z"><seg>The government announced a new plan.</seg></tuv></tu>
+</body></tmx>`
+	if _, err := m.Import(ctx, strings.NewReader(in), ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := m.Exact(ctx, "ar", "en", "أعلنت الحكومة عن خطة جديدة.")
+	if err != nil || len(es) != 2 {
+		t.Fatalf("exact: %d entries, %v", len(es), err)
+	}
+	e := es[0]
+	if e.Target != "The government unveiled a new plan." || e.Creator != "amira" || e.Changer != "salma" ||
+		!e.Changed.Equal(time.Date(2023, 4, 6, 10, 10, 10, 0, time.UTC)) || !e.Created.Equal(time.Date(2023, 4, 1, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("first match %+v", e)
+	}
+	if d := Describe(&e); !strings.Contains(d, "salma 2023-04-06") {
+		t.Errorf("provenance %q", d)
+	}
+	var buf bytes.Buffer
+	if _, err := m.ExportTMX(ctx, &buf, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := tmx.Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range out.Units {
+		if u.CreationID != "" || !u.ChangeDate.IsZero() || u.Variants[1].ChangeID == "" {
+			t.Errorf("exported unit %+v, want the dates on the <tuv> only", u)
+		}
+	}
+}
