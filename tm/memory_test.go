@@ -820,3 +820,53 @@ func TestImportVariantProvenance(t *testing.T) {
 		}
 	}
 }
+
+// A memory the process may read but not write (another user's file, a
+// read-only share) serves lookups, stats and export; a write says why it
+// fails and names the file.
+func TestOpenReadOnlyFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to read-only files")
+	}
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "shared")
+	path := filepath.Join(dir, "memory.db")
+	m, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "وصل الوفد إلى موسكو.", Target: "The delegation arrived in Moscow."}}); err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	os.Chmod(path, 0o444)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+
+	for _, opts := range []Options{{MustExist: true}, {}} {
+		m, err := Open(ctx, path, opts)
+		if err != nil {
+			t.Fatalf("open %+v: %v", opts, err)
+		}
+		if !m.ReadOnly() {
+			t.Errorf("not said read-only")
+		}
+		if es, err := m.Exact(ctx, "ar", "en", "وصل الوفد الى موسكو."); err != nil || len(es) != 1 {
+			t.Errorf("exact: %v %v", es, err)
+		}
+		if ms, err := m.Fuzzy(ctx, "ar", "en", "وصل الوفد إلى كييف.", FuzzyOptions{MinScore: 0.5}); err != nil || len(ms) != 1 {
+			t.Errorf("fuzzy: %v %v", ms, err)
+		}
+		if s, err := m.Stats(ctx); err != nil || s.Entries != 1 {
+			t.Errorf("stats: %+v %v", s, err)
+		}
+		if n, err := m.ExportTMX(ctx, &bytes.Buffer{}, ExportOptions{}); err != nil || n != 1 {
+			t.Errorf("export: %d %v", n, err)
+		}
+		_, err = m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "نص", Target: "text"}})
+		if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), path) {
+			t.Errorf("add to a read-only memory: %v", err)
+		}
+		m.Close()
+	}
+}

@@ -521,7 +521,16 @@ func openPublishMemory(c *cli.Context) (*tm.Memory, error) {
 	if c.Bool("no-tm") {
 		return nil, nil
 	}
-	return openMemory(c, false)
+	m, err := openMemory(c, false)
+	if err != nil {
+		return nil, err
+	}
+	if m.ReadOnly() {
+		// found now, before the page is written, not after it
+		m.Close()
+		return nil, fmt.Errorf("translation memory %s: %w (--no-tm publishes without it)", m.Path(), tm.ErrReadOnly)
+	}
+	return m, nil
 }
 
 // addPublished adds the approved units of a published bitext (tm.Approved)

@@ -928,3 +928,38 @@ func TestTMLookupFuzzyIsNotCalledExact(t *testing.T) {
 		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A memory that can be read but not written serves lookups; publish, which
+// must add to it, stops before writing the page.
+func TestReadOnlyMemory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to read-only files")
+	}
+	dir := draftedXLIFF(t, "--format", "xliff")
+	editReviewed(t, dir)
+	shared := filepath.Join(t.TempDir(), "shared")
+	db := filepath.Join(shared, "m.db")
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, tmTestdata(t, "memory.tmx")); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	os.Chmod(db, 0o444)
+	os.Chmod(shared, 0o555)
+	t.Cleanup(func() { os.Chmod(shared, 0o755) })
+	if r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "قمة بوتين وكيم"); r.code != 0 || !strings.Contains(r.stdout, "summit") {
+		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runBitext(t, "", "", "tm", "stats", "--tm", db); r.code != 0 {
+		t.Errorf("stats: %d %q", r.code, r.stderr)
+	}
+	r := runBitext(t, "", "", "tm", "import", "--tm", db, tmTestdata(t, "reviewed12.xlf"))
+	if r.code != 1 || !strings.Contains(r.stderr, "read-only") || !strings.Contains(r.stderr, db) {
+		t.Errorf("import: %d %q", r.code, r.stderr)
+	}
+	r = runBitext(t, dir, "", "publish", "--tm", db, "-o", "page.html", "reviewed.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "read-only") {
+		t.Errorf("publish: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "page.html")); err == nil {
+		t.Error("publish wrote the page, then could not add to the memory")
+	}
+}
