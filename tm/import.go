@@ -27,6 +27,7 @@ type ImportOptions struct {
 	// SourceLang is the source language when the file does not say; "" means "ar".
 	SourceLang string
 	// TargetLang keeps only pairs into this language (primary subtag); "" keeps all.
+	// It is also the target language of an XLIFF file that names none.
 	TargetLang string
 	// Article is the provenance given to entries the file names no article for.
 	Article string
@@ -508,8 +509,13 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 	if srcLang == "" {
 		srcLang = "ar"
 	}
-	if f.TargetLang == "" {
-		return fmt.Errorf("%s: no target language in the file", name)
+	tgtLang := f.TargetLang
+	if tgtLang == "" {
+		// optional in XLIFF 1.2, and left out by some tools
+		tgtLang = opts.TargetLang
+	}
+	if tgtLang == "" {
+		return fmt.Errorf("%s: no target language in the file: give it to the import (--target-lang)", name)
 	}
 	article := f.Original
 	if article == "" {
@@ -528,7 +534,7 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 				// a copy of the source is what a CAT tool starts from, not a translation
 				s.skips.Untranslated++
 				continue
-			case opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang):
+			case opts.TargetLang != "" && primary(tgtLang) != primary(opts.TargetLang):
 				s.skips.OtherLanguage++
 				continue
 			case !u.Approved && f.StillGist(&u, opts.Gist):
@@ -538,7 +544,7 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 				s.skips.NotApproved++
 				continue
 			}
-			if err := emit(Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,
+			if err := emit(Entry{SourceLang: srcLang, TargetLang: tgtLang, Source: u.Source, Target: u.Target,
 				Article: article, UnitID: u.ID, State: state}); err != nil {
 				return err
 			}

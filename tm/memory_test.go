@@ -870,3 +870,26 @@ func TestOpenReadOnlyFile(t *testing.T) {
 		m.Close()
 	}
 }
+
+// XLIFF 1.2 makes target-language optional, and some tools leave it out:
+// the import takes the one it is given, and without one says how to give it.
+func TestXLIFFImportWithoutTargetLanguage(t *testing.T) {
+	ctx := context.Background()
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="a.po" source-language="ar" datatype="plaintext"><body>
+<trans-unit id="3" approved="yes"><source>وصل الوفد إلى موسكو.</source><target state="translated">The delegation arrived in Moscow.</target></trans-unit>
+</body></file></xliff>`
+	m := openTemp(t)
+	_, err := m.Import(ctx, strings.NewReader(in), ImportOptions{Name: "a.xlf"})
+	if err == nil || !strings.Contains(err.Error(), "a.xlf") || !strings.Contains(err.Error(), "--target-lang") {
+		t.Errorf("import without a target language: %v", err)
+	}
+	res, err := m.Import(ctx, strings.NewReader(in), ImportOptions{Name: "a.xlf", TargetLang: "en-GB"})
+	if err != nil || res.Added != 1 {
+		t.Fatalf("import with a target language: %+v %v", res, err)
+	}
+	if es, err := m.Exact(ctx, "ar", "en", "وصل الوفد إلى موسكو."); err != nil || len(es) != 1 || es[0].TargetLang != "en-GB" {
+		t.Errorf("exact: %+v %v", es, err)
+	}
+}

@@ -114,7 +114,7 @@ Examples:
 		Flags: []cli.Flag{
 			tmFlag(),
 			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "source language when the file does not say"},
-			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language"},
+			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language (also the target language of an XLIFF file that names none)"},
 			&cli.StringFlag{Name: "article", Usage: "provenance for pairs the file names no article for"},
 			&cli.BoolFlag{Name: "all", Usage: "import every XLIFF unit with a target, approved or not, and the TMX pairs flagged low-confidence"},
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
