@@ -73,8 +73,13 @@ func (l Leverage) BlockUnits(ctx context.Context, d *doc.Document, i int, source
 		if err != nil || len(es) == 0 {
 			return Found{}, false, err
 		}
-		e := es[0]
-		return Found{Target: e.Target, State: doc.StateMemory, Origin: "memory", Notes: []string{Provenance(&e)}}, true, nil
+		e := es[0] // the text itself when the memory has it, else a spelling that folds alike
+		notes := []string{Provenance(&e)}
+		if !sameText(e.Source, src) {
+			// folding made them equal; the editor sees what it overlooked
+			notes = append(notes, "memory: its source is spelled otherwise: "+DiffText(Diff(e.Source, src)))
+		}
+		return Found{Target: e.Target, State: doc.StateMemory, Origin: "memory", Notes: notes}, true, nil
 	})
 }
 

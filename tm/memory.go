@@ -870,8 +870,9 @@ const exactSQL = `SELECT ` + entryCols + `, norm FROM tu WHERE norm_hash = ? ORD
 
 // Exact returns the entries whose normalised source equals that of source,
 // from sourceLang into targetLang (compared by primary language subtag),
-// best first as every lookup ranks them: what an editor approved first, then
-// the newest (see compareMatches).
+// best first as every lookup ranks them: a source that is the text itself
+// before one spelled otherwise, then what an editor approved, then the
+// newest (see compareMatches).
 func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source string) ([]Entry, error) {
 	norm := normalize(source)
 	if norm == "" {
@@ -913,6 +914,7 @@ func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source strin
 		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return compareMatches(&a, 1, &b, 1) })
+	preferSame(out, source)
 	return out, nil
 }
 
