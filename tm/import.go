@@ -66,7 +66,7 @@ type Skips struct {
 	// furniture around an article, never translated).
 	Boilerplate int `json:"skipped_boilerplate"`
 	// Untranslated counts the units or pairs without source or target text,
-	// and the XLIFF units whose target is a copy of the source.
+	// and those whose target is a copy of the source.
 	Untranslated int `json:"skipped_untranslated"`
 	// OtherLanguage counts the pairs into another language than
 	// ImportOptions.TargetLang.
@@ -440,7 +440,8 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 		case opts.TargetLang != "" && primary(v.Lang) != primary(opts.TargetLang):
 			skip.OtherLanguage++
 			continue
-		case strings.TrimSpace(v.Text) == "":
+		case strings.TrimSpace(v.Text) == "" || sourceCopy(src.Text, v.Text):
+			// a copy of the source is a segment left untranslated
 			skip.Untranslated++
 			continue
 		}

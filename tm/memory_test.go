@@ -893,3 +893,25 @@ func TestXLIFFImportWithoutTargetLanguage(t *testing.T) {
 		t.Errorf("exact: %+v %v", es, err)
 	}
 }
+
+// A TMX pair whose target is its source copied (a CAT tool's "copy source"
+// left untranslated) is no translation: translate would take the Arabic as
+// the English.
+func TestTMXImportSourceCopyIsUntranslated(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body>
+<tu><tuv xml:lang="ar"><seg>انتهت المحادثات اليوم.</seg></tuv><tuv xml:lang="en"><seg> انتهت المحادثات  اليوم.</seg></tuv></tu>
+<tu><tuv xml:lang="ar"><seg>انتهت المحادثات.</seg></tuv><tuv xml:lang="en"><seg>The talks ended.</seg></tuv></tu>
+</body></tmx>`
+	for _, all := range []bool{false, true} {
+		res, err := m.Import(ctx, strings.NewReader(in), ImportOptions{All: all})
+		if err != nil || res.Added+res.Updated != 1 || res.Untranslated != 1 {
+			t.Errorf("import (all %v) = %+v, %v; want the copy left out as untranslated", all, res, err)
+		}
+	}
+	if es, _ := m.Exact(ctx, "ar", "en", "انتهت المحادثات اليوم."); len(es) != 0 {
+		t.Errorf("the copy is in the memory: %+v", es)
+	}
+}
