@@ -47,7 +47,9 @@ func (c *Cache) Exact(ctx context.Context, sourceLang, targetLang, source string
 	es, ok := c.exact[k]
 	c.mu.Unlock()
 	if ok {
-		return slices.Clone(es), nil
+		es = slices.Clone(es)
+		preferSame(es, source) // the cached order was for another spelling
+		return es, nil
 	}
 	es, err := c.m.Exact(ctx, sourceLang, targetLang, source)
 	if err != nil {

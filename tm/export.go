@@ -125,6 +125,11 @@ func EntryTMX(e *Entry) tmx.Unit {
 		u.Notes = m.Notes
 		setVariantMeta(&src, m.Source)
 		setVariantMeta(&tgt, m.Target)
+		if m.VariantDates && u.CreationDate.Equal(tgt.CreationDate) && u.CreationID == tgt.CreationID &&
+			u.ChangeDate.Equal(tgt.ChangeDate) && u.ChangeID == tgt.ChangeID {
+			// the file said them on the <tuv> only
+			u.CreationDate, u.CreationID, u.ChangeDate, u.ChangeID = time.Time{}, "", time.Time{}, ""
+		}
 	}
 	u.Variants = []tmx.Variant{src, tgt}
 	return u

@@ -115,7 +115,14 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 		}
 		out = append(out, Match{Entry: e, Score: score})
 	}
-	slices.SortStableFunc(out, func(a, b Match) int { return compareMatches(&a.Entry, a.Score, &b.Entry, b.Score) })
+	slices.SortStableFunc(out, func(a, b Match) int {
+		if a.Score == b.Score {
+			if c := compareSame(a.Source, b.Source, source); c != 0 {
+				return c
+			}
+		}
+		return compareMatches(&a.Entry, a.Score, &b.Entry, b.Score)
+	})
 	if len(out) > opts.Max {
 		out = out[:opts.Max]
 	}

@@ -27,6 +27,7 @@ type ImportOptions struct {
 	// SourceLang is the source language when the file does not say; "" means "ar".
 	SourceLang string
 	// TargetLang keeps only pairs into this language (primary subtag); "" keeps all.
+	// It is also the target language of an XLIFF file that names none.
 	TargetLang string
 	// Article is the provenance given to entries the file names no article for.
 	Article string
@@ -65,7 +66,7 @@ type Skips struct {
 	// furniture around an article, never translated).
 	Boilerplate int `json:"skipped_boilerplate"`
 	// Untranslated counts the units or pairs without source or target text,
-	// and the XLIFF units whose target is a copy of the source.
+	// and those whose target is a copy of the source.
 	Untranslated int `json:"skipped_untranslated"`
 	// OtherLanguage counts the pairs into another language than
 	// ImportOptions.TargetLang.
@@ -439,7 +440,8 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 		case opts.TargetLang != "" && primary(v.Lang) != primary(opts.TargetLang):
 			skip.OtherLanguage++
 			continue
-		case strings.TrimSpace(v.Text) == "":
+		case strings.TrimSpace(v.Text) == "" || sourceCopy(src.Text, v.Text):
+			// a copy of the source is a segment left untranslated
 			skip.Untranslated++
 			continue
 		}
@@ -448,6 +450,9 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 		e.TargetLang, e.Target = v.Lang, v.Text
 		mm := meta
 		mm.Target = variantMeta(v)
+		if fromVariant(&e, v) {
+			mm.VariantDates = true
+		}
 		if !mm.empty() {
 			e.TMX = &mm
 		}
@@ -457,6 +462,17 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 		skip.Untranslated++
 	}
 	return out, skip
+}
+
+// fromVariant gives e the dates and editors of its target variant when the
+// unit has none of its own, as OmegaT and others write them (on the <tuv>
+// of the translation), and reports whether it did.
+func fromVariant(e *Entry, v *tmx.Variant) bool {
+	if !e.Created.IsZero() || e.Creator != "" || !e.Changed.IsZero() || e.Changer != "" {
+		return false
+	}
+	e.Created, e.Creator, e.Changed, e.Changer = v.CreationDate, v.CreationID, v.ChangeDate, v.ChangeID
+	return !e.Created.IsZero() || e.Creator != "" || !e.Changed.IsZero() || e.Changer != ""
 }
 
 func variantMeta(v *tmx.Variant) VariantMeta {
@@ -494,8 +510,13 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 	if srcLang == "" {
 		srcLang = "ar"
 	}
-	if f.TargetLang == "" {
-		return fmt.Errorf("%s: no target language in the file", name)
+	tgtLang := f.TargetLang
+	if tgtLang == "" {
+		// optional in XLIFF 1.2, and left out by some tools
+		tgtLang = opts.TargetLang
+	}
+	if tgtLang == "" {
+		return fmt.Errorf("%s: no target language in the file: give it to the import (--target-lang)", name)
 	}
 	article := f.Original
 	if article == "" {
@@ -514,7 +535,7 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 				// a copy of the source is what a CAT tool starts from, not a translation
 				s.skips.Untranslated++
 				continue
-			case opts.TargetLang != "" && primary(f.TargetLang) != primary(opts.TargetLang):
+			case opts.TargetLang != "" && primary(tgtLang) != primary(opts.TargetLang):
 				s.skips.OtherLanguage++
 				continue
 			case !u.Approved && f.StillGist(&u, opts.Gist):
@@ -524,7 +545,7 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 				s.skips.NotApproved++
 				continue
 			}
-			if err := emit(Entry{SourceLang: srcLang, TargetLang: f.TargetLang, Source: u.Source, Target: u.Target,
+			if err := emit(Entry{SourceLang: srcLang, TargetLang: tgtLang, Source: u.Source, Target: u.Target,
 				Article: article, UnitID: u.ID, State: state}); err != nil {
 				return err
 			}

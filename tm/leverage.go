@@ -73,13 +73,29 @@ func (l Leverage) BlockUnits(ctx context.Context, d *doc.Document, i int, source
 		if err != nil || len(es) == 0 {
 			return Found{}, false, err
 		}
-		e := es[0]
-		return Found{Target: e.Target, State: doc.StateMemory, Origin: "memory", Notes: []string{Provenance(&e)}}, true, nil
+		e := es[0] // the text itself when the memory has it, else a spelling that folds alike
+		notes := []string{Provenance(&e)}
+		if !sameText(e.Source, src) {
+			// folding made them equal; the editor sees what it overlooked
+			notes = append(notes, "memory: its source is spelled otherwise: "+DiffText(Diff(e.Source, src)))
+		}
+		return Found{Target: e.Target, State: doc.StateMemory, Origin: "memory", Notes: notes}, true, nil
 	})
 }
 
-// Provenance describes where an entry came from, for a note to the editor.
+// Provenance describes where an entry came from, for a note to the editor
+// on a unit translated from the memory's exact match.
 func Provenance(e *Entry) string {
+	if d := Describe(e); d != "" {
+		return "memory: exact match " + d
+	}
+	return "memory: exact match"
+}
+
+// Describe says where an entry came from (article, unit, state, who and
+// when, a low-confidence flag), or "" when the memory knows none of it. It
+// does not say how the entry matched: a lookup tells that by its score.
+func Describe(e *Entry) string {
 	var parts []string
 	if e.Article != "" {
 		parts = append(parts, "from "+e.Article)
@@ -111,10 +127,7 @@ func Provenance(e *Entry) string {
 	if e.LowConfidence() {
 		parts = append(parts, "pairing flagged low-confidence")
 	}
-	if len(parts) == 0 {
-		return "memory: exact match"
-	}
-	return "memory: exact match " + strings.Join(parts, ", ")
+	return strings.Join(parts, ", ")
 }
 
 // AttachFuzzy adds to each unit of bt that the memory did not translate the

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -64,6 +65,10 @@ type TMXMeta struct {
 	Notes      []tmx.Note  `json:"notes,omitempty"`
 	Source     VariantMeta `json:"source,omitzero"`
 	Target     VariantMeta `json:"target,omitzero"`
+	// VariantDates says that the unit had no dates or editors of its own
+	// and the entry's were taken from the target's <tuv>: an export writes
+	// them there only, as long as the entry still has them.
+	VariantDates bool `json:"variant_dates,omitempty"`
 }
 
 // VariantMeta is the metadata of one <tuv>.
@@ -107,6 +112,8 @@ type Memory struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // lookups' statements, prepared once
+	// readOnly says the file could only be opened for reading.
+	readOnly bool
 }
 
 // ErrNotFound reports that a memory file does not exist (MustExist opens only).
@@ -212,9 +219,67 @@ func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
 	}
 	if err != nil {
 		db.Close()
+		if isReadOnly(err) && !created {
+			// A memory this process may read but not write (another
+			// user's, or on a read-only share) still serves lookups,
+			// stats and export.
+			ro, rerr := openReadOnly(ctx, path, timeout)
+			if rerr == nil {
+				return ro, nil
+			}
+			if errors.Is(rerr, errNewer) {
+				err = rerr
+			}
+		}
 		return nil, fmt.Errorf("translation memory %s: %w", path, err)
 	}
 	return m, nil
+}
+
+// errNewer reports a memory whose schema is newer than this bitext reads.
+var errNewer = errors.New("made by a newer bitext")
+
+// ErrReadOnly reports a write to a memory that was opened read-only because
+// its file cannot be written.
+var ErrReadOnly = errors.New("the file is read-only: nothing can be stored in it")
+
+// openReadOnly opens an existing memory that cannot be written: SQLite's
+// read-only mode, or, when even the files beside it that WAL needs cannot be
+// made, as an immutable file. Nothing is changed in it, so a memory whose
+// stored forms were made by older folding rules is used as it is.
+func openReadOnly(ctx context.Context, path string, timeout time.Duration) (*Memory, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	var last error
+	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		dsn := fmt.Sprintf("%s?%s&_pragma=busy_timeout(%d)&_pragma=query_only(1)&_pragma=temp_store(memory)", uri, mode, timeout.Milliseconds())
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, err
+		}
+		m := &Memory{db: db, path: path, readOnly: true}
+		var v int
+		err = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
+		if err == nil && v > schemaVersion {
+			db.Close()
+			return nil, fmt.Errorf("%w (schema %d, this one reads %d)", errNewer, v, schemaVersion)
+		}
+		if err == nil {
+			return m, nil
+		}
+		db.Close()
+		last = err
+	}
+	return nil, last
+}
+
+// isReadOnly reports SQLite's SQLITE_READONLY and its extended codes.
+func isReadOnly(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == 8
 }
 
 // isBusy reports SQLite's "database is locked" (SQLITE_BUSY, SQLITE_LOCKED
@@ -286,7 +351,7 @@ func (m *Memory) checkVersionTx(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	if v > schemaVersion {
-		return fmt.Errorf("made by a newer bitext (schema %d, this one reads %d)", v, schemaVersion)
+		return fmt.Errorf("%w (schema %d, this one reads %d)", errNewer, v, schemaVersion)
 	}
 	return nil
 }
@@ -436,6 +501,10 @@ func (m *Memory) refold(ctx context.Context, tx *sql.Tx) (bool, error) {
 // Path returns the memory's file name.
 func (m *Memory) Path() string { return m.path }
 
+// ReadOnly reports whether the memory could only be opened for reading:
+// lookups, stats and export work, and every write fails with ErrReadOnly.
+func (m *Memory) ReadOnly() bool { return m.readOnly }
+
 // Created reports whether Open made the memory's file.
 func (m *Memory) Created() bool { return m.created }
 
@@ -499,6 +568,9 @@ func (m *Memory) Discard() error {
 
 // write runs fn in one write transaction: all of it is stored, or nothing.
 func (m *Memory) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	if m.readOnly {
+		return fmt.Errorf("translation memory %s: %w", m.path, ErrReadOnly)
+	}
 	tx, err := m.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -798,8 +870,9 @@ const exactSQL = `SELECT ` + entryCols + `, norm FROM tu WHERE norm_hash = ? ORD
 
 // Exact returns the entries whose normalised source equals that of source,
 // from sourceLang into targetLang (compared by primary language subtag),
-// best first as every lookup ranks them: what an editor approved first, then
-// the newest (see compareMatches).
+// best first as every lookup ranks them: a source that is the text itself
+// before one spelled otherwise, then what an editor approved, then the
+// newest (see compareMatches).
 func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source string) ([]Entry, error) {
 	norm := normalize(source)
 	if norm == "" {
@@ -841,6 +914,7 @@ func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source strin
 		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return compareMatches(&a, 1, &b, 1) })
+	preferSame(out, source)
 	return out, nil
 }
 

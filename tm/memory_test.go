@@ -775,3 +775,143 @@ func TestImportSourceCopyIsUntranslated(t *testing.T) {
 		}
 	}
 }
+
+// OmegaT (project_save.tmx) and other tools date and sign the <tuv> of the
+// translation, not the <tu>: the entry takes its provenance from there, so
+// that lookups rank the newer translation first and say who made it, and
+// an export writes the file as it was.
+func TestImportVariantProvenance(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.1"><header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext" creationtoolversion="6.0.0" segtype="sentence" srclang="AR"/>
+<body>
+<tu><tuv lang="AR"><seg>أعلنت الحكومة عن خطة جديدة.</seg></tuv>
+<tuv lang="EN-GB" changeid="salma" changedate="20230406T101010Z" creationid="amira" creationdate="20230401T090000Z"><seg>The government unveiled a new plan.</seg></tuv></tu>
+<tu><tuv lang="AR"><seg>أعلنت الحكومة عن خطة جديدة.</seg></tuv>
+<tuv lang="EN-GB" changeid="amira" changedate="20230405T101010Z" creationid="amira" creationdate="20230405T101010Z"><seg>The government announced a new plan.</seg></tuv></tu>
+</body></tmx>`
+	if _, err := m.Import(ctx, strings.NewReader(in), ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := m.Exact(ctx, "ar", "en", "أعلنت الحكومة عن خطة جديدة.")
+	if err != nil || len(es) != 2 {
+		t.Fatalf("exact: %d entries, %v", len(es), err)
+	}
+	e := es[0]
+	if e.Target != "The government unveiled a new plan." || e.Creator != "amira" || e.Changer != "salma" ||
+		!e.Changed.Equal(time.Date(2023, 4, 6, 10, 10, 10, 0, time.UTC)) || !e.Created.Equal(time.Date(2023, 4, 1, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("first match %+v", e)
+	}
+	if d := Describe(&e); !strings.Contains(d, "salma 2023-04-06") {
+		t.Errorf("provenance %q", d)
+	}
+	var buf bytes.Buffer
+	if _, err := m.ExportTMX(ctx, &buf, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := tmx.Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range out.Units {
+		if u.CreationID != "" || !u.ChangeDate.IsZero() || u.Variants[1].ChangeID == "" {
+			t.Errorf("exported unit %+v, want the dates on the <tuv> only", u)
+		}
+	}
+}
+
+// A memory the process may read but not write (another user's file, a
+// read-only share) serves lookups, stats and export; a write says why it
+// fails and names the file.
+func TestOpenReadOnlyFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to read-only files")
+	}
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "shared")
+	path := filepath.Join(dir, "memory.db")
+	m, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "وصل الوفد إلى موسكو.", Target: "The delegation arrived in Moscow."}}); err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	os.Chmod(path, 0o444)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+
+	for _, opts := range []Options{{MustExist: true}, {}} {
+		m, err := Open(ctx, path, opts)
+		if err != nil {
+			t.Fatalf("open %+v: %v", opts, err)
+		}
+		if !m.ReadOnly() {
+			t.Errorf("not said read-only")
+		}
+		if es, err := m.Exact(ctx, "ar", "en", "وصل الوفد الى موسكو."); err != nil || len(es) != 1 {
+			t.Errorf("exact: %v %v", es, err)
+		}
+		if ms, err := m.Fuzzy(ctx, "ar", "en", "وصل الوفد إلى كييف.", FuzzyOptions{MinScore: 0.5}); err != nil || len(ms) != 1 {
+			t.Errorf("fuzzy: %v %v", ms, err)
+		}
+		if s, err := m.Stats(ctx); err != nil || s.Entries != 1 {
+			t.Errorf("stats: %+v %v", s, err)
+		}
+		if n, err := m.ExportTMX(ctx, &bytes.Buffer{}, ExportOptions{}); err != nil || n != 1 {
+			t.Errorf("export: %d %v", n, err)
+		}
+		_, err = m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "نص", Target: "text"}})
+		if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), path) {
+			t.Errorf("add to a read-only memory: %v", err)
+		}
+		m.Close()
+	}
+}
+
+// XLIFF 1.2 makes target-language optional, and some tools leave it out:
+// the import takes the one it is given, and without one says how to give it.
+func TestXLIFFImportWithoutTargetLanguage(t *testing.T) {
+	ctx := context.Background()
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="a.po" source-language="ar" datatype="plaintext"><body>
+<trans-unit id="3" approved="yes"><source>وصل الوفد إلى موسكو.</source><target state="translated">The delegation arrived in Moscow.</target></trans-unit>
+</body></file></xliff>`
+	m := openTemp(t)
+	_, err := m.Import(ctx, strings.NewReader(in), ImportOptions{Name: "a.xlf"})
+	if err == nil || !strings.Contains(err.Error(), "a.xlf") || !strings.Contains(err.Error(), "--target-lang") {
+		t.Errorf("import without a target language: %v", err)
+	}
+	res, err := m.Import(ctx, strings.NewReader(in), ImportOptions{Name: "a.xlf", TargetLang: "en-GB"})
+	if err != nil || res.Added != 1 {
+		t.Fatalf("import with a target language: %+v %v", res, err)
+	}
+	if es, err := m.Exact(ctx, "ar", "en", "وصل الوفد إلى موسكو."); err != nil || len(es) != 1 || es[0].TargetLang != "en-GB" {
+		t.Errorf("exact: %+v %v", es, err)
+	}
+}
+
+// A TMX pair whose target is its source copied (a CAT tool's "copy source"
+// left untranslated) is no translation: translate would take the Arabic as
+// the English.
+func TestTMXImportSourceCopyIsUntranslated(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body>
+<tu><tuv xml:lang="ar"><seg>انتهت المحادثات اليوم.</seg></tuv><tuv xml:lang="en"><seg> انتهت المحادثات  اليوم.</seg></tuv></tu>
+<tu><tuv xml:lang="ar"><seg>انتهت المحادثات.</seg></tuv><tuv xml:lang="en"><seg>The talks ended.</seg></tuv></tu>
+</body></tmx>`
+	for _, all := range []bool{false, true} {
+		res, err := m.Import(ctx, strings.NewReader(in), ImportOptions{All: all})
+		if err != nil || res.Added+res.Updated != 1 || res.Untranslated != 1 {
+			t.Errorf("import (all %v) = %+v, %v; want the copy left out as untranslated", all, res, err)
+		}
+	}
+	if es, _ := m.Exact(ctx, "ar", "en", "انتهت المحادثات اليوم."); len(es) != 0 {
+		t.Errorf("the copy is in the memory: %+v", es)
+	}
+}

@@ -2,6 +2,8 @@ package tm
 
 import (
 	"cmp"
+	"slices"
+	"strings"
 	"time"
 
 	"bitext/doc"
@@ -73,4 +75,31 @@ func newest(e *Entry) time.Time {
 		return e.Created
 	}
 	return e.Changed
+}
+
+// sameText reports whether a stored source is the looked-up text itself,
+// white space aside, not only the same once folded (another hamza, ى for
+// ي, diacritics): a lookup lists such a pair before those that are only
+// alike when folded.
+func sameText(stored, query string) bool {
+	return strings.Join(strings.Fields(stored), " ") == strings.Join(strings.Fields(query), " ")
+}
+
+// preferSame moves the entries whose source is the query itself, white space
+// aside, before those that equal it only once folded, keeping each group's
+// order.
+func preferSame(es []Entry, query string) {
+	slices.SortStableFunc(es, func(a, b Entry) int { return compareSame(a.Source, b.Source, query) })
+}
+
+// compareSame orders a before b when a is the query itself and b is not.
+func compareSame(a, b, query string) int {
+	sa, sb := sameText(a, query), sameText(b, query)
+	switch {
+	case sa && !sb:
+		return -1
+	case sb && !sa:
+		return 1
+	}
+	return 0
 }

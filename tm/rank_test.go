@@ -147,3 +147,49 @@ func TestCloserMatchFirst(t *testing.T) {
 		t.Error("at the same score the final pair does not come first")
 	}
 }
+
+// A pair whose source is the text itself comes before one that only folds
+// alike (على and علي fold alike, and differ: "on" and the name Ali), in
+// every lookup, even when the other was approved; translate taking a pair
+// spelled otherwise says how it differs.
+func TestSameTextFirst(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	const ali = "التقى الرئيس علي بالوزير"
+	if _, err := m.Add(ctx, []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: ali, Target: "President Ali met the minister", State: "machine"},
+		{SourceLang: "ar", TargetLang: "en", Source: "التقى الرئيس على بالوزير", Target: "The president met the minister", State: "final"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := m.Exact(ctx, "ar", "en", ali)
+	if err != nil || len(es) != 2 || es[0].Source != ali {
+		t.Errorf("Exact: %+v %v", es, err)
+	}
+	ms, err := m.Fuzzy(ctx, "ar", "en", ali, FuzzyOptions{})
+	if err != nil || len(ms) != 2 || ms[0].Source != ali {
+		t.Errorf("Fuzzy: %+v %v", ms, err)
+	}
+	cache := NewCache(m)
+	for _, c := range []struct {
+		text, target string
+		spelled      bool
+	}{
+		{"التقى الرئيس على بالوزير", "The president met the minister", false},
+		{ali, "President Ali met the minister", false},
+		// neither is the text itself: the approved pair, with the difference told
+		{"التقى الرئيس عَلي بالوزير", "The president met the minister", true},
+	} {
+		d := &doc.Document{Lang: "ar", Source: c.text, Blocks: []doc.Block{{Kind: doc.Paragraph, End: len(c.text),
+			Segments: []doc.Segment{{End: len(c.text), Text: c.text}}}}}
+		units, err := Leverage{Memory: cache}.BlockUnits(ctx, d, 0, "ar", "en")
+		if err != nil || len(units) != 1 {
+			t.Fatalf("Leverage(%q): %+v %v", c.text, units, err)
+		}
+		u := units[0]
+		noted := strings.Contains(strings.Join(u.Notes, "\n"), "spelled otherwise")
+		if u.Target != c.target || noted != c.spelled {
+			t.Errorf("Leverage(%q) = %q, notes %q", c.text, u.Target, u.Notes)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"bitext/internal/textfile"
 )
@@ -329,8 +331,10 @@ func (r *Reader) readVariant(unit string, el xml.StartElement) (Variant, error) 
 }
 
 // segText collects the text of a <seg> or <hi> up to its end tag; inline
-// codes are skipped.
+// codes are skipped, but one that stands for a line break (see lineBreak)
+// leaves a space between the words it separated.
 func (r *Reader) segText(b *strings.Builder) error {
+	brk := false // a line break was dropped since the last text
 	for {
 		tok, err := r.dec.Token()
 		if err != nil {
@@ -338,19 +342,62 @@ func (r *Reader) segText(b *strings.Builder) error {
 		}
 		switch c := tok.(type) {
 		case xml.CharData:
+			if len(c) == 0 {
+				continue
+			}
+			if brk && b.Len() > 0 && !endsInSpace(b.String()) && !startsWithSpace(c) {
+				b.WriteByte(' ')
+			}
+			brk = false
 			b.Write(c)
 		case xml.StartElement:
-			if c.Name.Local == "hi" {
+			switch c.Name.Local {
+			case "hi":
 				if err := r.segText(b); err != nil {
 					return err
 				}
-			} else if err := r.dec.Skip(); err != nil {
-				return err
+			case "ph", "it", "ut":
+				code, err := r.text()
+				if err != nil {
+					return err
+				}
+				brk = brk || lineBreak(attr(c, "type"), code)
+			default:
+				if err := r.dec.Skip(); err != nil {
+					return err
+				}
 			}
 		case xml.EndElement:
 			return nil
 		}
 	}
+}
+
+// lineBreak reports whether a standalone inline code is a line break: TMX's
+// type "lb", or native code that is an HTML <br>, or RTF's \line or \par.
+func lineBreak(typ, code string) bool {
+	if typ == "lb" {
+		return true
+	}
+	code = strings.ToLower(strings.TrimSpace(code))
+	switch {
+	case strings.HasPrefix(code, "<br") && strings.HasSuffix(code, ">"):
+		rest := strings.TrimSuffix(strings.TrimSuffix(code[3:], ">"), "/")
+		return rest == "" || rest[0] == ' ' || rest[0] == '\t'
+	case code == `\line`, code == `\par`, code == `{\line}`, code == `{\par}`:
+		return true
+	}
+	return false
+}
+
+func endsInSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func startsWithSpace(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsSpace(r)
 }
 
 func (r *Reader) text() (string, error) {

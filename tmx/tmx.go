@@ -8,7 +8,9 @@
 //
 // Segment text is kept as plain text: the character data of <seg> and of any
 // <hi> inside it. Inline codes (<bpt>, <ept>, <it>, <ph>, <ut>) hold native
-// markup of the original document, not text, and are dropped on reading.
+// markup of the original document, not text, and are dropped on reading; one
+// that stands for a line break (type "lb", <br>) leaves a space, so that the
+// words on either side stay apart.
 package tmx
 
 import (

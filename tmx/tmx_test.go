@@ -283,3 +283,33 @@ func BenchmarkWrite(b *testing.B) {
 	b.SetBytes(int64(buf.Len()))
 	b.ReportMetric(float64(2000*b.N)/b.Elapsed().Seconds(), "units/s")
 }
+
+// A placeholder that stands for a line break separates the words around it:
+// dropping it would glue them ("إلىموسكو"), and the pair would match nothing.
+func TestReadLineBreakPlaceholder(t *testing.T) {
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="html"/><body>
+<tu><tuv xml:lang="ar"><seg>وصل الوفد إلى<ph x="2" type="lb"/>موسكو</seg></tuv>
+<tuv xml:lang="en"><seg>The delegation arrived in<ph x="1">&lt;br/&gt;</ph>Moscow<ph x="3">&lt;BR&gt;</ph> today<it pos="begin">\line </it>again</seg></tuv></tu>
+<tu><tuv xml:lang="ar"><seg>قال <bpt i="1">&lt;b&gt;</bpt>بوتين<ept i="1">&lt;/b&gt;</ept>،<ph x="4">&lt;img src="a.png"/&gt;</ph></seg></tuv>
+<tuv xml:lang="en"><seg><bpt i="1">&lt;b&gt;</bpt>Putin<ept i="1">&lt;/b&gt;</ept>'s words</seg></tuv></tu>
+</body></tmx>`
+	d, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		unit int
+		lang string
+		want string
+	}{
+		{0, "ar", "وصل الوفد إلى موسكو"},
+		{0, "en", "The delegation arrived in Moscow today again"},
+		{1, "ar", "قال بوتين،"},
+		{1, "en", "Putin's words"},
+	} {
+		if v := d.Units[c.unit].Variant(c.lang); v == nil || v.Text != c.want {
+			t.Errorf("unit %d %s = %+v, want %q", c.unit, c.lang, v, c.want)
+		}
+	}
+}

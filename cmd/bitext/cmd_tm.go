@@ -114,7 +114,7 @@ Examples:
 		Flags: []cli.Flag{
 			tmFlag(),
 			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "source language when the file does not say"},
-			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language"},
+			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language (also the target language of an XLIFF file that names none)"},
 			&cli.StringFlag{Name: "article", Usage: "provenance for pairs the file names no article for"},
 			&cli.BoolFlag{Name: "all", Usage: "import every XLIFF unit with a target, approved or not, and the TMX pairs flagged low-confidence"},
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
@@ -305,7 +305,9 @@ Examples:
 				if mt.Score < 1 || mt.Source != c.Args().First() {
 					fmt.Fprintf(e.stdout, "      diff: %s\n", tm.DiffText(mt.Diff))
 				}
-				fmt.Fprintf(e.stdout, "      %s\n", strings.TrimPrefix(tm.Provenance(&mt.Entry), "memory: exact match "))
+				if d := tm.Describe(&mt.Entry); d != "" {
+					fmt.Fprintf(e.stdout, "      %s\n", d)
+				}
 			}
 			return nil
 		},
@@ -519,7 +521,16 @@ func openPublishMemory(c *cli.Context) (*tm.Memory, error) {
 	if c.Bool("no-tm") {
 		return nil, nil
 	}
-	return openMemory(c, false)
+	m, err := openMemory(c, false)
+	if err != nil {
+		return nil, err
+	}
+	if m.ReadOnly() {
+		// found now, before the page is written, not after it
+		m.Close()
+		return nil, fmt.Errorf("translation memory %s: %w (--no-tm publishes without it)", m.Path(), tm.ErrReadOnly)
+	}
+	return m, nil
 }
 
 // addPublished adds the approved units of a published bitext (tm.Approved)

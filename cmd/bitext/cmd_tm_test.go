@@ -900,3 +900,66 @@ func TestUpdateNamesDeletedUntranslatedUnits(t *testing.T) {
 		t.Errorf("update said %q; want the deleted units called untranslated", r.stderr)
 	}
 }
+
+// writeTestFile writes text to name in dir and returns its path.
+func writeTestFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// A pair imported without provenance is not called an exact match by a
+// lookup that found it by similarity.
+func TestTMLookupFuzzyIsNotCalledExact(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	in := writeTestFile(t, dir, "plain.tmx", `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body>
+<tu><tuv xml:lang="ar"><seg>ارتفع المؤشر بنسبة 3 في المئة اليوم</seg></tuv><tuv xml:lang="en"><seg>The index rose by 3 percent today</seg></tuv></tu>
+</body></tmx>`)
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, in); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "ارتفع المؤشر بنسبة 5 في المئة اليوم")
+	if r.code != 0 || !strings.Contains(r.stdout, "The index rose") || strings.Contains(r.stdout, "exact match") {
+		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+// A memory that can be read but not written serves lookups; publish, which
+// must add to it, stops before writing the page.
+func TestReadOnlyMemory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to read-only files")
+	}
+	dir := draftedXLIFF(t, "--format", "xliff")
+	editReviewed(t, dir)
+	shared := filepath.Join(t.TempDir(), "shared")
+	db := filepath.Join(shared, "m.db")
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, tmTestdata(t, "memory.tmx")); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	os.Chmod(db, 0o444)
+	os.Chmod(shared, 0o555)
+	t.Cleanup(func() { os.Chmod(shared, 0o755) })
+	if r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "قمة بوتين وكيم"); r.code != 0 || !strings.Contains(r.stdout, "summit") {
+		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := runBitext(t, "", "", "tm", "stats", "--tm", db); r.code != 0 {
+		t.Errorf("stats: %d %q", r.code, r.stderr)
+	}
+	r := runBitext(t, "", "", "tm", "import", "--tm", db, tmTestdata(t, "reviewed12.xlf"))
+	if r.code != 1 || !strings.Contains(r.stderr, "read-only") || !strings.Contains(r.stderr, db) {
+		t.Errorf("import: %d %q", r.code, r.stderr)
+	}
+	r = runBitext(t, dir, "", "publish", "--tm", db, "-o", "page.html", "reviewed.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "read-only") {
+		t.Errorf("publish: %d %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "page.html")); err == nil {
+		t.Error("publish wrote the page, then could not add to the memory")
+	}
+}
