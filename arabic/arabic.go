@@ -68,9 +68,12 @@ func isPresentationForm(r rune) bool {
 	return r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF || r >= 0xFF01 && r <= 0xFF5E
 }
 
-// isIgnorable reports the invisible format characters that folding drops.
+// isIgnorable reports the invisible format characters that folding drops:
+// joiners, direction marks, and the embeddings, overrides and isolates
+// (U+202A–202E, U+2066–2069) that word processors leave in Arabic text.
 func isIgnorable(r rune) bool {
-	return r == 0x200C || r == 0x200D || r == 0x200E || r == 0x200F || r == 0x061C || r == 0xFEFF
+	return r == 0x200C || r == 0x200D || r == 0x200E || r == 0x200F || r == 0x061C || r == 0xFEFF ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // FoldRune maps r to its matching form, or returns -1 for runes that

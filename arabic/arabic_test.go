@@ -27,6 +27,7 @@ func TestFold(t *testing.T) {
 		{"presentation forms", "ﺑﻮﺗﻴﻦ", "بوتين"},
 		{"lam-alef ligature", "ﻻ", "لا"},
 		{"zero-width joiners dropped", "ب\u200cو\u200dتين", "بوتين"},
+		{"direction embeddings and isolates dropped", "\u202bقال \u2067بوتين\u2069\u202c", "قال بوتين"},
 		{"latin lower-cased", "Dell", "dell"},
 		{"punctuation kept", "،.", "،."},
 	}

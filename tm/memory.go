@@ -358,7 +358,7 @@ func (m *Memory) checkVersionTx(ctx context.Context, tx *sql.Tx) error {
 
 // foldProbe holds the letters whose folding has changed or may change; its
 // folded hash tells whether stored norms were made by the same rules.
-const foldProbe = "أإآٱءؤئىيةهـًٌٍَُِّْٰۀۂکیکABCÉ ٠١٢٣٤٥٦٧٨٩0123456789،؛؟,;?«»“”\"'-–—ﻻﻷ\u200c\u200d\u00a0"
+const foldProbe = "أإآٱءؤئىيةهـًٌٍَُِّْٰۀۂکیکABCÉ ٠١٢٣٤٥٦٧٨٩0123456789،؛؟,;?«»“”\"'-–—ﻻﻷ\u200c\u200d\u00a0\u202b\u2067"
 
 func foldSignature() string {
 	sum := sha256.Sum256([]byte(normalize(foldProbe)))
