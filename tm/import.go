@@ -24,7 +24,9 @@ const (
 
 // ImportOptions configure an import. The zero value is useful.
 type ImportOptions struct {
-	// SourceLang is the source language when the file does not say; "" means "ar".
+	// SourceLang is the language pairs are stored from: a TMX unit that holds
+	// it is read from it, whatever its srclang; for XLIFF, the source
+	// language when the file does not say. "" means "ar".
 	SourceLang string
 	// TargetLang keeps only pairs into this language (primary subtag); "" keeps all.
 	// It is also the target language of an XLIFF file that names none.
@@ -388,25 +390,23 @@ func (s *source) openTMX(r io.Reader, opts ImportOptions) error {
 // tmxEntries returns the pairs of a TMX unit to store, and what it leaves
 // out and why.
 func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Skips) {
-	srcLang := u.SrcLang
-	if srcLang == "" || srcLang == "*all*" {
-		srcLang = headerSrc
+	want := opts.SourceLang
+	if want == "" {
+		want = "ar"
 	}
-	if srcLang == "" || srcLang == "*all*" {
-		srcLang = opts.SourceLang
-		if srcLang == "" {
-			srcLang = "ar"
-		}
-	}
-	src := u.Variant(srcLang)
+	// A unit is a pair whichever way it was translated: one holding the
+	// import's source language is read from it, so that a memory made
+	// translating English wires into Arabic serves Arabic to English.
+	src := variantIn(u, want)
 	if src == nil {
-		// The header's language spelled with another region or case.
-		for i := range u.Variants {
-			if primary(u.Variants[i].Lang) == primary(srcLang) {
-				src = &u.Variants[i]
-				break
-			}
+		srcLang := u.SrcLang
+		if srcLang == "" || srcLang == "*all*" {
+			srcLang = headerSrc
 		}
+		if srcLang == "" || srcLang == "*all*" {
+			srcLang = want
+		}
+		src = variantIn(u, srcLang)
 	}
 	if src == nil || strings.TrimSpace(src.Text) == "" {
 		return nil, Skips{Untranslated: max(len(u.Variants)-1, 1)}
@@ -462,6 +462,20 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 		skip.Untranslated++
 	}
 	return out, skip
+}
+
+// variantIn returns u's variant in lang, also when spelled with another
+// region or case (ar-SA for ar), or nil.
+func variantIn(u *tmx.Unit, lang string) *tmx.Variant {
+	if v := u.Variant(lang); v != nil {
+		return v
+	}
+	for i := range u.Variants {
+		if primary(u.Variants[i].Lang) == primary(lang) {
+			return &u.Variants[i]
+		}
+	}
+	return nil
 }
 
 // fromVariant gives e the dates and editors of its target variant when the

@@ -915,3 +915,35 @@ func TestTMXImportSourceCopyIsUntranslated(t *testing.T) {
 		t.Errorf("the copy is in the memory: %+v", es)
 	}
 }
+
+// A memory made translating English into Arabic (srclang en-US, as Trados
+// writes it) serves Arabic to English lookups: its units are read from the
+// import's source language; export writes the unit's srclang back.
+func TestTMXImportOtherDirection(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	in := `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SDL" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en-US" srclang="en-US" datatype="xml"/><body>
+<tu srclang="en-US"><tuv xml:lang="en-US"><seg>The talks ended.</seg></tuv><tuv xml:lang="ar-SA"><seg>انتهت المحادثات.</seg></tuv></tu>
+<tu srclang="fr-FR"><tuv xml:lang="fr-FR"><seg>Les pourparlers ont pris fin.</seg></tuv><tuv xml:lang="en-US"><seg>The talks ended.</seg></tuv></tu>
+</body></tmx>`
+	res, err := m.Import(ctx, strings.NewReader(in), ImportOptions{})
+	if err != nil || res.Added != 2 {
+		t.Fatalf("import = %+v, %v", res, err)
+	}
+	es, err := m.Exact(ctx, "ar", "en", "انتهت المحادثات.")
+	if err != nil || len(es) != 1 || es[0].Target != "The talks ended." {
+		t.Fatalf("ar→en lookup = %+v, %v; want the English of the en→ar unit", es, err)
+	}
+	// a unit without Arabic keeps its own direction
+	if es, _ := m.Exact(ctx, "fr", "en", "Les pourparlers ont pris fin."); len(es) != 1 {
+		t.Errorf("fr→en lookup = %+v", es)
+	}
+	var out strings.Builder
+	if _, err := m.ExportTMX(ctx, &out, ExportOptions{SourceLang: "ar"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `srclang="en-US"`) {
+		t.Errorf("export lost the unit's srclang:\n%s", out.String())
+	}
+}

@@ -113,7 +113,7 @@ Examples:
    bitext tm import --tm desk.db article.reviewed.xlf`,
 		Flags: []cli.Flag{
 			tmFlag(),
-			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "source language when the file does not say"},
+			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language the pairs are stored from: a TMX unit that holds it is read from it, whatever its srclang"},
 			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language (also the target language of an XLIFF file that names none)"},
 			&cli.StringFlag{Name: "article", Usage: "provenance for pairs the file names no article for"},
 			&cli.BoolFlag{Name: "all", Usage: "import every XLIFF unit with a target, approved or not, and the TMX pairs flagged low-confidence"},
