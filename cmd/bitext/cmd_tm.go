@@ -244,9 +244,11 @@ func tmLookupCommand(e *env) *cli.Command {
 		ArgsUsage: "TEXT",
 		Description: `Prints the best matches, best first: score, source, translation, how the
 memory's source differs from TEXT ([-removed-] {+added+}) and where the pair came from.
-Pairs an editor approved (final, then reviewed) come first, then the others, and
-last pairs an aligner flagged as uncertain; among equals the higher score, then the
-newest. translate takes the first exact match in the same order.
+The closer match comes first; among equally close ones, a source that is TEXT itself
+before one that is only the same once folded (على and علي), then the pairs an editor
+approved (final, then reviewed), then the others, and last the pairs an aligner
+flagged as uncertain; then the newest. translate takes the first exact match in the
+same order.
 
 Examples:
    bitext tm lookup "قمة بوتين وكيم"
