@@ -12,6 +12,11 @@ type Retry struct {
 	Attempts int           // tries in all, including the first; 0 means 5
 	Base     time.Duration // first wait; 0 means 500ms
 	Max      time.Duration // longest wait; 0 means 30s
+	// MaxRetryAfter is the longest Retry-After a server may ask for and be
+	// waited for; a longer one (an hour, tomorrow) ends the retries at once
+	// with an error that says so, rather than a run that seems to hang.
+	// 0 means 2 minutes.
+	MaxRetryAfter time.Duration
 }
 
 func (r Retry) withDefaults() Retry {
@@ -24,17 +29,20 @@ func (r Retry) withDefaults() Retry {
 	if r.Max <= 0 {
 		r.Max = 30 * time.Second
 	}
+	if r.MaxRetryAfter <= 0 {
+		r.MaxRetryAfter = 2 * time.Minute
+	}
 	return r
 }
 
 // Wait returns how long to wait before try number attempt+1 (attempt counts
 // from 1): exponential backoff with full jitter in its upper half, or the
-// server's Retry-After when it gave one (never more than five minutes: a
-// longer wait is better reported than slept through).
+// server's Retry-After when it gave one (never more than MaxRetryAfter:
+// the pipeline reports a longer wait instead of sleeping through it).
 func (r Retry) Wait(attempt int, retryAfter time.Duration) time.Duration {
 	r = r.withDefaults()
 	if retryAfter > 0 {
-		return min(retryAfter, 5*time.Minute)
+		return min(retryAfter, r.MaxRetryAfter)
 	}
 	d := r.Base << min(attempt-1, 20)
 	if d <= 0 || d > r.Max {

@@ -469,6 +469,9 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 			after = e.RetryAfter
 		}
 		timedOut := errors.Is(err, context.DeadlineExceeded)
+		if after > retry.MaxRetryAfter && IsRetryable(err) {
+			return nil, fmt.Errorf("%w (the server asks to wait %v before trying again: run the same command later)", err, after.Round(time.Second))
+		}
 		if (!IsRetryable(err) && !timedOut) || attempt >= retry.Attempts {
 			if attempt > 1 {
 				return nil, fmt.Errorf("after %d attempts: %w", attempt, err)

@@ -416,3 +416,32 @@ func TestRedactShortKeys(t *testing.T) {
 		}
 	}
 }
+
+// retryAfterEngine always answers 429 asking for a wait of after.
+type retryAfterEngine struct {
+	after time.Duration
+	calls atomic.Int32
+}
+
+func (e *retryAfterEngine) Name() string             { return "slow-down" }
+func (e *retryAfterEngine) Limits() translate.Limits { return translate.Limits{} }
+func (e *retryAfterEngine) Translate(context.Context, translate.Request) ([]string, error) {
+	e.calls.Add(1)
+	return nil, &translate.Error{Engine: "slow-down", Status: 429, Retryable: true, RetryAfter: e.after, Err: errors.New("Too Many Requests")}
+}
+
+// A server that asks to come back in an hour is not waited for: the run
+// stops at once and says how long the server wants.
+func TestLongRetryAfterIsReported(t *testing.T) {
+	eng := &retryAfterEngine{after: time.Hour}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := translate.RunMany(ctx, eng, docs(article), translate.Options{})
+	if err == nil || !strings.Contains(err.Error(), "1h0m0s") || !strings.Contains(err.Error(), "Too Many Requests") || ctx.Err() != nil {
+		t.Fatalf("err = %v after %v", err, time.Since(start))
+	}
+	if n := eng.calls.Load(); n != 1 {
+		t.Errorf("%d calls, want 1", n)
+	}
+}
