@@ -1,8 +1,8 @@
 // Package openai is the engine for OpenAI-compatible chat endpoints, "openai":
 // OpenAI itself, or a local Ollama, vLLM or llama.cpp server. The texts go in
 // as a JSON array; the system prompt carries the glossary entries found in
-// the batch; the answer must be a JSON array of exactly as many strings, in
-// order, or it is refused.
+// the batch; the answer must hold one JSON array of exactly as many strings,
+// in order (prose or a code fence around it is ignored), or it is refused.
 package openai
 
 import (
@@ -154,32 +154,48 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 	return out, nil
 }
 
-// ParseAnswer reads a model's answer: a JSON array of exactly n strings,
-// optionally inside a Markdown code fence, and nothing else.
+// ParseAnswer reads a model's answer: a JSON array of exactly n strings.
+// Models often say something around it ("Here are the translations:", a
+// Markdown code fence, an object holding the array): what is around is
+// ignored as long as the answer holds exactly one such array, so that
+// there is no doubt which is the translation.
 func ParseAnswer(content string, n int) ([]string, error) {
 	s := strings.TrimSpace(content)
-	if strings.HasPrefix(s, "```") {
-		s = strings.TrimPrefix(s, "```")
-		s = strings.TrimPrefix(s, "json")
-		if !strings.HasSuffix(s, "```") {
-			return nil, fmt.Errorf("answer opens a code fence it does not close")
+	var found [][]string
+	arrays, count := 0, 0 // arrays of strings of any length and the last one's length, for the message
+	for i := 0; i < len(s); i++ {
+		if s[i] != '[' {
+			continue
 		}
-		s = strings.TrimSpace(strings.TrimSuffix(s, "```"))
+		var got []string
+		dec := json.NewDecoder(strings.NewReader(s[i:]))
+		if err := dec.Decode(&got); err != nil {
+			continue
+		}
+		arrays++
+		count = len(got)
+		if len(got) == n {
+			found = append(found, got)
+		}
+		// Brackets inside the array's strings start no other array.
+		i += int(dec.InputOffset()) - 1
 	}
-	var got []string
-	dec := json.NewDecoder(strings.NewReader(s))
-	if err := dec.Decode(&got); err != nil {
-		return nil, fmt.Errorf("answer is not a JSON array of strings: %w", err)
+	switch {
+	case len(found) == 1 && arrays == 1:
+		return found[0], nil
+	case arrays > 1:
+		return nil, fmt.Errorf("answer holds %d JSON arrays of strings: which is the translation is not clear", arrays)
+	case arrays == 1:
+		return nil, fmt.Errorf("answer has %d translations for %d texts", count, n)
 	}
-	if dec.More() {
-		return nil, fmt.Errorf("answer has text after its JSON array")
+	return nil, fmt.Errorf("answer is not a JSON array of strings: %q", brief(s))
+}
+
+// brief is the start of a model's answer, for a message.
+func brief(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
 	}
-	var rest json.RawMessage
-	if err := dec.Decode(&rest); err == nil {
-		return nil, fmt.Errorf("answer has text after its JSON array")
-	}
-	if len(got) != n {
-		return nil, fmt.Errorf("answer has %d translations for %d texts", len(got), n)
-	}
-	return got, nil
+	return s
 }

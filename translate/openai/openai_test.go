@@ -116,12 +116,14 @@ func TestParseAnswer(t *testing.T) {
 		{"```json\n[\"a\"]\n```", 1, []string{"a"}},
 		{"  [\"a\"]  ", 1, []string{"a"}},
 		{`["a"]`, 2, nil},
-		{`["a","b"] and more`, 2, nil},
+		{`["a","b"] and more`, 2, []string{"a", "b"}},
 		{`["a"] ["b"]`, 1, nil},
-		{`{"translations":["a"]}`, 1, nil},
-		{"```json\n[\"a\"]", 1, nil},
-		{`Here you are: ["a"]`, 1, nil},
+		{`{"translations":["a"]}`, 1, []string{"a"}},
+		{`Here you are: ["a"]`, 1, []string{"a"}},
+		{"Sure! Here are the translations:\n```json\n[\n  \"[Reuters] a\",\n  \"b\"\n]\n```\nLet me know if you need more.", 2, []string{"[Reuters] a", "b"}},
+		{`Translations: ["a"]; the original: ["أ"]`, 1, nil},
 		{`[1]`, 1, nil},
+		{`I cannot translate this.`, 1, nil},
 	} {
 		got, err := openai.ParseAnswer(tc.in, tc.n)
 		if (err == nil) != (tc.want != nil) || strings.Join(got, "|") != strings.Join(tc.want, "|") {
