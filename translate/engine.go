@@ -65,7 +65,11 @@ type Error struct {
 	// Where is the host and path the request went to, never its query: keys
 	// and whole texts travel there.
 	Where string
-	Err   error
+	// Billed says the service answered, and charges for, the request,
+	// though the answer could not be used (too few translations, no JSON
+	// array): its characters count as billed.
+	Billed bool
+	Err    error
 }
 
 func (e *Error) Error() string {

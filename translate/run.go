@@ -68,7 +68,7 @@ type Stats struct {
 	MemorySegments int `json:"memory_segments"` // paragraphs and headings translated from the memory, not sent
 	Requests       int `json:"requests"`        // API calls, retries included (dry run: calls it would make)
 	Retries        int `json:"retries"`
-	Characters     int `json:"characters"` // code points sent in successful requests: what is billed
+	Characters     int `json:"characters"` // code points sent in requests the service answered, usable or not: what is billed
 	// SafeRetries counts segments re-sent with bare placeholders because the
 	// engine damaged the named ones.
 	SafeRetries        int `json:"safe_retries"`
@@ -452,7 +452,7 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 		cancel()
 		r.mu.Lock()
 		r.stats.Requests++
-		if err == nil && !r.local {
+		if (err == nil || billed(err)) && !r.local {
 			r.stats.Characters += chars
 			r.progress.Characters += chars
 		}
@@ -487,6 +487,12 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 			return nil, err
 		}
 	}
+}
+
+// billed reports whether err is an answer the service charges for.
+func billed(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Billed
 }
 
 // report calls the progress callback; r.mu is held.

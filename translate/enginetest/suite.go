@@ -306,6 +306,10 @@ func Run(t *testing.T, h Harness) {
 			t.Fatalf("a short answer was accepted: %q", out)
 		}
 		noSecret(t, err)
+		// The service charged for it all the same.
+		if e := (*translate.Error)(nil); !errors.As(err, &e) || !e.Billed {
+			t.Errorf("a short answer is not counted as billed: %#v", err)
+		}
 	})
 
 	t.Run("RateLimitedThenOK", func(t *testing.T) {

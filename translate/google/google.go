@@ -182,7 +182,7 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 		got = resp.GetGlossaryTranslations()
 	}
 	if len(got) != len(idx) {
-		return nil, &translate.Error{Engine: Name, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(idx))}
+		return nil, &translate.Error{Engine: Name, Billed: true, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(idx))}
 	}
 	for k, i := range idx {
 		out[i] = got[k].GetTranslatedText()

@@ -140,7 +140,7 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 		return nil, translate.Redact(classify(err, e.where), e.cfg.Key)
 	}
 	if len(got) != len(inputs) {
-		return nil, &translate.Error{Engine: Name, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(inputs))}
+		return nil, &translate.Error{Engine: Name, Billed: true, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(inputs))}
 	}
 	for k, i := range idx {
 		out[i] = got[k].Text

@@ -90,7 +90,7 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 		return nil, translate.Redact(err, e.cfg.Key)
 	}
 	if len(resp.TranslatedText) != len(idx) {
-		return nil, &translate.Error{Engine: Name, Err: fmt.Errorf("returned %d translations for %d texts", len(resp.TranslatedText), len(idx))}
+		return nil, &translate.Error{Engine: Name, Billed: true, Err: fmt.Errorf("returned %d translations for %d texts", len(resp.TranslatedText), len(idx))}
 	}
 	for k, i := range idx {
 		out[i] = resp.TranslatedText[k]

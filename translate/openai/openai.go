@@ -146,7 +146,7 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 	got, err := ParseAnswer(resp.Choices[0].Message.Content, len(texts))
 	if err != nil {
 		// A model that loses count often manages fewer texts at once.
-		return nil, &translate.Error{Engine: Name, TooLarge: len(texts) > 1, Err: err}
+		return nil, &translate.Error{Engine: Name, TooLarge: len(texts) > 1, Billed: true, Err: err}
 	}
 	for k, i := range idx {
 		out[i] = got[k]

@@ -1,13 +1,17 @@
 package openai_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"bitext/doc"
+	"bitext/segment"
 	"bitext/translate"
 	"bitext/translate/enginetest"
 	"bitext/translate/openai"
@@ -147,5 +151,29 @@ func TestNeedsModel(t *testing.T) {
 	var ce *translate.ConfigError
 	if _, err := openai.New(translate.Config{}); !errors.As(err, &ce) || !strings.Contains(err.Error(), "--model") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// A model that loses count is asked again in smaller batches; the requests
+// it answered wrongly are billed all the same, and counted so.
+func TestUnusableAnswersAreBilled(t *testing.T) {
+	f := &enginetest.Fake{Script: []enginetest.Fault{enginetest.CountMismatch}}
+	eng, err := openai.New(translate.Config{URL: fakeChat(t, f).URL + "/v1", Model: "test-model"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := segment.Split("t.txt", "قال الرئيس.\n\nزار موسكو اليوم.\n", "ar")
+	res, err := translate.RunMany(context.Background(), eng, []*doc.Document{d}, translate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent := 0
+	for _, r := range f.Requests() {
+		for _, s := range r.Texts {
+			sent += utf8.RuneCountInString(s)
+		}
+	}
+	if f.Calls() != 3 || res.Stats.Requests != 3 || res.Stats.Characters != sent {
+		t.Errorf("%d calls, %d characters sent; stats %+v", f.Calls(), sent, res.Stats)
 	}
 }
