@@ -4,7 +4,7 @@
 // The v2 client sends every text in the URL of a GET request, so requests are
 // kept under URLBudget bytes of query (Arabic takes six bytes a letter once
 // escaped); it asks for format "text", or the service would answer
-// HTML-escaped text; and it does not check that the number of answers equals
+// HTML-escaped text, and unescapes an answer escaped all the same; and it does not check that the number of answers equals
 // the number of texts, so this engine does.
 package googlev2
 
@@ -12,8 +12,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"log/slog"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,9 +145,23 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 		return nil, &translate.Error{Engine: Name, Billed: true, Err: fmt.Errorf("returned %d translations for %d texts", len(got), len(inputs))}
 	}
 	for k, i := range idx {
-		out[i] = got[k].Text
+		out[i] = plainText(got[k].Text, inputs[k])
 	}
 	return out, nil
+}
+
+// entityRE finds the HTML character references the service writes.
+var entityRE = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);`)
+
+// plainText undoes the HTML escaping (&#39; &quot; &amp;) that the service
+// may apply even to format "text", which would reach the page and the XLIFF
+// as "Korea&#39;s". An answer is left as it is when the text sent had
+// references of its own: they may be meant.
+func plainText(answer, sent string) string {
+	if !entityRE.MatchString(answer) || entityRE.MatchString(sent) {
+		return answer
+	}
+	return html.UnescapeString(answer)
 }
 
 // classify maps the client's errors: v2 reports rate limits as 429 or as 403

@@ -144,3 +144,23 @@ func TestTransportErrorHidesKey(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// The service may escape its answer as HTML even for format "text"; the
+// translation is given back as plain text, unless what was sent held
+// character references itself.
+func TestHTMLEscapedAnswer(t *testing.T) {
+	f := &enginetest.Fake{Answer: func(s string) string {
+		if strings.Contains(s, "&amp;") {
+			return "AT&amp;T"
+		}
+		return `Korea's "AT&T" <b>`
+	}, Damage: html.EscapeString}
+	eng := harness(t, f, translate.Config{Key: "k"})
+	out, err := eng.Translate(context.Background(), translate.Request{SourceLang: "ar", TargetLang: "en", Segments: []translate.Segment{{Text: "قال"}, {Text: "قال AT&amp;T"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != `Korea's "AT&T" <b>` || out[1] != "AT&amp;amp;T" {
+		t.Errorf("got %q", out)
+	}
+}
