@@ -259,3 +259,28 @@ func TestRunKeepsLinesApart(t *testing.T) {
 		t.Errorf("%d requests, want the lines of both paragraphs in one", len(eng.requests))
 	}
 }
+
+// An engine that answers nothing for a paragraph with names has not
+// damaged them: the paragraph is not sent again, and its units are counted
+// untranslated, not damaged.
+func TestEmptyAnswerIsUntranslatedNotDamaged(t *testing.T) {
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: Putin\n  - ar: كيم\n    en: Kim\n  - ar: موسكو\n    en: Moscow\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &tableEngine{answers: map[string]string{
+		"قمة ⟦1:Putin⟧ و ⟦2:Kim⟧": "",
+		"وقال ⟦1:Putin⟧ إنه سيلتقي ⟦2:Kim⟧. وأضاف أن اللقاء في ⟦3:Moscow⟧.": "⟦1:Putin⟧ said he would meet ⟦2:Kim⟧. He added that the meeting would be in ⟦3:Moscow⟧.",
+	}}
+	res, err := RunMany(context.Background(), eng, []*doc.Document{segment.Split("t.txt", testArticle, "ar")}, Options{Glossary: glossary.NewMatcher(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eng.requests) != 1 || res.Stats.SafeRetries != 0 || res.Stats.PlaceholderDamaged != 0 {
+		t.Fatalf("%d requests, stats %+v", len(eng.requests), res.Stats)
+	}
+	u := res.Bitexts[0].Units[0]
+	if u.Target != "" || !u.HasFlag(doc.FlagUntranslated) || u.HasFlag(doc.FlagPlaceholderDamaged) {
+		t.Errorf("heading unit: %+v", u)
+	}
+}

@@ -206,7 +206,9 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 	}
 	var retry []*job
 	for _, j := range jobs {
-		if !r.finish(j, ModeNamed) {
+		// An empty answer lost no names: its units are flagged
+		// untranslated, and sending it again would be billed for nothing.
+		if !r.finish(j, ModeNamed) && strings.TrimSpace(j.target) != "" {
 			retry = append(retry, j)
 		}
 	}
@@ -219,7 +221,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 			return nil, err
 		}
 		for _, j := range retry {
-			if !r.finish(j, ModeBare) {
+			if !r.finish(j, ModeBare) && strings.TrimSpace(j.target) != "" {
 				j.damaged = true
 				r.stats.PlaceholderDamaged++
 			}
