@@ -5,7 +5,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 
 	"bitext/align"
 	"bitext/doc"
@@ -171,6 +174,35 @@ func alignUnits(i int, kind doc.Kind, src []string, idx []int, target, tgtLang, 
 		units = append(units, u)
 	}
 	return units
+}
+
+// scripts are the writing systems whose letters inSourceScript counts, by
+// their ISO 15924 code.
+var scripts = map[string]*unicode.RangeTable{
+	"Arab": unicode.Arabic, "Latn": unicode.Latin, "Cyrl": unicode.Cyrillic, "Hebr": unicode.Hebrew,
+	"Grek": unicode.Greek, "Hans": unicode.Han, "Hant": unicode.Han, "Deva": unicode.Devanagari,
+}
+
+// inSourceScript reports whether most letters of target are in the script
+// of the source language, when the target language is written in another:
+// the engine echoed the text, or answered in the wrong language.
+func inSourceScript(target, srcLang, tgtLang string) bool {
+	ss, _ := language.Make(srcLang).Script()
+	ts, _ := language.Make(tgtLang).Script()
+	table := scripts[ss.String()]
+	if table == nil || ss == ts || target == "" {
+		return false
+	}
+	letters, in := 0, 0
+	for _, c := range target {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.Is(table, c) {
+				in++
+			}
+		}
+	}
+	return in*2 > letters
 }
 
 // termsIn returns the hits that fall inside the unit's source segments.

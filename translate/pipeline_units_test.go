@@ -284,3 +284,33 @@ func TestEmptyAnswerIsUntranslatedNotDamaged(t *testing.T) {
 		t.Errorf("heading unit: %+v", u)
 	}
 }
+
+// An answer in the source language (a server echoing the text, a model
+// answering in Arabic) is not kept as the English: its units are flagged
+// untranslated with a note, and count no glossary violations.
+func TestAnswerInSourceLanguageIsDropped(t *testing.T) {
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: Putin\n  - ar: كيم\n    en: Kim\n  - ar: موسكو\n    en: Moscow\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &tableEngine{answers: map[string]string{
+		"قمة ⟦1:Putin⟧ و ⟦2:Kim⟧": "⟦1:Putin⟧-⟦2:Kim⟧ summit",
+		"وقال ⟦1:Putin⟧ إنه سيلتقي ⟦2:Kim⟧. وأضاف أن اللقاء في ⟦3:Moscow⟧.": "وقال ⟦1:Putin⟧ إنه سيلتقي ⟦2:Kim⟧. وأضاف أن اللقاء في ⟦3:Moscow⟧.",
+	}}
+	res, err := RunMany(context.Background(), eng, []*doc.Document{segment.Split("t.txt", testArticle, "ar")}, Options{Glossary: glossary.NewMatcher(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := res.Bitexts[0].Units
+	if units[0].Target != "Putin-Kim summit" || units[0].HasFlag(doc.FlagUntranslated) {
+		t.Errorf("heading: %+v", units[0])
+	}
+	for _, u := range units[1:3] {
+		if u.Target != "" || u.State != doc.StateNew || !u.HasFlag(doc.FlagUntranslated) || !strings.Contains(strings.Join(u.Notes, "|"), "script of ar") {
+			t.Errorf("echoed unit: %+v", u)
+		}
+	}
+	if res.Stats.GlossaryViolations != 0 {
+		t.Errorf("stats %+v", res.Stats)
+	}
+}

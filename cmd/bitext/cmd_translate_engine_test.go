@@ -67,7 +67,7 @@ func decodeReport(t *testing.T, s string) report {
 
 func TestTranslateWithEngineAndCache(t *testing.T) {
 	dir := sampleDir(t)
-	f := &enginetest.Fake{}
+	f := &enginetest.Fake{Answer: enginetest.English}
 	t.Setenv("BITEXT_ENGINE_URL", libreServer(t, f))
 	t.Setenv("BITEXT_ENGINE_KEY", testKey)
 	args := []string{"translate", "--engine", "libretranslate", "--cache", filepath.Join(dir, "cache"), "--format", "json", "--json", "article.txt"}
