@@ -320,6 +320,7 @@ func Run(t *testing.T, h Harness) {
 		if !errors.As(err, &e) || !e.Retryable || e.RetryAfter != RetryAfter {
 			t.Fatalf("want a retryable *translate.Error asking for %v, got %#v", RetryAfter, err)
 		}
+		brief(t, err) // with the wait the server asked for, still one line
 		f = &Fake{Script: []Fault{RateLimited}}
 		eng = start(t, h, f, nil)
 		begin := time.Now()

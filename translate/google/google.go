@@ -220,6 +220,8 @@ func Classify(err error) error {
 	if msg == "" {
 		msg = err.Error()
 	}
+	// The client's own message adds its details on lines of their own.
+	e.Err = &briefError{msg: code.String() + ": " + translate.Brief(msg), err: err}
 	switch code {
 	case codes.ResourceExhausted:
 		e.Retryable = !translate.DailyQuota(msg) && !dailyQuotaDetails(ae)
@@ -237,6 +239,15 @@ func Classify(err error) error {
 	}
 	return e
 }
+
+// briefError is a client error said on one line, still unwrapping to it.
+type briefError struct {
+	msg string
+	err error
+}
+
+func (b *briefError) Error() string { return b.msg }
+func (b *briefError) Unwrap() error { return b.err }
 
 func dailyQuotaDetails(ae *apierror.APIError) bool {
 	qf := ae.Details().QuotaFailure
