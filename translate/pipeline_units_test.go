@@ -3,8 +3,10 @@ package translate
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"bitext/doc"
 	"bitext/glossary"
@@ -313,4 +315,60 @@ func TestAnswerInSourceLanguageIsDropped(t *testing.T) {
 	if res.Stats.GlossaryViolations != 0 {
 		t.Errorf("stats %+v", res.Stats)
 	}
+}
+
+// An engine that keeps the names it was shown but not the brackets around
+// them ([1: Putin], or the bare name) gave the glossary's names: its answer
+// is used, not sent again. A name it changed is still damage.
+func TestNamesKeptWithoutBrackets(t *testing.T) {
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: Putin\n  - ar: كيم\n    en: Kim\n  - ar: موسكو\n    en: Moscow\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const heading, body = "قمة ⟦1:Putin⟧ و ⟦2:Kim⟧", "وقال ⟦1:Putin⟧ إنه سيلتقي ⟦2:Kim⟧. وأضاف أن اللقاء في ⟦3:Moscow⟧."
+	for _, tc := range []struct {
+		answer, want string
+		requests     int
+	}{
+		{"[1: Putin] said he would meet Kim. He added that the meeting would be in ⟦ 3 ⟧.", "Putin said he would meet Kim. He added that the meeting would be in Moscow.", 1},
+		{"[1:putin] said he would meet ⟦2:Kim⟧. He added that the meeting would be in Moscow.", "Putin said he would meet Kim. He added that the meeting would be in Moscow.", 1},
+		{"[1: Poutine] said he would meet Kim. He added that the meeting would be in Moscow.", "", 2},
+		{"Putin said he would meet Kim. He added that the meeting would be in Moskva.", "", 2},
+	} {
+		eng := &tableEngine{answers: map[string]string{heading: "⟦1:Putin⟧-⟦2:Kim⟧ summit", body: tc.answer,
+			"وقال ⟦1⟧ إنه سيلتقي ⟦2⟧. وأضاف أن اللقاء في ⟦3⟧.": "⟦1⟧ said he would meet ⟦2⟧. He added that the meeting would be in ⟦3⟧."}}
+		res, err := RunMany(context.Background(), eng, []*doc.Document{segment.Split("t.txt", testArticle, "ar")}, Options{Glossary: glossary.NewMatcher(g)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.Bitexts[0].Units[1].Target + " " + res.Bitexts[0].Units[2].Target
+		if len(eng.requests) != tc.requests || tc.want != "" && got != tc.want || res.Stats.PlaceholderDamaged != 0 || res.Stats.GlossaryViolations != 0 {
+			t.Errorf("%q: %d requests, got %q, stats %+v", tc.answer, len(eng.requests), got, res.Stats)
+		}
+	}
+}
+
+// An answer judged to keep its names holds every name it dropped the
+// placeholder of as whole words, whatever the engine wrote.
+func FuzzNamesKept(f *testing.F) {
+	f.Add("[1: Putin] met ⟦2⟧ and Putin", "Putin", "Kim")
+	f.Add("⟦1:x⟧ [2:kim]", "x", "Kim")
+	f.Fuzz(func(t *testing.T, out, a, b string) {
+		if !utf8.ValidString(a) || !utf8.ValidString(b) {
+			t.Skip("glossary names are text")
+		}
+		phs := []Placeholder{{N: 1, Target: a}, {N: 2, Target: b}}
+		raw := unmangle(out, phs)
+		if !CheckPlaceholders(raw, phs) && namesKept(raw, phs) {
+			restored := strings.ToLower(Restore(raw, phs))
+			for _, p := range phs {
+				if strings.Contains(raw, "⟦"+strconv.Itoa(p.N)) {
+					continue // kept as a token: Restore writes it
+				}
+				if !doc.ContainsTerm(restored, strings.ToLower(p.Target)) {
+					t.Fatalf("%q judged to keep %q: %q", out, p.Target, restored)
+				}
+			}
+		}
+	})
 }

@@ -1,9 +1,13 @@
 package translate
 
 import (
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"bitext/doc"
 )
@@ -97,6 +101,114 @@ func CheckPlaceholders(out string, phs []Placeholder) bool {
 		}
 	}
 	return true
+}
+
+// mangledRE finds a named placeholder whose brackets an engine turned into
+// ordinary ones: [1: Vladimir Putin].
+var mangledRE = regexp.MustCompile(`\[\s*(\d+)\s*:\s*([^\[\]\n]*?)\s*\]`)
+
+// unmangle turns the named placeholders an engine wrote with ordinary
+// brackets back into tokens, when the name inside is still the one sent:
+// then the bracket cannot be the article's own.
+func unmangle(out string, phs []Placeholder) string {
+	return mangledRE.ReplaceAllStringFunc(out, func(s string) string {
+		m := mangledRE.FindStringSubmatch(s)
+		n, err := strconv.Atoi(m[1])
+		if err != nil || n < 1 || n > len(phs) || !strings.EqualFold(m[2], phs[n-1].Target) {
+			return s
+		}
+		return "⟦" + m[1] + "⟧"
+	})
+}
+
+// namesKept reports whether out, whose placeholders are not all intact,
+// still gives every protected name as the glossary spells it: each
+// placeholder the engine dropped left its name in the text as whole words
+// (an engine that writes the names it was shown and drops the brackets).
+// Unknown, repeated or broken placeholders are still damage.
+func namesKept(out string, phs []Placeholder) bool {
+	out = strings.ToValidUTF8(out, "\uFFFD") // as Restore reads it
+	seen := map[int]int{}
+	// The answer as Restore writes it, with where each kept name went: a
+	// dropped name is looked for outside them, as whole words there.
+	var b strings.Builder
+	var spans [][2]int
+	prev := 0
+	for _, m := range tokenRE.FindAllStringSubmatchIndex(out, -1) {
+		n, err := strconv.Atoi(out[m[2]:m[3]])
+		if err != nil || n < 1 || n > len(phs) {
+			return false
+		}
+		seen[n]++
+		b.WriteString(out[prev:m[0]])
+		spans = append(spans, [2]int{b.Len(), b.Len() + len(phs[n-1].Target)})
+		b.WriteString(phs[n-1].Target)
+		prev = m[1]
+	}
+	b.WriteString(out[prev:])
+	if strings.ContainsAny(out[prev:], "⟦⟧") || strings.ContainsAny(tokenRE.ReplaceAllString(out, ""), "⟦⟧") {
+		return false
+	}
+	text := b.String()
+	missing := map[string]int{}
+	for _, p := range phs {
+		switch seen[p.N] {
+		case 0:
+			missing[p.Target]++
+		case 1:
+		default:
+			return false
+		}
+	}
+	for name, n := range missing {
+		if countTerm(text, name, spans) < n {
+			return false
+		}
+	}
+	return true
+}
+
+// countTerm counts the places outside skip where term stands in text as
+// whole words, ignoring case.
+func countTerm(text, term string, skip [][2]int) int {
+	term = strings.TrimSpace(term)
+	if term == "" {
+		return 0
+	}
+	count := 0
+	for from := 0; from < len(text); {
+		i := indexFold(text[from:], term)
+		if i < 0 {
+			break
+		}
+		s, e := from+i, from+i+len(term)
+		before, _ := utf8.DecodeLastRuneInString(text[:s])
+		after, _ := utf8.DecodeRuneInString(text[e:])
+		inside := slices.ContainsFunc(skip, func(sp [2]int) bool { return s < sp[1] && e > sp[0] })
+		if !inside && (s == 0 || !wordRune(before)) && (e == len(text) || !wordRune(after)) {
+			count++
+			from = e
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[s:])
+		from = s + size
+	}
+	return count
+}
+
+// indexFold is strings.Index ignoring case, for a match as long as term.
+func indexFold(s, term string) int {
+	for i := 0; i+len(term) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(term)], term) {
+			return i
+		}
+	}
+	return -1
+}
+
+// wordRune is a rune that continues a word, as doc.ContainsTerm sees it.
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.Is(unicode.Cf, r)
 }
 
 // Restore replaces the placeholders in out by their targets. Unknown or

@@ -360,8 +360,11 @@ func (r *runner) finish(j *job, m Mode) bool {
 		}
 	}
 	raw := b.String()
+	if m == ModeNamed {
+		raw = unmangle(raw, j.phs[m])
+	}
 	j.target = Restore(raw, j.phs[m])
-	return CheckPlaceholders(raw, j.phs[m])
+	return CheckPlaceholders(raw, j.phs[m]) || m == ModeNamed && namesKept(raw, j.phs[m])
 }
 
 // send translates texts in batches within lim, at most Concurrency at once.
