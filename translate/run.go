@@ -132,8 +132,9 @@ type job struct {
 // sentences; every unit is checked for the English of its source terms.
 // Boilerplate blocks are kept as units but never sent.
 //
-// On an error (engine failure, cancellation) no bitext is returned, but every
-// answer received so far is in the cache.
+// On an error (engine failure, cancellation) the Result holds no bitext, only
+// the counts of what was sent (and billed) before it; every answer received
+// so far is in the cache.
 func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options) (*Result, error) {
 	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]string{}}
 	r.src, r.tgt = opts.langs()
@@ -198,7 +199,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 	// First pass: named placeholders, batched.
 	cached, err := r.pass(ctx, jobs, ModeNamed, r.lim)
 	if err != nil {
-		return nil, err
+		return &Result{Stats: r.stats}, err
 	}
 	r.stats.CachedSegments = cached
 	if opts.DryRun {
@@ -218,7 +219,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 		lim := r.lim
 		lim.MaxItems = 1
 		if _, err := r.pass(ctx, retry, ModeBare, lim); err != nil {
-			return nil, err
+			return &Result{Stats: r.stats}, err
 		}
 		for _, j := range retry {
 			if !r.finish(j, ModeBare) && strings.TrimSpace(j.target) != "" {

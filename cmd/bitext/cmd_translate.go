@@ -256,6 +256,10 @@ func translateAction(c *cli.Context, e *env) error {
 			return uerr
 		}
 		if err != nil {
+			if res != nil {
+				// What was sent before the failure is billed all the same.
+				rep.Stats.Add(res.Stats)
+			}
 			bar.finish()
 			cache.warn(e)
 			resume := ""

@@ -526,3 +526,23 @@ func TestTranslateCacheThatCannotStore(t *testing.T) {
 		t.Errorf("stderr %q does not warn that the answers were not cached", r.stderr)
 	}
 }
+
+// A run that fails after some requests were answered reports them in its
+// --json report: they are billed all the same.
+func TestFailedRunReportsWhatWasBilled(t *testing.T) {
+	dir := sampleDir(t)
+	f := &enginetest.Fake{Script: []enginetest.Fault{enginetest.OK, enginetest.BadRequest}}
+	t.Setenv("BITEXT_ENGINE_URL", libreServer(t, f))
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--no-cache", "--concurrency", "1",
+		"--engine-option", "max-items=5", "--format", "json", "--json", "article.txt")
+	if r.code != 1 || f.Calls() != 2 {
+		t.Fatalf("exit %d, %d calls: %s", r.code, f.Calls(), r.stderr)
+	}
+	sent := 0
+	for _, t := range f.Requests()[0].Texts {
+		sent += len([]rune(t))
+	}
+	if rep := decodeReport(t, r.stdout); rep.Stats.Requests != 2 || rep.Stats.Characters != sent || len(rep.Files) != 0 {
+		t.Errorf("report %+v, want 2 requests and the %d characters of the first", rep, sent)
+	}
+}
