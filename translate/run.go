@@ -417,6 +417,11 @@ func (r *runner) batch(ctx context.Context, texts, keys []string) error {
 	var e *Error
 	switch {
 	case err != nil && len(texts) > 1 && errors.As(err, &e) && e.TooLarge:
+	case err != nil && errors.As(err, &e) && e.TooLarge:
+		// One text the server still finds too large: its limit is lower
+		// than the one the engine assumes, and only the user knows it.
+		return fmt.Errorf("%s: %w (a single text of %d characters; if the server's limit is lower, set the engine options max-item-chars and max-chars to it)",
+			r.where[keys[0]], err, utf8.RuneCountInString(texts[0]))
 	case err != nil:
 		return fmt.Errorf("%s: %w", r.where[keys[0]], err)
 	case len(out) != len(texts):

@@ -445,3 +445,14 @@ func TestLongRetryAfterIsReported(t *testing.T) {
 		t.Errorf("%d calls, want 1", n)
 	}
 }
+
+// A paragraph the server finds too large even alone cannot be split by the
+// pipeline: the message says which option matches the server's limit.
+func TestTooLargeAloneSaysWhichOption(t *testing.T) {
+	f := &enginetest.Fake{Limits: translate.Limits{MaxItemChars: 5}}
+	eng := &enginetest.Engine{Fake: f}
+	_, err := translate.RunMany(context.Background(), eng, docs(article), translate.Options{})
+	if err == nil || !strings.Contains(err.Error(), "max-item-chars") || !strings.Contains(err.Error(), "a.txt:") {
+		t.Fatalf("err = %v", err)
+	}
+}
