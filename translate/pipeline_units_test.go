@@ -334,6 +334,8 @@ func TestNamesKeptWithoutBrackets(t *testing.T) {
 		{"[1:putin] said he would meet ⟦2:Kim⟧. He added that the meeting would be in Moscow.", "Putin said he would meet Kim. He added that the meeting would be in Moscow.", 1},
 		{"[1: Poutine] said he would meet Kim. He added that the meeting would be in Moscow.", "", 2},
 		{"Putin said he would meet Kim. He added that the meeting would be in Moskva.", "", 2},
+		{"【1:Putin】 said he would meet Kim. He added that the meeting would be in Moscow.", "", 2},
+		{"[1: Putin's] said he would meet Kim. He added that the meeting would be in Moscow.", "", 2},
 	} {
 		eng := &tableEngine{answers: map[string]string{heading: "⟦1:Putin⟧-⟦2:Kim⟧ summit", body: tc.answer,
 			"وقال ⟦1⟧ إنه سيلتقي ⟦2⟧. وأضاف أن اللقاء في ⟦3⟧.": "⟦1⟧ said he would meet ⟦2⟧. He added that the meeting would be in ⟦3⟧."}}

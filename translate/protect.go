@@ -121,6 +121,11 @@ func unmangle(out string, phs []Placeholder) string {
 	})
 }
 
+// residueRE finds what is left of a placeholder whose brackets an engine
+// changed ([1: Putin's], 【1:Putin】, (1)): shown to a reader, it would be
+// garbage, so such an answer is damaged whatever names it holds.
+var residueRE = regexp.MustCompile(`[\[(【〚〔［（]\s*\d+\s*[:：\])】〛〕］）]`)
+
 // namesKept reports whether out, whose placeholders are not all intact,
 // still gives every protected name as the glossary spells it: each
 // placeholder the engine dropped left its name in the text as whole words
@@ -146,7 +151,7 @@ func namesKept(out string, phs []Placeholder) bool {
 		prev = m[1]
 	}
 	b.WriteString(out[prev:])
-	if strings.ContainsAny(out[prev:], "⟦⟧") || strings.ContainsAny(tokenRE.ReplaceAllString(out, ""), "⟦⟧") {
+	if rest := tokenRE.ReplaceAllString(out, ""); strings.ContainsAny(rest, "⟦⟧") || residueRE.MatchString(rest) {
 		return false
 	}
 	text := b.String()
