@@ -343,7 +343,8 @@ func translateAction(c *cli.Context, e *env) error {
 }
 
 // summaryLine is the line a run ends with on stderr. With a memory, it says
-// how many paragraphs and headings came from it; a local engine sends
+// how many paragraphs and headings came from it; units an engine left
+// untranslated are counted when there are any; a local engine sends
 // nothing, so its line counts no requests, cache, characters or retries.
 func summaryLine(rep translateReport, local, memory bool) string {
 	s := rep.Stats
@@ -358,7 +359,13 @@ func summaryLine(rep translateReport, local, memory bool) string {
 	if !local {
 		fmt.Fprintf(&b, ", %d requests, %d characters billed, %d retries", s.Requests, s.Characters, s.Retries)
 	}
-	fmt.Fprintf(&b, ", %d glossary violations, %d damaged; engine %s", s.GlossaryViolations, s.PlaceholderDamaged, rep.Engine)
+	fmt.Fprintf(&b, ", %d glossary violations, %d damaged", s.GlossaryViolations, s.PlaceholderDamaged)
+	if n := rep.Flags[doc.FlagUntranslated]; n > 0 && !local {
+		// The engine answered nothing, or in the article's language: a run
+		// that looks finished may hold little English.
+		fmt.Fprintf(&b, ", %d units untranslated", n)
+	}
+	fmt.Fprintf(&b, "; engine %s", rep.Engine)
 	if local {
 		b.WriteString(" (local engine, nothing sent)")
 	}

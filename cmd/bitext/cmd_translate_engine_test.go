@@ -546,3 +546,15 @@ func TestFailedRunReportsWhatWasBilled(t *testing.T) {
 		t.Errorf("report %+v, want 2 requests and the %d characters of the first", rep, sent)
 	}
 }
+
+// A server that answers in Arabic (echoing the text) leaves the article
+// untranslated: the summary line says so instead of looking finished.
+func TestSummaryCountsUntranslated(t *testing.T) {
+	dir := sampleDir(t)
+	f := &enginetest.Fake{Answer: func(s string) string { return s }}
+	t.Setenv("BITEXT_ENGINE_URL", libreServer(t, f))
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--no-cache", "article.txt")
+	if r.code != 0 || !strings.Contains(r.stderr, " units untranslated; engine libretranslate") {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+}
