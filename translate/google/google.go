@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -71,6 +72,9 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 	default:
 		return nil, translate.ConfigErrorf(Name, "engine option transport %q: want grpc or rest", cfg.Options["transport"])
 	}
+	if _, err := endpoint(cfg.URL, cfg.Options["transport"] == "rest"); cfg.URL != "" && err != nil {
+		return nil, err
+	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", Name, err)
@@ -105,12 +109,49 @@ func GlossaryName(project, location, id string) string {
 	return Parent(project, location) + "/glossaries/" + id
 }
 
+// endpoint is the --engine-url of the service as the client wants it: over
+// gRPC host:port (https://host:port/ would be dialled as a host name full
+// of colons, and retried until the attempts run out), over REST a URL. A
+// plain http:// server can be reached over REST only: gRPC goes over TLS.
+func endpoint(raw string, rest bool) (string, error) {
+	raw = strings.TrimSpace(raw)
+	scheme, hostPath, hasScheme := strings.Cut(raw, "://")
+	if !hasScheme {
+		if rest {
+			return "https://" + raw, nil
+		}
+		return raw, nil
+	}
+	if rest {
+		return raw, nil
+	}
+	switch strings.ToLower(scheme) {
+	case "https":
+	case "http":
+		return "", translate.ConfigErrorf(Name, "engine URL %q: gRPC goes over TLS; for a plain http:// server use --engine-option transport=rest", raw)
+	default:
+		return "", translate.ConfigErrorf(Name, "engine URL %q: want host:port or https://host:port", raw)
+	}
+	host, _, _ := strings.Cut(hostPath, "/")
+	if host == "" {
+		return "", translate.ConfigErrorf(Name, "engine URL %q: no host", raw)
+	}
+	if _, _, err := net.SplitHostPort(host); err != nil {
+		host = net.JoinHostPort(strings.Trim(host, "[]"), "443")
+	}
+	return host, nil
+}
+
 // ClientOptions are the client options cfg asks for. The client's logger is
 // silenced: it may print request headers, keys among them.
 func ClientOptions(cfg translate.Config) []option.ClientOption {
 	opts := []option.ClientOption{option.WithLogger(slog.New(slog.DiscardHandler))}
 	if cfg.URL != "" {
-		opts = append(opts, option.WithEndpoint(cfg.URL))
+		u, err := endpoint(cfg.URL, cfg.Options["transport"] == "rest")
+		if err != nil {
+			u = cfg.URL // New reports it; the client's own message will do elsewhere
+		}
+		opts = append(opts, option.WithEndpoint(u))
 	}
 	if cfg.Key != "" {
 		opts = append(opts, option.WithAPIKey(cfg.Key))
