@@ -8,6 +8,7 @@ package openai
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -138,6 +139,11 @@ func (e *Engine) Translate(ctx context.Context, req translate.Request) ([]string
 	var resp chatResponse
 	url := strings.TrimSuffix(e.cfg.URL, "/") + "/chat/completions"
 	if err := translate.PostJSON(ctx, e.cfg.HTTPClient, Name, url, header, in, &resp); err != nil {
+		var te *translate.Error
+		if errors.As(err, &te) && te.Status == http.StatusNotFound && !strings.Contains(url, "/v1/") {
+			// Ollama, vLLM and llama.cpp serve the API under /v1.
+			te.Err = fmt.Errorf("%w (the API base usually ends in /v1, as in http://localhost:11434/v1)", te.Err)
+		}
 		return nil, translate.Redact(err, e.cfg.Key)
 	}
 	if len(resp.Choices) == 0 {

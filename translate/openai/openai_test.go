@@ -177,3 +177,16 @@ func TestUnusableAnswersAreBilled(t *testing.T) {
 		t.Errorf("%d calls, %d characters sent; stats %+v", f.Calls(), sent, res.Stats)
 	}
 }
+
+// An API base without /v1 (Ollama's port alone) gets 404s: the message
+// says what is likely missing.
+func TestNotFoundSuggestsV1(t *testing.T) {
+	eng, err := openai.New(translate.Config{URL: fakeChat(t, &enginetest.Fake{}).URL, Model: "test-model"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Translate(context.Background(), translate.Request{SourceLang: "ar", TargetLang: "en", Segments: []translate.Segment{{Text: "قال"}}})
+	if err == nil || !strings.Contains(err.Error(), "/v1") || !strings.Contains(err.Error(), "status 404") {
+		t.Errorf("got %v", err)
+	}
+}
