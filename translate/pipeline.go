@@ -205,6 +205,21 @@ func inSourceScript(target, srcLang, tgtLang string) bool {
 	return in*2 > letters
 }
 
+// withoutKept is target without the glossary names that its terms keep in
+// the source's own writing (translate: false, no English form): they are
+// meant to be there, and say nothing of the language of the rest.
+func withoutKept(target string, terms []doc.TermHit) string {
+	for _, h := range terms {
+		if h.En == "" {
+			target = strings.ReplaceAll(target, h.Ar, " ")
+			if h.StemStart >= h.Start && h.StemStart-h.Start <= len(h.Surface) {
+				target = strings.ReplaceAll(target, h.Surface[h.StemStart-h.Start:], " ")
+			}
+		}
+	}
+	return target
+}
+
 // termsIn returns the hits that fall inside the unit's source segments.
 func termsIn(hits []doc.TermHit, b doc.Block, segIdx []int) []doc.TermHit {
 	out := []doc.TermHit{}

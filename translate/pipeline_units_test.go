@@ -374,3 +374,22 @@ func FuzzNamesKept(f *testing.F) {
 		}
 	})
 }
+
+// A heading that is only a name the glossary keeps in Arabic is a
+// translation all the same, not an echo.
+func TestKeptNameIsNotAnEcho(t *testing.T) {
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - ar: الأهرام\n    translate: false\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &tableEngine{answers: map[string]string{"⟦1:الأهرام⟧": "⟦1:الأهرام⟧", "قالت ⟦1:الأهرام⟧.": "⟦1:الأهرام⟧ said."}}
+	res, err := RunMany(context.Background(), eng, []*doc.Document{segment.Split("t.txt", "الأهرام\n\nقالت الأهرام.\n", "ar")}, Options{Glossary: glossary.NewMatcher(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range res.Bitexts[0].Units {
+		if u.HasFlag(doc.FlagUntranslated) || u.Target == "" {
+			t.Errorf("unit %+v", u)
+		}
+	}
+}

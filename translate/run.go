@@ -250,7 +250,8 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 				units = blockUnits(d, i, target, r.tgt, eng.Name(), isGist(eng))
 			}
 			for k := range units {
-				if j != nil && inSourceScript(units[k].Target, r.src, r.tgt) {
+				units[k].Terms = termsIn(hits[di][i], b, units[k].Segments)
+				if j != nil && inSourceScript(withoutKept(units[k].Target, units[k].Terms), r.src, r.tgt) {
 					// The engine echoed the text or answered in the source
 					// language: that is no translation to show, publish or
 					// remember as English.
@@ -258,7 +259,6 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 					units[k].Notes = append(units[k].Notes, fmt.Sprintf("the engine answered in the script of %s, not %s: answer dropped", r.src, r.tgt))
 					units[k].AddFlag(doc.FlagUntranslated)
 				}
-				units[k].Terms = termsIn(hits[di][i], b, units[k].Segments)
 				res.Stats.GlossaryViolations += checkTerms(&units[k])
 				if j != nil && j.damaged && units[k].Target != "" {
 					units[k].AddFlag(doc.FlagPlaceholderDamaged)
