@@ -17,6 +17,10 @@ type Retry struct {
 	// with an error that says so, rather than a run that seems to hang.
 	// 0 means 2 minutes.
 	MaxRetryAfter time.Duration
+	// RateLimitBase is the first wait after a "too many requests" answer
+	// that names no wait (HTTP 429, gRPC RESOURCE_EXHAUSTED): such limits
+	// are counted per minute, so the backoff starts longer. 0 means 4s.
+	RateLimitBase time.Duration
 }
 
 func (r Retry) withDefaults() Retry {
@@ -31,6 +35,9 @@ func (r Retry) withDefaults() Retry {
 	}
 	if r.MaxRetryAfter <= 0 {
 		r.MaxRetryAfter = 2 * time.Minute
+	}
+	if r.RateLimitBase <= 0 {
+		r.RateLimitBase = 4 * time.Second
 	}
 	return r
 }
@@ -49,6 +56,14 @@ func (r Retry) Wait(attempt int, retryAfter time.Duration) time.Duration {
 		d = r.Max
 	}
 	return d/2 + rand.N(d/2+1)
+}
+
+// WaitLimited is Wait after a rate-limit answer that named no wait: the
+// same backoff from RateLimitBase, so that the retries span about a minute.
+func (r Retry) WaitLimited(attempt int) time.Duration {
+	r = r.withDefaults()
+	r.Base = r.RateLimitBase
+	return r.Wait(attempt, 0)
 }
 
 // sleep waits for d or until ctx is done.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -502,11 +503,19 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 		r.progress.Retries++
 		r.report()
 		r.mu.Unlock()
-		if err := sleep(ctx, retry.Wait(attempt, after)); err != nil {
+		wait := retry.Wait(attempt, after)
+		if after == 0 && e != nil && (e.Status == http.StatusTooManyRequests || e.Status == grpcResourceExhausted) {
+			wait = retry.WaitLimited(attempt)
+		}
+		if err := sleep(ctx, wait); err != nil {
 			return nil, err
 		}
 	}
 }
+
+// grpcResourceExhausted is gRPC's RESOURCE_EXHAUSTED code, which Google's
+// v3 API answers when requests come too fast.
+const grpcResourceExhausted = 8
 
 // billed reports whether err is an answer the service charges for.
 func billed(err error) bool {

@@ -121,6 +121,20 @@ func TestRetryWait(t *testing.T) {
 	if d := r.Wait(1, 7*time.Second); d != 7*time.Second {
 		t.Errorf("Retry-After 7s: waited %v", d)
 	}
+	// a rate limit that names no wait backs off from 4s: four waits span
+	// about a minute, as per-minute limits need
+	var least, most time.Duration
+	for attempt := 1; attempt <= 4; attempt++ {
+		d := translate.Retry{}.WaitLimited(attempt)
+		want := min(4*time.Second<<(attempt-1), 30*time.Second)
+		if d < want/2 || d > want {
+			t.Fatalf("rate limit, attempt %d: wait %v outside [%v, %v]", attempt, d, want/2, want)
+		}
+		least, most = least+want/2, most+want
+	}
+	if least < 25*time.Second || most > 90*time.Second {
+		t.Errorf("rate-limit waits span %v to %v", least, most)
+	}
 }
 
 func TestHTTPError(t *testing.T) {

@@ -73,7 +73,7 @@ func start(t *testing.T, h Harness, f *Fake, opts map[string]string) translate.E
 }
 
 func quick() translate.Options {
-	return translate.Options{Retry: translate.Retry{Base: time.Millisecond, Max: 5 * time.Millisecond}, RequestTimeout: 5 * time.Second}
+	return translate.Options{Retry: translate.Retry{Base: time.Millisecond, Max: 5 * time.Millisecond, RateLimitBase: time.Millisecond}, RequestTimeout: 5 * time.Second}
 }
 
 func run(t *testing.T, eng translate.Engine, text string, opts translate.Options) (*translate.Result, error) {
