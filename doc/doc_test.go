@@ -19,6 +19,21 @@ func TestPosition(t *testing.T) {
 	}
 }
 
+// The line index answers as Position does, at every offset: line starts,
+// line breaks, a byte order mark, empty lines, past the end.
+func TestLinesPosition(t *testing.T) {
+	for _, src := range []string{"", "\n", "سطر أول\nسطر ثانٍ", "\uFEFFسطر\n\n\nثالث\r\nرابع\n", "a\nb"} {
+		d := &Document{Source: src}
+		lines := d.Lines()
+		for off := 0; off <= len(src)+1; off++ {
+			wl, wc := d.Position(off)
+			if gl, gc := lines.Position(off); gl != wl || gc != wc {
+				t.Errorf("%q at %d: Lines().Position = %d:%d, Position = %d:%d", src, off, gl, gc, wl, wc)
+			}
+		}
+	}
+}
+
 func TestValidate(t *testing.T) {
 	src := "أ ب. ج د."
 	good := &Document{Source: src, Blocks: []Block{{Kind: Paragraph, Start: 0, End: len(src), Segments: []Segment{
