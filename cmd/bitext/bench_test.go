@@ -41,7 +41,7 @@ func BenchmarkTranslateLongArticle(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(len(text)))
-			cpu0 := cpuTime(b)
+			cpu0 := testenv.CPUTime()
 			for b.Loop() {
 				r := runBitext(b, dir, "", "translate", "-q", "--no-tm", "--no-cache", "--engine", "gist", "--format", "xliff", "--force", "-o", "out.xlf", "article.txt")
 				if r.code != 0 {
@@ -49,7 +49,7 @@ func BenchmarkTranslateLongArticle(b *testing.B) {
 				}
 			}
 			mb := float64(len(text)) / (1 << 20)
-			b.ReportMetric((cpuTime(b)-cpu0).Seconds()/float64(b.N)/mb, "cpu-s/MB")
+			b.ReportMetric((testenv.CPUTime()-cpu0).Seconds()/float64(b.N)/mb, "cpu-s/MB")
 		})
 	}
 }
