@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -70,6 +71,8 @@ const noteAuthor = "bitext"
 type oldUnit struct {
 	unit *doc.Unit
 	used bool
+	norm string // tm.Normalize(unit.Source), for the similarity of changed sentences
+	bag  *letters
 }
 
 // Run translates d, re-using the units of old (the reviewed translation of
@@ -94,7 +97,8 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		if strings.TrimSpace(u.Source) == "" {
 			continue
 		}
-		o := &oldUnit{unit: u}
+		o := &oldUnit{unit: u, norm: tm.Normalize(u.Source)}
+		o.bag = newLetters(o.norm)
 		olds = append(olds, o)
 		if strings.TrimSpace(u.Target) != "" {
 			key := tm.Normalize(u.Source)
@@ -187,11 +191,20 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 	var cands []cand
 	for _, k := range fresh {
 		src := tm.Normalize(bt.Units[k].Source)
+		bag, pat := newLetters(src), newPattern(src)
 		for _, o := range olds {
 			if o.used {
 				continue
 			}
-			if s := similarity(src, tm.Normalize(o.unit.Source)); s >= minSim {
+			// Every fresh unit meets every unused earlier one, and a diff of
+			// two unrelated sentences is slow: in a long article edited
+			// throughout, the pairs that cannot reach minSim are left out
+			// by their letters, then by their edit distance (far cheaper
+			// than the diff, and never above its distance).
+			if bag.maxSimilarity(o.bag) < minSim || levBound(pat, o.norm) < minSim {
+				continue
+			}
+			if s := similarity(src, o.norm); s >= minSim {
 				cands = append(cands, cand{k, o, s})
 			}
 		}
@@ -322,6 +335,52 @@ func similarity(a, b string) float64 {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
+}
+
+// letters is a text's letters, counted, and their number.
+type letters struct {
+	count map[rune]int
+	n     int
+}
+
+func newLetters(s string) *letters {
+	l := &letters{count: map[rune]int{}}
+	for _, r := range s {
+		l.count[r]++
+		l.n++
+	}
+	return l
+}
+
+// maxSimilarity is an upper bound of similarity between the two texts: an
+// edit adds, removes or replaces one letter, so a distance is at least the
+// number of letters one text has beyond the other's, and the diff distance
+// similarity uses is never below the edit distance.
+func (l *letters) maxSimilarity(o *letters) float64 {
+	longer := max(l.n, o.n)
+	if longer == 0 {
+		return 1
+	}
+	shared := 0
+	small, large := l, o
+	if len(small.count) > len(large.count) {
+		small, large = large, small
+	}
+	for r, n := range small.count {
+		shared += min(n, large.count[r])
+	}
+	return 1 - float64(max(l.n, o.n)-shared)/float64(longer)
+}
+
+// levBound is an upper bound of similarity between p's text and t: the diff
+// similarity scores is an edit script whose every run of insertions and
+// deletions costs its longer side, so it costs at least the edit distance.
+func levBound(p *pattern, t string) float64 {
+	longer := max(p.n, utf8.RuneCountInString(t))
+	if longer == 0 {
+		return 1
+	}
+	return 1 - float64(p.levenshtein(t))/float64(longer)
 }
 
 // Summary is a one-line account of the report, saying how many deleted
