@@ -157,3 +157,22 @@ func reportCPU(b *testing.B, used time.Duration, work float64, unit string) {
 		b.ReportMetric(work/used.Seconds(), unit)
 	}
 }
+
+// BenchmarkAppendLarge adds one entry to a 100,000-entry glossary file, as
+// glossary add does.
+func BenchmarkAppendLarge(b *testing.B) {
+	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := &Entry{Ar: "زيدانوفيتش", En: "Zidanovic", Type: "person"}
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := AppendEntries("large.yaml", data, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if used := cpuTime() - cpu; used > 0 {
+		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/add")
+	}
+}
