@@ -176,3 +176,26 @@ func BenchmarkAppendLarge(b *testing.B) {
 		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/add")
 	}
 }
+
+// BenchmarkRemoveLarge removes one entry from a 100,000-entry glossary file,
+// as glossary remove does.
+func BenchmarkRemoveLarge(b *testing.B) {
+	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := Parse("large.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	term := g.Entries[len(g.Entries)/2].Ar
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, _, err := RemoveEntry("large.yaml", data, term, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if used := cpuTime() - cpu; used > 0 {
+		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/remove")
+	}
+}

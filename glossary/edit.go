@@ -130,23 +130,36 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, fmt.Errorf("%s: %q is %s; say which with its English rendering", name, term, strings.Join(ens, " or "))
 	}
 	target := found[0]
-	terms, err := termsNode(name, data)
-	if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
-		return nil, nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
+	// The lines of the list's items: from the quick reader for a file in
+	// the plain form bitext writes, else from the YAML tree, far slower for
+	// a large glossary.
+	var items []int
+	if raw, ok := fastParse(bytes.TrimPrefix(data, []byte(bom))); ok && len(raw) > 0 {
+		for _, it := range raw {
+			items = append(items, it.line)
+		}
+	} else {
+		terms, err := termsNode(name, data)
+		if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
+			return nil, nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
+		}
+		for _, n := range terms.Content {
+			items = append(items, n.Line)
+		}
 	}
 	lines := splitLines(data)
 	from, to := target.Line-1, len(lines) // lines[from:to] go
-	for i, n := range terms.Content {
-		if n.Line != target.Line {
+	for i, line := range items {
+		if line != target.Line {
 			continue
 		}
 		floor := 0
 		if i > 0 {
-			floor = terms.Content[i-1].Line
+			floor = items[i-1]
 		}
-		from = itemStart(lines, n.Line-1, floor)
-		if i+1 < len(terms.Content) {
-			to = itemStart(lines, terms.Content[i+1].Line-1, n.Line)
+		from = itemStart(lines, line-1, floor)
+		if i+1 < len(items) {
+			to = itemStart(lines, items[i+1]-1, line)
 		}
 	}
 	// Keep the comments and blank lines that lead into what follows.
