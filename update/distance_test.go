@@ -33,7 +33,7 @@ func naiveLevenshtein(a, b string) int {
 
 func TestLevenshtein(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []rune("ابتثجحخ ءaب")
+	alphabet := []rune("ابتثجحخ ءaب–😀")
 	word := func(n int) string {
 		var b strings.Builder
 		for range n {
@@ -59,11 +59,14 @@ func TestLevenshtein(t *testing.T) {
 			t.Errorf("levenshtein(%q, %q) = %d, want %d", c[0], c[1], got, want)
 		}
 	}
-	// One pattern serves many texts.
-	p := newPattern(cases[10][0])
-	for _, c := range cases[:20] {
-		if got, want := p.levenshtein(c[1]), naiveLevenshtein(cases[10][0], c[1]); got != want {
-			t.Errorf("reused pattern: %d, want %d", got, want)
+	// One pattern serves many texts, and is set again for each new one.
+	p := &pattern{}
+	for i, c := range cases {
+		p.set(c[0])
+		for _, text := range []string{c[1], cases[(i+1)%len(cases)][1]} {
+			if got, want := p.levenshtein(text), naiveLevenshtein(c[0], text); got != want {
+				t.Errorf("pattern set again to %q: levenshtein(%q) = %d, want %d", c[0], text, got, want)
+			}
 		}
 	}
 }
@@ -83,12 +86,22 @@ func TestSimilarityBounds(t *testing.T) {
 		p, la := newPattern(a), newLetters(a)
 		for _, b := range sents {
 			s := similarity(a, b)
-			if bound := la.maxSimilarity(newLetters(b)); bound < s {
+			lb := newLetters(b)
+			if bound := lengthBound(la.n, lb.n); bound < s {
+				t.Errorf("length bound %.3f below similarity %.3f of %q and %q", bound, s, a, b)
+			}
+			if bound := la.maxSimilarity(lb); bound < s {
 				t.Errorf("letters bound %.3f below similarity %.3f of %q and %q", bound, s, a, b)
 			}
-			if bound := levBound(p, b); bound < s {
+			if bound := levBound(p, b, lb.n); bound < s {
 				t.Errorf("edit distance bound %.3f below similarity %.3f of %q and %q", bound, s, a, b)
 			}
 		}
 	}
+}
+
+func newPattern(s string) *pattern {
+	p := &pattern{}
+	p.set(s)
+	return p
 }

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -71,8 +70,10 @@ const noteAuthor = "bitext"
 type oldUnit struct {
 	unit *doc.Unit
 	used bool
-	norm string // tm.Normalize(unit.Source), for the similarity of changed sentences
-	bag  *letters
+	// unit.Source normalised, and its letters counted: for the similarity
+	// of changed sentences
+	norm string
+	bag  letters
 }
 
 // Run translates d, re-using the units of old (the reviewed translation of
@@ -189,9 +190,11 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		score float64
 	}
 	var cands []cand
+	pat := &pattern{}
 	for _, k := range fresh {
 		src := tm.Normalize(bt.Units[k].Source)
-		bag, pat := newLetters(src), newPattern(src)
+		bag := newLetters(src)
+		pat.set(src)
 		for _, o := range olds {
 			if o.used {
 				continue
@@ -199,9 +202,9 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 			// Every fresh unit meets every unused earlier one, and a diff of
 			// two unrelated sentences is slow: in a long article edited
 			// throughout, the pairs that cannot reach minSim are left out
-			// by their letters, then by their edit distance (far cheaper
-			// than the diff, and never above its distance).
-			if bag.maxSimilarity(o.bag) < minSim || levBound(pat, o.norm) < minSim {
+			// by their lengths, their letters, then their edit distance
+			// (far cheaper than the diff, and never above its distance).
+			if lengthBound(bag.n, o.bag.n) < minSim || bag.maxSimilarity(o.bag) < minSim || levBound(pat, o.norm, o.bag.n) < minSim {
 				continue
 			}
 			if s := similarity(src, o.norm); s >= minSim {
@@ -337,46 +340,23 @@ func similarity(a, b string) float64 {
 	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
 }
 
-// letters is a text's letters, counted, and their number.
-type letters struct {
-	count map[rune]int
-	n     int
+// lengthBound is an upper bound of similarity between texts of m and n
+// letters: the difference is at least that many edits. (Every bound is
+// written as similarity is, one less a distance over the length, so that
+// rounding never puts a bound below the similarity it stands for.)
+func lengthBound(m, n int) float64 {
+	if longer := max(m, n); longer > 0 {
+		return 1 - float64(longer-min(m, n))/float64(longer)
+	}
+	return 1
 }
 
-func newLetters(s string) *letters {
-	l := &letters{count: map[rune]int{}}
-	for _, r := range s {
-		l.count[r]++
-		l.n++
-	}
-	return l
-}
-
-// maxSimilarity is an upper bound of similarity between the two texts: an
-// edit adds, removes or replaces one letter, so a distance is at least the
-// number of letters one text has beyond the other's, and the diff distance
-// similarity uses is never below the edit distance.
-func (l *letters) maxSimilarity(o *letters) float64 {
-	longer := max(l.n, o.n)
-	if longer == 0 {
-		return 1
-	}
-	shared := 0
-	small, large := l, o
-	if len(small.count) > len(large.count) {
-		small, large = large, small
-	}
-	for r, n := range small.count {
-		shared += min(n, large.count[r])
-	}
-	return 1 - float64(max(l.n, o.n)-shared)/float64(longer)
-}
-
-// levBound is an upper bound of similarity between p's text and t: the diff
+// levBound is an upper bound of similarity between p's text and t, of tLen
+// letters: the diff
 // similarity scores is an edit script whose every run of insertions and
 // deletions costs its longer side, so it costs at least the edit distance.
-func levBound(p *pattern, t string) float64 {
-	longer := max(p.n, utf8.RuneCountInString(t))
+func levBound(p *pattern, t string, tLen int) float64 {
+	longer := max(p.n, tLen)
 	if longer == 0 {
 		return 1
 	}
