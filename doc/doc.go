@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -83,6 +84,47 @@ func (d *Document) Position(offset int) (line, col int) {
 	}
 	col = utf8.RuneCountInString(before[lineStart:]) + 1
 	return line, col
+}
+
+// Lines indexes the line starts of a document's source, so that the
+// positions of many offsets cost a binary search each instead of a scan of
+// everything before them, which made a long article's positions quadratic.
+type Lines struct {
+	source string
+	starts []int // byte offsets where lines 2, 3, … begin
+}
+
+// Lines returns the line index of d's source; build it once for many calls
+// of Position.
+func (d *Document) Lines() *Lines {
+	l := &Lines{source: d.Source}
+	for i := 0; ; {
+		j := strings.IndexByte(d.Source[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		l.starts = append(l.starts, i)
+	}
+	return l
+}
+
+// Position is Document.Position, answered from the index.
+func (l *Lines) Position(offset int) (line, col int) {
+	if offset > len(l.source) {
+		offset = len(l.source)
+	}
+	// Lines that start at or before offset, after the first.
+	n := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	lineStart := 0
+	if n > 0 {
+		lineStart = l.starts[n-1]
+	}
+	before := l.source[lineStart:offset]
+	if n == 0 {
+		before = strings.TrimPrefix(before, "\uFEFF")
+	}
+	return n + 1, utf8.RuneCountInString(before) + 1
 }
 
 // Validate checks the invariants every stage relies on: blocks and segments in

@@ -2,7 +2,9 @@ package doc
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -16,6 +18,21 @@ func TestPosition(t *testing.T) {
 	bom := &Document{Source: "\uFEFFسطر أول"}
 	if line, col := bom.Position(strings.Index(bom.Source, "أول")); line != 1 || col != 5 {
 		t.Errorf("after a byte order mark: Position = %d:%d, want 1:5", line, col)
+	}
+}
+
+// The line index answers as Position does, at every offset: line starts,
+// line breaks, a byte order mark, empty lines, past the end.
+func TestLinesPosition(t *testing.T) {
+	for _, src := range []string{"", "\n", "سطر أول\nسطر ثانٍ", "\uFEFFسطر\n\n\nثالث\r\nرابع\n", "a\nb"} {
+		d := &Document{Source: src}
+		lines := d.Lines()
+		for off := 0; off <= len(src)+1; off++ {
+			wl, wc := d.Position(off)
+			if gl, gc := lines.Position(off); gl != wl || gc != wc {
+				t.Errorf("%q at %d: Lines().Position = %d:%d, Position = %d:%d", src, off, gl, gc, wl, wc)
+			}
+		}
 	}
 }
 
@@ -189,3 +206,79 @@ func TestTermOffsetsInJSON(t *testing.T) {
 		t.Errorf("read back: %+v", h)
 	}
 }
+
+// encodeWhole is how WriteJSON encoded a bitext before it wrote the units
+// one at a time: its output must not change.
+func encodeWhole(t testing.TB, b *Bitext) []byte {
+	out := *b
+	out.ArticleSHA256 = b.ArticleSum()
+	out.Units = append([]Unit{}, b.Units...)
+	for i := range out.Units {
+		if out.Units[i].Terms == nil {
+			out.Units[i].Terms = []TermHit{}
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func jsonBitexts() []*Bitext {
+	units := []Unit{
+		{ID: "u1", Kind: Heading, Source: "قمة <بوتين> & كيم", Target: "Putin\u2028Kim", State: StateGist,
+			Terms: []TermHit{{Ar: "بوتين", En: "Putin", Start: 4, End: 14}}, Notes: []string{"a \"note\""}},
+		{ID: "u2", Block: 1, Kind: Paragraph, Source: "جملة.", Target: "", State: StateNew, Flags: []Flag{FlagUntranslated},
+			Matches: []Match{{Source: "جملة", Target: "A sentence", Score: 0.8, Origin: "memory"}}},
+		{ID: "u3", Block: 2, Kind: Boilerplate, Source: "شاركها", Target: "شاركها", State: StateReviewed, Confidence: 0.5,
+			XLIFF: &XLIFFMarks{Version: "1.2", State: "final", Approved: true, Notes: []XLIFFNote{{Text: "ok", From: "ed"}}}},
+	}
+	return []*Bitext{
+		{SourceLang: "ar", TargetLang: "en"},
+		{SourceLang: "ar", TargetLang: "en", Units: []Unit{}},
+		{SourceLang: "ar", TargetLang: "en", Name: "a.txt", Engine: "gist", Units: units[:1]},
+		{SourceLang: "ar", TargetLang: "en", Name: "a.txt", Source: &Document{Source: "قمة"}, Units: units},
+	}
+}
+
+func TestWriteJSONAsWhole(t *testing.T) {
+	for i, b := range jsonBitexts() {
+		var got bytes.Buffer
+		if err := WriteJSON(&got, b); err != nil {
+			t.Fatal(err)
+		}
+		if want := encodeWhole(t, b); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("bitext %d:\ngot\n%s\nwant\n%s", i, got.Bytes(), want)
+		}
+	}
+}
+
+// BenchmarkWriteJSON writes the units of a long article (30,000): MB/s of
+// JSON, and the memory a write takes (B/op).
+func BenchmarkWriteJSON(b *testing.B) {
+	base := jsonBitexts()[3]
+	bt := &Bitext{SourceLang: "ar", TargetLang: "en", Name: "long.txt"}
+	for i := range 30000 {
+		u := base.Units[i%len(base.Units)]
+		u.ID = fmt.Sprintf("u%d", i)
+		u.Source = strings.Repeat(u.Source+" ", 20)
+		bt.Units = append(bt.Units, u)
+	}
+	var size int64
+	for b.Loop() {
+		n := &countWriter{}
+		if err := WriteJSON(n, bt); err != nil {
+			b.Fatal(err)
+		}
+		size = n.n
+	}
+	b.SetBytes(size)
+}
+
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -16,20 +17,53 @@ import (
 // WriteJSON writes b as {"source_lang", "target_lang", "units": [...]}, indented,
 // with the article's SHA-256 (see Bitext.ArticleSum) when it is known.
 func WriteJSON(w io.Writer, b *Bitext) error {
-	out := *b
-	out.ArticleSHA256 = b.ArticleSum() // so that XLIFF made from the JSON can be checked against the article
-	if out.Units == nil {
-		out.Units = []Unit{}
-	}
-	for i := range out.Units {
-		if out.Units[i].Terms == nil {
-			out.Units[i].Terms = []TermHit{}
-		}
-	}
-	enc := json.NewEncoder(w)
+	// The units are encoded one at a time, as json.Encoder would indent
+	// them inside the whole: encoding the whole at once held the file two
+	// or three times over in memory, tens of megabytes for a long article.
+	head := *b
+	head.ArticleSHA256 = b.ArticleSum() // so that XLIFF made from the JSON can be checked against the article
+	head.Units = []Unit{}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(&out)
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	if len(b.Units) == 0 {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	// The head ends with the empty units list: the units go in its place.
+	const emptyUnits = "[]\n}\n"
+	if !bytes.HasSuffix(buf.Bytes(), []byte(emptyUnits)) {
+		return fmt.Errorf("json: units are not the last field")
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(buf.Bytes()[:buf.Len()-len(emptyUnits)])
+	bw.WriteString("[\n")
+	enc = json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	for i := range b.Units {
+		u := b.Units[i]
+		if u.Terms == nil {
+			u.Terms = []TermHit{}
+		}
+		buf.Reset()
+		if err := enc.Encode(&u); err != nil {
+			return err
+		}
+		bw.WriteString("    ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if i+1 < len(b.Units) {
+			bw.WriteString(",\n")
+		} else {
+			bw.WriteString("\n")
+		}
+	}
+	bw.WriteString("  ]\n}\n")
+	return bw.Flush()
 }
 
 // ReadJSON reads and checks what WriteJSON wrote; see ReadJSONNamed.

@@ -100,20 +100,35 @@ func BenchmarkMatchLarge(b *testing.B) {
 	b.ReportMetric(float64(hits), "hits")
 }
 
-// BenchmarkLoadLarge loads a 100,000-entry glossary and builds its matcher.
+// BenchmarkLoadLarge loads a 100,000-entry glossary and builds its matcher;
+// "quoted" is the same file with one entry whose English needs an escape, as
+// bitext writes it ("\"Weird"), which should load as fast.
 func BenchmarkLoadLarge(b *testing.B) {
-	path := largeGlossaryYAML(b, 100_000)
-	start, cpu := time.Now(), cpuTime()
-	for b.Loop() {
-		g, err := Load(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		NewMatcher(g)
+	plain := largeGlossaryYAML(b, 100_000)
+	data, err := os.ReadFile(plain)
+	if err != nil {
+		b.Fatal(err)
 	}
-	b.ReportMetric(time.Since(start).Seconds()/float64(b.N), "s/load")
-	if used := cpuTime() - cpu; used > 0 {
-		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/load")
+	quoted := filepath.Join(b.TempDir(), "quoted.yaml")
+	data = append(data, "  - ar: ويرد\n    en: \"\\\"Weird\"\n"...)
+	if err := os.WriteFile(quoted, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct{ name, path string }{{"plain", plain}, {"quoted", quoted}} {
+		b.Run(bc.name, func(b *testing.B) {
+			start, cpu := time.Now(), cpuTime()
+			for b.Loop() {
+				g, err := Load(bc.path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				NewMatcher(g)
+			}
+			b.ReportMetric(time.Since(start).Seconds()/float64(b.N), "s/load")
+			if used := cpuTime() - cpu; used > 0 {
+				b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/load")
+			}
+		})
 	}
 }
 
@@ -140,5 +155,47 @@ func BenchmarkMatchArticle(b *testing.B) {
 func reportCPU(b *testing.B, used time.Duration, work float64, unit string) {
 	if used > 0 {
 		b.ReportMetric(work/used.Seconds(), unit)
+	}
+}
+
+// BenchmarkAppendLarge adds one entry to a 100,000-entry glossary file, as
+// glossary add does.
+func BenchmarkAppendLarge(b *testing.B) {
+	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := &Entry{Ar: "زيدانوفيتش", En: "Zidanovic", Type: "person"}
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := AppendEntries("large.yaml", data, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if used := cpuTime() - cpu; used > 0 {
+		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/add")
+	}
+}
+
+// BenchmarkRemoveLarge removes one entry from a 100,000-entry glossary file,
+// as glossary remove does.
+func BenchmarkRemoveLarge(b *testing.B) {
+	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := Parse("large.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	term := g.Entries[len(g.Entries)/2].Ar
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, _, err := RemoveEntry("large.yaml", data, term, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if used := cpuTime() - cpu; used > 0 {
+		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/remove")
 	}
 }

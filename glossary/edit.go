@@ -19,11 +19,16 @@ var ErrNotFound = errors.New("term not in the glossary")
 // others. The result is parsed again, so an entry that clashes with another
 // (same term after normalisation) is an error and data is not changed.
 func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
+	// A file in the plain form bitext writes, with entries, is a block list:
+	// the quick reader says so and where the first item is, without the
+	// YAML tree, which took most of the time of adding to a large glossary.
+	if items, ok := fastParse(bytes.TrimPrefix(data, []byte(bom))); ok && len(items) > 0 {
+		return appendToBlockList(name, data, items[0].line, es)
+	}
 	terms, err := termsNode(name, data)
 	if err != nil {
 		return nil, err
 	}
-	lines := splitLines(data)
 	indent := "  "
 	var out []byte
 	switch {
@@ -34,16 +39,14 @@ func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
 		}
 	case terms.Kind == yaml.SequenceNode && terms.Style&yaml.FlowStyle != 0 && len(terms.Content) == 0:
 		// "terms: []" becomes a block list.
+		lines := splitLines(data)
 		l := lines[terms.Line-1]
 		l = strings.Replace(l, "[]", "", 1)
 		lines[terms.Line-1] = strings.TrimRight(l, " ")
 		out = []byte(strings.Join(lines, "\n"))
 	case terms.Kind == yaml.SequenceNode && terms.Style&yaml.FlowStyle == 0:
 		if len(terms.Content) > 0 {
-			first := lines[terms.Content[0].Line-1]
-			if dash := strings.Index(first, "- "); dash >= 0 && strings.TrimSpace(first[:dash]) == "" {
-				indent = first[:dash]
-			}
+			return appendToBlockList(name, data, terms.Content[0].Line, es)
 		}
 		out = append([]byte{}, data...)
 	case terms.Kind == yaml.ScalarNode && terms.Tag == "!!null":
@@ -51,6 +54,23 @@ func AppendEntries(name string, data []byte, es ...*Entry) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("%s:%d: terms is not a block list; edit it by hand", name, terms.Line)
 	}
+	return appendLines(name, data, out, indent, es)
+}
+
+// appendToBlockList appends es to a terms block list whose first item is at
+// line first, indented like it.
+func appendToBlockList(name string, data []byte, first int, es []*Entry) ([]byte, error) {
+	indent := "  "
+	l := splitLines(data)[first-1]
+	if dash := strings.Index(l, "- "); dash >= 0 && strings.TrimSpace(l[:dash]) == "" {
+		indent = l[:dash]
+	}
+	return appendLines(name, data, append([]byte{}, data...), indent, es)
+}
+
+// appendLines appends es to out, the file data made ready for them, and
+// checks the result.
+func appendLines(name string, data, out []byte, indent string, es []*Entry) ([]byte, error) {
 	if len(out) > 0 && out[len(out)-1] != '\n' {
 		out = append(out, '\n')
 	}
@@ -110,23 +130,36 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, fmt.Errorf("%s: %q is %s; say which with its English rendering", name, term, strings.Join(ens, " or "))
 	}
 	target := found[0]
-	terms, err := termsNode(name, data)
-	if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
-		return nil, nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
+	// The lines of the list's items: from the quick reader for a file in
+	// the plain form bitext writes, else from the YAML tree, far slower for
+	// a large glossary.
+	var items []int
+	if raw, ok := fastParse(bytes.TrimPrefix(data, []byte(bom))); ok && len(raw) > 0 {
+		for _, it := range raw {
+			items = append(items, it.line)
+		}
+	} else {
+		terms, err := termsNode(name, data)
+		if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
+			return nil, nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
+		}
+		for _, n := range terms.Content {
+			items = append(items, n.Line)
+		}
 	}
 	lines := splitLines(data)
 	from, to := target.Line-1, len(lines) // lines[from:to] go
-	for i, n := range terms.Content {
-		if n.Line != target.Line {
+	for i, line := range items {
+		if line != target.Line {
 			continue
 		}
 		floor := 0
 		if i > 0 {
-			floor = terms.Content[i-1].Line
+			floor = items[i-1]
 		}
-		from = itemStart(lines, n.Line-1, floor)
-		if i+1 < len(terms.Content) {
-			to = itemStart(lines, terms.Content[i+1].Line-1, n.Line)
+		from = itemStart(lines, line-1, floor)
+		if i+1 < len(items) {
+			to = itemStart(lines, items[i+1]-1, line)
 		}
 	}
 	// Keep the comments and blank lines that lead into what follows.

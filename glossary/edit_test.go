@@ -49,6 +49,9 @@ func TestAppendEntry(t *testing.T) {
 		"# c\n":             "# c\nterms:\n  - ar: بوتين\n    en: Putin\n",
 		"terms: []\n":       "terms:\n  - ar: بوتين\n    en: Putin\n",
 		"terms:\n- ar: x\n": "",
+		// the plain form, read without the YAML tree: indent, byte order mark and line ends kept
+		"terms:\n    - ar: موسكو\n      en: Moscow\n":     "terms:\n    - ar: موسكو\n      en: Moscow\n    - ar: بوتين\n      en: Putin\n",
+		"\ufeffterms:\r\n  - ar: موسكو\r\n    en: Moscow": "\ufeffterms:\r\n  - ar: موسكو\r\n    en: Moscow\r\n  - ar: بوتين\r\n    en: Putin\r\n",
 	} {
 		out, err := AppendEntries("g.yaml", []byte(src), &Entry{Ar: "بوتين", En: "Putin"})
 		if want == "" {

@@ -131,11 +131,19 @@ func fastField(s string, line int) (rawField, bool) {
 	return f, ok
 }
 
-// fastScalar reads a plain, single- or double-quoted scalar without escapes.
+// fastScalar reads a plain or single-quoted scalar without escapes, or a
+// double-quoted one with the escapes bitext writes (strconv.Quote's).
 func fastScalar(v string, line int) (rawValue, bool) {
-	if q := v[0]; q == '"' || q == '\'' {
-		end := strings.IndexByte(v[1:], q)
-		if end < 0 || strings.IndexByte(v[1:end+1], '\\') >= 0 || !onlyComment(v[end+2:]) {
+	if v[0] == '"' {
+		text, rest, ok := unquoteDouble(v[1:])
+		if !ok || !onlyComment(rest) {
+			return rawValue{}, false
+		}
+		return rawValue{text: text, line: line, quoted: true}, true
+	}
+	if v[0] == '\'' {
+		end := strings.IndexByte(v[1:], '\'')
+		if end < 0 || !onlyComment(v[end+2:]) {
 			return rawValue{}, false
 		}
 		return rawValue{text: v[1 : end+1], line: line, quoted: true}, true
@@ -184,4 +192,88 @@ func printable(line string) bool {
 		}
 	}
 	return true
+}
+
+// unquoteDouble reads the inside of a one-line YAML double-quoted scalar, s
+// being what follows the opening quote, and returns its text and what follows
+// the closing quote. It reads the escapes strconv.Quote writes, as YAML means
+// them (\xXX is the code point U+00XX), so that a glossary bitext wrote with
+// one quote or control character in it keeps the fast reader; it reports
+// false for any other escape and for no closing quote.
+func unquoteDouble(s string) (text, rest string, ok bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case '"':
+			return b.String(), s[i+1:], true
+		case '\\': // an escape: read below
+		default:
+			j := i + 1
+			for j < len(s) && s[j] != '"' && s[j] != '\\' {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		if i+1 >= len(s) {
+			return "", "", false
+		}
+		var digits int
+		switch s[i+1] {
+		case '"', '\\':
+			b.WriteByte(s[i+1])
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'v':
+			b.WriteByte('\v')
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		default:
+			return "", "", false
+		}
+		i += 2
+		if digits == 0 {
+			continue
+		}
+		if i+digits > len(s) {
+			return "", "", false
+		}
+		var r rune
+		for _, h := range []byte(s[i : i+digits]) {
+			var d byte
+			switch {
+			case '0' <= h && h <= '9':
+				d = h - '0'
+			case 'a' <= h && h <= 'f':
+				d = h - 'a' + 10
+			case 'A' <= h && h <= 'F':
+				d = h - 'A' + 10
+			default:
+				return "", "", false
+			}
+			r = r<<4 | rune(d)
+		}
+		if r >= 0xD800 && r <= 0xDFFF || r > utf8.MaxRune {
+			return "", "", false // YAML refuses these: its reader says so
+		}
+		b.WriteRune(r)
+		i += digits
+	}
+	return "", "", false
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
+	"bitext/internal/testenv"
+
 	"bytes"
 	"context"
 	"fmt"
@@ -161,6 +163,7 @@ func BenchmarkFuzzyLookup1M(b *testing.B) {
 	lat := make([]time.Duration, 0, b.N)
 	found, want := 0, 0
 	b.ResetTimer()
+	cpu := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
 		ms, err := m.Fuzzy(ctx, "ar", "en", queries[i%len(queries)], FuzzyOptions{})
@@ -180,6 +183,9 @@ func BenchmarkFuzzyLookup1M(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	if used := testenv.CPUTime() - cpu; used > 0 {
+		b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/lookup")
+	}
 	reportLatency(b, lat)
 	b.ReportMetric(float64(found)/float64(max(want, 1)), "recall")
 }

@@ -152,6 +152,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 		if remembered[di], err = memoryUnits(ctx, opts.Memory, d, r.src, r.tgt); err != nil {
 			return nil, err
 		}
+		lines := d.Lines() // one index per document: Position alone rescans the text before each block
 		for i, b := range d.Blocks {
 			if b.Kind == doc.Boilerplate {
 				continue
@@ -160,7 +161,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 				r.stats.MemorySegments++
 				continue
 			}
-			line, _ := d.Position(b.Start)
+			line, _ := lines.Position(b.Start)
 			j := &job{d: di, block: i, hits: hits[di][i], where: fmt.Sprintf("%s:%d", d.Name, line)}
 			seen := map[Term]bool{}
 			for _, h := range j.hits {

@@ -70,6 +70,10 @@ const noteAuthor = "bitext"
 type oldUnit struct {
 	unit *doc.Unit
 	used bool
+	// unit.Source normalised, and its letters counted: for the similarity
+	// of changed sentences
+	norm string
+	bag  letters
 }
 
 // Run translates d, re-using the units of old (the reviewed translation of
@@ -94,7 +98,8 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		if strings.TrimSpace(u.Source) == "" {
 			continue
 		}
-		o := &oldUnit{unit: u}
+		o := &oldUnit{unit: u, norm: tm.Normalize(u.Source)}
+		o.bag = newLetters(o.norm)
 		olds = append(olds, o)
 		if strings.TrimSpace(u.Target) != "" {
 			key := tm.Normalize(u.Source)
@@ -185,13 +190,24 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		score float64
 	}
 	var cands []cand
+	pat := &pattern{}
 	for _, k := range fresh {
 		src := tm.Normalize(bt.Units[k].Source)
+		bag := newLetters(src)
+		pat.set(src)
 		for _, o := range olds {
 			if o.used {
 				continue
 			}
-			if s := similarity(src, tm.Normalize(o.unit.Source)); s >= minSim {
+			// Every fresh unit meets every unused earlier one, and a diff of
+			// two unrelated sentences is slow: in a long article edited
+			// throughout, the pairs that cannot reach minSim are left out
+			// by their lengths, their letters, then their edit distance
+			// (far cheaper than the diff, and never above its distance).
+			if lengthBound(bag.n, o.bag.n) < minSim || bag.maxSimilarity(o.bag) < minSim || levBound(pat, o.norm, o.bag.n) < minSim {
+				continue
+			}
+			if s := similarity(src, o.norm); s >= minSim {
 				cands = append(cands, cand{k, o, s})
 			}
 		}
@@ -322,6 +338,29 @@ func similarity(a, b string) float64 {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	return 1 - float64(dmp.DiffLevenshtein(dmp.DiffMain(a, b, false)))/float64(longer)
+}
+
+// lengthBound is an upper bound of similarity between texts of m and n
+// letters: the difference is at least that many edits. (Every bound is
+// written as similarity is, one less a distance over the length, so that
+// rounding never puts a bound below the similarity it stands for.)
+func lengthBound(m, n int) float64 {
+	if longer := max(m, n); longer > 0 {
+		return 1 - float64(longer-min(m, n))/float64(longer)
+	}
+	return 1
+}
+
+// levBound is an upper bound of similarity between p's text and t, of tLen
+// letters: the diff
+// similarity scores is an edit script whose every run of insertions and
+// deletions costs its longer side, so it costs at least the edit distance.
+func levBound(p *pattern, t string, tLen int) float64 {
+	longer := max(p.n, tLen)
+	if longer == 0 {
+		return 1
+	}
+	return 1 - float64(p.levenshtein(t))/float64(longer)
 }
 
 // Summary is a one-line account of the report, saying how many deleted

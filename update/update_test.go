@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"bitext/doc"
+	"bitext/internal/testenv"
 	"bitext/segment"
 	"bitext/translate"
 	"bitext/xliff"
@@ -416,4 +417,51 @@ func TestUpdateChangedKeepsEditorNotes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// longVersions returns a long article (the sample repeated, each copy's
+// paragraphs numbered) and a new version of it in which every 20th paragraph
+// has a word changed, every 40th is followed by a new one and every 97th is
+// deleted: the edits of a long live report.
+func longVersions(t testing.TB, copies int) (v1, v2 string) {
+	paras := strings.Split(strings.TrimSpace(readArticle(t)), "\n\n")
+	var p1, p2 []string
+	for n := range copies {
+		for _, p := range paras {
+			p1 = append(p1, fmt.Sprintf("%s %d", p, n))
+		}
+	}
+	for i, p := range p1 {
+		switch {
+		case i%97 == 96:
+			continue
+		case i%20 == 19:
+			p = strings.Replace(p, " ", " جدا ", 1)
+		}
+		p2 = append(p2, p)
+		if i%40 == 39 {
+			p2 = append(p2, fmt.Sprintf("وأعلن الكرملين مساء اليوم أن الرئيس سيلتقي الزعيم في الأسبوع %d.", i))
+		}
+	}
+	return strings.Join(p1, "\n\n"), strings.Join(p2, "\n\n")
+}
+
+// BenchmarkUpdateLong updates a long reviewed article (about 1 MB, 3,600
+// units) after edits throughout: the CPU time of the whole update.
+func BenchmarkUpdateLong(b *testing.B) {
+	v1, v2 := longVersions(b, 120)
+	old := reviewed(b, v1)
+	d := segment.Split("v2", v2, "ar")
+	var rep *Report
+	cpu := testenv.CPUTime()
+	for b.Loop() {
+		var err error
+		if _, rep, err = Run(context.Background(), &countingEngine{}, d, old, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((testenv.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(len(old.Units)), "units")
+	b.ReportMetric(float64(rep.Changed), "changed")
+	b.ReportMetric(float64(rep.Added), "added")
 }

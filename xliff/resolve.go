@@ -369,6 +369,7 @@ func missingParagraphs(f *File, article *doc.Document) []Problem {
 		}
 	}
 	var out []Problem
+	var lines *doc.Lines // built at the first missing paragraph, then shared
 	for b := 0; b < f.GroupCount; b++ {
 		if _, ok := byBlock[b]; ok {
 			continue
@@ -388,7 +389,10 @@ func missingParagraphs(f *File, article *doc.Document) []Problem {
 		fmt.Fprintf(&msg, "paragraph %d of the %d bitext wrote (block %d) is missing from the file", b+1, f.GroupCount, b)
 		if ids != nil {
 			text := article.Text(b)
-			line, _ := article.Position(article.Blocks[b].Start)
+			if lines == nil {
+				lines = article.Lines()
+			}
+			line, _ := lines.Position(article.Blocks[b].Start)
 			fmt.Fprintf(&msg, ": group %s, %q (%s:%d)", ids[b], clip(normSpace(text), 60), article.Name, line)
 		}
 		line := 0
