@@ -493,6 +493,9 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 		if after > retry.MaxRetryAfter && IsRetryable(err) {
 			return nil, fmt.Errorf("%w (the server asks to wait %v before trying again: run the same command later)", err, after.Round(time.Second))
 		}
+		if timedOut {
+			err = fmt.Errorf("no answer within %v: %w", timeout, err)
+		}
 		if (!IsRetryable(err) && !timedOut) || attempt >= retry.Attempts {
 			if attempt > 1 {
 				return nil, fmt.Errorf("after %d attempts: %w", attempt, err)

@@ -148,7 +148,12 @@ func alignAction(c *cli.Context, e *env) error {
 		if err != nil {
 			return err
 		}
-		topts := translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: opts.Glossary, GlossaryVersion: gversion, Model: cfg.Model}
+		timeout, err := requestTimeout(c)
+		if err != nil {
+			return err
+		}
+		topts := translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: opts.Glossary, GlossaryVersion: gversion, Model: cfg.Model,
+			RequestTimeout: timeout}
 		if cache != nil {
 			topts.Cache = cache
 		}

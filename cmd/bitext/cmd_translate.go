@@ -204,7 +204,12 @@ func translateAction(c *cli.Context, e *env) error {
 		// without anything saying so.
 		fmt.Fprintf(e.stderr, "bitext: no glossary: %s is not in this folder and --glossary names none; names are left to the engine\n", defaultGlossary)
 	}
+	timeout, err := requestTimeout(c)
+	if err != nil {
+		return err
+	}
 	opts := translate.Options{
+		RequestTimeout:  timeout,
 		SourceLang:      c.String("source-lang"),
 		TargetLang:      c.String("target-lang"),
 		Glossary:        matcher,

@@ -558,3 +558,26 @@ func TestSummaryCountsUntranslated(t *testing.T) {
 		t.Errorf("exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestTranslateTimeout: --timeout bounds each request to a server that never
+// answers, and the failure says so; a timeout that is not positive is a usage
+// error.
+func TestTranslateTimeout(t *testing.T) {
+	dir := sampleDir(t)
+	done := make(chan struct{})
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select { // never answers while the test runs
+		case <-r.Context().Done():
+		case <-done:
+		}
+	}))
+	defer hang.Close()
+	defer close(done)
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", hang.URL, "--timeout", "50ms", "--no-cache", "-q", "article.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "no answer within 50ms") {
+		t.Errorf("hanging server: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "translate", "--timeout", "0s", "-q", "article.txt"); r.code != 2 || !strings.Contains(r.stderr, "--timeout") {
+		t.Errorf("--timeout 0s: exit %d: %s", r.code, r.stderr)
+	}
+}

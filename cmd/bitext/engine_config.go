@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,7 +26,21 @@ func engineFlags() []cli.Flag {
 		&cli.StringFlag{Name: "location", Value: "global", Usage: "Google Cloud location (google)"},
 		&cli.StringFlag{Name: "engine-glossary", Usage: "Google glossary id made by 'bitext glossary push' (google)"},
 		&cli.StringSliceFlag{Name: "engine-option", Usage: "engine setting NAME=VALUE: max-items, max-chars, max-item-chars (network engines), transport=grpc|rest (google), max-url-bytes (google-v2), lexicon=PATH[:PATH...] (gist)"},
+		&cli.DurationFlag{Name: "timeout", Value: defaultRequestTimeout, Usage: "longest wait for one answer of the engine (a request that times out is retried, up to 5 tries)"},
 	}
+}
+
+// defaultRequestTimeout bounds one engine request: a long paragraph batch
+// takes seconds, a server that hangs should not take the run with it.
+const defaultRequestTimeout = 2 * time.Minute
+
+// requestTimeout returns --timeout, refusing a wait that is not positive.
+func requestTimeout(c *cli.Context) (time.Duration, error) {
+	d := c.Duration("timeout")
+	if d <= 0 {
+		return 0, usagef("--timeout: want a duration above 0 (30s, 2m), got %v", d)
+	}
+	return d, nil
 }
 
 // openEngine builds the engine name names ("auto": the one autoEngine picks,
