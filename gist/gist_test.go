@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -466,13 +465,13 @@ func BenchmarkGloss(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(text)))
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		e.Gloss(string(text), nil)
 	}
 	// CPU time as well as wall time: on a shared machine the wall clock
 	// counts other people's work too.
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := testenv.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(len(text))*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
 	}
 }
@@ -480,21 +479,12 @@ func BenchmarkGloss(b *testing.B) {
 // reportLoad reports seconds per load, by the wall clock and in CPU time.
 func reportLoad(b *testing.B, cpu0 time.Duration) {
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/load")
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/load")
-}
-
-// cpuTime is the CPU time (user + system) the process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric((testenv.CPUTime()-cpu0).Seconds()/float64(b.N), "cpu-s/load")
 }
 
 func BenchmarkLoadFreeDictTSV(b *testing.B) {
 	path := testenv.Shared(b, "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), path); err != nil {
 			b.Fatal(err)
@@ -505,7 +495,7 @@ func BenchmarkLoadFreeDictTSV(b *testing.B) {
 
 func BenchmarkLoadBuckwalter(b *testing.B) {
 	dir := testenv.Shared(b, "data", "lexicon", "bama-1.0")
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), dir); err != nil {
 			b.Fatal(err)
@@ -518,7 +508,7 @@ func BenchmarkLoadDebianDictd(b *testing.B) {
 	if _, err := os.Stat(DebianFreeDict); err != nil {
 		b.Skip("dict-freedict-ara-eng not installed")
 	}
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		if _, err := LoadLexicon(context.Background(), DebianFreeDict); err != nil {
 			b.Fatal(err)
@@ -534,7 +524,7 @@ func BenchmarkNewEngine(b *testing.B) {
 	if _, err := os.Stat(DebianFreeDict); err != nil {
 		opts.Lexicons = []string{testenv.Shared(b, "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")}
 	}
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		if _, err := New(context.Background(), opts); err != nil {
 			b.Fatal(err)
@@ -544,7 +534,7 @@ func BenchmarkNewEngine(b *testing.B) {
 }
 
 func BenchmarkLoadCore(b *testing.B) {
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		if _, err := Core(); err != nil {
 			b.Fatal(err)

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 // newsText is Arabic news text of about 1 MB: the sample article repeated.
@@ -20,11 +22,11 @@ func newsText(b *testing.B) string {
 // MB/s by the clock and MB per CPU-second ("per core", which stays meaningful
 // on a busy machine where the clock also counts time spent waiting for a core).
 func speed(b *testing.B, n int) func() {
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	return func() {
 		mb := float64(n) * float64(b.N) / 1e6
 		b.ReportMetric(mb/b.Elapsed().Seconds(), "MB/s")
-		if cpu := cpuTime() - cpu0; cpu > 0 {
+		if cpu := testenv.CPUTime() - cpu0; cpu > 0 {
 			b.ReportMetric(mb/cpu.Seconds(), "MB/cpu-s")
 		}
 	}
