@@ -387,14 +387,7 @@ func TestTranslateKeepsReviewedXLIFF(t *testing.T) {
 // others are still translated and the run fails at the end.
 func TestTranslateBatchSkipsBadArticle(t *testing.T) {
 	dir := sampleDir(t)
-	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Mkdir(filepath.Join(dir, "in"), 0o755)
-	os.WriteFile(filepath.Join(dir, "in", "a.txt"), article, 0o644)
-	os.WriteFile(filepath.Join(dir, "in", "b.txt"), nil, 0o644)
-	os.WriteFile(filepath.Join(dir, "in", "c.txt"), article, 0o644)
+	articleFolder(t, dir, "b.txt", "a.txt", "b.txt", "c.txt")
 	r := runBitext(t, dir, "", "translate", "--engine", "gist", "--out-dir", "out", "in")
 	if r.code != 1 || !strings.Contains(r.stderr, "in/b.txt") || !strings.Contains(r.stderr, "1 of 3 articles skipped") {
 		t.Fatalf("exit %d, stderr %s; want exit 1 naming in/b.txt", r.code, r.stderr)
@@ -561,11 +554,7 @@ func TestTranslateSaysWhenNoGlossary(t *testing.T) {
 // and named with the command that updates it; the others are translated.
 func TestTranslateFolderSkipsReviewedXLIFF(t *testing.T) {
 	dir := sampleDir(t)
-	article, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
-	os.Mkdir(filepath.Join(dir, "in"), 0o755)
-	for _, name := range []string{"a.txt", "b.txt"} {
-		os.WriteFile(filepath.Join(dir, "in", name), article, 0o644)
-	}
+	articleFolder(t, dir, "", "a.txt", "b.txt")
 	args := []string{"translate", "--engine", "gist", "--no-tm", "-f", "xliff", "--out-dir", "out", "in"}
 	if r := runBitext(t, dir, "", args...); r.code != 0 {
 		t.Fatalf("first run: %s", r.stderr)
@@ -606,14 +595,7 @@ func TestTranslateRefusesHTMLPage(t *testing.T) {
 // the file, and --json still prints the report a pipeline resumes from.
 func TestTranslateBatchGoesOnAfterAFailedWrite(t *testing.T) {
 	dir := sampleDir(t)
-	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Mkdir(filepath.Join(dir, "in"), 0o755)
-	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
-		os.WriteFile(filepath.Join(dir, "in", name), article, 0o644)
-	}
+	articleFolder(t, dir, "", "a.txt", "b.txt", "c.txt")
 	if err := os.MkdirAll(filepath.Join(dir, "out", "b.html"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -650,13 +632,7 @@ func TestTranslateBatchGoesOnAfterAFailedWrite(t *testing.T) {
 // and one without have the same keys.
 func TestTranslateReportKeepsItsShape(t *testing.T) {
 	dir := sampleDir(t)
-	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.Mkdir(filepath.Join(dir, "in"), 0o755)
-	os.WriteFile(filepath.Join(dir, "in", "a.txt"), article, 0o644)
-	os.WriteFile(filepath.Join(dir, "in", "b.txt"), nil, 0o644)
+	articleFolder(t, dir, "b.txt", "a.txt", "b.txt")
 	keys := func(r result) (map[string]json.RawMessage, string) {
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
@@ -773,6 +749,28 @@ func TestTranslateDryRunReportNamesOutputs(t *testing.T) {
 	for key := range real {
 		if _, ok := dry[key]; !ok {
 			t.Errorf("the dry run's file lacks %q", key)
+		}
+	}
+}
+
+// articleFolder writes the sample article under each name in dir/in, and an
+// empty file under the name empty.
+func articleFolder(t *testing.T, dir, empty string, names ...string) {
+	t.Helper()
+	article, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "in"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		text := article
+		if name == empty {
+			text = nil
+		}
+		if err := os.WriteFile(filepath.Join(dir, "in", name), text, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
