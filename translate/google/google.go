@@ -267,7 +267,9 @@ func Classify(err error) error {
 	case codes.ResourceExhausted:
 		e.Retryable = !translate.DailyQuota(msg) && !dailyQuotaDetails(ae)
 	case codes.Unavailable, codes.DeadlineExceeded, codes.Aborted, codes.Internal:
-		e.Retryable = true
+		// a TLS handshake that fails (a plaintext server, a certificate
+		// not trusted) fails the same way every time
+		e.Retryable = !tlsFailure(msg)
 	case codes.InvalidArgument:
 		e.TooLarge = translate.SaysTooLarge(msg)
 	}
@@ -279,6 +281,13 @@ func Classify(err error) error {
 		e.RetryAfter = translate.RetryAfter(ge.Header.Get("Retry-After"), time.Now())
 	}
 	return e
+}
+
+// tlsFailure reports whether a client message says the TLS handshake or the
+// server's certificate failed.
+func tlsFailure(msg string) bool {
+	return strings.Contains(msg, "handshake failed") || strings.Contains(msg, "x509:") ||
+		strings.Contains(msg, "tls: first record does not look like a TLS handshake")
 }
 
 // briefError is a client error said on one line, still unwrapping to it.
