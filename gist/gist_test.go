@@ -337,6 +337,12 @@ func TestCore(t *testing.T) {
 			t.Errorf("reporting verb %s missing", w)
 		}
 	}
+	// news phrases whose words alone gloss wrong: كبير is "big", not "senior"
+	e := NewWithLexicons(Options{}, l)
+	checkGloss(t, e, nil, []glossCase{
+		{"مسؤول كبير", "senior official"},
+		{"مسؤولون كبار", "senior officials"},
+	})
 }
 
 func TestReadCoreErrors(t *testing.T) {
