@@ -205,6 +205,65 @@ func inSourceScript(target, srcLang, tgtLang string) bool {
 	return in*2 > letters
 }
 
+// otherLanguage names the language a unit's answer is written in when the
+// target is English and the answer reads as another language in the same
+// script: mostly the little words of French, Spanish or German, few of
+// English. "" when it reads as English or is too short to tell.
+func otherLanguage(target, tgtLang string) string {
+	if b, _ := language.Make(tgtLang).Base(); b.String() != "en" {
+		return ""
+	}
+	words := strings.FieldsFunc(strings.ToLower(target), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) < 6 {
+		return ""
+	}
+	english := 0
+	counts := map[string]int{}
+	for _, w := range words {
+		if englishWords[w] {
+			english++
+		}
+		if l := otherWords[w]; l != "" {
+			counts[l]++
+		}
+	}
+	for l, n := range counts {
+		if n >= 3 && n > 2*english {
+			return l
+		}
+	}
+	return ""
+}
+
+// englishWords are English function words; otherWords those of the
+// languages an engine answers in by mistake, none of them English words.
+var (
+	englishWords = setOfWords("the of and to in a is that for on with was said by as at from it his her their has have be are were will not this which an")
+	otherWords   = func() map[string]string {
+		m := map[string]string{}
+		for lang, ws := range map[string]string{
+			"French":  "le la les des du et est une dans pour que qui sur avec pas au aux ce cette sont été il elle",
+			"Spanish": "el los las del y en que por una es con para su al lo como más pero sus fue",
+			"German":  "der die das und ist nicht mit von zu den dem des ein eine auf für sich wurde auch",
+		} {
+			for _, w := range strings.Fields(ws) {
+				if m[w] == "" {
+					m[w] = lang
+				}
+			}
+		}
+		return m
+	}()
+)
+
+func setOfWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
 // withoutKept is target without the glossary names that its terms keep in
 // the source's own writing (translate: false, no English form): they are
 // meant to be there, and say nothing of the language of the rest.

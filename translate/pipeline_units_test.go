@@ -393,3 +393,55 @@ func TestKeptNameIsNotAnEcho(t *testing.T) {
 		}
 	}
 }
+
+// An answer in French or Spanish for English is no translation; English,
+// with a French name or quote in it, is.
+func TestOtherLanguage(t *testing.T) {
+	for _, tc := range []struct{ text, tgt, want string }{
+		{"Le responsable a averti que la Corée du Nord sera confrontée à des conséquences.", "en", "French"},
+		{"El funcionario advirtió que Corea del Norte enfrentará consecuencias por las armas.", "en", "Spanish"},
+		{"Der Beamte warnte, dass Nordkorea mit Konsequenzen rechnen muss und die Waffen nicht liefern darf.", "en", "German"},
+		{"The official warned that North Korea would face consequences, said Le Monde.", "en", ""},
+		{"Macron said \"la France est là\" to the crowd in the square on Tuesday.", "en", ""},
+		{"Le responsable a averti.", "en", ""}, // too short to tell
+		{"Le responsable a averti que la Corée du Nord sera confrontée à des conséquences.", "fr", ""},
+	} {
+		if got := otherLanguage(tc.text, tc.tgt); got != tc.want {
+			t.Errorf("otherLanguage(%q, %s) = %q, want %q", tc.text, tc.tgt, got, tc.want)
+		}
+	}
+}
+
+// An answer in another language of the same script (French for English) is
+// dropped as an echo is, its units flagged untranslated with a note.
+func TestAnswerInOtherLanguageIsDropped(t *testing.T) {
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n  - ar: بوتين\n    en: Putin\n  - ar: كيم\n    en: Kim\n  - ar: موسكو\n    en: Moscow\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &tableEngine{answers: map[string]string{
+		"قمة ⟦1:Putin⟧ و ⟦2:Kim⟧": "⟦1:Putin⟧-⟦2:Kim⟧ summit",
+		"وقال ⟦1:Putin⟧ إنه سيلتقي ⟦2:Kim⟧. وأضاف أن اللقاء في ⟦3:Moscow⟧.": "⟦1:Putin⟧ a dit qu'il rencontrerait ⟦2:Kim⟧ dans la ville et que les discussions sont prévues. Il a ajouté que la réunion aurait lieu à ⟦3:Moscow⟧ dans une salle du palais.",
+	}}
+	res, err := RunMany(context.Background(), eng, []*doc.Document{segment.Split("t.txt", testArticle, "ar")}, Options{Glossary: glossary.NewMatcher(g)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := res.Bitexts[0].Units
+	if units[0].Target != "Putin-Kim summit" {
+		t.Errorf("heading: %+v", units[0])
+	}
+	body := 0
+	for _, u := range units {
+		if u.Block != units[1].Block {
+			continue
+		}
+		body++
+		if u.Target != "" || !u.HasFlag(doc.FlagUntranslated) || !strings.Contains(strings.Join(u.Notes, "|"), "answered in French") {
+			t.Errorf("French unit: %+v", u)
+		}
+	}
+	if body == 0 {
+		t.Error("no unit for the paragraph")
+	}
+}

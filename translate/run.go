@@ -260,6 +260,13 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 					units[k].Target, units[k].State, units[k].Origin = "", doc.StateNew, ""
 					units[k].Notes = append(units[k].Notes, fmt.Sprintf("the engine answered in the script of %s, not %s: answer dropped", r.src, r.tgt))
 					units[k].AddFlag(doc.FlagUntranslated)
+				} else if j != nil {
+					if l := otherLanguage(units[k].Target, r.tgt); l != "" {
+						// French for English: as much no translation
+						units[k].Target, units[k].State, units[k].Origin = "", doc.StateNew, ""
+						units[k].Notes = append(units[k].Notes, fmt.Sprintf("the engine answered in %s, not %s: answer dropped", l, r.tgt))
+						units[k].AddFlag(doc.FlagUntranslated)
+					}
 				}
 				res.Stats.GlossaryViolations += checkTerms(&units[k])
 				if j != nil && j.damaged && units[k].Target != "" {
