@@ -265,7 +265,7 @@ func TestTranslateWithMemoryAndUpdate(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("update: %s", r.stderr)
 	}
-	if !strings.Contains(r.stderr, "1 changed, 1 added, 0 deleted") || !strings.Contains(r.stderr, "1 file(s), 2 segments") {
+	if !strings.Contains(r.stderr, "1 changed, 1 added, 0 deleted") || !strings.Contains(r.stderr, "1 file, 2 segments") {
 		t.Errorf("update summary: %q", r.stderr)
 	}
 	if r := runBitext(t, "", "", "translate", "--no-tm", "--dry-run", "--update", reviewedXLF, v2); r.code != 0 || !strings.Contains(r.stdout, "would send") {

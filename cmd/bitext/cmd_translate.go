@@ -354,7 +354,7 @@ func translateAction(c *cli.Context, e *env) error {
 func summaryLine(rep translateReport, local, memory bool) string {
 	s := rep.Stats
 	var b strings.Builder
-	fmt.Fprintf(&b, "bitext: %d file(s), %d segments", s.Documents, s.Segments)
+	fmt.Fprintf(&b, "bitext: %s, %s", count(s.Documents, "file", "files"), count(s.Segments, "segment", "segments"))
 	if !local {
 		fmt.Fprintf(&b, " (%d cached)", s.CachedSegments)
 	}
@@ -362,13 +362,13 @@ func summaryLine(rep translateReport, local, memory bool) string {
 		fmt.Fprintf(&b, ", %d from memory", s.MemorySegments)
 	}
 	if !local {
-		fmt.Fprintf(&b, ", %d requests, %d characters billed, %d retries", s.Requests, s.Characters, s.Retries)
+		fmt.Fprintf(&b, ", %s, %d characters billed, %s", count(s.Requests, "request", "requests"), s.Characters, count(s.Retries, "retry", "retries"))
 	}
-	fmt.Fprintf(&b, ", %d glossary violations, %d damaged", s.GlossaryViolations, s.PlaceholderDamaged)
+	fmt.Fprintf(&b, ", %s, %d damaged", count(s.GlossaryViolations, "glossary violation", "glossary violations"), s.PlaceholderDamaged)
 	if n := rep.Flags[doc.FlagUntranslated]; n > 0 && !local {
 		// The engine answered nothing, or in the article's language: a run
 		// that looks finished may hold little English.
-		fmt.Fprintf(&b, ", %d units untranslated", n)
+		fmt.Fprintf(&b, ", %s untranslated", count(n, "unit", "units"))
 	}
 	fmt.Fprintf(&b, "; engine %s", rep.Engine)
 	if local {

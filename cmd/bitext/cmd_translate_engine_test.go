@@ -155,7 +155,7 @@ func TestTranslateDirectoryToOutDir(t *testing.T) {
 	if f.Calls() != 1 || len(f.Requests()[0].Texts) != 3 {
 		t.Errorf("want one shared request of 3 distinct paragraphs, got %+v", f.Requests())
 	}
-	if !strings.Contains(r.stderr, "2 file(s), 4 segments") || !strings.Contains(r.stderr, "1 requests") {
+	if !strings.Contains(r.stderr, "2 files, 4 segments") || !strings.Contains(r.stderr, "1 request,") {
 		t.Errorf("summary line: %q", r.stderr)
 	}
 	r = runBitext(t, dir, "", "translate", "-o", "x.html", "in")
@@ -436,7 +436,7 @@ func TestTranslateFolderWritesFinishedBatches(t *testing.T) {
 		t.Fatalf("%d outputs after the failure, want the first batch's %d", len(written), translateBatch)
 	}
 	fail.Store(false)
-	if r := runBitext(t, dir, "", args...); r.code != 0 || !strings.Contains(r.stderr, fmt.Sprintf("%d file(s)", n)) {
+	if r := runBitext(t, dir, "", args...); r.code != 0 || !strings.Contains(r.stderr, count(n, "file", "files")) {
 		t.Fatalf("second run: exit %d, stderr %s", r.code, r.stderr)
 	}
 	if written, _ := os.ReadDir(filepath.Join(dir, "out")); len(written) != n {
