@@ -96,6 +96,9 @@ func alignAction(c *cli.Context, e *env) error {
 			return usagef("unknown input format %q (want article|lines|segments)", f)
 		}
 	}
+	if err := formatFromOutput(c, append([]string{"beads"}, strings.Split(formatNames(), "|")...)); err != nil {
+		return err
+	}
 	format := c.String("format")
 	var out outputFormat
 	switch format {
@@ -105,9 +108,6 @@ func alignAction(c *cli.Context, e *env) error {
 		if out, err = lookupFormat(format); err != nil {
 			return usagef("unknown --format %q (want beads|json|tmx|%s)", format, formatNamesExcept("json", "tmx"))
 		}
-	}
-	if err := checkOutputName(c, c.String("output"), format, append([]string{"beads"}, strings.Split(formatNames(), "|")...)); err != nil {
-		return err
 	}
 	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
 		return usagef("align: only one input can be standard input")

@@ -57,6 +57,9 @@ Examples:
 
 func segmentAction(c *cli.Context, e *env) error {
 	args := c.Args().Slice()
+	if err := formatFromOutput(c, segmentFormats); err != nil {
+		return err
+	}
 	format := c.String("format")
 	known := false
 	for _, f := range segmentFormats {
@@ -78,9 +81,6 @@ func segmentAction(c *cli.Context, e *env) error {
 	output := c.String("output")
 	if c.Bool("export-srx") {
 		format = "srx"
-	}
-	if err := checkOutputName(c, output, format, segmentFormats); err != nil {
-		return err
 	}
 	if format == "srx" {
 		if len(args) > 1 {

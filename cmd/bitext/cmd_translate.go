@@ -125,6 +125,9 @@ func translateAction(c *cli.Context, e *env) error {
 	if c.NArg() == 0 {
 		return usagef("translate: want one input file or more, a directory, or - for stdin")
 	}
+	if err := formatFromOutput(c, strings.Split(formatNames(), "|")); err != nil {
+		return err
+	}
 	format, err := lookupFormat(translateFormat(c))
 	if err != nil {
 		return err
@@ -139,9 +142,6 @@ func translateAction(c *cli.Context, e *env) error {
 		return usagef("translate: --fuzzy %v is not in (0, 1]", s)
 	}
 	if err := checkFlavour(c.String("format"), c.String("flavour"), c.String("output")); err != nil {
-		return err
-	}
-	if err := checkOutputName(c, c.String("output"), c.String("format"), strings.Split(formatNames(), "|")); err != nil {
 		return err
 	}
 	inputs, skipped, err := translateInputs(c, format)

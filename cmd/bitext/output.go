@@ -83,21 +83,22 @@ var extFormats = map[string]string{
 	".jsonl": "jsonl", ".srx": "srx",
 }
 
-// checkOutputName refuses an -o whose extension names another format than
-// the one to be written, when --format was not given: "-o article.xlf"
-// would otherwise get the default format (a page, a bead list) under an
-// XLIFF name. Only formats the command can write (writable) are suggested.
-func checkOutputName(c *cli.Context, output, format string, writable []string) error {
+// formatFromOutput gives --format, when it is not given, the format that
+// -o's extension names, if the command can write it (writable): "-o
+// article.xlf" writes XLIFF, as its name says, not the default page. An
+// XLIFF name with --update is left to the file updated, whose version the
+// output keeps.
+func formatFromOutput(c *cli.Context, writable []string) error {
+	output := c.String("output")
 	if output == "" || output == "-" || c.IsSet("format") {
 		return nil
 	}
 	named, ok := extFormats[strings.ToLower(filepath.Ext(output))]
-	if !ok || named == format || named == "xliff" && format == "xliff2" || !slices.Contains(writable, named) {
+	if !ok || !slices.Contains(writable, named) {
 		return nil
 	}
-	alt := ""
-	if named == "xliff" && slices.Contains(writable, "xliff2") {
-		alt = " (or xliff2)"
+	if named == "xliff" && slices.Contains(c.FlagNames(), "update") && c.String("update") != "" {
+		return nil
 	}
-	return usagef("-o %s names a %s file, but the output would be %s: give --format %s%s, or another file name", output, named, format, named, alt)
+	return c.Set("format", named)
 }
