@@ -325,7 +325,8 @@ func credit(p Page) string {
 	add(p.Machine, "translated by machine"+engine+", not reviewed")
 	add(p.Memory, "from the translation memory, not reviewed")
 	add(p.Gist, "only a word-by-word gist")
-	return "Of the " + fmt.Sprint(total) + " translated sentence(s), " + strings.Join(parts, "; ") + "."
+	// two kinds at least, so two sentences at least
+	return "Of the " + fmt.Sprint(total) + " translated sentences, " + strings.Join(parts, "; ") + "."
 }
 
 // articleName is the name of the article's file, "" when unknown.

@@ -489,8 +489,8 @@ func TestGistBanner(t *testing.T) {
 		if err := Write(&buf, b, Options{Clean: clean}); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(buf.String(), "Word-by-word gist, not a translation.") {
-			t.Errorf("clean=%v: a page with gist units lacks the gist banner", clean)
+		if !strings.Contains(buf.String(), "Word-by-word gist, not a translation.") || !strings.Contains(buf.String(), "The English of one sentence on this page") {
+			t.Errorf("clean=%v: a page with a gist unit lacks the gist banner, or miscounts it", clean)
 		}
 	}
 	b.Units[0].State = doc.StateMachine
@@ -590,9 +590,9 @@ func TestCredit(t *testing.T) {
 		{"deepl", []doc.State{doc.StateMemory}, "Translated from the translation memory."},
 		{"gist", []doc.State{doc.StateGist, doc.StateGist}, ""},
 		{"gist", []doc.State{doc.StateFinal, doc.StateFinal, doc.StateGist, doc.StateNew},
-			"Of the 3 translated sentence(s), 2 reviewed by an editor; 1 only a word-by-word gist."},
+			"Of the 3 translated sentences, 2 reviewed by an editor; 1 only a word-by-word gist."},
 		{"deepl", []doc.State{doc.StateReviewed, doc.StateMachine, doc.StateMemory},
-			"Of the 3 translated sentence(s), 1 reviewed by an editor; 1 translated by machine (deepl), not reviewed; 1 from the translation memory, not reviewed."},
+			"Of the 3 translated sentences, 1 reviewed by an editor; 1 translated by machine (deepl), not reviewed; 1 from the translation memory, not reviewed."},
 	} {
 		b := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Engine: tc.engine}
 		for i, st := range tc.states {

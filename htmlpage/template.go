@@ -42,7 +42,7 @@ const DefaultTemplate = `
 </p>
 {{- end}}
 {{- if .Gist}}
-<p class="gist-banner" role="note"><strong>Word-by-word gist, not a translation.</strong> The English of {{.Gist}} sentence(s) on this page is a dictionary gloss made offline to show what the article is about; it is not fit to publish.</p>
+<p class="gist-banner" role="note"><strong>Word-by-word gist, not a translation.</strong> The English of {{if eq .Gist 1}}one sentence{{else}}{{.Gist}} sentences{{end}} on this page is a dictionary gloss made offline to show what the article is about; it is not fit to publish.</p>
 {{- end}}
 </header>
 {{- end}}

@@ -51,7 +51,7 @@ del { background: #fbd3d3; }
 <tr><th>Post-edit distance, words</th><td class="fig">{{pct .WordPED}} ({{.WordEdits}} edits / {{.Words}} words)</td></tr>
 <tr><th>Post-edit distance, characters</th><td class="fig">{{pct .CharPED}} ({{.CharEdits}} edits / {{.Chars}} characters)</td></tr>
 {{- if .Placeholders}}
-<tr class="bad"><th>Placeholders left</th><td>{{.Placeholders}} unit(s) hold a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
+<tr class="bad"><th>Placeholders left</th><td>{{.Placeholders}} {{if eq .Placeholders 1}}unit holds{{else}}units hold{{end}} a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
 <tr><th>Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
 </table>{{end}}
 {{if .Warnings}}<h2>Warnings</h2>

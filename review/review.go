@@ -251,10 +251,14 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, gist, s.Translated, s.Untranslated, s.Approved)
 	fmt.Fprintf(&b, "post-edit distance over %d drafted units: words %s (%d edits / %d words), characters %s (%d / %d)\n",
 		s.WithDraft, pct(s.WordPED), s.WordEdits, s.Words, pct(s.CharPED), s.CharEdits, s.Chars)
-	fmt.Fprintf(&b, "glossary: %d violations in the drafts, %d after review: %d fixed, %d introduced\n",
+	fmt.Fprintf(&b, "glossary violations: %d in the drafts, %d after review: %d fixed, %d introduced\n",
 		s.DraftViol, s.FinalViol, s.Fixed, s.Introduced)
 	if s.Placeholders > 0 {
-		fmt.Fprintf(&b, "placeholders: %d unit(s) hold a protected name's placeholder (⟦1⟧) instead of the name; publish refuses them\n", s.Placeholders)
+		holds := "units hold"
+		if s.Placeholders == 1 {
+			holds = "unit holds"
+		}
+		fmt.Fprintf(&b, "placeholders: %d %s a protected name's placeholder (⟦1⟧) instead of the name; publish refuses them\n", s.Placeholders, holds)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

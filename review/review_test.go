@@ -313,7 +313,7 @@ func TestPlaceholders(t *testing.T) {
 	if err := r.WriteText(&text, false); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text.String(), "placeholder left: ⟦1⟧") || !strings.Contains(text.String(), "placeholders: 1 unit(s)") {
+	if !strings.Contains(text.String(), "placeholder left: ⟦1⟧") || !strings.Contains(text.String(), "placeholders: 1 unit holds") {
 		t.Errorf("text report does not flag the placeholder:\n%s", text.String())
 	}
 	if err := r.WriteHTML(&page); err != nil {

@@ -183,7 +183,7 @@ func publishAction(c *cli.Context, e *env) error {
 			msg += fmt.Sprintf("; wrote %s (%d pairs)", tmxOut, pairs)
 		}
 		if untranslated > 0 {
-			fmt.Fprintf(e.stderr, "bitext: warning: %d unit(s) have no translation; the page shows their source only\n", untranslated)
+			fmt.Fprintf(e.stderr, "bitext: warning: %s no translation; the page shows the source only\n", count(untranslated, "unit has", "units have"))
 		}
 		for _, bn := range broken {
 			u := rv.Units[bn.Unit]
@@ -338,8 +338,8 @@ func refuseGist(input string, rv *xliff.Reviewed) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s:%d: %d unit(s) still hold the word-by-word gist, not a translation (%s); translate or edit them, or publish with --allow-gist",
-		input, first, len(ids), listIDs(ids))
+	return fmt.Errorf("%s:%d: %s the word-by-word gist, not a translation (%s); translate or edit them, or publish with --allow-gist",
+		input, first, count(len(ids), "unit still holds", "units still hold"), listIDs(ids))
 }
 
 // refusePlaceholders returns an error naming each unit whose target still

@@ -637,7 +637,7 @@ func TestPublishRefusesPlaceholders(t *testing.T) {
 		t.Error("a refused publish wrote the page")
 	}
 	r = runBitext(t, dir, "", "review", "reviewed.xlf")
-	if !strings.Contains(r.stdout, "placeholder left: ⟦1⟧") || !strings.Contains(r.stdout, "placeholders: 2 unit(s)") {
+	if !strings.Contains(r.stdout, "placeholder left: ⟦1⟧") || !strings.Contains(r.stdout, "placeholders: 2 units hold") {
 		t.Errorf("review does not flag the placeholders:\n%s", r.stdout)
 	}
 }
