@@ -346,6 +346,15 @@ func NonBlank(segs []Segment) []int {
 	return idx
 }
 
+// AnswersNothing reports whether eng leaves every text untranslated by
+// design (it has a method AnswersNothing() bool that returns true): the
+// pipeline does not ask it, so no request is counted and no empty answer
+// reads as damage.
+func AnswersNothing(eng Engine) bool {
+	a, ok := eng.(interface{ AnswersNothing() bool })
+	return ok && a.AnswersNothing()
+}
+
 // IsLocal reports whether eng runs on this machine and bills nothing (it has a
 // method Local() bool that returns true): its characters are not counted as billed.
 func IsLocal(eng Engine) bool {

@@ -19,6 +19,9 @@ func (noneEngine) Limits() Limits { return Limits{} }
 // Local reports that the engine bills nothing.
 func (noneEngine) Local() bool { return true }
 
+// AnswersNothing reports that every unit is left for a translator.
+func (noneEngine) AnswersNothing() bool { return true }
+
 // Translate returns an empty translation for every segment.
 func (noneEngine) Translate(ctx context.Context, req Request) ([]string, error) {
 	if err := ctx.Err(); err != nil {

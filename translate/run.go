@@ -193,9 +193,9 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 	}
 	r.stats.Segments = len(jobs)
 
-	// The none engine answers nothing: asking it would count requests, and
-	// its empty answers as damaged ones.
-	if _, blank := eng.(noneEngine); blank {
+	// An engine that answers nothing (none) is not asked: that would count
+	// requests, and its empty answers as damaged ones.
+	if AnswersNothing(eng) {
 		jobs = nil
 	}
 	// First pass: named placeholders, batched.
