@@ -150,7 +150,8 @@ func TestReorder(t *testing.T) {
 		{"رئيس مجلس الأمن", "president of council of the security"}, // idafa chain
 		{"قال المسؤول", "the official said"},                        // verb-first
 		{"وقال المسؤول الكبير", "and the senior official said"},     // with conjunction and adjective
-		{"قال مسؤول", "said official"},                              // indefinite subject: left alone
+		{"قال مسؤول", "an official said"},                           // an indefinite speaker
+		{"اعتقل مسؤول", "arrested official"},                        // another verb: left alone (also "was arrested")
 		{"البيت أبيض", "the house white"},                           // definiteness differs: left alone
 		{"قال في البيت", "said in the house"},                       // preposition: left alone
 		{"يقول المسؤول", "the official says"},                       // present verb too

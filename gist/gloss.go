@@ -563,10 +563,42 @@ func reorder(items []item) []item {
 				i = j - 1
 				continue
 			}
+			// news says who spoke with an indefinite subject: قال مسؤول
+			// "an official said" (another indefinite noun may be the object)
+			if !v.punct && !s.punct && v.pos == Verb && v.past && speechVerbs[v.text] && len(s.lead) == 0 && !s.def && s.pos == Noun && s.poss == "" && speaker(s.text) {
+				out = append(out, item{lead: v.lead, text: indefinite(s.text) + " " + v.text, pos: Other, space: v.space})
+				i++
+				continue
+			}
 		}
 		out = append(out, v)
 	}
 	return out
+}
+
+// speechVerbs are the verbs of saying that put the speaker after them.
+var speechVerbs = map[string]bool{"said": true, "warned": true, "added": true, "announced": true, "stressed": true,
+	"confirmed": true, "stated": true, "revealed": true, "explained": true, "told": true, "indicated": true,
+	"emphasized": true, "emphasised": true, "noted": true, "denied": true, "affirmed": true}
+
+// speakerNouns are the English heads of the indefinite subjects news quotes.
+var speakerNouns = map[string]bool{"official": true, "officials": true, "source": true, "sources": true,
+	"spokesman": true, "spokeswoman": true, "diplomat": true, "diplomats": true}
+
+// speaker reports whether the noun phrase en is headed by one of speakerNouns.
+func speaker(en string) bool {
+	return speakerNouns[en[strings.LastIndexByte(en, ' ')+1:]]
+}
+
+// indefinite puts "a" or "an" before a singular noun phrase.
+func indefinite(en string) string {
+	if strings.HasSuffix(en, "s") {
+		return en // officials, sources
+	}
+	if strings.ContainsRune("aeiou", rune(en[0])) {
+		return "an " + en
+	}
+	return "a " + en
 }
 
 // standalone holds the proclitic chains written as words of their own.
