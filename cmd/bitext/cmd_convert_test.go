@@ -128,19 +128,7 @@ func TestConvertKeepsReviewedXLIFF(t *testing.T) {
 				t.Fatalf("second conversion over an unreviewed draft: exit %d: %s", r.code, r.stderr)
 			}
 			path := filepath.Join(dir, "article.xlf")
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			re := regexp.MustCompile(`(<target [^>]*>)[^<]+`)
-			loc := re.FindSubmatchIndex(data)
-			if loc == nil {
-				t.Fatal("no target in the draft")
-			}
-			edited := append(append(append([]byte{}, data[:loc[3]]...), "The editor's sentence."...), data[loc[1]:]...)
-			if err := os.WriteFile(path, edited, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			edited := editFirstTarget(t, path, "The editor's sentence.")
 			for _, f := range []string{format, "json"} {
 				r := runBitext(t, dir, "", "convert", "-f", f, "-o", "article.xlf", "article.json")
 				if r.code != 1 || !strings.Contains(r.stderr, "article.xlf holds an editor's work") ||

@@ -555,20 +555,13 @@ func TestPublishRefusesGistWithoutDraft(t *testing.T) {
 // one unit rewritten and the rest left as gist, the credit says which is which.
 func TestPublishCreditsTheEditor(t *testing.T) {
 	dir := sampleDir(t)
-	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
-		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	target := regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)([^<]*)(</target>)`) // not the draft
-	n, total := 0, len(target.FindAllString(string(data), -1))
-	all := target.ReplaceAllStringFunc(string(data), func(m string) string {
+	data, target := gistXLIFF(t, dir)
+	n, total := 0, len(target.FindAllString(data, -1))
+	all := target.ReplaceAllStringFunc(data, func(m string) string {
 		n++
 		return target.ReplaceAllString(m, fmt.Sprintf("${1}The editor's sentence %d.${3}", n))
 	})
-	one := strings.Replace(string(data), target.FindString(string(data)), target.ReplaceAllString(target.FindString(string(data)), "${1}The editor's headline.${3}"), 1)
+	one := strings.Replace(data, target.FindString(data), target.ReplaceAllString(target.FindString(data), "${1}The editor's headline.${3}"), 1)
 	for name, text := range map[string]string{"all.xlf": all, "one.xlf": one} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)

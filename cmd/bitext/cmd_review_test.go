@@ -190,17 +190,10 @@ func TestReviewedXLIFFWithBOMOrUTF16(t *testing.T) {
 // post-edit distance over the one edited unit only.
 func TestReviewCountsUntouchedGistApart(t *testing.T) {
 	dir := sampleDir(t)
-	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
-		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	target := regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)([^<]*)(</target>)`) // not the draft
-	total := len(target.FindAllString(string(data), -1))
-	first := target.FindString(string(data))
-	edited := strings.Replace(string(data), first, target.ReplaceAllString(first, "${1}The editor's headline.${3}"), 1)
+	data, target := gistXLIFF(t, dir)
+	total := len(target.FindAllString(data, -1))
+	first := target.FindString(data)
+	edited := strings.Replace(data, first, target.ReplaceAllString(first, "${1}The editor's headline.${3}"), 1)
 	if err := os.WriteFile(filepath.Join(dir, "reviewed.xlf"), []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -345,21 +345,7 @@ func TestTranslateKeepsReviewedXLIFF(t *testing.T) {
 				t.Fatalf("second run over an unreviewed draft: exit %d: %s", r.code, r.stderr)
 			}
 			path := filepath.Join(dir, "article.xlf")
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			// The editor rewrites the first target (not a match candidate:
-			// those carry no attributes).
-			re := regexp.MustCompile(`(<target [^>]*>)[^<]+`)
-			loc := re.FindSubmatchIndex(data)
-			if loc == nil {
-				t.Fatal("no target in the draft")
-			}
-			edited := append(append(append([]byte{}, data[:loc[3]]...), "The editor's sentence."...), data[loc[1]:]...)
-			if err := os.WriteFile(path, edited, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			edited := editFirstTarget(t, path, "The editor's sentence.")
 			r := runBitext(t, dir, "", "translate", "--engine", "gist", "-f", format, "article.txt")
 			if r.code != 1 || !strings.Contains(r.stderr, "article.xlf holds an editor's work") || !strings.Contains(r.stderr, "--update") {
 				t.Fatalf("exit %d, stderr %s; want a refusal naming the file and --update", r.code, r.stderr)
@@ -771,4 +757,39 @@ func articleFolder(t *testing.T, dir, empty string, names ...string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// editFirstTarget rewrites the first <target> of the XLIFF file at path, as
+// an editor would, with text, and returns the new file. It is the unit's
+// own target (a match candidate's carries no attributes).
+func editFirstTarget(t *testing.T, path, text string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := regexp.MustCompile(`(<target [^>]*>)[^<]+`).FindSubmatchIndex(data)
+	if loc == nil {
+		t.Fatal("no target in the draft")
+	}
+	edited := append(append(append([]byte{}, data[:loc[3]]...), text...), data[loc[1]:]...)
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return edited
+}
+
+// gistXLIFF translates the sample in dir into article.xlf with the gist and
+// returns the file's text and the pattern of its units' targets (not the
+// drafts kept beside them): prefix, text, end tag.
+func gistXLIFF(t *testing.T, dir string) (string, *regexp.Regexp) {
+	t.Helper()
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data), regexp.MustCompile(`(?s)(<target xml:lang="en" state=[^>]*>)([^<]*)(</target>)`)
 }
