@@ -400,15 +400,8 @@ func TestTranslateSummaryLine(t *testing.T) {
 func TestTranslateFolderWritesFinishedBatches(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	os.Mkdir(in, 0o755)
 	n := translateBatch + 2
-	for i := range n {
-		text := "قال المتحدث إن الاجتماع رقم " + strings.Repeat("ا", i+1) + " انتهى."
-		if i == n-1 {
-			text = "قال المتحدث إن العطل هنا."
-		}
-		os.WriteFile(filepath.Join(in, fmt.Sprintf("a%02d.txt", i)), []byte(text+"\n"), 0o644)
-	}
+	numberedArticles(t, in, n, "قال المتحدث إن العطل هنا.")
 	var fail atomic.Bool
 	fail.Store(true)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -449,15 +442,8 @@ func TestTranslateFolderWritesFinishedBatches(t *testing.T) {
 func TestTranslateInterruptedFolderReportsWrittenFiles(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	os.Mkdir(in, 0o755)
 	n := translateBatch + 1
-	for i := range n {
-		text := "قال المتحدث إن الاجتماع رقم " + strings.Repeat("ا", i+1) + " انتهى."
-		if i == n-1 {
-			text = "قال المتحدث إن التوقف هنا."
-		}
-		os.WriteFile(filepath.Join(in, fmt.Sprintf("a%02d.txt", i)), []byte(text+"\n"), 0o644)
-	}
+	numberedArticles(t, in, n, "قال المتحدث إن التوقف هنا.")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -579,5 +565,23 @@ func TestTranslateTimeout(t *testing.T) {
 	}
 	if r := runBitext(t, dir, "", "translate", "--timeout", "0s", "-q", "article.txt"); r.code != 2 || !strings.Contains(r.stderr, "--timeout") {
 		t.Errorf("--timeout 0s: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// numberedArticles writes n one-sentence articles a00.txt… into the new
+// folder in, each text different, the last one last.
+func numberedArticles(t *testing.T, in string, n int, last string) {
+	t.Helper()
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		text := "قال المتحدث إن الاجتماع رقم " + strings.Repeat("ا", i+1) + " انتهى."
+		if i == n-1 {
+			text = last
+		}
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("a%02d.txt", i)), []byte(text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
