@@ -389,51 +389,50 @@ func translateMemoryFlags() []cli.Flag {
 // translateFormat is the --format value, xliff by default for an update
 // (the flag is set, so that every reader of it agrees).
 func translateFormat(c *cli.Context) string {
-	if path := c.String("update"); path != "" && !c.IsSet("format") {
+	path := c.String("update")
+	if path == "" {
+		return c.String("format")
+	}
+	major, omegat := earlierXLIFF(path)
+	if !c.IsSet("format") {
 		format := "xliff"
-		if xliffMajorVersion(path) == "2" {
+		if major == "2" {
 			format = "xliff2" // the editor's CAT tool reads what it wrote
 		}
 		if err := c.Set("format", format); err != nil {
 			return format
 		}
 	}
-	if path := c.String("update"); path != "" && !c.IsSet("flavour") && c.String("format") == "xliff" && omegatFlavoured(path) {
+	if omegat && !c.IsSet("flavour") && c.String("format") == "xliff" {
 		_ = c.Set("flavour", string(xliff.OmegaT)) // OmegaT would read the English drafts as the source
 	}
 	return c.String("format")
 }
 
-// omegatFlavoured reports whether the XLIFF file at path was written with
-// the omegat flavour, as its <file> element's category says.
-func omegatFlavoured(path string) bool {
+// earlierXLIFF looks at the start of the XLIFF file at path: its major
+// version ("1", "2", or "" when it cannot tell) and whether it was written
+// with the omegat flavour, as its <file> element's category says. Reading
+// the file properly is left to the update itself.
+func earlierXLIFF(path string) (major string, omegat bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return "", false
 	}
 	defer f.Close()
 	head := make([]byte, 16<<10)
 	n, _ := io.ReadFull(f, head)
+	_, major = xliff.Sniff(head[:n])
 	data, _ := io.ReadAll(textfile.UTF8Reader(bytes.NewReader(head[:n])))
-	return omegatCategory.Match(data)
+	return major, omegatCategory.Match(data)
+}
+
+// xliffMajorOf is earlierXLIFF's major version alone.
+func xliffMajorOf(path string) string {
+	major, _ := earlierXLIFF(path)
+	return major
 }
 
 var omegatCategory = regexp.MustCompile(`<(?:[\w.-]+:)?file\b[^>]*\bcategory\s*=\s*["']x-bitext-` + string(xliff.OmegaT) + `["']`)
-
-// xliffMajorVersion returns "1" or "2" from the version attribute near the
-// start of the XLIFF file at path, or "" when it cannot tell; reading the
-// file properly is left to the update itself.
-func xliffMajorVersion(path string) string {
-	f, err := os.Open(path)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	_, major := xliff.Sniff(head[:n])
-	return major
-}
 
 // openRunMemory opens the translation memory for a translate run, when there
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes

@@ -120,7 +120,7 @@ func writeBitext(e *env, path, format, flavour string, f outputFormat, b *doc.Bi
 		return nil, writeOutput(e, path, f, b)
 	}
 	// Both versions are written as .xlf: say so when one replaces the other.
-	replaces := path != "-" && xliffMajorVersion(path) == other
+	replaces := path != "-" && xliffMajorOf(path) == other
 	if err := writeFile(e, path, write); err != nil {
 		return nil, err
 	}
