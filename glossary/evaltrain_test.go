@@ -159,8 +159,14 @@ func TestMatchingEvalChunks(t *testing.T) {
 			both++
 		}
 	}
+	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
 	t.Logf("%d chunks: precision %.3f recall %.3f (tp %d fp %d fn %d); %d chunks reach precision 0.95 and recall 0.98",
-		n, float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn), tp, fp, fn, both)
+		n, p, r, tp, fp, fn, both)
+	// The chunks' lemmas are noisier than dev's, so the floor is the goal
+	// the matcher is held to on the held-out split, not dev's.
+	if p < 0.95 || r < 0.98 {
+		t.Errorf("chunks together: precision %.3f recall %.3f, want at least 0.95 and 0.98", p, r)
+	}
 }
 
 // usageTable counts, as mkordinary does, each word's uses as a one-word name
