@@ -244,7 +244,7 @@ const rowsJS = `JSON.stringify([...document.querySelectorAll('.u')].map(u => {
   const cell = c => { const r = c.getBoundingClientRect(), s = getComputedStyle(c);
     return {Top: r.top + scrollY, Left: r.left, Right: r.right, Bottom: r.bottom + scrollY, Width: r.width, Height: r.height,
       Dir: s.direction, Lang: c.lang, BG: s.backgroundColor}; };
-  return {ID: u.id, Src: cell(u.querySelector('.src')), Tgt: cell(u.querySelector('.tgt'))};
+  return {ID: u.querySelector('.tgt').id, Src: cell(u.querySelector('.src')), Tgt: cell(u.querySelector('.tgt'))};
 }))`
 
 func (b *browser) rows() []rowBoxes {
@@ -365,10 +365,10 @@ func TestBrowserHoverAndFocus(t *testing.T) {
 	picks := []int{0, len(rows) / 3, len(rows) / 2, len(rows) - 1}
 	for _, i := range picks {
 		id := rows[i].ID
-		b.eval("scroll", fmt.Sprintf(`document.getElementById(%q).querySelector('.src').scrollIntoView({block: 'center'}); 0`, id), nil)
+		b.eval("scroll", fmt.Sprintf(`document.getElementById(%q).parentNode.querySelector('.src').scrollIntoView({block: 'center'}); 0`, id), nil)
 		var pos struct{ X, Y float64 }
 		var s string
-		b.eval("locate", fmt.Sprintf(`JSON.stringify((r => ({X: r.left + r.width/2, Y: r.top + Math.min(r.height/2, 10)}))(document.getElementById(%q).querySelector('.src').getBoundingClientRect()))`, id), &s)
+		b.eval("locate", fmt.Sprintf(`JSON.stringify((r => ({X: r.left + r.width/2, Y: r.top + Math.min(r.height/2, 10)}))(document.getElementById(%q).parentNode.querySelector('.src').getBoundingClientRect()))`, id), &s)
 		if err := json.Unmarshal([]byte(s), &pos); err != nil {
 			t.Fatal(err)
 		}
@@ -377,7 +377,7 @@ func TestBrowserHoverAndFocus(t *testing.T) {
 	}
 	b.mouseTo(1, 1) // over the header: nothing highlighted
 	b.expectOnlyHighlighted(t, "pointer on header", "")
-	b.eval("focus", fmt.Sprintf(`document.getElementById(%q).querySelector('.src').focus(); 0`, rows[1].ID), nil)
+	b.eval("focus", fmt.Sprintf(`document.getElementById(%q).parentNode.querySelector('.src').focus(); 0`, rows[1].ID), nil)
 	b.expectOnlyHighlighted(t, "focus", rows[1].ID)
 	b.screenshot("focus")
 }
@@ -429,11 +429,11 @@ func TestBrowserHostileArticle(t *testing.T) {
 	b.eval("inspect", `JSON.stringify({
 		injected: [...document.querySelectorAll('img, script, iframe, object, embed, svg, a[href^="javascript"]')].map(e => e.outerHTML),
 		cellTags: [...new Set([...document.querySelectorAll('.c *')].map(e => e.tagName.toLowerCase()))],
-		en: document.getElementById('u2').querySelector('.tgt').textContent,
-		ar: document.getElementById('u2').querySelector('.src').textContent,
+		en: document.getElementById('u2').textContent,
+		ar: document.getElementById('u2').parentNode.querySelector('.src').textContent,
 		title: document.title, h1: document.querySelector('h1').textContent,
 		byline: document.querySelector('.byline').textContent,
-		tip: document.querySelector('#u2 .term').title,
+		tip: document.getElementById('u2').parentNode.querySelector('.term').title,
 	})`, &s)
 	var got struct {
 		Injected, CellTags             []string
@@ -547,7 +547,7 @@ func TestBrowserBidi(t *testing.T) {
 	b := newBrowser(t)
 	b.open(render(t, bt, Options{}), 1280)
 	var s string
-	b.eval("measure", `JSON.stringify([...document.querySelectorAll('#u3 bdi')].map(e => {
+	b.eval("measure", `JSON.stringify([...document.getElementById('u3').parentNode.querySelectorAll('bdi')].map(e => {
 		const words = e.textContent.split(' '), first = document.createRange(), last = document.createRange();
 		const node = e.firstChild, end = e.textContent.length;
 		first.setStart(node, 0); first.setEnd(node, words[0].length);
@@ -618,7 +618,7 @@ func TestBrowserLatinTokens(t *testing.T) {
 	list, _ := json.Marshal(tokens)
 	var s string
 	b.eval("measure", `(() => {
-		const cell = document.querySelector('#u3 .src'), nodes = [];
+		const cell = document.getElementById('u3').parentNode.querySelector('.src'), nodes = [];
 		const w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 		let n, text = '';
 		while ((n = w.nextNode())) { nodes.push([n, text.length]); text += n.data; }
@@ -655,4 +655,42 @@ func TestBrowserLatinTokens(t *testing.T) {
 		}
 	}
 	b.screenshot("latin-tokens")
+}
+
+// A link to a sentence (page.html#ID, the unit's id) opens the page scrolled
+// to that sentence, in two columns and stacked, and marks both its cells.
+func TestBrowserPermalink(t *testing.T) {
+	b := newBrowser(t)
+	bt := sampleTranslated(t)
+	id := bt.Units[len(bt.Units)/2].ID
+	path := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(path, []byte(render(t, bt, Options{})), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []int64{1280, 375} {
+		b.viewport(width)
+		b.do("open about:blank", chromedp.Navigate("about:blank"))
+		b.do("follow the link", chromedp.Navigate("file://"+path+"#"+id))
+		var s string
+		b.eval("where", fmt.Sprintf(`JSON.stringify((() => {
+			const u = [...document.querySelectorAll('.u')].find(u => u.querySelector('#%[1]s'));
+			const en = u.querySelector('.tgt');
+			return {y: scrollY, top: en.getBoundingClientRect().top, h: innerHeight,
+				en: getComputedStyle(en).backgroundColor, ar: getComputedStyle(u.querySelector('.src')).backgroundColor};
+		})())`, id), &s)
+		var got struct {
+			Y, Top, H float64
+			En, Ar    string
+		}
+		if err := json.Unmarshal([]byte(s), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Y == 0 || got.Top < -1 || got.Top > got.H/3 {
+			t.Errorf("%d px: the link to %s leaves the page scrolled to %.0f, its English at %.0f px of %.0f", width, id, got.Y, got.Top, got.H)
+		}
+		if got.En != highlight || got.Ar != highlight {
+			t.Errorf("%d px: the linked sentence is not marked: English %s, Arabic %s", width, got.En, got.Ar)
+		}
+		b.screenshot(fmt.Sprintf("permalink-%d", width))
+	}
 }

@@ -89,6 +89,9 @@ type Block struct {
 
 // Row is one aligned unit: a source sentence (or a few) and its translation.
 type Row struct {
+	// ID is the unit's id, the id of the row's English cell: a link to
+	// page.html#ID scrolls there in every layout (the row itself is only a
+	// grouping, without a box of its own, so the browser cannot scroll to it).
 	ID     string
 	State  doc.State
 	Source Cell

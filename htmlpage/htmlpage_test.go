@@ -202,7 +202,7 @@ func TestEscapesEverything(t *testing.T) {
 func TestCleanAndFlags(t *testing.T) {
 	draft := render(t, handBitext(), Options{})
 	clean := render(t, handBitext(), Options{Clean: true})
-	for _, want := range []string{`class="u flagged" id="u3"`, `<span class="flag untranslated"`, "no translation", "شاركها", `class="fl"`} {
+	for _, want := range []string{`class="u flagged"><p class="c tgt" id="u3"`, `<span class="flag untranslated"`, "no translation", "شاركها", `class="fl"`} {
 		if !strings.Contains(draft, want) {
 			t.Errorf("draft page lacks %q", want)
 		}
@@ -225,7 +225,7 @@ func TestMetadata(t *testing.T) {
 		want []string
 		bad  []string
 	}{
-		{Options{}, []string{"<title>A Putin–Kim summit</title>", `<h1 class="c tgt" lang="en" dir="ltr" tabindex="0">A <span`}, []string{`class="byline"`}},
+		{Options{}, []string{"<title>A Putin–Kim summit</title>", `<h1 class="c tgt" id="u1" lang="en" dir="ltr" tabindex="0">A <span`}, []string{`class="byline"`}},
 		{Options{Title: "T", Source: "AFP", SourceURL: "https://afp.com/x", Date: "2023-09-05"},
 			[]string{"<h1>T</h1>", `<a href="https://afp.com/x" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">2023-09-05</time>`}, nil},
 		{Options{Source: "AFP", SourceURL: "javascript:alert(1)", Date: "5 September 2023"},

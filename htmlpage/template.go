@@ -26,9 +26,9 @@ const DefaultTemplate = `
 <header class="meta">
 {{- with .Headline}}
 <div class="block heading headline">
-<div class="u{{if .Flags}} flagged{{end}}" id="{{.ID}}">
-{{- if $.HeadlineSource}}<p class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><h1 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h1>
-{{- else}}<h1 class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h1><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p>
+<div class="u{{if .Flags}} flagged{{end}}">
+{{- if $.HeadlineSource}}<p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><h1 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h1>
+{{- else}}<h1 class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h1><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p>
 {{- end}}</div>
 </div>
 {{- else}}
@@ -74,14 +74,14 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{- if eq .Kind "heading"}}
 <section class="block heading">
 {{- range .Rows}}
-<div class="u{{if .Flags}} flagged{{end}}" id="{{.ID}}"><h2 class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h2><h2 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h2></div>
+<div class="u{{if .Flags}} flagged{{end}}"><h2 class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h2><h2 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h2></div>
 {{- end}}
 </section>
 {{- else}}
 <section class="block {{.Kind}}">
 {{- $tab := ne .Kind "boilerplate"}}
 {{- range .Rows}}
-<div class="u{{if .Flags}} flagged{{end}}" id="{{.ID}}"><p class="c tgt" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Source}}</p></div>
+<div class="u{{if .Flags}} flagged{{end}}"><p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Source}}</p></div>
 {{- end}}
 </section>
 {{- end}}
@@ -145,7 +145,7 @@ h1{font:700 2rem/1.2 var(--en);margin:0 0 8px;overflow-wrap:anywhere}
 .flags{font:600 .72rem/1 var(--ui);white-space:nowrap}
 .flag{display:inline-block;color:#fff;background:var(--flag);border-radius:2px;padding:2px 5px;margin-inline-start:2px;letter-spacing:.02em}
 @media screen{
-.u:hover>.c,.u:focus-within>.c{background:var(--hi)}
+.u:hover>.c,.u:focus-within>.c,.tgt:target,.tgt:target+.src{background:var(--hi)}
 .c:focus{outline:2px solid #1a5fb4;outline-offset:1px}
 }
 @media screen and (max-width:699px){

@@ -408,7 +408,7 @@ func TestPublishMarksNamesTheEditorBroke(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m := regexp.MustCompile(`(?s)<div class="u flagged" id="` + id + `">.*?</div>`).Find(page)
+			m := regexp.MustCompile(`(?s)<div class="u flagged"><p class="c tgt" id="` + id + `".*?</div>`).Find(page)
 			if m == nil || !strings.Contains(string(m), `class="flag glossary-violation" title="A name is not spelled as the glossary says. Expected: جيك سوليفان → Jake Sullivan`) {
 				t.Errorf("the page does not mark unit %s:\n%s", id, m)
 			}
