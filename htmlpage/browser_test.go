@@ -694,3 +694,59 @@ func TestBrowserPermalink(t *testing.T) {
 		b.screenshot(fmt.Sprintf("permalink-%d", width))
 	}
 }
+
+// hostPage is a site's article template with its own styles for the names
+// the page also uses (h1, main, a, .block, .meta, .c, .src), calling the page's
+// parts as a CMS template would: the article whole, or its parts alone.
+const hostPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{{if .CSS}}{{template "bitext-style" .}}{{end}}
+<style>:root{--ink:#00f}body{margin:5px;font:13px/1.2 Arial,sans-serif;color:var(--ink)}h1{font-size:30px;margin:3px}main{padding:1px}
+.block{display:block;border:1px solid #999;margin:7px;padding:9px}.meta{color:#888}.c{margin:0 0 40px}.src{float:left}p{margin:0 0 20px}h2{font-size:40px}</style>
+<title>{{.Title}}</title></head><body><header class="site"><h1 class="site-name">Daily News</h1><p class="meta">Tuesday</p></header>
+<main><div class="block sidebar"><a href="/world">World</a><p class="c">Most read</p></div>
+{{if .Clean}}{{template "bitext-header" .}}{{template "bitext-blocks" .}}{{else}}{{template "bitext-article" .}}{{end}}</main></body></html>`
+
+// The page's stylesheet embedded in a site's template changes none of the
+// site's own elements, and the site's styles for the same names do not
+// break the page's columns.
+func TestBrowserEmbedded(t *testing.T) {
+	b := newBrowser(t)
+	bt := sampleTranslated(t)
+	withCSS, err := ParseTemplate("site.html", hostPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := `JSON.stringify(['body', 'header.site', 'h1.site-name', 'p.meta', 'main', 'div.sidebar', 'div.sidebar a', 'div.sidebar p'].map(sel => {
+		const e = document.querySelector(sel), s = getComputedStyle(e), r = e.getBoundingClientRect();
+		return sel + ': ' + ['font', 'color', 'margin', 'padding', 'box-sizing', 'max-width', 'border'].map(p => s.getPropertyValue(p)).join(' | ') + ' @' + [r.left, r.width].join(',');
+	}))`
+	for _, parts := range []bool{false, true} {
+		// Clean selects the template's branch that calls the parts alone.
+		opts := Options{Template: withCSS, Clean: parts}
+		html := render(t, bt, opts)
+		bare := strings.Replace(html, "<style>"+css+"</style>", "", 1)
+		if bare == html {
+			t.Fatal("the site page does not hold the stylesheet")
+		}
+		var want, got []string
+		b.open(bare, 1280)
+		b.eval("site alone", host, new(string))
+		var s string
+		b.eval("site alone", host, &s)
+		json.Unmarshal([]byte(s), &want)
+		b.open(html, 1280)
+		b.eval("site with the page", host, &s)
+		json.Unmarshal([]byte(s), &got)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("parts alone %v: the page's stylesheet changes the site's\n%s\nto\n%s", parts, want[i], got[i])
+			}
+		}
+		b.screenshot(fmt.Sprintf("embedded-%v", parts))
+		for _, r := range b.rows() {
+			if math.Abs(r.Src.Top-r.Tgt.Top) > 2 || r.Tgt.Right > r.Src.Left || r.Src.Dir != "rtl" {
+				t.Errorf("parts alone %v, row %s: English %.0f–%.0f at %.0f, Arabic %.0f–%.0f at %.0f (%s): not side by side", parts, r.ID, r.Tgt.Left, r.Tgt.Right, r.Tgt.Top, r.Src.Left, r.Src.Right, r.Src.Top, r.Src.Dir)
+				break
+			}
+		}
+	}
+}

@@ -45,7 +45,7 @@ func TestTranslatePageFlags(t *testing.T) {
 		{"clean", []string{"translate", "-o", "-", "--clean", "a.txt"}, 0,
 			[]string{"قمة"}, []string{"no translation", `class="u flagged"`, "شاركها"}, ""},
 		{"template", []string{"translate", "-o", "-", "--template", "site.html", "a.txt"}, 0,
-			[]string{"<nav>Newsroom</nav>", `<section class="block heading">`}, nil, ""},
+			[]string{"<nav>Newsroom</nav>", `<section class="bitext block heading">`}, nil, ""},
 		{"bad template", []string{"translate", "-o", "out.html", "--template", "bad.html", "a.txt"}, 1, nil, nil, "bad.html:1"},
 		{"missing template", []string{"translate", "-o", "-", "--template", "none.html", "a.txt"}, 1, nil, nil, "none.html"},
 		{"page flag with xliff", []string{"translate", "-f", "xliff", "-o", "-", "--clean", "a.txt"}, 2, nil, nil, "--clean applies only to --format html"},
