@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -747,6 +748,48 @@ func TestBrowserEmbedded(t *testing.T) {
 				t.Errorf("parts alone %v, row %s: English %.0f–%.0f at %.0f, Arabic %.0f–%.0f at %.0f (%s): not side by side", parts, r.ID, r.Tgt.Left, r.Tgt.Right, r.Tgt.Top, r.Src.Left, r.Src.Right, r.Src.Top, r.Src.Dir)
 				break
 			}
+		}
+	}
+}
+
+// A gist sentence is marked as such wherever a reader meets it: on the page
+// for editors, on the page for publishing (Clean) and on paper, so that a
+// page mixing gist with real translations never passes a gist off as one.
+func TestBrowserGistMarkedForReaders(t *testing.T) {
+	b := newBrowser(t)
+	bt := sampleTranslated(t)
+	gist := map[string]bool{}
+	for i := range bt.Units {
+		if u := &bt.Units[i]; u.Kind != doc.Boilerplate && i%3 == 1 {
+			u.State = doc.StateGist
+			gist[u.ID] = true
+		}
+	}
+	bt.Units[0].AddFlag(doc.FlagLowConfidence)
+	for _, clean := range []bool{false, true} {
+		b.open(render(t, bt, Options{Clean: clean}), 1280)
+		for _, media := range []string{"screen", "print"} {
+			b.media(media)
+			var s string
+			b.eval("marks", `JSON.stringify(Object.fromEntries([...document.querySelectorAll('.u')].map(u => {
+				const en = u.querySelector('.tgt');
+				return [en.id, [...en.querySelectorAll('.flag')].filter(f => getComputedStyle(f).display !== 'none' && f.getClientRects().length > 0).map(f => f.textContent)];
+			})))`, &s)
+			var marks map[string][]string
+			if err := json.Unmarshal([]byte(s), &marks); err != nil {
+				t.Fatal(err)
+			}
+			for id, shown := range marks {
+				// Readers (clean, print) see the gist mark alone; editors may see more.
+				want := gist[id]
+				if want && !slices.Contains(shown, "gist only") {
+					t.Errorf("clean %v, %s: gist sentence %s shows %q, want the mark \"gist only\"", clean, media, id, shown)
+				}
+				if n := map[bool]int{true: 1}[want]; (clean || media == "print") && len(shown) != n {
+					t.Errorf("clean %v, %s: sentence %s shows %q, want %d mark(s)", clean, media, id, shown, n)
+				}
+			}
+			b.screenshot(fmt.Sprintf("gist-clean-%v-%s", clean, media))
 		}
 	}
 }

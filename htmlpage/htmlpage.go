@@ -96,7 +96,7 @@ type Row struct {
 	State  doc.State
 	Source Cell
 	Target Cell
-	Flags  []FlagLabel // empty when the page is clean
+	Flags  []FlagLabel // when the page is clean, only the gist mark
 }
 
 // FlagLabel is a flag as a reader sees it.
@@ -270,6 +270,10 @@ func build(b *doc.Bitext, opts Options) Page {
 			if len(r.Flags) > 0 {
 				p.Flagged++
 			}
+		} else if u.Kind != doc.Boilerplate && u.State == doc.StateGist && strings.TrimSpace(u.Target) != "" {
+			// Readers are told too which sentences are only a gist: the
+			// banner alone cannot say which ones on a page that mixes them.
+			r.Flags = []FlagLabel{gistLabel}
 		}
 		blk := &p.Blocks[len(p.Blocks)-1]
 		blk.Rows = append(blk.Rows, r)
@@ -390,6 +394,10 @@ func machineDate(d string) string {
 	return ""
 }
 
+// gistLabel marks a sentence whose English is only a gist, on every page
+// (even Clean) and on paper.
+var gistLabel = FlagLabel{Name: "gist", Label: "gist only", Title: "A word-by-word gist, not a translation: not for publication."}
+
 // flagLabels says why a unit needs attention, in the reader's words.
 func flagLabels(u *doc.Unit) []FlagLabel {
 	var out []FlagLabel
@@ -404,7 +412,7 @@ func flagLabels(u *doc.Unit) []FlagLabel {
 	case doc.StateNew:
 		add(string(doc.FlagUntranslated), "no translation", "No translation yet: a translator is needed.")
 	case doc.StateGist:
-		add("gist", "gist only", "A word-by-word gist, not a translation: not for publication.")
+		add(gistLabel.Name, gistLabel.Label, gistLabel.Title)
 	}
 	for _, f := range u.Flags {
 		switch f {

@@ -171,7 +171,9 @@ const css = `
 .bitext h1{font-size:18pt}
 .bitext.headline .c{font-size:16pt}
 .bitext-page>main{max-width:none;padding:0}
-.bitext .flags,.bitext.legend .fl{display:none}
+.bitext .flags,.bitext .flag,.bitext.legend .fl{display:none}
+.bitext .flags:has(.gist){display:inline}
+.bitext .flag.gist{display:inline-block;color:var(--flag);background:none;border:1px solid var(--flag);padding:0 3px}
 .bitext .flagged .tgt{box-shadow:none;background:none}
 .bitext.legend{display:none}
 .bitext.block{column-gap:8mm}
