@@ -483,9 +483,15 @@ func TestBrowserPrint(t *testing.T) {
 	b.open(render(t, bt, Options{}), a4Content)
 	b.media("print")
 	var flags int
-	b.eval("count visible flags", `[...document.querySelectorAll('.flag, .flags, .legend')].filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0).length`, &flags)
+	b.eval("count visible flags", `[...document.querySelectorAll('.flag, .flags, .legend > :not(.credit)')].filter(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0).length`, &flags)
 	if flags != 0 {
 		t.Errorf("print: %d flag or legend elements visible", flags)
+	}
+	// Paper still says who made the English, as the screen does.
+	var printed string
+	b.eval("printed text", `document.body.innerText`, &printed)
+	if want := "Translated by machine (test)."; !strings.Contains(printed, want) {
+		t.Errorf("print: the page does not say %q", want)
 	}
 	rows := b.rows()
 	for _, r := range rows {

@@ -51,8 +51,10 @@ const DefaultTemplate = `
 <aside class="bitext legend" aria-label="How to read this page">
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
 Point at a sentence or move to it with Tab to highlight its partner.
-<span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.
-{{- with .Credit}} {{.}}{{end}}</p>
+<span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.</p>
+{{- with .Credit}}
+<p class="credit">{{.}}</p>
+{{- end}}
 {{- if .Flagged}}
 <p class="fl"><span class="flag">flag</span> Marks a sentence an editor must check before publishing ({{.Flagged}} on this page): no translation, names not as in the glossary, uncertain pairing, or a gist that is not a translation.</p>
 {{- end}}
@@ -175,7 +177,8 @@ const css = `
 .bitext .flags:has(.gist){display:inline}
 .bitext .flag.gist{display:inline-block;color:var(--flag);background:none;border:1px solid var(--flag);padding:0 3px}
 .bitext .flagged .tgt{box-shadow:none;background:none}
-.bitext.legend{display:none}
+.bitext.legend{border:0;padding:0;margin:0 0 4mm}
+.bitext.legend>:not(.credit){display:none}
 .bitext.block{column-gap:8mm}
 .bitext .c{padding:0;break-inside:avoid}
 .bitext .src{font-size:1.05em}

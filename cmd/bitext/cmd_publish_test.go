@@ -584,9 +584,9 @@ func TestPublishCreditsTheEditor(t *testing.T) {
 	}
 }
 
-// credit is the legend's last sentence(s), after the glossary's.
+// credit is the legend's line on who made the English.
 func credit(page []byte) string {
-	_, after, _ := strings.Cut(string(page), "point at one for its note.")
+	_, after, _ := strings.Cut(string(page), `<p class="credit">`)
 	before, _, _ := strings.Cut(after, "</p>")
 	return before
 }
