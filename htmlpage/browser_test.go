@@ -799,3 +799,36 @@ func TestBrowserGistMarkedForReaders(t *testing.T) {
 		}
 	}
 }
+
+// Embedded in a right-to-left page (a site's Arabic edition), the page keeps
+// its own layout: English on the left as the legend says, and its English
+// header and legend read left to right.
+func TestBrowserEmbeddedRightToLeft(t *testing.T) {
+	b := newBrowser(t)
+	site, err := ParseTemplate("site.html", strings.Replace(hostPage, `<html lang="en">`, `<html lang="ar" dir="rtl">`, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := sampleTranslated(t)
+	for _, parts := range []bool{false, true} {
+		b.open(render(t, bt, Options{Template: site, Clean: parts, Source: "AFP", Date: "2023-09-05"}), 1280)
+		b.screenshot(fmt.Sprintf("rtl-site-%v", parts))
+		var s string
+		b.eval("directions", `JSON.stringify([...document.querySelectorAll('.bitext .byline, .bitext.legend p, section.bitext, .bitext h1')].map(e => e.tagName + '.' + e.className + ' ' + getComputedStyle(e).direction + ' ' + e.closest('[lang]').lang))`, &s)
+		var dirs []string
+		if err := json.Unmarshal([]byte(s), &dirs); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range dirs {
+			if !strings.HasSuffix(d, " ltr en") {
+				t.Errorf("parts alone %v: %s, want ltr and en", parts, d)
+			}
+		}
+		for _, r := range b.rows() {
+			if r.Tgt.Right > r.Src.Left {
+				t.Errorf("parts alone %v, row %s: English %.0f–%.0f is not left of Arabic %.0f–%.0f", parts, r.ID, r.Tgt.Left, r.Tgt.Right, r.Src.Left, r.Src.Right)
+				break
+			}
+		}
+	}
+}

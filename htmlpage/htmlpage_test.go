@@ -317,7 +317,7 @@ func TestNewsroomTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the headline is the title, which bitext-header shows: the blocks start after it
-	if out := render(t, handBitext(), Options{Template: lt}); !strings.HasPrefix(strings.TrimSpace(out), `<section class="bitext block paragraph">`) {
+	if out := render(t, handBitext(), Options{Template: lt}); !strings.HasPrefix(strings.TrimSpace(out), `<section class="bitext block paragraph"`) {
 		t.Errorf("LoadTemplate output starts %.60q", out)
 	}
 	if _, err := LoadTemplate(filepath.Join(dir, "missing.html")); err == nil {

@@ -23,7 +23,7 @@ const DefaultTemplate = `
 {{- end}}
 
 {{- define "bitext-header" -}}
-<header class="bitext meta">
+<header class="bitext meta" lang="en" dir="ltr">
 {{- with .Headline}}
 <div class="bitext block heading headline">
 <div class="u{{if .Flags}} flagged{{end}}">
@@ -48,7 +48,7 @@ const DefaultTemplate = `
 {{- end}}
 
 {{- define "bitext-legend" -}}
-<aside class="bitext legend" aria-label="How to read this page">
+<aside class="bitext legend" lang="en" dir="ltr" aria-label="How to read this page">
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.</p>
@@ -74,13 +74,13 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{- define "bitext-blocks" -}}
 {{range .Body}}
 {{- if eq .Kind "heading"}}
-<section class="bitext block heading">
+<section class="bitext block heading" lang="en" dir="ltr">
 {{- range .Rows}}
 <div class="u{{if .Flags}} flagged{{end}}"><h2 class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h2><h2 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h2></div>
 {{- end}}
 </section>
 {{- else}}
-<section class="bitext block {{.Kind}}">
+<section class="bitext block {{.Kind}}" lang="en" dir="ltr">
 {{- $tab := ne .Kind "boilerplate"}}
 {{- range .Rows}}
 <div class="u{{if .Flags}} flagged{{end}}"><p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Source}}</p></div>
@@ -91,7 +91,7 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{- end}}
 
 {{- define "bitext-article" -}}
-<article class="bitext">
+<article class="bitext" lang="en" dir="ltr">
 {{template "bitext-header" .}}
 {{template "bitext-legend" .}}
 {{template "bitext-blocks" .}}
@@ -120,7 +120,9 @@ Point at a sentence or move to it with Tab to highlight its partner.
 // embedded in a site's page restyles none of the site's elements, a part
 // called alone is still styled, and the doubled class outweighs the site's
 // rules for the same common names (.block, .meta, p). The page's own <body>
-// is "bitext-page".
+// is "bitext-page". The same elements say lang="en" dir="ltr" (the page's
+// own words are English, its English column on the left), so that a site's
+// right-to-left page does not swap the columns.
 const css = `
 .bitext{--en:Georgia,Cambria,"Times New Roman","Noto Serif","DejaVu Serif",serif;--ar:"Noto Naskh Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Arabic Typesetting","Segoe UI","Tahoma","Noto Sans Arabic","DejaVu Sans",sans-serif;--ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;--ink:#1b1b1b;--muted:#5c5c5c;--rule:#d9d9d9;--hi:#fff1a8;--flag:#b3261e;color:var(--ink);font:17px/1.6 var(--en);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .bitext,.bitext *{box-sizing:border-box}

@@ -47,7 +47,7 @@ func TestTranslatePageFlags(t *testing.T) {
 		{"clean gist", []string{"translate", "-o", "-", "--clean", "--engine", "gist", "a.txt"}, 0,
 			[]string{`<span class="flag gist"`, "gist only"}, []string{`class="fl"`, "شاركها"}, ""},
 		{"template", []string{"translate", "-o", "-", "--template", "site.html", "a.txt"}, 0,
-			[]string{"<nav>Newsroom</nav>", `<section class="bitext block heading">`}, nil, ""},
+			[]string{"<nav>Newsroom</nav>", `<section class="bitext block heading"`}, nil, ""},
 		{"bad template", []string{"translate", "-o", "out.html", "--template", "bad.html", "a.txt"}, 1, nil, nil, "bad.html:1"},
 		{"missing template", []string{"translate", "-o", "-", "--template", "none.html", "a.txt"}, 1, nil, nil, "none.html"},
 		{"page flag with xliff", []string{"translate", "-f", "xliff", "-o", "-", "--clean", "a.txt"}, 2, nil, nil, "--clean applies only to --format html"},
