@@ -758,17 +758,23 @@ func TestBrowserEmbedded(t *testing.T) {
 	}
 }
 
-// A gist sentence is marked as such wherever a reader meets it: on the page
-// for editors, on the page for publishing (Clean) and on paper, so that a
-// page mixing gist with real translations never passes a gist off as one.
-func TestBrowserGistMarkedForReaders(t *testing.T) {
+// A gist sentence, and one with no translation, is marked as such wherever a
+// reader meets it: on the page for editors, on the page for publishing
+// (Clean) and on paper, so that a page never passes a gist off as a
+// translation, nor an English paragraph that lacks a sentence as whole.
+func TestBrowserMarksForReaders(t *testing.T) {
 	b := newBrowser(t)
 	bt := sampleTranslated(t)
-	gist := map[string]bool{}
+	mark := map[string]string{}
 	for i := range bt.Units {
-		if u := &bt.Units[i]; u.Kind != doc.Boilerplate && i%3 == 1 {
+		switch u := &bt.Units[i]; {
+		case u.Kind == doc.Boilerplate:
+		case i%3 == 1:
 			u.State = doc.StateGist
-			gist[u.ID] = true
+			mark[u.ID] = "gist only"
+		case i%5 == 2:
+			u.State, u.Target = doc.StateNew, ""
+			mark[u.ID] = "no translation"
 		}
 	}
 	bt.Units[0].AddFlag(doc.FlagLowConfidence)
@@ -786,16 +792,16 @@ func TestBrowserGistMarkedForReaders(t *testing.T) {
 				t.Fatal(err)
 			}
 			for id, shown := range marks {
-				// Readers (clean, print) see the gist mark alone; editors may see more.
-				want := gist[id]
-				if want && !slices.Contains(shown, "gist only") {
-					t.Errorf("clean %v, %s: gist sentence %s shows %q, want the mark \"gist only\"", clean, media, id, shown)
+				// Readers (clean, print) see that mark alone; editors may see more.
+				want := mark[id]
+				if want != "" && !slices.Contains(shown, want) {
+					t.Errorf("clean %v, %s: sentence %s shows %q, want the mark %q", clean, media, id, shown, want)
 				}
-				if n := map[bool]int{true: 1}[want]; (clean || media == "print") && len(shown) != n {
+				if n := map[bool]int{true: 1}[want != ""]; (clean || media == "print") && len(shown) != n {
 					t.Errorf("clean %v, %s: sentence %s shows %q, want %d mark(s)", clean, media, id, shown, n)
 				}
 			}
-			b.screenshot(fmt.Sprintf("gist-clean-%v-%s", clean, media))
+			b.screenshot(fmt.Sprintf("marks-clean-%v-%s", clean, media))
 		}
 	}
 }

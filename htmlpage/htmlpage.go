@@ -96,7 +96,7 @@ type Row struct {
 	State  doc.State
 	Source Cell
 	Target Cell
-	Flags  []FlagLabel // when the page is clean, only the gist mark
+	Flags  []FlagLabel // when the page is clean, only "no translation" or "gist only"
 }
 
 // FlagLabel is a flag as a reader sees it.
@@ -270,10 +270,8 @@ func build(b *doc.Bitext, opts Options) Page {
 			if len(r.Flags) > 0 {
 				p.Flagged++
 			}
-		} else if u.Kind != doc.Boilerplate && u.State == doc.StateGist && strings.TrimSpace(u.Target) != "" {
-			// Readers are told too which sentences are only a gist: the
-			// banner alone cannot say which ones on a page that mixes them.
-			r.Flags = []FlagLabel{gistLabel}
+		} else if u.Kind != doc.Boilerplate {
+			r.Flags = readerLabels(u)
 		}
 		blk := &p.Blocks[len(p.Blocks)-1]
 		blk.Rows = append(blk.Rows, r)
@@ -394,9 +392,25 @@ func machineDate(d string) string {
 	return ""
 }
 
-// gistLabel marks a sentence whose English is only a gist, on every page
-// (even Clean) and on paper.
-var gistLabel = FlagLabel{Name: "gist", Label: "gist only", Title: "A word-by-word gist, not a translation: not for publication."}
+// gistLabel and untranslatedLabel are the marks readers see too, on a Clean
+// page and on paper: the banner alone cannot say which sentences of a page
+// are only a gist, and a missing sentence goes unseen in an English
+// paragraph read on its own (stacked on a phone).
+var (
+	gistLabel         = FlagLabel{Name: "gist", Label: "gist only", Title: "A word-by-word gist, not a translation: not for publication."}
+	untranslatedLabel = FlagLabel{Name: string(doc.FlagUntranslated), Label: "no translation", Title: "No translation yet: a translator is needed."}
+)
+
+// readerLabels are the marks of a Clean page: no translation, or only a gist.
+func readerLabels(u *doc.Unit) []FlagLabel {
+	switch {
+	case strings.TrimSpace(u.Target) == "" || u.State == doc.StateNew || u.HasFlag(doc.FlagUntranslated):
+		return []FlagLabel{untranslatedLabel}
+	case u.State == doc.StateGist:
+		return []FlagLabel{gistLabel}
+	}
+	return nil
+}
 
 // flagLabels says why a unit needs attention, in the reader's words.
 func flagLabels(u *doc.Unit) []FlagLabel {
@@ -410,14 +424,14 @@ func flagLabels(u *doc.Unit) []FlagLabel {
 	}
 	switch u.State {
 	case doc.StateNew:
-		add(string(doc.FlagUntranslated), "no translation", "No translation yet: a translator is needed.")
+		add(untranslatedLabel.Name, untranslatedLabel.Label, untranslatedLabel.Title)
 	case doc.StateGist:
 		add(gistLabel.Name, gistLabel.Label, gistLabel.Title)
 	}
 	for _, f := range u.Flags {
 		switch f {
 		case doc.FlagUntranslated:
-			add(string(f), "no translation", "No translation yet: a translator is needed.")
+			add(untranslatedLabel.Name, untranslatedLabel.Label, untranslatedLabel.Title)
 		case doc.FlagGlossaryViolation:
 			var want []string
 			for _, n := range u.Notes {

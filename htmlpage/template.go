@@ -176,8 +176,8 @@ const css = `
 .bitext.headline .c{font-size:16pt}
 .bitext-page>main{max-width:none;padding:0}
 .bitext .flags,.bitext .flag,.bitext.legend .fl{display:none}
-.bitext .flags:has(.gist){display:inline}
-.bitext .flag.gist{display:inline-block;color:var(--flag);background:none;border:1px solid var(--flag);padding:0 3px}
+.bitext .flags:has(.gist,.untranslated){display:inline}
+.bitext .flag.gist,.bitext .flag.untranslated{display:inline-block;color:var(--flag);background:none;border:1px solid var(--flag);padding:0 3px}
 .bitext .flagged .tgt{box-shadow:none;background:none}
 .bitext.legend{border:0;padding:0;margin:0 0 4mm}
 .bitext.legend>:not(.credit){display:none}

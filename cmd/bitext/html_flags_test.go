@@ -43,7 +43,7 @@ func TestTranslatePageFlags(t *testing.T) {
 		{"flags win", []string{"translate", "-o", "-", "--title", "Putin & Kim", "--source-name", "Reuters", "--date", "5 Sept", "a.txt"}, 0,
 			[]string{"<h1>Putin &amp; Kim</h1>", "Reuters</a>", `<span class="date">5 Sept</span>`}, []string{">AFP<"}, ""},
 		{"clean", []string{"translate", "-o", "-", "--clean", "--engine", "none", "a.txt"}, 0,
-			[]string{"قمة"}, []string{"no translation", `class="u flagged"`, "شاركها"}, ""},
+			[]string{"قمة", `<span class="flag untranslated"`}, []string{`class="fl"`, "check names", "شاركها"}, ""},
 		{"clean gist", []string{"translate", "-o", "-", "--clean", "--engine", "gist", "a.txt"}, 0,
 			[]string{`<span class="flag gist"`, "gist only"}, []string{`class="fl"`, "شاركها"}, ""},
 		{"template", []string{"translate", "-o", "-", "--template", "site.html", "a.txt"}, 0,
