@@ -585,3 +585,45 @@ func numberedArticles(t *testing.T, in string, n int, last string) {
 		}
 	}
 }
+
+// Engine settings kept in a secret file end in a line break (echo adds one,
+// and a Kubernetes secret keeps it): the run takes them without it instead
+// of failing every request. A control character inside is a usage error
+// that names the variable, never the key, and a malformed URL from the
+// environment says which variable set it.
+func TestEngineSettingsFromSecretFiles(t *testing.T) {
+	dir := sampleDir(t)
+	t.Setenv("GOOGLE_CLOUD_PROJECT", "")
+	t.Setenv("GOOGLE_API_KEY", "")
+	f := &enginetest.Fake{Answer: enginetest.English}
+	t.Setenv("BITEXT_ENGINE_URL", libreServer(t, f)+"\n")
+	t.Setenv("BITEXT_ENGINE_KEY", testKey+"\r\n")
+	r := runBitext(t, dir, "", "translate", "--no-cache", "--format", "json", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("settings ending in a line break: exit %d: %s", r.code, r.stderr)
+	}
+	if reqs := f.Requests(); len(reqs) == 0 || reqs[0].Auth != testKey {
+		t.Errorf("the engine got the key %q, want %q", reqs[0].Auth, testKey)
+	}
+	if !strings.Contains(r.stderr, "engine auto: libretranslate") {
+		t.Errorf("auto did not choose the server of BITEXT_ENGINE_URL: %s", r.stderr)
+	}
+
+	t.Setenv("BITEXT_ENGINE_KEY", "libre-key\x1bnever-shown")
+	calls := f.Calls()
+	r = runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--no-cache", "-o", "k.json", "article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "$BITEXT_ENGINE_KEY holds a control character") || strings.Contains(r.stderr, "never-shown") || f.Calls() != calls {
+		t.Errorf("a key with an escape inside: exit %d, %d requests: %s", r.code, f.Calls()-calls, r.stderr)
+	}
+
+	t.Setenv("BITEXT_ENGINE_KEY", "")
+	t.Setenv("BITEXT_ENGINE_URL", "localhost:5000")
+	r = runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--no-cache", "-o", "u.json", "article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "set by $BITEXT_ENGINE_URL") {
+		t.Errorf("a URL without its scheme in the environment: exit %d: %s", r.code, r.stderr)
+	}
+	r = runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", "localhost:5001", "--no-cache", "-o", "u.json", "article.txt")
+	if r.code != 2 || strings.Contains(r.stderr, "BITEXT_ENGINE_URL") {
+		t.Errorf("a URL on the command line blamed on the environment: exit %d: %s", r.code, r.stderr)
+	}
+}

@@ -110,7 +110,8 @@ func resolveEngine(name string, f autoFlags, registered []string, quiet bool, e 
 		return name, nil
 	}
 	home, _ := os.UserHomeDir()
-	c := autoEngine(os.Getenv, home, f, registered)
+	// A variable holding only a line break is not a setting.
+	c := autoEngine(func(k string) string { return strings.TrimSpace(os.Getenv(k)) }, home, f, registered)
 	if c.Err != "" {
 		return "", usagef("engine auto: %s", c.Err)
 	}
