@@ -627,3 +627,18 @@ func TestEngineSettingsFromSecretFiles(t *testing.T) {
 		t.Errorf("a URL on the command line blamed on the environment: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// A home where the cache's folder cannot be made (a container's read-only
+// home; here a file stands in its way) stops the run before anything is
+// sent, saying how to put the cache elsewhere.
+func TestUnusableCacheFolderSaysWhatToDo(t *testing.T) {
+	dir := sampleDir(t)
+	f := &enginetest.Fake{Answer: enginetest.English}
+	t.Setenv("XDG_CACHE_HOME", "")
+	t.Setenv("HOME", filepath.Join(dir, "article.txt"))
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, f), "-o", "a.json", "article.txt")
+	if r.code != 1 || f.Calls() != 0 || !strings.Contains(r.stderr, "--cache DIR or $XDG_CACHE_HOME puts it elsewhere") ||
+		!strings.Contains(r.stderr, filepath.Join(dir, "article.txt", ".cache", "bitext", "translations")) {
+		t.Errorf("exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
+	}
+}

@@ -200,16 +200,18 @@ func openRunCache(c *cli.Context, eng translate.Engine) (*storeOrWarn, error) {
 	if c.Bool("no-cache") || translate.IsLocal(eng) {
 		return nil, nil
 	}
-	dir := c.String("cache")
+	dir, hint := c.String("cache"), "--no-cache runs without it"
 	if dir == "" {
 		var err error
 		if dir, err = defaultCacheDir(); err != nil {
 			return nil, err
 		}
+		// A container's read-only home: say how to move the cache.
+		hint = "--cache DIR or $XDG_CACHE_HOME puts it elsewhere, " + hint
 	}
 	dc, err := translate.OpenDirCache(dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w (%s)", err, hint)
 	}
 	return &storeOrWarn{Cache: dc}, nil
 }
