@@ -66,6 +66,9 @@ func newApp(e *env) *cli.App {
 			fmt.Fprintf(e.stderr, "bitext: unknown command %q; see 'bitext --help'\n", name)
 		},
 	}
+	// --version prints the line `bitext version` prints, so that a script
+	// reads the same words from either.
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintln(c.App.Writer, versionLine(buildVersion())) }
 	for _, mk := range commands {
 		app.Commands = append(app.Commands, mk(e))
 	}
