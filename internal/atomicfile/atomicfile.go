@@ -17,8 +17,10 @@ import (
 // temporary file is removed. A symbolic link is followed, so that the file it
 // points to is replaced and the link stays; a path that is not a regular file
 // (/dev/null, a named pipe) gets the complete output written to it instead,
-// since renaming over it would replace the device. A read-only file is not
-// replaced.
+// since renaming over it would replace the device. A file that is a mount
+// point of its own (a single file mounted into a container), which rename
+// cannot replace, gets the complete output copied into it. A read-only file
+// is not replaced.
 func Write(path string, fill func(w io.Writer) error) (err error) {
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		if target, err := filepath.EvalSymlinks(path); err == nil {
@@ -70,7 +72,37 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 	if err = os.Chmod(tmp.Name(), mode); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err = os.Rename(tmp.Name(), path); err != nil && renameRefusedByMount(err) {
+		// path is a mount point of its own (a file mounted into a
+		// container): it cannot be replaced, only written to. The new
+		// content is complete on disk by now; copy it in.
+		if err = copyInto(path, tmp.Name()); err == nil {
+			os.Remove(tmp.Name())
+		}
+	}
+	return err
+}
+
+// copyInto writes the complete file src over the file at path, in place.
+func copyInto(path, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return out.Close()
 }
 
 // writeSpecial fills a buffer and writes it whole to the device or pipe at
