@@ -476,6 +476,14 @@ func TestTranslateInterruptedFolderReportsWrittenFiles(t *testing.T) {
 	if !rep.Interrupted || len(rep.Files) != translateBatch {
 		t.Errorf("report: interrupted %v, %d files; want true and %d", rep.Interrupted, len(rep.Files), translateBatch)
 	}
+	// A pipeline that reads only the report learns why the run stopped and
+	// what the characters billed before it cost.
+	if c := rep.Stats.Characters; c == 0 || rep.EstimatedCost != float64(c)*rep.PricePerMChar/1e6 {
+		t.Errorf("report: %d characters billed at $%g per million cost $%g", c, rep.PricePerMChar, rep.EstimatedCost)
+	}
+	if !strings.HasPrefix(rep.Error, want) {
+		t.Errorf("report error %q, want %q", rep.Error, want)
+	}
 	for _, f := range rep.Files {
 		if _, err := os.Stat(f.Output); err != nil {
 			t.Errorf("the report lists %s: %v", f.Output, err)

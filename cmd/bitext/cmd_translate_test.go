@@ -654,8 +654,8 @@ func TestTranslateReportKeepsItsShape(t *testing.T) {
 	if cleanKeys != skippedKeys {
 		t.Errorf("report keys %q without skipped articles, %q with", cleanKeys, skippedKeys)
 	}
-	if string(clean["skipped"]) != "[]" || string(clean["interrupted"]) != "false" {
-		t.Errorf("skipped %s, interrupted %s; want [] and false", clean["skipped"], clean["interrupted"])
+	if string(clean["skipped"]) != "[]" || string(clean["interrupted"]) != "false" || string(clean["error"]) != `""` {
+		t.Errorf("skipped %s, interrupted %s, error %s; want [], false and \"\"", clean["skipped"], clean["interrupted"], clean["error"])
 	}
 }
 
