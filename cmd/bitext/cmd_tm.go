@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -459,7 +460,7 @@ var omegatCategory = regexp.MustCompile(`<(?:[\w.-]+:)?file\b[^>]*\bcategory\s*=
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes
 // the pipeline consult it. The run looks it up through one cache: the
 // articles of a folder repeat sentences.
-func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Cache, error) {
+func openRunMemory(c *cli.Context, e *env, opts *translate.Options) (*tm.Cache, error) {
 	if s := c.Float64("fuzzy"); s <= 0 || s > 1 {
 		return nil, usagef("translate: --fuzzy %v is not in (0, 1]", s)
 	}
@@ -469,6 +470,11 @@ func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Cache, error) {
 	if p := memoryPath(c); !c.IsSet("tm") && p == "" {
 		return nil, nil
 	} else if _, statErr := os.Stat(p); !c.IsSet("tm") && statErr != nil {
+		if env := os.Getenv(memoryEnv); env != "" {
+			// Set on purpose, so a mistyped path or an unmounted volume
+			// would otherwise make every run pay for what the memory holds.
+			fmt.Fprintf(e.stderr, "bitext: warning: $%s names %s: %v; translating without a memory\n", memoryEnv, env, unwrapPathError(statErr))
+		}
 		return nil, nil
 	}
 	mem, err := openMemory(c, false)
@@ -478,6 +484,15 @@ func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Cache, error) {
 	look := tm.NewCache(mem)
 	opts.Memory = tm.Leverage{Memory: look}
 	return look, nil
+}
+
+// unwrapPathError is what went wrong in err, without the path it repeats.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // runUpdate translates d against the reviewed units of the earlier version

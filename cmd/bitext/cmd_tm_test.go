@@ -963,3 +963,22 @@ func TestReadOnlyMemory(t *testing.T) {
 		t.Error("publish wrote the page, then could not add to the memory")
 	}
 }
+
+// $BITEXT_TM is set on purpose: when it names no file (a mistyped path, a
+// volume not mounted), translate says so instead of quietly sending
+// everything the memory would have given.
+func TestTranslateSaysWhenBitextTMIsMissing(t *testing.T) {
+	dir := sampleDir(t)
+	missing := filepath.Join(dir, "data", "memroy.db")
+	t.Setenv("BITEXT_TM", missing)
+	r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "-o", "a.html", "article.txt")
+	if r.code != 0 || !strings.Contains(r.stderr, "$BITEXT_TM names "+missing) || !strings.Contains(r.stderr, "without a memory") {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("translate created the memory $BITEXT_TM names")
+	}
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "-o", "b.html", "article.txt"); strings.Contains(r.stderr, "BITEXT_TM") {
+		t.Errorf("--no-tm still warned: %s", r.stderr)
+	}
+}

@@ -245,7 +245,7 @@ func translateAction(c *cli.Context, e *env) error {
 		bar = &progressBar{w: e.stderr}
 		opts.Progress = bar.update
 	}
-	mem, err := openRunMemory(c, &opts)
+	mem, err := openRunMemory(c, e, &opts)
 	if err != nil {
 		return err
 	}
