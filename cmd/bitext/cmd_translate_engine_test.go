@@ -650,3 +650,38 @@ func TestUnusableCacheFolderSaysWhatToDo(t *testing.T) {
 		t.Errorf("exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
 	}
 }
+
+// The openai engine takes its key from OPENAI_API_KEY too, as OpenAI's own
+// tools do; OpenAI's API without any key is a usage error before anything
+// is sent, rather than a 401 on the first request.
+func TestOpenAIKeyFromItsOwnVariable(t *testing.T) {
+	dir := sampleDir(t)
+	var auth atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth.Store(r.Header.Get("Authorization"))
+		var in struct{ Messages []struct{ Content string } }
+		json.NewDecoder(r.Body).Decode(&in)
+		var texts []string
+		json.Unmarshal([]byte(in.Messages[len(in.Messages)-1].Content), &texts)
+		for i := range texts {
+			texts[i] = "The official spoke on Tuesday."
+		}
+		content, _ := json.Marshal(texts)
+		json.NewEncoder(w).Encode(map[string]any{"choices": []map[string]any{{"message": map[string]string{"role": "assistant", "content": string(content)}}}})
+	}))
+	t.Cleanup(srv.Close)
+	t.Setenv("BITEXT_ENGINE_KEY", "")
+	t.Setenv("OPENAI_API_KEY", "sk-from-openai-variable")
+	r := runBitext(t, dir, "", "translate", "--engine", "openai", "--model", "m", "--engine-url", srv.URL+"/v1", "--no-cache", "-o", "a.json", "article.txt")
+	if got, _ := auth.Load().(string); r.code != 0 || got != "Bearer sk-from-openai-variable" {
+		t.Errorf("exit %d, Authorization %q: %s", r.code, got, r.stderr)
+	}
+	t.Setenv("OPENAI_API_KEY", "")
+	r = runBitext(t, dir, "", "translate", "--engine", "openai", "--model", "m", "--no-cache", "-o", "b.json", "article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "OPENAI_API_KEY") {
+		t.Errorf("OpenAI without a key: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "translate", "--engine", "openai", "--model", "m", "--dry-run", "--no-cache", "article.txt"); r.code != 0 {
+		t.Errorf("a dry run needs no key: exit %d: %s", r.code, r.stderr)
+	}
+}

@@ -100,8 +100,9 @@ func engineConfig(c *cli.Context, engine string) (translate.Config, error) {
 		return cfg, err
 	}
 	keys := []struct{ value, flag, env string }{{c.String("engine-key"), "engine-key", ""}, {os.Getenv("BITEXT_ENGINE_KEY"), "", "BITEXT_ENGINE_KEY"}}
-	if engine == "google-v2" {
-		keys = append(keys, struct{ value, flag, env string }{os.Getenv("GOOGLE_API_KEY"), "", "GOOGLE_API_KEY"})
+	// Each service's own variable too, as its other tools read it.
+	if own := map[string]string{"google-v2": "GOOGLE_API_KEY", "openai": "OPENAI_API_KEY"}[engine]; own != "" {
+		keys = append(keys, struct{ value, flag, env string }{os.Getenv(own), "", own})
 	}
 	for _, k := range keys {
 		if cfg.Key, _, err = engineSetting(k.value, k.flag, k.env); err != nil {
