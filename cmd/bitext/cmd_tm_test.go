@@ -20,12 +20,15 @@ func init() {
 	// Tests never touch the user's own memory. The default points below the
 	// test binary, a file, where no memory can be created: a test that
 	// publishes without privateMemory or --tm fails instead of leaving a
-	// memory behind for the translate tests to find.
+	// memory behind for the translate tests to find. It is the data folder
+	// that points there, not $BITEXT_TM, which translate warns about when it
+	// names no file.
 	exe, err := os.Executable()
 	if err != nil {
 		panic(err)
 	}
-	os.Setenv(memoryEnv, filepath.Join(exe, "memory.db"))
+	os.Unsetenv(memoryEnv)
+	os.Setenv("XDG_DATA_HOME", exe)
 }
 
 // privateMemory makes the default memory a file of the test's own, not yet
