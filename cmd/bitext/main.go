@@ -119,6 +119,12 @@ func missingCommand(c *cli.Context, name string, cmds []*cli.Command) error {
 // run executes bitext with args and returns the process exit code:
 // 0 success, 1 failure, 2 usage error, 130 interrupted.
 func run(ctx context.Context, args []string, e *env) int {
+	// A report or estimate that could not be printed (a full disk behind
+	// "> report.txt") fails the run, whichever command ignored the error.
+	out := &stickyWriter{w: e.stdout}
+	e2 := *e
+	e2.stdout = out
+	e = &e2
 	app := newApp(e)
 	unknown := false
 	app.CommandNotFound = func(c *cli.Context, name string) {
@@ -128,6 +134,9 @@ func run(ctx context.Context, args []string, e *env) int {
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	if unknown {
 		return 2
+	}
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("writing to stdout: %w", out.err)
 	}
 	if err == nil {
 		return 0
@@ -149,6 +158,20 @@ func run(ctx context.Context, args []string, e *env) int {
 		return ec.ExitCode()
 	}
 	return 1
+}
+
+// stickyWriter keeps the first error of its writes.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 func main() {
