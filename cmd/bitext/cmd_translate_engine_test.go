@@ -613,8 +613,9 @@ func TestEngineSettingsFromSecretFiles(t *testing.T) {
 	if reqs := f.Requests(); len(reqs) == 0 || reqs[0].Auth != testKey {
 		t.Errorf("the engine got the key %q, want %q", reqs[0].Auth, testKey)
 	}
-	if !strings.Contains(r.stderr, "engine auto: libretranslate") {
-		t.Errorf("auto did not choose the server of BITEXT_ENGINE_URL: %s", r.stderr)
+	// The reason names the variable: nobody passed --engine-url.
+	if !strings.Contains(r.stderr, "engine auto: libretranslate ($BITEXT_ENGINE_URL is set)") {
+		t.Errorf("auto did not say it chose the server of BITEXT_ENGINE_URL: %s", r.stderr)
 	}
 
 	t.Setenv("BITEXT_ENGINE_KEY", "libre-key\x1bnever-shown")

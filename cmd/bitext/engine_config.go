@@ -55,9 +55,9 @@ func openEngine(c *cli.Context, e *env, name, source, target string, dryRun, qui
 	var err error
 	for _, s := range []struct {
 		flag, env string
-		v         *string
-	}{{"engine-url", "BITEXT_ENGINE_URL", &f.URL}, {"engine-key", "", &f.Key}, {"project", "GOOGLE_CLOUD_PROJECT", &f.Project}} {
-		if *s.v, _, err = engineSetting(c.String(s.flag), s.flag, s.env); err != nil {
+		v, from   *string
+	}{{"engine-url", "BITEXT_ENGINE_URL", &f.URL, &f.URLFrom}, {"engine-key", "", &f.Key, new(string)}, {"project", "GOOGLE_CLOUD_PROJECT", &f.Project, new(string)}} {
+		if *s.v, *s.from, err = engineSetting(c.String(s.flag), s.flag, s.env); err != nil {
 			return nil, translate.Config{}, err
 		}
 	}
