@@ -160,6 +160,19 @@ func run(ctx context.Context, args []string, e *env) int {
 	return 1
 }
 
+// signalContext is cancelled by SIGTERM, what cron, systemd and container
+// runtimes send, and by Ctrl-C, to stop as cleanly as on either, keeping
+// what is finished. A process started with SIGINT ignored (a shell script's
+// background job, which Ctrl-C in the terminal must not stop) keeps it
+// ignored: asking to be told of it would undo that.
+func signalContext() (context.Context, context.CancelFunc) {
+	sigs := []os.Signal{syscall.SIGTERM}
+	if !signal.Ignored(os.Interrupt) {
+		sigs = append(sigs, os.Interrupt)
+	}
+	return signal.NotifyContext(context.Background(), sigs...)
+}
+
 // stickyWriter keeps the first error of its writes.
 type stickyWriter struct {
 	w   io.Writer
@@ -175,9 +188,7 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 }
 
 func main() {
-	// SIGTERM is what cron, systemd and container runtimes send: stop as
-	// cleanly as on Ctrl-C, keeping what is finished.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	defer stop()
 	fi, _ := os.Stderr.Stat()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
