@@ -470,10 +470,10 @@ func openRunMemory(c *cli.Context, e *env, opts *translate.Options) (*tm.Cache, 
 	if p := memoryPath(c); !c.IsSet("tm") && p == "" {
 		return nil, nil
 	} else if _, statErr := os.Stat(p); !c.IsSet("tm") && statErr != nil {
-		if env := os.Getenv(memoryEnv); env != "" {
+		if set := os.Getenv(memoryEnv); set != "" {
 			// Set on purpose, so a mistyped path or an unmounted volume
 			// would otherwise make every run pay for what the memory holds.
-			fmt.Fprintf(e.stderr, "bitext: warning: $%s names %s: %v; translating without a memory\n", memoryEnv, env, unwrapPathError(statErr))
+			fmt.Fprintf(e.stderr, "bitext: warning: $%s names %s: %v; translating without a memory\n", memoryEnv, set, unwrapPathError(statErr))
 		}
 		return nil, nil
 	}
