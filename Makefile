@@ -1,13 +1,15 @@
 # bitext — common tasks. `make demo` and `make test` are the two set-up commands in README.md.
 GO ?= go
 BIN := bin/bitext
+# What `bitext version` prints: the tag (or commit) this tree is at, -dirty when changed.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
 .PHONY: all build demo test bench fmt clean
 
 all: build
 
 build:
-	$(GO) build -o $(BIN) ./cmd/bitext
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/bitext
 
 # Translate the sample article offline and write article.html.
 demo: build

@@ -219,10 +219,12 @@ func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
 	}
 	if err != nil {
 		db.Close()
-		if isReadOnly(err) && !created {
+		if (isReadOnly(err) || isCantOpen(err)) && !created {
 			// A memory this process may read but not write (another
 			// user's, or on a read-only share) still serves lookups,
-			// stats and export.
+			// stats and export. On a read-only file system (a volume
+			// mounted read-only) SQLite cannot make the files WAL needs
+			// beside it and says it cannot open the file at all.
 			ro, rerr := openReadOnly(ctx, path, timeout)
 			if rerr == nil {
 				return ro, nil
@@ -280,6 +282,12 @@ func openReadOnly(ctx context.Context, path string, timeout time.Duration) (*Mem
 func isReadOnly(err error) bool {
 	var coded interface{ Code() int }
 	return errors.As(err, &coded) && coded.Code()&0xff == 8
+}
+
+// isCantOpen reports SQLite's SQLITE_CANTOPEN and its extended codes.
+func isCantOpen(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == 14
 }
 
 // isBusy reports SQLite's "database is locked" (SQLITE_BUSY, SQLITE_LOCKED

@@ -41,6 +41,11 @@ type DirCache struct {
 // OpenDirCache creates dir when needed and returns a cache stored there.
 func OpenDirCache(dir string) (*DirCache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		// MkdirAll names only the part it could not make: name the cache.
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path != dir {
+			return nil, fmt.Errorf("translation cache %s: %w", dir, err)
+		}
 		return nil, fmt.Errorf("translation cache: %w", err)
 	}
 	return &DirCache{Dir: dir}, nil

@@ -68,13 +68,17 @@ func glossaryPushAction(c *cli.Context, e *env) error {
 		}
 		return nil
 	}
-	if c.String("project") == "" {
+	project, _, err := engineSetting(c.String("project"), "project", "GOOGLE_CLOUD_PROJECT")
+	if err != nil {
+		return err
+	}
+	if project == "" {
 		return usagef("glossary push: no Google Cloud project: use --project or set GOOGLE_CLOUD_PROJECT")
 	}
 	if c.String("gcs-uri") == "" {
 		return usagef("glossary push: --gcs-uri gs://BUCKET/OBJECT is needed: Cloud Translation reads glossaries from Cloud Storage")
 	}
-	cfg := translate.Config{Project: c.String("project"), Location: c.String("location")}
+	cfg := translate.Config{Project: project, Location: c.String("location")}
 	tc, err := google.Dial(c.Context, cfg, google.ClientOptions(cfg))
 	if err != nil {
 		return fmt.Errorf("connecting to Cloud Translation: %w", err)

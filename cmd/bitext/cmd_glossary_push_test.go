@@ -45,4 +45,13 @@ func TestGlossaryPushNeedsSettings(t *testing.T) {
 			t.Errorf("%v: exit %d, %q lacks %q", tc.args, r.code, r.stderr, tc.want)
 		}
 	}
+	// A project variable holding only a line break is no project, and one
+	// with a control character inside is named as the culprit.
+	for env, want := range map[string]string{"\n": "no Google Cloud project", "my\x1bproj": "$GOOGLE_CLOUD_PROJECT holds a control character"} {
+		t.Setenv("GOOGLE_CLOUD_PROJECT", env)
+		r := runBitext(t, dir, "", "glossary", "push", "--gcs-uri", "gs://b/names.tsv")
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("GOOGLE_CLOUD_PROJECT=%q: exit %d, %q lacks %q", env, r.code, r.stderr, want)
+		}
+	}
 }

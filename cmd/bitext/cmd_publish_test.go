@@ -712,3 +712,45 @@ func TestPublishWarnsOfApprovedGist(t *testing.T) {
 		})
 	}
 }
+
+// A job without $HOME (a service, a bare container) has no default memory:
+// publish stops before writing, saying how to name one, instead of creating
+// bitext-memory.db in whatever folder the job runs from, a new memory each
+// time it runs from another; translate runs without a memory.
+func TestPublishWithoutHomeNamesNoMemory(t *testing.T) {
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
+	}
+	editFirstTarget(t, filepath.Join(dir, "article.xlf"), "A senior White House official warned on Tuesday.")
+	for _, v := range []string{"HOME", "XDG_DATA_HOME", "BITEXT_TM"} {
+		t.Setenv(v, "")
+	}
+	r := runBitext(t, dir, "", "publish", "--allow-gist", "-o", "page.html", "article.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "--tm FILE or set BITEXT_TM") || !strings.Contains(r.stderr, "--no-tm") {
+		t.Errorf("publish without a home: exit %d: %s", r.code, r.stderr)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, en := range entries {
+		if strings.HasSuffix(en.Name(), ".db") || en.Name() == "page.html" {
+			t.Errorf("publish without a home left %s in the folder it ran from", en.Name())
+		}
+	}
+	if r := runBitext(t, dir, "", "tm", "stats"); r.code != 1 || !strings.Contains(r.stderr, "BITEXT_TM") {
+		t.Errorf("tm stats without a home: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "-o", "t.html", "article.txt"); r.code != 0 {
+		t.Errorf("translate without a home: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "publish", "--allow-gist", "--no-tm", "-o", "page.html", "article.xlf"); r.code != 0 {
+		t.Errorf("publish --no-tm without a home: exit %d: %s", r.code, r.stderr)
+	}
+
+	// A home where the memory's folder cannot be made (here a file stands
+	// in its way, as a read-only home would): the error says how to move it.
+	t.Setenv("HOME", filepath.Join(dir, "article.txt"))
+	r = runBitext(t, dir, "", "publish", "--allow-gist", "-o", "page2.html", "article.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "$BITEXT_TM puts the memory elsewhere") {
+		t.Errorf("publish with an unusable home: exit %d: %s", r.code, r.stderr)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -30,7 +31,10 @@ const memoryEnv = "BITEXT_TM"
 
 // defaultMemoryPath is $BITEXT_TM, else memory.db in bitext's folder of the
 // user's data: $XDG_DATA_HOME/bitext, ~/.local/share/bitext on Unix,
-// ~/Library/Application Support/bitext on macOS, %AppData%\bitext on Windows.
+// ~/Library/Application Support/bitext on macOS, %AppData%\bitext on Windows;
+// "" when none of them is set (a service or cron job without $HOME): a
+// memory in whatever folder the job runs from would be a different one
+// each time.
 func defaultMemoryPath() string {
 	if p := os.Getenv(memoryEnv); p != "" {
 		return p
@@ -46,11 +50,19 @@ func defaultMemoryPath() string {
 	if home, err := os.UserHomeDir(); err == nil {
 		return filepath.Join(home, ".local", "share", "bitext", "memory.db")
 	}
-	return "bitext-memory.db"
+	return ""
 }
 
+// noMemoryPath is the error of a command that needs the memory when
+// defaultMemoryPath has none.
+var noMemoryPath = errors.New("no translation memory file: $" + memoryEnv + ", $XDG_DATA_HOME and $HOME are not set: use --tm FILE or set " + memoryEnv)
+
 func tmFlag() cli.Flag {
-	return &cli.StringFlag{Name: "tm", Usage: "translation memory file (default: $" + memoryEnv + " or " + defaultMemoryPath() + ")"}
+	def := defaultMemoryPath()
+	if def == "" {
+		def = "none, as $HOME is not set"
+	}
+	return &cli.StringFlag{Name: "tm", Usage: "translation memory file (default: $" + memoryEnv + " or " + def + ")"}
 }
 
 // memoryPath returns the memory --tm names, given to the command or to its
@@ -70,9 +82,19 @@ func memoryPath(c *cli.Context) string {
 // an error that says how to make one.
 func openMemory(c *cli.Context, mustExist bool) (*tm.Memory, error) {
 	path := memoryPath(c)
+	if path == "" {
+		return nil, noMemoryPath
+	}
 	m, err := tm.Open(c.Context, path, tm.Options{MustExist: mustExist})
 	if errors.Is(err, tm.ErrNotFound) {
 		return nil, fmt.Errorf("no translation memory at %s (create one with 'bitext tm import FILE')", path)
+	}
+	if err != nil && !mustExist && memoryPath(c) == defaultMemoryPath() && os.Getenv(memoryEnv) == "" {
+		// The default folder cannot be made (a read-only home in a
+		// container): say how to put the memory elsewhere.
+		if _, statErr := os.Stat(path); statErr != nil {
+			err = fmt.Errorf("%w; --tm FILE or $%s puts the memory elsewhere", err, memoryEnv)
+		}
 	}
 	return m, err
 }
@@ -438,14 +460,21 @@ var omegatCategory = regexp.MustCompile(`<(?:[\w.-]+:)?file\b[^>]*\bcategory\s*=
 // is one (--tm, or the default file exists) and --no-tm is not set, and makes
 // the pipeline consult it. The run looks it up through one cache: the
 // articles of a folder repeat sentences.
-func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Cache, error) {
+func openRunMemory(c *cli.Context, e *env, opts *translate.Options) (*tm.Cache, error) {
 	if s := c.Float64("fuzzy"); s <= 0 || s > 1 {
 		return nil, usagef("translate: --fuzzy %v is not in (0, 1]", s)
 	}
 	if c.Bool("no-tm") {
 		return nil, nil
 	}
-	if _, statErr := os.Stat(memoryPath(c)); !c.IsSet("tm") && statErr != nil {
+	if p := memoryPath(c); !c.IsSet("tm") && p == "" {
+		return nil, nil
+	} else if _, statErr := os.Stat(p); !c.IsSet("tm") && statErr != nil {
+		if set := os.Getenv(memoryEnv); set != "" {
+			// Set on purpose, so a mistyped path or an unmounted volume
+			// would otherwise make every run pay for what the memory holds.
+			fmt.Fprintf(e.stderr, "bitext: warning: $%s names %s: %v; translating without a memory\n", memoryEnv, set, unwrapPathError(statErr))
+		}
 		return nil, nil
 	}
 	mem, err := openMemory(c, false)
@@ -455,6 +484,15 @@ func openRunMemory(c *cli.Context, opts *translate.Options) (*tm.Cache, error) {
 	look := tm.NewCache(mem)
 	opts.Memory = tm.Leverage{Memory: look}
 	return look, nil
+}
+
+// unwrapPathError is what went wrong in err, without the path it repeats.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // runUpdate translates d against the reviewed units of the earlier version
@@ -524,7 +562,7 @@ func openPublishMemory(c *cli.Context) (*tm.Memory, error) {
 	}
 	m, err := openMemory(c, false)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w (--no-tm publishes without it)", err)
 	}
 	if m.ReadOnly() {
 		// found now, before the page is written, not after it

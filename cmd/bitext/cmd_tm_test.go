@@ -20,12 +20,15 @@ func init() {
 	// Tests never touch the user's own memory. The default points below the
 	// test binary, a file, where no memory can be created: a test that
 	// publishes without privateMemory or --tm fails instead of leaving a
-	// memory behind for the translate tests to find.
+	// memory behind for the translate tests to find. It is the data folder
+	// that points there, not $BITEXT_TM, which translate warns about when it
+	// names no file.
 	exe, err := os.Executable()
 	if err != nil {
 		panic(err)
 	}
-	os.Setenv(memoryEnv, filepath.Join(exe, "memory.db"))
+	os.Unsetenv(memoryEnv)
+	os.Setenv("XDG_DATA_HOME", exe)
 }
 
 // privateMemory makes the default memory a file of the test's own, not yet
@@ -961,5 +964,24 @@ func TestReadOnlyMemory(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "page.html")); err == nil {
 		t.Error("publish wrote the page, then could not add to the memory")
+	}
+}
+
+// $BITEXT_TM is set on purpose: when it names no file (a mistyped path, a
+// volume not mounted), translate says so instead of quietly sending
+// everything the memory would have given.
+func TestTranslateSaysWhenBitextTMIsMissing(t *testing.T) {
+	dir := sampleDir(t)
+	missing := filepath.Join(dir, "data", "memroy.db")
+	t.Setenv("BITEXT_TM", missing)
+	r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "-o", "a.html", "article.txt")
+	if r.code != 0 || !strings.Contains(r.stderr, "$BITEXT_TM names "+missing) || !strings.Contains(r.stderr, "without a memory") {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("translate created the memory $BITEXT_TM names")
+	}
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "-o", "b.html", "article.txt"); strings.Contains(r.stderr, "BITEXT_TM") {
+		t.Errorf("--no-tm still warned: %s", r.stderr)
 	}
 }

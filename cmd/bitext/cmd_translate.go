@@ -113,6 +113,19 @@ type translateReport struct {
 	Flags         map[doc.Flag]int `json:"flags"`
 	Skipped       []string         `json:"skipped"`     // articles not translated or not written; [] when none
 	Interrupted   bool             `json:"interrupted"` // stopped by Ctrl-C or SIGTERM: files lists what was written
+	Error         string           `json:"error"`       // why the run exits non-zero, as stderr says it; "" when it succeeded
+}
+
+// writeReport prints rep as --json does, with the cost of the characters
+// billed so far (a failed run has paid for them too) and err, the run's
+// failure (nil for none).
+func writeReport(w io.Writer, rep translateReport, err error) error {
+	rep.EstimatedCost = float64(rep.Stats.Characters) * rep.PricePerMChar / 1e6
+	rep.Error = ""
+	if err != nil {
+		rep.Error = err.Error()
+	}
+	return writeJSON(w, rep)
 }
 
 type fileReport struct {
@@ -192,12 +205,13 @@ func translateAction(c *cli.Context, e *env) error {
 	}
 	if len(inputs) == 0 {
 		// Every article of the batch was skipped: the report still says why.
+		err := fmt.Errorf("no article to translate: all %d skipped (see above)", len(skipped))
 		if c.Bool("json") {
-			if err := writeJSON(e.stdout, rep); err != nil {
-				return err
+			if jerr := writeReport(e.stdout, rep, err); jerr != nil {
+				return jerr
 			}
 		}
-		return fmt.Errorf("no article to translate: all %d skipped (see above)", len(skipped))
+		return err
 	}
 	if matcher == nil && !c.Bool("quiet") && !c.Bool("json") {
 		// Run from another folder, the names would be spelled by the engine
@@ -231,7 +245,7 @@ func translateAction(c *cli.Context, e *env) error {
 		bar = &progressBar{w: e.stderr}
 		opts.Progress = bar.update
 	}
-	mem, err := openRunMemory(c, &opts)
+	mem, err := openRunMemory(c, e, &opts)
 	if err != nil {
 		return err
 	}
@@ -279,13 +293,14 @@ func translateAction(c *cli.Context, e *env) error {
 			} else if resume != "" {
 				err = fmt.Errorf("%w (%d of %d articles written%s)", err, len(rep.Files), len(inputs), resume)
 			}
+			err = translate.Redact(err, cfg.Key)
 			if c.Bool("json") {
 				// What was written is listed for the pipeline that resumes.
-				if jerr := writeJSON(e.stdout, rep); jerr != nil {
+				if jerr := writeReport(e.stdout, rep, err); jerr != nil {
 					return jerr
 				}
 			}
-			return translate.Redact(err, cfg.Key)
+			return err
 		}
 		done += res.Stats.Segments
 		rep.Stats.Add(res.Stats)
@@ -301,7 +316,7 @@ func translateAction(c *cli.Context, e *env) error {
 				if total == 1 {
 					if c.Bool("json") {
 						rep.Skipped = append(rep.Skipped, err.Error())
-						if jerr := writeJSON(e.stdout, rep); jerr != nil {
+						if jerr := writeReport(e.stdout, rep, err); jerr != nil {
 							return jerr
 						}
 					}
@@ -331,9 +346,13 @@ func translateAction(c *cli.Context, e *env) error {
 	bar.finish()
 	cache.warn(e)
 	rep.EstimatedCost = float64(rep.Stats.Characters) * rep.PricePerMChar / 1e6
+	var runErr error
+	if len(skipped) > 0 {
+		runErr = fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), total)
+	}
 	switch {
 	case c.Bool("json"):
-		if err := writeJSON(e.stdout, rep); err != nil {
+		if err := writeReport(e.stdout, rep, runErr); err != nil {
 			return err
 		}
 	case opts.DryRun:
@@ -341,10 +360,7 @@ func translateAction(c *cli.Context, e *env) error {
 	case !quiet:
 		fmt.Fprintln(e.stderr, summaryLine(rep, translate.IsLocal(eng), mem != nil))
 	}
-	if len(skipped) > 0 {
-		return fmt.Errorf("%d of %d articles skipped (see above)", len(skipped), total)
-	}
-	return nil
+	return runErr
 }
 
 // summaryLine is the line a run ends with on stderr. With a memory, it says

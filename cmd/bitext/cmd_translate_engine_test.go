@@ -476,6 +476,14 @@ func TestTranslateInterruptedFolderReportsWrittenFiles(t *testing.T) {
 	if !rep.Interrupted || len(rep.Files) != translateBatch {
 		t.Errorf("report: interrupted %v, %d files; want true and %d", rep.Interrupted, len(rep.Files), translateBatch)
 	}
+	// A pipeline that reads only the report learns why the run stopped and
+	// what the characters billed before it cost.
+	if c := rep.Stats.Characters; c == 0 || rep.EstimatedCost != float64(c)*rep.PricePerMChar/1e6 {
+		t.Errorf("report: %d characters billed at $%g per million cost $%g", c, rep.PricePerMChar, rep.EstimatedCost)
+	}
+	if !strings.HasPrefix(rep.Error, want) {
+		t.Errorf("report error %q, want %q", rep.Error, want)
+	}
 	for _, f := range rep.Files {
 		if _, err := os.Stat(f.Output); err != nil {
 			t.Errorf("the report lists %s: %v", f.Output, err)
@@ -583,5 +591,98 @@ func numberedArticles(t *testing.T, in string, n int, last string) {
 		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("a%02d.txt", i)), []byte(text+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// Engine settings kept in a secret file end in a line break (echo adds one,
+// and a Kubernetes secret keeps it): the run takes them without it instead
+// of failing every request. A control character inside is a usage error
+// that names the variable, never the key, and a malformed URL from the
+// environment says which variable set it.
+func TestEngineSettingsFromSecretFiles(t *testing.T) {
+	dir := sampleDir(t)
+	t.Setenv("GOOGLE_CLOUD_PROJECT", "")
+	t.Setenv("GOOGLE_API_KEY", "")
+	f := &enginetest.Fake{Answer: enginetest.English}
+	t.Setenv("BITEXT_ENGINE_URL", libreServer(t, f)+"\n")
+	t.Setenv("BITEXT_ENGINE_KEY", testKey+"\r\n")
+	r := runBitext(t, dir, "", "translate", "--no-cache", "--format", "json", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("settings ending in a line break: exit %d: %s", r.code, r.stderr)
+	}
+	if reqs := f.Requests(); len(reqs) == 0 || reqs[0].Auth != testKey {
+		t.Errorf("the engine got the key %q, want %q", reqs[0].Auth, testKey)
+	}
+	// The reason names the variable: nobody passed --engine-url.
+	if !strings.Contains(r.stderr, "engine auto: libretranslate ($BITEXT_ENGINE_URL is set)") {
+		t.Errorf("auto did not say it chose the server of BITEXT_ENGINE_URL: %s", r.stderr)
+	}
+
+	t.Setenv("BITEXT_ENGINE_KEY", "libre-key\x1bnever-shown")
+	calls := f.Calls()
+	r = runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--no-cache", "-o", "k.json", "article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "$BITEXT_ENGINE_KEY holds a control character") || strings.Contains(r.stderr, "never-shown") || f.Calls() != calls {
+		t.Errorf("a key with an escape inside: exit %d, %d requests: %s", r.code, f.Calls()-calls, r.stderr)
+	}
+
+	t.Setenv("BITEXT_ENGINE_KEY", "")
+	t.Setenv("BITEXT_ENGINE_URL", "localhost:5000")
+	r = runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--no-cache", "-o", "u.json", "article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "set by $BITEXT_ENGINE_URL") {
+		t.Errorf("a URL without its scheme in the environment: exit %d: %s", r.code, r.stderr)
+	}
+	r = runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", "localhost:5001", "--no-cache", "-o", "u.json", "article.txt")
+	if r.code != 2 || strings.Contains(r.stderr, "BITEXT_ENGINE_URL") {
+		t.Errorf("a URL on the command line blamed on the environment: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// A home where the cache's folder cannot be made (a container's read-only
+// home; here a file stands in its way) stops the run before anything is
+// sent, saying how to put the cache elsewhere.
+func TestUnusableCacheFolderSaysWhatToDo(t *testing.T) {
+	dir := sampleDir(t)
+	f := &enginetest.Fake{Answer: enginetest.English}
+	t.Setenv("XDG_CACHE_HOME", "")
+	t.Setenv("HOME", filepath.Join(dir, "article.txt"))
+	r := runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", libreServer(t, f), "-o", "a.json", "article.txt")
+	if r.code != 1 || f.Calls() != 0 || !strings.Contains(r.stderr, "--cache DIR or $XDG_CACHE_HOME puts it elsewhere") ||
+		!strings.Contains(r.stderr, filepath.Join(dir, "article.txt", ".cache", "bitext", "translations")) {
+		t.Errorf("exit %d, %d requests: %s", r.code, f.Calls(), r.stderr)
+	}
+}
+
+// The openai engine takes its key from OPENAI_API_KEY too, as OpenAI's own
+// tools do; OpenAI's API without any key is a usage error before anything
+// is sent, rather than a 401 on the first request.
+func TestOpenAIKeyFromItsOwnVariable(t *testing.T) {
+	dir := sampleDir(t)
+	var auth atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		auth.Store(r.Header.Get("Authorization"))
+		var in struct{ Messages []struct{ Content string } }
+		json.NewDecoder(r.Body).Decode(&in)
+		var texts []string
+		json.Unmarshal([]byte(in.Messages[len(in.Messages)-1].Content), &texts)
+		for i := range texts {
+			texts[i] = "The official spoke on Tuesday."
+		}
+		content, _ := json.Marshal(texts)
+		json.NewEncoder(w).Encode(map[string]any{"choices": []map[string]any{{"message": map[string]string{"role": "assistant", "content": string(content)}}}})
+	}))
+	t.Cleanup(srv.Close)
+	t.Setenv("BITEXT_ENGINE_KEY", "")
+	t.Setenv("OPENAI_API_KEY", "sk-from-openai-variable")
+	r := runBitext(t, dir, "", "translate", "--engine", "openai", "--model", "m", "--engine-url", srv.URL+"/v1", "--no-cache", "-o", "a.json", "article.txt")
+	if got, _ := auth.Load().(string); r.code != 0 || got != "Bearer sk-from-openai-variable" {
+		t.Errorf("exit %d, Authorization %q: %s", r.code, got, r.stderr)
+	}
+	t.Setenv("OPENAI_API_KEY", "")
+	r = runBitext(t, dir, "", "translate", "--engine", "openai", "--model", "m", "--no-cache", "-o", "b.json", "article.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "OPENAI_API_KEY") {
+		t.Errorf("OpenAI without a key: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "translate", "--engine", "openai", "--model", "m", "--dry-run", "--no-cache", "article.txt"); r.code != 0 {
+		t.Errorf("a dry run needs no key: exit %d: %s", r.code, r.stderr)
 	}
 }

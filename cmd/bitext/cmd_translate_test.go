@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -269,10 +270,27 @@ func TestTranslateBadInput(t *testing.T) {
 	}
 }
 
+// A deployment script reads the version as the second word of one line,
+// from `bitext version` or `bitext --version` alike, or from --json.
 func TestVersion(t *testing.T) {
 	r := runBitext(t, "", "", "version")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "bitext ") {
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "bitext ") || strings.Count(r.stdout, "\n") != 1 {
 		t.Errorf("version: exit %d, stdout %q", r.code, r.stdout)
+	}
+	if flag := runBitext(t, "", "", "--version"); flag.code != 0 || flag.stdout != r.stdout {
+		t.Errorf("--version printed %q (exit %d), version %q", flag.stdout, flag.code, r.stdout)
+	}
+	j := runBitext(t, "", "", "version", "--json")
+	var v versionInfo
+	if err := json.Unmarshal([]byte(j.stdout), &v); err != nil || j.code != 0 {
+		t.Fatalf("version --json: exit %d, %v: %q", j.code, err, j.stdout)
+	}
+	if words := strings.Fields(r.stdout); v.Version != words[1] || v.Go != runtime.Version() || v.OS+"/"+v.Arch != runtime.GOOS+"/"+runtime.GOARCH {
+		t.Errorf("version --json %+v does not match %q", v, r.stdout)
+	}
+	line := versionLine(versionInfo{Version: "v1.4.0", Commit: "3f2a1b9", Modified: true, Go: "go1.26.1", OS: "linux", Arch: "arm64"})
+	if line != "bitext v1.4.0 (go1.26.1, linux/arm64, commit 3f2a1b9, modified)" {
+		t.Errorf("version line %q", line)
 	}
 }
 
@@ -636,8 +654,8 @@ func TestTranslateReportKeepsItsShape(t *testing.T) {
 	if cleanKeys != skippedKeys {
 		t.Errorf("report keys %q without skipped articles, %q with", cleanKeys, skippedKeys)
 	}
-	if string(clean["skipped"]) != "[]" || string(clean["interrupted"]) != "false" {
-		t.Errorf("skipped %s, interrupted %s; want [] and false", clean["skipped"], clean["interrupted"])
+	if string(clean["skipped"]) != "[]" || string(clean["interrupted"]) != "false" || string(clean["error"]) != `""` {
+		t.Errorf("skipped %s, interrupted %s, error %s; want [], false and \"\"", clean["skipped"], clean["interrupted"], clean["error"])
 	}
 }
 

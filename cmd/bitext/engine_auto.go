@@ -25,6 +25,7 @@ type engineChoice struct {
 // autoFlags are the command-line settings auto looks at; empty when not given.
 type autoFlags struct {
 	URL     string // --engine-url
+	URLFrom string // where URL came from, for the reason: "--engine-url" or "$BITEXT_ENGINE_URL"
 	Key     string // --engine-key
 	Project string // --project
 	DryRun  bool   // --dry-run: nothing is sent, so no credentials are needed
@@ -74,12 +75,16 @@ func autoEngine(getenv func(string) string, home string, f autoFlags, registered
 		}
 	}
 	if f.URL != "" {
+		from := f.URLFrom
+		if from == "" {
+			from = "--engine-url"
+		}
 		if looksOpenAI(f.URL) || getenv("OPENAI_API_KEY") != "" {
 			if has("openai") {
-				return engineChoice{Name: "openai", Reason: "--engine-url is an OpenAI-compatible API"}
+				return engineChoice{Name: "openai", Reason: from + " is an OpenAI-compatible API"}
 			}
 		} else if has("libretranslate") {
-			return engineChoice{Name: "libretranslate", Reason: "--engine-url is set"}
+			return engineChoice{Name: "libretranslate", Reason: from + " is set"}
 		}
 	}
 	if projectOnly && f.DryRun {
@@ -110,7 +115,8 @@ func resolveEngine(name string, f autoFlags, registered []string, quiet bool, e 
 		return name, nil
 	}
 	home, _ := os.UserHomeDir()
-	c := autoEngine(os.Getenv, home, f, registered)
+	// A variable holding only a line break is not a setting.
+	c := autoEngine(func(k string) string { return strings.TrimSpace(os.Getenv(k)) }, home, f, registered)
 	if c.Err != "" {
 		return "", usagef("engine auto: %s", c.Err)
 	}

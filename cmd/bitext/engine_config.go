@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/urfave/cli/v2"
 
@@ -50,8 +51,18 @@ func requestTimeout(c *cli.Context) (time.Duration, error) {
 // it cannot do, or a missing or wrong setting is a usage error.
 func openEngine(c *cli.Context, e *env, name, source, target string, dryRun, quiet bool) (translate.Engine, translate.Config, error) {
 	asked := name
-	name, err := resolveEngine(name, autoFlags{URL: c.String("engine-url"), Key: c.String("engine-key"), Project: c.String("project"), DryRun: dryRun},
-		translate.Names(), quiet, e)
+	var f autoFlags
+	var err error
+	for _, s := range []struct {
+		flag, env string
+		v, from   *string
+	}{{"engine-url", "BITEXT_ENGINE_URL", &f.URL, &f.URLFrom}, {"engine-key", "", &f.Key, new(string)}, {"project", "GOOGLE_CLOUD_PROJECT", &f.Project, new(string)}} {
+		if *s.v, *s.from, err = engineSetting(c.String(s.flag), s.flag, s.env); err != nil {
+			return nil, translate.Config{}, err
+		}
+	}
+	f.DryRun = dryRun
+	name, err = resolveEngine(name, f, translate.Names(), quiet, e)
 	if err != nil {
 		return nil, translate.Config{}, err
 	}
@@ -67,25 +78,39 @@ func openEngine(c *cli.Context, e *env, name, source, target string, dryRun, qui
 	}
 	cfg.DryRun = dryRun
 	eng, err := newEngine(name, cfg)
+	if err != nil {
+		err = nameEnvironment(err, c, cfg)
+	}
 	return eng, cfg, err
 }
 
 // engineConfig gathers the engine's settings from flags and the environment.
 func engineConfig(c *cli.Context, engine string) (translate.Config, error) {
 	cfg := translate.Config{
-		URL:      c.String("engine-url"),
-		Key:      c.String("engine-key"),
 		Model:    c.String("model"),
-		Project:  c.String("project"),
 		Location: c.String("location"),
 		Glossary: c.String("engine-glossary"),
 		Options:  map[string]string{},
 	}
-	if cfg.Key == "" {
-		cfg.Key = os.Getenv("BITEXT_ENGINE_KEY")
+	var err error
+	if cfg.URL, _, err = engineSetting(c.String("engine-url"), "engine-url", "BITEXT_ENGINE_URL"); err != nil {
+		return cfg, err
 	}
-	if cfg.Key == "" && engine == "google-v2" {
-		cfg.Key = os.Getenv("GOOGLE_API_KEY")
+	if cfg.Project, _, err = engineSetting(c.String("project"), "project", "GOOGLE_CLOUD_PROJECT"); err != nil {
+		return cfg, err
+	}
+	keys := []struct{ value, flag, env string }{{c.String("engine-key"), "engine-key", ""}, {os.Getenv("BITEXT_ENGINE_KEY"), "", "BITEXT_ENGINE_KEY"}}
+	// Each service's own variable too, as its other tools read it.
+	if own := map[string]string{"google-v2": "GOOGLE_API_KEY", "openai": "OPENAI_API_KEY"}[engine]; own != "" {
+		keys = append(keys, struct{ value, flag, env string }{os.Getenv(own), "", own})
+	}
+	for _, k := range keys {
+		if cfg.Key, _, err = engineSetting(k.value, k.flag, k.env); err != nil {
+			return cfg, err
+		}
+		if cfg.Key != "" {
+			break
+		}
 	}
 	for _, kv := range c.StringSlice("engine-option") {
 		k, v, ok := strings.Cut(kv, "=")
@@ -112,6 +137,41 @@ func newEngine(name string, cfg translate.Config) (translate.Engine, error) {
 		return nil, usagef("%v", translate.Redact(err, cfg.Key))
 	}
 	return nil, translate.Redact(err, cfg.Key)
+}
+
+// engineSetting returns value, an engine setting given by --flag or, when
+// the command line does not, by the environment variable env, without the
+// white space around it, and where it came from. A key or URL kept in a
+// secret file or made with echo often ends in a line break, which would go
+// out in a header or a URL and fail every request. A control character left
+// inside is a usage error naming the flag or variable, never the value (it
+// may be a key).
+func engineSetting(value, flag, env string) (string, string, error) {
+	from := "--" + flag
+	if env != "" && (flag == "" || value == os.Getenv(env)) {
+		from = "$" + env
+	}
+	v := strings.TrimSpace(value)
+	if i := strings.IndexFunc(v, unicode.IsControl); i >= 0 {
+		return "", from, usagef("%s holds a control character (%U) at byte %d: engine settings are one line", from, []rune(v[i:])[0], i)
+	}
+	return v, from, nil
+}
+
+// nameEnvironment adds to err, the engine's refusal of its settings, the
+// environment variable that gave a setting it quotes: a pipeline's wrong
+// URL comes from a variable nobody sees on the command line.
+func nameEnvironment(err error, c *cli.Context, cfg translate.Config) error {
+	var ue usageError
+	if !errors.As(err, &ue) {
+		return err
+	}
+	for _, s := range []struct{ value, flag, env string }{{cfg.URL, "engine-url", "BITEXT_ENGINE_URL"}, {cfg.Project, "project", "GOOGLE_CLOUD_PROJECT"}} {
+		if _, from, _ := engineSetting(c.String(s.flag), s.flag, s.env); s.value != "" && from == "$"+s.env && strings.Contains(ue.msg, s.value) {
+			return usagef("%s (set by %s)", ue.msg, from)
+		}
+	}
+	return err
 }
 
 // configProblem returns err, a failed run's error, as a usage error when the
@@ -141,16 +201,18 @@ func openRunCache(c *cli.Context, eng translate.Engine) (*storeOrWarn, error) {
 	if c.Bool("no-cache") || translate.IsLocal(eng) {
 		return nil, nil
 	}
-	dir := c.String("cache")
+	dir, hint := c.String("cache"), "--no-cache runs without it"
 	if dir == "" {
 		var err error
 		if dir, err = defaultCacheDir(); err != nil {
 			return nil, err
 		}
+		// A container's read-only home: say how to move the cache.
+		hint = "--cache DIR or $XDG_CACHE_HOME puts it elsewhere, " + hint
 	}
 	dc, err := translate.OpenDirCache(dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w (%s)", err, hint)
 	}
 	return &storeOrWarn{Cache: dc}, nil
 }

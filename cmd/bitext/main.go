@@ -66,6 +66,9 @@ func newApp(e *env) *cli.App {
 			fmt.Fprintf(e.stderr, "bitext: unknown command %q; see 'bitext --help'\n", name)
 		},
 	}
+	// --version prints the line `bitext version` prints, so that a script
+	// reads the same words from either.
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintln(c.App.Writer, versionLine(buildVersion())) }
 	for _, mk := range commands {
 		app.Commands = append(app.Commands, mk(e))
 	}
@@ -116,6 +119,12 @@ func missingCommand(c *cli.Context, name string, cmds []*cli.Command) error {
 // run executes bitext with args and returns the process exit code:
 // 0 success, 1 failure, 2 usage error, 130 interrupted.
 func run(ctx context.Context, args []string, e *env) int {
+	// A report or estimate that could not be printed (a full disk behind
+	// "> report.txt") fails the run, whichever command ignored the error.
+	out := &stickyWriter{w: e.stdout}
+	e2 := *e
+	e2.stdout = out
+	e = &e2
 	app := newApp(e)
 	unknown := false
 	app.CommandNotFound = func(c *cli.Context, name string) {
@@ -125,6 +134,9 @@ func run(ctx context.Context, args []string, e *env) int {
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	if unknown {
 		return 2
+	}
+	if err == nil && out.err != nil {
+		err = fmt.Errorf("writing to stdout: %w", out.err)
 	}
 	if err == nil {
 		return 0
@@ -148,10 +160,35 @@ func run(ctx context.Context, args []string, e *env) int {
 	return 1
 }
 
+// signalContext is cancelled by SIGTERM, what cron, systemd and container
+// runtimes send, and by Ctrl-C, to stop as cleanly as on either, keeping
+// what is finished. A process started with SIGINT ignored (a shell script's
+// background job, which Ctrl-C in the terminal must not stop) keeps it
+// ignored: asking to be told of it would undo that.
+func signalContext() (context.Context, context.CancelFunc) {
+	sigs := []os.Signal{syscall.SIGTERM}
+	if !signal.Ignored(os.Interrupt) {
+		sigs = append(sigs, os.Interrupt)
+	}
+	return signal.NotifyContext(context.Background(), sigs...)
+}
+
+// stickyWriter keeps the first error of its writes.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
+}
+
 func main() {
-	// SIGTERM is what cron, systemd and container runtimes send: stop as
-	// cleanly as on Ctrl-C, keeping what is finished.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	defer stop()
 	fi, _ := os.Stderr.Stat()
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"bitext/internal/testenv"
+	"bitext/tm"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -132,6 +134,35 @@ func TestMissingCommandIsUsageError(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"glossary", "--help"}, {"tm", "--help"}, {"version"}} {
 		if r := runBitext(t, t.TempDir(), "", args...); r.code != 0 {
 			t.Errorf("bitext %v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+}
+
+// fullWriter fails every write, as stdout redirected to a full disk does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// A report or estimate that cannot be printed (stdout redirected to a file
+// on a full disk) fails the run: a script must not take an empty file for
+// the answer. Some commands printed and forgot the error, exiting 0.
+func TestStdoutWriteFailureFailsTheRun(t *testing.T) {
+	dir := sampleDir(t)
+	mem, err := tm.Open(context.Background(), filepath.Join(dir, "memory.db"), tm.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem.Close()
+	for _, args := range [][]string{
+		{"translate", "--dry-run", "-q", "--engine", "gist", "article.txt"},
+		{"tm", "stats", "--tm", filepath.Join(dir, "memory.db")},
+		{"--help"},
+	} {
+		t.Chdir(dir)
+		var errOut bytes.Buffer
+		code := run(context.Background(), append([]string{"bitext"}, args...), &env{stdin: strings.NewReader(""), stdout: fullWriter{}, stderr: &errOut})
+		if code != 1 || !strings.Contains(errOut.String(), "no space left on device") {
+			t.Errorf("%v: exit %d: %s", args, code, errOut.String())
 		}
 	}
 }

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // Write creates path by calling fill with a temporary file in the same folder,
@@ -17,8 +19,10 @@ import (
 // temporary file is removed. A symbolic link is followed, so that the file it
 // points to is replaced and the link stays; a path that is not a regular file
 // (/dev/null, a named pipe) gets the complete output written to it instead,
-// since renaming over it would replace the device. A read-only file is not
-// replaced.
+// since renaming over it would replace the device. A file that is a mount
+// point of its own (a single file mounted into a container), which rename
+// cannot replace, gets the complete output copied into it. A read-only file
+// is not replaced.
 func Write(path string, fill func(w io.Writer) error) (err error) {
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		if target, err := filepath.EvalSymlinks(path); err == nil {
@@ -36,7 +40,7 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 		return fmt.Errorf("%s is read-only: make it writable to replace it", path)
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-")
 	if err != nil {
 		// The temporary file's name means nothing to the user: name the folder.
 		var pe *fs.PathError
@@ -63,14 +67,59 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	mode := os.FileMode(0o644)
+	// A new file has the permissions the umask gives (created 0666, as
+	// any tool's output); a replaced one keeps its own.
 	if fi, statErr := os.Stat(path); statErr == nil {
-		mode = fi.Mode().Perm()
+		if err = os.Chmod(tmp.Name(), fi.Mode().Perm()); err != nil {
+			return err
+		}
 	}
-	if err = os.Chmod(tmp.Name(), mode); err != nil {
+	if err = os.Rename(tmp.Name(), path); err != nil && renameRefusedByMount(err) {
+		// path is a mount point of its own (a file mounted into a
+		// container): it cannot be replaced, only written to. The new
+		// content is complete on disk by now; copy it in.
+		if err = copyInto(path, tmp.Name()); err == nil {
+			os.Remove(tmp.Name())
+		}
+	}
+	return err
+}
+
+// createTemp creates a new file named prefix and a random number in dir
+// with mode 0666 less the umask. os.CreateTemp makes it 0600, and a chmod
+// to a fixed mode would ignore the umask: a newsroom whose umask keeps
+// embargoed articles from other users (027) would get them world-readable.
+func createTemp(dir, prefix string) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) && try < 100 {
+			continue
+		}
+		return f, err
+	}
+}
+
+// copyInto writes the complete file src over the file at path, in place.
+func copyInto(path, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	defer in.Close()
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return out.Close()
 }
 
 // writeSpecial fills a buffer and writes it whole to the device or pipe at

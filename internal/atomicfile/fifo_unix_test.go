@@ -38,3 +38,18 @@ func TestWriteToPipe(t *testing.T) {
 		t.Errorf("read %q from the pipe", s)
 	}
 }
+
+// A new file gets the permissions the umask leaves of 0666, as a shell
+// redirection would give it: a newsroom whose umask keeps unpublished
+// articles from other users (027) does not get them world-readable.
+func TestWriteNewFileFollowsUmask(t *testing.T) {
+	old := syscall.Umask(0o027)
+	defer syscall.Umask(old)
+	p := filepath.Join(t.TempDir(), "article.html")
+	if err := Write(p, func(w io.Writer) error { _, err := io.WriteString(w, "page"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("new file mode %v (%v), want -rw-r----- under umask 027", fi.Mode().Perm(), err)
+	}
+}

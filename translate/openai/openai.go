@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -52,6 +53,11 @@ func New(cfg translate.Config) (*Engine, error) {
 	}
 	if cfg.Model == "" {
 		return nil, translate.ConfigErrorf(Name, "no model: use --model (e.g. gpt-4o-mini, or llama3.1 on Ollama)")
+	}
+	if u, err := url.Parse(cfg.URL); err == nil && u.Hostname() == "api.openai.com" && cfg.Key == "" && !cfg.DryRun {
+		// A local server (Ollama, vLLM) needs no key; OpenAI's own
+		// answers every request without one with a 401.
+		return nil, translate.ConfigErrorf(Name, "no key for %s: set BITEXT_ENGINE_KEY or OPENAI_API_KEY", u.Host)
 	}
 	lim, err := translate.LimitsFrom(cfg, DefaultLimits)
 	if err != nil {

@@ -1,0 +1,62 @@
+package tm
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// A memory on a read-only file system (a volume mounted read-only into a
+// container, a read-only share) serves lookups and stats as a read-only file
+// does, though SQLite cannot make the files WAL needs beside it. The mount is
+// made in a mount namespace of its own (unshare -m), which needs root.
+func TestOpenOnReadOnlyFileSystem(t *testing.T) {
+	ctx := context.Background()
+	if dir := os.Getenv("TM_READONLY_MOUNT_TEST"); dir != "" {
+		if err := syscall.Mount(dir, dir, "", syscall.MS_BIND, ""); err != nil {
+			t.Skipf("bind mount: %v", err)
+		}
+		defer syscall.Unmount(dir, 0)
+		if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_BIND|syscall.MS_RDONLY, ""); err != nil {
+			t.Skipf("read-only remount: %v", err)
+		}
+		m, err := Open(ctx, filepath.Join(dir, "memory.db"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer m.Close()
+		if !m.ReadOnly() {
+			t.Error("not said read-only")
+		}
+		if es, err := m.Exact(ctx, "ar", "en", "وصل الوفد إلى موسكو."); err != nil || len(es) != 1 {
+			t.Errorf("exact: %v %v", es, err)
+		}
+		return
+	}
+	unshare, err := exec.LookPath("unshare")
+	if err != nil || os.Getuid() != 0 {
+		t.Skip("needs root and unshare for a mount namespace")
+	}
+	dir := filepath.Join(t.TempDir(), "shared")
+	m, err := Open(ctx, filepath.Join(dir, "memory.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "وصل الوفد إلى موسكو.", Target: "The delegation arrived in Moscow."}}); err != nil {
+		t.Fatal(err)
+	}
+	m.Close() // the last connection checkpoints: no -wal or -shm is left
+	cmd := exec.Command(unshare, "-m", os.Args[0], "-test.run=^TestOpenOnReadOnlyFileSystem$", "-test.v")
+	cmd.Env = append(os.Environ(), "TM_READONLY_MOUNT_TEST="+dir)
+	out, err := cmd.CombinedOutput()
+	if strings.HasPrefix(string(out), "unshare:") {
+		t.Skipf("no mount namespace here: %s", out)
+	}
+	if err != nil || !strings.Contains(string(out), "--- PASS") {
+		t.Fatalf("on a read-only file system: %v\n%s", err, out)
+	}
+}
