@@ -52,20 +52,49 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 // looks like and how to convert it. Each entry's fields are checked as Parse
 // checks them, and every problem names the line of the entry in the file; the
 // entries are not checked against each other (see CheckAdditions). skipped
-// holds the lines of the entries left out: those of a TBX with no Arabic
-// term (see ReadTBX).
-func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []int, err error) {
+// holds the entries left out, in line order: those with no Arabic term (a
+// multilingual termbase's other languages) and those with no English one
+// (a term not yet translated, or translated only into other languages).
+func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []Skip, err error) {
 	switch format {
 	case "csv":
-		entries, err = ReadCSV(r, name)
-		return entries, nil, err
+		return ReadCSV(r, name)
 	case "tsv":
-		entries, err = ReadTSV(r, name)
-		return entries, nil, err
+		return ReadTSV(r, name)
 	case "tbx":
 		return ReadTBX(r, name)
 	}
 	return nil, nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// Skip is an entry of an imported file that has no Arabic term or no English
+// one: not an error in the file, for a termbase or spreadsheet holds other
+// languages and terms not yet translated, but nothing a glossary can hold.
+type Skip struct {
+	Line  int      // the line of the entry
+	Ar    string   // its Arabic term; "" when it has none
+	Langs []string // the languages it has, as the file names them, when it says
+}
+
+// Why says what the entry lacks.
+func (s Skip) Why() string {
+	why := "no English term"
+	if s.Ar == "" {
+		why = "no Arabic term"
+	}
+	if len(s.Langs) > 0 {
+		why += " (only " + strings.Join(s.Langs, ", ") + ")"
+	}
+	return why
+}
+
+// incomplete returns e as a Skip when it lacks its Arabic term, or its English
+// one and is to be translated.
+func incomplete(e *Entry, langs []string) (Skip, bool) {
+	if e.Ar == "" || e.En == "" && e.Translatable() {
+		return Skip{Line: e.Line, Ar: e.Ar, Langs: langs}, true
+	}
+	return Skip{}, false
 }
 
 // DetectFormat returns the exchange format data is in, judged by its content,
@@ -106,11 +135,12 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // header, as in Google's glossaries, whose header is language codes (ar,
 // en-US) with pos and description columns; without one a row has two
 // columns, Arabic and English. A row whose ar and en are equal is a term kept
-// untranslated.
-func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
+// untranslated. Rows with no Arabic or no English term are skipped (see
+// Skip).
+func ReadCSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = csvSeparator(text)
@@ -127,11 +157,11 @@ func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 				// csv says "record on line N; parse error on line M": a quote
 				// left open runs on to a much later line, so name both.
 				if pe.StartLine != pe.Line {
-					return nil, fmt.Errorf("%s:%d: %v (the row starting here runs on to line %d: a quote left open?)", name, pe.StartLine, pe.Err, pe.Line)
+					return nil, nil, fmt.Errorf("%s:%d: %v (the row starting here runs on to line %d: a quote left open?)", name, pe.StartLine, pe.Err, pe.Line)
 				}
-				return nil, fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
+				return nil, nil, fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
 			}
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		for i := range rec {
@@ -254,14 +284,16 @@ func readHeader(cells []string) (*header, error) {
 // readRows makes entries of the rows of a CSV or TSV file whose header is h,
 // or with the columns Arabic and English when h is nil. unescape undoes the
 // format's escapes and fix, when not nil, amends each entry before it is
-// checked. The problems of every row are reported together.
-func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, error) {
+// checked. Rows with no Arabic or English term are skipped. The problems of
+// every row are reported together.
+func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, []Skip, error) {
 	headerless := h == nil
 	if headerless {
 		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
 	}
 	cols := h.cols
 	var out []*Entry
+	var skipped []Skip
 	var errs ErrorList
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
@@ -317,9 +349,14 @@ next:
 		if fix != nil {
 			fix(e)
 		}
+		if s, ok := incomplete(e, nil); ok {
+			skipped = append(skipped, s)
+			continue
+		}
 		out = append(out, e)
 	}
-	return checkRead(name, out, errs)
+	out, err := checkRead(name, out, errs)
+	return out, skipped, err
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -361,23 +398,24 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // Arabic has no header: its rows are Arabic and English. A field that starts
 // with a quote is quoted as Excel quotes it: "" inside is one quote, and it
 // may run over several lines. translate and always are true, false, yes or
-// no, in any case (Excel writes TRUE and FALSE).
-func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
+// no, in any case (Excel writes TRUE and FALSE). Rows with no Arabic or no
+// English term are skipped (see Skip).
+func ReadTSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rows := splitTSV(strings.ReplaceAll(text, "\r\n", "\n"))
 	for len(rows) > 0 && blank(rows[0].fields) {
 		rows = rows[1:]
 	}
 	if len(rows) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var h *header
 	if !arabic.HasArabic(rows[0].fields[0]) {
 		if h, err = readHeader(rows[0].fields); err != nil {
-			return nil, &Error{File: name, Line: rows[0].line, Err: err}
+			return nil, nil, &Error{File: name, Line: rows[0].line, Err: err}
 		}
 		rows = rows[1:]
 	}
@@ -634,10 +672,10 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // Arabic one is still a variant: the spelling occurs in text). Notes and
 // definitions (descrip type="definition", also in a descripGrp) make the
 // note, notes first. An entry's line is that of its termEntry tag. An entry
-// with no Arabic term, of a multilingual termbase's other languages, is left
-// out: skipped holds the lines of those entries. The problems of all entries
-// are reported together.
-func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err error) {
+// with no Arabic or no English term, of a multilingual termbase's other
+// languages, is left out (see Skip). The problems of all entries are
+// reported together.
+func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []Skip, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, nil, err
@@ -683,10 +721,11 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err err
 			if err != nil {
 				return nil, nil, xmlError(name, line, err)
 			}
-			if e := tbxEntryOf(n, line); e.Ar != "" {
-				out = append(out, e)
+			e, langs := tbxEntryOf(n, line)
+			if s, ok := incomplete(e, langs); ok {
+				skipped = append(skipped, s)
 			} else {
-				skipped = append(skipped, line)
+				out = append(out, e)
 			}
 		case xml.EndElement:
 			path = path[:len(path)-1]
@@ -927,10 +966,12 @@ func isArabic(tag string) bool { return isLang(tag, "ar", "ara", "arb") }
 // isEnglish reports whether the language tag is English: en, en-US or eng.
 func isEnglish(tag string) bool { return isLang(tag, "en", "eng") }
 
-// tbxEntryOf reads one termEntry or conceptEntry found at line; the entry
-// has no Ar when it has no Arabic term.
-func tbxEntryOf(te *xnode, line int) *Entry {
+// tbxEntryOf reads one termEntry or conceptEntry found at line, and returns
+// it with the languages that have terms in it; the entry has no Ar when it
+// has no Arabic term.
+func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
 	e := &Entry{Line: line}
+	var langs []string
 	var notes []string
 	for _, c := range te.categories() {
 		if c.typ != "subjectField" {
@@ -956,6 +997,9 @@ func tbxEntryOf(te *xnode, line int) *Entry {
 			continue
 		}
 		lang := ls.attr("lang")
+		if len(ls.terms()) > 0 && !contains(langs, lang) {
+			langs = append(langs, lang)
+		}
 		switch {
 		case isArabic(lang):
 			for _, c := range ls.categories() {
@@ -994,5 +1038,5 @@ func tbxEntryOf(te *xnode, line int) *Entry {
 		}
 	}
 	e.Note = strings.Join(seen, "\n")
-	return e
+	return e, langs
 }

@@ -77,11 +77,11 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestReadCSV(t *testing.T) {
-	es, err := ReadCSV(strings.NewReader("ar,en\nبوتين,Putin\n\"موسكو\",\"Moscow\"\n"), "g.csv")
+	es, _, err := ReadCSV(strings.NewReader("ar,en\nبوتين,Putin\n\"موسكو\",\"Moscow\"\n"), "g.csv")
 	if err != nil || len(es) != 2 || es[1].En != "Moscow" || es[1].Line != 3 {
 		t.Fatalf("ReadCSV = %v, %v", es, err)
 	}
-	if _, err := ReadCSV(strings.NewReader("بوتين,Putin,extra\n"), "g.csv"); err == nil || !strings.Contains(err.Error(), "g.csv:1: want 2 columns") {
+	if _, _, err := ReadCSV(strings.NewReader("بوتين,Putin,extra\n"), "g.csv"); err == nil || !strings.Contains(err.Error(), "g.csv:1: want 2 columns") {
 		t.Errorf("three columns: err = %v", err)
 	}
 }
@@ -94,7 +94,7 @@ func TestReadTSVErrors(t *testing.T) {
 		"ar\ttranslate\nبوتين\tmaybe\n":  "g.tsv:2: translate",
 		"ar\talways\nبوتين\tsometimes\n": "g.tsv:2: always",
 	} {
-		if _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
+		if _, _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ReadTSV(%q) error = %v, want %q", src, err, want)
 		}
 	}
@@ -108,7 +108,7 @@ func TestReadTSVFromExcel(t *testing.T) {
 		"كوريا الشمالية\t\"North Korea \"\"DPRK\"\"\"\t\tplace\t\"multi\r\nline\tnote\"\t\t\t\r\n" +
 		"الجزيرة\t\t\tmedia\t\tFALSE\t\tTRUE\r\n" +
 		"يونهاب\tYonhap\t\t\t\"Seoul\" agency\tTrue\t\tno\r\n"
-	es, err := ReadTSV(strings.NewReader(src), "x.tsv")
+	es, _, err := ReadTSV(strings.NewReader(src), "x.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,6 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 	for _, tc := range []struct{ format, src, want string }{
 		{"tsv", "ar\ten\ttype\nبوتين\tPutin\tperson\nلندن\tLondon\ttown hall\n", `b.tsv:3: entry "لندن": unknown type "town hall"`},
 		{"csv", "ar,en\nبوتين,Putin\nMoscow,موسكو\n", `b.csv:3: ar "Moscow": want Arabic script`},
-		{"csv", "ar,en\nبوتين,Putin\n\"موسكو\",\n", `b.csv:3: entry "موسكو" has no English rendering`},
 		{"tbx", strings.Replace(tbx, "<term>London</term>", "<term>لندن</term>", 1), `b.tbx:9: en "لندن" for "لندن": English rendering contains Arabic letters`},
 		{"tbx", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", "b.tbx:5: "},
 		{"tbx", "<xliff/>", "b.tbx:1: root element <xliff>, want <martif> (TBX 2) or <tbx> (TBX 3)"},
@@ -172,33 +171,52 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 	}
 }
 
-// A multilingual termbase has entries with no Arabic term: they are left out
-// and their lines returned, and the problems of the other entries are all
-// reported.
-func TestReadTBXSkipsEntriesWithoutArabic(t *testing.T) {
+// A multilingual termbase has entries with no Arabic term, and Arabic terms
+// with no English one: they are left out, each with its line and the
+// languages it has, and the problems of the other entries are all reported.
+func TestReadTBXSkipsEntriesWithoutArabicOrEnglish(t *testing.T) {
 	src := `<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en">
 <text><body>
 <termEntry id="a"><langSet xml:lang="ar"><tig><term>دمشق</term></tig></langSet><langSet xml:lang="en"><tig><term>Damascus</term></tig></langSet></termEntry>
 <termEntry id="b"><langSet xml:lang="en"><tig><term>Paris</term></tig></langSet><langSet xml:lang="fr"><tig><term>Paris</term></tig></langSet></termEntry>
-<termEntry id="c"><langSet xml:lang="ar"><tig><term>بيروت</term></tig></langSet></termEntry>
+<termEntry id="c"><langSet xml:lang="ar-SA"><tig><term>بيروت</term></tig></langSet><langSet xml:lang="fr-FR"><tig><term>Beyrouth</term></tig></langSet></termEntry>
 <termEntry id="d"><langSet xml:lang="ar"><tig><term>Beirut</term></tig></langSet><langSet xml:lang="en"><tig><term>بيروت</term></tig></langSet></termEntry>
 <termEntry id="e"><langSet xml:lang="en"><tig><term>Rome</term></tig></langSet></termEntry>
+<termEntry id="f"><langSet xml:lang="ar"><tig><term>القدس</term><termNote type="transferComment">do not translate</termNote></tig></langSet></termEntry>
 </body></text></martif>
 `
 	_, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
-	if !reflect.DeepEqual(skipped, []int{5, 8}) {
-		t.Errorf("skipped %v, want lines 5 and 8", skipped)
+	want := []Skip{{Line: 5, Langs: []string{"en", "fr"}}, {Line: 6, Ar: "بيروت", Langs: []string{"ar-SA", "fr-FR"}}, {Line: 8, Langs: []string{"en"}}}
+	if !reflect.DeepEqual(skipped, want) {
+		t.Errorf("skipped %+v, want %+v", skipped, want)
+	}
+	if got := skipped[1].Why(); got != "no English term (only ar-SA, fr-FR)" {
+		t.Errorf("Why() = %q", got)
 	}
 	var list ErrorList
-	if !errors.As(err, &list) || len(list) != 3 || list[0].Line != 6 || list[1].Line != 7 || list[2].Line != 7 {
-		t.Errorf("want the problems of entries c and d, got %v", err)
+	if !errors.As(err, &list) || len(list) != 2 || list[0].Line != 7 || list[1].Line != 7 {
+		t.Errorf("want the problems of entry d, got %v", err)
 	}
-	src = strings.Replace(src, "<term>بيروت</term></tig></langSet></termEntry>", "<term>بيروت</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Beirut</term></tig></langSet></termEntry>", 1)
 	src = strings.Replace(src, "<term>Beirut</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>بيروت</term>", "<term>حمص</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Homs</term>", 1)
 	es, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
-	if err != nil || len(es) != 3 || len(skipped) != 2 {
+	if err != nil || len(es) != 3 || len(skipped) != 3 || es[2].Ar != "القدس" || es[2].Translatable() {
 		t.Errorf("without problems: %v, skipped %v, %v", es, skipped, err)
+	}
+}
+
+// A spreadsheet row with no English (not yet translated, or only in other
+// languages of a Google glossary) or no Arabic is skipped, not an error.
+func TestReadCSVSkipsRowsWithoutArabicOrEnglish(t *testing.T) {
+	src := "en,ar,fr,pos,description\nGaza,غزة,Gaza,noun,\n,القدس,Jérusalem,noun,\nWest Bank,,Cisjordanie,noun,\nAmman,عمان,,,\n"
+	es, skipped, err := ReadCSV(strings.NewReader(src), "g.csv")
+	want := []Skip{{Line: 3, Ar: "القدس"}, {Line: 4}}
+	if err != nil || len(es) != 2 || !reflect.DeepEqual(skipped, want) {
+		t.Errorf("ReadCSV = %v, skipped %+v, %v; want 2 entries, skipped %+v", es, skipped, err, want)
+	}
+	es, skipped, err = ReadTSV(strings.NewReader("ar\ten\ttranslate\nموسكو\t\t\nحماس\t\tfalse\n"), "g.tsv")
+	if err != nil || len(es) != 1 || es[0].Ar != "حماس" || !reflect.DeepEqual(skipped, []Skip{{Line: 2, Ar: "موسكو"}}) {
+		t.Errorf("ReadTSV = %v, skipped %+v, %v", es, skipped, err)
 	}
 }
 
@@ -280,7 +298,7 @@ func TestCheckAdditions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := ReadTSV(strings.NewReader("ar\ten\tvariants\nكييف\tKyiv\tموسكو\nلندن\tLondon\t\nباريس\tParis\tلندن\n"), "b.tsv")
+	es, _, err := ReadTSV(strings.NewReader("ar\ten\tvariants\nكييف\tKyiv\tموسكو\nلندن\tLondon\t\nباريس\tParis\tلندن\n"), "b.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,8 +20,9 @@ func init() {
 not have yet, keeping the file's comments and order. A term already there (in
 any spelling) is left as it is and reported when its English differs. Nothing
 is written when the imported file has an error or no terms (exit 1). TBX may
-be TBX 2 (martif, as bitext, memoQ and MultiTerm write it) or TBX 3 (tbx); its
-entries with no Arabic term are left out and counted. The format is the
+be TBX 2 (martif, as bitext, memoQ and MultiTerm write it) or TBX 3 (tbx).
+Entries with no Arabic term are left out and counted, and those with no
+English term are left out and named with their line. The format is the
 file's extension (.csv, .tbx, .tsv); for another (.txt, .xml) or stdin it is
 told from the content.
 
@@ -67,11 +68,8 @@ func importAction(c *cli.Context, e *env) error {
 		format = glossary.DetectFormat(src)
 	}
 	entries, left, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
-	// A multilingual termbase has entries for other languages only: said
-	// even when the rest fails, for it may explain what does.
-	if n := len(left); n > 0 {
-		fmt.Fprintf(e.stderr, "bitext: skipped %s with no Arabic term (first at %s:%d)\n", count(n, "entry", "entries"), name, left[0])
-	}
+	// Said even when the rest fails, for it may explain what does.
+	reportSkips(e, name, left)
 	if err != nil {
 		return err
 	}
@@ -146,4 +144,22 @@ func clash(same []source, en *glossary.Entry) (source, bool) {
 		}
 	}
 	return source{}, false
+}
+
+// reportSkips tells what was left out of the imported file name and why. The
+// entries of a multilingual termbase's other languages are counted, for they
+// may be thousands and are no surprise; each Arabic term left out for want of
+// English is named with its line, for it is a name the user wanted.
+func reportSkips(e *env, name string, skips []glossary.Skip) {
+	var noArabic []glossary.Skip
+	for _, s := range skips {
+		if s.Ar == "" {
+			noArabic = append(noArabic, s)
+			continue
+		}
+		fmt.Fprintf(e.stderr, "%s:%d: skipped %s: %s\n", name, s.Line, s.Ar, s.Why())
+	}
+	if n := len(noArabic); n > 0 {
+		fmt.Fprintf(e.stderr, "bitext: skipped %s with no Arabic term (first at %s:%d)\n", count(n, "entry", "entries"), name, noArabic[0].Line)
+	}
 }

@@ -117,11 +117,19 @@ func TestGlossaryImportTBXSkipsOtherLanguages(t *testing.T) {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	bad := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")) +
-		entry("c", ls("ar", "بيروت")) + entry("d", ls("ar", "Beirut")+ls("en", "بيروت")) + tail
+		entry("c", ls("ar", "بيروت")+ls("fr", "Beyrouth")) + entry("d", ls("ar", "Beirut")+ls("en", "بيروت")) + tail
 	os.WriteFile(filepath.Join(dir, "bad.tbx"), []byte(bad), 0o644)
 	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "bad.tbx")
 	if r.code != 1 || !strings.Contains(r.stderr, "skipped 1 entry with no Arabic term (first at bad.tbx:5)") ||
-		!strings.Contains(r.stderr, "bad.tbx:6: ") || !strings.Contains(r.stderr, "bad.tbx:7: ") {
+		!strings.Contains(r.stderr, "bad.tbx:6: skipped بيروت: no English term (only ar, fr)\n") || !strings.Contains(r.stderr, "bad.tbx:7: ") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	// An Arabic term with no English is no error: the rest is imported.
+	fixed := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")) +
+		entry("c", ls("ar", "بيروت")+ls("fr", "Beyrouth")) + entry("d", ls("ar", "حمص")+ls("en", "Homs")) + tail
+	os.WriteFile(filepath.Join(dir, "fixed.tbx"), []byte(fixed), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "fixed.tbx")
+	if r.code != 0 || !strings.Contains(r.stderr, "fixed.tbx:6: skipped بيروت: no English term (only ar, fr)\n") || !strings.Contains(r.stderr, "imported 2 terms") {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 }
