@@ -171,8 +171,12 @@ func ReadCSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err er
 	}
 	var h *header
 	if len(rows) > 0 {
-		if hh, err := readHeader(rows[0].fields); err == nil {
+		hh, err := readHeader(rows[0].fields)
+		switch {
+		case err == nil:
 			h, rows = hh, rows[1:]
+		case arabicHeader(rows[0].fields):
+			return nil, nil, &Error{File: name, Line: rows[0].line, Err: err}
 		}
 	}
 	return readRows(name, rows, h, func(s string) string { return s }, func(e *Entry) {
@@ -212,14 +216,55 @@ scan:
 	return ','
 }
 
-// columnNames are the names a header may give the columns, lower-cased, and
-// the field of Entry each holds; "" is a column that is read and left out.
+// columnNames are the names a header may give the columns, folded (see
+// arabic.Fold: lower case, one alef), and the field of Entry each holds; ""
+// is a column that is read and left out. A name that has "Arabic" or
+// "English" in it (Arabic term, المقابل الإنجليزي) is also understood.
 var columnNames = map[string]string{
-	"ar": "ar", "arabic": "ar", "source": "ar",
-	"en": "en", "english": "en", "target": "en",
+	"ar": "ar", "arabic": "ar", "source": "ar", "source term": "ar",
+	"en": "en", "english": "en", "target": "en", "target term": "en", "translation": "en",
 	"variants": "variants", "type": "type", "translate": "translate", "context": "context", "always": "always",
-	"note": "note", "notes": "note", "description": "note",
-	"pos": "", // the part of speech of Google's glossaries
+	"note": "note", "notes": "note", "description": "note", "comment": "note", "comments": "note", "definition": "note",
+	"pos": "", "part of speech": "", // the part of speech of Google's glossaries
+	// As Excel users with an Arabic locale name them.
+	"المصطلح": "ar", "المصدر": "ar", "الاسم": "ar", "الاسم بالعربيه": "ar", "الترجمه": "en", "المقابل": "en",
+	"ملاحظات": "note", "ملاحظه": "note", "الملاحظات": "note", "تعليق": "note", "التعريف": "note", "تعريف": "note", "الوصف": "note",
+	"النوع": "type", "السياق": "context", "كلمات السياق": "context",
+}
+
+// languageInName returns the field of a header cell that names a language
+// in words (Arabic term, English translation, المصطلح العربي, الإنجليزية).
+func languageInName(folded string) (string, bool) {
+	for _, w := range []string{"arabic", "عربي", "العربيه"} {
+		if strings.Contains(folded, w) {
+			return "ar", true
+		}
+	}
+	for _, w := range []string{"english", "انجليز", "انكليز"} {
+		if strings.Contains(folded, w) {
+			return "en", true
+		}
+	}
+	return "", false
+}
+
+// arabicHeader reports whether the first row of a file, which names no
+// columns bitext knows, is still a header: every cell of it is Arabic, and
+// not all the same (a term kept untranslated is a row of the term twice), so
+// it is no row of Arabic and English.
+func arabicHeader(cells []string) bool {
+	var seen []string
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "":
+		case !arabic.HasArabic(c):
+			return false
+		case !contains(seen, c):
+			seen = append(seen, c)
+		}
+	}
+	return len(seen) > 1
 }
 
 // langCode matches a language tag such as fr or zh-CN.
@@ -242,8 +287,11 @@ func readHeader(cells []string) (*header, error) {
 	var others []string
 	var unnamed []int
 	for i, h := range cells {
-		h = strings.ToLower(strings.TrimSpace(h))
+		h = strings.Join(strings.Fields(arabic.Fold(h)), " ")
 		field, ok := columnNames[h]
+		if !ok && !langCode.MatchString(h) {
+			field, ok = languageInName(h)
+		}
 		switch {
 		case h == "":
 			// Spreadsheets save a header cell over every column used, even empty.
@@ -258,7 +306,7 @@ func readHeader(cells []string) (*header, error) {
 			others = append(others, h)
 			continue
 		default:
-			return nil, fmt.Errorf("unknown column %q (want %s, or a language code)", h, strings.Join(tsvHeader, ", "))
+			return nil, fmt.Errorf("unknown column %q in the header (want %s, or a language code)", cells[i], strings.Join(tsvHeader, ", "))
 		}
 		if field == "" {
 			continue
@@ -302,6 +350,11 @@ next:
 	for _, r := range rows {
 		if blank(r.fields) {
 			continue
+		}
+		// Excel writes a separator for every column of the sheet used
+		// anywhere, so a row may end in empty cells.
+		for len(r.fields) > 1 && strings.TrimSpace(r.fields[len(r.fields)-1]) == "" {
+			r.fields = r.fields[:len(r.fields)-1]
 		}
 		switch {
 		case headerless && len(r.fields) != 2:
@@ -412,12 +465,14 @@ func ReadTSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err er
 	if len(rows) == 0 {
 		return nil, nil, nil
 	}
-	var h *header
-	if !arabic.HasArabic(rows[0].fields[0]) {
-		if h, err = readHeader(rows[0].fields); err != nil {
-			return nil, nil, &Error{File: name, Line: rows[0].line, Err: err}
-		}
+	h, err := readHeader(rows[0].fields)
+	switch {
+	case err == nil:
 		rows = rows[1:]
+	case !arabic.HasArabic(rows[0].fields[0]) || arabicHeader(rows[0].fields):
+		return nil, nil, &Error{File: name, Line: rows[0].line, Err: err}
+	default:
+		h = nil
 	}
 	return readRows(name, rows, h, tsvUnescape, nil)
 }
