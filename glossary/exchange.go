@@ -913,17 +913,9 @@ type tbxTerm struct {
 // term can. Then by term type: a full form, then terms with no term type,
 // then the others (variants, abbreviations, short forms).
 func (t tbxTerm) rank() int {
-	status, form := 1, 1
+	status, form := t.status(), 1
 	for _, c := range t.notes {
 		switch {
-		case strings.EqualFold(c.typ, "administrativeStatus") || strings.EqualFold(c.typ, "normativeAuthorization"):
-			v := strings.ToLower(c.value)
-			switch {
-			case strings.HasPrefix(v, "preferred"):
-				status = 0
-			case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"), strings.HasPrefix(v, "forbidden"):
-				status = 2
-			}
 		case strings.EqualFold(c.typ, "termType"):
 			if strings.EqualFold(c.value, "fullForm") {
 				form = 0
@@ -933,6 +925,62 @@ func (t tbxTerm) rank() int {
 		}
 	}
 	return 3*status + form
+}
+
+// status is 0 for a preferred term, 2 for a deprecated one and 1 for the
+// others. TBX says it in administrativeStatus (or normativeAuthorization);
+// MultiTerm and memoQ termbases often in a field of their own, named Status
+// or Usage, with words such as Preferred, Forbidden or Do not use.
+func (t tbxTerm) status() int {
+	for _, c := range t.notes {
+		typ, v := strings.ToLower(c.typ), strings.ToLower(c.value)
+		if !strings.Contains(typ, "status") && !strings.Contains(typ, "usage") && typ != "normativeauthorization" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(v, "preferred"):
+			return 0
+		case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"), strings.HasPrefix(v, "forbidden"),
+			strings.HasPrefix(v, "obsolete"), strings.HasPrefix(v, "rejected"), strings.HasPrefix(v, "do not use"),
+			strings.HasPrefix(v, "not recommended"), strings.HasPrefix(v, "avoid"):
+			return 2
+		}
+	}
+	return 1
+}
+
+// notes returns the notes on n and on its terms: note elements, and the
+// fields that CAT tools name Note or Comment (descrip type="Note").
+func (n *xnode) notes() []string {
+	var out []string
+	var walk func(x *xnode)
+	walk = func(x *xnode) {
+		for _, k := range x.kids {
+			switch k.name {
+			case "note":
+				out = append(out, strings.TrimSpace(k.text))
+			case "descrip", "termNote", "admin":
+				switch strings.ToLower(k.attr("type")) {
+				case "note", "notes", "comment", "comments", "remark", "remarks":
+					out = append(out, strings.TrimSpace(k.text))
+				}
+			case "descripGrp", "termNoteGrp", "adminGrp", "termGrp", "tig", "ntig", "termSec":
+				walk(k)
+			}
+		}
+	}
+	walk(n)
+	return out
+}
+
+// isSubject reports whether a data category is the entry's domain:
+// subjectField in TBX, Subject or Domain in CAT tools' own fields.
+func isSubject(typ string) bool {
+	switch strings.ToLower(typ) {
+	case "subjectfield", "subject field", "subject", "domain":
+		return true
+	}
+	return false
 }
 
 // terms returns the terms of a langSet or langSec in document order.
@@ -1029,7 +1077,7 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
 	var langs []string
 	var notes []string
 	for _, c := range te.categories() {
-		if c.typ != "subjectField" {
+		if !isSubject(c.typ) {
 			continue
 		}
 		// A CAT tool's subject field is a domain (Politics, Sport) more
@@ -1041,12 +1089,12 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
 			notes = append(notes, "Subject: "+c.value)
 		}
 	}
-	for _, k := range te.kidsNamed("note") {
-		if s := strings.TrimSpace(k.text); s != "" {
-			notes = append(notes, s)
-		}
-	}
+	notes = append(notes, te.notes()...)
 	notes = append(notes, te.definitions()...)
+	// The English terms other than the one chosen are said in the note, so
+	// that none is lost: a CAT tool's termbase has synonyms, abbreviations
+	// and forbidden spellings that a glossary entry has no field for.
+	var also, not []string
 	for _, ls := range te.kids {
 		if ls.name != "langSet" && ls.name != "langSec" {
 			continue
@@ -1079,16 +1127,32 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
 				}
 			}
 			notes = append(notes, ls.definitions()...)
+			notes = append(notes, ls.notes()...)
 		case isEnglish(lang):
-			if ts := mainFirst(ls.terms()); e.En == "" && len(ts) > 0 {
-				e.En = ts[0].term
+			for _, t := range mainFirst(ls.terms()) {
+				switch {
+				case e.En == "":
+					e.En = t.term
+				case t.term == e.En || contains(also, t.term) || contains(not, t.term):
+				case t.status() == 2:
+					not = append(not, t.term)
+				default:
+					also = append(also, t.term)
+				}
 			}
 			notes = append(notes, ls.definitions()...)
+			notes = append(notes, ls.notes()...)
 		}
+	}
+	if len(also) > 0 {
+		notes = append(notes, "Also: "+strings.Join(also, "; "))
+	}
+	if len(not) > 0 {
+		notes = append(notes, "Not: "+strings.Join(not, "; "))
 	}
 	var seen []string
 	for _, s := range notes {
-		if !contains(seen, s) {
+		if s != "" && !contains(seen, s) {
 			seen = append(seen, s)
 		}
 	}

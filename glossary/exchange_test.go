@@ -375,7 +375,42 @@ func TestReadTBXMainTerm(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Entry{Ar: "عبد الفتاح السيسي", En: "Abdel Fattah el-Sisi", Variants: []string{"السيسى", "السيسي"},
-		Type: "person", Note: "President of Egypt", Line: 2}
+		Type: "person", Note: "President of Egypt\nAlso: Sisi", Line: 2}
+	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
+		for _, e := range es {
+			t.Logf("got %+v", *e)
+		}
+		t.Fatalf("want %+v", want)
+	}
+}
+
+// What MultiTerm and memoQ termbases say in fields of their own is read: a
+// Status or Usage of Forbidden, a descrip of type Subject or Note, notes on
+// a term; and the English terms not chosen are kept in the note, the
+// forbidden ones apart, so that nothing of the entry is lost.
+func TestReadTBXFromTermbaseFields(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c12">
+<descripGrp><descrip type="Subject">Organization</descrip></descripGrp>
+<descripGrp><descrip type="Note">Spelling agreed with the Beirut desk</descrip></descripGrp>
+<langSet xml:lang="AR"><tig><term>حزب الله</term><descripGrp><descrip type="Status">Preferred</descrip></descripGrp></tig></langSet>
+<langSet xml:lang="EN-GB">
+<tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote></tig>
+<tig><term>Hezbollah</term><note>Use Hezbollah on first reference</note></tig>
+<tig><term>Hizb Allah</term><termNote type="termType">variant</termNote></tig>
+</langSet>
+<langSet xml:lang="en-US"><tig><term>Hezbollah</term></tig><tig><term>Party of God</term></tig></langSet>
+<langSet xml:lang="fr"><tig><term>Hezbollah</term><note>ignored: French</note></tig></langSet>
+</termEntry>
+</body></text></martif>
+`
+	es, _, err := ReadTBX(strings.NewReader(src), "m.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Entry{Ar: "حزب الله", En: "Hezbollah", Type: "organisation",
+		Note: "Spelling agreed with the Beirut desk\nUse Hezbollah on first reference\nAlso: Hizb Allah; Party of God\nNot: Hizbullah", Line: 3}
 	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
 		for _, e := range es {
 			t.Logf("got %+v", *e)
@@ -425,9 +460,9 @@ func TestReadTBXAdministrativeStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{Ar: "أردوغان", En: "Erdogan", Type: "person", Line: 3},
+		{Ar: "أردوغان", En: "Erdogan", Type: "person", Note: "Not: Erdoğan", Line: 3},
 		{Ar: "بشار الأسد", En: "Bashar al-Assad", Variants: []string{"الأسد"}, Line: 11},
-		{Ar: "حزب الله", En: "Hezbollah", Variants: []string{"حزب الله اللبناني"}, Line: 18},
+		{Ar: "حزب الله", En: "Hezbollah", Variants: []string{"حزب الله اللبناني"}, Note: "Not: Hizbollah", Line: 18},
 		// With nothing better, a deprecated term is still the rendering.
 		{Ar: "غزة", En: "Ghazza", Line: 28},
 	}
