@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -18,7 +20,9 @@ func init() {
 			ArgsUsage: "FILE|-",
 			Description: `Reads terms in one of the export formats and appends those the glossary does
 not have yet, keeping the file's comments and order. A term already there (in
-any spelling) is left as it is and reported when its English differs. Nothing
+any spelling) is left as it is, and what the file says of it that the
+glossary does not (another English, new variants, a note) is reported with
+the file's line; with --update it is taken into the entry instead. Nothing
 is written when the imported file has an error or no terms (exit 1). TBX may
 be TBX 2 (martif, as bitext, memoQ and MultiTerm write it) or TBX 3 (tbx).
 Entries with no Arabic term are left out and counted, and those with no
@@ -29,10 +33,12 @@ told from the content.
 Examples:
    bitext glossary import names.csv
    bitext glossary import termbase.xml
+   bitext glossary import --update corrected.tbx
    bitext glossary export -f tsv -g other.yaml | bitext glossary import -`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension, else its content)"},
+				&cli.BoolFlag{Name: "update", Aliases: []string{"u"}, Usage: "take the file's English, type, note and translate, and add its variants and context words, for terms the glossary has"},
 			},
 			Action: func(c *cli.Context) error { return importAction(c, e) },
 		}
@@ -97,36 +103,159 @@ func importAction(c *cli.Context, e *env) error {
 	for _, en := range g.Entries {
 		for _, f := range en.Forms() {
 			k := glossary.Key(f)
-			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", path, en.Line)})
+			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", path, en.Line), true})
 		}
 	}
+	update := c.Bool("update")
 	var add []*glossary.Entry
+	changed := map[*glossary.Entry]*glossary.Entry{} // a glossary entry and what it becomes
+	firstRow := map[*glossary.Entry]string{}         // with --update, the row that updates a glossary entry
 	skipped := 0
 	for _, en := range entries {
-		if old, ok := clash(have[glossary.Key(en.Ar)], en); ok {
-			skipped++
-			if old.entry.Rendering() != en.Rendering() {
-				fmt.Fprintf(e.stderr, "%s:%d: %s: kept %q from %s, not %q\n", name, en.Line, en.Ar, old.entry.Rendering(), old.at, en.Rendering())
+		old, ok := clash(have[glossary.Key(en.Ar)], en)
+		if !ok {
+			for _, f := range en.Forms() {
+				k := glossary.Key(f)
+				have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", name, en.Line), false})
 			}
+			add = append(add, en)
 			continue
 		}
-		for _, f := range en.Forms() {
-			k := glossary.Key(f)
-			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", name, en.Line)})
+		skipped++
+		base, at, ofGlossary := old.entry, old.at, old.inGlossary
+		if m, ok := changed[base]; ok {
+			base = m
 		}
-		add = append(add, en)
+		if update && ofGlossary {
+			// An entry is updated by the first row that names it; the
+			// rows after it are that row's duplicates.
+			if first, ok := firstRow[old.entry]; ok {
+				at, ofGlossary = first, false
+			} else {
+				firstRow[old.entry] = fmt.Sprintf("%s:%d", name, en.Line)
+			}
+		}
+		m, diffs := mergeEntry(base, en)
+		if len(diffs) == 0 {
+			continue
+		}
+		if !update || !ofGlossary {
+			hint := ""
+			switch {
+			case ofGlossary && len(diffs) == 1:
+				hint = " (--update takes it)"
+			case ofGlossary:
+				hint = " (--update takes them)"
+			}
+			fmt.Fprintf(e.stderr, "%s:%d: %s: %s%s\n", name, en.Line, en.Ar, leftOut(base, en, at, diffs), hint)
+			continue
+		}
+		if base.Rendering() != m.Rendering() {
+			diffs[0] += fmt.Sprintf(" (was %q)", base.Rendering())
+		}
+		changed[old.entry] = m
+		fmt.Fprintf(e.stderr, "%s:%d: %s: updated %s: %s\n", name, en.Line, en.Ar, at, strings.Join(diffs, ", "))
+		for _, f := range m.Forms() {
+			k := glossary.Key(f)
+			have[k] = append(have[k], old)
+		}
+	}
+	for old, m := range changed {
+		// Rows that disagree may together leave an entry as it was.
+		if glossary.FormatEntry(old, "") == glossary.FormatEntry(m, "") {
+			delete(changed, old)
+		}
+	}
+	if len(changed) > 0 {
+		repl := map[int]*glossary.Entry{}
+		for old, m := range changed {
+			repl[old.Line] = m
+		}
+		if data, err = glossary.ReplaceEntries(path, data, repl); err != nil {
+			return fmt.Errorf("updating %s from %s: %w", path, name, err)
+		}
+		if g, err = glossary.Parse(path, data); err != nil {
+			return err
+		}
 	}
 	if err := appendEntries(path, data, g, name, add); err != nil {
 		return err
+	}
+	if len(add) == 0 && len(changed) > 0 {
+		if err := writeGlossaryFile(path, data); err != nil {
+			return err
+		}
+	}
+	if update {
+		fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there, %s)\n", count(len(add), "term", "terms"), path, skipped, count(len(changed), "entry updated", "entries updated"))
+		return nil
 	}
 	fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there)\n", count(len(add), "term", "terms"), path, skipped)
 	return nil
 }
 
+// leftOut says what of in, whose term is the entry old's from at, is not
+// taken: diffs, as mergeEntry says them.
+func leftOut(old, in *glossary.Entry, at string, diffs []string) string {
+	if old.Rendering() != in.Rendering() && in.En != "" {
+		msg := fmt.Sprintf("kept %q from %s, not %q", old.Rendering(), at, in.En)
+		if len(diffs) > 1 {
+			msg += "; left out " + strings.Join(diffs[1:], ", ")
+		}
+		return msg
+	}
+	return fmt.Sprintf("already at %s; left out %s", at, strings.Join(diffs, ", "))
+}
+
+// mergeEntry returns a copy of old with what in says that old does not: in's
+// English, type, note and translate where in has them, and its term,
+// variants and context words added (a spelling that matches as one of old's
+// does is not); and what in adds, as the user reads it.
+func mergeEntry(old, in *glossary.Entry) (*glossary.Entry, []string) {
+	m := *old
+	m.Variants = slices.Clone(old.Variants)
+	m.Context = slices.Clone(old.Context)
+	var diffs []string
+	if in.En != "" && in.En != old.En {
+		m.En = in.En
+		diffs = append(diffs, fmt.Sprintf("English %q", in.En))
+	}
+	for _, f := range in.Forms() {
+		if !slices.ContainsFunc(m.Forms(), func(g string) bool { return glossary.Key(g) == glossary.Key(f) }) {
+			m.Variants = append(m.Variants, f)
+			diffs = append(diffs, fmt.Sprintf("variant %q", f))
+		}
+	}
+	if in.Type != "" && in.Type != old.Type {
+		m.Type = in.Type
+		diffs = append(diffs, "type "+in.Type)
+	}
+	if in.Note != "" && in.Note != old.Note {
+		m.Note = in.Note
+		diffs = append(diffs, fmt.Sprintf("note %q", in.Note))
+	}
+	if in.Translate != nil && *in.Translate != old.Translatable() {
+		m.Translate = in.Translate
+		diffs = append(diffs, fmt.Sprintf("translate: %t", *in.Translate))
+	}
+	for _, w := range in.Context {
+		if !slices.Contains(m.Context, w) {
+			m.Context = append(m.Context, w)
+			diffs = append(diffs, fmt.Sprintf("context word %q", w))
+		}
+	}
+	if in.Always && !old.Always {
+		m.Always = true
+		diffs = append(diffs, "always: true")
+	}
+	return &m, diffs
+}
+
 // source is an entry of the glossary or of the imported file, and where.
 type source struct {
-	entry *glossary.Entry
-	at    string
+	entry      *glossary.Entry
+	at         string
+	inGlossary bool // not of the imported file
 }
 
 // clash returns the entry among same, those with the term of en, that en

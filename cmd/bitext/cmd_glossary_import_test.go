@@ -194,3 +194,63 @@ func TestGlossaryImportFormatFromContent(t *testing.T) {
 		t.Errorf("XLIFF: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// An import into a glossary that has some of its terms keeps the glossary's
+// entries and names, with the file's line, everything of the file it left
+// out; --update takes it into the entries in place.
+func TestGlossaryImportIntoExistingEntries(t *testing.T) {
+	dir := t.TempDir()
+	g := filepath.Join(dir, "glossary.yaml")
+	orig := "terms:\n  # Russia\n  - ar: فلاديمير بوتين\n    en: Vladimir Putin\n    type: person\n  - ar: بوتين\n    en: Putin\n  - ar: موسكو\n    en: Moscow\n"
+	os.WriteFile(g, []byte(orig), 0o644)
+	tsv := "ar\ten\tvariants\ttype\tnote\n" +
+		"بوتين\tVladimir Putin\t\tperson\t\n" + // another English
+		"فلاديمير بوتين\tVladimir Putin\tفلاديمير بوتن\tperson\tPresident of Russia\n" + // more of the same
+		"موسكو\tMoscow\t\t\t\n" + // nothing new
+		"لافروف\tSergei Lavrov\t\tperson\t\n" // new
+	os.WriteFile(filepath.Join(dir, "names.tsv"), []byte(tsv), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "names.tsv")
+	for _, want := range []string{
+		`names.tsv:2: بوتين: kept "Putin" from glossary.yaml:6, not "Vladimir Putin"; left out type person (--update takes them)`,
+		`names.tsv:3: فلاديمير بوتين: already at glossary.yaml:3; left out variant "فلاديمير بوتن", note "President of Russia" (--update takes them)`,
+		"imported 1 term into glossary.yaml (3 already there)",
+	} {
+		if r.code != 0 || !strings.Contains(r.stderr, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", r.code, want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, "names.tsv:4") {
+		t.Errorf("a row with nothing new is reported:\n%s", r.stderr)
+	}
+	data, _ := os.ReadFile(g)
+	if !strings.HasPrefix(string(data), orig) {
+		t.Errorf("the glossary's entries changed:\n%s", data)
+	}
+
+	os.WriteFile(g, []byte(orig), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "--update", "names.tsv")
+	if r.code != 0 || !strings.Contains(r.stderr, `names.tsv:2: بوتين: updated glossary.yaml:6: English "Vladimir Putin" (was "Putin"), type person`) ||
+		!strings.Contains(r.stderr, "imported 1 term into glossary.yaml (3 already there, 2 entries updated)") {
+		t.Errorf("--update: exit %d, stderr %s", r.code, r.stderr)
+	}
+	data, _ = os.ReadFile(g)
+	want := "terms:\n  # Russia\n  - ar: فلاديمير بوتين\n    en: Vladimir Putin\n    variants: [فلاديمير بوتن]\n    type: person\n    note: President of Russia\n" +
+		"  - ar: بوتين\n    en: Vladimir Putin\n    type: person\n  - ar: موسكو\n    en: Moscow\n  - ar: لافروف\n    en: Sergei Lavrov\n    type: person\n"
+	if string(data) != want {
+		t.Errorf("--update wrote\n%s\nwant\n%s", data, want)
+	}
+	// Nothing left to take: the file is not written again.
+	r = runBitext(t, dir, "", "glossary", "import", "--update", "names.tsv")
+	if r.code != 0 || !strings.Contains(r.stderr, "(4 already there, 0 entries updated)") || strings.Contains(r.stderr, "names.tsv:") {
+		t.Errorf("second --update: exit %d, stderr %s", r.code, r.stderr)
+	}
+	// Of two rows for one entry the first updates it; the second is named.
+	os.WriteFile(filepath.Join(dir, "twice.csv"), []byte("موسكو,Moskva\nموسكو,Moscou\n"), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "--update", "twice.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, `twice.csv:2: موسكو: kept "Moskva" from twice.csv:1, not "Moscou"`+"\n") {
+		t.Errorf("two rows: exit %d, stderr %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(g); !strings.Contains(string(data), "  - ar: موسكو\n    en: Moskva\n") {
+		t.Errorf("two rows wrote\n%s", data)
+	}
+}
