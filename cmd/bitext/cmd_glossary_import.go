@@ -6,10 +6,13 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"bitext/glossary"
+	"bitext/internal/textfile"
 )
 
 func init() {
@@ -64,6 +67,9 @@ func importAction(c *cli.Context, e *env) error {
 		}
 		src = b.Bytes()
 	} else if src, err = os.ReadFile(in); err != nil {
+		return err
+	}
+	if src, err = fromWindows1256(e, name, src); err != nil {
 		return err
 	}
 	if format == "" {
@@ -249,6 +255,23 @@ func mergeEntry(old, in *glossary.Entry) (*glossary.Entry, []string) {
 		diffs = append(diffs, "always: true")
 	}
 	return &m, diffs
+}
+
+// fromWindows1256 returns src as UTF-8 when it is Arabic in Windows-1256, as
+// Excel saves "CSV" with an Arabic Windows locale, and says so: a user on
+// Windows has no iconv to convert it with. Other text that is not UTF-8 is
+// returned as it is, for the reader to refuse with its line.
+func fromWindows1256(e *env, name string, src []byte) ([]byte, error) {
+	if utf8.Valid(src) || bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) ||
+		!textfile.LooksLikeWindows1256(src) {
+		return src, nil
+	}
+	out, err := charmap.Windows1256.NewDecoder().Bytes(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading it as Windows-1256: %w", name, err)
+	}
+	fmt.Fprintf(e.stderr, "bitext: %s is not UTF-8: read it as Windows-1256 (Arabic)\n", name)
+	return out, nil
 }
 
 // source is an entry of the glossary or of the imported file, and where.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // TestGlossaryImportCSV imports the two-column CSV form into a new glossary.
@@ -252,5 +254,31 @@ func TestGlossaryImportIntoExistingEntries(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(g); !strings.Contains(string(data), "  - ar: موسكو\n    en: Moskva\n") {
 		t.Errorf("two rows wrote\n%s", data)
+	}
+}
+
+// Excel on a Windows machine with an Arabic locale saves "CSV" in
+// Windows-1256: it is read as such, and said so.
+func TestGlossaryImportWindows1256(t *testing.T) {
+	dir := t.TempDir()
+	src, err := charmap.Windows1256.NewEncoder().String("العربية;الإنجليزية;ملاحظات;;\r\nدمشق;Damascus;\"عاصمة سوريا، أقدم مدينة\";;\r\nحلب;Aleppo – Halab;;;\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "names.csv"), []byte(src), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "names.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, "names.csv is not UTF-8: read it as Windows-1256 (Arabic)") || !strings.Contains(r.stderr, "imported 2 terms") {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	for _, want := range []string{"- ar: دمشق\n    en: Damascus\n    note: عاصمة سوريا، أقدم مدينة\n", "- ar: حلب\n    en: Aleppo – Halab\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("glossary lacks %q:\n%s", want, data)
+		}
+	}
+	// UTF-8 with a stray Latin-1 letter is not taken for Arabic.
+	os.WriteFile(filepath.Join(dir, "latin.csv"), []byte("ar,en\nمقهى فلور,Caf\xe9 de Flore\n"), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "import", "latin.csv"); r.code != 1 || !strings.Contains(r.stderr, "latin.csv:2: not UTF-8") {
+		t.Errorf("Latin-1: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
