@@ -136,14 +136,21 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // en-US) with pos and description columns; without one a row has two
 // columns, Arabic and English. A row whose ar and en are equal is a term kept
 // untranslated. Rows with no Arabic or no English term are skipped (see
-// Skip).
+// Skip). A first line "sep=;" names the separator, as Excel reads it.
 func ReadCSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, nil, err
 	}
+	comma := csvSeparator(text)
+	// "sep=;" on the first line tells Excel the separator; it is no row.
+	if first, rest, _ := strings.Cut(text, "\n"); len(strings.TrimSpace(first)) == 5 && strings.HasPrefix(strings.ToLower(first), "sep=") {
+		if c := rune(first[4]); c == ',' || c == ';' || c == '\t' || c == '|' {
+			comma, text = c, "\n"+rest // the empty line keeps the lines counted
+		}
+	}
 	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = csvSeparator(text)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	var rows []row
 	for {

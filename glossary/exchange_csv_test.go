@@ -50,6 +50,7 @@ func TestReadLayouts(t *testing.T) {
 			[]Entry{{Ar: "دمشق", En: "Damascus", Note: "عاصمة سوريا، أقدم مدينة\nمأهولة", Type: "place"}, three[1]}},
 		// A term kept untranslated is its Arabic twice: a row, not a header.
 		{"untranslated first", "csv", "الجزيرة,الجزيرة\nدمشق,Damascus\n", []Entry{{Ar: "الجزيرة", Translate: new(bool)}, three[0]}},
+		{"Excel's sep= line", "csv", "\ufeffsep=;\r\nar;en\r\nدمشق;Damascus\r\nحلب;Aleppo\r\nحمص;Homs, Syria\r\n", three},
 		{"Excel, no header, empty columns after", "csv", "دمشق;Damascus;;\r\nحلب;Aleppo;;\r\n", three[:2]},
 		{"English names with words", "csv", "Arabic term,English translation,Comment\nدمشق,Damascus,\n", three[:1]},
 		{"TSV, Arabic header", "tsv", "العربية\tالإنكليزية\tملاحظة\nدمشق\tDamascus\tعاصمة\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "عاصمة"}}},
@@ -79,6 +80,7 @@ func TestReadLayouts(t *testing.T) {
 		{"tsv", "دمشق\tDamascus\tcapital\n", "l.tsv:1: want 2 columns (Arabic, English) or a header naming the columns, got 3"},
 		{"tsv", "ar\ten\ttype\tnte\nدمشق\tDamascus\tplace\tcapital\n", `l.tsv:1: unknown column "nte"`},
 		{"tsv", "ar\ten\tArabic\n", "l.tsv:1: columns 1 and 3 are both ar"},
+		{"csv", "sep=|\nar|en\nدمشق|Damascus\nMoscow|موسكو\n", `l.csv:4: ar "Moscow": want Arabic script`},
 		// A header in Arabic with a name bitext does not know is said to be one.
 		{"csv", "الكلمة;الترجمة\nدمشق;Damascus\n", `l.csv:1: unknown column "الكلمة" in the header`},
 		{"tsv", "الكلمة\tالترجمة\nدمشق\tDamascus\n", `l.tsv:1: unknown column "الكلمة" in the header`},
