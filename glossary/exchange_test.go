@@ -539,6 +539,8 @@ func FuzzReadFormats(f *testing.F) {
 	f.Add(`<martif type="TBX"><text><body><termEntry><langSet xml:lang="ar"><tig><term>بوتين</term></tig></langSet></termEntry></body></text></martif>`)
 	f.Add("ar\ten\tnote\nكوريا\t\"Korea \"\"DPRK\"\"\"\t\"two\r\nlines\"\n")
 	f.Add("ar-SA;en-US;pos\r\n\"دمشق\";Damascus;noun\r\n")
+	f.Add("sep=;\r\nالمصطلح العربي;المقابل الإنجليزي;ملاحظات;;\r\nدمشق;Damascus;;;\r\n")
+	f.Add(`<martif><text><body><termEntry><descripGrp><descrip type="Subject">Organization</descrip></descripGrp><langSet xml:lang="AR"><tig><term>حزب الله</term></tig></langSet><langSet xml:lang="EN"><tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote><note>x</note></tig><tig><term>Hezbollah</term></tig></langSet></termEntry></body></text></martif>`)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, format := range Formats {
 			ReadFormat(strings.NewReader(s), "f", format)
