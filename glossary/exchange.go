@@ -228,7 +228,7 @@ scan:
 // is a column that is read and left out. A name that has "Arabic" or
 // "English" in it (Arabic term, المقابل الإنجليزي) is also understood.
 var columnNames = map[string]string{
-	"ar": "ar", "arabic": "ar", "source": "ar", "source term": "ar",
+	"ar": "ar", "arabic": "ar", "source": "ar", "source term": "ar", "term": "ar",
 	"en": "en", "english": "en", "target": "en", "target term": "en", "translation": "en",
 	"variants": "variants", "type": "type", "translate": "translate", "context": "context", "always": "always",
 	"note": "note", "notes": "note", "description": "note", "comment": "note", "comments": "note", "definition": "note",
@@ -280,6 +280,7 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}([-_][a-z0-9]{2,8})*$`)
 // header is what the header row of a CSV or TSV file says of its columns.
 type header struct {
 	cols    map[string]int // the column of each field of Entry named
+	notes   []int          // the columns of the note: a sheet may have Note and Definition
 	width   int            // the number of columns
 	unnamed []int          // columns with an empty header cell
 }
@@ -292,7 +293,7 @@ type header struct {
 func readHeader(cells []string) (*header, error) {
 	cols := map[string]int{}
 	var others []string
-	var unnamed []int
+	var unnamed, notes []int
 	for i, h := range cells {
 		h = strings.Join(strings.Fields(arabic.Fold(h)), " ")
 		field, ok := columnNames[h]
@@ -315,7 +316,11 @@ func readHeader(cells []string) (*header, error) {
 		default:
 			return nil, fmt.Errorf("unknown column %q in the header (want %s, or a language code)", cells[i], strings.Join(tsvHeader, ", "))
 		}
-		if field == "" {
+		switch field {
+		case "":
+			continue
+		case "note":
+			notes = append(notes, i)
 			continue
 		}
 		if j, ok := cols[field]; ok {
@@ -333,7 +338,7 @@ func readHeader(cells []string) (*header, error) {
 			}
 		}
 	}
-	return &header{cols: cols, width: len(cells), unnamed: unnamed}, nil
+	return &header{cols: cols, notes: notes, width: len(cells), unnamed: unnamed}, nil
 }
 
 // readRows makes entries of the rows of a CSV or TSV file whose header is h,
@@ -385,7 +390,14 @@ next:
 			return unescape(r.fields[i])
 		}
 		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
-			Note: get("note"), Context: splitList(get("context")), Line: r.line}
+			Context: splitList(get("context")), Line: r.line}
+		var notes []string
+		for _, i := range h.notes {
+			if i < len(r.fields) && strings.TrimSpace(r.fields[i]) != "" {
+				notes = append(notes, unescape(r.fields[i]))
+			}
+		}
+		e.Note = strings.Join(notes, "\n")
 		ok := true
 		if tr := get("translate"); tr != "" {
 			b, isBool := cellBool(tr)

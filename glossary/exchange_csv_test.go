@@ -53,6 +53,8 @@ func TestReadLayouts(t *testing.T) {
 		{"Excel's sep= line", "csv", "\ufeffsep=;\r\nar;en\r\nدمشق;Damascus\r\nحلب;Aleppo\r\nحمص;Homs, Syria\r\n", three},
 		{"Excel, no header, empty columns after", "csv", "دمشق;Damascus;;\r\nحلب;Aleppo;;\r\n", three[:2]},
 		{"English names with words", "csv", "Arabic term,English translation,Comment\nدمشق,Damascus,\n", three[:1]},
+		{"a note and a definition", "csv", "Term;Translation;Definition;Notes\nدمشق;Damascus;capital of Syria;\"checked, 2026\"\nحلب;Aleppo;;\n",
+			[]Entry{{Ar: "دمشق", En: "Damascus", Note: "capital of Syria\nchecked, 2026"}, three[1]}},
 		{"TSV, Arabic header", "tsv", "العربية\tالإنكليزية\tملاحظة\nدمشق\tDamascus\tعاصمة\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "عاصمة"}}},
 	} {
 		es, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
