@@ -418,6 +418,7 @@ next:
 		if !ok {
 			continue
 		}
+		e.StripMarks()
 		if fix != nil {
 			fix(e)
 		}
@@ -1176,5 +1177,29 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
 		}
 	}
 	e.Note = strings.Join(seen, "\n")
+	e.StripMarks()
 	return e, langs
+}
+
+// bidiMarks are the invisible direction marks and embeddings (LRM, RLM, ALM,
+// LRE to RLO, LRI to PDI) and the zero-width no-break space.
+var bidiMarks = strings.NewReplacer(
+	"\u200e", "", "\u200f", "", "\u061c", "",
+	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
+	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "", "\ufeff", "")
+
+// StripMarks removes from the terms of e, and from around them, the
+// invisible direction marks that text copied from an Arabic page or typed in
+// a right-to-left cell carries along: in an English rendering they would go
+// into every translation that uses it, unseen, and in a term they are
+// nothing that matching looks at. The importers and glossary add call it.
+func (e *Entry) StripMarks() {
+	clean := func(s string) string { return strings.TrimSpace(bidiMarks.Replace(s)) }
+	e.Ar, e.En = clean(e.Ar), clean(e.En)
+	for i := range e.Variants {
+		e.Variants[i] = clean(e.Variants[i])
+	}
+	for i := range e.Context {
+		e.Context[i] = clean(e.Context[i])
+	}
 }

@@ -55,6 +55,10 @@ func TestReadLayouts(t *testing.T) {
 		{"English names with words", "csv", "Arabic term,English translation,Comment\nدمشق,Damascus,\n", three[:1]},
 		{"a note and a definition", "csv", "Term;Translation;Definition;Notes\nدمشق;Damascus;capital of Syria;\"checked, 2026\"\nحلب;Aleppo;;\n",
 			[]Entry{{Ar: "دمشق", En: "Damascus", Note: "capital of Syria\nchecked, 2026"}, three[1]}},
+		// Text copied from an Arabic page carries invisible direction marks.
+		{"direction marks", "csv", "\u200fدمشق\u200f,\u200eDamascus\u200e\nحلب\u00a0,\u202aAleppo\u202c\n", three[:2]},
+		{"direction marks, TBX", "tbx", "<martif><text><body><termEntry><langSet xml:lang=\"ar\"><tig><term>\u200fدمشق</term></tig></langSet>" +
+			"<langSet xml:lang=\"en\"><tig><term>\u2066Damascus\u2069</term></tig></langSet></termEntry></body></text></martif>", three[:1]},
 		{"TSV, Arabic header", "tsv", "العربية\tالإنكليزية\tملاحظة\nدمشق\tDamascus\tعاصمة\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "عاصمة"}}},
 	} {
 		es, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
