@@ -51,11 +51,12 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 // UTF-16 with one; in another encoding it is an error that says which one it
 // looks like and how to convert it. Each entry's fields are checked as Parse
 // checks them, and every problem names the line of the entry in the file; the
-// entries are not checked against each other (see CheckAdditions). skipped
-// holds the entries left out, in line order: those with no Arabic term (a
+// entries are not checked against each other (see CheckAdditions). The
+// report says what was left out: the entries with no Arabic term (a
 // multilingual termbase's other languages) and those with no English one
-// (a term not yet translated, or translated only into other languages).
-func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []Skip, err error) {
+// (a term not yet translated, or translated only into other languages), and
+// the data of the others that no glossary field keeps.
+func ReadFormat(r io.Reader, name, format string) (entries []*Entry, rep Report, err error) {
 	switch format {
 	case "csv":
 		return ReadCSV(r, name)
@@ -64,7 +65,26 @@ func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []S
 	case "tbx":
 		return ReadTBX(r, name)
 	}
-	return nil, nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+	return nil, Report{}, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// Report is what a reader left out of the file it read.
+type Report struct {
+	Skipped []Skip // the entries left out, in line order
+	// Unread counts, for each kind of data that no glossary field keeps (a
+	// TBX data category such as partOfSpeech, the terms in another
+	// language, a spreadsheet's pos column), the entries read that had it.
+	Unread map[string]int
+}
+
+// unread counts one entry that has the data named kinds.
+func (r *Report) unread(kinds ...string) {
+	for _, k := range kinds {
+		if r.Unread == nil {
+			r.Unread = map[string]int{}
+		}
+		r.Unread[k]++
+	}
 }
 
 // Skip is an entry of an imported file that has no Arabic term or no English
@@ -137,10 +157,10 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // columns, Arabic and English. A row whose ar and en are equal is a term kept
 // untranslated. Rows with no Arabic or no English term are skipped (see
 // Skip). A first line "sep=;" names the separator, as Excel reads it.
-func ReadCSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err error) {
+func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, nil, err
+		return nil, rep, err
 	}
 	comma := csvSeparator(text)
 	// "sep=;" on the first line tells Excel the separator; it is no row.
@@ -164,11 +184,11 @@ func ReadCSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err er
 				// csv says "record on line N; parse error on line M": a quote
 				// left open runs on to a much later line, so name both.
 				if pe.StartLine != pe.Line {
-					return nil, nil, fmt.Errorf("%s:%d: %v (the row starting here runs on to line %d: a quote left open?)", name, pe.StartLine, pe.Err, pe.Line)
+					return nil, rep, fmt.Errorf("%s:%d: %v (the row starting here runs on to line %d: a quote left open?)", name, pe.StartLine, pe.Err, pe.Line)
 				}
-				return nil, nil, fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
+				return nil, rep, fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
 			}
-			return nil, nil, fmt.Errorf("%s: %w", name, err)
+			return nil, rep, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		for i := range rec {
@@ -183,7 +203,7 @@ func ReadCSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err er
 		case err == nil:
 			h, rows = hh, rows[1:]
 		case arabicHeader(rows[0].fields):
-			return nil, nil, &Error{File: name, Line: rows[0].line, Err: err}
+			return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 		}
 	}
 	return readRows(name, rows, h, func(s string) string { return s }, func(e *Entry) {
@@ -281,8 +301,15 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}([-_][a-z0-9]{2,8})*$`)
 type header struct {
 	cols    map[string]int // the column of each field of Entry named
 	notes   []int          // the columns of the note: a sheet may have Note and Definition
+	dropped []column       // the columns read and left out: pos, other languages
 	width   int            // the number of columns
 	unnamed []int          // columns with an empty header cell
+}
+
+// column is a column of a header and its name there.
+type column struct {
+	col  int
+	name string
 }
 
 // readHeader reads the header row cells: the column of each field of Entry
@@ -294,6 +321,7 @@ func readHeader(cells []string) (*header, error) {
 	cols := map[string]int{}
 	var others []string
 	var unnamed, notes []int
+	var dropped []column
 	for i, h := range cells {
 		h = strings.Join(strings.Fields(arabic.Fold(h)), " ")
 		field, ok := columnNames[h]
@@ -312,12 +340,14 @@ func readHeader(cells []string) (*header, error) {
 			field = "en"
 		case langCode.MatchString(h):
 			others = append(others, h)
+			dropped = append(dropped, column{i, strings.TrimSpace(cells[i])})
 			continue
 		default:
 			return nil, fmt.Errorf("unknown column %q in the header (want %s, or a language code)", cells[i], strings.Join(tsvHeader, ", "))
 		}
 		switch field {
 		case "":
+			dropped = append(dropped, column{i, strings.TrimSpace(cells[i])})
 			continue
 		case "note":
 			notes = append(notes, i)
@@ -338,7 +368,7 @@ func readHeader(cells []string) (*header, error) {
 			}
 		}
 	}
-	return &header{cols: cols, notes: notes, width: len(cells), unnamed: unnamed}, nil
+	return &header{cols: cols, notes: notes, dropped: dropped, width: len(cells), unnamed: unnamed}, nil
 }
 
 // readRows makes entries of the rows of a CSV or TSV file whose header is h,
@@ -346,14 +376,14 @@ func readHeader(cells []string) (*header, error) {
 // format's escapes and fix, when not nil, amends each entry before it is
 // checked. Rows with no Arabic or English term are skipped. The problems of
 // every row are reported together.
-func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, []Skip, error) {
+func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, Report, error) {
 	headerless := h == nil
 	if headerless {
 		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
 	}
 	cols := h.cols
 	var out []*Entry
-	var skipped []Skip
+	var rep Report
 	var errs ErrorList
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
@@ -423,13 +453,18 @@ next:
 			fix(e)
 		}
 		if s, ok := incomplete(e, nil); ok {
-			skipped = append(skipped, s)
+			rep.Skipped = append(rep.Skipped, s)
 			continue
+		}
+		for _, c := range h.dropped {
+			if c.col < len(r.fields) && strings.TrimSpace(r.fields[c.col]) != "" {
+				rep.unread("column " + c.name)
+			}
 		}
 		out = append(out, e)
 	}
 	out, err := checkRead(name, out, errs)
-	return out, skipped, err
+	return out, rep, err
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -473,24 +508,24 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // may run over several lines. translate and always are true, false, yes or
 // no, in any case (Excel writes TRUE and FALSE). Rows with no Arabic or no
 // English term are skipped (see Skip).
-func ReadTSV(r io.Reader, name string) (entries []*Entry, skipped []Skip, err error) {
+func ReadTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, nil, err
+		return nil, rep, err
 	}
 	rows := splitTSV(strings.ReplaceAll(text, "\r\n", "\n"))
 	for len(rows) > 0 && blank(rows[0].fields) {
 		rows = rows[1:]
 	}
 	if len(rows) == 0 {
-		return nil, nil, nil
+		return nil, rep, nil
 	}
 	h, err := readHeader(rows[0].fields)
 	switch {
 	case err == nil:
 		rows = rows[1:]
 	case !arabic.HasArabic(rows[0].fields[0]) || arabicHeader(rows[0].fields):
-		return nil, nil, &Error{File: name, Line: rows[0].line, Err: err}
+		return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 	default:
 		h = nil
 	}
@@ -750,14 +785,14 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // with no Arabic or no English term, of a multilingual termbase's other
 // languages, is left out (see Skip). The problems of all entries are
 // reported together.
-func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []Skip, err error) {
+func ReadTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, nil, err
+		return nil, rep, err
 	}
 	if strings.TrimSpace(text) == "" {
 		// An empty file holds no entries, as an empty CSV or TSV does.
-		return nil, nil, nil
+		return nil, rep, nil
 	}
 	dec := xml.NewDecoder(strings.NewReader(text))
 	// The text is UTF-8 by now, whatever the declaration says: a file
@@ -771,18 +806,18 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []Skip, err er
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			if root == "" {
-				return nil, nil, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
+				return nil, rep, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
 			}
 			break
 		}
 		if err != nil {
-			return nil, nil, xmlError(name, line, err)
+			return nil, rep, xmlError(name, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(path) == 0 {
 				if t.Name.Local != "martif" && t.Name.Local != "tbx" {
-					return nil, nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
+					return nil, rep, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
 				}
 				root = t.Name.Local
 			}
@@ -794,20 +829,21 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []Skip, err er
 			}
 			n, err := readNode(dec, t)
 			if err != nil {
-				return nil, nil, xmlError(name, line, err)
+				return nil, rep, xmlError(name, line, err)
 			}
-			e, langs := tbxEntryOf(n, line)
+			e, langs, unread := tbxEntryOf(n, line)
 			if s, ok := incomplete(e, langs); ok {
-				skipped = append(skipped, s)
+				rep.Skipped = append(rep.Skipped, s)
 			} else {
 				out = append(out, e)
+				rep.unread(unread...)
 			}
 		case xml.EndElement:
 			path = path[:len(path)-1]
 		}
 	}
 	out, err = checkRead(name, out, nil)
-	return out, skipped, err
+	return out, rep, err
 }
 
 // readText reads a whole CSV, TSV or TBX file as UTF-8 without a byte order
@@ -1090,11 +1126,19 @@ func isArabic(tag string) bool { return isLang(tag, "ar", "ara", "arb") }
 func isEnglish(tag string) bool { return isLang(tag, "en", "eng") }
 
 // tbxEntryOf reads one termEntry or conceptEntry found at line, and returns
-// it with the languages that have terms in it; the entry has no Ar when it
-// has no Arabic term.
-func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
+// it with the languages that have terms in it and the kinds of data in it
+// that it does not keep; the entry has no Ar when it has no Arabic term.
+func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 	e := &Entry{Line: line}
-	var langs []string
+	var langs, unread []string
+	leftOut := func(cs []category) {
+		for _, c := range cs {
+			if k := c.typ; k != "" && !keptCategory(k) && !contains(unread, k) {
+				unread = append(unread, k)
+			}
+		}
+	}
+	leftOut(te.categories())
 	var notes []string
 	for _, c := range te.categories() {
 		if !isSubject(c.typ) {
@@ -1122,6 +1166,14 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
 		lang := ls.attr("lang")
 		if len(ls.terms()) > 0 && !contains(langs, lang) {
 			langs = append(langs, lang)
+		}
+		if isArabic(lang) || isEnglish(lang) {
+			leftOut(ls.categories())
+			for _, t := range ls.terms() {
+				leftOut(t.notes)
+			}
+		} else if len(ls.terms()) > 0 && !contains(unread, "terms in "+lang) {
+			unread = append(unread, "terms in "+lang)
 		}
 		switch {
 		case isArabic(lang):
@@ -1178,7 +1230,23 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string) {
 	}
 	e.Note = strings.Join(seen, "\n")
 	e.StripMarks()
-	return e, langs
+	return e, langs, unread
+}
+
+// keptCategory reports whether tbxEntryOf keeps what the data category typ
+// says, in a field or in the way it chooses the terms.
+func keptCategory(typ string) bool {
+	t := strings.ToLower(typ)
+	switch {
+	case isSubject(t), strings.Contains(t, "status"), strings.Contains(t, "usage"):
+		return true
+	}
+	switch t {
+	case "definition", "termtype", "transfercomment", "context", "matching", "normativeauthorization",
+		"note", "notes", "comment", "comments", "remark", "remarks":
+		return true
+	}
+	return false
 }
 
 // bidiMarks are the invisible direction marks and embeddings (LRM, RLM, ALM,

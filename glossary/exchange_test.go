@@ -186,12 +186,12 @@ func TestReadTBXSkipsEntriesWithoutArabicOrEnglish(t *testing.T) {
 <termEntry id="f"><langSet xml:lang="ar"><tig><term>القدس</term><termNote type="transferComment">do not translate</termNote></tig></langSet></termEntry>
 </body></text></martif>
 `
-	_, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	_, rep, err := ReadTBX(strings.NewReader(src), "p.tbx")
 	want := []Skip{{Line: 5, Langs: []string{"en", "fr"}}, {Line: 6, Ar: "بيروت", Langs: []string{"ar-SA", "fr-FR"}}, {Line: 8, Langs: []string{"en"}}}
-	if !reflect.DeepEqual(skipped, want) {
-		t.Errorf("skipped %+v, want %+v", skipped, want)
+	if !reflect.DeepEqual(rep.Skipped, want) {
+		t.Errorf("skipped %+v, want %+v", rep.Skipped, want)
 	}
-	if got := skipped[1].Why(); got != "no English term (only ar-SA, fr-FR)" {
+	if got := rep.Skipped[1].Why(); got != "no English term (only ar-SA, fr-FR)" {
 		t.Errorf("Why() = %q", got)
 	}
 	var list ErrorList
@@ -199,9 +199,9 @@ func TestReadTBXSkipsEntriesWithoutArabicOrEnglish(t *testing.T) {
 		t.Errorf("want the problems of entry d, got %v", err)
 	}
 	src = strings.Replace(src, "<term>Beirut</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>بيروت</term>", "<term>حمص</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Homs</term>", 1)
-	es, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
-	if err != nil || len(es) != 3 || len(skipped) != 3 || es[2].Ar != "القدس" || es[2].Translatable() {
-		t.Errorf("without problems: %v, skipped %v, %v", es, skipped, err)
+	es, rep, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	if err != nil || len(es) != 3 || len(rep.Skipped) != 3 || es[2].Ar != "القدس" || es[2].Translatable() {
+		t.Errorf("without problems: %v, skipped %v, %v", es, rep.Skipped, err)
 	}
 }
 
@@ -209,14 +209,17 @@ func TestReadTBXSkipsEntriesWithoutArabicOrEnglish(t *testing.T) {
 // languages of a Google glossary) or no Arabic is skipped, not an error.
 func TestReadCSVSkipsRowsWithoutArabicOrEnglish(t *testing.T) {
 	src := "en,ar,fr,pos,description\nGaza,غزة,Gaza,noun,\n,القدس,Jérusalem,noun,\nWest Bank,,Cisjordanie,noun,\nAmman,عمان,,,\n"
-	es, skipped, err := ReadCSV(strings.NewReader(src), "g.csv")
+	es, rep, err := ReadCSV(strings.NewReader(src), "g.csv")
 	want := []Skip{{Line: 3, Ar: "القدس"}, {Line: 4}}
-	if err != nil || len(es) != 2 || !reflect.DeepEqual(skipped, want) {
-		t.Errorf("ReadCSV = %v, skipped %+v, %v; want 2 entries, skipped %+v", es, skipped, err, want)
+	if err != nil || len(es) != 2 || !reflect.DeepEqual(rep.Skipped, want) {
+		t.Errorf("ReadCSV = %v, skipped %+v, %v; want 2 entries, skipped %+v", es, rep.Skipped, err, want)
 	}
-	es, skipped, err = ReadTSV(strings.NewReader("ar\ten\ttranslate\nموسكو\t\t\nحماس\t\tfalse\n"), "g.tsv")
-	if err != nil || len(es) != 1 || es[0].Ar != "حماس" || !reflect.DeepEqual(skipped, []Skip{{Line: 2, Ar: "موسكو"}}) {
-		t.Errorf("ReadTSV = %v, skipped %+v, %v", es, skipped, err)
+	if want := map[string]int{"column fr": 1, "column pos": 1}; !reflect.DeepEqual(rep.Unread, want) {
+		t.Errorf("unread %v, want %v", rep.Unread, want)
+	}
+	es, rep, err = ReadTSV(strings.NewReader("ar\ten\ttranslate\nموسكو\t\t\nحماس\t\tfalse\n"), "g.tsv")
+	if err != nil || len(es) != 1 || es[0].Ar != "حماس" || !reflect.DeepEqual(rep.Skipped, []Skip{{Line: 2, Ar: "موسكو"}}) {
+		t.Errorf("ReadTSV = %v, skipped %+v, %v", es, rep.Skipped, err)
 	}
 }
 
@@ -397,7 +400,7 @@ func TestReadTBXFromTermbaseFields(t *testing.T) {
 <langSet xml:lang="AR"><tig><term>حزب الله</term><descripGrp><descrip type="Status">Preferred</descrip></descripGrp></tig></langSet>
 <langSet xml:lang="EN-GB">
 <tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote></tig>
-<tig><term>Hezbollah</term><note>Use Hezbollah on first reference</note></tig>
+<tig><term>Hezbollah</term><note>Use Hezbollah on first reference</note><termNote type="partOfSpeech">noun</termNote></tig>
 <tig><term>Hizb Allah</term><termNote type="termType">variant</termNote></tig>
 </langSet>
 <langSet xml:lang="en-US"><tig><term>Hezbollah</term></tig><tig><term>Party of God</term></tig></langSet>
@@ -405,9 +408,13 @@ func TestReadTBXFromTermbaseFields(t *testing.T) {
 </termEntry>
 </body></text></martif>
 `
-	es, _, err := ReadTBX(strings.NewReader(src), "m.tbx")
+	es, rep, err := ReadTBX(strings.NewReader(src), "m.tbx")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// What no field keeps is counted, not dropped unsaid.
+	if want := map[string]int{"partOfSpeech": 1, "terms in fr": 1}; !reflect.DeepEqual(rep.Unread, want) {
+		t.Errorf("unread %v, want %v", rep.Unread, want)
 	}
 	want := Entry{Ar: "حزب الله", En: "Hezbollah", Type: "organisation",
 		Note: "Spelling agreed with the Beirut desk\nUse Hezbollah on first reference\nAlso: Hizb Allah; Party of God\nNot: Hizbullah", Line: 3}
@@ -489,9 +496,9 @@ func TestReadTBXArabicTags(t *testing.T) {
 	for _, tag := range []string{"ar", "AR", "ar-EG", "ar_SA", "ara", "arb", "ARB-EG"} {
 		src := `<martif><text><body><termEntry><langSet xml:lang="` + tag + `"><tig><term>القاهرة</term></tig></langSet>` +
 			`<langSet xml:lang="eng"><tig><term>Cairo</term></tig></langSet></termEntry></body></text></martif>`
-		es, skipped, err := ReadTBX(strings.NewReader(src), "l.tbx")
-		if err != nil || len(es) != 1 || es[0].Ar != "القاهرة" || len(skipped) != 0 {
-			t.Errorf("xml:lang %q: %v, skipped %v, %v", tag, es, skipped, err)
+		es, rep, err := ReadTBX(strings.NewReader(src), "l.tbx")
+		if err != nil || len(es) != 1 || es[0].Ar != "القاهرة" || len(rep.Skipped) != 0 {
+			t.Errorf("xml:lang %q: %v, skipped %v, %v", tag, es, rep.Skipped, err)
 		}
 	}
 	for _, tag := range []string{"arc", "fa", "ur", "a"} {
@@ -506,9 +513,9 @@ func TestReadTBXArabicTags(t *testing.T) {
 func TestReadFormatEmpty(t *testing.T) {
 	for _, format := range Formats {
 		for _, src := range []string{"", "\ufeff", "\n \r\n"} {
-			es, skipped, err := ReadFormat(strings.NewReader(src), "e."+format, format)
-			if len(es) != 0 || len(skipped) != 0 || err != nil {
-				t.Errorf("%s %q: %v, %v, %v", format, src, es, skipped, err)
+			es, rep, err := ReadFormat(strings.NewReader(src), "e."+format, format)
+			if len(es) != 0 || len(rep.Skipped) != 0 || err != nil {
+				t.Errorf("%s %q: %v, %v, %v", format, src, es, rep.Skipped, err)
 			}
 		}
 	}

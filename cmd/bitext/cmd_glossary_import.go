@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -79,12 +80,13 @@ func importAction(c *cli.Context, e *env) error {
 		// .txt (Excel's "Unicode Text"), .xml (a termbase), no extension, stdin.
 		format = glossary.DetectFormat(src)
 	}
-	entries, left, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	entries, rep, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
 	// Said even when the rest fails, for it may explain what does.
-	reportSkips(e, name, left)
+	reportSkips(e, name, rep.Skipped)
 	if err != nil {
 		return err
 	}
+	reportUnread(e, name, rep.Unread)
 	if len(entries) == 0 {
 		// An import of nothing is almost always the wrong file or a failed
 		// export: a failure, so that a script stops there.
@@ -296,6 +298,29 @@ func clash(same []source, en *glossary.Entry) (source, bool) {
 		}
 	}
 	return source{}, false
+}
+
+// reportUnread tells what kinds of data of the imported entries no glossary
+// field keeps (partOfSpeech, terms in fr-FR, a pos column), and in how many
+// entries, the most common first.
+func reportUnread(e *env, name string, unread map[string]int) {
+	if len(unread) == 0 {
+		return
+	}
+	kinds := make([]string, 0, len(unread))
+	for k := range unread {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if unread[kinds[i]] != unread[kinds[j]] {
+			return unread[kinds[i]] > unread[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	for i, k := range kinds {
+		kinds[i] = fmt.Sprintf("%s (%s)", k, count(unread[k], "entry", "entries"))
+	}
+	fmt.Fprintf(e.stderr, "bitext: left out of %s, as no glossary field holds them: %s\n", name, strings.Join(kinds, ", "))
 }
 
 // reportSkips tells what was left out of the imported file name and why. The

@@ -111,11 +111,13 @@ func TestGlossaryImportTBXSkipsOtherLanguages(t *testing.T) {
 	}
 	head := "<?xml version=\"1.0\"?>\n<martif type=\"TBX\">\n<text><body>\n"
 	tail := "</body></text></martif>\n"
-	good := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")+ls("fr", "Paris")) +
-		entry("c", ls("ar", "بيروت")+ls("en", "Beirut")) + entry("d", ls("en", "Rome")+ls("it", "Roma")) + tail
+	pos := `<langSet xml:lang="en"><tig><term>Beirut</term><termNote type="partOfSpeech">properNoun</termNote></tig></langSet>`
+	good := head + entry("a", ls("ar", "دمشق")+strings.Replace(pos, "Beirut", "Damascus", 1)) + entry("b", ls("en", "Paris")+ls("fr", "Paris")) +
+		entry("c", ls("ar", "بيروت")+pos+ls("fr", "Beyrouth")) + entry("d", ls("en", "Rome")+ls("it", "Roma")) + tail
 	os.WriteFile(filepath.Join(dir, "good.tbx"), []byte(good), 0o644)
 	r := runBitext(t, dir, "", "glossary", "import", "good.tbx")
-	if r.code != 0 || !strings.Contains(r.stderr, "skipped 2 entries with no Arabic term (first at good.tbx:5)") || !strings.Contains(r.stderr, "imported 2 terms") {
+	if r.code != 0 || !strings.Contains(r.stderr, "skipped 2 entries with no Arabic term (first at good.tbx:5)") || !strings.Contains(r.stderr, "imported 2 terms") ||
+		!strings.Contains(r.stderr, "bitext: left out of good.tbx, as no glossary field holds them: partOfSpeech (2 entries), terms in fr (1 entry)\n") {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	bad := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")) +
