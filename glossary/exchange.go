@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1249,12 +1250,19 @@ func keptCategory(typ string) bool {
 	return false
 }
 
-// bidiMarks are the invisible direction marks and embeddings (LRM, RLM, ALM,
+// BidiMarks are the invisible direction marks and embeddings (LRM, RLM, ALM,
 // LRE to RLO, LRI to PDI) and the zero-width no-break space.
-var bidiMarks = strings.NewReplacer(
-	"\u200e", "", "\u200f", "", "\u061c", "",
-	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
-	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "", "\ufeff", "")
+const BidiMarks = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+// HasMarks reports whether a term of e, or its English, holds BidiMarks.
+func (e *Entry) HasMarks() bool {
+	for _, f := range append(e.Forms(), e.En) {
+		if strings.ContainsAny(f, BidiMarks) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(e.Context, func(w string) bool { return strings.ContainsAny(w, BidiMarks) })
+}
 
 // StripMarks removes from the terms of e, and from around them, the
 // invisible direction marks that text copied from an Arabic page or typed in
@@ -1262,7 +1270,14 @@ var bidiMarks = strings.NewReplacer(
 // into every translation that uses it, unseen, and in a term they are
 // nothing that matching looks at. The importers and glossary add call it.
 func (e *Entry) StripMarks() {
-	clean := func(s string) string { return strings.TrimSpace(bidiMarks.Replace(s)) }
+	clean := func(s string) string {
+		return strings.TrimSpace(strings.Map(func(r rune) rune {
+			if strings.ContainsRune(BidiMarks, r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
 	e.Ar, e.En = clean(e.Ar), clean(e.En)
 	for i := range e.Variants {
 		e.Variants[i] = clean(e.Variants[i])
