@@ -70,6 +70,9 @@ func importAction(c *cli.Context, e *env) error {
 	} else if src, err = os.ReadFile(in); err != nil {
 		return err
 	}
+	if kind := binaryKind(src); kind != "" {
+		return fmt.Errorf("%s: not a CSV, TSV or TBX file but %s", name, kind)
+	}
 	if src, err = fromWindows1256(e, name, src); err != nil {
 		return err
 	}
@@ -257,6 +260,22 @@ func mergeEntry(old, in *glossary.Entry) (*glossary.Entry, []string) {
 		diffs = append(diffs, "always: true")
 	}
 	return &m, diffs
+}
+
+// binaryKind names the kind of file src is when it is one that users take
+// for a glossary and is no text: a workbook or a CAT tool's own termbase,
+// with what to do instead; else it returns "".
+func binaryKind(src []byte) string {
+	const save = `: save it from Excel as "CSV UTF-8" or "Unicode Text"`
+	switch {
+	case bytes.HasPrefix(src, []byte("PK\x03\x04")):
+		return "a ZIP archive, such as an Excel workbook (.xlsx)" + save
+	case bytes.HasPrefix(src, []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}):
+		return "an Office document, such as an Excel 97-2003 workbook (.xls)" + save
+	case bytes.HasPrefix(src, []byte("SQLite format 3\x00")):
+		return "an SQLite database, such as a MultiTerm termbase (.sdltb): export it from MultiTerm as TBX"
+	}
+	return ""
 }
 
 // fromWindows1256 returns src as UTF-8 when it is Arabic in Windows-1256, as

@@ -284,3 +284,22 @@ func TestGlossaryImportWindows1256(t *testing.T) {
 		t.Errorf("Latin-1: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// A workbook or a CAT tool's own termbase is named for what it is, with what
+// to do, instead of being read as text in some odd encoding.
+func TestGlossaryImportWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	for file, data := range map[string]string{
+		"names.xlsx":  "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xee",
+		"names.csv":   "PK\x03\x04\x14\x00\x06\x00",
+		"old.xls":     "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00",
+		"names.sdltb": "SQLite format 3\x00\x10\x00",
+	} {
+		os.WriteFile(filepath.Join(dir, file), []byte(data), 0o644)
+		r := runBitext(t, dir, "", "glossary", "import", file)
+		if r.code != 1 || !strings.Contains(r.stderr, "bitext: "+file+": not a CSV, TSV or TBX file but ") ||
+			!strings.Contains(r.stderr, "save it from Excel") && !strings.Contains(r.stderr, "export it from MultiTerm as TBX") {
+			t.Errorf("%s: exit %d, stderr %s", file, r.code, r.stderr)
+		}
+	}
+}
