@@ -137,6 +137,15 @@ func importAction(c *cli.Context, e *env) error {
 		if m, ok := changed[base]; ok {
 			base = m
 		}
+		if update && ofGlossary && base.Rendering() != en.Rendering() {
+			// Among homographs a row without context words cannot say
+			// which it means: none is changed on a guess.
+			if hs := homographs(have[glossary.Key(en.Ar)]); len(hs) > 1 {
+				fmt.Fprintf(e.stderr, "%s:%d: %s: not updated: the glossary has %s, told apart by context words; give the row context words, or edit the entry\n",
+					name, en.Line, en.Ar, strings.Join(hs, " and "))
+				continue
+			}
+		}
 		if update && ofGlossary {
 			// An entry is updated by the first row that names it; the
 			// rows after it are that row's duplicates.
@@ -203,6 +212,20 @@ func importAction(c *cli.Context, e *env) error {
 	}
 	fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there)\n", count(len(add), "term", "terms"), path, skipped)
 	return nil
+}
+
+// homographs lists the glossary's entries among same, "English (at)", when
+// it has more than one.
+func homographs(same []source) []string {
+	var seen []*glossary.Entry
+	var out []string
+	for _, s := range same {
+		if s.inGlossary && !slices.Contains(seen, s.entry) {
+			seen = append(seen, s.entry)
+			out = append(out, fmt.Sprintf("%q (%s)", s.entry.Rendering(), s.at))
+		}
+	}
+	return out
 }
 
 // leftOut says what of in, whose term is the entry old's from at, is not

@@ -303,3 +303,19 @@ func TestGlossaryImportWorkbook(t *testing.T) {
 		}
 	}
 }
+
+// Among homographs told apart by context words, --update changes none on a
+// guess when the row has no context words to say which it means.
+func TestGlossaryImportUpdateHomographs(t *testing.T) {
+	dir := t.TempDir()
+	orig := "terms:\n  - ar: عمان\n    en: Amman\n    context: [الأردن]\n  - ar: عُمان\n    en: Oman\n    context: [مسقط]\n"
+	os.WriteFile(filepath.Join(dir, "glossary.yaml"), []byte(orig), 0o644)
+	os.WriteFile(filepath.Join(dir, "names.csv"), []byte("عمان,Muscat\nعمان,Oman\n"), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "--update", "names.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, `names.csv:1: عمان: not updated: the glossary has "Amman" (glossary.yaml:2) and "Oman" (glossary.yaml:5)`) {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml")); string(data) != orig {
+		t.Errorf("glossary changed:\n%s", data)
+	}
+}
