@@ -199,3 +199,31 @@ func BenchmarkRemoveLarge(b *testing.B) {
 		b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/remove")
 	}
 }
+
+// BenchmarkReplaceLarge rewrites every tenth entry of a 100,000-entry
+// glossary file, as glossary import --update does with a corrected termbase.
+func BenchmarkReplaceLarge(b *testing.B) {
+	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := Parse("large.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	repl := map[int]*Entry{}
+	for i := 0; i < len(g.Entries); i += 10 {
+		e := *g.Entries[i]
+		e.Note = "checked"
+		repl[e.Line] = &e
+	}
+	cpu := testenv.CPUTime()
+	for b.Loop() {
+		if _, err := ReplaceEntries("large.yaml", data, repl); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if used := testenv.CPUTime() - cpu; used > 0 {
+		b.ReportMetric(used.Seconds()/float64(b.N)/float64(len(repl))*1e6, "cpu-µs/entry")
+	}
+}

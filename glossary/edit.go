@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -130,45 +132,14 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, fmt.Errorf("%s: %q is %s; say which with its English rendering", name, term, strings.Join(ens, " or "))
 	}
 	target := found[0]
-	// The lines of the list's items: from the quick reader for a file in
-	// the plain form bitext writes, else from the YAML tree, far slower for
-	// a large glossary.
-	var items []int
-	if raw, ok := fastParse(bytes.TrimPrefix(data, []byte(bom))); ok && len(raw) > 0 {
-		for _, it := range raw {
-			items = append(items, it.line)
-		}
-	} else {
-		terms, err := termsNode(name, data)
-		if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
-			return nil, nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
-		}
-		for _, n := range terms.Content {
-			items = append(items, n.Line)
-		}
+	items, err := itemLines(name, data)
+	if err != nil {
+		return nil, nil, err
 	}
 	lines := splitLines(data)
 	from, to := target.Line-1, len(lines) // lines[from:to] go
-	for i, line := range items {
-		if line != target.Line {
-			continue
-		}
-		floor := 0
-		if i > 0 {
-			floor = items[i-1]
-		}
-		from = itemStart(lines, line-1, floor)
-		if i+1 < len(items) {
-			to = itemStart(lines, items[i+1]-1, line)
-		}
-	}
-	// Keep the comments and blank lines that lead into what follows.
-	for to > from+1 {
-		l := strings.TrimSpace(lines[to-1])
-		if l != "" && !strings.HasPrefix(l, "#") {
-			break
-		}
-		to--
+	if i := slices.Index(items, target.Line); i >= 0 {
+		from, to = entryRange(lines, items, i)
 	}
 	rest := append(append([]string{}, lines[:from]...), lines[to:]...)
 	out := []byte(strings.Join(rest, "\n"))
@@ -179,6 +150,103 @@ func RemoveEntry(name string, data []byte, term, en string) ([]byte, *Entry, err
 		return nil, nil, fmt.Errorf("after removing %q: %w", term, err)
 	}
 	return out, target, nil
+}
+
+// itemLines returns the lines of the terms list's items: from the quick
+// reader for a file in the plain form bitext writes, else from the YAML
+// tree, far slower for a large glossary.
+func itemLines(name string, data []byte) ([]int, error) {
+	var items []int
+	if raw, ok := fastParse(bytes.TrimPrefix(data, []byte(bom))); ok && len(raw) > 0 {
+		for _, it := range raw {
+			items = append(items, it.line)
+		}
+		return items, nil
+	}
+	terms, err := termsNode(name, data)
+	if err != nil || terms == nil || terms.Kind != yaml.SequenceNode || terms.Style&yaml.FlowStyle != 0 {
+		return nil, fmt.Errorf("%s: terms is not a block list; edit it by hand", name)
+	}
+	for _, n := range terms.Content {
+		items = append(items, n.Line)
+	}
+	return items, nil
+}
+
+// entryRange returns the lines[from:to] that hold the i-th entry of the
+// list whose items start at the lines items (1-based): from its dash to the
+// next item, less the comments and blank lines that lead into what follows.
+func entryRange(lines []string, items []int, i int) (from, to int) {
+	l := items[i]
+	floor := 0
+	if i > 0 {
+		floor = items[i-1]
+	}
+	from, to = itemStart(lines, l-1, floor), len(lines)
+	if i+1 < len(items) {
+		to = itemStart(lines, items[i+1]-1, l)
+	}
+	for to > from+1 {
+		l := strings.TrimSpace(lines[to-1])
+		if l != "" && !strings.HasPrefix(l, "#") {
+			break
+		}
+		to--
+	}
+	return from, to
+}
+
+// ReplaceEntries replaces entries of the glossary file held in data: repl
+// maps the line of an entry (its Line) to what it becomes, written as
+// AppendEntries writes one. Everything else in the file stays as it was;
+// the comment lines inside a replaced entry are kept above it, and comments
+// at the end of its lines are lost. The result is parsed again, so a
+// replacement that clashes with another entry is an error.
+func ReplaceEntries(name string, data []byte, repl map[int]*Entry) ([]byte, error) {
+	items, err := itemLines(name, data)
+	if err != nil {
+		return nil, err
+	}
+	at := make([]int, 0, len(repl))
+	for line := range repl {
+		at = append(at, line)
+	}
+	sort.Ints(at)
+	lines := splitLines(data)
+	eol := ""
+	if bytes.Contains(data, []byte("\r\n")) {
+		eol = "\r"
+	}
+	index := make(map[int]int, len(items))
+	for i, l := range items {
+		index[l] = i
+	}
+	kept := make([]string, 0, len(lines)+2*len(repl))
+	done := 0 // lines[:done] are in kept
+	for _, line := range at {
+		i, ok := index[line]
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: no entry starts here", name, line)
+		}
+		from, to := entryRange(lines, items, i)
+		kept = append(kept, lines[done:from]...)
+		indent := lines[from][:len(lines[from])-len(strings.TrimLeft(lines[from], " \t"))]
+		for _, l := range lines[from+1 : to] {
+			if strings.HasPrefix(strings.TrimSpace(l), "#") {
+				kept = append(kept, l)
+			}
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(FormatEntry(repl[line], indent), "\n"), "\n") {
+			kept = append(kept, l+eol)
+		}
+		done = to
+	}
+	lines = append(kept, lines[done:]...)
+	out := []byte(strings.Join(lines, "\n"))
+	if _, err := Parse(name, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // itemStart returns the index of the line holding the dash of the list item

@@ -209,3 +209,27 @@ func TestCheckAdditionsRefusesInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// An entry replaced in place keeps its place, the comments around it and
+// those inside it, and the file's line ends.
+func TestReplaceEntries(t *testing.T) {
+	src := "# names\r\nterms:\r\n  # people\r\n  - ar: بوتين\r\n    # checked\r\n    en: Putin  # short\r\n\r\n  # places\r\n  - ar: موسكو\r\n    en: Moscow\r\n"
+	out, err := ReplaceEntries("g.yaml", []byte(src), map[int]*Entry{
+		4: {Ar: "بوتين", En: "Vladimir Putin", Variants: []string{"بوتن"}},
+		9: {Ar: "موسكو", En: "Moscow", Type: "place"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# names\r\nterms:\r\n  # people\r\n    # checked\r\n  - ar: بوتين\r\n    en: Vladimir Putin\r\n    variants: [بوتن]\r\n\r\n  # places\r\n  - ar: موسكو\r\n    en: Moscow\r\n    type: place\r\n"
+	if string(out) != want {
+		t.Errorf("got\n%q\nwant\n%q", out, want)
+	}
+	// A replacement that clashes with another entry changes nothing.
+	if _, err := ReplaceEntries("g.yaml", []byte(src), map[int]*Entry{9: {Ar: "موسكو", En: "Moscow", Variants: []string{"بوتين"}}}); err == nil {
+		t.Error("a variant that is another entry's term was written")
+	}
+	if _, err := ReplaceEntries("g.yaml", []byte(src), map[int]*Entry{5: {Ar: "موسكو", En: "Moscow"}}); err == nil || !strings.Contains(err.Error(), "g.yaml:5: no entry starts here") {
+		t.Errorf("line 5: %v", err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,21 +52,70 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 // UTF-16 with one; in another encoding it is an error that says which one it
 // looks like and how to convert it. Each entry's fields are checked as Parse
 // checks them, and every problem names the line of the entry in the file; the
-// entries are not checked against each other (see CheckAdditions). skipped
-// holds the lines of the entries left out: those of a TBX with no Arabic
-// term (see ReadTBX).
-func ReadFormat(r io.Reader, name, format string) (entries []*Entry, skipped []int, err error) {
+// entries are not checked against each other (see CheckAdditions). The
+// report says what was left out: the entries with no Arabic term (a
+// multilingual termbase's other languages) and those with no English one
+// (a term not yet translated, or translated only into other languages), and
+// the data of the others that no glossary field keeps.
+func ReadFormat(r io.Reader, name, format string) (entries []*Entry, rep Report, err error) {
 	switch format {
 	case "csv":
-		entries, err = ReadCSV(r, name)
-		return entries, nil, err
+		return ReadCSV(r, name)
 	case "tsv":
-		entries, err = ReadTSV(r, name)
-		return entries, nil, err
+		return ReadTSV(r, name)
 	case "tbx":
 		return ReadTBX(r, name)
 	}
-	return nil, nil, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+	return nil, Report{}, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+// Report is what a reader left out of the file it read.
+type Report struct {
+	Skipped []Skip // the entries left out, in line order
+	// Unread counts, for each kind of data that no glossary field keeps (a
+	// TBX data category such as partOfSpeech, the terms in another
+	// language, a spreadsheet's pos column), the entries read that had it.
+	Unread map[string]int
+}
+
+// unread counts one entry that has the data named kinds.
+func (r *Report) unread(kinds ...string) {
+	for _, k := range kinds {
+		if r.Unread == nil {
+			r.Unread = map[string]int{}
+		}
+		r.Unread[k]++
+	}
+}
+
+// Skip is an entry of an imported file that has no Arabic term or no English
+// one: not an error in the file, for a termbase or spreadsheet holds other
+// languages and terms not yet translated, but nothing a glossary can hold.
+type Skip struct {
+	Line  int      // the line of the entry
+	Ar    string   // its Arabic term; "" when it has none
+	Langs []string // the languages it has, as the file names them, when it says
+}
+
+// Why says what the entry lacks.
+func (s Skip) Why() string {
+	why := "no English term"
+	if s.Ar == "" {
+		why = "no Arabic term"
+	}
+	if len(s.Langs) > 0 {
+		why += " (only " + strings.Join(s.Langs, ", ") + ")"
+	}
+	return why
+}
+
+// incomplete returns e as a Skip when it lacks its Arabic term, or its English
+// one and is to be translated.
+func incomplete(e *Entry, langs []string) (Skip, bool) {
+	if e.Ar == "" || e.En == "" && e.Translatable() {
+		return Skip{Line: e.Line, Ar: e.Ar, Langs: langs}, true
+	}
+	return Skip{}, false
 }
 
 // DetectFormat returns the exchange format data is in, judged by its content,
@@ -106,14 +156,22 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // header, as in Google's glossaries, whose header is language codes (ar,
 // en-US) with pos and description columns; without one a row has two
 // columns, Arabic and English. A row whose ar and en are equal is a term kept
-// untranslated.
-func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
+// untranslated. Rows with no Arabic or no English term are skipped (see
+// Skip). A first line "sep=;" names the separator, as Excel reads it.
+func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, err
+		return nil, rep, err
+	}
+	comma := csvSeparator(text)
+	// "sep=;" on the first line tells Excel the separator; it is no row.
+	if first, rest, _ := strings.Cut(text, "\n"); len(strings.TrimSpace(first)) == 5 && strings.HasPrefix(strings.ToLower(first), "sep=") {
+		if c := rune(first[4]); c == ',' || c == ';' || c == '\t' || c == '|' {
+			comma, text = c, "\n"+rest // the empty line keeps the lines counted
+		}
 	}
 	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = csvSeparator(text)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	var rows []row
 	for {
@@ -127,11 +185,11 @@ func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 				// csv says "record on line N; parse error on line M": a quote
 				// left open runs on to a much later line, so name both.
 				if pe.StartLine != pe.Line {
-					return nil, fmt.Errorf("%s:%d: %v (the row starting here runs on to line %d: a quote left open?)", name, pe.StartLine, pe.Err, pe.Line)
+					return nil, rep, fmt.Errorf("%s:%d: %v (the row starting here runs on to line %d: a quote left open?)", name, pe.StartLine, pe.Err, pe.Line)
 				}
-				return nil, fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
+				return nil, rep, fmt.Errorf("%s:%d:%d: %v", name, pe.Line, pe.Column, pe.Err)
 			}
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, rep, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		for i := range rec {
@@ -141,8 +199,12 @@ func ReadCSV(r io.Reader, name string) ([]*Entry, error) {
 	}
 	var h *header
 	if len(rows) > 0 {
-		if hh, err := readHeader(rows[0].fields); err == nil {
+		hh, err := readHeader(rows[0].fields)
+		switch {
+		case err == nil:
 			h, rows = hh, rows[1:]
+		case arabicHeader(rows[0].fields):
+			return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 		}
 	}
 	return readRows(name, rows, h, func(s string) string { return s }, func(e *Entry) {
@@ -182,14 +244,55 @@ scan:
 	return ','
 }
 
-// columnNames are the names a header may give the columns, lower-cased, and
-// the field of Entry each holds; "" is a column that is read and left out.
+// columnNames are the names a header may give the columns, folded (see
+// arabic.Fold: lower case, one alef), and the field of Entry each holds; ""
+// is a column that is read and left out. A name that has "Arabic" or
+// "English" in it (Arabic term, المقابل الإنجليزي) is also understood.
 var columnNames = map[string]string{
-	"ar": "ar", "arabic": "ar", "source": "ar",
-	"en": "en", "english": "en", "target": "en",
+	"ar": "ar", "arabic": "ar", "source": "ar", "source term": "ar", "term": "ar",
+	"en": "en", "english": "en", "target": "en", "target term": "en", "translation": "en",
 	"variants": "variants", "type": "type", "translate": "translate", "context": "context", "always": "always",
-	"note": "note", "notes": "note", "description": "note",
-	"pos": "", // the part of speech of Google's glossaries
+	"note": "note", "notes": "note", "description": "note", "comment": "note", "comments": "note", "definition": "note",
+	"pos": "", "part of speech": "", // the part of speech of Google's glossaries
+	// As Excel users with an Arabic locale name them.
+	"المصطلح": "ar", "المصدر": "ar", "الاسم": "ar", "الاسم بالعربيه": "ar", "الترجمه": "en", "المقابل": "en",
+	"ملاحظات": "note", "ملاحظه": "note", "الملاحظات": "note", "تعليق": "note", "التعريف": "note", "تعريف": "note", "الوصف": "note",
+	"النوع": "type", "السياق": "context", "كلمات السياق": "context",
+}
+
+// languageInName returns the field of a header cell that names a language
+// in words (Arabic term, English translation, المصطلح العربي, الإنجليزية).
+func languageInName(folded string) (string, bool) {
+	for _, w := range []string{"arabic", "عربي", "العربيه"} {
+		if strings.Contains(folded, w) {
+			return "ar", true
+		}
+	}
+	for _, w := range []string{"english", "انجليز", "انكليز"} {
+		if strings.Contains(folded, w) {
+			return "en", true
+		}
+	}
+	return "", false
+}
+
+// arabicHeader reports whether the first row of a file, which names no
+// columns bitext knows, is still a header: every cell of it is Arabic, and
+// not all the same (a term kept untranslated is a row of the term twice), so
+// it is no row of Arabic and English.
+func arabicHeader(cells []string) bool {
+	var seen []string
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "":
+		case !arabic.HasArabic(c):
+			return false
+		case !contains(seen, c):
+			seen = append(seen, c)
+		}
+	}
+	return len(seen) > 1
 }
 
 // langCode matches a language tag such as fr or zh-CN.
@@ -198,8 +301,16 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}([-_][a-z0-9]{2,8})*$`)
 // header is what the header row of a CSV or TSV file says of its columns.
 type header struct {
 	cols    map[string]int // the column of each field of Entry named
+	notes   []int          // the columns of the note: a sheet may have Note and Definition
+	dropped []column       // the columns read and left out: pos, other languages
 	width   int            // the number of columns
 	unnamed []int          // columns with an empty header cell
+}
+
+// column is a column of a header and its name there.
+type column struct {
+	col  int
+	name string
 }
 
 // readHeader reads the header row cells: the column of each field of Entry
@@ -210,10 +321,14 @@ type header struct {
 func readHeader(cells []string) (*header, error) {
 	cols := map[string]int{}
 	var others []string
-	var unnamed []int
+	var unnamed, notes []int
+	var dropped []column
 	for i, h := range cells {
-		h = strings.ToLower(strings.TrimSpace(h))
+		h = strings.Join(strings.Fields(arabic.Fold(h)), " ")
 		field, ok := columnNames[h]
+		if !ok && !langCode.MatchString(h) {
+			field, ok = languageInName(h)
+		}
 		switch {
 		case h == "":
 			// Spreadsheets save a header cell over every column used, even empty.
@@ -226,11 +341,17 @@ func readHeader(cells []string) (*header, error) {
 			field = "en"
 		case langCode.MatchString(h):
 			others = append(others, h)
+			dropped = append(dropped, column{i, strings.TrimSpace(cells[i])})
 			continue
 		default:
-			return nil, fmt.Errorf("unknown column %q (want %s, or a language code)", h, strings.Join(tsvHeader, ", "))
+			return nil, fmt.Errorf("unknown column %q in the header (want %s, or a language code)", cells[i], strings.Join(tsvHeader, ", "))
 		}
-		if field == "" {
+		switch field {
+		case "":
+			dropped = append(dropped, column{i, strings.TrimSpace(cells[i])})
+			continue
+		case "note":
+			notes = append(notes, i)
 			continue
 		}
 		if j, ok := cols[field]; ok {
@@ -248,20 +369,22 @@ func readHeader(cells []string) (*header, error) {
 			}
 		}
 	}
-	return &header{cols: cols, width: len(cells), unnamed: unnamed}, nil
+	return &header{cols: cols, notes: notes, dropped: dropped, width: len(cells), unnamed: unnamed}, nil
 }
 
 // readRows makes entries of the rows of a CSV or TSV file whose header is h,
 // or with the columns Arabic and English when h is nil. unescape undoes the
 // format's escapes and fix, when not nil, amends each entry before it is
-// checked. The problems of every row are reported together.
-func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, error) {
+// checked. Rows with no Arabic or English term are skipped. The problems of
+// every row are reported together.
+func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, Report, error) {
 	headerless := h == nil
 	if headerless {
 		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
 	}
 	cols := h.cols
 	var out []*Entry
+	var rep Report
 	var errs ErrorList
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: name, Line: line, Err: fmt.Errorf(format, args...)})
@@ -270,6 +393,11 @@ next:
 	for _, r := range rows {
 		if blank(r.fields) {
 			continue
+		}
+		// Excel writes a separator for every column of the sheet used
+		// anywhere, so a row may end in empty cells.
+		for len(r.fields) > 1 && strings.TrimSpace(r.fields[len(r.fields)-1]) == "" {
+			r.fields = r.fields[:len(r.fields)-1]
 		}
 		switch {
 		case headerless && len(r.fields) != 2:
@@ -293,7 +421,14 @@ next:
 			return unescape(r.fields[i])
 		}
 		e := &Entry{Ar: get("ar"), En: get("en"), Variants: splitList(get("variants")), Type: importedType(get("type")),
-			Note: get("note"), Context: splitList(get("context")), Line: r.line}
+			Context: splitList(get("context")), Line: r.line}
+		var notes []string
+		for _, i := range h.notes {
+			if i < len(r.fields) && strings.TrimSpace(r.fields[i]) != "" {
+				notes = append(notes, unescape(r.fields[i]))
+			}
+		}
+		e.Note = strings.Join(notes, "\n")
 		ok := true
 		if tr := get("translate"); tr != "" {
 			b, isBool := cellBool(tr)
@@ -314,12 +449,23 @@ next:
 		if !ok {
 			continue
 		}
+		e.StripMarks()
 		if fix != nil {
 			fix(e)
 		}
+		if s, ok := incomplete(e, nil); ok {
+			rep.Skipped = append(rep.Skipped, s)
+			continue
+		}
+		for _, c := range h.dropped {
+			if c.col < len(r.fields) && strings.TrimSpace(r.fields[c.col]) != "" {
+				rep.unread("column " + c.name)
+			}
+		}
 		out = append(out, e)
 	}
-	return checkRead(name, out, errs)
+	out, err := checkRead(name, out, errs)
+	return out, rep, err
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -361,25 +507,28 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // Arabic has no header: its rows are Arabic and English. A field that starts
 // with a quote is quoted as Excel quotes it: "" inside is one quote, and it
 // may run over several lines. translate and always are true, false, yes or
-// no, in any case (Excel writes TRUE and FALSE).
-func ReadTSV(r io.Reader, name string) ([]*Entry, error) {
+// no, in any case (Excel writes TRUE and FALSE). Rows with no Arabic or no
+// English term are skipped (see Skip).
+func ReadTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, err
+		return nil, rep, err
 	}
 	rows := splitTSV(strings.ReplaceAll(text, "\r\n", "\n"))
 	for len(rows) > 0 && blank(rows[0].fields) {
 		rows = rows[1:]
 	}
 	if len(rows) == 0 {
-		return nil, nil
+		return nil, rep, nil
 	}
-	var h *header
-	if !arabic.HasArabic(rows[0].fields[0]) {
-		if h, err = readHeader(rows[0].fields); err != nil {
-			return nil, &Error{File: name, Line: rows[0].line, Err: err}
-		}
+	h, err := readHeader(rows[0].fields)
+	switch {
+	case err == nil:
 		rows = rows[1:]
+	case !arabic.HasArabic(rows[0].fields[0]) || arabicHeader(rows[0].fields):
+		return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
+	default:
+		h = nil
 	}
 	return readRows(name, rows, h, tsvUnescape, nil)
 }
@@ -634,17 +783,17 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // Arabic one is still a variant: the spelling occurs in text). Notes and
 // definitions (descrip type="definition", also in a descripGrp) make the
 // note, notes first. An entry's line is that of its termEntry tag. An entry
-// with no Arabic term, of a multilingual termbase's other languages, is left
-// out: skipped holds the lines of those entries. The problems of all entries
-// are reported together.
-func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err error) {
+// with no Arabic or no English term, of a multilingual termbase's other
+// languages, is left out (see Skip). The problems of all entries are
+// reported together.
+func ReadTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
-		return nil, nil, err
+		return nil, rep, err
 	}
 	if strings.TrimSpace(text) == "" {
 		// An empty file holds no entries, as an empty CSV or TSV does.
-		return nil, nil, nil
+		return nil, rep, nil
 	}
 	dec := xml.NewDecoder(strings.NewReader(text))
 	// The text is UTF-8 by now, whatever the declaration says: a file
@@ -658,18 +807,18 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err err
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			if root == "" {
-				return nil, nil, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
+				return nil, rep, &Error{File: name, Err: errors.New("no <martif> (TBX 2) or <tbx> (TBX 3) element: not a TBX file")}
 			}
 			break
 		}
 		if err != nil {
-			return nil, nil, xmlError(name, line, err)
+			return nil, rep, xmlError(name, line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(path) == 0 {
 				if t.Name.Local != "martif" && t.Name.Local != "tbx" {
-					return nil, nil, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
+					return nil, rep, &Error{File: name, Line: line, Err: fmt.Errorf("root element <%s>, want <martif> (TBX 2) or <tbx> (TBX 3)", t.Name.Local)}
 				}
 				root = t.Name.Local
 			}
@@ -681,19 +830,21 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, skipped []int, err err
 			}
 			n, err := readNode(dec, t)
 			if err != nil {
-				return nil, nil, xmlError(name, line, err)
+				return nil, rep, xmlError(name, line, err)
 			}
-			if e := tbxEntryOf(n, line); e.Ar != "" {
-				out = append(out, e)
+			e, langs, unread := tbxEntryOf(n, line)
+			if s, ok := incomplete(e, langs); ok {
+				rep.Skipped = append(rep.Skipped, s)
 			} else {
-				skipped = append(skipped, line)
+				out = append(out, e)
+				rep.unread(unread...)
 			}
 		case xml.EndElement:
 			path = path[:len(path)-1]
 		}
 	}
 	out, err = checkRead(name, out, nil)
-	return out, skipped, err
+	return out, rep, err
 }
 
 // readText reads a whole CSV, TSV or TBX file as UTF-8 without a byte order
@@ -819,17 +970,9 @@ type tbxTerm struct {
 // term can. Then by term type: a full form, then terms with no term type,
 // then the others (variants, abbreviations, short forms).
 func (t tbxTerm) rank() int {
-	status, form := 1, 1
+	status, form := t.status(), 1
 	for _, c := range t.notes {
 		switch {
-		case strings.EqualFold(c.typ, "administrativeStatus") || strings.EqualFold(c.typ, "normativeAuthorization"):
-			v := strings.ToLower(c.value)
-			switch {
-			case strings.HasPrefix(v, "preferred"):
-				status = 0
-			case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"), strings.HasPrefix(v, "forbidden"):
-				status = 2
-			}
 		case strings.EqualFold(c.typ, "termType"):
 			if strings.EqualFold(c.value, "fullForm") {
 				form = 0
@@ -839,6 +982,62 @@ func (t tbxTerm) rank() int {
 		}
 	}
 	return 3*status + form
+}
+
+// status is 0 for a preferred term, 2 for a deprecated one and 1 for the
+// others. TBX says it in administrativeStatus (or normativeAuthorization);
+// MultiTerm and memoQ termbases often in a field of their own, named Status
+// or Usage, with words such as Preferred, Forbidden or Do not use.
+func (t tbxTerm) status() int {
+	for _, c := range t.notes {
+		typ, v := strings.ToLower(c.typ), strings.ToLower(c.value)
+		if !strings.Contains(typ, "status") && !strings.Contains(typ, "usage") && typ != "normativeauthorization" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(v, "preferred"):
+			return 0
+		case strings.HasPrefix(v, "deprecated"), strings.HasPrefix(v, "superseded"), strings.HasPrefix(v, "forbidden"),
+			strings.HasPrefix(v, "obsolete"), strings.HasPrefix(v, "rejected"), strings.HasPrefix(v, "do not use"),
+			strings.HasPrefix(v, "not recommended"), strings.HasPrefix(v, "avoid"):
+			return 2
+		}
+	}
+	return 1
+}
+
+// notes returns the notes on n and on its terms: note elements, and the
+// fields that CAT tools name Note or Comment (descrip type="Note").
+func (n *xnode) notes() []string {
+	var out []string
+	var walk func(x *xnode)
+	walk = func(x *xnode) {
+		for _, k := range x.kids {
+			switch k.name {
+			case "note":
+				out = append(out, strings.TrimSpace(k.text))
+			case "descrip", "termNote", "admin":
+				switch strings.ToLower(k.attr("type")) {
+				case "note", "notes", "comment", "comments", "remark", "remarks":
+					out = append(out, strings.TrimSpace(k.text))
+				}
+			case "descripGrp", "termNoteGrp", "adminGrp", "termGrp", "tig", "ntig", "termSec":
+				walk(k)
+			}
+		}
+	}
+	walk(n)
+	return out
+}
+
+// isSubject reports whether a data category is the entry's domain:
+// subjectField in TBX, Subject or Domain in CAT tools' own fields.
+func isSubject(typ string) bool {
+	switch strings.ToLower(typ) {
+	case "subjectfield", "subject field", "subject", "domain":
+		return true
+	}
+	return false
 }
 
 // terms returns the terms of a langSet or langSec in document order.
@@ -927,13 +1126,23 @@ func isArabic(tag string) bool { return isLang(tag, "ar", "ara", "arb") }
 // isEnglish reports whether the language tag is English: en, en-US or eng.
 func isEnglish(tag string) bool { return isLang(tag, "en", "eng") }
 
-// tbxEntryOf reads one termEntry or conceptEntry found at line; the entry
-// has no Ar when it has no Arabic term.
-func tbxEntryOf(te *xnode, line int) *Entry {
+// tbxEntryOf reads one termEntry or conceptEntry found at line, and returns
+// it with the languages that have terms in it and the kinds of data in it
+// that it does not keep; the entry has no Ar when it has no Arabic term.
+func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 	e := &Entry{Line: line}
+	var langs, unread []string
+	leftOut := func(cs []category) {
+		for _, c := range cs {
+			if k := c.typ; k != "" && !keptCategory(k) && !contains(unread, k) {
+				unread = append(unread, k)
+			}
+		}
+	}
+	leftOut(te.categories())
 	var notes []string
 	for _, c := range te.categories() {
-		if c.typ != "subjectField" {
+		if !isSubject(c.typ) {
 			continue
 		}
 		// A CAT tool's subject field is a domain (Politics, Sport) more
@@ -945,17 +1154,28 @@ func tbxEntryOf(te *xnode, line int) *Entry {
 			notes = append(notes, "Subject: "+c.value)
 		}
 	}
-	for _, k := range te.kidsNamed("note") {
-		if s := strings.TrimSpace(k.text); s != "" {
-			notes = append(notes, s)
-		}
-	}
+	notes = append(notes, te.notes()...)
 	notes = append(notes, te.definitions()...)
+	// The English terms other than the one chosen are said in the note, so
+	// that none is lost: a CAT tool's termbase has synonyms, abbreviations
+	// and forbidden spellings that a glossary entry has no field for.
+	var also, not []string
 	for _, ls := range te.kids {
 		if ls.name != "langSet" && ls.name != "langSec" {
 			continue
 		}
 		lang := ls.attr("lang")
+		if len(ls.terms()) > 0 && !contains(langs, lang) {
+			langs = append(langs, lang)
+		}
+		if isArabic(lang) || isEnglish(lang) {
+			leftOut(ls.categories())
+			for _, t := range ls.terms() {
+				leftOut(t.notes)
+			}
+		} else if len(ls.terms()) > 0 && !contains(unread, "terms in "+lang) {
+			unread = append(unread, "terms in "+lang)
+		}
 		switch {
 		case isArabic(lang):
 			for _, c := range ls.categories() {
@@ -980,19 +1200,89 @@ func tbxEntryOf(te *xnode, line int) *Entry {
 				}
 			}
 			notes = append(notes, ls.definitions()...)
+			notes = append(notes, ls.notes()...)
 		case isEnglish(lang):
-			if ts := mainFirst(ls.terms()); e.En == "" && len(ts) > 0 {
-				e.En = ts[0].term
+			for _, t := range mainFirst(ls.terms()) {
+				switch {
+				case e.En == "":
+					e.En = t.term
+				case t.term == e.En || contains(also, t.term) || contains(not, t.term):
+				case t.status() == 2:
+					not = append(not, t.term)
+				default:
+					also = append(also, t.term)
+				}
 			}
 			notes = append(notes, ls.definitions()...)
+			notes = append(notes, ls.notes()...)
 		}
+	}
+	if len(also) > 0 {
+		notes = append(notes, "Also: "+strings.Join(also, "; "))
+	}
+	if len(not) > 0 {
+		notes = append(notes, "Not: "+strings.Join(not, "; "))
 	}
 	var seen []string
 	for _, s := range notes {
-		if !contains(seen, s) {
+		if s != "" && !contains(seen, s) {
 			seen = append(seen, s)
 		}
 	}
 	e.Note = strings.Join(seen, "\n")
-	return e
+	e.StripMarks()
+	return e, langs, unread
+}
+
+// keptCategory reports whether tbxEntryOf keeps what the data category typ
+// says, in a field or in the way it chooses the terms.
+func keptCategory(typ string) bool {
+	t := strings.ToLower(typ)
+	switch {
+	case isSubject(t), strings.Contains(t, "status"), strings.Contains(t, "usage"):
+		return true
+	}
+	switch t {
+	case "definition", "termtype", "transfercomment", "context", "matching", "normativeauthorization",
+		"note", "notes", "comment", "comments", "remark", "remarks":
+		return true
+	}
+	return false
+}
+
+// BidiMarks are the invisible direction marks and embeddings (LRM, RLM, ALM,
+// LRE to RLO, LRI to PDI) and the zero-width no-break space.
+const BidiMarks = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+// HasMarks reports whether a term of e, or its English, holds BidiMarks.
+func (e *Entry) HasMarks() bool {
+	for _, f := range append(e.Forms(), e.En) {
+		if strings.ContainsAny(f, BidiMarks) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(e.Context, func(w string) bool { return strings.ContainsAny(w, BidiMarks) })
+}
+
+// StripMarks removes from the terms of e, and from around them, the
+// invisible direction marks that text copied from an Arabic page or typed in
+// a right-to-left cell carries along: in an English rendering they would go
+// into every translation that uses it, unseen, and in a term they are
+// nothing that matching looks at. The importers and glossary add call it.
+func (e *Entry) StripMarks() {
+	clean := func(s string) string {
+		return strings.TrimSpace(strings.Map(func(r rune) rune {
+			if strings.ContainsRune(BidiMarks, r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
+	e.Ar, e.En = clean(e.Ar), clean(e.En)
+	for i := range e.Variants {
+		e.Variants[i] = clean(e.Variants[i])
+	}
+	for i := range e.Context {
+		e.Context[i] = clean(e.Context[i])
+	}
 }

@@ -43,6 +43,23 @@ func TestReadLayouts(t *testing.T) {
 		{"TSV without a header", "tsv", "دمشق\tDamascus\nحلب\tAleppo\nحمص\tHoms, Syria\n", three},
 		{"TSV, empty header cells", "tsv", "ar\ten\t\t\nدمشق\tDamascus\t\t\n", []Entry{{Ar: "دمشق", En: "Damascus"}}},
 		{"TSV, Arabic, English, Notes", "tsv", "Arabic\tEnglish\tNotes\nدمشق\tDamascus\tcapital\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "capital"}}},
+		// Excel on Windows with an Arabic locale: a header in Arabic, semicolons,
+		// CRLF, a quoted cell with a comma and a line break, empty columns after.
+		{"Excel, Arabic header", "csv", "\ufeffالمصطلح العربي;المقابل الإنجليزي;ملاحظات;النوع;;\r\n" +
+			"دمشق;Damascus;\"عاصمة سوريا، أقدم مدينة\r\nمأهولة\";مدينة;;\r\nحلب;Aleppo;;;;\r\n;;;;;\r\n",
+			[]Entry{{Ar: "دمشق", En: "Damascus", Note: "عاصمة سوريا، أقدم مدينة\nمأهولة", Type: "place"}, three[1]}},
+		// A term kept untranslated is its Arabic twice: a row, not a header.
+		{"untranslated first", "csv", "الجزيرة,الجزيرة\nدمشق,Damascus\n", []Entry{{Ar: "الجزيرة", Translate: new(bool)}, three[0]}},
+		{"Excel's sep= line", "csv", "\ufeffsep=;\r\nar;en\r\nدمشق;Damascus\r\nحلب;Aleppo\r\nحمص;Homs, Syria\r\n", three},
+		{"Excel, no header, empty columns after", "csv", "دمشق;Damascus;;\r\nحلب;Aleppo;;\r\n", three[:2]},
+		{"English names with words", "csv", "Arabic term,English translation,Comment\nدمشق,Damascus,\n", three[:1]},
+		{"a note and a definition", "csv", "Term;Translation;Definition;Notes\nدمشق;Damascus;capital of Syria;\"checked, 2026\"\nحلب;Aleppo;;\n",
+			[]Entry{{Ar: "دمشق", En: "Damascus", Note: "capital of Syria\nchecked, 2026"}, three[1]}},
+		// Text copied from an Arabic page carries invisible direction marks.
+		{"direction marks", "csv", "\u200fدمشق\u200f,\u200eDamascus\u200e\nحلب\u00a0,\u202aAleppo\u202c\n", three[:2]},
+		{"direction marks, TBX", "tbx", "<martif><text><body><termEntry><langSet xml:lang=\"ar\"><tig><term>\u200fدمشق</term></tig></langSet>" +
+			"<langSet xml:lang=\"en\"><tig><term>\u2066Damascus\u2069</term></tig></langSet></termEntry></body></text></martif>", three[:1]},
+		{"TSV, Arabic header", "tsv", "العربية\tالإنكليزية\tملاحظة\nدمشق\tDamascus\tعاصمة\n", []Entry{{Ar: "دمشق", En: "Damascus", Note: "عاصمة"}}},
 	} {
 		es, _, err := ReadFormat(strings.NewReader(tc.src), "l."+tc.format, tc.format)
 		if tc.want == nil {
@@ -69,6 +86,10 @@ func TestReadLayouts(t *testing.T) {
 		{"tsv", "دمشق\tDamascus\tcapital\n", "l.tsv:1: want 2 columns (Arabic, English) or a header naming the columns, got 3"},
 		{"tsv", "ar\ten\ttype\tnte\nدمشق\tDamascus\tplace\tcapital\n", `l.tsv:1: unknown column "nte"`},
 		{"tsv", "ar\ten\tArabic\n", "l.tsv:1: columns 1 and 3 are both ar"},
+		{"csv", "sep=|\nar|en\nدمشق|Damascus\nMoscow|موسكو\n", `l.csv:4: ar "Moscow": want Arabic script`},
+		// A header in Arabic with a name bitext does not know is said to be one.
+		{"csv", "الكلمة;الترجمة\nدمشق;Damascus\n", `l.csv:1: unknown column "الكلمة" in the header`},
+		{"tsv", "الكلمة\tالترجمة\nدمشق\tDamascus\n", `l.tsv:1: unknown column "الكلمة" in the header`},
 		{"tsv", "ar\ten\t\nدمشق\tDamascus\tcapital\n", `l.tsv:2: column 3 holds "capital" but has no name in the header`},
 		// Every row's problem is told, not the first only.
 		{"tsv", "ar\ten\talways\nدمشق\tDamascus\tsometimes\nحلب\tAleppo\tx\ty\nMoscow\tموسكو\n",

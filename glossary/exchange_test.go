@@ -77,11 +77,11 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestReadCSV(t *testing.T) {
-	es, err := ReadCSV(strings.NewReader("ar,en\nبوتين,Putin\n\"موسكو\",\"Moscow\"\n"), "g.csv")
+	es, _, err := ReadCSV(strings.NewReader("ar,en\nبوتين,Putin\n\"موسكو\",\"Moscow\"\n"), "g.csv")
 	if err != nil || len(es) != 2 || es[1].En != "Moscow" || es[1].Line != 3 {
 		t.Fatalf("ReadCSV = %v, %v", es, err)
 	}
-	if _, err := ReadCSV(strings.NewReader("بوتين,Putin,extra\n"), "g.csv"); err == nil || !strings.Contains(err.Error(), "g.csv:1: want 2 columns") {
+	if _, _, err := ReadCSV(strings.NewReader("بوتين,Putin,extra\n"), "g.csv"); err == nil || !strings.Contains(err.Error(), "g.csv:1: want 2 columns") {
 		t.Errorf("three columns: err = %v", err)
 	}
 }
@@ -94,7 +94,7 @@ func TestReadTSVErrors(t *testing.T) {
 		"ar\ttranslate\nبوتين\tmaybe\n":  "g.tsv:2: translate",
 		"ar\talways\nبوتين\tsometimes\n": "g.tsv:2: always",
 	} {
-		if _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
+		if _, _, err := ReadTSV(strings.NewReader(src), "g.tsv"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("ReadTSV(%q) error = %v, want %q", src, err, want)
 		}
 	}
@@ -108,7 +108,7 @@ func TestReadTSVFromExcel(t *testing.T) {
 		"كوريا الشمالية\t\"North Korea \"\"DPRK\"\"\"\t\tplace\t\"multi\r\nline\tnote\"\t\t\t\r\n" +
 		"الجزيرة\t\t\tmedia\t\tFALSE\t\tTRUE\r\n" +
 		"يونهاب\tYonhap\t\t\t\"Seoul\" agency\tTrue\t\tno\r\n"
-	es, err := ReadTSV(strings.NewReader(src), "x.tsv")
+	es, _, err := ReadTSV(strings.NewReader(src), "x.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,6 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 	for _, tc := range []struct{ format, src, want string }{
 		{"tsv", "ar\ten\ttype\nبوتين\tPutin\tperson\nلندن\tLondon\ttown hall\n", `b.tsv:3: entry "لندن": unknown type "town hall"`},
 		{"csv", "ar,en\nبوتين,Putin\nMoscow,موسكو\n", `b.csv:3: ar "Moscow": want Arabic script`},
-		{"csv", "ar,en\nبوتين,Putin\n\"موسكو\",\n", `b.csv:3: entry "موسكو" has no English rendering`},
 		{"tbx", strings.Replace(tbx, "<term>London</term>", "<term>لندن</term>", 1), `b.tbx:9: en "لندن" for "لندن": English rendering contains Arabic letters`},
 		{"tbx", "<martif>\n<text>\n<body>\n<termEntry>\n</body>", "b.tbx:5: "},
 		{"tbx", "<xliff/>", "b.tbx:1: root element <xliff>, want <martif> (TBX 2) or <tbx> (TBX 3)"},
@@ -172,33 +171,55 @@ func TestReadFormatErrorsNameTheEntryLine(t *testing.T) {
 	}
 }
 
-// A multilingual termbase has entries with no Arabic term: they are left out
-// and their lines returned, and the problems of the other entries are all
-// reported.
-func TestReadTBXSkipsEntriesWithoutArabic(t *testing.T) {
+// A multilingual termbase has entries with no Arabic term, and Arabic terms
+// with no English one: they are left out, each with its line and the
+// languages it has, and the problems of the other entries are all reported.
+func TestReadTBXSkipsEntriesWithoutArabicOrEnglish(t *testing.T) {
 	src := `<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en">
 <text><body>
 <termEntry id="a"><langSet xml:lang="ar"><tig><term>دمشق</term></tig></langSet><langSet xml:lang="en"><tig><term>Damascus</term></tig></langSet></termEntry>
 <termEntry id="b"><langSet xml:lang="en"><tig><term>Paris</term></tig></langSet><langSet xml:lang="fr"><tig><term>Paris</term></tig></langSet></termEntry>
-<termEntry id="c"><langSet xml:lang="ar"><tig><term>بيروت</term></tig></langSet></termEntry>
+<termEntry id="c"><langSet xml:lang="ar-SA"><tig><term>بيروت</term></tig></langSet><langSet xml:lang="fr-FR"><tig><term>Beyrouth</term></tig></langSet></termEntry>
 <termEntry id="d"><langSet xml:lang="ar"><tig><term>Beirut</term></tig></langSet><langSet xml:lang="en"><tig><term>بيروت</term></tig></langSet></termEntry>
 <termEntry id="e"><langSet xml:lang="en"><tig><term>Rome</term></tig></langSet></termEntry>
+<termEntry id="f"><langSet xml:lang="ar"><tig><term>القدس</term><termNote type="transferComment">do not translate</termNote></tig></langSet></termEntry>
 </body></text></martif>
 `
-	_, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
-	if !reflect.DeepEqual(skipped, []int{5, 8}) {
-		t.Errorf("skipped %v, want lines 5 and 8", skipped)
+	_, rep, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	want := []Skip{{Line: 5, Langs: []string{"en", "fr"}}, {Line: 6, Ar: "بيروت", Langs: []string{"ar-SA", "fr-FR"}}, {Line: 8, Langs: []string{"en"}}}
+	if !reflect.DeepEqual(rep.Skipped, want) {
+		t.Errorf("skipped %+v, want %+v", rep.Skipped, want)
+	}
+	if got := rep.Skipped[1].Why(); got != "no English term (only ar-SA, fr-FR)" {
+		t.Errorf("Why() = %q", got)
 	}
 	var list ErrorList
-	if !errors.As(err, &list) || len(list) != 3 || list[0].Line != 6 || list[1].Line != 7 || list[2].Line != 7 {
-		t.Errorf("want the problems of entries c and d, got %v", err)
+	if !errors.As(err, &list) || len(list) != 2 || list[0].Line != 7 || list[1].Line != 7 {
+		t.Errorf("want the problems of entry d, got %v", err)
 	}
-	src = strings.Replace(src, "<term>بيروت</term></tig></langSet></termEntry>", "<term>بيروت</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Beirut</term></tig></langSet></termEntry>", 1)
 	src = strings.Replace(src, "<term>Beirut</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>بيروت</term>", "<term>حمص</term></tig></langSet><langSet xml:lang=\"en\"><tig><term>Homs</term>", 1)
-	es, skipped, err := ReadTBX(strings.NewReader(src), "p.tbx")
-	if err != nil || len(es) != 3 || len(skipped) != 2 {
-		t.Errorf("without problems: %v, skipped %v, %v", es, skipped, err)
+	es, rep, err := ReadTBX(strings.NewReader(src), "p.tbx")
+	if err != nil || len(es) != 3 || len(rep.Skipped) != 3 || es[2].Ar != "القدس" || es[2].Translatable() {
+		t.Errorf("without problems: %v, skipped %v, %v", es, rep.Skipped, err)
+	}
+}
+
+// A spreadsheet row with no English (not yet translated, or only in other
+// languages of a Google glossary) or no Arabic is skipped, not an error.
+func TestReadCSVSkipsRowsWithoutArabicOrEnglish(t *testing.T) {
+	src := "en,ar,fr,pos,description\nGaza,غزة,Gaza,noun,\n,القدس,Jérusalem,noun,\nWest Bank,,Cisjordanie,noun,\nAmman,عمان,,,\n"
+	es, rep, err := ReadCSV(strings.NewReader(src), "g.csv")
+	want := []Skip{{Line: 3, Ar: "القدس"}, {Line: 4}}
+	if err != nil || len(es) != 2 || !reflect.DeepEqual(rep.Skipped, want) {
+		t.Errorf("ReadCSV = %v, skipped %+v, %v; want 2 entries, skipped %+v", es, rep.Skipped, err, want)
+	}
+	if want := map[string]int{"column fr": 1, "column pos": 1}; !reflect.DeepEqual(rep.Unread, want) {
+		t.Errorf("unread %v, want %v", rep.Unread, want)
+	}
+	es, rep, err = ReadTSV(strings.NewReader("ar\ten\ttranslate\nموسكو\t\t\nحماس\t\tfalse\n"), "g.tsv")
+	if err != nil || len(es) != 1 || es[0].Ar != "حماس" || !reflect.DeepEqual(rep.Skipped, []Skip{{Line: 2, Ar: "موسكو"}}) {
+		t.Errorf("ReadTSV = %v, skipped %+v, %v", es, rep.Skipped, err)
 	}
 }
 
@@ -280,7 +301,7 @@ func TestCheckAdditions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := ReadTSV(strings.NewReader("ar\ten\tvariants\nكييف\tKyiv\tموسكو\nلندن\tLondon\t\nباريس\tParis\tلندن\n"), "b.tsv")
+	es, _, err := ReadTSV(strings.NewReader("ar\ten\tvariants\nكييف\tKyiv\tموسكو\nلندن\tLondon\t\nباريس\tParis\tلندن\n"), "b.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,7 +378,46 @@ func TestReadTBXMainTerm(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Entry{Ar: "عبد الفتاح السيسي", En: "Abdel Fattah el-Sisi", Variants: []string{"السيسى", "السيسي"},
-		Type: "person", Note: "President of Egypt", Line: 2}
+		Type: "person", Note: "President of Egypt\nAlso: Sisi", Line: 2}
+	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
+		for _, e := range es {
+			t.Logf("got %+v", *e)
+		}
+		t.Fatalf("want %+v", want)
+	}
+}
+
+// What MultiTerm and memoQ termbases say in fields of their own is read: a
+// Status or Usage of Forbidden, a descrip of type Subject or Note, notes on
+// a term; and the English terms not chosen are kept in the note, the
+// forbidden ones apart, so that nothing of the entry is lost.
+func TestReadTBXFromTermbaseFields(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c12">
+<descripGrp><descrip type="Subject">Organization</descrip></descripGrp>
+<descripGrp><descrip type="Note">Spelling agreed with the Beirut desk</descrip></descripGrp>
+<langSet xml:lang="AR"><tig><term>حزب الله</term><descripGrp><descrip type="Status">Preferred</descrip></descripGrp></tig></langSet>
+<langSet xml:lang="EN-GB">
+<tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote></tig>
+<tig><term>Hezbollah</term><note>Use Hezbollah on first reference</note><termNote type="partOfSpeech">noun</termNote></tig>
+<tig><term>Hizb Allah</term><termNote type="termType">variant</termNote></tig>
+</langSet>
+<langSet xml:lang="en-US"><tig><term>Hezbollah</term></tig><tig><term>Party of God</term></tig></langSet>
+<langSet xml:lang="fr"><tig><term>Hezbollah</term><note>ignored: French</note></tig></langSet>
+</termEntry>
+</body></text></martif>
+`
+	es, rep, err := ReadTBX(strings.NewReader(src), "m.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What no field keeps is counted, not dropped unsaid.
+	if want := map[string]int{"partOfSpeech": 1, "terms in fr": 1}; !reflect.DeepEqual(rep.Unread, want) {
+		t.Errorf("unread %v, want %v", rep.Unread, want)
+	}
+	want := Entry{Ar: "حزب الله", En: "Hezbollah", Type: "organisation",
+		Note: "Spelling agreed with the Beirut desk\nUse Hezbollah on first reference\nAlso: Hizb Allah; Party of God\nNot: Hizbullah", Line: 3}
 	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
 		for _, e := range es {
 			t.Logf("got %+v", *e)
@@ -407,9 +467,9 @@ func TestReadTBXAdministrativeStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Entry{
-		{Ar: "أردوغان", En: "Erdogan", Type: "person", Line: 3},
+		{Ar: "أردوغان", En: "Erdogan", Type: "person", Note: "Not: Erdoğan", Line: 3},
 		{Ar: "بشار الأسد", En: "Bashar al-Assad", Variants: []string{"الأسد"}, Line: 11},
-		{Ar: "حزب الله", En: "Hezbollah", Variants: []string{"حزب الله اللبناني"}, Line: 18},
+		{Ar: "حزب الله", En: "Hezbollah", Variants: []string{"حزب الله اللبناني"}, Note: "Not: Hizbollah", Line: 18},
 		// With nothing better, a deprecated term is still the rendering.
 		{Ar: "غزة", En: "Ghazza", Line: 28},
 	}
@@ -436,9 +496,9 @@ func TestReadTBXArabicTags(t *testing.T) {
 	for _, tag := range []string{"ar", "AR", "ar-EG", "ar_SA", "ara", "arb", "ARB-EG"} {
 		src := `<martif><text><body><termEntry><langSet xml:lang="` + tag + `"><tig><term>القاهرة</term></tig></langSet>` +
 			`<langSet xml:lang="eng"><tig><term>Cairo</term></tig></langSet></termEntry></body></text></martif>`
-		es, skipped, err := ReadTBX(strings.NewReader(src), "l.tbx")
-		if err != nil || len(es) != 1 || es[0].Ar != "القاهرة" || len(skipped) != 0 {
-			t.Errorf("xml:lang %q: %v, skipped %v, %v", tag, es, skipped, err)
+		es, rep, err := ReadTBX(strings.NewReader(src), "l.tbx")
+		if err != nil || len(es) != 1 || es[0].Ar != "القاهرة" || len(rep.Skipped) != 0 {
+			t.Errorf("xml:lang %q: %v, skipped %v, %v", tag, es, rep.Skipped, err)
 		}
 	}
 	for _, tag := range []string{"arc", "fa", "ur", "a"} {
@@ -453,9 +513,9 @@ func TestReadTBXArabicTags(t *testing.T) {
 func TestReadFormatEmpty(t *testing.T) {
 	for _, format := range Formats {
 		for _, src := range []string{"", "\ufeff", "\n \r\n"} {
-			es, skipped, err := ReadFormat(strings.NewReader(src), "e."+format, format)
-			if len(es) != 0 || len(skipped) != 0 || err != nil {
-				t.Errorf("%s %q: %v, %v, %v", format, src, es, skipped, err)
+			es, rep, err := ReadFormat(strings.NewReader(src), "e."+format, format)
+			if len(es) != 0 || len(rep.Skipped) != 0 || err != nil {
+				t.Errorf("%s %q: %v, %v, %v", format, src, es, rep.Skipped, err)
 			}
 		}
 	}
@@ -486,6 +546,8 @@ func FuzzReadFormats(f *testing.F) {
 	f.Add(`<martif type="TBX"><text><body><termEntry><langSet xml:lang="ar"><tig><term>بوتين</term></tig></langSet></termEntry></body></text></martif>`)
 	f.Add("ar\ten\tnote\nكوريا\t\"Korea \"\"DPRK\"\"\"\t\"two\r\nlines\"\n")
 	f.Add("ar-SA;en-US;pos\r\n\"دمشق\";Damascus;noun\r\n")
+	f.Add("sep=;\r\nالمصطلح العربي;المقابل الإنجليزي;ملاحظات;;\r\nدمشق;Damascus;;;\r\n")
+	f.Add(`<martif><text><body><termEntry><descripGrp><descrip type="Subject">Organization</descrip></descripGrp><langSet xml:lang="AR"><tig><term>حزب الله</term></tig></langSet><langSet xml:lang="EN"><tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote><note>x</note></tig><tig><term>Hezbollah</term></tig></langSet></termEntry></body></text></martif>`)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, format := range Formats {
 			ReadFormat(strings.NewReader(s), "f", format)

@@ -650,12 +650,18 @@ var typeNames = map[string]string{
 	"org": "organisation", "company": "organisation", "agency": "organisation", "institution": "organisation",
 	"press": "media", "newspaper": "media", "news agency": "media", "broadcaster": "media",
 	"misc": "other",
+	// Arabic, folded (see arabic.Fold), as a spreadsheet's type column says it.
+	"شخص": "person", "اشخاص": "person", "شخصيه": "person", "اسم شخص": "person",
+	"مكان": "place", "اماكن": "place", "دوله": "place", "بلد": "place", "مدينه": "place", "منطقه": "place", "موقع": "place",
+	"منظمه": "organisation", "مؤسسه": "organisation", "هيئه": "organisation", "شركه": "organisation", "جهه": "organisation",
+	"وسيله اعلام": "media", "اعلام": "media", "صحيفه": "media", "وكاله انباء": "media", "قناه": "media",
+	"اخري": "other", "غير ذلك": "other",
 }
 
 // TypeOf returns the type that name stands for: one of Types in any case, or
 // a name other tools use for one (Organization, Location, Country).
 func TypeOf(name string) (string, bool) {
-	n := strings.ToLower(strings.TrimSpace(name))
+	n := strings.Join(strings.Fields(arabic.Fold(name)), " ")
 	if validType(n) {
 		return n, true
 	}

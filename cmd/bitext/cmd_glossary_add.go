@@ -53,6 +53,7 @@ func addAction(c *cli.Context, e *env) error {
 		Variants: c.StringSlice("variant"), Type: c.String("type"), Note: c.String("note"), Context: c.StringSlice("context"),
 		Always: c.Bool("always"),
 	}
+	entry.StripMarks()
 	if typ := c.String("type"); typ != "" {
 		t, ok := glossary.TypeOf(typ)
 		if !ok {

@@ -159,3 +159,18 @@ func TestGlossaryAddMissingFolder(t *testing.T) {
 		t.Errorf("exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// A term pasted from an Arabic page carries invisible direction marks: they
+// are not written into the glossary, where the English one would go into
+// every translation.
+func TestGlossaryAddStripsDirectionMarks(t *testing.T) {
+	dir := t.TempDir()
+	r := runBitext(t, dir, "", "glossary", "add", "\u200fدمشق\u200f", "\u200eDamascus\u200e", "--variant", "دمشق الشام\u200f")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	if !strings.Contains(string(data), "- ar: دمشق\n    en: Damascus\n    variants: [دمشق الشام]\n") {
+		t.Errorf("glossary:\n%q", data)
+	}
+}

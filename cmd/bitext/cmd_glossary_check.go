@@ -55,6 +55,11 @@ func checkAction(c *cli.Context, e *env) error {
 			}
 			seen[k] = v
 		}
+		if en.HasMarks() {
+			// Pasted from an Arabic page: unseen, they go into every translation.
+			fmt.Fprintf(&out, "%s:%d: note: %q %q holds invisible direction marks (shown as \\u200f and the like): type it again, or remove it and add it\n",
+				path, en.Line, en.Ar, en.Rendering())
+		}
 		if form, u, ok := en.OrdinaryForm(); ok {
 			fmt.Fprintf(&out, "%s:%d: note: %q is an ordinary word in most news text (a name in %d of %d uses); it is matched only near its context words or where the text marks a name: add context, or always: true\n",
 				path, en.Line, form, u.Name, u.Name+u.Ordinary)

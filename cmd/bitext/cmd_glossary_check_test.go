@@ -69,3 +69,15 @@ func TestGlossaryOrdinaryWords(t *testing.T) {
 		t.Errorf("scan --all output:\n%s", r.stdout)
 	}
 }
+
+// An entry pasted from an Arabic page with its invisible direction marks is
+// pointed out, with the marks shown.
+func TestGlossaryCheckDirectionMarks(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "g.yaml"), []byte("terms:\n  - ar: دمشق\n    en: Damascus\n  - ar: حلب\n    en: \"\\u200eAleppo\"\n"), 0o644)
+	r := runBitext(t, dir, "", "glossary", "check", "-g", "g.yaml")
+	want := `g.yaml:4: note: "حلب" "\u200eAleppo" holds invisible direction marks`
+	if r.code != 0 || !strings.Contains(r.stdout, want) || strings.Contains(r.stdout, "g.yaml:2:") {
+		t.Errorf("exit %d, stdout lacks %q or names line 2:\n%s", r.code, want, r.stdout)
+	}
+}

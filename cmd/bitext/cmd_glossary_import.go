@@ -4,10 +4,16 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"bitext/glossary"
+	"bitext/internal/textfile"
 )
 
 func init() {
@@ -18,20 +24,25 @@ func init() {
 			ArgsUsage: "FILE|-",
 			Description: `Reads terms in one of the export formats and appends those the glossary does
 not have yet, keeping the file's comments and order. A term already there (in
-any spelling) is left as it is and reported when its English differs. Nothing
+any spelling) is left as it is, and what the file says of it that the
+glossary does not (another English, new variants, a note) is reported with
+the file's line; with --update it is taken into the entry instead. Nothing
 is written when the imported file has an error or no terms (exit 1). TBX may
-be TBX 2 (martif, as bitext, memoQ and MultiTerm write it) or TBX 3 (tbx); its
-entries with no Arabic term are left out and counted. The format is the
+be TBX 2 (martif, as bitext, memoQ and MultiTerm write it) or TBX 3 (tbx).
+Entries with no Arabic term are left out and counted, and those with no
+English term are left out and named with their line. The format is the
 file's extension (.csv, .tbx, .tsv); for another (.txt, .xml) or stdin it is
 told from the content.
 
 Examples:
    bitext glossary import names.csv
    bitext glossary import termbase.xml
+   bitext glossary import --update corrected.tbx
    bitext glossary export -f tsv -g other.yaml | bitext glossary import -`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension, else its content)"},
+				&cli.BoolFlag{Name: "update", Aliases: []string{"u"}, Usage: "take the file's English, type, note and translate, and add its variants and context words, for terms the glossary has"},
 			},
 			Action: func(c *cli.Context) error { return importAction(c, e) },
 		}
@@ -59,6 +70,12 @@ func importAction(c *cli.Context, e *env) error {
 	} else if src, err = os.ReadFile(in); err != nil {
 		return err
 	}
+	if kind := binaryKind(src); kind != "" {
+		return fmt.Errorf("%s: not a CSV, TSV or TBX file but %s", name, kind)
+	}
+	if src, err = fromWindows1256(e, name, src); err != nil {
+		return err
+	}
 	if format == "" {
 		format = formatOfName(in)
 	}
@@ -66,15 +83,13 @@ func importAction(c *cli.Context, e *env) error {
 		// .txt (Excel's "Unicode Text"), .xml (a termbase), no extension, stdin.
 		format = glossary.DetectFormat(src)
 	}
-	entries, left, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
-	// A multilingual termbase has entries for other languages only: said
-	// even when the rest fails, for it may explain what does.
-	if n := len(left); n > 0 {
-		fmt.Fprintf(e.stderr, "bitext: skipped %s with no Arabic term (first at %s:%d)\n", count(n, "entry", "entries"), name, left[0])
-	}
+	entries, rep, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	// Said even when the rest fails, for it may explain what does.
+	reportSkips(e, name, rep.Skipped)
 	if err != nil {
 		return err
 	}
+	reportUnread(e, name, rep.Unread)
 	if len(entries) == 0 {
 		// An import of nothing is almost always the wrong file or a failed
 		// export: a failure, so that a script stops there.
@@ -99,36 +114,215 @@ func importAction(c *cli.Context, e *env) error {
 	for _, en := range g.Entries {
 		for _, f := range en.Forms() {
 			k := glossary.Key(f)
-			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", path, en.Line)})
+			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", path, en.Line), true})
 		}
 	}
+	update := c.Bool("update")
 	var add []*glossary.Entry
+	changed := map[*glossary.Entry]*glossary.Entry{} // a glossary entry and what it becomes
+	firstRow := map[*glossary.Entry]string{}         // with --update, the row that updates a glossary entry
 	skipped := 0
 	for _, en := range entries {
-		if old, ok := clash(have[glossary.Key(en.Ar)], en); ok {
-			skipped++
-			if old.entry.Rendering() != en.Rendering() {
-				fmt.Fprintf(e.stderr, "%s:%d: %s: kept %q from %s, not %q\n", name, en.Line, en.Ar, old.entry.Rendering(), old.at, en.Rendering())
+		old, ok := clash(have[glossary.Key(en.Ar)], en)
+		if !ok {
+			for _, f := range en.Forms() {
+				k := glossary.Key(f)
+				have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", name, en.Line), false})
 			}
+			add = append(add, en)
 			continue
 		}
-		for _, f := range en.Forms() {
-			k := glossary.Key(f)
-			have[k] = append(have[k], source{en, fmt.Sprintf("%s:%d", name, en.Line)})
+		skipped++
+		base, at, ofGlossary := old.entry, old.at, old.inGlossary
+		if m, ok := changed[base]; ok {
+			base = m
 		}
-		add = append(add, en)
+		if update && ofGlossary && base.Rendering() != en.Rendering() {
+			// Among homographs a row without context words cannot say
+			// which it means: none is changed on a guess.
+			if hs := homographs(have[glossary.Key(en.Ar)]); len(hs) > 1 {
+				fmt.Fprintf(e.stderr, "%s:%d: %s: not updated: the glossary has %s, told apart by context words; give the row context words, or edit the entry\n",
+					name, en.Line, en.Ar, strings.Join(hs, " and "))
+				continue
+			}
+		}
+		if update && ofGlossary {
+			// An entry is updated by the first row that names it; the
+			// rows after it are that row's duplicates.
+			if first, ok := firstRow[old.entry]; ok {
+				at, ofGlossary = first, false
+			} else {
+				firstRow[old.entry] = fmt.Sprintf("%s:%d", name, en.Line)
+			}
+		}
+		m, diffs := mergeEntry(base, en)
+		if len(diffs) == 0 {
+			continue
+		}
+		if !update || !ofGlossary {
+			hint := ""
+			switch {
+			case ofGlossary && len(diffs) == 1:
+				hint = " (--update takes it)"
+			case ofGlossary:
+				hint = " (--update takes them)"
+			}
+			fmt.Fprintf(e.stderr, "%s:%d: %s: %s%s\n", name, en.Line, en.Ar, leftOut(base, en, at, diffs), hint)
+			continue
+		}
+		if base.Rendering() != m.Rendering() {
+			diffs[0] += fmt.Sprintf(" (was %q)", base.Rendering())
+		}
+		changed[old.entry] = m
+		fmt.Fprintf(e.stderr, "%s:%d: %s: updated %s: %s\n", name, en.Line, en.Ar, at, strings.Join(diffs, ", "))
+		for _, f := range m.Forms() {
+			k := glossary.Key(f)
+			have[k] = append(have[k], old)
+		}
+	}
+	for old, m := range changed {
+		// Rows that disagree may together leave an entry as it was.
+		if glossary.FormatEntry(old, "") == glossary.FormatEntry(m, "") {
+			delete(changed, old)
+		}
+	}
+	if len(changed) > 0 {
+		repl := map[int]*glossary.Entry{}
+		for old, m := range changed {
+			repl[old.Line] = m
+		}
+		if data, err = glossary.ReplaceEntries(path, data, repl); err != nil {
+			return fmt.Errorf("updating %s from %s: %w", path, name, err)
+		}
+		if g, err = glossary.Parse(path, data); err != nil {
+			return err
+		}
 	}
 	if err := appendEntries(path, data, g, name, add); err != nil {
 		return err
+	}
+	if len(add) == 0 && len(changed) > 0 {
+		if err := writeGlossaryFile(path, data); err != nil {
+			return err
+		}
+	}
+	if update {
+		fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there, %s)\n", count(len(add), "term", "terms"), path, skipped, count(len(changed), "entry updated", "entries updated"))
+		return nil
 	}
 	fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there)\n", count(len(add), "term", "terms"), path, skipped)
 	return nil
 }
 
+// homographs lists the glossary's entries among same, "English (at)", when
+// it has more than one.
+func homographs(same []source) []string {
+	var seen []*glossary.Entry
+	var out []string
+	for _, s := range same {
+		if s.inGlossary && !slices.Contains(seen, s.entry) {
+			seen = append(seen, s.entry)
+			out = append(out, fmt.Sprintf("%q (%s)", s.entry.Rendering(), s.at))
+		}
+	}
+	return out
+}
+
+// leftOut says what of in, whose term is the entry old's from at, is not
+// taken: diffs, as mergeEntry says them.
+func leftOut(old, in *glossary.Entry, at string, diffs []string) string {
+	if old.Rendering() != in.Rendering() && in.En != "" {
+		msg := fmt.Sprintf("kept %q from %s, not %q", old.Rendering(), at, in.En)
+		if len(diffs) > 1 {
+			msg += "; left out " + strings.Join(diffs[1:], ", ")
+		}
+		return msg
+	}
+	return fmt.Sprintf("already at %s; left out %s", at, strings.Join(diffs, ", "))
+}
+
+// mergeEntry returns a copy of old with what in says that old does not: in's
+// English, type, note and translate where in has them, and its term,
+// variants and context words added (a spelling that matches as one of old's
+// does is not); and what in adds, as the user reads it.
+func mergeEntry(old, in *glossary.Entry) (*glossary.Entry, []string) {
+	m := *old
+	m.Variants = slices.Clone(old.Variants)
+	m.Context = slices.Clone(old.Context)
+	var diffs []string
+	if in.En != "" && in.En != old.En {
+		m.En = in.En
+		diffs = append(diffs, fmt.Sprintf("English %q", in.En))
+	}
+	for _, f := range in.Forms() {
+		if !slices.ContainsFunc(m.Forms(), func(g string) bool { return glossary.Key(g) == glossary.Key(f) }) {
+			m.Variants = append(m.Variants, f)
+			diffs = append(diffs, fmt.Sprintf("variant %q", f))
+		}
+	}
+	if in.Type != "" && in.Type != old.Type {
+		m.Type = in.Type
+		diffs = append(diffs, "type "+in.Type)
+	}
+	if in.Note != "" && in.Note != old.Note {
+		m.Note = in.Note
+		diffs = append(diffs, fmt.Sprintf("note %q", in.Note))
+	}
+	if in.Translate != nil && *in.Translate != old.Translatable() {
+		m.Translate = in.Translate
+		diffs = append(diffs, fmt.Sprintf("translate: %t", *in.Translate))
+	}
+	for _, w := range in.Context {
+		if !slices.Contains(m.Context, w) {
+			m.Context = append(m.Context, w)
+			diffs = append(diffs, fmt.Sprintf("context word %q", w))
+		}
+	}
+	if in.Always && !old.Always {
+		m.Always = true
+		diffs = append(diffs, "always: true")
+	}
+	return &m, diffs
+}
+
+// binaryKind names the kind of file src is when it is one that users take
+// for a glossary and is no text: a workbook or a CAT tool's own termbase,
+// with what to do instead; else it returns "".
+func binaryKind(src []byte) string {
+	const save = `: save it from Excel as "CSV UTF-8" or "Unicode Text"`
+	switch {
+	case bytes.HasPrefix(src, []byte("PK\x03\x04")):
+		return "a ZIP archive, such as an Excel workbook (.xlsx)" + save
+	case bytes.HasPrefix(src, []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}):
+		return "an Office document, such as an Excel 97-2003 workbook (.xls)" + save
+	case bytes.HasPrefix(src, []byte("SQLite format 3\x00")):
+		return "an SQLite database, such as a MultiTerm termbase (.sdltb): export it from MultiTerm as TBX"
+	}
+	return ""
+}
+
+// fromWindows1256 returns src as UTF-8 when it is Arabic in Windows-1256, as
+// Excel saves "CSV" with an Arabic Windows locale, and says so: a user on
+// Windows has no iconv to convert it with. Other text that is not UTF-8 is
+// returned as it is, for the reader to refuse with its line.
+func fromWindows1256(e *env, name string, src []byte) ([]byte, error) {
+	if utf8.Valid(src) || bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) ||
+		!textfile.LooksLikeWindows1256(src) {
+		return src, nil
+	}
+	out, err := charmap.Windows1256.NewDecoder().Bytes(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading it as Windows-1256: %w", name, err)
+	}
+	fmt.Fprintf(e.stderr, "bitext: %s is not UTF-8: read it as Windows-1256 (Arabic)\n", name)
+	return out, nil
+}
+
 // source is an entry of the glossary or of the imported file, and where.
 type source struct {
-	entry *glossary.Entry
-	at    string
+	entry      *glossary.Entry
+	at         string
+	inGlossary bool // not of the imported file
 }
 
 // clash returns the entry among same, those with the term of en, that en
@@ -146,4 +340,45 @@ func clash(same []source, en *glossary.Entry) (source, bool) {
 		}
 	}
 	return source{}, false
+}
+
+// reportUnread tells what kinds of data of the imported entries no glossary
+// field keeps (partOfSpeech, terms in fr-FR, a pos column), and in how many
+// entries, the most common first.
+func reportUnread(e *env, name string, unread map[string]int) {
+	if len(unread) == 0 {
+		return
+	}
+	kinds := make([]string, 0, len(unread))
+	for k := range unread {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if unread[kinds[i]] != unread[kinds[j]] {
+			return unread[kinds[i]] > unread[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	for i, k := range kinds {
+		kinds[i] = fmt.Sprintf("%s (%s)", k, count(unread[k], "entry", "entries"))
+	}
+	fmt.Fprintf(e.stderr, "bitext: left out of %s, as no glossary field holds them: %s\n", name, strings.Join(kinds, ", "))
+}
+
+// reportSkips tells what was left out of the imported file name and why. The
+// entries of a multilingual termbase's other languages are counted, for they
+// may be thousands and are no surprise; each Arabic term left out for want of
+// English is named with its line, for it is a name the user wanted.
+func reportSkips(e *env, name string, skips []glossary.Skip) {
+	var noArabic []glossary.Skip
+	for _, s := range skips {
+		if s.Ar == "" {
+			noArabic = append(noArabic, s)
+			continue
+		}
+		fmt.Fprintf(e.stderr, "%s:%d: skipped %s: %s\n", name, s.Line, s.Ar, s.Why())
+	}
+	if n := len(noArabic); n > 0 {
+		fmt.Fprintf(e.stderr, "bitext: skipped %s with no Arabic term (first at %s:%d)\n", count(n, "entry", "entries"), name, noArabic[0].Line)
+	}
 }

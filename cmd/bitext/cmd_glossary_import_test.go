@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // TestGlossaryImportCSV imports the two-column CSV form into a new glossary.
@@ -109,19 +111,29 @@ func TestGlossaryImportTBXSkipsOtherLanguages(t *testing.T) {
 	}
 	head := "<?xml version=\"1.0\"?>\n<martif type=\"TBX\">\n<text><body>\n"
 	tail := "</body></text></martif>\n"
-	good := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")+ls("fr", "Paris")) +
-		entry("c", ls("ar", "بيروت")+ls("en", "Beirut")) + entry("d", ls("en", "Rome")+ls("it", "Roma")) + tail
+	pos := `<langSet xml:lang="en"><tig><term>Beirut</term><termNote type="partOfSpeech">properNoun</termNote></tig></langSet>`
+	good := head + entry("a", ls("ar", "دمشق")+strings.Replace(pos, "Beirut", "Damascus", 1)) + entry("b", ls("en", "Paris")+ls("fr", "Paris")) +
+		entry("c", ls("ar", "بيروت")+pos+ls("fr", "Beyrouth")) + entry("d", ls("en", "Rome")+ls("it", "Roma")) + tail
 	os.WriteFile(filepath.Join(dir, "good.tbx"), []byte(good), 0o644)
 	r := runBitext(t, dir, "", "glossary", "import", "good.tbx")
-	if r.code != 0 || !strings.Contains(r.stderr, "skipped 2 entries with no Arabic term (first at good.tbx:5)") || !strings.Contains(r.stderr, "imported 2 terms") {
+	if r.code != 0 || !strings.Contains(r.stderr, "skipped 2 entries with no Arabic term (first at good.tbx:5)") || !strings.Contains(r.stderr, "imported 2 terms") ||
+		!strings.Contains(r.stderr, "bitext: left out of good.tbx, as no glossary field holds them: partOfSpeech (2 entries), terms in fr (1 entry)\n") {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	bad := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")) +
-		entry("c", ls("ar", "بيروت")) + entry("d", ls("ar", "Beirut")+ls("en", "بيروت")) + tail
+		entry("c", ls("ar", "بيروت")+ls("fr", "Beyrouth")) + entry("d", ls("ar", "Beirut")+ls("en", "بيروت")) + tail
 	os.WriteFile(filepath.Join(dir, "bad.tbx"), []byte(bad), 0o644)
 	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "bad.tbx")
 	if r.code != 1 || !strings.Contains(r.stderr, "skipped 1 entry with no Arabic term (first at bad.tbx:5)") ||
-		!strings.Contains(r.stderr, "bad.tbx:6: ") || !strings.Contains(r.stderr, "bad.tbx:7: ") {
+		!strings.Contains(r.stderr, "bad.tbx:6: skipped بيروت: no English term (only ar, fr)\n") || !strings.Contains(r.stderr, "bad.tbx:7: ") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	// An Arabic term with no English is no error: the rest is imported.
+	fixed := head + entry("a", ls("ar", "دمشق")+ls("en", "Damascus")) + entry("b", ls("en", "Paris")) +
+		entry("c", ls("ar", "بيروت")+ls("fr", "Beyrouth")) + entry("d", ls("ar", "حمص")+ls("en", "Homs")) + tail
+	os.WriteFile(filepath.Join(dir, "fixed.tbx"), []byte(fixed), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "fixed.tbx")
+	if r.code != 0 || !strings.Contains(r.stderr, "fixed.tbx:6: skipped بيروت: no English term (only ar, fr)\n") || !strings.Contains(r.stderr, "imported 2 terms") {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 }
@@ -184,5 +196,126 @@ func TestGlossaryImportFormatFromContent(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "article.xml"), []byte(`<?xml version="1.0"?><xliff version="1.2"/>`), 0o644)
 	if r := runBitext(t, dir, "", "glossary", "import", "article.xml"); r.code != 1 || !strings.Contains(r.stderr, "article.xml:1: root element <xliff>") {
 		t.Errorf("XLIFF: exit %d, stderr %s", r.code, r.stderr)
+	}
+}
+
+// An import into a glossary that has some of its terms keeps the glossary's
+// entries and names, with the file's line, everything of the file it left
+// out; --update takes it into the entries in place.
+func TestGlossaryImportIntoExistingEntries(t *testing.T) {
+	dir := t.TempDir()
+	g := filepath.Join(dir, "glossary.yaml")
+	orig := "terms:\n  # Russia\n  - ar: فلاديمير بوتين\n    en: Vladimir Putin\n    type: person\n  - ar: بوتين\n    en: Putin\n  - ar: موسكو\n    en: Moscow\n"
+	os.WriteFile(g, []byte(orig), 0o644)
+	tsv := "ar\ten\tvariants\ttype\tnote\n" +
+		"بوتين\tVladimir Putin\t\tperson\t\n" + // another English
+		"فلاديمير بوتين\tVladimir Putin\tفلاديمير بوتن\tperson\tPresident of Russia\n" + // more of the same
+		"موسكو\tMoscow\t\t\t\n" + // nothing new
+		"لافروف\tSergei Lavrov\t\tperson\t\n" // new
+	os.WriteFile(filepath.Join(dir, "names.tsv"), []byte(tsv), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "names.tsv")
+	for _, want := range []string{
+		`names.tsv:2: بوتين: kept "Putin" from glossary.yaml:6, not "Vladimir Putin"; left out type person (--update takes them)`,
+		`names.tsv:3: فلاديمير بوتين: already at glossary.yaml:3; left out variant "فلاديمير بوتن", note "President of Russia" (--update takes them)`,
+		"imported 1 term into glossary.yaml (3 already there)",
+	} {
+		if r.code != 0 || !strings.Contains(r.stderr, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", r.code, want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, "names.tsv:4") {
+		t.Errorf("a row with nothing new is reported:\n%s", r.stderr)
+	}
+	data, _ := os.ReadFile(g)
+	if !strings.HasPrefix(string(data), orig) {
+		t.Errorf("the glossary's entries changed:\n%s", data)
+	}
+
+	os.WriteFile(g, []byte(orig), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "--update", "names.tsv")
+	if r.code != 0 || !strings.Contains(r.stderr, `names.tsv:2: بوتين: updated glossary.yaml:6: English "Vladimir Putin" (was "Putin"), type person`) ||
+		!strings.Contains(r.stderr, "imported 1 term into glossary.yaml (3 already there, 2 entries updated)") {
+		t.Errorf("--update: exit %d, stderr %s", r.code, r.stderr)
+	}
+	data, _ = os.ReadFile(g)
+	want := "terms:\n  # Russia\n  - ar: فلاديمير بوتين\n    en: Vladimir Putin\n    variants: [فلاديمير بوتن]\n    type: person\n    note: President of Russia\n" +
+		"  - ar: بوتين\n    en: Vladimir Putin\n    type: person\n  - ar: موسكو\n    en: Moscow\n  - ar: لافروف\n    en: Sergei Lavrov\n    type: person\n"
+	if string(data) != want {
+		t.Errorf("--update wrote\n%s\nwant\n%s", data, want)
+	}
+	// Nothing left to take: the file is not written again.
+	r = runBitext(t, dir, "", "glossary", "import", "--update", "names.tsv")
+	if r.code != 0 || !strings.Contains(r.stderr, "(4 already there, 0 entries updated)") || strings.Contains(r.stderr, "names.tsv:") {
+		t.Errorf("second --update: exit %d, stderr %s", r.code, r.stderr)
+	}
+	// Of two rows for one entry the first updates it; the second is named.
+	os.WriteFile(filepath.Join(dir, "twice.csv"), []byte("موسكو,Moskva\nموسكو,Moscou\n"), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "--update", "twice.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, `twice.csv:2: موسكو: kept "Moskva" from twice.csv:1, not "Moscou"`+"\n") {
+		t.Errorf("two rows: exit %d, stderr %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(g); !strings.Contains(string(data), "  - ar: موسكو\n    en: Moskva\n") {
+		t.Errorf("two rows wrote\n%s", data)
+	}
+}
+
+// Excel on a Windows machine with an Arabic locale saves "CSV" in
+// Windows-1256: it is read as such, and said so.
+func TestGlossaryImportWindows1256(t *testing.T) {
+	dir := t.TempDir()
+	src, err := charmap.Windows1256.NewEncoder().String("العربية;الإنجليزية;ملاحظات;;\r\nدمشق;Damascus;\"عاصمة سوريا، أقدم مدينة\";;\r\nحلب;Aleppo – Halab;;;\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "names.csv"), []byte(src), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "names.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, "names.csv is not UTF-8: read it as Windows-1256 (Arabic)") || !strings.Contains(r.stderr, "imported 2 terms") {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml"))
+	for _, want := range []string{"- ar: دمشق\n    en: Damascus\n    note: عاصمة سوريا، أقدم مدينة\n", "- ar: حلب\n    en: Aleppo – Halab\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("glossary lacks %q:\n%s", want, data)
+		}
+	}
+	// UTF-8 with a stray Latin-1 letter is not taken for Arabic.
+	os.WriteFile(filepath.Join(dir, "latin.csv"), []byte("ar,en\nمقهى فلور,Caf\xe9 de Flore\n"), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "import", "latin.csv"); r.code != 1 || !strings.Contains(r.stderr, "latin.csv:2: not UTF-8") {
+		t.Errorf("Latin-1: exit %d, stderr %s", r.code, r.stderr)
+	}
+}
+
+// A workbook or a CAT tool's own termbase is named for what it is, with what
+// to do, instead of being read as text in some odd encoding.
+func TestGlossaryImportWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	for file, data := range map[string]string{
+		"names.xlsx":  "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xee",
+		"names.csv":   "PK\x03\x04\x14\x00\x06\x00",
+		"old.xls":     "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00",
+		"names.sdltb": "SQLite format 3\x00\x10\x00",
+	} {
+		os.WriteFile(filepath.Join(dir, file), []byte(data), 0o644)
+		r := runBitext(t, dir, "", "glossary", "import", file)
+		if r.code != 1 || !strings.Contains(r.stderr, "bitext: "+file+": not a CSV, TSV or TBX file but ") ||
+			!strings.Contains(r.stderr, "save it from Excel") && !strings.Contains(r.stderr, "export it from MultiTerm as TBX") {
+			t.Errorf("%s: exit %d, stderr %s", file, r.code, r.stderr)
+		}
+	}
+}
+
+// Among homographs told apart by context words, --update changes none on a
+// guess when the row has no context words to say which it means.
+func TestGlossaryImportUpdateHomographs(t *testing.T) {
+	dir := t.TempDir()
+	orig := "terms:\n  - ar: عمان\n    en: Amman\n    context: [الأردن]\n  - ar: عُمان\n    en: Oman\n    context: [مسقط]\n"
+	os.WriteFile(filepath.Join(dir, "glossary.yaml"), []byte(orig), 0o644)
+	os.WriteFile(filepath.Join(dir, "names.csv"), []byte("عمان,Muscat\nعمان,Oman\n"), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "--update", "names.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, `names.csv:1: عمان: not updated: the glossary has "Amman" (glossary.yaml:2) and "Oman" (glossary.yaml:5)`) {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "glossary.yaml")); string(data) != orig {
+		t.Errorf("glossary changed:\n%s", data)
 	}
 }

@@ -72,9 +72,18 @@ func CheckUTF8(name string, data []byte) error {
 }
 
 // guessEncoding names the legacy encoding non-UTF-8 data is most likely in.
-// Only the bytes above ASCII count: the English half of a bilingual file
-// (a glossary's renderings) must not hide its Arabic.
 func guessEncoding(name string, data []byte) string {
+	if LooksLikeWindows1256(data) {
+		return "it looks like Windows-1256 (Arabic); convert it with: iconv -f CP1256 -t UTF-8" + iconvFiles(name)
+	}
+	return "it looks like a legacy 8-bit encoding (Latin-1 or Windows-1252?); convert it to UTF-8 first"
+}
+
+// LooksLikeWindows1256 reports whether data, text that is not UTF-8, is most
+// likely Arabic in Windows-1256, as Excel saves "CSV" on a Windows machine
+// with an Arabic locale. Only the bytes above ASCII count: the English half
+// of a bilingual file (a glossary's renderings) must not hide its Arabic.
+func LooksLikeWindows1256(data []byte) bool {
 	high, arabic, inRuns := 0, 0, 0
 	for i, c := range data {
 		if c < 0x80 {
@@ -90,10 +99,7 @@ func guessEncoding(name string, data []byte) string {
 		}
 	}
 	// Arabic words are runs of high bytes; Latin-1 accents stand alone among ASCII letters.
-	if high > 0 && arabic*10 >= high*7 && inRuns*2 >= high {
-		return "it looks like Windows-1256 (Arabic); convert it with: iconv -f CP1256 -t UTF-8" + iconvFiles(name)
-	}
-	return "it looks like a legacy 8-bit encoding (Latin-1 or Windows-1252?); convert it to UTF-8 first"
+	return high > 0 && arabic*10 >= high*7 && inRuns*2 >= high
 }
 
 // iconvFiles is the input and output of the iconv command that converts the
