@@ -26,10 +26,14 @@ const (
 
 // UnitReport is what the editor did to one unit.
 type UnitReport struct {
-	ID         string   `json:"id"`
-	Line       int      `json:"line,omitempty"`
-	Status     Status   `json:"status"`
-	Approved   bool     `json:"approved,omitempty"`
+	ID       string `json:"id"`
+	Line     int    `json:"line,omitempty"`
+	Status   Status `json:"status"`
+	Approved bool   `json:"approved,omitempty"`
+	// Rejected says a reviewer rejected the translation in the CAT tool
+	// (ToolStatus says how the tool put it); publish refuses such a unit.
+	Rejected   bool     `json:"rejected,omitempty"`
+	ToolStatus string   `json:"tool_status,omitempty"`
 	Source     string   `json:"source"`
 	Draft      string   `json:"draft,omitempty"`
 	Target     string   `json:"target,omitempty"`
@@ -57,6 +61,7 @@ type Summary struct {
 	Translated   int     `json:"translated_without_draft"`
 	Untranslated int     `json:"untranslated"`
 	Approved     int     `json:"approved"`
+	Rejected     int     `json:"rejected"` // translatable units a reviewer rejected in the CAT tool
 	WordEdits    int     `json:"word_edits"`
 	Words        int     `json:"words"`
 	CharEdits    int     `json:"char_edits"`
@@ -91,7 +96,8 @@ func Compute(rv *xliff.Reviewed) *Report {
 	r := &Report{File: rv.File.Name, Original: rv.File.Original, Engine: rv.File.Engine, Warnings: rv.Warnings}
 	s := &r.Summary
 	for _, u := range rv.Units {
-		ur := UnitReport{ID: u.ID, Line: u.Line, Source: u.Source, Draft: u.Draft, Target: u.Target, Approved: u.Approved, MergedInto: u.MergedInto}
+		ur := UnitReport{ID: u.ID, Line: u.Line, Source: u.Source, Draft: u.Draft, Target: u.Target, Approved: u.Approved, MergedInto: u.MergedInto,
+			Rejected: u.Rejected, ToolStatus: u.ToolStatus}
 		s.Units++
 		switch {
 		case u.Kind == "boilerplate":
@@ -119,6 +125,9 @@ func Compute(rv *xliff.Reviewed) *Report {
 		}
 		if u.Approved {
 			s.Approved++
+		}
+		if u.Rejected && !u.Untranslated {
+			s.Rejected++
 		}
 		switch ur.Status {
 		case Untranslated, Merged:
@@ -198,12 +207,15 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited && len(u.Placeholders) == 0 {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
 		if u.Approved {
 			b.WriteString(", approved")
+		}
+		if u.Rejected {
+			fmt.Fprintf(&b, ", rejected (%s)", u.ToolStatus)
 		}
 		if u.Status == Edited || u.Status == Unchanged {
 			fmt.Fprintf(&b, "  words %d/%d (%s)  chars %d/%d (%s)", u.WordEdits, u.Words, pct(ratio(u.WordEdits, u.Words)),
@@ -226,7 +238,7 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 				}
 			}
 			b.WriteString("\n")
-		} else if u.Target != "" && u.Status == Translated {
+		} else if u.Target != "" && (u.Status == Translated || u.Rejected) {
 			b.WriteString("    " + u.Target + "\n")
 		}
 		if len(u.Fixed) > 0 {
@@ -247,8 +259,12 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 	if s.Gist > 0 {
 		gist = fmt.Sprintf(", %d still the untouched gist (publish refuses them)", s.Gist)
 	}
-	fmt.Fprintf(&b, "%s: %d units, %d translatable: %d edited, %d unchanged%s, %d translated without a draft, %d untranslated; %d approved\n",
-		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, gist, s.Translated, s.Untranslated, s.Approved)
+	rejected := ""
+	if s.Rejected > 0 {
+		rejected = fmt.Sprintf(", %d rejected by a reviewer (publish refuses them)", s.Rejected)
+	}
+	fmt.Fprintf(&b, "%s: %d units, %d translatable: %d edited, %d unchanged%s, %d translated without a draft, %d untranslated; %d approved%s\n",
+		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, gist, s.Translated, s.Untranslated, s.Approved, rejected)
 	fmt.Fprintf(&b, "post-edit distance over %d drafted units: words %s (%d edits / %d words), characters %s (%d / %d)\n",
 		s.WithDraft, pct(s.WordPED), s.WordEdits, s.Words, pct(s.CharPED), s.CharEdits, s.Chars)
 	fmt.Fprintf(&b, "glossary violations: %d in the drafts, %d after review: %d fixed, %d introduced\n",

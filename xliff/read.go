@@ -53,17 +53,24 @@ type Group struct {
 
 // Unit is one <trans-unit> (1.2) or <unit> (2.x) as the editor left it.
 type Unit struct {
-	ID         string
-	Line       int
-	Group      int    // index into File.Groups; -1 outside any group
-	Source     string // text of the source (all segments), inline codes dropped
-	Target     string // text of the target (all segments), inline codes dropped
-	HasTarget  bool
-	Draft      string // the machine draft bitext stored with the unit
-	HasDraft   bool
-	DraftFrom  string      // engine or memory of the draft
-	State      string      // state attribute of the (first) target or segment
-	Approved   bool        // approved="yes", or a final/signed-off/reviewed state
+	ID        string
+	Line      int
+	Group     int    // index into File.Groups; -1 outside any group
+	Source    string // text of the source (all segments), inline codes dropped
+	Target    string // text of the target (all segments), inline codes dropped
+	HasTarget bool
+	Draft     string // the machine draft bitext stored with the unit
+	HasDraft  bool
+	DraftFrom string // engine or memory of the draft
+	State     string // state attribute of the (first) target or segment
+	Approved  bool   // approved="yes", or a final/signed-off/reviewed state, or the CAT tool's own approval
+	// Rejected says the CAT tool marks the translation as rejected by a
+	// reviewer (Trados RejectedTranslation or RejectedSignOff, memoQ
+	// Rejected), whatever the XLIFF state says; such a unit is not approved.
+	Rejected bool
+	// ToolStatus is the CAT tool's own status of the unit, in its words
+	// ("Trados ApprovedSignOff", "memoQ Rejected"), when it recorded one.
+	ToolStatus string
 	Translate  bool        // false for translate="no"
 	Terms      []Term      // glossary terms bitext recorded for the unit
 	Flags      []doc.Flag  // bitext's flags on the unit (its "bitext-flag" notes)
@@ -488,6 +495,12 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	}
 	u.ApprovedAttr = attr(se, "approved") == "yes"
 	u.Approved = u.ApprovedAttr
+	var tool toolStatus
+	for _, a := range se.Attr {
+		if a.Name.Space == nsMQ && a.Name.Local == "status" {
+			tool.memoQ(a.Value)
+		}
+	}
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
@@ -532,6 +545,12 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 			})
 			u.addMatch(m, score, origin)
 			return err
+		case c.Name.Space == nsSDL && c.Name.Local == "seg-defs":
+			return rd.walk(d, func(e xml.StartElement) {
+				if e.Name.Space == nsSDL && e.Name.Local == "seg" {
+					tool.sdlSegment(e)
+				}
+			}, func(xml.StartElement, string) {})
 		case rd.core(c, "note"):
 			t, _, _, err := rd.inline(d)
 			switch attr(c, "from") {
@@ -552,6 +571,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	if err != nil {
 		return err
 	}
+	tool.apply(u)
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil

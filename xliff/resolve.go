@@ -48,7 +48,9 @@ type ReviewedUnit struct {
 	doc.Unit             // Target is the editor's text ("" when untranslated)
 	Draft         string // the machine draft the editor started from ("" when none)
 	HasDraft      bool
-	Approved      bool   // the editor approved the unit (approved="yes", final, signed-off, 2.x reviewed)
+	Approved      bool   // the editor approved the unit (approved="yes", final, signed-off, 2.x reviewed, the CAT tool's approval)
+	Rejected      bool   // the CAT tool marks the translation as rejected by a reviewer (see Unit.Rejected)
+	ToolStatus    string // the CAT tool's own status, in its words, when it recorded one
 	Edited        bool   // the target differs from the draft
 	Line          int    // line of the unit in the reviewed file
 	Parts         int    // units or segments the tool split it into (1 when not split)
@@ -251,6 +253,10 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 				ru.Origin = u.DraftFrom
 			}
 			ru.Approved = ru.Approved && u.Approved
+			ru.Rejected = ru.Rejected || u.Rejected
+			if u.ToolStatus != "" && !strings.Contains(ru.ToolStatus, u.ToolStatus) {
+				ru.ToolStatus = strings.TrimPrefix(ru.ToolStatus+", "+u.ToolStatus, ", ")
+			}
 			marked = marked && gistState(f.Version, u.State, u.Qualifier)
 			ru.memory = ru.memory || k == 0 && memoryState(f.Version, u.State, u.Qualifier)
 			noted = noted || gistNoted(&u)
@@ -270,6 +276,9 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		ru.Untranslated = !anyTarget || ru.Target == "" || ru.Target == ru.Source
 		if ru.Untranslated {
 			ru.Target = ""
+			ru.Approved = false
+		}
+		if ru.Rejected {
 			ru.Approved = false
 		}
 		if !ru.Untranslated {

@@ -55,6 +55,7 @@ Examples:
 				&cli.StringFlag{Name: "tmx", Usage: "also write the approved pairs to this TMX file"},
 				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found); its front matter fills the page's title, source and date"},
 				&cli.BoolFlag{Name: "allow-gist", Usage: "publish even though some units still hold the untouched word-by-word gist"},
+				&cli.BoolFlag{Name: "allow-rejected", Usage: "publish even though a reviewer rejected some translations in the CAT tool"},
 				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			}, append(pageFlags(), publishMemoryFlags()...)...),
@@ -97,6 +98,11 @@ func publishAction(c *cli.Context, e *env) error {
 	b := rv.Bitext()
 	if !c.Bool("allow-gist") {
 		if err := refuseGist(input, rv); err != nil {
+			return err
+		}
+	}
+	if !c.Bool("allow-rejected") {
+		if err := refuseRejected(rv); err != nil {
 			return err
 		}
 	}
@@ -342,6 +348,24 @@ func refuseGist(input string, rv *xliff.Reviewed) error {
 		input, first, count(len(ids), "unit still holds", "units still hold"), listIDs(ids))
 }
 
+// refuseRejected returns an error naming each unit whose translation a
+// reviewer rejected in the CAT tool (Trados RejectedTranslation, memoQ
+// Rejected): the XLIFF state may still say approved, but the sentence is not
+// to go into print as it is.
+func refuseRejected(rv *xliff.Reviewed) error {
+	e := &xliff.ReviewError{File: rv.File.Name}
+	for _, u := range rv.Units {
+		if u.Rejected && !u.Untranslated {
+			e.Problems = append(e.Problems, xliff.Problem{Line: u.Line, Unit: u.ID,
+				Msg: fmt.Sprintf("a reviewer rejected this translation (%s): %q; correct and confirm it in the CAT tool, or publish with --allow-rejected", u.ToolStatus, clipText(u.Target, 60))})
+		}
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
 // refusePlaceholders returns an error naming each unit whose target still
 // holds a protected name's placeholder (⟦1⟧, ⟦1:Name⟧): the page would show
 // the token where the name belongs. No flag lets it through: the editor
@@ -358,4 +382,12 @@ func refusePlaceholders(rv *xliff.Reviewed, b *doc.Bitext) error {
 			Msg: fmt.Sprintf("the target holds %s, the placeholder of a protected name, not the name: write the name in its place", strings.Join(l.Tokens, " "))})
 	}
 	return e
+}
+
+// clipText shortens s to n characters for a message, marking the cut.
+func clipText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

@@ -1,0 +1,91 @@
+package xliff
+
+import (
+	"encoding/xml"
+	"strings"
+)
+
+// Namespaces of the CAT tools whose own segment statuses the reader reads:
+// Trados keeps a reviewer's approval or rejection in its segment
+// definitions and memoQ in a unit attribute, beside an XLIFF state they may
+// leave as bitext wrote it.
+const (
+	nsSDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+	nsMQ  = "MQXliff"
+)
+
+// toolStatus is what a CAT tool's own marks say of a unit.
+type toolStatus struct {
+	known    bool     // the tool recorded a status for the unit
+	approved bool     // every segment of it approved
+	rejected bool     // a reviewer rejected (a segment of) the translation
+	labels   []string // the tool's own words, for messages: "Trados RejectedTranslation"
+}
+
+// add records the status of one segment as the tool names it.
+func (t *toolStatus) add(tool, status string, approved, rejected bool) {
+	if !t.known {
+		t.approved = true
+	}
+	t.known = true
+	t.approved = t.approved && approved
+	t.rejected = t.rejected || rejected
+	label := tool + " " + status
+	if status == "" {
+		label = tool + " not translated"
+	}
+	for _, l := range t.labels {
+		if l == label {
+			return
+		}
+	}
+	t.labels = append(t.labels, label)
+}
+
+// sdlSegment records a Trados segment definition (<sdl:seg conf="…">): its
+// confirmation level ApprovedTranslation or ApprovedSignOff is a reviewer's
+// approval, RejectedTranslation or RejectedSignOff a rejection; Draft,
+// Translated and no level at all are neither.
+func (t *toolStatus) sdlSegment(se xml.StartElement) {
+	conf := ""
+	for _, a := range se.Attr {
+		if a.Name.Local == "conf" {
+			conf = strings.TrimSpace(a.Value)
+		}
+	}
+	switch conf {
+	case "ApprovedTranslation", "ApprovedSignOff":
+		t.add("Trados", conf, true, false)
+	case "RejectedTranslation", "RejectedSignOff":
+		t.add("Trados", conf, false, true)
+	default:
+		t.add("Trados", conf, false, false)
+	}
+}
+
+// memoQ records memoQ's row status (mq:status on the unit): a reviewer's
+// confirmation (Reviewer1Confirmed, Proofread, which is the second
+// reviewer's) is an approval, Rejected a rejection; the translator's
+// ManuallyConfirmed is neither, as 1.2 "translated" is not.
+func (t *toolStatus) memoQ(status string) {
+	switch s := strings.TrimSpace(status); s {
+	case "Reviewer1Confirmed", "Reviewer2Confirmed", "Proofread":
+		t.add("memoQ", s, true, false)
+	case "Rejected":
+		t.add("memoQ", s, false, true)
+	default:
+		t.add("memoQ", s, false, false)
+	}
+}
+
+// apply makes the tool's status the unit's approval when the tool recorded
+// one: it is what the editor last set, while the XLIFF state may still be
+// the one bitext wrote.
+func (t *toolStatus) apply(u *Unit) {
+	if !t.known {
+		return
+	}
+	u.Approved = t.approved && !t.rejected
+	u.Rejected = t.rejected
+	u.ToolStatus = strings.Join(t.labels, ", ")
+}

@@ -1,0 +1,54 @@
+package xliff
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A CAT tool's own status decides approval: Trados keeps a reviewer's
+// approval or rejection in its segment definitions, memoQ in mq:status, and
+// either may leave the XLIFF state as bitext wrote it (or as an earlier
+// approval left it).
+func TestReadCATToolStatuses(t *testing.T) {
+	const sdl = `<sdl:seg-defs>%s</sdl:seg-defs>`
+	for _, tc := range []struct {
+		name, attrs, state, extra string
+		approved, rejected        bool
+	}{
+		{"no tool status", ``, "needs-translation", ``, false, false},
+		{"1.2 signed-off alone", ``, "signed-off", ``, true, false},
+		{"Trados approved, state untouched", ``, "needs-translation", fmt.Sprintf(sdl, `<sdl:seg id="1" conf="ApprovedTranslation" origin="mt"/>`), true, false},
+		{"Trados signed off", ``, "translated", fmt.Sprintf(sdl, `<sdl:seg id="1" conf="ApprovedSignOff"/>`), true, false},
+		{"Trados translated only", ``, "translated", fmt.Sprintf(sdl, `<sdl:seg id="1" conf="Translated"/>`), false, false},
+		{"Trados one segment of two approved", ``, "translated", fmt.Sprintf(sdl, `<sdl:seg id="1" conf="ApprovedSignOff"/><sdl:seg id="2" conf="Draft"/>`), false, false},
+		{"Trados rejected over a stale signed-off", ` approved="yes"`, "signed-off", fmt.Sprintf(sdl, `<sdl:seg id="1" conf="RejectedTranslation"/>`), false, true},
+		{"memoQ reviewer 1", ` mq:status="Reviewer1Confirmed"`, "needs-review-translation", ``, true, false},
+		{"memoQ proofread", ` mq:status="Proofread"`, "translated", ``, true, false},
+		{"memoQ translator confirmed", ` mq:status="ManuallyConfirmed"`, "translated", ``, false, false},
+		{"memoQ rejected over signed-off", ` mq:status="Rejected"`, "signed-off", ``, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := `<?xml version="1.0"?>` + "\r\n" +
+				`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns:mq="MQXliff">` + "\r\n" +
+				`<file original="a.txt" source-language="ar" target-language="en" datatype="plaintext"><body>` + "\r\n" +
+				`<trans-unit id="u1"` + tc.attrs + `><source>قال.</source><seg-source><mrk mtype="seg" mid="1">قال.</mrk></seg-source>` +
+				`<target state="` + tc.state + `"><mrk mtype="seg" mid="1">He said.</mrk></target>` + tc.extra + `</trans-unit>` + "\r\n" +
+				`</body></file></xliff>`
+			f, err := Read(strings.NewReader(doc), "t.xlf")
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := f.Units[0]
+			if u.Approved != tc.approved || u.Rejected != tc.rejected {
+				t.Errorf("approved %v rejected %v (%s), want %v %v", u.Approved, u.Rejected, u.ToolStatus, tc.approved, tc.rejected)
+			}
+			if u.Target != "He said." {
+				t.Errorf("target %q", u.Target)
+			}
+			if tc.rejected && !strings.Contains(u.ToolStatus, "Rejected") {
+				t.Errorf("tool status %q does not say how the tool put it", u.ToolStatus)
+			}
+		})
+	}
+}
