@@ -759,6 +759,38 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 
 // ---- XLIFF 2.x
 
+// slot is the target content of one segment or ignorable of a 2.x unit.
+type slot struct {
+	text, code string // the target's text, and as XML with its paired codes
+	order      int    // the target's order attribute; 0 when it has none
+	line       int
+}
+
+// targetOrder puts the targets of a unit's segments and ignorables where
+// their order attributes say (a tool that reorders sentences within a unit
+// writes order="2" on the target that comes second), the others staying at
+// their own place; it refuses orders that are not a rearrangement of the
+// unit's places, giving the line of the target at fault.
+func targetOrder(slots []slot) ([]slot, int, error) {
+	out := make([]slot, len(slots))
+	taken := make([]bool, len(slots))
+	for i, sl := range slots {
+		pos := i + 1
+		if sl.order != 0 {
+			pos = sl.order
+		}
+		if pos > len(slots) {
+			return nil, sl.line, fmt.Errorf("target order=\"%d\", but the unit has %d segments and ignorables", sl.order, len(slots))
+		}
+		if taken[pos-1] {
+			return nil, sl.line, fmt.Errorf("target order=\"%d\" takes the place of another target of the unit", pos)
+		}
+		taken[pos-1] = true
+		out[pos-1] = sl
+	}
+	return out, 0, nil
+}
+
 // container2 reads the children of a <file> or <group>.
 func (rd *reader) container2(depth, group int) error {
 	return rd.children(depth, func(se xml.StartElement, d int) error {
@@ -806,6 +838,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	approvedAll := true
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	var codeParts []string          // the target as XML, paired codes kept
+	var slots []slot                // each segment's and ignorable's target, in document order
 	hasCodes := false
 	// each glossary entry refers to the <mrk> that holds the article's spelling
 	var termRefs []string
@@ -890,6 +923,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 			}
 			var src, tgt, tgtCodes []string
 			hasTgt := false
+			sl := slot{line: rd.line()}
 			err := rd.children(d, func(x xml.StartElement, d2 int) error {
 				switch {
 				case rd.core(x, "source"):
@@ -899,6 +933,13 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 					src = append(src, t)
 					return err
 				case rd.core(x, "target"):
+					if o := attr(x, "order"); o != "" {
+						n, err := strconv.Atoi(strings.TrimSpace(o))
+						if err != nil || n < 1 {
+							return rd.errf(u.ID, "target order=%q is not a position in the unit (1, 2, …)", o)
+						}
+						sl.order = n
+					}
 					t, _, tags, err := rd.inline(d2)
 					tgt = append(tgt, t)
 					if rd.codes != "" {
@@ -916,17 +957,17 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 			srcParts = append(srcParts, src...)
 			switch {
 			case hasTgt:
-				tgtParts = append(tgtParts, tgt...)
-				codeParts = append(codeParts, tgtCodes...)
+				sl.text, sl.code = strings.Join(tgt, ""), strings.Join(tgtCodes, "")
 				if seg {
 					u.HasTarget = true
 				}
 			case !seg:
-				tgtParts = append(tgtParts, src...) // an ignorable without target stands for itself
+				sl.text = strings.Join(src, "") // an ignorable without target stands for itself
 				for _, t := range src {
-					codeParts = append(codeParts, escText(t, cpWriter))
+					sl.code += escText(t, cpWriter)
 				}
 			}
+			slots = append(slots, sl)
 			return err
 		}
 		return rd.skip(d)
@@ -935,6 +976,14 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	u.Approved = u.Segments > 0 && approvedAll
+	ordered, line, err := targetOrder(slots)
+	if err != nil {
+		return &Error{File: rd.name, Line: line, Unit: u.ID, Err: err}
+	}
+	for _, sl := range ordered {
+		tgtParts = append(tgtParts, sl.text)
+		codeParts = append(codeParts, sl.code)
+	}
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	if hasCodes {
 		u.TargetCodes = strings.Join(codeParts, "")

@@ -1,6 +1,7 @@
 package xliff
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -50,5 +51,41 @@ func TestReadCATToolStatuses(t *testing.T) {
 				t.Errorf("tool status %q does not say how the tool put it", u.ToolStatus)
 			}
 		})
+	}
+}
+
+// A 2.x tool that reorders the sentences of a unit writes order on the
+// targets: the English is read in that order, not in the order of the Arabic
+// segments, and an order that is no rearrangement is refused with the unit
+// and the line.
+func TestReadTargetOrder(t *testing.T) {
+	unit := func(o1, o2 string) string {
+		return `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en"><file id="f1">` + "\n" +
+			`<unit id="u1">` + "\n" +
+			`<segment id="s1" state="translated"><source>وتخشى واشنطن</source><target` + o1 + `>worries <pc id="1">Washington</pc>.</target></segment>` + "\n" +
+			`<ignorable><source> </source></ignorable>` + "\n" +
+			`<segment id="s2" state="translated"><source>من صفقة أسلحة.</source><target` + o2 + `>An arms deal</target></segment>` + "\n" +
+			`</unit></file></xliff>`
+	}
+	f, err := Read(strings.NewReader(unit(` order="3"`, ` order="1"`)), "r.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := f.Units[0]
+	if u.Source != "وتخشى واشنطن من صفقة أسلحة." {
+		t.Errorf("source %q", u.Source)
+	}
+	if u.Target != "An arms deal worries Washington." {
+		t.Errorf("target %q, want the targets in their order", u.Target)
+	}
+	if want := `An arms deal worries <pc id="1">Washington</pc>.`; u.TargetCodes != want {
+		t.Errorf("target with codes %q, want %q", u.TargetCodes, want)
+	}
+	for _, bad := range [][2]string{{` order="2"`, ``}, {` order="4"`, ` order="1"`}, {` order="x"`, ``}} {
+		_, err := Read(strings.NewReader(unit(bad[0], bad[1])), "r.xlf")
+		var xe *Error
+		if !errors.As(err, &xe) || xe.Unit != "u1" || xe.Line < 3 || !strings.Contains(err.Error(), "order") {
+			t.Errorf("orders %q %q: %v, want an error naming unit u1, its line and the order", bad[0], bad[1], err)
+		}
 	}
 }
