@@ -69,6 +69,8 @@ type Problem struct {
 	Unit      string
 	Msg       string
 	Forceable bool // --force accepts it
+
+	boilerplate bool // a missing paragraph the article says is boilerplate
 }
 
 // ReviewError lists every problem found in a reviewed file.
@@ -174,6 +176,10 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			problem(0, "", false, "%d of the %d paragraphs bitext wrote are missing from the file", f.GroupCount-provGroups, f.GroupCount)
 		}
 		for _, p := range missing {
+			if p.boilerplate {
+				rv.Warnings = append(rv.Warnings, fmt.Sprintf("%s:%d: %s; it is boilerplate not for translation, which the CAT tool left out: left out of the page", f.Name, p.Line, p.Msg))
+				continue
+			}
 			problem(p.Line, "", false, "%s", p.Msg)
 		}
 	}
@@ -223,6 +229,18 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			line := 0
 			if w.group >= 0 {
 				line = f.Groups[w.group].Line
+			}
+			if w.group >= 0 && f.Groups[w.group].Kind == doc.Boilerplate {
+				// Some CAT tools (memoQ) leave out the units marked
+				// translate="no": web boilerplate, nothing of the editor's.
+				if src, ok := articleSegment(opts.Article, f.Groups[w.group].Block, w.hash); ok {
+					ru.Source, ru.Kind, ru.Untranslated, ru.State, ru.Line = src, doc.Boilerplate, true, doc.StateNew, line
+					rv.Units = append(rv.Units, ru)
+					rv.Warnings = append(rv.Warnings, fmt.Sprintf("%s:%d: unit %s, boilerplate not for translation, is missing from the file (the CAT tool left it out): its text is taken from the article", f.Name, line, w.id))
+				} else {
+					rv.Warnings = append(rv.Warnings, fmt.Sprintf("%s:%d: unit %s, boilerplate not for translation, is missing from the file (the CAT tool left it out): left out of the page", f.Name, line, w.id))
+				}
+				continue
 			}
 			problem(line, w.id, false, "missing from the file (it was in group %s)", groupID(f, w.group))
 			continue
@@ -416,7 +434,7 @@ func missingParagraphs(f *File, article *doc.Document) []Problem {
 			fmt.Fprintf(&msg, "; it came after group %s", f.Groups[prev].ID)
 			line = f.Groups[prev].Line
 		}
-		out = append(out, Problem{Line: line, Msg: msg.String()})
+		out = append(out, Problem{Line: line, Msg: msg.String(), boilerplate: ids != nil && article.Blocks[b].Kind == doc.Boilerplate})
 	}
 	return out
 }
@@ -435,6 +453,20 @@ func groupIDs(d *doc.Document) []string {
 		ids[i] = id
 	}
 	return ids
+}
+
+// articleSegment returns the text of the segment of block b of the article
+// whose source hash is h, when the article is given and has one.
+func articleSegment(article *doc.Document, b int, h string) (string, bool) {
+	if article == nil || b < 0 || b >= len(article.Blocks) || h == "" {
+		return "", false
+	}
+	for _, sg := range article.Blocks[b].Segments {
+		if SourceHash(sg.Text) == h {
+			return normSpace(sg.Text), true
+		}
+	}
+	return "", false
 }
 
 // unmerge checks whether the last unit's source is its own recorded source

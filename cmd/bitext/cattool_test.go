@@ -101,3 +101,53 @@ func TestPublishReadsTradosApproval(t *testing.T) {
 		t.Errorf("publish did not warn of the gists approved as they were: %s", r.stderr)
 	}
 }
+
+// memoQ may leave out the units marked translate="no" (web boilerplate): the
+// file is still the editor's, so review and publish take it, saying which
+// units are missing, with their text from the article when it is found; a
+// missing unit of the article's own text is still refused.
+func TestPublishAcceptsDroppedBoilerplate(t *testing.T) {
+	privateMemory(t)
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "test-draft", "-f", "xliff", "-o", "rev.xlf", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+	noTranslate := regexp.MustCompile(`(?s)\s*<trans-unit id="([^"]+)" xml:space="preserve" translate="no">.*?</trans-unit>`)
+	dropped := noTranslate.FindAllStringSubmatch(string(data), -1)
+	if len(dropped) < 2 {
+		t.Fatalf("the sample has %d boilerplate units; want some", len(dropped))
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("units.xlf", noTranslate.ReplaceAllString(string(data), ""))
+	r := runBitext(t, dir, "", "publish", "-o", "page.html", "units.xlf")
+	if r.code != 0 {
+		t.Fatalf("publish without the boilerplate units: exit %d: %s", r.code, r.stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "page.html"))
+	for _, d := range dropped {
+		if !regexp.MustCompile(`units\.xlf:\d+: unit ` + d[1] + `, boilerplate not for translation, is missing`).MatchString(r.stderr) {
+			t.Errorf("publish did not name the missing unit %s with its line: %s", d[1], r.stderr)
+		}
+		src := regexp.MustCompile(`<source>(.*?)</source>`).FindStringSubmatch(d[0])[1]
+		if !strings.Contains(string(page), src) {
+			t.Errorf("the page lacks the boilerplate %q, which the article has", src)
+		}
+	}
+	// the whole boilerplate group gone too
+	group := regexp.MustCompile(`(?s)\s*<group id="[^"]+" restype="x-boilerplate"[^>]*>.*?</group>`)
+	write("groups.xlf", group.ReplaceAllString(string(data), ""))
+	if r := runBitext(t, dir, "", "review", "groups.xlf"); r.code != 0 || !strings.Contains(r.stderr, "boilerplate not for translation, which the CAT tool left out") {
+		t.Errorf("review without the boilerplate groups: exit %d: %s", r.code, r.stderr)
+	}
+	// a unit of the article's own text is the editor's to lose
+	unit := regexp.MustCompile(`(?s)\s*<trans-unit id="(u2d08be18d5d0)".*?</trans-unit>`)
+	write("text.xlf", unit.ReplaceAllString(string(data), ""))
+	if r := runBitext(t, dir, "", "review", "text.xlf"); r.code != 1 || !strings.Contains(r.stderr, "unit u2d08be18d5d0: missing from the file") {
+		t.Errorf("review without a unit of the text: exit %d: %s", r.code, r.stderr)
+	}
+}
