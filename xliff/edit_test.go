@@ -319,8 +319,12 @@ func TestResolveNamesMissingParagraphs(t *testing.T) {
 			line, _ := d.Position(d.Blocks[2].Start)
 			named := fmt.Sprintf("reviewed.xlf:%d: paragraph 3 of the %d bitext wrote (block 2) is missing from the file: group %s, %q (article.txt:%d); it came between",
 				after, n, g[2].ID, clip(normSpace(d.Text(2)), 60), line)
-			if err == nil || !strings.Contains(err.Error(), named) || !strings.Contains(err.Error(), "group "+g[last].ID+", ") {
-				t.Fatalf("with the article:\n got %v\nwant %s", err, named)
+			// the last paragraph is web boilerplate, which a CAT tool may leave out: no problem
+			if g[last].Kind != doc.Boilerplate {
+				t.Fatalf("the sample's last group is a %s; the test wants boilerplate", g[last].Kind)
+			}
+			if err == nil || !strings.Contains(err.Error(), named) || strings.Contains(err.Error(), "group "+g[last].ID+", ") {
+				t.Fatalf("with the article:\n got %v\nwant %s, and nothing of the boilerplate", err, named)
 			}
 
 			// an article whose paragraphs are not the file's names none of them
