@@ -32,19 +32,22 @@ type UnitReport struct {
 	Approved bool   `json:"approved,omitempty"`
 	// Rejected says a reviewer rejected the translation in the CAT tool
 	// (ToolStatus says how the tool put it); publish refuses such a unit.
-	Rejected   bool     `json:"rejected,omitempty"`
-	ToolStatus string   `json:"tool_status,omitempty"`
-	Source     string   `json:"source"`
-	Draft      string   `json:"draft,omitempty"`
-	Target     string   `json:"target,omitempty"`
-	Diff       []Op     `json:"diff,omitempty"`
-	WordEdits  int      `json:"word_edits"`
-	Words      int      `json:"words"` // words in the editor's target
-	CharEdits  int      `json:"char_edits"`
-	Chars      int      `json:"chars"`                         // characters in the editor's target
-	Fixed      []string `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
-	Introduced []string `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
-	Missing    []string `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
+	Rejected   bool   `json:"rejected,omitempty"`
+	ToolStatus string `json:"tool_status,omitempty"`
+	// MissingSegments is the Arabic of each segment the editor left without
+	// a translation while translating the rest of the unit; publish refuses it.
+	MissingSegments []string `json:"untranslated_segments,omitempty"`
+	Source          string   `json:"source"`
+	Draft           string   `json:"draft,omitempty"`
+	Target          string   `json:"target,omitempty"`
+	Diff            []Op     `json:"diff,omitempty"`
+	WordEdits       int      `json:"word_edits"`
+	Words           int      `json:"words"` // words in the editor's target
+	CharEdits       int      `json:"char_edits"`
+	Chars           int      `json:"chars"`                         // characters in the editor's target
+	Fixed           []string `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
+	Introduced      []string `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
+	Missing         []string `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
 	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
 	Placeholders []string `json:"placeholders,omitempty"`
 	MergedInto   string   `json:"merged_into,omitempty"`
@@ -61,7 +64,8 @@ type Summary struct {
 	Translated   int     `json:"translated_without_draft"`
 	Untranslated int     `json:"untranslated"`
 	Approved     int     `json:"approved"`
-	Rejected     int     `json:"rejected"` // translatable units a reviewer rejected in the CAT tool
+	Rejected     int     `json:"rejected"`            // translatable units a reviewer rejected in the CAT tool
+	Partial      int     `json:"partly_untranslated"` // units with a segment left without a translation
 	WordEdits    int     `json:"word_edits"`
 	Words        int     `json:"words"`
 	CharEdits    int     `json:"char_edits"`
@@ -97,7 +101,7 @@ func Compute(rv *xliff.Reviewed) *Report {
 	s := &r.Summary
 	for _, u := range rv.Units {
 		ur := UnitReport{ID: u.ID, Line: u.Line, Source: u.Source, Draft: u.Draft, Target: u.Target, Approved: u.Approved, MergedInto: u.MergedInto,
-			Rejected: u.Rejected, ToolStatus: u.ToolStatus}
+			Rejected: u.Rejected, ToolStatus: u.ToolStatus, MissingSegments: u.MissingSegments}
 		s.Units++
 		switch {
 		case u.Kind == "boilerplate":
@@ -128,6 +132,9 @@ func Compute(rv *xliff.Reviewed) *Report {
 		}
 		if u.Rejected && !u.Untranslated {
 			s.Rejected++
+		}
+		if len(u.MissingSegments) > 0 {
+			s.Partial++
 		}
 		switch ur.Status {
 		case Untranslated, Merged:
@@ -207,7 +214,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
@@ -247,6 +254,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		if len(u.Introduced) > 0 {
 			fmt.Fprintf(&b, "    glossary broken: %s\n", strings.Join(u.Introduced, ", "))
 		}
+		for _, m := range u.MissingSegments {
+			fmt.Fprintf(&b, "    not translated: %s (publish refuses the unit: translate this segment too)\n", m)
+		}
 		if len(u.Placeholders) > 0 {
 			fmt.Fprintf(&b, "    placeholder left: %s (publish refuses it: write the name in its place)\n", strings.Join(u.Placeholders, " "))
 		}
@@ -262,6 +272,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 	rejected := ""
 	if s.Rejected > 0 {
 		rejected = fmt.Sprintf(", %d rejected by a reviewer (publish refuses them)", s.Rejected)
+	}
+	if s.Partial > 0 {
+		rejected += fmt.Sprintf(", %d partly untranslated (publish refuses them)", s.Partial)
 	}
 	fmt.Fprintf(&b, "%s: %d units, %d translatable: %d edited, %d unchanged%s, %d translated without a draft, %d untranslated; %d approved%s\n",
 		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, gist, s.Translated, s.Untranslated, s.Approved, rejected)

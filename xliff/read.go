@@ -71,14 +71,19 @@ type Unit struct {
 	// ToolStatus is the CAT tool's own status of the unit, in its words
 	// ("Trados ApprovedSignOff", "memoQ Rejected"), when it recorded one.
 	ToolStatus string
-	Translate  bool        // false for translate="no"
-	Terms      []Term      // glossary terms bitext recorded for the unit
-	Flags      []doc.Flag  // bitext's flags on the unit (its "bitext-flag" notes)
-	Matches    []doc.Match // translation memory candidates (1.2 alt-trans with a match-quality, 2.x mtc:match with a similarity)
-	Notes      []string
-	NoteFrom   []string // author of each of Notes: 1.2 from, 2.x category ("" when not given)
-	Segments   int      // number of segments the tool cut the unit into
-	InlineTags int      // inline codes found in the target
+	// MissingSegments is the source text of each segment the tool cut the
+	// unit into (1.2 <mrk mtype="seg">, 2.x <segment>) whose target is
+	// missing or empty while another segment of the unit has one: a
+	// translation of part of the sentence.
+	MissingSegments []string
+	Translate       bool        // false for translate="no"
+	Terms           []Term      // glossary terms bitext recorded for the unit
+	Flags           []doc.Flag  // bitext's flags on the unit (its "bitext-flag" notes)
+	Matches         []doc.Match // translation memory candidates (1.2 alt-trans with a match-quality, 2.x mtc:match with a similarity)
+	Notes           []string
+	NoteFrom        []string // author of each of Notes: 1.2 from, 2.x category ("" when not given)
+	Segments        int      // number of segments the tool cut the unit into
+	InlineTags      int      // inline codes found in the target
 	// TargetCodes is the target as XML content with the paired codes the
 	// editor's tool put in it (1.2 <g>, 2.x <pc>: formatting around text),
 	// when it has any; other inline codes are left out of it as of Target.
@@ -172,6 +177,9 @@ type reader struct {
 	// <mrk type="term"> of its source by id; inSource says a source is read.
 	termMarks map[string]string
 	inSource  bool
+	// segMarks, when set, collects the text of each 1.2 <mrk mtype="seg">
+	// the inline call reads, by mid.
+	segMarks *segTexts
 	// codes is the content the last inline call read, as XML with its
 	// paired codes (<g>, <pc>) kept; "" when it had none.
 	codes string
@@ -502,13 +510,21 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 		}
 	}
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
+	var srcSegs, tgtSegs *segTexts  // the text of each <mrk mtype="seg"> of seg-source and target
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
 		case rd.core(c, "source"):
 			s, _, _, err := rd.inline(d)
 			srcParts = append(srcParts, s)
 			return err
+		case rd.core(c, "seg-source"):
+			rd.segMarks = &segTexts{}
+			_, _, _, err := rd.inline(d)
+			srcSegs, rd.segMarks = rd.segMarks, nil
+			return err
 		case rd.core(c, "target"):
+			rd.segMarks = &segTexts{}
+			defer func() { tgtSegs, rd.segMarks = rd.segMarks, nil }()
 			st := attr(c, "state")
 			u.State, u.Qualifier = st, attr(c, "state-qualifier")
 			if st == "final" || st == "signed-off" {
@@ -573,6 +589,13 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	}
 	tool.apply(u)
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
+	if srcSegs != nil && tgtSegs != nil && len(tgtSegs.order) > 0 && strings.TrimSpace(u.Target) != "" {
+		for _, mid := range srcSegs.order {
+			if src := strings.TrimSpace(srcSegs.text[mid]); src != "" && strings.TrimSpace(tgtSegs.text[mid]) == "" {
+				u.MissingSegments = append(u.MissingSegments, src)
+			}
+		}
+	}
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
 }
@@ -742,6 +765,9 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 					if paired {
 						mk.WriteString("</" + t.Name.Local + ">")
 					}
+					if rd.segMarks != nil && t.Name.Local == "mrk" && attr(t, "mtype") == "seg" {
+						rd.segMarks.add(attr(t, "mid"), b.String()[start:])
+					}
 					if rd.inSource && rd.termMarks != nil && t.Name.Local == "mrk" && attr(t, "type") == "term" {
 						rd.termMarks[attr(t, "id")] = b.String()[start:]
 					}
@@ -755,6 +781,23 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 		rd.codes = mk.String()
 	}
 	return b.String(), parts, tags, err
+}
+
+// segTexts is the text of each 1.2 segment (<mrk mtype="seg">) of a
+// seg-source or target, by mid, in the order met.
+type segTexts struct {
+	order []string
+	text  map[string]string
+}
+
+func (s *segTexts) add(mid, text string) {
+	if s.text == nil {
+		s.text = map[string]string{}
+	}
+	if _, ok := s.text[mid]; !ok {
+		s.order = append(s.order, mid)
+	}
+	s.text[mid] += text
 }
 
 // ---- XLIFF 2.x
@@ -839,6 +882,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	var codeParts []string          // the target as XML, paired codes kept
 	var slots []slot                // each segment's and ignorable's target, in document order
+	var missing []string            // the source of each segment without a translation
 	hasCodes := false
 	// each glossary entry refers to the <mrk> that holds the article's spelling
 	var termRefs []string
@@ -955,6 +999,9 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 				return rd.skip(d2)
 			})
 			srcParts = append(srcParts, src...)
+			if s := strings.TrimSpace(strings.Join(src, "")); seg && s != "" && strings.TrimSpace(strings.Join(tgt, "")) == "" {
+				missing = append(missing, s)
+			}
 			switch {
 			case hasTgt:
 				sl.text, sl.code = strings.Join(tgt, ""), strings.Join(tgtCodes, "")
@@ -985,6 +1032,9 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		codeParts = append(codeParts, sl.code)
 	}
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
+	if strings.TrimSpace(u.Target) != "" {
+		u.MissingSegments = missing
+	}
 	if hasCodes {
 		u.TargetCodes = strings.Join(codeParts, "")
 	}

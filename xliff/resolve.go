@@ -45,22 +45,26 @@ type Reviewed struct {
 
 // ReviewedUnit is one unit as bitext wrote it, with the editor's target.
 type ReviewedUnit struct {
-	doc.Unit             // Target is the editor's text ("" when untranslated)
-	Draft         string // the machine draft the editor started from ("" when none)
-	HasDraft      bool
-	Approved      bool   // the editor approved the unit (approved="yes", final, signed-off, 2.x reviewed, the CAT tool's approval)
-	Rejected      bool   // the CAT tool marks the translation as rejected by a reviewer (see Unit.Rejected)
-	ToolStatus    string // the CAT tool's own status, in its words, when it recorded one
-	Edited        bool   // the target differs from the draft
-	Line          int    // line of the unit in the reviewed file
-	Parts         int    // units or segments the tool split it into (1 when not split)
-	MergedInto    string // the unit that now holds this unit's text, when the tool merged them
-	Untranslated  bool   // no target, or the source copied into it
-	SourceChanged bool   // the source no longer matches the recorded hash (only with Force)
-	ExpectedTerms []Term // glossary terms the target should contain
-	hash          string // recorded source hash
-	part          int    // index in File.Units of the one unit it was read from; -1 when split or merged
-	memory        bool   // the file marks the target as bitext marks a memory draft
+	doc.Unit          // Target is the editor's text ("" when untranslated)
+	Draft      string // the machine draft the editor started from ("" when none)
+	HasDraft   bool
+	Approved   bool   // the editor approved the unit (approved="yes", final, signed-off, 2.x reviewed, the CAT tool's approval)
+	Rejected   bool   // the CAT tool marks the translation as rejected by a reviewer (see Unit.Rejected)
+	ToolStatus string // the CAT tool's own status, in its words, when it recorded one
+	// MissingSegments is the source of each segment of the unit the editor
+	// left without a translation while translating the rest (see
+	// Unit.MissingSegments): the target is part of the sentence.
+	MissingSegments []string
+	Edited          bool   // the target differs from the draft
+	Line            int    // line of the unit in the reviewed file
+	Parts           int    // units or segments the tool split it into (1 when not split)
+	MergedInto      string // the unit that now holds this unit's text, when the tool merged them
+	Untranslated    bool   // no target, or the source copied into it
+	SourceChanged   bool   // the source no longer matches the recorded hash (only with Force)
+	ExpectedTerms   []Term // glossary terms the target should contain
+	hash            string // recorded source hash
+	part            int    // index in File.Units of the one unit it was read from; -1 when split or merged
+	memory          bool   // the file marks the target as bitext marks a memory draft
 }
 
 // Problem is one reason Resolve refuses a file.
@@ -272,6 +276,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			}
 			ru.Approved = ru.Approved && u.Approved
 			ru.Rejected = ru.Rejected || u.Rejected
+			ru.MissingSegments = append(ru.MissingSegments, u.MissingSegments...)
 			if u.ToolStatus != "" && !strings.Contains(ru.ToolStatus, u.ToolStatus) {
 				ru.ToolStatus = strings.TrimPrefix(ru.ToolStatus+", "+u.ToolStatus, ", ")
 			}
@@ -296,7 +301,10 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			ru.Target = ""
 			ru.Approved = false
 		}
-		if ru.Rejected {
+		if ru.Untranslated {
+			ru.MissingSegments = nil
+		}
+		if ru.Rejected || len(ru.MissingSegments) > 0 {
 			ru.Approved = false
 		}
 		if !ru.Untranslated {

@@ -3,6 +3,7 @@ package xliff
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,58 @@ func TestReadTargetOrder(t *testing.T) {
 		if !errors.As(err, &xe) || xe.Unit != "u1" || xe.Line < 3 || !strings.Contains(err.Error(), "order") {
 			t.Errorf("orders %q %q: %v, want an error naming unit u1, its line and the order", bad[0], bad[1], err)
 		}
+	}
+}
+
+// A unit the tool cut into segments, one of them left without a translation,
+// is a translation of part of the sentence: the reader names the Arabic left
+// out (1.2 <mrk mtype="seg"> by mid, 2.x segments), and such a unit is not
+// approved even when the tool says so.
+func TestReadMissingSegments(t *testing.T) {
+	const head12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="ar" target-language="en" datatype="plaintext"><body>`
+	const head21 = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en"><file id="f1">`
+	for _, tc := range []struct {
+		name, doc string
+		missing   []string
+	}{
+		{"1.2 second mrk empty", head12 + `<trans-unit id="u1" approved="yes"><source>قال الكرملين اليوم إن بوتين سيأتي.</source>` +
+			`<seg-source><mrk mtype="seg" mid="1">قال الكرملين اليوم</mrk> <mrk mtype="seg" mid="2">إن بوتين سيأتي.</mrk></seg-source>` +
+			`<target state="signed-off"><mrk mtype="seg" mid="1">The Kremlin said today</mrk> <mrk mtype="seg" mid="2"></mrk></target></trans-unit></body></file></xliff>`,
+			[]string{"إن بوتين سيأتي."}},
+		{"1.2 first mrk left out", head12 + `<trans-unit id="u1"><source>قال الكرملين اليوم إن بوتين سيأتي.</source>` +
+			`<seg-source><mrk mtype="seg" mid="1">قال الكرملين اليوم</mrk> <mrk mtype="seg" mid="2">إن بوتين سيأتي.</mrk></seg-source>` +
+			`<target state="translated"><mrk mtype="seg" mid="2">that Putin will come.</mrk></target></trans-unit></body></file></xliff>`,
+			[]string{"قال الكرملين اليوم"}},
+		{"1.2 all translated", head12 + `<trans-unit id="u1"><source>قال الكرملين اليوم إن بوتين سيأتي.</source>` +
+			`<seg-source><mrk mtype="seg" mid="1">قال الكرملين اليوم</mrk> <mrk mtype="seg" mid="2">إن بوتين سيأتي.</mrk></seg-source>` +
+			`<target state="translated"><mrk mtype="seg" mid="1">The Kremlin said today</mrk> <mrk mtype="seg" mid="2">that Putin will come.</mrk></target></trans-unit></body></file></xliff>`,
+			nil},
+		{"1.2 nothing translated", head12 + `<trans-unit id="u1"><source>قال الكرملين اليوم إن بوتين سيأتي.</source>` +
+			`<seg-source><mrk mtype="seg" mid="1">قال الكرملين اليوم</mrk> <mrk mtype="seg" mid="2">إن بوتين سيأتي.</mrk></seg-source>` +
+			`<target><mrk mtype="seg" mid="1"/> <mrk mtype="seg" mid="2"/></target></trans-unit></body></file></xliff>`,
+			nil},
+		{"2.1 segment without target", head21 + `<unit id="u1"><segment id="s1" state="final"><source>قال الكرملين اليوم</source><target>The Kremlin said today</target></segment>` +
+			`<ignorable><source> </source></ignorable><segment id="s2" state="final"><source>إن بوتين سيأتي.</source></segment></unit></file></xliff>`,
+			[]string{"إن بوتين سيأتي."}},
+		{"2.1 all translated", head21 + `<unit id="u1"><segment id="s1"><source>قال الكرملين اليوم</source><target>The Kremlin said today</target></segment>` +
+			`<ignorable><source> </source></ignorable><segment id="s2"><source>إن بوتين سيأتي.</source><target>that Putin will come.</target></segment></unit></file></xliff>`,
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := Read(strings.NewReader(tc.doc), "r.xlf")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := f.Units[0].MissingSegments; !reflect.DeepEqual(got, tc.missing) {
+				t.Errorf("missing segments %q, want %q", got, tc.missing)
+			}
+			rv, err := f.Resolve(ResolveOptions{Force: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if u := rv.Units[0]; len(tc.missing) > 0 && (u.Approved || !reflect.DeepEqual(u.MissingSegments, tc.missing)) {
+				t.Errorf("resolved: approved %v, missing %q", u.Approved, u.MissingSegments)
+			}
+		})
 	}
 }

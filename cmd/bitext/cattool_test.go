@@ -151,3 +151,32 @@ func TestPublishAcceptsDroppedBoilerplate(t *testing.T) {
 		t.Errorf("review without a unit of the text: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// A sentence the CAT tool cut in two, of which the editor translated only
+// the first part, is not published as if the English were the whole of it:
+// publish names the unit, its line and the Arabic left untranslated.
+func TestPublishRefusesPartlyTranslatedUnit(t *testing.T) {
+	privateMemory(t)
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "test-draft", "-f", "xliff2", "-o", "rev.xlf", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+	seg := regexp.MustCompile(`(?s)(<unit id="u2d08be18d5d0">.*?)<segment id="s1"[^>]*>\s*<source xml:space="preserve">(.*?)</source>\s*<target xml:space="preserve">.*?</target>\s*</segment>`)
+	m := seg.FindStringSubmatch(string(data))
+	if m == nil {
+		t.Fatal("no unit u2d08be18d5d0 with one segment in the file")
+	}
+	words := strings.Fields(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(m[2], ""))
+	first, rest := strings.Join(words[:4], " "), strings.Join(words[4:], " ")
+	text := seg.ReplaceAllString(string(data), `${1}<segment id="s1" state="final"><source>`+first+`</source><target>"North Korea will pay</target></segment>`+
+		`<ignorable><source> </source></ignorable><segment id="s2" state="initial"><source>`+rest+`</source></segment>`)
+	os.WriteFile(filepath.Join(dir, "rev.xlf"), []byte(text), 0o644)
+	r := runBitext(t, dir, "", "publish", "-o", "page.html", "rev.xlf")
+	if r.code != 1 || !regexp.MustCompile(`rev\.xlf:\d+: unit u2d08be18d5d0: the segment "`+regexp.QuoteMeta(words[4])).MatchString(r.stderr) {
+		t.Errorf("publish of a half-translated unit: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "page.html")); err == nil {
+		t.Error("publish wrote the page")
+	}
+}

@@ -106,6 +106,9 @@ func publishAction(c *cli.Context, e *env) error {
 			return err
 		}
 	}
+	if err := refusePartial(rv); err != nil {
+		return err
+	}
 	if err := refusePlaceholders(rv, b); err != nil {
 		return err
 	}
@@ -358,6 +361,23 @@ func refuseRejected(rv *xliff.Reviewed) error {
 		if u.Rejected && !u.Untranslated {
 			e.Problems = append(e.Problems, xliff.Problem{Line: u.Line, Unit: u.ID,
 				Msg: fmt.Sprintf("a reviewer rejected this translation (%s): %q; correct and confirm it in the CAT tool, or publish with --allow-rejected", u.ToolStatus, clipText(u.Target, 60))})
+		}
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// refusePartial returns an error naming each unit the editor translated
+// only in part, a segment the CAT tool cut it into left without a
+// translation: the page would print part of the sentence as the whole.
+func refusePartial(rv *xliff.Reviewed) error {
+	e := &xliff.ReviewError{File: rv.File.Name}
+	for _, u := range rv.Units {
+		for _, m := range u.MissingSegments {
+			e.Problems = append(e.Problems, xliff.Problem{Line: u.Line, Unit: u.ID,
+				Msg: fmt.Sprintf("the segment %q has no translation while the rest of the unit has one: translate it in the CAT tool", clipText(m, 60))})
 		}
 	}
 	if len(e.Problems) == 0 {
