@@ -37,17 +37,19 @@ type UnitReport struct {
 	// MissingSegments is the Arabic of each segment the editor left without
 	// a translation while translating the rest of the unit; publish refuses it.
 	MissingSegments []string `json:"untranslated_segments,omitempty"`
-	Source          string   `json:"source"`
-	Draft           string   `json:"draft,omitempty"`
-	Target          string   `json:"target,omitempty"`
-	Diff            []Op     `json:"diff,omitempty"`
-	WordEdits       int      `json:"word_edits"`
-	Words           int      `json:"words"` // words in the editor's target
-	CharEdits       int      `json:"char_edits"`
-	Chars           int      `json:"chars"`                         // characters in the editor's target
-	Fixed           []string `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
-	Introduced      []string `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
-	Missing         []string `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
+	// Comments are the editor's (or a reviewer's) notes and comments on the unit.
+	Comments   []doc.XLIFFNote `json:"comments,omitempty"`
+	Source     string          `json:"source"`
+	Draft      string          `json:"draft,omitempty"`
+	Target     string          `json:"target,omitempty"`
+	Diff       []Op            `json:"diff,omitempty"`
+	WordEdits  int             `json:"word_edits"`
+	Words      int             `json:"words"` // words in the editor's target
+	CharEdits  int             `json:"char_edits"`
+	Chars      int             `json:"chars"`                         // characters in the editor's target
+	Fixed      []string        `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
+	Introduced []string        `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
+	Missing    []string        `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
 	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
 	Placeholders []string `json:"placeholders,omitempty"`
 	MergedInto   string   `json:"merged_into,omitempty"`
@@ -66,6 +68,7 @@ type Summary struct {
 	Approved     int     `json:"approved"`
 	Rejected     int     `json:"rejected"`            // translatable units a reviewer rejected in the CAT tool
 	Partial      int     `json:"partly_untranslated"` // units with a segment left without a translation
+	Commented    int     `json:"commented"`           // units with the editor's notes or comments
 	WordEdits    int     `json:"word_edits"`
 	Words        int     `json:"words"`
 	CharEdits    int     `json:"char_edits"`
@@ -101,7 +104,7 @@ func Compute(rv *xliff.Reviewed) *Report {
 	s := &r.Summary
 	for _, u := range rv.Units {
 		ur := UnitReport{ID: u.ID, Line: u.Line, Source: u.Source, Draft: u.Draft, Target: u.Target, Approved: u.Approved, MergedInto: u.MergedInto,
-			Rejected: u.Rejected, ToolStatus: u.ToolStatus, MissingSegments: u.MissingSegments}
+			Rejected: u.Rejected, ToolStatus: u.ToolStatus, MissingSegments: u.MissingSegments, Comments: u.Comments}
 		s.Units++
 		switch {
 		case u.Kind == "boilerplate":
@@ -135,6 +138,9 @@ func Compute(rv *xliff.Reviewed) *Report {
 		}
 		if len(u.MissingSegments) > 0 {
 			s.Partial++
+		}
+		if len(u.Comments) > 0 {
+			s.Commented++
 		}
 		switch ur.Status {
 		case Untranslated, Merged:
@@ -214,7 +220,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 && len(u.Comments) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
@@ -254,6 +260,13 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		if len(u.Introduced) > 0 {
 			fmt.Fprintf(&b, "    glossary broken: %s\n", strings.Join(u.Introduced, ", "))
 		}
+		for _, c := range u.Comments {
+			if c.From != "" && c.From != "comment" {
+				fmt.Fprintf(&b, "    comment (%s): %s\n", c.From, c.Text)
+			} else {
+				fmt.Fprintf(&b, "    comment: %s\n", c.Text)
+			}
+		}
 		for _, m := range u.MissingSegments {
 			fmt.Fprintf(&b, "    not translated: %s (publish refuses the unit: translate this segment too)\n", m)
 		}
@@ -280,6 +293,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		r.File, s.Units, s.Translatable, s.Edited, s.Unchanged, gist, s.Translated, s.Untranslated, s.Approved, rejected)
 	fmt.Fprintf(&b, "post-edit distance over %d drafted units: words %s (%d edits / %d words), characters %s (%d / %d)\n",
 		s.WithDraft, pct(s.WordPED), s.WordEdits, s.Words, pct(s.CharPED), s.CharEdits, s.Chars)
+	if s.Commented > 0 {
+		fmt.Fprintf(&b, "comments: %s with the editor's notes or comments, shown above\n", count(s.Commented, "unit", "units"))
+	}
 	fmt.Fprintf(&b, "glossary violations: %d in the drafts, %d after review: %d fixed, %d introduced\n",
 		s.DraftViol, s.FinalViol, s.Fixed, s.Introduced)
 	if s.Placeholders > 0 {
@@ -294,3 +310,11 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
+
+// count is "1 unit" or "N units".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -180,6 +180,10 @@ type reader struct {
 	// segMarks, when set, collects the text of each 1.2 <mrk mtype="seg">
 	// the inline call reads, by mid.
 	segMarks *segTexts
+	// comments collects the editor's comments written on the text itself
+	// (1.2 <mrk comment="…">, 2.x <mrk type="comment" value="…">), with
+	// the words they are on.
+	comments []string
 	// codes is the content the last inline call read, as XML with its
 	// paired codes (<g>, <pc>) kept; "" when it had none.
 	codes string
@@ -501,6 +505,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	if err != nil {
 		return err
 	}
+	rd.comments = nil
 	u.ApprovedAttr = attr(se, "approved") == "yes"
 	u.Approved = u.ApprovedAttr
 	var tool toolStatus
@@ -588,6 +593,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	tool.apply(u)
+	rd.takeComments(u)
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
 	if srcSegs != nil && tgtSegs != nil && len(tgtSegs.order) > 0 && strings.TrimSpace(u.Target) != "" {
 		for _, mid := range srcSegs.order {
@@ -765,6 +771,9 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 					if paired {
 						mk.WriteString("</" + t.Name.Local + ">")
 					}
+					if c := markComment(t); c != "" {
+						rd.comments = append(rd.comments, c+" (on «"+strings.TrimSpace(b.String()[start:])+"»)")
+					}
 					if rd.segMarks != nil && t.Name.Local == "mrk" && attr(t, "mtype") == "seg" {
 						rd.segMarks.add(attr(t, "mid"), b.String()[start:])
 					}
@@ -781,6 +790,32 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 		rd.codes = mk.String()
 	}
 	return b.String(), parts, tags, err
+}
+
+// takeComments gives u the comments read on its text, as notes whose
+// author is "comment".
+func (rd *reader) takeComments(u *Unit) {
+	for _, c := range rd.comments {
+		u.Notes = append(u.Notes, c)
+		u.NoteFrom = append(u.NoteFrom, "comment")
+	}
+	rd.comments = nil
+}
+
+// markComment returns the comment an editor's tool wrote on an inline <mrk>:
+// 1.2 its comment attribute, 2.x the value of a comment annotation (one
+// that refers to a note instead is read with the notes).
+func markComment(t xml.StartElement) string {
+	if t.Name.Local != "mrk" {
+		return ""
+	}
+	if c := strings.TrimSpace(attr(t, "comment")); c != "" {
+		return c
+	}
+	if attr(t, "type") == "comment" {
+		return strings.TrimSpace(attr(t, "value"))
+	}
+	return ""
 }
 
 // segTexts is the text of each 1.2 segment (<mrk mtype="seg">) of a
@@ -878,6 +913,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	if err != nil {
 		return err
 	}
+	rd.comments = nil
 	approvedAll := true
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	var codeParts []string          // the target as XML, paired codes kept
@@ -1023,6 +1059,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		return err
 	}
 	u.Approved = u.Segments > 0 && approvedAll
+	rd.takeComments(u)
 	ordered, line, err := targetOrder(slots)
 	if err != nil {
 		return &Error{File: rd.name, Line: line, Unit: u.ID, Err: err}

@@ -55,16 +55,19 @@ type ReviewedUnit struct {
 	// left without a translation while translating the rest (see
 	// Unit.MissingSegments): the target is part of the sentence.
 	MissingSegments []string
-	Edited          bool   // the target differs from the draft
-	Line            int    // line of the unit in the reviewed file
-	Parts           int    // units or segments the tool split it into (1 when not split)
-	MergedInto      string // the unit that now holds this unit's text, when the tool merged them
-	Untranslated    bool   // no target, or the source copied into it
-	SourceChanged   bool   // the source no longer matches the recorded hash (only with Force)
-	ExpectedTerms   []Term // glossary terms the target should contain
-	hash            string // recorded source hash
-	part            int    // index in File.Units of the one unit it was read from; -1 when split or merged
-	memory          bool   // the file marks the target as bitext marks a memory draft
+	// Comments are the notes of others than bitext (the editor's, a
+	// reviewer's, a tool's), with the comments written on the text itself.
+	Comments      []doc.XLIFFNote
+	Edited        bool   // the target differs from the draft
+	Line          int    // line of the unit in the reviewed file
+	Parts         int    // units or segments the tool split it into (1 when not split)
+	MergedInto    string // the unit that now holds this unit's text, when the tool merged them
+	Untranslated  bool   // no target, or the source copied into it
+	SourceChanged bool   // the source no longer matches the recorded hash (only with Force)
+	ExpectedTerms []Term // glossary terms the target should contain
+	hash          string // recorded source hash
+	part          int    // index in File.Units of the one unit it was read from; -1 when split or merged
+	memory        bool   // the file marks the target as bitext marks a memory draft
 }
 
 // Problem is one reason Resolve refuses a file.
@@ -277,6 +280,11 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 			ru.Approved = ru.Approved && u.Approved
 			ru.Rejected = ru.Rejected || u.Rejected
 			ru.MissingSegments = append(ru.MissingSegments, u.MissingSegments...)
+			for k, n := range u.Notes {
+				if from := u.NoteFrom[k]; from != "bitext" {
+					ru.Comments = append(ru.Comments, doc.XLIFFNote{Text: n, From: from})
+				}
+			}
 			if u.ToolStatus != "" && !strings.Contains(ru.ToolStatus, u.ToolStatus) {
 				ru.ToolStatus = strings.TrimPrefix(ru.ToolStatus+", "+u.ToolStatus, ", ")
 			}
