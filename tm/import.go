@@ -581,12 +581,13 @@ func sourceCopy(source, target string) bool {
 // target) or "new" (no target). A 2.x "translated" is what bitext writes for
 // a machine draft, a 1.2 "translated" what it writes for a reviewed unit.
 func XLIFFState(version string, u *xliff.Unit) string {
+	state, _, _ := u.EditorMarks(version)
 	switch {
 	case strings.TrimSpace(u.Target) == "":
 		return "new"
-	case u.State == "final" || u.State == "signed-off":
+	case state == "final" || state == "signed-off":
 		return "final"
-	case u.Approved || u.State == "translated" && strings.HasPrefix(version, "1."):
+	case u.Approved || state == "translated" && strings.HasPrefix(version, "1."):
 		return "reviewed"
 	}
 	return "machine"

@@ -411,7 +411,8 @@ func Earlier(f *xliff.File) *doc.Bitext {
 				state = doc.StateGist
 			}
 		}
-		marks := &doc.XLIFFMarks{Version: f.Version, State: u.State, Qualifier: u.Qualifier, Approved: u.ApprovedAttr,
+		st, q, approved := u.EditorMarks(f.Version)
+		marks := &doc.XLIFFMarks{Version: f.Version, State: st, Qualifier: q, Approved: approved,
 			Draft: u.Draft, DraftOrigin: u.DraftFrom, HasDraft: u.HasDraft, TargetCodes: u.TargetCodes}
 		for _, a := range u.Attrs {
 			marks.Attrs = append(marks.Attrs, doc.XLIFFAttr{Space: a.Name.Space, Name: a.Name.Local, Value: a.Value})

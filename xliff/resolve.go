@@ -706,7 +706,8 @@ func (r *Reviewed) WithMarks() *doc.Bitext {
 		du := &b.Units[i]
 		m := &doc.XLIFFMarks{Version: r.File.Version, Draft: ru.Draft, DraftOrigin: ru.Origin, HasDraft: ru.HasDraft}
 		if !ru.Untranslated {
-			m.State, m.Qualifier, m.Approved, m.TargetCodes = fu.State, fu.Qualifier, fu.ApprovedAttr, fu.TargetCodes
+			m.State, m.Qualifier, m.Approved = fu.EditorMarks(r.File.Version)
+			m.TargetCodes = fu.TargetCodes
 		}
 		for _, a := range fu.Attrs {
 			m.Attrs = append(m.Attrs, doc.XLIFFAttr{Space: a.Name.Space, Name: a.Name.Local, Value: a.Value})

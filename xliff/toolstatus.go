@@ -89,3 +89,34 @@ func (t *toolStatus) apply(u *Unit) {
 	u.Rejected = t.rejected
 	u.ToolStatus = strings.Join(t.labels, ", ")
 }
+
+// EditorMarks returns the XLIFF state, qualifier and approved attribute
+// that say what the editor's file says of u, for writing the unit again
+// where the CAT tool's own status will not come along (Trados's segment
+// definitions are not carried): the file's own marks, made to agree with
+// the tool's status when it recorded one, an approval there written as 1.2
+// signed-off with approved="yes" (2.x final) and a rejection as a
+// translation that needs review.
+func (u *Unit) EditorMarks(version string) (state, qualifier string, approved bool) {
+	state, qualifier, approved = u.State, u.Qualifier, u.ApprovedAttr
+	if u.ToolStatus == "" {
+		return state, qualifier, approved
+	}
+	v2 := strings.HasPrefix(version, "2.")
+	switch {
+	case u.Approved:
+		if v2 {
+			return "final", "", false
+		}
+		return "signed-off", "", true
+	case u.Rejected:
+		if v2 {
+			return "translated", "", false
+		}
+		return "needs-review-translation", "", false
+	case state == "final" || state == "signed-off" || state == "reviewed" || approved:
+		// approved once, but not in the tool now
+		return "translated", "", false
+	}
+	return state, qualifier, approved
+}

@@ -180,3 +180,53 @@ func TestPublishRefusesPartlyTranslatedUnit(t *testing.T) {
 		t.Error("publish wrote the page")
 	}
 }
+
+// The approvals and rejections kept in Trados's segment definitions, which a
+// new file does not carry, survive translate --update and convert in the
+// XLIFF state: the next review counts the same units approved, and a
+// rejected unit whose state still said signed-off is not approved there.
+func TestUpdateKeepsTradosApproval(t *testing.T) {
+	privateMemory(t)
+	dir := sampleDir(t)
+	const rejected = "u2d08be18d5d0"
+	tradosReturn(t, dir, "rev.xlf", func(id string) string {
+		if id == rejected {
+			return "RejectedTranslation"
+		}
+		return "ApprovedSignOff"
+	}, map[string]string{rejected: "North Korea will pay for this, said Sullivan."})
+	data, _ := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+	// the rejected unit's state says signed-off, from an earlier round
+	stale := regexp.MustCompile(`(<trans-unit id="` + rejected + `"[^>]*>(?s:.*?)<target xml:lang="en" state=")[^"]*"`)
+	os.WriteFile(filepath.Join(dir, "rev.xlf"), stale.ReplaceAll(data, []byte(`${1}signed-off" approved="yes"`)), 0o644)
+	approved := func(name string) (int, int) {
+		t.Helper()
+		r := runBitext(t, dir, "", "review", "--json", "--force", name)
+		if r.code != 0 {
+			t.Fatalf("review %s: exit %d: %s", name, r.code, r.stderr)
+		}
+		var rep struct {
+			Summary struct{ Translatable, Approved int }
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep.Summary.Approved, rep.Summary.Translatable
+	}
+	before, n := approved("rev.xlf")
+	if before != n-1 {
+		t.Fatalf("the Trados file has %d approved units of %d; want all but the rejected one", before, n)
+	}
+	if r := runBitext(t, dir, "", "convert", "-f", "xliff", "-o", "conv.xlf", "rev.xlf"); r.code != 0 {
+		t.Fatalf("convert: %s", r.stderr)
+	}
+	if got, _ := approved("conv.xlf"); got != before {
+		t.Errorf("after convert: %d approved, want %d", got, before)
+	}
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "gist", "--update", "rev.xlf", "-o", "v2.xlf", "article.txt"); r.code != 0 {
+		t.Fatalf("update: %s", r.stderr)
+	}
+	if got, _ := approved("v2.xlf"); got != before {
+		t.Errorf("after translate --update: %d approved, want %d", got, before)
+	}
+}
