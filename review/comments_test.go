@@ -47,6 +47,15 @@ func TestReviewShowsEditorComments(t *testing.T) {
 					t.Errorf("the review lacks %q:\n%s", want, text.String())
 				}
 			}
+			var page bytes.Buffer
+			if err := r.WriteHTML(&page); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"comment (sara): Who is he?", "comment: or: added (on «said»)"} {
+				if !strings.Contains(page.String(), want) {
+					t.Errorf("the HTML report lacks %q", want)
+				}
+			}
 			if strings.Contains(text.String(), "gist, not a translation") || strings.Contains(text.String(), "u2 ") {
 				t.Errorf("the review shows bitext's notes or an uncommented unit:\n%s", text.String())
 			}

@@ -48,6 +48,12 @@ del { background: #fbd3d3; }
 <tr><th>Translated without a draft</th><td>{{.Translated}}</td></tr>
 <tr><th>Untranslated</th><td>{{.Untranslated}}</td></tr>
 <tr><th>Approved</th><td>{{.Approved}}</td></tr>
+{{- if .Rejected}}
+<tr class="bad"><th>Rejected by a reviewer</th><td>{{.Rejected}} in the CAT tool: publish refuses them</td></tr>{{end}}
+{{- if .Partial}}
+<tr class="bad"><th>Partly untranslated</th><td>{{.Partial}} with a segment left without a translation: publish refuses them</td></tr>{{end}}
+{{- if .Commented}}
+<tr><th>Comments</th><td>{{.Commented}} {{if eq .Commented 1}}unit has{{else}}units have{{end}} the editor&#39;s notes or comments</td></tr>{{end}}
 <tr><th>Post-edit distance, words</th><td class="fig">{{pct .WordPED}} ({{.WordEdits}} edits / {{.Words}} words)</td></tr>
 <tr><th>Post-edit distance, characters</th><td class="fig">{{pct .CharPED}} ({{.CharEdits}} edits / {{.Chars}} characters)</td></tr>
 {{- if .Placeholders}}
@@ -60,11 +66,13 @@ del { background: #fbd3d3; }
 <table class="units">
 <tr><th>Unit</th><th>Source</th><th>Changes (draft → reviewed)</th><th>Edits</th></tr>
 {{range .Units}}<tr class="{{.Status}}" id="{{.ID}}">
-<td>{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</td>
+<td>{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .Rejected}}, <span class="bad">rejected ({{.ToolStatus}})</span>{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</td>
 <td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins>{{.Text}}</ins>{{else if eq .Kind "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
+{{range .MissingSegments}}<br><span class="bad">not translated: <span dir="rtl" lang="ar">{{.}}</span> (publish refuses the unit)</span>{{end}}
+{{range .Comments}}<br>comment{{if and .From (ne .From "comment")}} ({{.From}}){{end}}: {{.Text}}{{end}}
 {{if .Placeholders}}<br><span class="bad">placeholder left: {{range $i, $t := .Placeholders}}{{if $i}} {{end}}{{$t}}{{end}} (publish refuses it)</span>{{end}}</td>
 <td class="fig">{{if .Diff}}words {{.WordEdits}}/{{.Words}} ({{pct (ratio .WordEdits .Words)}})<br>chars {{.CharEdits}}/{{.Chars}} ({{pct (ratio .CharEdits .Chars)}}){{end}}</td>
 </tr>
