@@ -516,6 +516,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 	}
 	var srcParts, tgtParts []string // joined once at the end: no quadratic concatenation
 	var srcSegs, tgtSegs *segTexts  // the text of each <mrk mtype="seg"> of seg-source and target
+	firstTarget := 0
 	err = rd.children(depth, func(c xml.StartElement, d int) error {
 		switch {
 		case rd.core(c, "source"):
@@ -528,6 +529,10 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 			srcSegs, rd.segMarks = rd.segMarks, nil
 			return err
 		case rd.core(c, "target"):
+			if u.HasTarget {
+				return rd.errf(u.ID, "a second <target> in the unit (the first is at line %d): XLIFF 1.2 allows one; keep the translation and delete the other", firstTarget)
+			}
+			firstTarget = rd.line()
 			rd.segMarks = &segTexts{}
 			defer func() { tgtSegs, rd.segMarks = rd.segMarks, nil }()
 			st := attr(c, "state")
@@ -1013,6 +1018,10 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 					src = append(src, t)
 					return err
 				case rd.core(x, "target"):
+					if hasTgt {
+						return rd.errf(u.ID, "a second <target> in segment %q (the first is at line %d): XLIFF 2 allows one; keep the translation and delete the other", attr(c, "id"), sl.line)
+					}
+					sl.line = rd.line()
 					if o := attr(x, "order"); o != "" {
 						n, err := strconv.Atoi(strings.TrimSpace(o))
 						if err != nil || n < 1 {

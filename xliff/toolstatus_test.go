@@ -143,3 +143,27 @@ func TestReadMissingSegments(t *testing.T) {
 		})
 	}
 }
+
+// A unit (1.2) or segment (2.x) with a second target, which XLIFF forbids,
+// is refused naming the unit and the line, instead of read as the two
+// targets run together: the gist and the translation in one sentence.
+func TestReadRefusesSecondTarget(t *testing.T) {
+	for _, tc := range []struct{ name, doc string }{
+		{"1.2", `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="ar" target-language="en" datatype="plaintext"><body>
+<trans-unit id="u1"><source>ولم يحدد موعدا.</source>
+<target state="needs-translation">And did not determines date.</target>
+<target state="translated">He did not give a date.</target></trans-unit></body></file></xliff>`},
+		{"2.1", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en"><file id="f1">
+<unit id="u1"><segment id="s1"><source>ولم يحدد موعدا.</source>
+<target>And did not determines date.</target>
+<target>He did not give a date.</target></segment></unit></file></xliff>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tc.doc), "r.xlf")
+			var xe *Error
+			if !errors.As(err, &xe) || xe.Unit != "u1" || xe.Line != 4 || !strings.Contains(err.Error(), "second <target>") || !strings.Contains(err.Error(), "line 3") {
+				t.Errorf("got %v, want an error at r.xlf:4 naming unit u1 and the first target's line", err)
+			}
+		})
+	}
+}
