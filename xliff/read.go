@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"bitext/doc"
@@ -845,8 +846,43 @@ func (s *segTexts) add(mid, text string) {
 // slot is the target content of one segment or ignorable of a 2.x unit.
 type slot struct {
 	text, code string // the target's text, and as XML with its paired codes
+	src        string // the source's text
+	segment    bool   // a segment with a target, not an ignorable
 	order      int    // the target's order attribute; 0 when it has none
 	line       int
+}
+
+// spaceBetweenSegments puts a space between the targets of two segments
+// that follow each other, in the order of their sources, when the sources
+// have white space between them and the targets none: a tool that cut a
+// sentence in two and left the space in the first segment's source, not in
+// an ignorable, would otherwise run two words of the English together.
+func spaceBetweenSegments(slots []slot) {
+	for _, sl := range slots {
+		if sl.order != 0 {
+			return // reordered: the targets' neighbours are not the sources'
+		}
+	}
+	for i := 1; i < len(slots); i++ {
+		a, b := &slots[i-1], &slots[i]
+		if !a.segment || !b.segment || a.text == "" || b.text == "" {
+			continue
+		}
+		srcSpace := endsSpace(a.src) || startsSpace(b.src)
+		if srcSpace && !endsSpace(a.text) && !startsSpace(b.text) {
+			b.text, b.code = " "+b.text, " "+b.code
+		}
+	}
+}
+
+func startsSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
+}
+
+func endsSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && unicode.IsSpace(r)
 }
 
 // targetOrder puts the targets of a unit's segments and ignorables where
@@ -1059,6 +1095,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 					sl.code += escText(t, cpWriter)
 				}
 			}
+			sl.src, sl.segment = strings.Join(src, ""), seg && hasTgt
 			slots = append(slots, sl)
 			return err
 		}
@@ -1073,6 +1110,7 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 	if err != nil {
 		return &Error{File: rd.name, Line: line, Unit: u.ID, Err: err}
 	}
+	spaceBetweenSegments(ordered)
 	for _, sl := range ordered {
 		tgtParts = append(tgtParts, sl.text)
 		codeParts = append(codeParts, sl.code)

@@ -167,3 +167,27 @@ func TestReadRefusesSecondTarget(t *testing.T) {
 		})
 	}
 }
+
+// A tool that cuts a sentence in two and leaves the space between them in
+// a segment's source, not in an ignorable, writes targets without it: the
+// English words either side are not run together.
+func TestReadSpaceBetweenSegments(t *testing.T) {
+	for _, tc := range []struct{ src1, tgt1, src2, tgt2, want string }{
+		{"قال الكرملين اليوم ", "The Kremlin said on Tuesday", "إن بوتين سيأتي.", "that Putin would come.", "The Kremlin said on Tuesday that Putin would come."},
+		{"قال الكرملين اليوم", "The Kremlin said on Tuesday", " إن بوتين سيأتي.", "that Putin would come.", "The Kremlin said on Tuesday that Putin would come."},
+		{"قال الكرملين اليوم ", "The Kremlin said on Tuesday ", "إن بوتين سيأتي.", "that Putin would come.", "The Kremlin said on Tuesday that Putin would come."},
+		{"قال الكرملين", "The Kremlin", "، اليوم", ", on Tuesday", "The Kremlin, on Tuesday"},
+	} {
+		doc := `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="ar" trgLang="en"><file id="f1"><unit id="u1">` +
+			`<segment id="s1"><source xml:space="preserve">` + tc.src1 + `</source><target xml:space="preserve">` + tc.tgt1 + `</target></segment>` +
+			`<segment id="s2"><source xml:space="preserve">` + tc.src2 + `</source><target xml:space="preserve">` + tc.tgt2 + `</target></segment>` +
+			`</unit></file></xliff>`
+		f, err := Read(strings.NewReader(doc), "r.xlf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Units[0].Target; got != tc.want {
+			t.Errorf("target %q, want %q", got, tc.want)
+		}
+	}
+}
