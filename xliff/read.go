@@ -525,7 +525,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 			srcParts = append(srcParts, s)
 			return err
 		case rd.core(c, "seg-source"):
-			rd.segMarks = &segTexts{}
+			rd.segMarks = newSegTexts(nil)
 			_, _, _, err := rd.inline(d)
 			srcSegs, rd.segMarks = rd.segMarks, nil
 			return err
@@ -534,7 +534,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 				return rd.errf(u.ID, "a second <target> in the unit (the first is at line %d): XLIFF 1.2 allows one; keep the translation and delete the other", firstTarget)
 			}
 			firstTarget = rd.line()
-			rd.segMarks = &segTexts{}
+			rd.segMarks = newSegTexts(srcSegs)
 			defer func() { tgtSegs, rd.segMarks = rd.segMarks, nil }()
 			st := attr(c, "state")
 			u.State, u.Qualifier = st, attr(c, "state-qualifier")
@@ -765,6 +765,13 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 					} else if t.Name.Local == "g" || t.Name.Local == "pc" {
 						tags++
 					}
+					isSeg := rd.segMarks != nil && t.Name.Local == "mrk" && attr(t, "mtype") == "seg"
+					if isSeg && rd.segMarks.needsSpace(attr(t, "mid"), b.String()) {
+						// the source has white space between this segment and the one
+						// before; the target has nothing between them
+						b.WriteByte(' ')
+						mk.WriteByte(' ')
+					}
 					start := b.Len()
 					paired := codeAttrs[t.Name.Local] != nil
 					if paired {
@@ -780,8 +787,8 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 					if c := markComment(t); c != "" {
 						rd.comments = append(rd.comments, c+" (on «"+strings.TrimSpace(b.String()[start:])+"»)")
 					}
-					if rd.segMarks != nil && t.Name.Local == "mrk" && attr(t, "mtype") == "seg" {
-						rd.segMarks.add(attr(t, "mid"), b.String()[start:])
+					if isSeg {
+						rd.segMarks.add(attr(t, "mid"), b.String(), start)
 					}
 					if rd.inSource && rd.termMarks != nil && t.Name.Local == "mrk" && attr(t, "type") == "term" {
 						rd.termMarks[attr(t, "id")] = b.String()[start:]
@@ -829,16 +836,36 @@ func markComment(t xml.StartElement) string {
 type segTexts struct {
 	order []string
 	text  map[string]string
+	// spaceBefore says, of each segment but the first, whether white space
+	// separates it from the one before (in the segment or between them).
+	spaceBefore map[string]bool
+	end         int       // where the last segment ended in the element's text; -1 before the first
+	src         *segTexts // a target's: the segments of the seg-source
 }
 
-func (s *segTexts) add(mid, text string) {
-	if s.text == nil {
-		s.text = map[string]string{}
-	}
+func newSegTexts(src *segTexts) *segTexts {
+	return &segTexts{text: map[string]string{}, spaceBefore: map[string]bool{}, end: -1, src: src}
+}
+
+// add records segment mid, the text from start to the end of all (the
+// element's text read so far).
+func (s *segTexts) add(mid, all string, start int) {
+	text := all[start:]
 	if _, ok := s.text[mid]; !ok {
 		s.order = append(s.order, mid)
 	}
+	if s.end >= 0 {
+		s.spaceBefore[mid] = strings.ContainsFunc(all[s.end:start], unicode.IsSpace) || endsSpace(all[:s.end]) || startsSpace(text)
+	}
 	s.text[mid] += text
+	s.end = len(all)
+}
+
+// needsSpace reports whether target segment mid, starting after text, must
+// be set apart from the segment before it by a space: the seg-source has
+// white space between them, and the target nothing at all.
+func (s *segTexts) needsSpace(mid, text string) bool {
+	return s.src != nil && s.end >= 0 && s.end == len(text) && text != "" && !endsSpace(text) && s.src.spaceBefore[mid]
 }
 
 // ---- XLIFF 2.x

@@ -191,3 +191,28 @@ func TestReadSpaceBetweenSegments(t *testing.T) {
 		}
 	}
 }
+
+// The same in 1.2: a target whose <mrk mtype="seg"> segments follow each
+// other with nothing between, while the seg-source has a space there.
+func TestReadSpaceBetweenMarkedSegments(t *testing.T) {
+	for _, tc := range []struct{ segSource, target, want string }{
+		{`<mrk mtype="seg" mid="1">وتخشى واشنطن</mrk> <mrk mtype="seg" mid="2">من صفقة.</mrk>`,
+			`<mrk mtype="seg" mid="1">Washington fears</mrk><mrk mtype="seg" mid="2">a deal.</mrk>`, "Washington fears a deal."},
+		{`<mrk mtype="seg" mid="1">وتخشى واشنطن </mrk><mrk mtype="seg" mid="2">من صفقة.</mrk>`,
+			`<mrk mtype="seg" mid="1">Washington fears</mrk><mrk mtype="seg" mid="2"><g id="1">a</g> deal.</mrk>`, "Washington fears a deal."},
+		{`<mrk mtype="seg" mid="1">وتخشى واشنطن</mrk> <mrk mtype="seg" mid="2">من صفقة.</mrk>`,
+			`<mrk mtype="seg" mid="1">Washington fears</mrk> <mrk mtype="seg" mid="2">a deal.</mrk>`, "Washington fears a deal."},
+		{`<mrk mtype="seg" mid="1">وتخشى واشنطن</mrk><mrk mtype="seg" mid="2">، قال.</mrk>`,
+			`<mrk mtype="seg" mid="1">Washington fears</mrk><mrk mtype="seg" mid="2">, he said.</mrk>`, "Washington fears, he said."},
+	} {
+		doc := `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="ar" target-language="en" datatype="plaintext"><body>` +
+			`<trans-unit id="u1"><source>وتخشى واشنطن من صفقة.</source><seg-source>` + tc.segSource + `</seg-source><target>` + tc.target + `</target></trans-unit></body></file></xliff>`
+		f, err := Read(strings.NewReader(doc), "r.xlf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Units[0].Target; got != tc.want {
+			t.Errorf("target %q, want %q", got, tc.want)
+		}
+	}
+}
