@@ -23,6 +23,12 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte(`<xliff xmlns="` + NS12 + `" version="1.2"><file><body><trans-unit id="a"><source>x<g id="1">y</g></source><target><mrk mtype="seg">z</mrk></target></trans-unit></body></file></xliff>`))
 	f.Add([]byte(`<xliff xmlns="` + NS20 + `" version="2.1"><file id="f"><unit id="u"><segment><source>a<cp hex="D800"/><cp hex="zz"/></source></segment></unit></file></xliff>`))
+	// CAT tools' returns: Trados's segments and statuses, memoQ's status, 2.x targets reordered
+	f.Add([]byte(`<xliff xmlns="` + NS12 + `" xmlns:sdl="` + nsSDL + `" xmlns:mq="` + nsMQ + `" version="1.2"><file><body><trans-unit id="a" mq:status="Rejected"><source>x y</source>` +
+		`<seg-source><mrk mtype="seg" mid="1">x</mrk> <mrk mtype="seg" mid="2">y</mrk></seg-source><target><mrk mtype="seg" mid="1">z</mrk><mrk mtype="seg" mid="2"/></target>` +
+		`<sdl:seg-defs><sdl:seg id="1" conf="ApprovedSignOff"/><sdl:seg id="2"/></sdl:seg-defs></trans-unit></body></file></xliff>`))
+	f.Add([]byte(`<xliff xmlns="` + NS20 + `" version="2.1"><file id="f"><unit id="u"><segment id="s1"><source>a </source><target order="3">b<mrk id="m" type="comment" value="c">d</mrk></target></segment>` +
+		`<ignorable><source> </source></ignorable><segment id="s2"><source>e</source><target order="1">f</target></segment></unit></file></xliff>`))
 	f.Add([]byte(`<?xml version="1.0" encoding="latin1"?><xliff/>`))
 	f.Add([]byte(`<xliff version="1.2"><file><body>` + strings.Repeat(`<group>`, 300)))
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff>&b;</xliff>`))
