@@ -432,6 +432,14 @@ func Earlier(f *xliff.File) *doc.Bitext {
 				marks.Notes = append(marks.Notes, doc.XLIFFNote{Text: n, From: from})
 			}
 		}
+		if len(u.MissingSegments) > 0 && strings.TrimSpace(du.Target) != "" {
+			// a translation of part of the sentence is no translation of it:
+			// translated again, the editor's part kept in a note
+			marks.Notes = append(marks.Notes, doc.XLIFFNote{From: noteAuthor,
+				Text: fmt.Sprintf("previous target, translating part of the sentence only (not %q): %s",
+					strings.Join(u.MissingSegments, " "), strings.Join(strings.Fields(du.Target), " "))})
+			du.Target, du.State = "", doc.StateNew
+		}
 		if !u.Translate {
 			du.Kind = doc.Boilerplate
 		}

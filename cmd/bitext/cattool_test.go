@@ -230,3 +230,39 @@ func TestUpdateKeepsTradosApproval(t *testing.T) {
 		t.Errorf("after translate --update: %d approved, want %d", got, before)
 	}
 }
+
+// translate --update does not carry a unit the editor translated only in
+// part (a Trados segment left empty) as the editor's translation, which the
+// next publish would print for the whole sentence: it is translated again,
+// with the editor's part in a note.
+func TestUpdateRetranslatesPartlyTranslatedUnit(t *testing.T) {
+	privateMemory(t)
+	dir := sampleDir(t)
+	if r := runBitext(t, dir, "", "translate", "-q", "--no-tm", "--engine", "test-draft", "-f", "xliff", "-o", "rev.xlf", "article.txt"); r.code != 0 {
+		t.Fatalf("translate: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "rev.xlf"))
+	unit := regexp.MustCompile(`(?s)(<trans-unit id="u2d08be18d5d0"[^>]*>\s*<source>)(.*?)(</source>\s*<target[^>]*>).*?(</target>)`)
+	m := unit.FindStringSubmatch(string(data))
+	if m == nil {
+		t.Fatal("no unit u2d08be18d5d0")
+	}
+	words := strings.Fields(m[2])
+	segSource := `<seg-source><mrk mtype="seg" mid="1">` + strings.Join(words[:4], " ") + `</mrk> <mrk mtype="seg" mid="2">` + strings.Join(words[4:], " ") + `</mrk></seg-source>`
+	const part = "Sullivan said North Korea"
+	text := unit.ReplaceAllString(string(data), "${1}${2}</source>"+segSource+strings.TrimPrefix(m[3], "</source>")+
+		`<mrk mtype="seg" mid="1">`+part+`</mrk> <mrk mtype="seg" mid="2"></mrk>${4}`)
+	os.WriteFile(filepath.Join(dir, "rev.xlf"), []byte(text), 0o644)
+	r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "test-draft", "--update", "rev.xlf", "-o", "v2.xlf", "article.txt")
+	if r.code != 0 || !strings.Contains(r.stderr, "1 untranslated before") {
+		t.Fatalf("update: exit %d: %s", r.code, r.stderr)
+	}
+	out, _ := os.ReadFile(filepath.Join(dir, "v2.xlf"))
+	got := regexp.MustCompile(`(?s)<trans-unit id="u2d08be18d5d0".*?</trans-unit>`).FindString(string(out))
+	if regexp.MustCompile(`<target[^>]*>` + part + `\s*</target>`).MatchString(got) {
+		t.Errorf("the part the editor translated is the unit's target again:\n%s", got)
+	}
+	if !strings.Contains(got, "translating part of the sentence only") || !strings.Contains(got, part) {
+		t.Errorf("the editor's part is not kept in a note:\n%s", got)
+	}
+}
