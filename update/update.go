@@ -435,9 +435,7 @@ func Earlier(f *xliff.File) *doc.Bitext {
 		if len(u.MissingSegments) > 0 && strings.TrimSpace(du.Target) != "" {
 			// a translation of part of the sentence is no translation of it:
 			// translated again, the editor's part kept in a note
-			marks.Notes = append(marks.Notes, doc.XLIFFNote{From: noteAuthor,
-				Text: fmt.Sprintf("previous target, translating part of the sentence only (not %q): %s",
-					strings.Join(u.MissingSegments, " "), strings.Join(strings.Fields(du.Target), " "))})
+			marks.Notes = append(marks.Notes, doc.XLIFFNote{From: noteAuthor, Text: xliff.PartNote(u.MissingSegments, du.Target)})
 			du.Target, du.State = "", doc.StateNew
 		}
 		if !u.Translate {

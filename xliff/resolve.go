@@ -731,8 +731,24 @@ func (r *Reviewed) WithMarks() *doc.Bitext {
 			}
 		}
 		du.Notes, du.XLIFF = notes, m
+		if len(ru.MissingSegments) > 0 && !ru.Untranslated {
+			// part of the sentence is no translation of it: the new file
+			// has none, and the editor's part in a note
+			du.Notes = append(du.Notes, PartNote(ru.MissingSegments, du.Target))
+			du.Target, du.State = "", doc.StateNew
+			m.State, m.Qualifier, m.Approved, m.TargetCodes = "", "", false, ""
+			du.AddFlag(doc.FlagUntranslated)
+		}
 	}
 	return b
+}
+
+// PartNote is the note that keeps the target of a unit the editor
+// translated only in part (the source of the segments left untranslated
+// given), once the unit is written without it.
+func PartNote(missing []string, target string) string {
+	return fmt.Sprintf("previous target, translating part of the sentence only (not %q): %s",
+		strings.Join(missing, " "), normSpace(target))
 }
 
 // Bitext returns the reviewed units as a bitext for the writers.
