@@ -545,8 +545,9 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 			case !u.Translate:
 				s.skips.Boilerplate++
 				continue
-			case strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" || sourceCopy(u.Source, u.Target):
-				// a copy of the source is what a CAT tool starts from, not a translation
+			case strings.TrimSpace(u.Source) == "" || strings.TrimSpace(u.Target) == "" || sourceCopy(u.Source, u.Target) || len(u.MissingSegments) > 0:
+				// a copy of the source is what a CAT tool starts from, not a
+				// translation; nor is a translation of part of the sentence
 				s.skips.Untranslated++
 				continue
 			case opts.TargetLang != "" && primary(tgtLang) != primary(opts.TargetLang):

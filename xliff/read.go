@@ -608,6 +608,9 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 			}
 		}
 	}
+	if len(u.MissingSegments) > 0 {
+		u.Approved = false // part of the sentence: not an approved translation of it
+	}
 	rd.f.Units = append(rd.f.Units, *u)
 	return nil
 }
@@ -1143,8 +1146,8 @@ func (rd *reader) unit2(se xml.StartElement, depth, group int) error {
 		codeParts = append(codeParts, sl.code)
 	}
 	u.Source, u.Target = strings.Join(srcParts, ""), strings.Join(tgtParts, "")
-	if strings.TrimSpace(u.Target) != "" {
-		u.MissingSegments = missing
+	if strings.TrimSpace(u.Target) != "" && len(missing) > 0 {
+		u.MissingSegments, u.Approved = missing, false // part of the sentence: not an approved translation of it
 	}
 	if hasCodes {
 		u.TargetCodes = strings.Join(codeParts, "")
