@@ -34,7 +34,10 @@ article, and writes the bilingual HTML page from the editor's targets. The
 reviewed file is never written to. A unit whose target lacks a glossary name
 is published as the editor wrote it, with a warning and the page's mark; a
 target that still holds a protected name's placeholder (⟦1⟧ or ⟦1:Name⟧) is
-refused, unit by unit, until the editor writes the name in its place.
+refused, unit by unit, until the editor writes the name in its place. So is
+a unit a reviewer rejected in the CAT tool (Trados RejectedTranslation, memoQ
+Rejected; --allow-rejected publishes it), and one of whose segments the editor
+left untranslated while translating the rest.
 
 The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
