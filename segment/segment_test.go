@@ -70,6 +70,10 @@ func TestSentencesArabic(t *testing.T) {
 		{"number mid-line still ends", "زاد عدد السكان إلى 2. وتراجع.", []string{"زاد عدد السكان إلى 2.", "وتراجع."}},
 		{"initials in brackets", "بينما تراجع الدولار (م.ع.) أمام اليورو.", []string{"بينما تراجع الدولار (م.ع.) أمام اليورو."}},
 		{"agency in brackets", "قال مصدر [أ.ف.ب.] إن الوفد وصل. وبدأت المحادثات.", []string{"قال مصدر [أ.ف.ب.] إن الوفد وصل.", "وبدأت المحادثات."}},
+		{"URL ending in a letter and a stop", "راجع https://example.com/view?id=12&d. وشكرا.", []string{"راجع https://example.com/view?id=12&d.", "وشكرا."}},
+		{"URL path ending in a letter", "النص في example.com/a/b. ثم عاد.", []string{"النص في example.com/a/b.", "ثم عاد."}},
+		{"initial with a space before the stop", "قال أ . ف . ب إن د . محمد وصل.", []string{"قال أ . ف . ب إن د . محمد وصل."}},
+		{"initial after the conjunction", "حضر كل من أ. محمد، ود. علي، وم. خالد.", []string{"حضر كل من أ. محمد، ود. علي، وم. خالد."}},
 		{"empty", "", nil},
 		{"spaces only", " \n\t ", nil},
 	}
