@@ -82,7 +82,7 @@ func TestSegmentJSONL(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := `{"id":"a","paragraphs":[["وصل.","وغادر."],["عنوان"]]}` + "\n" + `{"id":7,"paragraphs":[["He left.","Mr.","Smith stayed."]]}` + "\n"
+	want := `{"id":"a","paragraphs":[["وصل.","وغادر."],["عنوان"]]}` + "\n" + `{"id":7,"paragraphs":[["He left.","Mr. Smith stayed."]]}` + "\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
