@@ -40,7 +40,8 @@ func TestOmegaT(t *testing.T) {
 		"نقلت أ.ف.ب. عن مصدر. في 300 ق.م. بني المعبد. وهذا مدهش (!) كما قال. لماذا؟ (اطار) انتهى. / يتبع /",
 		"تتحكم في أسعار بيعها.. وهو الأمر. قال «الوضع صعب. نحن نعمل» ثم غادر. قال »لماذا لا؟ هؤلاء« وانصرف.",
 		"راجع https://example.com/view?id=12&d. وشكرا. قال أ . ف . ب إن د . محمد وصل. حضر أ. محمد، ود. علي، وم. خالد.",
-		"وقال جي . بي . مورغان إن السوق مستقرة. وقال مصرف جي.بي. مورغان ذلك. اتصل بي. والتقى Dr. Smith ثم Mr. Brown أمس.")
+		"وقال جي . بي . مورغان إن السوق مستقرة. وقال مصرف جي.بي. مورغان ذلك. اتصل بي. والتقى Dr. Smith ثم Mr. Brown أمس.",
+		"وتعود إلى عام 300 ق.م. وقال الباحث إنها نادرة. وصل الساعة 12,00 ت غ. وأضاف المصدر أن د. وكان غادر.")
 	english := []string{
 		"He met Mr. Smith at 10 a.m. local time. The U.S. team won. He returned to the U.S. The talks ended.",
 		"Donald J. Trump and George W. Bush met. “Are you sure?” she asked. It was... well, odd. He waited... Nothing came.",

@@ -78,6 +78,8 @@ func TestSentencesArabic(t *testing.T) {
 		{"a spelled letter is also a word", "اتصل بي. وقال إنه قادم.", []string{"اتصل بي.", "وقال إنه قادم."}},
 		{"initial with a space before the stop", "قال أ . ف . ب إن د . محمد وصل.", []string{"قال أ . ف . ب إن د . محمد وصل."}},
 		{"initial after the conjunction", "حضر كل من أ. محمد، ود. علي، وم. خالد.", []string{"حضر كل من أ. محمد، ود. علي، وم. خالد."}},
+		{"abbreviation, then a verb of saying", "وتعود إلى عام 300 ق.م. وقال الباحث إنها نادرة.", []string{"وتعود إلى عام 300 ق.م.", "وقال الباحث إنها نادرة."}},
+		{"GMT, then a new sentence", "وصل الساعة 12,00 ت غ. وأضاف المصدر أن الوفد غادر.", []string{"وصل الساعة 12,00 ت غ.", "وأضاف المصدر أن الوفد غادر."}},
 		{"empty", "", nil},
 		{"spaces only", " \n\t ", nil},
 	}
