@@ -132,6 +132,43 @@ func TestSentencesEnglish(t *testing.T) {
 	}
 }
 
+// An English quotation on a line of its own in an Arabic article is cut by
+// the English rules; Arabic lines, and lines with Arabic in them, are not.
+func TestLatinLinesInArabic(t *testing.T) {
+	in := "وقال المتحدث باسم البيت الأبيض:\n" +
+		"\"Are you sure?\" she asked. He returned to the U.S. The talks ended.\n" +
+		"وزار الرئيس U.S. الأسبوع الماضي.\n" +
+		"2024/11/28"
+	want := []string{
+		"وقال المتحدث باسم البيت الأبيض:",
+		"\"Are you sure?\" she asked.", "He returned to the U.S.", "The talks ended.",
+		"وزار الرئيس U.S. الأسبوع الماضي.",
+		"2024/11/28",
+	}
+	if got := texts(Sentences(in, "ar")); !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences\n got %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, b := range Split("a.txt", in, "ar-EG").Blocks {
+		got = append(got, texts(b.Segments)...)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Split\n got %q\nwant %q", got, want)
+	}
+	// Rules given by the user apply to every line, as SRX says.
+	rs, err := ParseSRX("ar.srx", strings.NewReader(`<srx version="2.0"><header cascade="no"/><body><languagerules>
+<languagerule languagerulename="ar"><rule break="yes"><beforebreak>[.?]</beforebreak><afterbreak>\s</afterbreak></rule></languagerule>
+<languagerule languagerulename="en"><rule break="no"><beforebreak>Mr\.</beforebreak><afterbreak>\s</afterbreak></rule></languagerule>
+</languagerules><maprules><languagemap languagepattern="ar" languagerulename="ar"/><languagemap languagepattern="en" languagerulename="en"/></maprules></body></srx>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = texts(SentencesWith("Mr. Smith came.", Options{Lang: "ar", Rules: rs}))
+	if want := []string{"Mr.", "Smith came."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("own rules\n got %q\nwant %q", got, want)
+	}
+}
+
 func TestBlocks(t *testing.T) {
 	type blk struct {
 		kind doc.Kind
