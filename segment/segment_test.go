@@ -169,6 +169,20 @@ func TestLatinLinesInArabic(t *testing.T) {
 	}
 }
 
+// A quotation is looked for only maxBehind bytes back: a question mark far
+// after an opening quotation mark (one never closed, or a very long quote)
+// ends its sentence, while one close to it does not.
+func TestQuotationReach(t *testing.T) {
+	filler := strings.Repeat("وقال المتحدث إن الوضع مستقر ", 200) // 10 kB
+	near := "وقال “لماذا لا؟ هؤلاء جيراننا”."
+	in := "وقال “" + filler + "لماذا لا؟ هؤلاء جيراننا. " + near
+	got := texts(Sentences(in, "ar"))
+	want := []string{"وقال “" + filler + "لماذا لا؟", "هؤلاء جيراننا.", near}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %d sentences %.80q…, want %d", len(got), got, len(want))
+	}
+}
+
 func TestBlocks(t *testing.T) {
 	type blk struct {
 		kind doc.Kind
