@@ -115,6 +115,7 @@ func Sentences(src, tgt []string, opts Options) []Bead {
 type side struct {
 	chars []int     // prefix sums of characters per unit
 	wsum  []float64 // prefix sums of atom weights per unit
+	miss  []float64 // prefix sums of the weights of atoms without ids (no partner anywhere)
 	atom  []int32
 	idx   []int32
 	w     []float32
@@ -125,11 +126,17 @@ func (d *side) len() int { return len(d.atom) - 1 }
 
 // flatten lays us out as a side, keeping only the atoms keep accepts (nil: all).
 func flatten(us []unit, keep func(atom) bool) *side {
-	d := &side{chars: make([]int, len(us)+1), wsum: make([]float64, len(us)+1), atom: make([]int32, 1, len(us)+1), idx: []int32{0}}
+	d := &side{chars: make([]int, len(us)+1), wsum: make([]float64, len(us)+1), miss: make([]float64, len(us)+1),
+		atom: make([]int32, 1, len(us)+1), idx: []int32{0}}
 	for k, u := range us {
 		d.chars[k+1] = d.chars[k] + u.chars
 		d.wsum[k+1] = d.wsum[k]
+		d.miss[k+1] = d.miss[k]
 		for _, a := range u.atoms {
+			if len(a.ids) == 0 {
+				d.miss[k+1] += float64(a.w)
+				continue
+			}
 			if keep != nil && !keep(a) {
 				continue
 			}
@@ -570,7 +577,10 @@ func (s *scorer) beads(path [][2]int) []Bead {
 					mv.prior = m.prior
 				}
 			}
-			w := s.weight(i0, i1, j0, j1)
+			// words the lexicon knows whose English is nowhere in the
+			// text count as unmatched: without them a bead between two
+			// unrelated texts looks well covered by its few chance matches
+			w := s.weight(i0, i1, j0, j1) + missWeight*(s.src.miss[i1]-s.src.miss[i0])
 			e := 3 - s.baseCost(mv, i1, j1)
 			if w > 0 {
 				r := s.covered(i0, i1, j0, j1) / w
@@ -609,3 +619,7 @@ func joinInts(xs []int) string {
 	}
 	return string(sb)
 }
+
+// missWeight scales the words without a partner anywhere in a bead's
+// confidence: translators often choose words the lexicon does not give.
+const missWeight = 0.75

@@ -1,6 +1,8 @@
 package align
 
 import (
+	"unicode/utf8"
+
 	"bitext/doc"
 )
 
@@ -141,4 +143,30 @@ func blockCount(blockOf []int) int {
 		}
 	}
 	return n
+}
+
+// ConfidentShare is the share of the characters of both sides, src and tgt
+// being the segment texts the beads index, that lie in paired beads of at
+// least LowConfidence. A translation and its original pair most of their
+// text with confidence; an English text that is another article pairs little
+// of it, whatever path the aligner found.
+func ConfidentShare(src, tgt []string, beads []Bead) float64 {
+	total, sure := 0, 0
+	for _, b := range beads {
+		n := 0
+		for _, k := range b.Source {
+			n += utf8.RuneCountInString(src[k])
+		}
+		for _, k := range b.Target {
+			n += utf8.RuneCountInString(tgt[k])
+		}
+		total += n
+		if len(b.Source) > 0 && len(b.Target) > 0 && !b.Low() {
+			sure += n
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(sure) / float64(total)
 }
