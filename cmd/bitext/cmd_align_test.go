@@ -496,3 +496,44 @@ func TestAlignJSONBeadsKeepTheirShape(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignRefusesAnotherArticle: an English file that is another article
+// (the wrong file picked from an archive) is refused instead of aligned into
+// pairs of unrelated sentences; --force aligns it anyway.
+func TestAlignRefusesAnotherArticle(t *testing.T) {
+	lex := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
+	if !fileExists(lex) {
+		t.Skip("no FreeDict lexicon in ../shared")
+	}
+	dir := alignDir(t)
+	other := `Heavy rain is expected across the north of the country this weekend
+
+Forecasters warned on Friday that heavy rain and strong winds would sweep across northern regions over the weekend, bringing the risk of flooding to low-lying towns.
+
+The national weather service said up to 80 millimetres of rain could fall in some areas by Sunday evening, and urged residents to avoid unnecessary travel.
+
+Schools in three provinces will stay closed on Saturday, local authorities said in a statement.
+
+Farmers welcomed the rain after months of drought, but said it had come too late to save much of this year's wheat harvest.
+
+Temperatures are expected to drop sharply after the storm passes, with frost possible in mountain areas early next week.
+
+Emergency teams have been placed on alert, and the civil defence agency said it had prepared shelters for families forced to leave their homes.
+`
+	if err := os.WriteFile(filepath.Join(dir, "weather.en.txt"), []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "align", "--lexicon", lex, "-f", "tmx", "-o", "out.tmx", "article.txt", "weather.en.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "weather.en.txt does not look like a translation of article.txt") {
+		t.Errorf("exit %d, stderr %q; want exit 1 and the files named", r.code, r.stderr)
+	}
+	if fileExists(filepath.Join(dir, "out.tmx")) {
+		t.Error("a refused pair was written out")
+	}
+	if r := runBitext(t, dir, "", "align", "--lexicon", lex, "--force", "article.txt", "weather.en.txt"); r.code != 0 {
+		t.Errorf("--force: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "align", "--lexicon", lex, "article.txt", "article.en.txt"); r.code != 0 {
+		t.Errorf("the article's own English: exit %d: %s", r.code, r.stderr)
+	}
+}
