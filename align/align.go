@@ -161,6 +161,9 @@ type scorer struct {
 	// rarely runs across a paragraph break.
 	hs, ht []bool
 	bs, bt []int
+	// ks and kt mark web boilerplate (share buttons, "Exit mobile version"):
+	// it pairs with boilerplate or nothing, never with article text.
+	ks, kt []bool
 }
 
 // marker holds stamped marks per vocabulary id, shared by the scorers of one run.
@@ -244,7 +247,31 @@ func (s *scorer) editCost(mv move, i, j int) float64 {
 	if (mv.ds > 1 && s.bs != nil && s.bs[i-mv.ds] != s.bs[i-1]) || (mv.dt > 1 && s.bt != nil && s.bt[j-mv.dt] != s.bt[j-1]) {
 		c += blockCross
 	}
+	if mv.ds > 0 && mv.dt > 0 && (s.ks != nil || s.kt != nil) {
+		n := countTrue(s.ks, i-mv.ds, i) + countTrue(s.kt, j-mv.dt, j)
+		if n > 0 && n < mv.ds+mv.dt {
+			c += boilerplateMix
+		}
+	}
 	return c
+}
+
+// boilerplateMix is the extra cost of a bead that pairs web boilerplate with
+// article text: a translation memory would keep "Share this: Facebook" as
+// part of a sentence's translation.
+const boilerplateMix = 20
+
+func countTrue(xs []bool, a, b int) int {
+	n := 0
+	if xs == nil {
+		return 0
+	}
+	for _, x := range xs[a:b] {
+		if x {
+			n++
+		}
+	}
+	return n
 }
 
 // blockCross is the extra cost of a sentence bead that runs across a paragraph break.
@@ -439,7 +466,7 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 		cost[k] = 0
 	}
 	lexW := s.lexW
-	edit := s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil
+	edit := s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil || s.ks != nil || s.kt != nil
 	// pair caches the coverage of the 1-1 bead ending at each cell; the sum
 	// over a bead's sentence pairs bounds its coverage from above, which
 	// spares most multi-sentence beads the full count.

@@ -21,16 +21,20 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 	tu := b.english(ts)
 	su := b.arabic(ss, opts.Translations)
 	mk := newMarker(b)
+	ks, kt := segmentsOfKind(src, sb, doc.Boilerplate), segmentsOfKind(tgt, tb, doc.Boilerplate)
 	if blockCount(sb) <= 1 || blockCount(tb) <= 1 {
 		// nothing to gain from a paragraph pass
-		return newScorer(su, tu, mk, &opts, sentenceMoves).align()
+		sc := newScorer(su, tu, mk, &opts, sentenceMoves)
+		sc.ks, sc.kt = ks, kt
+		return sc.align()
 	}
 
 	sp, sRange := paragraphs(su, sb)
 	tp, tRange := paragraphs(tu, tb)
 	ps := newScorer(sp, tp, mk, &opts, paragraphMoves)
 	ps.hs, ps.ht = headings(src, sRange, sb), headings(tgt, tRange, tb)
-	hs, ht := segmentHeadings(src, sb), segmentHeadings(tgt, tb)
+	ps.ks, ps.kt = firstOfRanges(ks, sRange), firstOfRanges(kt, tRange)
+	hs, ht := segmentsOfKind(src, sb, doc.Heading), segmentsOfKind(tgt, tb, doc.Heading)
 
 	// sentences inside each group, joined into one path
 	path := [][2]int{{0, 0}}
@@ -49,6 +53,7 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 		}
 		sc := newScorer(su[s0:s1], tu[t0:t1], mk, &opts, sentenceMoves)
 		sc.hs, sc.ht = hs[s0:s1], ht[t0:t1]
+		sc.ks, sc.kt = ks[s0:s1], kt[t0:t1]
 		for _, bd := range sc.align() {
 			last := path[len(path)-1]
 			path = append(path, [2]int{last[0] + len(bd.Source), last[1] + len(bd.Target)})
@@ -60,6 +65,7 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 	gs := newScorer(su, tu, mk, &opts, sentenceMoves)
 	gs.hs, gs.ht = hs, ht
 	gs.bs, gs.bt = sb, tb
+	gs.ks, gs.kt = ks, kt
 	path, _ = gs.search(bandAround(path, len(su), len(tu), edgeSlack), true)
 	out := gs.beads(path)
 	for k, bd := range out {
@@ -75,11 +81,21 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 // edgeSlack is how many sentences the last pass may move a group's edge.
 const edgeSlack = 3
 
-// segmentHeadings marks the segments that belong to headings.
-func segmentHeadings(d *doc.Document, blockOf []int) []bool {
+// segmentsOfKind marks the segments that belong to blocks of kind.
+func segmentsOfKind(d *doc.Document, blockOf []int, kind doc.Kind) []bool {
 	out := make([]bool, len(blockOf))
 	for k, b := range blockOf {
-		out[k] = d.Blocks[b].Kind == doc.Heading
+		out[k] = d.Blocks[b].Kind == kind
+	}
+	return out
+}
+
+// firstOfRanges gives each range the mark of its first segment (a block's
+// segments share their block's kind).
+func firstOfRanges(marks []bool, ranges [][2]int) []bool {
+	out := make([]bool, len(ranges))
+	for k, r := range ranges {
+		out[k] = marks[r[0]]
 	}
 	return out
 }
