@@ -513,9 +513,10 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 	return bt
 }
 
-// writeBeadTMX writes the paired beads as a translation memory; beads with an
-// empty side have nothing to remember, and web boilerplate is no translation
-// (translate's TMX leaves it out too).
+// writeBeadTMX writes the paired beads as a translation memory, each with the
+// Arabic file's name as its article; beads with an empty side have nothing to
+// remember, and web boilerplate is no translation (translate's TMX leaves it
+// out too).
 func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 	d := &tmx.Document{Header: tmx.Header{SegType: "sentence", SrcLang: bt.SourceLang, DataType: "plaintext"}}
 	for _, u := range bt.Units {
@@ -523,6 +524,11 @@ func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 			continue
 		}
 		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: u.Source}, {Lang: bt.TargetLang, Text: u.Target}}}
+		if bt.Name != "" {
+			// the article the pair comes from, as translate's and
+			// publish's TMX name it: tm import keeps it with the pair
+			tu.Props = append(tu.Props, tmx.Prop{Type: tmx.PropArticle, Value: bt.Name})
+		}
 		tu.Props = append(tu.Props, tmx.Prop{Type: "x-alignment-confidence", Value: fmt.Sprintf("%.2f", u.Confidence)})
 		if u.HasFlag(doc.FlagLowConfidence) {
 			tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(doc.FlagLowConfidence)})

@@ -537,3 +537,24 @@ Emergency teams have been placed on alert, and the civil defence agency said it 
 		t.Errorf("the article's own English: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestAlignTMXNamesTheArticle: the pairs of align's TMX say which article
+// they come from, so that a memory filled from a whole archive can tell
+// where a match was published.
+func TestAlignTMXNamesTheArticle(t *testing.T) {
+	dir := alignDir(t)
+	if r := runBitext(t, dir, "", "align", "--lexicon", "none", "-o", "al.tmx", "article.txt", "article.en.txt"); r.code != 0 {
+		t.Fatalf("align: exit %d: %s", r.code, r.stderr)
+	}
+	mem := filepath.Join(dir, "memory.db")
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", mem, "al.tmx"); r.code != 0 {
+		t.Fatalf("tm import: exit %d: %s", r.code, r.stderr)
+	}
+	r := runBitext(t, dir, "", "tm", "lookup", "--tm", mem, "--json", "وأضاف “أي شكل من أشكال التعاون بين كوريا الشمالية والدول المجاورة يجب أن يتم بطريقة لا تخل بالأعراف الدولية والسلام”.")
+	if r.code != 0 {
+		t.Fatalf("tm lookup: exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, `"article": "article.txt"`) {
+		t.Errorf("the memory's pair names no article: %s", r.stdout)
+	}
+}
