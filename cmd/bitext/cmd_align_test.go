@@ -558,3 +558,62 @@ func TestAlignTMXNamesTheArticle(t *testing.T) {
 		t.Errorf("the memory's pair names no article: %s", r.stdout)
 	}
 }
+
+// TestAlignFolders aligns an archive folder by folder: each Arabic file with
+// the English file of the same name, one output per pair in --out-dir; a
+// pair without its English is told and skipped while the others are written.
+func TestAlignFolders(t *testing.T) {
+	dir := alignDir(t)
+	ar, en := filepath.Join(dir, "ar"), filepath.Join(dir, "en")
+	for _, d := range []string{ar, en} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile := func(from, to string) {
+		data, err := os.ReadFile(filepath.Join(dir, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile("article.txt", filepath.Join(ar, "2023-09-05.txt"))
+	copyFile("article.en.txt", filepath.Join(en, "2023-09-05.txt"))
+	copyFile("article.txt", filepath.Join(ar, "2023-09-06.txt")) // its English is missing
+
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "--out-dir", "out", "ar", "en")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (one pair not aligned): %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"no English file " + filepath.Join("en", "2023-09-06.txt"), "aligned 1 pair into out", "1 of 2 pairs not aligned"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr %q lacks %q", r.stderr, want)
+		}
+	}
+	one := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", filepath.Join("ar", "2023-09-05.txt"), filepath.Join("en", "2023-09-05.txt"))
+	got, err := os.ReadFile(filepath.Join(dir, "out", "2023-09-05.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != one.stdout {
+		t.Error("the folder run's TMX differs from aligning the pair alone")
+	}
+	if fileExists(filepath.Join(dir, "out", "2023-09-06.tmx")) {
+		t.Error("an output was written for the pair without English")
+	}
+
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"align", "ar", filepath.Join("en", "2023-09-05.txt")}, "two files or two folders"},
+		{[]string{"align", "-o", "x.tmx", "ar", "en"}, "with two folders use --out-dir"},
+		{[]string{"align", "--out-dir", "out", "article.txt", "article.en.txt"}, "--out-dir is for two folders"},
+	} {
+		if r := runBitext(t, dir, "", tc.args...); r.code != 2 || !strings.Contains(r.stderr, tc.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, r.code, r.stderr, tc.msg)
+		}
+	}
+}
