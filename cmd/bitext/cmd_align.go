@@ -638,6 +638,25 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 	return bt
 }
 
+// memoryText is a segment as a translation memory should keep it: text
+// copied from a web page brings no-break and other odd spaces, direction
+// marks and zero-width characters that nobody sees, and a memory that keeps
+// them shows every later match as "spelled otherwise" and hands them on to
+// new translations. They become plain spaces, runs of spaces one, or go.
+func memoryText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == 0x200B || r == 0x200E || r == 0x200F || r == 0x061C || r == 0xFEFF || r == 0x2060 || r == 0x00AD,
+			r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return -1
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // writeBeadTMX writes the paired beads as a translation memory, each with the
 // Arabic file's name as its article; beads with an empty side have nothing to
 // remember, and web boilerplate is no translation (translate's TMX leaves it
@@ -648,7 +667,7 @@ func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 		if u.Source == "" || u.Target == "" || u.Kind == doc.Boilerplate {
 			continue
 		}
-		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: u.Source}, {Lang: bt.TargetLang, Text: u.Target}}}
+		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: memoryText(u.Source)}, {Lang: bt.TargetLang, Text: memoryText(u.Target)}}}
 		if bt.Name != "" {
 			// the article the pair comes from, as translate's and
 			// publish's TMX name it: tm import keeps it with the pair

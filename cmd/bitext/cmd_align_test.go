@@ -617,3 +617,28 @@ func TestAlignFolders(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignTMXPlainSpaces: an article pair copied from web pages (no-break
+// spaces, a direction mark, Windows line ends) goes into align's TMX with
+// plain spaces, so that the memory matches the same sentence typed anew
+// exactly and hands no invisible characters on to new translations.
+func TestAlignTMXPlainSpaces(t *testing.T) {
+	dir := alignDir(t)
+	ar := "وصل الوفد\u00a0الروسي إلى العاصمة\u200f السورية دمشق اليوم.\n\nوقال المتحدث إن المحادثات ستستمر ثلاثة أيام.\n"
+	en := "The Russian\u00a0delegation arrived in the Syrian capital Damascus\u202f today.\r\n\r\n\r\nThe spokesman said the talks would last three days.\r\n"
+	os.WriteFile(filepath.Join(dir, "web.ar.txt"), []byte(ar), 0o644)
+	os.WriteFile(filepath.Join(dir, "web.en.txt"), []byte(en), 0o644)
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "web.ar.txt", "web.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"<seg>وصل الوفد الروسي إلى العاصمة السورية دمشق اليوم.</seg>",
+		"<seg>The Russian delegation arrived in the Syrian capital Damascus today.</seg>"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("TMX lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.ContainsAny(r.stdout, "\u00a0\u200f\u202f\r") {
+		t.Errorf("TMX keeps invisible characters: %q", r.stdout)
+	}
+}
