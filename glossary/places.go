@@ -44,7 +44,13 @@ var wellKnownOrgs = foldSet(map[string]string{
 	// come out as "Allah Party".
 	"حزب الله": "Hezbollah", "حركة حماس": "Hamas", "حركة فتح": "Fatah",
 	"منظمة التحرير الفلسطينية": "Palestine Liberation Organization", "حركة المقاومة الإسلامية": "Hamas",
-	"حركة الجهاد الإسلامي": "Islamic Jihad",
+	"حركة الجهاد الإسلامي": "Islamic Jihad", "تنظيم القاعدة": "al-Qaeda", "داعش": "Islamic State",
+	"تنظيم الدولة الإسلامية": "Islamic State", "طالبان": "Taliban", "حركة طالبان": "Taliban", "الحوثيون": "Houthis",
+	"الحوثيين": "Houthis", "جماعة الحوثي": "Houthis", "الحرس الثوري": "Revolutionary Guards", "الناتو": "NATO",
+	"حلف الناتو": "NATO", "الاتحاد الأفريقي": "African Union", "صندوق النقد الدولي": "International Monetary Fund",
+	"البنك الدولي": "World Bank", "منظمة الصحة العالمية": "World Health Organization",
+	"الوكالة الدولية للطاقة الذرية": "International Atomic Energy Agency", "أوبك": "OPEC",
+	"مجلس التعاون الخليجي": "Gulf Cooperation Council", "الأونروا": "UNRWA", "اليونيسف": "UNICEF",
 })
 
 // wellKnownMedia are the news agencies, papers and broadcasters that Arabic
@@ -59,7 +65,51 @@ var wellKnownMedia = foldSet(map[string]string{
 	"لوموند": "Le Monde", "هآرتس": "Haaretz", "بي بي سي": "BBC", "سي إن إن": "CNN", "الأهرام": "Al-Ahram",
 })
 
+// wellKnownPeople are the people Arabic news names most, as English news
+// spells them. Word by word the table and the rules get them wrong: بيسكوف
+// comes out Beskov (Arabic has no p), أون Aung, نتنياهو Ntniho.
+var wellKnownPeople = foldSet(map[string]string{
+	"فلاديمير بوتين": "Vladimir Putin", "بوتين": "Putin", "ديمتري بيسكوف": "Dmitry Peskov", "بيسكوف": "Peskov",
+	"سيرغي لافروف": "Sergei Lavrov", "لافروف": "Lavrov", "سيرغي شويغو": "Sergei Shoigu", "شويغو": "Shoigu",
+	"ديمتري ميدفيديف": "Dmitry Medvedev", "فولوديمير زيلينسكي": "Volodymyr Zelensky", "زيلينسكي": "Zelensky",
+	"كيم جونغ أون": "Kim Jong Un", "كيم يو جونغ": "Kim Yo Jong", "شي جين بينغ": "Xi Jinping", "يون سوك يول": "Yoon Suk Yeol",
+	"ناريندرا مودي": "Narendra Modi", "مودي": "Modi",
+	"جو بايدن": "Joe Biden", "بايدن": "Biden", "دونالد ترامب": "Donald Trump", "ترامب": "Trump",
+	"كامالا هاريس": "Kamala Harris", "أنتوني بلينكن": "Antony Blinken", "بلينكن": "Blinken",
+	"إيمانويل ماكرون": "Emmanuel Macron", "ماكرون": "Macron", "أولاف شولتس": "Olaf Scholz", "شولتس": "Scholz",
+	"ريشي سوناك": "Rishi Sunak", "سوناك": "Sunak", "كير ستارمر": "Keir Starmer", "ستارمر": "Starmer",
+	"أنطونيو غوتيريش": "Antonio Guterres", "غوتيريش": "Guterres", "ينس ستولتنبرغ": "Jens Stoltenberg", "ستولتنبرغ": "Stoltenberg",
+	"رجب طيب أردوغان": "Recep Tayyip Erdogan", "أردوغان": "Erdogan",
+	"بنيامين نتنياهو": "Benjamin Netanyahu", "نتنياهو": "Netanyahu", "يوآف غالانت": "Yoav Gallant", "غالانت": "Gallant",
+	"بيني غانتس": "Benny Gantz", "يائير لابيد": "Yair Lapid", "نفتالي بينيت": "Naftali Bennett",
+	"علي خامنئي": "Ali Khamenei", "خامنئي": "Khamenei", "إبراهيم رئيسي": "Ebrahim Raisi", "حسن روحاني": "Hassan Rouhani",
+	"محمد جواد ظريف": "Mohammad Javad Zarif", "حسين أمير عبد اللهيان": "Hossein Amirabdollahian",
+	"بشار الأسد": "Bashar al-Assad", "حسن نصر الله": "Hassan Nasrallah", "نصر الله": "Nasrallah",
+	"نجيب ميقاتي": "Najib Mikati", "ميقاتي": "Mikati", "ميشال عون": "Michel Aoun", "جوزيف عون": "Joseph Aoun",
+	"محمد بن سلمان": "Mohammed bin Salman", "محمد بن زايد": "Mohammed bin Zayed", "تميم بن حمد آل ثاني": "Tamim bin Hamad Al Thani",
+	"عبد الفتاح السيسي": "Abdel Fattah al-Sisi", "السيسي": "al-Sisi", "عبد الفتاح البرهان": "Abdel Fattah al-Burhan",
+	"البرهان": "al-Burhan", "محمد حمدان دقلو": "Mohamed Hamdan Dagalo", "حميدتي": "Hemedti",
+	"خليفة حفتر": "Khalifa Haftar", "حفتر": "Haftar", "عبد الحميد الدبيبة": "Abdul Hamid Dbeibah", "الدبيبة": "Dbeibah",
+	"قيس سعيد": "Kais Saied", "عبد المجيد تبون": "Abdelmadjid Tebboune", "تبون": "Tebboune",
+	"محمود عباس": "Mahmoud Abbas", "إسماعيل هنية": "Ismail Haniyeh", "هنية": "Haniyeh", "يحيى السنوار": "Yahya Sinwar",
+	"السنوار": "Sinwar", "محمد شياع السوداني": "Mohammed Shia al-Sudani", "نوري المالكي": "Nouri al-Maliki",
+	"مقتدى الصدر": "Muqtada al-Sadr", "عبد الملك الحوثي": "Abdul-Malik al-Houthi",
+	"أسامة بن لادن": "Osama bin Laden", "بن لادن": "bin Laden", "أيمن الظواهري": "Ayman al-Zawahiri", "الظواهري": "al-Zawahiri",
+	"أبو بكر البغدادي": "Abu Bakr al-Baghdadi",
+})
+
+// wellKnownTitled are media whose name is an ordinary word when it stands
+// alone (الجزيرة is also "the island"): they are known after their title
+// only (قناة الجزيرة).
+var wellKnownTitled = foldSet(map[string]string{
+	"الجزيرة": "Al-Jazeera", "العربية": "Al Arabiya", "الميادين": "Al Mayadeen", "المنار": "Al-Manar",
+	"الحياة": "Al-Hayat", "الشرق الأوسط": "Asharq Al-Awsat",
+})
+
 func init() {
+	for k, v := range wellKnownPeople {
+		wellKnown[k] = v
+	}
 	for k, v := range wellKnownOrgs {
 		wellKnown[k] = v
 	}

@@ -169,32 +169,31 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	knownAt := func(k int) bool {
 		return wellKnown[stem[k]] != "" || k+1 < n && wellKnown[stem[k]+" "+stem[k+1]] != ""
 	}
+	// wellKnownAt returns how many words of a well-known name start at
+	// token i, longest first, or 0.
+	wellKnownAt := func(i int) int {
+		for size := min(wellKnownWords, n-i); size >= 1; size-- {
+			words := make([]string, 0, size)
+			ok := true
+			for k := i; k < i+size; k++ {
+				if covered[k] || k > i && (!t.toks[k].joined || cut[k] > 0) {
+					ok = false
+					break
+				}
+				words = append(words, stem[k])
+			}
+			if ok && wellKnown[strings.Join(words, " ")] != "" {
+				return size
+			}
+		}
+		return 0
+	}
 	for i := 0; i < n; i++ {
-		// Well-known places and institutions, longest first.
-		if !covered[i] {
-			matched := false
-			for size := wellKnownWords; size >= 1 && !matched; size-- {
-				if i+size > n {
-					continue
-				}
-				words := make([]string, 0, size)
-				ok := true
-				for k := i; k < i+size; k++ {
-					if covered[k] || k > i && (!t.toks[k].joined || cut[k] > 0) {
-						ok = false
-						break
-					}
-					words = append(words, stem[k])
-				}
-				if ok && wellKnown[strings.Join(words, " ")] != "" {
-					cands = append(cands, cand{from: i, to: i + size, typ: "known"})
-					i += size - 1
-					matched = true
-				}
-			}
-			if matched {
-				continue
-			}
+		// Well-known places, institutions and people, longest first.
+		if size := wellKnownAt(i); size > 0 {
+			cands = append(cands, cand{from: i, to: i + size, typ: "known"})
+			i += size - 1
+			continue
 		}
 		// A title and up to three descriptors (الدفاع الروسي, باسم الرئاسة) before a name.
 		if typ := triggers[stem[i]]; typ != "" {
@@ -203,6 +202,13 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			for d := 0; d < 4 && j < n && t.toks[j].joined && !covered[j] && triggers[stem[j]] == "" && !org &&
 				(stem[j] == "باسم" || strings.HasPrefix(stem[j], "ال") && !inTable(j)); d++ {
 				j++
+			}
+			if size := wellKnownAt(j); size > 0 && j < n && t.toks[j].joined && cut[j] == 0 && !org {
+				// الرئيس المصري عبد الفتاح السيسي: the whole of a well-known name.
+				cands = append(cands, cand{from: j, to: j + size, typ: "known",
+					title: text[int(t.toks[i].start)+cut[i] : t.toks[i].end]})
+				i = j + size - 1
+				continue
 			}
 			if j < n && t.toks[j].joined && nameish(j) && cut[j] == 0 {
 				k := j + 1
@@ -312,7 +318,9 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			typ := c.typ
 			if typ == "known" {
 				typ = "place"
-				if wellKnownOrgs[key] != "" {
+				if wellKnownPeople[key] != "" {
+					typ = "person"
+				} else if wellKnownOrgs[key] != "" {
 					typ = "organisation"
 				} else if wellKnownMedia[key] != "" {
 					typ = "media"
@@ -495,6 +503,11 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 				suffix = en // "Wagner Group", "Baath Party"
 				continue
 			}
+		}
+		if en := wellKnownTitled[strings.Join(words[i:], " ")]; en != "" && i > 0 && titled {
+			parts = append(parts, en) // قناة الجزيرة: Al-Jazeera
+			table++
+			break
 		}
 		if en := wellKnown[w]; en != "" {
 			parts = append(parts, en) // نيويورك in نيويورك تايمز

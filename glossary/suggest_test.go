@@ -85,7 +85,7 @@ func TestSuggestJoinsCompoundNames(t *testing.T) {
 		}
 	}
 	for ar, en := range map[string]string{
-		"عبد الفتاح": "Abdul Fattah", "محمد بن سلمان": "Mohamed bin Salman", "عبد الله": "Abdullah",
+		"عبد الفتاح السيسي": "Abdel Fattah al-Sisi", "محمد بن سلمان": "Mohammed bin Salman", "عبد الله": "Abdullah",
 		"عبدالله غول": "Abdullah Gul", "ابن خلدون": "Ibn Khaldoun",
 	} {
 		if got, ok := proposed[ar]; !ok || got != en {
@@ -262,4 +262,33 @@ func suggestIn(t *testing.T, text string) []Suggestion {
 		t.Fatal(err)
 	}
 	return Suggest(text, SuggestOptions{Names: names})
+}
+
+// The names news repeats most are proposed as English news writes them,
+// not as their words are spelled one by one (Beskov, Kim Jong Aung).
+func TestSuggestWorldSpellings(t *testing.T) {
+	text := "وقال الناطق باسم الكرملين ديمتري بيسكوف إن الزعيم الكوري الشمالي كيم جونغ أون سيزور روسيا. " +
+		"وقال رئيس الوزراء بنيامين نتنياهو لقناة الجزيرة إن تنظيم القاعدة يهدد سكان شبه الجزيرة العربية. " +
+		"والتقى نتنياهو الرئيس المصري عبد الفتاح السيسي."
+	proposed := map[string]Suggestion{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s
+	}
+	for ar, want := range map[string]string{
+		"ديمتري بيسكوف": "Dmitry Peskov", "كيم جونغ أون": "Kim Jong Un", "بنيامين نتنياهو": "Benjamin Netanyahu",
+		"نتنياهو": "Netanyahu", "قناة الجزيرة": "Al-Jazeera", "تنظيم القاعدة": "al-Qaeda",
+		"عبد الفتاح السيسي": "Abdel Fattah al-Sisi",
+	} {
+		if got, ok := proposed[ar]; !ok || got.En != want {
+			t.Errorf("%s: proposed %q (%v), want %q", ar, got.En, ok, want)
+		}
+	}
+	if s := proposed["بنيامين نتنياهو"]; s.Type != "person" {
+		t.Errorf("بنيامين نتنياهو: type %q, want person", s.Type)
+	}
+	for ar, s := range proposed {
+		if s.En == "Al-Jazeera" && ar != "قناة الجزيرة" {
+			t.Errorf("%s proposed as Al-Jazeera: without its title الجزيرة is the peninsula", ar)
+		}
+	}
 }
