@@ -531,7 +531,15 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 			table++
 			continue
 		}
-		parts = append(parts, capitalize(Transliterate(w)))
+		if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+			if en, _, ok := names.Lookup(rest); ok {
+				// الحكيم: the table knows حكيم Hakim.
+				parts = append(parts, nameCase("al-"+en, len(parts) == 0))
+				table++
+				continue
+			}
+		}
+		parts = append(parts, nameCase(Transliterate(w), len(parts) == 0))
 		rules++
 	}
 	from := "table"
@@ -605,6 +613,18 @@ func joinerEnglish(words []string, i int, names *NameTable) (en string, known, o
 	return "", false, false
 }
 
+// nameCase capitalises a spelled name word and the word after its article
+// (al-Hakim), the article itself only where it starts the name.
+func nameCase(s string, first bool) string {
+	if rest, ok := strings.CutPrefix(s, "al-"); ok {
+		if first {
+			return "Al-" + capitalize(rest)
+		}
+		return "al-" + capitalize(rest)
+	}
+	return capitalize(s)
+}
+
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
@@ -642,7 +662,12 @@ func transliterateWord(w string) string {
 	}
 	rs := []rune(w)
 	vowelBefore := b.Len() == 0 || strings.HasSuffix(b.String(), "-") // at the start, و and ي are consonants
+	skip := false
 	for i, r := range rs {
+		if skip {
+			skip = false
+			continue
+		}
 		if r == 'ي' && i == len(rs)-2 && rs[i+1] == 'ا' && !vowelBefore {
 			b.WriteString("ia")
 			break
@@ -681,6 +706,14 @@ func transliterateWord(w string) string {
 				b.WriteString("a") // ta marbuta, folded to ha
 			} else {
 				b.WriteString("h")
+			}
+			vowelBefore = false
+		case 'ت':
+			if i+1 < len(rs) && rs[i+1] == 'ش' {
+				b.WriteString("ch") // تش: English ch (Archie, Gorbachev)
+				skip = true
+			} else {
+				b.WriteString("t")
 			}
 			vowelBefore = false
 		default:

@@ -292,3 +292,27 @@ func TestSuggestWorldSpellings(t *testing.T) {
 		}
 	}
 }
+
+// A spelled name with the article reads al-Hakim: the name capitalised after
+// the article, which is capital only at the start; the table spells the word
+// without its article when it lacks the whole; تش is ch.
+func TestProposeEnglishArticle(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ar, want := range map[string]string{
+		"الحكيم":       "Al-Hakim",
+		"أيمن الحكيم":  "Ayman al-Hakim",
+		"الزلامي":      "Al-Zlami",
+		"خالد الزلامي": "Khaled al-Zlami",
+		"أرتشي":        "Archi",
+	} {
+		if _, _, ok := names.Lookup(Key(ar)); ok && !strings.Contains(ar, " ") {
+			t.Fatalf("%s is in the name table: pick a word it lacks", ar)
+		}
+		if got, _ := proposeEnglish(Words(ar), false, names); got != want {
+			t.Errorf("%s: proposed %q, want %q", ar, got, want)
+		}
+	}
+}

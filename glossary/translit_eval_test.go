@@ -58,8 +58,8 @@ func readTranslit(t testing.TB, anetac bool, split string) []translitPair {
 }
 
 // translitScore is how close spellings come to the English of the pairs:
-// the share spelled exactly (case aside) and the character error rate
-// (edit distance over the length of the English).
+// the share spelled exactly (case and the article al- aside) and the
+// character error rate (edit distance over the length of the English).
 type translitScore struct {
 	n, exact, covered int
 	edits, chars      int
@@ -67,6 +67,11 @@ type translitScore struct {
 
 func (s *translitScore) add(got, want string) {
 	got, want = strings.ToLower(got), strings.ToLower(want)
+	if !strings.HasPrefix(want, "al") {
+		// The pairs leave the article out (الحكيم hakim); a glossary
+		// writes it (al-Hakim), as English news does.
+		got = strings.TrimPrefix(got, "al-")
+	}
 	s.n++
 	if got == want {
 		s.exact++
@@ -110,7 +115,7 @@ type translitFloor struct {
 }
 
 var translitFloors = map[string]translitFloor{
-	"google": {rulesCER: 0.32, proposedExact: 0.765, proposedCER: 0.078},
+	"google": {rulesCER: 0.30, proposedExact: 0.77, proposedCER: 0.070},
 	"anetac": {rulesCER: 0.213, proposedExact: 0.30, proposedCER: 0.197},
 }
 
