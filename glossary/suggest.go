@@ -114,8 +114,8 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	for i := range t.toks {
 		w := t.word(i)
 		stem[i] = w
-		if _, _, ok := opt.Names.Lookup(w); ok || stopWords[w] || adverbial[i] {
-			continue // بدلاً is no ب + دلا
+		if _, _, ok := opt.Names.Lookup(w); ok || stopWords[w] || adverbial[i] || wellKnown[w] != "" {
+			continue // بدلاً is no ب + دلا, بكين (Beijing) no ب + كين (Ken)
 		}
 		for _, s := range arabic.SplitProclitics(w) {
 			st := s.Stem(w)

@@ -316,3 +316,18 @@ func TestProposeEnglishArticle(t *testing.T) {
 		}
 	}
 }
+
+// A well-known name that begins with a proclitic's letter (بكين, لندن, كندا)
+// is that name, not the letter and a shorter name (كين Ken, ندا Nada).
+func TestSuggestKeepsWellKnownWhole(t *testing.T) {
+	text := "وقال في بكين أمس إن لندن وكندا ولبنان تدعم بكين."
+	proposed := map[string]string{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s.En
+	}
+	for ar, en := range map[string]string{"بكين": "Beijing", "لندن": "London", "كندا": "Canada", "لبنان": "Lebanon"} {
+		if proposed[ar] != en {
+			t.Errorf("%s: proposed %q, want %q; all: %v", ar, proposed[ar], en, proposed)
+		}
+	}
+}
