@@ -32,7 +32,16 @@ var wellKnown = foldSet(map[string]string{
 	"إسطنبول": "Istanbul", "نيويورك": "New York", "جنيف": "Geneva", "بروكسل": "Brussels", "فيينا": "Vienna",
 	"نيودلهي": "New Delhi", "كابول": "Kabul", "إسلام آباد": "Islamabad", "الخرطوم": "Khartoum", "طرابلس": "Tripoli",
 	"تونس العاصمة": "Tunis", "الرباط": "Rabat", "صنعاء": "Sanaa", "فلاديفوستوك": "Vladivostok",
-	"سانت بطرسبورغ": "Saint Petersburg",
+	"سانت بطرسبورغ": "Saint Petersburg", "تل أبيب": "Tel Aviv", "حيفا": "Haifa", "مكة": "Mecca", "مكة المكرمة": "Mecca",
+	"المدينة المنورة": "Medina", "الإسكندرية": "Alexandria", "مراكش": "Marrakesh", "مقديشو": "Mogadishu", "بعلبك": "Baalbek",
+	"هونغ كونغ": "Hong Kong", "هونج كونج": "Hong Kong",
+	// Regions, continents and countries named with more words.
+	"أوروبا": "Europe", "آسيا": "Asia", "أفريقيا": "Africa", "إفريقيا": "Africa", "أميركا": "America", "أمريكا": "America",
+	"أمريكا اللاتينية": "Latin America", "أميركا اللاتينية": "Latin America", "الشرق الأوسط": "Middle East", "الخليج": "Gulf",
+	"الضفة الغربية": "West Bank", "قطاع غزة": "Gaza Strip", "الولايات المتحدة الأمريكية": "United States",
+	"الولايات المتحدة الأميركية": "United States", "المملكة العربية السعودية": "Saudi Arabia",
+	"الاتحاد السوفيتي": "Soviet Union", "الاتحاد السوفياتي": "Soviet Union", "البرتغال": "Portugal", "الكونغو": "Congo",
+	"قبرص": "Cyprus", "موريتانيا": "Mauritania", "الدنمارك": "Denmark", "الفلبين": "Philippines", "الفاتيكان": "Vatican",
 })
 
 // wellKnownOrgs are the institutions among wellKnown.
@@ -51,6 +60,11 @@ var wellKnownOrgs = foldSet(map[string]string{
 	"البنك الدولي": "World Bank", "منظمة الصحة العالمية": "World Health Organization",
 	"الوكالة الدولية للطاقة الذرية": "International Atomic Energy Agency", "أوبك": "OPEC",
 	"مجلس التعاون الخليجي": "Gulf Cooperation Council", "الأونروا": "UNRWA", "اليونيسف": "UNICEF",
+	"حماس": "Hamas", "الجهاد الإسلامي": "Islamic Jihad", "مجلس الأمن الدولي": "UN Security Council", "الكنيست": "Knesset",
+	"الكونجرس": "Congress", "منظمة الأمم المتحدة": "United Nations",
+	// Football clubs.
+	"ريال مدريد": "Real Madrid", "برشلونة": "Barcelona", "مانشستر يونايتد": "Manchester United", "تشلسي": "Chelsea",
+	"ليفربول": "Liverpool", "أرسنال": "Arsenal", "بايرن ميونيخ": "Bayern Munich", "يوفنتوس": "Juventus",
 })
 
 // wellKnownMedia are the news agencies, papers and broadcasters that Arabic
@@ -95,7 +109,9 @@ var wellKnownPeople = foldSet(map[string]string{
 	"السنوار": "Sinwar", "محمد شياع السوداني": "Mohammed Shia al-Sudani", "نوري المالكي": "Nouri al-Maliki",
 	"مقتدى الصدر": "Muqtada al-Sadr", "عبد الملك الحوثي": "Abdul-Malik al-Houthi",
 	"أسامة بن لادن": "Osama bin Laden", "بن لادن": "bin Laden", "أيمن الظواهري": "Ayman al-Zawahiri", "الظواهري": "al-Zawahiri",
-	"أبو بكر البغدادي": "Abu Bakr al-Baghdadi",
+	"أبو بكر البغدادي": "Abu Bakr al-Baghdadi", "جورج بوش": "George Bush", "بوش": "Bush", "كوفي أنان": "Kofi Annan",
+	"أنان": "Annan", "فؤاد السنيورة": "Fouad Siniora", "السنيورة": "Siniora", "محمود أحمدي نجاد": "Mahmoud Ahmadinejad",
+	"أحمدي نجاد": "Ahmadinejad", "هوغو شافيز": "Hugo Chavez", "شافيز": "Chavez", "باراك أوباما": "Barack Obama", "أوباما": "Obama",
 })
 
 // wellKnownTitled are media whose name is an ordinary word when it stands
@@ -117,8 +133,23 @@ func init() {
 		wellKnown[k] = v
 	}
 	for k := range wellKnown {
-		wellKnownWords = max(wellKnownWords, len(strings.Fields(k)))
+		words := strings.Fields(k)
+		wellKnownWords = max(wellKnownWords, len(words))
+		for i := 2; i < len(words); i++ {
+			wellKnownStart[strings.Join(words[:i], " ")] = true
+		}
 	}
+}
+
+// wellKnownStart holds the first two or more words of the longer
+// well-known names: الولايات المتحدة begins الولايات المتحدة الأمريكية.
+var wellKnownStart = map[string]bool{}
+
+// startsWellKnown reports whether a well-known name of several words begins
+// with the two words a b (والشرق الأوسط: الشرق الأوسط).
+func startsWellKnown(a, b string) bool {
+	k := a + " " + b
+	return wellKnown[k] != "" || wellKnownStart[k]
 }
 
 // wellKnownWords is the most words a well-known name has.

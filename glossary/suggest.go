@@ -126,7 +126,8 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
 				break
 			}
-			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "") && !stopWords[st] {
+			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "" ||
+				i+1 < n && startsWellKnown(st, t.word(i+1))) && !stopWords[st] {
 				stem[i] = st
 				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
 				restored[i] = s.Article
