@@ -158,6 +158,16 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	ordinaryAt := func(i int) bool {
 		return ordinaryWord(stem[i], text[int(t.toks[i].start)+cut[i]:t.toks[i].end], func() bool { return writesMaqsura })
 	}
+	// describes reports a word after an organisation's title that says what
+	// kind it is rather than naming it: an ordinary word or an adjective
+	// without the article (جماعة مسلحة "an armed group", شركة نفطية, جامعة
+	// أمريكية), which agrees with the title in ending with ة.
+	describes := func(i int) bool {
+		if strings.HasPrefix(stem[i], "ال") || wellKnown[stem[i]] != "" {
+			return false
+		}
+		return ordinaryAt(i) || strings.HasSuffix(text[t.toks[i].start:t.toks[i].end], "ة")
+	}
 	inTable := func(i int) bool {
 		_, wt, ok := opt.Names.Lookup(stem[i])
 		// كامل is Kamel in the table, and "whole" in most news text.
@@ -211,12 +221,12 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 				i = j + size - 1
 				continue
 			}
-			if j < n && t.toks[j].joined && nameish(j) && cut[j] == 0 {
+			if j < n && t.toks[j].joined && nameish(j) && cut[j] == 0 && !(org && describes(j)) {
 				k := j + 1
 				allAl := strings.HasPrefix(stem[j], "ال")
 				for k < n && nameWords(stem, j, k) < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 {
 					al := strings.HasPrefix(stem[k], "ال")
-					if cliticArticle(stem[k]) {
+					if cliticArticle(stem[k]) || org && describes(k) {
 						break
 					}
 					if org {

@@ -347,3 +347,20 @@ func TestSuggestWellKnownRegions(t *testing.T) {
 		}
 	}
 }
+
+// After an organisation's title, an adjective or ordinary word says what
+// kind it is (جماعة مسلحة, "an armed group"): no name follows.
+func TestSuggestSkipsDescribedOrganisations(t *testing.T) {
+	text := "وتبنت جماعة مسلحة تنتمي إلى المعارضة الهجوم، فيما قالت مجموعة تفكيرية تابعة لوزارة الدفاع " +
+		"إن شركة نفطية أمريكية ستنسحب. وأفلست شركة انرون وشركة ارثر اندرسون."
+	proposed := map[string]string{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s.En
+		if strings.Contains(s.Ar, "مسلحة") || strings.Contains(s.Ar, "تفكيرية") || strings.Contains(s.Ar, "نفطية") {
+			t.Errorf("proposed %q → %q, which is no name", s.Ar, s.En)
+		}
+	}
+	if _, ok := proposed["شركة انرون"]; !ok {
+		t.Errorf("شركة انرون not proposed; all: %v", proposed)
+	}
+}

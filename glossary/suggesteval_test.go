@@ -12,8 +12,8 @@ var suggestEvalList = flag.Bool("suggest-list", false, "TestSuggestEval: log eve
 
 // Figures reached on the ANERcorp training corpus; the test fails below them.
 const (
-	minSuggestExact   = 0.72
-	maxSuggestNotName = 0.10
+	minSuggestExact   = 0.735
+	maxSuggestNotName = 0.09
 	minSuggestRecall  = 0.49
 )
 
