@@ -34,7 +34,7 @@ var wellKnown = foldSet(map[string]string{
 	"تونس العاصمة": "Tunis", "الرباط": "Rabat", "صنعاء": "Sanaa", "فلاديفوستوك": "Vladivostok",
 	"سانت بطرسبورغ": "Saint Petersburg", "تل أبيب": "Tel Aviv", "حيفا": "Haifa", "مكة": "Mecca", "مكة المكرمة": "Mecca",
 	"المدينة المنورة": "Medina", "الإسكندرية": "Alexandria", "مراكش": "Marrakesh", "مقديشو": "Mogadishu", "بعلبك": "Baalbek",
-	"هونغ كونغ": "Hong Kong", "هونج كونج": "Hong Kong",
+	"هونغ كونغ": "Hong Kong", "هونج كونج": "Hong Kong", "كردستان": "Kurdistan", "إقليم كردستان": "Kurdistan Region",
 	// Regions, continents and countries named with more words.
 	"أوروبا": "Europe", "آسيا": "Asia", "أفريقيا": "Africa", "إفريقيا": "Africa", "أميركا": "America", "أمريكا": "America",
 	"أمريكا اللاتينية": "Latin America", "أميركا اللاتينية": "Latin America", "الشرق الأوسط": "Middle East", "الخليج": "Gulf",
@@ -77,6 +77,10 @@ var wellKnownMedia = foldSet(map[string]string{
 	"نيويورك تايمز": "The New York Times", "واشنطن بوست": "The Washington Post", "وول ستريت جورنال": "The Wall Street Journal",
 	"فايننشال تايمز": "Financial Times", "الغارديان": "The Guardian", "الإيكونوميست": "The Economist",
 	"لوموند": "Le Monde", "هآرتس": "Haaretz", "بي بي سي": "BBC", "سي إن إن": "CNN", "الأهرام": "Al-Ahram",
+	"فاينانشال تايمز": "Financial Times", "غارديان": "The Guardian", "ديلي تلغراف": "The Daily Telegraph",
+	"ديلي ميل": "Daily Mail", "الإندبندنت": "The Independent", "إندبندنت": "The Independent", "لوفيغارو": "Le Figaro",
+	"دير شبيغل": "Der Spiegel", "يديعوت أحرونوت": "Yedioth Ahronoth", "جيروزاليم بوست": "The Jerusalem Post",
+	"فوكس نيوز": "Fox News", "بوليتيكو": "Politico", "أكسيوس": "Axios",
 })
 
 // wellKnownPeople are the people Arabic news names most, as English news

@@ -335,13 +335,15 @@ func TestSuggestKeepsWellKnownWhole(t *testing.T) {
 // Regions, groups and clubs that news names without a title are proposed
 // too, also behind a proclitic.
 func TestSuggestWellKnownRegions(t *testing.T) {
-	text := "وقالت حماس إن أوروبا والشرق الأوسط يتابعان ما يجري في الضفة الغربية، وفاز ريال مدريد على برشلونة."
+	text := "وقالت حماس إن أوروبا والشرق الأوسط يتابعان ما يجري في الضفة الغربية، وفاز ريال مدريد على برشلونة. " +
+		"ونشرت صحيفة ديلي تلغراف تقريرا عن كردستان."
 	proposed := map[string]string{}
 	for _, s := range suggestIn(t, text) {
 		proposed[s.Ar] = s.En
 	}
 	for ar, en := range map[string]string{"حماس": "Hamas", "أوروبا": "Europe", "الشرق الأوسط": "Middle East",
-		"الضفة الغربية": "West Bank", "ريال مدريد": "Real Madrid", "برشلونة": "Barcelona"} {
+		"الضفة الغربية": "West Bank", "ريال مدريد": "Real Madrid", "برشلونة": "Barcelona",
+		"ديلي تلغراف": "The Daily Telegraph", "كردستان": "Kurdistan"} {
 		if proposed[ar] != en {
 			t.Errorf("%s: proposed %q, want %q; all: %v", ar, proposed[ar], en, proposed)
 		}
