@@ -300,6 +300,23 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			i = k - 1
 		}
 	}
+	// A surname that stands alone after the full name (جيك سوليفان ...
+	// وأقر سوليفان) is the same person: propose it too, spelled alike.
+	inCand := make([]bool, n)
+	surnames := map[string]bool{}
+	for _, c := range cands {
+		for k := c.from; k < c.to; k++ {
+			inCand[k] = true
+		}
+		if fullName(stem[c.from:c.to], c.typ == "person" || c.typ == "known" && wellKnownPeople[strings.Join(stem[c.from:c.to], " ")] != "") {
+			surnames[stem[c.to-1]] = true
+		}
+	}
+	for i := 0; i < n; i++ {
+		if !inCand[i] && surnames[stem[i]] && nameish(i) && wellKnown[stem[i]] == "" && !ordinaryAt(i) {
+			cands = append(cands, cand{from: i, to: i + 1, typ: "person"})
+		}
+	}
 	// Merge the occurrences of each phrase.
 	byKey := map[string]*Suggestion{}
 	var order []string
@@ -392,6 +409,24 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		}
 		out = append(out, *s)
 	}
+	// Spell a lone surname as its full name ends, and rank it with it.
+	full := map[string]*Suggestion{}
+	for i := range out {
+		if words := Words(out[i].Ar); fullName(words, out[i].Type == "person") && out[i].Score >= minSuggestScore &&
+			len(strings.Fields(out[i].En)) == len(words) {
+			full[words[len(words)-1]] = &out[i]
+		}
+	}
+	for i := range out {
+		s := &out[i]
+		words := Words(s.Ar)
+		if p := full[words[0]]; len(words) == 1 && p != nil {
+			en := strings.Fields(p.En)
+			s.En, s.From, s.Type = en[len(en)-1], p.From, "person"
+			s.Score += minSuggestScore
+			s.Reasons = append(s.Reasons, "surname of "+p.Ar)
+		}
+	}
 	kept := out[:0]
 	for _, s := range out {
 		if s.Score >= minSuggestScore {
@@ -421,6 +456,21 @@ func nameWords(stem []string, from, to int) int {
 		}
 	}
 	return n
+}
+
+// fullName reports a person's name of two or more words whose last word
+// names them alone (جيك سوليفان: سوليفان), which a name with عبد, أبو or بن
+// does not (محمد بن سلمان is not سلمان).
+func fullName(words []string, person bool) bool {
+	if !person || len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if nameJoiners[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // dropJoiners returns the end of the name stem[from:to] without the joiners

@@ -366,3 +366,24 @@ func TestSuggestSkipsDescribedOrganisations(t *testing.T) {
 		t.Errorf("شركة انرون not proposed; all: %v", proposed)
 	}
 }
+
+// A surname standing alone after the full name is proposed too, spelled as
+// the full name ends (لابيد Lapid, not Labid by rule), but not the last word
+// of a name with بن.
+func TestSuggestLoneSurname(t *testing.T) {
+	text := "وقال زعيم المعارضة يائير لابيد إن الحكومة فشلت. وأضاف لابيد أن الانتخابات قريبة. " +
+		"وقال مستشار الأمن القومي جيك سوليفان للصحفيين إن الوضع خطير. وأقر سوليفان بأنه لا يعرف. " +
+		"وقال ولي العهد محمد بن سلمان إن الاقتصاد ينمو."
+	proposed := map[string]Suggestion{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s
+	}
+	for ar, en := range map[string]string{"لابيد": "Lapid", "سوليفان": "Sullivan"} {
+		if s, ok := proposed[ar]; !ok || s.En != en || s.Type != "person" {
+			t.Errorf("%s: proposed %q as %q (%v), want %q as person", ar, s.En, s.Type, ok, en)
+		}
+	}
+	if s, ok := proposed["سلمان"]; ok {
+		t.Errorf("سلمان proposed as %q: the last word of محمد بن سلمان is not his name alone", s.En)
+	}
+}
