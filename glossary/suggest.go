@@ -420,7 +420,10 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	for i := range out {
 		s := &out[i]
 		words := Words(s.Ar)
-		if p := full[words[0]]; len(words) == 1 && p != nil {
+		if len(words) != 1 {
+			continue
+		}
+		if p := full[words[0]]; p != nil {
 			en := strings.Fields(p.En)
 			s.En, s.From, s.Type = en[len(en)-1], p.From, "person"
 			s.Score += minSuggestScore
