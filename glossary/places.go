@@ -91,7 +91,7 @@ var wellKnownPeople = foldSet(map[string]string{
 	"سيرغي لافروف": "Sergei Lavrov", "لافروف": "Lavrov", "سيرغي شويغو": "Sergei Shoigu", "شويغو": "Shoigu",
 	"ديمتري ميدفيديف": "Dmitry Medvedev", "فولوديمير زيلينسكي": "Volodymyr Zelensky", "زيلينسكي": "Zelensky",
 	"كيم جونغ أون": "Kim Jong Un", "كيم يو جونغ": "Kim Yo Jong", "شي جين بينغ": "Xi Jinping", "يون سوك يول": "Yoon Suk Yeol",
-	"ناريندرا مودي": "Narendra Modi", "مودي": "Modi",
+	"ناريندرا مودي": "Narendra Modi", "مودي": "Modi", "ليندا توماس غرينفيلد": "Linda Thomas-Greenfield",
 	"جو بايدن": "Joe Biden", "بايدن": "Biden", "دونالد ترامب": "Donald Trump", "ترامب": "Trump",
 	"كامالا هاريس": "Kamala Harris", "أنتوني بلينكن": "Antony Blinken", "بلينكن": "Blinken",
 	"إيمانويل ماكرون": "Emmanuel Macron", "ماكرون": "Macron", "أولاف شولتس": "Olaf Scholz", "شولتس": "Scholz",

@@ -30,7 +30,7 @@ func TestSuggestSampleArticle(t *testing.T) {
 	// The people, places and agencies a reader would list.
 	want := map[string]string{
 		"جيك سوليفان": "Jake Sullivan", "فلاديمير بوتين": "Vladimir Putin", "كيم جونغ أون": "", "ديمتري بيسكوف": "",
-		"أدريان واتسون": "Adrian Watson", "جون كيربي": "John Kirby", "ليندا توماس غرينفيلد": "Linda Thomas Greenfield",
+		"أدريان واتسون": "Adrian Watson", "جون كيربي": "John Kirby", "ليندا توماس غرينفيلد": "Linda Thomas-Greenfield",
 		"دونالد ترامب": "Donald Trump", "سيرغي شويغو": "", "كوريا الشمالية": "North Korea", "روسيا": "Russia",
 		"أوكرانيا": "", "موسكو": "Moscow", "بيونغ يانغ": "", "فلاديفوستوك": "", "واشنطن": "Washington",
 		"يونهاب": "Yonhap", "إنترفاكس": "Interfax", "نيويورك تايمز": "The New York Times", "مجموعة فاغنر": "",
@@ -271,7 +271,7 @@ func suggestIn(t *testing.T, text string) []Suggestion {
 func TestSuggestWorldSpellings(t *testing.T) {
 	text := "وقال الناطق باسم الكرملين ديمتري بيسكوف إن الزعيم الكوري الشمالي كيم جونغ أون سيزور روسيا. " +
 		"وقال رئيس الوزراء بنيامين نتنياهو لقناة الجزيرة إن تنظيم القاعدة يهدد سكان شبه الجزيرة العربية. " +
-		"والتقى نتنياهو الرئيس المصري عبد الفتاح السيسي."
+		"والتقى نتنياهو الرئيس المصري عبد الفتاح السيسي. وقالت السفيرة ليندا توماس غرينفيلد إن الأمر خطير."
 	proposed := map[string]Suggestion{}
 	for _, s := range suggestIn(t, text) {
 		proposed[s.Ar] = s
@@ -279,7 +279,7 @@ func TestSuggestWorldSpellings(t *testing.T) {
 	for ar, want := range map[string]string{
 		"ديمتري بيسكوف": "Dmitry Peskov", "كيم جونغ أون": "Kim Jong Un", "بنيامين نتنياهو": "Benjamin Netanyahu",
 		"نتنياهو": "Netanyahu", "قناة الجزيرة": "Al-Jazeera", "تنظيم القاعدة": "al-Qaeda",
-		"عبد الفتاح السيسي": "Abdel Fattah al-Sisi",
+		"عبد الفتاح السيسي": "Abdel Fattah al-Sisi", "ليندا توماس غرينفيلد": "Linda Thomas-Greenfield",
 	} {
 		if got, ok := proposed[ar]; !ok || got.En != want {
 			t.Errorf("%s: proposed %q (%v), want %q", ar, got.En, ok, want)
