@@ -64,7 +64,7 @@ func (t *NameTable) Len() int { return len(t.names) }
 type Suggestion struct {
 	Ar      string   // the phrase as first written, proclitic removed
 	En      string   // proposed English spelling
-	From    string   // where En comes from: "table", "rules" or "table+rules"
+	From    string   // where En comes from: "table", "rules", "table+rules" or "glossary" (a surname spelled as an entry)
 	Type    string   // guessed type, "" when unknown
 	Count   int      // occurrences in the article
 	Score   float64  // higher is more name-like
@@ -303,7 +303,11 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	// A surname that stands alone after the full name (جيك سوليفان ...
 	// وأقر سوليفان) is the same person: propose it too, spelled alike.
 	inCand := make([]bool, n)
+	glossaryNames := glossarySurnames(opt.Glossary)
 	surnames := map[string]bool{}
+	for w := range glossaryNames {
+		surnames[w] = true
+	}
 	for _, c := range cands {
 		for k := c.from; k < c.to; k++ {
 			inCand[k] = true
@@ -428,6 +432,11 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			s.En, s.From, s.Type = en[len(en)-1], p.From, "person"
 			s.Score += minSuggestScore
 			s.Reasons = append(s.Reasons, "surname of "+p.Ar)
+		} else if e := glossaryNames[words[0]]; e != nil {
+			en := strings.Fields(e.En)
+			s.En, s.From, s.Type = en[len(en)-1], "glossary", "person"
+			s.Score += minSuggestScore
+			s.Reasons = append(s.Reasons, "surname of "+e.Ar+" in the glossary")
 		}
 	}
 	kept := out[:0]
@@ -459,6 +468,26 @@ func nameWords(stem []string, from, to int) int {
 		}
 	}
 	return n
+}
+
+// glossarySurnames maps the last word of the glossary's full names of
+// people to their entry, so that a surname alone is spelled as the
+// glossary spells the whole (بيسكوف as in ديمتري بيسكوف Dmitry Peskov).
+func glossarySurnames(m *Matcher) map[string]*Entry {
+	out := map[string]*Entry{}
+	if m == nil {
+		return out
+	}
+	for _, e := range m.entries {
+		if e == nil || e.Type != "" && e.Type != "person" || !e.Translatable() {
+			continue
+		}
+		words := Words(e.Ar)
+		if fullName(words, true) && len(strings.Fields(e.En)) == len(words) && out[words[len(words)-1]] == nil {
+			out[words[len(words)-1]] = e
+		}
+	}
+	return out
 }
 
 // fullName reports a person's name of two or more words whose last word

@@ -389,3 +389,30 @@ func TestSuggestLoneSurname(t *testing.T) {
 		t.Errorf("سلمان proposed as %q: the last word of محمد بن سلمان is not his name alone", s.En)
 	}
 }
+
+// A surname alone is spelled as the glossary spells the person's full name,
+// so that later mentions read as the first did.
+func TestSuggestSurnameFromGlossary(t *testing.T) {
+	g, err := Parse("glossary.yaml", []byte("terms:\n  - ar: زينب الخطيب\n    en: Zeinab al-Khatib\n    type: person\n"+
+		"  - ar: جون كيربي\n    en: John Kirbi\n  - ar: نهر الأردن\n    en: Jordan River\n    type: place\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وقالت الخطيب إن الخطيب لن تستقيل. وقال كيربي إن الأمر خطير. ووصلوا إلى الأردن."
+	got := map[string]Suggestion{}
+	for _, s := range Suggest(text, SuggestOptions{Names: names, Glossary: NewMatcher(g)}) {
+		got[s.Ar] = s
+	}
+	for ar, en := range map[string]string{"الخطيب": "al-Khatib", "كيربي": "Kirbi"} {
+		if s := got[ar]; s.En != en || s.From != "glossary" || s.Type != "person" {
+			t.Errorf("%s: proposed %q from %q as %q, want %q from the glossary as person", ar, s.En, s.From, s.Type, en)
+		}
+	}
+	if s := got["الأردن"]; s.From == "glossary" {
+		t.Errorf("الأردن spelled %q after a place of the glossary", s.En)
+	}
+}

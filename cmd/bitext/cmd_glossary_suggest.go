@@ -45,7 +45,7 @@ Examples:
 type suggestion struct {
 	Ar      string   `json:"ar"`
 	En      string   `json:"en"`
-	From    string   `json:"from"` // table, rules or table+rules
+	From    string   `json:"from"` // table, rules, table+rules or glossary
 	Type    string   `json:"type,omitempty"`
 	Count   int      `json:"count"`
 	Score   float64  `json:"score"`
@@ -119,6 +119,8 @@ func suggestAction(c *cli.Context, e *env) error {
 				from = "English by rule: check it"
 			case "table+rules":
 				from = "English partly by rule: check it"
+			case "glossary":
+				from = "spelled as the glossary's full name"
 			}
 			fmt.Fprintf(&b, "bitext glossary add%s %s %s%s  # %d:%d, %d×, %s\n", glossaryArg, shellQuote(s.Ar), shellQuote(s.En), typ,
 				s.Line, s.Column, s.Count, from)
