@@ -471,7 +471,7 @@ func nameWords(stem []string, from, to int) int {
 }
 
 // glossarySurnames maps the last word of the glossary's full names of
-// people to their entry, so that a surname alone is spelled as the
+// people (type person) to their entry, so that a surname alone is spelled as the
 // glossary spells the whole (بيسكوف as in ديمتري بيسكوف Dmitry Peskov).
 func glossarySurnames(m *Matcher) map[string]*Entry {
 	out := map[string]*Entry{}
@@ -479,7 +479,7 @@ func glossarySurnames(m *Matcher) map[string]*Entry {
 		return out
 	}
 	for _, e := range m.entries {
-		if e == nil || e.Type != "" && e.Type != "person" || !e.Translatable() {
+		if e == nil || e.Type != "person" || !e.Translatable() { // untyped: جامعة هارفارد is no person
 			continue
 		}
 		words := Words(e.Ar)

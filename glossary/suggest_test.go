@@ -394,7 +394,8 @@ func TestSuggestLoneSurname(t *testing.T) {
 // so that later mentions read as the first did.
 func TestSuggestSurnameFromGlossary(t *testing.T) {
 	g, err := Parse("glossary.yaml", []byte("terms:\n  - ar: زينب الخطيب\n    en: Zeinab al-Khatib\n    type: person\n"+
-		"  - ar: جون كيربي\n    en: John Kirbi\n  - ar: نهر الأردن\n    en: Jordan River\n    type: place\n"))
+		"  - ar: جون كيربي\n    en: John Kirbi\n    type: person\n  - ar: نهر الأردن\n    en: Jordan River\n    type: place\n"+
+		"  - ar: جامعة هارفارد\n    en: Harvard University\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,7 +403,7 @@ func TestSuggestSurnameFromGlossary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "وقالت الخطيب إن الخطيب لن تستقيل. وقال كيربي إن الأمر خطير. ووصلوا إلى الأردن."
+	text := "وقالت الخطيب إن الخطيب لن تستقيل. وقال كيربي إن الأمر خطير. ووصلوا إلى الأردن. ودرس في هارفارد."
 	got := map[string]Suggestion{}
 	for _, s := range Suggest(text, SuggestOptions{Names: names, Glossary: NewMatcher(g)}) {
 		got[s.Ar] = s
@@ -412,7 +413,9 @@ func TestSuggestSurnameFromGlossary(t *testing.T) {
 			t.Errorf("%s: proposed %q from %q as %q, want %q from the glossary as person", ar, s.En, s.From, s.Type, en)
 		}
 	}
-	if s := got["الأردن"]; s.From == "glossary" {
-		t.Errorf("الأردن spelled %q after a place of the glossary", s.En)
+	for _, ar := range []string{"الأردن", "هارفارد"} {
+		if s := got[ar]; s.From == "glossary" {
+			t.Errorf("%s spelled %q after an entry of the glossary that is no person", ar, s.En)
+		}
 	}
 }
