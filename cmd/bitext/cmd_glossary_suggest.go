@@ -106,7 +106,11 @@ func suggestAction(c *cli.Context, e *env) error {
 		if c.IsSet("glossary") {
 			glossaryArg = " --glossary " + shellQuote(path)
 		}
-		fmt.Fprintf(&b, "# Names for %s that the glossary lacks: delete the lines you do not want,\n", c.Args().First())
+		article := c.Args().First()
+		if article == "-" {
+			article = "the article on stdin"
+		}
+		fmt.Fprintf(&b, "# Names for %s that the glossary lacks: delete the lines you do not want,\n", article)
 		fmt.Fprintf(&b, "# correct the English (above all where it says \"by rule\"), then run this with sh.\n")
 		for _, s := range out {
 			typ := ""

@@ -125,6 +125,12 @@ func TestGlossarySuggestAdd(t *testing.T) {
 	if r := runBitext(t, root, "", "glossary", "suggest", "--glossary", g, article); r.code != 0 || r.stdout != "" {
 		t.Errorf("after adding every suggestion, suggest printed %q (exit %d)", r.stdout, r.code)
 	}
+	empty := filepath.Join(dir, "empty.yaml")
+	os.WriteFile(empty, []byte("terms:\n"), 0o644)
+	if r := runBitext(t, root, string(text), "glossary", "suggest", "--add", "--glossary", empty, "-"); r.code != 0 ||
+		!strings.HasPrefix(r.stdout, "# Names for the article on stdin ") {
+		t.Errorf("--add from stdin: exit %d, first line %q", r.code, strings.SplitN(r.stdout, "\n", 2)[0])
+	}
 	if r := runBitext(t, root, "", "glossary", "suggest", "--add", "--json", article); r.code != 2 {
 		t.Errorf("--add --json: exit %d, want 2", r.code)
 	}
