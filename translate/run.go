@@ -489,7 +489,7 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 			return out, nil
 		}
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, stopped(ctx, err, attempt)
 		}
 		var e *Error
 		var after time.Duration
@@ -518,10 +518,21 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 		if after == 0 && e != nil && (e.Status == http.StatusTooManyRequests || e.Status == grpcResourceExhausted) {
 			wait = retry.WaitLimited(attempt)
 		}
-		if err := sleep(ctx, wait); err != nil {
-			return nil, err
+		if sleep(ctx, wait) != nil {
+			return nil, stopped(ctx, err, attempt)
 		}
 	}
+}
+
+// stopped is the error of a request whose caller's context ended after
+// attempt failed with err: the context's error, and the engine's as well when
+// it was something else, so that a deadline cut short by a failing engine
+// still says why the engine failed.
+func stopped(ctx context.Context, err error, attempt int) error {
+	if errors.Is(err, ctx.Err()) {
+		return ctx.Err()
+	}
+	return fmt.Errorf("%w while retrying (attempt %d failed: %w)", ctx.Err(), attempt, err)
 }
 
 // grpcResourceExhausted is gRPC's RESOURCE_EXHAUSTED code, which Google's

@@ -470,3 +470,33 @@ func TestTooLargeAloneSaysWhichOption(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// failingEngine fails every request with a retryable error.
+type failingEngine struct{ calls atomic.Int32 }
+
+func (e *failingEngine) Name() string             { return "failing" }
+func (e *failingEngine) Limits() translate.Limits { return translate.Limits{} }
+func (e *failingEngine) Translate(context.Context, translate.Request) ([]string, error) {
+	e.calls.Add(1)
+	return nil, &translate.Error{Engine: "failing", Status: 503, Retryable: true, Err: errors.New("Service Unavailable")}
+}
+
+// A caller's deadline that ends while a failing request is being retried
+// stops the run, and the error still says why the engine failed, so that a
+// service can tell an unreachable engine from a slow article.
+func TestDeadlineDuringRetriesKeepsEngineError(t *testing.T) {
+	eng := &failingEngine{}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	_, err := translate.RunMany(ctx, eng, docs(article), translate.Options{Concurrency: 1, Retry: translate.Retry{Base: 50 * time.Millisecond, Attempts: 100}})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want the deadline", err)
+	}
+	var e *translate.Error
+	if !errors.As(err, &e) || e.Status != 503 || !strings.Contains(err.Error(), "Service Unavailable") {
+		t.Fatalf("err = %v, want the engine's 503 as well", err)
+	}
+	if eng.calls.Load() < 2 {
+		t.Errorf("%d calls, want retries", eng.calls.Load())
+	}
+}
