@@ -1,5 +1,11 @@
 // Package translate holds the Engine interface, the registry of engines and the
 // pipeline that turns a segmented document into bilingual units.
+//
+// To translate an article, segment it (package segment) and call Run with an
+// Engine: one built by New from the engines registered by importing their
+// packages (translate/google, translate/openai, ...), gist.New for the offline
+// gist, or a type of your own. Engines take their settings from Config, never
+// from the environment.
 package translate
 
 import (
@@ -49,6 +55,12 @@ type Limits struct {
 // Engine translates batches of segments. Translate returns exactly one
 // translation per input segment, in order, or an error. Errors that may go away
 // when retried are wrapped in *Error with Retryable set.
+//
+// Glossary names arrive as placeholders, ⟦1:Vladimir Putin⟧ or ⟦1⟧ (see
+// Protect): a translation keeps each one, once, where the name belongs, and
+// the pipeline puts the name back. The pipeline calls Translate from up to
+// Options.Concurrency goroutines at once, so an Engine must be safe for
+// concurrent use.
 type Engine interface {
 	Name() string
 	Limits() Limits
