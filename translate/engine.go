@@ -4,8 +4,9 @@
 // To translate an article, segment it (package segment) and call Run with an
 // Engine: one built by New from the engines registered by importing their
 // packages (translate/google, translate/openai, ...), gist.New for the offline
-// gist, or a type of your own. Engines take their settings from Config, never
-// from the environment.
+// gist, or a type of your own. Engines take their settings from Config and
+// read no environment variable, except that Google's client library finds
+// Application Default Credentials its own way.
 package translate
 
 import (
