@@ -4,6 +4,11 @@
 // Files record where they came from (the article's name and SHA-256, and for
 // every paragraph its unit ids with a hash of each source), so that a reviewed
 // file can be checked against the article before it is published.
+//
+// Write a bitext (from translate.Run) with Write12 or Write21. Read an
+// editor's file with Read, check it against the article with
+// File.CheckArticle, and match it back to the units written with
+// File.Resolve.
 package xliff
 
 import (
