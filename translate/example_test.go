@@ -61,14 +61,22 @@ func ExampleRun() {
 	// paragraph [machine] He said the talks had begun.
 }
 
-// An engine's error comes back wrapped with the article and line it was
-// translating; errors.Is and errors.As still find it.
+// An engine's error comes back in a *PositionError naming the article and
+// the line of the paragraph it was translating (the first of the request,
+// when the engine took several at once); errors.Is and errors.As still find
+// the engine's own error.
 func ExampleRun_error() {
-	d := segment.Split("article-42", "خبر عاجل\n", "ar")
-	_, err := translate.Run(context.Background(), phrasebook{}, d, translate.Options{})
+	d := segment.Split("article-42", "خبر عاجل\n\nوصل الوفد.\n", "ar")
+	eng := phrasebook{"خبر عاجل": "Breaking news"}
+	_, err := translate.Run(context.Background(), eng, d, translate.Options{})
 	fmt.Println(err)
+	var pe *translate.PositionError
+	if errors.As(err, &pe) {
+		fmt.Printf("%s line %d and %d more paragraph(s)\n", pe.Name, pe.Line, pe.More)
+	}
 	fmt.Println(errors.Is(err, errNoPhrase))
 	// Output:
-	// article-42:1: no phrase for "خبر عاجل"
+	// article-42:1: no phrase for "وصل الوفد." (a request of 2 paragraphs starting here)
+	// article-42 line 1 and 1 more paragraph(s)
 	// true
 }

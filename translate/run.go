@@ -110,10 +110,56 @@ func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.B
 	return res.Bitexts[0], nil
 }
 
+// PositionError is a failure while translating one paragraph: the name of
+// its document and the line the paragraph starts on, with what went wrong.
+// RunMany's errors about a paragraph are of this type; errors.Is and
+// errors.As see through it to the engine's error (an *Error, or the
+// context's when the run was stopped).
+//
+// An engine that takes several paragraphs in one request fails them
+// together: the error then names the first, and More counts the others.
+type PositionError struct {
+	Name string // the document's name (doc.Document.Name)
+	Line int    // 1-based line of the paragraph in the document's source
+	More int    // other paragraphs in the failed request, any of which may be the cause
+	Err  error
+}
+
+func (e *PositionError) Error() string {
+	if e.More > 0 {
+		return fmt.Sprintf("%s:%d: %v (a request of %d paragraphs starting here)", e.Name, e.Line, e.Err, e.More+1)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+}
+
+// Unwrap returns what went wrong.
+func (e *PositionError) Unwrap() error { return e.Err }
+
+// place is where a paragraph starts: its document's name and line.
+type place struct {
+	name string
+	line int
+}
+
+// failed wraps the error of the request that sent keys with where its
+// paragraphs are.
+func (r *runner) failed(keys []string, err error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	first := r.where[keys[0]]
+	others := map[place]bool{}
+	for _, k := range keys[1:] {
+		if p := r.where[k]; p != first {
+			others[p] = true
+		}
+	}
+	return &PositionError{Name: first.name, Line: first.line, More: len(others), Err: err}
+}
+
 // job is one block to translate.
 type job struct {
 	d, block int
-	where    string
+	where    place
 	hits     []doc.TermHit
 	terms    []Term
 	phs      [2][]Placeholder // by Mode
@@ -137,7 +183,7 @@ type job struct {
 // the counts of what was sent (and billed) before it; every answer received
 // so far is in the cache.
 func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options) (*Result, error) {
-	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]string{}}
+	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]place{}}
 	r.src, r.tgt = opts.langs()
 	r.lim = eng.Limits()
 	r.local = IsLocal(eng)
@@ -162,7 +208,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 				continue
 			}
 			line, _ := lines.Position(b.Start)
-			j := &job{d: di, block: i, hits: hits[di][i], where: fmt.Sprintf("%s:%d", d.Name, line)}
+			j := &job{d: di, block: i, hits: hits[di][i], where: place{d.Name, line}}
 			seen := map[Term]bool{}
 			for _, h := range j.hits {
 				t := Term{Source: h.Surface, Target: h.En}
@@ -294,7 +340,7 @@ type runner struct {
 	stats    Stats
 	answers  map[string]string // cache key -> raw engine answer
 	terms    map[string][]Term // cache key -> terms of its segment
-	where    map[string]string // cache key -> file:line of its paragraph
+	where    map[string]place  // cache key -> where its paragraph is
 	progress Progress
 }
 
@@ -429,14 +475,14 @@ func (r *runner) batch(ctx context.Context, texts, keys []string) error {
 	case err != nil && errors.As(err, &e) && e.TooLarge:
 		// One text the server still finds too large: its limit is lower
 		// than the one the engine assumes, and only the user knows it.
-		return fmt.Errorf("%s: %w (a single text of %d characters; if the server's limit is lower, set the engine options max-item-chars and max-chars to it)",
-			r.where[keys[0]], err, utf8.RuneCountInString(texts[0]))
+		return r.failed(keys, fmt.Errorf("%w (a single text of %d characters; if the server's limit is lower, set the engine options max-item-chars and max-chars to it)",
+			err, utf8.RuneCountInString(texts[0])))
 	case err != nil:
-		return fmt.Errorf("%s: %w", r.where[keys[0]], err)
+		return r.failed(keys, err)
 	case len(out) != len(texts):
 		// An engine that loses count is broken: guessing which answer is
 		// whose would put translations under the wrong paragraphs.
-		return fmt.Errorf("%s: %w", r.where[keys[0]], &Error{Engine: r.eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), len(texts))})
+		return r.failed(keys, &Error{Engine: r.eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), len(texts))})
 	default:
 		r.mu.Lock()
 		defer r.mu.Unlock()

@@ -500,3 +500,51 @@ func TestDeadlineDuringRetriesKeepsEngineError(t *testing.T) {
 		t.Errorf("%d calls, want retries", eng.calls.Load())
 	}
 }
+
+// pickyEngine fails on any segment holding word, and translates the rest.
+type pickyEngine struct{ word string }
+
+var errPicky = errors.New("refused by policy")
+
+func (e pickyEngine) Name() string             { return "picky" }
+func (e pickyEngine) Limits() translate.Limits { return translate.Limits{MaxItems: 1} }
+func (e pickyEngine) Translate(_ context.Context, req translate.Request) ([]string, error) {
+	out := make([]string, len(req.Segments))
+	for i, s := range req.Segments {
+		if strings.Contains(s.Text, e.word) {
+			return nil, errPicky
+		}
+		out[i] = "Some English."
+	}
+	return out, nil
+}
+
+// A failed run says which article and line the failing paragraph starts on
+// as a value, not only in the message, so that a service can point its user
+// at the paragraph.
+func TestRunErrorCarriesPosition(t *testing.T) {
+	_, err := translate.RunMany(context.Background(), pickyEngine{word: "زار"}, docs(article), translate.Options{Concurrency: 1})
+	var pe *translate.PositionError
+	if !errors.As(err, &pe) || pe.Name != "a.txt" || pe.Line != 3 {
+		t.Fatalf("err = %v (%#v), want a *PositionError at a.txt line 3", err, pe)
+	}
+	if !errors.Is(err, errPicky) || err.Error() != "a.txt:3: refused by policy" {
+		t.Errorf("err = %q, want the engine's error after a.txt:3", err)
+	}
+}
+
+// When the engine takes several paragraphs in one request, a failure cannot
+// be pinned on one of them: the error names the first and says how many
+// more the request held.
+func TestBatchErrorCountsParagraphs(t *testing.T) {
+	_, err := translate.RunMany(context.Background(), pickyBatch{pickyEngine{word: "زار"}}, docs(article), translate.Options{Concurrency: 1})
+	var pe *translate.PositionError
+	if !errors.As(err, &pe) || pe.Name != "a.txt" || pe.Line != 1 || pe.More != 2 || !strings.Contains(err.Error(), "a request of 3 paragraphs") {
+		t.Fatalf("err = %v (%#v), want a.txt:1 and 2 more paragraphs", err, pe)
+	}
+}
+
+// pickyBatch is pickyEngine taking every paragraph in one request.
+type pickyBatch struct{ pickyEngine }
+
+func (pickyBatch) Limits() translate.Limits { return translate.Limits{} }
