@@ -548,3 +548,19 @@ func TestBatchErrorCountsParagraphs(t *testing.T) {
 type pickyBatch struct{ pickyEngine }
 
 func (pickyBatch) Limits() translate.Limits { return translate.Limits{} }
+
+// An engine is registered by importing its package. A service that asks for
+// one it did not import learns that, and can tell the mistake by its type.
+func TestNewUnknownEngineSaysWhatToImport(t *testing.T) {
+	_, err := translate.New("libretranslate", translate.Config{})
+	var ce *translate.ConfigError
+	if !errors.Is(err, translate.ErrUnknownEngine) || !errors.As(err, &ce) {
+		t.Fatalf("err = %v, want a *ConfigError wrapping ErrUnknownEngine", err)
+	}
+	if !strings.Contains(err.Error(), `import _ "bitext/translate/libre"`) {
+		t.Errorf("err = %v, want the package to import", err)
+	}
+	if _, err := translate.New("nosuch", translate.Config{}); err == nil || strings.Contains(err.Error(), "import") || !strings.Contains(err.Error(), "none") {
+		t.Errorf("unknown name: %v", err)
+	}
+}
