@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -135,6 +136,25 @@ func (e *PositionError) Error() string {
 // Unwrap returns what went wrong.
 func (e *PositionError) Unwrap() error { return e.Err }
 
+// goroutinePanic carries a panic of the engine (or of a Cache or Progress
+// callback) from the goroutine of a request, where no recover of the caller
+// could reach it, to the caller's goroutine, where it is raised again with
+// the stack of the goroutine it came from.
+type goroutinePanic struct {
+	value any
+	stack []byte
+}
+
+func (p *goroutinePanic) Error() string {
+	return fmt.Sprintf("%v\n\n[recovered in a translation request; its goroutine was:]\n%s", p.value, p.stack)
+}
+
+// Unwrap returns the panic's value when it is an error (a runtime error, say).
+func (p *goroutinePanic) Unwrap() error {
+	err, _ := p.value.(error)
+	return err
+}
+
 // place is where a paragraph starts: its document's name and line.
 type place struct {
 	name string
@@ -182,6 +202,10 @@ type job struct {
 // On an error (engine failure, cancellation) the Result holds no bitext, only
 // the counts of what was sent (and billed) before it; every answer received
 // so far is in the cache.
+//
+// Requests run in goroutines of their own. A panic there (in the engine, the
+// Cache or the Progress callback) stops the run and is raised again in the
+// goroutine that called RunMany, where the caller's recover can catch it.
 func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options) (*Result, error) {
 	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]place{}}
 	r.src, r.tgt = opts.langs()
@@ -439,6 +463,8 @@ func (r *runner) send(ctx context.Context, texts, keys []string, lim Limits) err
 	var wg sync.WaitGroup
 	var once sync.Once
 	var firstErr error
+	var panicMu sync.Mutex
+	var panicked *goroutinePanic
 	fail := func(err error) {
 		once.Do(func() { firstErr = err; cancel() })
 	}
@@ -453,12 +479,26 @@ loop:
 		go func(ts, ks []string) {
 			defer wg.Done()
 			defer func() { <-sem }()
+			defer func() {
+				if v := recover(); v != nil {
+					p := &goroutinePanic{value: v, stack: debug.Stack()}
+					fail(p)
+					panicMu.Lock()
+					if panicked == nil {
+						panicked = p
+					}
+					panicMu.Unlock()
+				}
+			}()
 			if err := r.batch(ctx, ts, ks); err != nil {
 				fail(err)
 			}
 		}(texts[b[0]:b[1]], keys[b[0]:b[1]])
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	if firstErr == nil {
 		firstErr = ctx.Err()
 	}
@@ -555,11 +595,7 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 			}
 			return nil, err
 		}
-		r.mu.Lock()
-		r.stats.Retries++
-		r.progress.Retries++
-		r.report()
-		r.mu.Unlock()
+		r.retried()
 		wait := retry.Wait(attempt, after)
 		if after == 0 && e != nil && (e.Status == http.StatusTooManyRequests || e.Status == grpcResourceExhausted) {
 			wait = retry.WaitLimited(attempt)
@@ -589,6 +625,15 @@ const grpcResourceExhausted = 8
 func billed(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Billed
+}
+
+// retried counts a retry and reports it.
+func (r *runner) retried() {
+	r.mu.Lock()
+	defer r.mu.Unlock() // also when the progress callback panics
+	r.stats.Retries++
+	r.progress.Retries++
+	r.report()
 }
 
 // report calls the progress callback; r.mu is held.

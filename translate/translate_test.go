@@ -564,3 +564,73 @@ func TestNewUnknownEngineSaysWhatToImport(t *testing.T) {
 		t.Errorf("unknown name: %v", err)
 	}
 }
+
+// panicEngine panics, as a service's own engine with a bug may.
+type panicEngine struct{}
+
+func (panicEngine) Name() string             { return "panicky" }
+func (panicEngine) Limits() translate.Limits { return translate.Limits{} }
+func (panicEngine) Translate(context.Context, translate.Request) ([]string, error) {
+	var m map[string]int
+	m["boom"]++ // a nil-map write: a runtime error
+	return nil, nil
+}
+
+// A panic in the engine (or a Cache or Progress callback) happens in one of
+// the pipeline's goroutines, where no recover of the caller can reach it: it
+// would end the whole service. It is carried to the goroutine that called
+// RunMany and raised there, with the failing goroutine's stack.
+func TestEnginePanicReachesCaller(t *testing.T) {
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		translate.RunMany(context.Background(), panicEngine{}, docs(article), translate.Options{})
+	}()
+	if got == nil {
+		t.Fatal("no panic reached the caller")
+	}
+	msg := fmt.Sprint(got)
+	if !strings.Contains(msg, "assignment to entry in nil map") || !strings.Contains(msg, "panicEngine") {
+		t.Errorf("recovered %q, want the engine's panic and its stack", msg)
+	}
+	var re interface{ RuntimeError() }
+	if err, ok := got.(error); !ok || !errors.As(err, &re) {
+		t.Errorf("recovered %T, want an error that unwraps to the runtime error", got)
+	}
+}
+
+// A panicking Progress callback, called while the pipeline holds its lock,
+// reaches the caller too, rather than leaving the other requests waiting
+// for the lock forever.
+func TestProgressPanicReachesCaller(t *testing.T) {
+	for _, name := range []string{"answer", "retry"} {
+		t.Run(name, func(t *testing.T) {
+			var eng translate.Engine = pickyEngine{word: "not in the article"}
+			if name == "retry" {
+				eng = &failingOne{}
+			}
+			done := make(chan any)
+			go func() {
+				defer func() { done <- recover() }()
+				translate.RunMany(context.Background(), eng, docs(article, article), translate.Options{
+					Retry:    translate.Retry{Base: time.Millisecond},
+					Progress: func(translate.Progress) { panic("progress bar broke") },
+				})
+			}()
+			select {
+			case got := <-done:
+				if !strings.Contains(fmt.Sprint(got), "progress bar broke") {
+					t.Errorf("recovered %v", got)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("RunMany hung after the callback panicked")
+			}
+		})
+	}
+}
+
+// failingOne is failingEngine taking one paragraph per request, so that
+// several requests are in flight at once.
+type failingOne struct{ failingEngine }
+
+func (*failingOne) Limits() translate.Limits { return translate.Limits{MaxItems: 1} }
