@@ -66,7 +66,9 @@ func (e *Entry) Forms() []string {
 // Types are the values the type key accepts.
 var Types = []string{"person", "place", "organisation", "media", "other"}
 
-// Glossary is a loaded glossary file.
+// Glossary is a loaded glossary file. Its methods only read it, so it may be
+// shared between goroutines as long as none changes its entries; a service
+// that reloads its glossary parses a new one and builds a new Matcher.
 type Glossary struct {
 	Name    string // file name, for messages
 	Entries []*Entry

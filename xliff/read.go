@@ -24,6 +24,7 @@ const (
 
 // File is what the reader found in an XLIFF 1.2 or 2.x file: bitext's
 // provenance (when the file still carries it), the groups and the units.
+// Its methods only read it, so goroutines may share one.
 type File struct {
 	Name          string // file name, for messages
 	Version       string // "1.2", "2.0" or "2.1"
