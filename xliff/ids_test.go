@@ -44,3 +44,28 @@ func TestWritersRefuseUnitsThatCannotBeReadBack(t *testing.T) {
 		}
 	}
 }
+
+// A file read from an upload may have no name; errors then say "line N"
+// rather than starting with a bare colon.
+func TestErrorWithoutName(t *testing.T) {
+	_, err := Read(strings.NewReader("<html/>"), "")
+	if err == nil || !strings.HasPrefix(err.Error(), "line 1: not an XLIFF file") {
+		t.Errorf("err = %q", err)
+	}
+	if got := (&Error{Unit: "u1", Err: ErrNotXLIFF}).Error(); got != "unit u1: not an XLIFF file" {
+		t.Errorf("no name, no line: %q", got)
+	}
+}
+
+func TestReviewErrorWithoutName(t *testing.T) {
+	e := &ReviewError{Problems: []Problem{{Line: 39, Unit: "u1", Msg: "source text differs"}, {Msg: "no provenance"}}}
+	want := "2 problem(s)\n  line 39: unit u1: source text differs\n  no provenance"
+	if got := e.Error(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	e.File = "r.xlf"
+	want = "r.xlf: 2 problem(s)\n  r.xlf:39: unit u1: source text differs\n  r.xlf: no provenance"
+	if got := e.Error(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -113,14 +113,11 @@ type Error struct {
 	Err  error
 }
 
-// Error formats the problem as "file:line: unit id: message".
+// Error formats the problem as "file:line: unit id: message", or with
+// "line N: " for a file read without a name.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	b.WriteString(": ")
+	b.WriteString(where(e.File, e.Line))
 	if e.Unit != "" {
 		fmt.Fprintf(&b, "unit %s: ", e.Unit)
 	}
@@ -130,6 +127,20 @@ func (e *Error) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// where is the "file:line: " prefix of a message: "line N: " for a file
+// read without a name, "" when neither is known.
+func where(file string, line int) string {
+	switch {
+	case file == "" && line > 0:
+		return fmt.Sprintf("line %d: ", line)
+	case file == "":
+		return ""
+	case line > 0:
+		return fmt.Sprintf("%s:%d: ", file, line)
+	}
+	return file + ": "
+}
 
 // ErrNotXLIFF is returned (wrapped) for input that is not an XLIFF document.
 var ErrNotXLIFF = errors.New("not an XLIFF file")

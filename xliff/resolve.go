@@ -78,18 +78,14 @@ type ReviewError struct {
 // Error lists the problems, one per line, each with file, line and unit.
 func (e *ReviewError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d problem(s)", e.File, len(e.Problems))
+	fmt.Fprintf(&b, "%s%d problem(s)", where(e.File, 0), len(e.Problems))
 	for i, p := range e.Problems {
 		if i == 20 {
 			fmt.Fprintf(&b, "\n  ... and %d more", len(e.Problems)-i)
 			break
 		}
 		b.WriteString("\n  ")
-		b.WriteString(e.File)
-		if p.Line > 0 {
-			fmt.Fprintf(&b, ":%d", p.Line)
-		}
-		b.WriteString(": ")
+		b.WriteString(where(e.File, p.Line))
 		if p.Unit != "" {
 			fmt.Fprintf(&b, "unit %s: ", p.Unit)
 		}
