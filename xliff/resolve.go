@@ -66,7 +66,7 @@ type Problem struct {
 	Line      int
 	Unit      string
 	Msg       string
-	Forceable bool // --force accepts it
+	Forceable bool // ResolveOptions.Force accepts it
 }
 
 // ReviewError lists every problem found in a reviewed file.
@@ -78,31 +78,31 @@ type ReviewError struct {
 // Error lists the problems, one per line, each with file, line and unit.
 func (e *ReviewError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d problem(s)", e.File, len(e.Problems))
-	forceable := true
+	fmt.Fprintf(&b, "%s%d problem(s)", where(e.File, 0), len(e.Problems))
 	for i, p := range e.Problems {
 		if i == 20 {
 			fmt.Fprintf(&b, "\n  ... and %d more", len(e.Problems)-i)
 			break
 		}
 		b.WriteString("\n  ")
-		b.WriteString(e.File)
-		if p.Line > 0 {
-			fmt.Fprintf(&b, ":%d", p.Line)
-		}
-		b.WriteString(": ")
+		b.WriteString(where(e.File, p.Line))
 		if p.Unit != "" {
 			fmt.Fprintf(&b, "unit %s: ", p.Unit)
 		}
 		b.WriteString(p.Msg)
 	}
-	for _, p := range e.Problems {
-		forceable = forceable && p.Forceable
-	}
-	if forceable {
-		b.WriteString("\n  (use --force to accept these changes)")
-	}
 	return b.String()
+}
+
+// Forceable reports whether ResolveOptions.Force would accept every problem
+// of e, so that a caller can offer that in its own terms.
+func (e *ReviewError) Forceable() bool {
+	for _, p := range e.Problems {
+		if !p.Forceable {
+			return false
+		}
+	}
+	return len(e.Problems) > 0
 }
 
 // ErrSourceMismatch is wrapped by CheckArticle's error.
@@ -324,7 +324,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		if p.Unit != "" {
 			msg = "unit " + p.Unit + ": " + msg
 		}
-		rv.Warnings = append(rv.Warnings, "accepted with --force: "+msg)
+		rv.Warnings = append(rv.Warnings, "accepted anyway: "+msg)
 	}
 	if len(hard) > 0 {
 		return nil, &ReviewError{File: f.Name, Problems: hard}
