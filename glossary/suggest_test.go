@@ -84,14 +84,10 @@ func TestSuggestJoinsCompoundNames(t *testing.T) {
 			t.Errorf("%q → %q ends with a word that joins the next", s.Ar, s.En)
 		}
 	}
-	for ar, en := range map[string]string{
+	wantProposed(t, proposed, map[string]string{
 		"عبد الفتاح السيسي": "Abdel Fattah al-Sisi", "محمد بن سلمان": "Mohammed bin Salman", "عبد الله": "Abdullah",
 		"عبدالله غول": "Abdullah Gul", "ابن خلدون": "Ibn Khaldoun",
-	} {
-		if got, ok := proposed[ar]; !ok || got != en {
-			t.Errorf("%s: proposed %q (%v), want %q; all: %v", ar, got, ok, en, proposed)
-		}
-	}
+	})
 	// In a text that writes ى, علي is Ali, not the particle على.
 	if got := proposed["علي بن أبي طالب"]; !strings.HasPrefix(got, "Ali bin Abi ") {
 		t.Errorf("علي بن أبي طالب: proposed %q; all: %v", got, proposed)
@@ -104,10 +100,7 @@ func TestSuggestNameBoundaries(t *testing.T) {
 	text := "وقال المتحدث إن الحكومة قررت بدلاً من ذلك التفاوض، وهو ما اقترحته بدلاً من الحرب. " +
 		"وذكر التقرير جماعة الإخوان المسلمين نموذجا للتنظيمات العابرة للحدود. " +
 		"وأعلنت حركة التمرد في الشمال وقف إطلاق النار. وكان أسامة بن لادن قد أعلن ذلك، ونقلت صحيفة عن بن لادن قوله."
-	proposed := map[string]string{}
-	for _, s := range suggestIn(t, text) {
-		proposed[s.Ar] = s.En
-	}
+	proposed := proposedIn(t, text)
 	for _, ar := range []string{"دلاً", "جماعة الإخوان المسلمين نموذجا", "حركة التمرد"} {
 		if en, ok := proposed[ar]; ok {
 			t.Errorf("proposed %s → %s; all: %v", ar, en, proposed)
@@ -256,6 +249,27 @@ func TestSuggestLeavesOrdinaryWords(t *testing.T) {
 	}
 }
 
+// proposedIn maps each Arabic name Suggest proposes in text to its English.
+func proposedIn(t *testing.T, text string) map[string]string {
+	t.Helper()
+	proposed := map[string]string{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s.En
+	}
+	return proposed
+}
+
+// wantProposed checks that each Arabic name of want was proposed with its
+// English.
+func wantProposed(t *testing.T, proposed, want map[string]string) {
+	t.Helper()
+	for ar, en := range want {
+		if got, ok := proposed[ar]; !ok || got != en {
+			t.Errorf("%s: proposed %q (%v), want %q; all: %v", ar, got, ok, en, proposed)
+		}
+	}
+}
+
 // suggestIn runs Suggest on text with the shipped name table.
 func suggestIn(t *testing.T, text string) []Suggestion {
 	t.Helper()
@@ -323,15 +337,8 @@ func TestProposeEnglishArticle(t *testing.T) {
 // is that name, not the letter and a shorter name (كين Ken, ندا Nada).
 func TestSuggestKeepsWellKnownWhole(t *testing.T) {
 	text := "وقال في بكين أمس إن لندن وكندا ولبنان تدعم بكين."
-	proposed := map[string]string{}
-	for _, s := range suggestIn(t, text) {
-		proposed[s.Ar] = s.En
-	}
-	for ar, en := range map[string]string{"بكين": "Beijing", "لندن": "London", "كندا": "Canada", "لبنان": "Lebanon"} {
-		if proposed[ar] != en {
-			t.Errorf("%s: proposed %q, want %q; all: %v", ar, proposed[ar], en, proposed)
-		}
-	}
+	proposed := proposedIn(t, text)
+	wantProposed(t, proposed, map[string]string{"بكين": "Beijing", "لندن": "London", "كندا": "Canada", "لبنان": "Lebanon"})
 }
 
 // Regions, groups and clubs that news names without a title are proposed
@@ -339,17 +346,10 @@ func TestSuggestKeepsWellKnownWhole(t *testing.T) {
 func TestSuggestWellKnownRegions(t *testing.T) {
 	text := "وقالت حماس إن أوروبا والشرق الأوسط يتابعان ما يجري في الضفة الغربية، وفاز ريال مدريد على برشلونة. " +
 		"ونشرت صحيفة ديلي تلغراف تقريرا عن كردستان."
-	proposed := map[string]string{}
-	for _, s := range suggestIn(t, text) {
-		proposed[s.Ar] = s.En
-	}
-	for ar, en := range map[string]string{"حماس": "Hamas", "أوروبا": "Europe", "الشرق الأوسط": "Middle East",
+	proposed := proposedIn(t, text)
+	wantProposed(t, proposed, map[string]string{"حماس": "Hamas", "أوروبا": "Europe", "الشرق الأوسط": "Middle East",
 		"الضفة الغربية": "West Bank", "ريال مدريد": "Real Madrid", "برشلونة": "Barcelona",
-		"ديلي تلغراف": "The Daily Telegraph", "كردستان": "Kurdistan"} {
-		if proposed[ar] != en {
-			t.Errorf("%s: proposed %q, want %q; all: %v", ar, proposed[ar], en, proposed)
-		}
-	}
+		"ديلي تلغراف": "The Daily Telegraph", "كردستان": "Kurdistan"})
 }
 
 // After an organisation's title, an adjective or ordinary word says what
