@@ -115,6 +115,7 @@ func Sentences(src, tgt []string, opts Options) []Bead {
 type side struct {
 	chars []int     // prefix sums of characters per unit
 	wsum  []float64 // prefix sums of atom weights per unit
+	miss  []float64 // prefix sums of the weights of atoms without ids (no partner anywhere)
 	atom  []int32
 	idx   []int32
 	w     []float32
@@ -125,11 +126,17 @@ func (d *side) len() int { return len(d.atom) - 1 }
 
 // flatten lays us out as a side, keeping only the atoms keep accepts (nil: all).
 func flatten(us []unit, keep func(atom) bool) *side {
-	d := &side{chars: make([]int, len(us)+1), wsum: make([]float64, len(us)+1), atom: make([]int32, 1, len(us)+1), idx: []int32{0}}
+	d := &side{chars: make([]int, len(us)+1), wsum: make([]float64, len(us)+1), miss: make([]float64, len(us)+1),
+		atom: make([]int32, 1, len(us)+1), idx: []int32{0}}
 	for k, u := range us {
 		d.chars[k+1] = d.chars[k] + u.chars
 		d.wsum[k+1] = d.wsum[k]
+		d.miss[k+1] = d.miss[k]
 		for _, a := range u.atoms {
+			if len(a.ids) == 0 {
+				d.miss[k+1] += float64(a.w)
+				continue
+			}
 			if keep != nil && !keep(a) {
 				continue
 			}
@@ -154,6 +161,9 @@ type scorer struct {
 	// rarely runs across a paragraph break.
 	hs, ht []bool
 	bs, bt []int
+	// ks and kt mark web boilerplate (share buttons, "Exit mobile version"):
+	// it pairs with boilerplate or nothing, never with article text.
+	ks, kt []bool
 }
 
 // marker holds stamped marks per vocabulary id, shared by the scorers of one run.
@@ -237,7 +247,31 @@ func (s *scorer) editCost(mv move, i, j int) float64 {
 	if (mv.ds > 1 && s.bs != nil && s.bs[i-mv.ds] != s.bs[i-1]) || (mv.dt > 1 && s.bt != nil && s.bt[j-mv.dt] != s.bt[j-1]) {
 		c += blockCross
 	}
+	if mv.ds > 0 && mv.dt > 0 && (s.ks != nil || s.kt != nil) {
+		n := countTrue(s.ks, i-mv.ds, i) + countTrue(s.kt, j-mv.dt, j)
+		if n > 0 && n < mv.ds+mv.dt {
+			c += boilerplateMix
+		}
+	}
 	return c
+}
+
+// boilerplateMix is the extra cost of a bead that pairs web boilerplate with
+// article text: a translation memory would keep "Share this: Facebook" as
+// part of a sentence's translation.
+const boilerplateMix = 20
+
+func countTrue(xs []bool, a, b int) int {
+	n := 0
+	if xs == nil {
+		return 0
+	}
+	for _, x := range xs[a:b] {
+		if x {
+			n++
+		}
+	}
+	return n
 }
 
 // blockCross is the extra cost of a sentence bead that runs across a paragraph break.
@@ -432,7 +466,7 @@ func (s *scorer) search(b band, full bool) (path [][2]int, touch bool) {
 		cost[k] = 0
 	}
 	lexW := s.lexW
-	edit := s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil
+	edit := s.hs != nil || s.ht != nil || s.bs != nil || s.bt != nil || s.ks != nil || s.kt != nil
 	// pair caches the coverage of the 1-1 bead ending at each cell; the sum
 	// over a bead's sentence pairs bounds its coverage from above, which
 	// spares most multi-sentence beads the full count.
@@ -570,7 +604,10 @@ func (s *scorer) beads(path [][2]int) []Bead {
 					mv.prior = m.prior
 				}
 			}
-			w := s.weight(i0, i1, j0, j1)
+			// words the lexicon knows whose English is nowhere in the
+			// text count as unmatched: without them a bead between two
+			// unrelated texts looks well covered by its few chance matches
+			w := s.weight(i0, i1, j0, j1) + missWeight*(s.src.miss[i1]-s.src.miss[i0])
 			e := 3 - s.baseCost(mv, i1, j1)
 			if w > 0 {
 				r := s.covered(i0, i1, j0, j1) / w
@@ -609,3 +646,7 @@ func joinInts(xs []int) string {
 	}
 	return string(sb)
 }
+
+// missWeight scales the words without a partner anywhere in a bead's
+// confidence: translators often choose words the lexicon does not give.
+const missWeight = 0.75

@@ -3,6 +3,7 @@ package align
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -493,5 +494,42 @@ func TestDocumentEnglishRunsOn(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestDocumentKeepsBoilerplateApart: a share bar under the English (web
+// furniture the Arabic lacks) stays unpaired instead of joining the last
+// sentence, whose pair a translation memory would keep with "Share this:"
+// in its translation; boilerplate on both sides still pairs.
+func TestDocumentKeepsBoilerplateApart(t *testing.T) {
+	ar, en := arSents, enSents
+	share := []string{"Share this:", "Facebook"}
+	for _, tc := range []struct {
+		name     string
+		src, tgt *doc.Document
+		want     string
+	}{
+		{"English only", paraDoc("ar", ar[:3], ar[3:]), paraDoc("en", en[:3], en[3:], share),
+			"0<=>0 1<=>1 2<=>2 3<=>3 4<=>4 5<=>5 6<=>6 <=>7 <=>8"},
+		{"one paragraph", paraDoc("ar", ar[4:]), paraDoc("en", en[4:], share),
+			"0<=>0 1<=>1 2<=>2 <=>3 <=>4"},
+		{"both sides", paraDoc("ar", ar[:3], ar[3:], []string{"شاركها."}), paraDoc("en", en[:3], en[3:], []string{"Share"}),
+			"0<=>0 1<=>1 2<=>2 3<=>3 4<=>4 5<=>5 6<=>6 7<=>7"},
+	} {
+		// the last block holds the furniture when it is not the article's
+		for _, d := range []*doc.Document{tc.src, tc.tgt} {
+			last := &d.Blocks[len(d.Blocks)-1]
+			if t0 := last.Segments[0].Text; t0 == share[0] || t0 == "شاركها." || t0 == "Share" {
+				last.Kind = doc.Boilerplate
+			}
+		}
+		for _, lex := range []*Lexicon{nil, miniLexicon(t)} {
+			t.Run(fmt.Sprintf("%s/lexicon=%v", tc.name, lex != nil), func(t *testing.T) {
+				got := Document(tc.src, tc.tgt, Options{Lexicon: lex})
+				if s := beadsString(got); s != tc.want {
+					t.Errorf("got  %s\nwant %s", s, tc.want)
+				}
+			})
+		}
 	}
 }

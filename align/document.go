@@ -1,6 +1,8 @@
 package align
 
 import (
+	"unicode/utf8"
+
 	"bitext/doc"
 )
 
@@ -19,16 +21,20 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 	tu := b.english(ts)
 	su := b.arabic(ss, opts.Translations)
 	mk := newMarker(b)
+	ks, kt := segmentsOfKind(src, sb, doc.Boilerplate), segmentsOfKind(tgt, tb, doc.Boilerplate)
 	if blockCount(sb) <= 1 || blockCount(tb) <= 1 {
 		// nothing to gain from a paragraph pass
-		return newScorer(su, tu, mk, &opts, sentenceMoves).align()
+		sc := newScorer(su, tu, mk, &opts, sentenceMoves)
+		sc.ks, sc.kt = ks, kt
+		return sc.align()
 	}
 
 	sp, sRange := paragraphs(su, sb)
 	tp, tRange := paragraphs(tu, tb)
 	ps := newScorer(sp, tp, mk, &opts, paragraphMoves)
 	ps.hs, ps.ht = headings(src, sRange, sb), headings(tgt, tRange, tb)
-	hs, ht := segmentHeadings(src, sb), segmentHeadings(tgt, tb)
+	ps.ks, ps.kt = firstOfRanges(ks, sRange), firstOfRanges(kt, tRange)
+	hs, ht := segmentsOfKind(src, sb, doc.Heading), segmentsOfKind(tgt, tb, doc.Heading)
 
 	// sentences inside each group, joined into one path
 	path := [][2]int{{0, 0}}
@@ -47,6 +53,7 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 		}
 		sc := newScorer(su[s0:s1], tu[t0:t1], mk, &opts, sentenceMoves)
 		sc.hs, sc.ht = hs[s0:s1], ht[t0:t1]
+		sc.ks, sc.kt = ks[s0:s1], kt[t0:t1]
 		for _, bd := range sc.align() {
 			last := path[len(path)-1]
 			path = append(path, [2]int{last[0] + len(bd.Source), last[1] + len(bd.Target)})
@@ -58,6 +65,7 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 	gs := newScorer(su, tu, mk, &opts, sentenceMoves)
 	gs.hs, gs.ht = hs, ht
 	gs.bs, gs.bt = sb, tb
+	gs.ks, gs.kt = ks, kt
 	path, _ = gs.search(bandAround(path, len(su), len(tu), edgeSlack), true)
 	out := gs.beads(path)
 	for k, bd := range out {
@@ -73,11 +81,21 @@ func Document(src, tgt *doc.Document, opts Options) []Bead {
 // edgeSlack is how many sentences the last pass may move a group's edge.
 const edgeSlack = 3
 
-// segmentHeadings marks the segments that belong to headings.
-func segmentHeadings(d *doc.Document, blockOf []int) []bool {
+// segmentsOfKind marks the segments that belong to blocks of kind.
+func segmentsOfKind(d *doc.Document, blockOf []int, kind doc.Kind) []bool {
 	out := make([]bool, len(blockOf))
 	for k, b := range blockOf {
-		out[k] = d.Blocks[b].Kind == doc.Heading
+		out[k] = d.Blocks[b].Kind == kind
+	}
+	return out
+}
+
+// firstOfRanges gives each range the mark of its first segment (a block's
+// segments share their block's kind).
+func firstOfRanges(marks []bool, ranges [][2]int) []bool {
+	out := make([]bool, len(ranges))
+	for k, r := range ranges {
+		out[k] = marks[r[0]]
 	}
 	return out
 }
@@ -141,4 +159,30 @@ func blockCount(blockOf []int) int {
 		}
 	}
 	return n
+}
+
+// ConfidentShare is the share of the characters of both sides, src and tgt
+// being the segment texts the beads index, that lie in paired beads of at
+// least LowConfidence. A translation and its original pair most of their
+// text with confidence; an English text that is another article pairs little
+// of it, whatever path the aligner found.
+func ConfidentShare(src, tgt []string, beads []Bead) float64 {
+	total, sure := 0, 0
+	for _, b := range beads {
+		n := 0
+		for _, k := range b.Source {
+			n += utf8.RuneCountInString(src[k])
+		}
+		for _, k := range b.Target {
+			n += utf8.RuneCountInString(tgt[k])
+		}
+		total += n
+		if len(b.Source) > 0 && len(b.Target) > 0 && !b.Low() {
+			sure += n
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(sure) / float64(total)
 }

@@ -222,3 +222,34 @@ func TestFlagStats(t *testing.T) {
 		fmt.Printf("lexicon %v: beads %d wrong %d flagged %d flagged&wrong %d\n", lex, total, wrong, flagged, flaggedWrong)
 	}
 }
+
+// TestAnotherArticleIsNotConfident aligns the Arabic of each dev document
+// with its own English and with the English of the next document: with a
+// lexicon, a translation pairs a good share of its text with confidence and
+// another article (same site, same kind of text) almost none, so that
+// beads of unrelated sentences are not offered as translations.
+func TestAnotherArticleIsNotConfident(t *testing.T) {
+	gold := sharedPath(t, "data", "alignment", "dev")
+	entries, err := os.ReadDir(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join(gold, e.Name()))
+		}
+	}
+	opts := Options{Lexicon: testLexicon(t)}
+	for k, dir := range dirs {
+		src := readLines(t, filepath.Join(dir, "src.txt"))
+		own := readLines(t, filepath.Join(dir, "tgt.txt"))
+		other := readLines(t, filepath.Join(dirs[(k+1)%len(dirs)], "tgt.txt"))
+		if s := ConfidentShare(src, own, Sentences(src, own, opts)); s < 0.5 {
+			t.Errorf("%s with its English: confident share %.2f, want 0.5 or more", filepath.Base(dir), s)
+		}
+		if s := ConfidentShare(src, other, Sentences(src, other, opts)); s >= 0.3 {
+			t.Errorf("%s with the next document's English: confident share %.2f, want under 0.3", filepath.Base(dir), s)
+		}
+	}
+}

@@ -358,6 +358,9 @@ type builder struct {
 type arabicWord struct {
 	key int32
 	ids []int32
+	// known is set when the lexicon has English for the word: when none of
+	// it is in the English text, the word is evidence against every pairing.
+	known bool
 }
 
 // stemID returns the vocabulary id of an English word's stem; with insert a
@@ -471,6 +474,13 @@ func (b *builder) arabic(sents []string, translations []string) []unit {
 			ks = append(ks, key)
 			b.count(key, k)
 		}
+		// a word the lexicon knows whose English the text lacks: an atom
+		// with no ids, that no bead covers
+		addMissing := func(key int32) {
+			u.atoms = append(u.atoms, atom{})
+			ks = append(ks, key)
+			b.count(key, k)
+		}
 		// glossary names first; their words are not looked up again
 		var skip [][2]int
 		if b.opts.Glossary != nil {
@@ -499,6 +509,9 @@ func (b *builder) arabic(sents []string, translations []string) []unit {
 					continue
 				}
 				w := b.arabicWord(t.text)
+				if len(w.ids) == 0 && w.known {
+					addMissing(w.key)
+				}
 				addAtom(w.key, w.ids)
 			}
 		}
@@ -530,7 +543,8 @@ func (b *builder) arabicWord(word string) arabicWord {
 		b.memo = map[string]arabicWord{}
 	}
 	folded := string(b.buf)
-	w := arabicWord{key: b.keyID(folded), ids: b.lookupIDs(folded)}
+	w := arabicWord{key: b.keyID(folded)}
+	w.ids, w.known = b.lookupIDs(folded)
 	b.memo[folded] = w
 	return w
 }
@@ -573,9 +587,9 @@ func (b *builder) englishIDs(phrase string) []int32 {
 const maxCandidates = 48
 
 // lookupIDs returns the English ids an Arabic word (folded) may be rendered by:
-// lexicon glosses of its stems and its transliteration skeleton.
-func (b *builder) lookupIDs(folded string) []int32 {
-	var ids []int32
+// lexicon glosses of its stems and its transliteration skeleton. known
+// reports whether the lexicon has a gloss for the word, in the text or not.
+func (b *builder) lookupIDs(folded string) (ids []int32, known bool) {
 	seen := map[int32]bool{}
 	add := func(id int32) {
 		if !seen[id] && len(ids) < maxCandidates {
@@ -587,6 +601,7 @@ func (b *builder) lookupIDs(folded string) []int32 {
 	if lex := b.opts.Lexicon; lex != nil {
 		for _, st := range stems {
 			for _, g := range lex.words[st] {
+				known = true
 				if id, ok := b.voc.lookup(g); ok {
 					add(id)
 				}
@@ -604,7 +619,7 @@ func (b *builder) lookupIDs(folded string) []int32 {
 			}
 		}
 	}
-	return ids
+	return ids, known
 }
 
 func isProcliticStrip(word, stem string) bool {

@@ -17,6 +17,8 @@ import (
 const DebianLexicon = "/usr/share/dictd/freedict-ara-eng.index"
 
 // Lexicon maps folded Arabic words to the stems of their English glosses.
+// Aligning only reads it: once filled, it may serve goroutines at once, but
+// Add must not run while any aligns with it.
 type Lexicon struct {
 	Name  string // file it was read from
 	words map[string][]string

@@ -180,14 +180,7 @@ func BenchmarkAppendLarge(b *testing.B) {
 // BenchmarkRemoveLarge removes one entry from a 100,000-entry glossary file,
 // as glossary remove does.
 func BenchmarkRemoveLarge(b *testing.B) {
-	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := Parse("large.yaml", data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	data, g := largeGlossaryFile(b)
 	term := g.Entries[len(g.Entries)/2].Ar
 	cpu := testenv.CPUTime()
 	for b.Loop() {
@@ -203,14 +196,7 @@ func BenchmarkRemoveLarge(b *testing.B) {
 // BenchmarkReplaceLarge rewrites every tenth entry of a 100,000-entry
 // glossary file, as glossary import --update does with a corrected termbase.
 func BenchmarkReplaceLarge(b *testing.B) {
-	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := Parse("large.yaml", data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	data, g := largeGlossaryFile(b)
 	repl := map[int]*Entry{}
 	for i := 0; i < len(g.Entries); i += 10 {
 		e := *g.Entries[i]
@@ -226,4 +212,18 @@ func BenchmarkReplaceLarge(b *testing.B) {
 	if used := testenv.CPUTime() - cpu; used > 0 {
 		b.ReportMetric(used.Seconds()/float64(b.N)/float64(len(repl))*1e6, "cpu-µs/entry")
 	}
+}
+
+// largeGlossaryFile returns the text of a 100,000-entry glossary file and
+// the glossary it holds.
+func largeGlossaryFile(b *testing.B) ([]byte, *Glossary) {
+	data, err := os.ReadFile(largeGlossaryYAML(b, 100_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := Parse("large.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data, g
 }

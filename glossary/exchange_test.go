@@ -379,12 +379,7 @@ func TestReadTBXMainTerm(t *testing.T) {
 	}
 	want := Entry{Ar: "عبد الفتاح السيسي", En: "Abdel Fattah el-Sisi", Variants: []string{"السيسى", "السيسي"},
 		Type: "person", Note: "President of Egypt\nAlso: Sisi", Line: 2}
-	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
-		for _, e := range es {
-			t.Logf("got %+v", *e)
-		}
-		t.Fatalf("want %+v", want)
-	}
+	wantOneEntry(t, es, want)
 }
 
 // What MultiTerm and memoQ termbases say in fields of their own is read: a
@@ -418,12 +413,7 @@ func TestReadTBXFromTermbaseFields(t *testing.T) {
 	}
 	want := Entry{Ar: "حزب الله", En: "Hezbollah", Type: "organisation",
 		Note: "Spelling agreed with the Beirut desk\nUse Hezbollah on first reference\nAlso: Hizb Allah; Party of God\nNot: Hizbullah", Line: 3}
-	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
-		for _, e := range es {
-			t.Logf("got %+v", *e)
-		}
-		t.Fatalf("want %+v", want)
-	}
+	wantOneEntry(t, es, want)
 }
 
 // A deprecated or superseded term never names the entry while a preferred
@@ -591,5 +581,16 @@ func TestImportMapsOtherToolsTypes(t *testing.T) {
 	}
 	if es[0].Type != "person" || es[1].Type != "place" {
 		t.Errorf("tsv types Person, Location: got %q, %q", es[0].Type, es[1].Type)
+	}
+}
+
+// wantOneEntry checks that es is the one entry want.
+func wantOneEntry(t *testing.T, es []*Entry, want Entry) {
+	t.Helper()
+	if len(es) != 1 || !reflect.DeepEqual(*es[0], want) {
+		for _, e := range es {
+			t.Logf("got %+v", *e)
+		}
+		t.Fatalf("want %+v", want)
 	}
 }

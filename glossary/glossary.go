@@ -66,7 +66,9 @@ func (e *Entry) Forms() []string {
 // Types are the values the type key accepts.
 var Types = []string{"person", "place", "organisation", "media", "other"}
 
-// Glossary is a loaded glossary file.
+// Glossary is a loaded glossary file. Its methods only read it, so it may be
+// shared between goroutines as long as none changes its entries; a service
+// that reloads its glossary parses a new one and builds a new Matcher.
 type Glossary struct {
 	Name    string // file name, for messages
 	Entries []*Entry
@@ -109,8 +111,15 @@ type Error struct {
 	Err  error
 }
 
+// Error says file:line: problem, or line N: problem for a glossary parsed
+// without a name.
 func (e *Error) Error() string {
-	if e.Line == 0 {
+	switch {
+	case e.File == "" && e.Line == 0:
+		return e.Err.Error()
+	case e.File == "":
+		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+	case e.Line == 0:
 		return fmt.Sprintf("%s: %v", e.File, e.Err)
 	}
 	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
@@ -147,7 +156,8 @@ func Load(path string) (*Glossary, error) {
 	return Parse(path, data)
 }
 
-// Parse decodes and validates glossary YAML; name is used in error messages.
+// Parse decodes and validates glossary YAML; name is used in error messages
+// (without one, they say "line N").
 // All problems are reported at once as an ErrorList. A leading byte order
 // mark is skipped.
 func Parse(name string, data []byte) (*Glossary, error) {

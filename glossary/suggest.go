@@ -64,7 +64,7 @@ func (t *NameTable) Len() int { return len(t.names) }
 type Suggestion struct {
 	Ar      string   // the phrase as first written, proclitic removed
 	En      string   // proposed English spelling
-	From    string   // where En comes from: "table", "rules" or "table+rules"
+	From    string   // where En comes from: "table", "rules", "table+rules" or "glossary" (a surname spelled as an entry)
 	Type    string   // guessed type, "" when unknown
 	Count   int      // occurrences in the article
 	Score   float64  // higher is more name-like
@@ -114,8 +114,8 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	for i := range t.toks {
 		w := t.word(i)
 		stem[i] = w
-		if _, _, ok := opt.Names.Lookup(w); ok || stopWords[w] || adverbial[i] {
-			continue // بدلاً is no ب + دلا
+		if _, _, ok := opt.Names.Lookup(w); ok || stopWords[w] || adverbial[i] || wellKnown[w] != "" {
+			continue // بدلاً is no ب + دلا, بكين (Beijing) no ب + كين (Ken)
 		}
 		for _, s := range arabic.SplitProclitics(w) {
 			st := s.Stem(w)
@@ -126,7 +126,8 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
 				break
 			}
-			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "") && !stopWords[st] {
+			if _, _, ok := opt.Names.Lookup(st); (ok || bare[st] || triggers[st] != "" || wellKnown[st] != "" ||
+				i+1 < n && startsWellKnown(st, t.word(i+1))) && !stopWords[st] {
 				stem[i] = st
 				cut[i] = originalOffset(text[t.toks[i].start:t.toks[i].end], s.CliticEnd)
 				restored[i] = s.Article
@@ -157,6 +158,16 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	ordinaryAt := func(i int) bool {
 		return ordinaryWord(stem[i], text[int(t.toks[i].start)+cut[i]:t.toks[i].end], func() bool { return writesMaqsura })
 	}
+	// describes reports a word after an organisation's title that says what
+	// kind it is rather than naming it: an ordinary word or an adjective
+	// without the article (جماعة مسلحة "an armed group", شركة نفطية, جامعة
+	// أمريكية), which agrees with the title in ending with ة.
+	describes := func(i int) bool {
+		if strings.HasPrefix(stem[i], "ال") || wellKnown[stem[i]] != "" {
+			return false
+		}
+		return ordinaryAt(i) || strings.HasSuffix(text[t.toks[i].start:t.toks[i].end], "ة")
+	}
 	inTable := func(i int) bool {
 		_, wt, ok := opt.Names.Lookup(stem[i])
 		// كامل is Kamel in the table, and "whole" in most news text.
@@ -169,32 +180,31 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 	knownAt := func(k int) bool {
 		return wellKnown[stem[k]] != "" || k+1 < n && wellKnown[stem[k]+" "+stem[k+1]] != ""
 	}
+	// wellKnownAt returns how many words of a well-known name start at
+	// token i, longest first, or 0.
+	wellKnownAt := func(i int) int {
+		for size := min(wellKnownWords, n-i); size >= 1; size-- {
+			words := make([]string, 0, size)
+			ok := true
+			for k := i; k < i+size; k++ {
+				if covered[k] || k > i && (!t.toks[k].joined || cut[k] > 0) {
+					ok = false
+					break
+				}
+				words = append(words, stem[k])
+			}
+			if ok && wellKnown[strings.Join(words, " ")] != "" {
+				return size
+			}
+		}
+		return 0
+	}
 	for i := 0; i < n; i++ {
-		// Well-known places and institutions, longest first.
-		if !covered[i] {
-			matched := false
-			for size := wellKnownWords; size >= 1 && !matched; size-- {
-				if i+size > n {
-					continue
-				}
-				words := make([]string, 0, size)
-				ok := true
-				for k := i; k < i+size; k++ {
-					if covered[k] || k > i && (!t.toks[k].joined || cut[k] > 0) {
-						ok = false
-						break
-					}
-					words = append(words, stem[k])
-				}
-				if ok && wellKnown[strings.Join(words, " ")] != "" {
-					cands = append(cands, cand{from: i, to: i + size, typ: "known"})
-					i += size - 1
-					matched = true
-				}
-			}
-			if matched {
-				continue
-			}
+		// Well-known places, institutions and people, longest first.
+		if size := wellKnownAt(i); size > 0 {
+			cands = append(cands, cand{from: i, to: i + size, typ: "known"})
+			i += size - 1
+			continue
 		}
 		// A title and up to three descriptors (الدفاع الروسي, باسم الرئاسة) before a name.
 		if typ := triggers[stem[i]]; typ != "" {
@@ -204,12 +214,19 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 				(stem[j] == "باسم" || strings.HasPrefix(stem[j], "ال") && !inTable(j)); d++ {
 				j++
 			}
-			if j < n && t.toks[j].joined && nameish(j) && cut[j] == 0 {
+			if size := wellKnownAt(j); size > 0 && j < n && t.toks[j].joined && cut[j] == 0 && !org {
+				// الرئيس المصري عبد الفتاح السيسي: the whole of a well-known name.
+				cands = append(cands, cand{from: j, to: j + size, typ: "known",
+					title: text[int(t.toks[i].start)+cut[i] : t.toks[i].end]})
+				i = j + size - 1
+				continue
+			}
+			if j < n && t.toks[j].joined && nameish(j) && cut[j] == 0 && !(org && describes(j)) {
 				k := j + 1
 				allAl := strings.HasPrefix(stem[j], "ال")
 				for k < n && nameWords(stem, j, k) < 4 && t.toks[k].joined && nameish(k) && cut[k] == 0 {
 					al := strings.HasPrefix(stem[k], "ال")
-					if cliticArticle(stem[k]) {
+					if cliticArticle(stem[k]) || org && describes(k) {
 						break
 					}
 					if org {
@@ -283,6 +300,27 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			i = k - 1
 		}
 	}
+	// A surname that stands alone after the full name (جيك سوليفان ...
+	// وأقر سوليفان) is the same person: propose it too, spelled alike.
+	inCand := make([]bool, n)
+	glossaryNames := glossarySurnames(opt.Glossary)
+	surnames := map[string]bool{}
+	for w := range glossaryNames {
+		surnames[w] = true
+	}
+	for _, c := range cands {
+		for k := c.from; k < c.to; k++ {
+			inCand[k] = true
+		}
+		if fullName(stem[c.from:c.to], c.typ == "person" || c.typ == "known" && wellKnownPeople[strings.Join(stem[c.from:c.to], " ")] != "") {
+			surnames[stem[c.to-1]] = true
+		}
+	}
+	for i := 0; i < n; i++ {
+		if !inCand[i] && surnames[stem[i]] && nameish(i) && wellKnown[stem[i]] == "" && !ordinaryAt(i) {
+			cands = append(cands, cand{from: i, to: i + 1, typ: "person"})
+		}
+	}
 	// Merge the occurrences of each phrase.
 	byKey := map[string]*Suggestion{}
 	var order []string
@@ -312,7 +350,9 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 			typ := c.typ
 			if typ == "known" {
 				typ = "place"
-				if wellKnownOrgs[key] != "" {
+				if wellKnownPeople[key] != "" {
+					typ = "person"
+				} else if wellKnownOrgs[key] != "" {
 					typ = "organisation"
 				} else if wellKnownMedia[key] != "" {
 					typ = "media"
@@ -373,6 +413,32 @@ func Suggest(text string, opt SuggestOptions) []Suggestion {
 		}
 		out = append(out, *s)
 	}
+	// Spell a lone surname as its full name ends, and rank it with it.
+	full := map[string]*Suggestion{}
+	for i := range out {
+		if words := Words(out[i].Ar); fullName(words, out[i].Type == "person") && out[i].Score >= minSuggestScore &&
+			len(strings.Fields(out[i].En)) == len(words) {
+			full[words[len(words)-1]] = &out[i]
+		}
+	}
+	for i := range out {
+		s := &out[i]
+		words := Words(s.Ar)
+		if len(words) != 1 {
+			continue
+		}
+		if p := full[words[0]]; p != nil {
+			en := strings.Fields(p.En)
+			s.En, s.From, s.Type = en[len(en)-1], p.From, "person"
+			s.Score += minSuggestScore
+			s.Reasons = append(s.Reasons, "surname of "+p.Ar)
+		} else if e := glossaryNames[words[0]]; e != nil {
+			en := strings.Fields(e.En)
+			s.En, s.From, s.Type = en[len(en)-1], "glossary", "person"
+			s.Score += minSuggestScore
+			s.Reasons = append(s.Reasons, "surname of "+e.Ar+" in the glossary")
+		}
+	}
 	kept := out[:0]
 	for _, s := range out {
 		if s.Score >= minSuggestScore {
@@ -402,6 +468,41 @@ func nameWords(stem []string, from, to int) int {
 		}
 	}
 	return n
+}
+
+// glossarySurnames maps the last word of the glossary's full names of
+// people (type person) to their entry, so that a surname alone is spelled as the
+// glossary spells the whole (بيسكوف as in ديمتري بيسكوف Dmitry Peskov).
+func glossarySurnames(m *Matcher) map[string]*Entry {
+	out := map[string]*Entry{}
+	if m == nil {
+		return out
+	}
+	for _, e := range m.entries {
+		if e == nil || e.Type != "person" || !e.Translatable() { // untyped: جامعة هارفارد is no person
+			continue
+		}
+		words := Words(e.Ar)
+		if fullName(words, true) && len(strings.Fields(e.En)) == len(words) && out[words[len(words)-1]] == nil {
+			out[words[len(words)-1]] = e
+		}
+	}
+	return out
+}
+
+// fullName reports a person's name of two or more words whose last word
+// names them alone (جيك سوليفان: سوليفان), which a name with عبد, أبو or بن
+// does not (محمد بن سلمان is not سلمان).
+func fullName(words []string, person bool) bool {
+	if !person || len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if nameJoiners[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // dropJoiners returns the end of the name stem[from:to] without the joiners
@@ -496,6 +597,11 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 				continue
 			}
 		}
+		if en := wellKnownTitled[strings.Join(words[i:], " ")]; en != "" && i > 0 && titled {
+			parts = append(parts, en) // قناة الجزيرة: Al-Jazeera
+			table++
+			break
+		}
 		if en := wellKnown[w]; en != "" {
 			parts = append(parts, en) // نيويورك in نيويورك تايمز
 			table++
@@ -518,7 +624,15 @@ func proposeEnglish(words []string, titled bool, names *NameTable) (string, stri
 			table++
 			continue
 		}
-		parts = append(parts, capitalize(Transliterate(w)))
+		if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+			if en, _, ok := names.Lookup(rest); ok {
+				// الحكيم: the table knows حكيم Hakim.
+				parts = append(parts, nameCase("al-"+en, len(parts) == 0))
+				table++
+				continue
+			}
+		}
+		parts = append(parts, nameCase(Transliterate(w), len(parts) == 0))
 		rules++
 	}
 	from := "table"
@@ -592,6 +706,18 @@ func joinerEnglish(words []string, i int, names *NameTable) (en string, known, o
 	return "", false, false
 }
 
+// nameCase capitalises a spelled name word and the word after its article
+// (al-Hakim), the article itself only where it starts the name.
+func nameCase(s string, first bool) string {
+	if rest, ok := strings.CutPrefix(s, "al-"); ok {
+		if first {
+			return "Al-" + capitalize(rest)
+		}
+		return "al-" + capitalize(rest)
+	}
+	return capitalize(s)
+}
+
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
@@ -629,7 +755,12 @@ func transliterateWord(w string) string {
 	}
 	rs := []rune(w)
 	vowelBefore := b.Len() == 0 || strings.HasSuffix(b.String(), "-") // at the start, و and ي are consonants
+	skip := false
 	for i, r := range rs {
+		if skip {
+			skip = false
+			continue
+		}
 		if r == 'ي' && i == len(rs)-2 && rs[i+1] == 'ا' && !vowelBefore {
 			b.WriteString("ia")
 			break
@@ -668,6 +799,14 @@ func transliterateWord(w string) string {
 				b.WriteString("a") // ta marbuta, folded to ha
 			} else {
 				b.WriteString("h")
+			}
+			vowelBefore = false
+		case 'ت':
+			if i+1 < len(rs) && rs[i+1] == 'ش' {
+				b.WriteString("ch") // تش: English ch (Archie, Gorbachev)
+				skip = true
+			} else {
+				b.WriteString("t")
 			}
 			vowelBefore = false
 		default:

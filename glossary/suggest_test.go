@@ -30,7 +30,7 @@ func TestSuggestSampleArticle(t *testing.T) {
 	// The people, places and agencies a reader would list.
 	want := map[string]string{
 		"جيك سوليفان": "Jake Sullivan", "فلاديمير بوتين": "Vladimir Putin", "كيم جونغ أون": "", "ديمتري بيسكوف": "",
-		"أدريان واتسون": "Adrian Watson", "جون كيربي": "John Kirby", "ليندا توماس غرينفيلد": "Linda Thomas Greenfield",
+		"أدريان واتسون": "Adrian Watson", "جون كيربي": "John Kirby", "ليندا توماس غرينفيلد": "Linda Thomas-Greenfield",
 		"دونالد ترامب": "Donald Trump", "سيرغي شويغو": "", "كوريا الشمالية": "North Korea", "روسيا": "Russia",
 		"أوكرانيا": "", "موسكو": "Moscow", "بيونغ يانغ": "", "فلاديفوستوك": "", "واشنطن": "Washington",
 		"يونهاب": "Yonhap", "إنترفاكس": "Interfax", "نيويورك تايمز": "The New York Times", "مجموعة فاغنر": "",
@@ -84,14 +84,10 @@ func TestSuggestJoinsCompoundNames(t *testing.T) {
 			t.Errorf("%q → %q ends with a word that joins the next", s.Ar, s.En)
 		}
 	}
-	for ar, en := range map[string]string{
-		"عبد الفتاح": "Abdul Fattah", "محمد بن سلمان": "Mohamed bin Salman", "عبد الله": "Abdullah",
+	wantProposed(t, proposed, map[string]string{
+		"عبد الفتاح السيسي": "Abdel Fattah al-Sisi", "محمد بن سلمان": "Mohammed bin Salman", "عبد الله": "Abdullah",
 		"عبدالله غول": "Abdullah Gul", "ابن خلدون": "Ibn Khaldoun",
-	} {
-		if got, ok := proposed[ar]; !ok || got != en {
-			t.Errorf("%s: proposed %q (%v), want %q; all: %v", ar, got, ok, en, proposed)
-		}
-	}
+	})
 	// In a text that writes ى, علي is Ali, not the particle على.
 	if got := proposed["علي بن أبي طالب"]; !strings.HasPrefix(got, "Ali bin Abi ") {
 		t.Errorf("علي بن أبي طالب: proposed %q; all: %v", got, proposed)
@@ -104,10 +100,7 @@ func TestSuggestNameBoundaries(t *testing.T) {
 	text := "وقال المتحدث إن الحكومة قررت بدلاً من ذلك التفاوض، وهو ما اقترحته بدلاً من الحرب. " +
 		"وذكر التقرير جماعة الإخوان المسلمين نموذجا للتنظيمات العابرة للحدود. " +
 		"وأعلنت حركة التمرد في الشمال وقف إطلاق النار. وكان أسامة بن لادن قد أعلن ذلك، ونقلت صحيفة عن بن لادن قوله."
-	proposed := map[string]string{}
-	for _, s := range suggestIn(t, text) {
-		proposed[s.Ar] = s.En
-	}
+	proposed := proposedIn(t, text)
 	for _, ar := range []string{"دلاً", "جماعة الإخوان المسلمين نموذجا", "حركة التمرد"} {
 		if en, ok := proposed[ar]; ok {
 			t.Errorf("proposed %s → %s; all: %v", ar, en, proposed)
@@ -154,6 +147,8 @@ func FuzzSuggest(f *testing.F) {
 	f.Add("كوريا الشمالية وروسيا")
 	f.Add("التقى الرئيس المصري عبد الفتاح السيسي")
 	f.Add("الأمير محمد بن سلمان بن")
+	f.Add("قال المستشار جيك سوليفان إن سوليفان وسوليفان")
+	f.Add("قناة الجزيرة وشبه الجزيرة ووالشرق الأوسط جماعة مسلحة")
 	names, err := LoadNames()
 	if err != nil {
 		f.Fatal(err)
@@ -254,6 +249,27 @@ func TestSuggestLeavesOrdinaryWords(t *testing.T) {
 	}
 }
 
+// proposedIn maps each Arabic name Suggest proposes in text to its English.
+func proposedIn(t *testing.T, text string) map[string]string {
+	t.Helper()
+	proposed := map[string]string{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s.En
+	}
+	return proposed
+}
+
+// wantProposed checks that each Arabic name of want was proposed with its
+// English.
+func wantProposed(t *testing.T, proposed, want map[string]string) {
+	t.Helper()
+	for ar, en := range want {
+		if got, ok := proposed[ar]; !ok || got != en {
+			t.Errorf("%s: proposed %q (%v), want %q; all: %v", ar, got, ok, en, proposed)
+		}
+	}
+}
+
 // suggestIn runs Suggest on text with the shipped name table.
 func suggestIn(t *testing.T, text string) []Suggestion {
 	t.Helper()
@@ -262,4 +278,144 @@ func suggestIn(t *testing.T, text string) []Suggestion {
 		t.Fatal(err)
 	}
 	return Suggest(text, SuggestOptions{Names: names})
+}
+
+// The names news repeats most are proposed as English news writes them,
+// not as their words are spelled one by one (Beskov, Kim Jong Aung).
+func TestSuggestWorldSpellings(t *testing.T) {
+	text := "وقال الناطق باسم الكرملين ديمتري بيسكوف إن الزعيم الكوري الشمالي كيم جونغ أون سيزور روسيا. " +
+		"وقال رئيس الوزراء بنيامين نتنياهو لقناة الجزيرة إن تنظيم القاعدة يهدد سكان شبه الجزيرة العربية. " +
+		"والتقى نتنياهو الرئيس المصري عبد الفتاح السيسي. وقالت السفيرة ليندا توماس غرينفيلد إن الأمر خطير."
+	proposed := map[string]Suggestion{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s
+	}
+	for ar, want := range map[string]string{
+		"ديمتري بيسكوف": "Dmitry Peskov", "كيم جونغ أون": "Kim Jong Un", "بنيامين نتنياهو": "Benjamin Netanyahu",
+		"نتنياهو": "Netanyahu", "قناة الجزيرة": "Al-Jazeera", "تنظيم القاعدة": "al-Qaeda",
+		"عبد الفتاح السيسي": "Abdel Fattah al-Sisi", "ليندا توماس غرينفيلد": "Linda Thomas-Greenfield",
+	} {
+		if got, ok := proposed[ar]; !ok || got.En != want {
+			t.Errorf("%s: proposed %q (%v), want %q", ar, got.En, ok, want)
+		}
+	}
+	if s := proposed["بنيامين نتنياهو"]; s.Type != "person" {
+		t.Errorf("بنيامين نتنياهو: type %q, want person", s.Type)
+	}
+	for ar, s := range proposed {
+		if s.En == "Al-Jazeera" && ar != "قناة الجزيرة" {
+			t.Errorf("%s proposed as Al-Jazeera: without its title الجزيرة is the peninsula", ar)
+		}
+	}
+}
+
+// A spelled name with the article reads al-Hakim: the name capitalised after
+// the article, which is capital only at the start; the table spells the word
+// without its article when it lacks the whole; تش is ch.
+func TestProposeEnglishArticle(t *testing.T) {
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ar, want := range map[string]string{
+		"الحكيم":       "Al-Hakim",
+		"أيمن الحكيم":  "Ayman al-Hakim",
+		"الزلامي":      "Al-Zlami",
+		"خالد الزلامي": "Khaled al-Zlami",
+		"أرتشي":        "Archi",
+	} {
+		if _, _, ok := names.Lookup(Key(ar)); ok && !strings.Contains(ar, " ") {
+			t.Fatalf("%s is in the name table: pick a word it lacks", ar)
+		}
+		if got, _ := proposeEnglish(Words(ar), false, names); got != want {
+			t.Errorf("%s: proposed %q, want %q", ar, got, want)
+		}
+	}
+}
+
+// A well-known name that begins with a proclitic's letter (بكين, لندن, كندا)
+// is that name, not the letter and a shorter name (كين Ken, ندا Nada).
+func TestSuggestKeepsWellKnownWhole(t *testing.T) {
+	text := "وقال في بكين أمس إن لندن وكندا ولبنان تدعم بكين."
+	proposed := proposedIn(t, text)
+	wantProposed(t, proposed, map[string]string{"بكين": "Beijing", "لندن": "London", "كندا": "Canada", "لبنان": "Lebanon"})
+}
+
+// Regions, groups and clubs that news names without a title are proposed
+// too, also behind a proclitic.
+func TestSuggestWellKnownRegions(t *testing.T) {
+	text := "وقالت حماس إن أوروبا والشرق الأوسط يتابعان ما يجري في الضفة الغربية، وفاز ريال مدريد على برشلونة. " +
+		"ونشرت صحيفة ديلي تلغراف تقريرا عن كردستان."
+	proposed := proposedIn(t, text)
+	wantProposed(t, proposed, map[string]string{"حماس": "Hamas", "أوروبا": "Europe", "الشرق الأوسط": "Middle East",
+		"الضفة الغربية": "West Bank", "ريال مدريد": "Real Madrid", "برشلونة": "Barcelona",
+		"ديلي تلغراف": "The Daily Telegraph", "كردستان": "Kurdistan"})
+}
+
+// After an organisation's title, an adjective or ordinary word says what
+// kind it is (جماعة مسلحة, "an armed group"): no name follows.
+func TestSuggestSkipsDescribedOrganisations(t *testing.T) {
+	text := "وتبنت جماعة مسلحة تنتمي إلى المعارضة الهجوم، فيما قالت مجموعة تفكيرية تابعة لوزارة الدفاع " +
+		"إن شركة نفطية أمريكية ستنسحب. وأفلست شركة انرون وشركة ارثر اندرسون."
+	proposed := map[string]string{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s.En
+		if strings.Contains(s.Ar, "مسلحة") || strings.Contains(s.Ar, "تفكيرية") || strings.Contains(s.Ar, "نفطية") {
+			t.Errorf("proposed %q → %q, which is no name", s.Ar, s.En)
+		}
+	}
+	if _, ok := proposed["شركة انرون"]; !ok {
+		t.Errorf("شركة انرون not proposed; all: %v", proposed)
+	}
+}
+
+// A surname standing alone after the full name is proposed too, spelled as
+// the full name ends (لابيد Lapid, not Labid by rule), but not the last word
+// of a name with بن.
+func TestSuggestLoneSurname(t *testing.T) {
+	text := "وقال زعيم المعارضة يائير لابيد إن الحكومة فشلت. وأضاف لابيد أن الانتخابات قريبة. " +
+		"وقال مستشار الأمن القومي جيك سوليفان للصحفيين إن الوضع خطير. وأقر سوليفان بأنه لا يعرف. " +
+		"وقال ولي العهد محمد بن سلمان إن الاقتصاد ينمو."
+	proposed := map[string]Suggestion{}
+	for _, s := range suggestIn(t, text) {
+		proposed[s.Ar] = s
+	}
+	for ar, en := range map[string]string{"لابيد": "Lapid", "سوليفان": "Sullivan"} {
+		if s, ok := proposed[ar]; !ok || s.En != en || s.Type != "person" {
+			t.Errorf("%s: proposed %q as %q (%v), want %q as person", ar, s.En, s.Type, ok, en)
+		}
+	}
+	if s, ok := proposed["سلمان"]; ok {
+		t.Errorf("سلمان proposed as %q: the last word of محمد بن سلمان is not his name alone", s.En)
+	}
+}
+
+// A surname alone is spelled as the glossary spells the person's full name,
+// so that later mentions read as the first did.
+func TestSuggestSurnameFromGlossary(t *testing.T) {
+	g, err := Parse("glossary.yaml", []byte("terms:\n  - ar: زينب الخطيب\n    en: Zeinab al-Khatib\n    type: person\n"+
+		"  - ar: جون كيربي\n    en: John Kirbi\n    type: person\n  - ar: نهر الأردن\n    en: Jordan River\n    type: place\n"+
+		"  - ar: جامعة هارفارد\n    en: Harvard University\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := LoadNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "وقالت الخطيب إن الخطيب لن تستقيل. وقال كيربي إن الأمر خطير. ووصلوا إلى الأردن. ودرس في هارفارد."
+	got := map[string]Suggestion{}
+	for _, s := range Suggest(text, SuggestOptions{Names: names, Glossary: NewMatcher(g)}) {
+		got[s.Ar] = s
+	}
+	for ar, en := range map[string]string{"الخطيب": "al-Khatib", "كيربي": "Kirbi"} {
+		if s := got[ar]; s.En != en || s.From != "glossary" || s.Type != "person" {
+			t.Errorf("%s: proposed %q from %q as %q, want %q from the glossary as person", ar, s.En, s.From, s.Type, en)
+		}
+	}
+	for _, ar := range []string{"الأردن", "هارفارد"} {
+		if s := got[ar]; s.From == "glossary" {
+			t.Errorf("%s spelled %q after an entry of the glossary that is no person", ar, s.En)
+		}
+	}
 }

@@ -2,6 +2,8 @@
 // a word-level diff of each target against the machine draft, post-edit
 // distance at word and character level, and the glossary violations the
 // editor fixed or introduced. It writes the result as text, JSON or HTML.
+//
+// Start with Compute, given what xliff's File.Resolve returns.
 package review
 
 import (

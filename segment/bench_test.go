@@ -80,3 +80,15 @@ func BenchmarkSentencesArabic(b *testing.B) {
 	done()
 	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// BenchmarkLongQuotedLine splits one long line (a paragraph pasted without
+// breaks) with a quotation mark at its start and a question in every sentence:
+// the case where "before" patterns look furthest back.
+func BenchmarkLongQuotedLine(b *testing.B) {
+	text := "قال \"مرحبا\" " + strings.Repeat("هل هذا الكلام صحيح يا صديقي العزيز؟ ", 3000)
+	done := speed(b, len(text))
+	for b.Loop() {
+		Sentences(text, "ar")
+	}
+	done()
+}

@@ -350,6 +350,27 @@ func firstSet(re *syntax.Regexp) (runeSet, bool) {
 	return runeSet{any: true}, true
 }
 
+// maxBehind is how far, in bytes, a "before" pattern looks back from a
+// position (about 1000 Arabic letters). A pattern that would need more, such
+// as a quotation opened further back, does not match: without a bound, a
+// long line with one quotation mark and many question marks is read back to
+// the mark at every one of them, in time that grows with the square of the
+// line.
+const maxBehind = 2000
+
+// behindLimit returns where reading back from pos stops: the start of the
+// rune at maxBehind bytes before pos, or -1 for the start of the text.
+func behindLimit(s string, pos int) int {
+	lo := pos - maxBehind
+	if lo <= 0 {
+		return -1
+	}
+	for lo < pos && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	return lo
+}
+
 // posReader reads runes from a text starting at a position, forwards or
 // backwards, optionally preceded by one "lead" rune from the other side.
 type posReader struct {
@@ -359,6 +380,9 @@ type posReader struct {
 	leadNext bool // the next rune read is the lead rune
 	lead     rune
 	leadSize int
+	// stop, when not -1 (or 0, the zero value), is where reading back ends:
+	// one U+FFFD stands for the text before it, so that ^ cannot match there.
+	stop int
 }
 
 func (r *posReader) ReadRune() (rune, int, error) {
@@ -367,6 +391,13 @@ func (r *posReader) ReadRune() (rune, int, error) {
 		return r.lead, r.leadSize, nil
 	}
 	if r.back {
+		if r.stop > 0 && r.pos <= r.stop {
+			if r.pos == r.stop {
+				r.pos--
+				return utf8.RuneError, 1, nil
+			}
+			return 0, 0, io.EOF
+		}
 		if r.pos <= 0 {
 			return 0, 0, io.EOF
 		}
@@ -464,7 +495,7 @@ func (sp *splitter) breaks(dst []int, text string) []int {
 					continue
 				}
 			}
-			rd = posReader{s: text, pos: i, back: true, leadNext: true, lead: next, leadSize: nn}
+			rd = posReader{s: text, pos: i, back: true, leadNext: true, lead: next, leadSize: nn, stop: behindLimit(text, i)}
 			if !g.before.re.MatchReader(&rd) {
 				continue
 			}

@@ -104,8 +104,8 @@ func FuzzSentences(f *testing.F) {
 }
 
 // naiveBreaks applies rules the slow, obvious way: at every position, the
-// first rule whose before matches the text up to it and whose after matches
-// the text from it decides.
+// first rule whose before matches the text up to it (its last maxBehind
+// bytes) and whose after matches the text from it decides.
 func naiveBreaks(rules []Rule, text string) []int {
 	type re2 struct {
 		brk           bool
@@ -121,7 +121,12 @@ func naiveBreaks(rules []Rule, text string) []int {
 			continue
 		}
 		for _, r := range rs {
-			if r.before.MatchString(text[:p]) && r.after.MatchString(text[p:]) {
+			behind := text[:p]
+			if lo := behindLimit(text, p); lo > 0 {
+				// The engine sees the text before the limit as one U+FFFD.
+				behind = "\uFFFD" + text[lo:p]
+			}
+			if r.before.MatchString(behind) && r.after.MatchString(text[p:]) {
 				if r.brk {
 					out = append(out, p)
 				}

@@ -56,12 +56,48 @@ func (o Options) lang() string {
 	return o.Lang
 }
 
-func (o Options) splitter() *splitter {
+func (o Options) splitter() splitters {
 	rs := o.Rules
 	if rs == nil {
 		rs = builtin
 	}
-	return rs.splitterFor(o.lang())
+	sp := splitters{main: rs.splitterFor(o.lang())}
+	// Rules given by the user apply as SRX says: one set for the whole text.
+	if l := strings.ToLower(o.lang()); o.Rules == nil && (l == "ar" || strings.HasPrefix(l, "ar-") || strings.HasPrefix(l, "ar_")) {
+		sp.latin = builtin.splitterFor("en")
+	}
+	return sp
+}
+
+// splitters holds the splitter of the text's language and, for an Arabic
+// text cut by the built-in rules, the English one: a line in Latin letters only (an English quotation,
+// a reference) is English, and Arabic rules would cut it at "she asked" and
+// keep "the U.S. The talks" together.
+type splitters struct {
+	main, latin *splitter
+}
+
+// forLine returns the splitter for one line (or wrapped paragraph) of text.
+func (sp splitters) forLine(line string) *splitter {
+	if sp.latin == nil {
+		return sp.main
+	}
+	latin := false
+	for _, r := range line {
+		switch {
+		case r < 'A':
+		case r <= 'z':
+			latin = latin || 'a' <= r || r <= 'Z'
+		case unicode.Is(unicode.Arabic, r):
+			return sp.main
+		case !latin && unicode.Is(unicode.Latin, r):
+			latin = true
+		}
+	}
+	if latin {
+		return sp.latin
+	}
+	return sp.main
 }
 
 // Split segments src, a text in language lang ("ar" or "en"), into a document
@@ -168,8 +204,8 @@ func sentenceBreaks(dst []int, sp *splitter, s string, start, end int) []int {
 // appendSentences appends the sentences of line, normalised text that starts
 // at offset at of nt (a line, or a wrapped paragraph with its line breaks
 // made spaces). brk is scratch space, returned for reuse.
-func appendSentences(segs []doc.Segment, brk []int, src string, nt *normText, sp *splitter, line string, at int) ([]doc.Segment, []int) {
-	brk = sentenceBreaks(brk[:0], sp, line, 0, len(line))
+func appendSentences(segs []doc.Segment, brk []int, src string, nt *normText, sp splitters, line string, at int) ([]doc.Segment, []int) {
+	brk = sentenceBreaks(brk[:0], sp.forLine(line), line, 0, len(line))
 	prev := at
 	for _, p := range brk {
 		segs = appendSegment(segs, src, nt, prev, at+p)

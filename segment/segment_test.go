@@ -70,6 +70,17 @@ func TestSentencesArabic(t *testing.T) {
 		{"number mid-line still ends", "زاد عدد السكان إلى 2. وتراجع.", []string{"زاد عدد السكان إلى 2.", "وتراجع."}},
 		{"initials in brackets", "بينما تراجع الدولار (م.ع.) أمام اليورو.", []string{"بينما تراجع الدولار (م.ع.) أمام اليورو."}},
 		{"agency in brackets", "قال مصدر [أ.ف.ب.] إن الوفد وصل. وبدأت المحادثات.", []string{"قال مصدر [أ.ف.ب.] إن الوفد وصل.", "وبدأت المحادثات."}},
+		{"URL ending in a letter and a stop", "راجع https://example.com/view?id=12&d. وشكرا.", []string{"راجع https://example.com/view?id=12&d.", "وشكرا."}},
+		{"URL path ending in a letter", "النص في example.com/a/b. ثم عاد.", []string{"النص في example.com/a/b.", "ثم عاد."}},
+		{"Latin title", "والتقى Dr. Smith ثم Mr. Brown في البيت الأبيض.", []string{"والتقى Dr. Smith ثم Mr. Brown في البيت الأبيض."}},
+		{"spelled Latin initials", "وقال جي . بي . مورغان إن السوق مستقرة. وتابع.", []string{"وقال جي . بي . مورغان إن السوق مستقرة.", "وتابع."}},
+		{"spelled initials, no spaces", "وقال مصرف جي.بي. مورغان إن السوق مستقرة.", []string{"وقال مصرف جي.بي. مورغان إن السوق مستقرة."}},
+		{"a spelled letter is also a word", "اتصل بي. وقال إنه قادم.", []string{"اتصل بي.", "وقال إنه قادم."}},
+		{"initial with a space before the stop", "قال أ . ف . ب إن د . محمد وصل.", []string{"قال أ . ف . ب إن د . محمد وصل."}},
+		{"initial after the conjunction", "حضر كل من أ. محمد، ود. علي، وم. خالد.", []string{"حضر كل من أ. محمد، ود. علي، وم. خالد."}},
+		{"abbreviation, then a verb of saying", "وتعود إلى عام 300 ق.م. وقال الباحث إنها نادرة.", []string{"وتعود إلى عام 300 ق.م.", "وقال الباحث إنها نادرة."}},
+		{"GMT, then a new sentence", "وصل الساعة 12,00 ت غ. وأضاف المصدر أن الوفد غادر.", []string{"وصل الساعة 12,00 ت غ.", "وأضاف المصدر أن الوفد غادر."}},
+		{"ordinal list marker", "أولاً. الإصلاح الاقتصادي.\nثانيا. الإصلاح السياسي. وهو الأهم.", []string{"أولاً. الإصلاح الاقتصادي.", "ثانيا. الإصلاح السياسي.", "وهو الأهم."}},
 		{"empty", "", nil},
 		{"spaces only", " \n\t ", nil},
 	}
@@ -118,6 +129,57 @@ func TestSentencesEnglish(t *testing.T) {
 				t.Errorf("Sentences(%q, en)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// An English quotation on a line of its own in an Arabic article is cut by
+// the English rules; Arabic lines, and lines with Arabic in them, are not.
+func TestLatinLinesInArabic(t *testing.T) {
+	in := "وقال المتحدث باسم البيت الأبيض:\n" +
+		"\"Are you sure?\" she asked. He returned to the U.S. The talks ended.\n" +
+		"وزار الرئيس U.S. الأسبوع الماضي.\n" +
+		"2024/11/28"
+	want := []string{
+		"وقال المتحدث باسم البيت الأبيض:",
+		"\"Are you sure?\" she asked.", "He returned to the U.S.", "The talks ended.",
+		"وزار الرئيس U.S. الأسبوع الماضي.",
+		"2024/11/28",
+	}
+	if got := texts(Sentences(in, "ar")); !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences\n got %q\nwant %q", got, want)
+	}
+	var got []string
+	for _, b := range Split("a.txt", in, "ar-EG").Blocks {
+		got = append(got, texts(b.Segments)...)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Split\n got %q\nwant %q", got, want)
+	}
+	// Rules given by the user apply to every line, as SRX says.
+	rs, err := ParseSRX("ar.srx", strings.NewReader(`<srx version="2.0"><header cascade="no"/><body><languagerules>
+<languagerule languagerulename="ar"><rule break="yes"><beforebreak>[.?]</beforebreak><afterbreak>\s</afterbreak></rule></languagerule>
+<languagerule languagerulename="en"><rule break="no"><beforebreak>Mr\.</beforebreak><afterbreak>\s</afterbreak></rule></languagerule>
+</languagerules><maprules><languagemap languagepattern="ar" languagerulename="ar"/><languagemap languagepattern="en" languagerulename="en"/></maprules></body></srx>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = texts(SentencesWith("Mr. Smith came.", Options{Lang: "ar", Rules: rs}))
+	if want := []string{"Mr.", "Smith came."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("own rules\n got %q\nwant %q", got, want)
+	}
+}
+
+// A quotation is looked for only maxBehind bytes back: a question mark far
+// after an opening quotation mark (one never closed, or a very long quote)
+// ends its sentence, while one close to it does not.
+func TestQuotationReach(t *testing.T) {
+	filler := strings.Repeat("وقال المتحدث إن الوضع مستقر ", 200) // 10 kB
+	near := "وقال “لماذا لا؟ هؤلاء جيراننا”."
+	in := "وقال “" + filler + "لماذا لا؟ هؤلاء جيراننا. " + near
+	got := texts(Sentences(in, "ar"))
+	want := []string{"وقال “" + filler + "لماذا لا؟", "هؤلاء جيراننا.", near}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %d sentences %.80q…, want %d", len(got), got, len(want))
 	}
 }
 

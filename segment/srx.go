@@ -37,7 +37,8 @@ type LanguageMap struct {
 // Rules is a set of segmentation rules, as held in an SRX 2.0 file. Load one
 // with ParseSRX or take the built-in set with DefaultRules; write it with WriteSRX.
 // Segmenting uses the rules as compiled by ParseSRX; after changing the fields,
-// call Compile.
+// call Compile. Segmenting only reads the rules: one Rules may serve any
+// number of goroutines at once, as long as none changes or compiles it.
 type Rules struct {
 	Source    string // file name, for messages
 	Comment   string // written at the top of an exported file

@@ -10,8 +10,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"bitext/doc"
 	"bitext/tmx"
 	"bitext/xliff"
 )
@@ -556,18 +558,35 @@ func (s *source) openXLIFF(r io.Reader, opts ImportOptions) error {
 			case !u.Approved && f.StillGist(&u, opts.Gist):
 				s.skips.Gist++
 				continue
+			case !u.Approved && !opts.All && uncertain(&u, state):
+				s.skips.LowConfidence++
+				continue
 			case !u.Approved && !opts.All:
 				s.skips.NotApproved++
 				continue
 			}
-			if err := emit(Entry{SourceLang: srcLang, TargetLang: tgtLang, Source: u.Source, Target: u.Target,
-				Article: article, UnitID: u.ID, State: state}); err != nil {
+			e := Entry{SourceLang: srcLang, TargetLang: tgtLang, Source: u.Source, Target: u.Target,
+				Article: article, UnitID: u.ID, State: state}
+			if uncertain(&u, state) {
+				// an uncertain pairing no editor approved is no reviewed
+				// pair, whatever state the aligner's file gave it: it
+				// keeps the flag and comes last in lookups, as from TMX
+				e.State = string(doc.StateMachine)
+				e.TMX = &TMXMeta{Props: []tmx.Prop{{Type: PropFlag, Value: string(doc.FlagLowConfidence)}}}
+			}
+			if err := emit(e); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	return nil
+}
+
+// uncertain reports whether an XLIFF unit is a pairing an aligner flagged
+// low-confidence that no editor has approved since.
+func uncertain(u *xliff.Unit, state string) bool {
+	return slices.Contains(u.Flags, doc.FlagLowConfidence) && !u.Approved && state != string(doc.StateFinal)
 }
 
 // sourceCopy reports whether target is the source copied into it, spaces

@@ -6,6 +6,10 @@
 // The file is opened in WAL mode with a busy timeout, so several bitext
 // processes may read and write it at once; every write is one transaction, so
 // a crash leaves the memory as it was before the write.
+//
+// Open a memory with Open, store an editor's approved units with
+// Memory.AddApproved, and let the translation pipeline use it through
+// Leverage (translate.Options.Memory).
 package tm
 
 import (

@@ -193,3 +193,38 @@ func TestSameTextFirst(t *testing.T) {
 		}
 	}
 }
+
+// alignedXLIFF is what bitext align writes in XLIFF 1.2: every pair
+// "translated", the uncertain one flagged by a bitext-flag note.
+const alignedXLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="article.txt" source-language="ar" target-language="en" datatype="plaintext"><body>
+<trans-unit id="u1" xml:space="preserve"><source>البيت الأبيض: كوريا الشمالية ستدفع الثمن</source><target xml:lang="en" state="translated">Translated by Sara Haddad</target><note from="bitext">alignment confidence 0.03</note><note from="bitext-flag" priority="2">low-confidence</note></trans-unit>
+<trans-unit id="u2" xml:space="preserve"><source>وصل الوفد إلى موسكو.</source><target xml:lang="en" state="translated">The delegation arrived in Moscow.</target></trans-unit>
+</body></file></xliff>`
+
+// TestXLIFFImportLeavesOutLowConfidence: a pair align flagged as uncertain
+// in its XLIFF is left out as from its TMX, and with All is kept flagged,
+// not stored as a pair an editor reviewed.
+func TestXLIFFImportLeavesOutLowConfidence(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	res, err := m.Import(ctx, strings.NewReader(alignedXLIFF), ImportOptions{Name: "a.xlf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.LowConfidence != 1 || res.NotApproved != 1 {
+		t.Errorf("import = %+v, want 1 skipped as low-confidence, 1 as not approved", res)
+	}
+	if _, err := m.Import(ctx, strings.NewReader(alignedXLIFF), ImportOptions{Name: "a.xlf", All: true}); err != nil {
+		t.Fatal(err)
+	}
+	es, _ := m.Exact(ctx, "ar", "en", "البيت الأبيض: كوريا الشمالية ستدفع الثمن")
+	if len(es) != 1 || !es[0].LowConfidence() || es[0].State == string(doc.StateReviewed) {
+		t.Errorf("flagged pair stored as %+v; want it flagged low-confidence, not reviewed", es)
+	}
+	es, _ = m.Exact(ctx, "ar", "en", "وصل الوفد إلى موسكو.")
+	if len(es) != 1 || es[0].LowConfidence() {
+		t.Errorf("unflagged pair stored as %+v", es)
+	}
+}

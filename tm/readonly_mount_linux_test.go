@@ -3,11 +3,11 @@ package tm
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 // A memory on a read-only file system (a volume mounted read-only into a
@@ -37,10 +37,6 @@ func TestOpenOnReadOnlyFileSystem(t *testing.T) {
 		}
 		return
 	}
-	unshare, err := exec.LookPath("unshare")
-	if err != nil || os.Getuid() != 0 {
-		t.Skip("needs root and unshare for a mount namespace")
-	}
 	dir := filepath.Join(t.TempDir(), "shared")
 	m, err := Open(ctx, filepath.Join(dir, "memory.db"), Options{})
 	if err != nil {
@@ -50,13 +46,5 @@ func TestOpenOnReadOnlyFileSystem(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Close() // the last connection checkpoints: no -wal or -shm is left
-	cmd := exec.Command(unshare, "-m", os.Args[0], "-test.run=^TestOpenOnReadOnlyFileSystem$", "-test.v")
-	cmd.Env = append(os.Environ(), "TM_READONLY_MOUNT_TEST="+dir)
-	out, err := cmd.CombinedOutput()
-	if strings.HasPrefix(string(out), "unshare:") {
-		t.Skipf("no mount namespace here: %s", out)
-	}
-	if err != nil || !strings.Contains(string(out), "--- PASS") {
-		t.Fatalf("on a read-only file system: %v\n%s", err, out)
-	}
+	testenv.InMountNamespace(t, "TestOpenOnReadOnlyFileSystem", "TM_READONLY_MOUNT_TEST", dir)
 }

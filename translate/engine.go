@@ -1,5 +1,12 @@
 // Package translate holds the Engine interface, the registry of engines and the
 // pipeline that turns a segmented document into bilingual units.
+//
+// To translate an article, segment it (package segment) and call Run with an
+// Engine: one built by New from the engines registered by importing their
+// packages (translate/google, translate/openai, ...), gist.New for the offline
+// gist, or a type of your own. Engines take their settings from Config and
+// read no environment variable, except that Google's client library finds
+// Application Default Credentials its own way.
 package translate
 
 import (
@@ -49,6 +56,12 @@ type Limits struct {
 // Engine translates batches of segments. Translate returns exactly one
 // translation per input segment, in order, or an error. Errors that may go away
 // when retried are wrapped in *Error with Retryable set.
+//
+// Glossary names arrive as placeholders, ⟦1:Vladimir Putin⟧ or ⟦1⟧ (see
+// Protect): a translation keeps each one, once, where the name belongs, and
+// the pipeline puts the name back. The pipeline calls Translate from up to
+// Options.Concurrency goroutines at once, so an Engine must be safe for
+// concurrent use.
 type Engine interface {
 	Name() string
 	Limits() Limits
@@ -166,14 +179,35 @@ func Register(r Registration) {
 	registry[r.Name] = r
 }
 
-// New builds the engine registered under name. An option the engine does
-// not read is a *ConfigError that lists the ones it does.
+// New builds the engine registered under name. Engines register themselves
+// when their package is imported (import _ "bitext/translate/google"); a name
+// none is registered under is a *ConfigError wrapping ErrUnknownEngine. An
+// option the engine does not read is a *ConfigError that lists the ones it
+// does.
+// ErrUnknownEngine is wrapped by New's *ConfigError for a name no engine
+// is registered under.
+var ErrUnknownEngine = errors.New("unknown engine")
+
+// enginePackages are the packages of bitext's own engines, whose init
+// registers them: a program that did not import one cannot build it by name.
+var enginePackages = map[string]string{
+	"gist":           "bitext/gist",
+	"google":         "bitext/translate/google",
+	"google-v2":      "bitext/translate/googlev2",
+	"libretranslate": "bitext/translate/libre",
+	"openai":         "bitext/translate/openai",
+}
+
 func New(name string, cfg Config) (Engine, error) {
 	registryMu.RLock()
 	r, ok := registry[name]
 	registryMu.RUnlock()
 	if !ok {
-		return nil, fmt.Errorf("unknown engine %q (known: %s)", name, strings.Join(Names(), ", "))
+		msg := fmt.Sprintf("%%w %%q (registered: %s)", strings.Join(Names(), ", "))
+		if pkg, ok := enginePackages[name]; ok {
+			msg = fmt.Sprintf("%%w %%q: it is registered by importing its package (import _ %q)", pkg)
+		}
+		return nil, &ConfigError{Err: fmt.Errorf(msg, ErrUnknownEngine, name)}
 	}
 	keys := make([]string, 0, len(cfg.Options))
 	for k := range cfg.Options {

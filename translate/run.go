@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -110,10 +111,75 @@ func Run(ctx context.Context, eng Engine, d *doc.Document, opts Options) (*doc.B
 	return res.Bitexts[0], nil
 }
 
+// PositionError is a failure while translating one paragraph: the name of
+// its document and the line the paragraph starts on, with what went wrong.
+// RunMany's errors about a paragraph are of this type; errors.Is and
+// errors.As see through it to the engine's error (an *Error, or the
+// context's when the run was stopped).
+//
+// An engine that takes several paragraphs in one request fails them
+// together: the error then names the first, and More counts the others.
+type PositionError struct {
+	Name string // the document's name (doc.Document.Name)
+	Line int    // 1-based line of the paragraph in the document's source
+	More int    // other paragraphs in the failed request, any of which may be the cause
+	Err  error
+}
+
+func (e *PositionError) Error() string {
+	if e.More > 0 {
+		return fmt.Sprintf("%s:%d: %v (a request of %d paragraphs starting here)", e.Name, e.Line, e.Err, e.More+1)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.Name, e.Line, e.Err)
+}
+
+// Unwrap returns what went wrong.
+func (e *PositionError) Unwrap() error { return e.Err }
+
+// goroutinePanic carries a panic of the engine (or of a Cache or Progress
+// callback) from the goroutine of a request, where no recover of the caller
+// could reach it, to the caller's goroutine, where it is raised again with
+// the stack of the goroutine it came from.
+type goroutinePanic struct {
+	value any
+	stack []byte
+}
+
+func (p *goroutinePanic) Error() string {
+	return fmt.Sprintf("%v\n\n[recovered in a translation request; its goroutine was:]\n%s", p.value, p.stack)
+}
+
+// Unwrap returns the panic's value when it is an error (a runtime error, say).
+func (p *goroutinePanic) Unwrap() error {
+	err, _ := p.value.(error)
+	return err
+}
+
+// place is where a paragraph starts: its document's name and line.
+type place struct {
+	name string
+	line int
+}
+
+// failed wraps the error of the request that sent keys with where its
+// paragraphs are.
+func (r *runner) failed(keys []string, err error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	first := r.where[keys[0]]
+	others := map[place]bool{}
+	for _, k := range keys[1:] {
+		if p := r.where[k]; p != first {
+			others[p] = true
+		}
+	}
+	return &PositionError{Name: first.name, Line: first.line, More: len(others), Err: err}
+}
+
 // job is one block to translate.
 type job struct {
 	d, block int
-	where    string
+	where    place
 	hits     []doc.TermHit
 	terms    []Term
 	phs      [2][]Placeholder // by Mode
@@ -136,8 +202,12 @@ type job struct {
 // On an error (engine failure, cancellation) the Result holds no bitext, only
 // the counts of what was sent (and billed) before it; every answer received
 // so far is in the cache.
+//
+// Requests run in goroutines of their own. A panic there (in the engine, the
+// Cache or the Progress callback) stops the run and is raised again in the
+// goroutine that called RunMany, where the caller's recover can catch it.
 func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options) (*Result, error) {
-	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]string{}}
+	r := &runner{eng: eng, opts: opts, answers: map[string]string{}, terms: map[string][]Term{}, where: map[string]place{}}
 	r.src, r.tgt = opts.langs()
 	r.lim = eng.Limits()
 	r.local = IsLocal(eng)
@@ -162,7 +232,7 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 				continue
 			}
 			line, _ := lines.Position(b.Start)
-			j := &job{d: di, block: i, hits: hits[di][i], where: fmt.Sprintf("%s:%d", d.Name, line)}
+			j := &job{d: di, block: i, hits: hits[di][i], where: place{d.Name, line}}
 			seen := map[Term]bool{}
 			for _, h := range j.hits {
 				t := Term{Source: h.Surface, Target: h.En}
@@ -294,7 +364,7 @@ type runner struct {
 	stats    Stats
 	answers  map[string]string // cache key -> raw engine answer
 	terms    map[string][]Term // cache key -> terms of its segment
-	where    map[string]string // cache key -> file:line of its paragraph
+	where    map[string]place  // cache key -> where its paragraph is
 	progress Progress
 }
 
@@ -393,6 +463,8 @@ func (r *runner) send(ctx context.Context, texts, keys []string, lim Limits) err
 	var wg sync.WaitGroup
 	var once sync.Once
 	var firstErr error
+	var panicMu sync.Mutex
+	var panicked *goroutinePanic
 	fail := func(err error) {
 		once.Do(func() { firstErr = err; cancel() })
 	}
@@ -407,12 +479,26 @@ loop:
 		go func(ts, ks []string) {
 			defer wg.Done()
 			defer func() { <-sem }()
+			defer func() {
+				if v := recover(); v != nil {
+					p := &goroutinePanic{value: v, stack: debug.Stack()}
+					fail(p)
+					panicMu.Lock()
+					if panicked == nil {
+						panicked = p
+					}
+					panicMu.Unlock()
+				}
+			}()
 			if err := r.batch(ctx, ts, ks); err != nil {
 				fail(err)
 			}
 		}(texts[b[0]:b[1]], keys[b[0]:b[1]])
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	if firstErr == nil {
 		firstErr = ctx.Err()
 	}
@@ -429,14 +515,14 @@ func (r *runner) batch(ctx context.Context, texts, keys []string) error {
 	case err != nil && errors.As(err, &e) && e.TooLarge:
 		// One text the server still finds too large: its limit is lower
 		// than the one the engine assumes, and only the user knows it.
-		return fmt.Errorf("%s: %w (a single text of %d characters; if the server's limit is lower, set the engine options max-item-chars and max-chars to it)",
-			r.where[keys[0]], err, utf8.RuneCountInString(texts[0]))
+		return r.failed(keys, fmt.Errorf("%w (a single text of %d characters; if the server's limit is lower, set the engine options max-item-chars and max-chars to it)",
+			err, utf8.RuneCountInString(texts[0])))
 	case err != nil:
-		return fmt.Errorf("%s: %w", r.where[keys[0]], err)
+		return r.failed(keys, err)
 	case len(out) != len(texts):
 		// An engine that loses count is broken: guessing which answer is
 		// whose would put translations under the wrong paragraphs.
-		return fmt.Errorf("%s: %w", r.where[keys[0]], &Error{Engine: r.eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), len(texts))})
+		return r.failed(keys, &Error{Engine: r.eng.Name(), Err: fmt.Errorf("returned %d translations for %d segments", len(out), len(texts))})
 	default:
 		r.mu.Lock()
 		defer r.mu.Unlock()
@@ -489,7 +575,7 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 			return out, nil
 		}
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, stopped(ctx, err, attempt)
 		}
 		var e *Error
 		var after time.Duration
@@ -509,19 +595,26 @@ func (r *runner) call(ctx context.Context, texts, keys []string) ([]string, erro
 			}
 			return nil, err
 		}
-		r.mu.Lock()
-		r.stats.Retries++
-		r.progress.Retries++
-		r.report()
-		r.mu.Unlock()
+		r.retried()
 		wait := retry.Wait(attempt, after)
 		if after == 0 && e != nil && (e.Status == http.StatusTooManyRequests || e.Status == grpcResourceExhausted) {
 			wait = retry.WaitLimited(attempt)
 		}
-		if err := sleep(ctx, wait); err != nil {
-			return nil, err
+		if sleep(ctx, wait) != nil {
+			return nil, stopped(ctx, err, attempt)
 		}
 	}
+}
+
+// stopped is the error of a request whose caller's context ended after
+// attempt failed with err: the context's error, and the engine's as well when
+// it was something else, so that a deadline cut short by a failing engine
+// still says why the engine failed.
+func stopped(ctx context.Context, err error, attempt int) error {
+	if errors.Is(err, ctx.Err()) {
+		return ctx.Err()
+	}
+	return fmt.Errorf("%w while retrying (attempt %d failed: %w)", ctx.Err(), attempt, err)
 }
 
 // grpcResourceExhausted is gRPC's RESOURCE_EXHAUSTED code, which Google's
@@ -532,6 +625,15 @@ const grpcResourceExhausted = 8
 func billed(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Billed
+}
+
+// retried counts a retry and reports it.
+func (r *runner) retried() {
+	r.mu.Lock()
+	defer r.mu.Unlock() // also when the progress callback panics
+	r.stats.Retries++
+	r.progress.Retries++
+	r.report()
 }
 
 // report calls the progress callback; r.mu is held.

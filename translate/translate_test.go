@@ -470,3 +470,167 @@ func TestTooLargeAloneSaysWhichOption(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// failingEngine fails every request with a retryable error.
+type failingEngine struct{ calls atomic.Int32 }
+
+func (e *failingEngine) Name() string             { return "failing" }
+func (e *failingEngine) Limits() translate.Limits { return translate.Limits{} }
+func (e *failingEngine) Translate(context.Context, translate.Request) ([]string, error) {
+	e.calls.Add(1)
+	return nil, &translate.Error{Engine: "failing", Status: 503, Retryable: true, Err: errors.New("Service Unavailable")}
+}
+
+// A caller's deadline that ends while a failing request is being retried
+// stops the run, and the error still says why the engine failed, so that a
+// service can tell an unreachable engine from a slow article.
+func TestDeadlineDuringRetriesKeepsEngineError(t *testing.T) {
+	eng := &failingEngine{}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	_, err := translate.RunMany(ctx, eng, docs(article), translate.Options{Concurrency: 1, Retry: translate.Retry{Base: 50 * time.Millisecond, Attempts: 100}})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want the deadline", err)
+	}
+	var e *translate.Error
+	if !errors.As(err, &e) || e.Status != 503 || !strings.Contains(err.Error(), "Service Unavailable") {
+		t.Fatalf("err = %v, want the engine's 503 as well", err)
+	}
+	if eng.calls.Load() < 2 {
+		t.Errorf("%d calls, want retries", eng.calls.Load())
+	}
+}
+
+// pickyEngine fails on any segment holding word, and translates the rest.
+type pickyEngine struct{ word string }
+
+var errPicky = errors.New("refused by policy")
+
+func (e pickyEngine) Name() string             { return "picky" }
+func (e pickyEngine) Limits() translate.Limits { return translate.Limits{MaxItems: 1} }
+func (e pickyEngine) Translate(_ context.Context, req translate.Request) ([]string, error) {
+	out := make([]string, len(req.Segments))
+	for i, s := range req.Segments {
+		if strings.Contains(s.Text, e.word) {
+			return nil, errPicky
+		}
+		out[i] = "Some English."
+	}
+	return out, nil
+}
+
+// A failed run says which article and line the failing paragraph starts on
+// as a value, not only in the message, so that a service can point its user
+// at the paragraph.
+func TestRunErrorCarriesPosition(t *testing.T) {
+	_, err := translate.RunMany(context.Background(), pickyEngine{word: "زار"}, docs(article), translate.Options{Concurrency: 1})
+	var pe *translate.PositionError
+	if !errors.As(err, &pe) || pe.Name != "a.txt" || pe.Line != 3 {
+		t.Fatalf("err = %v (%#v), want a *PositionError at a.txt line 3", err, pe)
+	}
+	if !errors.Is(err, errPicky) || err.Error() != "a.txt:3: refused by policy" {
+		t.Errorf("err = %q, want the engine's error after a.txt:3", err)
+	}
+}
+
+// When the engine takes several paragraphs in one request, a failure cannot
+// be pinned on one of them: the error names the first and says how many
+// more the request held.
+func TestBatchErrorCountsParagraphs(t *testing.T) {
+	_, err := translate.RunMany(context.Background(), pickyBatch{pickyEngine{word: "زار"}}, docs(article), translate.Options{Concurrency: 1})
+	var pe *translate.PositionError
+	if !errors.As(err, &pe) || pe.Name != "a.txt" || pe.Line != 1 || pe.More != 2 || !strings.Contains(err.Error(), "a request of 3 paragraphs") {
+		t.Fatalf("err = %v (%#v), want a.txt:1 and 2 more paragraphs", err, pe)
+	}
+}
+
+// pickyBatch is pickyEngine taking every paragraph in one request.
+type pickyBatch struct{ pickyEngine }
+
+func (pickyBatch) Limits() translate.Limits { return translate.Limits{} }
+
+// An engine is registered by importing its package. A service that asks for
+// one it did not import learns that, and can tell the mistake by its type.
+func TestNewUnknownEngineSaysWhatToImport(t *testing.T) {
+	_, err := translate.New("libretranslate", translate.Config{})
+	var ce *translate.ConfigError
+	if !errors.Is(err, translate.ErrUnknownEngine) || !errors.As(err, &ce) {
+		t.Fatalf("err = %v, want a *ConfigError wrapping ErrUnknownEngine", err)
+	}
+	if !strings.Contains(err.Error(), `import _ "bitext/translate/libre"`) {
+		t.Errorf("err = %v, want the package to import", err)
+	}
+	if _, err := translate.New("nosuch", translate.Config{}); err == nil || strings.Contains(err.Error(), "import") || !strings.Contains(err.Error(), "none") {
+		t.Errorf("unknown name: %v", err)
+	}
+}
+
+// panicEngine panics, as a service's own engine with a bug may.
+type panicEngine struct{}
+
+func (panicEngine) Name() string             { return "panicky" }
+func (panicEngine) Limits() translate.Limits { return translate.Limits{} }
+func (panicEngine) Translate(context.Context, translate.Request) ([]string, error) {
+	var m map[string]int
+	m["boom"]++ // a nil-map write: a runtime error
+	return nil, nil
+}
+
+// A panic in the engine (or a Cache or Progress callback) happens in one of
+// the pipeline's goroutines, where no recover of the caller can reach it: it
+// would end the whole service. It is carried to the goroutine that called
+// RunMany and raised there, with the failing goroutine's stack.
+func TestEnginePanicReachesCaller(t *testing.T) {
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		translate.RunMany(context.Background(), panicEngine{}, docs(article), translate.Options{})
+	}()
+	if got == nil {
+		t.Fatal("no panic reached the caller")
+	}
+	msg := fmt.Sprint(got)
+	if !strings.Contains(msg, "assignment to entry in nil map") || !strings.Contains(msg, "panicEngine") {
+		t.Errorf("recovered %q, want the engine's panic and its stack", msg)
+	}
+	var re interface{ RuntimeError() }
+	if err, ok := got.(error); !ok || !errors.As(err, &re) {
+		t.Errorf("recovered %T, want an error that unwraps to the runtime error", got)
+	}
+}
+
+// A panicking Progress callback, called while the pipeline holds its lock,
+// reaches the caller too, rather than leaving the other requests waiting
+// for the lock forever.
+func TestProgressPanicReachesCaller(t *testing.T) {
+	for _, name := range []string{"answer", "retry"} {
+		t.Run(name, func(t *testing.T) {
+			var eng translate.Engine = pickyEngine{word: "not in the article"}
+			if name == "retry" {
+				eng = &failingOne{}
+			}
+			done := make(chan any)
+			go func() {
+				defer func() { done <- recover() }()
+				translate.RunMany(context.Background(), eng, docs(article, article), translate.Options{
+					Retry:    translate.Retry{Base: time.Millisecond},
+					Progress: func(translate.Progress) { panic("progress bar broke") },
+				})
+			}()
+			select {
+			case got := <-done:
+				if !strings.Contains(fmt.Sprint(got), "progress bar broke") {
+					t.Errorf("recovered %v", got)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("RunMany hung after the callback panicked")
+			}
+		})
+	}
+}
+
+// failingOne is failingEngine taking one paragraph per request, so that
+// several requests are in flight at once.
+type failingOne struct{ failingEngine }
+
+func (*failingOne) Limits() translate.Limits { return translate.Limits{MaxItems: 1} }

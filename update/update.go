@@ -4,6 +4,9 @@
 // re-translated with a note showing how the source changed and what the
 // previous translation was, new ones are translated, and removed ones are
 // reported.
+//
+// Start with Run, given the new version segmented and the earlier version's
+// units from Earlier (an editor's XLIFF as xliff.Read returns it).
 package update
 
 import (

@@ -2,6 +2,7 @@ package xliff
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -228,12 +229,21 @@ func TestResolveRefuses(t *testing.T) {
 			if !regexp.MustCompile(`reviewed\.xlf(:\d+)?: `).MatchString(err.Error()) {
 				t.Errorf("error should name the file and line: %v", err)
 			}
+			// A library's message names no command-line flag: the caller
+			// asks Forceable and says how to force in its own terms.
+			var re *ReviewError
+			if !errors.As(err, &re) || re.Forceable() != c.forceable || strings.Contains(err.Error(), "--") {
+				t.Errorf("Forceable() of %v: want %v, and no flag in the message", err, c.forceable)
+			}
 			rv, err := f.Resolve(ResolveOptions{Force: true})
 			if c.forceable != (err == nil) {
 				t.Fatalf("with Force: %v (forceable %v)", err, c.forceable)
 			}
 			if err == nil && len(rv.Warnings) == 0 {
 				t.Errorf("forced without a warning")
+			}
+			if err == nil && strings.Contains(strings.Join(rv.Warnings, "\n"), "--") {
+				t.Errorf("warnings name a command-line flag: %q", rv.Warnings)
 			}
 		})
 	}

@@ -25,6 +25,7 @@ const (
 
 // File is what the reader found in an XLIFF 1.2 or 2.x file: bitext's
 // provenance (when the file still carries it), the groups and the units.
+// Its methods only read it, so goroutines may share one.
 type File struct {
 	Name          string // file name, for messages
 	Version       string // "1.2", "2.0" or "2.1"
@@ -125,14 +126,11 @@ type Error struct {
 	Err  error
 }
 
-// Error formats the problem as "file:line: unit id: message".
+// Error formats the problem as "file:line: unit id: message", or with
+// "line N: " for a file read without a name.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	b.WriteString(": ")
+	b.WriteString(where(e.File, e.Line))
 	if e.Unit != "" {
 		fmt.Fprintf(&b, "unit %s: ", e.Unit)
 	}
@@ -142,6 +140,20 @@ func (e *Error) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// where is the "file:line: " prefix of a message: "line N: " for a file
+// read without a name, "" when neither is known.
+func where(file string, line int) string {
+	switch {
+	case file == "" && line > 0:
+		return fmt.Sprintf("line %d: ", line)
+	case file == "":
+		return ""
+	case line > 0:
+		return fmt.Sprintf("%s:%d: ", file, line)
+	}
+	return file + ": "
+}
 
 // ErrNotXLIFF is returned (wrapped) for input that is not an XLIFF document.
 var ErrNotXLIFF = errors.New("not an XLIFF file")

@@ -75,7 +75,7 @@ type Problem struct {
 	Line      int
 	Unit      string
 	Msg       string
-	Forceable bool // --force accepts it
+	Forceable bool // ResolveOptions.Force accepts it
 
 	boilerplate bool // a missing paragraph the article says is boilerplate
 }
@@ -89,31 +89,31 @@ type ReviewError struct {
 // Error lists the problems, one per line, each with file, line and unit.
 func (e *ReviewError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d problem(s)", e.File, len(e.Problems))
-	forceable := true
+	fmt.Fprintf(&b, "%s%d problem(s)", where(e.File, 0), len(e.Problems))
 	for i, p := range e.Problems {
 		if i == 20 {
 			fmt.Fprintf(&b, "\n  ... and %d more", len(e.Problems)-i)
 			break
 		}
 		b.WriteString("\n  ")
-		b.WriteString(e.File)
-		if p.Line > 0 {
-			fmt.Fprintf(&b, ":%d", p.Line)
-		}
-		b.WriteString(": ")
+		b.WriteString(where(e.File, p.Line))
 		if p.Unit != "" {
 			fmt.Fprintf(&b, "unit %s: ", p.Unit)
 		}
 		b.WriteString(p.Msg)
 	}
-	for _, p := range e.Problems {
-		forceable = forceable && p.Forceable
-	}
-	if forceable {
-		b.WriteString("\n  (use --force to accept these changes)")
-	}
 	return b.String()
+}
+
+// Forceable reports whether ResolveOptions.Force would accept every problem
+// of e, so that a caller can offer that in its own terms.
+func (e *ReviewError) Forceable() bool {
+	for _, p := range e.Problems {
+		if !p.Forceable {
+			return false
+		}
+	}
+	return len(e.Problems) > 0
 }
 
 // ErrSourceMismatch is wrapped by CheckArticle's error.
@@ -184,7 +184,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		}
 		for _, p := range missing {
 			if p.boilerplate {
-				rv.Warnings = append(rv.Warnings, fmt.Sprintf("%s:%d: %s; it is boilerplate not for translation, which the CAT tool left out: left out of the page", f.Name, p.Line, p.Msg))
+				rv.Warnings = append(rv.Warnings, where(f.Name, p.Line)+p.Msg+"; it is boilerplate not for translation, which the CAT tool left out: left out of the page")
 				continue
 			}
 			problem(p.Line, "", false, "%s", p.Msg)
@@ -243,9 +243,9 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 				if src, ok := articleSegment(opts.Article, f.Groups[w.group].Block, w.hash); ok {
 					ru.Source, ru.Kind, ru.Untranslated, ru.State, ru.Line = src, doc.Boilerplate, true, doc.StateNew, line
 					rv.Units = append(rv.Units, ru)
-					rv.Warnings = append(rv.Warnings, fmt.Sprintf("%s:%d: unit %s, boilerplate not for translation, is missing from the file (the CAT tool left it out): its text is taken from the article", f.Name, line, w.id))
+					rv.Warnings = append(rv.Warnings, where(f.Name, line)+"unit "+w.id+", boilerplate not for translation, is missing from the file (the CAT tool left it out): its text is taken from the article")
 				} else {
-					rv.Warnings = append(rv.Warnings, fmt.Sprintf("%s:%d: unit %s, boilerplate not for translation, is missing from the file (the CAT tool left it out): left out of the page", f.Name, line, w.id))
+					rv.Warnings = append(rv.Warnings, where(f.Name, line)+"unit "+w.id+", boilerplate not for translation, is missing from the file (the CAT tool left it out): left out of the page")
 				}
 				continue
 			}
@@ -367,7 +367,7 @@ func (f *File) Resolve(opts ResolveOptions) (*Reviewed, error) {
 		if p.Unit != "" {
 			msg = "unit " + p.Unit + ": " + msg
 		}
-		rv.Warnings = append(rv.Warnings, "accepted with --force: "+msg)
+		rv.Warnings = append(rv.Warnings, "accepted anyway: "+msg)
 	}
 	if len(hard) > 0 {
 		return nil, &ReviewError{File: f.Name, Problems: hard}

@@ -32,7 +32,14 @@ func state12(s doc.State) (state, qualifier string) {
 // pair. Machine drafts are the targets and are kept in an <alt-trans> so that
 // the draft survives the editor's changes; with the OmegaT flavour the target
 // is a copy of the source instead.
+//
+// Every unit needs an id of its own (translate.Run gives them; see
+// translate.AssignIDs): a bitext with a unit without one, or two with the
+// same, is refused with an *Error before anything is written.
 func Write12(w io.Writer, b *doc.Bitext, opts Options) error {
+	if err := checkIDs(b); err != nil {
+		return err
+	}
 	x := newXMLW(w)
 	created := opts.created().Format(time.RFC3339)
 	srcLang, tgtLang := langs(b)

@@ -33,9 +33,16 @@ func state21(s doc.State) (state, sub string) {
 // with glossary-module entries, the machine draft as a matches-module
 // candidate and provenance in the metadata module. Characters XML 1.0 forbids
 // are written as <cp hex="…"/>.
+//
+// Every unit needs an id of its own (translate.Run gives them; see
+// translate.AssignIDs): a bitext with a unit without one, or two with the
+// same, is refused with an *Error before anything is written.
 func Write21(w io.Writer, b *doc.Bitext, opts Options) error {
 	if opts.Flavour == OmegaT {
 		return fmt.Errorf("xliff: the omegat flavour is XLIFF 1.2 only (OmegaT 3.6 has no XLIFF 2 filter)")
+	}
+	if err := checkIDs(b); err != nil {
+		return err
 	}
 	x := newXMLW(w)
 	srcLang, tgtLang := langs(b)

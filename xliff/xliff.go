@@ -4,6 +4,11 @@
 // Files record where they came from (the article's name and SHA-256, and for
 // every paragraph its unit ids with a hash of each source), so that a reviewed
 // file can be checked against the article before it is published.
+//
+// Write a bitext (from translate.Run) with Write12 or Write21. Read an
+// editor's file with Read, check it against the article with
+// File.CheckArticle, and match it back to the units written with
+// File.Resolve.
 package xliff
 
 import (
@@ -103,6 +108,27 @@ type block struct {
 // blocks groups b's units by block, in document order, with group ids derived
 // from the block's text (numbered when a text repeats) so that inserting a
 // paragraph does not change the ids of the others.
+// checkIDs refuses units that a reader could not match back to what was
+// written: one without an id, or with the id of an earlier unit. The units
+// of translate.Run, and any given ids by translate.AssignIDs, pass.
+func checkIDs(b *doc.Bitext) error {
+	first := make(map[string]int, len(b.Units))
+	for i, u := range b.Units {
+		if u.ID == "" {
+			src := []rune(strings.TrimSpace(u.Source))
+			if len(src) > 40 {
+				src = append(src[:40], '…')
+			}
+			return &Error{File: fileName(b), Err: fmt.Errorf("unit %d (%s) has no id: give every unit one, as translate.AssignIDs does", i+1, string(src))}
+		}
+		if j, dup := first[u.ID]; dup {
+			return &Error{File: fileName(b), Unit: u.ID, Err: fmt.Errorf("id of unit %d used again by unit %d: every unit needs an id of its own", j+1, i+1)}
+		}
+		first[u.ID] = i
+	}
+	return nil
+}
+
 func blocks(b *doc.Bitext) []block {
 	var out []block
 	for i := range b.Units {

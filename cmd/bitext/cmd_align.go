@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -26,11 +28,13 @@ func init() {
 		return &cli.Command{
 			Name:      "align",
 			Usage:     "pair the sentences of an Arabic article with those of its existing English version",
-			ArgsUsage: "ARABIC ENGLISH",
+			ArgsUsage: "ARABIC ENGLISH | ARABIC-DIR ENGLISH-DIR",
 			Description: `Aligns paragraphs first (merged, split, dropped or added paragraphs and headings
 are found), then the sentences inside each group of paired paragraphs. Beads may
 pair 1-1, 2-1, 1-2, 3-1, 1-3 or 2-2 sentences, or leave a sentence unpaired
 (1-0, 0-1). Every bead has a confidence; low ones are flagged in every format.
+An English text that does not look like a translation of the Arabic (under
+30% of the texts pair with confidence) is refused unless --force is given.
 
 Scores combine sentence lengths, numbers (Arabic-Indic digits too), glossary
 names, punctuation, Latin words and transliterated names, and a bilingual
@@ -41,6 +45,12 @@ translation of the Arabic; the engine is configured as for translate
 and BITEXT_ENGINE_URL, BITEXT_ENGINE_KEY, GOOGLE_API_KEY, GOOGLE_CLOUD_PROJECT),
 and its answers are cached as translate's (--cache, --no-cache).
 
+Given two folders, every .txt file of the first is aligned with the file of
+the same name in the second, each result written into --out-dir under the
+Arabic file's name (.beads, .json, .tmx, .html, .xlf). A pair that cannot be
+aligned (no English file of that name, another article, an unreadable file)
+is told on stderr and skipped; the others are written and the run exits 1.
+
 Input formats (--source-format, --target-format):
    article    blank lines separate paragraphs, split into sentences (default)
    lines      each line is a paragraph, split into sentences
@@ -49,6 +59,7 @@ Input formats (--source-format, --target-format):
 Examples:
    bitext align article.ar.txt article.en.txt -o article.html --format html
    bitext align --segmented --format beads src.txt tgt.txt
+   bitext align --format tmx --out-dir aligned/ archive/ar/ archive/en/
    bitext align --source-format segments --target-format lines src.txt tgt.para.txt
    bitext align --format json --lexicon /usr/share/dictd/freedict-ara-eng.index ar.txt en.txt
    bitext align --engine libretranslate --engine-url http://localhost:5000 ar.txt en.txt`,
@@ -58,9 +69,11 @@ Examples:
 				&cli.BoolFlag{Name: "segmented", Usage: "both inputs hold one segment per line (--source-format segments --target-format segments)"},
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "beads", Usage: "output format: beads|json|" + formatNamesExcept("json")},
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
+				&cli.StringFlag{Name: "out-dir", Usage: "with two folders: folder for the outputs, one per pair, named after the Arabic file (default: the current folder)"},
 				&cli.StringFlag{Name: "lexicon", Usage: "Arabic–English lexicon: dictd .index or TSV; none to use no lexicon (default: " + align.DebianLexicon + " when installed)"},
 				&cli.StringFlag{Name: "engine", Usage: "also score with a machine translation of the Arabic from this engine: " + autoEngineName + ", " + strings.Join(translate.Names(), ", ")},
 				&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary file (default: ./" + defaultGlossary + " when present)"},
+				&cli.BoolFlag{Name: "force", Usage: "align even when the English does not look like a translation of the Arabic"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			}, append(engineFlags(), cacheFlags()...)...),
 			Action: func(c *cli.Context) error { return alignAction(c, e) },
@@ -85,7 +98,7 @@ func formatNamesExcept(skip ...string) string {
 
 func alignAction(c *cli.Context, e *env) error {
 	if c.NArg() != 2 {
-		return usagef("align: want two input files, ARABIC and ENGLISH, got %d", c.NArg())
+		return usagef("align: want two input files, ARABIC and ENGLISH, or two folders, got %d", c.NArg())
 	}
 	srcFormat, tgtFormat := c.String("source-format"), c.String("target-format")
 	if c.Bool("segmented") {
@@ -100,99 +113,219 @@ func alignAction(c *cli.Context, e *env) error {
 		return err
 	}
 	format := c.String("format")
-	var out outputFormat
-	switch format {
-	case "beads", "json", "tmx":
-	default:
-		var err error
-		if out, err = lookupFormat(format); err != nil {
+	if format != "beads" && format != "json" && format != "tmx" {
+		if _, err := lookupFormat(format); err != nil {
 			return usagef("unknown --format %q (want beads|json|tmx|%s)", format, formatNamesExcept("json", "tmx"))
 		}
 	}
 	if c.Args().Get(0) == "-" && c.Args().Get(1) == "-" {
 		return usagef("align: only one input can be standard input")
 	}
-	for _, in := range c.Args().Slice() {
-		if sameFile(c.String("output"), in) {
-			return usagef("align: -o %s would overwrite the input %s: choose another name", c.String("output"), in)
+	srcDir, tgtDir := isDir(c.Args().Get(0)), isDir(c.Args().Get(1))
+	switch {
+	case srcDir && tgtDir:
+		if c.IsSet("output") {
+			return usagef("align: -o names one output: with two folders use --out-dir")
+		}
+	case srcDir || tgtDir:
+		return usagef("align: give two files or two folders, not a file and a folder")
+	case c.IsSet("out-dir"):
+		return usagef("align: --out-dir is for two folders: name the output of one pair with -o")
+	default:
+		for _, in := range c.Args().Slice() {
+			if sameFile(c.String("output"), in) {
+				return usagef("align: -o %s would overwrite the input %s: choose another name", c.String("output"), in)
+			}
 		}
 	}
-	src, err := readSide(c.Args().Get(0), e.stdin, srcFormat, "ar")
-	if err != nil {
+	a := &aligner{c: c, e: e, srcFormat: srcFormat, tgtFormat: tgtFormat, format: format}
+	var err error
+	if a.opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
 		return err
 	}
-	tgt, err := readSide(c.Args().Get(1), e.stdin, tgtFormat, "en")
-	if err != nil {
-		return err
-	}
-	if err := checkScripts(src, tgt); err != nil {
-		return err
-	}
-	var opts align.Options
-	if opts.Lexicon, err = loadLexicon(c.String("lexicon")); err != nil {
-		return err
-	}
-	var gversion string
-	if opts.Glossary, gversion, err = loadGlossary(c.String("glossary")); err != nil {
+	if a.opts.Glossary, a.gversion, err = loadGlossary(c.String("glossary")); err != nil {
 		return err
 	}
 	if name := c.String("engine"); name != "" {
-		eng, cfg, err := openEngine(c, e, name, "ar", "en", false, c.Bool("quiet"))
+		var cfg translate.Config
+		a.eng, cfg, err = openEngine(c, e, name, "ar", "en", false, c.Bool("quiet"))
 		if err != nil {
 			return err
 		}
-		if cl, ok := eng.(io.Closer); ok {
+		if cl, ok := a.eng.(io.Closer); ok {
 			defer cl.Close()
 		}
-		cache, err := openRunCache(c, eng)
-		if err != nil {
+		if a.cache, err = openRunCache(c, a.eng); err != nil {
 			return err
 		}
+		defer a.cache.warn(e)
 		timeout, err := requestTimeout(c)
 		if err != nil {
 			return err
 		}
-		topts := translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: opts.Glossary, GlossaryVersion: gversion, Model: cfg.Model,
-			RequestTimeout: timeout}
-		if cache != nil {
-			topts.Cache = cache
-		}
-		opts.Translations, err = machineTranslate(c.Context, eng, src, topts)
-		cache.warn(e)
-		if uerr := configProblem(err, cfg.Key); uerr != nil {
-			return uerr
-		}
-		if err != nil {
-			return translate.Redact(err, cfg.Key)
+		a.key = cfg.Key
+		a.topts = translate.Options{SourceLang: "ar", TargetLang: "en", Glossary: a.opts.Glossary, GlossaryVersion: a.gversion,
+			Model: cfg.Model, RequestTimeout: timeout}
+		if a.cache != nil {
+			a.topts.Cache = a.cache
 		}
 	}
-	beads := align.Document(src, tgt, opts)
-
-	switch format {
-	case "beads":
-		out = outputFormat{ext: ".txt", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadList(w, beads) }}
-	case "json":
-		out = outputFormat{ext: ".json", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadJSON(w, src, tgt, beads) }}
-	case "tmx":
-		out = outputFormat{ext: ".tmx", write: writeBeadTMX}
-	case "html":
-		out = htmlFormat(c)
+	if srcDir {
+		return a.folders(c.Args().Get(0), c.Args().Get(1), c.String("out-dir"))
 	}
-	bt := beadBitext(src, tgt, beads)
 	output := c.String("output")
-	if err := writeOutput(e, output, out, bt); err != nil {
+	beads, low, err := a.pair(c.Args().Get(0), c.Args().Get(1), output)
+	if err != nil {
 		return err
 	}
 	if !c.Bool("quiet") && output != "-" {
-		low := 0
-		for _, b := range beads {
-			if b.Low() {
-				low++
-			}
-		}
-		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d beads, %d low-confidence)\n", output, len(beads), low)
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d beads, %d low-confidence)\n", output, beads, low)
 	}
 	return nil
+}
+
+// aligner aligns pairs of files with one set of options, lexicon, glossary
+// and engine.
+type aligner struct {
+	c                    *cli.Context
+	e                    *env
+	srcFormat, tgtFormat string
+	format               string
+	opts                 align.Options
+	gversion             string
+	eng                  translate.Engine
+	cache                *storeOrWarn
+	key                  string
+	topts                translate.Options
+}
+
+// pair aligns the Arabic file srcPath with the English file tgtPath and
+// writes the result to output; it returns the number of beads and of
+// low-confidence ones.
+func (a *aligner) pair(srcPath, tgtPath, output string) (beads, low int, err error) {
+	src, err := readSide(srcPath, a.e.stdin, a.srcFormat, "ar")
+	if err != nil {
+		return 0, 0, err
+	}
+	tgt, err := readSide(tgtPath, a.e.stdin, a.tgtFormat, "en")
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := checkScripts(src, tgt); err != nil {
+		return 0, 0, err
+	}
+	opts := a.opts
+	if a.eng != nil {
+		opts.Translations, err = machineTranslate(a.c.Context, a.eng, src, a.topts)
+		if uerr := configProblem(err, a.key); uerr != nil {
+			return 0, 0, uerr
+		}
+		if err != nil {
+			return 0, 0, translate.Redact(err, a.key)
+		}
+	}
+	bs := align.Document(src, tgt, opts)
+	if !a.c.Bool("force") {
+		if err := checkTranslation(src, tgt, bs); err != nil {
+			return 0, 0, err
+		}
+	}
+	var out outputFormat
+	switch a.format {
+	case "beads":
+		out = outputFormat{ext: ".txt", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadList(w, bs) }}
+	case "json":
+		out = outputFormat{ext: ".json", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadJSON(w, src, tgt, bs) }}
+	case "tmx":
+		out = outputFormat{ext: ".tmx", write: writeBeadTMX}
+	case "html":
+		out = htmlFormat(a.c)
+	default:
+		out, _ = lookupFormat(a.format)
+	}
+	if err := writeOutput(a.e, output, out, beadBitext(src, tgt, bs)); err != nil {
+		return 0, 0, err
+	}
+	for _, b := range bs {
+		if b.Low() {
+			low++
+		}
+	}
+	return len(bs), low, nil
+}
+
+// folders aligns every .txt file of srcDir with the file of the same name in
+// tgtDir, writing each result into outDir under the Arabic file's name. A
+// pair that fails (no English file, another article, an unreadable file) is
+// told on stderr and the others go on; the run then exits 1.
+func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
+	names, err := filepath.Glob(filepath.Join(srcDir, "*.txt"))
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("%s: is a folder with no .txt articles in it", srcDir)
+	}
+	sort.Strings(names)
+	if outDir == "" {
+		outDir = "."
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return fmt.Errorf("--out-dir: %w", err)
+	}
+	ext := map[string]string{"beads": ".beads", "json": ".json", "tmx": ".tmx", "html": ".html"}[a.format]
+	if ext == "" {
+		f, _ := lookupFormat(a.format)
+		ext = f.ext
+	}
+	var failed, done, beads, low int
+	for _, src := range names {
+		base := filepath.Base(src)
+		tgt := filepath.Join(tgtDir, base)
+		output := filepath.Join(outDir, strings.TrimSuffix(base, ".txt")+ext)
+		var err error
+		switch {
+		case !isFile(tgt):
+			err = fmt.Errorf("%s: no English file %s of the same name", src, tgt)
+		case sameFile(output, src) || sameFile(output, tgt):
+			err = fmt.Errorf("%s: the output %s would overwrite an input: choose another --out-dir", src, output)
+		default:
+			var n, l int
+			n, l, err = a.pair(src, tgt, output)
+			beads, low = beads+n, low+l
+		}
+		if err != nil {
+			var ue usageError
+			if a.c.Context.Err() != nil || errors.As(err, &ue) {
+				// an interrupted run, or an engine set up wrong: every
+				// other pair would fail the same way
+				return err
+			}
+			failed++
+			fmt.Fprintf(a.e.stderr, "bitext: skipped: %v\n", strings.TrimPrefix(err.Error(), "align: "))
+			continue
+		}
+		done++
+	}
+	if !a.c.Bool("quiet") {
+		fmt.Fprintf(a.e.stderr, "bitext: aligned %s into %s (%s, %d low-confidence)\n", count(done, "pair", "pairs"), outDir, count(beads, "bead", "beads"), low)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d pairs not aligned (see above)", failed, failed+done)
+	}
+	return nil
+}
+
+// isDir reports whether path names an existing folder.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// isFile reports whether path names an existing file that is not a folder.
+func isFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir()
 }
 
 // checkScripts refuses inputs given in the wrong order or in the wrong
@@ -207,6 +340,33 @@ func checkScripts(src, tgt *doc.Document) error {
 		return usagef("align: %s, the Arabic side, has almost no Arabic letters", src.Name)
 	case en > 0.5:
 		return usagef("align: %s, the English side, is mostly Arabic letters", tgt.Name)
+	}
+	return nil
+}
+
+// minConfidentShare is the least share of both texts that a translation pairs
+// with confidence. On the alignment dev set, the English versions (sentences
+// merged, split and dropped) pair 34 % or more, and the English of another
+// document of the same site 18 % or less with FreeDict (53 % or less without
+// a lexicon, where only names and numbers tell).
+const minConfidentShare = 0.3
+
+// minCheckedSegments is the least number of Arabic sentences for which the
+// share says anything: a headline alone may well pair with nothing.
+const minCheckedSegments = 3
+
+// checkTranslation refuses to align an English text that is not a version of
+// the Arabic (the wrong file of an archive, another day's article): its beads
+// would be confident-looking nonsense in a translation memory.
+func checkTranslation(src, tgt *doc.Document, beads []align.Bead) error {
+	st, _ := align.SegmentIndex(src)
+	tt, _ := align.SegmentIndex(tgt)
+	if len(st) < minCheckedSegments {
+		return nil
+	}
+	if share := align.ConfidentShare(st, tt, beads); share < minConfidentShare {
+		return fmt.Errorf("align: %s does not look like a translation of %s: only %.0f%% of their text pairs with confidence (a translation pairs %.0f%% or more); check that the files belong together, or give --force to align them anyway",
+			tgt.Name, src.Name, 100*share, 100*minConfidentShare)
 	}
 	return nil
 }
@@ -478,16 +638,41 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 	return bt
 }
 
-// writeBeadTMX writes the paired beads as a translation memory; beads with an
-// empty side have nothing to remember, and web boilerplate is no translation
-// (translate's TMX leaves it out too).
+// memoryText is a segment as a translation memory should keep it: text
+// copied from a web page brings no-break and other odd spaces, direction
+// marks and zero-width characters that nobody sees, and a memory that keeps
+// them shows every later match as "spelled otherwise" and hands them on to
+// new translations. They become plain spaces, runs of spaces one, or go.
+func memoryText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == 0x200B || r == 0x200E || r == 0x200F || r == 0x061C || r == 0xFEFF || r == 0x2060 || r == 0x00AD,
+			r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return -1
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// writeBeadTMX writes the paired beads as a translation memory, each with the
+// Arabic file's name as its article; beads with an empty side have nothing to
+// remember, and web boilerplate is no translation (translate's TMX leaves it
+// out too).
 func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 	d := &tmx.Document{Header: tmx.Header{SegType: "sentence", SrcLang: bt.SourceLang, DataType: "plaintext"}}
 	for _, u := range bt.Units {
 		if u.Source == "" || u.Target == "" || u.Kind == doc.Boilerplate {
 			continue
 		}
-		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: u.Source}, {Lang: bt.TargetLang, Text: u.Target}}}
+		tu := tmx.Unit{ID: u.ID, Variants: []tmx.Variant{{Lang: bt.SourceLang, Text: memoryText(u.Source)}, {Lang: bt.TargetLang, Text: memoryText(u.Target)}}}
+		if bt.Name != "" {
+			// the article the pair comes from, as translate's and
+			// publish's TMX name it: tm import keeps it with the pair
+			tu.Props = append(tu.Props, tmx.Prop{Type: tmx.PropArticle, Value: bt.Name})
+		}
 		tu.Props = append(tu.Props, tmx.Prop{Type: "x-alignment-confidence", Value: fmt.Sprintf("%.2f", u.Confidence)})
 		if u.HasFlag(doc.FlagLowConfidence) {
 			tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(doc.FlagLowConfidence)})

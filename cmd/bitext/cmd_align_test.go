@@ -496,3 +496,149 @@ func TestAlignJSONBeadsKeepTheirShape(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignRefusesAnotherArticle: an English file that is another article
+// (the wrong file picked from an archive) is refused instead of aligned into
+// pairs of unrelated sentences; --force aligns it anyway.
+func TestAlignRefusesAnotherArticle(t *testing.T) {
+	lex := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "lexicon", "freedict-ara-eng", "freedict-ara-eng.tsv")
+	if !fileExists(lex) {
+		t.Skip("no FreeDict lexicon in ../shared")
+	}
+	dir := alignDir(t)
+	other := `Heavy rain is expected across the north of the country this weekend
+
+Forecasters warned on Friday that heavy rain and strong winds would sweep across northern regions over the weekend, bringing the risk of flooding to low-lying towns.
+
+The national weather service said up to 80 millimetres of rain could fall in some areas by Sunday evening, and urged residents to avoid unnecessary travel.
+
+Schools in three provinces will stay closed on Saturday, local authorities said in a statement.
+
+Farmers welcomed the rain after months of drought, but said it had come too late to save much of this year's wheat harvest.
+
+Temperatures are expected to drop sharply after the storm passes, with frost possible in mountain areas early next week.
+
+Emergency teams have been placed on alert, and the civil defence agency said it had prepared shelters for families forced to leave their homes.
+`
+	if err := os.WriteFile(filepath.Join(dir, "weather.en.txt"), []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "align", "--lexicon", lex, "-f", "tmx", "-o", "out.tmx", "article.txt", "weather.en.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "weather.en.txt does not look like a translation of article.txt") {
+		t.Errorf("exit %d, stderr %q; want exit 1 and the files named", r.code, r.stderr)
+	}
+	if fileExists(filepath.Join(dir, "out.tmx")) {
+		t.Error("a refused pair was written out")
+	}
+	if r := runBitext(t, dir, "", "align", "--lexicon", lex, "--force", "article.txt", "weather.en.txt"); r.code != 0 {
+		t.Errorf("--force: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runBitext(t, dir, "", "align", "--lexicon", lex, "article.txt", "article.en.txt"); r.code != 0 {
+		t.Errorf("the article's own English: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// TestAlignTMXNamesTheArticle: the pairs of align's TMX say which article
+// they come from, so that a memory filled from a whole archive can tell
+// where a match was published.
+func TestAlignTMXNamesTheArticle(t *testing.T) {
+	dir := alignDir(t)
+	if r := runBitext(t, dir, "", "align", "--lexicon", "none", "-o", "al.tmx", "article.txt", "article.en.txt"); r.code != 0 {
+		t.Fatalf("align: exit %d: %s", r.code, r.stderr)
+	}
+	mem := filepath.Join(dir, "memory.db")
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", mem, "al.tmx"); r.code != 0 {
+		t.Fatalf("tm import: exit %d: %s", r.code, r.stderr)
+	}
+	r := runBitext(t, dir, "", "tm", "lookup", "--tm", mem, "--json", "وأضاف “أي شكل من أشكال التعاون بين كوريا الشمالية والدول المجاورة يجب أن يتم بطريقة لا تخل بالأعراف الدولية والسلام”.")
+	if r.code != 0 {
+		t.Fatalf("tm lookup: exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, `"article": "article.txt"`) {
+		t.Errorf("the memory's pair names no article: %s", r.stdout)
+	}
+}
+
+// TestAlignFolders aligns an archive folder by folder: each Arabic file with
+// the English file of the same name, one output per pair in --out-dir; a
+// pair without its English is told and skipped while the others are written.
+func TestAlignFolders(t *testing.T) {
+	dir := alignDir(t)
+	ar, en := filepath.Join(dir, "ar"), filepath.Join(dir, "en")
+	for _, d := range []string{ar, en} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile := func(from, to string) {
+		data, err := os.ReadFile(filepath.Join(dir, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile("article.txt", filepath.Join(ar, "2023-09-05.txt"))
+	copyFile("article.en.txt", filepath.Join(en, "2023-09-05.txt"))
+	copyFile("article.txt", filepath.Join(ar, "2023-09-06.txt")) // its English is missing
+
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "--out-dir", "out", "ar", "en")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (one pair not aligned): %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"no English file " + filepath.Join("en", "2023-09-06.txt"), "aligned 1 pair into out", "1 of 2 pairs not aligned"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr %q lacks %q", r.stderr, want)
+		}
+	}
+	one := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", filepath.Join("ar", "2023-09-05.txt"), filepath.Join("en", "2023-09-05.txt"))
+	got, err := os.ReadFile(filepath.Join(dir, "out", "2023-09-05.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != one.stdout {
+		t.Error("the folder run's TMX differs from aligning the pair alone")
+	}
+	if fileExists(filepath.Join(dir, "out", "2023-09-06.tmx")) {
+		t.Error("an output was written for the pair without English")
+	}
+
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"align", "ar", filepath.Join("en", "2023-09-05.txt")}, "two files or two folders"},
+		{[]string{"align", "-o", "x.tmx", "ar", "en"}, "with two folders use --out-dir"},
+		{[]string{"align", "--out-dir", "out", "article.txt", "article.en.txt"}, "--out-dir is for two folders"},
+	} {
+		if r := runBitext(t, dir, "", tc.args...); r.code != 2 || !strings.Contains(r.stderr, tc.msg) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, r.code, r.stderr, tc.msg)
+		}
+	}
+}
+
+// TestAlignTMXPlainSpaces: an article pair copied from web pages (no-break
+// spaces, a direction mark, Windows line ends) goes into align's TMX with
+// plain spaces, so that the memory matches the same sentence typed anew
+// exactly and hands no invisible characters on to new translations.
+func TestAlignTMXPlainSpaces(t *testing.T) {
+	dir := alignDir(t)
+	ar := "وصل الوفد\u00a0الروسي إلى العاصمة\u200f السورية دمشق اليوم.\n\nوقال المتحدث إن المحادثات ستستمر ثلاثة أيام.\n"
+	en := "The Russian\u00a0delegation arrived in the Syrian capital Damascus\u202f today.\r\n\r\n\r\nThe spokesman said the talks would last three days.\r\n"
+	os.WriteFile(filepath.Join(dir, "web.ar.txt"), []byte(ar), 0o644)
+	os.WriteFile(filepath.Join(dir, "web.en.txt"), []byte(en), 0o644)
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "web.ar.txt", "web.en.txt")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"<seg>وصل الوفد الروسي إلى العاصمة السورية دمشق اليوم.</seg>",
+		"<seg>The Russian delegation arrived in the Syrian capital Damascus today.</seg>"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("TMX lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.ContainsAny(r.stdout, "\u00a0\u200f\u202f\r") {
+		t.Errorf("TMX keeps invisible characters: %q", r.stdout)
+	}
+}

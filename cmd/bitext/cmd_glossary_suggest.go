@@ -28,11 +28,13 @@ or, failing that, by rule-based transliteration: check it before adding it.
 Examples:
    bitext glossary suggest article.txt
    bitext glossary suggest --json --max 20 article.txt
-   bitext glossary suggest --glossary /dev/null article.txt   # ignore the glossary`,
+   bitext glossary suggest --glossary /dev/null article.txt   # ignore the glossary
+   bitext glossary suggest --add article.txt > new.sh   # delete the lines you do not want, then: sh new.sh`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
 				&cli.IntFlag{Name: "max", Usage: "print at most this many suggestions (0: all)"},
 				&cli.BoolFlag{Name: "json", Usage: "print a JSON array"},
+				&cli.BoolFlag{Name: "add", Usage: "print each suggestion as a \"bitext glossary add\" command line, to edit and run with sh"},
 			},
 			Action: func(c *cli.Context) error { return suggestAction(c, e) },
 		}
@@ -43,7 +45,7 @@ Examples:
 type suggestion struct {
 	Ar      string   `json:"ar"`
 	En      string   `json:"en"`
-	From    string   `json:"from"` // table, rules or table+rules
+	From    string   `json:"from"` // table, rules, table+rules or glossary
 	Type    string   `json:"type,omitempty"`
 	Count   int      `json:"count"`
 	Score   float64  `json:"score"`
@@ -88,6 +90,9 @@ func suggestAction(c *cli.Context, e *env) error {
 		out[i] = suggestion{Ar: s.Ar, En: s.En, From: s.From, Type: s.Type, Count: s.Count, Score: s.Score,
 			Reasons: s.Reasons, Start: s.Start, End: s.End, Line: line, Column: col}
 	}
+	if c.Bool("json") && c.Bool("add") {
+		return usagef("glossary suggest: --json and --add: choose one")
+	}
 	if c.Bool("json") {
 		return writeJSON(e.stdout, out)
 	}
@@ -96,6 +101,37 @@ func suggestAction(c *cli.Context, e *env) error {
 		return nil
 	}
 	var b strings.Builder
+	if c.Bool("add") {
+		glossaryArg := ""
+		if c.IsSet("glossary") {
+			glossaryArg = " --glossary " + shellQuote(path)
+		}
+		article := c.Args().First()
+		if article == "-" {
+			article = "the article on stdin"
+		}
+		fmt.Fprintf(&b, "# Names for %s that the glossary lacks: delete the lines you do not want,\n", article)
+		fmt.Fprintf(&b, "# correct the English (above all where it says \"by rule\"), then run this with sh.\n")
+		for _, s := range out {
+			typ := ""
+			if s.Type != "" {
+				typ = " --type " + s.Type
+			}
+			from := "from the name table"
+			switch s.From {
+			case "rules":
+				from = "English by rule: check it"
+			case "table+rules":
+				from = "English partly by rule: check it"
+			case "glossary":
+				from = "spelled as the glossary's full name"
+			}
+			fmt.Fprintf(&b, "bitext glossary add%s %s %s%s  # %d:%d, %d×, %s\n", glossaryArg, shellQuote(s.Ar), shellQuote(s.En), typ,
+				s.Line, s.Column, s.Count, from)
+		}
+		_, err = fmt.Fprint(e.stdout, b.String())
+		return err
+	}
 	for _, s := range out {
 		typ := s.Type
 		if typ == "" {
@@ -105,4 +141,10 @@ func suggestAction(c *cli.Context, e *env) error {
 	}
 	_, err = fmt.Fprint(e.stdout, b.String())
 	return err
+}
+
+// shellQuote quotes s for a POSIX shell: in single quotes, with each single
+// quote (Democratic People's Republic) closed, escaped and reopened.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -298,6 +298,9 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		}
 	}
 	rv, err := f.Resolve(xliff.ResolveOptions{Force: force, Article: articleDoc, Gist: remakeGist(c.Context, warn)})
+	if re := (*xliff.ReviewError)(nil); errors.As(err, &re) && re.Forceable() {
+		return nil, meta, fmt.Errorf("%w\n  (use --force to accept these changes)", err)
+	}
 	if err != nil {
 		return nil, meta, err
 	}

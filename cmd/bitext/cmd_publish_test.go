@@ -245,6 +245,13 @@ func TestPublishRefuses(t *testing.T) {
 			t.Errorf("%v --force: exit %d: %s", c.args, r.code, r.stderr)
 		}
 	}
+	// what --force would accept is offered in the command's terms
+	if r := runBitext(t, dir, "", "publish", "changed.xlf"); !strings.Contains(r.stderr, "use --force to accept these changes") {
+		t.Errorf("changed source: no --force hint: %s", r.stderr)
+	}
+	if r := runBitext(t, dir, "", "publish", "dup.xlf"); strings.Contains(r.stderr, "--force") {
+		t.Errorf("duplicate ids cannot be forced, yet: %s", r.stderr)
+	}
 	// the article changed after the file was written
 	if err := os.WriteFile(filepath.Join(dir, "article.txt"), []byte("مقال آخر.\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
 )
 
@@ -190,10 +191,16 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 func main() {
 	ctx, stop := signalContext()
 	defer stop()
-	fi, _ := os.Stderr.Stat()
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
-		stderrIsTerminal: fi != nil && fi.Mode()&os.ModeCharDevice != 0}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTerminal: isTerminal(os.Stderr)}
 	os.Exit(run(ctx, os.Args, e))
+}
+
+// isTerminal reports whether f is a terminal someone watches. Being a
+// character device is not enough: /dev/null is one, and a job that sends
+// stderr there must not get a progress display.
+func isTerminal(f *os.File) bool {
+	fd := f.Fd()
+	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 }
 
 // flagsFirst moves a command's flags before its positional arguments, so that

@@ -166,3 +166,16 @@ func TestStdoutWriteFailureFailsTheRun(t *testing.T) {
 		}
 	}
 }
+
+// A job whose stderr goes to /dev/null gets no progress display: it is a
+// character device, but no terminal.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Errorf("%s taken for a terminal", os.DevNull)
+	}
+}

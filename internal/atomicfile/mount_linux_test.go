@@ -3,11 +3,11 @@ package atomicfile
 import (
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
+
+	"bitext/internal/testenv"
 )
 
 // A file mounted by itself over the output (docker run -v
@@ -19,20 +19,8 @@ func TestWriteOverMountedFile(t *testing.T) {
 		writeOverMountedFile(t, dir)
 		return
 	}
-	unshare, err := exec.LookPath("unshare")
-	if err != nil || os.Getuid() != 0 {
-		t.Skip("needs root and unshare for a mount namespace")
-	}
 	dir := t.TempDir()
-	cmd := exec.Command(unshare, "-m", os.Args[0], "-test.run=^TestWriteOverMountedFile$", "-test.v")
-	cmd.Env = append(os.Environ(), "ATOMICFILE_MOUNT_TEST="+dir)
-	out, err := cmd.CombinedOutput()
-	if strings.HasPrefix(string(out), "unshare:") {
-		t.Skipf("no mount namespace here: %s", out)
-	}
-	if err != nil || !strings.Contains(string(out), "--- PASS") {
-		t.Fatalf("in a mount namespace: %v\n%s", err, out)
-	}
+	testenv.InMountNamespace(t, "TestWriteOverMountedFile", "ATOMICFILE_MOUNT_TEST", dir)
 	if got, _ := os.ReadFile(filepath.Join(dir, "volume.html")); string(got) != "new page" {
 		t.Errorf("the mounted file holds %q", got)
 	}
