@@ -53,6 +53,9 @@ type UnitReport struct {
 	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
 	Placeholders []string `json:"placeholders,omitempty"`
 	MergedInto   string   `json:"merged_into,omitempty"`
+	// Shift says the target holds the next unit's translation (see Shifts);
+	// publish refuses it.
+	Shift *Shift `json:"shifted,omitempty"`
 }
 
 // Summary holds the figures for the whole file.
@@ -80,6 +83,7 @@ type Summary struct {
 	Fixed        int     `json:"glossary_fixed"`
 	Introduced   int     `json:"glossary_introduced"`
 	Placeholders int     `json:"placeholder_units"` // units whose target holds a placeholder token
+	Shifted      int     `json:"shifted_units"`     // units holding the next unit's translation
 }
 
 // Report is the review of one file.
@@ -89,6 +93,7 @@ type Report struct {
 	Engine   string       `json:"engine,omitempty"`
 	Summary  Summary      `json:"summary"`
 	Units    []UnitReport `json:"units"`
+	Shifts   []Shift      `json:"shifts,omitempty"`
 	Warnings []string     `json:"warnings,omitempty"`
 }
 
@@ -193,6 +198,15 @@ func Compute(rv *xliff.Reviewed) *Report {
 	}
 	s.WordPED = ratio(s.WordEdits, s.Words)
 	s.CharPED = ratio(s.CharEdits, s.Chars)
+	r.Shifts = Shifts(rv.Units)
+	s.Shifted = len(r.Shifts)
+	for i := range r.Shifts {
+		for j := range r.Units {
+			if r.Units[j].ID == r.Shifts[i].Unit {
+				r.Units[j].Shift = &r.Shifts[i]
+			}
+		}
+	}
 	return r
 }
 
@@ -220,7 +234,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 && len(u.Comments) == 0 {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 && len(u.Comments) == 0 && u.Shift == nil {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
@@ -270,6 +284,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		for _, m := range u.MissingSegments {
 			fmt.Fprintf(&b, "    not translated: %s (publish refuses the unit: translate this segment too)\n", m)
 		}
+		if u.Shift != nil {
+			fmt.Fprintf(&b, "    line %d: %s (publish refuses it)\n", u.Line, u.Shift.Message())
+		}
 		if len(u.Placeholders) > 0 {
 			fmt.Fprintf(&b, "    placeholder left: %s (publish refuses it: write the name in its place)\n", strings.Join(u.Placeholders, " "))
 		}
@@ -304,6 +321,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 			holds = "unit holds"
 		}
 		fmt.Fprintf(&b, "placeholders: %d %s a protected name's placeholder (⟦1⟧) instead of the name; publish refuses them\n", s.Placeholders, holds)
+	}
+	if s.Shifted > 0 {
+		fmt.Fprintf(&b, "shifted: %s the translation of the unit after it, shown above; publish refuses them\n", count(s.Shifted, "unit holds", "units hold"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

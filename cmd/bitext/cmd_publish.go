@@ -37,7 +37,9 @@ target that still holds a protected name's placeholder (⟦1⟧ or ⟦1:Name⟧)
 refused, unit by unit, until the editor writes the name in its place. So is
 a unit a reviewer rejected in the CAT tool (Trados RejectedTranslation, memoQ
 Rejected; --allow-rejected publishes it), and one of whose segments the editor
-left untranslated while translating the rest.
+left untranslated while translating the rest, and a unit whose target holds
+the next unit's translation, its words matching the next unit's machine draft
+rather than its own (--allow-shifted publishes it).
 
 The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
@@ -59,6 +61,7 @@ Examples:
 				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found); its front matter fills the page's title, source and date"},
 				&cli.BoolFlag{Name: "allow-gist", Usage: "publish even though some units still hold the untouched word-by-word gist"},
 				&cli.BoolFlag{Name: "allow-rejected", Usage: "publish even though a reviewer rejected some translations in the CAT tool"},
+				&cli.BoolFlag{Name: "allow-shifted", Usage: "publish even though a unit seems to hold the next unit's translation"},
 				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			}, append(pageFlags(), publishMemoryFlags()...)...),
@@ -106,6 +109,11 @@ func publishAction(c *cli.Context, e *env) error {
 	}
 	if !c.Bool("allow-rejected") {
 		if err := refuseRejected(rv); err != nil {
+			return err
+		}
+	}
+	if !c.Bool("allow-shifted") {
+		if err := refuseShifted(rv); err != nil {
 			return err
 		}
 	}
@@ -368,6 +376,20 @@ func refuseRejected(rv *xliff.Reviewed) error {
 			e.Problems = append(e.Problems, xliff.Problem{Line: u.Line, Unit: u.ID,
 				Msg: fmt.Sprintf("a reviewer rejected this translation (%s): %q; correct and confirm it in the CAT tool, or publish with --allow-rejected", u.ToolStatus, clipText(u.Target, 60))})
 		}
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// refuseShifted returns an error naming each unit whose target holds the
+// translation of the unit after it (review.Shifts): the page would print
+// that English beside the wrong Arabic.
+func refuseShifted(rv *xliff.Reviewed) error {
+	e := &xliff.ReviewError{File: rv.File.Name}
+	for _, s := range review.Shifts(rv.Units) {
+		e.Problems = append(e.Problems, xliff.Problem{Line: s.Line, Unit: s.Unit, Msg: s.Message() + ", or publish with --allow-shifted"})
 	}
 	if len(e.Problems) == 0 {
 		return nil
