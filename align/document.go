@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"bitext/doc"
+	"bitext/segment"
 )
 
 // Document aligns two segmented documents: blocks (headings, paragraphs)
@@ -13,8 +14,113 @@ import (
 // few sentences when the paragraph pass cut in the wrong place. Indexes in the
 // beads count segments in document order across all blocks, as SegmentIndex
 // lists them. opts.Translations, when set, has one entry per source segment in
-// that order.
+// that order. A dateline that is a segment of its own at the start of the
+// first paragraph (see segment.SplitDateline) pairs only with the other
+// side's dateline, or with nothing.
 func Document(src, tgt *doc.Document, opts Options) []Bead {
+	ds, dt := datelineAt(src), datelineAt(tgt)
+	if ds < 0 && dt < 0 {
+		return document(src, tgt, opts)
+	}
+	if ds >= 0 && opts.Translations != nil {
+		opts.Translations = append(append([]string(nil), opts.Translations[:ds]...), opts.Translations[ds+1:]...)
+	}
+	out := document(without(src, ds), without(tgt, dt), opts)
+	shift := func(idx []int, at int) {
+		for k := range idx {
+			if at >= 0 && idx[k] >= at {
+				idx[k]++
+			}
+		}
+	}
+	for _, b := range out {
+		shift(b.Source, ds)
+		shift(b.Target, dt)
+	}
+	// each dateline goes before the first bead that comes after it
+	before := func(b Bead) bool {
+		return ds >= 0 && len(b.Source) > 0 && b.Source[0] > ds || dt >= 0 && len(b.Target) > 0 && b.Target[0] > dt
+	}
+	at := len(out)
+	for k, b := range out {
+		if before(b) {
+			at = k
+			break
+		}
+	}
+	crossed := false // a bead before the place holds text after a dateline
+	for _, b := range out[:at] {
+		crossed = crossed || ds >= 0 && len(b.Source) > 0 && b.Source[len(b.Source)-1] > ds ||
+			dt >= 0 && len(b.Target) > 0 && b.Target[len(b.Target)-1] > dt
+	}
+	insert := func(k int, b Bead) { out = append(out[:k], append([]Bead{b}, out[k:]...)...) }
+	switch {
+	case ds >= 0 && dt >= 0 && !crossed:
+		insert(at, Bead{Source: []int{ds}, Target: []int{dt}, Confidence: 1})
+	default:
+		for _, d := range []struct {
+			at  int
+			src bool
+		}{{ds, true}, {dt, false}} {
+			if d.at < 0 {
+				continue
+			}
+			k := len(out)
+			for i, b := range out {
+				if d.src && len(b.Source) > 0 && b.Source[0] > d.at || !d.src && len(b.Target) > 0 && b.Target[0] > d.at {
+					k = i
+					break
+				}
+			}
+			b := Bead{Source: []int{d.at}, Confidence: 1}
+			if !d.src {
+				b = Bead{Target: []int{d.at}, Confidence: 1}
+			}
+			insert(k, b)
+		}
+	}
+	return out
+}
+
+// datelineAt is the index, as SegmentIndex counts, of the segment that is
+// only a dateline and opens d's first paragraph, or -1.
+func datelineAt(d *doc.Document) int {
+	n := 0
+	for _, b := range d.Blocks {
+		if b.Kind != doc.Paragraph || len(b.Segments) == 0 {
+			n += len(b.Segments)
+			continue
+		}
+		t := b.Segments[0].Text
+		if t != "" && segment.Dateline(t, d.Lang) == len(t) {
+			return n
+		}
+		return -1
+	}
+	return -1
+}
+
+// without is d with the segment at index k (as SegmentIndex counts) left
+// out; k < 0 gives d itself.
+func without(d *doc.Document, k int) *doc.Document {
+	if k < 0 {
+		return d
+	}
+	c := *d
+	c.Blocks = append([]doc.Block(nil), d.Blocks...)
+	for bi := range c.Blocks {
+		b := &c.Blocks[bi]
+		if k < len(b.Segments) {
+			b.Segments = append(append([]doc.Segment(nil), b.Segments[:k]...), b.Segments[k+1:]...)
+			return &c
+		}
+		k -= len(b.Segments)
+	}
+	return &c
+}
+
+// document aligns src and tgt as Document says, datelines aside.
+func document(src, tgt *doc.Document, opts Options) []Bead {
 	ss, sb := SegmentIndex(src)
 	ts, tb := SegmentIndex(tgt)
 	b := &builder{voc: vocab{ids: map[string]int32{}}, opts: &opts}

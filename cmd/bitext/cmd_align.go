@@ -35,6 +35,8 @@ pair 1-1, 2-1, 1-2, 3-1, 1-3 or 2-2 sentences, or leave a sentence unpaired
 (1-0, 0-1). Every bead has a confidence; low ones are flagged in every format.
 An English text that does not look like a translation of the Arabic (under
 30% of the texts pair with confidence) is refused unless --force is given.
+A dateline opening the first paragraph ("MOSCOW (Reuters) - ", "موسكو - (أ ف ب) -")
+is a segment of its own in article and lines inputs, paired only with a dateline.
 
 Scores combine sentence lengths, numbers (Arabic-Indic digits too), glossary
 names, punctuation, Latin words and transliterated names, and a bilingual
@@ -213,6 +215,14 @@ func (a *aligner) pair(srcPath, tgtPath, output string) (beads, low int, err err
 	}
 	if err := checkScripts(src, tgt); err != nil {
 		return 0, 0, err
+	}
+	// a dateline is no part of the first sentence: kept on it, it pairs
+	// that sentence wrongly whenever only one side has one
+	if a.srcFormat != "segments" {
+		segment.SplitDateline(src)
+	}
+	if a.tgtFormat != "segments" {
+		segment.SplitDateline(tgt)
 	}
 	opts := a.opts
 	if a.eng != nil {

@@ -642,3 +642,69 @@ func TestAlignTMXPlainSpaces(t *testing.T) {
 		t.Errorf("TMX keeps invisible characters: %q", r.stdout)
 	}
 }
+
+// TestAlignTMXKeepsDatelinesOffSentences fills a memory from an article whose
+// English version opens with a dateline the Arabic lacks, and from one where
+// both have their own: the first sentence is remembered without any
+// dateline, and a dateline is only ever remembered with a dateline.
+func TestAlignTMXKeepsDatelinesOffSentences(t *testing.T) {
+	dir := alignDir(t)
+	ar, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := os.ReadFile(filepath.Join(dir, "article.en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := "حذر مسؤول كبير في البيت الأبيض اليوم الثلاثاء من أن كوريا الشمالية ستواجه عواقب إذا زودت روسيا بالأسلحة في حربها ضد أوكرانيا."
+	firstEn := "A senior White House official warned on Tuesday that North Korea would face consequences if it supplied Russia with weapons for its war against Ukraine."
+	for _, c := range []struct{ name, arDL, enDL string }{
+		{"English only", "", "WASHINGTON, Sept. 5 — "},
+		{"both", "واشنطن – رويترز: ", "WASHINGTON (Reuters) - "},
+		{"Arabic only", "واشنطن - (أ ف ب) - ", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.HasPrefix(string(ar), first) || !strings.HasPrefix(string(en), firstEn) {
+				t.Fatal("the sample article no longer starts with the sentence this test expects")
+			}
+			write := func(name, text string) {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("dl.txt", c.arDL+string(ar))
+			write("dl.en.txt", c.enDL+string(en))
+			if r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "-o", "dl.tmx", "dl.txt", "dl.en.txt"); r.code != 0 {
+				t.Fatalf("align: exit %d: %s", r.code, r.stderr)
+			}
+			mem := filepath.Join(dir, c.name+".db")
+			if r := runBitext(t, dir, "", "tm", "import", "--tm", mem, "dl.tmx"); r.code != 0 {
+				t.Fatalf("tm import: exit %d: %s", r.code, r.stderr)
+			}
+			r := runBitext(t, dir, "", "tm", "lookup", "--tm", mem, "--json", first)
+			if r.code != 0 {
+				t.Fatalf("tm lookup: exit %d: %s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stdout, strconv.Quote(firstEn)) {
+				t.Errorf("the memory does not give the first sentence's English alone:\n%s", r.stdout)
+			}
+			if strings.Contains(r.stdout, "WASHINGTON") || strings.Contains(r.stdout, "واشنطن") {
+				t.Errorf("the memory offers the dateline with the first sentence:\n%s", r.stdout)
+			}
+			tmx, err := os.ReadFile(filepath.Join(dir, "dl.tmx"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, seg := range regexp.MustCompile(`<seg>([^<]*)</seg>`).FindAllStringSubmatch(string(tmx), -1) {
+				s := strings.TrimSpace(seg[1])
+				for _, dl := range []string{c.arDL, c.enDL} {
+					dl = strings.TrimSpace(dl)
+					if dl != "" && strings.Contains(s, dl) && s != dl {
+						t.Errorf("the dateline %q is glued to %q in the memory", dl, s)
+					}
+				}
+			}
+		})
+	}
+}
