@@ -249,6 +249,17 @@ func TestSuggestLeavesOrdinaryWords(t *testing.T) {
 	}
 }
 
+// suggestionsIn maps each Arabic name Suggest proposes in text to its
+// suggestion.
+func suggestionsIn(t *testing.T, text string) map[string]Suggestion {
+	t.Helper()
+	out := map[string]Suggestion{}
+	for _, s := range suggestIn(t, text) {
+		out[s.Ar] = s
+	}
+	return out
+}
+
 // proposedIn maps each Arabic name Suggest proposes in text to its English.
 func proposedIn(t *testing.T, text string) map[string]string {
 	t.Helper()
@@ -286,10 +297,7 @@ func TestSuggestWorldSpellings(t *testing.T) {
 	text := "وقال الناطق باسم الكرملين ديمتري بيسكوف إن الزعيم الكوري الشمالي كيم جونغ أون سيزور روسيا. " +
 		"وقال رئيس الوزراء بنيامين نتنياهو لقناة الجزيرة إن تنظيم القاعدة يهدد سكان شبه الجزيرة العربية. " +
 		"والتقى نتنياهو الرئيس المصري عبد الفتاح السيسي. وقالت السفيرة ليندا توماس غرينفيلد إن الأمر خطير."
-	proposed := map[string]Suggestion{}
-	for _, s := range suggestIn(t, text) {
-		proposed[s.Ar] = s
-	}
+	proposed := suggestionsIn(t, text)
 	for ar, want := range map[string]string{
 		"ديمتري بيسكوف": "Dmitry Peskov", "كيم جونغ أون": "Kim Jong Un", "بنيامين نتنياهو": "Benjamin Netanyahu",
 		"نتنياهو": "Netanyahu", "قناة الجزيرة": "Al-Jazeera", "تنظيم القاعدة": "al-Qaeda",
@@ -376,10 +384,7 @@ func TestSuggestLoneSurname(t *testing.T) {
 	text := "وقال زعيم المعارضة يائير لابيد إن الحكومة فشلت. وأضاف لابيد أن الانتخابات قريبة. " +
 		"وقال مستشار الأمن القومي جيك سوليفان للصحفيين إن الوضع خطير. وأقر سوليفان بأنه لا يعرف. " +
 		"وقال ولي العهد محمد بن سلمان إن الاقتصاد ينمو."
-	proposed := map[string]Suggestion{}
-	for _, s := range suggestIn(t, text) {
-		proposed[s.Ar] = s
-	}
+	proposed := suggestionsIn(t, text)
 	for ar, en := range map[string]string{"لابيد": "Lapid", "سوليفان": "Sullivan"} {
 		if s, ok := proposed[ar]; !ok || s.En != en || s.Type != "person" {
 			t.Errorf("%s: proposed %q as %q (%v), want %q as person", ar, s.En, s.Type, ok, en)

@@ -50,14 +50,7 @@ func gistReviewed(t *testing.T) (string, string, []string) {
 	t.Helper()
 	privateMemory(t)
 	dir := sampleDir(t)
-	if r := runBitext(t, dir, "", "translate", "-q", "--engine", "gist", "--format", "xliff", "article.txt"); r.code != 0 {
-		t.Fatalf("translate: exit %d: %s", r.code, r.stderr)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(data)
+	text, _ := gistXLIFF(t, dir)
 	var ids []string
 	for _, m := range xlUnitID.FindAllStringSubmatchIndex(text, -1) {
 		end := strings.Index(text[m[0]:], "</trans-unit>") + m[0]
