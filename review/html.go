@@ -59,7 +59,7 @@ del { background: #fbd3d3; }
 {{- if .Placeholders}}
 <tr class="bad"><th>Placeholders left</th><td>{{.Placeholders}} {{if eq .Placeholders 1}}unit holds{{else}}units hold{{end}} a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
 {{- if .Shifted}}
-<tr class="bad"><th>Shifted translations</th><td>{{.Shifted}} {{if eq .Shifted 1}}unit holds{{else}}units hold{{end}} the translation of the unit after it: publish refuses them</td></tr>{{end}}
+<tr class="bad"><th>Shifted translations</th><td>{{.Shifted}} {{if eq .Shifted 1}}unit holds{{else}}units hold{{end}} the translation of the unit before or after it: publish refuses them</td></tr>{{end}}
 <tr><th>Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
 </table>{{end}}
 {{if .Warnings}}<h2>Warnings</h2>
@@ -75,7 +75,7 @@ del { background: #fbd3d3; }
 {{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{range .MissingSegments}}<br><span class="bad">not translated: <span dir="rtl" lang="ar">{{.}}</span> (publish refuses the unit)</span>{{end}}
 {{range .Comments}}<br>comment{{if and .From (ne .From "comment")}} ({{.From}}){{end}}: {{.Text}}{{end}}
-{{with .Shift}}<br><span class="bad">line {{.Line}}: {{.Message}} (publish refuses it; see <a href="#{{.Next}}">{{.Next}}</a>)</span>{{end}}
+{{with .Shift}}<br><span class="bad">line {{.Line}}: {{.Message}} (publish refuses it; see <a href="#{{.Other}}">{{.Other}}</a>)</span>{{end}}
 {{if .Placeholders}}<br><span class="bad">placeholder left: {{range $i, $t := .Placeholders}}{{if $i}} {{end}}{{$t}}{{end}} (publish refuses it)</span>{{end}}</td>
 <td class="fig">{{if .Diff}}words {{.WordEdits}}/{{.Words}} ({{pct (ratio .WordEdits .Words)}})<br>chars {{.CharEdits}}/{{.Chars}} ({{pct (ratio .CharEdits .Chars)}}){{end}}</td>
 </tr>

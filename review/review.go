@@ -53,7 +53,7 @@ type UnitReport struct {
 	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
 	Placeholders []string `json:"placeholders,omitempty"`
 	MergedInto   string   `json:"merged_into,omitempty"`
-	// Shift says the target holds the next unit's translation (see Shifts);
+	// Shift says the target holds a neighbouring unit's translation (see Shifts);
 	// publish refuses it.
 	Shift *Shift `json:"shifted,omitempty"`
 }
@@ -83,7 +83,7 @@ type Summary struct {
 	Fixed        int     `json:"glossary_fixed"`
 	Introduced   int     `json:"glossary_introduced"`
 	Placeholders int     `json:"placeholder_units"` // units whose target holds a placeholder token
-	Shifted      int     `json:"shifted_units"`     // units holding the next unit's translation
+	Shifted      int     `json:"shifted_units"`     // units holding a neighbouring unit's translation
 }
 
 // Report is the review of one file.
@@ -323,7 +323,7 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		fmt.Fprintf(&b, "placeholders: %d %s a protected name's placeholder (⟦1⟧) instead of the name; publish refuses them\n", s.Placeholders, holds)
 	}
 	if s.Shifted > 0 {
-		fmt.Fprintf(&b, "shifted: %s the translation of the unit after it, shown above; publish refuses them\n", count(s.Shifted, "unit holds", "units hold"))
+		fmt.Fprintf(&b, "shifted: %s the translation of the unit before or after it, shown above; publish refuses them\n", count(s.Shifted, "unit holds", "units hold"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

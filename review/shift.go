@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -9,37 +10,45 @@ import (
 	"bitext/xliff"
 )
 
-// Shift is a unit whose reviewed target holds the translation of the next
-// unit: the translator put the English of two sentences into one unit, or
-// moved every translation one unit up. The page would print English beside
-// the wrong Arabic.
+// Shift is a unit whose reviewed target holds the translation of a
+// neighbouring unit: the translator put the English of two sentences into
+// one unit, or moved every translation one unit up (after deleting one) or
+// down (after adding one). The page would print English beside the wrong
+// Arabic.
 type Shift struct {
-	Unit     string `json:"unit"`
-	Line     int    `json:"line,omitempty"`
-	Next     string `json:"next_unit"`
-	NextLine int    `json:"next_line,omitempty"`
+	Unit      string `json:"unit"`
+	Line      int    `json:"line,omitempty"`
+	Other     string `json:"other_unit"` // the unit whose translation is here
+	OtherLine int    `json:"other_line,omitempty"`
+	// Before is true when the other unit comes before this one (translations
+	// moved down), false when it comes after (moved up, or joined).
+	Before bool `json:"other_before,omitempty"`
 	// Own is true when the target also holds its own unit's translation
-	// (two sentences in one unit); false when it holds only the next one's.
+	// (two sentences in one unit); false when it holds only the other one's.
 	Own bool `json:"keeps_own"`
-	// Evidence is the share of the words only the next unit's draft has
-	// that turn up in this unit's target, and in the next unit's own target.
-	Evidence     float64 `json:"next_draft_words_here"`
-	NextEvidence float64 `json:"next_draft_words_there"`
-	NextEmpty    bool    `json:"next_untranslated,omitempty"` // the next unit has no target
+	// Evidence is the share of the words only the other unit's draft has
+	// that turn up in this unit's target, and in the other unit's own target.
+	Evidence      float64 `json:"other_draft_words_here"`
+	OtherEvidence float64 `json:"other_draft_words_there"`
+	OtherEmpty    bool    `json:"other_untranslated,omitempty"` // the other unit has no target
 }
 
 // Message says what is wrong in the editor's words, naming both units.
 func (s Shift) Message() string {
-	what := "the translation of the next unit"
-	if s.Own {
-		what = "its own translation and that of the next unit"
+	which := "next"
+	if s.Before {
+		which = "previous"
 	}
-	there := fmt.Sprintf("%.0f%% in its own target", 100*s.NextEvidence)
-	if s.NextEmpty {
+	what := "the translation of the " + which + " unit"
+	if s.Own {
+		what = "its own translation and that of the " + which + " unit"
+	}
+	there := fmt.Sprintf("%.0f%% in its own target", 100*s.OtherEvidence)
+	if s.OtherEmpty {
 		there = "and it has no target"
 	}
 	return fmt.Sprintf("the target holds %s, %s (line %d): %.0f%% of the words only that unit's machine draft has are here, %s; put each sentence's English in its own unit",
-		what, s.Next, s.NextLine, 100*s.Evidence, there)
+		what, s.Other, s.OtherLine, 100*s.Evidence, there)
 }
 
 // Thresholds of the shift check. A draft needs minShiftWords words of its
@@ -57,38 +66,60 @@ const (
 )
 
 // Shifts finds, among consecutive translatable units with machine drafts,
-// each unit whose target holds the sentence the next unit's draft
-// translates. Words shared by the two drafts (names, the topic) are left
-// out: only the words that tell the next sentence from this one count, so
-// an edit within a unit, however heavy, takes none of them in. A unit left
-// as its draft never counts, nor does a target that holds the next unit's
-// words no more than the next unit's own target does by a margin.
+// each unit whose target holds the sentence that a neighbour's draft
+// translates: the next unit's (translations moved up, or two in one unit)
+// or, failing that, the previous unit's (moved down). Words shared by the
+// two drafts (names, the topic) are left out: only the words that tell one
+// sentence from the other count, so an edit within a unit, however heavy,
+// takes none of them in. A unit left as its draft never counts, nor does a
+// target that holds the neighbour's words no more than the neighbour's own
+// target does by a margin.
 func Shifts(units []xliff.ReviewedUnit) []Shift {
 	var out []Shift
+	flagged := map[int]bool{}
 	for i := 0; i+1 < len(units); i++ {
-		u, n := &units[i], &units[i+1]
-		if !shiftable(u) || !shiftable(n) || u.Untranslated || !u.Edited {
-			continue
+		if s, ok := shiftFrom(&units[i], &units[i+1]); ok {
+			out = append(out, s)
+			flagged[i] = true
 		}
-		du, dn := contentWords(u.Draft), contentWords(n.Draft)
-		nextOnly, ownOnly := minus(dn, du), minus(du, dn)
-		if len(nextOnly) < minShiftWords {
-			continue
-		}
-		tu := contentWords(u.Target)
-		here := cover(tu, nextOnly)
-		there := 0.0
-		if !n.Untranslated {
-			there = cover(contentWords(n.Target), nextOnly)
-		}
-		if here < shiftCover || here*float64(len(nextOnly)) < minShiftHits-0.5 || there > here+shiftMargin {
-			continue
-		}
-		own := cover(tu, ownOnly)
-		out = append(out, Shift{Unit: u.ID, Line: u.Line, Next: n.ID, NextLine: n.Line,
-			Own: len(ownOnly) >= minShiftWords && own >= shiftCover, Evidence: here, NextEvidence: there, NextEmpty: n.Untranslated})
 	}
+	for i := 1; i < len(units); i++ {
+		// A unit already found holding the next one's sentence, or whose
+		// own sentence moved up into the unit before, is told once.
+		if flagged[i] || flagged[i-1] {
+			continue
+		}
+		if s, ok := shiftFrom(&units[i], &units[i-1]); ok {
+			s.Before = true
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Line < out[b].Line })
 	return out
+}
+
+// shiftFrom reports whether u's target holds the sentence of its neighbour
+// o, judged by the words only o's draft has.
+func shiftFrom(u, o *xliff.ReviewedUnit) (Shift, bool) {
+	if !shiftable(u) || !shiftable(o) || u.Untranslated || !u.Edited {
+		return Shift{}, false
+	}
+	du, do := contentWords(u.Draft), contentWords(o.Draft)
+	otherOnly, ownOnly := minus(do, du), minus(du, do)
+	if len(otherOnly) < minShiftWords {
+		return Shift{}, false
+	}
+	tu := contentWords(u.Target)
+	here := cover(tu, otherOnly)
+	there := 0.0
+	if !o.Untranslated {
+		there = cover(contentWords(o.Target), otherOnly)
+	}
+	if here < shiftCover || here*float64(len(otherOnly)) < minShiftHits-0.5 || there > here+shiftMargin {
+		return Shift{}, false
+	}
+	return Shift{Unit: u.ID, Line: u.Line, Other: o.ID, OtherLine: o.Line,
+		Own: len(ownOnly) >= minShiftWords && cover(tu, ownOnly) >= shiftCover, Evidence: here, OtherEvidence: there, OtherEmpty: o.Untranslated}, true
 }
 
 // shiftable is a translatable unit with a machine draft, in its own place.

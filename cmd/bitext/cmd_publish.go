@@ -38,8 +38,8 @@ refused, unit by unit, until the editor writes the name in its place. So is
 a unit a reviewer rejected in the CAT tool (Trados RejectedTranslation, memoQ
 Rejected; --allow-rejected publishes it), and one of whose segments the editor
 left untranslated while translating the rest, and a unit whose target holds
-the next unit's translation, its words matching the next unit's machine draft
-rather than its own (--allow-shifted publishes it).
+the next or the previous unit's translation, its words matching that unit's
+machine draft rather than its own (--allow-shifted publishes it).
 
 The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
@@ -61,7 +61,7 @@ Examples:
 				&cli.StringFlag{Name: "article", Usage: "the source article to check the file against (default: the name recorded in the file, when found); its front matter fills the page's title, source and date"},
 				&cli.BoolFlag{Name: "allow-gist", Usage: "publish even though some units still hold the untouched word-by-word gist"},
 				&cli.BoolFlag{Name: "allow-rejected", Usage: "publish even though a reviewer rejected some translations in the CAT tool"},
-				&cli.BoolFlag{Name: "allow-shifted", Usage: "publish even though a unit seems to hold the next unit's translation"},
+				&cli.BoolFlag{Name: "allow-shifted", Usage: "publish even though a unit seems to hold the next or the previous unit's translation"},
 				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			}, append(pageFlags(), publishMemoryFlags()...)...),
@@ -384,7 +384,7 @@ func refuseRejected(rv *xliff.Reviewed) error {
 }
 
 // refuseShifted returns an error naming each unit whose target holds the
-// translation of the unit after it (review.Shifts): the page would print
+// translation of the unit before or after it (review.Shifts): the page would print
 // that English beside the wrong Arabic.
 func refuseShifted(rv *xliff.Reviewed) error {
 	e := &xliff.ReviewError{File: rv.File.Name}

@@ -18,8 +18,9 @@ post-edit distance at word and character level (edits / words of the editor's
 text, like HTER without shifts), and the glossary terms the editor fixed or broke.
 Units still holding the untouched word-by-word gist, which publish refuses, are
 counted apart and left out of the distance. A unit whose target holds the next
-unit's translation (two sentences in one unit, or every translation moved one
-unit up) is named with the next unit and their lines; publish refuses it.
+or the previous unit's translation (two sentences in one unit, or every
+translation moved one unit up or down) is named with that unit and their
+lines; publish refuses it.
 The reviewed file is only read.
 
 Examples:

@@ -143,7 +143,7 @@ func TestReviewFindsShiftedTranslations(t *testing.T) {
 			}
 			withTargets(t, dir, text, ids, targets)
 			s := shiftsOf(t, dir)
-			if len(s) != 1 || s[0].Unit != ids[k] || s[0].Next != ids[k+1] || !s[0].Own {
+			if len(s) != 1 || s[0].Unit != ids[k] || s[0].Other != ids[k+1] || !s[0].Own {
 				t.Errorf("unit %d holding %d too (next repeated %v): shifts %+v", k, k+1, dup, s)
 			}
 		}
@@ -191,5 +191,39 @@ func TestReviewFindsShiftedTranslations(t *testing.T) {
 	}
 	if r := runBitext(t, dir, "", "publish", "--no-tm", "--allow-shifted", "reviewed.xlf"); r.code != 0 {
 		t.Errorf("publish --allow-shifted: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// TestReviewFindsTranslationsMovedDown: a sentence the translator added in
+// unit 9 pushes every later translation one unit down; those units are
+// reported as holding the previous unit's translation.
+func TestReviewFindsTranslationsMovedDown(t *testing.T) {
+	dir, text, ids := gistReviewed(t)
+	targets := append(append([]string(nil), articleEnglish[:9]...), "Officials gave no further details.")
+	targets = append(targets, articleEnglish[9:len(articleEnglish)-1]...)
+	withTargets(t, dir, text, ids, targets)
+	s := shiftsOf(t, dir)
+	got := map[string]review.Shift{}
+	for _, x := range s {
+		got[x.Unit] = x
+	}
+	if x, ok := got[ids[10]]; !ok || !x.Before || x.Other != ids[9] {
+		t.Errorf("unit 10 holding unit 9's translation: shifts %+v", s)
+	}
+	missed := 0
+	for k := 10; k < len(ids); k++ {
+		if x, ok := got[ids[k]]; !ok || !x.Before || x.Other != ids[k-1] {
+			missed++
+		}
+	}
+	if missed > 3 || len(s) > len(ids)-10 {
+		t.Errorf("shift down from unit 10: %d of %d units found, %d shifts: %+v", len(ids)-10-missed, len(ids)-10, len(s), s)
+	}
+	r := runBitext(t, dir, "", "review", "reviewed.xlf")
+	if !strings.Contains(r.stdout, "the translation of the previous unit, "+ids[9]+" (line ") {
+		t.Errorf("text report does not name the shift:\n%s", r.stdout)
+	}
+	if r := runBitext(t, dir, "", "publish", "--no-tm", "reviewed.xlf"); r.code != 1 || !strings.Contains(r.stderr, "unit "+ids[10]+": ") {
+		t.Errorf("publish of a file shifted down: exit %d: %s", r.code, r.stderr)
 	}
 }
