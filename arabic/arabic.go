@@ -69,11 +69,17 @@ func isPresentationForm(r rune) bool {
 }
 
 // isIgnorable reports the invisible format characters that folding drops:
-// joiners, direction marks, and the embeddings, overrides and isolates
-// (U+202A–202E, U+2066–2069) that word processors leave in Arabic text.
+// joiners, the zero-width no-break space, and direction controls.
 func isIgnorable(r rune) bool {
-	return r == 0x200C || r == 0x200D || r == 0x200E || r == 0x200F || r == 0x061C || r == 0xFEFF ||
-		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+	return r == 0x200C || r == 0x200D || r == 0xFEFF || IsDirectionControl(r)
+}
+
+// IsDirectionControl reports the invisible characters that only steer the
+// direction of text: LRM, RLM, ALM, and the embeddings, overrides and
+// isolates (U+202A–202E, U+2066–2069) that word processors and web pages
+// leave in Arabic text.
+func IsDirectionControl(r rune) bool {
+	return r == 0x200E || r == 0x200F || r == 0x061C || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // FoldRune maps r to its matching form, or returns -1 for runes that

@@ -1250,18 +1250,19 @@ func keptCategory(typ string) bool {
 	return false
 }
 
-// BidiMarks are the invisible direction marks and embeddings (LRM, RLM, ALM,
-// LRE to RLO, LRI to PDI) and the zero-width no-break space.
-const BidiMarks = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+// isMark reports the invisible direction controls (arabic.IsDirectionControl)
+// and the zero-width no-break space.
+func isMark(r rune) bool { return r == 0xFEFF || arabic.IsDirectionControl(r) }
 
-// HasMarks reports whether a term of e, or its English, holds BidiMarks.
+// HasMarks reports whether a term of e, or its English, holds direction
+// marks or a zero-width no-break space.
 func (e *Entry) HasMarks() bool {
 	for _, f := range append(e.Forms(), e.En) {
-		if strings.ContainsAny(f, BidiMarks) {
+		if strings.ContainsFunc(f, isMark) {
 			return true
 		}
 	}
-	return slices.ContainsFunc(e.Context, func(w string) bool { return strings.ContainsAny(w, BidiMarks) })
+	return slices.ContainsFunc(e.Context, func(w string) bool { return strings.ContainsFunc(w, isMark) })
 }
 
 // StripMarks removes from the terms of e, and from around them, the
@@ -1272,7 +1273,7 @@ func (e *Entry) HasMarks() bool {
 func (e *Entry) StripMarks() {
 	clean := func(s string) string {
 		return strings.TrimSpace(strings.Map(func(r rune) rune {
-			if strings.ContainsRune(BidiMarks, r) {
+			if isMark(r) {
 				return -1
 			}
 			return r

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"bitext/arabic"
 )
 
 // normText is the text the rules see: line ends, spaces and invisible
@@ -28,10 +30,10 @@ func (n *normText) orig(i int) int {
 // between letters): format characters that only steer rendering.
 func dropped(r rune) bool {
 	switch r {
-	case 0xFEFF, 0x200B, 0x2060, 0x00AD, 0x200E, 0x200F, 0x061C, 0x180E, 0x200C, 0x200D:
+	case 0xFEFF, 0x200B, 0x2060, 0x00AD, 0x180E, 0x200C, 0x200D:
 		return true
 	}
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+	return arabic.IsDirectionControl(r)
 }
 
 // spaceLike reports whether r is a space other than ' ' that the rules should see as ' '.

@@ -656,8 +656,7 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 func memoryText(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case r == 0x200B || r == 0x200E || r == 0x200F || r == 0x061C || r == 0xFEFF || r == 0x2060 || r == 0x00AD,
-			r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		case r == 0x200B || r == 0xFEFF || r == 0x2060 || r == 0x00AD || arabic.IsDirectionControl(r):
 			return -1
 		case unicode.IsSpace(r):
 			return ' '
