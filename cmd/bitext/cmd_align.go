@@ -47,11 +47,14 @@ translation of the Arabic; the engine is configured as for translate
 and BITEXT_ENGINE_URL, BITEXT_ENGINE_KEY, GOOGLE_API_KEY, GOOGLE_CLOUD_PROJECT),
 and its answers are cached as translate's (--cache, --no-cache).
 
-Given two folders, every .txt file of the first is aligned with the file of
-the same name in the second, each result written into --out-dir under the
-Arabic file's name (.beads, .json, .tmx, .html, .xlf). A pair that cannot be
-aligned (no English file of that name, another article, an unreadable file)
-is told on stderr and skipped; the others are written and the run exits 1.
+Given two folders, every .txt file of the first is aligned with its English
+file in the second: the file of the same name, else the name with its
+language tag turned to en (story.ar.txt: story.en.txt, story_ar.txt:
+story_en.txt) or dropped (story.txt). One folder given twice pairs its files
+tagged ar with their English ones. Each result is written into --out-dir under
+the Arabic file's name (.beads, .json, .tmx, .html, .xlf). A pair that cannot
+be aligned (no English file, another article, an unreadable file) is told on
+stderr and skipped; the others are written and the run exits 1.
 
 Input formats (--source-format, --target-format):
    article    blank lines separate paragraphs, split into sentences (default)
@@ -62,6 +65,7 @@ Examples:
    bitext align article.ar.txt article.en.txt -o article.html --format html
    bitext align --segmented --format beads src.txt tgt.txt
    bitext align --format tmx --out-dir aligned/ archive/ar/ archive/en/
+   bitext align --format tmx --out-dir aligned/ archive/ archive/
    bitext align --source-format segments --target-format lines src.txt tgt.para.txt
    bitext align --format json --lexicon /usr/share/dictd/freedict-ara-eng.index ar.txt en.txt
    bitext align --engine libretranslate --engine-url http://localhost:5000 ar.txt en.txt`,
@@ -264,8 +268,9 @@ func (a *aligner) pair(srcPath, tgtPath, output string) (beads, low int, err err
 	return len(bs), low, nil
 }
 
-// folders aligns every .txt file of srcDir with the file of the same name in
-// tgtDir, writing each result into outDir under the Arabic file's name. A
+// folders aligns every .txt file of srcDir with its English file in tgtDir
+// (see englishPartner), writing each result into outDir under the Arabic
+// file's name; srcDir and tgtDir may be one folder holding both sides. A
 // pair that fails (no English file, another article, an unreadable file) is
 // told on stderr and the others go on; the run then exits 1.
 func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
@@ -277,6 +282,19 @@ func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
 		return fmt.Errorf("%s: is a folder with no .txt articles in it", srcDir)
 	}
 	sort.Strings(names)
+	oneDir := sameFile(srcDir, tgtDir)
+	if oneDir {
+		// One folder holds both sides: its Arabic files are those tagged so.
+		arabic := names[:0]
+		for _, n := range names {
+			if languageTag(filepath.Base(n)) == "ar" {
+				arabic = append(arabic, n)
+			}
+		}
+		if names = arabic; len(names) == 0 {
+			return fmt.Errorf("%s: given as both folders, it has no Arabic file named with an ar tag (story.ar.txt, story_ar.txt) to pair with its English", srcDir)
+		}
+	}
 	if outDir == "" {
 		outDir = "."
 	}
@@ -291,12 +309,12 @@ func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
 	var failed, done, beads, low int
 	for _, src := range names {
 		base := filepath.Base(src)
-		tgt := filepath.Join(tgtDir, base)
+		tgt, tried := englishPartner(src, tgtDir)
 		output := filepath.Join(outDir, strings.TrimSuffix(base, ".txt")+ext)
 		var err error
 		switch {
-		case !isFile(tgt):
-			err = fmt.Errorf("%s: no English file %s of the same name", src, tgt)
+		case tgt == "":
+			err = fmt.Errorf("%s: no English file %s", src, strings.Join(tried, " or "))
 		case sameFile(output, src) || sameFile(output, tgt):
 			err = fmt.Errorf("%s: the output %s would overwrite an input: choose another --out-dir", src, output)
 		default:
@@ -324,6 +342,49 @@ func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
 		return fmt.Errorf("%d of %d pairs not aligned (see above)", failed, failed+done)
 	}
 	return nil
+}
+
+// englishPartner returns the file of tgtDir that holds the English of the
+// Arabic file src, or "" and the names it tried: the file of the same name,
+// else the name with its language tag turned to English (story.ar.txt:
+// story.en.txt, story_ar.txt: story_en.txt) or dropped (story.txt). Archives
+// name the two sides either way.
+func englishPartner(src, tgtDir string) (string, []string) {
+	base := filepath.Base(src)
+	candidates := []string{filepath.Join(tgtDir, base)}
+	if languageTag(base) == "ar" {
+		stem := strings.TrimSuffix(base, ".txt")
+		sep, untagged := stem[len(stem)-3:len(stem)-2], stem[:len(stem)-3]
+		candidates = append(candidates,
+			filepath.Join(tgtDir, untagged+sep+"en.txt"),
+			filepath.Join(tgtDir, untagged+".txt"))
+	}
+	var tried []string
+	for _, c := range candidates {
+		if sameFile(c, src) {
+			continue // one folder holding both sides
+		}
+		if isFile(c) {
+			return c, nil
+		}
+		tried = append(tried, c)
+	}
+	return "", tried
+}
+
+// languageTag returns "ar" or "en" when a .txt file's name ends in that
+// language tag after a dot, hyphen or underscore (story.ar.txt, story-en.txt),
+// else "".
+func languageTag(base string) string {
+	stem := strings.TrimSuffix(base, ".txt")
+	if len(stem) < 4 || !strings.ContainsRune("._-", rune(stem[len(stem)-3])) {
+		return ""
+	}
+	switch tag := strings.ToLower(stem[len(stem)-2:]); tag {
+	case "ar", "en":
+		return tag
+	}
+	return ""
 }
 
 // isDir reports whether path names an existing folder.

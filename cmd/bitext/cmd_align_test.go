@@ -618,6 +618,73 @@ func TestAlignFolders(t *testing.T) {
 	}
 }
 
+// TestAlignFoldersLanguageTags: archives name the two sides story.ar.txt and
+// story.en.txt (or _ar/_en, or an untagged English file), in two folders or
+// in one; each Arabic file finds its English file by those names.
+func TestAlignFoldersLanguageTags(t *testing.T) {
+	dir := alignDir(t)
+	arText, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	enText, err := os.ReadFile(filepath.Join(dir, "article.en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(path string, data []byte) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "ar", "a.ar.txt"), arText)
+	write(filepath.Join(dir, "en", "a.en.txt"), enText)
+	write(filepath.Join(dir, "ar", "b_ar.txt"), arText)
+	write(filepath.Join(dir, "en", "b_en.txt"), enText)
+	write(filepath.Join(dir, "ar", "c-ar.txt"), arText)
+	write(filepath.Join(dir, "en", "c.txt"), enText)
+	write(filepath.Join(dir, "ar", "d.ar.txt"), arText) // no English
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "--out-dir", "out", "ar", "en")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (d has no English): %s", r.code, r.stderr)
+	}
+	want := "no English file " + strings.Join([]string{filepath.Join("en", "d.ar.txt"), filepath.Join("en", "d.en.txt"), filepath.Join("en", "d.txt")}, " or ")
+	for _, w := range []string{want, "aligned 3 pairs into out"} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr %q lacks %q", r.stderr, w)
+		}
+	}
+	for _, out := range []string{"a.ar.tmx", "b_ar.tmx", "c-ar.tmx"} {
+		data, err := os.ReadFile(filepath.Join(dir, "out", out))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if !strings.Contains(string(data), "Jake Sullivan") {
+			t.Errorf("%s holds no English of the sample article", out)
+		}
+	}
+
+	// One folder holding both sides: the ar-tagged files are the Arabic.
+	write(filepath.Join(dir, "both", "x.ar.txt"), arText)
+	write(filepath.Join(dir, "both", "x.en.txt"), enText)
+	write(filepath.Join(dir, "both", "notes.txt"), []byte("not an article\n"))
+	r = runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "--out-dir", "out2", "both", "both")
+	if r.code != 0 || !strings.Contains(r.stderr, "aligned 1 pair into out2") {
+		t.Errorf("one folder: exit %d, stderr %q; want exit 0 and 1 pair", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "out2")); len(entries) != 1 || entries[0].Name() != "x.ar.tmx" {
+		t.Errorf("one folder wrote %v, want x.ar.tmx only", entries)
+	}
+	r = runBitext(t, dir, "", "align", "--lexicon", "none", "--out-dir", "out3", "en", "en")
+	if r.code != 1 || !strings.Contains(r.stderr, "no Arabic file named with an ar tag") {
+		t.Errorf("folder without Arabic given twice: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 // TestAlignTMXPlainSpaces: an article pair copied from web pages (no-break
 // spaces, a direction mark, Windows line ends) goes into align's TMX with
 // plain spaces, so that the memory matches the same sentence typed anew
