@@ -29,18 +29,18 @@ const (
 // Segment is one sentence (or sentence-like piece) of a block: the bytes
 // Source[Start:End] of its document.
 type Segment struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
+	Start int    `json:"start"` // byte offset of the segment's first byte in Document.Source
+	End   int    `json:"end"`   // byte offset just past its last byte
+	Text  string `json:"text"`  // Source[Start:End], kept so that a reader needs no Source
 }
 
 // Block is a heading, paragraph or boilerplate line group, made of segments.
 // Start and End delimit the block's text in the source, without surrounding blank lines.
 type Block struct {
-	Kind     Kind      `json:"kind"`
-	Start    int       `json:"start"`
-	End      int       `json:"end"`
-	Segments []Segment `json:"segments"`
+	Kind     Kind      `json:"kind"`     // heading, paragraph or boilerplate
+	Start    int       `json:"start"`    // byte offset in Document.Source
+	End      int       `json:"end"`      // byte offset just past the block
+	Segments []Segment `json:"segments"` // the block's sentences, in source order, inside Start:End
 	// Wrapped marks a paragraph wrapped at a fixed width: its line breaks
 	// are spaces, and a sentence may run across them.
 	Wrapped bool `json:"wrapped,omitempty"`
@@ -51,7 +51,7 @@ type Document struct {
 	Name   string  `json:"name,omitempty"` // file name, used in error messages
 	Lang   string  `json:"lang"`           // BCP 47 language tag, e.g. "ar"
 	Source string  `json:"-"`              // the text as read; all offsets point into it
-	Blocks []Block `json:"blocks"`
+	Blocks []Block `json:"blocks"`         // in source order, not overlapping
 }
 
 // Text returns the source text of block i.
@@ -225,17 +225,17 @@ const (
 // Unit is one aligned pair: one or more source segments and the target text
 // that translates them.
 type Unit struct {
-	ID         string    `json:"id"`
-	Block      int       `json:"block"` // 0-based block number in the source document
-	Kind       Kind      `json:"kind"`
-	Source     string    `json:"source"`
-	Target     string    `json:"target"`
-	State      State     `json:"state"`
-	Origin     string    `json:"origin,omitempty"`   // engine or memory that produced Target
-	Segments   []int     `json:"segments,omitempty"` // indexes of the source segments within the block
-	Terms      []TermHit `json:"terms"`
-	Notes      []string  `json:"notes,omitempty"`
-	Flags      []Flag    `json:"flags,omitempty"`
+	ID         string    `json:"id"`                   // unique in the bitext, unchanged by edits to other paragraphs (translate.AssignIDs)
+	Block      int       `json:"block"`                // 0-based block number in the source document
+	Kind       Kind      `json:"kind"`                 // the kind of its block
+	Source     string    `json:"source"`               // the text of its segments, joined by a space
+	Target     string    `json:"target"`               // the translation; "" when there is none yet (see FlagUntranslated)
+	State      State     `json:"state"`                // where Target came from and how far it has been checked
+	Origin     string    `json:"origin,omitempty"`     // engine or memory that produced Target
+	Segments   []int     `json:"segments,omitempty"`   // indexes of the source segments within the block
+	Terms      []TermHit `json:"terms"`                // glossary hits inside the unit's segments, offsets into Document.Source
+	Notes      []string  `json:"notes,omitempty"`      // for the translator: glossary renderings, violations, engine trouble
+	Flags      []Flag    `json:"flags,omitempty"`      // reasons for an editor to look at the unit, each once
 	Confidence float64   `json:"confidence,omitempty"` // alignment confidence in [0,1]; 0 when not aligned
 	Matches    []Match   `json:"matches,omitempty"`    // translation memory candidates, best first
 	// XLIFF is how the editor's XLIFF file marked the unit, for a unit
@@ -259,8 +259,8 @@ type XLIFFMarks struct {
 	// 2.x mtc:match), and DraftOrigin the engine or memory it came from, so
 	// that a review still compares the editor's target with it.
 	Draft       string `json:"draft,omitempty"`
-	DraftOrigin string `json:"draft_origin,omitempty"`
-	HasDraft    bool   `json:"has_draft,omitempty"`
+	DraftOrigin string `json:"draft_origin,omitempty"` // engine or memory that made Draft
+	HasDraft    bool   `json:"has_draft,omitempty"`    // the file kept a draft, which may be ""
 	// TargetCodes is the target as the file's XML content with the paired
 	// inline codes (1.2 <g>, 2.x <pc>) the editor's tool put in it, when it
 	// has any; a file of the same XLIFF version is written with them again.
@@ -275,12 +275,12 @@ type XLIFFMarks struct {
 type XLIFFAttr struct {
 	Space string `json:"space,omitempty"` // namespace URI; "" for none
 	Name  string `json:"name"`            // local name
-	Value string `json:"value"`
+	Value string `json:"value"`           // as the file gave it, unescaped
 }
 
 // XLIFFNote is a note of an editor's XLIFF file and who wrote it.
 type XLIFFNote struct {
-	Text string `json:"text"`
+	Text string `json:"text"`           // the note's plain text
 	From string `json:"from,omitempty"` // 1.2 from, 2.x category; "" when not given
 }
 
@@ -313,16 +313,16 @@ func (u *Unit) AddFlag(f Flag) {
 
 // Bitext is a translated or aligned document: the source and its units in document order.
 type Bitext struct {
-	SourceLang string `json:"source_lang"`
-	TargetLang string `json:"target_lang"`
+	SourceLang string `json:"source_lang"`      // BCP 47 tag of the source, e.g. "ar"
+	TargetLang string `json:"target_lang"`      // BCP 47 tag of the translation, e.g. "en"
 	Name       string `json:"name,omitempty"`   // source file name
 	Engine     string `json:"engine,omitempty"` // engine that produced the machine targets
 	// ArticleSHA256 is the SHA-256 of the article the units were made
 	// from, as recorded by a file written earlier (JSON, XLIFF), for a
 	// bitext read back without its Source; see ArticleSum.
 	ArticleSHA256 string    `json:"article_sha256,omitempty"`
-	Source        *Document `json:"-"`
-	Units         []Unit    `json:"units"`
+	Source        *Document `json:"-"`     // the segmented article; nil for a bitext read back from a file
+	Units         []Unit    `json:"units"` // in document order
 }
 
 // ArticleHash is the SHA-256 (hex) of an article's text, as the files bitext

@@ -93,13 +93,13 @@ type JSONProblem struct {
 	Line int    // 1-based line of the unit or of the error; 0 when unknown
 	Unit int    // index of the unit in "units"; -1 for the file as a whole
 	ID   string // the unit's id, "" when it has none
-	Msg  string
+	Msg  string // what was wrong, without the position
 }
 
 // JSONError lists every problem found in a bitext JSON file.
 type JSONError struct {
-	File     string // the file's name; "" when unknown
-	Problems []JSONProblem
+	File     string        // the file's name; "" when unknown
+	Problems []JSONProblem // in file order; never empty in a returned error
 }
 
 // Error gives one line per problem (at most 20), each with file:line and unit.

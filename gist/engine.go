@@ -178,7 +178,7 @@ func (e *Engine) Gloss(text string, terms []translate.Term) string {
 // Stats counts the Arabic words of a text and how many received an English
 // gloss (from a lexicon, the glossary or as a number).
 type Stats struct {
-	Words, Glossed int
+	Words, Glossed int            // Arabic words in the text, and those of them that received a gloss
 	Unknown        map[string]int // words with no gloss, by surface form
 }
 
@@ -189,6 +189,7 @@ func (e *Engine) Coverage(text string, terms []translate.Term) Stats {
 	return st
 }
 
+// String names the engine's lexicons and how many forms each holds.
 func (e *Engine) String() string {
 	var names []string
 	for _, l := range e.lexicons {

@@ -31,13 +31,13 @@ const (
 type Entry struct {
 	Gloss   string // English; for verbs the past tense
 	Present string // verbs only: the present tense ("says"); empty for other words
-	POS     POS
+	POS     POS    // part of speech, which decides how the word is ordered and inflected
 }
 
 // Lexicon maps folded Arabic forms to English glosses. Multi-word forms are
 // kept apart so the engine can match them greedily.
 type Lexicon struct {
-	Name    string
+	Name    string           // what it is called, usually after its file; Engine.String shows it
 	words   map[string]Entry // everything but past-tense verb stems
 	verbs   map[string]Entry // past-tense verb stems
 	present map[string]Entry // present-tense verb stems, without the person prefix
@@ -100,13 +100,15 @@ func (l *Lexicon) Lookup(folded string) (Entry, bool) {
 
 // ParseError is a malformed line in a lexicon file.
 type ParseError struct {
-	File string
-	Line int
-	Err  error
+	File string // the lexicon file's name
+	Line int    // 1-based line of the entry
+	Err  error  // what is wrong with the line
 }
 
+// Error says "file:line: problem".
 func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
 
+// Unwrap returns Err.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // ReadCore reads a lexicon in the format of the built-in word list: one entry

@@ -70,8 +70,8 @@ var Types = []string{"person", "place", "organisation", "media", "other"}
 // shared between goroutines as long as none changes its entries; a service
 // that reloads its glossary parses a new one and builds a new Matcher.
 type Glossary struct {
-	Name    string // file name, for messages
-	Entries []*Entry
+	Name    string   // file name, for messages
+	Entries []*Entry // in file order
 
 	keys map[*Entry]entryKeys // computed by Parse, reused by NewMatcher
 }
@@ -106,9 +106,9 @@ func (g *Glossary) formKeys(e *Entry) []string {
 
 // Error is a problem at one line of a glossary file.
 type Error struct {
-	File string
-	Line int // 0 when the problem has no line
-	Err  error
+	File string // the glossary's file name; "" when parsed without one
+	Line int    // 0 when the problem has no line
+	Err  error  // what is wrong
 }
 
 // Error says file:line: problem, or line N: problem for a glossary parsed
@@ -125,11 +125,13 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
 }
 
+// Unwrap returns Err.
 func (e *Error) Unwrap() error { return e.Err }
 
 // ErrorList is every problem found in a glossary file, in line order.
 type ErrorList []*Error
 
+// Error gives one problem a line.
 func (l ErrorList) Error() string {
 	msgs := make([]string, len(l))
 	for i, e := range l {

@@ -13,7 +13,7 @@ type Hit struct {
 	End       int    // end of the surface form
 	StemStart int    // start of the term itself, after the clitic
 	Clitic    string // the proclitic glued to the term as written ("" when none)
-	Entry     *Entry
+	Entry     *Entry // the matched entry of the glossary itself, not a copy
 	// Article marks the li + al contraction: the stem text[StemStart:End] is
 	// written without the article's alef (للصين is ل + الصين).
 	Article bool

@@ -20,10 +20,10 @@ import (
 //	date: 2023-09-05
 //	---
 type Meta struct {
-	Title  string `yaml:"title"`
-	Source string `yaml:"source"`
-	URL    string `yaml:"url"`
-	Date   string `yaml:"date"`
+	Title  string `yaml:"title"`  // the page title (Options.Title)
+	Source string `yaml:"source"` // the publication the article comes from (Options.Source)
+	URL    string `yaml:"url"`    // link to the original article (Options.SourceURL)
+	Date   string `yaml:"date"`   // publication date as shown (Options.Date)
 }
 
 // SplitFrontMatter reads the front matter at the start of text, if any. It

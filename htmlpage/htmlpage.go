@@ -42,29 +42,31 @@ type Options struct {
 
 // Page is the data a template receives. Newsroom templates use these fields.
 type Page struct {
-	Title string
+	Title string // Options.Title, else the headline (see Options.Title), else the file name or "Bilingual article"
 	// TitleLang and TitleDir are the title's language and direction when it
 	// is written in Arabic (its first letter; the original headline when its
 	// English is only a gist, or a title given so); else "", the page's own.
 	TitleLang  string
-	TitleDir   string
-	Source     string
-	SourceURL  string
-	Date       string
+	TitleDir   string // "rtl" or "ltr", the direction of TitleLang
+	Source     string // Options.Source
+	SourceURL  string // Options.SourceURL when it is an http(s) link; else ""
+	Date       string // Options.Date, as given
 	DateTime   string // Date in machine-readable form, or "" when Date is not a recognised date
-	SourceLang string
-	TargetLang string
+	SourceLang string // the bitext's source language; "ar" when it names none
+	TargetLang string // the bitext's target language; "en" when it names none
 	Engine     string // engine that produced the machine translations; "" or "none" when none did
-	Clean      bool
-	Flagged    int // units flagged for attention (0 when Clean)
-	Gist       int // units whose English is a word-by-word gist: the page says so, even when Clean
-	Reviewed   int // units an editor edited, wrote or approved
-	Machine    int // units still holding the machine translation nobody reviewed
-	Memory     int // units still holding a translation memory's match nobody reviewed
+	Clean      bool   // Options.Clean: the page as published, without what is meant for editors
+	Flagged    int    // units flagged for attention (0 when Clean)
+	Gist       int    // units whose English is a word-by-word gist: the page says so, even when Clean
+	Reviewed   int    // units an editor edited, wrote or approved
+	Machine    int    // units still holding the machine translation nobody reviewed
+	Memory     int    // units still holding a translation memory's match nobody reviewed
 	// Credit says who made the English on the page, from the units' states
 	// (Reviewed, Machine, Memory, Gist); "" when no unit has English, or
 	// when all of it is gist, which the page's banner says instead.
 	Credit string
+	// Blocks are the article's blocks in order, boilerplate left out when
+	// Clean; see Body for those below the header.
 	Blocks []Block
 	// Headline is the headline's row when it is the page's title (the first
 	// block, a heading of one row, whose English, or original when
@@ -77,14 +79,14 @@ type Page struct {
 	// that loads its own assets writes its own policy and adds StyleHash to
 	// its style-src.
 	CSS       template.CSS
-	StyleHash string
-	CSP       string
+	StyleHash string // 'sha256-…' of CSS, for a style-src
+	CSP       string // the page's Content-Security-Policy
 }
 
 // Block is a heading or a paragraph: a group of rows.
 type Block struct {
-	Kind doc.Kind
-	Rows []Row
+	Kind doc.Kind // heading, paragraph or boilerplate
+	Rows []Row    // one per unit, in document order
 }
 
 // Row is one aligned unit: a source sentence (or a few) and its translation.
@@ -93,9 +95,9 @@ type Row struct {
 	// page.html#ID scrolls there in every layout (the row itself is only a
 	// grouping, without a box of its own, so the browser cannot scroll to it).
 	ID     string
-	State  doc.State
-	Source Cell
-	Target Cell
+	State  doc.State   // the unit's state, which says whether the English was reviewed
+	Source Cell        // the original (Arabic) side
+	Target Cell        // the translation (English) side; no spans when there is none
 	Flags  []FlagLabel // when the page is clean, only "no translation" or "gist only"
 }
 
@@ -108,9 +110,9 @@ type FlagLabel struct {
 
 // Cell is the text of one side of a row.
 type Cell struct {
-	Lang  string
+	Lang  string // BCP 47 tag of the side, for the lang attribute
 	Dir   string // "rtl" or "ltr"
-	Spans []Span
+	Spans []Span // the text in order; none when the side is empty
 }
 
 // Empty reports whether the cell has no text.
@@ -118,21 +120,21 @@ func (c Cell) Empty() bool { return len(c.Spans) == 0 }
 
 // Span is a piece of a cell: a glossary name (Term != nil) or plain text.
 type Span struct {
-	Term *Term
-	Runs []Run
+	Term *Term // the glossary name; nil for plain text
+	Runs []Run // the span's text, cut where its direction changes
 }
 
 // Run is text, isolated for bidi when it is in the other script's direction
 // (a Latin name inside Arabic, an Arabic name inside English).
 type Run struct {
-	Text    string
-	Isolate bool
+	Text    string // plain text; the template escapes it
+	Isolate bool   // in the other direction than its cell: the page writes it in <bdi>
 }
 
 // Term is a glossary name marked in a cell.
 type Term struct {
-	Ar, En, Type, Note string
-	Tooltip            string
+	Ar, En, Type, Note string // the glossary entry's Arabic, English, type and note (see doc.TermHit)
+	Tooltip            string // what the page shows on hover: "English — Arabic (type): note"
 }
 
 // Write renders b as HTML to w. Everything taken from b and opts is escaped,

@@ -27,8 +27,8 @@ const (
 
 // Op is one piece of a diff.
 type Op struct {
-	Kind OpKind `json:"op"`
-	Text string `json:"text"`
+	Kind OpKind `json:"op"`   // Equal, Insert or Delete
+	Text string `json:"text"` // the piece's words, spaces and punctuation, as in the text
 }
 
 // Tokens cuts text into words, runs of white space and single punctuation

@@ -26,33 +26,33 @@ const (
 
 // UnitReport is what the editor did to one unit.
 type UnitReport struct {
-	ID       string `json:"id"`
-	Line     int    `json:"line,omitempty"`
-	Status   Status `json:"status"`
-	Approved bool   `json:"approved,omitempty"`
+	ID       string `json:"id"`                 // the unit's id in the file
+	Line     int    `json:"line,omitempty"`     // line of the unit in the reviewed file
+	Status   Status `json:"status"`             // what the editor did to it
+	Approved bool   `json:"approved,omitempty"` // the editor approved it (see xliff.ReviewedUnit)
 	// Rejected says a reviewer rejected the translation in the CAT tool
 	// (ToolStatus says how the tool put it); publish refuses such a unit.
 	Rejected   bool   `json:"rejected,omitempty"`
-	ToolStatus string `json:"tool_status,omitempty"`
+	ToolStatus string `json:"tool_status,omitempty"` // the CAT tool's own status, in its words; "" when none
 	// MissingSegments is the Arabic of each segment the editor left without
 	// a translation while translating the rest of the unit; publish refuses it.
 	MissingSegments []string `json:"untranslated_segments,omitempty"`
 	// Comments are the editor's (or a reviewer's) notes and comments on the unit.
 	Comments   []doc.XLIFFNote `json:"comments,omitempty"`
-	Source     string          `json:"source"`
-	Draft      string          `json:"draft,omitempty"`
-	Target     string          `json:"target,omitempty"`
-	Diff       []Op            `json:"diff,omitempty"`
-	WordEdits  int             `json:"word_edits"`
-	Words      int             `json:"words"` // words in the editor's target
-	CharEdits  int             `json:"char_edits"`
+	Source     string          `json:"source"`                        // the unit's Arabic
+	Draft      string          `json:"draft,omitempty"`               // the machine draft; "" when there was none
+	Target     string          `json:"target,omitempty"`              // the editor's text; "" when untranslated
+	Diff       []Op            `json:"diff,omitempty"`                // from Draft to Target, word by word; only for edited and unchanged units
+	WordEdits  int             `json:"word_edits"`                    // word insertions, deletions and substitutions from Draft to Target
+	Words      int             `json:"words"`                         // words in the editor's target
+	CharEdits  int             `json:"char_edits"`                    // the same in characters
 	Chars      int             `json:"chars"`                         // characters in the editor's target
 	Fixed      []string        `json:"glossary_fixed,omitempty"`      // terms the draft lacked and the editor put in
 	Introduced []string        `json:"glossary_introduced,omitempty"` // terms the draft had and the editor took out
 	Missing    []string        `json:"glossary_missing,omitempty"`    // terms the reviewed target still lacks
 	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
 	Placeholders []string `json:"placeholders,omitempty"`
-	MergedInto   string   `json:"merged_into,omitempty"`
+	MergedInto   string   `json:"merged_into,omitempty"` // the unit the CAT tool merged this one into; "" when not merged
 	// Shift says the target holds a neighbouring unit's translation (see Shifts);
 	// publish refuses it.
 	Shift *Shift `json:"shifted,omitempty"`
@@ -60,41 +60,41 @@ type UnitReport struct {
 
 // Summary holds the figures for the whole file.
 type Summary struct {
-	Units        int     `json:"units"`
-	Translatable int     `json:"translatable"`
-	WithDraft    int     `json:"with_draft"` // translatable units with a machine draft and a reviewed target
-	Edited       int     `json:"edited"`
-	Unchanged    int     `json:"unchanged"`
-	Gist         int     `json:"gist_untouched"` // units still holding the untouched gist: not in WithDraft nor the distances
-	Translated   int     `json:"translated_without_draft"`
-	Untranslated int     `json:"untranslated"`
-	Approved     int     `json:"approved"`
-	Rejected     int     `json:"rejected"`            // translatable units a reviewer rejected in the CAT tool
-	Partial      int     `json:"partly_untranslated"` // units with a segment left without a translation
-	Commented    int     `json:"commented"`           // units with the editor's notes or comments
-	WordEdits    int     `json:"word_edits"`
-	Words        int     `json:"words"`
-	CharEdits    int     `json:"char_edits"`
-	Chars        int     `json:"chars"`
-	WordPED      float64 `json:"word_post_edit_distance"` // WordEdits / Words, like HTER without shifts
-	CharPED      float64 `json:"char_post_edit_distance"` // CharEdits / Chars
-	DraftViol    int     `json:"glossary_violations_draft"`
-	FinalViol    int     `json:"glossary_violations_reviewed"`
-	Fixed        int     `json:"glossary_fixed"`
-	Introduced   int     `json:"glossary_introduced"`
-	Placeholders int     `json:"placeholder_units"` // units whose target holds a placeholder token
-	Shifted      int     `json:"shifted_units"`     // units holding a neighbouring unit's translation
+	Units        int     `json:"units"`                        // all units, boilerplate included
+	Translatable int     `json:"translatable"`                 // units that are not boilerplate
+	WithDraft    int     `json:"with_draft"`                   // translatable units with a machine draft and a reviewed target
+	Edited       int     `json:"edited"`                       // units whose machine draft the editor changed
+	Unchanged    int     `json:"unchanged"`                    // units whose machine draft the editor left as it was
+	Gist         int     `json:"gist_untouched"`               // units still holding the untouched gist: not in WithDraft nor the distances
+	Translated   int     `json:"translated_without_draft"`     // units the editor translated with no draft
+	Untranslated int     `json:"untranslated"`                 // translatable units with no target (or the source copied into it), or merged into another
+	Approved     int     `json:"approved"`                     // units the editor approved
+	Rejected     int     `json:"rejected"`                     // translatable units a reviewer rejected in the CAT tool
+	Partial      int     `json:"partly_untranslated"`          // units with a segment left without a translation
+	Commented    int     `json:"commented"`                    // units with the editor's notes or comments
+	WordEdits    int     `json:"word_edits"`                   // the sum of UnitReport.WordEdits over the WithDraft units
+	Words        int     `json:"words"`                        // words in those units' reviewed targets
+	CharEdits    int     `json:"char_edits"`                   // as WordEdits, in characters
+	Chars        int     `json:"chars"`                        // characters in those units' reviewed targets
+	WordPED      float64 `json:"word_post_edit_distance"`      // WordEdits / Words, like HTER without shifts
+	CharPED      float64 `json:"char_post_edit_distance"`      // CharEdits / Chars
+	DraftViol    int     `json:"glossary_violations_draft"`    // glossary names missing from the machine drafts
+	FinalViol    int     `json:"glossary_violations_reviewed"` // glossary names missing from the reviewed targets, drafted or not
+	Fixed        int     `json:"glossary_fixed"`               // names the draft lacked and the editor put in
+	Introduced   int     `json:"glossary_introduced"`          // names the draft had and the editor took out
+	Placeholders int     `json:"placeholder_units"`            // units whose target holds a placeholder token
+	Shifted      int     `json:"shifted_units"`                // units holding a neighbouring unit's translation
 }
 
 // Report is the review of one file.
 type Report struct {
-	File     string       `json:"file"`
-	Original string       `json:"original,omitempty"`
-	Engine   string       `json:"engine,omitempty"`
-	Summary  Summary      `json:"summary"`
-	Units    []UnitReport `json:"units"`
-	Shifts   []Shift      `json:"shifts,omitempty"`
-	Warnings []string     `json:"warnings,omitempty"`
+	File     string       `json:"file"`               // the reviewed file's name
+	Original string       `json:"original,omitempty"` // the article the file says it was written from
+	Engine   string       `json:"engine,omitempty"`   // engine of the machine drafts, when the file recorded it
+	Summary  Summary      `json:"summary"`            // figures for the whole file
+	Units    []UnitReport `json:"units"`              // every unit, in document order
+	Shifts   []Shift      `json:"shifts,omitempty"`   // units holding a neighbouring unit's translation
+	Warnings []string     `json:"warnings,omitempty"` // what xliff's Resolve accepted but had to say
 }
 
 // Compute compares every reviewed target with its machine draft. Post-edit

@@ -16,10 +16,10 @@ import (
 // down (after adding one). The page would print English beside the wrong
 // Arabic.
 type Shift struct {
-	Unit      string `json:"unit"`
-	Line      int    `json:"line,omitempty"`
-	Other     string `json:"other_unit"` // the unit whose translation is here
-	OtherLine int    `json:"other_line,omitempty"`
+	Unit      string `json:"unit"`                 // the unit whose target is wrong
+	Line      int    `json:"line,omitempty"`       // its line in the reviewed file
+	Other     string `json:"other_unit"`           // the unit whose translation is here
+	OtherLine int    `json:"other_line,omitempty"` // the other unit's line in the reviewed file
 	// Before is true when the other unit comes before this one (translations
 	// moved down), false when it comes after (moved up, or joined).
 	Before bool `json:"other_before,omitempty"`
@@ -29,7 +29,7 @@ type Shift struct {
 	// Evidence is the share of the words only the other unit's draft has
 	// that turn up in this unit's target, and in the other unit's own target.
 	Evidence      float64 `json:"other_draft_words_here"`
-	OtherEvidence float64 `json:"other_draft_words_there"`
+	OtherEvidence float64 `json:"other_draft_words_there"`      // that share in the other unit's own target
 	OtherEmpty    bool    `json:"other_untranslated,omitempty"` // the other unit has no target
 }
 

@@ -14,7 +14,7 @@ import (
 // text just before and After the text just after, the rule decides whether
 // the text breaks there. The first rule that matches a position wins.
 type Rule struct {
-	Break   bool
+	Break   bool   // break here (SRX break="yes"); false: an exception that keeps the text together
 	Before  string // regular expression, matched backwards from the position
 	After   string // regular expression, matched forwards from the position
 	Comment string // the XML comment just before the rule, kept when writing
@@ -23,15 +23,15 @@ type Rule struct {
 
 // LanguageRule is a named, ordered list of rules (SRX <languagerule>).
 type LanguageRule struct {
-	Name  string
-	Rules []Rule
+	Name  string // languagerulename, which LanguageMap.Name refers to
+	Rules []Rule // in the order they are tried
 }
 
 // LanguageMap says which language rule applies to which languages (SRX <languagemap>):
 // Pattern is a regular expression matched against the whole language code.
 type LanguageMap struct {
-	Pattern string
-	Name    string
+	Pattern string // languagepattern, e.g. "ar.*"
+	Name    string // the LanguageRule that applies
 }
 
 // Rules is a set of segmentation rules, as held in an SRX 2.0 file. Load one
@@ -40,11 +40,11 @@ type LanguageMap struct {
 // call Compile. Segmenting only reads the rules: one Rules may serve any
 // number of goroutines at once, as long as none changes or compiles it.
 type Rules struct {
-	Source    string // file name, for messages
-	Comment   string // written at the top of an exported file
-	Cascade   bool   // apply the rules of every matching map, not just the first
-	Languages []LanguageRule
-	Maps      []LanguageMap
+	Source    string         // file name, for messages
+	Comment   string         // written at the top of an exported file
+	Cascade   bool           // apply the rules of every matching map, not just the first
+	Languages []LanguageRule // the <languagerules>, in file order
+	Maps      []LanguageMap  // the <maprules>, tried in order against a language code
 
 	compiled map[string][]group // language rule name → compiled rules
 	maps     []*regexp.Regexp   // compiled Maps patterns

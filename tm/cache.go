@@ -8,7 +8,11 @@ import (
 
 // Lookup is what leverage asks of a memory: a *Memory, or a *Cache over one.
 type Lookup interface {
+	// Exact returns the entries whose normalised source equals source's,
+	// best first (see Memory.Exact).
 	Exact(ctx context.Context, sourceLang, targetLang, source string) ([]Entry, error)
+	// Fuzzy returns the entries whose source is most like source, best
+	// first (see Memory.Fuzzy).
 	Fuzzy(ctx context.Context, sourceLang, targetLang, source string, opts FuzzyOptions) ([]Match, error)
 }
 

@@ -18,7 +18,7 @@ import (
 
 // Match is a memory entry similar to a looked-up text.
 type Match struct {
-	Entry
+	Entry // the memory's pair, with its provenance
 	// Score is the similarity of the normalised sources in [0,1]: one minus
 	// the character edit distance divided by the longer length.
 	Score float64

@@ -60,7 +60,7 @@ type ImportResult struct {
 	Added   int    `json:"added"`   // new pairs
 	Updated int    `json:"updated"` // pairs already there, provenance refreshed
 	Skipped int    `json:"skipped"` // pairs left out: the sum of the reasons below
-	Skips
+	Skips          // the pairs left out, by reason
 }
 
 // Skips counts the pairs an import left out, by reason; each is counted

@@ -11,10 +11,10 @@ import (
 
 // Found is a translation a lookup found for a run of source segments.
 type Found struct {
-	Target string
-	State  doc.State
-	Origin string
-	Notes  []string
+	Target string    // the translation of the run's segments
+	State  doc.State // the unit's state: doc.StateMemory, or the state the earlier translation had
+	Origin string    // the unit's origin, e.g. "memory"
+	Notes  []string  // for the editor: where the translation came from, how its source differs
 }
 
 // CoverBlock translates block i of d from lookup alone: it walks the

@@ -62,13 +62,13 @@ type Entry struct {
 
 // TMXMeta is the part of a TMX unit the memory keeps only to write it back.
 type TMXMeta struct {
-	SrcLang    string      `json:"srclang,omitempty"` // the tu's srclang attribute
-	UsageCount int         `json:"usage,omitempty"`
-	LastUsage  time.Time   `json:"last_usage,omitzero"`
-	Props      []tmx.Prop  `json:"props,omitempty"`
-	Notes      []tmx.Note  `json:"notes,omitempty"`
-	Source     VariantMeta `json:"source,omitzero"`
-	Target     VariantMeta `json:"target,omitzero"`
+	SrcLang    string      `json:"srclang,omitempty"`   // the tu's srclang attribute
+	UsageCount int         `json:"usage,omitempty"`     // the tu's usagecount
+	LastUsage  time.Time   `json:"last_usage,omitzero"` // the tu's lastusagedate
+	Props      []tmx.Prop  `json:"props,omitempty"`     // the tu's <prop> elements
+	Notes      []tmx.Note  `json:"notes,omitempty"`     // the tu's <note> elements
+	Source     VariantMeta `json:"source,omitzero"`     // what the source <tuv> said
+	Target     VariantMeta `json:"target,omitzero"`     // what the target <tuv> said
 	// VariantDates says that the unit had no dates or editors of its own
 	// and the entry's were taken from the target's <tuv>: an export writes
 	// them there only, as long as the entry still has them.
@@ -77,12 +77,12 @@ type TMXMeta struct {
 
 // VariantMeta is the metadata of one <tuv>.
 type VariantMeta struct {
-	CreationDate time.Time  `json:"created,omitzero"`
-	CreationID   string     `json:"creator,omitempty"`
-	ChangeDate   time.Time  `json:"changed,omitzero"`
-	ChangeID     string     `json:"changer,omitempty"`
-	Props        []tmx.Prop `json:"props,omitempty"`
-	Notes        []tmx.Note `json:"notes,omitempty"`
+	CreationDate time.Time  `json:"created,omitzero"`  // creationdate; zero when not given
+	CreationID   string     `json:"creator,omitempty"` // creationid; "" when not given
+	ChangeDate   time.Time  `json:"changed,omitzero"`  // changedate; zero when not given
+	ChangeID     string     `json:"changer,omitempty"` // changeid; "" when not given
+	Props        []tmx.Prop `json:"props,omitempty"`   // the <tuv>'s <prop> elements
+	Notes        []tmx.Note `json:"notes,omitempty"`   // the <tuv>'s <note> elements
 }
 
 func (m *TMXMeta) empty() bool {
@@ -932,13 +932,13 @@ func (m *Memory) Exact(ctx context.Context, sourceLang, targetLang, source strin
 
 // Stats describes a memory.
 type Stats struct {
-	Path      string         `json:"path"`
-	Entries   int            `json:"entries"`
-	Pairs     map[string]int `json:"pairs"` // entries per "src→tgt" language pair
-	Articles  int            `json:"articles"`
-	Oldest    time.Time      `json:"oldest,omitzero"`
-	Newest    time.Time      `json:"newest,omitzero"`
-	FileBytes int64          `json:"file_bytes"` // database file plus its write-ahead log
+	Path      string         `json:"path"`            // the memory's database file
+	Entries   int            `json:"entries"`         // translation pairs, all language pairs together
+	Pairs     map[string]int `json:"pairs"`           // entries per "src→tgt" language pair
+	Articles  int            `json:"articles"`        // distinct articles the entries came from
+	Oldest    time.Time      `json:"oldest,omitzero"` // earliest creation date; zero when no entry has one
+	Newest    time.Time      `json:"newest,omitzero"` // latest creation or change date; zero when none
+	FileBytes int64          `json:"file_bytes"`      // database file plus its write-ahead log
 }
 
 // BytesPerEntry is the file size divided by the number of entries.

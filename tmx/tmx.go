@@ -24,59 +24,59 @@ const DateFormat = "20060102T150405Z"
 
 // Prop is a tool-specific property: <prop type="...">value</prop>.
 type Prop struct {
-	Type  string
+	Type  string // what the property is, in the tool's own terms, e.g. "x-alignment-confidence"
 	Lang  string // xml:lang, usually empty
-	Value string
+	Value string // the element's text
 }
 
 // Note is a comment: <note>text</note>.
 type Note struct {
 	Lang string // xml:lang, usually empty
-	Text string
+	Text string // the comment, as plain text
 }
 
 // Header describes the file and the tool that wrote it.
 type Header struct {
-	CreationTool        string
-	CreationToolVersion string
-	SegType             string // block, paragraph, sentence or phrase
-	OTMF                string // format of the original translation memory
-	AdminLang           string
-	SrcLang             string // source language of every unit, or "*all*"
-	DataType            string
-	CreationDate        time.Time
-	CreationID          string
-	ChangeDate          time.Time
-	ChangeID            string
-	Props               []Prop
-	Notes               []Note
+	CreationTool        string    // the tool that wrote the file; NewWriter's default "bitext"
+	CreationToolVersion string    // its version
+	SegType             string    // block, paragraph, sentence or phrase
+	OTMF                string    // format of the original translation memory
+	AdminLang           string    // language of the notes and properties; NewWriter's default "en"
+	SrcLang             string    // source language of every unit, or "*all*"
+	DataType            string    // format of the text, e.g. "plaintext"
+	CreationDate        time.Time // zero when the file does not say
+	CreationID          string    // who created the file; "" when not said
+	ChangeDate          time.Time // last change; zero when the file does not say
+	ChangeID            string    // who made the last change; "" when not said
+	Props               []Prop    // the header's <prop> elements, in file order
+	Notes               []Note    // the header's <note> elements, in file order
 }
 
 // Variant is the text of a unit in one language (<tuv>).
 type Variant struct {
-	Lang         string
-	Text         string
-	CreationDate time.Time
-	CreationID   string
-	ChangeDate   time.Time
-	ChangeID     string
-	Props        []Prop
-	Notes        []Note
+	Lang         string    // xml:lang of the <tuv>, e.g. "ar", as the file writes it
+	Text         string    // the <seg> as plain text, inline codes dropped (see the package comment)
+	CreationDate time.Time // zero when the file does not say
+	CreationID   string    // who created the variant; "" when not said
+	ChangeDate   time.Time // last change; zero when the file does not say
+	ChangeID     string    // who made the last change; "" when not said
+	Props        []Prop    // the variant's <prop> elements, in file order
+	Notes        []Note    // the variant's <note> elements, in file order
 }
 
 // Unit is one translation unit (<tu>): the same text in several languages.
 type Unit struct {
-	ID           string // tuid
-	SrcLang      string // empty: the header's
-	CreationDate time.Time
-	CreationID   string
-	ChangeDate   time.Time
-	ChangeID     string
-	UsageCount   int
-	LastUsage    time.Time
-	Props        []Prop
-	Notes        []Note
-	Variants     []Variant
+	ID           string    // tuid
+	SrcLang      string    // empty: the header's
+	CreationDate time.Time // zero when the file does not say
+	CreationID   string    // who created the unit; "" when not said
+	ChangeDate   time.Time // last change; zero when the file does not say
+	ChangeID     string    // who made the last change; "" when not said
+	UsageCount   int       // how many times a tool has reused the unit; 0 when not said
+	LastUsage    time.Time // lastusagedate; zero when the file does not say
+	Props        []Prop    // the unit's <prop> elements, in file order
+	Notes        []Note    // the unit's <note> elements, in file order
+	Variants     []Variant // its <tuv> elements, in file order
 }
 
 // Variant returns the unit's variant in lang (compared case-insensitively), or nil.
@@ -102,18 +102,20 @@ func (u *Unit) Prop(typ string) string {
 // Document is a whole TMX file.
 type Document struct {
 	Version string // "1.4" when written by this package
-	Header  Header
-	Units   []Unit
+	Header  Header // the <header> element
+	Units   []Unit // the <tu> elements, in file order
 }
 
 // ParseError is a problem in a TMX file, with the position where it was found.
 type ParseError struct {
-	Line int
-	Col  int
+	Line int    // 1-based line in the file
+	Col  int    // 1-based column in the line, counted in bytes
 	Unit string // tuid of the unit being read, when known
-	Err  error
+	Err  error  // what was wrong
 }
 
+// Error says "line:col: tu "id": problem", without the tu when the unit is
+// not known.
 func (e *ParseError) Error() string {
 	loc := fmt.Sprintf("%d:%d", e.Line, e.Col)
 	if e.Unit != "" {
@@ -122,6 +124,7 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s: %v", loc, e.Err)
 }
 
+// Unwrap returns Err, so that errors.Is sees io.ErrUnexpectedEOF and the like.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // ErrNotTMX reports a file whose root element is not <tmx>.

@@ -18,7 +18,10 @@ import (
 // Cache keeps engine answers between runs, keyed by CacheKey. Implementations
 // must be safe for concurrent use.
 type Cache interface {
+	// Get returns the answer stored under key; false when there is none,
+	// and the text is sent to the engine.
 	Get(key string) (string, bool)
+	// Put stores an engine's answer under key. An error fails the run.
 	Put(key, value string) error
 }
 
@@ -35,7 +38,7 @@ func CacheKey(engine, model, glossaryVersion, srcLang, tgtLang, text string) str
 // DirCache is a Cache of one small file per key under Dir. Files are written
 // atomically, so an interrupted run leaves only whole entries.
 type DirCache struct {
-	Dir string
+	Dir string // the cache folder; entries go in subfolders named by the key's first two characters
 }
 
 // OpenDirCache creates dir when needed and returns a cache stored there.

@@ -41,9 +41,9 @@ type Segment struct {
 // Request is one batch for an engine. The pipeline keeps batches within the
 // engine's Limits.
 type Request struct {
-	SourceLang string
-	TargetLang string
-	Segments   []Segment
+	SourceLang string    // BCP 47 tag, e.g. "ar"
+	TargetLang string    // BCP 47 tag, e.g. "en"
+	Segments   []Segment // at least one, within the engine's Limits
 }
 
 // Limits are the most an engine accepts in one request. Zero means no limit.
@@ -63,14 +63,18 @@ type Limits struct {
 // Options.Concurrency goroutines at once, so an Engine must be safe for
 // concurrent use.
 type Engine interface {
+	// Name is the name the engine is registered under; it is recorded as
+	// the origin of its translations and is part of cache keys.
 	Name() string
+	// Limits says how large a request the engine accepts.
 	Limits() Limits
+	// Translate returns one translation per segment of req, in order.
 	Translate(ctx context.Context, req Request) ([]string, error)
 }
 
 // Error is an engine failure with what the pipeline needs to decide what to do next.
 type Error struct {
-	Engine     string
+	Engine     string        // the engine's name
 	Status     int           // HTTP status or gRPC code number, when known
 	Retryable  bool          // trying again later may succeed (429, 503, deadline exceeded)
 	RetryAfter time.Duration // the server's requested wait, when it said one
@@ -82,9 +86,11 @@ type Error struct {
 	// though the answer could not be used (too few translations, no JSON
 	// array): its characters count as billed.
 	Billed bool
-	Err    error
+	Err    error // what went wrong
 }
 
+// Error says "engine: status N from host/path: problem", leaving out what
+// is not known.
 func (e *Error) Error() string {
 	switch {
 	case e.Status != 0 && e.Where != "":
@@ -97,6 +103,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %v", e.Engine, e.Err)
 }
 
+// Unwrap returns Err.
 func (e *Error) Unwrap() error { return e.Err }
 
 // ConfigError is an engine setting that is missing or wrong (no project, no
@@ -104,9 +111,10 @@ func (e *Error) Unwrap() error { return e.Err }
 // was sent. Commands report it as a usage error.
 type ConfigError struct {
 	Engine string // "" when the caller adds the engine's name
-	Err    error
+	Err    error  // what is wrong with the setting
 }
 
+// Error says "engine: problem", or the problem alone when Engine is "".
 func (e *ConfigError) Error() string {
 	if e.Engine == "" {
 		return e.Err.Error()
@@ -114,6 +122,7 @@ func (e *ConfigError) Error() string {
 	return e.Engine + ": " + e.Err.Error()
 }
 
+// Unwrap returns Err.
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 // ConfigErrorf returns a *ConfigError of engine with the formatted message.
@@ -148,9 +157,9 @@ type Factory func(Config) (Engine, error)
 
 // Registration describes a registered engine.
 type Registration struct {
-	Name        string
-	Description string
-	New         Factory
+	Name        string  // what New and --engine call it, e.g. "google-v2"
+	Description string  // one line: what the service is and the settings it needs
+	New         Factory // builds the engine; Config.Options it does not read are refused before it is called
 	// Options are the names of the Config.Options the engine reads; New
 	// refuses any other, so that a misspelt or misplaced option is not
 	// silently ignored.
@@ -179,11 +188,6 @@ func Register(r Registration) {
 	registry[r.Name] = r
 }
 
-// New builds the engine registered under name. Engines register themselves
-// when their package is imported (import _ "bitext/translate/google"); a name
-// none is registered under is a *ConfigError wrapping ErrUnknownEngine. An
-// option the engine does not read is a *ConfigError that lists the ones it
-// does.
 // ErrUnknownEngine is wrapped by New's *ConfigError for a name no engine
 // is registered under.
 var ErrUnknownEngine = errors.New("unknown engine")
@@ -198,6 +202,11 @@ var enginePackages = map[string]string{
 	"openai":         "bitext/translate/openai",
 }
 
+// New builds the engine registered under name. Engines register themselves
+// when their package is imported (import _ "bitext/translate/google"); a name
+// none is registered under is a *ConfigError wrapping ErrUnknownEngine. An
+// option the engine does not read is a *ConfigError that lists the ones it
+// does.
 func New(name string, cfg Config) (Engine, error) {
 	registryMu.RLock()
 	r, ok := registry[name]

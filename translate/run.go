@@ -32,7 +32,7 @@ type Options struct {
 	Model           string // the engine's model, part of cache keys
 	Cache           Cache  // nil: no cache
 	Concurrency     int    // requests in flight at once; 0 means 4
-	Retry           Retry
+	Retry           Retry  // how often and how long to retry a failed request
 	// RequestTimeout bounds one request; a request that times out is retried.
 	// 0 means 2 minutes.
 	RequestTimeout time.Duration
@@ -59,18 +59,18 @@ type Progress struct {
 	Done       int // pieces of text translated or found in the cache
 	Total      int // pieces of text in the run
 	Characters int // characters billed so far
-	Retries    int
+	Retries    int // requests retried so far
 }
 
 // Stats count what a run did, for the summary line and the cost estimate.
 type Stats struct {
-	Documents      int `json:"documents"`
+	Documents      int `json:"documents"`       // documents in the run
 	Segments       int `json:"segments"`        // paragraphs and headings to translate
 	CachedSegments int `json:"cached_segments"` // of those, answered entirely from the cache
 	MemorySegments int `json:"memory_segments"` // paragraphs and headings translated from the memory, not sent
 	Requests       int `json:"requests"`        // API calls, retries included (dry run: calls it would make)
-	Retries        int `json:"retries"`
-	Characters     int `json:"characters"` // code points sent in requests the service answered, usable or not: what is billed
+	Retries        int `json:"retries"`         // requests sent again after a failure, counted in Requests too
+	Characters     int `json:"characters"`      // code points sent in requests the service answered, usable or not: what is billed
 	// SafeRetries counts segments re-sent with bare placeholders because the
 	// engine damaged the named ones.
 	SafeRetries        int `json:"safe_retries"`
@@ -95,8 +95,8 @@ func (s *Stats) Add(o Stats) {
 // Result is what RunMany returns: one bitext per document, in order (none on a
 // dry run), and the run's counts.
 type Result struct {
-	Bitexts []*doc.Bitext
-	Stats   Stats
+	Bitexts []*doc.Bitext // one per document, in order; none on a dry run
+	Stats   Stats         // what the run did and would be billed
 }
 
 // Run translates one document; see RunMany.
@@ -123,9 +123,11 @@ type PositionError struct {
 	Name string // the document's name (doc.Document.Name)
 	Line int    // 1-based line of the paragraph in the document's source
 	More int    // other paragraphs in the failed request, any of which may be the cause
-	Err  error
+	Err  error  // the engine's or the context's error
 }
 
+// Error says "name:line: problem", with the size of the request when it held
+// several paragraphs.
 func (e *PositionError) Error() string {
 	if e.More > 0 {
 		return fmt.Sprintf("%s:%d: %v (a request of %d paragraphs starting here)", e.Name, e.Line, e.Err, e.More+1)

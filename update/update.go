@@ -51,9 +51,9 @@ const (
 // Report says what Run did with each unit.
 type Report struct {
 	Units   map[string]Change // new unit id → what happened to it
-	Kept    int
-	Changed int
-	Added   int
+	Kept    int               // units whose sentence is unchanged: their earlier target is kept
+	Changed int               // units whose sentence was edited, translated again
+	Added   int               // units whose sentence is new
 	// Retranslated counts the unchanged sentences the earlier file left
 	// untranslated.
 	Retranslated int

@@ -30,39 +30,42 @@ type File struct {
 	Name          string // file name, for messages
 	Version       string // "1.2", "2.0" or "2.1"
 	Original      string // the article the file claims to come from
-	SourceLang    string
-	TargetLang    string
+	SourceLang    string // 1.2 source-language of the first <file>, 2.x srcLang
+	TargetLang    string // 1.2 target-language of the first <file>, 2.x trgLang
 	Engine        string // engine of the machine drafts, when recorded
 	Created       string // when bitext wrote the file, when recorded
 	Tool          string // "bitext <version>", when recorded
 	ArticleSHA256 string // SHA-256 of the article text, when recorded
 	UnitCount     int    // number of units bitext wrote; 0 when not recorded
 	GroupCount    int    // number of groups bitext wrote; 0 when not recorded
-	Groups        []Group
-	Units         []Unit
+	// Groups are the <group> elements in file order; Unit.Group indexes them.
+	Groups []Group
+	// Units are the units in file order, bitext's and any the editor's tool
+	// added.
+	Units []Unit
 }
 
 // Group is one <group> element.
 type Group struct {
-	ID         string
+	ID         string   // the group's id attribute; "" when it has none
 	Kind       doc.Kind // heading, paragraph or boilerplate; paragraph when unknown
 	Block      int      // block number in the article; -1 when unknown
 	UnitIDs    []string // the units bitext wrote in this group, in order
 	Hashes     []string // SourceHash of each of those units' source
 	Provenance bool     // the group carries bitext's unit list
-	Line       int
+	Line       int      // 1-based line of the <group> start tag
 }
 
 // Unit is one <trans-unit> (1.2) or <unit> (2.x) as the editor left it.
 type Unit struct {
-	ID        string
-	Line      int
+	ID        string // the id attribute, unique in the file
+	Line      int    // 1-based line of the unit's start tag
 	Group     int    // index into File.Groups; -1 outside any group
 	Source    string // text of the source (all segments), inline codes dropped
 	Target    string // text of the target (all segments), inline codes dropped
-	HasTarget bool
+	HasTarget bool   // the unit has a <target>, which may be empty
 	Draft     string // the machine draft bitext stored with the unit
-	HasDraft  bool
+	HasDraft  bool   // bitext's draft is there, which may be ""
 	DraftFrom string // engine or memory of the draft
 	State     string // state attribute of the (first) target or segment
 	Approved  bool   // approved="yes", or a final/signed-off/reviewed state, or the CAT tool's own approval
@@ -82,10 +85,10 @@ type Unit struct {
 	Terms           []Term      // glossary terms bitext recorded for the unit
 	Flags           []doc.Flag  // bitext's flags on the unit (its "bitext-flag" notes)
 	Matches         []doc.Match // translation memory candidates (1.2 alt-trans with a match-quality, 2.x mtc:match with a similarity)
-	Notes           []string
-	NoteFrom        []string // author of each of Notes: 1.2 from, 2.x category ("" when not given)
-	Segments        int      // number of segments the tool cut the unit into
-	InlineTags      int      // inline codes found in the target
+	Notes           []string    // all but bitext's glossary and flag notes, with the comments on the text
+	NoteFrom        []string    // author of each of Notes: 1.2 from, 2.x category ("" when not given)
+	Segments        int         // number of segments the tool cut the unit into
+	InlineTags      int         // inline codes found in the target
 	// TargetCodes is the target as XML content with the paired codes the
 	// editor's tool put in it (1.2 <g>, 2.x <pc>: formatting around text),
 	// when it has any; other inline codes are left out of it as of Target.
@@ -120,10 +123,10 @@ const keepAsIs = "keep as is"
 
 // Error is a problem at a place in a file.
 type Error struct {
-	File string
+	File string // the file's name; "" when read without one
 	Line int    // 0 when unknown
 	Unit string // "" when not about a unit
-	Err  error
+	Err  error  // what was wrong
 }
 
 // Error formats the problem as "file:line: unit id: message", or with

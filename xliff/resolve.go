@@ -38,8 +38,11 @@ type GistFunc func(source string, terms []Term) []string
 
 // Reviewed is a reviewed file matched back to the units bitext wrote.
 type Reviewed struct {
-	File     *File
-	Units    []ReviewedUnit // in document order
+	File  *File          // the file as read
+	Units []ReviewedUnit // in document order
+	// Warnings are what Resolve accepted but the user should hear of
+	// (merged units, units bitext did not write, problems forced), one
+	// message each.
 	Warnings []string
 }
 
@@ -47,7 +50,7 @@ type Reviewed struct {
 type ReviewedUnit struct {
 	doc.Unit          // Target is the editor's text ("" when untranslated)
 	Draft      string // the machine draft the editor started from ("" when none)
-	HasDraft   bool
+	HasDraft   bool   // the file kept the draft, which may be ""
 	Approved   bool   // the editor approved the unit (approved="yes", final, signed-off, 2.x reviewed, the CAT tool's approval)
 	Rejected   bool   // the CAT tool marks the translation as rejected by a reviewer (see Unit.Rejected)
 	ToolStatus string // the CAT tool's own status, in its words, when it recorded one
@@ -72,18 +75,18 @@ type ReviewedUnit struct {
 
 // Problem is one reason Resolve refuses a file.
 type Problem struct {
-	Line      int
-	Unit      string
-	Msg       string
-	Forceable bool // ResolveOptions.Force accepts it
+	Line      int    // line in the reviewed file; 0 when the problem has no place in it
+	Unit      string // the unit's id; "" when about a group or the file
+	Msg       string // what was wrong, without file and line
+	Forceable bool   // ResolveOptions.Force accepts it
 
 	boilerplate bool // a missing paragraph the article says is boilerplate
 }
 
 // ReviewError lists every problem found in a reviewed file.
 type ReviewError struct {
-	File     string
-	Problems []Problem
+	File     string    // the reviewed file's name
+	Problems []Problem // never empty in a returned error
 }
 
 // Error lists the problems, one per line, each with file, line and unit.

@@ -58,7 +58,7 @@ func ParseFlavour(s string) (Flavour, error) {
 // Options configure the writers. The zero value writes the standard flavour
 // stamped with the current time.
 type Options struct {
-	Flavour     Flavour
+	Flavour     Flavour          // Standard, or OmegaT's dialect
 	Created     time.Time        // timestamp written in the metadata; zero: now
 	ToolVersion string           // bitext's version, written in the header; default "dev"
 	Warn        func(msg string) // receives a message for every character dropped (nil: ignored)

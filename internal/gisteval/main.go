@@ -57,20 +57,22 @@ func main() {
 }
 
 // Pair is one Arabic sentence (or bead) with its English reference.
-type Pair struct{ Src, Ref string }
+type Pair struct {
+	Src, Ref string // the Arabic, and its reference English translation
+}
 
 // Report holds every figure.
 type Report struct {
 	Sets      []string                      // data set names, in order
 	Pairs     map[string]int                // sentence pairs per set
 	Chrf      map[string]map[string]float64 // system → set → chrF
-	Systems   []string
-	Coverage  map[string]float64 // lexicon setup → share of Arabic words glossed, in %
-	CovOrder  []string
-	Unknown   []string // the article's words no lexicon knows, most frequent first
-	Lexicons  map[string]int
-	TopGaps   []string
-	ArticleWd int
+	Systems   []string                      // the systems compared (copy source, naive FreeDict, gist setups), in order
+	Coverage  map[string]float64            // lexicon setup → share of Arabic words glossed, in %
+	CovOrder  []string                      // the lexicon setups of Coverage, in order
+	Unknown   []string                      // the article's words no lexicon knows, most frequent first
+	Lexicons  map[string]int                // forms in each lexicon: "built-in", "freedict"
+	TopGaps   []string                      // not filled: Unknown lists the gaps
+	ArticleWd int                           // Arabic words in testdata/article.txt
 }
 
 // Evaluate computes the report from the shared data beside root. With tune,

@@ -10,8 +10,8 @@ import (
 // Engine answers in process through a Fake, for tests of the pipeline and
 // of commands. It is never registered.
 type Engine struct {
-	Fake *Fake
-	Lim  translate.Limits
+	Fake *Fake            // answers every request, with the faults it is scripted for
+	Lim  translate.Limits // what Limits returns, which sizes the pipeline's batches
 }
 
 // Name returns "fake".

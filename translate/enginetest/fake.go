@@ -34,10 +34,10 @@ const RetryAfter = time.Second
 
 // Received is one request as a fake service decoded it.
 type Received struct {
-	SourceLang, TargetLang string
-	Texts                  []string
-	Extra                  string // anything else the engine sent that a test may check (prompt, glossary, format)
-	Auth                   string // the credential the request carried
+	SourceLang, TargetLang string   // the language codes as sent
+	Texts                  []string // the texts to translate, in the request's order
+	Extra                  string   // anything else the engine sent that a test may check (prompt, glossary, format)
+	Auth                   string   // the credential the request carried
 }
 
 // Fake is the scripted behaviour shared by all fake services.

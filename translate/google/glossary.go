@@ -54,20 +54,20 @@ func GlossaryTSV(w io.Writer, g *glossary.Glossary) (int, error) {
 
 // Push says where a glossary goes.
 type Push struct {
-	Project, Location string // location: glossaries live in a region, e.g. us-central1
-	ID                string // glossary id
-	GCSURI            string // gs://bucket/object the TSV is uploaded to
-	SourceLang        string
-	TargetLang        string
+	Project, Location string        // location: glossaries live in a region, e.g. us-central1
+	ID                string        // glossary id
+	GCSURI            string        // gs://bucket/object the TSV is uploaded to
+	SourceLang        string        // language code of the glossary's first column, e.g. "ar"
+	TargetLang        string        // language code of its second column, e.g. "en"
 	PollInterval      time.Duration // between checks of the long-running operation; 0 means 2s
 }
 
 // PushResult is the glossary as the service reports it after the push.
 type PushResult struct {
-	Name    string
-	Rows    int  // rows uploaded
-	Entries int  // entries the service counted
-	Created bool // false: an existing glossary was updated
+	Name    string // full resource name, projects/…/locations/…/glossaries/ID
+	Rows    int    // rows uploaded
+	Entries int    // entries the service counted
+	Created bool   // false: an existing glossary was updated
 }
 
 // PushGlossary uploads g as TSV to p.GCSURI, then creates the glossary
