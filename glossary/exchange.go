@@ -76,6 +76,9 @@ type Report struct {
 	// TBX data category such as partOfSpeech, the terms in another
 	// language, a spreadsheet's pos column), the entries read that had it.
 	Unread map[string]int
+	// Joined holds, for each entry read from several rows of a two-column
+	// file (see joinVariants), the line of the row of each of its variants.
+	Joined map[*Entry][]int
 }
 
 // unread counts one entry that has the data named kinds.
@@ -137,12 +140,24 @@ func DetectFormat(data []byte) string {
 	return "csv"
 }
 
-// WriteCSV writes one "arabic,english" row per entry.
+// WriteCSV writes one "arabic,english" row per spelling of each entry: the
+// term, then each variant with the same English, for Google's glossary
+// matches the Arabic exactly and protects only the spellings it is given. A
+// variant of a term kept untranslated has the term as its English. ReadCSV
+// reads such rows back as the variants of one entry.
 func WriteCSV(w io.Writer, g *Glossary) error {
 	cw := csv.NewWriter(w)
+	written := map[[2]string]bool{}
 	for _, e := range g.Entries {
-		if err := cw.Write([]string{e.Ar, e.Rendering()}); err != nil {
-			return err
+		for _, ar := range e.Forms() {
+			r := [2]string{ar, e.Rendering()}
+			if written[r] {
+				continue
+			}
+			written[r] = true
+			if err := cw.Write(r[:]); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()
@@ -203,16 +218,11 @@ func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 		switch {
 		case err == nil:
 			h, rows = hh, rows[1:]
-		case arabicHeader(rows[0].fields):
+		case arabicHeader(rows):
 			return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 		}
 	}
-	return readRows(name, rows, h, func(s string) string { return s }, func(e *Entry) {
-		if e.Ar != "" && e.Ar == e.En {
-			f := false
-			e.Translate, e.En = &f, ""
-		}
-	})
+	return readRows(name, rows, h, func(s string) string { return s })
 }
 
 // csvSeparator is the separator of the first line of text: a comma unless it
@@ -279,8 +289,19 @@ func languageInName(folded string) (string, bool) {
 // arabicHeader reports whether the first row of a file, which names no
 // columns bitext knows, is still a header: every cell of it is Arabic, and
 // not all the same (a term kept untranslated is a row of the term twice), so
-// it is no row of Arabic and English.
-func arabicHeader(cells []string) bool {
+// it is no row of Arabic and English; nor a variant of a term kept
+// untranslated, whose English is that term, which has its row of the term
+// twice (see joinVariants).
+func arabicHeader(rows []row) bool {
+	cells := rows[0].fields
+	if len(cells) == 2 {
+		kept := strings.TrimSpace(cells[1])
+		for _, r := range rows[1:] {
+			if len(r.fields) >= 2 && strings.TrimSpace(r.fields[0]) == kept && strings.TrimSpace(r.fields[1]) == kept {
+				return false
+			}
+		}
+	}
 	var seen []string
 	for _, c := range cells {
 		c = strings.TrimSpace(c)
@@ -374,10 +395,12 @@ func readHeader(cells []string) (*header, error) {
 
 // readRows makes entries of the rows of a CSV or TSV file whose header is h,
 // or with the columns Arabic and English when h is nil. unescape undoes the
-// format's escapes and fix, when not nil, amends each entry before it is
-// checked. Rows with no Arabic or English term are skipped. The problems of
-// every row are reported together.
-func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, Report, error) {
+// format's escapes. A row whose Arabic and English are the same is a term
+// kept untranslated, as in Google's glossaries. Without a variants column,
+// rows that give several spellings one English are one entry (see
+// joinVariants). Rows with no Arabic or English term are skipped. The
+// problems of every row are reported together.
+func readRows(name string, rows []row, h *header, unescape func(string) string) ([]*Entry, Report, error) {
 	headerless := h == nil
 	if headerless {
 		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
@@ -450,8 +473,9 @@ next:
 			continue
 		}
 		e.StripMarks()
-		if fix != nil {
-			fix(e)
+		if e.Ar != "" && e.Ar == e.En && (e.Translate == nil || !*e.Translate) {
+			f := false
+			e.Translate, e.En = &f, ""
 		}
 		if s, ok := incomplete(e, nil); ok {
 			rep.Skipped = append(rep.Skipped, s)
@@ -464,8 +488,70 @@ next:
 		}
 		out = append(out, e)
 	}
+	if _, ok := cols["variants"]; !ok {
+		out, rep.Joined = joinVariants(out)
+	}
 	out, err := checkRead(name, out, errs)
 	return out, rep, err
+}
+
+// joinVariants makes one entry of the rows, of a file without a variants
+// column, that give several Arabic spellings one English: that is how
+// WriteCSV and Google's glossaries, which hold two columns, spell an entry's
+// variants. The first row is the term, the others its variants, in the order
+// of the file. A row whose English is the Arabic of a term kept untranslated
+// is a variant of that term. Rows that say other things of the name (another
+// type or note) or that have context words, which tell homographs apart,
+// stay entries of their own; a spelling given twice is one. It returns the
+// entries and, for those it joined, the line of each variant's row.
+func joinVariants(es []*Entry) ([]*Entry, map[*Entry][]int) {
+	kept := map[string]*Entry{} // terms kept untranslated, by their Arabic
+	for _, e := range es {
+		if !e.Translatable() && e.En == "" && kept[e.Ar] == nil {
+			kept[e.Ar] = e
+		}
+	}
+	byEn := map[string]*Entry{} // the first entry of each English
+	var out []*Entry
+	var joined map[*Entry][]int
+	for _, e := range es {
+		var first *Entry
+		switch {
+		case e.Translate == nil && kept[e.En] != nil:
+			first = kept[e.En]
+		case e.Translatable() && e.En != "":
+			if first = byEn[e.En]; first == nil {
+				byEn[e.En] = e
+			}
+		}
+		if first == nil || first == e || !mayJoin(first, e) {
+			out = append(out, e)
+			continue
+		}
+		for _, v := range e.Forms() {
+			if !contains(first.Forms(), v) {
+				if joined == nil {
+					joined = map[*Entry][]int{}
+				}
+				first.Variants = append(first.Variants, v)
+				joined[first] = append(joined[first], e.Line)
+			}
+		}
+		if first.Type == "" {
+			first.Type = e.Type
+		}
+		if first.Note == "" {
+			first.Note = e.Note
+		}
+	}
+	return out, joined
+}
+
+// mayJoin reports whether the row b may be a variant of the entry a: they
+// say nothing different of the name.
+func mayJoin(a, b *Entry) bool {
+	return (a.Type == "" || b.Type == "" || a.Type == b.Type) && (a.Note == "" || b.Note == "" || a.Note == b.Note) &&
+		len(a.Context) == 0 && len(b.Context) == 0 && a.Always == b.Always
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -525,12 +611,12 @@ func ReadTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 	switch {
 	case err == nil:
 		rows = rows[1:]
-	case !arabic.HasArabic(rows[0].fields[0]) || arabicHeader(rows[0].fields):
+	case !arabic.HasArabic(rows[0].fields[0]) || arabicHeader(rows):
 		return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 	default:
 		h = nil
 	}
-	return readRows(name, rows, h, tsvUnescape, nil)
+	return readRows(name, rows, h, tsvUnescape)
 }
 
 // cellBool reads a yes-or-no cell as people and spreadsheets write it.

@@ -25,6 +25,7 @@ const exchangeGlossary = `terms:
     en: Oman
     context: [مسقط]
   - ar: الجزيرة
+    variants: [قناة الجزيرة]
     translate: false
   - ar: يونهاب
     en: Yonhap
@@ -60,8 +61,8 @@ func TestRoundTrip(t *testing.T) {
 			for i, e := range g.Entries {
 				want := *e
 				if format == "csv" {
-					// CSV holds the term and its rendering only.
-					want = Entry{Ar: e.Ar, En: e.En}
+					// CSV holds the spellings and their rendering only.
+					want = Entry{Ar: e.Ar, En: e.En, Variants: e.Variants}
 					if !e.Translatable() {
 						want.Translate = e.Translate
 					}

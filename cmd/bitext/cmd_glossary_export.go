@@ -19,8 +19,9 @@ func init() {
 			Name:  "export",
 			Usage: "write the glossary as CSV (Google glossaries), TBX (CAT tools) or TSV",
 			Description: `csv: two columns, Arabic and English, no header: the file Google's Cloud
-     Translation glossary API ingests. A term kept untranslated has its Arabic
-     in both columns.
+     Translation glossary API ingests. Each variant has a row of its own with
+     its entry's English; import reads such rows back as one entry. A term
+     kept untranslated has its Arabic in both columns.
 tbx: TermBase eXchange 2 (martif) with variants, type, note and context.
 tsv: every field; the lossless spreadsheet form.
 

@@ -36,7 +36,7 @@ func TestGlossaryExport(t *testing.T) {
 // into an empty one: what the format holds comes back.
 func TestGlossaryImportRoundTrip(t *testing.T) {
 	root := testenv.RepoRoot(t)
-	for _, format := range []string{"tsv", "tbx"} {
+	for _, format := range []string{"csv", "tsv", "tbx"} {
 		t.Run(format, func(t *testing.T) {
 			dir := t.TempDir()
 			exported := filepath.Join(dir, "names."+format)

@@ -122,8 +122,12 @@ func importAction(c *cli.Context, e *env) error {
 	changed := map[*glossary.Entry]*glossary.Entry{} // a glossary entry and what it becomes
 	firstRow := map[*glossary.Entry]string{}         // with --update, the row that updates a glossary entry
 	skipped := 0
-	for _, en := range entries {
+	for i := 0; i < len(entries); i++ {
+		en := entries[i]
 		old, ok := clash(have[glossary.Key(en.Ar)], en)
+		if split := splitKnownVariants(en, rep.Joined[en], have, old.entry); len(split) > 0 {
+			entries = slices.Insert(entries, i+1, split...)
+		}
 		if !ok {
 			for _, f := range en.Forms() {
 				k := glossary.Key(f)
@@ -212,6 +216,32 @@ func importAction(c *cli.Context, e *env) error {
 	}
 	fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there)\n", count(len(add), "term", "terms"), path, skipped)
 	return nil
+}
+
+// splitKnownVariants takes out of en, an entry of the imported file read
+// from several rows whose variants are on the lines rows, the variants that
+// an entry of the glossary other than own has, and returns them as entries of
+// their own, as the rows they were: a two-column file (CSV, Google's
+// glossaries) writes two entries of one English as one, and each spelling is
+// then judged against the entry that has it.
+func splitKnownVariants(en *glossary.Entry, rows []int, have map[string][]source, own *glossary.Entry) []*glossary.Entry {
+	if len(rows) != len(en.Variants) {
+		return nil // variants the file gave as such
+	}
+	var split []*glossary.Entry
+	var keep []string
+	for i, v := range en.Variants {
+		elsewhere := slices.ContainsFunc(have[glossary.Key(v)], func(s source) bool { return s.inGlossary && s.entry != own })
+		if !elsewhere {
+			keep = append(keep, v)
+			continue
+		}
+		split = append(split, &glossary.Entry{Ar: v, En: en.En, Translate: en.Translate, Line: rows[i]})
+	}
+	if len(split) > 0 {
+		en.Variants = keep
+	}
+	return split
 }
 
 // homographs lists the glossary's entries among same, "English (at)", when

@@ -319,3 +319,51 @@ func TestGlossaryImportUpdateHomographs(t *testing.T) {
 		t.Errorf("glossary changed:\n%s", data)
 	}
 }
+
+// Google's glossary CSV has no place for variants: export gives each spelling
+// a row with the entry's English, and import reads those rows back as one
+// entry; rows of two entries that share an English are judged each against
+// the entry the glossary has for it.
+func TestGlossaryCSVVariantsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "glossary.yaml")
+	os.WriteFile(src, []byte(`terms:
+  - ar: إيطاليا
+    en: Italy
+    variants: [ايطاليا]
+  - ar: الولايات المتحدة
+    en: United States
+    type: place
+  - ar: أمريكا
+    en: United States
+    note: colloquial
+`), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "export", "-o", "names.csv"); r.code != 0 {
+		t.Fatalf("export: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "names.csv"))
+	if want := "إيطاليا,Italy\nايطاليا,Italy\nالولايات المتحدة,United States\nأمريكا,United States\n"; string(data) != want {
+		t.Errorf("names.csv:\n%s\nwant\n%s", data, want)
+	}
+	// Into an empty glossary: one entry for each English.
+	r := runBitext(t, dir, "", "glossary", "import", "-g", "new.yaml", "names.csv")
+	got, _ := os.ReadFile(filepath.Join(dir, "new.yaml"))
+	if r.code != 0 || !strings.Contains(string(got), "variants: [ايطاليا]") || !strings.Contains(string(got), "variants: [أمريكا]") ||
+		!strings.Contains(r.stderr, "imported 2 terms") {
+		t.Errorf("import into new.yaml: exit %d, %s\n%s", r.code, r.stderr, got)
+	}
+	// Back into the glossary it came from: everything is there already.
+	before, _ := os.ReadFile(src)
+	r = runBitext(t, dir, "", "glossary", "import", "names.csv")
+	if after, _ := os.ReadFile(src); r.code != 0 || r.stderr != "bitext: imported 0 terms into glossary.yaml (3 already there)\n" || string(after) != string(before) {
+		t.Errorf("import into glossary.yaml: exit %d, %s\n%s", r.code, r.stderr, after)
+	}
+	// A glossary that has only the second spelling, with another English:
+	// the first is added, the second named with its own row.
+	os.WriteFile(filepath.Join(dir, "other.yaml"), []byte("terms:\n  - ar: أمريكا\n    en: America\n"), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "names.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, `names.csv:4: أمريكا: kept "America" from other.yaml:2, not "United States"`) ||
+		!strings.Contains(r.stderr, "imported 2 terms") {
+		t.Errorf("import into other.yaml: exit %d, %s", r.code, r.stderr)
+	}
+}
