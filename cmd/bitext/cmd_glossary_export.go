@@ -25,14 +25,21 @@ func init() {
 tbx: TermBase eXchange 2 (martif) with variants, type, note and context.
 tsv: every field; the lossless spreadsheet form.
 
+--bom starts a CSV or TSV with a UTF-8 byte order mark, which Excel needs to
+open the Arabic right on a double click. Leave it out of a file for Google:
+its glossary documentation names no byte order mark, and one read as text
+would stick to the first term.
+
 Examples:
    bitext glossary export -o glossary.csv
+   bitext glossary export --bom -o glossary-excel.csv
    bitext glossary export --format tbx -o names.tbx
    bitext glossary export --format tsv > glossary.tsv`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the output's extension; csv for stdout or no extension)"},
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Value: "-", Usage: "output file, - for stdout"},
+				&cli.BoolFlag{Name: "bom", Aliases: []string{"excel"}, Usage: "start a CSV or TSV with a UTF-8 byte order mark, for Excel (not for Google)"},
 			},
 			Action: func(c *cli.Context) error { return exportAction(c, e) },
 		}
@@ -76,14 +83,27 @@ func exportAction(c *cli.Context, e *env) error {
 		}
 		format = "csv"
 	}
+	bom := c.Bool("bom")
+	if bom && format == "tbx" {
+		return usagef("glossary export: --bom is for CSV and TSV, which Excel opens: TBX is XML, which says its encoding")
+	}
 	g, err := glossary.Load(c.String("glossary"))
 	if err != nil {
 		return err
 	}
-	if output == "-" {
-		return glossary.WriteFormat(e.stdout, format, g)
+	write := func(w io.Writer) error {
+		if bom {
+			// Excel reads a CSV without one in the machine's code page.
+			if _, err := io.WriteString(w, "\ufeff"); err != nil {
+				return err
+			}
+		}
+		return glossary.WriteFormat(w, format, g)
 	}
-	if err := atomicfile.Write(output, func(w io.Writer) error { return glossary.WriteFormat(w, format, g) }); err != nil {
+	if output == "-" {
+		return write(e.stdout)
+	}
+	if err := atomicfile.Write(output, write); err != nil {
 		return fmt.Errorf("writing %s: %w", output, err)
 	}
 	return nil
