@@ -58,13 +58,27 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 // (a term not yet translated, or translated only into other languages), and
 // the data of the others that no glossary field keeps.
 func ReadFormat(r io.Reader, name, format string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.Read(r, name, format)
+}
+
+// ReadOptions says how to read an exchange file where it offers a choice.
+type ReadOptions struct {
+	// English is the kind of English to take (en-GB, en-US) from a file
+	// that has several, with or without a region, as a language tag; in an
+	// entry without it the English of another kind is taken. "" takes, in
+	// each entry, the English the file gives first.
+	English string
+}
+
+// Read is ReadFormat with the choices of o.
+func (o ReadOptions) Read(r io.Reader, name, format string) (entries []*Entry, rep Report, err error) {
 	switch format {
 	case "csv":
-		return ReadCSV(r, name)
+		return o.readCSV(r, name)
 	case "tsv":
-		return ReadTSV(r, name)
+		return o.readTSV(r, name)
 	case "tbx":
-		return ReadTBX(r, name)
+		return o.readTBX(r, name)
 	}
 	return nil, Report{}, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
 }
@@ -79,6 +93,72 @@ type Report struct {
 	// Joined holds, for each entry read from several rows of a two-column
 	// file (see joinVariants), the line of the row of each of its variants.
 	Joined map[*Entry][]int
+	// English says which kind of English was taken from a file that has
+	// several (en-GB, en-US); nil for a file with one.
+	English *EnglishChoice
+}
+
+// EnglishChoice is what a reader chose among the kinds of English of a file
+// (see ReadOptions.English). The terms not taken are kept in the note as
+// "Also: ...".
+type EnglishChoice struct {
+	Kinds  []string       // the kinds of English in the file, as it first names each
+	Wanted string         // the kind asked for; "" for the first the file gives
+	Differ int            // the entries whose kinds of English give different terms
+	Taken  map[string]int // of those, by kind, the entries whose English was taken from it
+	// Without counts the entries that have English but not of the kind
+	// wanted, whose English is of another kind.
+	Without int
+}
+
+// choose records the kinds of English of an entry, in the file's order, the
+// kind its English was taken from, and whether its kinds give different
+// terms.
+func (rep *Report) choose(wanted string, kinds []string, took string, differ bool) {
+	if len(kinds) == 0 {
+		return
+	}
+	if rep.English == nil {
+		rep.English = &EnglishChoice{Wanted: wanted, Taken: map[string]int{}}
+	}
+	c := rep.English
+	named := func(k string) string {
+		for _, x := range c.Kinds {
+			if sameKind(x, k) {
+				return x
+			}
+		}
+		c.Kinds = append(c.Kinds, k)
+		return k
+	}
+	for _, k := range kinds {
+		named(k)
+	}
+	if wanted != "" && !slices.ContainsFunc(kinds, func(k string) bool { return sameKind(k, wanted) }) {
+		c.Without++
+	}
+	if differ {
+		c.Differ++
+		c.Taken[named(took)]++
+	}
+}
+
+// Active reports whether there was a choice to tell of: a file with several
+// kinds of English, or entries without the kind wanted.
+func (c *EnglishChoice) Active() bool {
+	return c != nil && (len(c.Kinds) > 1 || c.Without > 0)
+}
+
+// sameKind reports whether two language tags name the same kind of English:
+// en-GB, en_gb and eng-GB do.
+func sameKind(a, b string) bool { return kindKey(a) == kindKey(b) }
+
+func kindKey(tag string) string {
+	t := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(tag)), "_", "-")
+	if t == "eng" || strings.HasPrefix(t, "eng-") {
+		t = "en" + t[3:]
+	}
+	return t
 }
 
 // unread counts one entry that has the data named kinds.
@@ -174,6 +254,10 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // untranslated. Rows with no Arabic or no English term are skipped (see
 // Skip). A first line "sep=;" names the separator, as Excel reads it.
 func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.readCSV(r, name)
+}
+
+func (o ReadOptions) readCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, rep, err
@@ -222,7 +306,7 @@ func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 			return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 		}
 	}
-	return readRows(name, rows, h, func(s string) string { return s })
+	return o.readRows(name, rows, h, func(s string) string { return s })
 }
 
 // csvSeparator is the separator of the first line of text: a comma unless it
@@ -326,6 +410,7 @@ type header struct {
 	dropped []column       // the columns read and left out: pos, other languages
 	width   int            // the number of columns
 	unnamed []int          // columns with an empty header cell
+	english []column       // the columns of several kinds of English (en-GB, en-US), when there are
 }
 
 // column is a column of a header and its name there.
@@ -343,7 +428,7 @@ func readHeader(cells []string) (*header, error) {
 	cols := map[string]int{}
 	var others []string
 	var unnamed, notes []int
-	var dropped []column
+	var dropped, english []column
 	for i, h := range cells {
 		h = strings.Join(strings.Fields(arabic.Fold(h)), " ")
 		field, ok := columnNames[h]
@@ -375,7 +460,14 @@ func readHeader(cells []string) (*header, error) {
 			notes = append(notes, i)
 			continue
 		}
+		if field == "en" && langCode.MatchString(h) {
+			english = append(english, column{i, strings.TrimSpace(cells[i])})
+		}
 		if j, ok := cols[field]; ok {
+			// en-GB and en-US: ReadOptions.English chooses.
+			if field == "en" && len(english) > 1 && english[0].col == j {
+				continue
+			}
 			return nil, fmt.Errorf("columns %d and %d are both %s", j+1, i+1, field)
 		}
 		cols[field] = i
@@ -390,7 +482,10 @@ func readHeader(cells []string) (*header, error) {
 			}
 		}
 	}
-	return &header{cols: cols, notes: notes, dropped: dropped, width: len(cells), unnamed: unnamed}, nil
+	if len(english) < 2 {
+		english = nil
+	}
+	return &header{cols: cols, notes: notes, dropped: dropped, width: len(cells), unnamed: unnamed, english: english}, nil
 }
 
 // readRows makes entries of the rows of a CSV or TSV file whose header is h,
@@ -400,7 +495,7 @@ func readHeader(cells []string) (*header, error) {
 // rows that give several spellings one English are one entry (see
 // joinVariants). Rows with no Arabic or English term are skipped. The
 // problems of every row are reported together.
-func readRows(name string, rows []row, h *header, unescape func(string) string) ([]*Entry, Report, error) {
+func (o ReadOptions) readRows(name string, rows []row, h *header, unescape func(string) string) ([]*Entry, Report, error) {
 	headerless := h == nil
 	if headerless {
 		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
@@ -449,6 +544,13 @@ next:
 		for _, i := range h.notes {
 			if i < len(r.fields) && strings.TrimSpace(r.fields[i]) != "" {
 				notes = append(notes, unescape(r.fields[i]))
+			}
+		}
+		if len(h.english) > 0 {
+			var also string
+			e.En, also = o.englishCell(&rep, h.english, r.fields, unescape)
+			if also != "" {
+				notes = append(notes, also)
 			}
 		}
 		e.Note = strings.Join(notes, "\n")
@@ -554,6 +656,46 @@ func mayJoin(a, b *Entry) bool {
 		len(a.Context) == 0 && len(b.Context) == 0 && a.Always == b.Always
 }
 
+// englishCell returns the English of a row whose header has several kinds
+// of English (columns), as tbxEntryOf chooses it, and the others as a note,
+// "Also: ...".
+func (o ReadOptions) englishCell(rep *Report, columns []column, fields []string, unescape func(string) string) (en, also string) {
+	cols := slices.Clone(columns)
+	slices.SortStableFunc(cols, func(a, b column) int {
+		return cmpBool(o.English != "" && sameKind(b.name, o.English), o.English != "" && sameKind(a.name, o.English))
+	})
+	var kinds, others []string
+	took, differ := "", false
+	for _, c := range cols {
+		cell := ""
+		if c.col < len(fields) {
+			cell = strings.TrimSpace(unescape(fields[c.col]))
+		}
+		if cell == "" {
+			continue
+		}
+		kinds = append(kinds, c.name)
+		switch {
+		case en == "":
+			en, took = cell, c.name
+		case cell != en:
+			differ = true
+			if !contains(others, cell) {
+				others = append(others, cell)
+			}
+		}
+	}
+	// The kinds in the file's order, as the TBX reader gives them.
+	slices.SortStableFunc(kinds, func(a, b string) int {
+		return slices.IndexFunc(columns, func(c column) bool { return c.name == a }) - slices.IndexFunc(columns, func(c column) bool { return c.name == b })
+	})
+	rep.choose(o.English, kinds, took, differ)
+	if len(others) > 0 {
+		also = "Also: " + strings.Join(others, "; ")
+	}
+	return en, also
+}
+
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
 
 const listSep = " | "
@@ -596,6 +738,10 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // no, in any case (Excel writes TRUE and FALSE). Rows with no Arabic or no
 // English term are skipped (see Skip).
 func ReadTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.readTSV(r, name)
+}
+
+func (o ReadOptions) readTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, rep, err
@@ -616,7 +762,7 @@ func ReadTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 	default:
 		h = nil
 	}
-	return readRows(name, rows, h, tsvUnescape)
+	return o.readRows(name, rows, h, tsvUnescape)
 }
 
 // cellBool reads a yes-or-no cell as people and spreadsheets write it.
@@ -873,6 +1019,10 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // languages, is left out (see Skip). The problems of all entries are
 // reported together.
 func ReadTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.readTBX(r, name)
+}
+
+func (o ReadOptions) readTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, rep, err
@@ -918,12 +1068,13 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 			if err != nil {
 				return nil, rep, xmlError(name, line, err)
 			}
-			e, langs, unread := tbxEntryOf(n, line)
+			e, langs, unread, en := tbxEntryOf(n, line, o.English)
 			if s, ok := incomplete(e, langs); ok {
 				rep.Skipped = append(rep.Skipped, s)
 			} else {
 				out = append(out, e)
 				rep.unread(unread...)
+				rep.choose(o.English, en.kinds, en.took, en.differ)
 			}
 		case xml.EndElement:
 			path = path[:len(path)-1]
@@ -1212,10 +1363,19 @@ func isArabic(tag string) bool { return isLang(tag, "ar", "ara", "arb") }
 // isEnglish reports whether the language tag is English: en, en-US or eng.
 func isEnglish(tag string) bool { return isLang(tag, "en", "eng") }
 
+// englishOf is what an entry has of each kind of English.
+type englishOf struct {
+	kinds  []string // the kinds with terms, in the file's order
+	took   string   // the kind the English was taken from
+	differ bool     // the kinds give different terms
+}
+
 // tbxEntryOf reads one termEntry or conceptEntry found at line, and returns
-// it with the languages that have terms in it and the kinds of data in it
-// that it does not keep; the entry has no Ar when it has no Arabic term.
-func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
+// it with the languages that have terms in it, the kinds of data in it that
+// it does not keep, and its kinds of English; the entry has no Ar when it has
+// no Arabic term. Its English is of the kind wanted when it has it (see
+// ReadOptions.English), else of the first kind it has.
+func tbxEntryOf(te *xnode, line int, wanted string) (*Entry, []string, []string, englishOf) {
 	e := &Entry{Line: line}
 	var langs, unread []string
 	leftOut := func(cs []category) {
@@ -1246,6 +1406,12 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 	// that none is lost: a CAT tool's termbase has synonyms, abbreviations
 	// and forbidden spellings that a glossary entry has no field for.
 	var also, not []string
+	type englishSet struct {
+		lang  string
+		terms []tbxTerm
+	}
+	var englishes []englishSet
+	var en englishOf
 	for _, ls := range te.kids {
 		if ls.name != "langSet" && ls.name != "langSec" {
 			continue
@@ -1288,19 +1454,34 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 			notes = append(notes, ls.definitions()...)
 			notes = append(notes, ls.notes()...)
 		case isEnglish(lang):
-			for _, t := range mainFirst(ls.terms()) {
-				switch {
-				case e.En == "":
-					e.En = t.term
-				case t.term == e.En || contains(also, t.term) || contains(not, t.term):
-				case t.status() == 2:
-					not = append(not, t.term)
-				default:
-					also = append(also, t.term)
+			if ts := ls.terms(); len(ts) > 0 {
+				englishes = append(englishes, englishSet{lang, mainFirst(ts)})
+				if !slices.ContainsFunc(en.kinds, func(k string) bool { return sameKind(k, lang) }) {
+					en.kinds = append(en.kinds, lang)
 				}
 			}
 			notes = append(notes, ls.definitions()...)
 			notes = append(notes, ls.notes()...)
+		}
+	}
+	// The kind wanted first; the others in the file's order.
+	slices.SortStableFunc(englishes, func(a, b englishSet) int {
+		return cmpBool(wanted != "" && sameKind(b.lang, wanted), wanted != "" && sameKind(a.lang, wanted))
+	})
+	for _, set := range englishes {
+		if e.En != "" && !sameKind(set.lang, en.took) && set.terms[0].term != e.En {
+			en.differ = true
+		}
+		for _, t := range set.terms {
+			switch {
+			case e.En == "":
+				e.En, en.took = t.term, set.lang
+			case t.term == e.En || contains(also, t.term) || contains(not, t.term):
+			case t.status() == 2:
+				not = append(not, t.term)
+			default:
+				also = append(also, t.term)
+			}
 		}
 	}
 	if len(also) > 0 {
@@ -1317,7 +1498,18 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 	}
 	e.Note = strings.Join(seen, "\n")
 	e.StripMarks()
-	return e, langs, unread
+	return e, langs, unread, en
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // keptCategory reports whether tbxEntryOf keeps what the data category typ

@@ -595,3 +595,60 @@ func wantOneEntry(t *testing.T, es []*Entry, want Entry) {
 		t.Fatalf("want %+v", want)
 	}
 }
+
+// A termbase with British and American English: the kind asked for is the
+// English wherever the entry has it, the other kind goes to the note, and the
+// report says what was taken where they differ.
+func TestReadEnglishKinds(t *testing.T) {
+	const tbx = `<martif type="TBX"><text><body>
+<termEntry id="1">
+  <langSet xml:lang="ar"><tig><term>وزارة الدفاع</term></tig></langSet>
+  <langSet xml:lang="en-US"><tig><term>Ministry of Defense</term></tig></langSet>
+  <langSet xml:lang="en-GB"><tig><term>Ministry of Defence</term></tig></langSet>
+</termEntry>
+<termEntry id="2">
+  <langSet xml:lang="ar"><tig><term>لندن</term></tig></langSet>
+  <langSet xml:lang="en_gb"><tig><term>London</term></tig></langSet>
+  <langSet xml:lang="en-US"><tig><term>London</term></tig></langSet>
+</termEntry>
+<termEntry id="3">
+  <langSet xml:lang="ar"><tig><term>مركز التجارة العالمي</term></tig></langSet>
+  <langSet xml:lang="en-US"><tig><term>World Trade Center</term></tig></langSet>
+</termEntry>
+</body></text></martif>`
+	const csv = "ar,en-US,en-GB\nوزارة الدفاع,Ministry of Defense,Ministry of Defence\nلندن,London,London\nمركز التجارة العالمي,World Trade Center,\n"
+	for _, tc := range []struct {
+		format, src, want string
+		wantEn            []string
+		wantNote          string
+		choice            EnglishChoice
+	}{
+		{"tbx", tbx, "", []string{"Ministry of Defense", "London", "World Trade Center"}, "Also: Ministry of Defence",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Differ: 1, Taken: map[string]int{"en-US": 1}}},
+		{"tbx", tbx, "en-GB", []string{"Ministry of Defence", "London", "World Trade Center"}, "Also: Ministry of Defense",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Wanted: "en-GB", Differ: 1, Taken: map[string]int{"en-GB": 1}, Without: 1}},
+		{"tbx", tbx, "eng-gb", []string{"Ministry of Defence", "London", "World Trade Center"}, "Also: Ministry of Defense",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Wanted: "eng-gb", Differ: 1, Taken: map[string]int{"en-GB": 1}, Without: 1}},
+		{"csv", csv, "", []string{"Ministry of Defense", "London", "World Trade Center"}, "Also: Ministry of Defence",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Differ: 1, Taken: map[string]int{"en-US": 1}}},
+		{"csv", csv, "en-GB", []string{"Ministry of Defence", "London", "World Trade Center"}, "Also: Ministry of Defense",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Wanted: "en-GB", Differ: 1, Taken: map[string]int{"en-GB": 1}, Without: 1}},
+	} {
+		t.Run(tc.format+" "+tc.want, func(t *testing.T) {
+			es, rep, err := ReadOptions{English: tc.want}.Read(strings.NewReader(tc.src), "b."+tc.format, tc.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var en []string
+			for _, e := range es {
+				en = append(en, e.En)
+			}
+			if !reflect.DeepEqual(en, tc.wantEn) || es[0].Note != tc.wantNote || es[1].Note != "" {
+				t.Errorf("English %q, notes %q, %q; want %q, %q", en, es[0].Note, es[1].Note, tc.wantEn, tc.wantNote)
+			}
+			if rep.English == nil || !reflect.DeepEqual(*rep.English, tc.choice) {
+				t.Errorf("report %+v, want %+v", rep.English, tc.choice)
+			}
+		})
+	}
+}

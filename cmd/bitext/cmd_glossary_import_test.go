@@ -367,3 +367,25 @@ func TestGlossaryCSVVariantsRoundTrip(t *testing.T) {
 		t.Errorf("import into other.yaml: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+// A newsroom writes one English: --lang takes it from a termbase that has
+// en-GB and en-US, and the summary says which kind was taken.
+func TestGlossaryImportEnglishKind(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "names.csv"), []byte("ar,en-US,en-GB\nحزب العمال,Labor Party,Labour Party\nلندن,London,London\n"), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "-g", "a.yaml", "names.csv")
+	got, _ := os.ReadFile(filepath.Join(dir, "a.yaml"))
+	if r.code != 0 || !strings.Contains(r.stderr, "names.csv has English in en-US and en-GB, different in 1 entry: took the first of each entry, en-US in 1; choose one with --lang en-US|en-GB") ||
+		!strings.Contains(string(got), "en: Labor Party\n    note: \"Also: Labour Party\"") {
+		t.Errorf("import: exit %d, %s\n%s", r.code, r.stderr, got)
+	}
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "b.yaml", "--lang", "en-GB", "names.csv")
+	got, _ = os.ReadFile(filepath.Join(dir, "b.yaml"))
+	if r.code != 0 || !strings.Contains(r.stderr, "names.csv has English in en-US and en-GB, different in 1 entry: took en-GB in 1\n") ||
+		!strings.Contains(string(got), "en: Labour Party\n    note: \"Also: Labor Party\"") {
+		t.Errorf("import --lang en-GB: exit %d, %s\n%s", r.code, r.stderr, got)
+	}
+	if r := runBitext(t, dir, "", "glossary", "import", "-g", "c.yaml", "--lang", "fr-FR", "names.csv"); r.code != 2 {
+		t.Errorf("--lang fr-FR: exit %d, %s", r.code, r.stderr)
+	}
+}
