@@ -1565,3 +1565,63 @@ func (e *Entry) StripMarks() {
 		e.Context[i] = clean(e.Context[i])
 	}
 }
+
+// Withheld is a spelling of an entry that a Google glossary cannot hold as
+// bitext means it, and why.
+type Withheld struct {
+	Entry *Entry
+	Form  string
+	Why   string
+}
+
+// ForGoogle returns g without the spellings that a Google glossary, which
+// replaces a term wherever it occurs, would force on text where bitext does
+// not match them: a spelling of homographs, which bitext tells apart by their
+// context words (عمان: Amman or Oman), and a one-word term that news text
+// mostly uses as an ordinary word (المصري, "Egyptian"), which bitext matches
+// only where the words around it mark a name, unless its entry says always.
+// An entry left with no spelling is left out. It returns what it withheld,
+// in the order of the entries.
+func ForGoogle(g *Glossary) (*Glossary, []Withheld) {
+	owners := map[string][]*Entry{}
+	for _, e := range g.Entries {
+		for _, f := range e.Forms() {
+			k := Key(f)
+			if !slices.Contains(owners[k], e) {
+				owners[k] = append(owners[k], e)
+			}
+		}
+	}
+	out := &Glossary{Name: g.Name}
+	var held []Withheld
+	for _, e := range g.Entries {
+		var forms []string
+		for _, f := range e.Forms() {
+			k := Key(f)
+			if others := owners[k]; len(others) > 1 {
+				var ens []string
+				for _, o := range others {
+					ens = append(ens, o.Rendering())
+				}
+				held = append(held, Withheld{e, f, strings.Join(ens, " or ") + " by its context words; a Google glossary would write " +
+					strconv.Quote(e.Rendering()) + " wherever it occurs"})
+				continue
+			}
+			if u, ok := WordUsage(f); ok && u.IsOrdinary() && !e.Always && !strings.Contains(k, " ") {
+				held = append(held, Withheld{e, f, "mostly an ordinary word, the name only in context; a Google glossary would write " +
+					strconv.Quote(e.Rendering()) + " wherever it occurs"})
+				continue
+			}
+			forms = append(forms, f)
+		}
+		switch {
+		case len(forms) == len(e.Forms()):
+			out.Entries = append(out.Entries, e)
+		case len(forms) > 0:
+			c := *e
+			c.Ar, c.Variants = forms[0], forms[1:]
+			out.Entries = append(out.Entries, &c)
+		}
+	}
+	return out, held
+}

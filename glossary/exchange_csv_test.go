@@ -160,3 +160,46 @@ func TestCSVVariantRows(t *testing.T) {
 		})
 	}
 }
+
+// Google writes a glossary term wherever it occurs: the spellings bitext
+// matches only in context stay out of what goes to Google.
+func TestForGoogle(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(`terms:
+  - ar: عمان
+    en: Amman
+    context: [الأردن]
+  - ar: عمان
+    en: Oman
+    variants: [سلطنة عمان]
+    context: [مسقط]
+  - ar: المصري
+    en: al-Masri
+    context: [أبو أيوب]
+  - ar: الأمن
+    en: Security Service
+    always: true
+  - ar: القاهرة
+    en: Cairo
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	google, held := ForGoogle(g)
+	var buf strings.Builder
+	if err := WriteCSV(&buf, google); err != nil {
+		t.Fatal(err)
+	}
+	if want := "سلطنة عمان,Oman\nالأمن,Security Service\nالقاهرة,Cairo\n"; buf.String() != want {
+		t.Errorf("CSV for Google:\n%s\nwant\n%s", buf.String(), want)
+	}
+	var got []string
+	for _, h := range held {
+		got = append(got, h.Form+" "+h.Entry.En)
+	}
+	if want := []string{"عمان Amman", "عمان Oman", "المصري al-Masri"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("withheld %q, want %q", got, want)
+	}
+	if len(g.Entries) != 5 || g.Entries[1].Ar != "عمان" {
+		t.Error("ForGoogle changed the glossary it was given")
+	}
+}

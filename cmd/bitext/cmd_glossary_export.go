@@ -22,6 +22,9 @@ func init() {
      Translation glossary API ingests. Each variant has a row of its own with
      its entry's English; import reads such rows back as one entry. A term
      kept untranslated has its Arabic in both columns.
+     A spelling bitext matches only in context (homographs, ordinary words
+     such as المصري) is left out and named, for Google's glossary applies a
+     term wherever it occurs.
 tbx: TermBase eXchange 2 (martif) with variants, type, note and context.
 tsv: every field; the lossless spreadsheet form.
 
@@ -44,6 +47,14 @@ Examples:
 			Action: func(c *cli.Context) error { return exportAction(c, e) },
 		}
 	})
+}
+
+// reportWithheld names the spellings left out of a file for Google's
+// glossary, and why.
+func reportWithheld(e *env, g *glossary.Glossary, what string, held []glossary.Withheld) {
+	for _, h := range held {
+		fmt.Fprintf(e.stderr, "%s:%d: %s: left out of the %s: %s\n", g.Name, h.Entry.Line, h.Form, what, h.Why)
+	}
 }
 
 // formatFlag returns the --format flag, "" when it is not given.
@@ -90,6 +101,11 @@ func exportAction(c *cli.Context, e *env) error {
 	g, err := glossary.Load(c.String("glossary"))
 	if err != nil {
 		return err
+	}
+	if format == "csv" {
+		google, held := glossary.ForGoogle(g)
+		reportWithheld(e, g, "CSV", held)
+		g = google
 	}
 	write := func(w io.Writer) error {
 		if bom {
