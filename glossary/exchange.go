@@ -21,8 +21,9 @@ import (
 // Formats are the exchange formats of ReadFormat and WriteFormat:
 //
 //   - csv: two columns, Arabic and English, no header — the form Google's
-//     glossary API ingests (a term kept untranslated has its Arabic in both
-//     columns);
+//     glossary API ingests: a row for each spelling, the variants with their
+//     entry's English (a term kept untranslated has its Arabic in both
+//     columns); see ForGoogle for what a Google glossary cannot hold;
 //   - tsv: a header row, then ar, en, variants, type, note, translate,
 //     context; lists are separated by " | ", tab, newline and backslash
 //     are written \t, \n and \\, and a field that starts with a quote is
@@ -251,8 +252,11 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // header, as in Google's glossaries, whose header is language codes (ar,
 // en-US) with pos and description columns; without one a row has two
 // columns, Arabic and English. A row whose ar and en are equal is a term kept
-// untranslated. Rows with no Arabic or no English term are skipped (see
-// Skip). A first line "sep=;" names the separator, as Excel reads it.
+// untranslated, and rows that give several spellings one English are one
+// entry (see joinVariants). Rows with no Arabic or no English term are
+// skipped (see Skip). A first line "sep=;" names the separator, as Excel
+// reads it. A header with columns of several kinds of English (en-GB, en-US)
+// gives the first; ReadOptions chooses another.
 func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	return ReadOptions{}.readCSV(r, name)
 }
