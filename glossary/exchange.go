@@ -550,9 +550,10 @@ next:
 				notes = append(notes, unescape(r.fields[i]))
 			}
 		}
+		var english englishOf
 		if len(h.english) > 0 {
 			var also string
-			e.En, also = o.englishCell(&rep, h.english, r.fields, unescape)
+			e.En, also, english = o.englishCell(h.english, r.fields, unescape)
 			if also != "" {
 				notes = append(notes, also)
 			}
@@ -587,6 +588,7 @@ next:
 			rep.Skipped = append(rep.Skipped, s)
 			continue
 		}
+		rep.choose(o.English, english.kinds, english.took, english.differ)
 		for _, c := range h.dropped {
 			if c.col < len(r.fields) && strings.TrimSpace(r.fields[c.col]) != "" {
 				rep.unread("column " + c.name)
@@ -661,9 +663,9 @@ func mayJoin(a, b *Entry) bool {
 }
 
 // englishCell returns the English of a row whose header has several kinds
-// of English (columns), as tbxEntryOf chooses it, and the others as a note,
-// "Also: ...".
-func (o ReadOptions) englishCell(rep *Report, columns []column, fields []string, unescape func(string) string) (en, also string) {
+// of English (columns), as tbxEntryOf chooses it, the others as a note,
+// "Also: ...", and what the row has of each kind.
+func (o ReadOptions) englishCell(columns []column, fields []string, unescape func(string) string) (en, also string, of englishOf) {
 	cols := slices.Clone(columns)
 	slices.SortStableFunc(cols, func(a, b column) int {
 		return cmpBool(o.English != "" && sameKind(b.name, o.English), o.English != "" && sameKind(a.name, o.English))
@@ -693,11 +695,10 @@ func (o ReadOptions) englishCell(rep *Report, columns []column, fields []string,
 	slices.SortStableFunc(kinds, func(a, b string) int {
 		return slices.IndexFunc(columns, func(c column) bool { return c.name == a }) - slices.IndexFunc(columns, func(c column) bool { return c.name == b })
 	})
-	rep.choose(o.English, kinds, took, differ)
 	if len(others) > 0 {
 		also = "Also: " + strings.Join(others, "; ")
 	}
-	return en, also
+	return en, also, englishOf{kinds, took, differ}
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -1014,7 +1015,8 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // or termSec; of an entry's Arabic terms the first full form (else the first
 // term not marked as a variant, abbreviation or short form, else the first
 // term) is the entry's term and the others its variants, and likewise for its
-// English rendering; a term whose administrativeStatus is preferred comes
+// English rendering, of the kind ReadOptions.English names when the entry
+// has it, else of the first kind it has; a term whose administrativeStatus is preferred comes
 // before all others, and a deprecated or superseded one after them (an
 // Arabic one is still a variant: the spelling occurs in text). Notes and
 // definitions (descrip type="definition", also in a descripGrp) make the
