@@ -539,9 +539,12 @@ func FuzzReadFormats(f *testing.F) {
 	f.Add("ar-SA;en-US;pos\r\n\"دمشق\";Damascus;noun\r\n")
 	f.Add("sep=;\r\nالمصطلح العربي;المقابل الإنجليزي;ملاحظات;;\r\nدمشق;Damascus;;;\r\n")
 	f.Add(`<martif><text><body><termEntry><descripGrp><descrip type="Subject">Organization</descrip></descripGrp><langSet xml:lang="AR"><tig><term>حزب الله</term></tig></langSet><langSet xml:lang="EN"><tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote><note>x</note></tig><tig><term>Hezbollah</term></tig></langSet></termEntry></body></text></martif>`)
+	f.Add("الجزيره,الجزيرة\nالجزيرة,الجزيرة\nالقاهرة,Cairo\nالقاهره,Cairo\n")
+	f.Add("ar,en-US,en-GB,note\nحزب العمال,Labor Party,Labour Party,x\nلندن,,London,\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, format := range Formats {
 			ReadFormat(strings.NewReader(s), "f", format)
+			ReadOptions{English: "en-GB"}.Read(strings.NewReader(s), "f", format)
 		}
 		ReadFormat(strings.NewReader(s), "f", DetectFormat([]byte(s)))
 	})
