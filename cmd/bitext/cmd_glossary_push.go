@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 
 	"cloud.google.com/go/storage"
 	"github.com/urfave/cli/v2"
@@ -86,6 +87,11 @@ func glossaryPushAction(c *cli.Context, e *env) error {
 	}
 	if c.String("gcs-uri") == "" {
 		return usagef("glossary push: --gcs-uri gs://BUCKET/OBJECT is needed: Cloud Translation reads glossaries from Cloud Storage")
+	}
+	if !strings.HasSuffix(strings.ToLower(c.String("gcs-uri")), ".tsv") {
+		// The service tells the format by the object's extension, and what
+		// push uploads is tab-separated.
+		return usagef("glossary push: --gcs-uri %s: name the object .tsv: push uploads tab-separated rows, and Cloud Translation reads a glossary by its extension", c.String("gcs-uri"))
 	}
 	cfg := translate.Config{Project: project, Location: c.String("location")}
 	tc, err := google.Dial(c.Context, cfg, google.ClientOptions(cfg))

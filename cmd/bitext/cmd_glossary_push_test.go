@@ -39,6 +39,8 @@ func TestGlossaryPushNeedsSettings(t *testing.T) {
 		{[]string{"glossary", "push"}, "GOOGLE_CLOUD_PROJECT"},
 		{[]string{"glossary", "push", "--project", "p"}, "--gcs-uri"},
 		{[]string{"glossary", "push", "--glossary", "nosuch.yaml", "--project", "p"}, "nosuch.yaml"},
+		// Cloud Translation reads the object by its extension: TSV read as CSV is one column.
+		{[]string{"glossary", "push", "--project", "p", "--gcs-uri", "gs://b/names.csv"}, "name the object .tsv"},
 	} {
 		r := runBitext(t, dir, "", tc.args...)
 		if r.code == 0 || !strings.Contains(r.stderr, tc.want) {
