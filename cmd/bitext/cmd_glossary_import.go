@@ -103,6 +103,9 @@ func importAction(c *cli.Context, e *env) error {
 	}
 	reportUnread(e, name, rep.Unread)
 	reportEnglish(e, name, rep.English)
+	if n := joinedRows(rep.Joined); n > 0 {
+		fmt.Fprintf(e.stderr, "bitext: read %s of %s as other spellings of a term with the same English\n", count(n, "row", "rows"), name)
+	}
 	if len(entries) == 0 {
 		// An import of nothing is almost always the wrong file or a failed
 		// export: a failure, so that a script stops there.
@@ -406,6 +409,16 @@ func reportUnread(e *env, name string, unread map[string]int) {
 		kinds[i] = fmt.Sprintf("%s (%s)", k, count(unread[k], "entry", "entries"))
 	}
 	fmt.Fprintf(e.stderr, "bitext: left out of %s, as no glossary field holds them: %s\n", name, strings.Join(kinds, ", "))
+}
+
+// joinedRows counts the rows that a reader took for variants (see
+// glossary.Report.Joined).
+func joinedRows(joined map[*glossary.Entry][]int) int {
+	n := 0
+	for _, rows := range joined {
+		n += len(rows)
+	}
+	return n
 }
 
 // englishTag matches the language tags of English: en, en-GB, eng-US.
