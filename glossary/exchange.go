@@ -95,7 +95,7 @@ type Report struct {
 	// file (see joinVariants), the line of the row of each of its variants.
 	Joined map[*Entry][]int
 	// English says which kind of English was taken from a file that has
-	// several (en-GB, en-US); nil for a file with one.
+	// several (en-GB, en-US); see EnglishChoice.Active.
 	English *EnglishChoice
 }
 
