@@ -1575,9 +1575,9 @@ func (e *Entry) StripMarks() {
 // Withheld is a spelling of an entry that a Google glossary cannot hold as
 // bitext means it, and why.
 type Withheld struct {
-	Entry *Entry
-	Form  string
-	Why   string
+	Entry *Entry // the glossary entry the spelling belongs to
+	Form  string // the Arabic spelling left out: the term or one of its variants
+	Why   string // the reason, said for the user (context words, a spelling shared with another entry)
 }
 
 // ForGoogle returns g without the spellings that a Google glossary, which
