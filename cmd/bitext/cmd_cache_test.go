@@ -2,13 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"bitext/translate"
 	"bitext/translate/enginetest"
 )
 
@@ -162,6 +165,33 @@ func TestParseSizeAndAge(t *testing.T) {
 	for _, s := range []string{"", "d", "90", "90days", "0d", "1e300d"} {
 		if got, err := parseAge(s); err == nil {
 			t.Errorf("parseAge(%q) = %v, want an error", s, got)
+		}
+	}
+}
+
+// failingCache is a cache whose every store fails with err.
+type failingCache struct {
+	translate.MemCache
+	err error
+}
+
+func (c *failingCache) Put(key, value string) error {
+	return fmt.Errorf("translation cache: cannot create a file in the folder /var/cache/bitext/ab: %w", c.err)
+}
+
+// A cache that fills its disk says, beside the warning, how to free room;
+// another user's folder does not.
+func TestFullCacheWarningNamesPrune(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{{syscall.ENOSPC, true}, {fs.ErrPermission, false}} {
+		var stderr strings.Builder
+		s := &storeOrWarn{Cache: &failingCache{err: c.err}}
+		s.Put("k", "v")
+		s.warn(&env{stderr: &stderr})
+		if got := strings.Contains(stderr.String(), "'bitext cache prune' frees room"); got != c.want || !strings.Contains(stderr.String(), "answers not cached") {
+			t.Errorf("warning %q: names prune %v, want %v", stderr.String(), got, c.want)
 		}
 	}
 }
