@@ -48,7 +48,8 @@ func openCacheDir(c *cli.Context) (*translate.DirCache, error) {
 	if dir == "" {
 		var err error
 		if dir, err = defaultCacheDir(); err != nil {
-			return nil, err
+			// This command has no --no-cache to offer.
+			return nil, fmt.Errorf("no cache folder (%w): use --cache DIR", errors.Unwrap(err))
 		}
 	}
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {

@@ -195,3 +195,14 @@ func TestFullCacheWarningNamesPrune(t *testing.T) {
 		}
 	}
 }
+
+// Without $HOME (a cron job's bare environment) the command says which flag
+// names the folder, and only flags it has.
+func TestCacheWithoutHome(t *testing.T) {
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_CACHE_HOME", "")
+	r := runBitext(t, "", "", "cache", "stats")
+	if r.code != 1 || !strings.Contains(r.stderr, "use --cache DIR") || strings.Contains(r.stderr, "--no-cache") {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+}
