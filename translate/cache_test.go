@@ -159,11 +159,14 @@ func TestPruneMaxSizeRemovesLeastRecentlyUsed(t *testing.T) {
 	c, keys := agedCache(t, 50*day, 40*day, 30*day, 20*day, 10*day)
 	s, _ := c.Stats(context.Background())
 	per := s.DiskBytes / 5
+	if s.FolderDiskBytes <= 0 {
+		t.Errorf("stats %+v: no space for the folders", s)
+	}
 	// A run reads the oldest entry: it is the most recently used now.
 	if _, ok := c.Get(keys[0]); !ok {
 		t.Fatal("entry missing")
 	}
-	r, err := c.Prune(context.Background(), translate.PruneOptions{MaxSize: 2*per + per/2})
+	r, err := c.Prune(context.Background(), translate.PruneOptions{MaxSize: s.FolderDiskBytes + 2*per + per/2}) // du of the folder after: at most this
 	if err != nil {
 		t.Fatal(err)
 	}

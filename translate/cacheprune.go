@@ -15,14 +15,15 @@ import (
 
 // CacheStats describes what a DirCache folder holds.
 type CacheStats struct {
-	Dir        string    `json:"dir"`
-	Entries    int       `json:"entries"`
-	Bytes      int64     `json:"bytes"`           // the answers' length
-	DiskBytes  int64     `json:"disk_bytes"`      // the space the entries take on disk, as du counts it
-	Oldest     time.Time `json:"oldest,omitzero"` // last use of the least recently used entry
-	Newest     time.Time `json:"newest,omitzero"` // last use of the most recently used entry
-	TempFiles  int       `json:"temp_files"`      // writes not finished: running, or interrupted ones' leftovers
-	OtherFiles int       `json:"other_files"`     // files not laid out as entries, never touched
+	Dir             string    `json:"dir"`
+	Entries         int       `json:"entries"`
+	Bytes           int64     `json:"bytes"`             // the answers' length
+	DiskBytes       int64     `json:"disk_bytes"`        // the space the entries take on disk, as du counts it
+	FolderDiskBytes int64     `json:"folder_disk_bytes"` // the space their folders take, which du counts too and removing entries may not shrink
+	Oldest          time.Time `json:"oldest,omitzero"`   // last use of the least recently used entry
+	Newest          time.Time `json:"newest,omitzero"`   // last use of the most recently used entry
+	TempFiles       int       `json:"temp_files"`        // writes not finished: running, or interrupted ones' leftovers
+	OtherFiles      int       `json:"other_files"`       // files not laid out as entries, never touched
 }
 
 // PruneOptions says which entries Prune removes. Entries go least recently
@@ -30,7 +31,7 @@ type CacheStats struct {
 // within touchAfter).
 type PruneOptions struct {
 	OlderThan time.Duration // remove entries last used longer ago than this; 0: no age limit
-	MaxSize   int64         // then remove entries until the rest take at most this many bytes on disk; 0: no size limit
+	MaxSize   int64         // then remove entries until the rest and their folders take at most this many bytes on disk; 0: no size limit
 	DryRun    bool          // count what would go, remove nothing
 	Now       time.Time     // the time ages count from; zero: now
 }
@@ -41,8 +42,9 @@ type PruneResult struct {
 	RemovedDiskBytes int64 `json:"removed_disk_bytes"`
 	Kept             int   `json:"kept"`
 	KeptDiskBytes    int64 `json:"kept_disk_bytes"`
-	InUse            int   `json:"in_use"`       // of the kept, entries a run used while Prune ran
-	TempRemoved      int   `json:"temp_removed"` // leftovers of interrupted writes
+	FolderDiskBytes  int64 `json:"folder_disk_bytes"` // the kept entries' folders: with KeptDiskBytes, what du counts
+	InUse            int   `json:"in_use"`            // of the kept, entries a run used while Prune ran
+	TempRemoved      int   `json:"temp_removed"`      // leftovers of interrupted writes
 }
 
 // staleTemp is the age after which a temporary file is an interrupted
@@ -69,6 +71,7 @@ type scanResult struct {
 	bytes      int64
 	temps      []tempFile
 	otherFiles int
+	folderDisk int64
 }
 
 type tempFile struct {
@@ -85,6 +88,9 @@ func (c *DirCache) scan(ctx context.Context) (*scanResult, error) {
 		return nil, fmt.Errorf("translation cache: %w", err)
 	}
 	res := &scanResult{}
+	if fi, err := os.Stat(c.Dir); err == nil {
+		res.folderDisk = diskUsage(fi)
+	}
 	for _, sh := range shards {
 		if !isShard(sh.Name()) || !sh.IsDir() {
 			if !sh.IsDir() {
@@ -96,6 +102,9 @@ func (c *DirCache) scan(ctx context.Context) (*scanResult, error) {
 			return nil, err
 		}
 		shardDir := filepath.Join(c.Dir, sh.Name())
+		if fi, err := sh.Info(); err == nil {
+			res.folderDisk += diskUsage(fi)
+		}
 		files, err := os.ReadDir(shardDir)
 		if err != nil {
 			return nil, fmt.Errorf("translation cache: %w", err)
@@ -142,6 +151,7 @@ func (c *DirCache) Stats(ctx context.Context) (CacheStats, error) {
 		return s, err
 	}
 	s.Entries, s.Bytes, s.TempFiles, s.OtherFiles = len(res.entries), res.bytes, len(res.temps), res.otherFiles
+	s.FolderDiskBytes = res.folderDisk
 	for i, e := range res.entries {
 		s.DiskBytes += e.disk
 		t := time.Unix(0, e.mtime)
@@ -189,7 +199,8 @@ func (c *DirCache) Prune(ctx context.Context, opts PruneOptions) (PruneResult, e
 		}
 		return strings.Compare(string(a.key[:]), string(b.key[:]))
 	})
-	var total int64
+	r.FolderDiskBytes = res.folderDisk
+	var total int64 // the entries', then their folders' for MaxSize
 	for _, e := range entries {
 		total += e.disk
 	}
@@ -198,7 +209,7 @@ func (c *DirCache) Prune(ctx context.Context, opts PruneOptions) (PruneResult, e
 	for ; i < len(entries); i++ {
 		e := entries[i]
 		tooOld := opts.OlderThan > 0 && e.mtime < cutoff
-		tooBig := opts.MaxSize > 0 && total > opts.MaxSize
+		tooBig := opts.MaxSize > 0 && total+res.folderDisk > opts.MaxSize
 		if !tooOld && !tooBig {
 			break
 		}

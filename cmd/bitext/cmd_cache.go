@@ -90,7 +90,8 @@ Examples:
 			var b strings.Builder
 			fmt.Fprintf(&b, "folder:   %s\n", s.Dir)
 			fmt.Fprintf(&b, "entries:  %d\n", s.Entries)
-			fmt.Fprintf(&b, "on disk:  %s (%s of answers)\n", formatSize(s.DiskBytes), formatSize(s.Bytes))
+			fmt.Fprintf(&b, "on disk:  %s: entries %s (%s of answers), folders %s\n",
+				formatSize(s.DiskBytes+s.FolderDiskBytes), formatSize(s.DiskBytes), formatSize(s.Bytes), formatSize(s.FolderDiskBytes))
 			if s.Entries > 0 {
 				now := time.Now()
 				fmt.Fprintf(&b, "oldest:   %s\n", formatUse(s.Oldest, now))
@@ -113,8 +114,8 @@ func cachePruneCommand(e *env) *cli.Command {
 		Name:  "prune",
 		Usage: "remove the answers no run has used for a while, least recently used first",
 		Description: `Removes the entries last used longer ago than --older-than, then, with
---max-size, the least recently used until the rest take at most that much
-space on disk. A run that needs a removed answer pays for it again.
+--max-size, the least recently used until the rest and their folders take
+at most that much space on disk (as du counts it). A run that needs a removed answer pays for it again.
 Pruning is safe while translate runs: an entry goes whole or not at all, one
 used while prune runs is kept, and a write under way is never touched
 (unfinished writes older than a day, left by killed runs, are removed).
@@ -126,7 +127,7 @@ Examples:
 		Flags: []cli.Flag{
 			cacheDirFlag(),
 			&cli.StringFlag{Name: "older-than", Usage: "remove entries last used longer ago than this: 90d, 12w, 36h"},
-			&cli.StringFlag{Name: "max-size", Usage: "then remove entries until the rest take at most this on disk: 2GB, 500MB (powers of 1000), 2GiB, 2G (powers of 1024)"},
+			&cli.StringFlag{Name: "max-size", Usage: "then remove entries until the folder takes at most this on disk: 2GB, 500MB (powers of 1000), 2GiB, 2G (powers of 1024)"},
 			&cli.BoolFlag{Name: "dry-run", Usage: "say what would be removed, remove nothing"},
 			&cli.BoolFlag{Name: "json", Usage: "print the figures as JSON"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
@@ -179,7 +180,8 @@ Examples:
 			if opts.DryRun {
 				verb = "would remove"
 			}
-			line := fmt.Sprintf("bitext: %s %d entries (%s), kept %d (%s)", verb, r.Removed, formatSize(r.RemovedDiskBytes), r.Kept, formatSize(r.KeptDiskBytes))
+			line := fmt.Sprintf("bitext: %s %d entries (%s), kept %d (%s; %s with the folders)", verb, r.Removed, formatSize(r.RemovedDiskBytes),
+				r.Kept, formatSize(r.KeptDiskBytes), formatSize(r.KeptDiskBytes+r.FolderDiskBytes))
 			if r.InUse > 0 {
 				line += fmt.Sprintf(", %d of them because a run used them meanwhile", r.InUse)
 			}
