@@ -15,8 +15,8 @@ import (
 
 // CacheStats describes what a DirCache folder holds.
 type CacheStats struct {
-	Dir             string    `json:"dir"`
-	Entries         int       `json:"entries"`
+	Dir             string    `json:"dir"`               // the cache folder
+	Entries         int       `json:"entries"`           // answers stored, one file each
 	Bytes           int64     `json:"bytes"`             // the answers' length
 	DiskBytes       int64     `json:"disk_bytes"`        // the space the entries take on disk, as du counts it
 	FolderDiskBytes int64     `json:"folder_disk_bytes"` // the space their folders take, which du counts too and removing entries may not shrink
@@ -38,13 +38,13 @@ type PruneOptions struct {
 
 // PruneResult says what Prune removed (or, in a dry run, would remove).
 type PruneResult struct {
-	Removed          int   `json:"removed"`
-	RemovedDiskBytes int64 `json:"removed_disk_bytes"`
-	Kept             int   `json:"kept"`
-	KeptDiskBytes    int64 `json:"kept_disk_bytes"`
-	FolderDiskBytes  int64 `json:"folder_disk_bytes"` // the kept entries' folders: with KeptDiskBytes, what du counts
-	InUse            int   `json:"in_use"`            // of the kept, entries a run used while Prune ran
-	TempRemoved      int   `json:"temp_removed"`      // leftovers of interrupted writes
+	Removed          int   `json:"removed"`            // entries removed
+	RemovedDiskBytes int64 `json:"removed_disk_bytes"` // the space they took on disk
+	Kept             int   `json:"kept"`               // entries left
+	KeptDiskBytes    int64 `json:"kept_disk_bytes"`    // the space they take on disk, without their folders
+	FolderDiskBytes  int64 `json:"folder_disk_bytes"`  // the kept entries' folders: with KeptDiskBytes, what du counts
+	InUse            int   `json:"in_use"`             // of the kept, entries a run used while Prune ran
+	TempRemoved      int   `json:"temp_removed"`       // leftovers of interrupted writes
 }
 
 // staleTemp is the age after which a temporary file is an interrupted
@@ -200,14 +200,12 @@ func (c *DirCache) Prune(ctx context.Context, opts PruneOptions) (PruneResult, e
 		return strings.Compare(string(a.key[:]), string(b.key[:]))
 	})
 	r.FolderDiskBytes = res.folderDisk
-	var total int64 // the entries', then their folders' for MaxSize
+	var total int64 // the entries' space; MaxSize counts their folders too
 	for _, e := range entries {
 		total += e.disk
 	}
 	cutoff := now.Add(-opts.OlderThan).UnixNano()
-	i := 0
-	for ; i < len(entries); i++ {
-		e := entries[i]
+	for i, e := range entries {
 		tooOld := opts.OlderThan > 0 && e.mtime < cutoff
 		tooBig := opts.MaxSize > 0 && total+res.folderDisk > opts.MaxSize
 		if !tooOld && !tooBig {
