@@ -34,7 +34,7 @@ td.src { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-s
 ins { background: #d4f7d4; text-decoration: none; }
 del { background: #fbd3d3; }
 .bad { color: #b3261e; font-weight: 600; }
-.unchanged, .skipped, .gist { color: #777; }
+.unchanged, .skipped, .gist { color: #6b6b6b; }
 .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
 </style>
 </head>

@@ -1,0 +1,78 @@
+package review
+
+import (
+	"bytes"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// reportHTML is the HTML report of the test file.
+func reportHTML(t *testing.T) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Compute(reviewed()).WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// luminance is the WCAG relative luminance of a #rgb or #rrggbb colour.
+func luminance(t *testing.T, hex string) float64 {
+	t.Helper()
+	h := strings.TrimPrefix(hex, "#")
+	if len(h) == 3 {
+		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
+	}
+	v, err := strconv.ParseUint(h, 16, 32)
+	if err != nil || len(h) != 6 {
+		t.Fatalf("colour %q: not #rgb or #rrggbb", hex)
+	}
+	lin := func(c uint64) float64 {
+		s := float64(c) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(v>>16&255) + 0.7152*lin(v>>8&255) + 0.0722*lin(v&255)
+}
+
+func contrast(t *testing.T, fg, bg string) float64 {
+	a, b := luminance(t, fg), luminance(t, bg)
+	return (math.Max(a, b) + 0.05) / (math.Min(a, b) + 0.05)
+}
+
+var (
+	cssRule   = regexp.MustCompile(`([^{}]+)\{([^{}]*)\}`)
+	cssColour = regexp.MustCompile(`(?:^|;)\s*color:\s*(#[0-9a-fA-F]{3,6})`)
+	cssBack   = regexp.MustCompile(`background(?:-color)?:\s*(#[0-9a-fA-F]{3,6})`)
+)
+
+// TestHTMLContrast: every text colour of the report's stylesheet stands out
+// from its background (white, the page's, unless the rule sets one) by
+// 4.5:1 at least, as WCAG 2.2 AA asks of body text.
+func TestHTMLContrast(t *testing.T) {
+	page := reportHTML(t)
+	style := page[strings.Index(page, "<style>"):strings.Index(page, "</style>")]
+	checked := 0
+	for _, r := range cssRule.FindAllStringSubmatch(style, -1) {
+		fg := cssColour.FindStringSubmatch(r[2])
+		if fg == nil {
+			continue
+		}
+		bg := "#fff"
+		if m := cssBack.FindStringSubmatch(r[2]); m != nil {
+			bg = m[1]
+		}
+		checked++
+		if c := contrast(t, fg[1], bg); c < 4.5 {
+			t.Errorf("%s: text %s on %s has contrast %.2f:1, want 4.5:1 or more", strings.TrimSpace(r[1]), fg[1], bg, c)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no text colour found in the report's stylesheet")
+	}
+}
