@@ -8,7 +8,9 @@ import (
 )
 
 // WriteHTML writes the report as one self-contained HTML page with the
-// editor's insertions and deletions marked. html/template escapes every text
+// editor's insertions and deletions marked: in colour, underlined or struck
+// through, and in words a screen reader says ("[inserted: …]"), since most
+// say nothing of <ins> and <del>. html/template escapes every text
 // taken from the file; the page loads nothing and runs no script.
 func (r *Report) WriteHTML(w io.Writer) error {
 	return htmlTmpl.Execute(w, r)
@@ -31,8 +33,9 @@ body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px;
 table { border-collapse: collapse; width: 100%; }
 td, th { vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: start; }
 td.src { font-family: "Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif; font-size: 1.1em; }
-ins { background: #d4f7d4; text-decoration: none; }
+ins { background: #d4f7d4; }
 del { background: #fbd3d3; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .bad { color: #b3261e; font-weight: 600; }
 .unchanged, .skipped, .gist { color: #6b6b6b; }
 .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -70,7 +73,7 @@ del { background: #fbd3d3; }
 {{range .Units}}<tr class="{{.Status}}" id="{{.ID}}">
 <td>{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .Rejected}}, <span class="bad">rejected ({{.ToolStatus}})</span>{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</td>
 <td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
-<td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins>{{.Text}}</ins>{{else if eq .Kind "delete"}}<del>{{.Text}}</del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
+<td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins><span class="vh">[inserted: </span>{{.Text}}<span class="vh">]</span></ins>{{else if eq .Kind "delete"}}<del><span class="vh">[deleted: </span>{{.Text}}<span class="vh">]</span></del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{range .MissingSegments}}<br><span class="bad">not translated: <span dir="rtl" lang="ar">{{.}}</span> (publish refuses the unit)</span>{{end}}

@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -74,5 +75,31 @@ func TestHTMLContrast(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no text colour found in the report's stylesheet")
+	}
+}
+
+// TestHTMLChangesInWords: an insertion or a deletion is told in words to a
+// screen reader (which says nothing of <ins> and <del> by default), from
+// where it starts to where it ends, and is drawn with a line, not only a
+// colour: inserted text underlined, deleted text struck through.
+func TestHTMLChangesInWords(t *testing.T) {
+	page := reportHTML(t)
+	for _, c := range []struct{ tag, word, text string }{{"del", "deleted", "Vladimir"}, {"ins", "inserted", "Putin"}} {
+		want := fmt.Sprintf(`<%s><span class="vh">[%s: </span>%s<span class="vh">]</span></%s>`, c.tag, c.word, c.text, c.tag)
+		if !strings.Contains(page, want) {
+			t.Errorf("report lacks %s", want)
+		}
+	}
+	for _, r := range cssRule.FindAllStringSubmatch(page, -1) {
+		sel, decl := strings.TrimSpace(r[1]), r[2]
+		if (sel == "ins" || sel == "del") && strings.Contains(decl, "text-decoration: none") {
+			t.Errorf("%s is marked by its colour only: %s", sel, decl)
+		}
+		if sel == ".vh" && !strings.Contains(decl, "position: absolute") {
+			t.Errorf(".vh text is not hidden from sight: %s", decl)
+		}
+	}
+	if !strings.Contains(page, ".vh {") {
+		t.Error("report has no style for its visually hidden text")
 	}
 }

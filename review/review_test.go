@@ -134,7 +134,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 			t.Errorf("HTML report contains %q unescaped", bad)
 		}
 	}
-	if !strings.Contains(out, "<del>Vladimir</del>") || !strings.Contains(out, "<ins>Putin</ins>") {
+	if !strings.Contains(out, `[deleted: </span>Vladimir<span class="vh">]</span></del>`) || !strings.Contains(out, `[inserted: </span>Putin<span class="vh">]</span></ins>`) {
 		t.Errorf("HTML report does not mark the changes")
 	}
 }
