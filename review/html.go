@@ -38,40 +38,41 @@ del { background: #fbd3d3; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .bad { color: #b3261e; font-weight: 600; }
 .unchanged, .skipped, .gist { color: #6b6b6b; }
+.units th[scope=row] { font-weight: normal; }
 .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
 </style>
 </head>
 <body>
 <h1>Review of {{.File}}</h1>
 {{with .Summary}}<table class="summary">
-<tr><th>Units</th><td>{{.Units}} ({{.Translatable}} translatable)</td></tr>
-<tr><th>Edited by the editor</th><td>{{.Edited}} of {{.WithDraft}} machine drafts ({{.Unchanged}} unchanged)</td></tr>
+<tr><th scope="row">Units</th><td>{{.Units}} ({{.Translatable}} translatable)</td></tr>
+<tr><th scope="row">Edited by the editor</th><td>{{.Edited}} of {{.WithDraft}} machine drafts ({{.Unchanged}} unchanged)</td></tr>
 {{- if .Gist}}
-<tr><th>Still the word-by-word gist</th><td>{{.Gist}} untouched: no translation yet, publish refuses them</td></tr>{{end}}
-<tr><th>Translated without a draft</th><td>{{.Translated}}</td></tr>
-<tr><th>Untranslated</th><td>{{.Untranslated}}</td></tr>
-<tr><th>Approved</th><td>{{.Approved}}</td></tr>
+<tr><th scope="row">Still the word-by-word gist</th><td>{{.Gist}} untouched: no translation yet, publish refuses them</td></tr>{{end}}
+<tr><th scope="row">Translated without a draft</th><td>{{.Translated}}</td></tr>
+<tr><th scope="row">Untranslated</th><td>{{.Untranslated}}</td></tr>
+<tr><th scope="row">Approved</th><td>{{.Approved}}</td></tr>
 {{- if .Rejected}}
-<tr class="bad"><th>Rejected by a reviewer</th><td>{{.Rejected}} in the CAT tool: publish refuses them</td></tr>{{end}}
+<tr class="bad"><th scope="row">Rejected by a reviewer</th><td>{{.Rejected}} in the CAT tool: publish refuses them</td></tr>{{end}}
 {{- if .Partial}}
-<tr class="bad"><th>Partly untranslated</th><td>{{.Partial}} with a segment left without a translation: publish refuses them</td></tr>{{end}}
+<tr class="bad"><th scope="row">Partly untranslated</th><td>{{.Partial}} with a segment left without a translation: publish refuses them</td></tr>{{end}}
 {{- if .Commented}}
-<tr><th>Comments</th><td>{{.Commented}} {{if eq .Commented 1}}unit has{{else}}units have{{end}} the editor&#39;s notes or comments</td></tr>{{end}}
-<tr><th>Post-edit distance, words</th><td class="fig">{{pct .WordPED}} ({{.WordEdits}} edits / {{.Words}} words)</td></tr>
-<tr><th>Post-edit distance, characters</th><td class="fig">{{pct .CharPED}} ({{.CharEdits}} edits / {{.Chars}} characters)</td></tr>
+<tr><th scope="row">Comments</th><td>{{.Commented}} {{if eq .Commented 1}}unit has{{else}}units have{{end}} the editor&#39;s notes or comments</td></tr>{{end}}
+<tr><th scope="row">Post-edit distance, words</th><td class="fig">{{pct .WordPED}} ({{.WordEdits}} edits / {{.Words}} words)</td></tr>
+<tr><th scope="row">Post-edit distance, characters</th><td class="fig">{{pct .CharPED}} ({{.CharEdits}} edits / {{.Chars}} characters)</td></tr>
 {{- if .Placeholders}}
-<tr class="bad"><th>Placeholders left</th><td>{{.Placeholders}} {{if eq .Placeholders 1}}unit holds{{else}}units hold{{end}} a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
+<tr class="bad"><th scope="row">Placeholders left</th><td>{{.Placeholders}} {{if eq .Placeholders 1}}unit holds{{else}}units hold{{end}} a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
 {{- if .Shifted}}
-<tr class="bad"><th>Shifted translations</th><td>{{.Shifted}} {{if eq .Shifted 1}}unit holds{{else}}units hold{{end}} the translation of the unit before or after it: publish refuses them</td></tr>{{end}}
-<tr><th>Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
+<tr class="bad"><th scope="row">Shifted translations</th><td>{{.Shifted}} {{if eq .Shifted 1}}unit holds{{else}}units hold{{end}} the translation of the unit before or after it: publish refuses them</td></tr>{{end}}
+<tr><th scope="row">Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
 </table>{{end}}
 {{if .Warnings}}<h2>Warnings</h2>
 <ul>{{range .Warnings}}<li>{{.}}</li>{{end}}</ul>{{end}}
 <h2>Units</h2>
 <table class="units">
-<tr><th>Unit</th><th>Source</th><th>Changes (draft → reviewed)</th><th>Edits</th></tr>
+<tr><th scope="col">Unit</th><th scope="col">Source</th><th scope="col">Changes (draft → reviewed)</th><th scope="col">Edits</th></tr>
 {{range .Units}}<tr class="{{.Status}}" id="{{.ID}}">
-<td>{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .Rejected}}, <span class="bad">rejected ({{.ToolStatus}})</span>{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</td>
+<th scope="row">{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .Rejected}}, <span class="bad">rejected ({{.ToolStatus}})</span>{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</th>
 <td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins><span class="vh">[inserted: </span>{{.Text}}<span class="vh">]</span></ins>{{else if eq .Kind "delete"}}<del><span class="vh">[deleted: </span>{{.Text}}<span class="vh">]</span></del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}

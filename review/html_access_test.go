@@ -103,3 +103,18 @@ func TestHTMLChangesInWords(t *testing.T) {
 		t.Error("report has no style for its visually hidden text")
 	}
 }
+
+// TestHTMLTableHeaders: every header cell says whether it heads a row or a
+// column, and each unit's row is headed by its id, so that a screen reader
+// names the unit and the column of every cell it reads.
+func TestHTMLTableHeaders(t *testing.T) {
+	page := reportHTML(t)
+	for _, th := range regexp.MustCompile(`<th[^>]*>`).FindAllString(page, -1) {
+		if !strings.Contains(th, ` scope="row"`) && !strings.Contains(th, ` scope="col"`) {
+			t.Errorf("header cell %s has no scope", th)
+		}
+	}
+	if !strings.Contains(page, `<tr class="edited" id="u1">`+"\n"+`<th scope="row">u1<br>edited`) {
+		t.Errorf("unit u1's row is not headed by its id:\n%s", page)
+	}
+}
