@@ -40,6 +40,16 @@ del { background: #fbd3d3; }
 .unchanged, .skipped, .gist { color: #6b6b6b; }
 .units th[scope=row] { font-weight: normal; }
 .fig { font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* narrow screens and 200% zoom: each unit one under the other, nothing scrolls sideways */
+@media (max-width: 40em) {
+body { margin: 1rem .75rem; }
+td, th { overflow-wrap: break-word; }
+.fig { white-space: normal; }
+.units, .units tbody, .units tr, .units td, .units th { display: block; }
+.units tr:first-child { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+.units th, .units td { border: 0; padding: .15rem 0; }
+.units tr { border-bottom: 1px solid #ddd; padding: .4rem 0; }
+}
 </style>
 </head>
 <body>
