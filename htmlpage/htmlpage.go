@@ -129,6 +129,10 @@ type Span struct {
 type Run struct {
 	Text    string // plain text; the template escapes it
 	Isolate bool   // in the other direction than its cell: the page writes it in <bdi>
+	// Lang is an isolated run's language: the other side's, whose script it
+	// is written in, so that a screen reader switches voice; "" when the two
+	// sides share a direction (the script does not tell) or not isolated.
+	Lang string
 }
 
 // Term is a glossary name marked in a cell.
@@ -238,6 +242,10 @@ func build(b *doc.Bitext, opts Options) Page {
 		}
 	}
 	srcDir, tgtDir := direction(p.SourceLang), direction(p.TargetLang)
+	otherSrc, otherTgt := "", "" // the language of each cell's isolated runs
+	if srcDir != tgtDir {
+		otherSrc, otherTgt = p.TargetLang, p.SourceLang
+	}
 	prevBlock := -1
 	for i := range b.Units {
 		u := &b.Units[i]
@@ -252,8 +260,8 @@ func build(b *doc.Bitext, opts Options) Page {
 		r := Row{
 			ID:     u.ID,
 			State:  u.State,
-			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir)},
-			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir)},
+			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir, otherSrc)},
+			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir, otherTgt)},
 		}
 		if u.Kind != doc.Boilerplate && strings.TrimSpace(u.Target) != "" {
 			switch u.State {

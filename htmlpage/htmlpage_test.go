@@ -412,7 +412,7 @@ func FuzzSpans(f *testing.F) {
 			marks = append(marks, marked{at, at + len(term), &Term{}})
 		}
 		var sb strings.Builder
-		for _, s := range spans(text, marks, d) {
+		for _, s := range spans(text, marks, d, "") {
 			for _, r := range s.Runs {
 				if r.Text == "" {
 					t.Fatal("empty run")
@@ -691,5 +691,33 @@ func TestHeadlineShownOnce(t *testing.T) {
 		if !tc.headline && !strings.Contains(out, "<h1>"+tc.opts.Title+"</h1>") {
 			t.Errorf("%+v: the title is not the <h1>", tc.opts)
 		}
+	}
+}
+
+// TestIsolatedRunLanguage: text in the other side's script (Latin inside the
+// Arabic, Arabic inside the English) is marked with the other side's
+// language, so that a screen reader reads it with that language's voice
+// instead of spelling it out in the cell's; not when both sides are written
+// in the same direction, where the script says nothing of the language.
+func TestIsolatedRunLanguage(t *testing.T) {
+	bt := func(tgtLang string) *doc.Bitext {
+		return &doc.Bitext{SourceLang: "ar", TargetLang: tgtLang, Name: "x.txt", Units: []doc.Unit{{
+			ID: "u1", Kind: doc.Paragraph, State: doc.StateMachine,
+			Source: "قالت إن نظام Windows 11 متاح",
+			Target: "She said the party (حزب الله) agreed.",
+		}}}
+	}
+	out := render(t, bt("en"), Options{})
+	for _, want := range []string{
+		`<p class="c src" lang="ar" dir="rtl" tabindex="0">قالت إن نظام <bdi lang="en">Windows 11</bdi> متاح</p>`,
+		`She said the party <bdi lang="ar">(حزب الله)</bdi> agreed.`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	out = render(t, bt("fa"), Options{})
+	if !strings.Contains(out, `<bdi>Windows 11</bdi>`) || strings.Contains(out, `<bdi lang=`) {
+		t.Errorf("Arabic→Persian page: Latin run marked with a language:\n%s", out)
 	}
 }

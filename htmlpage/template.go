@@ -65,7 +65,7 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{range .Spans}}{{if .Term}}<span class="term" title="{{.Term.Tooltip}}">{{template "bitext-runs" .Runs}}</span>{{else}}{{template "bitext-runs" .Runs}}{{end}}{{end}}
 {{- end}}
 
-{{- define "bitext-runs"}}{{range .}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}{{end}}
+{{- define "bitext-runs"}}{{range .}}{{if .Isolate}}<bdi{{with .Lang}} lang="{{.}}"{{end}}>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}{{end}}
 
 {{- define "bitext-flags" -}}
 {{if .Flags}}<span class="flags">{{range .Flags}} <span class="flag {{.Name}}" title="{{.Title}}">{{.Label}}</span>{{end}}</span>{{end}}

@@ -83,7 +83,7 @@ td, th { overflow-wrap: break-word; }
 <tr><th scope="col">Unit</th><th scope="col">Source</th><th scope="col">Changes (draft → reviewed)</th><th scope="col">Edits</th></tr>
 {{range .Units}}<tr class="{{.Status}}" id="{{.ID}}">
 <th scope="row">{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .Rejected}}, <span class="bad">rejected ({{.ToolStatus}})</span>{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</th>
-<td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
+<td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi lang="en">{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins><span class="vh">[inserted: </span>{{.Text}}<span class="vh">]</span></ins>{{else if eq .Kind "delete"}}<del><span class="vh">[deleted: </span>{{.Text}}<span class="vh">]</span></del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
