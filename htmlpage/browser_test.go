@@ -22,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
@@ -837,4 +838,85 @@ func TestBrowserEmbeddedRightToLeft(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBrowserNotesByKeyboard: the glossary notes and the flags'
+// explanations, tooltips for the pointer, are shown in a sentence reached
+// with Tab and are part of what a screen reader reads for it; a sentence
+// clicked with the mouse, or not focused, looks as before.
+func TestBrowserNotesByKeyboard(t *testing.T) {
+	b := newBrowser(t)
+	b.open(render(t, handBitext(), Options{}), 1280)
+	after := func(sel string) string {
+		var s string
+		b.eval("::after of "+sel, fmt.Sprintf(`getComputedStyle(document.querySelector(%q), '::after').content`, sel), &s)
+		return s
+	}
+	tabTo := func(id string) {
+		for range 12 {
+			b.do("Tab", chromedp.KeyEvent("\t"))
+			var at string
+			if b.eval("focused", `document.activeElement.id`, &at); at == id {
+				return
+			}
+		}
+		t.Fatalf("Tab never reaches #%s", id)
+	}
+	const note = "US national security adviser"
+	if got := after("#u2 .term"); strings.Contains(got, note) {
+		t.Errorf("a sentence not focused shows its note: %s", got)
+	}
+	tabTo("u2")
+	if got := after("#u2 .term"); !strings.Contains(got, note) {
+		t.Errorf("the sentence reached with Tab does not show its glossary note: ::after %s", got)
+	}
+	if name := b.focusedName(); !strings.Contains(name, note) {
+		t.Errorf("a screen reader hears %q for the sentence reached with Tab, without its glossary note", name)
+	}
+	tabTo("u3")
+	if got := after("#u3 .flag"); !strings.Contains(got, "No translation yet") {
+		t.Errorf("the flagged sentence reached with Tab does not explain its flag: ::after %s", got)
+	}
+	if got := after("#u2 .term"); strings.Contains(got, note) {
+		t.Errorf("the sentence left still shows its note: %s", got)
+	}
+	// a click focuses the sentence too, but shows no more than hovering does
+	var s string
+	b.eval("locate", `JSON.stringify((r => [r.left + 5, r.top + 5])(document.getElementById('u2').getBoundingClientRect()))`, &s)
+	var at [2]float64
+	if err := json.Unmarshal([]byte(s), &at); err != nil {
+		t.Fatal(err)
+	}
+	b.do("click", chromedp.MouseClickXY(at[0], at[1]))
+	var focused string
+	if b.eval("focused", `document.activeElement.id`, &focused); focused != "u2" {
+		t.Fatalf("the click focused %q, not u2", focused)
+	}
+	if got := after("#u2 .term"); strings.Contains(got, note) {
+		t.Errorf("a sentence clicked with the mouse shows its note inline: %s", got)
+	}
+	b.screenshot("notes-by-keyboard")
+}
+
+// focusedName is the accessible name of the focused element, as Chromium
+// gives it to screen readers.
+func (b *browser) focusedName() string {
+	b.t.Helper()
+	var name string
+	b.do("accessibility tree", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		if err != nil {
+			return err
+		}
+		for _, n := range tree.Nodes {
+			for _, p := range n.Properties {
+				// the document is focused too: skip it
+				if p.Name == accessibility.PropertyNameFocused && string(p.Value.Value) == "true" && n.Name != nil && n.ParentID != "" {
+					return json.Unmarshal(n.Name.Value, &name)
+				}
+			}
+		}
+		return nil
+	}))
+	return name
 }

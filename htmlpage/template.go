@@ -51,7 +51,7 @@ const DefaultTemplate = `
 <aside class="bitext legend" lang="en" dir="ltr" aria-label="How to read this page">
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
 Point at a sentence or move to it with Tab to highlight its partner.
-<span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.</p>
+<span class="term">Underlined names</span> follow the newsroom's glossary; point at one, or move to its sentence with Tab, for its note.</p>
 {{- with .Credit}}
 <p class="credit">{{.}}</p>
 {{- end}}
@@ -122,7 +122,11 @@ Point at a sentence or move to it with Tab to highlight its partner.
 // rules for the same common names (.block, .meta, p). The page's own <body>
 // is "bitext-page". The same elements say lang="en" dir="ltr" (the page's
 // own words are English, its English column on the left), so that a site's
-// right-to-left page does not swap the columns.
+// right-to-left page does not swap the columns. A sentence reached with the
+// keyboard shows its names' glossary notes and its flags' explanations,
+// which the pointer gets as tooltips: without a script the page has no other
+// way to give them to the keyboard, and a screen reader hears them with the
+// sentence.
 const css = `
 .bitext{--en:Georgia,Cambria,"Times New Roman","Noto Serif","DejaVu Serif",serif;--ar:"Noto Naskh Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Arabic Typesetting","Segoe UI","Tahoma","Noto Sans Arabic","DejaVu Sans",sans-serif;--ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;--ink:#1b1b1b;--muted:#5c5c5c;--rule:#d9d9d9;--hi:#fff1a8;--flag:#b3261e;color:var(--ink);font:17px/1.6 var(--en);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .bitext,.bitext *{box-sizing:border-box}
@@ -156,6 +160,9 @@ const css = `
 @media screen{
 .bitext .u:hover>.c,.bitext .u:focus-within>.c,.bitext .tgt:target,.bitext .tgt:target+.src{background:var(--hi)}
 .bitext .c:focus{outline:2px solid #1a5fb4;outline-offset:1px}
+.bitext .c:focus-visible .term::after{content:"(" attr(title) ")";display:inline-block;max-width:100%;margin-inline-start:.3em;font:.8rem/1.4 var(--ui);color:var(--muted);direction:ltr}
+.bitext .c:focus-visible .flags{white-space:normal}
+.bitext .c:focus-visible .flag::after{content:": " attr(title);font-weight:400}
 }
 @media screen and (max-width:699px){
 .bitext{font-size:16px}
