@@ -81,6 +81,11 @@ type Page struct {
 	CSS       template.CSS
 	StyleHash string // 'sha256-…' of CSS, for a style-src
 	CSP       string // the page's Content-Security-Policy
+
+	// SourceNameLang and DateLang are "ar" (or the source language) when
+	// Source or Date is written in Arabic (its first letter), for the
+	// byline to mark it so, right to left; else "", the page's own.
+	SourceNameLang, DateLang string
 }
 
 // Block is a heading or a paragraph: a group of rows.
@@ -236,10 +241,14 @@ func build(b *doc.Bitext, opts Options) Page {
 	if p.TitleLang == "" && arabicFirst(p.Title) {
 		// A title given in Arabic (flag, front matter, an editor's headline)
 		// needs its own direction, or the page's ltr garbles its punctuation.
-		p.TitleLang, p.TitleDir = p.SourceLang, "rtl"
-		if direction(p.SourceLang) != "rtl" {
-			p.TitleLang = "ar"
-		}
+		p.TitleLang, p.TitleDir = arabicLang(p.SourceLang), "rtl"
+	}
+	// The same for the byline, and for a screen reader's voice.
+	if arabicFirst(p.Source) {
+		p.SourceNameLang = arabicLang(p.SourceLang)
+	}
+	if arabicFirst(p.Date) {
+		p.DateLang = arabicLang(p.SourceLang)
 	}
 	srcDir, tgtDir := direction(p.SourceLang), direction(p.TargetLang)
 	otherSrc, otherTgt := "", "" // the language of each cell's isolated runs
@@ -369,6 +378,15 @@ func arabicFirst(s string) bool {
 		}
 	}
 	return false
+}
+
+// arabicLang is the language of a text in the Arabic script: the source
+// language when it is written right to left, else "ar".
+func arabicLang(sourceLang string) string {
+	if direction(sourceLang) == "rtl" {
+		return sourceLang
+	}
+	return "ar"
 }
 
 func direction(lang string) string {

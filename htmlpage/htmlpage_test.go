@@ -721,3 +721,23 @@ func TestIsolatedRunLanguage(t *testing.T) {
 		t.Errorf("Arabic→Persian page: Latin run marked with a language:\n%s", out)
 	}
 }
+
+// TestBylineLanguage: a publication name or a date written in Arabic (from
+// the front matter of an Arabic newsroom) is marked as Arabic, right to
+// left, so that a screen reader does not read it with the English voice of
+// the byline around it; a Latin one is left as the byline's English.
+func TestBylineLanguage(t *testing.T) {
+	out := render(t, handBitext(), Options{Source: "وكالة فرانس برس", SourceURL: "https://example.com/a", Date: "٥ أيلول ٢٠٢٣"})
+	for _, want := range []string{
+		`<span class="source" lang="ar" dir="rtl"><a href="https://example.com/a" rel="noopener noreferrer">وكالة فرانس برس</a></span>`,
+		`<span class="date" lang="ar" dir="rtl">٥ أيلول ٢٠٢٣</span>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	out = render(t, handBitext(), Options{Source: "AFP", Date: "2023-09-05"})
+	if !strings.Contains(out, `<span class="source">AFP</span>`) || !strings.Contains(out, `<time datetime="2023-09-05">2023-09-05</time>`) {
+		t.Errorf("Latin byline marked with a language:\n%s", out)
+	}
+}

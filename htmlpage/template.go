@@ -36,9 +36,9 @@ const DefaultTemplate = `
 {{- end}}
 {{- if or .Source .Date}}
 <p class="byline">
-{{- if .Source}}<span class="source">{{if .SourceURL}}<a href="{{.SourceURL}}" rel="noopener noreferrer">{{.Source}}</a>{{else}}{{.Source}}{{end}}</span>{{end}}
+{{- if .Source}}<span class="source"{{with .SourceNameLang}} lang="{{.}}" dir="rtl"{{end}}>{{if .SourceURL}}<a href="{{.SourceURL}}" rel="noopener noreferrer">{{.Source}}</a>{{else}}{{.Source}}{{end}}</span>{{end}}
 {{- if and .Source .Date}} · {{end}}
-{{- if .Date}}{{if .DateTime}}<time datetime="{{.DateTime}}">{{.Date}}</time>{{else}}<span class="date">{{.Date}}</span>{{end}}{{end}}
+{{- if .Date}}{{if .DateTime}}<time datetime="{{.DateTime}}">{{.Date}}</time>{{else}}<span class="date"{{with .DateLang}} lang="{{.}}" dir="rtl"{{end}}>{{.Date}}</span>{{end}}{{end}}
 </p>
 {{- end}}
 {{- if .Gist}}
