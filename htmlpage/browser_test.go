@@ -920,3 +920,49 @@ func (b *browser) focusedName() string {
 	}))
 	return name
 }
+
+// TestBrowserForcedColors: in Windows' high-contrast mode (forced colors),
+// which drops every background, the partner of the sentence under focus is
+// still marked (outlined), and a flag is still a framed chip, not words run
+// on into the sentence; in ordinary colours the chip keeps its size.
+func TestBrowserForcedColors(t *testing.T) {
+	b := newBrowser(t)
+	html := render(t, handBitext(), Options{})
+	const js = `JSON.stringify((() => {
+		const chip = getComputedStyle(document.querySelector('#u3 .flag'));
+		const partner = getComputedStyle(document.getElementById('u2').parentNode.querySelector('.src'));
+		const other = getComputedStyle(document.getElementById('u3').parentNode.querySelector('.src'));
+		return {chip: chip.borderTopStyle + ' ' + chip.borderTopColor, box: chip.paddingTop + ' ' + chip.borderTopWidth + ' ' + chip.paddingLeft,
+			partner: partner.outlineStyle, other: other.outlineStyle};
+	})())`
+	var got [2]struct{ Chip, Box, Partner, Other string }
+	for i, forced := range []string{"none", "active"} {
+		b.do("forced-colors "+forced, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: forced}}})
+			return err
+		}))
+		b.open(html, 1280)
+		b.eval("focus", `document.getElementById('u2').focus(); 0`, nil)
+		var s string
+		b.eval("styles", js, &s)
+		if err := json.Unmarshal([]byte(s), &got[i]); err != nil {
+			t.Fatal(err)
+		}
+		b.screenshot("forced-colors-" + forced)
+	}
+	plain, forced := got[0], got[1]
+	if forced.Partner == "none" || forced.Other != "none" {
+		t.Errorf("forced colours: the focused sentence's partner has outline %s (another row's %s): not marked", forced.Partner, forced.Other)
+	}
+	transparent := func(colour string) bool { return strings.HasPrefix(colour, "rgba(") && strings.HasSuffix(colour, ", 0)") }
+	if style, colour, _ := strings.Cut(forced.Chip, " "); style != "solid" || transparent(colour) {
+		t.Errorf("forced colours: a flag has no visible frame: border %s", forced.Chip)
+	}
+	if _, colour, _ := strings.Cut(plain.Chip, " "); !transparent(colour) {
+		t.Errorf("ordinary colours: a flag's border shows: %s", plain.Chip)
+	}
+	if plain.Box != "1px 1px 4px" {
+		t.Errorf("ordinary colours: a flag's padding and border are %s, want 1px 1px 4px (the 2px 5px of before)", plain.Box)
+	}
+}

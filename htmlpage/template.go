@@ -126,7 +126,9 @@ Point at a sentence or move to it with Tab to highlight its partner.
 // keyboard shows its names' glossary notes and its flags' explanations,
 // which the pointer gets as tooltips: without a script the page has no other
 // way to give them to the keyboard, and a screen reader hears them with the
-// sentence.
+// sentence. In forced colours (Windows high contrast), which drop
+// backgrounds, a dashed outline marks the partner and a flag's transparent
+// border becomes its frame.
 const css = `
 .bitext{--en:Georgia,Cambria,"Times New Roman","Noto Serif","DejaVu Serif",serif;--ar:"Noto Naskh Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Arabic Typesetting","Segoe UI","Tahoma","Noto Sans Arabic","DejaVu Sans",sans-serif;--ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;--ink:#1b1b1b;--muted:#5c5c5c;--rule:#d9d9d9;--hi:#fff1a8;--flag:#b3261e;color:var(--ink);font:17px/1.6 var(--en);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .bitext,.bitext *{box-sizing:border-box}
@@ -156,13 +158,16 @@ const css = `
 .bitext .src .term{text-underline-offset:.45em}
 .bitext .flagged .tgt{box-shadow:inset 3px 0 0 var(--flag);background:#fff5f4}
 .bitext .flags{font:600 .72rem/1 var(--ui);white-space:nowrap}
-.bitext .flag{display:inline-block;color:#fff;background:var(--flag);border-radius:2px;padding:2px 5px;margin-inline-start:2px;letter-spacing:.02em}
+.bitext .flag{display:inline-block;color:#fff;background:var(--flag);border:1px solid transparent;border-radius:2px;padding:1px 4px;margin-inline-start:2px;letter-spacing:.02em}
 @media screen{
 .bitext .u:hover>.c,.bitext .u:focus-within>.c,.bitext .tgt:target,.bitext .tgt:target+.src{background:var(--hi)}
 .bitext .c:focus{outline:2px solid #1a5fb4;outline-offset:1px}
 .bitext .c:focus-visible .term::after{content:"(" attr(title) ")";display:inline-block;max-width:100%;margin-inline-start:.3em;font:.8rem/1.4 var(--ui);color:var(--muted);direction:ltr}
 .bitext .c:focus-visible .flags{white-space:normal}
 .bitext .c:focus-visible .flag::after{content:": " attr(title);font-weight:400}
+}
+@media screen and (forced-colors:active){
+.bitext .u:hover>.c:not(:focus),.bitext .u:focus-within>.c:not(:focus),.bitext .tgt:target:not(:focus),.bitext .tgt:target+.src{outline:1px dashed Highlight;outline-offset:1px}
 }
 @media screen and (max-width:699px){
 .bitext{font-size:16px}
