@@ -966,3 +966,53 @@ func TestBrowserForcedColors(t *testing.T) {
 		t.Errorf("ordinary colours: a flag's padding and border are %s, want 1px 1px 4px (the 2px 5px of before)", plain.Box)
 	}
 }
+
+// contrastJS lists the text whose colour stands out from the background
+// behind it by less than 4.5:1 (WCAG 2.2 AA for body text), with the figures.
+const contrastJS = `JSON.stringify((() => {
+	const rgb = s => (s.match(/[\d.]+/g) || []).map(Number);
+	const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+	const back = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+	const bad = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	let n = 0;
+	for (let t; t = w.nextNode();) {
+		const e = t.parentElement;
+		if (!t.data.trim() || !e.getClientRects().length) continue;
+		const fg = lum(rgb(getComputedStyle(e).color)), bg = lum(back(e));
+		const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+		n++;
+		if (ratio < 4.5) bad.push(ratio.toFixed(2) + ':1 ' + e.tagName + '.' + e.className + ' ' + t.data.trim().slice(0, 30));
+	}
+	return {n, bad};
+})())`
+
+// TestBrowserContrast: every text of the page (English, Arabic, legend,
+// byline, banner, flags, boilerplate), as it is drawn and with a row
+// highlighted, stands out from its background by 4.5:1 at least.
+func TestBrowserContrast(t *testing.T) {
+	b := newBrowser(t)
+	bt := handBitext()
+	bt.Units[1].State = doc.StateGist // the gist banner and chip
+	b.open(render(t, bt, Options{Source: "AFP", Date: "5 Sept"}), 1280)
+	check := func(state string) {
+		var s string
+		b.eval("contrast", contrastJS, &s)
+		var got struct {
+			N   int
+			Bad []string
+		}
+		if err := json.Unmarshal([]byte(s), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.N < 10 {
+			t.Fatalf("%s: only %d texts checked", state, got.N)
+		}
+		for _, bad := range got.Bad {
+			t.Errorf("%s: contrast %s", state, bad)
+		}
+	}
+	check("page")
+	b.eval("focus", `document.getElementById('u3').focus(); 0`, nil)
+	check("flagged row under focus")
+}
