@@ -741,3 +741,19 @@ func TestBylineLanguage(t *testing.T) {
 		t.Errorf("Latin byline marked with a language:\n%s", out)
 	}
 }
+
+// TestLegendReadingOrder: the legend tells a listener, who cannot see the
+// columns, in which order the page reads: each English sentence, then its
+// Arabic original. The sentence is hidden from sight only.
+func TestLegendReadingOrder(t *testing.T) {
+	for _, clean := range []bool{false, true} {
+		out := render(t, handBitext(), Options{Clean: clean})
+		legend := out[strings.Index(out, `<aside class="bitext legend"`):strings.Index(out, "</aside>")]
+		if !strings.Contains(legend, `<span class="vh">Read aloud, each English sentence is followed by its Arabic original.</span>`) {
+			t.Errorf("clean=%v: the legend does not tell a listener the reading order:\n%s", clean, legend)
+		}
+	}
+	if !regexp.MustCompile(`\.bitext \.vh\{position:absolute;[^}]*clip-path:inset\(50%\)`).MatchString(css) {
+		t.Error("the stylesheet does not hide .vh text from sight")
+	}
+}

@@ -50,6 +50,7 @@ const DefaultTemplate = `
 {{- define "bitext-legend" -}}
 <aside class="bitext legend" lang="en" dir="ltr" aria-label="How to read this page">
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
+<span class="vh">Read aloud, each English sentence is followed by its Arabic original.</span>
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one, or move to its sentence with Tab, for its note.</p>
 {{- with .Credit}}
@@ -132,6 +133,7 @@ Point at a sentence or move to it with Tab to highlight its partner.
 const css = `
 .bitext{--en:Georgia,Cambria,"Times New Roman","Noto Serif","DejaVu Serif",serif;--ar:"Noto Naskh Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Arabic Typesetting","Segoe UI","Tahoma","Noto Sans Arabic","DejaVu Sans",sans-serif;--ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;--ink:#1b1b1b;--muted:#5c5c5c;--rule:#d9d9d9;--hi:#fff1a8;--flag:#b3261e;color:var(--ink);font:17px/1.6 var(--en);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .bitext,.bitext *{box-sizing:border-box}
+.bitext .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .bitext-page{margin:0;background:#fff}
 .bitext-page>main{box-sizing:border-box;max-width:1180px;margin:0 auto;padding:24px 28px 48px}
 .bitext.meta{border-bottom:2px solid var(--ink);margin:0 0 16px;padding:0}
