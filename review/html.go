@@ -3,6 +3,7 @@ package review
 import (
 	"html/template"
 	"io"
+	"unicode"
 
 	"bitext/htmlpage"
 )
@@ -21,6 +22,8 @@ var htmlTmpl = template.Must(template.New("review").Funcs(template.FuncMap{
 	"ratio": ratio,
 	// Latin inside the Arabic is isolated as on the bilingual page, so that it reads in order
 	"rtlRuns": func(s string) []htmlpage.Run { return htmlpage.Isolate(s, "rtl") },
+	// a comment an editor wrote in Arabic is marked so in the English column
+	"arabic": arabicFirst,
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -88,7 +91,7 @@ td, th { overflow-wrap: break-word; }
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{range .MissingSegments}}<br><span class="bad">not translated: <span dir="rtl" lang="ar">{{.}}</span> (publish refuses the unit)</span>{{end}}
-{{range .Comments}}<br>comment{{if and .From (ne .From "comment")}} ({{.From}}){{end}}: {{.Text}}{{end}}
+{{range .Comments}}<br>comment{{if and .From (ne .From "comment")}} ({{.From}}){{end}}: {{if arabic .Text}}<span lang="ar" dir="rtl">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}
 {{with .Shift}}<br><span class="bad">line {{.Line}}: {{.Message}} (publish refuses it; see <a href="#{{.Other}}">{{.Other}}</a>)</span>{{end}}
 {{if .Placeholders}}<br><span class="bad">placeholder left: {{range $i, $t := .Placeholders}}{{if $i}} {{end}}{{$t}}{{end}} (publish refuses it)</span>{{end}}</td>
 <td class="fig">{{if .Diff}}words {{.WordEdits}}/{{.Words}} ({{pct (ratio .WordEdits .Words)}})<br>chars {{.CharEdits}}/{{.Chars}} ({{pct (ratio .CharEdits .Chars)}}){{end}}</td>
@@ -97,3 +100,14 @@ td, th { overflow-wrap: break-word; }
 </body>
 </html>
 `))
+
+// arabicFirst reports whether the first letter of s is Arabic: the browser's
+// first-strong rule reads s right to left, a screen reader should in Arabic.
+func arabicFirst(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.Is(unicode.Arabic, r)
+		}
+	}
+	return false
+}

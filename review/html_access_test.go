@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"bitext/doc"
 )
 
 // reportHTML is the HTML report of the test file.
@@ -116,5 +118,22 @@ func TestHTMLTableHeaders(t *testing.T) {
 	}
 	if !strings.Contains(page, `<tr class="edited" id="u1">`+"\n"+`<th scope="row">u1<br>edited`) {
 		t.Errorf("unit u1's row is not headed by its id:\n%s", page)
+	}
+}
+
+// TestHTMLArabicComment: an editor's comment written in Arabic is marked as
+// Arabic, right to left, inside the English column, so that it reads in its
+// order and with the Arabic voice; an English one is left as it is.
+func TestHTMLArabicComment(t *testing.T) {
+	rv := reviewed()
+	rv.Units[0].Comments = []doc.XLIFFNote{{Text: "من هو؟ (on «said»)", From: "sara"}, {Text: "Who is he?", From: "omar"}}
+	var buf bytes.Buffer
+	if err := Compute(rv).WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`comment (sara): <span lang="ar" dir="rtl">من هو؟ (on «said»)</span>`, `comment (omar): Who is he?`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("report lacks %s", want)
+		}
 	}
 }
