@@ -6,6 +6,7 @@ package review
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,11 +31,14 @@ func TestBrowserReportReflows(t *testing.T) {
 			path, _ = exec.LookPath(name)
 		}
 	}
-	if path == "" {
+	unavailable := func(why string) {
 		if os.Getenv("CI") == "true" {
-			t.Fatal("no chromium under CI (scripts/test-deps installs it)")
+			t.Fatalf("browser test cannot run under CI: %s (scripts/test-deps installs chromium)", why)
 		}
-		t.Skip("browser test skipped: no chromium found")
+		t.Skipf("browser test skipped: %s", why)
+	}
+	if path == "" {
+		unavailable("no chromium found")
 	}
 	r := Compute(reviewed())
 	r.Units[0].Source = "قال الرئيس الروسي فلاديمير بوتين للصحفيين في موسكو اليوم الثلاثاء إن القمة ستعقد قريبا"
@@ -56,6 +60,9 @@ func TestBrowserReportReflows(t *testing.T) {
 	defer cancelTab()
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		unavailable(fmt.Sprintf("chromium (%s) did not start: %v", path, err))
+	}
 
 	const js = `JSON.stringify({scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   display: getComputedStyle(document.querySelector('.units td')).display,
