@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -29,6 +28,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"bitext/doc"
+	"bitext/internal/testenv"
 )
 
 const (
@@ -46,39 +46,11 @@ type browser struct {
 	dialogs []string // JavaScript dialogs the page opened
 }
 
-func findChromium() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// unavailable skips the test, or fails it under CI where the browser must work.
-func unavailable(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("browser test cannot run under CI: %s (scripts/test-deps installs chromium)", msg)
-	}
-	t.Skipf("browser test skipped: %s (install Debian's chromium, or set CHROMIUM=/path)", msg)
-}
-
 // newBrowser starts Chromium with a fresh profile and opens a tab. The
 // browser is stopped when the test ends.
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("browser tests skipped in -short mode")
-	}
-	path := findChromium()
-	if path == "" {
-		unavailable(t, "no chromium found in PATH")
-	}
+	path := testenv.Chromium(t)
 	profile := t.TempDir()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
@@ -110,12 +82,12 @@ func newBrowser(t *testing.T) *browser {
 	select {
 	case err := <-started:
 		if err != nil {
-			unavailable(t, "chromium (%s) did not start: %v", path, err)
+			testenv.BrowserUnavailable(t, "chromium (%s) did not start: %v", path, err)
 		}
 	case <-time.After(startTimeout):
 		cancelTab()
 		cancelAlloc()
-		unavailable(t, "chromium (%s) did not start within %s", path, startTimeout)
+		testenv.BrowserUnavailable(t, "chromium (%s) did not start within %s", path, startTimeout)
 	}
 
 	shots, err := os.MkdirTemp("", "htmlpage-"+strings.ReplaceAll(t.Name(), "/", "-")+"-")
@@ -955,7 +927,9 @@ func TestBrowserForcedColors(t *testing.T) {
 	if forced.Partner == "none" || forced.Other != "none" {
 		t.Errorf("forced colours: the focused sentence's partner has outline %s (another row's %s): not marked", forced.Partner, forced.Other)
 	}
-	transparent := func(colour string) bool { return strings.HasPrefix(colour, "rgba(") && strings.HasSuffix(colour, ", 0)") }
+	transparent := func(colour string) bool {
+		return strings.HasPrefix(colour, "rgba(") && strings.HasSuffix(colour, ", 0)")
+	}
 	if style, colour, _ := strings.Cut(forced.Chip, " "); style != "solid" || transparent(colour) {
 		t.Errorf("forced colours: a flag has no visible frame: border %s", forced.Chip)
 	}

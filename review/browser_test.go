@@ -6,12 +6,12 @@ package review
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"bitext/internal/testenv"
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/chromedp"
@@ -22,24 +22,7 @@ import (
 // other; they stay a table with headers for screen readers, and wide screens
 // keep the table's columns.
 func TestBrowserReportReflows(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests skipped in -short mode")
-	}
-	path := os.Getenv("CHROMIUM")
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path == "" {
-			path, _ = exec.LookPath(name)
-		}
-	}
-	unavailable := func(why string) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("browser test cannot run under CI: %s (scripts/test-deps installs chromium)", why)
-		}
-		t.Skipf("browser test skipped: %s", why)
-	}
-	if path == "" {
-		unavailable("no chromium found")
-	}
+	path := testenv.Chromium(t)
 	r := Compute(reviewed())
 	r.Units[0].Source = "قال الرئيس الروسي فلاديمير بوتين للصحفيين في موسكو اليوم الثلاثاء إن القمة ستعقد قريبا"
 	file := filepath.Join(t.TempDir(), "report.html")
@@ -61,7 +44,7 @@ func TestBrowserReportReflows(t *testing.T) {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx); err != nil {
-		unavailable(fmt.Sprintf("chromium (%s) did not start: %v", path, err))
+		testenv.BrowserUnavailable(t, "chromium (%s) did not start: %v", path, err)
 	}
 
 	const js = `JSON.stringify({scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
