@@ -42,11 +42,16 @@ func TestOmegaT(t *testing.T) {
 		"راجع https://example.com/view?id=12&d. وشكرا. قال أ . ف . ب إن د . محمد وصل. حضر أ. محمد، ود. علي، وم. خالد.",
 		"وقال جي . بي . مورغان إن السوق مستقرة. وقال مصرف جي.بي. مورغان ذلك. اتصل بي. والتقى Dr. Smith ثم Mr. Brown أمس.",
 		"وتعود إلى عام 300 ق.م. وقال الباحث إنها نادرة. وصل الساعة 12,00 ت غ. وأضاف المصدر أن د. وكان غادر.",
-		"أولاً. الإصلاح الاقتصادي.", "ثانيا . الإصلاح السياسي. وهو الأهم.")
+		"أولاً. الإصلاح الاقتصادي.", "ثانيا . الإصلاح السياسي. وهو الأهم.",
+		"انتظر… ثم جاء. وانتظر طويلا... وقال المتحدث إنه وصل. قال … إن الأمر انتهى. الحرب مستمرة ... والشعب ينتظر.",
+		"انتهى. … وبعد ساعة غادر. هل تنجح؟… لا. الحكومة […] ستتخذ (…) الإجراءات. المرحلة .. حيث. انتهى. !! وغادر. ؟ ثم عاد. …",
+		"وقال «سنرى…» ثم غادر. وقال «سنرى...» وأضاف أنه متفائل. انتهى الاجتماع .. وقال المتحدث إنه نجح.")
 	english := []string{
 		"He met Mr. Smith at 10 a.m. local time. The U.S. team won. He returned to the U.S. The talks ended.",
 		"Donald J. Trump and George W. Bush met. “Are you sure?” she asked. It was... well, odd. He waited... Nothing came.",
 		"It rose 3.5 percent in No. 10 on Jan. 5. Prices fell. He works for Apple Inc. The company grew.",
+		"He waited… Nothing came. It was… well, odd. The toll rose… 15 died. The talks ended. … Then they left. !! So.",
+		"“We will act […] The army is ready,” he said. “We [...] Nobody objected.” The end. ? Yes. …",
 	}
 	// The evaluation texts, when they are there (beside the repository, as in CI).
 	data := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "segmentation")
