@@ -203,6 +203,39 @@ func TestQuotationReach(t *testing.T) {
 	}
 }
 
+// A sentence is never punctuation alone, whatever the rules: marks with no
+// word beside them join the sentence before them, or the one after them when
+// they open the line. A line of punctuation alone stays one segment.
+func TestNoSegmentOfPunctuationAlone(t *testing.T) {
+	everyMark, err := ParseSRX("marks.srx", strings.NewReader(`<srx version="2.0"><header cascade="no"/><body><languagerules>
+<languagerule languagerulename="all"><rule break="yes"><beforebreak>[.!?؟…"]</beforebreak><afterbreak>\s</afterbreak></rule></languagerule>
+</languagerules><maprules><languagemap languagepattern=".*" languagerulename="all"/></maprules></body></srx>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		rules *Rules
+		lang  string
+		in    string
+		want  []string
+	}{
+		{"built-in, marks open the line", nil, "ar", "؟ وقال المتحدث إنه وصل. !! وغادر.", []string{"؟ وقال المتحدث إنه وصل. !!", "وغادر."}},
+		{"built-in, quoted mark", nil, "ar", `انتهى. "!" وغادر.`, []string{`انتهى. "!"`, "وغادر."}},
+		{"built-in, English quoted mark", nil, "en", `The end. "!" Then they left.`, []string{`The end. "!"`, "Then they left."}},
+		{"own rules", everyMark, "ar", "… انتهى الاجتماع. … ثم جاء الخبر. !! \"وغادر.\" …", []string{"… انتهى الاجتماع. …", "ثم جاء الخبر. !!", "\"وغادر.\" …"}},
+		{"line of marks", everyMark, "ar", "انتهى.\n… !! ؟\nثم جاء.", []string{"انتهى.", "… !! ؟", "ثم جاء."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := texts(SentencesWith(tt.in, Options{Lang: tt.lang, Rules: tt.rules}))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestBlocks(t *testing.T) {
 	type blk struct {
 		kind doc.Kind
