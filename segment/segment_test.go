@@ -281,6 +281,10 @@ func TestBlocks(t *testing.T) {
 		{"article about cookies", "تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا.", []blk{
 			{doc.Paragraph, []string{"تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا."}}}},
 		{"share in a sentence", "شارك الوزير في القمة.", []blk{{doc.Paragraph, []string{"شارك الوزير في القمة."}}}},
+		{"separator lines", "عنوان الخبر\n\nانتهى الاجتماع.\n…\nوبعد ساعة غادر الوفد.\n\n* * *\n\n(1)\n\n—", []blk{
+			{doc.Heading, []string{"عنوان الخبر"}}, {doc.Paragraph, []string{"انتهى الاجتماع."}}, {doc.Boilerplate, []string{"…"}},
+			{doc.Paragraph, []string{"وبعد ساعة غادر الوفد."}}, {doc.Boilerplate, []string{"* * *"}},
+			{doc.Heading, []string{"(1)"}}, {doc.Boilerplate, []string{"—"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
