@@ -49,12 +49,14 @@ func TestOmegaT(t *testing.T) {
 		"يوم الأحد 15 رمضان 1445هـ. الموافق 24 مارس 2024 م. وقال الوزير. ولد عام 1920 م. وتوفي عام 1310 ه. وعاش. الساعة 10:30 ص. بتوقيت مكة. بطول 5 م. وفي.",
 		"وقال جون إف. كينيدي ذلك. وكرر دونالد جيه . ترامب الأمر. نقلتها بي بي سي. ويأتي ذلك. وذكرته شبكة سي إن إن. ويأتي. اتصل بي. وعاد.",
 		"تأهل عن المجموعة B. وسيلعب. فيتامين D. «ويمكن» ذلك. وزار الرئيس U.S. الأسبوع الماضي. قالت U.S. Army ذلك.",
+		"انتهى الاجتماع. ... وبعد ساعة غادر. !? ثم عاد. .. وانتهى.",
 		"وقال «سنرى…» ثم غادر. وقال «سنرى...» وأضاف أنه متفائل. انتهى الاجتماع .. وقال المتحدث إنه نجح.")
 	english := []string{
 		"He met Mr. Smith at 10 a.m. local time. The U.S. team won. He returned to the U.S. The talks ended.",
 		"Donald J. Trump and George W. Bush met. “Are you sure?” she asked. It was... well, odd. He waited... Nothing came.",
 		"It rose 3.5 percent in No. 10 on Jan. 5. Prices fell. He works for Apple Inc. The company grew.",
 		"He waited… Nothing came. It was… well, odd. The toll rose… 15 died. The talks ended. … Then they left. !! So.",
+		"The talks ended. ... They came back. ?! Yes. .. No.",
 		"“We will act […] The army is ready,” he said. “We [...] Nobody objected.” The end. ? Yes. …",
 	}
 	// The evaluation texts, when they are there (beside the repository, as in CI).
