@@ -88,9 +88,14 @@ func containsAny(s string, subs []string) bool {
 }
 
 // isBoilerplate reports whether a line is web furniture rather than article text.
+// A line with no letter or digit (* * *, …, —) is a separator: kept, never a
+// sentence to translate.
 func isBoilerplate(line string) bool {
 	if len(line) > maxBoilerplateBytes {
 		return false
+	}
+	if !hasWord(line) {
+		return true
 	}
 	if len(line) > maxButtonBytes && !mayBeCookieNotice(line) {
 		return false

@@ -19,6 +19,7 @@ var fuzzSeeds = []string{
 	" \u064e. \u064e",
 	"x.\u200d y.\u200c\u200c z",
 	"...\n\n. . .\n\n؟؟ !!",
+	"انتهى. !! ثم. … وبعد. ؟ وقال \"!\" ثم [...] و(…) End. … Then",
 	"«قال »لا؟« ثم» و\"نعم.\" (!) ١٢٫٥. 3.5",
 	"\xff\xfe bad bytes. ok.",
 	"ا\u0654\u0651\u064e. ب",
@@ -99,8 +100,32 @@ func FuzzSentences(f *testing.F) {
 		f.Add(s, "en")
 	}
 	f.Fuzz(func(t *testing.T, src, lang string) {
-		checkCover(t, src, Sentences(src, lang))
+		segs := Sentences(src, lang)
+		checkCover(t, src, segs)
+		checkNoBare(t, src, segs)
 	})
+}
+
+// checkNoBare checks that a segment with no letter or digit is a whole line
+// that has none either.
+func checkNoBare(t *testing.T, src string, segs []doc.Segment) {
+	t.Helper()
+	isBreak := func(r rune) bool { return r == '\n' || lineBreak(r) }
+	for i, s := range segs {
+		if hasWord(s.Text) {
+			continue
+		}
+		start := strings.LastIndexFunc(src[:s.Start], isBreak) + 1
+		end := strings.IndexFunc(src[s.End:], isBreak)
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += s.End
+		}
+		if hasWord(src[start:end]) {
+			t.Fatalf("segment %d %q is punctuation alone on the line %q", i, s.Text, src[start:end])
+		}
+	}
 }
 
 // naiveBreaks applies rules the slow, obvious way: at every position, the

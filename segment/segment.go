@@ -206,12 +206,42 @@ func sentenceBreaks(dst []int, sp *splitter, s string, start, end int) []int {
 // made spaces). brk is scratch space, returned for reuse.
 func appendSentences(segs []doc.Segment, brk []int, src string, nt *normText, sp splitters, line string, at int) ([]doc.Segment, []int) {
 	brk = sentenceBreaks(brk[:0], sp.forLine(line), line, 0, len(line))
+	brk = joinBare(brk, line)
 	prev := at
 	for _, p := range brk {
 		segs = appendSegment(segs, src, nt, prev, at+p)
 		prev = at + p
 	}
 	return appendSegment(segs, src, nt, prev, at+len(line)), brk
+}
+
+// joinBare drops the breaks in line that would make a sentence of marks
+// alone ("انتهى. !! ثم", a stray "…"): such a piece stays with the sentence
+// before it, or with the one after it when it opens the line.
+func joinBare(brk []int, line string) []int {
+	out := brk[:0]
+	start := 0
+	for i, p := range brk {
+		end := len(line)
+		if i+1 < len(brk) {
+			end = brk[i+1]
+		}
+		if hasWord(line[start:p]) && hasWord(line[p:end]) {
+			out = append(out, p)
+			start = p
+		}
+	}
+	return out
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendSegment maps the normalised range [s, e) to the source, trims it and

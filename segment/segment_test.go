@@ -32,7 +32,29 @@ func TestSentencesArabic(t *testing.T) {
 		{"exclamation", "يا له من يوم! وانتهى الاجتماع.", []string{"يا له من يوم!", "وانتهى الاجتماع."}},
 		{"question marks", "هل يأتي؟ لا أحد يعرف. هل?", []string{"هل يأتي؟", "لا أحد يعرف.", "هل?"}},
 		{"runs of marks", "حقا؟! نعم.", []string{"حقا؟!", "نعم."}},
-		{"ellipsis character", "وانتظر الجميع… ثم جاء الخبر.", []string{"وانتظر الجميع…", "ثم جاء الخبر."}},
+		{"ellipsis character mid-line", "وانتظر الجميع… ثم جاء الخبر.", []string{"وانتظر الجميع… ثم جاء الخبر."}},
+		{"ellipsis, then a verb of saying", "وانتظر الجميع طويلا... وقال المتحدث إن الخبر وصل.", []string{"وانتظر الجميع طويلا...", "وقال المتحدث إن الخبر وصل."}},
+		{"ellipsis character, then a verb of saying", "وانتظر الجميع طويلا… وقال المتحدث إن الخبر وصل.", []string{"وانتظر الجميع طويلا…", "وقال المتحدث إن الخبر وصل."}},
+		{"ellipsis, then other news openers", "وانتظر الجميع طويلا... وشدد المتحدث على أن الخبر وصل. وتبقى الأسئلة… من جهته، قال الوزير إنه متفائل.",
+			[]string{"وانتظر الجميع طويلا...", "وشدد المتحدث على أن الخبر وصل.", "وتبقى الأسئلة…", "من جهته، قال الوزير إنه متفائل."}},
+		{"abbreviation, then another opener", "وتعود إلى عام 300 ق.م. وكشف الباحث أنها نادرة.", []string{"وتعود إلى عام 300 ق.م.", "وكشف الباحث أنها نادرة."}},
+		{"Hijri date and its Gregorian equivalent", "وذلك يوم الأحد 15 رمضان 1445هـ. الموافق 24 مارس 2024م. وقال الوزير إن الحفل ناجح. صدر في 1/1/1445 هـ. الموافق 18/7/2023 م. توفي سنة 632 م. الموافقة للسنة 11 هـ.",
+			[]string{"وذلك يوم الأحد 15 رمضان 1445هـ. الموافق 24 مارس 2024م.", "وقال الوزير إن الحفل ناجح.", "صدر في 1/1/1445 هـ. الموافق 18/7/2023 م.", "توفي سنة 632 م. الموافقة للسنة 11 هـ."}},
+		{"era after a year", "ولد عام 1920 م. وتوفي عام 1980 م. ودفن في القاهرة. وولد أبوه عام 1310 ه. وعاش في مكة.",
+			[]string{"ولد عام 1920 م.", "وتوفي عام 1980 م.", "ودفن في القاهرة.", "وولد أبوه عام 1310 ه.", "وعاش في مكة."}},
+		{"morning after a time", "نشر الخبر الساعة 10:30 ص. بتوقيت مكة.", []string{"نشر الخبر الساعة 10:30 ص. بتوقيت مكة."}},
+		{"ellipsis for a pause", "الحرب مستمرة … والمفاوضات متعثرة ... والشعب ينتظر.", []string{"الحرب مستمرة … والمفاوضات متعثرة ... والشعب ينتظر."}},
+		{"ellipsis for an omitted name", "قال … إن الأمر انتهى.", []string{"قال … إن الأمر انتهى."}},
+		{"ellipsis after a closing quote", "وقال «سنرى…» ثم غادر. وقال «سنرى...» ثم غادر.", []string{"وقال «سنرى…» ثم غادر.", "وقال «سنرى...» ثم غادر."}},
+		{"question, then an ellipsis", "هل تنجح المفاوضات؟… لا أحد يعرف.", []string{"هل تنجح المفاوضات؟…", "لا أحد يعرف."}},
+		{"omission in square brackets", "وجاء في البيان أن الحكومة […] ستتخذ الإجراءات. وأن الجيش [...] سيتدخل.", []string{"وجاء في البيان أن الحكومة […] ستتخذ الإجراءات.", "وأن الجيش [...] سيتدخل."}},
+		{"omission in brackets", "وجاء أن الحكومة (…) ستتخذ الإجراءات (...) اللازمة.", []string{"وجاء أن الحكومة (…) ستتخذ الإجراءات (...) اللازمة."}},
+		{"ellipsis after a stop opens the next sentence", "انتهى الاجتماع. … وبعد ساعة غادر الوفد. ... ثم عاد.", []string{"انتهى الاجتماع.", "… وبعد ساعة غادر الوفد.", "... ثم عاد."}},
+		{"ellipsis after a stop, then a verb of saying", "انتهى الاجتماع. … وقال المتحدث إنه نجح.", []string{"انتهى الاجتماع.", "… وقال المتحدث إنه نجح."}},
+		{"ellipsis after a stop at the end", "انتهى الاجتماع. …", []string{"انتهى الاجتماع. …"}},
+		{"marks after a stop", "انتهى الاجتماع. !! وغادر الوفد. ؟ ثم عاد. . وانتهى.", []string{"انتهى الاجتماع. !!", "وغادر الوفد. ؟", "ثم عاد. .", "وانتهى."}},
+		{"dots with spaces between", "انتظر الجميع . . . ثم جاء الخبر. وانتظروا . . . وقال المتحدث إنه وصل.", []string{"انتظر الجميع . . . ثم جاء الخبر.", "وانتظروا . . .", "وقال المتحدث إنه وصل."}},
+		{"two dots set apart", "في هذه المرحلة .. حيث أن الناس ينتظرون.", []string{"في هذه المرحلة .. حيث أن الناس ينتظرون."}},
 		{"two-dot stop", "تتحكم في أسعار بيعها.. وهو الأمر الذي يقلق.", []string{"تتحكم في أسعار بيعها..", "وهو الأمر الذي يقلق."}},
 		{"three dots mid-line", "قال إن ما تقوله وما تفعله... في الواقع أمر لا يصدق.", []string{"قال إن ما تقوله وما تفعله... في الواقع أمر لا يصدق."}},
 		{"closing curly quote", "وقال “ستدفع الثمن.” وغادر.", []string{"وقال “ستدفع الثمن.”", "وغادر."}},
@@ -44,11 +66,15 @@ func TestSentencesArabic(t *testing.T) {
 			[]string{"ونقلت عنه القول “لماذا لا؟ هؤلاء جيراننا، ومن الأفضل أن نعيش في سلام”."}},
 		{"quoted question, reversed guillemets", "قال »لماذا لا؟ هؤلاء جيراننا«. وانصرف.", []string{"قال »لماذا لا؟ هؤلاء جيراننا«.", "وانصرف."}},
 		{"quoted full stops split", "وقال «الوضع صعب. نحن نعمل» ثم غادر.", []string{"وقال «الوضع صعب.", "نحن نعمل» ثم غادر."}},
+		{"speaker after a quotation", "«متى ينتهي هذا؟» تساءل أحد السكان. \"لن نتراجع!\" قالت الوزيرة للصحفيين. «الوضع صعب.» قال الوزير. «الوضع صعب.» وقال الوزير إنه متفائل.",
+			[]string{"«متى ينتهي هذا؟» تساءل أحد السكان.", "\"لن نتراجع!\" قالت الوزيرة للصحفيين.", "«الوضع صعب.» قال الوزير.", "«الوضع صعب.»", "وقال الوزير إنه متفائل."}},
 		{"quote never closed", "وقال “لماذا لا؟ ثم سكت. وغادر.", []string{"وقال “لماذا لا؟ ثم سكت.", "وغادر."}},
 		{"doctor", "التقى د. محمد علي الوزير.", []string{"التقى د. محمد علي الوزير."}},
 		{"metre and BC", "بطول 5 م. وفي عام 300 ق.م. بني المعبد. وفي 300 ق.م بني آخر.", []string{"بطول 5 م. وفي عام 300 ق.م. بني المعبد.", "وفي 300 ق.م بني آخر."}},
 		{"agency", "نقلت أ.ف.ب. عن مصدر قوله إنه وصل.", []string{"نقلت أ.ف.ب. عن مصدر قوله إنه وصل."}},
 		{"PO box", "العنوان ص.ب. 123 عمان.", []string{"العنوان ص.ب. 123 عمان."}},
+		{"Latin letter before Arabic", "تأهل المنتخب عن المجموعة B. وسيلعب في الدور المقبل. ويحتاج الجسم إلى فيتامين D. «ويمكن» الحصول عليه.",
+			[]string{"تأهل المنتخب عن المجموعة B.", "وسيلعب في الدور المقبل.", "ويحتاج الجسم إلى فيتامين D.", "«ويمكن» الحصول عليه."}},
 		{"Latin initials", "قالت U.S. Army إنها مستعدة.", []string{"قالت U.S. Army إنها مستعدة."}},
 		{"decimal", "ارتفع المؤشر 3.5 في المئة.", []string{"ارتفع المؤشر 3.5 في المئة."}},
 		{"Arabic-Indic decimal", "بلغ النمو ١٢٫٥ في المئة. وتراجع.", []string{"بلغ النمو ١٢٫٥ في المئة.", "وتراجع."}},
@@ -67,6 +93,11 @@ func TestSentencesArabic(t *testing.T) {
 		{"list", "وتشمل المطالب:\n- الإفراج عن المعتقلين.\n- وقف إطلاق النار", []string{"وتشمل المطالب:", "- الإفراج عن المعتقلين.", "- وقف إطلاق النار"}},
 		{"numbered list", "1. النقطة الأولى: خفض التضخم.\n2. النقطة الثانية.\n١. الأولى.\n٢. الثانية.\n2.3. فرعية.",
 			[]string{"1. النقطة الأولى: خفض التضخم.", "2. النقطة الثانية.", "١. الأولى.", "٢. الثانية.", "2.3. فرعية."}},
+		{"numbered list in a line", "وتشمل الخطة: 1. خفض الضرائب. 2. زيادة الأجور. 3. دعم الصادرات.",
+			[]string{"وتشمل الخطة: 1. خفض الضرائب.", "2. زيادة الأجور.", "3. دعم الصادرات."}},
+		{"list in a line, other markers", "ومن المطالب: 1- وقف إطلاق النار. 2- إدخال المساعدات. ١) الإفراج عن الأسرى.",
+			[]string{"ومن المطالب: 1- وقف إطلاق النار.", "2- إدخال المساعدات.", "١) الإفراج عن الأسرى."}},
+		{"number after an abbreviation is no list", "انظر ص. 45. وقال الكاتب إنه نادر.", []string{"انظر ص. 45.", "وقال الكاتب إنه نادر."}},
 		{"number mid-line still ends", "زاد عدد السكان إلى 2. وتراجع.", []string{"زاد عدد السكان إلى 2.", "وتراجع."}},
 		{"initials in brackets", "بينما تراجع الدولار (م.ع.) أمام اليورو.", []string{"بينما تراجع الدولار (م.ع.) أمام اليورو."}},
 		{"agency in brackets", "قال مصدر [أ.ف.ب.] إن الوفد وصل. وبدأت المحادثات.", []string{"قال مصدر [أ.ف.ب.] إن الوفد وصل.", "وبدأت المحادثات."}},
@@ -75,6 +106,9 @@ func TestSentencesArabic(t *testing.T) {
 		{"Latin title", "والتقى Dr. Smith ثم Mr. Brown في البيت الأبيض.", []string{"والتقى Dr. Smith ثم Mr. Brown في البيت الأبيض."}},
 		{"spelled Latin initials", "وقال جي . بي . مورغان إن السوق مستقرة. وتابع.", []string{"وقال جي . بي . مورغان إن السوق مستقرة.", "وتابع."}},
 		{"spelled initials, no spaces", "وقال مصرف جي.بي. مورغان إن السوق مستقرة.", []string{"وقال مصرف جي.بي. مورغان إن السوق مستقرة."}},
+		{"one spelled middle initial", "وقال جون إف. كينيدي ذلك. وكرر دونالد جيه. ترامب الأمر.", []string{"وقال جون إف. كينيدي ذلك.", "وكرر دونالد جيه. ترامب الأمر."}},
+		{"spelled initialism at the end", "نقلت ذلك هيئة الإذاعة البريطانية بي بي سي. ويأتي ذلك بعد قرار الحكومة. وذكرته شبكة سي إن إن. ويأتي ذلك.",
+			[]string{"نقلت ذلك هيئة الإذاعة البريطانية بي بي سي.", "ويأتي ذلك بعد قرار الحكومة.", "وذكرته شبكة سي إن إن.", "ويأتي ذلك."}},
 		{"a spelled letter is also a word", "اتصل بي. وقال إنه قادم.", []string{"اتصل بي.", "وقال إنه قادم."}},
 		{"initial with a space before the stop", "قال أ . ف . ب إن د . محمد وصل.", []string{"قال أ . ف . ب إن د . محمد وصل."}},
 		{"initial after the conjunction", "حضر كل من أ. محمد، ود. علي، وم. خالد.", []string{"حضر كل من أ. محمد، ود. علي، وم. خالد."}},
@@ -120,6 +154,13 @@ func TestSentencesEnglish(t *testing.T) {
 		{"question inside quote", "He said “Why not? They are our neighbours” and left.", []string{"He said “Why not? They are our neighbours” and left."}},
 		{"ellipsis then lower case", "It was... well, odd. Then it ended.", []string{"It was... well, odd.", "Then it ended."}},
 		{"ellipsis then capital", "He waited... Nothing came.", []string{"He waited...", "Nothing came."}},
+		{"ellipsis character then lower case", "It was… well, odd. Then it ended.", []string{"It was… well, odd.", "Then it ended."}},
+		{"ellipsis character then capital", "He waited… Nothing came.", []string{"He waited…", "Nothing came."}},
+		{"ellipsis before a number", "The toll rose... 15 died. The toll rose… 15 died.", []string{"The toll rose... 15 died.", "The toll rose… 15 died."}},
+		{"ellipsis after a stop opens the next sentence", "The talks ended. … Then the delegates left. ... They came back.", []string{"The talks ended.", "… Then the delegates left.", "... They came back."}},
+		{"ellipsis after a stop at the end", "The talks ended. …", []string{"The talks ended. …"}},
+		{"marks after a stop", "The talks ended. !! Then they left. ? Nobody knew.", []string{"The talks ended. !!", "Then they left. ?", "Nobody knew."}},
+		{"omission in square brackets", "“We will act […] The army is ready,” he said. “We [...] Nobody objected.”", []string{"“We will act […] The army is ready,” he said.", "“We [...] Nobody objected.”"}},
 		{"numbered list", "1. The first point.\n2. The second point.", []string{"1. The first point.", "2. The second point."}},
 	}
 	for _, tt := range tests {
@@ -183,6 +224,39 @@ func TestQuotationReach(t *testing.T) {
 	}
 }
 
+// A sentence is never punctuation alone, whatever the rules: marks with no
+// word beside them join the sentence before them, or the one after them when
+// they open the line. A line of punctuation alone stays one segment.
+func TestNoSegmentOfPunctuationAlone(t *testing.T) {
+	everyMark, err := ParseSRX("marks.srx", strings.NewReader(`<srx version="2.0"><header cascade="no"/><body><languagerules>
+<languagerule languagerulename="all"><rule break="yes"><beforebreak>[.!?؟…"]</beforebreak><afterbreak>\s</afterbreak></rule></languagerule>
+</languagerules><maprules><languagemap languagepattern=".*" languagerulename="all"/></maprules></body></srx>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		rules *Rules
+		lang  string
+		in    string
+		want  []string
+	}{
+		{"built-in, marks open the line", nil, "ar", "؟ وقال المتحدث إنه وصل. !! وغادر.", []string{"؟ وقال المتحدث إنه وصل. !!", "وغادر."}},
+		{"built-in, quoted mark", nil, "ar", `انتهى. "!" وغادر.`, []string{`انتهى. "!"`, "وغادر."}},
+		{"built-in, English quoted mark", nil, "en", `The end. "!" Then they left.`, []string{`The end. "!"`, "Then they left."}},
+		{"own rules", everyMark, "ar", "… انتهى الاجتماع. … ثم جاء الخبر. !! \"وغادر.\" …", []string{"… انتهى الاجتماع. …", "ثم جاء الخبر. !!", "\"وغادر.\" …"}},
+		{"line of marks", everyMark, "ar", "انتهى.\n… !! ؟\nثم جاء.", []string{"انتهى.", "… !! ؟", "ثم جاء."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := texts(SentencesWith(tt.in, Options{Lang: tt.lang, Rules: tt.rules}))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestBlocks(t *testing.T) {
 	type blk struct {
 		kind doc.Kind
@@ -215,6 +289,10 @@ func TestBlocks(t *testing.T) {
 		{"article about cookies", "تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا.", []blk{
 			{doc.Paragraph, []string{"تناول المؤتمر قواعد ملفات تعريف الارتباط في أوروبا."}}}},
 		{"share in a sentence", "شارك الوزير في القمة.", []blk{{doc.Paragraph, []string{"شارك الوزير في القمة."}}}},
+		{"separator lines", "عنوان الخبر\n\nانتهى الاجتماع.\n…\nوبعد ساعة غادر الوفد.\n\n* * *\n\n(1)\n\n—", []blk{
+			{doc.Heading, []string{"عنوان الخبر"}}, {doc.Paragraph, []string{"انتهى الاجتماع."}}, {doc.Boilerplate, []string{"…"}},
+			{doc.Paragraph, []string{"وبعد ساعة غادر الوفد."}}, {doc.Boilerplate, []string{"* * *"}},
+			{doc.Heading, []string{"(1)"}}, {doc.Boilerplate, []string{"—"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
