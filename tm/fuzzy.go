@@ -20,10 +20,14 @@ import (
 type Match struct {
 	Entry // the memory's pair, with its provenance
 	// Score is the similarity of the normalised sources in [0,1]: one minus
-	// the character edit distance divided by the longer length.
+	// the character edit distance divided by the longer length, a number
+	// counting as one character (a placeable: another figure is one edit).
 	Score float64
 	// Diff turns the entry's source into the looked-up text.
 	Diff []diffmatchpatch.Diff
+	// Numbers are the figures the entry's source and the text do not
+	// share: the translation must not be taken with the old ones.
+	Numbers []NumberChange
 }
 
 // FuzzyOptions configure Fuzzy. The zero value is useful.
@@ -82,6 +86,8 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	sp, tp := primary(sourceLang), primary(targetLang)
+	var nums placeholders
+	q = nums.mark(q)
 	qLen := utf8.RuneCountInString(q)
 	var qp *profile
 	var out []Match
@@ -89,7 +95,7 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 		if primary(e.SourceLang) != sp || primary(e.TargetLang) != tp {
 			continue
 		}
-		n := norms[i]
+		n := nums.mark(norms[i])
 		nLen := utf8.RuneCountInString(n)
 		longer := max(qLen, nLen)
 		// The length difference alone bounds the score: skip hopeless ones.
@@ -128,6 +134,7 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 	}
 	for i := range out {
 		out[i].Diff = Diff(out[i].Source, source)
+		out[i].Numbers = NumberChanges(out[i].Source, out[i].Target, source)
 	}
 	return out, nil
 }

@@ -150,6 +150,10 @@ func AttachFuzzy(ctx context.Context, m Lookup, bt *doc.Bitext, minScore float64
 			}
 			u.Matches = append(u.Matches, doc.Match{Source: mt.Source, Target: mt.Target, Score: mt.Score,
 				Origin: origin, Diff: DiffText(mt.Diff)})
+			for _, n := range mt.Numbers {
+				// a CAT tool shows the candidate's score, not its figures
+				u.Notes = append(u.Notes, fmt.Sprintf("memory match %d%%: %s", int(mt.Score*100), n))
+			}
 		}
 	}
 	return nil

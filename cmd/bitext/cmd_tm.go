@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -305,15 +306,16 @@ Examples:
 			}
 			if c.Bool("json") {
 				type jsonMatch struct {
-					Score  float64 `json:"score"`
-					Source string  `json:"source"`
-					Target string  `json:"target"`
-					Diff   string  `json:"diff"`
+					Score   float64           `json:"score"`
+					Source  string            `json:"source"`
+					Target  string            `json:"target"`
+					Diff    string            `json:"diff"`
+					Numbers []tm.NumberChange `json:"numbers,omitempty"`
 					tmEntryJSON
 				}
 				out := []jsonMatch{}
 				for _, mt := range ms {
-					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), entryJSON(&mt.Entry)})
+					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), mt.Numbers, entryJSON(&mt.Entry)})
 				}
 				return writeJSON(e.stdout, out)
 			}
@@ -325,9 +327,12 @@ Examples:
 				if i > 0 {
 					fmt.Fprintln(e.stdout)
 				}
-				fmt.Fprintf(e.stdout, "%3.0f%%  %s\n      %s\n", mt.Score*100, mt.Source, mt.Target)
+				fmt.Fprintf(e.stdout, "%4s  %s\n      %s\n", percent(mt.Score), mt.Source, mt.Target)
 				if mt.Score < 1 || mt.Source != c.Args().First() {
 					fmt.Fprintf(e.stdout, "      diff: %s\n", tm.DiffText(mt.Diff))
+				}
+				for _, n := range mt.Numbers {
+					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
 				if d := tm.Describe(&mt.Entry); d != "" {
 					fmt.Fprintf(e.stdout, "      %s\n", d)
@@ -336,6 +341,12 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// percent shows a score as a whole percentage, rounded down: a match that
+// is not exact never shows as 100%, however long the sentence.
+func percent(score float64) string {
+	return fmt.Sprintf("%d%%", int(math.Floor(score*100+1e-9)))
 }
 
 type tmEntryJSON struct {

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tmxOf writes a TMX file of Arabic–English pairs (source, target, source,
+// target…) in dir and returns its path.
+func tmxOf(t *testing.T, dir, name string, pairs ...string) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="desk" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/><body>
+`)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		fmt.Fprintf(&b, `<tu tuid="t%d" creationdate="202309%02dT100000Z" creationid="omar"><tuv xml:lang="ar"><seg>%s</seg></tuv><tuv xml:lang="en"><seg>%s</seg></tuv></tu>`+"\n",
+			i/2+1, i/2+1, pairs[i], pairs[i+1])
+	}
+	b.WriteString("</body></tmx>\n")
+	return writeTestFile(t, dir, name, b.String())
+}
+
+// memoryOf makes a memory of the pairs and returns its path.
+func memoryOf(t *testing.T, pairs ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	if r := runBitext(t, "", "", "tm", "import", "--tm", db, tmxOf(t, dir, "in.tmx", pairs...)); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	return db
+}
+
+// TestTMLookupWarnsOfNumbers: a match that differs in a figure says which,
+// and how its translation writes the old one; a long sentence that differs
+// only in a figure is not shown as 100%.
+func TestTMLookupWarnsOfNumbers(t *testing.T) {
+	long := strings.Repeat("وكانت الولايات المتحدة وبريطانيا وكوريا الجنوبية واليابان أعلنت في بيان مشترك ", 3)
+	db := memoryOf(t,
+		"وقالت وزارة الصحة إن عدد القتلى ارتفع إلى 1250 شخصا.", "The health ministry said the death toll had risen to 1,250.",
+		long+"في عام 2022.", "In 2022, the four countries said in a joint statement.")
+	r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "وقالت وزارة الصحة إن عدد القتلى ارتفع إلى 987 شخصا.")
+	if r.code != 0 || !strings.Contains(r.stdout, "! number 1250 in the memory, 987 here; the translation says 1,250") {
+		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, long+"في عام 2023.")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, " 99%  ") || !strings.Contains(r.stdout, "! number 2022 in the memory, 2023 here; the translation says 2022") {
+		t.Errorf("lookup of a long sentence: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "--json", "وقالت وزارة الصحة إن عدد القتلى ارتفع إلى 987 شخصا.")
+	var ms []struct {
+		Numbers []struct{ Memory, Text, Target string } `json:"numbers"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &ms); err != nil || len(ms) != 1 || len(ms[0].Numbers) != 1 ||
+		ms[0].Numbers[0].Memory != "1250" || ms[0].Numbers[0].Text != "987" || ms[0].Numbers[0].Target != "1,250" {
+		t.Errorf("lookup --json: %q: %+v %v", r.stdout, ms, err)
+	}
+}
