@@ -110,7 +110,7 @@ SQLite file. 'bitext translate' takes exact matches from it instead of calling t
 engine and offers fuzzy matches to the editor.`,
 			Flags: []cli.Flag{tmFlag()}, // also before the subcommand
 			Subcommands: []*cli.Command{
-				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmStatsCommand(e),
+				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmSearchCommand(e), tmStatsCommand(e),
 			},
 		}
 	})
@@ -335,6 +335,100 @@ Examples:
 					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
 				if d := tm.Describe(&mt.Entry); d != "" {
+					fmt.Fprintf(e.stdout, "      %s\n", d)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func tmSearchCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "search",
+		Usage:     "concordance: the pairs that hold a word or phrase, to see how it was translated",
+		ArgsUsage: "TERM",
+		Description: `Finds the pairs whose source holds TERM when it is Arabic, folded as lookups
+fold it (hamza, ta marbuta, alef maqsura, diacritics) and with or without the
+proclitics and article a word takes (الكرملين finds للكرملين and وبالكرملين;
+كرملين finds them and الكرملين), else whose translation holds it, ignoring case.
+Whole words come first, then the pairs an editor approved, then the newest. The
+term is shown [in brackets]; the first line says how many pairs hold it.
+
+Examples:
+   bitext tm search الكرملين
+   bitext tm search "مجلس الأمن القومي"
+   bitext tm search --max 20 --json "national security"`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of the sources"},
+			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language of the translations"},
+			&cli.IntFlag{Name: "max", Value: 10, Usage: "most pairs shown"},
+			&cli.BoolFlag{Name: "json", Usage: "print the pairs as JSON"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("tm search: want one word or phrase, got %d arguments", c.NArg())
+			}
+			if n := c.Int("max"); n < 1 {
+				return usagef("tm search: --max %d: want at least 1", n)
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			res, err := m.Concordance(c.Context, c.String("source-lang"), c.String("target-lang"), c.Args().First(),
+				tm.ConcordanceOptions{Max: c.Int("max")})
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				type jsonHit struct {
+					ID     int64  `json:"id"`
+					Source string `json:"source"`
+					Target string `json:"target"`
+					Found  string `json:"found"`      // the term as the pair writes it
+					In     string `json:"in"`         // "source" or "target"
+					Whole  bool   `json:"whole_word"` // not part of a longer word
+					tmEntryJSON
+				}
+				out := struct {
+					Total  int       `json:"total"`
+					Capped bool      `json:"capped,omitempty"`
+					Pairs  []jsonHit `json:"pairs"`
+				}{res.Total, res.Capped, []jsonHit{}}
+				for _, h := range res.Hits {
+					in, text := "source", h.Source
+					if h.InTarget {
+						in, text = "target", h.Target
+					}
+					out.Pairs = append(out.Pairs, jsonHit{h.ID, h.Source, h.Target, text[h.Start:h.End], in, h.Whole, entryJSON(&h.Entry)})
+				}
+				return writeJSON(e.stdout, out)
+			}
+			if res.Total == 0 {
+				fmt.Fprintln(e.stdout, "no pair holds it")
+				return nil
+			}
+			more := ""
+			if res.Capped {
+				more = "more than "
+			}
+			fmt.Fprintf(e.stdout, "%s%d pairs hold it", more, res.Total)
+			if len(res.Hits) < res.Total {
+				fmt.Fprintf(e.stdout, " (%d shown; --max shows more)", len(res.Hits))
+			}
+			fmt.Fprintln(e.stdout)
+			for _, h := range res.Hits {
+				src, tgt := h.Source, h.Target
+				if h.InTarget {
+					tgt = tgt[:h.Start] + "[" + tgt[h.Start:h.End] + "]" + tgt[h.End:]
+				} else {
+					src = src[:h.Start] + "[" + src[h.Start:h.End] + "]" + src[h.End:]
+				}
+				fmt.Fprintf(e.stdout, "\n#%d  %s\n      %s\n", h.ID, src, tgt)
+				if d := tm.Describe(&h.Entry); d != "" {
 					fmt.Fprintf(e.stdout, "      %s\n", d)
 				}
 			}

@@ -60,3 +60,38 @@ func TestTMLookupWarnsOfNumbers(t *testing.T) {
 		t.Errorf("lookup --json: %q: %+v %v", r.stdout, ms, err)
 	}
 }
+
+// TestTMSearch: tm search shows the pairs holding a word, with the word
+// marked, how many hold it and how many are shown; --json says the same.
+func TestTMSearch(t *testing.T) {
+	db := memoryOf(t,
+		"وقال الناطق باسم الكرملين ديمتري بيسكوف.", "Kremlin spokesman Dmitry Peskov said.",
+		"وأعلن للكرملين أمس.", "He told the Kremlin yesterday.",
+		"وقال مسؤول بالكرملين إن المحادثات مستمرة.", "A Kremlin official said the talks continue.",
+		"زار الوفد موسكو.", "The delegation visited Moscow.")
+	r := runBitext(t, "", "", "tm", "search", "--tm", db, "--max", "2", "الكرملين")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "3 pairs hold it (2 shown; --max shows more)\n") ||
+		!strings.Contains(r.stdout, "وقال مسؤول ب[الكرملين] إن") {
+		t.Errorf("search: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "search", "--tm", db, "--json", "moscow")
+	var out struct {
+		Total int `json:"total"`
+		Pairs []struct {
+			ID     int64  `json:"id"`
+			Found  string `json:"found"`
+			In     string `json:"in"`
+			Target string `json:"target"`
+		} `json:"pairs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || out.Total != 1 || len(out.Pairs) != 1 ||
+		out.Pairs[0].Found != "Moscow" || out.Pairs[0].In != "target" || out.Pairs[0].ID == 0 {
+		t.Errorf("search --json: %q: %+v %v", r.stdout, out, err)
+	}
+	if r := runBitext(t, "", "", "tm", "search", "--tm", db, "طهران"); r.code != 0 || r.stdout != "no pair holds it\n" {
+		t.Errorf("search for nothing: %d %q", r.code, r.stdout)
+	}
+	if r := runBitext(t, "", "", "tm", "search", "--tm", db); r.code != 2 {
+		t.Errorf("search without a term: exit %d", r.code)
+	}
+}
