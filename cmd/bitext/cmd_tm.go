@@ -14,7 +14,9 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -110,7 +112,7 @@ SQLite file. 'bitext translate' takes exact matches from it instead of calling t
 engine and offers fuzzy matches to the editor.`,
 			Flags: []cli.Flag{tmFlag()}, // also before the subcommand
 			Subcommands: []*cli.Command{
-				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmSearchCommand(e), tmStatsCommand(e),
+				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmSearchCommand(e), tmRemoveCommand(e), tmCorrectCommand(e), tmStatsCommand(e),
 			},
 		}
 	})
@@ -334,9 +336,7 @@ Examples:
 				for _, n := range mt.Numbers {
 					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
-				if d := tm.Describe(&mt.Entry); d != "" {
-					fmt.Fprintf(e.stdout, "      %s\n", d)
-				}
+				fmt.Fprintf(e.stdout, "      %s\n", describeWithID(&mt.Entry))
 			}
 			return nil
 		},
@@ -385,7 +385,6 @@ Examples:
 			}
 			if c.Bool("json") {
 				type jsonHit struct {
-					ID     int64  `json:"id"`
 					Source string `json:"source"`
 					Target string `json:"target"`
 					Found  string `json:"found"`      // the term as the pair writes it
@@ -403,7 +402,7 @@ Examples:
 					if h.InTarget {
 						in, text = "target", h.Target
 					}
-					out.Pairs = append(out.Pairs, jsonHit{h.ID, h.Source, h.Target, text[h.Start:h.End], in, h.Whole, entryJSON(&h.Entry)})
+					out.Pairs = append(out.Pairs, jsonHit{h.Source, h.Target, text[h.Start:h.End], in, h.Whole, entryJSON(&h.Entry)})
 				}
 				return writeJSON(e.stdout, out)
 			}
@@ -443,7 +442,178 @@ func percent(score float64) string {
 	return fmt.Sprintf("%d%%", int(math.Floor(score*100+1e-9)))
 }
 
+// describeWithID is the entry's id, which tm remove and tm correct take,
+// and where it came from.
+func describeWithID(en *tm.Entry) string {
+	if d := tm.Describe(en); d != "" {
+		return fmt.Sprintf("#%d, %s", en.ID, d)
+	}
+	return fmt.Sprintf("#%d", en.ID)
+}
+
+// parseIDs reads entry ids as tm lookup and tm search show them: 12 or #12.
+func parseIDs(cmd string, args []string) ([]int64, error) {
+	var ids []int64
+	for _, a := range args {
+		id, err := strconv.ParseInt(strings.TrimPrefix(a, "#"), 10, 64)
+		if err != nil || id < 1 {
+			return nil, usagef("tm %s: %q is not an entry id (the #number tm lookup and tm search show)", cmd, a)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// showEntry prints an entry's source, translation and provenance.
+func showEntry(w io.Writer, en *tm.Entry) {
+	fmt.Fprintf(w, "  %s\n  %s\n  %s\n", en.Source, en.Target, describeWithID(en))
+}
+
+func tmRemoveCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "remove",
+		Usage:     "delete pairs from the memory: by id, or every translation of a source",
+		ArgsUsage: "ID... | --source TEXT [--target TEXT]",
+		Description: `Deletes the pairs with the ids tm lookup and tm search show (#12), or with
+--source every pair whose source is TEXT (folded as lookups fold it), only those
+translated as --target when it is given. All are removed or none (an unknown id
+removes nothing). --dry-run shows what would be removed.
+
+Examples:
+   bitext tm remove 1508
+   bitext tm remove --source "وقال الناطق باسم الكرملين إن بوتين سيزور بكين." --target "The Kremlin spokesman said Putin would visit Tehran."`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "source", Usage: "remove the pairs of this source text"},
+			&cli.StringFlag{Name: "target", Usage: "with --source: only the pairs with this translation"},
+			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "with --source: its language"},
+			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "with --source: language of the translations"},
+			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "show what would be removed, remove nothing"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		},
+		Action: func(c *cli.Context) error {
+			bySource := c.IsSet("source")
+			if bySource == (c.NArg() > 0) {
+				return usagef("tm remove: want entry ids or --source TEXT, not both")
+			}
+			if c.IsSet("target") && !bySource {
+				return usagef("tm remove: --target goes with --source")
+			}
+			ids, err := parseIDs("remove", c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			var gone []tm.Entry
+			if bySource {
+				es, err := m.Exact(c.Context, c.String("source-lang"), c.String("target-lang"), c.String("source"))
+				if err != nil {
+					return err
+				}
+				for _, en := range es {
+					if !c.IsSet("target") || strings.TrimSpace(en.Target) == strings.TrimSpace(c.String("target")) {
+						gone = append(gone, en)
+						ids = append(ids, en.ID)
+					}
+				}
+				if len(gone) == 0 {
+					what := "no pair has this source"
+					if len(es) > 0 {
+						what = fmt.Sprintf("none of the %d pairs of this source has this translation", len(es))
+					}
+					return fmt.Errorf("tm remove: %s in %s", what, m.Path())
+				}
+			} else {
+				for _, id := range ids {
+					en, err := m.Get(c.Context, id)
+					if err != nil {
+						return err
+					}
+					gone = append(gone, en)
+				}
+			}
+			if !c.Bool("dry-run") {
+				if err := m.Remove(c.Context, ids); err != nil {
+					return err
+				}
+			}
+			if c.Bool("quiet") {
+				return nil
+			}
+			verb := "removed"
+			if c.Bool("dry-run") {
+				verb = "would remove"
+			}
+			noun := "pairs"
+			if len(gone) == 1 {
+				noun = "pair"
+			}
+			fmt.Fprintf(e.stdout, "%s %d %s:\n", verb, len(gone), noun)
+			for i := range gone {
+				showEntry(e.stdout, &gone[i])
+			}
+			return nil
+		},
+	}
+}
+
+func tmCorrectCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "correct",
+		Usage:     "replace the translation of a pair in the memory",
+		ArgsUsage: "ID",
+		Description: `Replaces the translation of the pair with the id tm lookup and tm search show
+(#12) by --target, marked as approved (final) by --editor now: lookups and
+translate offer the corrected pair from then on. When the memory holds the
+corrected pair already, the two become one.
+
+Example:
+   bitext tm correct 1508 --target "The Kremlin spokesman said Putin would visit Beijing."`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "target", Required: true, Usage: "the right translation"},
+			&cli.StringFlag{Name: "editor", Value: os.Getenv("USER"), Usage: "who corrected it, recorded in the memory"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("tm correct: want one entry id, got %d arguments", c.NArg())
+			}
+			ids, err := parseIDs("correct", c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			before, err := m.Get(c.Context, ids[0])
+			if err != nil {
+				return err
+			}
+			holder, err := m.Correct(c.Context, ids[0], c.String("target"), string(doc.StateFinal), c.String("editor"), time.Time{})
+			if err != nil {
+				return err
+			}
+			after, err := m.Get(c.Context, holder)
+			if err != nil {
+				return err
+			}
+			if !c.Bool("quiet") {
+				fmt.Fprintf(e.stdout, "corrected #%d:\n  %s\n  was: %s\n  now: %s\n  %s\n", ids[0], after.Source, before.Target, after.Target, describeWithID(&after))
+			}
+			return nil
+		},
+	}
+}
+
 type tmEntryJSON struct {
+	ID      int64  `json:"id"`
 	Article string `json:"article,omitempty"`
 	UnitID  string `json:"unit_id,omitempty"`
 	State   string `json:"state,omitempty"`
@@ -452,7 +622,7 @@ type tmEntryJSON struct {
 }
 
 func entryJSON(e *tm.Entry) tmEntryJSON {
-	j := tmEntryJSON{Article: e.Article, UnitID: e.UnitID, State: e.State, Creator: e.Creator}
+	j := tmEntryJSON{ID: e.ID, Article: e.Article, UnitID: e.UnitID, State: e.State, Creator: e.Creator}
 	if !e.Created.IsZero() {
 		j.Created = e.Created.Format("2006-01-02T15:04:05Z")
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -93,5 +94,51 @@ func TestTMSearch(t *testing.T) {
 	}
 	if r := runBitext(t, "", "", "tm", "search", "--tm", db); r.code != 2 {
 		t.Errorf("search without a term: exit %d", r.code)
+	}
+}
+
+// TestTMRemoveAndCorrect: a wrong translation found by tm lookup is corrected
+// or removed by the id lookup shows, or removed by its source and
+// translation; an unknown id is an error that removes nothing.
+func TestTMRemoveAndCorrect(t *testing.T) {
+	const src = "وقال الناطق باسم الكرملين إن بوتين سيزور بكين."
+	db := memoryOf(t,
+		src, "The Kremlin spokesman said Putin would visit Tehran.",
+		"زار الوفد موسكو.", "The delegation visited Moscow.",
+		"زار الوفد موسكو.", "The delegation went to Kyiv.")
+	r := runBitext(t, "", "", "tm", "lookup", "--tm", db, src)
+	id := regexp.MustCompile(`(?m)^      #(\d+), unit t1`).FindStringSubmatch(r.stdout)
+	if id == nil {
+		t.Fatalf("lookup shows no id: %q", r.stdout)
+	}
+	r = runBitext(t, "", "", "tm", "correct", "--tm", db, "--editor", "rana", "#"+id[1], "--target", "The Kremlin spokesman said Putin would visit Beijing.")
+	if r.code != 0 || !strings.Contains(r.stdout, "was: The Kremlin spokesman said Putin would visit Tehran.") {
+		t.Fatalf("correct: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "--json", src)
+	if !strings.Contains(r.stdout, `"target": "The Kremlin spokesman said Putin would visit Beijing."`) || !strings.Contains(r.stdout, `"state": "final"`) ||
+		!strings.Contains(r.stdout, `"creator": "omar"`) || strings.Contains(r.stdout, "Tehran") || !strings.Contains(r.stdout, `"id": `+id[1]) {
+		t.Errorf("lookup after correct: %q", r.stdout)
+	}
+	if r := runBitext(t, "", "", "tm", "remove", "--tm", db, "--source", "زار الوفد موسكو.", "--target", "The delegation went to Moscow."); r.code != 1 ||
+		!strings.Contains(r.stderr, "none of the 2 pairs of this source has this translation") {
+		t.Errorf("remove of a translation not there: %d %q", r.code, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "remove", "--tm", db, "--source", "زار الوفد موسكو.", "--target", "The delegation went to Kyiv.")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "removed 1 pair:\n") {
+		t.Errorf("remove by source: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "زار الوفد موسكو.")
+	if strings.Contains(r.stdout, "Kyiv") || !strings.Contains(r.stdout, "visited Moscow") {
+		t.Errorf("lookup after remove: %q", r.stdout)
+	}
+	if r := runBitext(t, "", "", "tm", "remove", "--tm", db, id[1], "9999"); r.code != 1 || !strings.Contains(r.stderr, "#9999: no such entry") {
+		t.Errorf("remove of an unknown id: %d %q", r.code, r.stderr)
+	}
+	if r := runBitext(t, "", "", "tm", "lookup", "--tm", db, src); !strings.Contains(r.stdout, "Beijing") {
+		t.Errorf("an unknown id removed the known one: %q", r.stdout)
+	}
+	if r := runBitext(t, "", "", "tm", "remove", "--tm", db, "x1"); r.code != 2 {
+		t.Errorf("remove x1: exit %d", r.code)
 	}
 }

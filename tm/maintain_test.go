@@ -1,0 +1,109 @@
+package tm
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// freshGramCounts counts the trigrams of the stored sources as an import
+// would, to compare with the kept counts.
+func freshGramCounts(t *testing.T, m *Memory) (kept, fresh map[int64]int) {
+	t.Helper()
+	kept, fresh = map[int64]int{}, map[int64]int{}
+	rows, err := m.db.Query(`SELECT norm FROM tu`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range gramKeys(nil, n) {
+			fresh[k]++
+		}
+	}
+	rows.Close()
+	rows, err = m.db.Query(`SELECT g, n FROM gram`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var g int64
+		var n int
+		if err := rows.Scan(&g, &n); err != nil {
+			t.Fatal(err)
+		}
+		kept[g] = n
+	}
+	rows.Close()
+	return kept, fresh
+}
+
+// TestRemoveAndCorrect: a removed pair is found by no lookup or search, a
+// corrected one is offered with its new translation as approved, and the
+// index and trigram counts stay those of the pairs left.
+func TestRemoveAndCorrect(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	const src = "وقال الناطق باسم الكرملين إن بوتين سيزور بكين."
+	if _, err := m.Add(ctx, []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: src, Target: "The Kremlin spokesman said Putin would visit Tehran."},
+		{SourceLang: "ar", TargetLang: "en", Source: "وقال الناطق باسم الكرملين ديمتري بيسكوف.", Target: "Kremlin spokesman Dmitry Peskov said."},
+		{SourceLang: "ar", TargetLang: "en", Source: "زار الوفد موسكو.", Target: "The delegation visited Moscow."},
+		{SourceLang: "ar", TargetLang: "en", Source: "زار الوفد موسكو.", Target: "The delegation went to Moscow."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	es, err := m.Exact(ctx, "ar", "en", src)
+	if err != nil || len(es) != 1 {
+		t.Fatalf("exact = %+v, %v", es, err)
+	}
+	when := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
+	holder, err := m.Correct(ctx, es[0].ID, "The Kremlin spokesman said Putin would visit Beijing.", "final", "rana", when)
+	if err != nil || holder != es[0].ID {
+		t.Fatalf("correct = %d, %v", holder, err)
+	}
+	if es, _ := m.Exact(ctx, "ar", "en", src); len(es) != 1 || es[0].Target != "The Kremlin spokesman said Putin would visit Beijing." ||
+		es[0].State != "final" || es[0].Changer != "rana" || !es[0].Changed.Equal(when) {
+		t.Errorf("after the correction: %+v", es)
+	}
+	// corrected into the other pair of its source: one row is left
+	moscow, _ := m.Exact(ctx, "ar", "en", "زار الوفد موسكو.")
+	if len(moscow) != 2 {
+		t.Fatalf("moscow pairs %+v", moscow)
+	}
+	holder, err = m.Correct(ctx, moscow[1].ID, moscow[0].Target, "final", "rana", when)
+	if err != nil || holder != moscow[0].ID {
+		t.Fatalf("correct into the other pair = %d, %v (want %d)", holder, err, moscow[0].ID)
+	}
+	if es, _ := m.Exact(ctx, "ar", "en", "زار الوفد موسكو."); len(es) != 1 || es[0].State != "final" {
+		t.Errorf("after correcting into the other pair: %+v", es)
+	}
+	peskov, _ := m.Exact(ctx, "ar", "en", "وقال الناطق باسم الكرملين ديمتري بيسكوف.")
+	if err := m.Remove(ctx, []int64{peskov[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := m.Fuzzy(ctx, "ar", "en", "وقال الناطق باسم الكرملين ديمتري بيسكوف.", FuzzyOptions{MinScore: 0.3}); len(ms) != 1 || ms[0].Source != src {
+		t.Errorf("after the removal, lookup finds %+v", ms)
+	}
+	if res, _ := m.Concordance(ctx, "ar", "en", "بيسكوف", ConcordanceOptions{}); res.Total != 0 {
+		t.Errorf("after the removal, search finds %+v", res)
+	}
+	if err := m.Remove(ctx, []int64{es[0].ID, peskov[0].ID}); !errors.Is(err, ErrNoEntry) {
+		t.Errorf("removing a removed id: %v", err)
+	}
+	if n := count(t, m); n != 2 {
+		t.Errorf("%d pairs left, want 2 (an unknown id removes nothing)", n)
+	}
+	if kept, fresh := freshGramCounts(t, m); !reflect.DeepEqual(kept, fresh) {
+		t.Errorf("trigram counts: %d kept, %d in a fresh count", len(kept), len(fresh))
+	}
+	checkIntegrity(t, m)
+	if _, err := m.Get(ctx, peskov[0].ID); !errors.Is(err, ErrNoEntry) {
+		t.Errorf("get of a removed id: %v", err)
+	}
+}
