@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"bitext/doc"
 )
 
 // freshGramCounts counts the trigrams of the stored sources as an import
@@ -105,5 +109,36 @@ func TestRemoveAndCorrect(t *testing.T) {
 	checkIntegrity(t, m)
 	if _, err := m.Get(ctx, peskov[0].ID); !errors.Is(err, ErrNoEntry) {
 		t.Errorf("get of a removed id: %v", err)
+	}
+}
+
+// TestLeverageNotesAlternatives: when the memory holds several translations
+// of a sentence, translate takes the best and tells the editor the others.
+func TestLeverageNotesAlternatives(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	const src = "وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين."
+	if _, err := m.Add(ctx, []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: src, Target: "Kremlin spokesman Dmitry Peskov told reporters.", State: "final"},
+		{SourceLang: "ar", TargetLang: "en", Source: src, Target: "Kremlin spokesman Dmitry Peskov told journalists."},
+		{SourceLang: "ar", TargetLang: "en", Source: "زار الوفد موسكو.", Target: "The delegation visited Moscow."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Blocks: []doc.Block{
+		{Kind: doc.Paragraph, Segments: []doc.Segment{{Text: src}}},
+		{Kind: doc.Paragraph, Segments: []doc.Segment{{Text: "زار الوفد موسكو."}}},
+	}}
+	units, err := Leverage{Memory: m}.BlockUnits(ctx, d, 0, "ar", "en")
+	if err != nil || len(units) != 1 {
+		t.Fatalf("units %+v, %v", units, err)
+	}
+	want := "memory: 1 other translation of this source (tm lookup lists them): “Kremlin spokesman Dmitry Peskov told journalists.”"
+	if units[0].Target != "Kremlin spokesman Dmitry Peskov told reporters." || !slices.Contains(units[0].Notes, want) {
+		t.Errorf("target %q, notes %q", units[0].Target, units[0].Notes)
+	}
+	units, err = Leverage{Memory: m}.BlockUnits(ctx, d, 1, "ar", "en")
+	if err != nil || len(units) != 1 || strings.Contains(strings.Join(units[0].Notes, "\n"), "other translation") {
+		t.Errorf("a sentence with one translation: %+v, %v", units, err)
 	}
 }
