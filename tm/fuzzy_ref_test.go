@@ -63,7 +63,7 @@ func fuzzyReference(ctx context.Context, m *Memory, sourceLang, targetLang, sour
 		out = out[:opts.Max]
 	}
 	for i := range out {
-		out[i].Diff = Diff(out[i].Source, source)
+		out[i].Diff = WordDiff(out[i].Source, source)
 		out[i].Numbers = NumberChanges(out[i].Source, out[i].Target, source)
 	}
 	return out, nil

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/sergi/go-diff/diffmatchpatch"
+
 	"bitext/doc"
 )
 
@@ -104,4 +106,40 @@ func TestAttachFuzzyNotesNumbers(t *testing.T) {
 	if len(u.Matches) != 1 || !slices.Contains(u.Notes, "memory match 98%: number 2022 in the memory, 2023 here; the translation says 2022") {
 		t.Errorf("matches %+v, notes %q", u.Matches, u.Notes)
 	}
+}
+
+// TestFuzzyDiffByWords: a match's diff shows changed words and figures
+// whole, not letters cut out of an Arabic word.
+func TestFuzzyDiffByWords(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	if _, err := m.Add(ctx, []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: "وقالت وزارة الصحة إن عدد الجرحى ارتفع إلى 987 شخصا في عام 2022.",
+			Target: "The health ministry said the number of wounded had risen to 987 in 2022."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := m.Fuzzy(ctx, "ar", "en", "وقالت وزارة الصحة إن عدد القتلى ارتفع إلى 987 شخصا في عام 2023.", FuzzyOptions{})
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("%+v, %v", ms, err)
+	}
+	want := "وقالت وزارة الصحة إن عدد [-الجرحى-]{+القتلى+} ارتفع إلى 987 شخصا في عام [-2022-]{+2023+}."
+	if got := DiffText(ms[0].Diff); got != want {
+		t.Errorf("diff %q, want %q", got, want)
+	}
+}
+
+func FuzzWordDiff(f *testing.F) {
+	f.Add("وقال بيسكوف أمس", "قال بيسكوف اليوم، 2023")
+	f.Add("a\u0651b c", "\xff\xfe x")
+	f.Fuzz(func(t *testing.T, from, to string) {
+		dmp := diffmatchpatch.New()
+		d := WordDiff(from, to)
+		if got := dmp.DiffText1(d); got != from {
+			t.Errorf("old side %q, want %q", got, from)
+		}
+		if got := dmp.DiffText2(d); got != to {
+			t.Errorf("new side %q, want %q", got, to)
+		}
+	})
 }
