@@ -121,8 +121,10 @@ func (m *Memory) holding(ctx context.Context, core string, inTarget bool) ([]int
 	var arg any
 	switch {
 	case inTarget:
-		// lower() folds ASCII only; the exact check is findTerm's
-		query, arg = `SELECT id FROM tu WHERE instr(lower(target), ?1) > 0 ORDER BY id DESC LIMIT ?2`, strings.ToLower(core)
+		// LIKE ignores the case of ASCII letters, and reads the rows
+		// faster than lower() and instr(); the exact check is findTerm's
+		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(core)
+		query, arg = `SELECT id FROM tu WHERE target LIKE ?1 ESCAPE '\' ORDER BY id DESC LIMIT ?2`, "%"+esc+"%"
 	case utf8.RuneCountInString(core) >= 3:
 		// The index keeps no positions (detail=none): it finds the
 		// entries holding every trigram of core, and findTerm keeps those
