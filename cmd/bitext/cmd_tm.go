@@ -106,7 +106,7 @@ func init() {
 	commands = append(commands, func(e *env) *cli.Command {
 		return &cli.Command{
 			Name:  "tm",
-			Usage: "keep the translation memory: import, export, look up, count",
+			Usage: "keep the translation memory: import, export, look up, search, correct, remove, count",
 			Description: `The translation memory holds approved Arabic–English sentence pairs in one
 SQLite file. 'bitext translate' takes exact matches from it instead of calling the
 engine and offers fuzzy matches to the editor.`,
@@ -268,7 +268,10 @@ func tmLookupCommand(e *env) *cli.Command {
 		Usage:     "find a sentence in the memory: exact and fuzzy matches",
 		ArgsUsage: "TEXT",
 		Description: `Prints the best matches, best first: score, source, translation, how the
-memory's source differs from TEXT ([-removed-] {+added+}) and where the pair came from.
+memory's source differs from TEXT ([-removed-] {+added+}, by whole words), the
+figures that differ ("! number 1250 in the memory, 987 here; the translation says
+1,250"), and the pair's #id (for tm correct and tm remove) and where it came from.
+A number counts as one character in the score.
 The closer match comes first; among equally close ones, a source that is TEXT itself
 before one that is only the same once folded (على and علي), then the pairs an editor
 approved (final, then reviewed), then the others, and last the pairs an aligner
