@@ -18,7 +18,7 @@ type ConcordanceOptions struct {
 
 // Hit is a memory entry that holds a searched word or phrase.
 type Hit struct {
-	Entry
+	Entry // the pair, with its provenance
 	// InTarget says the term was found in the translation (a term without
 	// Arabic letters is searched there), not in the source.
 	InTarget bool
@@ -33,7 +33,7 @@ type Hit struct {
 // Concordance is what a concordance search found: the best hits and how
 // many entries hold the term in all.
 type Concordance struct {
-	Hits  []Hit
+	Hits  []Hit // the best hits, best first, at most ConcordanceOptions.Max
 	Total int // entries holding the term; at most concordanceScan when Capped
 	// Capped says that more entries may hold the term than were read: a
 	// very common word.
