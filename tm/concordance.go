@@ -34,7 +34,7 @@ type Hit struct {
 // many entries hold the term in all.
 type Concordance struct {
 	Hits  []Hit // the best hits, best first, at most ConcordanceOptions.Max
-	Total int // entries holding the term; at most concordanceScan when Capped
+	Total int   // entries holding the term; at most concordanceScan when Capped
 	// Capped says that more entries may hold the term than were read: a
 	// very common word.
 	Capped bool
