@@ -270,8 +270,9 @@ func tmLookupCommand(e *env) *cli.Command {
 		Description: `Prints the best matches, best first: score, source, translation, how the
 memory's source differs from TEXT ([-removed-] {+added+}, by whole words), the
 figures that differ ("! number 1250 in the memory, 987 here; the translation says
-1,250"), and the pair's #id (for tm correct and tm remove) and where it came from.
-A number counts as one character in the score.
+1,250") and, with a glossary, the names that differ, and the pair's #id (for tm
+correct and tm remove) and where it came from. A number counts as one character in
+the score.
 The closer match comes first; among equally close ones, a source that is TEXT itself
 before one that is only the same once folded (على and علي), then the pairs an editor
 approved (final, then reviewed), then the others, and last the pairs an aligner
@@ -287,6 +288,7 @@ Examples:
 			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language of the translations"},
 			&cli.Float64Flag{Name: "min-score", Value: 0.75, Usage: "lowest similarity shown, 0 to 1"},
 			&cli.IntFlag{Name: "max", Value: 5, Usage: "most matches shown"},
+			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary whose names a match is checked for (default: ./" + defaultGlossary + " when present)"},
 			&cli.BoolFlag{Name: "json", Usage: "print the matches as JSON"},
 		},
 		Action: func(c *cli.Context) error {
@@ -298,6 +300,10 @@ Examples:
 			}
 			if n := c.Int("max"); n < 1 {
 				return usagef("tm lookup: --max %d: want at least 1", n)
+			}
+			names, _, err := loadGlossary(c.String("glossary"))
+			if err != nil {
+				return err
 			}
 			m, err := openMemory(c, true)
 			if err != nil {
@@ -316,11 +322,13 @@ Examples:
 					Target  string            `json:"target"`
 					Diff    string            `json:"diff"`
 					Numbers []tm.NumberChange `json:"numbers,omitempty"`
+					Names   []nameChange      `json:"names,omitempty"`
 					tmEntryJSON
 				}
 				out := []jsonMatch{}
 				for _, mt := range ms {
-					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), mt.Numbers, entryJSON(&mt.Entry)})
+					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), mt.Numbers,
+						nameChanges(names, mt.Source, mt.Target, c.Args().First()), entryJSON(&mt.Entry)})
 				}
 				return writeJSON(e.stdout, out)
 			}
@@ -337,6 +345,9 @@ Examples:
 					fmt.Fprintf(e.stdout, "      diff: %s\n", tm.DiffText(mt.Diff))
 				}
 				for _, n := range mt.Numbers {
+					fmt.Fprintf(e.stdout, "      ! %s\n", n)
+				}
+				for _, n := range nameChanges(names, mt.Source, mt.Target, c.Args().First()) {
 					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
 				fmt.Fprintf(e.stdout, "      %s\n", describeWithID(&mt.Entry))

@@ -142,3 +142,43 @@ func TestTMRemoveAndCorrect(t *testing.T) {
 		t.Errorf("remove x1: exit %d", r.code)
 	}
 }
+
+// TestTMLookupWarnsOfNames: with a glossary, a match whose names differ from
+// the text's says which, paired by kind, and whether its translation has
+// the old one.
+func TestTMLookupWarnsOfNames(t *testing.T) {
+	db := memoryOf(t, "وكان شويغو قال أمس إن موسكو تناقش إجراء تدريبات مشتركة مع كوريا الشمالية.",
+		"Shoigu said yesterday that Moscow is discussing joint exercises with North Korea.")
+	g := writeTestFile(t, t.TempDir(), "glossary.yaml", `terms:
+  - ar: شويغو
+    en: Shoigu
+    type: person
+  - ar: بيسكوف
+    en: Peskov
+    type: person
+  - ar: كوريا الشمالية
+    en: North Korea
+    type: place
+  - ar: كوريا الجنوبية
+    en: South Korea
+    type: place
+`)
+	text := "وكان بيسكوف قال أمس إن موسكو تناقش إجراء تدريبات مشتركة مع كوريا الجنوبية."
+	r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "--glossary", g, "--min-score", "0.5", text)
+	for _, want := range []string{
+		"! name شويغو (Shoigu) in the memory, بيسكوف (Peskov) here; the translation says Shoigu\n",
+		"! name كوريا الشمالية (North Korea) in the memory, كوريا الجنوبية (South Korea) here; the translation says North Korea\n",
+	} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("lookup: %d %q %q; want %q", r.code, r.stdout, r.stderr, want)
+		}
+	}
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "--glossary", g, "--min-score", "0.5", "--json", text)
+	if !strings.Contains(r.stdout, `"memory_en": "Shoigu"`) || !strings.Contains(r.stdout, `"text_en": "Peskov"`) {
+		t.Errorf("lookup --json: %q", r.stdout)
+	}
+	// the same name is no change
+	if r := runBitext(t, "", "", "tm", "lookup", "--tm", db, "--glossary", g, "وكان شويغو قال أمس إن موسكو تناقش إجراء تدريبات مشتركة مع كوريا الشمالية"); strings.Contains(r.stdout, "! name") {
+		t.Errorf("lookup with the same names: %q", r.stdout)
+	}
+}
