@@ -35,6 +35,10 @@ type Hit struct {
 type Concordance struct {
 	Hits  []Hit // the best hits, best first, at most ConcordanceOptions.Max
 	Total int   // entries holding the term; at most concordanceScan when Capped
+	// Searched is the term searched for when it is not the one given: a
+	// term written with a proclitic that no pair holds (لموسكو) is searched
+	// without it (موسكو).
+	Searched string
 	// Capped says that more entries may hold the term than were read: a
 	// very common word.
 	Capped bool
@@ -51,6 +55,40 @@ const concordanceScan = 5000
 // translation, ignoring case. The best come first: whole words before parts
 // of words, then what an editor approved, then the newest.
 func (m *Memory) Concordance(ctx context.Context, sourceLang, targetLang, term string, opts ConcordanceOptions) (Concordance, error) {
+	res, err := m.concordance(ctx, sourceLang, targetLang, term, opts)
+	if err != nil || res.Total > 0 || !arabic.HasArabic(term) {
+		return res, err
+	}
+	term = strings.TrimSpace(term)
+	splits := arabic.SplitProclitics(term)
+	// للكرملين is ل + الكرملين before it is ل + لكرملين
+	slices.SortStableFunc(splits, func(a, b arabic.Split) int {
+		if a.Article != b.Article && a.Article {
+			return -1
+		}
+		if a.Article != b.Article {
+			return 1
+		}
+		return 0
+	})
+	for _, sp := range splits {
+		stem := sp.Stem(term)
+		if utf8.RuneCountInString(stem) < 2 {
+			continue
+		}
+		r, err := m.concordance(ctx, sourceLang, targetLang, stem, opts)
+		if err != nil {
+			return res, err
+		}
+		if r.Total > 0 && r.Hits[0].Whole { // a stem found only inside other words is no reading of the term
+			r.Searched = stem
+			return r, nil
+		}
+	}
+	return res, nil
+}
+
+func (m *Memory) concordance(ctx context.Context, sourceLang, targetLang, term string, opts ConcordanceOptions) (Concordance, error) {
 	if opts.Max <= 0 {
 		opts.Max = 10
 	}

@@ -69,6 +69,18 @@ func TestConcordance(t *testing.T) {
 	if res.Total != 1 || !res.Hits[0].InTarget || res.Hits[0].Target[res.Hits[0].Start:res.Hits[0].End] != "Kremlin official" {
 		t.Errorf("kremlin official: %+v", res)
 	}
+	// a term typed with its proclitic is searched without it when no pair
+	// holds it as typed
+	res = search("وللكرملين")
+	if res.Searched != "الكرملين" || res.Total != 4 {
+		t.Errorf("وللكرملين: searched %q, %d hits, want الكرملين and 4", res.Searched, res.Total)
+	}
+	if res := search("لموسكو"); res.Searched != "موسكو" || res.Total != 1 {
+		t.Errorf("لموسكو: searched %q, %d hits", res.Searched, res.Total)
+	}
+	if res := search("الكرملين"); res.Searched != "" {
+		t.Errorf("الكرملين searched as %q", res.Searched)
+	}
 	if res := search("موسكوفي"); res.Total != 0 {
 		t.Errorf("موسكوفي: %+v", res)
 	}

@@ -407,10 +407,11 @@ Examples:
 					tmEntryJSON
 				}
 				out := struct {
-					Total  int       `json:"total"`
-					Capped bool      `json:"capped,omitempty"`
-					Pairs  []jsonHit `json:"pairs"`
-				}{res.Total, res.Capped, []jsonHit{}}
+					Total    int       `json:"total"`
+					Capped   bool      `json:"capped,omitempty"`
+					Searched string    `json:"searched,omitempty"` // the term searched for instead, without its proclitic
+					Pairs    []jsonHit `json:"pairs"`
+				}{res.Total, res.Capped, res.Searched, []jsonHit{}}
 				for _, h := range res.Hits {
 					in, text := "source", h.Source
 					if h.InTarget {
@@ -428,7 +429,14 @@ Examples:
 			if res.Capped {
 				more = "more than "
 			}
-			fmt.Fprintf(e.stdout, "%s%d pairs hold it", more, res.Total)
+			if res.Searched != "" {
+				fmt.Fprintf(e.stdout, "no pair holds %s; searched for %s: ", c.Args().First(), res.Searched)
+			}
+			if res.Total == 1 && !res.Capped {
+				fmt.Fprint(e.stdout, "1 pair holds it")
+			} else {
+				fmt.Fprintf(e.stdout, "%s%d pairs hold it", more, res.Total)
+			}
 			if len(res.Hits) < res.Total {
 				fmt.Fprintf(e.stdout, " (%d shown; --max shows more)", len(res.Hits))
 			}

@@ -89,6 +89,10 @@ func TestTMSearch(t *testing.T) {
 		out.Pairs[0].Found != "Moscow" || out.Pairs[0].In != "target" || out.Pairs[0].ID == 0 {
 		t.Errorf("search --json: %q: %+v %v", r.stdout, out, err)
 	}
+	r = runBitext(t, "", "", "tm", "search", "--tm", db, "وموسكو")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "no pair holds وموسكو; searched for موسكو: 1 pair holds it\n") {
+		t.Errorf("search with a proclitic: %d %q %q", r.code, r.stdout, r.stderr)
+	}
 	if r := runBitext(t, "", "", "tm", "search", "--tm", db, "طهران"); r.code != 0 || r.stdout != "no pair holds it\n" {
 		t.Errorf("search for nothing: %d %q", r.code, r.stdout)
 	}
