@@ -3,10 +3,15 @@ package tm
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+
+	"bitext/doc"
+	"bitext/tmx"
 )
 
 // ErrNoEntry reports an entry id the memory does not hold.
@@ -99,12 +104,48 @@ func (m *Memory) Correct(ctx context.Context, id int64, target, state, who strin
 			}
 			holder = other
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE tu SET target = ?, pair_hash = ?, state = ?, changer = ?, changed = ? WHERE id = ?`,
-			target, pair, state, who, unix(when), holder)
+		extra, err := correctedMeta(ctx, tx, holder)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE tu SET target = ?, pair_hash = ?, state = ?, changer = ?, changed = ?, extra = ? WHERE id = ?`,
+			target, pair, state, who, unix(when), extra, holder)
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("translation memory %s: #%d: %w", m.path, id, err)
 	}
 	return holder, nil
+}
+
+// propConfidence is the TMX property in which an aligner says how sure it
+// was of a pairing.
+const propConfidence = "x-alignment-confidence"
+
+// correctedMeta returns the TMX metadata of entry id (JSON, or nil when
+// none is left) without what described the translation a correction
+// replaces: an aligner's confidence in the old pairing and its
+// low-confidence flag, and what the old target's <tuv> said.
+func correctedMeta(ctx context.Context, tx *sql.Tx, id int64) (any, error) {
+	var extra sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT extra FROM tu WHERE id = ?`, id).Scan(&extra); err != nil || !extra.Valid {
+		return nil, err
+	}
+	var meta TMXMeta
+	if err := json.Unmarshal([]byte(extra.String), &meta); err != nil {
+		return nil, fmt.Errorf("entry %d: bad metadata: %w", id, err)
+	}
+	meta.Props = slices.DeleteFunc(meta.Props, func(p tmx.Prop) bool {
+		return p.Type == propConfidence || p.Type == PropFlag && p.Value == string(doc.FlagLowConfidence)
+	})
+	meta.Target = VariantMeta{}
+	meta.VariantDates = false
+	if meta.empty() {
+		return nil, nil
+	}
+	b, err := json.Marshal(&meta)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
 }

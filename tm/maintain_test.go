@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"bitext/doc"
+	"bitext/tmx"
 )
 
 // freshGramCounts counts the trigrams of the stored sources as an import
@@ -140,5 +141,42 @@ func TestLeverageNotesAlternatives(t *testing.T) {
 	units, err = Leverage{Memory: m}.BlockUnits(ctx, d, 1, "ar", "en")
 	if err != nil || len(units) != 1 || strings.Contains(strings.Join(units[0].Notes, "\n"), "other translation") {
 		t.Errorf("a sentence with one translation: %+v, %v", units, err)
+	}
+}
+
+// TestCorrectDropsAlignerMeta: a corrected pair loses what described the
+// translation it replaces (an aligner's confidence and low-confidence flag,
+// the old target's <tuv> metadata), so that an export does not flag the
+// editor's translation as an uncertain pairing; other properties stay.
+func TestCorrectDropsAlignerMeta(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	meta := &TMXMeta{
+		Props: []tmx.Prop{{Type: "x-alignment-confidence", Value: "0.05"}, {Type: PropFlag, Value: string(doc.FlagLowConfidence)}, {Type: "x-desk", Value: "world"}},
+		Target: VariantMeta{CreationID: "aligner", Notes: []tmx.Note{{Text: "old pairing"}}},
+	}
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "زار الوفد موسكو.", Target: "The delegation went to Kyiv.", TMX: meta}}); err != nil {
+		t.Fatal(err)
+	}
+	es, _ := m.Exact(ctx, "ar", "en", "زار الوفد موسكو.")
+	if len(es) != 1 || !es[0].LowConfidence() {
+		t.Fatalf("stored %+v", es)
+	}
+	if _, err := m.Correct(ctx, es[0].ID, "The delegation visited Moscow.", "reviewed", "rana", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	e, err := m.Get(ctx, es[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.TMX == nil || !reflect.DeepEqual(e.TMX.Props, []tmx.Prop{{Type: "x-desk", Value: "world"}}) || !e.TMX.Target.empty() {
+		t.Errorf("metadata after the correction: %+v", e.TMX)
+	}
+	var out strings.Builder
+	if _, err := m.ExportTMX(ctx, &out, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "low-confidence") || strings.Contains(out.String(), "old pairing") || !strings.Contains(out.String(), "x-desk") {
+		t.Errorf("export after the correction:\n%s", out.String())
 	}
 }
