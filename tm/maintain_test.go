@@ -152,7 +152,7 @@ func TestCorrectDropsAlignerMeta(t *testing.T) {
 	ctx := context.Background()
 	m := openTemp(t)
 	meta := &TMXMeta{
-		Props: []tmx.Prop{{Type: "x-alignment-confidence", Value: "0.05"}, {Type: PropFlag, Value: string(doc.FlagLowConfidence)}, {Type: "x-desk", Value: "world"}},
+		Props:  []tmx.Prop{{Type: "x-alignment-confidence", Value: "0.05"}, {Type: PropFlag, Value: string(doc.FlagLowConfidence)}, {Type: "x-desk", Value: "world"}},
 		Target: VariantMeta{CreationID: "aligner", Notes: []tmx.Note{{Text: "old pairing"}}},
 	}
 	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "زار الوفد موسكو.", Target: "The delegation went to Kyiv.", TMX: meta}}); err != nil {
