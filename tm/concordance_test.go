@@ -88,3 +88,32 @@ func TestConcordance(t *testing.T) {
 		t.Error("a one-letter term is searched")
 	}
 }
+
+func FuzzConcordance(f *testing.F) {
+	ctx := context.Background()
+	m := openTemp(f)
+	if _, err := m.Add(ctx, []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: "وقال الناطق باسم الكرملين ديمتري بيسكوف.", Target: "Kremlin spokesman Dmitry Peskov said."},
+		{SourceLang: "ar", TargetLang: "en", Source: "وأعلن لِلكرملين  أمس ١٢ ألفا.", Target: "He told the Kremlin 12,000."},
+	}); err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"الكرملين", "للكرملين", "kremlin", "  ", "ال", "١٢", "\xff\xfe", "ـلـ", "k%_"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, term string) {
+		res, err := m.Concordance(ctx, "ar", "en", term, ConcordanceOptions{})
+		if err != nil {
+			return
+		}
+		for _, h := range res.Hits {
+			text := h.Source
+			if h.InTarget {
+				text = h.Target
+			}
+			if h.Start < 0 || h.Start > h.End || h.End > len(text) {
+				t.Errorf("%q: range %d:%d of %q", term, h.Start, h.End, text)
+			}
+		}
+	})
+}
