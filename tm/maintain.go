@@ -149,3 +149,22 @@ func correctedMeta(ctx context.Context, tx *sql.Tx, id int64) (any, error) {
 	}
 	return string(b), nil
 }
+
+// ArticleEntries returns the entries that came from article, in the order
+// they were stored: what removing a withdrawn article's pairs takes away.
+func (m *Memory) ArticleEntries(ctx context.Context, article string) ([]Entry, error) {
+	rows, err := m.db.QueryContext(ctx, `SELECT `+entryCols+` FROM tu WHERE article = ? ORDER BY id`, article)
+	if err != nil {
+		return nil, fmt.Errorf("translation memory %s: %w", m.path, err)
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -486,6 +486,14 @@ func parseIDs(cmd string, args []string) ([]int64, error) {
 	return ids, nil
 }
 
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // showEntry prints an entry's source, translation and provenance.
 func showEntry(w io.Writer, en *tm.Entry) {
 	fmt.Fprintf(w, "  %s\n  %s\n  %s\n", en.Source, en.Target, describeWithID(en))
@@ -495,11 +503,13 @@ func tmRemoveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "remove",
 		Usage:     "delete pairs from the memory: by id, or every translation of a source",
-		ArgsUsage: "ID... | --source TEXT [--target TEXT]",
+		ArgsUsage: "ID... | --source TEXT [--target TEXT] | --article NAME",
 		Description: `Deletes the pairs with the ids tm lookup and tm search show (#12), or with
 --source every pair whose source is TEXT (folded as lookups fold it), only those
-translated as --target when it is given. All are removed or none (an unknown id
-removes nothing). --dry-run shows what would be removed.
+translated as --target when it is given, or with --article every pair that came
+from that article (a withdrawn story; the name tm lookup shows after "from").
+All are removed or none (an unknown id removes nothing). --dry-run shows what
+would be removed.
 
 Examples:
    bitext tm remove 1508
@@ -508,15 +518,16 @@ Examples:
 			tmFlag(),
 			&cli.StringFlag{Name: "source", Usage: "remove the pairs of this source text"},
 			&cli.StringFlag{Name: "target", Usage: "with --source: only the pairs with this translation"},
+			&cli.StringFlag{Name: "article", Usage: "remove the pairs that came from this article"},
 			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "with --source: its language"},
 			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "with --source: language of the translations"},
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "show what would be removed, remove nothing"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		},
 		Action: func(c *cli.Context) error {
-			bySource := c.IsSet("source")
-			if bySource == (c.NArg() > 0) {
-				return usagef("tm remove: want entry ids or --source TEXT, not both")
+			bySource, byArticle := c.IsSet("source"), c.IsSet("article")
+			if n := btoi(bySource) + btoi(byArticle) + btoi(c.NArg() > 0); n != 1 {
+				return usagef("tm remove: want entry ids, --source TEXT or --article NAME: one of them")
 			}
 			if c.IsSet("target") && !bySource {
 				return usagef("tm remove: --target goes with --source")
@@ -548,6 +559,16 @@ Examples:
 						what = fmt.Sprintf("none of the %d pairs of this source has this translation", len(es))
 					}
 					return fmt.Errorf("tm remove: %s in %s", what, m.Path())
+				}
+			} else if byArticle {
+				if gone, err = m.ArticleEntries(c.Context, c.String("article")); err != nil {
+					return err
+				}
+				if len(gone) == 0 {
+					return fmt.Errorf("tm remove: no pair came from article %q in %s", c.String("article"), m.Path())
+				}
+				for _, en := range gone {
+					ids = append(ids, en.ID)
 				}
 			} else {
 				for _, id := range ids {

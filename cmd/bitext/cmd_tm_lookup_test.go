@@ -186,3 +186,31 @@ func TestTMLookupWarnsOfNames(t *testing.T) {
 		t.Errorf("lookup with the same names: %q", r.stdout)
 	}
 }
+
+// TestTMRemoveArticle: the pairs of a withdrawn article are removed by its
+// name, and only they.
+func TestTMRemoveArticle(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	a := tmxOf(t, dir, "a.tmx", "زار الوفد موسكو.", "The delegation visited Moscow.", "وقال بيسكوف للصحفيين.", "Peskov told reporters.")
+	b := tmxOf(t, dir, "b.tmx", "زار الوفد كييف.", "The delegation visited Kyiv.")
+	for _, f := range []struct{ file, article string }{{a, "withdrawn.txt"}, {b, "kept.txt"}} {
+		if r := runBitext(t, "", "", "tm", "import", "--tm", db, "--article", f.article, f.file); r.code != 0 {
+			t.Fatalf("import: %d %s", r.code, r.stderr)
+		}
+	}
+	r := runBitext(t, "", "", "tm", "remove", "--tm", db, "--article", "withdrawn.txt")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "removed 2 pairs:\n") {
+		t.Errorf("remove --article: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "stats", "--tm", db, "--json")
+	if !strings.Contains(r.stdout, `"entries": 1`) {
+		t.Errorf("stats after the removal: %q", r.stdout)
+	}
+	if r := runBitext(t, "", "", "tm", "remove", "--tm", db, "--article", "withdrawn.txt"); r.code != 1 || !strings.Contains(r.stderr, `no pair came from article "withdrawn.txt"`) {
+		t.Errorf("second removal: %d %q", r.code, r.stderr)
+	}
+	if r := runBitext(t, "", "", "tm", "remove", "--tm", db, "--article", "kept.txt", "1"); r.code != 2 {
+		t.Errorf("--article with ids: exit %d", r.code)
+	}
+}
