@@ -21,8 +21,9 @@ import (
 // Formats are the exchange formats of ReadFormat and WriteFormat:
 //
 //   - csv: two columns, Arabic and English, no header — the form Google's
-//     glossary API ingests (a term kept untranslated has its Arabic in both
-//     columns);
+//     glossary API ingests: a row for each spelling, the variants with their
+//     entry's English (a term kept untranslated has its Arabic in both
+//     columns); see ForGoogle for what a Google glossary cannot hold;
 //   - tsv: a header row, then ar, en, variants, type, note, translate,
 //     context; lists are separated by " | ", tab, newline and backslash
 //     are written \t, \n and \\, and a field that starts with a quote is
@@ -58,13 +59,27 @@ func WriteFormat(w io.Writer, format string, g *Glossary) error {
 // (a term not yet translated, or translated only into other languages), and
 // the data of the others that no glossary field keeps.
 func ReadFormat(r io.Reader, name, format string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.Read(r, name, format)
+}
+
+// ReadOptions says how to read an exchange file where it offers a choice.
+type ReadOptions struct {
+	// English is the kind of English to take (en-GB, en-US) from a file
+	// that has several, with or without a region, as a language tag; in an
+	// entry without it the English of another kind is taken. "" takes, in
+	// each entry, the English the file gives first.
+	English string
+}
+
+// Read is ReadFormat with the choices of o.
+func (o ReadOptions) Read(r io.Reader, name, format string) (entries []*Entry, rep Report, err error) {
 	switch format {
 	case "csv":
-		return ReadCSV(r, name)
+		return o.readCSV(r, name)
 	case "tsv":
-		return ReadTSV(r, name)
+		return o.readTSV(r, name)
 	case "tbx":
-		return ReadTBX(r, name)
+		return o.readTBX(r, name)
 	}
 	return nil, Report{}, fmt.Errorf("unknown glossary format %q (want %s)", format, strings.Join(Formats, ", "))
 }
@@ -76,6 +91,75 @@ type Report struct {
 	// TBX data category such as partOfSpeech, the terms in another
 	// language, a spreadsheet's pos column), the entries read that had it.
 	Unread map[string]int
+	// Joined holds, for each entry read from several rows of a two-column
+	// file (see joinVariants), the line of the row of each of its variants.
+	Joined map[*Entry][]int
+	// English says which kind of English was taken from a file that has
+	// several (en-GB, en-US); see EnglishChoice.Active.
+	English *EnglishChoice
+}
+
+// EnglishChoice is what a reader chose among the kinds of English of a file
+// (see ReadOptions.English). The terms not taken are kept in the note as
+// "Also: ...".
+type EnglishChoice struct {
+	Kinds  []string       // the kinds of English in the file, as it first names each
+	Wanted string         // the kind asked for; "" for the first the file gives
+	Differ int            // the entries whose kinds of English give different terms
+	Taken  map[string]int // of those, by kind, the entries whose English was taken from it
+	// Without counts the entries that have English but not of the kind
+	// wanted, whose English is of another kind.
+	Without int
+}
+
+// choose records the kinds of English of an entry, in the file's order, the
+// kind its English was taken from, and whether its kinds give different
+// terms.
+func (rep *Report) choose(wanted string, kinds []string, took string, differ bool) {
+	if len(kinds) == 0 {
+		return
+	}
+	if rep.English == nil {
+		rep.English = &EnglishChoice{Wanted: wanted, Taken: map[string]int{}}
+	}
+	c := rep.English
+	named := func(k string) string {
+		for _, x := range c.Kinds {
+			if sameKind(x, k) {
+				return x
+			}
+		}
+		c.Kinds = append(c.Kinds, k)
+		return k
+	}
+	for _, k := range kinds {
+		named(k)
+	}
+	if wanted != "" && !slices.ContainsFunc(kinds, func(k string) bool { return sameKind(k, wanted) }) {
+		c.Without++
+	}
+	if differ {
+		c.Differ++
+		c.Taken[named(took)]++
+	}
+}
+
+// Active reports whether there was a choice to tell of: a file with several
+// kinds of English, or entries without the kind wanted.
+func (c *EnglishChoice) Active() bool {
+	return c != nil && (len(c.Kinds) > 1 || c.Without > 0)
+}
+
+// sameKind reports whether two language tags name the same kind of English:
+// en-GB, en_gb and eng-GB do.
+func sameKind(a, b string) bool { return kindKey(a) == kindKey(b) }
+
+func kindKey(tag string) string {
+	t := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(tag)), "_", "-")
+	if t == "eng" || strings.HasPrefix(t, "eng-") {
+		t = "en" + t[3:]
+	}
+	return t
 }
 
 // unread counts one entry that has the data named kinds.
@@ -137,12 +221,24 @@ func DetectFormat(data []byte) string {
 	return "csv"
 }
 
-// WriteCSV writes one "arabic,english" row per entry.
+// WriteCSV writes one "arabic,english" row per spelling of each entry: the
+// term, then each variant with the same English, for Google's glossary
+// matches the Arabic exactly and protects only the spellings it is given. A
+// variant of a term kept untranslated has the term as its English. ReadCSV
+// reads such rows back as the variants of one entry.
 func WriteCSV(w io.Writer, g *Glossary) error {
 	cw := csv.NewWriter(w)
+	written := map[[2]string]bool{}
 	for _, e := range g.Entries {
-		if err := cw.Write([]string{e.Ar, e.Rendering()}); err != nil {
-			return err
+		for _, ar := range e.Forms() {
+			r := [2]string{ar, e.Rendering()}
+			if written[r] {
+				continue
+			}
+			written[r] = true
+			if err := cw.Write(r[:]); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()
@@ -156,9 +252,16 @@ func WriteCSV(w io.Writer, g *Glossary) error {
 // header, as in Google's glossaries, whose header is language codes (ar,
 // en-US) with pos and description columns; without one a row has two
 // columns, Arabic and English. A row whose ar and en are equal is a term kept
-// untranslated. Rows with no Arabic or no English term are skipped (see
-// Skip). A first line "sep=;" names the separator, as Excel reads it.
+// untranslated, and rows that give several spellings one English are one
+// entry (see joinVariants). Rows with no Arabic or no English term are
+// skipped (see Skip). A first line "sep=;" names the separator, as Excel
+// reads it. A header with columns of several kinds of English (en-GB, en-US)
+// gives the first; ReadOptions chooses another.
 func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.readCSV(r, name)
+}
+
+func (o ReadOptions) readCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, rep, err
@@ -203,16 +306,11 @@ func ReadCSV(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 		switch {
 		case err == nil:
 			h, rows = hh, rows[1:]
-		case arabicHeader(rows[0].fields):
+		case arabicHeader(rows):
 			return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 		}
 	}
-	return readRows(name, rows, h, func(s string) string { return s }, func(e *Entry) {
-		if e.Ar != "" && e.Ar == e.En {
-			f := false
-			e.Translate, e.En = &f, ""
-		}
-	})
+	return o.readRows(name, rows, h, func(s string) string { return s })
 }
 
 // csvSeparator is the separator of the first line of text: a comma unless it
@@ -279,8 +377,19 @@ func languageInName(folded string) (string, bool) {
 // arabicHeader reports whether the first row of a file, which names no
 // columns bitext knows, is still a header: every cell of it is Arabic, and
 // not all the same (a term kept untranslated is a row of the term twice), so
-// it is no row of Arabic and English.
-func arabicHeader(cells []string) bool {
+// it is no row of Arabic and English; nor a variant of a term kept
+// untranslated, whose English is that term, which has its row of the term
+// twice (see joinVariants).
+func arabicHeader(rows []row) bool {
+	cells := rows[0].fields
+	if len(cells) == 2 {
+		kept := strings.TrimSpace(cells[1])
+		for _, r := range rows[1:] {
+			if len(r.fields) >= 2 && strings.TrimSpace(r.fields[0]) == kept && strings.TrimSpace(r.fields[1]) == kept {
+				return false
+			}
+		}
+	}
 	var seen []string
 	for _, c := range cells {
 		c = strings.TrimSpace(c)
@@ -305,6 +414,7 @@ type header struct {
 	dropped []column       // the columns read and left out: pos, other languages
 	width   int            // the number of columns
 	unnamed []int          // columns with an empty header cell
+	english []column       // the columns of several kinds of English (en-GB, en-US), when there are
 }
 
 // column is a column of a header and its name there.
@@ -322,7 +432,7 @@ func readHeader(cells []string) (*header, error) {
 	cols := map[string]int{}
 	var others []string
 	var unnamed, notes []int
-	var dropped []column
+	var dropped, english []column
 	for i, h := range cells {
 		h = strings.Join(strings.Fields(arabic.Fold(h)), " ")
 		field, ok := columnNames[h]
@@ -354,7 +464,14 @@ func readHeader(cells []string) (*header, error) {
 			notes = append(notes, i)
 			continue
 		}
+		if field == "en" && langCode.MatchString(h) {
+			english = append(english, column{i, strings.TrimSpace(cells[i])})
+		}
 		if j, ok := cols[field]; ok {
+			// en-GB and en-US: ReadOptions.English chooses.
+			if field == "en" && len(english) > 1 && english[0].col == j {
+				continue
+			}
 			return nil, fmt.Errorf("columns %d and %d are both %s", j+1, i+1, field)
 		}
 		cols[field] = i
@@ -369,15 +486,20 @@ func readHeader(cells []string) (*header, error) {
 			}
 		}
 	}
-	return &header{cols: cols, notes: notes, dropped: dropped, width: len(cells), unnamed: unnamed}, nil
+	if len(english) < 2 {
+		english = nil
+	}
+	return &header{cols: cols, notes: notes, dropped: dropped, width: len(cells), unnamed: unnamed, english: english}, nil
 }
 
 // readRows makes entries of the rows of a CSV or TSV file whose header is h,
 // or with the columns Arabic and English when h is nil. unescape undoes the
-// format's escapes and fix, when not nil, amends each entry before it is
-// checked. Rows with no Arabic or English term are skipped. The problems of
-// every row are reported together.
-func readRows(name string, rows []row, h *header, unescape func(string) string, fix func(*Entry)) ([]*Entry, Report, error) {
+// format's escapes. A row whose Arabic and English are the same is a term
+// kept untranslated, as in Google's glossaries. Without a variants column,
+// rows that give several spellings one English are one entry (see
+// joinVariants). Rows with no Arabic or English term are skipped. The
+// problems of every row are reported together.
+func (o ReadOptions) readRows(name string, rows []row, h *header, unescape func(string) string) ([]*Entry, Report, error) {
 	headerless := h == nil
 	if headerless {
 		h = &header{cols: map[string]int{"ar": 0, "en": 1}, width: 2}
@@ -428,6 +550,14 @@ next:
 				notes = append(notes, unescape(r.fields[i]))
 			}
 		}
+		var english englishOf
+		if len(h.english) > 0 {
+			var also string
+			e.En, also, english = o.englishCell(h.english, r.fields, unescape)
+			if also != "" {
+				notes = append(notes, also)
+			}
+		}
 		e.Note = strings.Join(notes, "\n")
 		ok := true
 		if tr := get("translate"); tr != "" {
@@ -450,13 +580,15 @@ next:
 			continue
 		}
 		e.StripMarks()
-		if fix != nil {
-			fix(e)
+		if e.Ar != "" && e.Ar == e.En && (e.Translate == nil || !*e.Translate) {
+			f := false
+			e.Translate, e.En = &f, ""
 		}
 		if s, ok := incomplete(e, nil); ok {
 			rep.Skipped = append(rep.Skipped, s)
 			continue
 		}
+		rep.choose(o.English, english.kinds, english.took, english.differ)
 		for _, c := range h.dropped {
 			if c.col < len(r.fields) && strings.TrimSpace(r.fields[c.col]) != "" {
 				rep.unread("column " + c.name)
@@ -464,8 +596,109 @@ next:
 		}
 		out = append(out, e)
 	}
+	if _, ok := cols["variants"]; !ok {
+		out, rep.Joined = joinVariants(out)
+	}
 	out, err := checkRead(name, out, errs)
 	return out, rep, err
+}
+
+// joinVariants makes one entry of the rows, of a file without a variants
+// column, that give several Arabic spellings one English: that is how
+// WriteCSV and Google's glossaries, which hold two columns, spell an entry's
+// variants. The first row is the term, the others its variants, in the order
+// of the file. A row whose English is the Arabic of a term kept untranslated
+// is a variant of that term. Rows that say other things of the name (another
+// type or note) or that have context words, which tell homographs apart,
+// stay entries of their own; a spelling given twice is one. It returns the
+// entries and, for those it joined, the line of each variant's row.
+func joinVariants(es []*Entry) ([]*Entry, map[*Entry][]int) {
+	kept := map[string]*Entry{} // terms kept untranslated, by their Arabic
+	for _, e := range es {
+		if !e.Translatable() && e.En == "" && kept[e.Ar] == nil {
+			kept[e.Ar] = e
+		}
+	}
+	byEn := map[string]*Entry{} // the first entry of each English
+	var out []*Entry
+	var joined map[*Entry][]int
+	for _, e := range es {
+		var first *Entry
+		switch {
+		case e.Translate == nil && kept[e.En] != nil:
+			first = kept[e.En]
+		case e.Translatable() && e.En != "":
+			if first = byEn[e.En]; first == nil {
+				byEn[e.En] = e
+			}
+		}
+		if first == nil || first == e || !mayJoin(first, e) {
+			out = append(out, e)
+			continue
+		}
+		for _, v := range e.Forms() {
+			if !contains(first.Forms(), v) {
+				if joined == nil {
+					joined = map[*Entry][]int{}
+				}
+				first.Variants = append(first.Variants, v)
+				joined[first] = append(joined[first], e.Line)
+			}
+		}
+		if first.Type == "" {
+			first.Type = e.Type
+		}
+		if first.Note == "" {
+			first.Note = e.Note
+		}
+	}
+	return out, joined
+}
+
+// mayJoin reports whether the row b may be a variant of the entry a: they
+// say nothing different of the name.
+func mayJoin(a, b *Entry) bool {
+	return (a.Type == "" || b.Type == "" || a.Type == b.Type) && (a.Note == "" || b.Note == "" || a.Note == b.Note) &&
+		len(a.Context) == 0 && len(b.Context) == 0 && a.Always == b.Always
+}
+
+// englishCell returns the English of a row whose header has several kinds
+// of English (columns), as tbxEntryOf chooses it, the others as a note,
+// "Also: ...", and what the row has of each kind.
+func (o ReadOptions) englishCell(columns []column, fields []string, unescape func(string) string) (en, also string, of englishOf) {
+	cols := slices.Clone(columns)
+	slices.SortStableFunc(cols, func(a, b column) int {
+		return cmpBool(o.English != "" && sameKind(b.name, o.English), o.English != "" && sameKind(a.name, o.English))
+	})
+	var kinds, others []string
+	took, differ := "", false
+	for _, c := range cols {
+		cell := ""
+		if c.col < len(fields) {
+			cell = strings.TrimSpace(unescape(fields[c.col]))
+		}
+		if cell == "" {
+			continue
+		}
+		kinds = append(kinds, c.name)
+		switch {
+		case en == "":
+			en, took = cell, c.name
+		case cell != en:
+			differ = true
+			if !contains(others, cell) {
+				others = append(others, cell)
+			}
+		}
+	}
+	// The kinds in the file's order, as the TBX reader gives them.
+	slices.SortStableFunc(kinds, func(a, b string) int {
+		return slices.IndexFunc(columns, func(c column) bool { return c.name == a }) - slices.IndexFunc(columns, func(c column) bool { return c.name == b })
+	})
+	if len(others) > 0 {
+		also = "Also: " + strings.Join(others, "; ")
+	}
+	return en, also, englishOf{kinds, took, differ}
 }
 
 var tsvHeader = []string{"ar", "en", "variants", "type", "note", "translate", "context", "always"}
@@ -510,6 +743,10 @@ func WriteTSV(w io.Writer, g *Glossary) error {
 // no, in any case (Excel writes TRUE and FALSE). Rows with no Arabic or no
 // English term are skipped (see Skip).
 func ReadTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.readTSV(r, name)
+}
+
+func (o ReadOptions) readTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, rep, err
@@ -525,12 +762,12 @@ func ReadTSV(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 	switch {
 	case err == nil:
 		rows = rows[1:]
-	case !arabic.HasArabic(rows[0].fields[0]) || arabicHeader(rows[0].fields):
+	case !arabic.HasArabic(rows[0].fields[0]) || arabicHeader(rows):
 		return nil, rep, &Error{File: name, Line: rows[0].line, Err: err}
 	default:
 		h = nil
 	}
-	return readRows(name, rows, h, tsvUnescape, nil)
+	return o.readRows(name, rows, h, tsvUnescape)
 }
 
 // cellBool reads a yes-or-no cell as people and spreadsheets write it.
@@ -778,7 +1015,8 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // or termSec; of an entry's Arabic terms the first full form (else the first
 // term not marked as a variant, abbreviation or short form, else the first
 // term) is the entry's term and the others its variants, and likewise for its
-// English rendering; a term whose administrativeStatus is preferred comes
+// English rendering, of the kind ReadOptions.English names when the entry
+// has it, else of the first kind it has; a term whose administrativeStatus is preferred comes
 // before all others, and a deprecated or superseded one after them (an
 // Arabic one is still a variant: the spelling occurs in text). Notes and
 // definitions (descrip type="definition", also in a descripGrp) make the
@@ -787,6 +1025,10 @@ func WriteTBX(w io.Writer, g *Glossary) error {
 // languages, is left out (see Skip). The problems of all entries are
 // reported together.
 func ReadTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
+	return ReadOptions{}.readTBX(r, name)
+}
+
+func (o ReadOptions) readTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error) {
 	text, err := readText(r, name)
 	if err != nil {
 		return nil, rep, err
@@ -832,12 +1074,13 @@ func ReadTBX(r io.Reader, name string) (entries []*Entry, rep Report, err error)
 			if err != nil {
 				return nil, rep, xmlError(name, line, err)
 			}
-			e, langs, unread := tbxEntryOf(n, line)
+			e, langs, unread, en := tbxEntryOf(n, line, o.English)
 			if s, ok := incomplete(e, langs); ok {
 				rep.Skipped = append(rep.Skipped, s)
 			} else {
 				out = append(out, e)
 				rep.unread(unread...)
+				rep.choose(o.English, en.kinds, en.took, en.differ)
 			}
 		case xml.EndElement:
 			path = path[:len(path)-1]
@@ -1126,10 +1369,19 @@ func isArabic(tag string) bool { return isLang(tag, "ar", "ara", "arb") }
 // isEnglish reports whether the language tag is English: en, en-US or eng.
 func isEnglish(tag string) bool { return isLang(tag, "en", "eng") }
 
+// englishOf is what an entry has of each kind of English.
+type englishOf struct {
+	kinds  []string // the kinds with terms, in the file's order
+	took   string   // the kind the English was taken from
+	differ bool     // the kinds give different terms
+}
+
 // tbxEntryOf reads one termEntry or conceptEntry found at line, and returns
-// it with the languages that have terms in it and the kinds of data in it
-// that it does not keep; the entry has no Ar when it has no Arabic term.
-func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
+// it with the languages that have terms in it, the kinds of data in it that
+// it does not keep, and its kinds of English; the entry has no Ar when it has
+// no Arabic term. Its English is of the kind wanted when it has it (see
+// ReadOptions.English), else of the first kind it has.
+func tbxEntryOf(te *xnode, line int, wanted string) (*Entry, []string, []string, englishOf) {
 	e := &Entry{Line: line}
 	var langs, unread []string
 	leftOut := func(cs []category) {
@@ -1160,6 +1412,12 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 	// that none is lost: a CAT tool's termbase has synonyms, abbreviations
 	// and forbidden spellings that a glossary entry has no field for.
 	var also, not []string
+	type englishSet struct {
+		lang  string
+		terms []tbxTerm
+	}
+	var englishes []englishSet
+	var en englishOf
 	for _, ls := range te.kids {
 		if ls.name != "langSet" && ls.name != "langSec" {
 			continue
@@ -1202,19 +1460,34 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 			notes = append(notes, ls.definitions()...)
 			notes = append(notes, ls.notes()...)
 		case isEnglish(lang):
-			for _, t := range mainFirst(ls.terms()) {
-				switch {
-				case e.En == "":
-					e.En = t.term
-				case t.term == e.En || contains(also, t.term) || contains(not, t.term):
-				case t.status() == 2:
-					not = append(not, t.term)
-				default:
-					also = append(also, t.term)
+			if ts := ls.terms(); len(ts) > 0 {
+				englishes = append(englishes, englishSet{lang, mainFirst(ts)})
+				if !slices.ContainsFunc(en.kinds, func(k string) bool { return sameKind(k, lang) }) {
+					en.kinds = append(en.kinds, lang)
 				}
 			}
 			notes = append(notes, ls.definitions()...)
 			notes = append(notes, ls.notes()...)
+		}
+	}
+	// The kind wanted first; the others in the file's order.
+	slices.SortStableFunc(englishes, func(a, b englishSet) int {
+		return cmpBool(wanted != "" && sameKind(b.lang, wanted), wanted != "" && sameKind(a.lang, wanted))
+	})
+	for _, set := range englishes {
+		if e.En != "" && !sameKind(set.lang, en.took) && set.terms[0].term != e.En {
+			en.differ = true
+		}
+		for _, t := range set.terms {
+			switch {
+			case e.En == "":
+				e.En, en.took = t.term, set.lang
+			case t.term == e.En || contains(also, t.term) || contains(not, t.term):
+			case t.status() == 2:
+				not = append(not, t.term)
+			default:
+				also = append(also, t.term)
+			}
 		}
 	}
 	if len(also) > 0 {
@@ -1231,7 +1504,18 @@ func tbxEntryOf(te *xnode, line int) (*Entry, []string, []string) {
 	}
 	e.Note = strings.Join(seen, "\n")
 	e.StripMarks()
-	return e, langs, unread
+	return e, langs, unread, en
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // keptCategory reports whether tbxEntryOf keeps what the data category typ
@@ -1286,4 +1570,64 @@ func (e *Entry) StripMarks() {
 	for i := range e.Context {
 		e.Context[i] = clean(e.Context[i])
 	}
+}
+
+// Withheld is a spelling of an entry that a Google glossary cannot hold as
+// bitext means it, and why.
+type Withheld struct {
+	Entry *Entry // the glossary entry the spelling belongs to
+	Form  string // the Arabic spelling left out: the term or one of its variants
+	Why   string // the reason, said for the user (context words, a spelling shared with another entry)
+}
+
+// ForGoogle returns g without the spellings that a Google glossary, which
+// replaces a term wherever it occurs, would force on text where bitext does
+// not match them: a spelling of homographs, which bitext tells apart by their
+// context words (عمان: Amman or Oman), and a one-word term that news text
+// mostly uses as an ordinary word (المصري, "Egyptian"), which bitext matches
+// only where the words around it mark a name, unless its entry says always.
+// An entry left with no spelling is left out. It returns what it withheld,
+// in the order of the entries.
+func ForGoogle(g *Glossary) (*Glossary, []Withheld) {
+	owners := map[string][]*Entry{}
+	for _, e := range g.Entries {
+		for _, f := range e.Forms() {
+			k := Key(f)
+			if !slices.Contains(owners[k], e) {
+				owners[k] = append(owners[k], e)
+			}
+		}
+	}
+	out := &Glossary{Name: g.Name}
+	var held []Withheld
+	for _, e := range g.Entries {
+		var forms []string
+		for _, f := range e.Forms() {
+			k := Key(f)
+			if others := owners[k]; len(others) > 1 {
+				var ens []string
+				for _, o := range others {
+					ens = append(ens, o.Rendering())
+				}
+				held = append(held, Withheld{e, f, strings.Join(ens, " or ") + " by its context words; a Google glossary would write " +
+					strconv.Quote(e.Rendering()) + " wherever it occurs"})
+				continue
+			}
+			if u, ok := WordUsage(f); ok && u.IsOrdinary() && !e.Always && !strings.Contains(k, " ") {
+				held = append(held, Withheld{e, f, "mostly an ordinary word, the name only in context; a Google glossary would write " +
+					strconv.Quote(e.Rendering()) + " wherever it occurs"})
+				continue
+			}
+			forms = append(forms, f)
+		}
+		switch {
+		case len(forms) == len(e.Forms()):
+			out.Entries = append(out.Entries, e)
+		case len(forms) > 0:
+			c := *e
+			c.Ar, c.Variants = forms[0], forms[1:]
+			out.Entries = append(out.Entries, &c)
+		}
+	}
+	return out, held
 }

@@ -101,3 +101,105 @@ func TestReadLayouts(t *testing.T) {
 		}
 	}
 }
+
+// Google matches a glossary's Arabic exactly: CSV gives every spelling of an
+// entry a row of its own, and reads rows of one English back as one entry.
+func TestCSVVariantRows(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(`terms:
+  - ar: إيطاليا
+    en: Italy
+    variants: [ايطاليا]
+  - ar: القاهرة
+    en: Cairo
+    variants: [القاهره]
+  - ar: الجزيرة
+    variants: [الجزيره]
+    translate: false
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteCSV(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	want := "إيطاليا,Italy\nايطاليا,Italy\nالقاهرة,Cairo\nالقاهره,Cairo\nالجزيرة,الجزيرة\nالجزيره,الجزيرة\n"
+	if buf.String() != want {
+		t.Errorf("WriteCSV:\n%s\nwant\n%s", buf.String(), want)
+	}
+	no := false
+	for _, tc := range []struct {
+		name, format, src string
+		want              []Entry
+	}{
+		{"as written", "csv", want, []Entry{{Ar: "إيطاليا", En: "Italy", Variants: []string{"ايطاليا"}},
+			{Ar: "القاهرة", En: "Cairo", Variants: []string{"القاهره"}}, {Ar: "الجزيرة", Variants: []string{"الجزيره"}, Translate: &no}}},
+		// Sorted, as glossary push writes its TSV: a variant may come first.
+		{"sorted TSV", "tsv", "الجزيره\tالجزيرة\nالجزيرة\tالجزيرة\nالقاهرة\tCairo\nالقاهره\tCairo\n",
+			[]Entry{{Ar: "الجزيرة", Variants: []string{"الجزيره"}, Translate: &no}, {Ar: "القاهرة", En: "Cairo", Variants: []string{"القاهره"}}}},
+		// A spelling given twice is one; rows that say other things stay apart.
+		{"with notes", "csv", "ar,en,note\nالقاهرة,Cairo,\nالقاهرة,Cairo,\nالقاهره,Cairo,capital of Egypt\nمصر القاهرة,Cairo,the province\n",
+			[]Entry{{Ar: "القاهرة", En: "Cairo", Variants: []string{"القاهره"}, Note: "capital of Egypt"}, {Ar: "مصر القاهرة", En: "Cairo", Note: "the province"}}},
+		// bitext's TSV says its variants: rows of one English are two entries.
+		{"variants column", "tsv", "ar\ten\tvariants\nالقاهرة\tCairo\t\nالقاهره\tCairo\t\n",
+			[]Entry{{Ar: "القاهرة", En: "Cairo"}, {Ar: "القاهره", En: "Cairo"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _, err := ReadFormat(strings.NewReader(tc.src), "g."+tc.format, tc.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var es []Entry
+			for _, e := range got {
+				e.Line = 0
+				es = append(es, *e)
+			}
+			if !reflect.DeepEqual(es, tc.want) {
+				t.Errorf("got  %+v\nwant %+v", es, tc.want)
+			}
+		})
+	}
+}
+
+// Google writes a glossary term wherever it occurs: the spellings bitext
+// matches only in context stay out of what goes to Google.
+func TestForGoogle(t *testing.T) {
+	g, err := Parse("g.yaml", []byte(`terms:
+  - ar: عمان
+    en: Amman
+    context: [الأردن]
+  - ar: عمان
+    en: Oman
+    variants: [سلطنة عمان]
+    context: [مسقط]
+  - ar: المصري
+    en: al-Masri
+    context: [أبو أيوب]
+  - ar: الأمن
+    en: Security Service
+    always: true
+  - ar: القاهرة
+    en: Cairo
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	google, held := ForGoogle(g)
+	var buf strings.Builder
+	if err := WriteCSV(&buf, google); err != nil {
+		t.Fatal(err)
+	}
+	if want := "سلطنة عمان,Oman\nالأمن,Security Service\nالقاهرة,Cairo\n"; buf.String() != want {
+		t.Errorf("CSV for Google:\n%s\nwant\n%s", buf.String(), want)
+	}
+	var got []string
+	for _, h := range held {
+		got = append(got, h.Form+" "+h.Entry.En)
+	}
+	if want := []string{"عمان Amman", "عمان Oman", "المصري al-Masri"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("withheld %q, want %q", got, want)
+	}
+	if len(g.Entries) != 5 || g.Entries[1].Ar != "عمان" {
+		t.Error("ForGoogle changed the glossary it was given")
+	}
+}

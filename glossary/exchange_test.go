@@ -25,6 +25,7 @@ const exchangeGlossary = `terms:
     en: Oman
     context: [مسقط]
   - ar: الجزيرة
+    variants: [قناة الجزيرة]
     translate: false
   - ar: يونهاب
     en: Yonhap
@@ -60,8 +61,8 @@ func TestRoundTrip(t *testing.T) {
 			for i, e := range g.Entries {
 				want := *e
 				if format == "csv" {
-					// CSV holds the term and its rendering only.
-					want = Entry{Ar: e.Ar, En: e.En}
+					// CSV holds the spellings and their rendering only.
+					want = Entry{Ar: e.Ar, En: e.En, Variants: e.Variants}
 					if !e.Translatable() {
 						want.Translate = e.Translate
 					}
@@ -538,9 +539,12 @@ func FuzzReadFormats(f *testing.F) {
 	f.Add("ar-SA;en-US;pos\r\n\"دمشق\";Damascus;noun\r\n")
 	f.Add("sep=;\r\nالمصطلح العربي;المقابل الإنجليزي;ملاحظات;;\r\nدمشق;Damascus;;;\r\n")
 	f.Add(`<martif><text><body><termEntry><descripGrp><descrip type="Subject">Organization</descrip></descripGrp><langSet xml:lang="AR"><tig><term>حزب الله</term></tig></langSet><langSet xml:lang="EN"><tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote><note>x</note></tig><tig><term>Hezbollah</term></tig></langSet></termEntry></body></text></martif>`)
+	f.Add("الجزيره,الجزيرة\nالجزيرة,الجزيرة\nالقاهرة,Cairo\nالقاهره,Cairo\n")
+	f.Add("ar,en-US,en-GB,note\nحزب العمال,Labor Party,Labour Party,x\nلندن,,London,\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, format := range Formats {
 			ReadFormat(strings.NewReader(s), "f", format)
+			ReadOptions{English: "en-GB"}.Read(strings.NewReader(s), "f", format)
 		}
 		ReadFormat(strings.NewReader(s), "f", DetectFormat([]byte(s)))
 	})
@@ -592,5 +596,62 @@ func wantOneEntry(t *testing.T, es []*Entry, want Entry) {
 			t.Logf("got %+v", *e)
 		}
 		t.Fatalf("want %+v", want)
+	}
+}
+
+// A termbase with British and American English: the kind asked for is the
+// English wherever the entry has it, the other kind goes to the note, and the
+// report says what was taken where they differ.
+func TestReadEnglishKinds(t *testing.T) {
+	const tbx = `<martif type="TBX"><text><body>
+<termEntry id="1">
+  <langSet xml:lang="ar"><tig><term>وزارة الدفاع</term></tig></langSet>
+  <langSet xml:lang="en-US"><tig><term>Ministry of Defense</term></tig></langSet>
+  <langSet xml:lang="en-GB"><tig><term>Ministry of Defence</term></tig></langSet>
+</termEntry>
+<termEntry id="2">
+  <langSet xml:lang="ar"><tig><term>لندن</term></tig></langSet>
+  <langSet xml:lang="en_gb"><tig><term>London</term></tig></langSet>
+  <langSet xml:lang="en-US"><tig><term>London</term></tig></langSet>
+</termEntry>
+<termEntry id="3">
+  <langSet xml:lang="ar"><tig><term>مركز التجارة العالمي</term></tig></langSet>
+  <langSet xml:lang="en-US"><tig><term>World Trade Center</term></tig></langSet>
+</termEntry>
+</body></text></martif>`
+	const csv = "ar,en-US,en-GB\nوزارة الدفاع,Ministry of Defense,Ministry of Defence\nلندن,London,London\nمركز التجارة العالمي,World Trade Center,\n"
+	for _, tc := range []struct {
+		format, src, want string
+		wantEn            []string
+		wantNote          string
+		choice            EnglishChoice
+	}{
+		{"tbx", tbx, "", []string{"Ministry of Defense", "London", "World Trade Center"}, "Also: Ministry of Defence",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Differ: 1, Taken: map[string]int{"en-US": 1}}},
+		{"tbx", tbx, "en-GB", []string{"Ministry of Defence", "London", "World Trade Center"}, "Also: Ministry of Defense",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Wanted: "en-GB", Differ: 1, Taken: map[string]int{"en-GB": 1}, Without: 1}},
+		{"tbx", tbx, "eng-gb", []string{"Ministry of Defence", "London", "World Trade Center"}, "Also: Ministry of Defense",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Wanted: "eng-gb", Differ: 1, Taken: map[string]int{"en-GB": 1}, Without: 1}},
+		{"csv", csv, "", []string{"Ministry of Defense", "London", "World Trade Center"}, "Also: Ministry of Defence",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Differ: 1, Taken: map[string]int{"en-US": 1}}},
+		{"csv", csv, "en-GB", []string{"Ministry of Defence", "London", "World Trade Center"}, "Also: Ministry of Defense",
+			EnglishChoice{Kinds: []string{"en-US", "en-GB"}, Wanted: "en-GB", Differ: 1, Taken: map[string]int{"en-GB": 1}, Without: 1}},
+	} {
+		t.Run(tc.format+" "+tc.want, func(t *testing.T) {
+			es, rep, err := ReadOptions{English: tc.want}.Read(strings.NewReader(tc.src), "b."+tc.format, tc.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var en []string
+			for _, e := range es {
+				en = append(en, e.En)
+			}
+			if !reflect.DeepEqual(en, tc.wantEn) || es[0].Note != tc.wantNote || es[1].Note != "" {
+				t.Errorf("English %q, notes %q, %q; want %q, %q", en, es[0].Note, es[1].Note, tc.wantEn, tc.wantNote)
+			}
+			if rep.English == nil || !reflect.DeepEqual(*rep.English, tc.choice) {
+				t.Errorf("report %+v, want %+v", rep.English, tc.choice)
+			}
+		})
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,12 +21,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"bitext/doc"
+	"bitext/internal/testenv"
 )
 
 const (
@@ -45,39 +46,11 @@ type browser struct {
 	dialogs []string // JavaScript dialogs the page opened
 }
 
-func findChromium() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// unavailable skips the test, or fails it under CI where the browser must work.
-func unavailable(t *testing.T, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("browser test cannot run under CI: %s (scripts/test-deps installs chromium)", msg)
-	}
-	t.Skipf("browser test skipped: %s (install Debian's chromium, or set CHROMIUM=/path)", msg)
-}
-
 // newBrowser starts Chromium with a fresh profile and opens a tab. The
 // browser is stopped when the test ends.
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("browser tests skipped in -short mode")
-	}
-	path := findChromium()
-	if path == "" {
-		unavailable(t, "no chromium found in PATH")
-	}
+	path := testenv.Chromium(t)
 	profile := t.TempDir()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
@@ -109,12 +82,12 @@ func newBrowser(t *testing.T) *browser {
 	select {
 	case err := <-started:
 		if err != nil {
-			unavailable(t, "chromium (%s) did not start: %v", path, err)
+			testenv.BrowserUnavailable(t, "chromium (%s) did not start: %v", path, err)
 		}
 	case <-time.After(startTimeout):
 		cancelTab()
 		cancelAlloc()
-		unavailable(t, "chromium (%s) did not start within %s", path, startTimeout)
+		testenv.BrowserUnavailable(t, "chromium (%s) did not start within %s", path, startTimeout)
 	}
 
 	shots, err := os.MkdirTemp("", "htmlpage-"+strings.ReplaceAll(t.Name(), "/", "-")+"-")
@@ -837,4 +810,183 @@ func TestBrowserEmbeddedRightToLeft(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBrowserNotesByKeyboard: the glossary notes and the flags'
+// explanations, tooltips for the pointer, are shown in a sentence reached
+// with Tab and are part of what a screen reader reads for it; a sentence
+// clicked with the mouse, or not focused, looks as before.
+func TestBrowserNotesByKeyboard(t *testing.T) {
+	b := newBrowser(t)
+	b.open(render(t, handBitext(), Options{}), 1280)
+	after := func(sel string) string {
+		var s string
+		b.eval("::after of "+sel, fmt.Sprintf(`getComputedStyle(document.querySelector(%q), '::after').content`, sel), &s)
+		return s
+	}
+	tabTo := func(id string) {
+		for range 12 {
+			b.do("Tab", chromedp.KeyEvent("\t"))
+			var at string
+			if b.eval("focused", `document.activeElement.id`, &at); at == id {
+				return
+			}
+		}
+		t.Fatalf("Tab never reaches #%s", id)
+	}
+	const note = "US national security adviser"
+	if got := after("#u2 .term"); strings.Contains(got, note) {
+		t.Errorf("a sentence not focused shows its note: %s", got)
+	}
+	tabTo("u2")
+	if got := after("#u2 .term"); !strings.Contains(got, note) {
+		t.Errorf("the sentence reached with Tab does not show its glossary note: ::after %s", got)
+	}
+	if name := b.focusedName(); !strings.Contains(name, note) {
+		t.Errorf("a screen reader hears %q for the sentence reached with Tab, without its glossary note", name)
+	}
+	tabTo("u3")
+	if got := after("#u3 .flag"); !strings.Contains(got, "No translation yet") {
+		t.Errorf("the flagged sentence reached with Tab does not explain its flag: ::after %s", got)
+	}
+	if got := after("#u2 .term"); strings.Contains(got, note) {
+		t.Errorf("the sentence left still shows its note: %s", got)
+	}
+	// a click focuses the sentence too, but shows no more than hovering does
+	var s string
+	b.eval("locate", `JSON.stringify((r => [r.left + 5, r.top + 5])(document.getElementById('u2').getBoundingClientRect()))`, &s)
+	var at [2]float64
+	if err := json.Unmarshal([]byte(s), &at); err != nil {
+		t.Fatal(err)
+	}
+	b.do("click", chromedp.MouseClickXY(at[0], at[1]))
+	var focused string
+	if b.eval("focused", `document.activeElement.id`, &focused); focused != "u2" {
+		t.Fatalf("the click focused %q, not u2", focused)
+	}
+	if got := after("#u2 .term"); strings.Contains(got, note) {
+		t.Errorf("a sentence clicked with the mouse shows its note inline: %s", got)
+	}
+	b.screenshot("notes-by-keyboard")
+}
+
+// focusedName is the accessible name of the focused element, as Chromium
+// gives it to screen readers.
+func (b *browser) focusedName() string {
+	b.t.Helper()
+	var name string
+	b.do("accessibility tree", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		if err != nil {
+			return err
+		}
+		for _, n := range tree.Nodes {
+			for _, p := range n.Properties {
+				// the document is focused too: skip it
+				if p.Name == accessibility.PropertyNameFocused && string(p.Value.Value) == "true" && n.Name != nil && n.ParentID != "" {
+					return json.Unmarshal(n.Name.Value, &name)
+				}
+			}
+		}
+		return nil
+	}))
+	return name
+}
+
+// TestBrowserForcedColors: in Windows' high-contrast mode (forced colors),
+// which drops every background, the partner of the sentence under focus is
+// still marked (outlined), and a flag is still a framed chip, not words run
+// on into the sentence; in ordinary colours the chip keeps its size.
+func TestBrowserForcedColors(t *testing.T) {
+	b := newBrowser(t)
+	html := render(t, handBitext(), Options{})
+	const js = `JSON.stringify((() => {
+		const chip = getComputedStyle(document.querySelector('#u3 .flag'));
+		const partner = getComputedStyle(document.getElementById('u2').parentNode.querySelector('.src'));
+		const other = getComputedStyle(document.getElementById('u3').parentNode.querySelector('.src'));
+		return {chip: chip.borderTopStyle + ' ' + chip.borderTopColor, box: chip.paddingTop + ' ' + chip.borderTopWidth + ' ' + chip.paddingLeft,
+			partner: partner.outlineStyle, other: other.outlineStyle};
+	})())`
+	var got [2]struct{ Chip, Box, Partner, Other string }
+	for i, forced := range []string{"none", "active"} {
+		b.do("forced-colors "+forced, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: forced}}})
+			return err
+		}))
+		b.open(html, 1280)
+		b.eval("focus", `document.getElementById('u2').focus(); 0`, nil)
+		var s string
+		b.eval("styles", js, &s)
+		if err := json.Unmarshal([]byte(s), &got[i]); err != nil {
+			t.Fatal(err)
+		}
+		b.screenshot("forced-colors-" + forced)
+	}
+	plain, forced := got[0], got[1]
+	if forced.Partner == "none" || forced.Other != "none" {
+		t.Errorf("forced colours: the focused sentence's partner has outline %s (another row's %s): not marked", forced.Partner, forced.Other)
+	}
+	transparent := func(colour string) bool {
+		return strings.HasPrefix(colour, "rgba(") && strings.HasSuffix(colour, ", 0)")
+	}
+	if style, colour, _ := strings.Cut(forced.Chip, " "); style != "solid" || transparent(colour) {
+		t.Errorf("forced colours: a flag has no visible frame: border %s", forced.Chip)
+	}
+	if _, colour, _ := strings.Cut(plain.Chip, " "); !transparent(colour) {
+		t.Errorf("ordinary colours: a flag's border shows: %s", plain.Chip)
+	}
+	if plain.Box != "1px 1px 4px" {
+		t.Errorf("ordinary colours: a flag's padding and border are %s, want 1px 1px 4px (the 2px 5px of before)", plain.Box)
+	}
+}
+
+// contrastJS lists the text whose colour stands out from the background
+// behind it by less than 4.5:1 (WCAG 2.2 AA for body text), with the figures.
+const contrastJS = `JSON.stringify((() => {
+	const rgb = s => (s.match(/[\d.]+/g) || []).map(Number);
+	const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+	const back = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+	const bad = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	let n = 0;
+	for (let t; t = w.nextNode();) {
+		const e = t.parentElement;
+		if (!t.data.trim() || !e.getClientRects().length) continue;
+		const fg = lum(rgb(getComputedStyle(e).color)), bg = lum(back(e));
+		const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+		n++;
+		if (ratio < 4.5) bad.push(ratio.toFixed(2) + ':1 ' + e.tagName + '.' + e.className + ' ' + t.data.trim().slice(0, 30));
+	}
+	return {n, bad};
+})())`
+
+// TestBrowserContrast: every text of the page (English, Arabic, legend,
+// byline, banner, flags, boilerplate), as it is drawn and with a row
+// highlighted, stands out from its background by 4.5:1 at least.
+func TestBrowserContrast(t *testing.T) {
+	b := newBrowser(t)
+	bt := handBitext()
+	bt.Units[1].State = doc.StateGist // the gist banner and chip
+	b.open(render(t, bt, Options{Source: "AFP", Date: "5 Sept"}), 1280)
+	check := func(state string) {
+		var s string
+		b.eval("contrast", contrastJS, &s)
+		var got struct {
+			N   int
+			Bad []string
+		}
+		if err := json.Unmarshal([]byte(s), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.N < 10 {
+			t.Fatalf("%s: only %d texts checked", state, got.N)
+		}
+		for _, bad := range got.Bad {
+			t.Errorf("%s: contrast %s", state, bad)
+		}
+	}
+	check("page")
+	b.eval("focus", `document.getElementById('u3').focus(); 0`, nil)
+	check("flagged row under focus")
 }

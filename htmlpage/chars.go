@@ -101,6 +101,8 @@ func cleanPage(p *Page, d *dropper) {
 	// after the units, so that the warning points at a unit first
 	p.Title = d.clean(p.Title, "the title")
 	p.TitleLang = d.clean(p.TitleLang, "the source language")
+	p.SourceNameLang = d.clean(p.SourceNameLang, "the source language")
+	p.DateLang = d.clean(p.DateLang, "the source language")
 	p.Source = d.clean(p.Source, "the source name")
 	p.SourceURL = d.clean(p.SourceURL, "the source URL")
 	p.Date = d.clean(p.Date, "the date")

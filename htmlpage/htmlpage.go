@@ -81,6 +81,11 @@ type Page struct {
 	CSS       template.CSS
 	StyleHash string // 'sha256-…' of CSS, for a style-src
 	CSP       string // the page's Content-Security-Policy
+
+	// SourceNameLang and DateLang are "ar" (or the source language) when
+	// Source or Date is written in Arabic (its first letter), for the
+	// byline to mark it so, right to left; else "", the page's own.
+	SourceNameLang, DateLang string
 }
 
 // Block is a heading or a paragraph: a group of rows.
@@ -129,6 +134,10 @@ type Span struct {
 type Run struct {
 	Text    string // plain text; the template escapes it
 	Isolate bool   // in the other direction than its cell: the page writes it in <bdi>
+	// Lang is an isolated run's language: the other side's, whose script it
+	// is written in, so that a screen reader switches voice; "" when the two
+	// sides share a direction (the script does not tell) or not isolated.
+	Lang string
 }
 
 // Term is a glossary name marked in a cell.
@@ -232,12 +241,20 @@ func build(b *doc.Bitext, opts Options) Page {
 	if p.TitleLang == "" && arabicFirst(p.Title) {
 		// A title given in Arabic (flag, front matter, an editor's headline)
 		// needs its own direction, or the page's ltr garbles its punctuation.
-		p.TitleLang, p.TitleDir = p.SourceLang, "rtl"
-		if direction(p.SourceLang) != "rtl" {
-			p.TitleLang = "ar"
-		}
+		p.TitleLang, p.TitleDir = arabicLang(p.SourceLang), "rtl"
+	}
+	// The same for the byline, and for a screen reader's voice.
+	if arabicFirst(p.Source) {
+		p.SourceNameLang = arabicLang(p.SourceLang)
+	}
+	if arabicFirst(p.Date) {
+		p.DateLang = arabicLang(p.SourceLang)
 	}
 	srcDir, tgtDir := direction(p.SourceLang), direction(p.TargetLang)
+	otherSrc, otherTgt := "", "" // the language of each cell's isolated runs
+	if srcDir != tgtDir {
+		otherSrc, otherTgt = p.TargetLang, p.SourceLang
+	}
 	prevBlock := -1
 	for i := range b.Units {
 		u := &b.Units[i]
@@ -252,8 +269,8 @@ func build(b *doc.Bitext, opts Options) Page {
 		r := Row{
 			ID:     u.ID,
 			State:  u.State,
-			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir)},
-			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir)},
+			Source: Cell{Lang: p.SourceLang, Dir: srcDir, Spans: spans(u.Source, src, srcDir, otherSrc)},
+			Target: Cell{Lang: p.TargetLang, Dir: tgtDir, Spans: spans(u.Target, tgt, tgtDir, otherTgt)},
 		}
 		if u.Kind != doc.Boilerplate && strings.TrimSpace(u.Target) != "" {
 			switch u.State {
@@ -361,6 +378,15 @@ func arabicFirst(s string) bool {
 		}
 	}
 	return false
+}
+
+// arabicLang is the language of a text in the Arabic script: the source
+// language when it is written right to left, else "ar".
+func arabicLang(sourceLang string) string {
+	if direction(sourceLang) == "rtl" {
+		return sourceLang
+	}
+	return "ar"
 }
 
 func direction(lang string) string {

@@ -412,7 +412,7 @@ func FuzzSpans(f *testing.F) {
 			marks = append(marks, marked{at, at + len(term), &Term{}})
 		}
 		var sb strings.Builder
-		for _, s := range spans(text, marks, d) {
+		for _, s := range spans(text, marks, d, "") {
 			for _, r := range s.Runs {
 				if r.Text == "" {
 					t.Fatal("empty run")
@@ -691,5 +691,69 @@ func TestHeadlineShownOnce(t *testing.T) {
 		if !tc.headline && !strings.Contains(out, "<h1>"+tc.opts.Title+"</h1>") {
 			t.Errorf("%+v: the title is not the <h1>", tc.opts)
 		}
+	}
+}
+
+// TestIsolatedRunLanguage: text in the other side's script (Latin inside the
+// Arabic, Arabic inside the English) is marked with the other side's
+// language, so that a screen reader reads it with that language's voice
+// instead of spelling it out in the cell's; not when both sides are written
+// in the same direction, where the script says nothing of the language.
+func TestIsolatedRunLanguage(t *testing.T) {
+	bt := func(tgtLang string) *doc.Bitext {
+		return &doc.Bitext{SourceLang: "ar", TargetLang: tgtLang, Name: "x.txt", Units: []doc.Unit{{
+			ID: "u1", Kind: doc.Paragraph, State: doc.StateMachine,
+			Source: "قالت إن نظام Windows 11 متاح",
+			Target: "She said the party (حزب الله) agreed.",
+		}}}
+	}
+	out := render(t, bt("en"), Options{})
+	for _, want := range []string{
+		`<p class="c src" lang="ar" dir="rtl" tabindex="0">قالت إن نظام <bdi lang="en">Windows 11</bdi> متاح</p>`,
+		`She said the party <bdi lang="ar">(حزب الله)</bdi> agreed.`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	out = render(t, bt("fa"), Options{})
+	if !strings.Contains(out, `<bdi>Windows 11</bdi>`) || strings.Contains(out, `<bdi lang=`) {
+		t.Errorf("Arabic→Persian page: Latin run marked with a language:\n%s", out)
+	}
+}
+
+// TestBylineLanguage: a publication name or a date written in Arabic (from
+// the front matter of an Arabic newsroom) is marked as Arabic, right to
+// left, so that a screen reader does not read it with the English voice of
+// the byline around it; a Latin one is left as the byline's English.
+func TestBylineLanguage(t *testing.T) {
+	out := render(t, handBitext(), Options{Source: "وكالة فرانس برس", SourceURL: "https://example.com/a", Date: "٥ أيلول ٢٠٢٣"})
+	for _, want := range []string{
+		`<span class="source" lang="ar" dir="rtl"><a href="https://example.com/a" rel="noopener noreferrer">وكالة فرانس برس</a></span>`,
+		`<span class="date" lang="ar" dir="rtl">٥ أيلول ٢٠٢٣</span>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	out = render(t, handBitext(), Options{Source: "AFP", Date: "2023-09-05"})
+	if !strings.Contains(out, `<span class="source">AFP</span>`) || !strings.Contains(out, `<time datetime="2023-09-05">2023-09-05</time>`) {
+		t.Errorf("Latin byline marked with a language:\n%s", out)
+	}
+}
+
+// TestLegendReadingOrder: the legend tells a listener, who cannot see the
+// columns, in which order the page reads: each English sentence, then its
+// Arabic original. The sentence is hidden from sight only.
+func TestLegendReadingOrder(t *testing.T) {
+	for _, clean := range []bool{false, true} {
+		out := render(t, handBitext(), Options{Clean: clean})
+		legend := out[strings.Index(out, `<aside class="bitext legend"`):strings.Index(out, "</aside>")]
+		if !strings.Contains(legend, `<span class="vh">Read aloud, each English sentence is followed by its Arabic original.</span>`) {
+			t.Errorf("clean=%v: the legend does not tell a listener the reading order:\n%s", clean, legend)
+		}
+	}
+	if !regexp.MustCompile(`\.bitext \.vh\{position:absolute;[^}]*clip-path:inset\(50%\)`).MatchString(css) {
+		t.Error("the stylesheet does not hide .vh text from sight")
 	}
 }

@@ -160,8 +160,8 @@ func sortMarks(m []marked) {
 }
 
 // spans cuts text into plain and marked pieces, each cut into bidi runs for a
-// cell written in direction dir.
-func spans(text string, marks []marked, dir string) []Span {
+// cell written in direction dir; the isolated runs are in language other.
+func spans(text string, marks []marked, dir, other string) []Span {
 	if text == "" {
 		return nil
 	}
@@ -172,15 +172,25 @@ func spans(text string, marks []marked, dir string) []Span {
 			continue
 		}
 		if m.start > pos {
-			out = append(out, Span{Runs: isolate(text[pos:m.start], dir)})
+			out = append(out, Span{Runs: tagged(isolate(text[pos:m.start], dir), other)})
 		}
-		out = append(out, Span{Term: m.term, Runs: isolate(text[m.start:m.end], dir)})
+		out = append(out, Span{Term: m.term, Runs: tagged(isolate(text[m.start:m.end], dir), other)})
 		pos = m.end
 	}
 	if pos < len(text) {
-		out = append(out, Span{Runs: isolate(text[pos:], dir)})
+		out = append(out, Span{Runs: tagged(isolate(text[pos:], dir), other)})
 	}
 	return out
+}
+
+// tagged gives the isolated runs the language lang.
+func tagged(runs []Run, lang string) []Run {
+	for i := range runs {
+		if runs[i].Isolate {
+			runs[i].Lang = lang
+		}
+	}
+	return runs
 }
 
 // Isolate cuts text, written in a cell of direction dir ("rtl" or "ltr"),

@@ -36,9 +36,9 @@ const DefaultTemplate = `
 {{- end}}
 {{- if or .Source .Date}}
 <p class="byline">
-{{- if .Source}}<span class="source">{{if .SourceURL}}<a href="{{.SourceURL}}" rel="noopener noreferrer">{{.Source}}</a>{{else}}{{.Source}}{{end}}</span>{{end}}
+{{- if .Source}}<span class="source"{{with .SourceNameLang}} lang="{{.}}" dir="rtl"{{end}}>{{if .SourceURL}}<a href="{{.SourceURL}}" rel="noopener noreferrer">{{.Source}}</a>{{else}}{{.Source}}{{end}}</span>{{end}}
 {{- if and .Source .Date}} · {{end}}
-{{- if .Date}}{{if .DateTime}}<time datetime="{{.DateTime}}">{{.Date}}</time>{{else}}<span class="date">{{.Date}}</span>{{end}}{{end}}
+{{- if .Date}}{{if .DateTime}}<time datetime="{{.DateTime}}">{{.Date}}</time>{{else}}<span class="date"{{with .DateLang}} lang="{{.}}" dir="rtl"{{end}}>{{.Date}}</span>{{end}}{{end}}
 </p>
 {{- end}}
 {{- if .Gist}}
@@ -50,8 +50,9 @@ const DefaultTemplate = `
 {{- define "bitext-legend" -}}
 <aside class="bitext legend" lang="en" dir="ltr" aria-label="How to read this page">
 <p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
+<span class="vh">Read aloud, each English sentence is followed by its Arabic original.</span>
 Point at a sentence or move to it with Tab to highlight its partner.
-<span class="term">Underlined names</span> follow the newsroom's glossary; point at one for its note.</p>
+<span class="term">Underlined names</span> follow the newsroom's glossary; point at one, or move to its sentence with Tab, for its note.</p>
 {{- with .Credit}}
 <p class="credit">{{.}}</p>
 {{- end}}
@@ -65,7 +66,7 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{range .Spans}}{{if .Term}}<span class="term" title="{{.Term.Tooltip}}">{{template "bitext-runs" .Runs}}</span>{{else}}{{template "bitext-runs" .Runs}}{{end}}{{end}}
 {{- end}}
 
-{{- define "bitext-runs"}}{{range .}}{{if .Isolate}}<bdi>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}{{end}}
+{{- define "bitext-runs"}}{{range .}}{{if .Isolate}}<bdi{{with .Lang}} lang="{{.}}"{{end}}>{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}{{end}}
 
 {{- define "bitext-flags" -}}
 {{if .Flags}}<span class="flags">{{range .Flags}} <span class="flag {{.Name}}" title="{{.Title}}">{{.Label}}</span>{{end}}</span>{{end}}
@@ -122,10 +123,17 @@ Point at a sentence or move to it with Tab to highlight its partner.
 // rules for the same common names (.block, .meta, p). The page's own <body>
 // is "bitext-page". The same elements say lang="en" dir="ltr" (the page's
 // own words are English, its English column on the left), so that a site's
-// right-to-left page does not swap the columns.
+// right-to-left page does not swap the columns. A sentence reached with the
+// keyboard shows its names' glossary notes and its flags' explanations,
+// which the pointer gets as tooltips: without a script the page has no other
+// way to give them to the keyboard, and a screen reader hears them with the
+// sentence. In forced colours (Windows high contrast), which drop
+// backgrounds, a dashed outline marks the partner and a flag's transparent
+// border becomes its frame.
 const css = `
 .bitext{--en:Georgia,Cambria,"Times New Roman","Noto Serif","DejaVu Serif",serif;--ar:"Noto Naskh Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Arabic Typesetting","Segoe UI","Tahoma","Noto Sans Arabic","DejaVu Sans",sans-serif;--ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;--ink:#1b1b1b;--muted:#5c5c5c;--rule:#d9d9d9;--hi:#fff1a8;--flag:#b3261e;color:var(--ink);font:17px/1.6 var(--en);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .bitext,.bitext *{box-sizing:border-box}
+.bitext .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .bitext-page{margin:0;background:#fff}
 .bitext-page>main{box-sizing:border-box;max-width:1180px;margin:0 auto;padding:24px 28px 48px}
 .bitext.meta{border-bottom:2px solid var(--ink);margin:0 0 16px;padding:0}
@@ -152,10 +160,16 @@ const css = `
 .bitext .src .term{text-underline-offset:.45em}
 .bitext .flagged .tgt{box-shadow:inset 3px 0 0 var(--flag);background:#fff5f4}
 .bitext .flags{font:600 .72rem/1 var(--ui);white-space:nowrap}
-.bitext .flag{display:inline-block;color:#fff;background:var(--flag);border-radius:2px;padding:2px 5px;margin-inline-start:2px;letter-spacing:.02em}
+.bitext .flag{display:inline-block;color:#fff;background:var(--flag);border:1px solid transparent;border-radius:2px;padding:1px 4px;margin-inline-start:2px;letter-spacing:.02em}
 @media screen{
 .bitext .u:hover>.c,.bitext .u:focus-within>.c,.bitext .tgt:target,.bitext .tgt:target+.src{background:var(--hi)}
 .bitext .c:focus{outline:2px solid #1a5fb4;outline-offset:1px}
+.bitext .c:focus-visible .term::after{content:"(" attr(title) ")";display:inline-block;max-width:100%;margin-inline-start:.3em;font:.8rem/1.4 var(--ui);color:var(--muted);direction:ltr}
+.bitext .c:focus-visible .flags{white-space:normal}
+.bitext .c:focus-visible .flag::after{content:": " attr(title);font-weight:400}
+}
+@media screen and (forced-colors:active){
+.bitext .u:hover>.c:not(:focus),.bitext .u:focus-within>.c:not(:focus),.bitext .tgt:target:not(:focus),.bitext .tgt:target+.src{outline:1px dashed Highlight;outline-offset:1px}
 }
 @media screen and (max-width:699px){
 .bitext{font-size:16px}

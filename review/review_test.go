@@ -134,7 +134,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 			t.Errorf("HTML report contains %q unescaped", bad)
 		}
 	}
-	if !strings.Contains(out, "<del>Vladimir</del>") || !strings.Contains(out, "<ins>Putin</ins>") {
+	if !strings.Contains(out, `[deleted: </span>Vladimir<span class="vh">]</span></del>`) || !strings.Contains(out, `[inserted: </span>Putin<span class="vh">]</span></ins>`) {
 		t.Errorf("HTML report does not mark the changes")
 	}
 }
@@ -233,7 +233,8 @@ func TestComputeNamesWithoutDraft(t *testing.T) {
 }
 
 // TestHTMLRightToLeft: the Arabic column of the HTML report aligns to its
-// own start (the right), and Latin inside it is isolated whole, so that
+// own start (the right), and Latin inside it is isolated whole and read as
+// English (the report's other language), so that
 // "23H2" does not read "H223".
 func TestHTMLRightToLeft(t *testing.T) {
 	rv := reviewed()
@@ -248,7 +249,7 @@ func TestHTMLRightToLeft(t *testing.T) {
 			t.Errorf("report CSS has %q, which overrides the cells' direction", physical)
 		}
 	}
-	if want := `<td class="src" dir="rtl" lang="ar">إن نظام <bdi>Windows 11</bdi> (الإصدار <bdi>23H2</bdi>) سيصدر</td>`; !strings.Contains(out, want) {
+	if want := `<td class="src" dir="rtl" lang="ar">إن نظام <bdi lang="en">Windows 11</bdi> (الإصدار <bdi lang="en">23H2</bdi>) سيصدر</td>`; !strings.Contains(out, want) {
 		t.Errorf("report lacks %s", want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"bitext/internal/atomicfile"
 )
@@ -61,18 +62,38 @@ func (c *DirCache) path(key string) (string, error) {
 	return filepath.Join(c.Dir, key[:2], key), nil
 }
 
-// Get returns the cached value for key.
+// Get returns the cached value for key. An entry last used more than
+// touchAfter ago gets its modification time set to now, so that Prune
+// removes the entries no run has asked for, not the ones written first.
 func (c *DirCache) Get(key string) (string, bool) {
 	p, err := c.path(key)
 	if err != nil {
 		return "", false
 	}
-	data, err := os.ReadFile(p)
+	f, err := os.Open(p)
 	if err != nil {
 		return "", false
 	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return "", false
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return "", false
+	}
+	if now := time.Now(); now.Sub(fi.ModTime()) > touchAfter {
+		// Best effort: a cache shared read-only still answers.
+		os.Chtimes(p, now, now)
+	}
 	return string(data), true
 }
+
+// touchAfter is how stale an entry's time may get before a read refreshes
+// it: a run of articles read within the day writes nothing, and ages stay
+// right to a day, which is all an age limit in days needs.
+const touchAfter = 24 * time.Hour
 
 // Put stores value under key.
 func (c *DirCache) Put(key, value string) error {

@@ -36,7 +36,7 @@ func TestGlossaryExport(t *testing.T) {
 // into an empty one: what the format holds comes back.
 func TestGlossaryImportRoundTrip(t *testing.T) {
 	root := testenv.RepoRoot(t)
-	for _, format := range []string{"tsv", "tbx"} {
+	for _, format := range []string{"csv", "tsv", "tbx"} {
 		t.Run(format, func(t *testing.T) {
 			dir := t.TempDir()
 			exported := filepath.Join(dir, "names."+format)
@@ -65,5 +65,36 @@ func TestGlossaryImportRoundTrip(t *testing.T) {
 				t.Error("glossary emptied")
 			}
 		})
+	}
+}
+
+// Excel opens a CSV as UTF-8 only when it starts with a byte order mark;
+// Google's file has none unless asked, and import reads either.
+func TestGlossaryExportBOM(t *testing.T) {
+	root := testenv.RepoRoot(t)
+	plain := runBitext(t, root, "", "glossary", "export", "-f", "csv")
+	if plain.code != 0 || strings.HasPrefix(plain.stdout, "\ufeff") {
+		t.Fatalf("export -f csv: exit %d, starts %q", plain.code, plain.stdout[:min(len(plain.stdout), 8)])
+	}
+	for _, format := range []string{"csv", "tsv"} {
+		want := runBitext(t, root, "", "glossary", "export", "-f", format).stdout
+		r := runBitext(t, root, "", "glossary", "export", "-f", format, "--bom")
+		if r.code != 0 || r.stdout != "\ufeff"+want {
+			t.Errorf("export -f %s --bom: exit %d, %s, starts %q", format, r.code, r.stderr, r.stdout[:min(len(r.stdout), 8)])
+		}
+		dir := t.TempDir()
+		file := filepath.Join(dir, "names."+format)
+		if r := runBitext(t, root, "", "glossary", "export", "--excel", "-o", file); r.code != 0 {
+			t.Fatalf("export --excel -o %s: %s", file, r.stderr)
+		}
+		if data, _ := os.ReadFile(file); string(data) != "\ufeff"+want {
+			t.Errorf("%s lacks the byte order mark", file)
+		}
+		if r := runBitext(t, root, "", "glossary", "import", "-g", filepath.Join(dir, "new.yaml"), file); r.code != 0 {
+			t.Errorf("import %s: exit %d: %s", file, r.code, r.stderr)
+		}
+	}
+	if r := runBitext(t, root, "", "glossary", "export", "-f", "tbx", "--bom"); r.code != 2 || !strings.Contains(r.stderr, "--bom") {
+		t.Errorf("export -f tbx --bom: exit %d, %s", r.code, r.stderr)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -34,15 +35,22 @@ English term are left out and named with their line. The format is the
 file's extension (.csv, .tbx, .tsv); for another (.txt, .xml) or stdin it is
 told from the content.
 
+A termbase or sheet with English of several kinds (en-GB and en-US) gives
+each entry the English of the kind --lang names, else the first the entry
+has; the other terms go to the note ("Also: ..."), and the summary says which
+kind was taken where they differ.
+
 Examples:
    bitext glossary import names.csv
    bitext glossary import termbase.xml
    bitext glossary import --update corrected.tbx
+   bitext glossary import --lang en-GB termbase.tbx
    bitext glossary export -f tsv -g other.yaml | bitext glossary import -`,
 			Flags: []cli.Flag{
 				glossaryFlag(),
 				&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "csv, tbx or tsv (default: from the file's extension, else its content)"},
 				&cli.BoolFlag{Name: "update", Aliases: []string{"u"}, Usage: "take the file's English, type, note and translate, and add its variants and context words, for terms the glossary has"},
+				&cli.StringFlag{Name: "lang", Usage: "the kind of English to take from a file with several (en-GB, en-US)"},
 			},
 			Action: func(c *cli.Context) error { return importAction(c, e) },
 		}
@@ -57,6 +65,10 @@ func importAction(c *cli.Context, e *env) error {
 	format, err := formatFlag(c)
 	if err != nil {
 		return err
+	}
+	lang := strings.TrimSpace(c.String("lang"))
+	if lang != "" && !englishTag.MatchString(strings.ToLower(lang)) {
+		return usagef("glossary import: --lang %q: want a kind of English, such as en-GB or en-US", lang)
 	}
 	var src []byte
 	name := in
@@ -83,13 +95,17 @@ func importAction(c *cli.Context, e *env) error {
 		// .txt (Excel's "Unicode Text"), .xml (a termbase), no extension, stdin.
 		format = glossary.DetectFormat(src)
 	}
-	entries, rep, err := glossary.ReadFormat(bytes.NewReader(src), name, format)
+	entries, rep, err := glossary.ReadOptions{English: lang}.Read(bytes.NewReader(src), name, format)
 	// Said even when the rest fails, for it may explain what does.
 	reportSkips(e, name, rep.Skipped)
 	if err != nil {
 		return err
 	}
 	reportUnread(e, name, rep.Unread)
+	reportEnglish(e, name, rep.English)
+	if n := joinedRows(rep.Joined); n > 0 {
+		fmt.Fprintf(e.stderr, "bitext: read %s of %s as other spellings of a term with the same English\n", count(n, "row", "rows"), name)
+	}
 	if len(entries) == 0 {
 		// An import of nothing is almost always the wrong file or a failed
 		// export: a failure, so that a script stops there.
@@ -122,8 +138,12 @@ func importAction(c *cli.Context, e *env) error {
 	changed := map[*glossary.Entry]*glossary.Entry{} // a glossary entry and what it becomes
 	firstRow := map[*glossary.Entry]string{}         // with --update, the row that updates a glossary entry
 	skipped := 0
-	for _, en := range entries {
+	for i := 0; i < len(entries); i++ {
+		en := entries[i]
 		old, ok := clash(have[glossary.Key(en.Ar)], en)
+		if split := splitKnownVariants(en, rep.Joined[en], have, old.entry); len(split) > 0 {
+			entries = slices.Insert(entries, i+1, split...)
+		}
 		if !ok {
 			for _, f := range en.Forms() {
 				k := glossary.Key(f)
@@ -212,6 +232,32 @@ func importAction(c *cli.Context, e *env) error {
 	}
 	fmt.Fprintf(e.stderr, "bitext: imported %s into %s (%d already there)\n", count(len(add), "term", "terms"), path, skipped)
 	return nil
+}
+
+// splitKnownVariants takes out of en, an entry of the imported file read
+// from several rows whose variants are on the lines rows, the variants that
+// an entry of the glossary other than own has, and returns them as entries of
+// their own, as the rows they were: a two-column file (CSV, Google's
+// glossaries) writes two entries of one English as one, and each spelling is
+// then judged against the entry that has it.
+func splitKnownVariants(en *glossary.Entry, rows []int, have map[string][]source, own *glossary.Entry) []*glossary.Entry {
+	if len(rows) != len(en.Variants) {
+		return nil // variants the file gave as such
+	}
+	var split []*glossary.Entry
+	var keep []string
+	for i, v := range en.Variants {
+		elsewhere := slices.ContainsFunc(have[glossary.Key(v)], func(s source) bool { return s.inGlossary && s.entry != own })
+		if !elsewhere {
+			keep = append(keep, v)
+			continue
+		}
+		split = append(split, &glossary.Entry{Ar: v, En: en.En, Translate: en.Translate, Line: rows[i]})
+	}
+	if len(split) > 0 {
+		en.Variants = keep
+	}
+	return split
 }
 
 // homographs lists the glossary's entries among same, "English (at)", when
@@ -363,6 +409,60 @@ func reportUnread(e *env, name string, unread map[string]int) {
 		kinds[i] = fmt.Sprintf("%s (%s)", k, count(unread[k], "entry", "entries"))
 	}
 	fmt.Fprintf(e.stderr, "bitext: left out of %s, as no glossary field holds them: %s\n", name, strings.Join(kinds, ", "))
+}
+
+// joinedRows counts the rows that a reader took for variants (see
+// glossary.Report.Joined).
+func joinedRows(joined map[*glossary.Entry][]int) int {
+	n := 0
+	for _, rows := range joined {
+		n += len(rows)
+	}
+	return n
+}
+
+// englishTag matches the language tags of English: en, en-GB, eng-US.
+var englishTag = regexp.MustCompile(`^(en|eng)([-_][a-z0-9]{2,8})*$`)
+
+// reportEnglish tells which kind of English was taken from a file with
+// several, where they differ, and how to choose another.
+func reportEnglish(e *env, name string, c *glossary.EnglishChoice) {
+	if !c.Active() || c.Differ == 0 && c.Without == 0 {
+		return // the kinds agree: nothing was chosen
+	}
+	var msg string
+	switch {
+	case c.Differ == 0:
+		msg = fmt.Sprintf("%s has English in %s", name, orList(c.Kinds, "and"))
+	case c.Wanted != "":
+		msg = fmt.Sprintf("%s has English in %s, different in %s: took %s", name, orList(c.Kinds, "and"), count(c.Differ, "entry", "entries"), takenList(c))
+	default:
+		msg = fmt.Sprintf("%s has English in %s, different in %s: took the first of each entry, %s; choose one with --lang %s",
+			name, orList(c.Kinds, "and"), count(c.Differ, "entry", "entries"), takenList(c), strings.Join(c.Kinds, "|"))
+	}
+	if c.Without > 0 {
+		msg += fmt.Sprintf("; %s no %s English and kept another kind", count(c.Without, "entry has", "entries have"), c.Wanted)
+	}
+	fmt.Fprintf(e.stderr, "bitext: %s\n", msg)
+}
+
+// takenList says how many entries took each kind of English.
+func takenList(c *glossary.EnglishChoice) string {
+	var parts []string
+	for _, k := range c.Kinds {
+		if n := c.Taken[k]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s in %d", k, n))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// orList joins items as "a, b and c" with the word given.
+func orList(items []string, word string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + word + " " + items[len(items)-1]
 }
 
 // reportSkips tells what was left out of the imported file name and why. The

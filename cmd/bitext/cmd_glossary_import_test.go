@@ -319,3 +319,73 @@ func TestGlossaryImportUpdateHomographs(t *testing.T) {
 		t.Errorf("glossary changed:\n%s", data)
 	}
 }
+
+// Google's glossary CSV has no place for variants: export gives each spelling
+// a row with the entry's English, and import reads those rows back as one
+// entry; rows of two entries that share an English are judged each against
+// the entry the glossary has for it.
+func TestGlossaryCSVVariantsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "glossary.yaml")
+	os.WriteFile(src, []byte(`terms:
+  - ar: إيطاليا
+    en: Italy
+    variants: [ايطاليا]
+  - ar: الولايات المتحدة
+    en: United States
+    type: place
+  - ar: أمريكا
+    en: United States
+    note: colloquial
+`), 0o644)
+	if r := runBitext(t, dir, "", "glossary", "export", "-o", "names.csv"); r.code != 0 {
+		t.Fatalf("export: %s", r.stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "names.csv"))
+	if want := "إيطاليا,Italy\nايطاليا,Italy\nالولايات المتحدة,United States\nأمريكا,United States\n"; string(data) != want {
+		t.Errorf("names.csv:\n%s\nwant\n%s", data, want)
+	}
+	// Into an empty glossary: one entry for each English.
+	r := runBitext(t, dir, "", "glossary", "import", "-g", "new.yaml", "names.csv")
+	got, _ := os.ReadFile(filepath.Join(dir, "new.yaml"))
+	if r.code != 0 || !strings.Contains(string(got), "variants: [ايطاليا]") || !strings.Contains(string(got), "variants: [أمريكا]") ||
+		!strings.Contains(r.stderr, "imported 2 terms") {
+		t.Errorf("import into new.yaml: exit %d, %s\n%s", r.code, r.stderr, got)
+	}
+	// Back into the glossary it came from: everything is there already.
+	before, _ := os.ReadFile(src)
+	r = runBitext(t, dir, "", "glossary", "import", "names.csv")
+	if after, _ := os.ReadFile(src); r.code != 0 || r.stderr != "bitext: read 2 rows of names.csv as other spellings of a term with the same English\nbitext: imported 0 terms into glossary.yaml (3 already there)\n" || string(after) != string(before) {
+		t.Errorf("import into glossary.yaml: exit %d, %s\n%s", r.code, r.stderr, after)
+	}
+	// A glossary that has only the second spelling, with another English:
+	// the first is added, the second named with its own row.
+	os.WriteFile(filepath.Join(dir, "other.yaml"), []byte("terms:\n  - ar: أمريكا\n    en: America\n"), 0o644)
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "other.yaml", "names.csv")
+	if r.code != 0 || !strings.Contains(r.stderr, `names.csv:4: أمريكا: kept "America" from other.yaml:2, not "United States"`) ||
+		!strings.Contains(r.stderr, "imported 2 terms") {
+		t.Errorf("import into other.yaml: exit %d, %s", r.code, r.stderr)
+	}
+}
+
+// A newsroom writes one English: --lang takes it from a termbase that has
+// en-GB and en-US, and the summary says which kind was taken.
+func TestGlossaryImportEnglishKind(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "names.csv"), []byte("ar,en-US,en-GB\nحزب العمال,Labor Party,Labour Party\nلندن,London,London\n"), 0o644)
+	r := runBitext(t, dir, "", "glossary", "import", "-g", "a.yaml", "names.csv")
+	got, _ := os.ReadFile(filepath.Join(dir, "a.yaml"))
+	if r.code != 0 || !strings.Contains(r.stderr, "names.csv has English in en-US and en-GB, different in 1 entry: took the first of each entry, en-US in 1; choose one with --lang en-US|en-GB") ||
+		!strings.Contains(string(got), "en: Labor Party\n    note: \"Also: Labour Party\"") {
+		t.Errorf("import: exit %d, %s\n%s", r.code, r.stderr, got)
+	}
+	r = runBitext(t, dir, "", "glossary", "import", "-g", "b.yaml", "--lang", "en-GB", "names.csv")
+	got, _ = os.ReadFile(filepath.Join(dir, "b.yaml"))
+	if r.code != 0 || !strings.Contains(r.stderr, "names.csv has English in en-US and en-GB, different in 1 entry: took en-GB in 1\n") ||
+		!strings.Contains(string(got), "en: Labour Party\n    note: \"Also: Labor Party\"") {
+		t.Errorf("import --lang en-GB: exit %d, %s\n%s", r.code, r.stderr, got)
+	}
+	if r := runBitext(t, dir, "", "glossary", "import", "-g", "c.yaml", "--lang", "fr-FR", "names.csv"); r.code != 2 {
+		t.Errorf("--lang fr-FR: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 
 	"cloud.google.com/go/storage"
 	"github.com/urfave/cli/v2"
@@ -25,6 +26,9 @@ their own), uploads it to Cloud Storage, then creates the Cloud Translation
 glossary, or updates it when it exists, and waits until the service has read it.
 Credentials come from Application Default Credentials. Glossaries live in a region
 (not "global"): translate with the same --location and --engine-glossary ID.
+Google writes a glossary term wherever it occurs, so a spelling that bitext
+matches only in context (homographs told apart by context words, a one-word
+name that is mostly an ordinary word, such as المصري) is left out and named.
 
 Examples:
    bitext glossary push --project my-proj --gcs-uri gs://my-bucket/bitext/names.tsv
@@ -54,9 +58,15 @@ func glossaryPushAction(c *cli.Context, e *env) error {
 	if path == "" {
 		path = defaultGlossary
 	}
-	g, err := glossary.Load(path)
+	all, err := glossary.Load(path)
 	if err != nil {
 		return err
+	}
+	// Google writes a glossary term wherever it occurs: what bitext matches
+	// only in context stays out.
+	g, held := glossary.ForGoogle(all)
+	if !c.Bool("quiet") {
+		reportWithheld(e, all, "Google glossary", held)
 	}
 	if tsv := c.String("tsv"); tsv != "" {
 		var rows int
@@ -77,6 +87,11 @@ func glossaryPushAction(c *cli.Context, e *env) error {
 	}
 	if c.String("gcs-uri") == "" {
 		return usagef("glossary push: --gcs-uri gs://BUCKET/OBJECT is needed: Cloud Translation reads glossaries from Cloud Storage")
+	}
+	if !strings.HasSuffix(strings.ToLower(c.String("gcs-uri")), ".tsv") {
+		// The service tells the format by the object's extension, and what
+		// push uploads is tab-separated.
+		return usagef("glossary push: --gcs-uri %s: name the object .tsv: push uploads tab-separated rows, and Cloud Translation reads a glossary by its extension", c.String("gcs-uri"))
 	}
 	cfg := translate.Config{Project: project, Location: c.String("location")}
 	tc, err := google.Dial(c.Context, cfg, google.ClientOptions(cfg))

@@ -34,7 +34,7 @@ func TestReviewReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(page), "<ins>The editor&#39;s own words &amp; more</ins>.") {
+	if !strings.Contains(string(page), `[inserted: </span>The editor&#39;s own words &amp; more<span class="vh">]</span></ins>.`) {
 		t.Errorf("HTML report does not mark the insertion")
 	}
 

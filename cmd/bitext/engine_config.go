@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -257,7 +258,11 @@ func (c *storeOrWarn) warn(e *env) {
 		return
 	}
 	c.warned = true
-	fmt.Fprintf(e.stderr, "bitext: warning: %v: answers not cached; running again sends (and bills) them again\n", err)
+	hint := ""
+	if errors.Is(err, syscall.ENOSPC) { // no block or no inode left
+		hint = "; 'bitext cache prune' frees room"
+	}
+	fmt.Fprintf(e.stderr, "bitext: warning: %v: answers not cached; running again sends (and bills) them again%s\n", err, hint)
 }
 
 // defaultCacheDir is bitext/translations under the user cache folder
