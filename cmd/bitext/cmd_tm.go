@@ -502,7 +502,7 @@ func showEntry(w io.Writer, en *tm.Entry) {
 func tmRemoveCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "remove",
-		Usage:     "delete pairs from the memory: by id, or every translation of a source",
+		Usage:     "delete pairs from the memory: by id, every translation of a source, or an article's",
 		ArgsUsage: "ID... | --source TEXT [--target TEXT] | --article NAME",
 		Description: `Deletes the pairs with the ids tm lookup and tm search show (#12), or with
 --source every pair whose source is TEXT (folded as lookups fold it), only those
@@ -513,6 +513,7 @@ would be removed.
 
 Examples:
    bitext tm remove 1508
+   bitext tm remove --dry-run --article 2023-09-12-kim-putin.txt
    bitext tm remove --source "وقال الناطق باسم الكرملين إن بوتين سيزور بكين." --target "The Kremlin spokesman said Putin would visit Tehran."`,
 		Flags: []cli.Flag{
 			tmFlag(),
