@@ -304,3 +304,46 @@ func BenchmarkFolder20K(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*articles), "ms/article")
 }
+
+// BenchmarkConcordance1M searches a memory of a million entries for words
+// of stored pairs, as tm search does: Arabic words (with their clitics and
+// article, through the trigram index) and English words (read from every
+// translation), and reports the latency of each kind.
+func BenchmarkConcordance1M(b *testing.B) {
+	m, kept := bigMemory(b, bigN())
+	defer m.Close()
+	ctx := context.Background()
+	var ar, en []string
+	for _, p := range kept {
+		if w := strings.Fields(p.ar); len(w) > 3 {
+			ar = append(ar, w[3])
+		}
+		for _, w := range strings.Fields(p.en)[1:] {
+			if w = strings.Trim(w, ".,;:\"'“”"); len(w) >= 4 { // a word a translator looks for
+				en = append(en, w)
+				break
+			}
+		}
+	}
+	for _, kind := range []struct {
+		name  string
+		terms []string
+	}{{"arabic", ar}, {"english", en}} {
+		b.Run(kind.name, func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			hits := 0
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				res, err := m.Concordance(ctx, "ar", "en", kind.terms[i%len(kind.terms)], ConcordanceOptions{})
+				lat = append(lat, time.Since(t0))
+				if err != nil {
+					b.Fatal(err)
+				}
+				hits += res.Total
+			}
+			b.StopTimer()
+			reportLatency(b, lat)
+			b.ReportMetric(float64(hits)/float64(b.N), "pairs/search")
+		})
+	}
+}

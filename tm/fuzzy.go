@@ -14,16 +14,22 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"bitext/arabic"
 )
 
 // Match is a memory entry similar to a looked-up text.
 type Match struct {
 	Entry // the memory's pair, with its provenance
 	// Score is the similarity of the normalised sources in [0,1]: one minus
-	// the character edit distance divided by the longer length.
+	// the character edit distance divided by the longer length, a number
+	// counting as one character (a placeable: another figure is one edit).
 	Score float64
 	// Diff turns the entry's source into the looked-up text.
 	Diff []diffmatchpatch.Diff
+	// Numbers are the figures the entry's source and the text do not
+	// share: the translation must not be taken with the old ones.
+	Numbers []NumberChange
 }
 
 // FuzzyOptions configure Fuzzy. The zero value is useful.
@@ -82,6 +88,8 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	sp, tp := primary(sourceLang), primary(targetLang)
+	var nums placeholders
+	q = nums.mark(q)
 	qLen := utf8.RuneCountInString(q)
 	var qp *profile
 	var out []Match
@@ -89,7 +97,7 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 		if primary(e.SourceLang) != sp || primary(e.TargetLang) != tp {
 			continue
 		}
-		n := norms[i]
+		n := nums.mark(norms[i])
 		nLen := utf8.RuneCountInString(n)
 		longer := max(qLen, nLen)
 		// The length difference alone bounds the score: skip hopeless ones.
@@ -127,7 +135,8 @@ func (m *Memory) Fuzzy(ctx context.Context, sourceLang, targetLang, source strin
 		out = out[:opts.Max]
 	}
 	for i := range out {
-		out[i].Diff = Diff(out[i].Source, source)
+		out[i].Diff = WordDiff(out[i].Source, source)
+		out[i].Numbers = NumberChanges(out[i].Source, out[i].Target, source)
 	}
 	return out, nil
 }
@@ -436,4 +445,63 @@ func DiffText(diffs []diffmatchpatch.Diff) string {
 		}
 	}
 	return b.String()
+}
+
+// WordDiff is Diff by whole words: a changed word or figure is shown whole
+// ([-الجرحى-]{+القتلى+}, [-2022-]{+2023+}), not as letters cut out of it,
+// which in Arabic also breaks the joining of the letters around the cut.
+// White space and punctuation are words of their own.
+func WordDiff(from, to string) []diffmatchpatch.Diff {
+	// Each distinct word becomes one rune of the private use planes, and
+	// the rune strings are diffed.
+	const first, last = 0xF0000, 0x10FFFD
+	var words []string
+	ids := map[string]rune{}
+	encode := func(s string) []rune {
+		var out []rune
+		for len(s) > 0 {
+			n := wordLen(s)
+			id, ok := ids[s[:n]]
+			if !ok {
+				id = first + rune(len(words))
+				ids[s[:n]] = id
+				words = append(words, s[:n])
+			}
+			out = append(out, id)
+			s = s[n:]
+		}
+		return out
+	}
+	a, b := encode(from), encode(to)
+	if first+len(words) > last {
+		return Diff(from, to)
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no deadline: a diff must not depend on how busy the machine is
+	var out []diffmatchpatch.Diff
+	for _, d := range dmp.DiffMainRunes(a, b, false) {
+		var text strings.Builder
+		for _, id := range d.Text {
+			text.WriteString(words[id-first])
+		}
+		out = append(out, diffmatchpatch.Diff{Type: d.Type, Text: text.String()})
+	}
+	return out
+}
+
+// wordLen is the length in bytes of the word (a run of arabic.IsWordRune
+// runes) or the single other rune at the start of s.
+func wordLen(s string) int {
+	n := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !arabic.IsWordRune(r) {
+			break
+		}
+		n += size
+	}
+	if n == 0 {
+		_, n = utf8.DecodeRuneInString(s)
+	}
+	return n
 }

@@ -34,13 +34,15 @@ func fuzzyReference(ctx context.Context, m *Memory, sourceLang, targetLang, sour
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: a score must not depend on how busy the machine is
 	sp, tp := primary(sourceLang), primary(targetLang)
+	var nums placeholders
+	q = nums.mark(q)
 	qLen := utf8.RuneCountInString(q)
 	var out []Match
 	for i, e := range entries {
 		if primary(e.SourceLang) != sp || primary(e.TargetLang) != tp {
 			continue
 		}
-		n := norms[i]
+		n := nums.mark(norms[i])
 		longer := max(qLen, utf8.RuneCountInString(n))
 		// The length difference alone bounds the score: skip hopeless ones.
 		if 1-float64(longer-min(qLen, utf8.RuneCountInString(n)))/float64(longer) < opts.MinScore {
@@ -61,7 +63,8 @@ func fuzzyReference(ctx context.Context, m *Memory, sourceLang, targetLang, sour
 		out = out[:opts.Max]
 	}
 	for i := range out {
-		out[i].Diff = Diff(out[i].Source, source)
+		out[i].Diff = WordDiff(out[i].Source, source)
+		out[i].Numbers = NumberChanges(out[i].Source, out[i].Target, source)
 	}
 	return out, nil
 }

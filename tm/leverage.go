@@ -79,8 +79,50 @@ func (l Leverage) BlockUnits(ctx context.Context, d *doc.Document, i int, source
 			// folding made them equal; the editor sees what it overlooked
 			notes = append(notes, "memory: its source is spelled otherwise: "+DiffText(Diff(e.Source, src)))
 		}
+		if n := Alternatives(es); n != "" {
+			notes = append(notes, n)
+		}
 		return Found{Target: e.Target, State: doc.StateMemory, Origin: "memory", Notes: notes}, true, nil
 	})
+}
+
+// maxAlternatives is how many other translations a note quotes.
+const maxAlternatives = 3
+
+// Alternatives says what other translations the memory holds for the source
+// of es[0], the pair a lookup takes (es as Exact returns them, best first),
+// or "" when it holds none: the editor is told that the memory's choice
+// was one of several, and what the others say.
+func Alternatives(es []Entry) string {
+	if len(es) < 2 {
+		return ""
+	}
+	taken := strings.TrimSpace(es[0].Target)
+	seen := map[string]bool{taken: true}
+	var others []string
+	for _, e := range es[1:] {
+		t := strings.TrimSpace(e.Target)
+		if !seen[t] {
+			seen[t] = true
+			others = append(others, t)
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	what := "1 other translation"
+	if len(others) > 1 {
+		what = fmt.Sprintf("%d other translations", len(others))
+	}
+	quoted := make([]string, 0, maxAlternatives)
+	for _, t := range others[:min(len(others), maxAlternatives)] {
+		quoted = append(quoted, "“"+t+"”")
+	}
+	more := ""
+	if len(others) > maxAlternatives {
+		more = "; …"
+	}
+	return "memory: " + what + " of this source (tm lookup lists them): " + strings.Join(quoted, "; ") + more
 }
 
 // Provenance describes where an entry came from, for a note to the editor
@@ -150,6 +192,10 @@ func AttachFuzzy(ctx context.Context, m Lookup, bt *doc.Bitext, minScore float64
 			}
 			u.Matches = append(u.Matches, doc.Match{Source: mt.Source, Target: mt.Target, Score: mt.Score,
 				Origin: origin, Diff: DiffText(mt.Diff)})
+			for _, n := range mt.Numbers {
+				// a CAT tool shows the candidate's score, not its figures
+				u.Notes = append(u.Notes, fmt.Sprintf("memory match %d%%: %s", int(mt.Score*100), n))
+			}
 		}
 	}
 	return nil

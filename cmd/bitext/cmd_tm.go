@@ -7,13 +7,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -103,13 +106,13 @@ func init() {
 	commands = append(commands, func(e *env) *cli.Command {
 		return &cli.Command{
 			Name:  "tm",
-			Usage: "keep the translation memory: import, export, look up, count",
+			Usage: "keep the translation memory: import, export, look up, search, correct, remove, count",
 			Description: `The translation memory holds approved Arabic–English sentence pairs in one
 SQLite file. 'bitext translate' takes exact matches from it instead of calling the
 engine and offers fuzzy matches to the editor.`,
 			Flags: []cli.Flag{tmFlag()}, // also before the subcommand
 			Subcommands: []*cli.Command{
-				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmStatsCommand(e),
+				tmImportCommand(e), tmExportCommand(e), tmLookupCommand(e), tmSearchCommand(e), tmRemoveCommand(e), tmCorrectCommand(e), tmStatsCommand(e),
 			},
 		}
 	})
@@ -265,7 +268,11 @@ func tmLookupCommand(e *env) *cli.Command {
 		Usage:     "find a sentence in the memory: exact and fuzzy matches",
 		ArgsUsage: "TEXT",
 		Description: `Prints the best matches, best first: score, source, translation, how the
-memory's source differs from TEXT ([-removed-] {+added+}) and where the pair came from.
+memory's source differs from TEXT ([-removed-] {+added+}, by whole words), the
+figures that differ ("! number 1250 in the memory, 987 here; the translation says
+1,250") and, with a glossary, the names that differ, and the pair's #id (for tm
+correct and tm remove) and where it came from. A number counts as one character in
+the score.
 The closer match comes first; among equally close ones, a source that is TEXT itself
 before one that is only the same once folded (على and علي), then the pairs an editor
 approved (final, then reviewed), then the others, and last the pairs an aligner
@@ -281,6 +288,7 @@ Examples:
 			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language of the translations"},
 			&cli.Float64Flag{Name: "min-score", Value: 0.75, Usage: "lowest similarity shown, 0 to 1"},
 			&cli.IntFlag{Name: "max", Value: 5, Usage: "most matches shown"},
+			&cli.StringFlag{Name: "glossary", Aliases: []string{"g"}, Usage: "glossary whose names a match is checked for (default: ./" + defaultGlossary + " when present)"},
 			&cli.BoolFlag{Name: "json", Usage: "print the matches as JSON"},
 		},
 		Action: func(c *cli.Context) error {
@@ -292,6 +300,10 @@ Examples:
 			}
 			if n := c.Int("max"); n < 1 {
 				return usagef("tm lookup: --max %d: want at least 1", n)
+			}
+			names, _, err := loadGlossary(c.String("glossary"))
+			if err != nil {
+				return err
 			}
 			m, err := openMemory(c, true)
 			if err != nil {
@@ -305,15 +317,18 @@ Examples:
 			}
 			if c.Bool("json") {
 				type jsonMatch struct {
-					Score  float64 `json:"score"`
-					Source string  `json:"source"`
-					Target string  `json:"target"`
-					Diff   string  `json:"diff"`
+					Score   float64           `json:"score"`
+					Source  string            `json:"source"`
+					Target  string            `json:"target"`
+					Diff    string            `json:"diff"`
+					Numbers []tm.NumberChange `json:"numbers,omitempty"`
+					Names   []nameChange      `json:"names,omitempty"`
 					tmEntryJSON
 				}
 				out := []jsonMatch{}
 				for _, mt := range ms {
-					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), entryJSON(&mt.Entry)})
+					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), mt.Numbers,
+						nameChanges(names, mt.Source, mt.Target, c.Args().First()), entryJSON(&mt.Entry)})
 				}
 				return writeJSON(e.stdout, out)
 			}
@@ -325,11 +340,116 @@ Examples:
 				if i > 0 {
 					fmt.Fprintln(e.stdout)
 				}
-				fmt.Fprintf(e.stdout, "%3.0f%%  %s\n      %s\n", mt.Score*100, mt.Source, mt.Target)
+				fmt.Fprintf(e.stdout, "%4s  %s\n      %s\n", percent(mt.Score), mt.Source, mt.Target)
 				if mt.Score < 1 || mt.Source != c.Args().First() {
 					fmt.Fprintf(e.stdout, "      diff: %s\n", tm.DiffText(mt.Diff))
 				}
-				if d := tm.Describe(&mt.Entry); d != "" {
+				for _, n := range mt.Numbers {
+					fmt.Fprintf(e.stdout, "      ! %s\n", n)
+				}
+				for _, n := range nameChanges(names, mt.Source, mt.Target, c.Args().First()) {
+					fmt.Fprintf(e.stdout, "      ! %s\n", n)
+				}
+				fmt.Fprintf(e.stdout, "      %s\n", describeWithID(&mt.Entry))
+			}
+			return nil
+		},
+	}
+}
+
+func tmSearchCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "search",
+		Usage:     "concordance: the pairs that hold a word or phrase, to see how it was translated",
+		ArgsUsage: "TERM",
+		Description: `Finds the pairs whose source holds TERM when it is Arabic, folded as lookups
+fold it (hamza, ta marbuta, alef maqsura, diacritics) and with or without the
+proclitics and article a word takes (الكرملين finds للكرملين and وبالكرملين;
+كرملين finds them and الكرملين), else whose translation holds it, ignoring case.
+Whole words come first, then the pairs an editor approved, then the newest. The
+term is shown [in brackets]; the first line says how many pairs hold it.
+
+Examples:
+   bitext tm search الكرملين
+   bitext tm search "مجلس الأمن القومي"
+   bitext tm search --max 20 --json "national security"`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language of the sources"},
+			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "language of the translations"},
+			&cli.IntFlag{Name: "max", Value: 10, Usage: "most pairs shown"},
+			&cli.BoolFlag{Name: "json", Usage: "print the pairs as JSON"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("tm search: want one word or phrase, got %d arguments", c.NArg())
+			}
+			if n := c.Int("max"); n < 1 {
+				return usagef("tm search: --max %d: want at least 1", n)
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			res, err := m.Concordance(c.Context, c.String("source-lang"), c.String("target-lang"), c.Args().First(),
+				tm.ConcordanceOptions{Max: c.Int("max")})
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				type jsonHit struct {
+					Source string `json:"source"`
+					Target string `json:"target"`
+					Found  string `json:"found"`      // the term as the pair writes it
+					In     string `json:"in"`         // "source" or "target"
+					Whole  bool   `json:"whole_word"` // not part of a longer word
+					tmEntryJSON
+				}
+				out := struct {
+					Total    int       `json:"total"`
+					Capped   bool      `json:"capped,omitempty"`
+					Searched string    `json:"searched,omitempty"` // the term searched for instead, without its proclitic
+					Pairs    []jsonHit `json:"pairs"`
+				}{res.Total, res.Capped, res.Searched, []jsonHit{}}
+				for _, h := range res.Hits {
+					in, text := "source", h.Source
+					if h.InTarget {
+						in, text = "target", h.Target
+					}
+					out.Pairs = append(out.Pairs, jsonHit{h.Source, h.Target, text[h.Start:h.End], in, h.Whole, entryJSON(&h.Entry)})
+				}
+				return writeJSON(e.stdout, out)
+			}
+			if res.Total == 0 {
+				fmt.Fprintln(e.stdout, "no pair holds it")
+				return nil
+			}
+			more := ""
+			if res.Capped {
+				more = "more than "
+			}
+			if res.Searched != "" {
+				fmt.Fprintf(e.stdout, "no pair holds %s; searched for %s: ", c.Args().First(), res.Searched)
+			}
+			if res.Total == 1 && !res.Capped {
+				fmt.Fprint(e.stdout, "1 pair holds it")
+			} else {
+				fmt.Fprintf(e.stdout, "%s%d pairs hold it", more, res.Total)
+			}
+			if len(res.Hits) < res.Total {
+				fmt.Fprintf(e.stdout, " (%d shown; --max shows more)", len(res.Hits))
+			}
+			fmt.Fprintln(e.stdout)
+			for _, h := range res.Hits {
+				src, tgt := h.Source, h.Target
+				if h.InTarget {
+					tgt = tgt[:h.Start] + "[" + tgt[h.Start:h.End] + "]" + tgt[h.End:]
+				} else {
+					src = src[:h.Start] + "[" + src[h.Start:h.End] + "]" + src[h.End:]
+				}
+				fmt.Fprintf(e.stdout, "\n#%d  %s\n      %s\n", h.ID, src, tgt)
+				if d := tm.Describe(&h.Entry); d != "" {
 					fmt.Fprintf(e.stdout, "      %s\n", d)
 				}
 			}
@@ -338,7 +458,206 @@ Examples:
 	}
 }
 
+// percent shows a score as a whole percentage, rounded down: a match that
+// is not exact never shows as 100%, however long the sentence.
+func percent(score float64) string {
+	return fmt.Sprintf("%d%%", int(math.Floor(score*100+1e-9)))
+}
+
+// describeWithID is the entry's id, which tm remove and tm correct take,
+// and where it came from.
+func describeWithID(en *tm.Entry) string {
+	if d := tm.Describe(en); d != "" {
+		return fmt.Sprintf("#%d, %s", en.ID, d)
+	}
+	return fmt.Sprintf("#%d", en.ID)
+}
+
+// parseIDs reads entry ids as tm lookup and tm search show them: 12 or #12.
+func parseIDs(cmd string, args []string) ([]int64, error) {
+	var ids []int64
+	for _, a := range args {
+		id, err := strconv.ParseInt(strings.TrimPrefix(a, "#"), 10, 64)
+		if err != nil || id < 1 {
+			return nil, usagef("tm %s: %q is not an entry id (the #number tm lookup and tm search show)", cmd, a)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// showEntry prints an entry's source, translation and provenance.
+func showEntry(w io.Writer, en *tm.Entry) {
+	fmt.Fprintf(w, "  %s\n  %s\n  %s\n", en.Source, en.Target, describeWithID(en))
+}
+
+func tmRemoveCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "remove",
+		Usage:     "delete pairs from the memory: by id, every translation of a source, or an article's",
+		ArgsUsage: "ID... | --source TEXT [--target TEXT] | --article NAME",
+		Description: `Deletes the pairs with the ids tm lookup and tm search show (#12), or with
+--source every pair whose source is TEXT (folded as lookups fold it), only those
+translated as --target when it is given, or with --article every pair that came
+from that article (a withdrawn story; the name tm lookup shows after "from").
+All are removed or none (an unknown id removes nothing). --dry-run shows what
+would be removed.
+
+Examples:
+   bitext tm remove 1508
+   bitext tm remove --dry-run --article 2023-09-12-kim-putin.txt
+   bitext tm remove --source "وقال الناطق باسم الكرملين إن بوتين سيزور بكين." --target "The Kremlin spokesman said Putin would visit Tehran."`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "source", Usage: "remove the pairs of this source text"},
+			&cli.StringFlag{Name: "target", Usage: "with --source: only the pairs with this translation"},
+			&cli.StringFlag{Name: "article", Usage: "remove the pairs that came from this article"},
+			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "with --source: its language"},
+			&cli.StringFlag{Name: "target-lang", Value: "en", Usage: "with --source: language of the translations"},
+			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "show what would be removed, remove nothing"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		},
+		Action: func(c *cli.Context) error {
+			bySource, byArticle := c.IsSet("source"), c.IsSet("article")
+			if n := btoi(bySource) + btoi(byArticle) + btoi(c.NArg() > 0); n != 1 {
+				return usagef("tm remove: want entry ids, --source TEXT or --article NAME: one of them")
+			}
+			if c.IsSet("target") && !bySource {
+				return usagef("tm remove: --target goes with --source")
+			}
+			ids, err := parseIDs("remove", c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			var gone []tm.Entry
+			if bySource {
+				es, err := m.Exact(c.Context, c.String("source-lang"), c.String("target-lang"), c.String("source"))
+				if err != nil {
+					return err
+				}
+				for _, en := range es {
+					if !c.IsSet("target") || strings.TrimSpace(en.Target) == strings.TrimSpace(c.String("target")) {
+						gone = append(gone, en)
+						ids = append(ids, en.ID)
+					}
+				}
+				if len(gone) == 0 {
+					what := "no pair has this source"
+					if len(es) > 0 {
+						what = fmt.Sprintf("none of the %d pairs of this source has this translation", len(es))
+					}
+					return fmt.Errorf("tm remove: %s in %s", what, m.Path())
+				}
+			} else if byArticle {
+				if gone, err = m.ArticleEntries(c.Context, c.String("article")); err != nil {
+					return err
+				}
+				if len(gone) == 0 {
+					return fmt.Errorf("tm remove: no pair came from article %q in %s", c.String("article"), m.Path())
+				}
+				for _, en := range gone {
+					ids = append(ids, en.ID)
+				}
+			} else {
+				for _, id := range ids {
+					en, err := m.Get(c.Context, id)
+					if err != nil {
+						return err
+					}
+					gone = append(gone, en)
+				}
+			}
+			if !c.Bool("dry-run") {
+				if err := m.Remove(c.Context, ids); err != nil {
+					return err
+				}
+			}
+			if c.Bool("quiet") {
+				return nil
+			}
+			verb := "removed"
+			if c.Bool("dry-run") {
+				verb = "would remove"
+			}
+			noun := "pairs"
+			if len(gone) == 1 {
+				noun = "pair"
+			}
+			fmt.Fprintf(e.stdout, "%s %d %s:\n", verb, len(gone), noun)
+			for i := range gone {
+				showEntry(e.stdout, &gone[i])
+			}
+			return nil
+		},
+	}
+}
+
+func tmCorrectCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "correct",
+		Usage:     "replace the translation of a pair in the memory",
+		ArgsUsage: "ID",
+		Description: `Replaces the translation of the pair with the id tm lookup and tm search show
+(#12) by --target, marked as approved (final) by --editor now: lookups and
+translate offer the corrected pair from then on. When the memory holds the
+corrected pair already, the two become one.
+
+Example:
+   bitext tm correct 1508 --target "The Kremlin spokesman said Putin would visit Beijing."`,
+		Flags: []cli.Flag{
+			tmFlag(),
+			&cli.StringFlag{Name: "target", Required: true, Usage: "the right translation"},
+			&cli.StringFlag{Name: "editor", Value: os.Getenv("USER"), Usage: "who corrected it, recorded in the memory"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("tm correct: want one entry id, got %d arguments", c.NArg())
+			}
+			ids, err := parseIDs("correct", c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			m, err := openMemory(c, true)
+			if err != nil {
+				return err
+			}
+			defer m.Close()
+			before, err := m.Get(c.Context, ids[0])
+			if err != nil {
+				return err
+			}
+			holder, err := m.Correct(c.Context, ids[0], c.String("target"), string(doc.StateFinal), c.String("editor"), time.Time{})
+			if err != nil {
+				return err
+			}
+			after, err := m.Get(c.Context, holder)
+			if err != nil {
+				return err
+			}
+			if !c.Bool("quiet") {
+				fmt.Fprintf(e.stdout, "corrected #%d:\n  %s\n  was: %s\n  now: %s\n  %s\n", ids[0], after.Source, before.Target, after.Target, describeWithID(&after))
+			}
+			return nil
+		},
+	}
+}
+
 type tmEntryJSON struct {
+	ID      int64  `json:"id"`
 	Article string `json:"article,omitempty"`
 	UnitID  string `json:"unit_id,omitempty"`
 	State   string `json:"state,omitempty"`
@@ -347,7 +666,7 @@ type tmEntryJSON struct {
 }
 
 func entryJSON(e *tm.Entry) tmEntryJSON {
-	j := tmEntryJSON{Article: e.Article, UnitID: e.UnitID, State: e.State, Creator: e.Creator}
+	j := tmEntryJSON{ID: e.ID, Article: e.Article, UnitID: e.UnitID, State: e.State, Creator: e.Creator}
 	if !e.Created.IsZero() {
 		j.Created = e.Created.Format("2006-01-02T15:04:05Z")
 	}

@@ -121,7 +121,7 @@ func TestMissingCommandIsUsageError(t *testing.T) {
 	}{
 		{nil, "want a command: align,"},
 		{[]string{"glossary"}, "glossary: want a command: add,"},
-		{[]string{"tm"}, "tm: want a command: export,"},
+		{[]string{"tm"}, "tm: want a command: correct, export,"},
 		{[]string{"nosuch"}, `unknown command "nosuch"`},
 		{[]string{"glossary", "nosuch"}, `glossary: unknown command "nosuch"; see 'bitext glossary --help'`},
 		{[]string{"version", "extra"}, "takes no arguments"},
