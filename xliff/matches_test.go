@@ -10,7 +10,8 @@ import (
 
 // TestMemoryMatchesWritten: translation memory candidates become 1.2
 // alt-trans and 2.1 mtc:match elements, the files stay valid, and reading
-// them back does not take a candidate for the machine draft.
+// them back does not take a candidate for the machine draft. Scores are
+// rounded down, so that a near match never reads as an exact 100%.
 func TestMemoryMatchesWritten(t *testing.T) {
 	b := sampleBitext(t)
 	var u *doc.Unit
@@ -20,7 +21,8 @@ func TestMemoryMatchesWritten(t *testing.T) {
 			break
 		}
 	}
-	u.Matches = []doc.Match{{Source: "مصدر قريب & <مشابه>", Target: "A close \"match\"", Score: 0.875, Origin: "memory:older.txt"}}
+	u.Matches = []doc.Match{{Source: "مصدر قريب & <مشابه>", Target: "A close \"match\"", Score: 0.875, Origin: "memory:older.txt"},
+		{Source: "مصدر قريب جدا", Target: "A near match", Score: 0.9996, Origin: "memory:older.txt"}}
 	dir := t.TempDir()
 	opts := Options{Created: fixedTime}
 	for _, tt := range []struct {
@@ -29,9 +31,9 @@ func TestMemoryMatchesWritten(t *testing.T) {
 		want  []string
 	}{
 		{"matches-12.xlf", func(w *bytes.Buffer) error { return Write12(w, b, opts) },
-			[]string{`origin="memory:older.txt"`, `match-quality="88%"`, `A close "match"`, `مصدر قريب &amp; &lt;مشابه&gt;`}},
+			[]string{`origin="memory:older.txt"`, `match-quality="87%"`, `match-quality="99%"`, `A close "match"`, `مصدر قريب &amp; &lt;مشابه&gt;`}},
 		{"matches-21.xlf", func(w *bytes.Buffer) error { return Write21(w, b, opts) },
-			[]string{`subType="bitext:memory"`, `similarity="87.5"`, `type="tm"`, `A close "match"`}},
+			[]string{`subType="bitext:memory"`, `similarity="87.5"`, `similarity="99.9"`, `type="tm"`, `A close "match"`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := writeSample(t, dir, tt.name, b, tt.write)

@@ -121,7 +121,7 @@ func writeUnit12(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 	// bitext's own alt-trans is the machine draft.
 	for _, m := range u.Matches {
 		x.open("alt-trans", "origin", m.Origin, "alttranstype", "proposal",
-			"match-quality", strconv.FormatFloat(m.Score*100, 'f', 0, 64)+"%")
+			"match-quality", matchPercent(m.Score, 0)+"%")
 		x.elem("source", escText(m.Source, stripper(opts, u.ID, "memory match source")), "xml:lang", srcLang)
 		x.elem("target", escText(m.Target, stripper(opts, u.ID, "memory match")), "xml:lang", tgtLang)
 		x.close("alt-trans")

@@ -3,6 +3,7 @@ package xliff
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -113,7 +114,7 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 	// Translation memory candidates, for the editor to pick from.
 	for _, m := range u.Matches {
 		x.open("mtc:match", "ref", "#s1", "type", "tm", "subType", "bitext:memory", "origin", m.Origin,
-			"similarity", strconv.FormatFloat(m.Score*100, 'f', 1, 64))
+			"similarity", matchPercent(m.Score, 1))
 		x.elem("source", escText(m.Source, cpWriter))
 		x.elem("target", escText(m.Target, cpWriter))
 		x.close("mtc:match")
@@ -198,4 +199,12 @@ func source21(u *doc.Unit, spans []span) string {
 	}
 	b.WriteString(escText(u.Source[pos:], cpWriter))
 	return b.String()
+}
+
+// matchPercent writes a memory match's score as a percentage with the given
+// decimals, rounded down: CAT tools take 100% for an exact match, and a near
+// one must never pass for it.
+func matchPercent(score float64, decimals int) string {
+	scale := math.Pow(10, float64(decimals))
+	return strconv.FormatFloat(math.Floor(score*100*scale+1e-6)/scale, 'f', decimals, 64)
 }
