@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"bitext/doc"
+	"bitext/glossary"
 )
 
 // Found is a translation a lookup found for a run of source segments.
@@ -174,8 +175,10 @@ func Describe(e *Entry) string {
 
 // AttachFuzzy adds to each unit of bt that the memory did not translate the
 // memory's fuzzy matches scoring at least minScore (0 means 0.75), as
-// candidates for the editor.
-func AttachFuzzy(ctx context.Context, m Lookup, bt *doc.Bitext, minScore float64) error {
+// candidates for the editor. A candidate whose figures, or glossary names
+// (names not nil), differ from the unit's gets a note saying which, as a
+// CAT tool shows only its score.
+func AttachFuzzy(ctx context.Context, m Lookup, bt *doc.Bitext, minScore float64, names *glossary.Matcher) error {
 	for k := range bt.Units {
 		u := &bt.Units[k]
 		if u.Kind == doc.Boilerplate || u.State == doc.StateMemory || u.State == doc.StateReviewed || u.State == doc.StateFinal {
@@ -193,7 +196,9 @@ func AttachFuzzy(ctx context.Context, m Lookup, bt *doc.Bitext, minScore float64
 			u.Matches = append(u.Matches, doc.Match{Source: mt.Source, Target: mt.Target, Score: mt.Score,
 				Origin: origin, Diff: DiffText(mt.Diff)})
 			for _, n := range mt.Numbers {
-				// a CAT tool shows the candidate's score, not its figures
+				u.Notes = append(u.Notes, fmt.Sprintf("memory match %d%%: %s", int(mt.Score*100), n))
+			}
+			for _, n := range NameChanges(names, mt.Source, mt.Target, u.Source) {
 				u.Notes = append(u.Notes, fmt.Sprintf("memory match %d%%: %s", int(mt.Score*100), n))
 			}
 		}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"bitext/doc"
+	"bitext/glossary"
 )
 
 // TestFuzzyNumberIsOneEdit: a stored sentence that differs from the text only
@@ -99,11 +101,40 @@ func TestAttachFuzzyNotesNumbers(t *testing.T) {
 	}
 	bt := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Units: []doc.Unit{{ID: "u1", Kind: doc.Paragraph,
 		Source: "زودت كوريا الشمالية روسيا بصواريخ وقذائف في عام 2023 استخدمتها مجموعة فاغنر.", State: doc.StateMachine}}}
-	if err := AttachFuzzy(ctx, m, bt, 0); err != nil {
+	if err := AttachFuzzy(ctx, m, bt, 0, nil); err != nil {
 		t.Fatal(err)
 	}
 	u := bt.Units[0]
 	if len(u.Matches) != 1 || !slices.Contains(u.Notes, "memory match 98%: number 2022 in the memory, 2023 here; the translation says 2022") {
+		t.Errorf("matches %+v, notes %q", u.Matches, u.Notes)
+	}
+}
+
+// TestAttachFuzzyNotesNames: a candidate that names another person than the
+// unit gets a note naming both, with the English the translation holds.
+func TestAttachFuzzyNotesNames(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en",
+		Source: "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن المحادثات ستستمر ثلاثة أيام في موسكو.",
+		Target: "Kremlin spokesman Dmitry Peskov said the talks would last three days in Moscow."}}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := glossary.Parse("g.yaml", []byte("terms:\n"+
+		"  - {ar: ديمتري بيسكوف, en: Dmitry Peskov, type: person}\n"+
+		"  - {ar: سيرغي شويغو, en: Sergei Shoigu, type: person}\n"+
+		"  - {ar: موسكو, en: Moscow, type: place}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := &doc.Bitext{SourceLang: "ar", TargetLang: "en", Units: []doc.Unit{{ID: "u1", Kind: doc.Paragraph,
+		Source: "وقال المتحدث باسم الكرملين سيرغي شويغو إن المحادثات ستستمر ثلاثة أيام في موسكو.", State: doc.StateMachine}}}
+	if err := AttachFuzzy(ctx, m, bt, 0, glossary.NewMatcher(g)); err != nil {
+		t.Fatal(err)
+	}
+	u := bt.Units[0]
+	if len(u.Matches) != 1 || len(u.Notes) != 1 ||
+		!strings.HasSuffix(u.Notes[0], "name ديمتري بيسكوف (Dmitry Peskov) in the memory, سيرغي شويغو (Sergei Shoigu) here; the translation says Dmitry Peskov") {
 		t.Errorf("matches %+v, notes %q", u.Matches, u.Notes)
 	}
 }

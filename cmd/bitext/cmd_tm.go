@@ -322,13 +322,13 @@ Examples:
 					Target  string            `json:"target"`
 					Diff    string            `json:"diff"`
 					Numbers []tm.NumberChange `json:"numbers,omitempty"`
-					Names   []nameChange      `json:"names,omitempty"`
+					Names   []tm.NameChange   `json:"names,omitempty"`
 					tmEntryJSON
 				}
 				out := []jsonMatch{}
 				for _, mt := range ms {
 					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), mt.Numbers,
-						nameChanges(names, mt.Source, mt.Target, c.Args().First()), entryJSON(&mt.Entry)})
+						tm.NameChanges(names, mt.Source, mt.Target, c.Args().First()), entryJSON(&mt.Entry)})
 				}
 				return writeJSON(e.stdout, out)
 			}
@@ -347,7 +347,7 @@ Examples:
 				for _, n := range mt.Numbers {
 					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
-				for _, n := range nameChanges(names, mt.Source, mt.Target, c.Args().First()) {
+				for _, n := range tm.NameChanges(names, mt.Source, mt.Target, c.Args().First()) {
 					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
 				fmt.Fprintf(e.stdout, "      %s\n", describeWithID(&mt.Entry))

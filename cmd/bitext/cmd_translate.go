@@ -542,7 +542,7 @@ func translateBatchOf(c *cli.Context, e *env, eng translate.Engine, mem *tm.Cach
 		return res, err
 	}
 	for _, bt := range res.Bitexts {
-		if err := tm.AttachFuzzy(c.Context, mem, bt, c.Float64("fuzzy")); err != nil {
+		if err := tm.AttachFuzzy(c.Context, mem, bt, c.Float64("fuzzy"), opts.Glossary); err != nil {
 			return nil, err
 		}
 	}

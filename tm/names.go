@@ -1,4 +1,4 @@
-package main
+package tm
 
 import (
 	"strings"
@@ -6,10 +6,10 @@ import (
 	"bitext/glossary"
 )
 
-// nameChange is a glossary name that a memory match's source and the
+// NameChange is a glossary name that a memory match's source and the
 // looked-up text do not share: like a figure, a name the translation keeps
 // from the stored pair would be published wrong.
-type nameChange struct {
+type NameChange struct {
 	Memory   string `json:"memory,omitempty"`    // the name as the memory's source writes it
 	MemoryEn string `json:"memory_en,omitempty"` // its English rendering in the glossary
 	Text     string `json:"text,omitempty"`      // the name as the text writes it
@@ -19,7 +19,9 @@ type nameChange struct {
 	Target string `json:"target,omitempty"`
 }
 
-func (n nameChange) String() string {
+// String says the change for a translator: both names with their English,
+// and where the translation holds the memory's.
+func (n NameChange) String() string {
 	side := func(ar, en string) string {
 		if en == "" || en == ar {
 			return ar
@@ -39,10 +41,10 @@ func (n nameChange) String() string {
 	return "name " + side(n.Memory, n.MemoryEn) + " in the memory, " + side(n.Text, n.TextEn) + " here" + in
 }
 
-// nameChanges returns the glossary names of source (a memory match's) that
+// NameChanges returns the glossary names of source (a memory match's) that
 // text lacks and those of text that source lacks, each of the first paired
 // with the first of the second of its kind. g nil finds none.
-func nameChanges(g *glossary.Matcher, source, target, text string) []nameChange {
+func NameChanges(g *glossary.Matcher, source, target, text string) []NameChange {
 	if g == nil {
 		return nil
 	}
@@ -79,11 +81,11 @@ func nameChanges(g *glossary.Matcher, source, target, text string) []nameChange 
 	}
 	// A name is paired with the first unpaired one of the same kind
 	// (person with person, place with place) the text has instead.
-	var out []nameChange
+	var out []NameChange
 	lower := strings.ToLower(target)
 	paired := make([]bool, len(onlyTxt))
 	for _, n := range onlySrc {
-		c := nameChange{Memory: n.written, MemoryEn: n.e.Rendering()}
+		c := NameChange{Memory: n.written, MemoryEn: n.e.Rendering()}
 		if c.MemoryEn != "" && strings.Contains(lower, strings.ToLower(c.MemoryEn)) {
 			c.Target = c.MemoryEn
 		}
@@ -98,7 +100,7 @@ func nameChanges(g *glossary.Matcher, source, target, text string) []nameChange 
 	}
 	for k, t := range onlyTxt {
 		if !paired[k] {
-			out = append(out, nameChange{Text: t.written, TextEn: t.e.Rendering()})
+			out = append(out, NameChange{Text: t.written, TextEn: t.e.Rendering()})
 		}
 	}
 	return out
