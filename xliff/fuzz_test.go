@@ -29,6 +29,9 @@ func FuzzRead(f *testing.F) {
 		`<sdl:seg-defs><sdl:seg id="1" conf="ApprovedSignOff"/><sdl:seg id="2"/></sdl:seg-defs></trans-unit></body></file></xliff>`))
 	f.Add([]byte(`<xliff xmlns="` + NS20 + `" version="2.1"><file id="f"><unit id="u"><segment id="s1"><source>a </source><target order="3">b<mrk id="m" type="comment" value="c">d</mrk></target></segment>` +
 		`<ignorable><source> </source></ignorable><segment id="s2"><source>e</source><target order="1">f</target></segment></unit></file></xliff>`))
+	f.Add([]byte(`<xliff xmlns="` + NS12 + `" xmlns:sdl="` + nsSDL + `" version="1.2"><doc-info xmlns="` + nsSDL + `"><cmt-defs><cmt-def id="c"><Comments xmlns="">` +
+		`<Comment user="u">t</Comment></Comments></cmt-def></cmt-defs></doc-info><file><body><trans-unit id="a"><source>x</source>` +
+		`<target><mrk mtype="x-sdl-comment" sdl:cid="c">y</mrk><mrk mtype="x-sdl-comment" sdl:cid="d"/></target></trans-unit></body></file></xliff>`))
 	f.Add([]byte(`<?xml version="1.0" encoding="latin1"?><xliff/>`))
 	f.Add([]byte(`<xliff version="1.2"><file><body>` + strings.Repeat(`<group>`, 300)))
 	f.Add([]byte(`<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff>&b;</xliff>`))

@@ -197,9 +197,12 @@ type reader struct {
 	// the inline call reads, by mid.
 	segMarks *segTexts
 	// comments collects the editor's comments written on the text itself
-	// (1.2 <mrk comment="…">, 2.x <mrk type="comment" value="…">), with
-	// the words they are on.
+	// (1.2 <mrk comment="…">, 2.x <mrk type="comment" value="…">, Trados
+	// <mrk mtype="x-sdl-comment">), with the words they are on.
 	comments []string
+	// sdlComments are Trados's comment threads (<cmt-def> in <doc-info>) by
+	// id, which its comment marks name.
+	sdlComments map[string]string
 	// codes is the content the last inline call read, as XML with its
 	// paired codes (<g>, <pc>) kept; "" when it had none.
 	codes string
@@ -365,6 +368,9 @@ func (rd *reader) root(se xml.StartElement) error {
 		return rd.errf("", "%w: unknown namespace %q (version %q)", ErrNotXLIFF, rd.ns, v)
 	}
 	err := rd.children(1, func(c xml.StartElement, d int) error {
+		if c.Name.Space == nsSDL && c.Name.Local == "doc-info" {
+			return rd.sdlDocInfo(d)
+		}
 		if !rd.core(c, "file") {
 			return rd.skip(d)
 		}
@@ -802,8 +808,11 @@ func (rd *reader) inline(depth int) (text string, parts, tags int, err error) {
 					if paired {
 						mk.WriteString("</" + t.Name.Local + ">")
 					}
-					if c := markComment(t); c != "" {
-						rd.comments = append(rd.comments, c+" (on «"+strings.TrimSpace(b.String()[start:])+"»)")
+					if c := rd.markComment(t); c != "" {
+						if on := strings.TrimSpace(b.String()[start:]); on != "" {
+							c += " (on «" + on + "»)"
+						}
+						rd.comments = append(rd.comments, c)
 					}
 					if isSeg {
 						rd.segMarks.add(attr(t, "mid"), b.String(), start)
@@ -835,10 +844,21 @@ func (rd *reader) takeComments(u *Unit) {
 
 // markComment returns the comment an editor's tool wrote on an inline <mrk>:
 // 1.2 its comment attribute, 2.x the value of a comment annotation (one
-// that refers to a note instead is read with the notes).
-func markComment(t xml.StartElement) string {
+// that refers to a note instead is read with the notes), Trados the thread
+// its comment mark names.
+func (rd *reader) markComment(t xml.StartElement) string {
 	if t.Name.Local != "mrk" {
 		return ""
+	}
+	if attr(t, "mtype") == "x-sdl-comment" {
+		for _, a := range t.Attr {
+			if a.Name.Local == "cid" {
+				if c, ok := rd.sdlComments[a.Value]; ok {
+					return c
+				}
+				return "a Trados comment whose text the file does not hold (id " + a.Value + ")"
+			}
+		}
 	}
 	if c := strings.TrimSpace(attr(t, "comment")); c != "" {
 		return c

@@ -120,3 +120,45 @@ func (u *Unit) EditorMarks(version string) (state, qualifier string, approved bo
 	}
 	return state, qualifier, approved
 }
+
+// sdlDocInfo reads Trados's <doc-info>, which comes before the files: the
+// comment threads (<cmt-defs><cmt-def id><Comments><Comment user=…>) that
+// comment marks in the targets name. Its other parts are skipped.
+func (rd *reader) sdlDocInfo(depth int) error {
+	return rd.children(depth, func(c xml.StartElement, d int) error {
+		if c.Name.Local != "cmt-defs" {
+			return rd.skip(d)
+		}
+		return rd.children(d, func(def xml.StartElement, d int) error {
+			if def.Name.Local != "cmt-def" {
+				return rd.skip(d)
+			}
+			id := attr(def, "id")
+			var thread []string
+			err := rd.children(d, func(cs xml.StartElement, d int) error {
+				return rd.children(d, func(cm xml.StartElement, d int) error {
+					if cm.Name.Local != "Comment" {
+						return rd.skip(d)
+					}
+					text, _, _, err := rd.inline(d)
+					if text = strings.TrimSpace(text); err != nil || text == "" {
+						return err
+					}
+					if who := strings.TrimSpace(attr(cm, "user")); who != "" {
+						text = who + ": " + text
+					}
+					thread = append(thread, text)
+					return nil
+				})
+			})
+			if err != nil || id == "" || len(thread) == 0 {
+				return err
+			}
+			if rd.sdlComments == nil {
+				rd.sdlComments = map[string]string{}
+			}
+			rd.sdlComments[id] = strings.Join(thread, " / ")
+			return nil
+		})
+	})
+}

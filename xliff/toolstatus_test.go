@@ -216,3 +216,36 @@ func TestReadSpaceBetweenMarkedSegments(t *testing.T) {
 		}
 	}
 }
+
+// Trados keeps a reviewer's comments in <doc-info> and marks the words they
+// are on in the target: review and publish show each with its author, as
+// they show other tools' comments.
+func TestReadTradosComments(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="utf-8"?>` + "\r\n" +
+		`<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2" sdl:version="1.0">` +
+		`<doc-info xmlns="http://sdl.com/FileTypes/SdlXliff/1.0"><rep-defs/><cmt-defs>` +
+		`<cmt-def id="c-1"><Comments xmlns=""><Comment severity="High" user="NEWSROOM\hala" date="2026-11-28T10:00:00.1+03:00" version="1.0">The toll is 1,250, not 125</Comment>` +
+		`<Comment severity="Low" user="sam" date="2026-11-28T10:05:00+03:00" version="1.0">Fixed</Comment></Comments></cmt-def>` +
+		`<cmt-def id="c-2"><Comments xmlns=""><Comment severity="Medium" user="hala" version="1.0">Check the house style here</Comment></Comments></cmt-def>` +
+		`</cmt-defs></doc-info>` + "\r\n" +
+		`<file original="a.txt" source-language="ar" target-language="en" datatype="x-sdlfilterframework2"><body>` + "\r\n" +
+		`<trans-unit id="u1"><source>قتل 1250 شخصا.</source><seg-source><mrk mtype="seg" mid="1">قتل 1250 شخصا.</mrk></seg-source>` +
+		`<target><mrk mtype="seg" mid="1"><mrk mtype="x-sdl-comment" sdl:cid="c-1">1,250 people</mrk> were killed.<mrk mtype="x-sdl-comment" sdl:cid="c-2"/></mrk></target>` +
+		`<sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit>` + "\r\n" +
+		`<trans-unit id="u2"><source>وقال.</source><target><mrk mtype="x-sdl-comment" sdl:cid="gone">He said.</mrk></target></trans-unit>` +
+		`</body></file></xliff>`
+	f, err := Read(strings.NewReader(doc), "t.sdlxliff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Units[0].Target; got != "1,250 people were killed." {
+		t.Errorf("target %q", got)
+	}
+	want := []string{`NEWSROOM\hala: The toll is 1,250, not 125 / sam: Fixed (on «1,250 people»)`, `hala: Check the house style here`}
+	if !reflect.DeepEqual(f.Units[0].Notes, want) || !reflect.DeepEqual(f.Units[0].NoteFrom, []string{"comment", "comment"}) {
+		t.Errorf("notes %q from %q, want %q", f.Units[0].Notes, f.Units[0].NoteFrom, want)
+	}
+	if n := f.Units[1].Notes; len(n) != 1 || !strings.Contains(n[0], "Trados comment whose text the file does not hold") {
+		t.Errorf("unit with an unknown comment id: notes %q", n)
+	}
+}
