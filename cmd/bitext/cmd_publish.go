@@ -80,7 +80,7 @@ func publishAction(c *cli.Context, e *env) error {
 		if input == "-" {
 			output = "-"
 		} else {
-			output = strings.TrimSuffix(input, filepath.Ext(input)) + ".html"
+			output = outputStem(input) + ".html"
 		}
 	}
 	tmxOut := c.String("tmx")

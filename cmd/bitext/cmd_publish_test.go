@@ -206,6 +206,18 @@ func TestPublishRoundTrip(t *testing.T) {
 			t.Errorf("%v: publish exit %d: %s", args, r.code, r.stderr)
 		}
 	}
+	// Trados and memoQ save article.xlf as article.xlf.sdlxliff or
+	// article.xlf.mqxliff: the page is the article's, article.html.
+	for _, name := range []string{"article.xlf.sdlxliff", "article.xlf.mqxliff"} {
+		if err := os.Rename(filepath.Join(dir, "reviewed.xlf"), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(filepath.Join(dir, "article.html"))
+		if r := runBitext(t, dir, "", "publish", "--no-tm", name); r.code != 0 || !fileExists(filepath.Join(dir, "article.html")) {
+			t.Errorf("publish %s: exit %d, article.html written: %v: %s", name, r.code, fileExists(filepath.Join(dir, "article.html")), r.stderr)
+		}
+		os.Rename(filepath.Join(dir, name), filepath.Join(dir, "reviewed.xlf"))
+	}
 }
 
 func TestPublishRefuses(t *testing.T) {

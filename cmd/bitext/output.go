@@ -53,8 +53,23 @@ func defaultOutput(input string, f outputFormat) string {
 	if input == "-" {
 		return "-"
 	}
-	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	return base + f.ext
+	return outputStem(filepath.Base(input)) + f.ext
+}
+
+// outputStem is path without its extension, and without the XLIFF extension
+// that a CAT tool's own one follows: Trados saves article.xlf as
+// article.xlf.sdlxliff, memoQ as article.xlf.mqxliff, and their outputs are
+// the article's.
+func outputStem(path string) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	stem := strings.TrimSuffix(path, filepath.Ext(path))
+	if ext == ".sdlxliff" || ext == ".mqxliff" {
+		switch strings.ToLower(filepath.Ext(stem)) {
+		case ".xlf", ".xliff":
+			stem = strings.TrimSuffix(stem, filepath.Ext(stem))
+		}
+	}
+	return stem
 }
 
 // writeOutput writes b to path ("-" for stdout) atomically.
