@@ -151,13 +151,14 @@ func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, h
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
+	resp, err := sameServer(client).Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", engine, ctx.Err())
+		}
+		var off *offServerError
+		if errors.As(err, &off) {
+			return &Error{Engine: engine, Where: Endpoint(rawURL), Err: off}
 		}
 		return TransportError(engine, err)
 	}
@@ -178,4 +179,40 @@ func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, h
 		return &Error{Engine: engine, Status: resp.StatusCode, Where: Endpoint(rawURL), Err: fmt.Errorf("answer is not the JSON expected: %w", err)}
 	}
 	return nil
+}
+
+// offServerError is a redirect PostJSON refused: to another server, or from
+// https to http.
+type offServerError struct{ from, to *url.URL }
+
+func (e *offServerError) Error() string {
+	return fmt.Sprintf("the server redirected to %s://%s%s, which is not the server configured (%s://%s): not followed, since the request carries the key and the text; set --engine-url to it if it is yours",
+		e.to.Scheme, e.to.Host, e.to.Path, e.from.Scheme, e.from.Host)
+}
+
+// sameServer returns client (http.DefaultClient when nil) made to follow
+// redirects only on the server of the first request, and never from https to
+// http. Go drops the Authorization header on a redirect to another host, but
+// not a key carried in the body (LibreTranslate's api_key), which a 307 or
+// 308 sends again, nor the article's text.
+func sameServer(client *http.Client) *http.Client {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	c := *client
+	next := client.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		from, to := via[0].URL, req.URL
+		if !strings.EqualFold(to.Host, from.Host) || from.Scheme == "https" && to.Scheme != "https" {
+			return &offServerError{from: from, to: to}
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &c
 }
