@@ -268,8 +268,10 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		warn("%s records no checksum of the article it was made from: whether %s changed since cannot be checked", name, what)
 	}
 	if article == "" && f.Original != "" && f.ArticleSHA256 != "" {
+		// The name comes from the file, which comes from outside: only a
+		// regular file is read (/dev/zero would fill the memory, a pipe wait).
 		for _, p := range []string{filepath.Join(filepath.Dir(input), filepath.Base(f.Original)), f.Original} {
-			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
 				article = p
 				break
 			}
