@@ -1067,10 +1067,12 @@ func (o ReadOptions) readTBX(r io.Reader, name string) (entries []*Entry, rep Re
 			entry := root + ">text>body"
 			if !(t.Name.Local == "termEntry" && root == "martif" || t.Name.Local == "conceptEntry" && root == "tbx") ||
 				strings.Join(path, ">") != entry {
-				path = append(path, t.Name.Local)
+				if path = append(path, t.Name.Local); len(path) > maxTBXDepth {
+					return nil, rep, &Error{File: name, Line: line, Err: errNested}
+				}
 				continue
 			}
-			n, err := readNode(dec, t)
+			n, err := readNode(dec, t, len(path)+1)
 			if err != nil {
 				return nil, rep, xmlError(name, line, err)
 			}
@@ -1145,8 +1147,17 @@ type xnode struct {
 	kids  []*xnode
 }
 
-// readNode reads the element that start opens.
-func readNode(dec *xml.Decoder, start xml.StartElement) (*xnode, error) {
+// maxTBXDepth is the deepest nesting of elements a TBX file may have: a
+// crafted file nesting millions would take the reader's stack and memory.
+const maxTBXDepth = 256
+
+var errNested = fmt.Errorf("elements nested deeper than %d", maxTBXDepth)
+
+// readNode reads the element that start opens, at depth (the root's is 1).
+func readNode(dec *xml.Decoder, start xml.StartElement, depth int) (*xnode, error) {
+	if depth > maxTBXDepth {
+		return nil, errNested
+	}
 	n := &xnode{name: start.Name.Local, attrs: start.Attr}
 	var text strings.Builder
 	for {
@@ -1156,7 +1167,7 @@ func readNode(dec *xml.Decoder, start xml.StartElement) (*xnode, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			k, err := readNode(dec, t)
+			k, err := readNode(dec, t, depth+1)
 			if err != nil {
 				return nil, err
 			}
