@@ -234,10 +234,8 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 	var err error
 	if input == "-" {
 		name = "stdin"
-		data, err = io.ReadAll(e.stdin)
-	} else {
-		data, err = os.ReadFile(input)
 	}
+	data, err = readInput(input, e.stdin)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, meta, fmt.Errorf("%s: no such file", input)
