@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"bitext/doc"
@@ -53,4 +55,29 @@ func TestKeepSample(t *testing.T) {
 	writeSample(t, dir, "article-12.xlf", b, func(w *bytes.Buffer) error { return Write12(w, b, Options{Created: fixedTime}) })
 	writeSample(t, dir, "article-21.xlf", b, func(w *bytes.Buffer) error { return Write21(w, b, Options{Created: fixedTime}) })
 	writeSample(t, dir, "article-omegat.xlf", b, func(w *bytes.Buffer) error { return Write12(w, b, Options{Created: fixedTime, Flavour: OmegaT}) })
+}
+
+// A note is text only in XLIFF 2: a character XML forbids in one (a
+// partner's glossary note, an engine's or editor's note) is dropped with a
+// warning, not written as <cp>, which the schema refuses there.
+func TestWrite21NotesStayValid(t *testing.T) {
+	b := handBitext()
+	b.Units[1].Notes = append(b.Units[1].Notes, "check\u0007 this")
+	b.Units[1].Terms[0].Note = "Kremlin\u0008 spokesman"
+	var warnings []string
+	opts := Options{Created: fixedTime, Warn: func(m string) { warnings = append(warnings, m) }}
+	p := writeSample(t, t.TempDir(), "notes-21.xlf", b, func(w *bytes.Buffer) error { return Write21(w, b, opts) })
+	data, _ := os.ReadFile(p)
+	if regexp.MustCompile(`<note[^>]*>[^<]*<cp`).Match(data) {
+		t.Errorf("a <cp> in a note:\n%s", data)
+	}
+	if !bytes.Contains(data, []byte("check this")) {
+		t.Errorf("the note lost more than the character")
+	}
+	if !strings.Contains(strings.Join(warnings, "\n"), "U+0007 from the note") {
+		t.Errorf("warnings %q, want one for the note", warnings)
+	}
+	if verdict, out, ok := runTool(t, "xliff-check", p); !ok {
+		t.Errorf("xliff-check: %s\n%s", verdict, out)
+	}
 }

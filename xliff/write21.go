@@ -32,7 +32,8 @@ func state21(s doc.State) (state, sub string) {
 // <segment>) per aligned sentence pair, glossary hits as <mrk type="term">
 // with glossary-module entries, the machine draft as a matches-module
 // candidate and provenance in the metadata module. Characters XML 1.0 forbids
-// are written as <cp hex="…"/>.
+// are written as <cp hex="…"/>, but dropped from notes (with a warning), where
+// the schema allows no <cp>.
 //
 // Every unit needs an id of its own (translate.Run gives them; see
 // translate.AssignIDs): a bitext with a unit without one, or two with the
@@ -65,7 +66,7 @@ func Write21(w io.Writer, b *doc.Bitext, opts Options) error {
 		x.open("group", "id", g.id, "type", "bitext:"+string(g.kind))
 		writeMeta21(x, [][2]string{{"provenance", groupMeta(g)}})
 		for _, u := range g.units {
-			writeUnit21(x, u, b)
+			writeUnit21(x, u, b, opts)
 		}
 		x.close("group")
 	}
@@ -89,7 +90,7 @@ func writeMeta21(x *xmlw, meta [][2]string) {
 
 func dropRune(rune) string { return "" }
 
-func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
+func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 	attrs := []string{"id", u.ID}
 	if !translatable(u) {
 		attrs = append(attrs, "translate", "no")
@@ -139,14 +140,16 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 	notes, theirs := otherNotes(u), editorNotes(u)
 	if len(notes) > 0 || len(theirs) > 0 || len(u.Flags) > 0 {
 		x.open("notes")
+		// A note is text only: the schema allows no <cp> in it.
+		strip := stripper(opts, u.ID, "note")
 		for _, n := range notes {
-			x.elem("note", escText(n, cpWriter), "category", "bitext")
+			x.elem("note", escText(n, strip), "category", "bitext")
 		}
 		for _, n := range theirs {
-			x.elem("note", escText(n.Text, cpWriter), "category", n.From)
+			x.elem("note", escText(n.Text, strip), "category", n.From)
 		}
 		for _, f := range u.Flags {
-			x.elem("note", escText(string(f), cpWriter), "category", "bitext-flag", "priority", "2")
+			x.elem("note", escText(string(f), strip), "category", "bitext-flag", "priority", "2")
 		}
 		x.close("notes")
 	}
