@@ -2,6 +2,7 @@ package xliff
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -79,5 +80,26 @@ func TestWrite21NotesStayValid(t *testing.T) {
 	}
 	if verdict, out, ok := runTool(t, "xliff-check", p); !ok {
 		t.Errorf("xliff-check: %s\n%s", verdict, out)
+	}
+}
+
+// A unit id that came from another tool's XLIFF 1.2, where an id is any
+// string, is refused by the 2.1 writer when it is no NMTOKEN: the file would
+// not be valid XLIFF 2.
+func TestWrite21RefusesIDsXLIFF2Cannot(t *testing.T) {
+	for _, id := range []string{`u1"x`, "u 1", "u1<b>", "u/1"} {
+		b := handBitext()
+		b.Units[1].ID = id
+		var buf bytes.Buffer
+		err := Write21(&buf, b, Options{Created: fixedTime})
+		var xe *Error
+		if !errors.As(err, &xe) || xe.Unit != id || !strings.Contains(err.Error(), "XLIFF 2 id") {
+			t.Errorf("id %q: %v", id, err)
+		}
+	}
+	b := handBitext()
+	b.Units[1].ID = "tu-1.2_a:b"
+	if err := Write21(&bytes.Buffer{}, b, Options{Created: fixedTime}); err != nil {
+		t.Errorf("a valid id refused: %v", err)
 	}
 }

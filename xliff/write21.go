@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"bitext/doc"
 )
@@ -44,6 +45,11 @@ func Write21(w io.Writer, b *doc.Bitext, opts Options) error {
 	}
 	if err := checkIDs(b); err != nil {
 		return err
+	}
+	for _, u := range b.Units {
+		if !nmtoken(u.ID) {
+			return &Error{File: fileName(b), Unit: u.ID, Err: fmt.Errorf("id %q cannot be an XLIFF 2 id (letters, digits, . - _ : only): write XLIFF 1.2 instead", u.ID)}
+		}
 	}
 	x := newXMLW(w)
 	srcLang, tgtLang := langs(b)
@@ -201,4 +207,19 @@ func source21(u *doc.Unit, spans []span) string {
 	}
 	b.WriteString(escText(u.Source[pos:], cpWriter))
 	return b.String()
+}
+
+// nmtoken reports whether id is an XML NMTOKEN, as XLIFF 2 wants a unit's id
+// to be; an id that came from another tool's XLIFF 1.2 (any string there)
+// may not be one.
+func nmtoken(id string) bool {
+	for _, r := range id {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.In(r, unicode.Mn, unicode.Mc),
+			r == '.', r == '-', r == '_', r == ':', r == '\u00B7':
+		default:
+			return false
+		}
+	}
+	return id != ""
 }
