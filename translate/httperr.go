@@ -133,6 +133,9 @@ func SaysTooLarge(msg string) bool {
 	return false
 }
 
+// maxAnswer is the most of an answer PostJSON reads.
+const maxAnswer = 64 << 20
+
 // PostJSON posts in as JSON to rawURL with the given headers and decodes a 2xx
 // answer into out. A failed answer becomes HTTPError; a transport failure an
 // *Error marked retryable (the connection may come back), except when ctx
@@ -163,12 +166,16 @@ func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, h
 		return TransportError(engine, err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer+1))
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", engine, ctx.Err())
 		}
 		return &Error{Engine: engine, Retryable: true, Where: Endpoint(rawURL), Err: fmt.Errorf("reading the answer: %w", err)}
+	}
+	if len(data) > maxAnswer {
+		// a server streaming without end: no translation is that long
+		return &Error{Engine: engine, Status: resp.StatusCode, Where: Endpoint(rawURL), Err: fmt.Errorf("answer larger than %d MiB: not read further", maxAnswer>>20)}
 	}
 	if resp.StatusCode/100 != 2 {
 		e := HTTPError(engine, resp.StatusCode, resp.Header, data)

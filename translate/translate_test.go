@@ -226,6 +226,26 @@ func TestPostJSONKeepsTheKeyOnItsServer(t *testing.T) {
 	}
 }
 
+// A server that streams without end is read up to 64 MiB, and the error
+// says so rather than that the answer is not JSON.
+func TestPostJSONBoundsTheAnswer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"translatedText": "`))
+		chunk := []byte(strings.Repeat("a", 1<<20))
+		for i := 0; i < 80; i++ {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	var out any
+	err := translate.PostJSON(context.Background(), nil, "x", srv.URL+"/translate", nil, map[string]string{}, &out)
+	if err == nil || translate.IsRetryable(err) || !strings.Contains(err.Error(), "answer larger than 64 MiB") {
+		t.Errorf("retryable %v, %v", translate.IsRetryable(err), err)
+	}
+}
+
 // An option the engine does not read is refused, not ignored.
 func TestNewRefusesUnknownOptions(t *testing.T) {
 	var ce *translate.ConfigError
