@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -545,6 +546,22 @@ func TestReadTBXRefusesDeepNesting(t *testing.T) {
 		if !errors.As(err, &e) || e.Line != 2 || !strings.Contains(err.Error(), "nested deeper than 256") {
 			t.Errorf("%s: %v; want deep.tbx:2: elements nested deeper than 256", name, err)
 		}
+	}
+}
+
+// Text nested deep in an entry is kept once, not once per level: a 1 MB
+// text 200 levels down took 200 MB to read.
+func TestReadTBXKeepsNestedTextOnce(t *testing.T) {
+	src := "<martif><text><body><termEntry><langSet xml:lang=\"ar\"><tig><term>دمشق</term></tig></langSet>" +
+		strings.Repeat("<a>", 200) + strings.Repeat("x", 1<<20) + strings.Repeat("</a>", 200) + "</termEntry></body></text></martif>"
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, _, err := ReadTBX(strings.NewReader(src), "deep.tbx"); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 40<<20 {
+		t.Errorf("reading a 1 MB file allocated %d MB", got>>20)
 	}
 }
 
