@@ -20,6 +20,11 @@ const xmlNS = "http://www.w3.org/XML/1998/namespace"
 // stack) with it.
 const maxDepth = 256
 
+// maxText is the longest text of one segment, note or property: the file is
+// read as a stream, but a single element holding a gigabyte would be kept
+// whole. A sentence is never a thousandth of it.
+const maxText = 4 << 20
+
 // Reader reads a TMX file one unit at a time.
 type Reader struct {
 	dec     *xml.Decoder
@@ -357,7 +362,9 @@ func (r *Reader) segText(b *strings.Builder, depth int) error {
 				b.WriteByte(' ')
 			}
 			brk = false
-			b.Write(c)
+			if b.Write(c); b.Len() > maxText {
+				return r.errorf("", "text longer than %d MiB in one element", maxText>>20)
+			}
 		case xml.StartElement:
 			switch c.Name.Local {
 			case "hi":
@@ -438,7 +445,9 @@ func (r *Reader) text() (string, error) {
 		}
 		switch c := tok.(type) {
 		case xml.CharData:
-			b.Write(c)
+			if b.Write(c); b.Len() > maxText {
+				return "", r.errorf("", "text longer than %d MiB in one element", maxText>>20)
+			}
 		case xml.StartElement:
 			if err := r.skip(); err != nil {
 				return "", err

@@ -172,6 +172,8 @@ func TestReadErrors(t *testing.T) {
 		// (and, for <hi>, the stack) of a reader that follows them
 		{"deep hi", head + `<tu><tuv xml:lang="ar"><seg>` + strings.Repeat("<hi>", 5000) + "x" + strings.Repeat("</hi>", 5000) + `</seg></tuv></tu>` + tail, "nested deeper than 256", 1},
 		{"deep unknown", head + `<tu><tuv xml:lang="ar"><seg>x</seg></tuv><x-a>` + strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000) + `</x-a></tu>` + tail, "nested deeper than 256", 1},
+		{"huge seg", head + `<tu><tuv xml:lang="ar"><seg>` + strings.Repeat("x", 5<<20) + `</seg></tuv></tu>` + tail, "text longer than 4 MiB", 1},
+		{"huge note", head + `<tu><note>` + strings.Repeat("x", 5<<20) + `</note><tuv xml:lang="ar"><seg>x</seg></tuv></tu>` + tail, "text longer than 4 MiB", 1},
 		{"deep header", `<tmx><header>` + strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000) + `</header><body/></tmx>`, "nested deeper than 256", 1},
 	}
 	for _, tt := range tests {
