@@ -16,10 +16,10 @@ import (
 
 // Write creates path by calling fill with a temporary file in the same folder,
 // then renaming it over path. If fill fails, path is left untouched and the
-// temporary file is removed. A symbolic link of the user's own is followed,
-// so that the file it points to is replaced and the link stays; another
-// user's link (one put in a shared output folder) is replaced, never written
-// through, as the kernel's protected_symlinks would have it. A path that is
+// temporary file is removed. A symbolic link of the user's own (or root's:
+// /dev/stdout) is followed, so that the file it points to is replaced and
+// the link stays; another user's link (one put in a shared output folder)
+// is replaced, never written through. A path that is
 // not a regular file
 // (/dev/null, a named pipe) gets the complete output written to it instead,
 // since renaming over it would replace the device. A file that is a mount

@@ -15,8 +15,9 @@ func renameRefusedByMount(err error) bool {
 }
 
 // ownedByUser reports whether the link fi belongs to the user running the
-// program, who may then follow it without being led by someone else.
+// program, who may then follow it without being led by someone else, or to
+// root, whose links (/dev/stdout) nobody else can make.
 func ownedByUser(fi os.FileInfo) bool {
 	st, ok := fi.Sys().(*syscall.Stat_t)
-	return !ok || int(st.Uid) == os.Getuid()
+	return !ok || st.Uid == 0 || int(st.Uid) == os.Getuid()
 }
