@@ -3,6 +3,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,5 +51,43 @@ func TestPublishReadsOnlyARegularArticle(t *testing.T) {
 			f.Close() // let the stuck reader go
 		}
 		t.Fatal("publish is reading the pipe the file names as its article")
+	}
+}
+
+// An output that is a pipe (a FIFO, /dev/stdout piped to another program)
+// is written to, not read first for an editor's work: reading it waited for
+// ever.
+func TestTranslateWritesIntoAPipe(t *testing.T) {
+	privateMemory(t)
+	dir := sampleDir(t)
+	pipe := filepath.Join(dir, "out.json")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	got := make(chan []byte, 1)
+	go func() {
+		f, err := os.Open(pipe) // waits for the writer
+		if err != nil {
+			got <- nil
+			return
+		}
+		data, _ := io.ReadAll(f)
+		f.Close()
+		got <- data
+	}()
+	done := make(chan result, 1)
+	go func() {
+		done <- runBitext(t, dir, "", "translate", "-q", "--format", "json", "-o", pipe, "article.txt")
+	}()
+	select {
+	case r := <-done:
+		if data := <-got; r.code != 0 || !strings.Contains(string(data), `"units"`) {
+			t.Errorf("exit %d, %s; the pipe got %.80q", r.code, r.stderr, data)
+		}
+	case <-time.After(20 * time.Second):
+		if f, err := os.OpenFile(pipe, os.O_WRONLY, 0); err == nil {
+			f.Close() // let the stuck readers go
+		}
+		t.Fatal("translate is reading the pipe it is to write to")
 	}
 }
