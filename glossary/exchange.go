@@ -1067,10 +1067,12 @@ func (o ReadOptions) readTBX(r io.Reader, name string) (entries []*Entry, rep Re
 			entry := root + ">text>body"
 			if !(t.Name.Local == "termEntry" && root == "martif" || t.Name.Local == "conceptEntry" && root == "tbx") ||
 				strings.Join(path, ">") != entry {
-				path = append(path, t.Name.Local)
+				if path = append(path, t.Name.Local); len(path) > maxTBXDepth {
+					return nil, rep, &Error{File: name, Line: line, Err: errNested}
+				}
 				continue
 			}
-			n, err := readNode(dec, t)
+			n, err := readNode(dec, t, len(path)+1, new([]byte))
 			if err != nil {
 				return nil, rep, xmlError(name, line, err)
 			}
@@ -1139,16 +1141,30 @@ func xmlError(name string, line int, err error) error {
 // xnode is an element of a TBX entry: the dialects nest the same data
 // categories differently, so an entry is read as a tree and then searched.
 type xnode struct {
-	name  string // local name
-	attrs []xml.Attr
-	text  string // all the text inside, in document order
-	kids  []*xnode
+	name       string // local name
+	attrs      []xml.Attr
+	all        *[]byte // the entry's text, in document order
+	start, end int     // this element's text in all
+	kids       []*xnode
 }
 
-// readNode reads the element that start opens.
-func readNode(dec *xml.Decoder, start xml.StartElement) (*xnode, error) {
-	n := &xnode{name: start.Name.Local, attrs: start.Attr}
-	var text strings.Builder
+// text is all the text inside n, in document order. It is cut from the
+// entry's text when asked for: kept at every level, text nested 200 deep
+// would take 200 times its size.
+func (n *xnode) text() string { return string((*n.all)[n.start:n.end]) }
+
+// maxTBXDepth is the deepest nesting of elements a TBX file may have: a
+// crafted file nesting millions would take the reader's stack and memory.
+const maxTBXDepth = 256
+
+var errNested = fmt.Errorf("elements nested deeper than %d", maxTBXDepth)
+
+// readNode reads the element that start opens, at depth (the root's is 1).
+func readNode(dec *xml.Decoder, start xml.StartElement, depth int, all *[]byte) (*xnode, error) {
+	if depth > maxTBXDepth {
+		return nil, errNested
+	}
+	n := &xnode{name: start.Name.Local, attrs: start.Attr, all: all, start: len(*all)}
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -1156,16 +1172,15 @@ func readNode(dec *xml.Decoder, start xml.StartElement) (*xnode, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			k, err := readNode(dec, t)
+			k, err := readNode(dec, t, depth+1, all)
 			if err != nil {
 				return nil, err
 			}
 			n.kids = append(n.kids, k)
-			text.WriteString(k.text)
 		case xml.CharData:
-			text.Write(t)
+			*all = append(*all, t...)
 		case xml.EndElement:
-			n.text = text.String()
+			n.end = len(*all)
 			return n, nil
 		}
 	}
@@ -1191,11 +1206,11 @@ func (n *xnode) categories() []category {
 	for _, k := range n.kids {
 		switch k.name {
 		case "descrip", "termNote", "admin", "transac":
-			out = append(out, category{k.attr("type"), strings.TrimSpace(k.text)})
+			out = append(out, category{k.attr("type"), strings.TrimSpace(k.text())})
 		case "descripGrp", "termNoteGrp", "adminGrp", "termGrp":
 			out = append(out, k.categories()...)
 		case "subjectField", "definition", "termType", "transferComment", "context", "administrativeStatus":
-			out = append(out, category{k.name, strings.TrimSpace(k.text)})
+			out = append(out, category{k.name, strings.TrimSpace(k.text())})
 		}
 	}
 	return out
@@ -1258,11 +1273,11 @@ func (n *xnode) notes() []string {
 		for _, k := range x.kids {
 			switch k.name {
 			case "note":
-				out = append(out, strings.TrimSpace(k.text))
+				out = append(out, strings.TrimSpace(k.text()))
 			case "descrip", "termNote", "admin":
 				switch strings.ToLower(k.attr("type")) {
 				case "note", "notes", "comment", "comments", "remark", "remarks":
-					out = append(out, strings.TrimSpace(k.text))
+					out = append(out, strings.TrimSpace(k.text()))
 				}
 			case "descripGrp", "termNoteGrp", "adminGrp", "termGrp", "tig", "ntig", "termSec":
 				walk(k)
@@ -1293,7 +1308,7 @@ func (n *xnode) terms() []tbxTerm {
 			for _, g := range append([]*xnode{k}, k.kidsNamed("termGrp")...) {
 				for _, tm := range g.kidsNamed("term") {
 					if t.term == "" {
-						t.term = strings.TrimSpace(tm.text)
+						t.term = strings.TrimSpace(tm.text())
 					}
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -531,6 +532,39 @@ func TestDetectFormat(t *testing.T) {
 	}
 }
 
+// A crafted TBX nesting elements by the million would take the reader's
+// stack and memory: nesting deeper than any TBX dialect needs is an error
+// naming the entry's line, inside an entry or around it.
+func TestReadTBXRefusesDeepNesting(t *testing.T) {
+	deep := strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000)
+	for name, src := range map[string]string{
+		"entry":  "<martif><text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term>دمشق" + deep + "</term></tig></langSet></termEntry></body></text></martif>",
+		"around": "<martif><text>\n" + deep + "<body/></text></martif>",
+	} {
+		_, _, err := ReadTBX(strings.NewReader(src), "deep.tbx")
+		var e *Error
+		if !errors.As(err, &e) || e.Line != 2 || !strings.Contains(err.Error(), "nested deeper than 256") {
+			t.Errorf("%s: %v; want deep.tbx:2: elements nested deeper than 256", name, err)
+		}
+	}
+}
+
+// Text nested deep in an entry is kept once, not once per level: a 1 MB
+// text 200 levels down took 200 MB to read.
+func TestReadTBXKeepsNestedTextOnce(t *testing.T) {
+	src := "<martif><text><body><termEntry><langSet xml:lang=\"ar\"><tig><term>دمشق</term></tig></langSet>" +
+		strings.Repeat("<a>", 200) + strings.Repeat("x", 1<<20) + strings.Repeat("</a>", 200) + "</termEntry></body></text></martif>"
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, _, err := ReadTBX(strings.NewReader(src), "deep.tbx"); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 40<<20 {
+		t.Errorf("reading a 1 MB file allocated %d MB", got>>20)
+	}
+}
+
 func FuzzReadFormats(f *testing.F) {
 	f.Add("ar,en\nبوتين,Putin\n")
 	f.Add("ar\ten\tvariants\nبوتين\tPutin\tپوتین | بوتن\n")
@@ -541,6 +575,10 @@ func FuzzReadFormats(f *testing.F) {
 	f.Add(`<martif><text><body><termEntry><descripGrp><descrip type="Subject">Organization</descrip></descripGrp><langSet xml:lang="AR"><tig><term>حزب الله</term></tig></langSet><langSet xml:lang="EN"><tig><term>Hizbullah</term><termNote type="Usage">Forbidden</termNote><note>x</note></tig><tig><term>Hezbollah</term></tig></langSet></termEntry></body></text></martif>`)
 	f.Add("الجزيره,الجزيرة\nالجزيرة,الجزيرة\nالقاهرة,Cairo\nالقاهره,Cairo\n")
 	f.Add("ar,en-US,en-GB,note\nحزب العمال,Labor Party,Labour Party,x\nلندن,,London,\n")
+	// shapes of hostile files: entities, an external DTD, deep nesting
+	f.Add(`<!DOCTYPE martif [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><martif><text><body><termEntry><langSet xml:lang="ar"><tig><term>&b;</term></tig></langSet></termEntry></body></text></martif>`)
+	f.Add(`<!DOCTYPE martif SYSTEM "file:///etc/passwd"><martif><text><body><termEntry><langSet xml:lang="en"><tig><term>&xxe;</term></tig></langSet></termEntry></body></text></martif>`)
+	f.Add(`<martif><text><body><termEntry>` + strings.Repeat("<langSet>", 300) + `</termEntry></body></text></martif>`)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, format := range Formats {
 			ReadFormat(strings.NewReader(s), "f", format)

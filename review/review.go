@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"bitext/doc"
 	"bitext/xliff"
@@ -325,9 +326,30 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 	if s.Shifted > 0 {
 		fmt.Fprintf(&b, "shifted: %s the translation of the unit before or after it, shown above; publish refuses them\n", count(s.Shifted, "unit holds", "units hold"))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, visibleControls(b.String()))
 	return err
 }
+
+// visibleControls writes the control characters of s other than line break
+// and tab as <U+XXXX>: the text of a file from outside must not reach the
+// terminal as commands (U+009B is a terminal's CSI, a carriage return
+// writes over what the line showed).
+func visibleControls(s string) string {
+	if !strings.ContainsFunc(s, isHidden) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isHidden(r) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isHidden(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
 

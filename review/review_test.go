@@ -120,6 +120,26 @@ func TestCompute(t *testing.T) {
 	}
 }
 
+// A reviewed file from outside may hold terminal commands in its text:
+// U+009B (a terminal's CSI) or a carriage return that writes over the line.
+// The text report shows them instead of sending them to the terminal.
+func TestWriteTextShowsControlCharacters(t *testing.T) {
+	rv := reviewed()
+	u := &rv.Units[0]
+	u.Target = "Putin said\u009b2J\rall fine"
+	var text bytes.Buffer
+	if err := Compute(rv).WriteText(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	out := text.String()
+	if strings.ContainsAny(out, "\u009b\r") {
+		t.Errorf("control characters reached the report:\n%q", out)
+	}
+	if !strings.Contains(out, "<U+009B>2J<U+000D>all fine") {
+		t.Errorf("the target's controls are not shown:\n%s", out)
+	}
+}
+
 func TestHTMLEscapesEverything(t *testing.T) {
 	rv := reviewed()
 	rv.File.Name = `<script>alert("file")</script>`

@@ -15,6 +15,16 @@ import (
 
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
 
+// maxDepth is the deepest nesting of elements read or skipped: a crafted
+// file nesting millions would take the reader's memory (and, for <hi>, its
+// stack) with it.
+const maxDepth = 256
+
+// maxText is the longest text of one segment, note or property: the file is
+// read as a stream, but a single element holding a gigabyte would be kept
+// whole. A sentence is never a thousandth of it.
+const maxText = 4 << 20
+
 // Reader reads a TMX file one unit at a time.
 type Reader struct {
 	dec     *xml.Decoder
@@ -117,7 +127,7 @@ func (r *Reader) readHead() error {
 				}
 				return nil
 			default:
-				if err := r.dec.Skip(); err != nil {
+				if err := r.skip(); err != nil {
 					return r.wrap("", err)
 				}
 			}
@@ -166,7 +176,7 @@ func (r *Reader) readHeader(el xml.StartElement) error {
 				}
 				h.Notes = append(h.Notes, n)
 			default: // <ude> and unknown elements
-				if err := r.dec.Skip(); err != nil {
+				if err := r.skip(); err != nil {
 					return r.wrap("", err)
 				}
 			}
@@ -193,7 +203,7 @@ func (r *Reader) Next() (*Unit, error) {
 		switch el := tok.(type) {
 		case xml.StartElement:
 			if el.Name.Local != "tu" {
-				if err := r.dec.Skip(); err != nil {
+				if err := r.skip(); err != nil {
 					r.err = r.wrap("", err)
 					return nil, r.err
 				}
@@ -258,7 +268,7 @@ func (r *Reader) readUnit(el xml.StartElement) (*Unit, error) {
 				}
 				u.Variants = append(u.Variants, v)
 			default:
-				if err := r.dec.Skip(); err != nil {
+				if err := r.skip(); err != nil {
 					return nil, r.wrap(u.ID, err)
 				}
 			}
@@ -311,13 +321,13 @@ func (r *Reader) readVariant(unit string, el xml.StartElement) (Variant, error) 
 					return v, r.errorf(unit, "tuv %s: more than one <seg>", v.Lang)
 				}
 				var b strings.Builder
-				if err := r.segText(&b); err != nil {
+				if err := r.segText(&b, 1); err != nil {
 					return v, r.wrap(unit, err)
 				}
 				v.Text = b.String()
 				sawSeg = true
 			default:
-				if err := r.dec.Skip(); err != nil {
+				if err := r.skip(); err != nil {
 					return v, r.wrap(unit, err)
 				}
 			}
@@ -333,7 +343,10 @@ func (r *Reader) readVariant(unit string, el xml.StartElement) (Variant, error) 
 // segText collects the text of a <seg> or <hi> up to its end tag; inline
 // codes are skipped, but one that stands for a line break (see lineBreak)
 // leaves a space between the words it separated.
-func (r *Reader) segText(b *strings.Builder) error {
+func (r *Reader) segText(b *strings.Builder, depth int) error {
+	if depth > maxDepth {
+		return r.errorf("", "elements nested deeper than %d", maxDepth)
+	}
 	brk := false // a line break was dropped since the last text
 	for {
 		tok, err := r.dec.Token()
@@ -349,11 +362,13 @@ func (r *Reader) segText(b *strings.Builder) error {
 				b.WriteByte(' ')
 			}
 			brk = false
-			b.Write(c)
+			if b.Write(c); b.Len() > maxText {
+				return r.errorf("", "text longer than %d MiB in one element", maxText>>20)
+			}
 		case xml.StartElement:
 			switch c.Name.Local {
 			case "hi":
-				if err := r.segText(b); err != nil {
+				if err := r.segText(b, depth+1); err != nil {
 					return err
 				}
 			case "ph", "it", "ut":
@@ -363,7 +378,7 @@ func (r *Reader) segText(b *strings.Builder) error {
 				}
 				brk = brk || lineBreak(attr(c, "type"), code)
 			default:
-				if err := r.dec.Skip(); err != nil {
+				if err := r.skip(); err != nil {
 					return err
 				}
 			}
@@ -400,6 +415,27 @@ func startsWithSpace(b []byte) bool {
 	return unicode.IsSpace(r)
 }
 
+// skip consumes the rest of the element just started, as xml.Decoder.Skip
+// does, but refuses nesting deeper than maxDepth.
+func (r *Reader) skip() error {
+	depth := 1
+	for depth > 0 {
+		tok, err := r.dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > maxDepth {
+				return r.errorf("", "elements nested deeper than %d", maxDepth)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
 func (r *Reader) text() (string, error) {
 	var b strings.Builder
 	for {
@@ -409,9 +445,11 @@ func (r *Reader) text() (string, error) {
 		}
 		switch c := tok.(type) {
 		case xml.CharData:
-			b.Write(c)
+			if b.Write(c); b.Len() > maxText {
+				return "", r.errorf("", "text longer than %d MiB in one element", maxText>>20)
+			}
 		case xml.StartElement:
-			if err := r.dec.Skip(); err != nil {
+			if err := r.skip(); err != nil {
 				return "", err
 			}
 		case xml.EndElement:

@@ -168,6 +168,13 @@ func TestReadErrors(t *testing.T) {
 		{"truncated", head + `<tu><tuv xml:lang="ar"><seg>a`, "unexpected EOF", 1},
 		{"bad xml", head + "\n<tu><tuv xml:lang=\"ar\"><seg>a</tuv></tu>" + tail, "element <seg> closed by </tuv>", 2},
 		{"encoding", `<?xml version="1.0" encoding="latin1"?><tmx/>`, `unsupported encoding "latin1"`, 1},
+		// a crafted file nesting elements by the million takes the memory
+		// (and, for <hi>, the stack) of a reader that follows them
+		{"deep hi", head + `<tu><tuv xml:lang="ar"><seg>` + strings.Repeat("<hi>", 5000) + "x" + strings.Repeat("</hi>", 5000) + `</seg></tuv></tu>` + tail, "nested deeper than 256", 1},
+		{"deep unknown", head + `<tu><tuv xml:lang="ar"><seg>x</seg></tuv><x-a>` + strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000) + `</x-a></tu>` + tail, "nested deeper than 256", 1},
+		{"huge seg", head + `<tu><tuv xml:lang="ar"><seg>` + strings.Repeat("x", 5<<20) + `</seg></tuv></tu>` + tail, "text longer than 4 MiB", 1},
+		{"huge note", head + `<tu><note>` + strings.Repeat("x", 5<<20) + `</note><tuv xml:lang="ar"><seg>x</seg></tuv></tu>` + tail, "text longer than 4 MiB", 1},
+		{"deep header", `<tmx><header>` + strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000) + `</header><body/></tmx>`, "nested deeper than 256", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,6 +223,10 @@ func FuzzRead(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Add(`<tmx><header/><body><tu><tuv xml:lang="ar"><seg>x</seg></tuv></tu></body></tmx>`)
+	// shapes of hostile files: entities, an external DTD, deep nesting
+	f.Add(`<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><tmx><header/><body><tu><tuv xml:lang="ar"><seg>&b;</seg></tuv></tu></body></tmx>`)
+	f.Add(`<!DOCTYPE tmx SYSTEM "file:///etc/passwd"><tmx><header/><body><tu><tuv xml:lang="ar"><seg>&xxe;</seg></tuv></tu></body></tmx>`)
+	f.Add(`<tmx><header/><body><tu><tuv xml:lang="ar"><seg>` + strings.Repeat("<hi>", 300) + `x</seg></tuv></tu></body></tmx>`)
 	f.Fuzz(func(t *testing.T, in string) {
 		d, err := Read(strings.NewReader(in))
 		if err != nil {

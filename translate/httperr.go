@@ -77,8 +77,9 @@ func Endpoint(rawURL string) string {
 // TransportError is the *Error of a request that got no answer (connection
 // refused or reset, a name that does not resolve, a timeout). It is
 // retryable, as the connection may come back, unless the server's
-// certificate was refused, which waiting does not mend. The message names
-// the method, host and path and what went wrong, never the URL's query.
+// certificate was refused or its redirect was (RedirectError), which waiting
+// does not mend. The message names the method, host and path and what went
+// wrong, never the URL's query.
 func TransportError(engine string, err error) *Error {
 	e := &Error{Engine: engine, Retryable: true, Err: err}
 	var ue *url.Error
@@ -86,7 +87,8 @@ func TransportError(engine string, err error) *Error {
 		e.Err = fmt.Errorf("%s %s: %w", ue.Op, Endpoint(ue.URL), ue.Err)
 	}
 	var cert *tls.CertificateVerificationError
-	if errors.As(err, &cert) {
+	var redirect *RedirectError
+	if errors.As(err, &cert) || errors.As(err, &redirect) {
 		e.Retryable = false
 	}
 	return e
@@ -133,6 +135,9 @@ func SaysTooLarge(msg string) bool {
 	return false
 }
 
+// maxAnswer is the most of an answer PostJSON reads.
+const maxAnswer = 64 << 20
+
 // PostJSON posts in as JSON to rawURL with the given headers and decodes a 2xx
 // answer into out. A failed answer becomes HTTPError; a transport failure an
 // *Error marked retryable (the connection may come back), except when ctx
@@ -151,10 +156,7 @@ func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, h
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
+	resp, err := sameServer(client).Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", engine, ctx.Err())
@@ -162,12 +164,16 @@ func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, h
 		return TransportError(engine, err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer+1))
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", engine, ctx.Err())
 		}
 		return &Error{Engine: engine, Retryable: true, Where: Endpoint(rawURL), Err: fmt.Errorf("reading the answer: %w", err)}
+	}
+	if len(data) > maxAnswer {
+		// a server streaming without end: no translation is that long
+		return &Error{Engine: engine, Status: resp.StatusCode, Where: Endpoint(rawURL), Err: fmt.Errorf("answer larger than %d MiB: not read further", maxAnswer>>20)}
 	}
 	if resp.StatusCode/100 != 2 {
 		e := HTTPError(engine, resp.StatusCode, resp.Header, data)
@@ -178,4 +184,51 @@ func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, h
 		return &Error{Engine: engine, Status: resp.StatusCode, Where: Endpoint(rawURL), Err: fmt.Errorf("answer is not the JSON expected: %w", err)}
 	}
 	return nil
+}
+
+// RedirectError is a redirect CheckSameServer refused: to another server, or
+// from https to http. Trying again does not help.
+type RedirectError struct {
+	From *url.URL // the request the server answered
+	To   *url.URL // where it pointed
+}
+
+// Error says where the server pointed, and how to go there if it is trusted.
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("the server redirected to %s://%s%s, which is not the server configured (%s://%s): not followed, since the request carries the key and the text; set --engine-url to it if it is yours",
+		e.To.Scheme, e.To.Host, e.To.Path, e.From.Scheme, e.From.Host)
+}
+
+// CheckSameServer is an http.Client's CheckRedirect that follows a redirect
+// only on the server of the first request, never from https to http, and
+// ten at most. Go drops the Authorization header on a redirect to another
+// host, but not a key carried in the body (LibreTranslate's api_key), which
+// a 307 or 308 sends again, nor one a transport adds to every request (the
+// google-v2 client's key= in the URL), nor the article's text.
+func CheckSameServer(req *http.Request, via []*http.Request) error {
+	from, to := via[0].URL, req.URL
+	if !strings.EqualFold(to.Host, from.Host) || from.Scheme == "https" && to.Scheme != "https" {
+		return &RedirectError{From: from, To: to}
+	}
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	return nil
+}
+
+// sameServer returns client (http.DefaultClient when nil) made to follow
+// redirects only as CheckSameServer allows, then as its own CheckRedirect does.
+func sameServer(client *http.Client) *http.Client {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	c := *client
+	next := client.CheckRedirect
+	c.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := CheckSameServer(req, via); err != nil || next == nil {
+			return err
+		}
+		return next(req, via)
+	}
+	return &c
 }

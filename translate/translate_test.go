@@ -191,6 +191,61 @@ func TestPostJSONErrorsAreBrief(t *testing.T) {
 	}
 }
 
+// A redirect to another server is not followed: a 307 or 308 would send the
+// body again, and LibreTranslate's key travels in it. A redirect on the same
+// server still is.
+func TestPostJSONKeepsTheKeyOnItsServer(t *testing.T) {
+	var leaked atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		leaked.Add(1)
+		fmt.Fprint(w, `{}`)
+	}))
+	defer other.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/away":
+			http.Redirect(w, r, other.URL+"/translate", http.StatusTemporaryRedirect)
+		case "/moved":
+			http.Redirect(w, r, "/translate", http.StatusPermanentRedirect)
+		default:
+			fmt.Fprint(w, `{"ok": true}`)
+		}
+	}))
+	defer srv.Close()
+	in := map[string]string{"api_key": "SECRET-KEY"}
+	var out map[string]any
+	err := translate.PostJSON(context.Background(), nil, "x", srv.URL+"/away", nil, in, &out)
+	if leaked.Load() != 0 {
+		t.Fatalf("the request followed the redirect to another server")
+	}
+	if err == nil || translate.IsRetryable(err) || !strings.Contains(err.Error(), "redirected to "+other.URL+"/translate") || strings.Contains(err.Error(), "SECRET") {
+		t.Errorf("redirect to another server: retryable %v, %v", translate.IsRetryable(err), err)
+	}
+	if err := translate.PostJSON(context.Background(), nil, "x", srv.URL+"/moved", nil, in, &out); err != nil || out["ok"] != true {
+		t.Errorf("redirect on the same server: %v, %v", err, out)
+	}
+}
+
+// A server that streams without end is read up to 64 MiB, and the error
+// says so rather than that the answer is not JSON.
+func TestPostJSONBoundsTheAnswer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`{"translatedText": "`))
+		chunk := []byte(strings.Repeat("a", 1<<20))
+		for i := 0; i < 80; i++ {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	var out any
+	err := translate.PostJSON(context.Background(), nil, "x", srv.URL+"/translate", nil, map[string]string{}, &out)
+	if err == nil || translate.IsRetryable(err) || !strings.Contains(err.Error(), "answer larger than 64 MiB") {
+		t.Errorf("retryable %v, %v", translate.IsRetryable(err), err)
+	}
+}
+
 // An option the engine does not read is refused, not ignored.
 func TestNewRefusesUnknownOptions(t *testing.T) {
 	var ce *translate.ConfigError

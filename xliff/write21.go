@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"bitext/doc"
 )
@@ -33,7 +34,8 @@ func state21(s doc.State) (state, sub string) {
 // <segment>) per aligned sentence pair, glossary hits as <mrk type="term">
 // with glossary-module entries, the machine draft as a matches-module
 // candidate and provenance in the metadata module. Characters XML 1.0 forbids
-// are written as <cp hex="…"/>.
+// are written as <cp hex="…"/>, but dropped from notes (with a warning), where
+// the schema allows no <cp>.
 //
 // Every unit needs an id of its own (translate.Run gives them; see
 // translate.AssignIDs): a bitext with a unit without one, or two with the
@@ -44,6 +46,11 @@ func Write21(w io.Writer, b *doc.Bitext, opts Options) error {
 	}
 	if err := checkIDs(b); err != nil {
 		return err
+	}
+	for _, u := range b.Units {
+		if !nmtoken(u.ID) {
+			return &Error{File: fileName(b), Unit: u.ID, Err: fmt.Errorf("id %q cannot be an XLIFF 2 id (letters, digits, . - _ : only): write XLIFF 1.2 instead", u.ID)}
+		}
 	}
 	x := newXMLW(w)
 	srcLang, tgtLang := langs(b)
@@ -66,7 +73,7 @@ func Write21(w io.Writer, b *doc.Bitext, opts Options) error {
 		x.open("group", "id", g.id, "type", "bitext:"+string(g.kind))
 		writeMeta21(x, [][2]string{{"provenance", groupMeta(g)}})
 		for _, u := range g.units {
-			writeUnit21(x, u, b)
+			writeUnit21(x, u, b, opts)
 		}
 		x.close("group")
 	}
@@ -90,7 +97,7 @@ func writeMeta21(x *xmlw, meta [][2]string) {
 
 func dropRune(rune) string { return "" }
 
-func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
+func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext, opts Options) {
 	attrs := []string{"id", u.ID}
 	if !translatable(u) {
 		attrs = append(attrs, "translate", "no")
@@ -140,14 +147,16 @@ func writeUnit21(x *xmlw, u *doc.Unit, b *doc.Bitext) {
 	notes, theirs := otherNotes(u), editorNotes(u)
 	if len(notes) > 0 || len(theirs) > 0 || len(u.Flags) > 0 {
 		x.open("notes")
+		// A note is text only: the schema allows no <cp> in it.
+		strip := stripper(opts, u.ID, "note")
 		for _, n := range notes {
-			x.elem("note", escText(n, cpWriter), "category", "bitext")
+			x.elem("note", escText(n, strip), "category", "bitext")
 		}
 		for _, n := range theirs {
-			x.elem("note", escText(n.Text, cpWriter), "category", n.From)
+			x.elem("note", escText(n.Text, strip), "category", n.From)
 		}
 		for _, f := range u.Flags {
-			x.elem("note", escText(string(f), cpWriter), "category", "bitext-flag", "priority", "2")
+			x.elem("note", escText(string(f), strip), "category", "bitext-flag", "priority", "2")
 		}
 		x.close("notes")
 	}
@@ -207,4 +216,19 @@ func source21(u *doc.Unit, spans []span) string {
 func matchPercent(score float64, decimals int) string {
 	scale := math.Pow(10, float64(decimals))
 	return strconv.FormatFloat(math.Floor(score*100*scale+1e-6)/scale, 'f', decimals, 64)
+}
+
+// nmtoken reports whether id is an XML NMTOKEN, as XLIFF 2 wants a unit's id
+// to be; an id that came from another tool's XLIFF 1.2 (any string there)
+// may not be one.
+func nmtoken(id string) bool {
+	for _, r := range id {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.In(r, unicode.Mn, unicode.Mc),
+			r == '.', r == '-', r == '_', r == ':', r == '\u00B7':
+		default:
+			return false
+		}
+	}
+	return id != ""
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,12 +67,7 @@ func convertAction(c *cli.Context, e *env) error {
 	if err := checkFlavour(format, c.String("flavour"), output); err != nil {
 		return err
 	}
-	var data []byte
-	if input == "-" {
-		data, err = io.ReadAll(e.stdin)
-	} else {
-		data, err = os.ReadFile(input)
-	}
+	data, err := readInput(input, e.stdin)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("%s: no such file", input)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -74,12 +73,8 @@ func importAction(c *cli.Context, e *env) error {
 	name := in
 	if in == "-" {
 		name = "stdin"
-		var b bytes.Buffer
-		if _, err := b.ReadFrom(e.stdin); err != nil {
-			return err
-		}
-		src = b.Bytes()
-	} else if src, err = os.ReadFile(in); err != nil {
+	}
+	if src, err = readInput(in, e.stdin); err != nil {
 		return err
 	}
 	if kind := binaryKind(src); kind != "" {

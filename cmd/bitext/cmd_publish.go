@@ -234,10 +234,8 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 	var err error
 	if input == "-" {
 		name = "stdin"
-		data, err = io.ReadAll(e.stdin)
-	} else {
-		data, err = os.ReadFile(input)
 	}
+	data, err = readInput(input, e.stdin)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, meta, fmt.Errorf("%s: no such file", input)
@@ -268,8 +266,10 @@ func loadReviewed(c *cli.Context, e *env, input string) (*xliff.Reviewed, htmlpa
 		warn("%s records no checksum of the article it was made from: whether %s changed since cannot be checked", name, what)
 	}
 	if article == "" && f.Original != "" && f.ArticleSHA256 != "" {
+		// The name comes from the file, which comes from outside: only a
+		// regular file is read (/dev/zero would fill the memory, a pipe wait).
 		for _, p := range []string{filepath.Join(filepath.Dir(input), filepath.Base(f.Original)), f.Original} {
-			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
 				article = p
 				break
 			}

@@ -820,7 +820,7 @@ func unwrapPathError(err error) error {
 // is that file itself, a copy of it as it was read is kept first (see
 // keepCopy).
 func runUpdate(ctx context.Context, e *env, quiet bool, path, output string, eng translate.Engine, d *doc.Document, opts translate.Options) (*translate.Result, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -596,6 +596,11 @@ func keepReviewedXLIFF(output, update string, canUpdate bool) error {
 	if output == "-" || update != "" && sameFile(output, update) {
 		return nil
 	}
+	if fi, err := os.Stat(output); err != nil || !fi.Mode().IsRegular() {
+		// nothing there to lose, or a pipe or device (/dev/stdout, a
+		// FIFO), whose reading would wait for ever
+		return nil
+	}
 	f, err := os.Open(output)
 	if err != nil {
 		return nil // nothing there to lose

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
@@ -191,9 +193,40 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 func main() {
 	ctx, stop := signalContext()
 	defer stop()
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTerminal: isTerminal(os.Stderr)}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: showControls(os.Stderr), stderrIsTerminal: isTerminal(os.Stderr)}
 	os.Exit(run(ctx, os.Args, e))
 }
+
+// showControls returns w writing the escape character and the C1 controls
+// (U+0080 to U+009F) as <U+XXXX>. Messages quote names and text from files
+// that come from outside (unit ids, glossary terms), and a terminal takes
+// those characters as commands; bitext's own messages hold none (the
+// progress bar uses only a carriage return).
+func showControls(w io.Writer) io.Writer { return controlsShown{w} }
+
+type controlsShown struct{ w io.Writer }
+
+func (c controlsShown) Write(p []byte) (int, error) {
+	if !bytes.ContainsFunc(p, terminalControl) {
+		return c.w.Write(p)
+	}
+	var b bytes.Buffer
+	for rest := p; len(rest) > 0; {
+		r, n := utf8.DecodeRune(rest)
+		if terminalControl(r) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+		} else {
+			b.Write(rest[:n])
+		}
+		rest = rest[n:]
+	}
+	if _, err := c.w.Write(b.Bytes()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func terminalControl(r rune) bool { return r == 0x1b || r >= 0x80 && r <= 0x9f }
 
 // isTerminal reports whether f is a terminal someone watches. Being a
 // character device is not enough: /dev/null is one, and a job that sends

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -177,5 +178,20 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 	defer f.Close()
 	if isTerminal(f) {
 		t.Errorf("%s taken for a terminal", os.DevNull)
+	}
+}
+
+// Messages quote text from files that come from outside: a terminal's
+// escape and C1 controls in it are shown, not sent; the progress bar's
+// carriage return and Arabic text pass as they are.
+func TestStderrShowsTerminalControls(t *testing.T) {
+	var buf bytes.Buffer
+	w := showControls(&buf)
+	msg := "bitext: unit u\u009b2J\x1b[31m: قال\r[=====>   ] 3/4\n"
+	if n, err := io.WriteString(w, msg); n != len(msg) || err != nil {
+		t.Fatalf("wrote %d of %d: %v", n, len(msg), err)
+	}
+	if want := "bitext: unit u<U+009B>2J<U+001B>[31m: قال\r[=====>   ] 3/4\n"; buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
 	}
 }

@@ -16,20 +16,26 @@ import (
 
 // Write creates path by calling fill with a temporary file in the same folder,
 // then renaming it over path. If fill fails, path is left untouched and the
-// temporary file is removed. A symbolic link is followed, so that the file it
-// points to is replaced and the link stays; a path that is not a regular file
+// temporary file is removed. A symbolic link of the user's own (or root's:
+// /dev/stdout) is followed, so that the file it points to is replaced and
+// the link stays; another user's link (one put in a shared output folder)
+// is replaced, never written through. A path that is
+// not a regular file
 // (/dev/null, a named pipe) gets the complete output written to it instead,
 // since renaming over it would replace the device. A file that is a mount
 // point of its own (a single file mounted into a container), which rename
 // cannot replace, gets the complete output copied into it. A read-only file
 // is not replaced.
 func Write(path string, fill func(w io.Writer) error) (err error) {
+	stat := os.Stat // what the output is: a followed link's target
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		if target, err := filepath.EvalSymlinks(path); err == nil {
+		if !ownedByUser(fi) {
+			stat = noFile // the link itself is replaced by a new file
+		} else if target, err := filepath.EvalSymlinks(path); err == nil {
 			path = target
 		}
 	}
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+	if fi, err := stat(path); err == nil && !fi.Mode().IsRegular() {
 		if fi.IsDir() {
 			return fmt.Errorf("%s is a folder", path)
 		}
@@ -69,7 +75,7 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 	}
 	// A new file has the permissions the umask gives (created 0666, as
 	// any tool's output); a replaced one keeps its own.
-	if fi, statErr := os.Stat(path); statErr == nil {
+	if fi, statErr := stat(path); statErr == nil {
 		if err = os.Chmod(tmp.Name(), fi.Mode().Perm()); err != nil {
 			return err
 		}
@@ -84,6 +90,10 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 	}
 	return err
 }
+
+// noFile is the stat of an output that is to be replaced as if it were not
+// there: another user's link.
+func noFile(string) (fs.FileInfo, error) { return nil, fs.ErrNotExist }
 
 // createTemp creates a new file named prefix and a random number in dir
 // with mode 0666 less the umask. os.CreateTemp makes it 0600, and a chmod

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"html"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -93,8 +94,14 @@ func New(cfg translate.Config, opts ...option.ClientOption) (*Engine, error) {
 		e.opts = append(e.opts, option.WithEndpoint(u+"/"))
 		e.where = translate.Endpoint(u + "/v2")
 	}
-	if cfg.HTTPClient != nil {
+	switch {
+	case cfg.HTTPClient != nil:
 		e.opts = append(e.opts, option.WithHTTPClient(cfg.HTTPClient))
+	case cfg.Key != "":
+		// The client library's transport adds key= to every request it
+		// sends, a redirected one too, whatever server the redirect names:
+		// add it here, and follow redirects only on the server configured.
+		e.opts = append(e.opts, option.WithHTTPClient(&http.Client{Transport: keyTransport(cfg.Key), CheckRedirect: translate.CheckSameServer}))
 	}
 	e.opts = append(e.opts, opts...)
 	return e, nil
@@ -191,4 +198,15 @@ func classify(err error, where string) error {
 		e.Retryable = false
 	}
 	return e
+}
+
+// keyTransport adds the API key to the query of every request.
+type keyTransport string
+
+func (k keyTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	q := r.URL.Query()
+	q.Set("key", string(k))
+	r.URL.RawQuery = q.Encode()
+	return http.DefaultTransport.RoundTrip(r)
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"google.golang.org/api/option"
@@ -142,6 +143,36 @@ func TestTransportErrorHidesKey(t *testing.T) {
 	_, err = eng.Translate(context.Background(), translate.Request{SourceLang: "ar", TargetLang: "en", Segments: []translate.Segment{{Text: "قال"}}})
 	if err == nil || strings.Contains(err.Error(), enginetest.Secret) {
 		t.Errorf("got %v", err)
+	}
+}
+
+// The client library adds the key to every request, a redirected one too:
+// a redirect to another server is not followed, so that the key stays with
+// the server configured, and the run stops rather than trying again.
+func TestRedirectKeepsKeyOnItsServer(t *testing.T) {
+	var leaked atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.RawQuery, enginetest.Secret) {
+			leaked.Add(1)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"data": {"translations": [{"translatedText": "said"}]}}`))
+	}))
+	defer other.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+r.URL.Path, http.StatusTemporaryRedirect) // the query (and key) left behind
+	}))
+	defer srv.Close()
+	eng, err := googlev2.New(translate.Config{Key: enginetest.Secret, URL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = eng.Translate(context.Background(), translate.Request{SourceLang: "ar", TargetLang: "en", Segments: []translate.Segment{{Text: "قال"}}})
+	if leaked.Load() != 0 {
+		t.Fatal("the key followed the redirect to another server")
+	}
+	if err == nil || translate.IsRetryable(err) || !strings.Contains(err.Error(), "redirected to") || strings.Contains(err.Error(), enginetest.Secret) {
+		t.Errorf("retryable %v, %v", translate.IsRetryable(err), err)
 	}
 }
 
