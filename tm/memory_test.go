@@ -635,35 +635,7 @@ func TestImportIndexAndCounts(t *testing.T) {
 	if want := (2*indexBatch + 200 + 2) / 3; rows != want {
 		t.Errorf("index finds %d rows with a word of one pair in three, want %d", rows, want)
 	}
-	want := map[int64]int{}
-	norms, err := m.db.Query(`SELECT norm FROM tu`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for norms.Next() {
-		var n string
-		if err := norms.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range gramKeys(nil, n) {
-			want[k]++
-		}
-	}
-	norms.Close()
-	got := map[int64]int{}
-	gs, err := m.db.Query(`SELECT g, n FROM gram`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for gs.Next() {
-		var g int64
-		var n int
-		if err := gs.Scan(&g, &n); err != nil {
-			t.Fatal(err)
-		}
-		got[g] = n
-	}
-	gs.Close()
+	got, want := freshGramCounts(t, m)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("trigram counts differ from a fresh count: %d trigrams stored, %d counted", len(got), len(want))
 	}
