@@ -1,0 +1,91 @@
+package figures
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	for _, c := range []struct {
+		name, ar, en string
+		want         []Mismatch
+	}{
+		// the same figure, written differently
+		{"Arabic-Indic digits", "قتل ١٢ شخصا", "12 people were killed", nil},
+		{"Persian digits", "قتل ۱۲ شخصا", "12 people were killed", nil},
+		{"Arabic thousands separator", "قتل ١٬٢٥٠ شخصا", "1,250 people were killed", nil},
+		{"no separator against a comma", "قتل 1250 شخصا", "1,250 people were killed", nil},
+		{"space grouping", "قتل 1250 شخصا", "1 250 people were killed", nil},
+		{"Arabic comma grouping", "تحتل 783،562 كيلومترا مربعا", "occupies 783,562 square kilometres", nil},
+		{"Arabic decimal separator", "نما الاقتصاد ٢٫٥ في المئة", "the economy grew 2.5%", nil},
+		{"decimal comma", "نما الاقتصاد 3,5 في المئة", "the economy grew 3.5 per cent", nil},
+		{"percent sign", "بنسبة ٤٠٪", "by 40%", nil},
+		{"millions in words", "نحو 2 مليون لاجئ", "some 2,000,000 refugees", nil},
+		{"millions against digits", "نحو 2 مليون لاجئ", "some 2 million refugees", nil},
+		{"decimal billions", "1.5 مليار دولار", "$1.5bn", nil},
+		{"thousands in words", "ثلاثة آلاف جندي", "3,000 soldiers", nil},
+		{"dual million", "مليونين لاجئ", "2 million refugees", nil},
+		{"a figure written out", "قتل 3 أشخاص", "three people were killed", nil},
+		{"a dozen", "اعتقل 12 شخصا", "a dozen people were arrested", nil},
+		{"compound Arabic words", "في القرن الحادي والعشرين", "in the 21st century", nil},
+		{"teens in words", "ثلاثة عشر قتيلا", "13 dead", nil},
+		{"range", "بين 10 و15 قتيلا", "between 10-15 dead", nil},
+		{"year with عام", "في عام 2024", "in 2024", nil},
+		{"Hijri year with its era", "في عام 1445 هـ", "in 2024", nil},
+		{"Hijri year turned Gregorian", "في عام 1445", "in 2023", nil},
+		{"month as a name", "في 5/3/2024", "on March 5, 2024", nil},
+		{"Arabic month as a number", "في 5 مارس", "on 5/3", nil},
+		{"time with colon", "في الساعة 10:30 صباحا", "at 10.30 a.m.", nil},
+		{"time in 24 hours", "في الساعة 15:00", "at 3 p.m.", nil},
+		{"names with numbers", "قمة مجموعة السبع G7 وطائرات F-16 وكوفيد-19 وشبكات 5G والقرار 2334", "the G7 summit, F-16 jets, COVID-19, 5G networks and Resolution 2334", nil},
+		{"decade", "في السبعينيات", "in the 1970s", nil},
+		{"square kilometres", "2.2 مليون كيلومتر مربع", "2.2 million km2", nil},
+		{"dual noun", "خطاب استمر ساعتين", "a 2-hour speech", nil},
+		{"repeated figure said once", "قتل 5 أشخاص، والخمسة 5 من عائلة واحدة", "5 people were killed, all from one family", nil},
+
+		// errors
+		{"a digit changed", "قتل ١٢٥٠ شخصا", "125 people were killed", []Mismatch{{Source: "١٢٥٠", Target: "125"}}},
+		{"a number dropped", "قتل 5 أشخاص وجرح 12", "5 people were killed and many wounded", []Mismatch{{Source: "12"}}},
+		{"a number added", "قتل أشخاص", "7 people were killed", []Mismatch{{Target: "7"}}},
+		{"date off by one", "في 14 مارس", "on March 15", []Mismatch{{Source: "14", Target: "15"}}},
+		{"percent changed", "بنسبة ٤٠٪", "by 4%", []Mismatch{{Source: "٤٠", Target: "4"}}},
+		{"million against thousand", "2 مليون لاجئ", "2,000 refugees", []Mismatch{{Source: "2 مليون", Target: "2,000"}}},
+		{"Hijri year, wrong Gregorian", "في عام 1445", "in 2020", []Mismatch{{Source: "1445", Target: "2020"}}},
+		{"wrong time", "في الساعة 10:30", "at 11:30", []Mismatch{{Source: "10:30", Target: "11:30"}}},
+		{"mistyped grouping", "104,500 برميل", "104,5000 barrels", []Mismatch{{Source: "104,500", Target: "104,5000"}}},
+	} {
+		if got := Check(c.ar, c.en); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: Check(%q, %q) = %+v, want %+v", c.name, c.ar, c.en, got, c.want)
+		}
+	}
+}
+
+func TestMismatchString(t *testing.T) {
+	for _, c := range []struct {
+		m    Mismatch
+		want string
+	}{
+		{Mismatch{Source: "1250", Target: "125"}, "number 1250 of the source is 125 in the translation"},
+		{Mismatch{Source: "12"}, "number 12 of the source is not in the translation"},
+		{Mismatch{Target: "7"}, "number 7 of the translation is not in the source"},
+	} {
+		if got := c.m.String(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.m, got, c.want)
+		}
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	f.Add("قتل ١٬٢٥٠ شخصا في 10:30 صباحا 1445 هـ", "1,250 people at 10.30 a.m. in 2024")
+	f.Add("1.2.3 ،5، ٫٬9", ",5, 1 2 3 4")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, m := range Check(a, b) {
+			if m.Source == "" && m.Target == "" {
+				t.Errorf("empty mismatch %+v", m)
+			}
+		}
+		if ms := Check(a, a); len(ms) != 0 {
+			t.Errorf("Check(%q, itself) = %+v", a, ms)
+		}
+	})
+}
