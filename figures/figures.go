@@ -29,17 +29,25 @@ type Mismatch struct {
 	Target string `json:"target,omitempty"` // as the target writes it; "" when only the source has one
 }
 
-// String says what differs, for the note an editor reads: "number 1250 of
-// the source is 125 in the translation".
+// String says what differs, for an editor: "the source's 1250 is 125 in
+// the translation".
 func (m Mismatch) String() string {
 	switch {
 	case m.Target == "":
-		return "number " + m.Source + " of the source is not in the translation"
+		return "the source's " + m.Source + " is not in the translation"
 	case m.Source == "":
-		return "number " + m.Target + " of the translation is not in the source"
+		return "the translation's " + m.Target + " is not in the source"
 	}
-	return "number " + m.Source + " of the source is " + m.Target + " in the translation"
+	return "the source's " + m.Source + " is " + m.Target + " in the translation"
 }
+
+// NotePrefix starts the note a unit gets for each mismatch (see Note), by
+// which the page finds them to show with the unit's flag.
+const NotePrefix = "number mismatch: "
+
+// Note is the unit note for m: "number mismatch: the source's 1250 is 125
+// in the translation".
+func (m Mismatch) Note() string { return NotePrefix + m.String() }
 
 // Check returns the numbers that source and target do not share, nil when
 // they carry the same figures. Either text may be in either language; the
@@ -449,6 +457,7 @@ func asciiDigit(r rune) rune {
 
 // scaleWords are the words that multiply the number before them, folded.
 var scaleWords = map[string]int{
-	"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6,
+	"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6,
+	"thousands": 3, "millions": 6, "billions": 9, // as a word-by-word draft writes 3 آلاف
 	"الف": 3, "الاف": 3, "مليون": 6, "ملايين": 6, "مليار": 9, "مليارات": 9, "بليون": 9, "تريليون": 12,
 }

@@ -24,6 +24,7 @@ func TestCheck(t *testing.T) {
 		{"millions against digits", "نحو 2 مليون لاجئ", "some 2 million refugees", nil},
 		{"decimal billions", "1.5 مليار دولار", "$1.5bn", nil},
 		{"thousands in words", "ثلاثة آلاف جندي", "3,000 soldiers", nil},
+		{"thousands word by word", "3 آلاف جندي", "3 thousands soldiers", nil},
 		{"dual million", "مليونين لاجئ", "2 million refugees", nil},
 		{"a figure written out", "قتل 3 أشخاص", "three people were killed", nil},
 		{"a dozen", "اعتقل 12 شخصا", "a dozen people were arrested", nil},
@@ -65,9 +66,9 @@ func TestMismatchString(t *testing.T) {
 		m    Mismatch
 		want string
 	}{
-		{Mismatch{Source: "1250", Target: "125"}, "number 1250 of the source is 125 in the translation"},
-		{Mismatch{Source: "12"}, "number 12 of the source is not in the translation"},
-		{Mismatch{Target: "7"}, "number 7 of the translation is not in the source"},
+		{Mismatch{Source: "1250", Target: "125"}, "the source's 1250 is 125 in the translation"},
+		{Mismatch{Source: "12"}, "the source's 12 is not in the translation"},
+		{Mismatch{Target: "7"}, "the translation's 7 is not in the source"},
 	} {
 		if got := c.m.String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.m, got, c.want)

@@ -12,6 +12,7 @@ import (
 
 	"bitext/align"
 	"bitext/doc"
+	"bitext/figures"
 	"bitext/glossary"
 	"bitext/segment"
 )
@@ -316,6 +317,23 @@ func checkTerms(u *doc.Unit) int {
 		}
 	}
 	return missing
+}
+
+// checkNumbers flags a unit whose target lacks a number of its source, or
+// has one the source lacks, with a note for each, and reports whether it
+// did. A unit with no target has nothing to check.
+func checkNumbers(u *doc.Unit) bool {
+	if u.Target == "" || u.Kind == doc.Boilerplate {
+		return false
+	}
+	ms := figures.Check(u.Source, u.Target)
+	for _, m := range ms {
+		u.Notes = append(u.Notes, m.Note())
+	}
+	if len(ms) > 0 {
+		u.AddFlag(doc.FlagNumberMismatch)
+	}
+	return len(ms) > 0
 }
 
 // AssignIDs gives every unit an id derived from its source text, so that ids

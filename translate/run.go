@@ -76,6 +76,7 @@ type Stats struct {
 	SafeRetries        int `json:"safe_retries"`
 	PlaceholderDamaged int `json:"placeholder_damaged"` // segments still damaged after the retry
 	GlossaryViolations int `json:"glossary_violations"` // source terms whose English is missing from their unit
+	NumberMismatches   int `json:"number_mismatches"`   // units whose English lacks a number of their Arabic, or has one it lacks
 }
 
 // Add adds the counts of o to s, for a run made of several RunMany calls.
@@ -90,6 +91,7 @@ func (s *Stats) Add(o Stats) {
 	s.SafeRetries += o.SafeRetries
 	s.PlaceholderDamaged += o.PlaceholderDamaged
 	s.GlossaryViolations += o.GlossaryViolations
+	s.NumberMismatches += o.NumberMismatches
 }
 
 // Result is what RunMany returns: one bitext per document, in order (none on a
@@ -341,6 +343,9 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 					}
 				}
 				res.Stats.GlossaryViolations += checkTerms(&units[k])
+				if checkNumbers(&units[k]) {
+					res.Stats.NumberMismatches++
+				}
 				if j != nil && j.damaged && units[k].Target != "" {
 					units[k].AddFlag(doc.FlagPlaceholderDamaged)
 					units[k].Notes = append(units[k].Notes, "engine damaged the protected names twice: check every name")
