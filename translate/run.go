@@ -342,10 +342,12 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 						units[k].AddFlag(doc.FlagUntranslated)
 					}
 				}
-				res.Stats.GlossaryViolations += checkTerms(&units[k])
+				// number notes before the names' ones: the order the
+				// XLIFF writers keep them in
 				if checkNumbers(&units[k]) {
 					res.Stats.NumberMismatches++
 				}
+				res.Stats.GlossaryViolations += checkTerms(&units[k])
 				if j != nil && j.damaged && units[k].Target != "" {
 					units[k].AddFlag(doc.FlagPlaceholderDamaged)
 					units[k].Notes = append(units[k].Notes, "engine damaged the protected names twice: check every name")
