@@ -48,3 +48,57 @@ func TestTranslateNumberMismatch(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishRefusesNumberMismatch: an editor who types 2017 for the
+// article's 2018 is stopped, with the unit and line named; with
+// --allow-number-mismatch the page is written, the unit marked and a warning
+// says which figure; review lists it.
+func TestPublishRefusesNumberMismatch(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff")
+	data, err := os.ReadFile(filepath.Join(dir, "article.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	var id string
+	for _, m := range xlUnitID.FindAllStringSubmatchIndex(text, -1) {
+		end := strings.Index(text[m[0]:], "</trans-unit>") + m[0]
+		u := text[m[0]:end]
+		if !strings.Contains(u, "2018") {
+			continue
+		}
+		id = text[m[2]:m[3]]
+		edited := xlTarget.ReplaceAllStringFunc(u, func(tg string) string { return strings.Replace(tg, "2018", "2017", 1) })
+		text = text[:m[0]] + edited + text[end:]
+		break
+	}
+	if id == "" {
+		t.Fatal("no unit with 2018 in the sample")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "reviewed.xlf"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "publish", "--no-tm", "-o", "page.html", "reviewed.xlf")
+	want := "unit " + id + ": number mismatch: the source's 2018 is 2017 in the translation; correct the figure, or publish with --allow-number-mismatch"
+	if r.code != 1 || !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "number mismatch") != 1 {
+		t.Errorf("publish: exit %d, %q; want 1 and %q", r.code, r.stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "page.html")); err == nil {
+		t.Error("page written though publish refused")
+	}
+	r = runBitext(t, dir, "", "publish", "--no-tm", "--allow-number-mismatch", "-o", "page.html", "reviewed.xlf")
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: reviewed.xlf:") || !strings.Contains(r.stderr, "the source's 2018 is 2017 in the translation; published as the editor wrote it") {
+		t.Errorf("publish --allow-number-mismatch: exit %d, %q", r.code, r.stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), `class="flag number-mismatch"`); n != 1 {
+		t.Errorf("%d units marked for numbers on the page, want 1", n)
+	}
+	r = runBitext(t, dir, "", "review", "reviewed.xlf")
+	if !strings.Contains(r.stdout, ": number mismatch: the source's 2018 is 2017 in the translation (publish refuses it unless --allow-number-mismatch)") {
+		t.Errorf("review:\n%s", r.stdout)
+	}
+}
