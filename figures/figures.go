@@ -193,6 +193,9 @@ func scan(s string) side {
 				f.keys = append(f.keys, k[len(k)-2:]+"s") // the 1970s: السبعينيات
 			}
 			m, more, hijri := after(rest, f.text, keys[0])
+			if m == 0 && len(more) == 0 && strings.HasPrefix(rest, "m") && !startsWithLetter(rest[1:]) && afterCurrency(s[:i]) {
+				m, more = 1, []string{scale(keys[0], 6)} // £1.2m; 5m alone may be metres
+			}
 			if m > 0 && len(more) > 0 {
 				f.keys = more // 2 million is 2000000, not 2
 				f.text = strings.TrimSpace(s[i : i+n+m])
@@ -241,6 +244,17 @@ func isUnitPower(before, text string) bool {
 		}
 	}
 	return false
+}
+
+// afterCurrency reports whether before ends with a currency sign.
+func afterCurrency(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r == '$' || r == '£' || r == '€' || r == '¥'
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && isLetter(r)
 }
 
 func isLetter(r rune) bool {

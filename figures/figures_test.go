@@ -30,6 +30,10 @@ func TestCheck(t *testing.T) {
 		{"a dozen", "اعتقل 12 شخصا", "a dozen people were arrested", nil},
 		{"compound Arabic words", "في القرن الحادي والعشرين", "in the 21st century", nil},
 		{"teens in words", "ثلاثة عشر قتيلا", "13 dead", nil},
+		{"a chain of Arabic words", "ثلاثة آلاف وخمسمائة جندي", "3,500 soldiers", nil},
+		{"hundreds and tens", "مئة وخمسون قتيلا", "150 dead", nil},
+		{"a million and a half", "مليون ونصف لاجئ", "1.5 million refugees", nil},
+		{"a million in pounds", "1.2 مليون جنيه", "£1.2m", nil},
 		{"range", "بين 10 و15 قتيلا", "between 10-15 dead", nil},
 		{"year with عام", "في عام 2024", "in 2024", nil},
 		{"Hijri year with its era", "في عام 1445 هـ", "in 2024", nil},
@@ -53,6 +57,8 @@ func TestCheck(t *testing.T) {
 		{"million against thousand", "2 مليون لاجئ", "2,000 refugees", []Mismatch{{Source: "2 مليون", Target: "2,000"}}},
 		{"Hijri year, wrong Gregorian", "في عام 1445", "in 2020", []Mismatch{{Source: "1445", Target: "2020"}}},
 		{"wrong time", "في الساعة 10:30", "at 11:30", []Mismatch{{Source: "10:30", Target: "11:30"}}},
+		{"metres are not millions", "جدار بارتفاع 5 أمتار", "a 5m wall", nil},
+		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Target: "3,400"}}},
 		{"mistyped grouping", "104,500 برميل", "104,5000 barrels", []Mismatch{{Source: "104,500", Target: "104,5000"}}},
 	} {
 		if got := Check(c.ar, c.en); !reflect.DeepEqual(got, c.want) {

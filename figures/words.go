@@ -73,21 +73,13 @@ var proclitics = []string{"وبال", "وال", "بال", "فال", "كال", "�
 // wordValue returns the value of the number word w (folded), -1 when it is
 // none; a dual (الفين, مليونين) is its value.
 func wordValue(w string) int {
-	if v, ok := wordNumber[w]; ok {
+	if v := bareValue(w); v > 0 {
 		return v
 	}
 	for _, p := range proclitics {
 		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
-			if v, ok := wordNumber[rest]; ok {
+			if v := bareValue(rest); v > 0 {
 				return v
-			}
-		}
-	}
-	// ثلاثمئة, خمسمائة: a unit glued to the hundred
-	for _, h := range []string{"ميه", "مايه"} {
-		if unit, ok := strings.CutSuffix(w, h); ok && unit != "" {
-			if v, ok := wordNumber[unit]; ok && v < 10 {
-				return v * 100
 			}
 		}
 	}
@@ -96,6 +88,54 @@ func wordValue(w string) int {
 		if x, ok := wordNumber[a]; ok && x >= 20 && x < 100 {
 			if y, ok := wordNumber[b]; ok && y < 10 {
 				return x + y
+			}
+		}
+	}
+	return -1
+}
+
+// arabicChains returns the values of Arabic numbers written in words joined
+// by و, as each grows: ثلاثة آلاف وخمسمائة gives 3, 3000 and 3500; مئة
+// وخمسون 100 and 150.
+func arabicChains(words []string, vals []int) []string {
+	var out []string
+	total, n := 0, 0 // n: number words in the chain so far
+	for i, w := range words {
+		if !arabic.HasArabic(w) {
+			total, n = 0, 0
+			continue
+		}
+		if s := scaleOf(w); s > 0 && n > 0 && !strings.HasPrefix(w, "و") && total < s {
+			total *= s
+		} else if v := vals[i]; v > 0 && (n == 0 || strings.HasPrefix(w, "و")) {
+			total += v
+		} else if v > 0 && v == 10 && total < 10 {
+			total += 10 // ثلاثة عشر
+		} else {
+			total, n = max(vals[i], 0), 0
+			if total > 0 {
+				n = 1
+			}
+			continue
+		}
+		n++
+		if n > 1 {
+			out = append(out, strconv.Itoa(total))
+		}
+	}
+	return out
+}
+
+// bareValue is wordValue of a word without proclitics.
+func bareValue(w string) int {
+	if v, ok := wordNumber[w]; ok {
+		return v
+	}
+	// ثلاثمئة, خمسمائة: a unit glued to the hundred
+	for _, h := range []string{"ميه", "مايه"} {
+		if unit, ok := strings.CutSuffix(w, h); ok && unit != "" {
+			if v, ok := wordNumber[unit]; ok && v < 10 {
+				return v * 100
 			}
 		}
 	}
@@ -176,6 +216,9 @@ func wordValues(words []string) []string {
 			if vals[i-1] > 0 {
 				out = append(out, strconv.Itoa(vals[i-1])+".5")
 			}
+			if s := scaleOf(words[i-1]); s > 0 {
+				add(s + s/2) // مليون ونصف: 1.5 million
+			}
 		}
 		if w == "حادي" || w == "الحادي" {
 			vals[i] = 1
@@ -187,6 +230,7 @@ func wordValues(words []string) []string {
 			add(m)
 		}
 	}
+	out = append(out, arabicChains(words, vals)...)
 	for i := 0; i+1 < len(words); i++ {
 		a, b := vals[i], vals[i+1]
 		switch {
