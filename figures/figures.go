@@ -189,7 +189,7 @@ func scan(s string) side {
 				i += n // km2: no figure of its own
 				continue
 			}
-			if k := keys[0]; (len(k) == 4 || len(k) == 2) && k[len(k)-1] == '0' && k[len(k)-2] != '0' && (strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s")) {
+			if k := keys[0]; (len(k) == 4 && (k[:2] == "18" || k[:2] == "19" || k[:2] == "20") || len(k) == 2) && k[len(k)-1] == '0' && k[len(k)-2] != '0' && (strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s")) {
 				f.keys = append(f.keys, k[len(k)-2:]+"s") // the 1970s: السبعينيات
 			}
 			m, more, hijri := after(rest, f.text, keys[0])
@@ -457,6 +457,15 @@ func after(rest, text, v string) (n int, more []string, hijri bool) {
 		return 0, more, false
 	case "ه", "هجري", "هجريه", "للهجره":
 		return skipped + len(word), nil, true
+	case "gmt", "utc", "hours", "hrs", "بتوقيت", "بالتوقيت", "توقيت":
+		// 1200 GMT, 0830 hours: a time of day
+		if t := strings.Map(asciiDigit, text); len(t) == 4 && !strings.ContainsAny(t, ".,") && t[:2] < "24" && t[2:] < "60" {
+			return 0, []string{clock(t[:2], t[2:])}, false
+		}
+	}
+	if h, m, ok := strings.Cut(strings.Map(asciiDigit, text), "."); ok && len(m) == 2 && len(h) <= 2 && (h < "24" || len(h) == 1) && m < "60" {
+		// 12.00, 23.45: how British English writes 12:00 and 23:45
+		return 0, []string{clock(h, m)}, false
 	}
 	return 0, nil, false
 }

@@ -42,6 +42,10 @@ func TestCheck(t *testing.T) {
 		{"Arabic month as a number", "في 5 مارس", "on 5/3", nil},
 		{"time with colon", "في الساعة 10:30 صباحا", "at 10.30 a.m.", nil},
 		{"time in 24 hours", "في الساعة 15:00", "at 3 p.m.", nil},
+		{"time with a point", "ستتحدث عند الساعة 23:45", "she will speak at 23.45", nil},
+		{"time in military style", "في الساعة 12:00 بتوقيت غرينتش", "at 1200 GMT", nil},
+		{"construct dual", "ملياري جنيه إسترليني", "£2bn", nil},
+		{"feminine compound ordinal", "بلغ الحادية والثلاثين من عمره", "now 31", nil},
 		{"names with numbers", "قمة مجموعة السبع G7 وطائرات F-16 وكوفيد-19 وشبكات 5G والقرار 2334", "the G7 summit, F-16 jets, COVID-19, 5G networks and Resolution 2334", nil},
 		{"decade", "في السبعينيات", "in the 1970s", nil},
 		{"square kilometres", "2.2 مليون كيلومتر مربع", "2.2 million km2", nil},
@@ -59,6 +63,8 @@ func TestCheck(t *testing.T) {
 		{"wrong time", "في الساعة 10:30", "at 11:30", []Mismatch{{Source: "10:30", Target: "11:30"}}},
 		{"metres are not millions", "جدار بارتفاع 5 أمتار", "a 5m wall", nil},
 		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Target: "3,400"}}},
+		{"decade in another millennium", "في السبعينيات", "in the 9170s", []Mismatch{{Target: "9170"}}},
+		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Target: "100"}}},
 		{"mistyped grouping", "104,500 برميل", "104,5000 barrels", []Mismatch{{Source: "104,500", Target: "104,5000"}}},
 	} {
 		if got := Check(c.ar, c.en); !reflect.DeepEqual(got, c.want) {
