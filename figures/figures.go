@@ -189,8 +189,19 @@ func scan(s string) side {
 				i += n // km2: no figure of its own
 				continue
 			}
-			if k := keys[0]; (len(k) == 4 && (k[:2] == "18" || k[:2] == "19" || k[:2] == "20") || len(k) == 2) && k[len(k)-1] == '0' && k[len(k)-2] != '0' && (strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s")) {
-				f.keys = append(f.keys, k[len(k)-2:]+"s") // the 1970s: السبعينيات
+			if k := keys[0]; (len(k) == 4 || len(k) == 2) && k[len(k)-1] == '0' && (strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s")) {
+				switch {
+				case len(k) == 4 && k[2:] == "00":
+					c, _ := strconv.Atoi(k[:2])
+					f.keys = append(f.keys, "c"+strconv.Itoa(c+1)) // the 1800s: القرن التاسع عشر
+				case len(k) == 4:
+					f.keys = append(f.keys, k+"s") // the 1350s: خمسينيات القرن الرابع عشر
+					if k[:2] == "19" || k[:2] == "20" {
+						f.keys = append(f.keys, k[2:]+"s") // the 1970s: السبعينيات, the century left unsaid
+					}
+				case k[0] != '0':
+					f.keys = append(f.keys, k+"s") // the 90s
+				}
 			}
 			m, more, hijri := after(rest, f.text, keys[0])
 			if m == 0 && len(more) == 0 && strings.HasPrefix(rest, "m") && !startsWithLetter(rest[1:]) && afterCurrency(s[:i]) {

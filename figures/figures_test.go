@@ -48,6 +48,9 @@ func TestCheck(t *testing.T) {
 		{"feminine compound ordinal", "بلغ الحادية والثلاثين من عمره", "now 31", nil},
 		{"names with numbers", "قمة مجموعة السبع G7 وطائرات F-16 وكوفيد-19 وشبكات 5G والقرار 2334", "the G7 summit, F-16 jets, COVID-19, 5G networks and Resolution 2334", nil},
 		{"decade", "في السبعينيات", "in the 1970s", nil},
+		{"decade of a century", "خلال خمسينيات القرن الرابع عشر", "in the 1350s", nil},
+		{"decade of the last century", "في ثلاثينيات القرن الماضي", "in the 1930s", nil},
+		{"century as hundreds", "منذ القرن التاسع عشر", "since the 1800s", nil},
 		{"square kilometres", "2.2 مليون كيلومتر مربع", "2.2 million km2", nil},
 		{"dual noun", "خطاب استمر ساعتين", "a 2-hour speech", nil},
 		{"repeated figure said once", "قتل 5 أشخاص، والخمسة 5 من عائلة واحدة", "5 people were killed, all from one family", nil},
@@ -64,6 +67,7 @@ func TestCheck(t *testing.T) {
 		{"metres are not millions", "جدار بارتفاع 5 أمتار", "a 5m wall", nil},
 		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Target: "3,400"}}},
 		{"decade in another millennium", "في السبعينيات", "in the 9170s", []Mismatch{{Target: "9170"}}},
+		{"decade in another century", "خلال خمسينيات القرن الرابع عشر", "in the 1950s", []Mismatch{{Target: "1950"}}},
 		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Target: "100"}}},
 		{"mistyped grouping", "104,500 برميل", "104,5000 barrels", []Mismatch{{Source: "104,500", Target: "104,5000"}}},
 	} {

@@ -142,6 +142,33 @@ func bareValue(w string) int {
 	return -1
 }
 
+// centuryAt returns the century that words name from i on (القرن التاسع
+// عشر, من القرن الماضي), 0 when they name none.
+func centuryAt(words []string, i int) int {
+	if i < len(words) && words[i] == "من" {
+		i++
+	}
+	if i+1 >= len(words) || strings.TrimPrefix(strings.TrimPrefix(words[i], "و"), "ال") != "قرن" {
+		return 0
+	}
+	w := words[i+1]
+	if w == "الماضي" {
+		return 20
+	}
+	v := wordValue(w)
+	switch {
+	case v <= 0:
+		return 0
+	case v < 10 && i+2 < len(words) && strings.HasPrefix(words[i+2], "عشر"):
+		return v + 10
+	case v < 10 && i+2 < len(words) && wordValue(words[i+2]) == 20:
+		return v + 20
+	case v <= 20:
+		return v
+	}
+	return 0
+}
+
 // decadeValue returns the tens an Arabic decade word names (الثلاثينيات,
 // سبعينات: the '30s, the '70s), 0 for other words.
 func decadeValue(w string) int {
@@ -205,7 +232,14 @@ func wordValues(words []string) []string {
 		}
 		vals[i] = wordValue(w)
 		if d := decadeValue(w); d > 0 {
-			out = append(out, strconv.Itoa(d)+"s") // السبعينيات: the 1970s
+			if c := centuryAt(words, i+1); c > 0 {
+				out = append(out, strconv.Itoa((c-1)*100+d)+"s") // خمسينيات القرن الرابع عشر: the 1350s
+			} else {
+				out = append(out, strconv.Itoa(d)+"s") // السبعينيات: the 1970s
+			}
+		}
+		if c := centuryAt(words, i); c > 0 {
+			out = append(out, "c"+strconv.Itoa(c)) // القرن التاسع عشر: the 1800s
 		}
 		if isDual(w) {
 			add(2) // ساعتين: a 2-hour speech
