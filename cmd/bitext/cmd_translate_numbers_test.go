@@ -47,6 +47,20 @@ func TestTranslateNumberMismatch(t *testing.T) {
 			t.Errorf("--json report lacks %q:\n%s", want, r.stdout)
 		}
 	}
+	// the flag survives JSON → XLIFF 2.1 → JSON
+	r = runBitext(t, dir, "", "translate", "--engine", "libretranslate", "--engine-url", url, "--no-cache", "-q", "-f", "json", "-o", "a.json", "a.txt")
+	for _, args := range [][]string{{"-f", "xliff2", "-o", "a.xlf", "a.json"}, {"-f", "json", "-o", "back.json", "a.xlf"}} {
+		if r = runBitext(t, dir, "", append([]string{"convert"}, args...)...); r.code != 0 {
+			t.Fatalf("convert %v: exit %d: %s", args, r.code, r.stderr)
+		}
+	}
+	back, err := os.ReadFile(filepath.Join(dir, "back.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(back), `"number-mismatch"`) || strings.Count(string(back), "number mismatch: ") != 1 {
+		t.Errorf("after JSON → XLIFF → JSON:\n%s", back)
+	}
 }
 
 // TestPublishRefusesNumberMismatch: an editor who types 2017 for the
