@@ -82,7 +82,7 @@ func missing(a, b side) []string {
 		if b.has(f) {
 			continue
 		}
-		if f.hijri || isHijriYear(f) && b.hasGregorianOf(f) || a.isGregorianOf(f, b) {
+		if f.list || f.hijri || isHijriYear(f) && b.hasGregorianOf(f) || a.isGregorianOf(f, b) {
 			// 1445 هـ is 2023 or 2024: a translation may give either, or
 			// leave the year out as English readers would not follow it
 			continue
@@ -102,6 +102,7 @@ type figure struct {
 	text  string
 	keys  []string
 	hijri bool // followed by هـ or هجري
+	list  bool // the number of a list item ("1. ", "2) " at the start): a page may number it otherwise
 }
 
 // side is what one text says in numbers: its figures, and the values its
@@ -214,6 +215,7 @@ func scan(s string) side {
 				f.keys = append(f.keys, more...)
 			}
 			f.hijri = hijri
+			f.list = strings.TrimSpace(s[:i]) == "" && len(keys[0]) <= 2 && isListMark(rest)
 			n += m
 			sd.figs = append(sd.figs, f)
 			i += n
@@ -255,6 +257,12 @@ func isUnitPower(before, text string) bool {
 		}
 	}
 	return false
+}
+
+// isListMark reports whether rest, after a number, makes it a list item's:
+// "1. ", "2) ", "3- ".
+func isListMark(rest string) bool {
+	return len(rest) >= 2 && strings.ContainsRune(".)-", rune(rest[0])) && rest[1] == ' '
 }
 
 // afterCurrency reports whether before ends with a currency sign.

@@ -48,6 +48,7 @@ func TestCheck(t *testing.T) {
 		{"feminine compound ordinal", "بلغ الحادية والثلاثين من عمره", "now 31", nil},
 		{"names with numbers", "قمة مجموعة السبع G7 وطائرات F-16 وكوفيد-19 وشبكات 5G والقرار 2334", "the G7 summit, F-16 jets, COVID-19, 5G networks and Resolution 2334", nil},
 		{"decade", "في السبعينيات", "in the 1970s", nil},
+		{"list number", "2- إعادة فتح المعابر", "Reopening the crossings", nil},
 		{"decade of a century", "خلال خمسينيات القرن الرابع عشر", "in the 1350s", nil},
 		{"decade of the last century", "في ثلاثينيات القرن الماضي", "in the 1930s", nil},
 		{"century as hundreds", "منذ القرن التاسع عشر", "since the 1800s", nil},
@@ -69,6 +70,7 @@ func TestCheck(t *testing.T) {
 		{"decade in another millennium", "في السبعينيات", "in the 9170s", []Mismatch{{Target: "9170"}}},
 		{"decade in another century", "خلال خمسينيات القرن الرابع عشر", "in the 1950s", []Mismatch{{Target: "1950"}}},
 		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Target: "100"}}},
+		{"a figure at the start is no list number", "12 قتيلا في غزة", "2 dead in Gaza", []Mismatch{{Source: "12", Target: "2"}}},
 		{"mistyped grouping", "104,500 برميل", "104,5000 barrels", []Mismatch{{Source: "104,500", Target: "104,5000"}}},
 	} {
 		if got := Check(c.ar, c.en); !reflect.DeepEqual(got, c.want) {
