@@ -116,3 +116,24 @@ func TestPublishRefusesNumberMismatch(t *testing.T) {
 		t.Errorf("review:\n%s", r.stdout)
 	}
 }
+
+// TestAlignNumberMismatch: an English version that gives another toll than
+// the Arabic article is flagged pair by pair, the figure named; the pairs
+// that agree are not.
+func TestAlignNumberMismatch(t *testing.T) {
+	dir := t.TempDir()
+	ar := "قالت وزارة الصحة إن ١٬٢٥٠ شخصا قتلوا.\nووقع الزلزال في الساعة 10:30 صباحا.\nوخصصت الحكومة 2.5 مليار دولار لإعادة الإعمار.\n"
+	en := "The health ministry said 125 people had been killed.\nThe earthquake struck at 10.30 a.m.\nThe government set aside $2.5bn for reconstruction.\n"
+	for name, text := range map[string]string{"ar.txt": ar, "en.txt": en} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := runBitext(t, dir, "", "align", "-q", "--segmented", "--lexicon", "none", "-f", "xliff", "-o", "-", "ar.txt", "en.txt")
+	if r.code != 0 {
+		t.Fatalf("align: exit %d: %s", r.code, r.stderr)
+	}
+	if n := strings.Count(r.stdout, ">number-mismatch</note>"); n != 1 || !strings.Contains(r.stdout, "number mismatch: the source's ١٬٢٥٠ is 125 in the translation") {
+		t.Errorf("%d units flagged, want the toll's alone:\n%s", n, r.stdout)
+	}
+}
