@@ -108,3 +108,12 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCheck(b *testing.B) {
+	ar := "قالت وزارة الصحة يوم الثلاثاء إن عدد القتلى ارتفع إلى ١٬٢٥٠ شخصا، فيما أصيب أكثر من 3 آلاف آخرين، وخصصت الحكومة 2.5 مليار دولار، أي نحو 15٪ من ميزانية عام 2024."
+	en := "The health ministry said on Tuesday the death toll had risen to 1,250, with more than 3,000 injured; the government set aside $2.5bn, about 15 per cent of its 2024 budget."
+	for b.Loop() {
+		Check(ar, en)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
+}
