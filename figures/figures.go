@@ -13,6 +13,7 @@
 package figures
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,22 +24,49 @@ import (
 
 // Mismatch is a number one side has and the other lacks; when both sides
 // lack one of the other's, the two are given together, in the order they
-// come, since that is most often one figure mistyped.
+// come, since that is most often one figure mistyped. A figure both sides
+// have, but one more often than the other, is given with both counts: the
+// English may have dropped the second 17 of "born on 17 September, weighing
+// 17 pounds".
 type Mismatch struct {
 	Source string `json:"source,omitempty"` // as the source writes it; "" when only the target has a number
 	Target string `json:"target,omitempty"` // as the target writes it; "" when only the source has one
+	// SourceTimes and TargetTimes are how often each side has a figure both
+	// have (Source, or else Target, says which); 0 for the other mismatches.
+	SourceTimes int `json:"source_times,omitempty"`
+	TargetTimes int `json:"target_times,omitempty"`
 }
 
 // String says what differs, for an editor: "the source's 1250 is 125 in
-// the translation".
+// the translation", "the source has 17 twice, the translation once".
 func (m Mismatch) String() string {
 	switch {
+	case m.SourceTimes > 0:
+		return "the source has " + firstOf(m.Source, m.Target) + " " + times(m.SourceTimes) + ", the translation " + times(m.TargetTimes)
 	case m.Target == "":
 		return "the source's " + m.Source + " is not in the translation"
 	case m.Source == "":
 		return "the translation's " + m.Target + " is not in the source"
 	}
 	return "the source's " + m.Source + " is " + m.Target + " in the translation"
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// times is "once", "twice" or "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return strconv.Itoa(n) + " times"
 }
 
 // NotePrefix starts the note a unit gets for each mismatch (see Note), by
@@ -58,8 +86,8 @@ func Check(source, target string) []Mismatch {
 	if len(src.figs) == 0 && len(tgt.figs) == 0 {
 		return nil
 	}
-	onlySrc := missing(src, tgt)
-	onlyTgt := missing(tgt, src)
+	onlySrc, moreSrc := missing(src, tgt)
+	onlyTgt, moreTgt := missing(tgt, src)
 	var out []Mismatch
 	for k := 0; k < max(len(onlySrc), len(onlyTgt)); k++ {
 		var m Mismatch
@@ -71,15 +99,25 @@ func Check(source, target string) []Mismatch {
 		}
 		out = append(out, m)
 	}
+	for _, f := range moreSrc {
+		out = append(out, Mismatch{Source: f.text, SourceTimes: src.count(f), TargetTimes: tgt.count(f)})
+	}
+	for _, f := range moreTgt {
+		out = append(out, Mismatch{Target: f.text, SourceTimes: src.count(f), TargetTimes: tgt.count(f)})
+	}
 	return out
 }
 
-// missing returns the figures of a that b has in no form, each value once.
-func missing(a, b side) []string {
-	var out []string
+// missing returns the figures of a that b has in no form, each value once,
+// and those b has fewer times (and never in words).
+func missing(a, b side) (absent []string, more []figure) {
 	seen := map[string]bool{}
 	for _, f := range a.figs {
 		if b.has(f) {
+			if !b.hasWord(f) && a.count(f) > b.count(f) && !seen[f.keys[0]] && !f.list {
+				seen[f.keys[0]] = true
+				more = append(more, f)
+			}
 			continue
 		}
 		if f.list || f.hijri || isHijriYear(f) && b.hasGregorianOf(f) || a.isGregorianOf(f, b) {
@@ -91,9 +129,9 @@ func missing(a, b side) []string {
 			continue
 		}
 		seen[f.keys[0]] = true
-		out = append(out, f.text)
+		absent = append(absent, f.text)
 	}
-	return out
+	return absent, more
 }
 
 // figure is a number written in digits: its text and the values it may
@@ -128,6 +166,22 @@ func (s side) has(f figure) bool {
 		}
 	}
 	return false
+}
+
+// hasWord reports whether the words of s name a value of f.
+func (s side) hasWord(f figure) bool {
+	return slices.ContainsFunc(f.keys, func(k string) bool { return s.words[k] })
+}
+
+// count returns how many figures of s share a value with f.
+func (s side) count(f figure) int {
+	n := 0
+	for _, g := range s.figs {
+		if slices.ContainsFunc(g.keys, func(k string) bool { return slices.Contains(f.keys, k) }) {
+			n++
+		}
+	}
+	return n
 }
 
 // isHijriYear reports whether f can be a Hijri year of modern news.
@@ -201,7 +255,7 @@ func scan(s string) side {
 						f.keys = append(f.keys, k[2:]+"s") // the 1970s: السبعينيات, the century left unsaid
 					}
 				case k[0] != '0':
-					f.keys = append(f.keys, k+"s") // the 90s
+					f.keys = []string{k + "s"} // the 90s, not 90
 				}
 			}
 			m, more, hijri := after(rest, f.text, keys[0])

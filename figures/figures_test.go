@@ -54,7 +54,8 @@ func TestCheck(t *testing.T) {
 		{"century as hundreds", "منذ القرن التاسع عشر", "since the 1800s", nil},
 		{"square kilometres", "2.2 مليون كيلومتر مربع", "2.2 million km2", nil},
 		{"dual noun", "خطاب استمر ساعتين", "a 2-hour speech", nil},
-		{"repeated figure said once", "قتل 5 أشخاص، والخمسة 5 من عائلة واحدة", "5 people were killed, all from one family", nil},
+		{"repeated figure, repeated in words", "قتل 5 أشخاص، والخمسة من عائلة واحدة", "5 people were killed, all five from one family", nil},
+		{"temperatures in the 90s", "درجة حرارة تصل إلى 90 درجة، في التسعينيات", "90-degree heat, in the 90s", nil},
 
 		// errors
 		{"a digit changed", "قتل ١٢٥٠ شخصا", "125 people were killed", []Mismatch{{Source: "١٢٥٠", Target: "125"}}},
@@ -71,6 +72,8 @@ func TestCheck(t *testing.T) {
 		{"decade in another century", "خلال خمسينيات القرن الرابع عشر", "in the 1950s", []Mismatch{{Target: "1950"}}},
 		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Target: "100"}}},
 		{"a figure at the start is no list number", "12 قتيلا في غزة", "2 dead in Gaza", []Mismatch{{Source: "12", Target: "2"}}},
+		{"a repeated figure dropped once", "المولودة في 17 سبتمبر، ووزنها 17 رطلا", "born on September 17, weighing pounds",
+			[]Mismatch{{Source: "17", SourceTimes: 2, TargetTimes: 1}}},
 		{"mistyped grouping", "104,500 برميل", "104,5000 barrels", []Mismatch{{Source: "104,500", Target: "104,5000"}}},
 	} {
 		if got := Check(c.ar, c.en); !reflect.DeepEqual(got, c.want) {
@@ -87,6 +90,8 @@ func TestMismatchString(t *testing.T) {
 		{Mismatch{Source: "1250", Target: "125"}, "the source's 1250 is 125 in the translation"},
 		{Mismatch{Source: "12"}, "the source's 12 is not in the translation"},
 		{Mismatch{Target: "7"}, "the translation's 7 is not in the source"},
+		{Mismatch{Source: "17", SourceTimes: 2, TargetTimes: 1}, "the source has 17 twice, the translation once"},
+		{Mismatch{Target: "62", SourceTimes: 1, TargetTimes: 3}, "the source has 62 once, the translation 3 times"},
 	} {
 		if got := c.m.String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.m, got, c.want)
