@@ -55,6 +55,7 @@ func TestCheck(t *testing.T) {
 		{"square kilometres", "2.2 مليون كيلومتر مربع", "2.2 million km2", nil},
 		{"dual noun", "خطاب استمر ساعتين", "a 2-hour speech", nil},
 		{"repeated figure, repeated in words", "قتل 5 أشخاص، والخمسة من عائلة واحدة", "5 people were killed, all five from one family", nil},
+		{"a figure the translation repeats", "عام 2003 أصبح بطل كأس وينستون", "In 2003 he became the 2003 Winston Cup champion", nil},
 		{"temperatures in the 90s", "درجة حرارة تصل إلى 90 درجة، في التسعينيات", "90-degree heat, in the 90s", nil},
 
 		// errors
@@ -91,7 +92,7 @@ func TestMismatchString(t *testing.T) {
 		{Mismatch{Source: "12"}, "the source's 12 is not in the translation"},
 		{Mismatch{Target: "7"}, "the translation's 7 is not in the source"},
 		{Mismatch{Source: "17", SourceTimes: 2, TargetTimes: 1}, "the source has 17 twice, the translation once"},
-		{Mismatch{Target: "62", SourceTimes: 1, TargetTimes: 3}, "the source has 62 once, the translation 3 times"},
+		{Mismatch{Source: "62", SourceTimes: 3, TargetTimes: 1}, "the source has 62 3 times, the translation once"},
 	} {
 		if got := c.m.String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.m, got, c.want)
