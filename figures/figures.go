@@ -33,8 +33,8 @@ type Mismatch struct {
 	Target string `json:"target,omitempty"` // as the target writes it; "" when only the source has one
 	// SourceTimes and TargetTimes are how often each side has Source, a
 	// figure both have; 0 for the other mismatches.
-	SourceTimes int `json:"source_times,omitempty"`
-	TargetTimes int `json:"target_times,omitempty"`
+	SourceTimes int `json:"source_times,omitempty"` // how often the source has Source
+	TargetTimes int `json:"target_times,omitempty"` // how often the target has it
 }
 
 // String says what differs, for an editor: "the source's 1250 is 125 in
