@@ -220,6 +220,7 @@ const (
 	FlagGlossaryViolation  Flag = "glossary-violation"  // a source term's English rendering is missing from the target
 	FlagLowConfidence      Flag = "low-confidence"      // the sentence alignment is uncertain
 	FlagPlaceholderDamaged Flag = "placeholder-damaged" // the engine lost or duplicated a protected span
+	FlagNumberMismatch     Flag = "number-mismatch"     // the target lacks a number of the source, or has one the source lacks
 )
 
 // Unit is one aligned pair: one or more source segments and the target text

@@ -316,7 +316,7 @@ var knownKinds = map[Kind]bool{Heading: true, Paragraph: true, Boilerplate: true
 
 var knownStates = map[State]bool{StateNew: true, StateGist: true, StateMachine: true, StateMemory: true, StateReviewed: true, StateFinal: true}
 
-var knownFlags = map[Flag]bool{FlagUntranslated: true, FlagGlossaryViolation: true, FlagLowConfidence: true, FlagPlaceholderDamaged: true}
+var knownFlags = map[Flag]bool{FlagUntranslated: true, FlagGlossaryViolation: true, FlagLowConfidence: true, FlagPlaceholderDamaged: true, FlagNumberMismatch: true}
 
 // check validates the decoded units.
 func (rd *jsonReader) check(b *Bitext) {
@@ -368,7 +368,7 @@ func (rd *jsonReader) check(b *Bitext) {
 		}
 		for _, f := range u.Flags {
 			if !knownFlags[f] {
-				bad("flag %q: want untranslated, glossary-violation, low-confidence or placeholder-damaged", f)
+				bad("flag %q: want untranslated, glossary-violation, low-confidence, placeholder-damaged or number-mismatch", f)
 			}
 		}
 		if u.Confidence < 0 || u.Confidence > 1 {

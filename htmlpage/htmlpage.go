@@ -22,6 +22,7 @@ import (
 	"unicode"
 
 	"bitext/doc"
+	"bitext/figures"
 )
 
 // Options configure the page. The zero value gives the default page with flags shown.
@@ -476,6 +477,18 @@ func flagLabels(u *doc.Unit) []FlagLabel {
 			add(string(f), "check alignment", "The sentence pairing is uncertain: check that this translation belongs to this sentence.")
 		case doc.FlagPlaceholderDamaged:
 			add(string(f), "check names", "The engine damaged a protected name.")
+		case doc.FlagNumberMismatch:
+			var which []string
+			for _, n := range u.Notes {
+				if rest, ok := strings.CutPrefix(n, figures.NotePrefix); ok {
+					which = append(which, rest)
+				}
+			}
+			title := "A number differs between the Arabic and the English."
+			if len(which) > 0 {
+				title = "A number differs between the Arabic and the English: " + strings.Join(which, "; ") + "."
+			}
+			add(string(f), "check numbers", title)
 		default:
 			add(string(f), string(f), "Needs an editor's attention: "+string(f)+".")
 		}

@@ -77,6 +77,8 @@ td, th { overflow-wrap: break-word; }
 <tr class="bad"><th scope="row">Placeholders left</th><td>{{.Placeholders}} {{if eq .Placeholders 1}}unit holds{{else}}units hold{{end}} a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
 {{- if .Shifted}}
 <tr class="bad"><th scope="row">Shifted translations</th><td>{{.Shifted}} {{if eq .Shifted 1}}unit holds{{else}}units hold{{end}} the translation of the unit before or after it: publish refuses them</td></tr>{{end}}
+{{- if .Numbers}}
+<tr class="bad"><th scope="row">Numbers</th><td>{{.Numbers}} {{if eq .Numbers 1}}unit holds{{else}}units hold{{end}} figures that differ between the English and the Arabic: publish refuses them unless --allow-number-mismatch</td></tr>{{end}}
 <tr><th scope="row">Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
 </table>{{end}}
 {{if .Warnings}}<h2>Warnings</h2>
@@ -93,6 +95,7 @@ td, th { overflow-wrap: break-word; }
 {{range .MissingSegments}}<br><span class="bad">not translated: <span dir="rtl" lang="ar">{{.}}</span> (publish refuses the unit)</span>{{end}}
 {{range .Comments}}<br>comment{{if and .From (ne .From "comment")}} ({{.From}}){{end}}: {{if arabic .Text}}<span lang="ar" dir="rtl">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}
 {{with .Shift}}<br><span class="bad">line {{.Line}}: {{.Message}} (publish refuses it; see <a href="#{{.Other}}">{{.Other}}</a>)</span>{{end}}
+{{if .Numbers}}<br><span class="bad">line {{.Line}}: number mismatch: {{range $i, $m := .Numbers}}{{if $i}}; {{end}}{{$m}}{{end}} (publish refuses it)</span>{{end}}
 {{if .Placeholders}}<br><span class="bad">placeholder left: {{range $i, $t := .Placeholders}}{{if $i}} {{end}}{{$t}}{{end}} (publish refuses it)</span>{{end}}</td>
 <td class="fig">{{if .Diff}}words {{.WordEdits}}/{{.Words}} ({{pct (ratio .WordEdits .Words)}})<br>chars {{.CharEdits}}/{{.Chars}} ({{pct (ratio .CharEdits .Chars)}}){{end}}</td>
 </tr>

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"bitext/doc"
+	"bitext/figures"
 	"bitext/xliff"
 )
 
@@ -57,6 +58,9 @@ type UnitReport struct {
 	// Shift says the target holds a neighbouring unit's translation (see Shifts);
 	// publish refuses it.
 	Shift *Shift `json:"shifted,omitempty"`
+	// Numbers are the figures the target and the source do not share (see
+	// NumberMismatches); publish refuses the unit unless told otherwise.
+	Numbers []figures.Mismatch `json:"number_mismatches,omitempty"`
 }
 
 // Summary holds the figures for the whole file.
@@ -85,6 +89,7 @@ type Summary struct {
 	Introduced   int     `json:"glossary_introduced"`          // names the draft had and the editor took out
 	Placeholders int     `json:"placeholder_units"`            // units whose target holds a placeholder token
 	Shifted      int     `json:"shifted_units"`                // units holding a neighbouring unit's translation
+	Numbers      int     `json:"number_mismatch_units"`        // units whose target and source do not carry the same figures
 }
 
 // Report is the review of one file.
@@ -95,6 +100,7 @@ type Report struct {
 	Summary  Summary      `json:"summary"`            // figures for the whole file
 	Units    []UnitReport `json:"units"`              // every unit, in document order
 	Shifts   []Shift      `json:"shifts,omitempty"`   // units holding a neighbouring unit's translation
+	Numbers  []Numbers    `json:"numbers,omitempty"`  // units whose target and source do not carry the same figures
 	Warnings []string     `json:"warnings,omitempty"` // what xliff's Resolve accepted but had to say
 }
 
@@ -208,6 +214,15 @@ func Compute(rv *xliff.Reviewed) *Report {
 			}
 		}
 	}
+	r.Numbers = NumberMismatches(rv.Units)
+	s.Numbers = len(r.Numbers)
+	for _, n := range r.Numbers {
+		for j := range r.Units {
+			if r.Units[j].ID == n.Unit {
+				r.Units[j].Numbers = n.Mismatches
+			}
+		}
+	}
 	return r
 }
 
@@ -235,7 +250,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 && len(u.Comments) == 0 && u.Shift == nil {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 && len(u.Comments) == 0 && u.Shift == nil && len(u.Numbers) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
@@ -288,6 +303,9 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 		if u.Shift != nil {
 			fmt.Fprintf(&b, "    line %d: %s (publish refuses it)\n", u.Line, u.Shift.Message())
 		}
+		if len(u.Numbers) > 0 {
+			fmt.Fprintf(&b, "    line %d: %s (publish refuses it unless --allow-number-mismatch)\n", u.Line, Numbers{Mismatches: u.Numbers}.Message())
+		}
 		if len(u.Placeholders) > 0 {
 			fmt.Fprintf(&b, "    placeholder left: %s (publish refuses it: write the name in its place)\n", strings.Join(u.Placeholders, " "))
 		}
@@ -325,6 +343,10 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 	}
 	if s.Shifted > 0 {
 		fmt.Fprintf(&b, "shifted: %s the translation of the unit before or after it, shown above; publish refuses them\n", count(s.Shifted, "unit holds", "units hold"))
+	}
+	if s.Numbers > 0 {
+		fmt.Fprintf(&b, "numbers: %s figures that differ between the English and the Arabic, shown above; publish refuses them unless --allow-number-mismatch\n",
+			count(s.Numbers, "unit holds", "units hold"))
 	}
 	_, err := io.WriteString(w, visibleControls(b.String()))
 	return err

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 
 	"bitext/align"
 	"bitext/doc"
+	"bitext/figures"
 	"bitext/glossary"
 	"bitext/segment"
 )
@@ -316,6 +318,27 @@ func checkTerms(u *doc.Unit) int {
 		}
 	}
 	return missing
+}
+
+// checkNumbers flags a unit whose target lacks a number of its source, or
+// has one the source lacks, with a note for each, and reports whether it
+// did. A unit with no target has nothing to check. The notes and flag of an
+// earlier check (a unit kept from the editor's file by --update) go first:
+// they may be fixed, and would come twice.
+func checkNumbers(u *doc.Unit) bool {
+	u.Notes = slices.DeleteFunc(u.Notes, func(n string) bool { return strings.HasPrefix(n, figures.NotePrefix) })
+	u.Flags = slices.DeleteFunc(u.Flags, func(f doc.Flag) bool { return f == doc.FlagNumberMismatch })
+	if u.Target == "" || u.Kind == doc.Boilerplate {
+		return false
+	}
+	ms := figures.Check(u.Source, u.Target)
+	for _, m := range ms {
+		u.Notes = append(u.Notes, m.Note())
+	}
+	if len(ms) > 0 {
+		u.AddFlag(doc.FlagNumberMismatch)
+	}
+	return len(ms) > 0
 }
 
 // AssignIDs gives every unit an id derived from its source text, so that ids

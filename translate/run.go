@@ -76,6 +76,7 @@ type Stats struct {
 	SafeRetries        int `json:"safe_retries"`
 	PlaceholderDamaged int `json:"placeholder_damaged"` // segments still damaged after the retry
 	GlossaryViolations int `json:"glossary_violations"` // source terms whose English is missing from their unit
+	NumberMismatches   int `json:"number_mismatches"`   // units whose English lacks a number of their Arabic, or has one it lacks
 }
 
 // Add adds the counts of o to s, for a run made of several RunMany calls.
@@ -90,6 +91,7 @@ func (s *Stats) Add(o Stats) {
 	s.SafeRetries += o.SafeRetries
 	s.PlaceholderDamaged += o.PlaceholderDamaged
 	s.GlossaryViolations += o.GlossaryViolations
+	s.NumberMismatches += o.NumberMismatches
 }
 
 // Result is what RunMany returns: one bitext per document, in order (none on a
@@ -339,6 +341,11 @@ func RunMany(ctx context.Context, eng Engine, docs []*doc.Document, opts Options
 						units[k].Notes = append(units[k].Notes, fmt.Sprintf("the engine answered in %s, not %s: answer dropped", l, r.tgt))
 						units[k].AddFlag(doc.FlagUntranslated)
 					}
+				}
+				// number notes before the names' ones: the order the
+				// XLIFF writers keep them in
+				if checkNumbers(&units[k]) {
+					res.Stats.NumberMismatches++
 				}
 				res.Stats.GlossaryViolations += checkTerms(&units[k])
 				if j != nil && j.damaged && units[k].Target != "" {

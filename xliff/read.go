@@ -637,7 +637,7 @@ func (rd *reader) unit12(se xml.StartElement, depth, group int) error {
 }
 
 // unitFlags are the flags a "bitext-flag" note may name.
-var unitFlags = map[doc.Flag]bool{doc.FlagUntranslated: true, doc.FlagGlossaryViolation: true, doc.FlagLowConfidence: true, doc.FlagPlaceholderDamaged: true}
+var unitFlags = map[doc.Flag]bool{doc.FlagUntranslated: true, doc.FlagGlossaryViolation: true, doc.FlagLowConfidence: true, doc.FlagPlaceholderDamaged: true, doc.FlagNumberMismatch: true}
 
 // addFlag records the flag a "bitext-flag" note names; other text is not
 // bitext's and is left out.

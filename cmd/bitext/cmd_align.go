@@ -16,6 +16,7 @@ import (
 	"bitext/align"
 	"bitext/arabic"
 	"bitext/doc"
+	"bitext/figures"
 	"bitext/htmlpage"
 	"bitext/internal/textfile"
 	"bitext/segment"
@@ -698,6 +699,14 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 		default:
 			u.State = doc.StateReviewed
 			u.Origin = "alignment"
+			// a published English that gives another toll or date, or a
+			// pairing gone wrong: either way for an editor to see
+			if ms := figures.Check(u.Source, u.Target); len(ms) > 0 {
+				for _, m := range ms {
+					u.Notes = append(u.Notes, m.Note())
+				}
+				u.AddFlag(doc.FlagNumberMismatch)
+			}
 		}
 		if b.Low() {
 			u.AddFlag(doc.FlagLowConfidence)

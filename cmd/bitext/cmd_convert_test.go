@@ -38,7 +38,7 @@ func TestConvert(t *testing.T) {
 		t.Errorf("omegat flavour: %v", err)
 	}
 	back, _ := os.ReadFile(filepath.Join(dir, "back.json"))
-	if !strings.Contains(string(back), `"target": "Draft sentence 1`) {
+	if !strings.Contains(string(back), `"target": "Draft sentence A`) {
 		t.Errorf("drafts lost in the conversions:\n%.500s", back)
 	}
 	for _, c := range []struct {

@@ -39,7 +39,10 @@ a unit a reviewer rejected in the CAT tool (Trados RejectedTranslation, memoQ
 Rejected; --allow-rejected publishes it), and one of whose segments the editor
 left untranslated while translating the rest, and a unit whose target holds
 the next or the previous unit's translation, its words matching that unit's
-machine draft rather than its own (--allow-shifted publishes it).
+machine draft rather than its own (--allow-shifted publishes it). A unit whose
+English lacks a number of its Arabic, or has one it lacks (a toll, a sum, a
+date the page would print two ways), is refused too; --allow-number-mismatch
+publishes it with a warning and the page's mark.
 
 The article is looked for under the name recorded in the file, next to the file
 and in the current folder (or give --article); a changed article, or sources
@@ -62,6 +65,7 @@ Examples:
 				&cli.BoolFlag{Name: "allow-gist", Usage: "publish even though some units still hold the untouched word-by-word gist"},
 				&cli.BoolFlag{Name: "allow-rejected", Usage: "publish even though a reviewer rejected some translations in the CAT tool"},
 				&cli.BoolFlag{Name: "allow-shifted", Usage: "publish even though a unit seems to hold the next or the previous unit's translation"},
+				&cli.BoolFlag{Name: "allow-number-mismatch", Usage: "publish even though a unit's English lacks a number of its Arabic, or has one it lacks"},
 				&cli.BoolFlag{Name: "force", Usage: "publish even if the sources no longer match the article or the file lacks bitext's provenance"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			}, append(pageFlags(), publishMemoryFlags()...)...),
@@ -123,11 +127,18 @@ func publishAction(c *cli.Context, e *env) error {
 	if err := refusePlaceholders(rv, b); err != nil {
 		return err
 	}
+	numbers := review.NumberMismatches(rv.Units)
+	if !c.Bool("allow-number-mismatch") {
+		if err := refuseNumbers(rv, numbers); err != nil {
+			return err
+		}
+	}
 	if ids := approvedGist(rv); len(ids) > 0 {
 		fmt.Fprintf(e.stderr, "bitext: warning: %s: %s approved as the word-by-word gist, unchanged (%s): published as the editor's translation and added to the memory\n",
 			input, count(len(ids), "unit", "units"), listIDs(ids))
 	}
 	broken := review.CheckNames(b)
+	review.MarkNumbers(b, numbers)
 	// The memory is opened (or created) before any output is written, so
 	// that a memory that cannot be opened leaves no new outputs behind.
 	mem, err := openPublishMemory(c)
@@ -213,6 +224,9 @@ func publishAction(c *cli.Context, e *env) error {
 			}
 			fmt.Fprintf(e.stderr, "bitext: warning: %s:%d: unit %s: name not as in the glossary: %s; published as the editor wrote it\n",
 				rv.File.Name, u.Line, u.ID, strings.Join(names, ", "))
+		}
+		for _, n := range numbers {
+			fmt.Fprintf(e.stderr, "bitext: warning: %s:%d: unit %s: %s; published as the editor wrote it\n", rv.File.Name, n.Line, n.Unit, n.Message())
 		}
 		// the summary comes last, after the warnings, naming what was written
 		fmt.Fprintln(e.stderr, msg)
@@ -390,6 +404,20 @@ func refuseShifted(rv *xliff.Reviewed) error {
 	e := &xliff.ReviewError{File: rv.File.Name}
 	for _, s := range review.Shifts(rv.Units) {
 		e.Problems = append(e.Problems, xliff.Problem{Line: s.Line, Unit: s.Unit, Msg: s.Message() + ", or publish with --allow-shifted"})
+	}
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// refuseNumbers returns an error naming each unit whose target and source
+// do not carry the same figures (review.NumberMismatches): a wrong toll is
+// worse than a late page.
+func refuseNumbers(rv *xliff.Reviewed, numbers []review.Numbers) error {
+	e := &xliff.ReviewError{File: rv.File.Name}
+	for _, n := range numbers {
+		e.Problems = append(e.Problems, xliff.Problem{Line: n.Line, Unit: n.Unit, Msg: n.Message() + "; correct the figure, or publish with --allow-number-mismatch"})
 	}
 	if len(e.Problems) == 0 {
 		return nil

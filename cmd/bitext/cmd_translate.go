@@ -380,7 +380,8 @@ func summaryLine(rep translateReport, local, memory bool) string {
 	if !local {
 		fmt.Fprintf(&b, ", %s, %d characters billed, %s", count(s.Requests, "request", "requests"), s.Characters, count(s.Retries, "retry", "retries"))
 	}
-	fmt.Fprintf(&b, ", %s, %d damaged", count(s.GlossaryViolations, "glossary violation", "glossary violations"), s.PlaceholderDamaged)
+	fmt.Fprintf(&b, ", %s, %s, %d damaged", count(s.GlossaryViolations, "glossary violation", "glossary violations"),
+		count(s.NumberMismatches, "number mismatch", "number mismatches"), s.PlaceholderDamaged)
 	if n := rep.Flags[doc.FlagUntranslated]; n > 0 && !local {
 		// The engine answered nothing, or in the article's language: a run
 		// that looks finished may hold little English.

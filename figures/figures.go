@@ -1,0 +1,551 @@
+// Package figures checks that a translation carries the numbers of its
+// source: a death toll, a sum, a date or a percentage that the two sides
+// write differently is the worst error a bilingual page can carry.
+//
+// Numbers are compared by value, however they are written: Arabic-Indic and
+// Persian digits, the Arabic decimal and thousands separators, "1,250",
+// "1250" and "1 250", "2 million" and "2,000,000". A number one side writes
+// in figures and the other in words ("3" and "three", "مليونين" and "2
+// million", "السبع" and "G7"), a month written as a number on one side and
+// named on the other, and a Hijri year the translation gives as its
+// Gregorian year are not mismatches. Each value counts once, however often
+// it is repeated: a translation may say "it" for a figure already given.
+package figures
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"bitext/arabic"
+)
+
+// Mismatch is a number one side has and the other lacks; when both sides
+// lack one of the other's, the two are given together, in the order they
+// come, since that is most often one figure mistyped. A figure both sides
+// have, but the target less often, is given with both counts: the English
+// may have dropped the second 17 of "born on 17 September, weighing 17
+// pounds".
+type Mismatch struct {
+	Source string `json:"source,omitempty"` // as the source writes it; "" when only the target has a number
+	Target string `json:"target,omitempty"` // as the target writes it; "" when only the source has one
+	// SourceTimes and TargetTimes are how often each side has Source, a
+	// figure both have; 0 for the other mismatches.
+	SourceTimes int `json:"source_times,omitempty"` // how often the source has Source
+	TargetTimes int `json:"target_times,omitempty"` // how often the target has it
+}
+
+// String says what differs, for an editor: "the source's 1250 is 125 in
+// the translation", "the source has 17 twice, the translation once".
+func (m Mismatch) String() string {
+	switch {
+	case m.SourceTimes > 0:
+		return "the source has " + m.Source + " " + times(m.SourceTimes) + ", the translation " + times(m.TargetTimes)
+	case m.Target == "":
+		return "the source's " + m.Source + " is not in the translation"
+	case m.Source == "":
+		return "the translation's " + m.Target + " is not in the source"
+	}
+	return "the source's " + m.Source + " is " + m.Target + " in the translation"
+}
+
+// times is "once", "twice" or "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return strconv.Itoa(n) + " times"
+}
+
+// NotePrefix starts the note a unit gets for each mismatch (see Note), by
+// which the page finds them to show with the unit's flag.
+const NotePrefix = "number mismatch: "
+
+// Note is the unit note for m: "number mismatch: the source's 1250 is 125
+// in the translation".
+func (m Mismatch) Note() string { return NotePrefix + m.String() }
+
+// Check returns the numbers that source and target do not share, nil when
+// they carry the same figures. Either text may be in either language; the
+// readings of number words, month names and Hijri years are Arabic and
+// English ones.
+func Check(source, target string) []Mismatch {
+	src, tgt := scan(source), scan(target)
+	if len(src.figs) == 0 && len(tgt.figs) == 0 {
+		return nil
+	}
+	onlySrc, moreSrc := missing(src, tgt)
+	// a translation that repeats a figure (KV62 ... KV62) says nothing
+	// wrong: the figure it would have replaced is missing in its own right
+	onlyTgt, _ := missing(tgt, src)
+	var out []Mismatch
+	for k := 0; k < max(len(onlySrc), len(onlyTgt)); k++ {
+		var m Mismatch
+		if k < len(onlySrc) {
+			m.Source = onlySrc[k]
+		}
+		if k < len(onlyTgt) {
+			m.Target = onlyTgt[k]
+		}
+		out = append(out, m)
+	}
+	for _, f := range moreSrc {
+		out = append(out, Mismatch{Source: f.text, SourceTimes: src.count(f), TargetTimes: tgt.count(f)})
+	}
+	return out
+}
+
+// missing returns the figures of a that b has in no form, each value once,
+// and those b has fewer times (and never in words).
+func missing(a, b side) (absent []string, more []figure) {
+	seen := map[string]bool{}
+	for _, f := range a.figs {
+		if b.has(f) {
+			if !b.hasWord(f) && a.count(f) > b.count(f) && !seen[f.keys[0]] && !f.list {
+				seen[f.keys[0]] = true
+				more = append(more, f)
+			}
+			continue
+		}
+		if f.list || f.hijri || isHijriYear(f) && b.hasGregorianOf(f) || a.isGregorianOf(f, b) {
+			// 1445 هـ is 2023 or 2024: a translation may give either, or
+			// leave the year out as English readers would not follow it
+			continue
+		}
+		if seen[f.keys[0]] {
+			continue
+		}
+		seen[f.keys[0]] = true
+		absent = append(absent, f.text)
+	}
+	return absent, more
+}
+
+// figure is a number written in digits: its text and the values it may
+// stand for (10:30 as a time, 2 million as 2 and 2000000).
+type figure struct {
+	text  string
+	keys  []string
+	hijri bool // followed by هـ or هجري
+	list  bool // the number of a list item ("1. ", "2) " at the start): a page may number it otherwise
+}
+
+// side is what one text says in numbers: its figures, and the values its
+// words name (three, ثلاثة آلاف, March), which excuse a figure of the
+// other side but are never missing themselves: a translator may write out
+// a number without the other side saying it in figures.
+type side struct {
+	figs  []figure
+	words map[string]bool
+}
+
+func (s side) has(f figure) bool {
+	for _, k := range f.keys {
+		if s.words[k] {
+			return true
+		}
+		for _, g := range s.figs {
+			for _, l := range g.keys {
+				if k == l {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether the words of s name a value of f.
+func (s side) hasWord(f figure) bool {
+	return slices.ContainsFunc(f.keys, func(k string) bool { return s.words[k] })
+}
+
+// count returns how many figures of s share a value with f.
+func (s side) count(f figure) int {
+	n := 0
+	for _, g := range s.figs {
+		if slices.ContainsFunc(g.keys, func(k string) bool { return slices.Contains(f.keys, k) }) {
+			n++
+		}
+	}
+	return n
+}
+
+// isHijriYear reports whether f can be a Hijri year of modern news.
+func isHijriYear(f figure) bool {
+	v, err := strconv.ParseFloat(f.keys[0], 64)
+	return err == nil && v >= 1300 && v <= 1500 && v == float64(int(v))
+}
+
+// hasGregorianOf reports whether s has a year that the Hijri year of f
+// overlaps: a Hijri year is 11 days shorter and starts in any season.
+func (s side) hasGregorianOf(f figure) bool {
+	first := gregorianStart(f)
+	for _, g := range s.figs {
+		if y, err := strconv.Atoi(g.keys[0]); err == nil && (y == first || y == first+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGregorianOf reports whether f, a figure of a, is the Gregorian year of
+// a Hijri year of b that a does not have.
+func (a side) isGregorianOf(f figure, b side) bool {
+	y, err := strconv.Atoi(f.keys[0])
+	if err != nil {
+		return false
+	}
+	for _, g := range b.figs {
+		if (g.hijri || isHijriYear(g)) && !a.has(g) {
+			if first := gregorianStart(g); y == first || y == first+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gregorianStart is the Gregorian year the Hijri year of f starts in.
+func gregorianStart(f figure) int {
+	h, _ := strconv.ParseFloat(f.keys[0], 64)
+	return int(h*0.970229 + 621.5643)
+}
+
+// scan reads the figures and number words of s.
+func scan(s string) side {
+	sd := side{words: map[string]bool{}}
+	var words []string // folded, in order, for readings across words
+	flushWords := func() {
+		for _, v := range wordValues(words) {
+			sd.words[v] = true
+		}
+		words = words[:0]
+	}
+	for i := 0; i < len(s); {
+		if n, keys := numberAt(s[i:]); n > 0 {
+			flushWords()
+			f := figure{text: strings.TrimSpace(s[i : i+n]), keys: keys}
+			rest := s[i+n:]
+			if isUnitPower(s[:i], f.text) {
+				i += n // km2: no figure of its own
+				continue
+			}
+			if k := keys[0]; (len(k) == 4 || len(k) == 2) && k[len(k)-1] == '0' && (strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "'s")) {
+				switch {
+				case len(k) == 4 && k[2:] == "00":
+					c, _ := strconv.Atoi(k[:2])
+					f.keys = append(f.keys, "c"+strconv.Itoa(c+1)) // the 1800s: القرن التاسع عشر
+				case len(k) == 4:
+					f.keys = append(f.keys, k+"s") // the 1350s: خمسينيات القرن الرابع عشر
+					if k[:2] == "19" || k[:2] == "20" {
+						f.keys = append(f.keys, k[2:]+"s") // the 1970s: السبعينيات, the century left unsaid
+					}
+				case k[0] != '0':
+					f.keys = []string{k + "s"} // the 90s, not 90
+				}
+			}
+			m, more, hijri := after(rest, f.text, keys[0])
+			if m == 0 && len(more) == 0 && strings.HasPrefix(rest, "m") && !startsWithLetter(rest[1:]) && afterCurrency(s[:i]) {
+				m, more = 1, []string{scale(keys[0], 6)} // £1.2m; 5m alone may be metres
+			}
+			if m > 0 && len(more) > 0 {
+				f.keys = more // 2 million is 2000000, not 2
+				f.text = strings.TrimSpace(s[i : i+n+m])
+			} else {
+				f.keys = append(f.keys, more...)
+			}
+			f.hijri = hijri
+			f.list = strings.TrimSpace(s[:i]) == "" && len(keys[0]) <= 2 && isListMark(rest)
+			n += m
+			sd.figs = append(sd.figs, f)
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isLetter(r) {
+			j := i
+			for j < len(s) {
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if !isLetter(r) && !(r == '\'' || r == '’') {
+					break
+				}
+				j += size
+			}
+			words = append(words, arabic.Fold(s[i:j]))
+			i = j
+			continue
+		}
+		if r == '.' || r == ';' || r == ':' || r == '!' || r == '?' || r == '،' || r == '؛' {
+			flushWords()
+		}
+		i += size
+	}
+	flushWords()
+	return sd
+}
+
+// isUnitPower reports whether the number text, right after before, is the
+// power of a unit (km2, m3): the other side says square or cubic.
+func isUnitPower(before, text string) bool {
+	if text != "2" && text != "3" {
+		return false
+	}
+	for _, u := range []string{"km", "m", "cm", "mi", "ft"} {
+		if rest, ok := strings.CutSuffix(before, u); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return rest == "" || !isLetter(r)
+		}
+	}
+	return false
+}
+
+// isListMark reports whether rest, after a number, makes it a list item's:
+// "1. ", "2) ", "3- ".
+func isListMark(rest string) bool {
+	return len(rest) >= 2 && strings.ContainsRune(".)-", rune(rest[0])) && rest[1] == ' '
+}
+
+// afterCurrency reports whether before ends with a currency sign.
+func afterCurrency(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r == '$' || r == '£' || r == '€' || r == '¥'
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && isLetter(r)
+}
+
+func isLetter(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
+}
+
+func isDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 0x0660 && r <= 0x0669 || r >= 0x06F0 && r <= 0x06F9
+}
+
+// digitValue is the ASCII digit r stands for.
+func digitValue(r rune) byte {
+	switch {
+	case r >= 0x0660 && r <= 0x0669:
+		return byte('0' + r - 0x0660)
+	case r >= 0x06F0 && r <= 0x06F9:
+		return byte('0' + r - 0x06F0)
+	}
+	return byte(r)
+}
+
+// numberAt reads the number that s starts with: its length in bytes and the
+// values it may stand for, first the likeliest; 0 when s does not start
+// with a digit.
+func numberAt(s string) (int, []string) {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !isDigit(r) {
+		return 0, nil
+	}
+	// groups of digits and the separators between them
+	var groups []string
+	var seps []rune
+	n := 0
+	for {
+		var g []byte
+		for n < len(s) {
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if !isDigit(r) {
+				break
+			}
+			g = append(g, digitValue(r))
+			n += size
+		}
+		groups = append(groups, string(g))
+		if n >= len(s) {
+			break
+		}
+		sep, size := utf8.DecodeRuneInString(s[n:])
+		if !isSeparator(sep) || n+size >= len(s) {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(s[n+size:])
+		if !isDigit(next) {
+			break
+		}
+		if isSpace(sep) || sep == ':' || sep == '،' {
+			// a space groups thousands only before exactly three digits;
+			// a colon makes a time only of hours and minutes
+			k := n + size
+			d := 0
+			for k < len(s) {
+				r, sz := utf8.DecodeRuneInString(s[k:])
+				if !isDigit(r) {
+					break
+				}
+				d++
+				k += sz
+			}
+			if sep == '،' && d != 3 { // 783،562, but not a list: 10، 15
+				break
+			}
+			if isSpace(sep) && (d != 3 || len(groups[len(groups)-1]) > 3 || len(groups) > 1 && !isSpace(seps[len(seps)-1])) {
+				break
+			}
+			if sep == ':' && (d != 2 || len(groups) > 1 || len(groups[0]) > 2) {
+				break
+			}
+		}
+		seps = append(seps, sep)
+		n += size
+	}
+	return n, values(groups, seps)
+}
+
+func isSeparator(r rune) bool {
+	return r == '.' || r == ',' || r == '٫' || r == '٬' || r == '،' || r == ':' || isSpace(r)
+}
+
+// isSpace reports whether r may group thousands: a space, a no-break or
+// thin space.
+func isSpace(r rune) bool {
+	return r == ' ' || r == 0xA0 || r == 0x202F || r == 0x2009
+}
+
+// values are the readings of a number written as groups of digits between
+// separators.
+func values(groups []string, seps []rune) []string {
+	if len(seps) == 0 {
+		return []string{canon(groups[0])}
+	}
+	if seps[0] == ':' {
+		return []string{clock(groups[0], groups[1])}
+	}
+	threes := true // every group after the first has three digits
+	for _, g := range groups[1:] {
+		threes = threes && len(g) == 3
+	}
+	last := seps[len(seps)-1]
+	same := true
+	for _, sp := range seps {
+		same = same && sp == seps[0]
+	}
+	whole := strings.Join(groups, "")
+	switch {
+	case last == '٫':
+		return []string{canon(strings.Join(groups[:len(groups)-1], "") + "." + groups[len(groups)-1])}
+	case same && (seps[0] == '٬' || seps[0] == '،' || isSpace(seps[0])):
+		return []string{canon(whole)}
+	case same && threes && len(seps) > 1:
+		return []string{canon(whole)} // 1,250,000 or 1.250.000
+	case same && threes && seps[0] == ',':
+		return []string{canon(whole)} // 1,250; 3,500 as a decimal is rare
+	case same && threes && seps[0] == '.':
+		return []string{canon(groups[0] + "." + groups[1]), canon(whole)} // 1.250 is a decimal in English, thousands in some Arabic
+	case len(seps) == 1 && len(groups[1]) > 3:
+		return []string{canon(whole)} // 104,5000: a mistyped grouping, not a decimal
+	case len(seps) == 1:
+		return []string{canon(groups[0] + "." + groups[1])} // 3.5 or 3,5
+	}
+	// 1,250.5 or 1.250,5: the last separator is the decimal one
+	return []string{canon(strings.Join(groups[:len(groups)-1], "") + "." + groups[len(groups)-1])}
+}
+
+// canon is the form values are compared in: no leading zeros but one, no
+// trailing decimal zeros ("05" and "5", "2.50" and "2.5").
+func canon(s string) string {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimSuffix(s, ".")
+	}
+	t := strings.TrimLeft(s, "0")
+	if t == "" || t[0] == '.' {
+		t = "0" + t
+	}
+	return t
+}
+
+// clock is the key of a time of day.
+func clock(h, m string) string {
+	return canon(h) + ":" + m
+}
+
+// scale multiplies the value v (canonical) by the power of ten n, moving
+// its decimal point: 2.2 million is 2200000 exactly.
+func scale(v string, n int) string {
+	whole, frac, _ := strings.Cut(v, ".")
+	for ; n > 0; n-- {
+		if frac != "" {
+			whole, frac = whole+frac[:1], frac[1:]
+		} else {
+			whole += "0"
+		}
+	}
+	if frac != "" {
+		return canon(whole + "." + frac)
+	}
+	return canon(whole)
+}
+
+// after reads what follows a number and changes its meaning: a scale word
+// ("2 million", "3 آلاف", "$1.5bn"), a time of day ("10.30 a.m.", "3 pm")
+// or a Hijri era (1445 هـ). It returns the length read, the values the
+// number (text, of value v) also stands for and whether it is a Hijri year.
+func after(rest, text, v string) (n int, more []string, hijri bool) {
+	t := strings.TrimLeft(rest, " \u00a0-")
+	skipped := len(rest) - len(t)
+	word := t
+	if i := strings.IndexFunc(t, func(r rune) bool { return !isLetter(r) && r != '.' }); i >= 0 {
+		word = t[:i]
+	}
+	folded := strings.TrimSuffix(strings.ToLower(arabic.Fold(word)), ".")
+	if p, ok := scaleWords[folded]; ok {
+		return skipped + len(word), []string{scale(v, p)}, false
+	}
+	switch folded {
+	case "a.m", "am", "p.m", "pm", "صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "ليلا", "فجرا":
+		h, m, ok := strings.Cut(strings.Map(asciiDigit, text), ".")
+		if !ok {
+			h, m, ok = strings.Cut(h, ":")
+		}
+		if !ok {
+			m = "00"
+		}
+		if len(m) == 2 && len(h) <= 2 {
+			more = append(more, clock(h, m))
+			if hh, err := strconv.Atoi(h); err == nil && hh < 12 && (folded == "p.m" || folded == "pm" || folded == "مساء" || folded == "مساءا" || folded == "عصرا" || folded == "ليلا") {
+				more = append(more, clock(strconv.Itoa(hh+12), m))
+			}
+		}
+		return 0, more, false
+	case "ه", "هجري", "هجريه", "للهجره":
+		return skipped + len(word), nil, true
+	case "gmt", "utc", "hours", "hrs", "بتوقيت", "بالتوقيت", "توقيت":
+		// 1200 GMT, 0830 hours: a time of day
+		if t := strings.Map(asciiDigit, text); len(t) == 4 && !strings.ContainsAny(t, ".,") && t[:2] < "24" && t[2:] < "60" {
+			return 0, []string{clock(t[:2], t[2:])}, false
+		}
+	}
+	if h, m, ok := strings.Cut(strings.Map(asciiDigit, text), "."); ok && len(m) == 2 && len(h) <= 2 && (h < "24" || len(h) == 1) && m < "60" {
+		// 12.00, 23.45: how British English writes 12:00 and 23:45
+		return 0, []string{clock(h, m)}, false
+	}
+	return 0, nil, false
+}
+
+// asciiDigit maps a digit of any script to its ASCII form.
+func asciiDigit(r rune) rune {
+	if isDigit(r) {
+		return rune(digitValue(r))
+	}
+	return r
+}
+
+// scaleWords are the words that multiply the number before them, folded.
+var scaleWords = map[string]int{
+	"hundred": 2, "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9, "mn": 6,
+	"thousands": 3, "millions": 6, "billions": 9, // as a word-by-word draft writes 3 آلاف
+	"الف": 3, "الاف": 3, "مليون": 6, "ملايين": 6, "مليار": 9, "مليارات": 9, "بليون": 9, "تريليون": 12,
+}

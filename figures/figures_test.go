@@ -1,0 +1,125 @@
+package figures
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	for _, c := range []struct {
+		name, ar, en string
+		want         []Mismatch
+	}{
+		// the same figure, written differently
+		{"Arabic-Indic digits", "قتل ١٢ شخصا", "12 people were killed", nil},
+		{"Persian digits", "قتل ۱۲ شخصا", "12 people were killed", nil},
+		{"Arabic thousands separator", "قتل ١٬٢٥٠ شخصا", "1,250 people were killed", nil},
+		{"no separator against a comma", "قتل 1250 شخصا", "1,250 people were killed", nil},
+		{"space grouping", "قتل 1250 شخصا", "1 250 people were killed", nil},
+		{"Arabic comma grouping", "تحتل 783،562 كيلومترا مربعا", "occupies 783,562 square kilometres", nil},
+		{"Arabic decimal separator", "نما الاقتصاد ٢٫٥ في المئة", "the economy grew 2.5%", nil},
+		{"decimal comma", "نما الاقتصاد 3,5 في المئة", "the economy grew 3.5 per cent", nil},
+		{"percent sign", "بنسبة ٤٠٪", "by 40%", nil},
+		{"millions in words", "نحو 2 مليون لاجئ", "some 2,000,000 refugees", nil},
+		{"millions against digits", "نحو 2 مليون لاجئ", "some 2 million refugees", nil},
+		{"decimal billions", "1.5 مليار دولار", "$1.5bn", nil},
+		{"thousands in words", "ثلاثة آلاف جندي", "3,000 soldiers", nil},
+		{"thousands word by word", "3 آلاف جندي", "3 thousands soldiers", nil},
+		{"dual million", "مليونين لاجئ", "2 million refugees", nil},
+		{"a figure written out", "قتل 3 أشخاص", "three people were killed", nil},
+		{"a dozen", "اعتقل 12 شخصا", "a dozen people were arrested", nil},
+		{"compound Arabic words", "في القرن الحادي والعشرين", "in the 21st century", nil},
+		{"teens in words", "ثلاثة عشر قتيلا", "13 dead", nil},
+		{"a chain of Arabic words", "ثلاثة آلاف وخمسمائة جندي", "3,500 soldiers", nil},
+		{"hundreds and tens", "مئة وخمسون قتيلا", "150 dead", nil},
+		{"a million and a half", "مليون ونصف لاجئ", "1.5 million refugees", nil},
+		{"a million in pounds", "1.2 مليون جنيه", "£1.2m", nil},
+		{"range", "بين 10 و15 قتيلا", "between 10-15 dead", nil},
+		{"year with عام", "في عام 2024", "in 2024", nil},
+		{"Hijri year with its era", "في عام 1445 هـ", "in 2024", nil},
+		{"Hijri year turned Gregorian", "في عام 1445", "in 2023", nil},
+		{"month as a name", "في 5/3/2024", "on March 5, 2024", nil},
+		{"Arabic month as a number", "في 5 مارس", "on 5/3", nil},
+		{"time with colon", "في الساعة 10:30 صباحا", "at 10.30 a.m.", nil},
+		{"time in 24 hours", "في الساعة 15:00", "at 3 p.m.", nil},
+		{"time with a point", "ستتحدث عند الساعة 23:45", "she will speak at 23.45", nil},
+		{"time in military style", "في الساعة 12:00 بتوقيت غرينتش", "at 1200 GMT", nil},
+		{"construct dual", "ملياري جنيه إسترليني", "£2bn", nil},
+		{"feminine compound ordinal", "بلغ الحادية والثلاثين من عمره", "now 31", nil},
+		{"names with numbers", "قمة مجموعة السبع G7 وطائرات F-16 وكوفيد-19 وشبكات 5G والقرار 2334", "the G7 summit, F-16 jets, COVID-19, 5G networks and Resolution 2334", nil},
+		{"decade", "في السبعينيات", "in the 1970s", nil},
+		{"list number", "2- إعادة فتح المعابر", "Reopening the crossings", nil},
+		{"decade of a century", "خلال خمسينيات القرن الرابع عشر", "in the 1350s", nil},
+		{"decade of the last century", "في ثلاثينيات القرن الماضي", "in the 1930s", nil},
+		{"century as hundreds", "منذ القرن التاسع عشر", "since the 1800s", nil},
+		{"square kilometres", "2.2 مليون كيلومتر مربع", "2.2 million km2", nil},
+		{"dual noun", "خطاب استمر ساعتين", "a 2-hour speech", nil},
+		{"repeated figure, repeated in words", "قتل 5 أشخاص، والخمسة من عائلة واحدة", "5 people were killed, all five from one family", nil},
+		{"a figure the translation repeats", "عام 2003 أصبح بطل كأس وينستون", "In 2003 he became the 2003 Winston Cup champion", nil},
+		{"temperatures in the 90s", "درجة حرارة تصل إلى 90 درجة، في التسعينيات", "90-degree heat, in the 90s", nil},
+
+		// errors
+		{"a digit changed", "قتل ١٢٥٠ شخصا", "125 people were killed", []Mismatch{{Source: "١٢٥٠", Target: "125"}}},
+		{"a number dropped", "قتل 5 أشخاص وجرح 12", "5 people were killed and many wounded", []Mismatch{{Source: "12"}}},
+		{"a number added", "قتل أشخاص", "7 people were killed", []Mismatch{{Target: "7"}}},
+		{"date off by one", "في 14 مارس", "on March 15", []Mismatch{{Source: "14", Target: "15"}}},
+		{"percent changed", "بنسبة ٤٠٪", "by 4%", []Mismatch{{Source: "٤٠", Target: "4"}}},
+		{"million against thousand", "2 مليون لاجئ", "2,000 refugees", []Mismatch{{Source: "2 مليون", Target: "2,000"}}},
+		{"Hijri year, wrong Gregorian", "في عام 1445", "in 2020", []Mismatch{{Source: "1445", Target: "2020"}}},
+		{"wrong time", "في الساعة 10:30", "at 11:30", []Mismatch{{Source: "10:30", Target: "11:30"}}},
+		{"metres are not millions", "جدار بارتفاع 5 أمتار", "a 5m wall", nil},
+		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Target: "3,400"}}},
+		{"decade in another millennium", "في السبعينيات", "in the 9170s", []Mismatch{{Target: "9170"}}},
+		{"decade in another century", "خلال خمسينيات القرن الرابع عشر", "in the 1950s", []Mismatch{{Target: "1950"}}},
+		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Target: "100"}}},
+		{"a figure at the start is no list number", "12 قتيلا في غزة", "2 dead in Gaza", []Mismatch{{Source: "12", Target: "2"}}},
+		{"a repeated figure dropped once", "المولودة في 17 سبتمبر، ووزنها 17 رطلا", "born on September 17, weighing pounds",
+			[]Mismatch{{Source: "17", SourceTimes: 2, TargetTimes: 1}}},
+		{"mistyped grouping", "104,500 برميل", "104,5000 barrels", []Mismatch{{Source: "104,500", Target: "104,5000"}}},
+	} {
+		if got := Check(c.ar, c.en); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: Check(%q, %q) = %+v, want %+v", c.name, c.ar, c.en, got, c.want)
+		}
+	}
+}
+
+func TestMismatchString(t *testing.T) {
+	for _, c := range []struct {
+		m    Mismatch
+		want string
+	}{
+		{Mismatch{Source: "1250", Target: "125"}, "the source's 1250 is 125 in the translation"},
+		{Mismatch{Source: "12"}, "the source's 12 is not in the translation"},
+		{Mismatch{Target: "7"}, "the translation's 7 is not in the source"},
+		{Mismatch{Source: "17", SourceTimes: 2, TargetTimes: 1}, "the source has 17 twice, the translation once"},
+		{Mismatch{Source: "62", SourceTimes: 3, TargetTimes: 1}, "the source has 62 3 times, the translation once"},
+	} {
+		if got := c.m.String(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.m, got, c.want)
+		}
+	}
+}
+
+func FuzzCheck(f *testing.F) {
+	f.Add("قتل ١٬٢٥٠ شخصا في 10:30 صباحا 1445 هـ", "1,250 people at 10.30 a.m. in 2024")
+	f.Add("1.2.3 ،5، ٫٬9", ",5, 1 2 3 4")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, m := range Check(a, b) {
+			if m.Source == "" && m.Target == "" {
+				t.Errorf("empty mismatch %+v", m)
+			}
+		}
+		if ms := Check(a, a); len(ms) != 0 {
+			t.Errorf("Check(%q, itself) = %+v", a, ms)
+		}
+	})
+}
+
+func BenchmarkCheck(b *testing.B) {
+	ar := "قالت وزارة الصحة يوم الثلاثاء إن عدد القتلى ارتفع إلى ١٬٢٥٠ شخصا، فيما أصيب أكثر من 3 آلاف آخرين، وخصصت الحكومة 2.5 مليار دولار، أي نحو 15٪ من ميزانية عام 2024."
+	en := "The health ministry said on Tuesday the death toll had risen to 1,250, with more than 3,000 injured; the government set aside $2.5bn, about 15 per cent of its 2024 budget."
+	for b.Loop() {
+		Check(ar, en)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
+}

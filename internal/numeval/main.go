@@ -1,0 +1,205 @@
+// Command numeval measures the number check (package figures) on human
+// translations: the gold sentence pairs of the alignment sets, where almost
+// every flag is a false alarm, and corrupted copies of them (one digit
+// changed, a number dropped, two digits swapped, a figure ten times larger),
+// where every miss is an error let through. The naive check (tm's number
+// extraction, compared exactly) is the baseline. Run from the repository
+// root, with the shared data folder beside it:
+//
+//	go run ./internal/numeval            # dev
+//	go run ./internal/numeval -set test  # once, at the end
+//	go run ./internal/numeval -v         # also each flag and each miss
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"bitext/figures"
+	"bitext/tm"
+)
+
+func main() {
+	set := flag.String("set", "dev", "alignment set: dev, test or test-pud")
+	verbose := flag.Bool("v", false, "list each flag and each corruption let through")
+	flag.Parse()
+	r, err := Evaluate(filepath.Join("..", "shared", "data", "alignment", *set), *verbose)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "numeval:", err)
+		os.Exit(1)
+	}
+	r.Print(os.Stdout)
+}
+
+// Pair is a gold bead with text on both sides.
+type Pair struct {
+	Doc string // the document's folder name
+	Ar  string // the bead's Arabic segments, joined by a space
+	En  string // its English segments
+}
+
+// Report holds the figures of one set.
+type Report struct {
+	Set        string         // the set's folder name
+	Pairs      int            // gold pairs with text on both sides
+	Naive      int            // pairs the naive check flags
+	Flagged    int            // pairs figures.Check flags
+	Tried      map[string]int // corrupted pairs by kind of corruption
+	Caught     map[string]int // of those, the ones figures.Check flags
+	Details    []string       // with verbose: each flag and each miss
+	kindsOrder []string
+}
+
+// PerThousand is n per 1,000 pairs.
+func (r *Report) PerThousand(n int) float64 { return 1000 * float64(n) / float64(max(r.Pairs, 1)) }
+
+// Print writes the report.
+func (r *Report) Print(w io.Writer) {
+	for _, d := range r.Details {
+		fmt.Fprintln(w, d)
+	}
+	fmt.Fprintf(w, "%s: %d pairs; flagged: naive %d (%.1f per 1000), figures.Check %d (%.1f per 1000)\n",
+		r.Set, r.Pairs, r.Naive, r.PerThousand(r.Naive), r.Flagged, r.PerThousand(r.Flagged))
+	for _, k := range r.kindsOrder {
+		fmt.Fprintf(w, "  caught %-10s %d/%d = %.1f%%\n", k, r.Caught[k], r.Tried[k], 100*float64(r.Caught[k])/float64(max(r.Tried[k], 1)))
+	}
+}
+
+var englishNumber = regexp.MustCompile(`[0-9]+(?:[.,][0-9]+)*`)
+
+// Evaluate reads the set in dir and measures the check on it. The
+// corruptions are drawn with a fixed seed: the figures are the same each run.
+func Evaluate(dir string, verbose bool) (*Report, error) {
+	ps, err := load(dir)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Set: filepath.Base(dir), Pairs: len(ps), Tried: map[string]int{}, Caught: map[string]int{},
+		kindsOrder: []string{"digit", "drop", "transpose", "x10"}}
+	rng := rand.New(rand.NewSource(1))
+	for _, p := range ps {
+		if len(tm.NumberChanges(p.Ar, "", p.En)) > 0 {
+			r.Naive++
+		}
+		if ms := figures.Check(p.Ar, p.En); len(ms) > 0 {
+			r.Flagged++
+			if verbose {
+				r.Details = append(r.Details, fmt.Sprintf("FLAG %s %v\n  AR %s\n  EN %s", p.Doc, ms, p.Ar, p.En))
+			}
+			continue // a corruption of a flagged pair would be caught for nothing
+		}
+		locs := englishNumber.FindAllStringIndex(p.En, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		loc := locs[rng.Intn(len(locs))]
+		n := p.En[loc[0]:loc[1]]
+		try := func(kind, changed string) {
+			en := p.En[:loc[0]] + changed + p.En[loc[1]:]
+			r.Tried[kind]++
+			if len(figures.Check(p.Ar, en)) > 0 {
+				r.Caught[kind]++
+			} else if verbose {
+				r.Details = append(r.Details, fmt.Sprintf("MISS %s %s: %q for %q\n  AR %s\n  EN %s", kind, p.Doc, changed, n, p.Ar, en))
+			}
+		}
+		var digits []int
+		for i := range n {
+			if n[i] >= '0' && n[i] <= '9' {
+				digits = append(digits, i)
+			}
+		}
+		i := digits[rng.Intn(len(digits))]
+		d := byte('0' + (int(n[i]-'0')+1+rng.Intn(9))%10)
+		try("digit", n[:i]+string(d)+n[i+1:])
+		try("drop", "")
+		for j := 0; j+1 < len(n); j++ {
+			if n[j] != n[j+1] && isDigit(n[j]) && isDigit(n[j+1]) {
+				try("transpose", n[:j]+string(n[j+1])+string(n[j])+n[j+2:])
+				break
+			}
+		}
+		if !strings.Contains(n, ".") { // 1.50 is 1.5
+			try("x10", n+"0")
+		}
+	}
+	return r, nil
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// load reads the gold pairs of every document of the set in dir.
+func load(dir string) ([]Pair, error) {
+	golds, err := filepath.Glob(filepath.Join(dir, "*", "gold.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(golds) == 0 {
+		return nil, fmt.Errorf("%s: no documents with a gold.txt", dir)
+	}
+	var out []Pair
+	for _, g := range golds {
+		d := filepath.Dir(g)
+		src, err := lines(filepath.Join(d, "src.txt"))
+		if err != nil {
+			return nil, err
+		}
+		tgt, err := lines(filepath.Join(d, "tgt.txt"))
+		if err != nil {
+			return nil, err
+		}
+		beads, err := lines(g)
+		if err != nil {
+			return nil, err
+		}
+		for k, b := range beads {
+			left, right, ok := strings.Cut(b, "<=>")
+			if !ok {
+				return nil, fmt.Errorf("%s:%d: no <=> in %q", g, k+1, b)
+			}
+			ar, err := join(src, left)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", g, k+1, err)
+			}
+			en, err := join(tgt, right)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", g, k+1, err)
+			}
+			if ar != "" && en != "" {
+				out = append(out, Pair{Doc: filepath.Base(d), Ar: ar, En: en})
+			}
+		}
+	}
+	return out, nil
+}
+
+func lines(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(strings.TrimRight(string(b), "\n"), "\n"), nil
+}
+
+// join returns the lines that ids ("0,1", or "" for none) name, joined by a space.
+func join(all []string, ids string) (string, error) {
+	var parts []string
+	for _, f := range strings.Split(ids, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 || n >= len(all) {
+			return "", fmt.Errorf("line number %q out of range", f)
+		}
+		parts = append(parts, all[n])
+	}
+	return strings.Join(parts, " "), nil
+}
