@@ -43,6 +43,8 @@ names, translates each paragraph with the chosen engine, aligns the sentences an
 writes the bilingual result. Names from the glossary are protected: the engine sees
 a placeholder and the English comes from the glossary; a paragraph whose
 placeholders come back damaged is sent again alone, and flagged if still damaged.
+A unit whose English lacks a figure of its Arabic, or has one it lacks, is flagged
+number-mismatch with a note naming the figure.
 
 Answers are cached (--cache) by engine, model, glossary and text: running again
 sends nothing, and after an edit only the changed paragraphs are sent.
