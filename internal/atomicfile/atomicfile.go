@@ -19,8 +19,7 @@ import (
 // temporary file is removed. A symbolic link of the user's own (or root's:
 // /dev/stdout) is followed, so that the file it points to is replaced and
 // the link stays; another user's link (one put in a shared output folder)
-// is replaced, never written through. A path that is
-// not a regular file
+// is replaced, never written through. A path that is not a regular file
 // (/dev/null, a named pipe) gets the complete output written to it instead,
 // since renaming over it would replace the device. A file that is a mount
 // point of its own (a single file mounted into a container), which rename
