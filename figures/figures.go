@@ -100,6 +100,42 @@ func Check(source, target string) []Mismatch {
 	return out
 }
 
+// Number is a number a text writes in digits, as Check reads it.
+type Number struct {
+	Text  string // as the text writes it: "١٬٢٥٠", "1.25 million", "10:30"
+	Start int    // byte offset of Text in the text
+	// Values are what it may stand for, likeliest first: "1250" for
+	// "1,250" and "1.25 million", "1.25" and "1250" for "1.250".
+	Values []string
+}
+
+// Numbers returns the numbers s writes in digits, in order, read as Check
+// reads them: with their scale word ("2 million"), as times ("10.30 am")
+// and whatever digits and separators. Numbers written in words are left
+// out, as is the power of a unit (km2).
+func Numbers(s string) []Number {
+	figs := scan(s).figs
+	if len(figs) == 0 {
+		return nil
+	}
+	out := make([]Number, len(figs))
+	for i, f := range figs {
+		out[i] = Number{Text: f.text, Start: f.start, Values: f.keys}
+	}
+	return out
+}
+
+// Same reports whether a and b may be the same figure: whether they share a
+// value, as ١٬٢٥٠, 1,250 and 1250 do.
+func (a Number) Same(b Number) bool {
+	for _, v := range a.Values {
+		if slices.Contains(b.Values, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // missing returns the figures of a that b has in no form, each value once,
 // and those b has fewer times (and never in words).
 func missing(a, b side) (absent []string, more []figure) {
@@ -130,6 +166,7 @@ func missing(a, b side) (absent []string, more []figure) {
 // stand for (10:30 as a time, 2 million as 2 and 2000000).
 type figure struct {
 	text  string
+	start int // byte offset of text in the text scanned
 	keys  []string
 	hijri bool // followed by هـ or هجري
 	list  bool // the number of a list item ("1. ", "2) " at the start): a page may number it otherwise
@@ -230,7 +267,7 @@ func scan(s string) side {
 	for i := 0; i < len(s); {
 		if n, keys := numberAt(s[i:]); n > 0 {
 			flushWords()
-			f := figure{text: strings.TrimSpace(s[i : i+n]), keys: keys}
+			f := figure{text: strings.TrimSpace(s[i : i+n]), start: i, keys: keys}
 			rest := s[i+n:]
 			if isUnitPower(s[:i], f.text) {
 				i += n // km2: no figure of its own

@@ -123,3 +123,30 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
 }
+
+// TestNumbers: each number comes with where it is written and its values,
+// a scale word and a separator included, so that another reader of the text
+// finds a figure however it is written.
+func TestNumbers(t *testing.T) {
+	s := "قتل ١٬٢٥٠ شخصا و1.25 million dollars at 10:30, not three"
+	got := Numbers(s)
+	want := []Number{
+		{Text: "١٬٢٥٠", Start: len("قتل "), Values: []string{"1250"}},
+		{Text: "1.25 million", Start: len("قتل ١٬٢٥٠ شخصا و"), Values: []string{"1250000"}},
+		{Text: "10:30", Start: len("قتل ١٬٢٥٠ شخصا و1.25 million dollars at "), Values: []string{"10:30"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Numbers(%q) = %+v, want %+v", s, got, want)
+	}
+	for _, n := range got {
+		if s[n.Start:n.Start+len(n.Text)] != n.Text {
+			t.Errorf("%q is not at %d", n.Text, n.Start)
+		}
+	}
+	if !got[0].Same(Numbers("1,250")[0]) || got[0].Same(Numbers("125")[0]) || !Numbers("1.250")[0].Same(got[0]) {
+		t.Errorf("Same: 1,250 is ١٬٢٥٠ and so may 1.250 be; 125 is not")
+	}
+	if Numbers("no figures, three words") != nil {
+		t.Errorf("numbers in a text without digits")
+	}
+}

@@ -1,10 +1,11 @@
 package tm
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"bitext/arabic"
+	"bitext/figures"
 )
 
 // A number is a placeable: a match that differs from the text only in a
@@ -70,85 +71,50 @@ func isNumberSeparator(r rune) bool {
 	return r == '.' || r == ',' || r == '٫' || r == '٬'
 }
 
-// numbers returns the numbers written in s, in order.
-func numbers(s string) []string {
-	var out []string
-	for i := 0; i < len(s); {
-		if n := numberAt(s[i:]); n > 0 {
-			// a digit run glued to the end of a word (a model name, F16) is
-			// still a figure to check
-			out = append(out, s[i:i+n])
-			i += n
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return out
-}
-
-// numberValue is the form two numbers are compared in: ASCII digits, the
-// Arabic decimal separator as a point and no thousands separators, so that
-// ١٬٢٥٠ and 1,250 and 1250 are the same figure.
-func numberValue(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == ',' || r == '٬':
-		case r == '٫':
-			b.WriteByte('.')
-		default:
-			b.WriteRune(arabic.FoldRune(r))
-		}
-	}
-	return b.String()
-}
-
 // NumberChanges returns the numbers that the memory's source and the text do
-// not share (compared by value, each occurrence once), paired in order: the
-// first number only the source has with the first only the text has, and so
-// on; the rest stand alone. target is the memory's translation, searched
-// for how it writes each of the source's numbers.
+// not share (compared by value, as package figures reads them: ١٬٢٥٠,
+// 1,250 and 1250 are one figure, each occurrence once), paired in order:
+// the first number only the source has with the first only the text has,
+// and so on; the rest stand alone. target is the memory's translation,
+// searched for how it writes each of the source's numbers ("1.25 million"
+// for 1250000).
 func NumberChanges(source, target, text string) []NumberChange {
-	src, txt := numbers(source), numbers(text)
+	src, txt := figures.Numbers(source), figures.Numbers(text)
 	if len(src) == 0 && len(txt) == 0 {
 		return nil
 	}
-	// Take away the numbers both have, each occurrence once.
-	left := map[string]int{}
-	for _, n := range txt {
-		left[numberValue(n)]++
-	}
-	var onlySrc []string
+	// Take away the numbers both have, each occurrence once: a number of
+	// the source takes the text's first one of its value still free.
+	shared := make([]bool, len(txt))
+	var onlySrc []figures.Number
 	for _, n := range src {
-		if v := numberValue(n); left[v] > 0 {
-			left[v]--
+		j := 0
+		for j < len(txt) && (shared[j] || !txt[j].Same(n)) {
+			j++
+		}
+		if j < len(txt) {
+			shared[j] = true
 		} else {
 			onlySrc = append(onlySrc, n)
 		}
 	}
 	var onlyTxt []string
-	for i := len(txt) - 1; i >= 0; i-- { // keep the text's last unmatched ones: the first were matched
-		if v := numberValue(txt[i]); left[v] > 0 {
-			left[v]--
-			onlyTxt = append(onlyTxt, txt[i])
+	for j, n := range txt {
+		if !shared[j] {
+			onlyTxt = append(onlyTxt, n.Text)
 		}
 	}
-	for i, j := 0, len(onlyTxt)-1; i < j; i, j = i+1, j-1 {
-		onlyTxt[i], onlyTxt[j] = onlyTxt[j], onlyTxt[i]
-	}
 	var out []NumberChange
-	inTarget := numbers(target)
+	var inTarget []figures.Number
+	if len(onlySrc) > 0 {
+		inTarget = figures.Numbers(target)
+	}
 	for k := 0; k < max(len(onlySrc), len(onlyTxt)); k++ {
 		var c NumberChange
 		if k < len(onlySrc) {
-			c.Memory = onlySrc[k]
-			v := numberValue(c.Memory)
-			for _, t := range inTarget {
-				if numberValue(t) == v {
-					c.Target = t
-					break
-				}
+			c.Memory = onlySrc[k].Text
+			if j := slices.IndexFunc(inTarget, func(t figures.Number) bool { return t.Same(onlySrc[k]) }); j >= 0 {
+				c.Target = inTarget[j].Text
 			}
 		}
 		if k < len(onlyTxt) {

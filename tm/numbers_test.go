@@ -63,6 +63,12 @@ func TestNumberChanges(t *testing.T) {
 		{"added, not in the translation", "قتل أشخاص", "people were killed", "قتل 7 أشخاص", []NumberChange{{Text: "7"}}},
 		{"written out in the translation", "قتل 5 أشخاص", "five people were killed", "قتل 6 أشخاص", []NumberChange{{Memory: "5", Text: "6"}}},
 		{"sentence-final point is no decimal", "في عام 2022.", "in 2022.", "في عام 2022.", nil},
+		{"translation writes a scale word", "بلغت الخسائر 1250000 دولار", "losses reached $1.25 million", "بلغت الخسائر 987000 دولار",
+			[]NumberChange{{Memory: "1250000", Text: "987000", Target: "1.25 million"}}},
+		{"scale word against digits", "بلغت الخسائر 1.25 مليون دولار", "losses reached $1.25 million", "بلغت الخسائر 1250000 دولار", nil},
+		{"time of day", "يبدأ الاجتماع في الساعة 10:30 صباحا", "the meeting starts at 10.30 a.m.", "يبدأ الاجتماع في الساعة 11:30 صباحا",
+			[]NumberChange{{Memory: "10:30", Text: "11:30", Target: "10.30"}}},
+		{"space grouping", "قتل 1 250 شخصا", "1,250 people were killed", "قتل 1250 شخصا", nil},
 	} {
 		if got := NumberChanges(c.source, c.target, c.text); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: NumberChanges(%q, %q, %q) = %+v, want %+v", c.name, c.source, c.target, c.text, got, c.want)
