@@ -1,0 +1,111 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// arabic2022 is the sentence of the sample article that gives the year
+// North Korea's shells reached Russia.
+const arabic2022 = "وكانت واشنطن أعلنت الأسبوع الماضي أن كوريا الشمالية زودت روسيا بصواريخ وقذائف في عام 2022 استخدمتها مجموعة فاغنر في أوكرانيا."
+
+// changedEnglishDir is alignDir with changed.en.txt beside the English
+// version: the same text, but the year of the shells given as 2021.
+func changedEnglishDir(t *testing.T) string {
+	t.Helper()
+	dir := alignDir(t)
+	data, err := os.ReadFile(filepath.Join(dir, "article.en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), "shells in 2022", "shells in 2021", 1)
+	if changed == string(data) {
+		t.Fatal("the English version no longer says shells in 2022")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "changed.en.txt"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestAlignSummaryCountsNumberMismatches: the line on stderr says how many
+// pairs give other figures, as translate's does, for one pair and for a
+// folder; when none do it says nothing of them, and --quiet prints nothing.
+func TestAlignSummaryCountsNumberMismatches(t *testing.T) {
+	dir := changedEnglishDir(t)
+	for _, f := range []string{"beads", "json", "tmx", "html"} {
+		r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", f, "-o", "out."+f, "article.txt", "changed.en.txt")
+		if r.code != 0 || !regexp.MustCompile(`bitext: wrote out\.`+f+` \(\d+ beads, \d+ low-confidence, 1 number mismatch\)\n$`).MatchString(r.stderr) {
+			t.Errorf("%s: exit %d, stderr %q; want the summary to count 1 number mismatch", f, r.code, r.stderr)
+		}
+	}
+	r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "-o", "same.tmx", "article.txt", "article.en.txt")
+	if r.code != 0 || strings.Contains(r.stderr, "mismatch") || !strings.Contains(r.stderr, "low-confidence)") {
+		t.Errorf("same figures: exit %d, stderr %q; want no mismatch counted", r.code, r.stderr)
+	}
+	r = runBitext(t, dir, "", "align", "--quiet", "--lexicon", "none", "-f", "tmx", "-o", "quiet.tmx", "article.txt", "changed.en.txt")
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("--quiet: exit %d, stderr %q; want nothing", r.code, r.stderr)
+	}
+
+	for _, d := range []string{"ar", "en"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for from, to := range map[string]string{"article.txt": "ar/a.txt", "changed.en.txt": "en/a.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r = runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "--out-dir", "out", "ar", "en")
+	if r.code != 0 || !strings.Contains(r.stderr, "low-confidence, 1 number mismatch)") {
+		t.Errorf("folders: exit %d, stderr %q; want the summary to count 1 number mismatch", r.code, r.stderr)
+	}
+}
+
+// TestAlignJSONNumbers: a bead whose English gives another figure says which
+// in "numbers"; the others have none.
+func TestAlignJSONNumbers(t *testing.T) {
+	dir := changedEnglishDir(t)
+	for _, tc := range []struct {
+		english string
+		want    map[string][]string // numbers by the bead's first Arabic sentence
+	}{
+		{"changed.en.txt", map[string][]string{arabic2022: {"the source's 2022 is 2021 in the translation"}}},
+		{"article.en.txt", map[string][]string{}},
+	} {
+		r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "json", "article.txt", tc.english)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", tc.english, r.code, r.stderr)
+		}
+		var v struct {
+			Beads []struct {
+				Source []struct {
+					Text string `json:"text"`
+				} `json:"source"`
+				Numbers []string `json:"numbers"`
+			} `json:"beads"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		for _, b := range v.Beads {
+			if b.Numbers != nil && len(b.Source) > 0 {
+				got[b.Source[0].Text] = b.Numbers
+			}
+		}
+		if len(got) != len(tc.want) || (len(tc.want) > 0 && strings.Join(got[arabic2022], "|") != strings.Join(tc.want[arabic2022], "|")) {
+			t.Errorf("%s: beads with numbers %q, want %q", tc.english, got, tc.want)
+		}
+	}
+}
