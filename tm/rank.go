@@ -11,7 +11,8 @@ import (
 )
 
 // PropFlag is the TMX property type of a unit's flags, as align writes the
-// low-confidence flag of an uncertain pair.
+// low-confidence flag of an uncertain pair and the number-mismatch flag of a
+// pair whose figures differ.
 const PropFlag = "x-flag"
 
 // LowConfidence reports whether the entry is a pair an aligner flagged as
@@ -22,8 +23,13 @@ func (e *Entry) LowConfidence() bool {
 
 // lowConfidence reports whether TMX properties flag a pair as uncertain.
 func lowConfidence(props []tmx.Prop) bool {
+	return flagged(props, doc.FlagLowConfidence)
+}
+
+// flagged reports whether TMX properties give a pair flag f.
+func flagged(props []tmx.Prop, f doc.Flag) bool {
 	for _, p := range props {
-		if p.Type == PropFlag && p.Value == string(doc.FlagLowConfidence) {
+		if p.Type == PropFlag && p.Value == string(f) {
 			return true
 		}
 	}

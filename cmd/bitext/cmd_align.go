@@ -796,8 +796,13 @@ func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 			tu.Props = append(tu.Props, tmx.Prop{Type: tmx.PropArticle, Value: bt.Name})
 		}
 		tu.Props = append(tu.Props, tmx.Prop{Type: "x-alignment-confidence", Value: fmt.Sprintf("%.2f", u.Confidence)})
-		if u.HasFlag(doc.FlagLowConfidence) {
-			tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(doc.FlagLowConfidence)})
+		// tm import leaves out a pair flagged either way unless --all: a
+		// memory must not hand on an uncertain pairing, nor another toll
+		// or date than the Arabic's
+		for _, f := range []doc.Flag{doc.FlagLowConfidence, doc.FlagNumberMismatch} {
+			if u.HasFlag(f) {
+				tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(f)})
+			}
 		}
 		d.Units = append(d.Units, tu)
 	}

@@ -109,3 +109,37 @@ func TestAlignJSONNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignTMXNumberMismatchStaysOutOfTheMemory: a pair whose English gives
+// another year is flagged in the TMX, and tm import leaves it out unless
+// --all, as it leaves out an uncertain pairing: the memory must not offer
+// 2021 for the Arabic's 2022.
+func TestAlignTMXNumberMismatchStaysOutOfTheMemory(t *testing.T) {
+	dir := changedEnglishDir(t)
+	if r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "tmx", "-o", "al.tmx", "article.txt", "changed.en.txt"); r.code != 0 {
+		t.Fatalf("align: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "al.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), `<prop type="x-flag">number-mismatch</prop>`); n != 1 {
+		t.Errorf("the TMX flags %d pairs number-mismatch, want 1", n)
+	}
+	db := filepath.Join(dir, "m.db")
+	r := runBitext(t, dir, "", "tm", "import", "--tm", db, "al.tmx")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 flagged number-mismatch, which --all imports") {
+		t.Errorf("tm import: exit %d, %q; want the pair told as left out", r.code, r.stdout)
+	}
+	r = runBitext(t, dir, "", "tm", "lookup", "--tm", db, "--json", arabic2022)
+	if r.code != 0 || strings.Contains(r.stdout, "2021") {
+		t.Errorf("tm lookup: exit %d, the memory holds the pair that gives 2021: %s", r.code, r.stdout)
+	}
+	if r := runBitext(t, dir, "", "tm", "import", "--all", "--tm", db, "al.tmx"); r.code != 0 || strings.Contains(r.stdout, "number-mismatch") {
+		t.Errorf("tm import --all: exit %d, %q; want the flagged pair imported", r.code, r.stdout)
+	}
+	r = runBitext(t, dir, "", "tm", "lookup", "--tm", db, "--json", arabic2022)
+	if r.code != 0 || !strings.Contains(r.stdout, "2021") {
+		t.Errorf("tm lookup after --all: exit %d; want the pair: %s", r.code, r.stdout)
+	}
+}
