@@ -270,4 +270,17 @@ func TestImportLeavesOutNumberMismatch(t *testing.T) {
 	if res.Added != 1 || res.Skipped != 0 {
 		t.Errorf("import with All = %+v, want the flagged pair added", res)
 	}
+	// imported, it is said to be flagged and comes after a pair that
+	// gives the source's figure, even an older one
+	m = openTemp(t)
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "قتل 12 شخصا في القصف.", Target: "The shelling killed 12 people."}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Import(ctx, strings.NewReader(flagged), ImportOptions{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	es, _ := m.Exact(ctx, "ar", "en", "قتل 12 شخصا في القصف.")
+	if len(es) != 2 || es[0].Target != "The shelling killed 12 people." || !es[1].NumberMismatch() || !strings.Contains(Provenance(&es[1]), "number-mismatch") {
+		t.Errorf("lookup: %+v; want the pair giving 12 first, the flagged one last and said so", es)
+	}
 }

@@ -132,7 +132,7 @@ editor left as bitext's word-by-word gist is never taken unless approved, also
 when the editor's tool dropped the draft bitext kept with it. From TMX, the pairs
 'bitext align' flagged low-confidence or number-mismatch (x-flag; its English
 gives other figures than the Arabic) are left out unless --all is given;
-imported, they keep the flag, and the low-confidence ones come last in lookups.
+imported, they keep the flag and come last in lookups.
 
 Examples:
    bitext tm import agency-memory.tmx
