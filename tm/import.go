@@ -41,7 +41,8 @@ type ImportOptions struct {
 	// the editor approved, as 'bitext review' counts them (xliff.Unit.Approved:
 	// 1.2 approved="yes" or state signed-off or final; 2.x state reviewed or
 	// final in every segment). It also imports the TMX pairs an aligner
-	// flagged as uncertain (see Entry.LowConfidence), which are left out by
+	// flagged as uncertain (see Entry.LowConfidence) or as giving other
+	// figures than their source (number-mismatch), which are left out by
 	// default; they keep their flag.
 	All bool
 	// Gist makes again the word-by-word gist of an XLIFF unit whose file
@@ -84,11 +85,15 @@ type Skips struct {
 	// LowConfidence counts the TMX pairs an aligner flagged as uncertain,
 	// which ImportOptions.All imports.
 	LowConfidence int `json:"skipped_low_confidence"`
+	// NumberMismatch counts the TMX pairs an aligner flagged as giving
+	// other figures than their source (a toll or a date given otherwise),
+	// which ImportOptions.All imports.
+	NumberMismatch int `json:"skipped_number_mismatch"`
 }
 
 // Total is the number of pairs left out.
 func (s Skips) Total() int {
-	return s.Boilerplate + s.Untranslated + s.OtherLanguage + s.Gist + s.NotApproved + s.LowConfidence
+	return s.Boilerplate + s.Untranslated + s.OtherLanguage + s.Gist + s.NotApproved + s.LowConfidence + s.NumberMismatch
 }
 
 func (s *Skips) add(o Skips) {
@@ -98,6 +103,7 @@ func (s *Skips) add(o Skips) {
 	s.Gist += o.Gist
 	s.NotApproved += o.NotApproved
 	s.LowConfidence += o.LowConfidence
+	s.NumberMismatch += o.NumberMismatch
 }
 
 // ImportFile imports a TMX or XLIFF file, told apart by their root element,
@@ -430,6 +436,11 @@ func tmxEntries(u *tmx.Unit, headerSrc string, opts ImportOptions) ([]Entry, Ski
 	if !opts.All && !approved(base.State) && lowConfidence(u.Props) {
 		// an uncertain pairing is no translation to reuse unless asked for
 		return nil, Skips{LowConfidence: max(len(u.Variants)-1, 1)}
+	}
+	if !opts.All && !approved(base.State) && flagged(u.Props, doc.FlagNumberMismatch) {
+		// nor is one whose figures differ: a memory must not hand on
+		// another toll or date than its source's
+		return nil, Skips{NumberMismatch: max(len(u.Variants)-1, 1)}
 	}
 	var out []Entry
 	var skip Skips

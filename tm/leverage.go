@@ -136,7 +136,7 @@ func Provenance(e *Entry) string {
 }
 
 // Describe says where an entry came from (article, unit, state, who and
-// when, a low-confidence flag), or "" when the memory knows none of it. It
+// when, a low-confidence or number-mismatch flag), or "" when the memory knows none of it. It
 // does not say how the entry matched: a lookup tells that by its score.
 func Describe(e *Entry) string {
 	var parts []string
@@ -169,6 +169,9 @@ func Describe(e *Entry) string {
 	}
 	if e.LowConfidence() {
 		parts = append(parts, "pairing flagged low-confidence")
+	}
+	if e.NumberMismatch() {
+		parts = append(parts, "figures flagged number-mismatch")
 	}
 	return strings.Join(parts, ", ")
 }

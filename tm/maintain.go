@@ -124,8 +124,8 @@ const propConfidence = "x-alignment-confidence"
 
 // correctedMeta returns the TMX metadata of entry id (JSON, or nil when
 // none is left) without what described the translation a correction
-// replaces: an aligner's confidence in the old pairing and its
-// low-confidence flag, and what the old target's <tuv> said.
+// replaces: an aligner's confidence in the old pairing, its
+// low-confidence flag and the number-mismatch flag of the old figures, and what the old target's <tuv> said.
 func correctedMeta(ctx context.Context, tx *sql.Tx, id int64) (any, error) {
 	var extra sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT extra FROM tu WHERE id = ?`, id).Scan(&extra); err != nil || !extra.Valid {
@@ -136,7 +136,7 @@ func correctedMeta(ctx context.Context, tx *sql.Tx, id int64) (any, error) {
 		return nil, fmt.Errorf("entry %d: bad metadata: %w", id, err)
 	}
 	meta.Props = slices.DeleteFunc(meta.Props, func(p tmx.Prop) bool {
-		return p.Type == propConfidence || p.Type == PropFlag && p.Value == string(doc.FlagLowConfidence)
+		return p.Type == propConfidence || p.Type == PropFlag && (p.Value == string(doc.FlagLowConfidence) || p.Value == string(doc.FlagNumberMismatch))
 	})
 	meta.Target = VariantMeta{}
 	meta.VariantDates = false

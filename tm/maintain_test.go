@@ -152,7 +152,8 @@ func TestCorrectDropsAlignerMeta(t *testing.T) {
 	ctx := context.Background()
 	m := openTemp(t)
 	meta := &TMXMeta{
-		Props:  []tmx.Prop{{Type: "x-alignment-confidence", Value: "0.05"}, {Type: PropFlag, Value: string(doc.FlagLowConfidence)}, {Type: "x-desk", Value: "world"}},
+		Props: []tmx.Prop{{Type: "x-alignment-confidence", Value: "0.05"}, {Type: PropFlag, Value: string(doc.FlagLowConfidence)},
+			{Type: PropFlag, Value: string(doc.FlagNumberMismatch)}, {Type: "x-desk", Value: "world"}},
 		Target: VariantMeta{CreationID: "aligner", Notes: []tmx.Note{{Text: "old pairing"}}},
 	}
 	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "زار الوفد موسكو.", Target: "The delegation went to Kyiv.", TMX: meta}}); err != nil {
@@ -176,7 +177,7 @@ func TestCorrectDropsAlignerMeta(t *testing.T) {
 	if _, err := m.ExportTMX(ctx, &out, ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(out.String(), "low-confidence") || strings.Contains(out.String(), "old pairing") || !strings.Contains(out.String(), "x-desk") {
+	if strings.Contains(out.String(), "low-confidence") || strings.Contains(out.String(), "number-mismatch") || strings.Contains(out.String(), "old pairing") || !strings.Contains(out.String(), "x-desk") {
 		t.Errorf("export after the correction:\n%s", out.String())
 	}
 }

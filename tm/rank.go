@@ -11,7 +11,8 @@ import (
 )
 
 // PropFlag is the TMX property type of a unit's flags, as align writes the
-// low-confidence flag of an uncertain pair.
+// low-confidence flag of an uncertain pair and the number-mismatch flag of a
+// pair whose figures differ.
 const PropFlag = "x-flag"
 
 // LowConfidence reports whether the entry is a pair an aligner flagged as
@@ -20,10 +21,23 @@ func (e *Entry) LowConfidence() bool {
 	return !approved(e.State) && e.TMX != nil && lowConfidence(e.TMX.Props)
 }
 
+// NumberMismatch reports whether the entry is a pair an aligner flagged as
+// giving other figures than its source (another toll, another date) that no
+// editor has approved since: imported only when asked for, it is offered
+// last.
+func (e *Entry) NumberMismatch() bool {
+	return !approved(e.State) && e.TMX != nil && flagged(e.TMX.Props, doc.FlagNumberMismatch)
+}
+
 // lowConfidence reports whether TMX properties flag a pair as uncertain.
 func lowConfidence(props []tmx.Prop) bool {
+	return flagged(props, doc.FlagLowConfidence)
+}
+
+// flagged reports whether TMX properties give a pair flag f.
+func flagged(props []tmx.Prop, f doc.Flag) bool {
 	for _, p := range props {
-		if p.Type == PropFlag && p.Value == string(doc.FlagLowConfidence) {
+		if p.Type == PropFlag && p.Value == string(f) {
 			return true
 		}
 	}
@@ -37,14 +51,14 @@ func approved(state string) bool {
 
 // trust ranks how far an entry can be trusted: what an editor approved
 // (final above reviewed), then the rest, and last the pairs an aligner
-// flagged as uncertain.
+// flagged as uncertain or as giving other figures than their source.
 func trust(e *Entry) int {
 	switch {
 	case e.State == string(doc.StateFinal):
 		return 3
 	case e.State == string(doc.StateReviewed):
 		return 2
-	case e.LowConfidence():
+	case e.LowConfidence() || e.NumberMismatch():
 		return 0
 	}
 	return 1

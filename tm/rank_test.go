@@ -228,3 +228,59 @@ func TestXLIFFImportLeavesOutLowConfidence(t *testing.T) {
 		t.Errorf("unflagged pair stored as %+v", es)
 	}
 }
+
+// TestImportLeavesOutNumberMismatch: a pair an aligner flagged because its
+// English gives another figure is not imported unless asked for (All),
+// counted under its own reason; an editor's approval lets it in.
+func TestImportLeavesOutNumberMismatch(t *testing.T) {
+	const flagged = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="bitext" creationtoolversion="1" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="ar" datatype="plaintext"/>
+  <body>
+    <tu tuid="u1">
+      <prop type="x-alignment-confidence">1.00</prop>
+      <prop type="x-flag">number-mismatch</prop>
+      <tuv xml:lang="ar"><seg>قتل 12 شخصا في القصف.</seg></tuv>
+      <tuv xml:lang="en"><seg>The shelling killed 21 people.</seg></tuv>
+    </tu>
+    <tu tuid="u2">
+      <prop type="x-bitext-state">final</prop>
+      <prop type="x-flag">number-mismatch</prop>
+      <tuv xml:lang="ar"><seg>وصل 300 لاجئ.</seg></tuv>
+      <tuv xml:lang="en"><seg>About 300 refugees arrived on Monday.</seg></tuv>
+    </tu>
+  </body>
+</tmx>`
+	ctx := context.Background()
+	m := openTemp(t)
+	res, err := m.Import(ctx, strings.NewReader(flagged), ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 1 || res.Skipped != 1 || res.NumberMismatch != 1 || res.LowConfidence != 0 {
+		t.Errorf("import = %+v, want the approved pair added and 1 skipped as number-mismatch", res)
+	}
+	if es, _ := m.Exact(ctx, "ar", "en", "قتل 12 شخصا في القصف."); len(es) != 0 {
+		t.Errorf("the flagged pair is in the memory: %+v", es)
+	}
+	res, err = m.Import(ctx, strings.NewReader(flagged), ImportOptions{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 1 || res.Skipped != 0 {
+		t.Errorf("import with All = %+v, want the flagged pair added", res)
+	}
+	// imported, it is said to be flagged and comes after a pair that
+	// gives the source's figure, even an older one
+	m = openTemp(t)
+	if _, err := m.Add(ctx, []Entry{{SourceLang: "ar", TargetLang: "en", Source: "قتل 12 شخصا في القصف.", Target: "The shelling killed 12 people."}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Import(ctx, strings.NewReader(flagged), ImportOptions{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	es, _ := m.Exact(ctx, "ar", "en", "قتل 12 شخصا في القصف.")
+	if len(es) != 2 || es[0].Target != "The shelling killed 12 people." || !es[1].NumberMismatch() || !strings.Contains(Provenance(&es[1]), "number-mismatch") {
+		t.Errorf("lookup: %+v; want the pair giving 12 first, the flagged one last and said so", es)
+	}
+}

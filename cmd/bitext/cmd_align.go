@@ -181,12 +181,12 @@ func alignAction(c *cli.Context, e *env) error {
 		return a.folders(c.Args().Get(0), c.Args().Get(1), c.String("out-dir"))
 	}
 	output := c.String("output")
-	beads, low, err := a.pair(c.Args().Get(0), c.Args().Get(1), output)
+	n, err := a.pair(c.Args().Get(0), c.Args().Get(1), output)
 	if err != nil {
 		return err
 	}
 	if !c.Bool("quiet") && output != "-" {
-		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d beads, %d low-confidence)\n", output, beads, low)
+		fmt.Fprintf(e.stderr, "bitext: wrote %s (%d beads, %d low-confidence%s)\n", output, n.beads, n.low, n.mismatches())
 	}
 	return nil
 }
@@ -206,20 +206,43 @@ type aligner struct {
 	topts                translate.Options
 }
 
+// beadCounts counts the beads of one or more pairs of files, for the
+// summary line.
+type beadCounts struct {
+	beads, low int
+	// numbers counts the pairs whose figures differ (figures.Check): an
+	// archive whose English gives another toll or date, or a pairing gone
+	// wrong, that nobody should take into a memory unseen
+	numbers int
+}
+
+func (n *beadCounts) add(o beadCounts) {
+	n.beads, n.low, n.numbers = n.beads+o.beads, n.low+o.low, n.numbers+o.numbers
+}
+
+// mismatches is ", N number mismatches" for the summary line, as translate
+// says it, or "" when every pair gives the same figures.
+func (n beadCounts) mismatches() string {
+	if n.numbers == 0 {
+		return ""
+	}
+	return ", " + count(n.numbers, "number mismatch", "number mismatches")
+}
+
 // pair aligns the Arabic file srcPath with the English file tgtPath and
-// writes the result to output; it returns the number of beads and of
-// low-confidence ones.
-func (a *aligner) pair(srcPath, tgtPath, output string) (beads, low int, err error) {
+// writes the result to output; it returns the number of beads, of
+// low-confidence ones and of those whose figures differ.
+func (a *aligner) pair(srcPath, tgtPath, output string) (n beadCounts, err error) {
 	src, err := readSide(srcPath, a.e.stdin, a.srcFormat, "ar")
 	if err != nil {
-		return 0, 0, err
+		return n, err
 	}
 	tgt, err := readSide(tgtPath, a.e.stdin, a.tgtFormat, "en")
 	if err != nil {
-		return 0, 0, err
+		return n, err
 	}
 	if err := checkScripts(src, tgt); err != nil {
-		return 0, 0, err
+		return n, err
 	}
 	// a dateline is no part of the first sentence: kept on it, it pairs
 	// that sentence wrongly whenever only one side has one
@@ -233,24 +256,25 @@ func (a *aligner) pair(srcPath, tgtPath, output string) (beads, low int, err err
 	if a.eng != nil {
 		opts.Translations, err = machineTranslate(a.c.Context, a.eng, src, a.topts)
 		if uerr := configProblem(err, a.key); uerr != nil {
-			return 0, 0, uerr
+			return n, uerr
 		}
 		if err != nil {
-			return 0, 0, translate.Redact(err, a.key)
+			return n, translate.Redact(err, a.key)
 		}
 	}
 	bs := align.Document(src, tgt, opts)
 	if !a.c.Bool("force") {
 		if err := checkTranslation(src, tgt, bs); err != nil {
-			return 0, 0, err
+			return n, err
 		}
 	}
+	bt := beadBitext(src, tgt, bs)
 	var out outputFormat
 	switch a.format {
 	case "beads":
 		out = outputFormat{ext: ".txt", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadList(w, bs) }}
 	case "json":
-		out = outputFormat{ext: ".json", write: func(w io.Writer, _ *doc.Bitext) error { return writeBeadJSON(w, src, tgt, bs) }}
+		out = outputFormat{ext: ".json", write: func(w io.Writer, bt *doc.Bitext) error { return writeBeadJSON(w, src, tgt, bs, bt) }}
 	case "tmx":
 		out = outputFormat{ext: ".tmx", write: writeBeadTMX}
 	case "html":
@@ -258,15 +282,21 @@ func (a *aligner) pair(srcPath, tgtPath, output string) (beads, low int, err err
 	default:
 		out, _ = lookupFormat(a.format)
 	}
-	if err := writeOutput(a.e, output, out, beadBitext(src, tgt, bs)); err != nil {
-		return 0, 0, err
+	if err := writeOutput(a.e, output, out, bt); err != nil {
+		return n, err
 	}
+	n.beads = len(bs)
 	for _, b := range bs {
 		if b.Low() {
-			low++
+			n.low++
 		}
 	}
-	return len(bs), low, nil
+	for _, u := range bt.Units {
+		if u.HasFlag(doc.FlagNumberMismatch) {
+			n.numbers++
+		}
+	}
+	return n, nil
 }
 
 // folders aligns every .txt file of srcDir with its English file in tgtDir
@@ -307,7 +337,8 @@ func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
 		f, _ := lookupFormat(a.format)
 		ext = f.ext
 	}
-	var failed, done, beads, low int
+	var failed, done int
+	var total beadCounts
 	for _, src := range names {
 		base := filepath.Base(src)
 		tgt, tried := englishPartner(src, tgtDir)
@@ -319,9 +350,9 @@ func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
 		case sameFile(output, src) || sameFile(output, tgt):
 			err = fmt.Errorf("%s: the output %s would overwrite an input: choose another --out-dir", src, output)
 		default:
-			var n, l int
-			n, l, err = a.pair(src, tgt, output)
-			beads, low = beads+n, low+l
+			var n beadCounts
+			n, err = a.pair(src, tgt, output)
+			total.add(n)
 		}
 		if err != nil {
 			var ue usageError
@@ -337,7 +368,8 @@ func (a *aligner) folders(srcDir, tgtDir, outDir string) error {
 		done++
 	}
 	if !a.c.Bool("quiet") {
-		fmt.Fprintf(a.e.stderr, "bitext: aligned %s into %s (%s, %d low-confidence)\n", count(done, "pair", "pairs"), outDir, count(beads, "bead", "beads"), low)
+		fmt.Fprintf(a.e.stderr, "bitext: aligned %s into %s (%s, %d low-confidence%s)\n", count(done, "pair", "pairs"), outDir,
+			count(total.beads, "bead", "beads"), total.low, total.mismatches())
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d pairs not aligned (see above)", failed, failed+done)
@@ -623,10 +655,15 @@ type jsonBead struct {
 	Target        []jsonSegment `json:"target"`
 	Confidence    float64       `json:"confidence"`
 	LowConfidence bool          `json:"low_confidence"`
+	// Numbers says which figures differ between the two sides, only in
+	// a bead where they do (see figures.Check)
+	Numbers []string `json:"numbers,omitempty"`
 }
 
-// writeBeadJSON writes {"beads": [{"source": [{"block", "text"}], "target": [...], "confidence"}]}.
-func writeBeadJSON(w io.Writer, src, tgt *doc.Document, beads []align.Bead) error {
+// writeBeadJSON writes {"beads": [{"source": [{"block", "text"}], "target": [...], "confidence"}]};
+// bt holds the unit of each bead (beadBitext), whose figure mismatches a bead
+// carries as "numbers".
+func writeBeadJSON(w io.Writer, src, tgt *doc.Document, beads []align.Bead, bt *doc.Bitext) error {
 	st, sb := align.SegmentIndex(src)
 	tt, tb := align.SegmentIndex(tgt)
 	side := func(idx []int, texts []string, blocks []int) []jsonSegment {
@@ -640,11 +677,17 @@ func writeBeadJSON(w io.Writer, src, tgt *doc.Document, beads []align.Bead) erro
 		Beads []jsonBead `json:"beads"`
 	}
 	v.Beads = []jsonBead{}
-	for _, b := range beads {
-		v.Beads = append(v.Beads, jsonBead{
+	for i, b := range beads {
+		jb := jsonBead{
 			Source: side(b.Source, st, sb), Target: side(b.Target, tt, tb),
 			Confidence: float64(int(b.Confidence*1000+0.5)) / 1000, LowConfidence: b.Low(),
-		})
+		}
+		for _, note := range bt.Units[i].Notes {
+			if m, ok := strings.CutPrefix(note, figures.NotePrefix); ok {
+				jb.Numbers = append(jb.Numbers, m)
+			}
+		}
+		v.Beads = append(v.Beads, jb)
 	}
 	return writeJSON(w, v)
 }
@@ -753,8 +796,13 @@ func writeBeadTMX(w io.Writer, bt *doc.Bitext) error {
 			tu.Props = append(tu.Props, tmx.Prop{Type: tmx.PropArticle, Value: bt.Name})
 		}
 		tu.Props = append(tu.Props, tmx.Prop{Type: "x-alignment-confidence", Value: fmt.Sprintf("%.2f", u.Confidence)})
-		if u.HasFlag(doc.FlagLowConfidence) {
-			tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(doc.FlagLowConfidence)})
+		// tm import leaves out a pair flagged either way unless --all: a
+		// memory must not hand on an uncertain pairing, nor another toll
+		// or date than the Arabic's
+		for _, f := range []doc.Flag{doc.FlagLowConfidence, doc.FlagNumberMismatch} {
+			if u.HasFlag(f) {
+				tu.Props = append(tu.Props, tmx.Prop{Type: "x-flag", Value: string(f)})
+			}
 		}
 		d.Units = append(d.Units, tu)
 	}

@@ -130,8 +130,9 @@ is not left behind. From XLIFF only the units the editor approved are taken, as
 unless --all is given; a 1.2 "translated" unit is not approved yet. A unit the
 editor left as bitext's word-by-word gist is never taken unless approved, also
 when the editor's tool dropped the draft bitext kept with it. From TMX, the pairs
-'bitext align' flagged low-confidence (x-flag) are left out unless --all is
-given; imported, they keep the flag and come last in lookups.
+'bitext align' flagged low-confidence or number-mismatch (x-flag; its English
+gives other figures than the Arabic) are left out unless --all is given;
+imported, they keep the flag and come last in lookups.
 
 Examples:
    bitext tm import agency-memory.tmx
@@ -141,7 +142,7 @@ Examples:
 			&cli.StringFlag{Name: "source-lang", Value: "ar", Usage: "language the pairs are stored from: a TMX unit that holds it is read from it, whatever its srclang"},
 			&cli.StringFlag{Name: "target-lang", Usage: "import only pairs into this language (also the target language of an XLIFF file that names none)"},
 			&cli.StringFlag{Name: "article", Usage: "provenance for pairs the file names no article for"},
-			&cli.BoolFlag{Name: "all", Usage: "import every XLIFF unit with a target, approved or not, and the TMX pairs flagged low-confidence"},
+			&cli.BoolFlag{Name: "all", Usage: "import every XLIFF unit with a target, approved or not, and the TMX pairs flagged low-confidence or number-mismatch"},
 			&cli.BoolFlag{Name: "json", Usage: "print the counts as JSON"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		},
@@ -204,6 +205,7 @@ func skipReasons(s tm.Skips) []string {
 		{s.Untranslated, "without a translation"},
 		{s.OtherLanguage, "into another language than --target-lang"},
 		{s.LowConfidence, "flagged low-confidence, which --all imports"},
+		{s.NumberMismatch, "flagged number-mismatch, which --all imports"},
 	} {
 		if r.n > 0 {
 			out = append(out, fmt.Sprintf("%d %s", r.n, r.what))

@@ -716,7 +716,7 @@ func TestTMImportJSONKeys(t *testing.T) {
 	}
 	sort.Strings(keys)
 	want := []string{"added", "file", "format", "skipped", "skipped_boilerplate", "skipped_gist", "skipped_low_confidence",
-		"skipped_not_approved", "skipped_other_language", "skipped_untranslated", "updated"}
+		"skipped_not_approved", "skipped_number_mismatch", "skipped_other_language", "skipped_untranslated", "updated"}
 	if strings.Join(keys, " ") != strings.Join(want, " ") {
 		t.Errorf("keys %q, want %q", keys, want)
 	}
