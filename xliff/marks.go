@@ -47,6 +47,11 @@ func unitState12(u *doc.Unit) (state, qualifier string, approved bool) {
 func unitState21(u *doc.Unit) (state, sub string) {
 	m := u.XLIFF
 	if m == nil {
+		if u.State == doc.StateReviewed && (u.HasFlag(doc.FlagLowConfidence) || u.HasFlag(doc.FlagNumberMismatch)) {
+			// 2.x "reviewed" is an approval; an aligner's pair it doubts is
+			// a translation no one has checked yet, as 1.2 "translated" says
+			return "translated", ""
+		}
 		return state21(u.State)
 	}
 	if strings.HasPrefix(m.Version, "2.") {

@@ -143,3 +143,29 @@ func TestAlignTMXNumberMismatchStaysOutOfTheMemory(t *testing.T) {
 		t.Errorf("tm lookup after --all: exit %d; want the pair, said to be flagged: %s", r.code, r.stdout)
 	}
 }
+
+// TestAlignXLIFF2DoubtedPairsStayOutOfTheMemory: in XLIFF 2 "reviewed" is an
+// approval, so align writes a pair it doubts (other figures, an uncertain
+// pairing) as "translated", and tm import leaves it out without --all, as
+// from its XLIFF 1.2 and TMX; the pairs it does not doubt stay reviewed.
+func TestAlignXLIFF2DoubtedPairsStayOutOfTheMemory(t *testing.T) {
+	dir := changedEnglishDir(t)
+	if r := runBitext(t, dir, "", "align", "--lexicon", "none", "-f", "xliff2", "-o", "al.xlf", "article.txt", "changed.en.txt"); r.code != 0 {
+		t.Fatalf("align: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "al.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `state="reviewed"`) {
+		t.Error("no pair of the XLIFF 2 is reviewed")
+	}
+	db := filepath.Join(dir, "m.db")
+	if r := runBitext(t, dir, "", "tm", "import", "--tm", db, "al.xlf"); r.code != 0 {
+		t.Fatalf("tm import: exit %d: %s", r.code, r.stderr)
+	}
+	r := runBitext(t, dir, "", "tm", "lookup", "--tm", db, "--json", arabic2022)
+	if r.code != 0 || strings.Contains(r.stdout, "2021") {
+		t.Errorf("tm lookup: exit %d, the memory holds the pair that gives 2021: %s", r.code, r.stdout)
+	}
+}
