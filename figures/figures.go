@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"bitext/arabic"
+	"bitext/doc"
 )
 
 // Mismatch is a number one side has and the other lacks; when both sides
@@ -69,6 +70,20 @@ const NotePrefix = "number mismatch: "
 // Note is the unit note for m: "number mismatch: the source's 1250 is 125
 // in the translation".
 func (m Mismatch) Note() string { return NotePrefix + m.String() }
+
+// Mark gives u a note for each mismatch and the flag doc.FlagNumberMismatch
+// when there are any, after removing the number notes and flag of an earlier
+// check: the unit's target may have changed since, and they would come twice.
+func Mark(u *doc.Unit, ms []Mismatch) {
+	u.Notes = slices.DeleteFunc(u.Notes, func(n string) bool { return strings.HasPrefix(n, NotePrefix) })
+	u.Flags = slices.DeleteFunc(u.Flags, func(f doc.Flag) bool { return f == doc.FlagNumberMismatch })
+	for _, m := range ms {
+		u.Notes = append(u.Notes, m.Note())
+	}
+	if len(ms) > 0 {
+		u.AddFlag(doc.FlagNumberMismatch)
+	}
+}
 
 // Check returns the numbers that source and target do not share, nil when
 // they carry the same figures. Either text may be in either language; the

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"slices"
 	"strings"
 
 	"bitext/doc"
@@ -56,14 +55,6 @@ func MarkNumbers(b *doc.Bitext, ns []Numbers) {
 		of[n.Unit] = n.Mismatches
 	}
 	for i := range b.Units {
-		u := &b.Units[i]
-		u.Notes = slices.DeleteFunc(u.Notes, func(n string) bool { return strings.HasPrefix(n, figures.NotePrefix) })
-		u.Flags = slices.DeleteFunc(u.Flags, func(f doc.Flag) bool { return f == doc.FlagNumberMismatch })
-		for _, m := range of[u.ID] {
-			u.Notes = append(u.Notes, m.Note())
-		}
-		if len(of[u.ID]) > 0 {
-			u.AddFlag(doc.FlagNumberMismatch)
-		}
+		figures.Mark(&b.Units[i], of[b.Units[i].ID])
 	}
 }

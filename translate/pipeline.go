@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -326,18 +325,11 @@ func checkTerms(u *doc.Unit) int {
 // earlier check (a unit kept from the editor's file by --update) go first:
 // they may be fixed, and would come twice.
 func checkNumbers(u *doc.Unit) bool {
-	u.Notes = slices.DeleteFunc(u.Notes, func(n string) bool { return strings.HasPrefix(n, figures.NotePrefix) })
-	u.Flags = slices.DeleteFunc(u.Flags, func(f doc.Flag) bool { return f == doc.FlagNumberMismatch })
-	if u.Target == "" || u.Kind == doc.Boilerplate {
-		return false
+	var ms []figures.Mismatch
+	if u.Target != "" && u.Kind != doc.Boilerplate {
+		ms = figures.Check(u.Source, u.Target)
 	}
-	ms := figures.Check(u.Source, u.Target)
-	for _, m := range ms {
-		u.Notes = append(u.Notes, m.Note())
-	}
-	if len(ms) > 0 {
-		u.AddFlag(doc.FlagNumberMismatch)
-	}
+	figures.Mark(u, ms)
 	return len(ms) > 0
 }
 

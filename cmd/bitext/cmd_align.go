@@ -744,12 +744,7 @@ func beadBitext(src, tgt *doc.Document, beads []align.Bead) *doc.Bitext {
 			u.Origin = "alignment"
 			// a published English that gives another toll or date, or a
 			// pairing gone wrong: either way for an editor to see
-			if ms := figures.Check(u.Source, u.Target); len(ms) > 0 {
-				for _, m := range ms {
-					u.Notes = append(u.Notes, m.Note())
-				}
-				u.AddFlag(doc.FlagNumberMismatch)
-			}
+			figures.Mark(&u, figures.Check(u.Source, u.Target))
 		}
 		if b.Low() {
 			u.AddFlag(doc.FlagLowConfidence)
