@@ -301,24 +301,18 @@ func TestBrowserSampleLayout(t *testing.T) {
 			b.viewport(375)
 			b.screenshot(tc.name + "-375")
 			b.checkNoOverflow(375)
-			// Stacked: in each paragraph every English cell comes above every Arabic one.
-			var s string
-			b.eval("stacking", `JSON.stringify([...document.querySelectorAll('.block')].map(bl => {
-				const e = [...bl.querySelectorAll('.tgt')].map(c => c.getBoundingClientRect()),
-				      a = [...bl.querySelectorAll('.src')].map(c => c.getBoundingClientRect());
-				return {lastEn: Math.max(...e.map(r => r.bottom)), firstAr: Math.min(...a.map(r => r.top)),
-				        width: Math.max(...e.concat(a).map(r => r.width))};
-			}))`, &s)
-			var blocks []struct{ LastEn, FirstAr, Width float64 }
-			if err := json.Unmarshal([]byte(s), &blocks); err != nil {
-				t.Fatal(err)
-			}
-			for i, bl := range blocks {
-				if bl.FirstAr < bl.LastEn-0.5 {
-					t.Errorf("375 px, block %d: Arabic starts at %.0f before English ends at %.0f", i, bl.FirstAr, bl.LastEn)
+			// Stacked: each English sentence right above its Arabic, in the
+			// document's order, which Tab and screen readers follow.
+			rows = b.rows()
+			for i, r := range rows {
+				if r.Src.Top < r.Tgt.Bottom-0.5 {
+					t.Errorf("375 px, row %s: Arabic starts at %.0f before its English ends at %.0f", r.ID, r.Src.Top, r.Tgt.Bottom)
 				}
-				if bl.Width < 300 {
-					t.Errorf("375 px, block %d: cells only %.0f px wide, not stacked", i, bl.Width)
+				if i > 0 && r.Tgt.Top < rows[i-1].Src.Bottom-0.5 {
+					t.Errorf("375 px, row %s: English starts at %.0f before the Arabic above ends at %.0f", r.ID, r.Tgt.Top, rows[i-1].Src.Bottom)
+				}
+				if r.Src.Width < 300 || r.Tgt.Width < 300 {
+					t.Errorf("375 px, row %s: cells only %.0f and %.0f px wide, not stacked", r.ID, r.Tgt.Width, r.Src.Width)
 				}
 			}
 		})

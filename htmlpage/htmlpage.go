@@ -424,7 +424,7 @@ func machineDate(d string) string {
 // gistLabel and untranslatedLabel are the marks readers see too, on a Clean
 // page and on paper: the banner alone cannot say which sentences of a page
 // are only a gist, and a missing sentence goes unseen in an English
-// paragraph read on its own (stacked on a phone).
+// paragraph read on its own.
 var (
 	gistLabel         = FlagLabel{Name: "gist", Label: "gist only", Title: "A word-by-word gist, not a translation: not for publication."}
 	untranslatedLabel = FlagLabel{Name: string(doc.FlagUntranslated), Label: "no translation", Title: "No translation yet: a translator is needed."}

@@ -49,7 +49,7 @@ const DefaultTemplate = `
 
 {{- define "bitext-legend" -}}
 <aside class="bitext legend" lang="en" dir="ltr" aria-label="How to read this page">
-<p>English translation on the left, Arabic original on the right (on small screens: each English paragraph, then its original); each sentence sits level with its original.
+<p>English translation on the left, Arabic original on the right (on small screens: each English sentence above its original); each sentence sits level with its original.
 <span class="vh">Read aloud, each English sentence is followed by its Arabic original.</span>
 Point at a sentence or move to it with Tab to highlight its partner.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one, or move to its sentence with Tab, for its note.</p>
@@ -115,7 +115,9 @@ Point at a sentence or move to it with Tab to highlight its partner.
 
 // css is the default stylesheet. The columns are one CSS grid per paragraph so
 // that each row's two cells start at the same height; below 700 px the grid
-// becomes one column with the paragraph's English first, then its Arabic.
+// becomes one column, each English sentence above its Arabic: the order of
+// the document, in which Tab and screen readers go, so that they never jump
+// back up to a sentence above (reordering the cells with CSS would).
 // Every rule is scoped to the class "bitext", which each part's outer element
 // carries (article, header, legend, every block), so that the stylesheet
 // embedded in a site's page restyles none of the site's elements, a part
@@ -179,9 +181,8 @@ const css = `
 .bitext.headline .src{font-size:1.5rem}
 .bitext.block{grid-template-columns:minmax(0,1fr)}
 .bitext .tgt,.bitext .src{grid-column:1}
-.bitext .tgt{order:1}
-.bitext .src{order:2;border-inline-start:3px solid var(--rule)}
-.bitext .u:first-child>.src{margin-top:8px}
+.bitext .src{border-inline-start:3px solid var(--rule)}
+.bitext .u+.u>.tgt{margin-top:10px}
 }
 @page{size:A4;margin:16mm 14mm}
 @media print{

@@ -1,0 +1,102 @@
+package htmlpage
+
+// Browser tests of moving through the page without a mouse: the order in
+// which Tab and a screen reader go through the sentences, what a screen
+// reader calls a heading, and the link to each sentence.
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// cellStop is where the keyboard or the reading order is: the cell (.c) that
+// holds it, with the cell's place on the page.
+type cellStop struct {
+	Cell      string // "en u12" or "ar u12": the side and the row's id
+	Top, Left float64
+}
+
+// cellOfJS describes the cell that holds element e, as a cellStop.
+const cellOfJS = `(e => { const c = e && e.closest && e.closest('.c'); if (!c) return null;
+	const r = c.getBoundingClientRect(), row = c.closest('.u');
+	return {Cell: (c.classList.contains('tgt') ? 'en ' : 'ar ') + (row ? row.querySelector('.tgt').id : c.id), Top: r.top + scrollY, Left: r.left}; })`
+
+// tabStops presses Tab from the top of the page until focus leaves the
+// article, and returns the cells it went through (a cell that holds several
+// stops counts once).
+func (b *browser) tabStops() []cellStop {
+	b.t.Helper()
+	b.eval("start at the top", `document.activeElement && document.activeElement.blur(); scrollTo(0, 0); 0`, nil)
+	var stops []cellStop
+	for range 400 {
+		b.do("Tab", chromedp.KeyEvent("\t"))
+		var s string
+		b.eval("focused", `JSON.stringify(`+cellOfJS+`(document.activeElement))`, &s)
+		var at *cellStop
+		if err := json.Unmarshal([]byte(s), &at); err != nil {
+			b.t.Fatal(err)
+		}
+		if at == nil {
+			if len(stops) > 0 {
+				return stops
+			}
+			continue // the byline's link, before the first sentence
+		}
+		if len(stops) == 0 || stops[len(stops)-1].Cell != at.Cell {
+			stops = append(stops, *at)
+		}
+	}
+	b.t.Fatal("Tab never leaves the article")
+	return nil
+}
+
+// checkTopDown reports a step of order that goes up the page: what comes
+// next must not be seen above what came before.
+func checkTopDown(t *testing.T, what string, stops []cellStop) {
+	t.Helper()
+	if len(stops) < 4 {
+		t.Fatalf("%s: only %d cells", what, len(stops))
+	}
+	for i := 1; i < len(stops); i++ {
+		p, c := stops[i-1], stops[i]
+		if c.Top < p.Top-1 {
+			t.Errorf("%s goes up the page: from %s (at %.0f px) to %s (at %.0f px)", what, p.Cell, p.Top, c.Cell, c.Top)
+			return
+		}
+	}
+}
+
+// TestBrowserReadingOrder: the keyboard (Tab) and a screen reader (the
+// document's order) go through the sentences in the order the page shows
+// them: in two columns row by row, English then Arabic, and stacked on a
+// phone top to bottom, never back up to a sentence above.
+func TestBrowserReadingOrder(t *testing.T) {
+	b := newBrowser(t)
+	html := render(t, sampleUneven(t), Options{})
+	for _, width := range []int64{1280, 375} {
+		b.open(html, width)
+		b.screenshot(fmt.Sprintf("reading-order-%d", width))
+		var s string
+		b.eval("cells in document order", `JSON.stringify([...document.querySelectorAll('.c')].map(`+cellOfJS+`))`, &s)
+		var doc []cellStop
+		if err := json.Unmarshal([]byte(s), &doc); err != nil {
+			t.Fatal(err)
+		}
+		checkTopDown(t, fmt.Sprintf("%d px, the reading order", width), doc)
+		tab := b.tabStops()
+		checkTopDown(t, fmt.Sprintf("%d px, Tab", width), tab)
+		if n := strings.Count(html, `tabindex="0"`); len(tab) != n {
+			t.Errorf("%d px: Tab goes through %d cells of the %d focusable ones", width, len(tab), n)
+		}
+		for i := 1; i < len(tab); i++ {
+			if p, c := tab[i-1], tab[i]; strings.HasPrefix(c.Cell, "ar ") && p.Cell != "en "+c.Cell[3:] {
+				t.Errorf("%d px: Tab reaches %s after %s, not right after its English", width, c.Cell, p.Cell)
+				break
+			}
+		}
+	}
+}
