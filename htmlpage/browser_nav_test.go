@@ -5,12 +5,16 @@ package htmlpage
 // reader calls a heading, and the link to each sentence.
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/chromedp"
+
+	"bitext/doc"
 )
 
 // cellStop is where the keyboard or the reading order is: the cell (.c) that
@@ -98,5 +102,112 @@ func TestBrowserReadingOrder(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// axNode is a node of Chromium's accessibility tree, as a screen reader gets it.
+type axNode struct {
+	Role, Name string
+	Ignored    bool
+}
+
+// axTree returns the page's accessibility tree, in document order.
+func (b *browser) axTree() []axNode {
+	b.t.Helper()
+	var out []axNode
+	b.do("accessibility tree", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		if err != nil {
+			return err
+		}
+		for _, n := range tree.Nodes {
+			var a axNode
+			if n.Role != nil {
+				json.Unmarshal(n.Role.Value, &a.Role)
+			}
+			if n.Name != nil {
+				json.Unmarshal(n.Name.Value, &a.Name)
+			}
+			a.Ignored = n.Ignored
+			out = append(out, a)
+		}
+		return nil
+	}))
+	return out
+}
+
+// TestBrowserHeadingNames: a flag on a heading ("gist only", "check
+// alignment") is seen and read out with it, but is not part of the
+// heading's name, which is what a screen reader lists and announces for
+// the heading: its words alone.
+func TestBrowserHeadingNames(t *testing.T) {
+	b := newBrowser(t)
+	for _, tc := range []struct {
+		name  string
+		opts  Options
+		state doc.State
+		flag  doc.Flag
+		label string
+		n     int // headings of the row: the English (h1 or h2), and the Arabic when it is an h2
+	}{
+		{"gist heading", Options{Title: "Putin and Kim"}, doc.StateGist, "", "gist only", 2},
+		{"gist heading, clean", Options{Title: "Putin and Kim", Clean: true}, doc.StateGist, "", "gist only", 2},
+		{"flagged headline", Options{}, doc.StateMachine, doc.FlagLowConfidence, "check alignment", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b.t = t
+			bt := handBitext()
+			bt.Units[0].State = tc.state
+			if tc.flag != "" {
+				bt.Units[0].AddFlag(tc.flag)
+			}
+			b.open(render(t, bt, tc.opts), 1280)
+			b.screenshot(strings.ReplaceAll(tc.name, " ", "-"))
+			var headings []string
+			heard := false
+			for _, n := range b.axTree() {
+				if n.Ignored {
+					continue
+				}
+				if n.Role == "heading" && (strings.Contains(n.Name, "summit") || strings.Contains(n.Name, "قمة")) {
+					headings = append(headings, n.Name)
+				}
+				if n.Role == "StaticText" && strings.TrimSpace(n.Name) == tc.label && len(headings) > 0 {
+					heard = true
+				}
+			}
+			if len(headings) != tc.n {
+				t.Fatalf("headings of the row: %q, want %d", headings, tc.n)
+			}
+			for _, h := range headings {
+				if strings.Contains(h, tc.label) {
+					t.Errorf("the heading's name is %q: the mark %q is read as part of it", h, tc.label)
+				}
+			}
+			if !heard {
+				t.Errorf("the mark %q is not in what a screen reader reads after the heading", tc.label)
+			}
+			b.eval("focus", `document.getElementById('u1').focus(); 0`, nil)
+			if name := b.focusedName(); !strings.Contains(name, "summit") || !strings.Contains(name, tc.label) {
+				t.Errorf("a screen reader hears %q for the heading reached with Tab, want its words and %q", name, tc.label)
+			}
+			if tc.state == doc.StateGist {
+				// with no English at all, the row's English side is no heading
+				bt.Units[0].State, bt.Units[0].Target = doc.StateNew, ""
+				b.open(render(t, bt, tc.opts), 1280)
+				for _, n := range b.axTree() {
+					if n.Role == "heading" && !n.Ignored && strings.TrimSpace(n.Name) == "" {
+						t.Errorf("an untranslated heading leaves an empty heading")
+					}
+				}
+				bt.Units[0].State, bt.Units[0].Target = tc.state, "A Putin–Kim summit"
+				b.open(render(t, bt, tc.opts), 1280)
+			}
+			var shown bool
+			b.eval("mark shown", fmt.Sprintf(`[...document.querySelectorAll('#u1 .flag')].some(f => f.textContent === %q && f.getClientRects().length > 0)`, tc.label), &shown)
+			if !shown {
+				t.Errorf("the mark %q is not shown on the heading", tc.label)
+			}
+		})
 	}
 }

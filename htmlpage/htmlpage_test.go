@@ -233,7 +233,7 @@ func TestMetadata(t *testing.T) {
 		want []string
 		bad  []string
 	}{
-		{Options{}, []string{"<title>A Putin–Kim summit</title>", `<h1 class="c tgt" id="u1" lang="en" dir="ltr" tabindex="0">A <span`}, []string{`class="byline"`}},
+		{Options{}, []string{"<title>A Putin–Kim summit</title>", `<div class="c tgt" id="u1" lang="en" dir="ltr" tabindex="0"><h1>A <span`}, []string{`class="byline"`}},
 		{Options{Title: "T", Source: "AFP", SourceURL: "https://afp.com/x", Date: "2023-09-05"},
 			[]string{"<h1>T</h1>", `<a href="https://afp.com/x" rel="noopener noreferrer">AFP</a>`, `<time datetime="2023-09-05">2023-09-05</time>`}, nil},
 		{Options{Source: "AFP", SourceURL: "javascript:alert(1)", Date: "5 September 2023"},

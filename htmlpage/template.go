@@ -28,7 +28,7 @@ const DefaultTemplate = `
 <div class="bitext block heading headline">
 <div class="u{{if .Flags}} flagged{{end}}">
 {{- if $.HeadlineSource}}<p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><h1 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h1>
-{{- else}}<h1 class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h1><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p>
+{{- else}}<div class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0"><h1>{{template "bitext-cell" .Target}}</h1>{{template "bitext-flags" .}}</div><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p>
 {{- end}}</div>
 </div>
 {{- else}}
@@ -77,7 +77,7 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{- if eq .Kind "heading"}}
 <section class="bitext block heading" lang="en" dir="ltr">
 {{- range .Rows}}
-<div class="u{{if .Flags}} flagged{{end}}"><h2 class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</h2><h2 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h2></div>
+<div class="u{{if .Flags}} flagged{{end}}"><div class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{if not .Target.Empty}}<h2>{{template "bitext-cell" .Target}}</h2>{{end}}{{template "bitext-flags" .}}</div><h2 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h2></div>
 {{- end}}
 </section>
 {{- else}}
@@ -131,7 +131,9 @@ Point at a sentence or move to it with Tab to highlight its partner.
 // way to give them to the keyboard, and a screen reader hears them with the
 // sentence. In forced colours (Windows high contrast), which drop
 // backgrounds, a dashed outline marks the partner and a flag's transparent
-// border becomes its frame.
+// border becomes its frame. A heading's flags follow the heading element
+// inside its cell, so that a screen reader reads them after the heading, not
+// as part of the heading's name, the name it lists the headings by.
 const css = `
 .bitext{--en:Georgia,Cambria,"Times New Roman","Noto Serif","DejaVu Serif",serif;--ar:"Noto Naskh Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Arabic Typesetting","Segoe UI","Tahoma","Noto Sans Arabic","DejaVu Sans",sans-serif;--ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;--ink:#1b1b1b;--muted:#5c5c5c;--rule:#d9d9d9;--hi:#fff1a8;--flag:#b3261e;color:var(--ink);font:17px/1.6 var(--en);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .bitext,.bitext *{box-sizing:border-box}
@@ -149,6 +151,7 @@ const css = `
 .bitext .u{display:contents}
 .bitext .c{margin:0;padding:2px 6px;border-radius:3px;min-width:0;overflow-wrap:anywhere;float:none}
 .bitext .tgt{grid-column:1;text-align:start}
+.bitext .c>:is(h1,h2){display:inline;margin:0;padding:0;font:inherit;color:inherit}
 .bitext .src{grid-column:2;font-family:var(--ar);font-size:1.1em;line-height:1.75}
 .bitext.block.heading{margin:28px 0 10px}
 .bitext.heading .c{font:700 1.3rem/1.35 var(--en)}
