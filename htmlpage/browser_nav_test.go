@@ -211,3 +211,110 @@ func TestBrowserHeadingNames(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserSentenceLink: each sentence has a link to itself (page.html#ID,
+// to send a colleague), hidden until its row is pointed at or reached with
+// the keyboard, next after the sentence in Tab order, named for a screen
+// reader, and left out of print and of text copied from the page.
+func TestBrowserSentenceLink(t *testing.T) {
+	b := newBrowser(t)
+	bt := sampleTranslated(t)
+	b.open(render(t, bt, Options{}), 1280)
+	const linksJS = `JSON.stringify([...document.querySelectorAll('.u')].filter(u => u.querySelector('.tgt').tabIndex === 0).map(u => {
+		const en = u.querySelector('.tgt'), links = [...u.querySelectorAll('a')];
+		return {ID: en.id, Href: links.map(a => a.getAttribute('href')).join(' '), InEnglish: links.every(a => en.contains(a)),
+			Shown: links.some(a => getComputedStyle(a).opacity !== '0' && getComputedStyle(a).display !== 'none' && a.getClientRects().length > 0)};
+	}))`
+	type link struct {
+		ID, Href         string
+		InEnglish, Shown bool
+	}
+	links := func() []link {
+		var s string
+		b.eval("links", linksJS, &s)
+		var out []link
+		if err := json.Unmarshal([]byte(s), &out); err != nil {
+			t.Fatal(err)
+		}
+		if len(out) < 10 {
+			t.Fatalf("only %d sentences on the page", len(out))
+		}
+		return out
+	}
+	shownOnly := func(what, id string) {
+		t.Helper()
+		for _, l := range links() {
+			if l.Shown != (l.ID == id) {
+				t.Errorf("%s: the link of %s is shown: %v", what, l.ID, l.Shown)
+			}
+		}
+	}
+	for _, l := range links() {
+		if l.Href != "#"+l.ID || !l.InEnglish {
+			t.Errorf("sentence %s: links %q (in its English cell: %v), want one to #%s", l.ID, l.Href, l.InEnglish, l.ID)
+		}
+	}
+	shownOnly("nothing pointed at", "")
+
+	// pointing at a sentence's original shows its link
+	k := 3
+	for bt.Units[k].Kind != doc.Paragraph {
+		k++
+	}
+	id := bt.Units[k].ID
+	var s string
+	b.eval("locate", fmt.Sprintf(`(e => { e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return JSON.stringify([r.left + r.width/2, r.top + 5]); })(document.getElementById(%q).parentNode.querySelector('.src'))`, id), &s)
+	var at [2]float64
+	if err := json.Unmarshal([]byte(s), &at); err != nil {
+		t.Fatal(err)
+	}
+	b.mouseTo(at[0], at[1])
+	shownOnly("pointer on "+id, id)
+	b.mouseTo(1, 1)
+
+	// with the keyboard: the link comes right after its sentence, is shown
+	// and named, and Enter puts the sentence's address in the address bar
+	b.eval("focus", fmt.Sprintf(`document.getElementById(%q).focus(); 0`, id), nil)
+	shownOnly("focus on "+id, id)
+	b.do("Tab", chromedp.KeyEvent("\t"))
+	var focused struct{ Tag, Href string }
+	b.eval("focused", `JSON.stringify({Tag: document.activeElement.tagName, Href: document.activeElement.getAttribute('href')})`, &s)
+	json.Unmarshal([]byte(s), &focused)
+	if focused.Tag != "A" || focused.Href != "#"+id {
+		t.Fatalf("Tab from sentence %s goes to %+v, not to its link", id, focused)
+	}
+	shownOnly("its link focused", id)
+	if name := b.focusedName(); name != "Link to this sentence" {
+		t.Errorf("a screen reader hears %q for the link", name)
+	}
+	b.screenshot("sentence-link")
+	b.do("Enter", chromedp.KeyEvent("\r"))
+	var hash string
+	if b.eval("address", `location.hash`, &hash); hash != "#"+id {
+		t.Errorf("following the link gives the address #%s, want #%s", strings.TrimPrefix(hash, "#"), id)
+	}
+
+	// copied text holds the sentences only
+	b.eval("copy", fmt.Sprintf(`(() => { const en = document.getElementById(%q), r = document.createRange();
+		r.setStartBefore(en.closest('.block')); r.setEndAfter(en.closest('.block'));
+		getSelection().removeAllRanges(); getSelection().addRange(r); return JSON.stringify([getSelection().toString(), en.closest('.block').textContent]); })()`, id), &s)
+	var copied [2]string
+	json.Unmarshal([]byte(s), &copied)
+	if strings.Contains(copied[0], "#") || strings.Contains(copied[0], "Link") || !strings.Contains(copied[0], bt.Units[k].Target[:20]) {
+		t.Errorf("text copied from the page: %q", copied[0])
+	}
+	b.eval("unselect", `getSelection().removeAllRanges(); 0`, nil)
+
+	// and on paper, nothing
+	b.media("print")
+	b.eval("focus", fmt.Sprintf(`document.getElementById(%q).focus(); 0`, id), nil)
+	shownOnly("print", "")
+
+	// a heading has one too, named for what it is
+	b.media("screen")
+	b.open(render(t, handBitext(), Options{Title: "Putin and Kim"}), 1280)
+	b.eval("focus", `document.querySelector('#u1 a').focus(); 0`, nil)
+	if name := b.focusedName(); name != "Link to this heading" {
+		t.Errorf("a screen reader hears %q for a heading's link", name)
+	}
+}

@@ -396,7 +396,7 @@ func TestBrowserHostileArticle(t *testing.T) {
 	var s string
 	b.eval("inspect", `JSON.stringify({
 		injected: [...document.querySelectorAll('img, script, iframe, object, embed, svg, a[href^="javascript"]')].map(e => e.outerHTML),
-		cellTags: [...new Set([...document.querySelectorAll('.c *:not(.c>:is(h1,h2))')].map(e => e.tagName.toLowerCase()))],
+		cellTags: [...new Set([...document.querySelectorAll('.c *:not(.c>:is(h1,h2),.c>a.permalink)')].map(e => e.tagName.toLowerCase()))],
 		en: document.getElementById('u2').textContent,
 		ar: document.getElementById('u2').parentNode.querySelector('.src').textContent,
 		title: document.title, h1: document.querySelector('h1').textContent,

@@ -27,8 +27,8 @@ const DefaultTemplate = `
 {{- with .Headline}}
 <div class="bitext block heading headline">
 <div class="u{{if .Flags}} flagged{{end}}">
-{{- if $.HeadlineSource}}<p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><h1 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h1>
-{{- else}}<div class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0"><h1>{{template "bitext-cell" .Target}}</h1>{{template "bitext-flags" .}}</div><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p>
+{{- if $.HeadlineSource}}<p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}<a class="permalink" href="#{{.ID}}" aria-label="Link to this heading"></a></p><h1 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h1>
+{{- else}}<div class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0"><h1>{{template "bitext-cell" .Target}}</h1>{{template "bitext-flags" .}}<a class="permalink" href="#{{.ID}}" aria-label="Link to this heading"></a></div><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</p>
 {{- end}}</div>
 </div>
 {{- else}}
@@ -51,7 +51,7 @@ const DefaultTemplate = `
 <aside class="bitext legend" lang="en" dir="ltr" aria-label="How to read this page">
 <p>English translation on the left, Arabic original on the right (on small screens: each English sentence above its original); each sentence sits level with its original.
 <span class="vh">Read aloud, each English sentence is followed by its Arabic original.</span>
-Point at a sentence or move to it with Tab to highlight its partner.
+Point at a sentence or move to it with Tab to highlight its partner and show its link (#), to copy or send.
 <span class="term">Underlined names</span> follow the newsroom's glossary; point at one, or move to its sentence with Tab, for its note.</p>
 {{- with .Credit}}
 <p class="credit">{{.}}</p>
@@ -77,14 +77,14 @@ Point at a sentence or move to it with Tab to highlight its partner.
 {{- if eq .Kind "heading"}}
 <section class="bitext block heading" lang="en" dir="ltr">
 {{- range .Rows}}
-<div class="u{{if .Flags}} flagged{{end}}"><div class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{if not .Target.Empty}}<h2>{{template "bitext-cell" .Target}}</h2>{{end}}{{template "bitext-flags" .}}</div><h2 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h2></div>
+<div class="u{{if .Flags}} flagged{{end}}"><div class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}" tabindex="0">{{if not .Target.Empty}}<h2>{{template "bitext-cell" .Target}}</h2>{{end}}{{template "bitext-flags" .}}<a class="permalink" href="#{{.ID}}" aria-label="Link to this heading"></a></div><h2 class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}" tabindex="0">{{template "bitext-cell" .Source}}</h2></div>
 {{- end}}
 </section>
 {{- else}}
 <section class="bitext block {{.Kind}}" lang="en" dir="ltr">
 {{- $tab := ne .Kind "boilerplate"}}
 {{- range .Rows}}
-<div class="u{{if .Flags}} flagged{{end}}"><p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}</p><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Source}}</p></div>
+<div class="u{{if .Flags}} flagged{{end}}"><p class="c tgt" id="{{.ID}}" lang="{{.Target.Lang}}" dir="{{.Target.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Target}}{{template "bitext-flags" .}}{{if $tab}}<a class="permalink" href="#{{.ID}}" aria-label="Link to this sentence"></a>{{end}}</p><p class="c src" lang="{{.Source.Lang}}" dir="{{.Source.Dir}}"{{if $tab}} tabindex="0"{{end}}>{{template "bitext-cell" .Source}}</p></div>
 {{- end}}
 </section>
 {{- end}}
@@ -133,7 +133,10 @@ Point at a sentence or move to it with Tab to highlight its partner.
 // backgrounds, a dashed outline marks the partner and a flag's transparent
 // border becomes its frame. A heading's flags follow the heading element
 // inside its cell, so that a screen reader reads them after the heading, not
-// as part of the heading's name, the name it lists the headings by.
+// as part of the heading's name, the name it lists the headings by. The
+// link of a sentence to itself (its address, to send) shows when its row is
+// pointed at or holds the focus; its "#" is generated content, which is
+// neither printed (it is hidden) nor copied with the text.
 const css = `
 .bitext{--en:Georgia,Cambria,"Times New Roman","Noto Serif","DejaVu Serif",serif;--ar:"Noto Naskh Arabic","Amiri","Scheherazade New","Geeza Pro","Traditional Arabic","Arabic Typesetting","Segoe UI","Tahoma","Noto Sans Arabic","DejaVu Sans",sans-serif;--ui:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;--ink:#1b1b1b;--muted:#5c5c5c;--rule:#d9d9d9;--hi:#fff1a8;--flag:#b3261e;color:var(--ink);font:17px/1.6 var(--en);-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .bitext,.bitext *{box-sizing:border-box}
@@ -166,9 +169,14 @@ const css = `
 .bitext .flagged .tgt{box-shadow:inset 3px 0 0 var(--flag);background:#fff5f4}
 .bitext .flags{font:600 .72rem/1 var(--ui);white-space:nowrap}
 .bitext .flag{display:inline-block;color:#fff;background:var(--flag);border:1px solid transparent;border-radius:2px;padding:1px 4px;margin-inline-start:2px;letter-spacing:.02em}
+.bitext .permalink{margin-inline-start:.2em;padding:0 .3em;font:600 .85em/1 var(--ui);color:var(--muted);text-decoration:none;opacity:0}
+.bitext .permalink::before{content:"#"}
 @media screen{
 .bitext .u:hover>.c,.bitext .u:focus-within>.c,.bitext .tgt:target,.bitext .tgt:target+.src{background:var(--hi)}
 .bitext .c:focus{outline:2px solid #1a5fb4;outline-offset:1px}
+.bitext .u:hover .permalink,.bitext .u:focus-within .permalink{opacity:1}
+.bitext .permalink:hover{color:var(--ink);text-decoration:underline}
+.bitext .permalink:focus-visible{outline:2px solid #1a5fb4;outline-offset:1px}
 .bitext .c:focus-visible .term::after{content:"(" attr(title) ")";display:inline-block;max-width:100%;margin-inline-start:.3em;font:.8rem/1.4 var(--ui);color:var(--muted);direction:ltr}
 .bitext .c:focus-visible .flags{white-space:normal}
 .bitext .c:focus-visible .flag::after{content:": " attr(title);font-weight:400}
@@ -193,7 +201,7 @@ const css = `
 .bitext h1{font-size:18pt}
 .bitext.headline .c{font-size:16pt}
 .bitext-page>main{max-width:none;padding:0}
-.bitext .flags,.bitext .flag,.bitext.legend .fl{display:none}
+.bitext .flags,.bitext .flag,.bitext.legend .fl,.bitext .permalink{display:none}
 .bitext .flags:has(.gist,.untranslated){display:inline}
 .bitext .flag.gist,.bitext .flag.untranslated{display:inline-block;color:var(--flag);background:none;border:1px solid var(--flag);padding:0 3px}
 .bitext .flagged .tgt{box-shadow:none;background:none}
