@@ -26,7 +26,8 @@ import (
 // replace the device. A file that is a mount
 // point of its own (a single file mounted into a container), which rename
 // cannot replace, gets the complete output copied into it. A read-only file
-// is not replaced.
+// is not replaced; a replaced file keeps its permissions, another user's no
+// more than the umask allows a new file.
 func Write(path string, fill func(w io.Writer) error) (err error) {
 	stat := os.Stat        // what the output is: a followed link's target
 	var theirs os.FileInfo // another user's entry, replaced by a new file
@@ -86,9 +87,14 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	// A new file has the permissions the umask gives (created 0666, as
-	// any tool's output); a replaced one keeps its own.
+	// any tool's output); a replaced one keeps its own, another user's no
+	// more than the umask gives: they may have opened it to all beforehand.
 	if fi, statErr := stat(path); statErr == nil {
-		if err = os.Chmod(tmp.Name(), fi.Mode().Perm()); err != nil {
+		mode := fi.Mode().Perm()
+		if tfi, err := os.Lstat(tmp.Name()); err == nil && !ownedByUser(fi) {
+			mode &= tfi.Mode().Perm()
+		}
+		if err = os.Chmod(tmp.Name(), mode); err != nil {
 			return err
 		}
 	}

@@ -133,3 +133,28 @@ func TestWriteThroughRootsLinkToPipe(t *testing.T) {
 		t.Errorf("the pipe was replaced: %v %v", fi, err)
 	}
 }
+
+// Another user's file at the output path lends the output no more than the
+// umask gives a new one: a file made world-readable in a shared folder
+// before the run does not make the article world-readable.
+func TestWriteOverAnotherUsersFileKeepsUmask(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("only root can make a file owned by another user")
+	}
+	old := syscall.Umask(0o027)
+	defer syscall.Umask(old)
+	p := filepath.Join(t.TempDir(), "article.html")
+	if err := os.WriteFile(p, []byte("bait"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(p, 0o666)
+	if err := os.Chown(p, 4242, 4242); err != nil {
+		t.Skip(err)
+	}
+	if err := Write(p, func(w io.Writer) error { _, err := io.WriteString(w, "embargoed"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("the output has mode %v (%v), want -rw-r----- under umask 027", fi.Mode().Perm(), err)
+	}
+}
