@@ -16,6 +16,7 @@ import (
 
 	"bitext/arabic"
 	"bitext/internal/textfile"
+	"bitext/internal/xmlattr"
 )
 
 // Formats are the exchange formats of ReadFormat and WriteFormat:
@@ -1037,7 +1038,7 @@ func (o ReadOptions) readTBX(r io.Reader, name string) (entries []*Entry, rep Re
 		// An empty file holds no entries, as an empty CSV or TSV does.
 		return nil, rep, nil
 	}
-	dec := xml.NewDecoder(strings.NewReader(text))
+	dec := xml.NewDecoder(xmlattr.Limit(strings.NewReader(text), xmlattr.Max))
 	// The text is UTF-8 by now, whatever the declaration says: a file
 	// converted with iconv still declares the encoding it had.
 	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) { return in, nil }
@@ -1134,6 +1135,10 @@ func xmlError(name string, line int, err error) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		return &Error{File: name, Line: se.Line, Err: errors.New(se.Msg)}
+	}
+	var ae *xmlattr.Error
+	if errors.As(err, &ae) {
+		line = ae.Line
 	}
 	return &Error{File: name, Line: line, Err: err}
 }

@@ -549,6 +549,23 @@ func TestReadTBXRefusesDeepNesting(t *testing.T) {
 	}
 }
 
+// encoding/xml reads a start tag whole, at fifteen times its size: an
+// element with more attributes than any TBX dialect gives one is an error
+// naming its line, inside an entry or around it.
+func TestReadTBXRefusesManyAttributes(t *testing.T) {
+	many := strings.Repeat(` a=""`, 100000)
+	for name, src := range map[string]string{
+		"entry":  "<martif><text><body>\n<termEntry><langSet xml:lang=\"ar\"><tig><term" + many + ">دمشق</term></tig></langSet></termEntry></body></text></martif>",
+		"around": "<martif><text>\n<body" + many + "/></text></martif>",
+	} {
+		_, _, err := ReadTBX(strings.NewReader(src), "many.tbx")
+		var e *Error
+		if !errors.As(err, &e) || e.Line != 2 || !strings.Contains(err.Error(), "more than 1000 attributes") {
+			t.Errorf("%s: %v; want many.tbx:2: an element with more than 1000 attributes", name, err)
+		}
+	}
+}
+
 // Text nested deep in an entry is kept once, not once per level: a 1 MB
 // text 200 levels down took 200 MB to read.
 func TestReadTBXKeepsNestedTextOnce(t *testing.T) {

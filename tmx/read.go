@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"bitext/internal/textfile"
+	"bitext/internal/xmlattr"
 )
 
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
@@ -37,7 +38,7 @@ type Reader struct {
 // NewReader reads the start of a TMX file up to its first unit. UTF-8 and
 // UTF-16 (with a byte order mark) are accepted. Errors are *ParseError.
 func NewReader(r io.Reader) (*Reader, error) {
-	dec := xml.NewDecoder(textfile.UTF8Reader(r)) // as the XLIFF reader: a BOM, or UTF-16
+	dec := xml.NewDecoder(xmlattr.Limit(textfile.UTF8Reader(r), xmlattr.Max)) // as the XLIFF reader: a BOM, or UTF-16
 	// The text is UTF-8 by now, whatever the declaration says.
 	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		switch strings.ToLower(label) {
@@ -71,8 +72,11 @@ func (r *Reader) wrap(unit string, err error) error {
 	}
 	line, col := r.dec.InputPos()
 	var se *xml.SyntaxError
+	var ae *xmlattr.Error
 	if errors.As(err, &se) {
 		line = se.Line
+	} else if errors.As(err, &ae) {
+		line, col = ae.Line, ae.Col
 	}
 	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF

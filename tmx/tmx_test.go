@@ -175,6 +175,9 @@ func TestReadErrors(t *testing.T) {
 		{"huge seg", head + `<tu><tuv xml:lang="ar"><seg>` + strings.Repeat("x", 5<<20) + `</seg></tuv></tu>` + tail, "text longer than 4 MiB", 1},
 		{"huge note", head + `<tu><note>` + strings.Repeat("x", 5<<20) + `</note><tuv xml:lang="ar"><seg>x</seg></tuv></tu>` + tail, "text longer than 4 MiB", 1},
 		{"deep header", `<tmx><header>` + strings.Repeat("<a>", 5000) + strings.Repeat("</a>", 5000) + `</header><body/></tmx>`, "nested deeper than 256", 1},
+		// the decoder reads a start tag whole, at fifteen times its size
+		{"many attributes", head + "\n\n  <tu" + strings.Repeat(` a=""`, 100000) + `><tuv xml:lang="ar"><seg>a</seg></tuv></tu>` + tail, "3:3: an element with more than 1000 attributes", 3},
+		{"many attributes in a seg", head + `<tu tuid="h"><tuv xml:lang="ar"><seg>a <hi` + strings.Repeat(` a=""`, 100000) + `>b</hi></seg></tuv></tu>` + tail, `tu "h": an element with more than 1000 attributes`, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -43,8 +43,10 @@ type DirCache struct {
 }
 
 // OpenDirCache creates dir when needed and returns a cache stored there.
+// The folders it creates are the user's alone (0700, as XDG asks of a cache):
+// the cache holds the translations of articles not yet published.
 func OpenDirCache(dir string) (*DirCache, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		// MkdirAll names only the part it could not make: name the cache.
 		var pe *fs.PathError
 		if errors.As(err, &pe) && pe.Path != dir {

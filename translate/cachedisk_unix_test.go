@@ -4,6 +4,8 @@ package translate
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -26,6 +28,23 @@ func TestDiskUsage(t *testing.T) {
 	} {
 		if got := diskUsage(statInfo{c.size, c.blocks}); got != c.want {
 			t.Errorf("size %d, %d blocks: diskUsage = %d, want %d", c.size, c.blocks, got, c.want)
+		}
+	}
+}
+
+// The cache holds the translations of articles not yet published: the
+// folders it creates are its user's alone, whatever the umask, as the XDG
+// rules ask of a cache folder.
+func TestOpenDirCacheMakesPrivateFolders(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	base := t.TempDir()
+	if _, err := OpenDirCache(filepath.Join(base, "cache", "bitext", "translations")); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"cache", "cache/bitext", "cache/bitext/translations"} {
+		if fi, err := os.Stat(filepath.Join(base, d)); err != nil || fi.Mode().Perm() != 0o700 {
+			t.Errorf("%s: mode %v (%v), want drwx------", d, fi.Mode().Perm(), err)
 		}
 	}
 }

@@ -83,11 +83,16 @@ func Endpoint(rawURL string) string {
 func TransportError(engine string, err error) *Error {
 	e := &Error{Engine: engine, Retryable: true, Err: err}
 	var ue *url.Error
+	var redirect *RedirectError
 	if errors.As(err, &ue) {
-		e.Err = fmt.Errorf("%s %s: %w", ue.Op, Endpoint(ue.URL), ue.Err)
+		where := ue.URL
+		if errors.As(ue.Err, &redirect) {
+			// ue.URL is where the redirect pointed, never asked
+			where = redirect.From.String()
+		}
+		e.Err = fmt.Errorf("%s %s: %w", ue.Op, Endpoint(where), ue.Err)
 	}
 	var cert *tls.CertificateVerificationError
-	var redirect *RedirectError
 	if errors.As(err, &cert) || errors.As(err, &redirect) {
 		e.Retryable = false
 	}
@@ -156,7 +161,7 @@ func PostJSON(ctx context.Context, client *http.Client, engine, rawURL string, h
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
-	resp, err := sameServer(client).Do(req)
+	resp, err := SameServer(client).Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("%s: %w", engine, ctx.Err())
@@ -216,9 +221,10 @@ func CheckSameServer(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// sameServer returns client (http.DefaultClient when nil) made to follow
-// redirects only as CheckSameServer allows, then as its own CheckRedirect does.
-func sameServer(client *http.Client) *http.Client {
+// SameServer returns a copy of client (http.DefaultClient when nil) made to
+// follow redirects only as CheckSameServer allows, then as its own
+// CheckRedirect does.
+func SameServer(client *http.Client) *http.Client {
 	if client == nil {
 		client = http.DefaultClient
 	}

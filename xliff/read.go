@@ -15,6 +15,7 @@ import (
 
 	"bitext/doc"
 	"bitext/internal/textfile"
+	"bitext/internal/xmlattr"
 )
 
 // Limits that keep a hostile or broken file from taking the machine down.
@@ -217,7 +218,7 @@ type reader struct {
 func Read(r io.Reader, name string) (*File, error) {
 	rd := &reader{name: name, f: &File{Name: name}, seen: map[string]int{}}
 	// Windows CAT tools save XLIFF with a byte order mark, or as UTF-16.
-	rd.dec = xml.NewDecoder(textfile.UTF8Reader(&limited{r: r, n: maxReadBytes}))
+	rd.dec = xml.NewDecoder(xmlattr.Limit(textfile.UTF8Reader(&limited{r: r, n: maxReadBytes}), xmlattr.Max))
 	// The text is UTF-8 by now, whatever the declaration says (a file turned
 	// into UTF-8 may still say UTF-16), as for TMX.
 	rd.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
@@ -235,7 +236,8 @@ func Read(r io.Reader, name string) (*File, error) {
 		}
 		if err != nil {
 			var xe *Error
-			if errors.As(err, &xe) && !errors.Is(err, errTooLarge) {
+			var ae *xmlattr.Error
+			if errors.As(err, &xe) && !errors.Is(err, errTooLarge) && !errors.As(err, &ae) {
 				xe.Err = fmt.Errorf("%w: %w", ErrNotXLIFF, xe.Err)
 			}
 			return nil, err
@@ -299,6 +301,10 @@ func (rd *reader) token() (xml.Token, error) {
 		}
 		if errors.Is(err, errTooLarge) {
 			return nil, &Error{File: rd.name, Err: fmt.Errorf("file is %w", errTooLarge)}
+		}
+		var ae *xmlattr.Error
+		if errors.As(err, &ae) {
+			return nil, &Error{File: rd.name, Line: ae.Line, Err: ae}
 		}
 		return nil, &Error{File: rd.name, Line: rd.line(), Err: err}
 	}

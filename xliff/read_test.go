@@ -107,6 +107,9 @@ func TestReadRefuses(t *testing.T) {
 		{"no id", strings.Replace(good, `<trans-unit id="`+first+`"`, `<trans-unit`, 1), "without an id"},
 		{"latin1", strings.Replace(good, `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1), "save the file as UTF-8"},
 		{"deep", "<xliff xmlns='" + NS12 + "' version='1.2'><file>" + strings.Repeat("<group>", 5000), "nested deeper"},
+		// the decoder reads a start tag whole, at fifteen times its size
+		{"many attributes", "<xliff xmlns='" + NS12 + "' version='1.2'>\n<file" + strings.Repeat(` a=""`, 100000), "reviewed.xlf:2: an element with more than 1000 attributes"},
+		{"many attributes on the root", "\n<xliff" + strings.Repeat(` a=""`, 100000), "reviewed.xlf:2: an element with more than 1000 attributes"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -19,20 +19,34 @@ import (
 // temporary file is removed. A symbolic link of the user's own (or root's:
 // /dev/stdout) is followed, so that the file it points to is replaced and
 // the link stays; another user's link (one put in a shared output folder)
-// is replaced, never written through. A path that is not a regular file
-// (/dev/null, a named pipe) gets the complete output written to it instead,
-// since renaming over it would replace the device. A file that is a mount
+// is replaced, never written through, and so is another user's named pipe
+// or socket there, unless root's link (/dev/stdout) leads to it. Any other
+// path that is not a regular file (/dev/null, your own named pipe) gets the
+// complete output written to it instead, since renaming over it would
+// replace the device. A file that is a mount
 // point of its own (a single file mounted into a container), which rename
 // cannot replace, gets the complete output copied into it. A read-only file
-// is not replaced.
+// is not replaced; a replaced file keeps its permissions, another user's no
+// more than the umask allows a new file.
 func Write(path string, fill func(w io.Writer) error) (err error) {
-	stat := os.Stat // what the output is: a followed link's target
+	stat := os.Stat        // what the output is: a followed link's target
+	var theirs os.FileInfo // another user's entry, replaced by a new file
+	viaRoot := false       // reached through root's link: a file the process has open
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		if !ownedByUser(fi) {
-			stat = noFile // the link itself is replaced by a new file
+			theirs = fi
 		} else if target, err := filepath.EvalSymlinks(path); err == nil {
-			path = target
+			path, viaRoot = target, ownedByRoot(fi)
 		}
+	}
+	if fi, err := os.Lstat(path); theirs == nil && !viaRoot && err == nil &&
+		fi.Mode()&(fs.ModeNamedPipe|fs.ModeSocket) != 0 && !ownedByUser(fi) {
+		// A pipe another user put in a shared output folder would hand
+		// them the article (and, with no reader, hang the run).
+		theirs = fi
+	}
+	if theirs != nil {
+		stat = noFile // the entry itself is replaced, its mode not copied
 	}
 	if fi, err := stat(path); err == nil && !fi.Mode().IsRegular() {
 		if fi.IsDir() {
@@ -73,13 +87,21 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	// A new file has the permissions the umask gives (created 0666, as
-	// any tool's output); a replaced one keeps its own.
+	// any tool's output); a replaced one keeps its own, another user's no
+	// more than the umask gives: they may have opened it to all beforehand.
 	if fi, statErr := stat(path); statErr == nil {
-		if err = os.Chmod(tmp.Name(), fi.Mode().Perm()); err != nil {
+		mode := fi.Mode().Perm()
+		if tfi, err := os.Lstat(tmp.Name()); err == nil && !ownedByUser(fi) {
+			mode &= tfi.Mode().Perm()
+		}
+		if err = os.Chmod(tmp.Name(), mode); err != nil {
 			return err
 		}
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil && renameRefusedByMount(err) {
+	if err = os.Rename(tmp.Name(), path); err != nil && theirs != nil && errors.Is(err, fs.ErrPermission) {
+		// a folder with the sticky bit (/tmp) lets only its owner replace it
+		return fmt.Errorf("%s is a %s that belongs to another user: not written through, and the folder does not let you replace it: choose another output, or have its owner remove it", path, kind(theirs))
+	} else if err != nil && renameRefusedByMount(err) {
 		// path is a mount point of its own (a file mounted into a
 		// container): it cannot be replaced, only written to. The new
 		// content is complete on disk by now; copy it in.
@@ -90,8 +112,21 @@ func Write(path string, fill func(w io.Writer) error) (err error) {
 	return err
 }
 
+// kind names what fi is, for a message.
+func kind(fi os.FileInfo) string {
+	switch m := fi.Mode(); {
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	}
+	return "file"
+}
+
 // noFile is the stat of an output that is to be replaced as if it were not
-// there: another user's link.
+// there: another user's link, pipe or socket.
 func noFile(string) (fs.FileInfo, error) { return nil, fs.ErrNotExist }
 
 // createTemp creates a new file named prefix and a random number in dir

@@ -9,3 +9,6 @@ func renameRefusedByMount(error) bool { return false }
 
 // ownedByUser is true where files have no owner to tell.
 func ownedByUser(os.FileInfo) bool { return true }
+
+// ownedByRoot is false where files have no owner to tell.
+func ownedByRoot(os.FileInfo) bool { return false }

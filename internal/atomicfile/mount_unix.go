@@ -21,3 +21,10 @@ func ownedByUser(fi os.FileInfo) bool {
 	st, ok := fi.Sys().(*syscall.Stat_t)
 	return !ok || st.Uid == 0 || int(st.Uid) == os.Getuid()
 }
+
+// ownedByRoot reports whether fi belongs to root, whose links (/dev/stdout)
+// lead to files the process was given open.
+func ownedByRoot(fi os.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && st.Uid == 0
+}

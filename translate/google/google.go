@@ -20,6 +20,8 @@ import (
 	"github.com/googleapis/gax-go/v2/apierror"
 	"google.golang.org/api/googleapi"
 	"google.golang.org/api/option"
+	"google.golang.org/api/option/internaloption"
+	httptransport "google.golang.org/api/transport/http"
 	"google.golang.org/grpc/codes"
 
 	"bitext/translate"
@@ -162,12 +164,35 @@ func ClientOptions(cfg translate.Config) []option.ClientOption {
 	return opts
 }
 
-// Dial makes a v3 client for cfg over gRPC or REST.
+// Dial makes a v3 client for cfg over gRPC or REST. Over REST the client
+// library adds the token or the key to every request it sends, a redirected
+// one too, whatever server the redirect names: its HTTP client is made here,
+// authenticated as the library would, and follows redirects only on the
+// server configured (translate.CheckSameServer).
 func Dial(ctx context.Context, cfg translate.Config, opts []option.ClientOption) (*translate3.TranslationClient, error) {
 	if cfg.Options["transport"] == "rest" {
+		hc, _, err := httptransport.NewClient(ctx, append(restDefaults(), opts...)...)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(slices.Clip(opts), option.WithHTTPClient(translate.SameServer(hc)))
 		return translate3.NewTranslationRESTClient(ctx, opts...)
 	}
 	return translate3.NewTranslationClient(ctx, opts...)
+}
+
+// restDefaults are the settings the REST client gives its own HTTP client
+// (endpoint, audience, scopes, the auth library), for the one Dial makes.
+func restDefaults() []option.ClientOption {
+	return []option.ClientOption{
+		internaloption.WithDefaultEndpoint("https://translate.googleapis.com"),
+		internaloption.WithDefaultEndpointTemplate("https://translate.UNIVERSE_DOMAIN"),
+		internaloption.WithDefaultMTLSEndpoint("https://translate.mtls.googleapis.com"),
+		internaloption.WithDefaultUniverseDomain("googleapis.com"),
+		internaloption.WithDefaultAudience("https://translate.googleapis.com/"),
+		internaloption.WithDefaultScopes(translate3.DefaultAuthScopes()...),
+		internaloption.EnableNewAuthLibrary(),
+	}
 }
 
 // Name returns "google".
