@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,6 +80,10 @@ func openEngine(c *cli.Context, e *env, name, source, target string, dryRun, qui
 		return nil, cfg, err
 	}
 	cfg.DryRun = dryRun
+	if host := clearCredentials(name, cfg); host != "" && !dryRun {
+		// said even with --quiet: a leak is no progress message
+		fmt.Fprintf(e.stderr, "bitext: warning: --engine-url http://%s is not encrypted: the key and the articles cross the network as plain text; use https://\n", host)
+	}
 	eng, err := newEngine(name, cfg)
 	if err != nil {
 		err = nameEnvironment(err, c, cfg)
@@ -273,4 +279,25 @@ func defaultCacheDir() (string, error) {
 		return "", fmt.Errorf("no cache folder (%w): use --cache DIR or --no-cache", err)
 	}
 	return filepath.Join(base, "bitext", "translations"), nil
+}
+
+// clearCredentials returns the host (and port) of the engine URL when the
+// engine sends a key, or Google's access token, to another machine over
+// plain http; else "". Userinfo in the URL is left out of the answer.
+func clearCredentials(name string, cfg translate.Config) string {
+	if cfg.Key == "" && name != "google" {
+		return ""
+	}
+	u, err := url.Parse(cfg.URL)
+	if err != nil || !strings.EqualFold(u.Scheme, "http") {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return ""
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return ""
+	}
+	return u.Host
 }
