@@ -10,6 +10,11 @@
 // named on the other, and a Hijri year the translation gives as its
 // Gregorian year are not mismatches. Each value counts once, however often
 // it is repeated: a translation may say "it" for a figure already given.
+//
+// A figure the Arabic writes in words (ثلاثة, الخامس عشر, ثلاثة آلاف
+// وخمسمائة) must be in the other side too, in digits or words; one and two,
+// the first and the second, which a translation may well give as "a" or
+// "the earliest", need not.
 package figures
 
 import (
@@ -91,7 +96,7 @@ func Mark(u *doc.Unit, ms []Mismatch) {
 // English ones.
 func Check(source, target string) []Mismatch {
 	src, tgt := scan(source), scan(target)
-	if len(src.figs) == 0 && len(tgt.figs) == 0 {
+	if len(src.figs)+len(src.wordFigs) == 0 && len(tgt.figs)+len(tgt.wordFigs) == 0 {
 		return nil
 	}
 	onlySrc, moreSrc := missing(src, tgt)
@@ -140,6 +145,19 @@ func Numbers(s string) []Number {
 	return out
 }
 
+// Words returns the figures s states in Arabic number words (ثلاثة, الخامس
+// عشر, ثلاثة آلاف وخمسمائة), in order: those Check requires the other side
+// to give, in digits or words. One and two, the first and second, a bare
+// thousand or million, a dual and a decade are left out, as a translation
+// may carry them as "a", "the earliest" or "the 1970s".
+func Words(s string) []Number {
+	var out []Number
+	for _, f := range scan(s).wordFigs {
+		out = append(out, Number{Text: f.text, Start: f.start, Values: f.keys})
+	}
+	return out
+}
+
 // Same reports whether a and b may be the same figure: whether they share a
 // value, as ١٬٢٥٠, 1,250 and 1250 do.
 func (a Number) Same(b Number) bool {
@@ -155,7 +173,18 @@ func (a Number) Same(b Number) bool {
 // and those b has fewer times (and never in words).
 func missing(a, b side) (absent []string, more []figure) {
 	seen := map[string]bool{}
-	for _, f := range a.figs {
+	all := a.figs
+	if len(a.wordFigs) > 0 {
+		all = slices.SortedStableFunc(slices.Values(slices.Concat(a.figs, a.wordFigs)), func(f, g figure) int { return f.start - g.start })
+	}
+	for _, f := range all {
+		if f.word {
+			if !b.has(f) && !seen[f.keys[0]] {
+				seen[f.keys[0]] = true
+				absent = append(absent, f.text)
+			}
+			continue
+		}
 		if b.has(f) {
 			if !b.hasWord(f) && a.count(f) > b.count(f) && !seen[f.keys[0]] && !f.list {
 				seen[f.keys[0]] = true
@@ -185,6 +214,7 @@ type figure struct {
 	keys  []string
 	hijri bool // followed by هـ or هجري
 	list  bool // the number of a list item ("1. ", "2) " at the start): a page may number it otherwise
+	word  bool // written in words (ثلاثة آلاف)
 }
 
 // side is what one text says in numbers: its figures, and the values its
@@ -194,11 +224,17 @@ type figure struct {
 type side struct {
 	figs  []figure
 	words map[string]bool
+	// months are the numbers of the months it names (March: 3), which
+	// excuse a figure (5/3) but not a number word: ثلاثة is not March
+	months map[string]bool
+	// wordFigs are the figures its words state (ثلاثة, الخامس عشر), which
+	// the other side must have in digits or words, as it must a figure
+	wordFigs []figure
 }
 
 func (s side) has(f figure) bool {
 	for _, k := range f.keys {
-		if s.words[k] {
+		if s.words[k] || !f.word && s.months[k] {
 			return true
 		}
 		for _, g := range s.figs {
@@ -214,7 +250,7 @@ func (s side) has(f figure) bool {
 
 // hasWord reports whether the words of s name a value of f.
 func (s side) hasWord(f figure) bool {
-	return slices.ContainsFunc(f.keys, func(k string) bool { return s.words[k] })
+	return slices.ContainsFunc(f.keys, func(k string) bool { return s.words[k] || s.months[k] })
 }
 
 // count returns how many figures of s share a value with f.
@@ -271,12 +307,22 @@ func gregorianStart(f figure) int {
 
 // scan reads the figures and number words of s.
 func scan(s string) side {
-	sd := side{words: map[string]bool{}}
-	var words []string // folded, in order, for readings across words
+	sd := side{words: map[string]bool{}, months: map[string]bool{}}
+	var words []word // in order, for readings across words
 	flushWords := func() {
-		for _, v := range wordValues(words) {
+		vals, months := wordValues(foldedOf(words))
+		for _, v := range vals {
 			sd.words[v] = true
 		}
+		for _, v := range months {
+			sd.months[v] = true
+		}
+		for _, w := range words {
+			if v := roman(s[w.start:w.end]); v > 0 {
+				sd.words[strconv.Itoa(v)] = true // Henry VIII: هنري الثامن
+			}
+		}
+		sd.wordFigs = append(sd.wordFigs, arabicFigures(s, words)...)
 		words = words[:0]
 	}
 	for i := 0; i < len(s); {
@@ -329,7 +375,7 @@ func scan(s string) side {
 				}
 				j += size
 			}
-			words = append(words, arabic.Fold(s[i:j]))
+			words = append(words, word{folded: arabic.Fold(s[i:j]), start: i, end: j})
 			i = j
 			continue
 		}

@@ -57,8 +57,28 @@ func TestCheck(t *testing.T) {
 		{"repeated figure, repeated in words", "قتل 5 أشخاص، والخمسة من عائلة واحدة", "5 people were killed, all five from one family", nil},
 		{"a figure the translation repeats", "عام 2003 أصبح بطل كأس وينستون", "In 2003 he became the 2003 Winston Cup champion", nil},
 		{"temperatures in the 90s", "درجة حرارة تصل إلى 90 درجة، في التسعينيات", "90-degree heat, in the 90s", nil},
+		{"an ordinal in words and in digits", "في القرن الخامس عشر", "in the 15th century", nil},
+		{"a century in words as hundreds", "منذ القرن التاسع عشر", "since the 1800s", nil},
+		{"hours and a half", "خطاب استمر ثلاث ساعات ونصف", "a 3.5-hour speech", nil},
+		{"per cent after a number in words", "ثمانية عشر بالمائة من السكان", "Eighteen percent of the population", nil},
+		{"two ranges in words", "عمرها بين مليوني وثلاثة ملايين سنة", "two million to three million years old", nil},
+		{"a compound in English words", "حرب الثلاثين عاما", "the Thirty Years' War", nil},
+		{"a Roman numeral", "عهد الملك هنري الثامن", "the reign of Henry VIII", nil},
+		{"first and second are no figures", "أول مرة منذ الحرب العالمية الثانية", "the earliest since World War II", nil},
+		{"weekdays are no figures", "يوم الاثنين أو الأحد", "on Monday or Sunday", nil},
+		{"one and two in words are no figures", "التقى وزيرا الخارجية مع رئيس واحد", "the foreign ministers met a president", nil},
+		{"a verb that reads as a number", "لست أدري من ألف الكتاب", "I do not know who wrote the book", nil},
+		{"an adjective that reads as a number", "اجتماع ثلاثي", "a tripartite meeting", nil},
 
 		// errors
+		{"an ordinal in words dropped", "في الذكرى الخامسة عشرة للثورة", "on the anniversary of the revolution", []Mismatch{{Source: "الخامسة عشرة"}}},
+		{"an ordinal in words changed", "في الذكرى الخامسة عشرة للثورة", "on the 16th anniversary of the revolution", []Mismatch{{Source: "الخامسة عشرة", Target: "16"}}},
+		{"an ordinal changed in words", "في الذكرى الخامسة عشرة للثورة", "on the sixteenth anniversary of the revolution", []Mismatch{{Source: "الخامسة عشرة"}}},
+		{"a count in words dropped", "قتل ثلاثة أشخاص وجرح 12", "people were killed and 12 wounded", []Mismatch{{Source: "ثلاثة"}}},
+		{"a count in words changed", "قتل ثلاثة أشخاص", "4 people were killed", []Mismatch{{Source: "ثلاثة", Target: "4"}}},
+		{"a compound in words changed", "ثلاثة آلاف وخمسمائة جندي", "three thousand soldiers", []Mismatch{{Source: "ثلاثة آلاف وخمسمائة"}}},
+		{"twenty-one is not twenty", "بفارق عشرين نقطة", "by twenty-one points", []Mismatch{{Source: "عشرين"}}},
+		{"three is not March", "تشييع ثلاثة من الضحايا في 21 آذار", "the funerals of the victims on March 21", []Mismatch{{Source: "ثلاثة"}}},
 		{"a digit changed", "قتل ١٢٥٠ شخصا", "125 people were killed", []Mismatch{{Source: "١٢٥٠", Target: "125"}}},
 		{"a number dropped", "قتل 5 أشخاص وجرح 12", "5 people were killed and many wounded", []Mismatch{{Source: "12"}}},
 		{"a number added", "قتل أشخاص", "7 people were killed", []Mismatch{{Target: "7"}}},
@@ -68,10 +88,10 @@ func TestCheck(t *testing.T) {
 		{"Hijri year, wrong Gregorian", "في عام 1445", "in 2020", []Mismatch{{Source: "1445", Target: "2020"}}},
 		{"wrong time", "في الساعة 10:30", "at 11:30", []Mismatch{{Source: "10:30", Target: "11:30"}}},
 		{"metres are not millions", "جدار بارتفاع 5 أمتار", "a 5m wall", nil},
-		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Target: "3,400"}}},
+		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Source: "ثلاثة آلاف وخمسمائة", Target: "3,400"}}},
 		{"decade in another millennium", "في السبعينيات", "in the 9170s", []Mismatch{{Target: "9170"}}},
 		{"decade in another century", "خلال خمسينيات القرن الرابع عشر", "in the 1950s", []Mismatch{{Target: "1950"}}},
-		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Target: "100"}}},
+		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Source: "العاشر", Target: "100"}}},
 		{"a figure at the start is no list number", "12 قتيلا في غزة", "2 dead in Gaza", []Mismatch{{Source: "12", Target: "2"}}},
 		{"a repeated figure dropped once", "المولودة في 17 سبتمبر، ووزنها 17 رطلا", "born on September 17, weighing pounds",
 			[]Mismatch{{Source: "17", SourceTimes: 2, TargetTimes: 1}}},
@@ -148,5 +168,19 @@ func TestNumbers(t *testing.T) {
 	}
 	if Numbers("no figures, three words") != nil {
 		t.Errorf("numbers in a text without digits")
+	}
+}
+
+func TestWords(t *testing.T) {
+	s := "قتل ثلاثة أشخاص في الذكرى الخامسة عشرة للثورة، وهي أول مرة منذ ألف عام، و15 في المئة"
+	got := Words(s)
+	want := []Number{{Text: "ثلاثة", Values: []string{"3"}}, {Text: "الخامسة عشرة", Values: []string{"15"}}}
+	if len(got) != len(want) {
+		t.Fatalf("Words(%q) = %+v, want %+v", s, got, want)
+	}
+	for i := range want {
+		if got[i].Text != want[i].Text || !reflect.DeepEqual(got[i].Values, want[i].Values) || s[got[i].Start:got[i].Start+len(got[i].Text)] != got[i].Text {
+			t.Errorf("Words(%q)[%d] = %+v, want %+v at its place", s, i, got[i], want[i])
+		}
 	}
 }

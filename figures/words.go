@@ -43,6 +43,7 @@ var (
 	// wordScale are words that multiply the number before them.
 	wordScale = map[string]int{
 		"dozen": 12, "dozens": 12, "hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000, "trillion": 1000000000000,
+		"hundreds": 100, "thousands": 1000, "millions": 1000000, "billions": 1000000000, // three thousands: a word-by-word draft of ثلاثة آلاف
 		"ميه": 100, "مايه": 100, "الف": 1000, "الاف": 1000, "مليون": 1000000, "ملايين": 1000000,
 		"مليار": 1000000000, "مليارات": 1000000000, "بليون": 1000000000,
 	}
@@ -215,15 +216,14 @@ func scaleOf(w string) int {
 // wordValues returns the values a run of words (folded, lower case) names:
 // each number word alone, a dozen, teens and tens joined with و (ثلاثة
 // عشر, الحادي والعشرين), a number times a scale (three thousand, ثلاثة
-// آلاف) and month names as their numbers.
-func wordValues(words []string) []string {
-	var out []string
+// آلاف) and, apart, month names as their numbers.
+func wordValues(words []string) (out, months []string) {
 	add := func(v int) { out = append(out, strconv.Itoa(v)) }
 	vals := make([]int, len(words))
 	for i, w := range words {
 		w = strings.ToLower(w)
-		if strings.Contains(w, "-") {
-			// twenty-one; two-thirds and a half-year are words of their own
+		if strings.Contains(w, "-") && wordValue(w) <= 0 {
+			// two-thirds and a half-year are words of their own; twenty-one is one number
 			for _, part := range strings.Split(w, "-") {
 				if v := wordValue(part); v > 0 {
 					add(v)
@@ -249,6 +249,8 @@ func wordValues(words []string) []string {
 			out = append(out, "1.5")
 			if vals[i-1] > 0 {
 				out = append(out, strconv.Itoa(vals[i-1])+".5")
+			} else if i > 1 && vals[i-2] > 0 {
+				out = append(out, strconv.Itoa(vals[i-2])+".5") // ثلاث ساعات ونصف: 3.5 hours
 			}
 			if s := scaleOf(words[i-1]); s > 0 {
 				add(s + s/2) // مليون ونصف: 1.5 million
@@ -257,11 +259,11 @@ func wordValues(words []string) []string {
 		if w == "حادي" || w == "الحادي" {
 			vals[i] = 1
 		}
-		if vals[i] > 0 {
+		if vals[i] > 0 && !englishTensOf(words, i) {
 			add(vals[i])
 		}
 		for _, m := range monthNumber[w] {
-			add(m)
+			months = append(months, strconv.Itoa(m))
 		}
 	}
 	out = append(out, arabicChains(words, vals)...)
@@ -287,5 +289,15 @@ func wordValues(words []string) []string {
 			}
 		}
 	}
-	return out
+	return out, months
+}
+
+// englishTensOf reports whether words[i] is the tens of an English number
+// (twenty of twenty-one), which is not a number of its own.
+func englishTensOf(words []string, i int) bool {
+	if i+1 >= len(words) || arabic.HasArabic(words[i]) || arabic.HasArabic(words[i+1]) {
+		return false
+	}
+	a, b := wordValue(words[i]), wordValue(strings.ToLower(words[i+1]))
+	return a >= 20 && a < 100 && a%10 == 0 && b > 0 && b < 10
 }

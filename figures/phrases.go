@@ -1,0 +1,174 @@
+package figures
+
+import (
+	"strconv"
+	"strings"
+
+	"bitext/arabic"
+)
+
+// word is a word of a text: folded, lower case, and where the text has it.
+type word struct {
+	folded     string
+	start, end int // byte offsets of the word in the text
+}
+
+// notNumbers are words that read as number words but are most often
+// something else: a weekday (الاثنين Monday, الاحد Sunday), a verb (لست "I
+// am not", ألف "he composed"), an adjective (ثلاثي "tripartite"), a noun
+// (كمية "quantity").
+var notNumbers = map[string]bool{
+	"الاثنين": true, "والاثنين": true, "الاحد": true, "والاحد": true, "لست": true, "كميه": true, "الف": true, "والف": true,
+	"ثنايي": true, "ثلاثي": true, "رباعي": true, "الثنايي": true, "الثلاثي": true, "الرباعي": true,
+	"ثناييه": true, "ثلاثيه": true, "رباعيه": true, "الثناييه": true, "الثلاثيه": true, "الرباعيه": true,
+}
+
+// figureClitics are the prefixes a number word may carry and still be one:
+// ل alone is left out, لست being "I am not" and لسبع rare.
+var figureClitics = []string{"", "و", "ال", "وال", "بال", "لل", "ب", "وب"}
+
+// figureWordValue returns the value of w if it is an Arabic number word
+// that states a figure, -1 otherwise.
+func figureWordValue(w string) int {
+	if notNumbers[w] {
+		return -1
+	}
+	for _, p := range figureClitics {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok || p != "" && len(rest) < 4 {
+			continue
+		}
+		if v := bareValue(rest); v > 0 {
+			return v
+		}
+	}
+	return -1
+}
+
+// isPercentWord reports whether w, after a number, says per cent rather
+// than a hundred: بالمئة, في المائة.
+func isPercentWord(w string) bool {
+	switch w {
+	case "بالميه", "بالمايه", "الميه", "المايه":
+		return true
+	}
+	return false
+}
+
+// place is the largest power of ten that divides n (n > 0).
+func place(n int) int {
+	p := 1
+	for n%(p*10) == 0 {
+		p *= 10
+	}
+	return p
+}
+
+// arabicFigures returns the figures that runs of Arabic number words state
+// (ثلاثة, الخامس عشر, ثلاثة آلاف وخمسمائة, مئة), which the other side must
+// give in digits or words. Left out, as a translation need not carry them
+// as a figure: one and two, the first and second, a bare thousand or
+// million, a dual, a decade, half.
+func arabicFigures(s string, words []word) []figure {
+	var out []figure
+	for i := 0; i < len(words); i++ {
+		v := figureWordValue(words[i].folded)
+		if v <= 0 || scaleOf(words[i].folded) > 0 && v != 100 || isPercentWord(words[i].folded) || !arabic.HasArabic(words[i].folded) {
+			continue
+		}
+		total, n, j := v, 1, i+1
+		lastScale, last := 0, v // last: the last number word added, for a teen (مئة وخمسة عشر)
+		for ; j < len(words); j++ {
+			w := words[j].folded
+			if isPercentWord(w) {
+				break
+			}
+			if sc := scaleOf(w); sc > 0 && !strings.HasPrefix(w, "و") && total < sc {
+				total *= sc
+				lastScale, last = sc, 0
+				n++
+				continue
+			}
+			if w == "عشر" || w == "عشره" {
+				if last > 0 && last < 10 {
+					total += 10
+					last = 0
+					n++
+					continue
+				}
+				break
+			}
+			if w == "ونصف" && lastScale > 0 {
+				total += lastScale / 2
+				n++
+				continue
+			}
+			x := figureWordValue(w)
+			if x <= 0 || !strings.HasPrefix(w, "و") {
+				break
+			}
+			if j+1 < len(words) && scaleOf(words[j+1].folded) > x {
+				break // مليوني وثلاثة ملايين: two million to three million
+			}
+			// واحد وعشرون, مئة وخمسون, ثلاثة آلاف وخمسمائة; but not عشرة
+			// ملايين وثمانية, most often two figures of a list
+			if x%10 == 0 && x >= 20 && x < 100 && total%100 > 0 && total%100 < 10 || x < place(total) && (total < 1000 || x >= 100) {
+				total += x
+				last = x
+				n++
+				continue
+			}
+			break
+		}
+		start := i
+		i = j - 1
+		if n == 1 && (v < 3 || total > 100 && scaleOf(words[start].folded) > 0) {
+			continue
+		}
+		if start >= 2 && decadeValue(words[start-2].folded) > 0 && centuryAt(foldedOf(words), start-1) > 0 {
+			continue // خمسينيات القرن الرابع عشر: the 1350s, read as a decade
+		}
+		f := figure{text: s[words[start].start:words[j-1].end], start: words[start].start, keys: []string{strconv.Itoa(total)}, word: true}
+		if start > 0 {
+			if c := centuryAt(foldedOf(words), start-1); c > 0 {
+				f.keys = append(f.keys, "c"+strconv.Itoa(c)) // القرن التاسع عشر: the 1800s
+			}
+		}
+		if j < len(words) && (words[j].folded == "ونصف" || j+1 < len(words) && words[j+1].folded == "ونصف") {
+			f.keys = append(f.keys, strconv.Itoa(total)+".5") // ثلاث ساعات ونصف: 3.5 hours
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func foldedOf(words []word) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w.folded
+	}
+	return out
+}
+
+// roman returns the value of w if it is a Roman numeral of two letters or
+// more in capitals, up to XXXIX (Henry VIII, World War II), 0 otherwise: a
+// lone I is a pronoun.
+func roman(w string) int {
+	if len(w) < 2 || strings.Trim(w, "IVX") != "" {
+		return 0
+	}
+	digit := map[byte]int{'I': 1, 'V': 5, 'X': 10}
+	v := 0
+	for i := 0; i < len(w); i++ {
+		d := digit[w[i]]
+		if i+1 < len(w) && digit[w[i+1]] > d {
+			v -= d
+		} else {
+			v += d
+		}
+	}
+	if v <= 0 || v >= 40 {
+		return 0
+	}
+	return v
+}
