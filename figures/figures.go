@@ -14,7 +14,9 @@
 // A figure the Arabic writes in words (ثلاثة, الخامس عشر, ثلاثة آلاف
 // وخمسمائة) must be in the other side too, in digits or words; one and two,
 // the first and the second, which a translation may well give as "a" or
-// "the earliest", need not.
+// "the earliest", need not. So must a count the English writes in words
+// (two, three, twenty-one, two hundred and fifty): an Arabic dual (وزيران)
+// is two, but not three, and a singular is not two.
 package figures
 
 import (
@@ -237,7 +239,7 @@ func (s side) has(f figure) bool {
 		if s.words[k] || !f.word && s.months[k] {
 			return true
 		}
-		for _, g := range s.figs {
+		for _, g := range slices.Concat(s.figs, s.wordFigs) {
 			for _, l := range g.keys {
 				if k == l {
 					return true
@@ -323,6 +325,7 @@ func scan(s string) side {
 			}
 		}
 		sd.wordFigs = append(sd.wordFigs, arabicFigures(s, words)...)
+		sd.wordFigs = append(sd.wordFigs, englishFigures(s, words)...)
 		words = words[:0]
 	}
 	for i := 0; i < len(s); {

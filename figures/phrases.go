@@ -172,3 +172,69 @@ func roman(w string) int {
 	}
 	return v
 }
+
+// englishCounts are the English cardinals a translation states a figure
+// with; one is most often "a", and both, a couple, a dozen or a third are
+// as often no figure.
+var englishCounts = func() map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.Fields("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety") {
+		m[w] = wordNumber[w]
+	}
+	return m
+}()
+
+// englishScales multiply the count before them: three hundred, four dozen.
+var englishScales = map[string]int{"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000, "dozen": 12}
+
+// englishFigures returns the figures that runs of English cardinals state
+// (three, twenty-one, two hundred and fifty, four dozen), which the other
+// side must give in digits or words, a dual being two. A capitalised
+// cardinal inside a sentence is a name's (Six Flags) and left out.
+func englishFigures(s string, words []word) []figure {
+	var out []figure
+	for i := 0; i < len(words); i++ {
+		v, ok := englishCounts[words[i].folded]
+		if !ok || isCapitalised(s, words[i]) && !startsSentence(s, words[i].start) {
+			continue
+		}
+		total, j := v, i+1
+		for ; j < len(words); j++ {
+			w := words[j].folded
+			u, ok := englishCounts[w]
+			if w == "one" {
+				u, ok = 1, true
+			}
+			if ok && u < 10 && total%10 == 0 && total%100 >= 20 {
+				total += u // twenty-one
+				continue
+			}
+			if sc, ok := englishScales[w]; ok && total < sc {
+				total *= sc
+				continue
+			}
+			if w == "and" && j+1 < len(words) && total >= 100 {
+				if u, ok := englishCounts[words[j+1].folded]; ok && u < place(total) {
+					total += u // two hundred and fifty
+					j++
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, figure{text: s[words[i].start:words[j-1].end], start: words[i].start, keys: []string{strconv.Itoa(total)}, word: true})
+		i = j - 1
+	}
+	return out
+}
+
+func isCapitalised(s string, w word) bool {
+	return s[w.start] >= 'A' && s[w.start] <= 'Z'
+}
+
+// startsSentence reports whether nothing but a quote or bracket comes
+// between the start of s or a full stop and offset i.
+func startsSentence(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " \"'“‘([")
+	return t == "" || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":")
+}

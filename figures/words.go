@@ -191,13 +191,28 @@ func decadeValue(w string) int {
 
 // isDual reports whether the Arabic word w may be a dual noun (يومين,
 // ساعتان), which says two without a number word. Masculine plurals end the
-// same way, so that this only ever excuses a 2.
+// same way, so that this only ever excuses a 2; the commonest words that
+// cannot be duals are left out, or a singular given as "two" would pass.
 func isDual(w string) bool {
 	if utf8.RuneCountInString(w) < 4 || !arabic.HasArabic(w) {
 		return false
 	}
+	if strings.HasSuffix(w, "يين") && utf8.RuneCountInString(w) >= 6 || strings.HasSuffix(w, "ستان") || notDuals[strings.TrimPrefix(w, "و")] {
+		return false // المصريين, باكستان, الذين: a plural, a country, a pronoun
+	}
 	return strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ان")
 }
+
+// notDuals are common words that end as a dual does and are none, folded.
+var notDuals = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("الذين كان فكان مكان المكان سكان السكان بين حين الدين فلسطين لبنان ايران عمان " +
+		"بيان البيان زمان انسان الانسان ميدان رمضان السودان اليابان بلدان البلدان عنوان الوان الالوان الاحيان كيان معين " +
+		"اخرين الاخرين اليمين يمين البرلمان برلمان") {
+		m[w] = true
+	}
+	return m
+}()
 
 func scaleOf(w string) int {
 	if v, ok := wordScale[w]; ok {

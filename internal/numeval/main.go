@@ -84,7 +84,7 @@ func Evaluate(dir string, verbose bool) (*Report, error) {
 		return nil, err
 	}
 	r := &Report{Set: filepath.Base(dir), Pairs: len(ps), Tried: map[string]int{}, Caught: map[string]int{},
-		kindsOrder: []string{"digit", "drop", "transpose", "x10", "word-drop", "word-change"}}
+		kindsOrder: []string{"digit", "drop", "transpose", "x10", "word-drop", "word-change", "two-three", "one-two"}}
 	rng := rand.New(rand.NewSource(1))
 	wrng := rand.New(rand.NewSource(2)) // its own, to leave the draws above as they were
 	for _, p := range ps {
@@ -112,6 +112,12 @@ func Evaluate(dir string, verbose bool) (*Report, error) {
 			if loc, changed := englishFor(p.En, w.Values[0]); loc != nil {
 				try("word-drop", loc, "")
 				try("word-change", loc, changed)
+			}
+		}
+		// a count given in words made another: a dual as three, one as two
+		for _, c := range [][2]string{{"two", "three"}, {"one", "two"}} {
+			if loc := wordAt(p.En, c[0]); loc != nil {
+				try(c[0]+"-"+c[1], loc, c[1])
 			}
 		}
 		locs := englishNumber.FindAllStringIndex(p.En, -1)
@@ -203,6 +209,16 @@ func englishFor(en, v string) ([]int, string) {
 		}
 	}
 	return nil, ""
+}
+
+// wordAt returns where en has the word w (in lower case), nil if nowhere.
+func wordAt(en, w string) []int {
+	for _, loc := range englishToken.FindAllStringIndex(en, -1) {
+		if en[loc[0]:loc[1]] == w {
+			return loc
+		}
+	}
+	return nil
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
