@@ -43,12 +43,17 @@ type Mismatch struct {
 	// figure both have; 0 for the other mismatches.
 	SourceTimes int `json:"source_times,omitempty"` // how often the source has Source
 	TargetTimes int `json:"target_times,omitempty"` // how often the target has it
+	// Swapped is set when both sides have the same figures but two come in
+	// the other order; Source and Target then give both ("12 then 30").
+	Swapped bool `json:"swapped,omitempty"`
 }
 
 // String says what differs, for an editor: "the source's 1250 is 125 in
 // the translation", "the source has 17 twice, the translation once".
 func (m Mismatch) String() string {
 	switch {
+	case m.Swapped:
+		return "the source has " + m.Source + ", the translation " + m.Target
 	case m.SourceTimes > 0:
 		return "the source has " + m.Source + " " + times(m.SourceTimes) + ", the translation " + times(m.TargetTimes)
 	case m.Target == "":
@@ -119,7 +124,118 @@ func Check(source, target string) []Mismatch {
 	for _, f := range moreSrc {
 		out = append(out, Mismatch{Source: f.text, SourceTimes: src.count(f), TargetTimes: tgt.count(f)})
 	}
+	if len(out) == 0 {
+		if m, ok := swapped(source, target, src, tgt); ok {
+			out = append(out, m)
+		}
+	}
 	return out
+}
+
+// swapped finds two figures that both sides have, once each, in the other
+// order: "killed 12, wounded 30" for "قتل 30 وجرح 12". Years and the day
+// of a date are left out, as a translation moves them freely ("in 2008" to
+// the front); so are times and figures joined by a dash or slash (a score,
+// 5/3). Human translations keep the order of the rest.
+func swapped(source, target string, src, tgt side) (Mismatch, bool) {
+	eligible := func(s string, f figure) bool {
+		return !f.list && !f.hijri && !strings.Contains(f.keys[0], ":") && !nearMonth(s, f) && !joined(s, f)
+	}
+	srcAll := slices.SortedStableFunc(slices.Values(slices.Concat(src.figs, src.wordFigs)), func(f, g figure) int { return f.start - g.start })
+	tgtAll := slices.SortedStableFunc(slices.Values(slices.Concat(tgt.figs, tgt.wordFigs)), func(f, g figure) int { return f.start - g.start })
+	var pos []int // for each figure of the source in order, the place of its match in the target
+	var pairs [][2]figure
+	for _, f := range srcAll {
+		if !eligible(source, f) || countIn(srcAll, f) != 1 || countIn(tgtAll, f) != 1 {
+			continue
+		}
+		j := slices.IndexFunc(tgtAll, func(g figure) bool { return shares(f, g) })
+		if g := tgtAll[j]; eligible(target, g) && countIn(srcAll, g) == 1 && !(isYearLike(f) && plain(f.text) && plain(g.text)) {
+			pos = append(pos, j)
+			pairs = append(pairs, [2]figure{f, g})
+		}
+	}
+	for i := 1; i < len(pos); i++ {
+		for k := 0; k < i; k++ {
+			if pos[k] > pos[i] && sameGap(source, pairs[k][0], pairs[i][0], target, pairs[i][1], pairs[k][1]) {
+				return Mismatch{Source: pairs[k][0].text + " then " + pairs[i][0].text, Target: pairs[i][1].text + " then " + pairs[k][1].text, Swapped: true}, true
+			}
+		}
+	}
+	return Mismatch{}, false
+}
+
+// sameGap reports whether about as many words lie between a and b, figures
+// of s, as between c and d, figures of t: a swap leaves the sentence as it
+// was, while a translation that moves a clause ("Seven points behind,
+// Johnson is second with 2,243") moves one figure away from the other.
+func sameGap(s string, a, b figure, t string, c, d figure) bool {
+	gap := func(s string, x, y figure) int {
+		return len(strings.FieldsFunc(s[x.start+len(x.text):y.start], func(r rune) bool { return !isLetter(r) }))
+	}
+	g, h := gap(s, a, b), gap(t, c, d)
+	return h-g <= 2+g/2 && g-h <= 2+h/2
+}
+
+// shares reports whether f and g share a value.
+func shares(f, g figure) bool {
+	return slices.ContainsFunc(g.keys, func(k string) bool { return slices.Contains(f.keys, k) })
+}
+
+// countIn returns how many of figs share a value with f.
+func countIn(figs []figure, f figure) int {
+	n := 0
+	for _, g := range figs {
+		if shares(f, g) {
+			n++
+		}
+	}
+	return n
+}
+
+// plain reports whether a figure is written in digits alone, as a year is
+// (2008, not 2,008).
+func plain(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return !isDigit(r) }) < 0
+}
+
+// isYearLike reports whether f may be a year, which a translation moves.
+func isYearLike(f figure) bool {
+	y, err := strconv.Atoi(f.keys[0])
+	return err == nil && y >= 1000 && y <= 2100
+}
+
+// nearMonth reports whether f, a figure of s, is the day of a date: a
+// month name comes right before or after it (5 March, 21 من آذار, March 5).
+func nearMonth(s string, f figure) bool {
+	after := strings.FieldsFunc(s[f.start+len(f.text):], func(r rune) bool { return !isLetter(r) })
+	for i := 0; i < len(after) && i < 2; i++ {
+		if monthNumber[strings.ToLower(arabic.Fold(after[i]))] != nil {
+			return true
+		}
+		if w := arabic.Fold(after[i]); w != "من" && w != "of" {
+			break
+		}
+	}
+	before := strings.FieldsFunc(s[:f.start], func(r rune) bool { return !isLetter(r) })
+	return len(before) > 0 && monthNumber[strings.ToLower(arabic.Fold(before[len(before)-1]))] != nil
+}
+
+// joined reports whether f, a figure of s, is joined to another by a dash
+// or a slash: a score (2-1), a range, a date (5/3).
+func joined(s string, f figure) bool {
+	end := f.start + len(f.text)
+	if end+1 < len(s) && (s[end] == '-' || s[end] == '/') {
+		r, _ := utf8.DecodeRuneInString(s[end+1:])
+		if isDigit(r) {
+			return true
+		}
+	}
+	if f.start >= 2 && (s[f.start-1] == '-' || s[f.start-1] == '/') {
+		r, _ := utf8.DecodeLastRuneInString(s[:f.start-1])
+		return isDigit(r)
+	}
+	return false
 }
 
 // Number is a number a text writes in digits, as Check reads it.

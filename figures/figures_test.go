@@ -74,8 +74,15 @@ func TestCheck(t *testing.T) {
 		{"hundreds and tens in both languages", "مئتان وخمسون جنديا", "two hundred and fifty soldiers", nil},
 		{"dozens in English", "في 48 قاعدة", "in some four dozen bases", nil},
 		{"a capitalised count is a name's", "متجهة إلى سيكس فلاجز", "headed to Six Flags", nil},
+		{"a year moved to the front", "قتل 12 شخصا وجرح 30 عام 2008", "In 2008, 12 people were killed and 30 wounded", nil},
+		{"the day of a date moved", "في 5 مارس قتل 12 شخصا", "12 people were killed on March 5", nil},
+		{"a clause moved", "يقع جونسون في الموقع الثاني برصيد 2243 بفارق سبع نقاط", "Seven points behind, Johnson is second with 2,243", nil},
 
 		// errors
+		{"two figures swapped", "قتل 12 شخصا وجرح 30 آخرون", "30 people were killed and 12 wounded",
+			[]Mismatch{{Source: "12 then 30", Target: "30 then 12", Swapped: true}}},
+		{"figures in words swapped", "قتل ثلاثة أشخاص وجرح عشرة آخرون", "ten people were killed and three wounded",
+			[]Mismatch{{Source: "ثلاثة then عشرة", Target: "ten then three", Swapped: true}}},
 		{"a dual as three", "التقى وزيران في لبنان", "three ministers met in Lebanon", []Mismatch{{Target: "three"}}},
 		{"one as two", "قتل شخص واحد في لبنان", "two people were killed in Lebanon", []Mismatch{{Target: "two"}}},
 		{"a plural is no dual", "قتل أحد الفلسطينيين", "two Palestinians were killed", []Mismatch{{Target: "two"}}},
@@ -122,6 +129,7 @@ func TestMismatchString(t *testing.T) {
 		{Mismatch{Target: "7"}, "the translation's 7 is not in the source"},
 		{Mismatch{Source: "17", SourceTimes: 2, TargetTimes: 1}, "the source has 17 twice, the translation once"},
 		{Mismatch{Source: "62", SourceTimes: 3, TargetTimes: 1}, "the source has 62 3 times, the translation once"},
+		{Mismatch{Source: "12 then 30", Target: "30 then 12", Swapped: true}, "the source has 12 then 30, the translation 30 then 12"},
 	} {
 		if got := c.m.String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.m, got, c.want)

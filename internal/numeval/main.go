@@ -84,7 +84,7 @@ func Evaluate(dir string, verbose bool) (*Report, error) {
 		return nil, err
 	}
 	r := &Report{Set: filepath.Base(dir), Pairs: len(ps), Tried: map[string]int{}, Caught: map[string]int{},
-		kindsOrder: []string{"digit", "drop", "transpose", "x10", "word-drop", "word-change", "two-three", "one-two"}}
+		kindsOrder: []string{"digit", "drop", "transpose", "x10", "word-drop", "word-change", "two-three", "one-two", "swap"}}
 	rng := rand.New(rand.NewSource(1))
 	wrng := rand.New(rand.NewSource(2)) // its own, to leave the draws above as they were
 	for _, p := range ps {
@@ -98,14 +98,16 @@ func Evaluate(dir string, verbose bool) (*Report, error) {
 			}
 			continue // a corruption of a flagged pair would be caught for nothing
 		}
-		try := func(kind string, loc []int, changed string) {
-			en := p.En[:loc[0]] + changed + p.En[loc[1]:]
+		tryText := func(kind, en, what string) {
 			r.Tried[kind]++
 			if len(figures.Check(p.Ar, en)) > 0 {
 				r.Caught[kind]++
 			} else if verbose {
-				r.Details = append(r.Details, fmt.Sprintf("MISS %s %s: %q for %q\n  AR %s\n  EN %s", kind, p.Doc, changed, p.En[loc[0]:loc[1]], p.Ar, en))
+				r.Details = append(r.Details, fmt.Sprintf("MISS %s %s: %s\n  AR %s\n  EN %s", kind, p.Doc, what, p.Ar, en))
 			}
+		}
+		try := func(kind string, loc []int, changed string) {
+			tryText(kind, p.En[:loc[0]]+changed+p.En[loc[1]:], fmt.Sprintf("%q for %q", changed, p.En[loc[0]:loc[1]]))
 		}
 		if ws := figures.Words(p.Ar); len(ws) > 0 {
 			w := ws[wrng.Intn(len(ws))]
@@ -123,6 +125,16 @@ func Evaluate(dir string, verbose bool) (*Report, error) {
 		locs := englishNumber.FindAllStringIndex(p.En, -1)
 		if len(locs) == 0 {
 			continue
+		}
+		if len(locs) >= 2 {
+			// two figures swapped: the first and another that differs
+			a := locs[0]
+			for _, b := range locs[1:] {
+				if x, y := p.En[a[0]:a[1]], p.En[b[0]:b[1]]; x != y {
+					tryText("swap", p.En[:a[0]]+y+p.En[a[1]:b[0]]+x+p.En[b[1]:], fmt.Sprintf("%s and %s swapped", x, y))
+					break
+				}
+			}
 		}
 		loc := locs[rng.Intn(len(locs))]
 		n := p.En[loc[0]:loc[1]]
