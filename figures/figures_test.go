@@ -73,6 +73,7 @@ func TestCheck(t *testing.T) {
 		{"a count in English words", "بعد أربع سنوات", "Four years later", nil},
 		{"hundreds and tens in both languages", "مئتان وخمسون جنديا", "two hundred and fifty soldiers", nil},
 		{"dozens in English", "في 48 قاعدة", "in some four dozen bases", nil},
+		{"a fraction is no count", "أغلبية ثلثي الأعضاء", "a two-thirds majority of members", nil},
 		{"a capitalised count is a name's", "متجهة إلى سيكس فلاجز", "headed to Six Flags", nil},
 		{"a year moved to the front", "قتل 12 شخصا وجرح 30 عام 2008", "In 2008, 12 people were killed and 30 wounded", nil},
 		{"the day of a date moved", "في 5 مارس قتل 12 شخصا", "12 people were killed on March 5", nil},

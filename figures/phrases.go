@@ -71,6 +71,7 @@ func place(n int) int {
 // million, a dual, a decade, half.
 func arabicFigures(s string, words []word) []figure {
 	var out []figure
+	folded := foldedOf(words)
 	for i := 0; i < len(words); i++ {
 		v := figureWordValue(words[i].folded)
 		if v <= 0 || scaleOf(words[i].folded) > 0 && v != 100 || isPercentWord(words[i].folded) || !arabic.HasArabic(words[i].folded) {
@@ -125,12 +126,12 @@ func arabicFigures(s string, words []word) []figure {
 		if n == 1 && (v < 3 || total > 100 && scaleOf(words[start].folded) > 0) {
 			continue
 		}
-		if start >= 2 && decadeValue(words[start-2].folded) > 0 && centuryAt(foldedOf(words), start-1) > 0 {
+		if start >= 2 && decadeValue(words[start-2].folded) > 0 && centuryAt(folded, start-1) > 0 {
 			continue // خمسينيات القرن الرابع عشر: the 1350s, read as a decade
 		}
 		f := figure{text: s[words[start].start:words[j-1].end], start: words[start].start, keys: []string{strconv.Itoa(total)}, word: true}
 		if start > 0 {
-			if c := centuryAt(foldedOf(words), start-1); c > 0 {
+			if c := centuryAt(folded, start-1); c > 0 {
 				f.keys = append(f.keys, "c"+strconv.Itoa(c)) // القرن التاسع عشر: the 1800s
 			}
 		}
@@ -184,6 +185,10 @@ var englishCounts = func() map[string]int {
 	return m
 }()
 
+// englishFractions are the parts a count before them makes a fraction of.
+var englishFractions = map[string]bool{"half": true, "halve": true, "third": true, "quarter": true, "fifth": true,
+	"sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true}
+
 // englishScales multiply the count before them: three hundred, four dozen.
 var englishScales = map[string]int{"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000, "dozen": 12}
 
@@ -221,6 +226,10 @@ func englishFigures(s string, words []word) []figure {
 				}
 			}
 			break
+		}
+		if j < len(words) && englishFractions[strings.TrimSuffix(words[j].folded, "s")] {
+			i = j
+			continue // two-thirds: ثلثا, no count
 		}
 		out = append(out, figure{text: s[words[i].start:words[j-1].end], start: words[i].start, keys: []string{strconv.Itoa(total)}, word: true})
 		i = j - 1
