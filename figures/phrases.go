@@ -15,12 +15,20 @@ type word struct {
 
 // notNumbers are words that read as number words but are most often
 // something else: a weekday (الاثنين Monday, الاحد Sunday), a verb (لست "I
-// am not", ألف "he composed"), an adjective (ثلاثي "tripartite"), a noun
-// (كمية "quantity").
+// am not", ألف "he composed"), a noun (كمية "quantity").
 var notNumbers = map[string]bool{
 	"الاثنين": true, "والاثنين": true, "الاحد": true, "والاحد": true, "لست": true, "كميه": true, "الف": true, "والف": true,
-	"ثنايي": true, "ثلاثي": true, "رباعي": true, "الثنايي": true, "الثلاثي": true, "الرباعي": true,
-	"ثناييه": true, "ثلاثيه": true, "رباعيه": true, "الثناييه": true, "الثلاثيه": true, "الرباعيه": true,
+}
+
+// isAdjective reports whether w (folded, without clitics) is a number
+// adjective (ثلاثي "tripartite", السداسية "six-party", ثلاثية الأبعاد
+// "3D"), which a translation may give without the number.
+func isAdjective(w string) bool {
+	switch strings.TrimSuffix(w, "ه") {
+	case "ثنايي", "ثلاثي", "رباعي", "خماسي", "سداسي", "سباعي":
+		return true
+	}
+	return false
 }
 
 // figureClitics are the prefixes a number word may carry and still be one:
@@ -38,7 +46,7 @@ func figureWordValue(w string) int {
 		if !ok || p != "" && len(rest) < 4 {
 			continue
 		}
-		if v := bareValue(rest); v > 0 {
+		if v := bareValue(rest); v > 0 && !isAdjective(rest) {
 			return v
 		}
 	}
@@ -138,9 +146,24 @@ func arabicFigures(s string, words []word) []figure {
 		if j < len(words) && (words[j].folded == "ونصف" || j+1 < len(words) && words[j+1].folded == "ونصف") {
 			f.keys = append(f.keys, strconv.Itoa(total)+".5") // ثلاث ساعات ونصف: 3.5 hours
 		}
+		if minutes, ok := clockParts[nextWord(folded, j)]; ok && total <= 12 {
+			// الرابعة والنصف: 4:30, or 16:30
+			f.keys = append(f.keys, clock(strconv.Itoa(total), minutes), clock(strconv.Itoa(total+12), minutes))
+		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// clockParts are the minutes the words after an hour add to it.
+var clockParts = map[string]string{"والنصف": "30", "والربع": "15"}
+
+// nextWord is words[j], "" past the end.
+func nextWord(words []string, j int) string {
+	if j < len(words) {
+		return words[j]
+	}
+	return ""
 }
 
 func foldedOf(words []word) []string {
