@@ -157,12 +157,103 @@ func swapped(source, target string, src, tgt side) (Mismatch, bool) {
 	}
 	for i := 1; i < len(pos); i++ {
 		for k := 0; k < i; k++ {
-			if pos[k] > pos[i] && sameGap(source, pairs[k][0], pairs[i][0], target, pairs[i][1], pairs[k][1]) {
+			if pos[k] <= pos[i] {
+				continue
+			}
+			moved, swap := false, false
+			for _, role := range []func(string, figure) string{anchorNear, prepositionOf} {
+				ak, ai := role(source, pairs[k][0]), role(source, pairs[i][0])
+				ek, ei := role(target, pairs[k][1]), role(target, pairs[i][1])
+				if ak == "" || ai == "" || ak == ai {
+					continue // the source does not say what each counts
+				}
+				// "12 people were killed and 30 wounded" for أصيب 30 وقتل 12,
+				// "to 7% from 5%" for من 5% إلى 7%: the clauses moved
+				moved = moved || ek == ak && ei == ai
+				swap = swap || ek == ai && ei == ak
+			}
+			if moved {
+				continue
+			}
+			if swap || sameGap(source, pairs[k][0], pairs[i][0], target, pairs[i][1], pairs[k][1]) {
 				return Mismatch{Source: pairs[k][0].text + " then " + pairs[i][0].text, Target: pairs[i][1].text + " then " + pairs[k][1].text, Swapped: true}, true
 			}
 		}
 	}
 	return Mismatch{}, false
+}
+
+// anchors are the words of casualty and arrest reports that say what a
+// figure near them counts, English and Arabic (folded).
+var anchors = func() map[string]string {
+	m := map[string]string{}
+	for class, words := range map[string]string{
+		"dead": "killed killing dead died deaths death fatalities bodies " +
+			"قتل قتيل قتيلا قتلي مقتل حتفه حتفهم مصرع وفاه توفي شهيد شهيدا شهداء استشهاد استشهد",
+		"hurt": "wounded wounding injured injuring injuries injury hurt " +
+			"جرح جريح جريحا جرحي اصيب اصابه اصابات مصاب مصابا مصابين بجروح",
+		"held": "arrested arrests detained detainees prisoners " +
+			"اعتقال اعتقل معتقل معتقلا معتقلين احتجاز احتجز اسير اسيرا اسري",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = class
+		}
+	}
+	return m
+}()
+
+// anchorNear returns the class of the anchor word nearest f, a figure of s,
+// within three words either side: "dead" for "killed 12", "" for none.
+func anchorNear(s string, f figure) string {
+	split := func(r rune) bool { return !isLetter(r) }
+	after := strings.FieldsFunc(s[f.start+len(f.text):], split)
+	before := strings.FieldsFunc(s[:f.start], split)
+	for d := 0; d < 3; d++ {
+		if d < len(after) {
+			if c := anchorOf(after[d]); c != "" {
+				return c
+			}
+		}
+		if d < len(before) {
+			if c := anchorOf(before[len(before)-1-d]); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// prepositionOf returns "from" or "to" when the word right before f, a
+// figure of s, is one (من, إلى), "" otherwise.
+func prepositionOf(s string, f figure) string {
+	before := strings.FieldsFunc(s[:f.start], func(r rune) bool { return !isLetter(r) })
+	if len(before) == 0 {
+		return ""
+	}
+	switch strings.ToLower(arabic.Fold(before[len(before)-1])) {
+	case "from", "من":
+		return "from"
+	case "to", "الي":
+		return "to"
+	}
+	return ""
+}
+
+// anchorOf is the class of the anchor word w, with or without its clitics
+// (وجرح, والقتلى).
+func anchorOf(w string) string {
+	w = strings.ToLower(arabic.Fold(w))
+	if c := anchors[w]; c != "" {
+		return c
+	}
+	for _, p := range proclitics {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			if c := anchors[rest]; c != "" {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // sameGap reports whether about as many words lie between a and b, figures

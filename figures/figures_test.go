@@ -83,11 +83,18 @@ func TestCheck(t *testing.T) {
 		{"a capitalised count is a name's", "متجهة إلى سيكس فلاجز", "headed to Six Flags", nil},
 		{"a year moved to the front", "قتل 12 شخصا وجرح 30 عام 2008", "In 2008, 12 people were killed and 30 wounded", nil},
 		{"the day of a date moved", "في 5 مارس قتل 12 شخصا", "12 people were killed on March 5", nil},
+		{"casualty clauses moved", "أصيب 30 شخصا وقتل 12 آخرون في الانفجار", "The blast killed 12 people and wounded 30",
+			nil},
+		{"from and to moved", "ارتفع معدل البطالة من 5% إلى 7%", "Unemployment rose to 7% from 5%", nil},
 		{"a clause moved", "يقع جونسون في الموقع الثاني برصيد 2243 بفارق سبع نقاط", "Seven points behind, Johnson is second with 2,243", nil},
 
 		// errors
 		{"two figures swapped", "قتل 12 شخصا وجرح 30 آخرون", "30 people were killed and 12 wounded",
 			[]Mismatch{{Source: "12 then 30", Target: "30 then 12", Swapped: true}}},
+		{"casualties swapped in a longer sentence", "قتل 12 شخصا في الهجوم الانتحاري الذي وقع صباح اليوم في وسط المدينة وأصيب 30 آخرون", "30 people were killed and 12 were wounded",
+			[]Mismatch{{Source: "12 then 30", Target: "30 then 12", Swapped: true}}},
+		{"from and to swapped", "ارتفع معدل البطالة من 5% إلى 7%", "Unemployment rose from 7% to 5%",
+			[]Mismatch{{Source: "5 then 7", Target: "7 then 5", Swapped: true}}},
 		{"figures in words swapped", "قتل ثلاثة أشخاص وجرح عشرة آخرون", "ten people were killed and three wounded",
 			[]Mismatch{{Source: "ثلاثة then عشرة", Target: "ten then three", Swapped: true}}},
 		{"a dual as three", "التقى وزيران في لبنان", "three ministers met in Lebanon", []Mismatch{{Target: "three"}}},
