@@ -2,9 +2,10 @@
 // translations: the gold sentence pairs of the alignment sets, where almost
 // every flag is a false alarm, and corrupted copies of them (one digit
 // changed, a number dropped, two digits swapped, a figure ten times larger;
-// and where the Arabic writes a figure in words, its English dropped or made
-// the next number: "fifteenth" as "sixteenth", "3" as "4"), where every miss
-// is an error let through. The naive check (tm's number
+// where the Arabic writes a figure in words, its English dropped or made the
+// next number: "fifteenth" as "sixteenth", "3" as "4"; "two" made "three"
+// and "one" made "two"; two figures of the English swapped), where every
+// miss is an error let through. The naive check (tm's number
 // extraction, compared exactly) is the baseline. Run from the repository
 // root, with the shared data folder beside it:
 //
