@@ -388,7 +388,7 @@ func missing(a, b side) (absent []string, more []figure) {
 	}
 	for _, f := range all {
 		if f.word {
-			if !b.has(f) && !seen[f.keys[0]] {
+			if !b.has(f) && !seen[f.keys[0]] && !b.isName(f.text) {
 				seen[f.keys[0]] = true
 				absent = append(absent, f.text)
 			}
@@ -436,6 +436,10 @@ type side struct {
 	// months are the numbers of the months it names (March: 3), which
 	// excuse a figure (5/3) but not a number word: ثلاثة is not March
 	months map[string]bool
+	// names are the consonants of its capitalised Latin words (Stone:
+	// stn), by which an Arabic name that reads as a number word (ستون,
+	// sixty) is known
+	names map[string]bool
 	// wordFigs are the figures its words state (ثلاثة, الخامس عشر), which
 	// the other side must have in digits or words, as it must a figure
 	wordFigs []figure
@@ -455,6 +459,16 @@ func (s side) has(f figure) bool {
 		}
 	}
 	return false
+}
+
+// isName reports whether the Arabic word w, a number word, may be a name
+// that s writes in Latin letters: ستون is Stone, وست West, وستون "and Stone".
+func (s side) isName(w string) bool {
+	if s.names[arabicSkeleton(w)] {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w, "و")
+	return ok && s.names[arabicSkeleton(rest)]
 }
 
 // hasWord reports whether the words of s name a value of f.
@@ -516,7 +530,7 @@ func gregorianStart(f figure) int {
 
 // scan reads the figures and number words of s.
 func scan(s string) side {
-	sd := side{words: map[string]bool{}, months: map[string]bool{}}
+	sd := side{words: map[string]bool{}, months: map[string]bool{}, names: map[string]bool{}}
 	var words []word // in order, for readings across words
 	flushWords := func() {
 		vals, months := wordValues(foldedOf(words))
@@ -526,8 +540,17 @@ func scan(s string) side {
 		for _, v := range months {
 			sd.months[v] = true
 		}
-		for _, w := range words {
-			if v := roman(s[w.start:w.end]); v > 0 {
+		for k, w := range words {
+			if isCapitalised(s, w) && englishCounts[w.folded] == 0 {
+				if sk := latinSkeleton(w.folded); len(sk) >= 3 {
+					sd.names[sk] = true
+				}
+			}
+			v := roman(s[w.start:w.end])
+			if t := s[w.start:w.end]; (t == "V" || t == "X") && k > 0 && isCapitalised(s, words[k-1]) {
+				v = map[string]int{"V": 5, "X": 10}[t] // Felipe V: فيليب الخامس
+			}
+			if v > 0 {
 				sd.words[strconv.Itoa(v)] = true // Henry VIII: هنري الثامن
 			}
 		}

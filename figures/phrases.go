@@ -270,3 +270,69 @@ func startsSentence(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " \"'“‘([")
 	return t == "" || strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":")
 }
+
+// arabicConsonants are the Latin consonants an Arabic letter (folded) is
+// written with in a name; the long vowels and ع are left out.
+var arabicConsonants = map[rune]byte{
+	'ب': 'b', 'ت': 't', 'ث': 't', 'ج': 'g', 'ح': 'h', 'خ': 'k', 'د': 'd', 'ذ': 'd', 'ر': 'r', 'ز': 'z', 'س': 's',
+	'ش': 's', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'g', 'ف': 'f', 'ق': 'k', 'ك': 'k', 'ل': 'l', 'م': 'm',
+	'ن': 'n', 'ه': 'h',
+}
+
+// arabicSkeleton returns the consonants a one-word Arabic name is written
+// with in Latin letters (ستون, وست: stn, wst), "" for several words; an
+// initial و is a w.
+func arabicSkeleton(w string) string {
+	if strings.ContainsRune(w, ' ') {
+		return ""
+	}
+	var b []byte
+	for i, r := range []rune(arabic.Fold(w)) {
+		c, ok := arabicConsonants[r]
+		switch {
+		case i == 0 && r == 'و':
+			c, ok = 'w', true
+		case i == 0 && r == 'ي':
+			c, ok = 'y', true
+		}
+		if ok && (len(b) == 0 || b[len(b)-1] != c) {
+			b = append(b, c)
+		}
+	}
+	return strings.TrimSuffix(string(b), "h") // ة, folded as ه
+}
+
+// latinSkeleton returns the consonants of a Latin word (lower case) as
+// arabicSkeleton gives them: Stone stn, West wst, Shapiro sbr.
+func latinSkeleton(w string) string {
+	for _, r := range [][2]string{{"sh", "s"}, {"th", "t"}, {"ph", "f"}, {"ck", "k"}, {"ch", "s"}, {"kh", "k"}, {"gh", "g"}, {"dh", "d"}} {
+		w = strings.ReplaceAll(w, r[0], r[1])
+	}
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u':
+			continue
+		case 'y', 'w':
+			if i > 0 {
+				continue
+			}
+		case 'p':
+			c = 'b'
+		case 'v':
+			c = 'f'
+		case 'q', 'c':
+			c = 'k'
+		case 'j':
+			c = 'g'
+		}
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+		if len(b) == 0 || b[len(b)-1] != c {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}

@@ -204,7 +204,24 @@ func isDual(w string) bool {
 	if strings.HasSuffix(w, "يين") && utf8.RuneCountInString(w) >= 6 || strings.HasSuffix(w, "ستان") || notDuals[strings.TrimPrefix(w, "و")] {
 		return false // المصريين, باكستان, الذين: a plural, a country, a pronoun
 	}
-	return strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ان")
+	// يومين, ساعتان; منهما, كلاهما: a pronoun of two
+	return strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ان") || strings.HasSuffix(w, "هما")
+}
+
+// englishPlural returns the value of an English cardinal in the plural
+// (fours, sixes, twenties), 0 for other words.
+func englishPlural(w string) int {
+	for _, suffix := range []string{"es", "s"} {
+		if stem, ok := strings.CutSuffix(w, suffix); ok {
+			if strings.HasSuffix(stem, "ti") {
+				stem = strings.TrimSuffix(stem, "i") + "y" // twenties
+			}
+			if v := wordNumber[stem]; v > 2 && v < 100 && stem[0] < 0x80 && !strings.HasSuffix(stem, "th") {
+				return v
+			}
+		}
+	}
+	return 0
 }
 
 // notDuals are common words that end as a dual does and are none, folded.
@@ -250,6 +267,9 @@ func wordValues(words []string) (out, months []string) {
 			}
 		}
 		vals[i] = wordValue(w)
+		if v := englishPlural(w); v > 0 {
+			add(v) // 11 fours: 11 من الأربع
+		}
 		if d := decadeValue(w); d > 0 {
 			if c := centuryAt(words, i+1); c > 0 {
 				out = append(out, strconv.Itoa((c-1)*100+d)+"s") // خمسينيات القرن الرابع عشر: the 1350s
