@@ -10,6 +10,13 @@
 // named on the other, and a Hijri year the translation gives as its
 // Gregorian year are not mismatches. Each value counts once, however often
 // it is repeated: a translation may say "it" for a figure already given.
+//
+// A figure the Arabic writes in words (ثلاثة, الخامس عشر, ثلاثة آلاف
+// وخمسمائة) must be in the other side too, in digits or words; one and two,
+// the first and the second, which a translation may well give as "a" or
+// "the earliest", need not. So must a count the English writes in words
+// (two, three, twenty-one, two hundred and fifty): an Arabic dual (وزيران)
+// is two, but not three, and a singular is not two.
 package figures
 
 import (
@@ -36,12 +43,17 @@ type Mismatch struct {
 	// figure both have; 0 for the other mismatches.
 	SourceTimes int `json:"source_times,omitempty"` // how often the source has Source
 	TargetTimes int `json:"target_times,omitempty"` // how often the target has it
+	// Swapped is set when both sides have the same figures but two come in
+	// the other order; Source and Target then give both ("12 then 30").
+	Swapped bool `json:"swapped,omitempty"`
 }
 
 // String says what differs, for an editor: "the source's 1250 is 125 in
 // the translation", "the source has 17 twice, the translation once".
 func (m Mismatch) String() string {
 	switch {
+	case m.Swapped:
+		return "the source has " + m.Source + ", the translation " + m.Target
 	case m.SourceTimes > 0:
 		return "the source has " + m.Source + " " + times(m.SourceTimes) + ", the translation " + times(m.TargetTimes)
 	case m.Target == "":
@@ -91,7 +103,7 @@ func Mark(u *doc.Unit, ms []Mismatch) {
 // English ones.
 func Check(source, target string) []Mismatch {
 	src, tgt := scan(source), scan(target)
-	if len(src.figs) == 0 && len(tgt.figs) == 0 {
+	if len(src.figs)+len(src.wordFigs) == 0 && len(tgt.figs)+len(tgt.wordFigs) == 0 {
 		return nil
 	}
 	onlySrc, moreSrc := missing(src, tgt)
@@ -112,7 +124,209 @@ func Check(source, target string) []Mismatch {
 	for _, f := range moreSrc {
 		out = append(out, Mismatch{Source: f.text, SourceTimes: src.count(f), TargetTimes: tgt.count(f)})
 	}
+	if len(out) == 0 {
+		if m, ok := swapped(source, target, src, tgt); ok {
+			out = append(out, m)
+		}
+	}
 	return out
+}
+
+// swapped finds two figures that both sides have, once each, in the other
+// order: "killed 12, wounded 30" for "قتل 30 وجرح 12". Years and the day
+// of a date are left out, as a translation moves them freely ("in 2008" to
+// the front); so are times and figures joined by a dash or slash (a score,
+// 5/3). Human translations keep the order of the rest.
+func swapped(source, target string, src, tgt side) (Mismatch, bool) {
+	eligible := func(s string, f figure) bool {
+		return !f.list && !f.hijri && !strings.Contains(f.keys[0], ":") && !nearMonth(s, f) && !joined(s, f)
+	}
+	srcAll := slices.SortedStableFunc(slices.Values(slices.Concat(src.figs, src.wordFigs)), func(f, g figure) int { return f.start - g.start })
+	tgtAll := slices.SortedStableFunc(slices.Values(slices.Concat(tgt.figs, tgt.wordFigs)), func(f, g figure) int { return f.start - g.start })
+	var pos []int // for each figure of the source in order, the place of its match in the target
+	var pairs [][2]figure
+	for _, f := range srcAll {
+		if !eligible(source, f) || countIn(srcAll, f) != 1 || countIn(tgtAll, f) != 1 {
+			continue
+		}
+		j := slices.IndexFunc(tgtAll, func(g figure) bool { return shares(f, g) })
+		if g := tgtAll[j]; eligible(target, g) && countIn(srcAll, g) == 1 && !(isYearLike(f) && plain(f.text) && plain(g.text)) {
+			pos = append(pos, j)
+			pairs = append(pairs, [2]figure{f, g})
+		}
+	}
+	for i := 1; i < len(pos); i++ {
+		for k := 0; k < i; k++ {
+			if pos[k] <= pos[i] {
+				continue
+			}
+			moved, swap := false, false
+			for _, role := range []func(string, figure) string{anchorNear, prepositionOf} {
+				ak, ai := role(source, pairs[k][0]), role(source, pairs[i][0])
+				ek, ei := role(target, pairs[k][1]), role(target, pairs[i][1])
+				if ak == "" || ai == "" || ak == ai {
+					continue // the source does not say what each counts
+				}
+				// "12 people were killed and 30 wounded" for أصيب 30 وقتل 12,
+				// "to 7% from 5%" for من 5% إلى 7%: the clauses moved
+				moved = moved || ek == ak && ei == ai
+				swap = swap || ek == ai && ei == ak
+			}
+			if moved {
+				continue
+			}
+			if swap || sameGap(source, pairs[k][0], pairs[i][0], target, pairs[i][1], pairs[k][1]) {
+				return Mismatch{Source: pairs[k][0].text + " then " + pairs[i][0].text, Target: pairs[i][1].text + " then " + pairs[k][1].text, Swapped: true}, true
+			}
+		}
+	}
+	return Mismatch{}, false
+}
+
+// anchors are the words of casualty and arrest reports that say what a
+// figure near them counts, English and Arabic (folded).
+var anchors = func() map[string]string {
+	m := map[string]string{}
+	for class, words := range map[string]string{
+		"dead": "killed killing dead died deaths death fatalities bodies " +
+			"قتل قتيل قتيلا قتلي مقتل حتفه حتفهم مصرع وفاه توفي شهيد شهيدا شهداء استشهاد استشهد",
+		"hurt": "wounded wounding injured injuring injuries injury hurt " +
+			"جرح جريح جريحا جرحي اصيب اصابه اصابات مصاب مصابا مصابين بجروح",
+		"held": "arrested arrests detained detainees prisoners " +
+			"اعتقال اعتقل معتقل معتقلا معتقلين احتجاز احتجز اسير اسيرا اسري",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = class
+		}
+	}
+	return m
+}()
+
+// anchorNear returns the class of the anchor word nearest f, a figure of s,
+// within three words either side: "dead" for "killed 12", "" for none.
+func anchorNear(s string, f figure) string {
+	split := func(r rune) bool { return !isLetter(r) }
+	after := strings.FieldsFunc(s[f.start+len(f.text):], split)
+	before := strings.FieldsFunc(s[:f.start], split)
+	for d := 0; d < 3; d++ {
+		if d < len(after) {
+			if c := anchorOf(after[d]); c != "" {
+				return c
+			}
+		}
+		if d < len(before) {
+			if c := anchorOf(before[len(before)-1-d]); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// prepositionOf returns "from" or "to" when the word right before f, a
+// figure of s, is one (من, إلى), "" otherwise.
+func prepositionOf(s string, f figure) string {
+	before := strings.FieldsFunc(s[:f.start], func(r rune) bool { return !isLetter(r) })
+	if len(before) == 0 {
+		return ""
+	}
+	switch strings.ToLower(arabic.Fold(before[len(before)-1])) {
+	case "from", "من":
+		return "from"
+	case "to", "الي":
+		return "to"
+	}
+	return ""
+}
+
+// anchorOf is the class of the anchor word w, with or without its clitics
+// (وجرح, والقتلى).
+func anchorOf(w string) string {
+	w = strings.ToLower(arabic.Fold(w))
+	if c := anchors[w]; c != "" {
+		return c
+	}
+	for _, p := range proclitics {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			if c := anchors[rest]; c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// sameGap reports whether about as many words lie between a and b, figures
+// of s, as between c and d, figures of t: a swap leaves the sentence as it
+// was, while a translation that moves a clause ("Seven points behind,
+// Johnson is second with 2,243") moves one figure away from the other.
+func sameGap(s string, a, b figure, t string, c, d figure) bool {
+	gap := func(s string, x, y figure) int {
+		return len(strings.FieldsFunc(s[x.start+len(x.text):y.start], func(r rune) bool { return !isLetter(r) }))
+	}
+	g, h := gap(s, a, b), gap(t, c, d)
+	return h-g <= 2+g/2 && g-h <= 2+h/2
+}
+
+// shares reports whether f and g share a value.
+func shares(f, g figure) bool {
+	return slices.ContainsFunc(g.keys, func(k string) bool { return slices.Contains(f.keys, k) })
+}
+
+// countIn returns how many of figs share a value with f.
+func countIn(figs []figure, f figure) int {
+	n := 0
+	for _, g := range figs {
+		if shares(f, g) {
+			n++
+		}
+	}
+	return n
+}
+
+// plain reports whether a figure is written in digits alone, as a year is
+// (2008, not 2,008).
+func plain(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return !isDigit(r) }) < 0
+}
+
+// isYearLike reports whether f may be a year, which a translation moves.
+func isYearLike(f figure) bool {
+	y, err := strconv.Atoi(f.keys[0])
+	return err == nil && y >= 1000 && y <= 2100
+}
+
+// nearMonth reports whether f, a figure of s, is the day of a date: a
+// month name comes right before or after it (5 March, 21 من آذار, March 5).
+func nearMonth(s string, f figure) bool {
+	after := strings.FieldsFunc(s[f.start+len(f.text):], func(r rune) bool { return !isLetter(r) })
+	for i := 0; i < len(after) && i < 2; i++ {
+		if monthNumber[strings.ToLower(arabic.Fold(after[i]))] != nil {
+			return true
+		}
+		if w := arabic.Fold(after[i]); w != "من" && w != "of" {
+			break
+		}
+	}
+	before := strings.FieldsFunc(s[:f.start], func(r rune) bool { return !isLetter(r) })
+	return len(before) > 0 && monthNumber[strings.ToLower(arabic.Fold(before[len(before)-1]))] != nil
+}
+
+// joined reports whether f, a figure of s, is joined to another by a dash
+// or a slash: a score (2-1), a range, a date (5/3).
+func joined(s string, f figure) bool {
+	end := f.start + len(f.text)
+	if end+1 < len(s) && (s[end] == '-' || s[end] == '/') {
+		r, _ := utf8.DecodeRuneInString(s[end+1:])
+		if isDigit(r) {
+			return true
+		}
+	}
+	if f.start >= 2 && (s[f.start-1] == '-' || s[f.start-1] == '/') {
+		r, _ := utf8.DecodeLastRuneInString(s[:f.start-1])
+		return isDigit(r)
+	}
+	return false
 }
 
 // Number is a number a text writes in digits, as Check reads it.
@@ -140,6 +354,19 @@ func Numbers(s string) []Number {
 	return out
 }
 
+// Words returns the figures s states in Arabic number words (ثلاثة, الخامس
+// عشر, ثلاثة آلاف وخمسمائة), in order: those Check requires the other side
+// to give, in digits or words. One and two, the first and second, a bare
+// thousand or million, a dual and a decade are left out, as a translation
+// may carry them as "a", "the earliest" or "the 1970s".
+func Words(s string) []Number {
+	var out []Number
+	for _, f := range scan(s).wordFigs {
+		out = append(out, Number{Text: f.text, Start: f.start, Values: f.keys})
+	}
+	return out
+}
+
 // Same reports whether a and b may be the same figure: whether they share a
 // value, as ١٬٢٥٠, 1,250 and 1250 do.
 func (a Number) Same(b Number) bool {
@@ -155,7 +382,18 @@ func (a Number) Same(b Number) bool {
 // and those b has fewer times (and never in words).
 func missing(a, b side) (absent []string, more []figure) {
 	seen := map[string]bool{}
-	for _, f := range a.figs {
+	all := a.figs
+	if len(a.wordFigs) > 0 {
+		all = slices.SortedStableFunc(slices.Values(slices.Concat(a.figs, a.wordFigs)), func(f, g figure) int { return f.start - g.start })
+	}
+	for _, f := range all {
+		if f.word {
+			if !b.has(f) && !seen[f.keys[0]] && !b.isName(f.text) {
+				seen[f.keys[0]] = true
+				absent = append(absent, f.text)
+			}
+			continue
+		}
 		if b.has(f) {
 			if !b.hasWord(f) && a.count(f) > b.count(f) && !seen[f.keys[0]] && !f.list {
 				seen[f.keys[0]] = true
@@ -185,6 +423,7 @@ type figure struct {
 	keys  []string
 	hijri bool // followed by هـ or هجري
 	list  bool // the number of a list item ("1. ", "2) " at the start): a page may number it otherwise
+	word  bool // written in words (ثلاثة آلاف)
 }
 
 // side is what one text says in numbers: its figures, and the values its
@@ -194,14 +433,24 @@ type figure struct {
 type side struct {
 	figs  []figure
 	words map[string]bool
+	// months are the numbers of the months it names (March: 3), which
+	// excuse a figure (5/3) but not a number word: ثلاثة is not March
+	months map[string]bool
+	// names are the consonants of its capitalised Latin words (Stone:
+	// stn), by which an Arabic name that reads as a number word (ستون,
+	// sixty) is known
+	names map[string]bool
+	// wordFigs are the figures its words state (ثلاثة, الخامس عشر), which
+	// the other side must have in digits or words, as it must a figure
+	wordFigs []figure
 }
 
 func (s side) has(f figure) bool {
 	for _, k := range f.keys {
-		if s.words[k] {
+		if s.words[k] || !f.word && s.months[k] {
 			return true
 		}
-		for _, g := range s.figs {
+		for _, g := range slices.Concat(s.figs, s.wordFigs) {
 			for _, l := range g.keys {
 				if k == l {
 					return true
@@ -212,9 +461,19 @@ func (s side) has(f figure) bool {
 	return false
 }
 
+// isName reports whether the Arabic word w, a number word, may be a name
+// that s writes in Latin letters: ستون is Stone, وست West, وستون "and Stone".
+func (s side) isName(w string) bool {
+	if s.names[arabicSkeleton(w)] {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w, "و")
+	return ok && s.names[arabicSkeleton(rest)]
+}
+
 // hasWord reports whether the words of s name a value of f.
 func (s side) hasWord(f figure) bool {
-	return slices.ContainsFunc(f.keys, func(k string) bool { return s.words[k] })
+	return slices.ContainsFunc(f.keys, func(k string) bool { return s.words[k] || s.months[k] })
 }
 
 // count returns how many figures of s share a value with f.
@@ -271,12 +530,32 @@ func gregorianStart(f figure) int {
 
 // scan reads the figures and number words of s.
 func scan(s string) side {
-	sd := side{words: map[string]bool{}}
-	var words []string // folded, in order, for readings across words
+	sd := side{words: map[string]bool{}, months: map[string]bool{}, names: map[string]bool{}}
+	var words []word // in order, for readings across words
 	flushWords := func() {
-		for _, v := range wordValues(words) {
+		vals, months := wordValues(foldedOf(words))
+		for _, v := range vals {
 			sd.words[v] = true
 		}
+		for _, v := range months {
+			sd.months[v] = true
+		}
+		for k, w := range words {
+			if isCapitalised(s, w) && englishCounts[w.folded] == 0 {
+				if sk := latinSkeleton(w.folded); len(sk) >= 3 {
+					sd.names[sk] = true
+				}
+			}
+			v := roman(s[w.start:w.end])
+			if t := s[w.start:w.end]; (t == "V" || t == "X") && k > 0 && isCapitalised(s, words[k-1]) {
+				v = map[string]int{"V": 5, "X": 10}[t] // Felipe V: فيليب الخامس
+			}
+			if v > 0 {
+				sd.words[strconv.Itoa(v)] = true // Henry VIII: هنري الثامن
+			}
+		}
+		sd.wordFigs = append(sd.wordFigs, arabicFigures(s, words)...)
+		sd.wordFigs = append(sd.wordFigs, englishFigures(s, words)...)
 		words = words[:0]
 	}
 	for i := 0; i < len(s); {
@@ -329,7 +608,7 @@ func scan(s string) side {
 				}
 				j += size
 			}
-			words = append(words, arabic.Fold(s[i:j]))
+			words = append(words, word{folded: arabic.Fold(s[i:j]), start: i, end: j})
 			i = j
 			continue
 		}

@@ -57,8 +57,64 @@ func TestCheck(t *testing.T) {
 		{"repeated figure, repeated in words", "قتل 5 أشخاص، والخمسة من عائلة واحدة", "5 people were killed, all five from one family", nil},
 		{"a figure the translation repeats", "عام 2003 أصبح بطل كأس وينستون", "In 2003 he became the 2003 Winston Cup champion", nil},
 		{"temperatures in the 90s", "درجة حرارة تصل إلى 90 درجة، في التسعينيات", "90-degree heat, in the 90s", nil},
+		{"an ordinal in words and in digits", "في القرن الخامس عشر", "in the 15th century", nil},
+		{"a century in words as hundreds", "منذ القرن التاسع عشر", "since the 1800s", nil},
+		{"hours and a half", "خطاب استمر ثلاث ساعات ونصف", "a 3.5-hour speech", nil},
+		{"per cent after a number in words", "ثمانية عشر بالمائة من السكان", "Eighteen percent of the population", nil},
+		{"two ranges in words", "عمرها بين مليوني وثلاثة ملايين سنة", "two million to three million years old", nil},
+		{"a compound in English words", "حرب الثلاثين عاما", "the Thirty Years' War", nil},
+		{"a Roman numeral", "عهد الملك هنري الثامن", "the reign of Henry VIII", nil},
+		{"first and second are no figures", "أول مرة منذ الحرب العالمية الثانية", "the earliest since World War II", nil},
+		{"weekdays are no figures", "يوم الاثنين أو الأحد", "on Monday or Sunday", nil},
+		{"one and two in words are no figures", "التقى وزيرا الخارجية مع رئيس واحد", "the foreign ministers met a president", nil},
+		{"a verb that reads as a number", "لست أدري من ألف الكتاب", "I do not know who wrote the book", nil},
+		{"an adjective that reads as a number", "اجتماع ثلاثي", "a tripartite meeting", nil},
+		{"a dual as two", "التقى وزيران في لبنان", "two ministers met in Lebanon", nil},
+		{"a count in English words", "بعد أربع سنوات", "Four years later", nil},
+		{"hundreds and tens in both languages", "مئتان وخمسون جنديا", "two hundred and fifty soldiers", nil},
+		{"dozens in English", "في 48 قاعدة", "in some four dozen bases", nil},
+		{"a fraction is no count", "أغلبية ثلثي الأعضاء", "a two-thirds majority of members", nil},
+		{"ten years as a decade", "خلال السنوات العشر الماضية", "over the past decade", nil},
+		{"a hundred years as a century", "مئة عام على وعد بلفور", "a century after the Balfour Declaration", nil},
+		{"three times as tripled", "ارتفعت الأسعار ثلاثة أضعاف", "prices tripled", nil},
+		{"a number adjective", "طابعة ثلاثية الأبعاد في المحادثات السداسية", "a 3D printer at the six-party talks", nil},
+		{"a number adjective as a count", "اللجنة الخماسية", "the five-member committee", nil},
+		{"half past an hour in words", "الساعة الرابعة والنصف مساء", "at 4:30 pm", nil},
+		{"a one-letter regnal number", "الملك فيليب الخامس", "King Felipe V", nil},
+		{"a count in the plural", "ضرب خمس رميات من الأربع", "he hit five fours", nil},
+		{"a pronoun of two", "وقعت اتفاقية بينهما", "the two signed an agreement", nil},
+		{"a name that reads as sixty", "فيلم من بطولة إيما ستون وبراد بيت", "a film starring Emma Stone and Brad Pitt", nil},
+		{"a name that reads as six", "وقال كانييه وست", "Kanye West said", nil},
+		{"a capitalised count is a name's", "متجهة إلى سيكس فلاجز", "headed to Six Flags", nil},
+		{"a year moved to the front", "قتل 12 شخصا وجرح 30 عام 2008", "In 2008, 12 people were killed and 30 wounded", nil},
+		{"the day of a date moved", "في 5 مارس قتل 12 شخصا", "12 people were killed on March 5", nil},
+		{"casualty clauses moved", "أصيب 30 شخصا وقتل 12 آخرون في الانفجار", "The blast killed 12 people and wounded 30",
+			nil},
+		{"from and to moved", "ارتفع معدل البطالة من 5% إلى 7%", "Unemployment rose to 7% from 5%", nil},
+		{"a clause moved", "يقع جونسون في الموقع الثاني برصيد 2243 بفارق سبع نقاط", "Seven points behind, Johnson is second with 2,243", nil},
 
 		// errors
+		{"two figures swapped", "قتل 12 شخصا وجرح 30 آخرون", "30 people were killed and 12 wounded",
+			[]Mismatch{{Source: "12 then 30", Target: "30 then 12", Swapped: true}}},
+		{"casualties swapped in a longer sentence", "قتل 12 شخصا في الهجوم الانتحاري الذي وقع صباح اليوم في وسط المدينة وأصيب 30 آخرون", "30 people were killed and 12 were wounded",
+			[]Mismatch{{Source: "12 then 30", Target: "30 then 12", Swapped: true}}},
+		{"from and to swapped", "ارتفع معدل البطالة من 5% إلى 7%", "Unemployment rose from 7% to 5%",
+			[]Mismatch{{Source: "5 then 7", Target: "7 then 5", Swapped: true}}},
+		{"figures in words swapped", "قتل ثلاثة أشخاص وجرح عشرة آخرون", "ten people were killed and three wounded",
+			[]Mismatch{{Source: "ثلاثة then عشرة", Target: "ten then three", Swapped: true}}},
+		{"a dual as three", "التقى وزيران في لبنان", "three ministers met in Lebanon", []Mismatch{{Target: "three"}}},
+		{"one as two", "قتل شخص واحد في لبنان", "two people were killed in Lebanon", []Mismatch{{Target: "two"}}},
+		{"a plural is no dual", "قتل أحد الفلسطينيين", "two Palestinians were killed", []Mismatch{{Target: "two"}}},
+		{"a count in words as another", "بعد خمس سنوات", "Four years later", []Mismatch{{Source: "خمس", Target: "Four"}}},
+		{"an ordinal in words dropped", "في الذكرى الخامسة عشرة للثورة", "on the anniversary of the revolution", []Mismatch{{Source: "الخامسة عشرة"}}},
+		{"an ordinal in words changed", "في الذكرى الخامسة عشرة للثورة", "on the 16th anniversary of the revolution", []Mismatch{{Source: "الخامسة عشرة", Target: "16"}}},
+		{"an ordinal changed in words", "في الذكرى الخامسة عشرة للثورة", "on the sixteenth anniversary of the revolution", []Mismatch{{Source: "الخامسة عشرة"}}},
+		{"a count in words dropped", "قتل ثلاثة أشخاص وجرح 12", "people were killed and 12 wounded", []Mismatch{{Source: "ثلاثة"}}},
+		{"a count in words changed", "قتل ثلاثة أشخاص", "4 people were killed", []Mismatch{{Source: "ثلاثة", Target: "4"}}},
+		{"a compound in words changed", "ثلاثة آلاف وخمسمائة جندي", "three thousand soldiers", []Mismatch{{Source: "ثلاثة آلاف وخمسمائة"}}},
+		{"twenty-one is not twenty", "بفارق عشرين نقطة", "by twenty-one points", []Mismatch{{Source: "عشرين", Target: "twenty-one"}}},
+		{"a short name is no excuse", "قتل ستة أشخاص في سانت لويس", "people were killed in St. Louis", []Mismatch{{Source: "ستة"}}},
+		{"three is not March", "تشييع ثلاثة من الضحايا في 21 آذار", "the funerals of the victims on March 21", []Mismatch{{Source: "ثلاثة"}}},
 		{"a digit changed", "قتل ١٢٥٠ شخصا", "125 people were killed", []Mismatch{{Source: "١٢٥٠", Target: "125"}}},
 		{"a number dropped", "قتل 5 أشخاص وجرح 12", "5 people were killed and many wounded", []Mismatch{{Source: "12"}}},
 		{"a number added", "قتل أشخاص", "7 people were killed", []Mismatch{{Target: "7"}}},
@@ -68,10 +124,10 @@ func TestCheck(t *testing.T) {
 		{"Hijri year, wrong Gregorian", "في عام 1445", "in 2020", []Mismatch{{Source: "1445", Target: "2020"}}},
 		{"wrong time", "في الساعة 10:30", "at 11:30", []Mismatch{{Source: "10:30", Target: "11:30"}}},
 		{"metres are not millions", "جدار بارتفاع 5 أمتار", "a 5m wall", nil},
-		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Target: "3,400"}}},
+		{"a chain of words, wrong figure", "ثلاثة آلاف وخمسمائة جندي", "3,400 soldiers", []Mismatch{{Source: "ثلاثة آلاف وخمسمائة", Target: "3,400"}}},
 		{"decade in another millennium", "في السبعينيات", "in the 9170s", []Mismatch{{Target: "9170"}}},
 		{"decade in another century", "خلال خمسينيات القرن الرابع عشر", "in the 1950s", []Mismatch{{Target: "1950"}}},
-		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Target: "100"}}},
+		{"a century is no hundred", "في القرن العاشر", "in the 100th century", []Mismatch{{Source: "العاشر", Target: "100"}}},
 		{"a figure at the start is no list number", "12 قتيلا في غزة", "2 dead in Gaza", []Mismatch{{Source: "12", Target: "2"}}},
 		{"a repeated figure dropped once", "المولودة في 17 سبتمبر، ووزنها 17 رطلا", "born on September 17, weighing pounds",
 			[]Mismatch{{Source: "17", SourceTimes: 2, TargetTimes: 1}}},
@@ -93,6 +149,7 @@ func TestMismatchString(t *testing.T) {
 		{Mismatch{Target: "7"}, "the translation's 7 is not in the source"},
 		{Mismatch{Source: "17", SourceTimes: 2, TargetTimes: 1}, "the source has 17 twice, the translation once"},
 		{Mismatch{Source: "62", SourceTimes: 3, TargetTimes: 1}, "the source has 62 3 times, the translation once"},
+		{Mismatch{Source: "12 then 30", Target: "30 then 12", Swapped: true}, "the source has 12 then 30, the translation 30 then 12"},
 	} {
 		if got := c.m.String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.m, got, c.want)
@@ -148,5 +205,19 @@ func TestNumbers(t *testing.T) {
 	}
 	if Numbers("no figures, three words") != nil {
 		t.Errorf("numbers in a text without digits")
+	}
+}
+
+func TestWords(t *testing.T) {
+	s := "قتل ثلاثة أشخاص في الذكرى الخامسة عشرة للثورة، وهي أول مرة منذ ألف عام، و15 في المئة"
+	got := Words(s)
+	want := []Number{{Text: "ثلاثة", Values: []string{"3"}}, {Text: "الخامسة عشرة", Values: []string{"15"}}}
+	if len(got) != len(want) {
+		t.Fatalf("Words(%q) = %+v, want %+v", s, got, want)
+	}
+	for i := range want {
+		if got[i].Text != want[i].Text || !reflect.DeepEqual(got[i].Values, want[i].Values) || s[got[i].Start:got[i].Start+len(got[i].Text)] != got[i].Text {
+			t.Errorf("Words(%q)[%d] = %+v, want %+v at its place", s, i, got[i], want[i])
+		}
 	}
 }

@@ -21,6 +21,8 @@ var (
 		"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 		"fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
 		"hundredth": 100, "half": 0, "both": 2, "pair": 2, "couple": 2, "once": 1, "single": 1,
+		"decade": 10, "century": 100, "thrice": 3, "doubled": 2, "tripled": 3, "quadrupled": 4,
+		"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10,
 		"thousand": 1000, "million": 1000000, "billion": 1000000000,
 
 		"واحد": 1, "واحده": 1, "احد": 1, "احدي": 1, "اول": 1, "اولي": 1,
@@ -38,11 +40,14 @@ var (
 		"ميه": 100, "مايه": 100, "ميتين": 200, "مايتين": 200, "ميتان": 200, "مايتان": 200,
 		"الف": 1000, "الفين": 2000, "الفان": 2000, "الفي": 2000, "مليون": 1000000, "مليونين": 2000000, "مليونان": 2000000, "مليوني": 2000000,
 		"مليار": 1000000000, "مليارين": 2000000000, "ملياران": 2000000000, "ملياري": 2000000000, "حادي": 1, "حاديه": 1,
-		"نصف": 0, "مرتين": 2, "مرتان": 2, "ثنايي": 2, "ثلاثي": 3, "رباعي": 4,
+		"نصف": 0, "مرتين": 2, "مرتان": 2,
+		"ثنايي": 2, "ثلاثي": 3, "رباعي": 4, "خماسي": 5, "سداسي": 6, "سباعي": 7, // tripartite, six-party
+		"ثناييه": 2, "ثلاثيه": 3, "رباعيه": 4, "خماسيه": 5, "سداسيه": 6, "سباعيه": 7,
 	}
 	// wordScale are words that multiply the number before them.
 	wordScale = map[string]int{
 		"dozen": 12, "dozens": 12, "hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000, "trillion": 1000000000000,
+		"hundreds": 100, "thousands": 1000, "millions": 1000000, "billions": 1000000000, // three thousands: a word-by-word draft of ثلاثة آلاف
 		"ميه": 100, "مايه": 100, "الف": 1000, "الاف": 1000, "مليون": 1000000, "ملايين": 1000000,
 		"مليار": 1000000000, "مليارات": 1000000000, "بليون": 1000000000,
 	}
@@ -190,13 +195,45 @@ func decadeValue(w string) int {
 
 // isDual reports whether the Arabic word w may be a dual noun (يومين,
 // ساعتان), which says two without a number word. Masculine plurals end the
-// same way, so that this only ever excuses a 2.
+// same way, so that this only ever excuses a 2; the commonest words that
+// cannot be duals are left out, or a singular given as "two" would pass.
 func isDual(w string) bool {
 	if utf8.RuneCountInString(w) < 4 || !arabic.HasArabic(w) {
 		return false
 	}
-	return strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ان")
+	if strings.HasSuffix(w, "يين") && utf8.RuneCountInString(w) >= 6 || strings.HasSuffix(w, "ستان") || notDuals[strings.TrimPrefix(w, "و")] {
+		return false // المصريين, باكستان, الذين: a plural, a country, a pronoun
+	}
+	// يومين, ساعتان; منهما, كلاهما: a pronoun of two
+	return strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ان") || strings.HasSuffix(w, "هما")
 }
+
+// englishPlural returns the value of an English cardinal in the plural
+// (fours, sixes, twenties), 0 for other words.
+func englishPlural(w string) int {
+	for _, suffix := range []string{"es", "s"} {
+		if stem, ok := strings.CutSuffix(w, suffix); ok {
+			if strings.HasSuffix(stem, "ti") {
+				stem = strings.TrimSuffix(stem, "i") + "y" // twenties
+			}
+			if v := wordNumber[stem]; v > 2 && v < 100 && stem[0] < 0x80 && !strings.HasSuffix(stem, "th") {
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+// notDuals are common words that end as a dual does and are none, folded.
+var notDuals = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("الذين كان فكان مكان المكان سكان السكان بين حين الدين فلسطين لبنان ايران عمان " +
+		"بيان البيان زمان انسان الانسان ميدان رمضان السودان اليابان بلدان البلدان عنوان الوان الالوان الاحيان كيان معين " +
+		"اخرين الاخرين اليمين يمين البرلمان برلمان") {
+		m[w] = true
+	}
+	return m
+}()
 
 func scaleOf(w string) int {
 	if v, ok := wordScale[w]; ok {
@@ -215,15 +252,14 @@ func scaleOf(w string) int {
 // wordValues returns the values a run of words (folded, lower case) names:
 // each number word alone, a dozen, teens and tens joined with و (ثلاثة
 // عشر, الحادي والعشرين), a number times a scale (three thousand, ثلاثة
-// آلاف) and month names as their numbers.
-func wordValues(words []string) []string {
-	var out []string
+// آلاف) and, apart, month names as their numbers.
+func wordValues(words []string) (out, months []string) {
 	add := func(v int) { out = append(out, strconv.Itoa(v)) }
 	vals := make([]int, len(words))
 	for i, w := range words {
 		w = strings.ToLower(w)
-		if strings.Contains(w, "-") {
-			// twenty-one; two-thirds and a half-year are words of their own
+		if strings.Contains(w, "-") && wordValue(w) <= 0 {
+			// two-thirds and a half-year are words of their own; twenty-one is one number
 			for _, part := range strings.Split(w, "-") {
 				if v := wordValue(part); v > 0 {
 					add(v)
@@ -231,6 +267,9 @@ func wordValues(words []string) []string {
 			}
 		}
 		vals[i] = wordValue(w)
+		if v := englishPlural(w); v > 0 {
+			add(v) // 11 fours: 11 من الأربع
+		}
 		if d := decadeValue(w); d > 0 {
 			if c := centuryAt(words, i+1); c > 0 {
 				out = append(out, strconv.Itoa((c-1)*100+d)+"s") // خمسينيات القرن الرابع عشر: the 1350s
@@ -249,6 +288,8 @@ func wordValues(words []string) []string {
 			out = append(out, "1.5")
 			if vals[i-1] > 0 {
 				out = append(out, strconv.Itoa(vals[i-1])+".5")
+			} else if i > 1 && vals[i-2] > 0 {
+				out = append(out, strconv.Itoa(vals[i-2])+".5") // ثلاث ساعات ونصف: 3.5 hours
 			}
 			if s := scaleOf(words[i-1]); s > 0 {
 				add(s + s/2) // مليون ونصف: 1.5 million
@@ -257,11 +298,11 @@ func wordValues(words []string) []string {
 		if w == "حادي" || w == "الحادي" {
 			vals[i] = 1
 		}
-		if vals[i] > 0 {
+		if vals[i] > 0 && !englishTensOf(words, i) {
 			add(vals[i])
 		}
 		for _, m := range monthNumber[w] {
-			add(m)
+			months = append(months, strconv.Itoa(m))
 		}
 	}
 	out = append(out, arabicChains(words, vals)...)
@@ -287,5 +328,15 @@ func wordValues(words []string) []string {
 			}
 		}
 	}
-	return out
+	return out, months
+}
+
+// englishTensOf reports whether words[i] is the tens of an English number
+// (twenty of twenty-one), which is not a number of its own.
+func englishTensOf(words []string, i int) bool {
+	if i+1 >= len(words) || arabic.HasArabic(words[i]) || arabic.HasArabic(words[i+1]) {
+		return false
+	}
+	a, b := wordValue(words[i]), wordValue(strings.ToLower(words[i+1]))
+	return a >= 20 && a < 100 && a%10 == 0 && b > 0 && b < 10
 }

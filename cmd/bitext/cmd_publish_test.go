@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"bitext/figures"
 	"bitext/internal/testenv"
 	"bitext/segment"
 	"bitext/translate"
@@ -33,6 +34,9 @@ func (reviewDraftEngine) Translate(ctx context.Context, req translate.Request) (
 			sent := fmt.Sprintf("Draft sentence %c", 'A'+k) // a letter: numbers are checked
 			for _, n := range figureRE.FindAllString(placeholderRE.ReplaceAllString(ss.Text, ""), -1) {
 				sent += " in " + n
+			}
+			for _, n := range figures.Words(ss.Text) { // ثلاثة: 3
+				sent += " in " + n.Values[0]
 			}
 			// protected names come as placeholders: keep them for the pipeline to restore
 			for _, p := range placeholderRE.FindAllString(ss.Text, -1) {
