@@ -162,6 +162,12 @@ func TestSentencesEnglish(t *testing.T) {
 		{"marks after a stop", "The talks ended. !! Then they left. ? Nobody knew.", []string{"The talks ended. !!", "Then they left. ?", "Nobody knew."}},
 		{"omission in square brackets", "“We will act […] The army is ready,” he said. “We [...] Nobody objected.”", []string{"“We will act […] The army is ready,” he said.", "“We [...] Nobody objected.”"}},
 		{"numbered list", "1. The first point.\n2. The second point.", []string{"1. The first point.", "2. The second point."}},
+		{"numbered list in a line", "The plan has three parts: 1. Cut taxes. 2. Raise spending. 3. Borrow less.",
+			[]string{"The plan has three parts: 1. Cut taxes.", "2. Raise spending.", "3. Borrow less."}},
+		{"list in a line, other markers", "The demands: 1) A ceasefire. 2) Aid corridors! 3) Talks.", []string{"The demands: 1) A ceasefire.", "2) Aid corridors!", "3) Talks."}},
+		{"list in a line at the start of a line", "1. Cut taxes. 2. Raise spending.", []string{"1. Cut taxes.", "2. Raise spending."}},
+		{"date or number at a sentence end is no list", "The vote is on Nov. 5. It was No. 10. Then Sept. 11. The toll: 52. Police left.",
+			[]string{"The vote is on Nov. 5.", "It was No. 10.", "Then Sept. 11.", "The toll: 52.", "Police left."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
