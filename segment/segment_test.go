@@ -195,8 +195,8 @@ func TestSentencesEnglish(t *testing.T) {
 			[]string{"The plan has three parts: 1. Cut taxes.", "2. Raise spending.", "3. Borrow less."}},
 		{"list in a line, other markers", "The demands: 1) A ceasefire. 2) Aid corridors! 3) Talks.", []string{"The demands: 1) A ceasefire.", "2) Aid corridors!", "3) Talks."}},
 		{"list in a line at the start of a line", "1. Cut taxes. 2. Raise spending.", []string{"1. Cut taxes.", "2. Raise spending."}},
-		{"date or number at a sentence end is no list", "The vote is on Nov. 5. It was No. 10. Then Sept. 11. The toll: 52. Police left.",
-			[]string{"The vote is on Nov. 5.", "It was No. 10.", "Then Sept. 11.", "The toll: 52.", "Police left."}},
+		{"date or number at a sentence end is no list", "The vote is on Nov. 5. It was No. 10. Then Sept. 11. The toll: 52. Police left. It took approx. 5. Then pp. 12. Done.",
+			[]string{"The vote is on Nov. 5.", "It was No. 10.", "Then Sept. 11.", "The toll: 52.", "Police left.", "It took approx. 5.", "Then pp. 12.", "Done."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
