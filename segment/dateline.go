@@ -10,8 +10,9 @@ import (
 )
 
 // A dateline opens a news article with its place, and often its date and
-// agency, before the first sentence: "WASHINGTON, Sept. 5 — ", "MOSCOW
-// (Reuters) - ", "موسكو - (أ ف ب) -", "بيروت ـ «الحياة»:". Translations often
+// agency or its reporter, before the first sentence: "WASHINGTON, Sept. 5 — ",
+// "MOSCOW (Reuters) - ", "موسكو - (أ ف ب) -", "بيروت ـ «الحياة»:",
+// "القاهرة - محمد عبد الله:". Translations often
 // keep it on one side only, so glued to the first sentence it pairs that
 // sentence with one that lacks it.
 var (
@@ -30,7 +31,36 @@ var (
 		// a bare agency name only after a dash: "قال بشكل خاص:" is a sentence
 		`[-–—ـ]\s*(?:رويترز|[أا] ?ف ?ب|[أا]\.ف\.ب|[أا] ب|د ب [أا]|وام|واس|سانا|قنا|كونا|بترا|الأناضول|شينخوا|إرنا|يو بي آي|وكالات|خاص|سبوتنيك|[أا] ش [أا]|بنا|وفا))` +
 		`\s*(?::|[-–—ـ]+)\s*`)
+	// Arabic, a reporter's byline: a place (or كتب, "written by"), a dash,
+	// a name of two to four words, then a colon: "القاهرة - محمد عبد الله:".
+	arByline = regexp.MustCompile(`^(\p{Arabic}+(?:\s+\p{Arabic}+){0,2})\s*[-–—ـ]+\s*(\p{Arabic}+(?:\s+\p{Arabic}+){1,3})\s*:\s*`)
 )
+
+// notInByline holds words that no place or name of a byline holds:
+// prepositions, particles and verbs of saying, which show a sentence
+// ("وأضاف - في تصريح له:", "القاهرة - قال الرئيس للصحفيين:").
+var notInByline = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(`في من على إلى الى عن مع عند لدى منذ خلال بعد قبل حول ضد بين
+		قد لا لم لن ما هو هي وهو وهي أن إن أنه إنه التي الذي الذين كما
+		بحسب حسب وفق وفقا نقلا ردا قائلا مضيفا مؤكدا له لها لهم
+		قال قالت أضاف أضافت أكد أكدت أوضح أوضحت تابع تابعت أعلن أعلنت ذكر ذكرت أشار أشارت
+		وقال وقالت وأضاف وأضافت وأكد وأكدت وأوضح وأوضحت وتابع وتابعت وأعلن وأعلنت وذكر وذكرت وأشار وأشارت`) {
+		set[w] = true
+	}
+	return set
+}()
+
+// bylineOK reports whether the place and name a byline match holds are free
+// of the words of a sentence.
+func bylineOK(text string, m []int) bool {
+	for _, w := range strings.Fields(text[m[2]:m[3]] + " " + text[m[4]:m[5]]) {
+		if notInByline[w] || strings.HasPrefix(w, "لل") {
+			return false
+		}
+	}
+	return true
+}
 
 // maxDateline is the longest dateline in bytes; anything longer is a sentence.
 const maxDateline = 120
@@ -44,6 +74,11 @@ func Dateline(text, lang string) int {
 		re = arDateline
 	}
 	m := re.FindStringSubmatchIndex(text)
+	if m == nil && re == arDateline {
+		if m = arByline.FindStringSubmatchIndex(text); m != nil && !bylineOK(text, m) {
+			m = nil
+		}
+	}
 	if m == nil || m[1] > maxDateline {
 		return 0
 	}

@@ -34,7 +34,12 @@ type group struct {
 type pattern struct {
 	re    *regexp.Regexp
 	first runeSet // runes the matched text can start with; any if it may be empty
-	need  string  // every match holds one of these runes; "" if no short such set is known
+	// then holds the runes the matched text can have after its first, one
+	// set per position: most rules fail on the second or third rune (the
+	// letter before a full stop is no "m" of "p.m."), and testing a set is
+	// much cheaper than running the regexp.
+	then []runeSet
+	need string // every match holds one of these runes; "" if no short such set is known
 }
 
 func compileRules(rules []Rule) ([]group, error) {
@@ -142,6 +147,9 @@ func compilePattern(src string, reverse bool) (pattern, error) {
 		set = runeSet{any: true}
 	}
 	p.first = set
+	if p.then, err = prefixSets(tree); err != nil {
+		return p, err
+	}
 	if need, ok := needSet(tree); ok && !need.any && len(need.r) <= 2*maxNeedRanges {
 		var b []rune
 		for i := 0; i < len(need.r); i += 2 {
@@ -154,6 +162,122 @@ func compilePattern(src string, reverse bool) (pattern, error) {
 		}
 	}
 	return p, nil
+}
+
+// prefixLen is how many runes after the first prefixSets describes.
+const prefixLen = 3
+
+// prefixSets returns the runes a match of re can have at positions 1 to
+// prefixLen (position 0 is firstSet's), read from re's compiled program. A
+// position where a match may already have ended is any rune, and so is every
+// one after it.
+func prefixSets(re *syntax.Regexp) ([]runeSet, error) {
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil, err
+	}
+	var sets []runeSet
+	ended := false
+	cur := closure(prog, []uint32{uint32(prog.Start)})
+	for pos := 0; pos <= prefixLen; pos++ {
+		var set runeSet
+		var next []uint32
+		for _, pc := range cur {
+			in := &prog.Inst[pc]
+			switch in.Op {
+			case syntax.InstMatch:
+				ended = true
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+				set = union(set, instRunes(in))
+				next = append(next, in.Out)
+			}
+		}
+		if ended {
+			set = runeSet{any: true}
+		}
+		if pos > 0 {
+			sets = append(sets, set)
+		}
+		cur = closure(prog, next)
+	}
+	return sets, nil
+}
+
+// closure returns the instructions that consume a rune or end a match, reached
+// from pcs without consuming one. Empty-width assertions (^, $, \b) are taken
+// as passed: the sets only need to hold every rune a match can have.
+func closure(prog *syntax.Prog, pcs []uint32) []uint32 {
+	seen := make(map[uint32]bool)
+	var out []uint32
+	var visit func(pc uint32)
+	visit = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			visit(in.Out)
+			visit(in.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			visit(in.Out)
+		case syntax.InstFail:
+		default:
+			out = append(out, pc)
+		}
+	}
+	for _, pc := range pcs {
+		visit(pc)
+	}
+	return out
+}
+
+// instRunes returns the runes a rune instruction matches.
+func instRunes(in *syntax.Inst) runeSet {
+	switch {
+	case in.Op == syntax.InstRuneAny || in.Op == syntax.InstRuneAnyNotNL:
+		return runeSet{any: true}
+	case len(in.Rune) == 1:
+		c := in.Rune[0]
+		set := runeSet{r: []rune{c, c}}
+		if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+				set = union(set, runeSet{r: []rune{f, f}})
+			}
+		}
+		return set
+	}
+	return union(runeSet{}, runeSet{r: append([]rune(nil), in.Rune...)})
+}
+
+// allows reports whether the runes of s read from pos (backwards if back)
+// can follow a match's first rune. Text that ends first is no reason to say no.
+func (p *pattern) allows(s string, pos int, back bool, stop int) bool {
+	for _, set := range p.then {
+		if set.any {
+			return true
+		}
+		var c rune
+		var n int
+		if back {
+			if pos <= 0 || pos <= stop {
+				return true
+			}
+			c, n = utf8.DecodeLastRuneInString(s[:pos])
+			pos -= n
+		} else {
+			if pos >= len(s) {
+				return true
+			}
+			c, n = utf8.DecodeRuneInString(s[pos:])
+			pos += n
+		}
+		if !set.has(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // Limits on the "need" sets worth testing for.
@@ -473,6 +597,9 @@ func (sp *splitter) breaks(dst []int, text string) []int {
 		for gi := range sp.groups {
 			g := &sp.groups[gi]
 			if !g.before.first.has(c) || !g.after.first.has(next) {
+				continue
+			}
+			if !g.after.allows(text, i+nn, false, 0) || !g.before.allows(text, j, true, behindLimit(text, i)) {
 				continue
 			}
 			if g.before.need != "" || g.after.need != "" {

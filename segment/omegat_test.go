@@ -51,7 +51,11 @@ func TestOmegaT(t *testing.T) {
 		"تأهل عن المجموعة B. وسيلعب. فيتامين D. «ويمكن» ذلك. وزار الرئيس U.S. الأسبوع الماضي. قالت U.S. Army ذلك.",
 		"انتهى الاجتماع. ... وبعد ساعة غادر. !? ثم عاد. .. وانتهى.",
 		"«متى ينتهي هذا؟» تساءل أحد السكان. \"لن نتراجع!\" قالت الوزيرة. «الوضع صعب.» قال الوزير. «الوضع صعب.» وقال الوزير إنه متفائل.",
-		"وقال «سنرى…» ثم غادر. وقال «سنرى...» وأضاف أنه متفائل. انتهى الاجتماع .. وقال المتحدث إنه نجح.")
+		"وقال «سنرى…» ثم غادر. وقال «سنرى...» وأضاف أنه متفائل. انتهى الاجتماع .. وقال المتحدث إنه نجح.",
+		"بدأ الاجتماع الساعة 8 م. وانتهت الجلسة. وبدأ الساعة 8م. بتوقيت مكة. انتهى الساعة 8 م. بدأ التصويت. الساعة 10م. وقال المنظمون. وصل الساعة 12,00 ت غ. بدأ.",
+		"وقال السفير: «الوضع كارثي!» مضيفا أن بلاده ستتحرك. وقال «انتهى الأمر». مشيراً إلى الاتفاق. مضيفات الطيران أضربن.",
+		"رفعوا شعار «ارحل!» أمام البرلمان. وتساءل «هل هذا معقول؟» ثم صمت. وهتفوا «ارحل!» وقال المتظاهرون إنهم باقون. وتساءل «إلى متى؟» الحكومة لم ترد.",
+		"وقال الوزير (وهو أستاذ سابق. وقد تولى المنصب عام 2020) إن الإصلاحات ستستمر. وتراجع المؤشر (هل كان ذلك متوقعا؟) بنسبة 3%. وقال المحلل (حذرا!) وقال آخر.")
 	english := []string{
 		"He met Mr. Smith at 10 a.m. local time. The U.S. team won. He returned to the U.S. The talks ended.",
 		"Donald J. Trump and George W. Bush met. “Are you sure?” she asked. It was... well, odd. He waited... Nothing came.",
@@ -59,6 +63,10 @@ func TestOmegaT(t *testing.T) {
 		"He waited… Nothing came. It was… well, odd. The toll rose… 15 died. The talks ended. … Then they left. !! So.",
 		"The talks ended. ... They came back. ?! Yes. .. No.",
 		"“We will act […] The army is ready,” he said. “We [...] Nobody objected.” The end. ? Yes. …",
+		"The plan has three parts: 1. Cut taxes. 2. Raise spending. 3. Borrow less. The vote is on Nov. 5. It was No. 10. The toll: 52. Police left.",
+		"Talks start at 9 a.m. Officials said so. It began at 3 p.m. New York time and ended at 4 P.M. Tuesday, or 10 a.m. EST.",
+		"\"Why now?\" Smith asked. “It makes no sense!” France's U.N. ambassador said, adding more. \"Are we safe?\" Residents said they were not.",
+		"Alphabet Inc. Chief Executive Sundar Pichai spoke. Brig. Gen. Pat Ryder agreed. The minister (a former professor. He took office in 2020) said so.",
 	}
 	// The evaluation texts, when they are there (beside the repository, as in CI).
 	data := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "segmentation")

@@ -197,3 +197,45 @@ func TestFromJava(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// The runes a pattern allows after its first are a sure test: a set that
+// lacks a rune some match has there would skip a rule that applies.
+func TestPrefixSets(t *testing.T) {
+	tests := []struct {
+		pattern string
+		then    []string // "*" for any rune
+	}{
+		{`ab+c`, []string{"b", "bc", "*"}},
+		{`x|yz`, []string{"*", "*", "*"}},
+		{`\.m\.[ap]\s?\d`, []string{"m", ".", "ap"}},
+		{`(?i)dr\.x`, []string{"rR", ".", "xX"}},
+		{`^a\b.c`, []string{"*", "c", "*"}},
+	}
+	for _, tt := range tests {
+		p, err := compilePattern(tt.pattern, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.then) != len(tt.then) {
+			t.Fatalf("%q: %d sets, want %d", tt.pattern, len(p.then), len(tt.then))
+		}
+		for i, want := range tt.then {
+			set := p.then[i]
+			if want == "*" {
+				if !set.any {
+					t.Errorf("%q position %d: %v, want any rune", tt.pattern, i+1, set.r)
+				}
+				continue
+			}
+			if set.any || setSize(set) != len([]rune(want)) {
+				t.Errorf("%q position %d: %v, want %q", tt.pattern, i+1, set, want)
+				continue
+			}
+			for _, r := range want {
+				if !set.has(r) {
+					t.Errorf("%q position %d: lacks %q", tt.pattern, i+1, r)
+				}
+			}
+		}
+	}
+}
