@@ -566,3 +566,23 @@ func TestCapitalise(t *testing.T) {
 		}
 	}
 }
+
+func TestGlossNumberPhrases(t *testing.T) {
+	e := testEngine(t, Options{})
+	checkGloss(t, e, nil, []glossCase{
+		{"ثلاثة آلاف وخمسمائة", "3500"},
+		{"مئتين وخمسين", "250"},
+		{"وخمسة وعشرين", "and 25"}, // the conjunction read off
+		{"وواحد وعشرون", "and 21"}, // واحد keeps its own و
+		{"واحد وعشرون", "21"},
+		{"في الخامس عشر", "in the 15th"},       // an ordinal, with its article
+		{"الكتاب الحادي عشر", "the 11th book"}, // after its noun, as an adjective
+		{"الميزانية الثانية والعشرين", "the 22nd budget"},
+		{"كتاب ثالث عشر", "13th book"},
+	})
+	st := &Stats{Unknown: map[string]int{}}
+	e.gloss("ثلاثة آلاف وخمسمائة", nil, st)
+	if st.Words != 3 || st.Glossed != 3 {
+		t.Errorf("stats of a number phrase: %d words, %d glossed; want 3 and 3", st.Words, st.Glossed)
+	}
+}

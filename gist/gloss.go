@@ -71,6 +71,7 @@ const (
 
 type token struct {
 	kind  tokKind
+	start int // byte offset in the segment
 	text  string
 	space bool // whitespace before it
 	term  *termForm
@@ -98,13 +99,13 @@ func tokenize(text string, terms []termForm) []token {
 	space := false
 	for i := 0; i < len(text); {
 		if tf := termAt(text, i, terms); tf != nil {
-			toks = append(toks, token{kind: tokTerm, text: tf.surface, space: space, term: tf})
+			toks = append(toks, token{kind: tokTerm, start: i, text: tf.surface, space: space, term: tf})
 			i += len(tf.surface)
 			space = false
 			continue
 		}
 		if n := placeholderAt(text[i:]); n > 0 {
-			toks = append(toks, token{kind: tokPlaceholder, text: text[i : i+n], space: space})
+			toks = append(toks, token{kind: tokPlaceholder, start: i, text: text[i : i+n], space: space})
 			i += n
 			space = false
 			continue
@@ -124,7 +125,7 @@ func tokenize(text string, terms []termForm) []token {
 				}
 				j += n2
 			}
-			toks = append(toks, token{kind: tokWord, text: text[i:j], space: space})
+			toks = append(toks, token{kind: tokWord, start: i, text: text[i:j], space: space})
 			i = j
 		case isDigit(r):
 			j := i + n
@@ -144,7 +145,7 @@ func tokenize(text string, terms []termForm) []token {
 				}
 				break
 			}
-			toks = append(toks, token{kind: tokNumber, text: text[i:j], space: space})
+			toks = append(toks, token{kind: tokNumber, start: i, text: text[i:j], space: space})
 			i = j
 		case unicode.IsLetter(r) || unicode.IsNumber(r) || r == '_':
 			j := i + n
@@ -155,10 +156,10 @@ func tokenize(text string, terms []termForm) []token {
 				}
 				j += n2
 			}
-			toks = append(toks, token{kind: tokOther, text: text[i:j], space: space})
+			toks = append(toks, token{kind: tokOther, start: i, text: text[i:j], space: space})
 			i = j
 		default:
-			toks = append(toks, token{kind: tokPunct, text: text[i : i+n], space: space})
+			toks = append(toks, token{kind: tokPunct, start: i, text: text[i : i+n], space: space})
 			i += n
 		}
 		space = false
@@ -222,6 +223,7 @@ var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "
 
 func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 	toks := tokenize(text, terms)
+	numerals := numberPhrases(text, toks)
 	items := make([]item, 0, len(toks))
 	wi := &wordInfo{}
 	var folds []string // folded words, made and filled when a phrase needs them
@@ -249,6 +251,16 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			}
 			items = append(items, item{punct: true, text: p})
 		case tokWord:
+			if np, ok := numerals[i]; ok {
+				items = append(items, np.item)
+				if st != nil {
+					st.Words += np.words
+					st.Glossed += np.words
+				}
+				items[len(items)-1].space = t.space
+				i += np.words - 1
+				continue
+			}
 			wi.reset(t.text)
 			if it, n := e.phrase(toks, &folds, i, wi); n > 0 {
 				items = append(items, it)
