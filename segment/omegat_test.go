@@ -69,6 +69,8 @@ func TestOmegaT(t *testing.T) {
 		"Talks start at 9 a.m. Officials said so. It began at 3 p.m. New York time and ended at 4 P.M. Tuesday, or 10 a.m. EST.",
 		"\"Why now?\" Smith asked. “It makes no sense!” France's U.N. ambassador said, adding more. \"Are we safe?\" Residents said they were not.",
 		"Alphabet Inc. Chief Executive Sundar Pichai spoke. Brig. Gen. Pat Ryder agreed. The minister (a former professor. He took office in 2020) said so.",
+		"The talks were held in the U.S. Officials said they would resume. He flew to the U.S. Also, the envoy met Kim. U.S. Officials Say Talks Stalled",
+		"Ariz. Gov. Doug Ducey signed it. Calif. Rep. Adam Schiff spoke. He grew up in Phoenix, Ariz. Gov. Ducey was born there.",
 	}
 	// The evaluation texts, when they are there (beside the repository, as in CI).
 	data := filepath.Join(testenv.RepoRoot(t), "..", "shared", "data", "segmentation")
