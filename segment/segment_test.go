@@ -207,6 +207,10 @@ func TestSentencesEnglish(t *testing.T) {
 			[]string{"The plan has three parts: 1. Cut taxes.", "2. Raise spending.", "3. Borrow less."}},
 		{"list in a line, other markers", "The demands: 1) A ceasefire. 2) Aid corridors! 3) Talks.", []string{"The demands: 1) A ceasefire.", "2) Aid corridors!", "3) Talks."}},
 		{"list in a line at the start of a line", "1. Cut taxes. 2. Raise spending.", []string{"1. Cut taxes.", "2. Raise spending."}},
+		{"sentence that opens with a number", "The vehicle rolled over while responding. 28-year-old Vidal had joined the club. The brewery opened in Dublin. 250 years later, Guinness has grown. Turnout fell to 40%. 1,000 people voted.",
+			[]string{"The vehicle rolled over while responding.", "28-year-old Vidal had joined the club.", "The brewery opened in Dublin.", "250 years later, Guinness has grown.", "Turnout fell to 40%.", "1,000 people voted."}},
+		{"abbreviation before a number", "See No. 5 for details, p. 12 of the report, Vol. 3 of the series, Fig. 2 of the study and Sec. 4 of the law. It took approx. 5 hours at est. 300 people per hour. The town (pop. 5,000 people) was founded ca. 1900 as Smith et al. 2005 found. He is 6 ft. 2 in. tall. Read Matt. 5:3 and Dept. 3 rules. It made the Inc. 500 list on Tues. 5 days ago, near Austin, Tex. 78701 residents voted.",
+			[]string{"See No. 5 for details, p. 12 of the report, Vol. 3 of the series, Fig. 2 of the study and Sec. 4 of the law.", "It took approx. 5 hours at est. 300 people per hour.", "The town (pop. 5,000 people) was founded ca. 1900 as Smith et al. 2005 found.", "He is 6 ft. 2 in. tall.", "Read Matt. 5:3 and Dept. 3 rules.", "It made the Inc. 500 list on Tues. 5 days ago, near Austin, Tex. 78701 residents voted."}},
 		{"date or number at a sentence end is no list", "The vote is on Nov. 5. It was No. 10. Then Sept. 11. The toll: 52. Police left. It took approx. 5. Then pp. 12. Done.",
 			[]string{"The vote is on Nov. 5.", "It was No. 10.", "Then Sept. 11.", "The toll: 52.", "Police left.", "It took approx. 5.", "Then pp. 12.", "Done."}},
 	}
