@@ -182,6 +182,7 @@ func TestSentencesEnglish(t *testing.T) {
 			[]string{"Alphabet Inc. Chief Executive Sundar Pichai spoke.", "Apple Inc. CEO Tim Cook and Acme Corp. Chairman Joe Doe agreed.", "He works for Acme Corp.", "President Biden praised it."}},
 		{"military titles", "Pentagon spokesman Brig. Gen. Pat Ryder and Lt. Col. John Doe spoke. Sgt. Maj. Smith agreed.", []string{"Pentagon spokesman Brig. Gen. Pat Ryder and Lt. Col. John Doe spoke.", "Sgt. Maj. Smith agreed."}},
 		{"e.g.", "Some cities, e.g. Paris, agreed.", []string{"Some cities, e.g. Paris, agreed."}},
+		{"degrees", "It formed east of 35°W. On Monday it reached 30 °C. Winds rose to 40°F. at noon.", []string{"It formed east of 35°W.", "On Monday it reached 30 °C.", "Winds rose to 40°F. at noon."}},
 		{"U.S. at the end, then a plural or an adverb", "The talks were held in the U.S. Officials said they would resume. He flew to the U.S. Also, the envoy met Kim. The U.N. Security Council and the U.S. Army met. U.S. Officials Say Talks Stalled",
 			[]string{"The talks were held in the U.S.", "Officials said they would resume.", "He flew to the U.S.", "Also, the envoy met Kim.", "The U.N. Security Council and the U.S. Army met.", "U.S. Officials Say Talks Stalled"}},
 		{"state before a title", "Ariz. Gov. Doug Ducey signed the bill. Calif. Rep. Adam Schiff and N.Y. Gov. Kathy Hochul spoke with Fla. Sen. Marco Rubio. He grew up in Phoenix, Ariz. Gov. Ducey was born there. It was Sen. John McCain, R-Ariz. The vote failed.",
