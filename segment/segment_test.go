@@ -182,6 +182,8 @@ func TestSentencesEnglish(t *testing.T) {
 			[]string{"Alphabet Inc. Chief Executive Sundar Pichai spoke.", "Apple Inc. CEO Tim Cook and Acme Corp. Chairman Joe Doe agreed.", "He works for Acme Corp.", "President Biden praised it."}},
 		{"military titles", "Pentagon spokesman Brig. Gen. Pat Ryder and Lt. Col. John Doe spoke. Sgt. Maj. Smith agreed.", []string{"Pentagon spokesman Brig. Gen. Pat Ryder and Lt. Col. John Doe spoke.", "Sgt. Maj. Smith agreed."}},
 		{"e.g.", "Some cities, e.g. Paris, agreed.", []string{"Some cities, e.g. Paris, agreed."}},
+		{"reference after the last sentence", "It allows flexible working hours. (Bremer, 1998)\nIt was cited by Smith et al. (Jones, 2004: 3)\nThe toll rose. (It was 1990.)",
+			[]string{"It allows flexible working hours. (Bremer, 1998)", "It was cited by Smith et al. (Jones, 2004: 3)", "The toll rose.", "(It was 1990.)"}},
 		{"degrees", "It formed east of 35°W. On Monday it reached 30 °C. Winds rose to 40°F. at noon.", []string{"It formed east of 35°W.", "On Monday it reached 30 °C.", "Winds rose to 40°F. at noon."}},
 		{"U.S. at the end, then a plural or an adverb", "The talks were held in the U.S. Officials said they would resume. He flew to the U.S. Also, the envoy met Kim. The U.N. Security Council and the U.S. Army met. U.S. Officials Say Talks Stalled",
 			[]string{"The talks were held in the U.S.", "Officials said they would resume.", "He flew to the U.S.", "Also, the envoy met Kim.", "The U.N. Security Council and the U.S. Army met.", "U.S. Officials Say Talks Stalled"}},
