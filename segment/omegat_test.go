@@ -73,6 +73,7 @@ func TestOmegaT(t *testing.T) {
 		"Ariz. Gov. Doug Ducey signed it. Calif. Rep. Adam Schiff spoke. He grew up in Phoenix, Ariz. Gov. Ducey was born there. It formed east of 35°W. On Monday it was 30 °C. Then 40°F. at noon.",
 		"He was responding. 28-year-old Vidal had joined. It opened in Dublin. 250 years later, it grew. Turnout fell to 40%. 1,000 people voted. See Sec. 4 of the law, approx. 5 hours, pop. 5,000 people, the Inc. 500 list, Tex. 78701 residents and Matt. 5:3 today.",
 		"It allows flexible working hours. (Bremer, 1998)",
+		"Warner Bros. Discovery Inc. shares fell. Lehman Bros. Holdings collapsed. He worked for Warner Bros. The studio grew.",
 		"The toll rose. (It was 1990.)",
 	}
 	// The evaluation texts, when they are there (beside the repository, as in CI).

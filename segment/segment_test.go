@@ -178,6 +178,8 @@ func TestSentencesEnglish(t *testing.T) {
 		{"numbers", "It rose 3.5 percent in No. 10 on Jan. 5. Prices fell.", []string{"It rose 3.5 percent in No. 10 on Jan. 5.", "Prices fell."}},
 		{"word that is also an abbreviation", "She studied at the School of Art. “I loved it,” she said.", []string{"She studied at the School of Art.", "“I loved it,” she said."}},
 		{"company at the end", "He works for Apple Inc. The company grew.", []string{"He works for Apple Inc.", "The company grew."}},
+		{"brothers in a company's name", "Warner Bros. Discovery Inc. shares fell. Lehman Bros. Holdings collapsed. He worked for Warner Bros. The studio grew.",
+			[]string{"Warner Bros. Discovery Inc. shares fell.", "Lehman Bros. Holdings collapsed.", "He worked for Warner Bros.", "The studio grew."}},
 		{"company before its officer", "Alphabet Inc. Chief Executive Sundar Pichai spoke. Apple Inc. CEO Tim Cook and Acme Corp. Chairman Joe Doe agreed. He works for Acme Corp. President Biden praised it.",
 			[]string{"Alphabet Inc. Chief Executive Sundar Pichai spoke.", "Apple Inc. CEO Tim Cook and Acme Corp. Chairman Joe Doe agreed.", "He works for Acme Corp.", "President Biden praised it."}},
 		{"military titles", "Pentagon spokesman Brig. Gen. Pat Ryder and Lt. Col. John Doe spoke. Sgt. Maj. Smith agreed.", []string{"Pentagon spokesman Brig. Gen. Pat Ryder and Lt. Col. John Doe spoke.", "Sgt. Maj. Smith agreed."}},
