@@ -1,0 +1,202 @@
+package gist
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"bitext/arabic"
+)
+
+// senses collects every English gloss an outside dictionary gives each
+// headword, so that the gloss kept is chosen among all of them rather than
+// being the first listed: FreeDict lists a headword's glosses in alphabetical
+// order (ممتاز "A1 | A-one | … | Excellent"), so the first is no better a
+// sense than any other.
+type senses struct {
+	order   []string            // folded headwords, first seen first
+	glosses map[string][]string // folded headword → cleaned glosses, in the dictionary's order
+	article map[string]bool     // headwords written with the article ال
+}
+
+func newSenses() *senses {
+	return &senses{glosses: map[string][]string{}, article: map[string]bool{}}
+}
+
+// add records the glosses of one headword (raw, as the dictionary spells it).
+func (s *senses) add(head string, glosses []string) {
+	k := arabic.Fold(strings.TrimSpace(head))
+	if k == "" {
+		return
+	}
+	old, seen := s.glosses[k]
+	if !seen {
+		s.order = append(s.order, k)
+	}
+	for _, g := range glosses {
+		if g = cleanGloss(g); g != "" {
+			old = append(old, g)
+		}
+	}
+	s.glosses[k] = old
+	if strings.HasPrefix(k, "ال") && writtenWithArticle(head) {
+		s.article[k] = true
+	}
+}
+
+// writtenWithArticle reports whether head starts with the letters ال (not
+// أل or إل, which fold the same), diacritics aside.
+func writtenWithArticle(head string) bool {
+	want := []rune{'ا', 'ل'}
+	for _, r := range strings.TrimSpace(head) {
+		if isDiacritic(r) {
+			continue
+		}
+		if r != want[0] {
+			return false
+		}
+		if want = want[1:]; len(want) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// into adds each headword to l with its best gloss. A headword written with
+// the article (الدقة) is also entered without it (دقة) when the dictionary
+// has no entry of its own for the bare word: the engine takes the article
+// off words itself and looks up the stem, which FreeDict often lists only
+// with the article.
+func (s *senses) into(l *Lexicon) {
+	for _, k := range s.order {
+		g := bestGloss(s.glosses[k])
+		s.glosses[k] = append(s.glosses[k][:0], g)
+		if g != "" {
+			l.addWord(k, Entry{Gloss: g})
+		}
+	}
+	for _, k := range s.order {
+		if !s.article[k] {
+			continue
+		}
+		bare := strings.TrimPrefix(k, "ال")
+		if utf8.RuneCountInString(bare) < 3 {
+			continue
+		}
+		if _, has := s.glosses[bare]; has {
+			continue
+		}
+		if g := s.glosses[k][0]; g != "" {
+			l.addWord(bare, Entry{Gloss: g})
+		}
+	}
+}
+
+// bestGloss picks the gloss a reader most likely needs: a word the built-in
+// list uses (its English is everyday news English) before a rarer one, and
+// the plain form of a word before its derived forms (raw before rawer and
+// rawest); codes such as A1 come last. On equal terms the dictionary's order
+// decides.
+func bestGloss(gs []string) string {
+	switch len(gs) {
+	case 0:
+		return ""
+	case 1:
+		return gs[0]
+	}
+	lower := make([]string, len(gs))
+	codes := make([]bool, len(gs))
+	for i, g := range gs {
+		lower[i], codes[i] = strings.ToLower(g), code(g)
+	}
+	best, bestScore := 0, -1<<30
+	for i, g := range lower {
+		score := 0
+		if commonEnglish(g) {
+			score += 4
+		}
+		if codes[i] {
+			score -= 8
+		}
+		for j, h := range lower {
+			if j != i && !codes[j] && derivedFrom(g, h) {
+				score -= 2
+				break
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return gs[best]
+}
+
+// derivedFrom reports whether the lower-case g looks like a derived form of
+// the shorter word h: it starts with h less h's last letter (rawest, raw;
+// locomotory, locomotion). A plural is not taken as derived: the Arabic can
+// be a plural too.
+func derivedFrom(g, h string) bool {
+	if len(h) < 3 || len(g) <= len(h) || g[:len(h)-1] != h[:len(h)-1] || strings.IndexByte(g, ' ') >= 0 {
+		return false
+	}
+	return g != h+"s" && g != pluralise(h)
+}
+
+// code reports whether g is an acronym or a code rather than a word: ATTN,
+// A1, A-one.
+func code(g string) bool {
+	upper, letters := 0, 0
+	for _, r := range g {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		case r != ' ' && r != '\'':
+			return true
+		}
+	}
+	return letters > 1 && upper == letters
+}
+
+// commonEnglish reports whether every word of the lower-case g occurs in the English of the
+// built-in list.
+func commonEnglish(g string) bool {
+	v := coreEnglish()
+	if v[g] {
+		return true
+	}
+	if strings.IndexByte(g, ' ') < 0 {
+		return false
+	}
+	for _, w := range strings.Fields(g) {
+		if !v[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// coreEnglish is the set of English words in the built-in list's glosses.
+var coreEnglish = sync.OnceValue(func() map[string]bool {
+	v := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(coreTSV))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(f[1]), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+			v[w] = true
+		}
+	}
+	return v
+})
