@@ -129,6 +129,7 @@ type analysis struct {
 	cost    int
 	rank    int // lexicon the stem came from: on equal cost the built-in list wins
 	matched bool
+	procLen int // letters of the proclitic chain
 }
 
 // wordInfo holds a word's letters in two spellings of equal length: bare
@@ -243,7 +244,10 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	}
 	best := analysis{cost: 1 << 30}
 	try := func(a analysis) {
-		if a.cost < best.cost || a.cost == best.cost && a.rank < best.rank {
+		// on equal cost and lexicon, a reading with a shorter proclitic and
+		// no pronoun wins: كميات is كمية + ات "quantities", not ك + مئات "as
+		// hundreds" (a pronoun is no surer a cut than a proclitic: فإنها)
+		if a.cost < best.cost || a.cost == best.cost && (a.rank < best.rank || a.rank == best.rank && a.procLen < best.procLen && a.pron == nil) {
 			best = a
 			best.matched = true
 		}
@@ -259,7 +263,7 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 			continue
 		}
 		if ent, rank, ok := e.lookupNoun(w.sub(pl, n), n-pl); ok {
-			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank, rank: rank}
+			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank, rank: rank, procLen: pl}
 			if !p.the {
 				a = withArticle(a, w.sub(pl, n))
 			}
@@ -342,12 +346,19 @@ func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, tr
 			} else {
 				ent, rank, ok = e.lookupNoun(key, stemEnd-pl)
 			}
-			if !ok && inf.ar == "ات" {
-				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1) // سيارات → سيارة
+			// the stem with ta marbuta restored is tried too while the stem as
+			// it stands is unknown or only an outside lexicon's: كميات is the
+			// built-in كمية + ات, not FreeDict's كمي "quantitative" + ات
+			if (!ok || rank > 0) && inf.ar == "ات" {
+				if ent2, rank2, ok2 := e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1); ok2 && (!ok || rank2 < rank) {
+					ent, rank, ok = ent2, rank2, ok2 // سيارات → سيارة
+				}
 			}
-			if !ok && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
+			if (!ok || rank > 0) && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
 				// ta marbuta is written ت before a pronoun: حكومته
-				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd-1, "ه"), stemEnd-pl)
+				if ent2, rank2, ok2 := e.lookupNoun(w.with(pl, stemEnd-1, "ه"), stemEnd-pl); ok2 && (!ok || rank2 < rank) {
+					ent, rank, ok = ent2, rank2, ok2
+				}
 			}
 			if !ok && inf.ar == "ة" {
 				continue // the ة itself is part of the folded key tried with no ending
@@ -355,7 +366,7 @@ func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, tr
 			if !ok {
 				continue
 			}
-			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank, rank: rank}
+			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank, rank: rank, procLen: pl}
 			a.word = ent.Gloss
 			if adjective || inf.nisba != "" && ent.POS == Unknown {
 				a.pos = Adjective
@@ -405,7 +416,7 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank, procLen: pl}
 				switch suf {
 				case "", "ت", "وا", "ا", "تا", "و":
 					a.past = pron == nil
@@ -443,7 +454,7 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank, rank: rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank, rank: rank, procLen: pl}
 				switch {
 				case p.lam:
 					a.lead = toLead(p.lead)

@@ -66,3 +66,27 @@ func TestOutsideLexiconSenses(t *testing.T) {
 		}
 	}
 }
+
+// A stem found only in an outside lexicon does not hide the built-in reading
+// with ta marbuta restored, and on equal cost a reading with no proclitic
+// beats one that cuts a ك or ب off the word.
+func TestBuiltinStemReadings(t *testing.T) {
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fd := NewLexicon("freedict")
+	fd.Add("كمي", Entry{Gloss: "quantitative"})
+	fd.Add("لغت", Entry{Gloss: "lught"})
+	e := NewWithLexicons(Options{}, core, fd)
+	for _, tt := range []glossCase{
+		{"كميات كبيرة", "big quantities"},    // not ك + مئات "as hundreds"
+		{"تدريبات بحرية", "naval exercises"}, // not ب + حرية "with freedom"
+		{"فإنها", "so that it"},              // a pronoun reading does not win the tie
+		{"لغته", "his language"},             // لغة + ه, not an outside لغت + ه
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
