@@ -67,6 +67,35 @@ func TestOutsideLexiconSenses(t *testing.T) {
 	}
 }
 
+// Everyday words the built-in list now holds win over the rare senses an
+// outside dictionary gives them.
+func TestEverydaySenses(t *testing.T) {
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fd := NewLexicon("freedict")
+	for ar, en := range map[string]string{"وسع": "countersink", "ممتاز": "A1", "الجاري": "neighbour",
+		"متقدم": "leadoff", "المتقدمة": "leadoff", "مجدد": "furbished", "الملكية": "dispossession"} {
+		fd.Add(ar, Entry{Gloss: en})
+	}
+	e := NewWithLexicons(Options{}, core, fd)
+	for _, tt := range []glossCase{
+		{"ليس بوسعه", "is not able to"},
+		{"بوسعنا", "able to"},
+		{"المستوى ممتاز", "the level excellent"},
+		{"الشهر الجاري", "the current month"},
+		{"تقنيات متقدمة", "advanced technologies"},
+		{"الدول المتقدمة", "the advanced countries"},
+		{"زيارة مجددا", "visit again"},
+		{"العائلة الملكية", "the royal family"},
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // A stem found only in an outside lexicon does not hide the built-in reading
 // with ta marbuta restored, and on equal cost a reading with no proclitic
 // beats one that cuts a ك or ب off the word.
