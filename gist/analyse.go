@@ -434,6 +434,9 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 				if !w.hasSuffix(suf, end) {
 					continue
 				}
+				if suf != "" && (pre == "أ" || pre == "ا") {
+					continue // "I" takes no ending: انتظروا is the past "they waited"
+				}
 				sl := len(suf) / 2
 				stemEnd := end - sl
 				if stemEnd-pl-1 < 2 || cost+1+sl > *bound {

@@ -20,10 +20,12 @@ type senses struct {
 	order   []string            // folded headwords, first seen first
 	glosses map[string][]string // folded headword → cleaned glosses, in the dictionary's order
 	article map[string]bool     // headwords written with the article ال
+	// headwords whose glosses all read as a verb's third person present
+	presentGlosses map[string]bool
 }
 
 func newSenses() *senses {
-	return &senses{glosses: map[string][]string{}, article: map[string]bool{}}
+	return &senses{glosses: map[string][]string{}, article: map[string]bool{}, presentGlosses: map[string]bool{}}
 }
 
 // add records the glosses of one headword (raw, as the dictionary spells it).
@@ -72,6 +74,9 @@ func writtenWithArticle(head string) bool {
 // with the article.
 func (s *senses) into(l *Lexicon) {
 	for _, k := range s.order {
+		if strings.HasPrefix(k, "ي") && allPresent(s.glosses[k]) {
+			s.presentGlosses[k] = true
+		}
 		g := bestGloss(s.glosses[k])
 		s.glosses[k] = append(s.glosses[k][:0], g)
 		if g != "" {
@@ -79,6 +84,10 @@ func (s *senses) into(l *Lexicon) {
 		}
 	}
 	for _, k := range s.order {
+		if stem, ok := s.presentStem(k); ok {
+			g := s.glosses[k][0]
+			l.AddPresent(stem, Entry{Gloss: g, Present: g, POS: Verb})
+		}
 		if !s.article[k] {
 			continue
 		}
@@ -93,6 +102,35 @@ func (s *senses) into(l *Lexicon) {
 			l.addWord(bare, Entry{Gloss: g})
 		}
 	}
+}
+
+// presentStem returns the present-tense stem of a headword that is a verb in
+// the third person present (يهاجر "migrates"): it starts with ي and every
+// gloss is one English word in -s. The engine then reads the verb's other
+// persons and moods too (تهاجر, سيهاجرون). Call it once glosses holds the
+// chosen gloss only.
+func (s *senses) presentStem(k string) (string, bool) {
+	stem, ok := strings.CutPrefix(k, "ي")
+	if !ok || utf8.RuneCountInString(stem) < 3 || !s.presentGlosses[k] {
+		return "", false
+	}
+	return stem, true
+}
+
+// allPresent reports whether every gloss is a single English word in -s
+// (not -ss): the third person present of a verb.
+func allPresent(gs []string) bool {
+	for _, g := range gs {
+		if len(g) < 3 || g[len(g)-1] != 's' || g[len(g)-2] == 's' || g[len(g)-2] == 'u' {
+			return false
+		}
+		for _, r := range g {
+			if r < 'A' || r > 'z' || r > 'Z' && r < 'a' {
+				return false
+			}
+		}
+	}
+	return len(gs) > 0
 }
 
 // bestGloss picks the gloss a reader most likely needs: a word the built-in

@@ -119,3 +119,25 @@ func TestBuiltinStemReadings(t *testing.T) {
 		}
 	}
 }
+
+// A FreeDict headword in the third person present (يهاجر "Migrates") gives
+// the engine the verb's present stem, so that its other forms are read.
+func TestOutsidePresentVerbs(t *testing.T) {
+	tsv := "arabic\tipa\tenglish\nيهاجر\tx\tMigrates\nينتظر\tx\tAwaits | Waits\nيسير\tx\tWalkover\n"
+	l, err := ReadTSV(context.Background(), "t.tsv", strings.NewReader(tsv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewWithLexicons(Options{NoReorder: true}, l)
+	for _, tt := range []glossCase{
+		{"تهاجر", "migrates"},
+		{"سيهاجرون", "will migrate"},
+		{"وننتظر", "and we await"},
+		{"تسير", "Tsir"},       // walkover is no verb in -s
+		{"انتظروا", "Antzrwa"}, // the past "they waited", not "I await" with an ending
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
