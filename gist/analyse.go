@@ -360,6 +360,13 @@ func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, tr
 					ent, rank, ok = ent2, rank2, ok2
 				}
 			}
+			if (!ok || rank > 0) && stemEnd < n && (w.bare[stemEnd-1] == 'ئ' || w.bare[stemEnd-1] == 'ؤ') {
+				// a final hamza is written on a seat before a suffix:
+				// حلفائها is حلفاء + ها, أبناؤه is أبناء + ه
+				if ent2, rank2, ok2 := e.lookupNoun(w.with(pl, stemEnd-1, "ء"), stemEnd-pl); ok2 && (!ok || rank2 < rank) {
+					ent, rank, ok = ent2, rank2, ok2
+				}
+			}
 			if !ok && inf.ar == "ة" {
 				continue // the ة itself is part of the folded key tried with no ending
 			}

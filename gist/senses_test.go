@@ -141,3 +141,21 @@ func TestOutsidePresentVerbs(t *testing.T) {
 		}
 	}
 }
+
+// A noun ending in hamza writes it on a seat before a suffix.
+func TestHamzaSeatBeforeSuffix(t *testing.T) {
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewWithLexicons(Options{NoReorder: true}, core)
+	for _, tt := range []glossCase{
+		{"لحلفائها", "for her allies"},
+		{"حلفاؤه", "his allies"},
+		{"وحلفائهم", "and their allies"},
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
