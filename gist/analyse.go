@@ -129,7 +129,8 @@ type analysis struct {
 	cost    int
 	rank    int // lexicon the stem came from: on equal cost the built-in list wins
 	matched bool
-	procLen int // letters of the proclitic chain
+	procLen int  // letters of the proclitic chain
+	perfect bool // a past-tense verb
 }
 
 // wordInfo holds a word's letters in two spellings of equal length: bare
@@ -423,7 +424,7 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank, procLen: pl}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank, procLen: pl, perfect: true}
 				switch suf {
 				case "", "ت", "وا", "ا", "تا", "و":
 					a.past = pron == nil
@@ -485,6 +486,26 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 			}
 		}
 	}
+}
+
+// presentReading returns the present-tense entry of the word read with no
+// proclitic or pronoun (تكون, يقولون), whatever reading analyse chose. The
+// first person is left out.
+func (e *Engine) presentReading(w *wordInfo) (Entry, bool) {
+	n := len(w.bare)
+	for _, pre := range personPrefixes[:3] { // not أ: أعلن is a past verb far more often than "I announce"
+		if !w.hasPrefix(pre, 0) {
+			continue
+		}
+		for _, suf := range presentEndings {
+			if stemEnd := n - len(suf)/2; stemEnd-1 >= 2 && w.hasSuffix(suf, n) {
+				if ent, _, ok := e.lookupPresent(w.sub(1, stemEnd)); ok {
+					return ent, true
+				}
+			}
+		}
+	}
+	return Entry{}, false
 }
 
 // withArticle marks a reading whose entry itself starts with the article

@@ -207,16 +207,18 @@ func termAt(text string, i int, terms []termForm) *termForm {
 
 // item is one glossed piece of the English gist.
 type item struct {
-	punct bool
-	lead  []string // conjunction/preposition English
-	the   bool     // English "the"
-	text  string
-	pos   POS
-	def   bool   // definite: article, name or a definite genitive
-	past  bool   // a 3rd person past verb with no object
-	plain bool   // no attached pronoun, no merged words
-	poss  string // possessive pronoun before the noun: "her" budget
-	space bool   // whitespace before it in the source
+	punct   bool
+	lead    []string // conjunction/preposition English
+	the     bool     // English "the"
+	text    string
+	pos     POS
+	def     bool   // definite: article, name or a definite genitive
+	past    bool   // a 3rd person past verb with no object
+	plain   bool   // no attached pronoun, no merged words
+	perfect bool   // a past-tense verb
+	qad     bool   // the particle قد, which before a past verb only marks it as done
+	poss    string // possessive pronoun before the noun: "her" budget
+	space   bool   // whitespace before it in the source
 }
 
 var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "»": "”", "٪": "%", "۔": "."}
@@ -281,6 +283,15 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				}
 				continue
 			}
+			if string(wi.folded) == "كلا" && (i+1 == len(toks) || toks[i+1].kind == tokPunct) {
+				// كلا standing alone is "no"; before a noun it is "both"
+				items = append(items, item{text: "no", pos: Other, space: t.space})
+				if st != nil {
+					st.Words++
+					st.Glossed++
+				}
+				continue
+			}
 			a, ok := e.analyse(wi)
 			if st != nil {
 				st.Words++
@@ -295,7 +306,16 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				items[len(items)-1].space = t.space
 				continue
 			}
-			items = append(items, itemOf(a))
+			it := itemOf(a)
+			it.qad = qadForms[string(wi.folded)]
+			if len(items) > 0 && items[len(items)-1].qad && a.pron == nil && len(a.lead) == 0 {
+				// after قد a verb that can be present is: قد تكون "may be",
+				// not "may consisted"
+				if ent, ok := e.presentReading(wi); ok {
+					it.text, it.pos, it.perfect, it.past = baseForm(ent.Present), Verb, false, false
+				}
+			}
+			items = append(items, it)
 		}
 		items[len(items)-1].space = t.space
 	}
@@ -304,10 +324,32 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			it.the = true
 		}
 	}
+	items = dropQad(items)
 	if !e.opts.NoReorder {
 		items = reorder(items)
 	}
 	return render(items)
+}
+
+// qadForms are the spellings of the particle قد (folded).
+var qadForms = map[string]bool{"قد": true, "وقد": true}
+
+// dropQad leaves out قد before a past verb, where it says the action is
+// done rather than "may" (كانت الوزارة قد فرضت "the ministry had
+// imposed"); its conjunction goes to the verb.
+func dropQad(items []item) []item {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if it.qad && i+1 < len(items) && items[i+1].perfect {
+			next := &items[i+1]
+			next.lead = append(append([]string(nil), it.lead...), next.lead...)
+			next.space = it.space
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 func countArabicWords(s string) int {
@@ -321,7 +363,7 @@ func countArabicWords(s string) int {
 }
 
 func itemOf(a analysis) item {
-	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.def || a.pos == Name, past: a.past, plain: a.pron == nil}
+	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.def || a.pos == Name, past: a.past, plain: a.pron == nil, perfect: a.perfect}
 	if a.pron != nil {
 		switch a.pos {
 		case Verb, Particle:

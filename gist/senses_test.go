@@ -159,3 +159,26 @@ func TestHamzaSeatBeforeSuffix(t *testing.T) {
 		}
 	}
 }
+
+// قد before a past verb marks it as done ("may" would invert the sense);
+// before a present verb it is "may"; كلا standing alone is "no".
+func TestQadAndKalla(t *testing.T) {
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewWithLexicons(Options{NoReorder: true}, core)
+	for _, tt := range []glossCase{
+		{"وقد أعلن", "and announced"},
+		{"كانت الوزارة قد فرضت", "was the ministry imposed"},
+		{"قد يكون", "may be"},
+		{"قد تكون", "may be"}, // not the past "consisted"
+		{"قد أصيب", "was injured"},
+		{"كلا، لا يمكننا", "no, not we can"},
+		{"كلا البلدين", "both the countries"},
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
