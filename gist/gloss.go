@@ -274,8 +274,10 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				i += n - 1
 				continue
 			}
-			if lead, ok := standalone[t.text]; ok {
-				// a proclitic the pipeline cut off a protected name: و ⟦1:Kim⟧
+			if lead, ok := standalone[string(wi.folded)]; ok {
+				// a proclitic the pipeline cut off a protected name (و ⟦1:Kim⟧),
+				// or one written apart with a tatweel before a figure or a
+				// Latin word: الـ 16, بـ GPS
 				items = append(items, item{text: lead, pos: Other, space: t.space})
 				if st != nil {
 					st.Words++
@@ -659,7 +661,11 @@ func indefinite(en string) string {
 var standalone = func() map[string]string {
 	m := map[string]string{}
 	for _, p := range proclitics {
-		if p.ar != "" && !p.the && !p.future && len(p.lead) > 0 {
+		switch {
+		case p.ar == "" || p.future:
+		case p.the:
+			m[p.ar] = strings.Join(append(append([]string(nil), p.lead...), "the"), " ")
+		case len(p.lead) > 0:
 			m[p.ar] = strings.Join(p.lead, " ")
 		}
 	}

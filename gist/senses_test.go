@@ -182,3 +182,23 @@ func TestQadAndKalla(t *testing.T) {
 		}
 	}
 }
+
+// A proclitic chain written apart with a tatweel, before a figure or a Latin
+// word, is glossed like the chain on a word.
+func TestProcliticWithTatweel(t *testing.T) {
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewWithLexicons(Options{NoReorder: true}, core)
+	for _, tt := range []glossCase{
+		{"القرن الـ 16", "the century the 16"},
+		{"بـ GPS", "with GPS"},
+		{"وبالـ GPS", "and with the GPS"},
+		{"موسم الأمطار", "season the rain"},
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
