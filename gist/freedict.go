@@ -50,7 +50,7 @@ func LoadLexicon(ctx context.Context, path string) (*Lexicon, error) {
 // met in text, and matching them costs more than they give.
 func ReadTSV(ctx context.Context, name string, r io.Reader) (*Lexicon, error) {
 	l := NewLexicon(filepath.Base(name))
-	ss := newSenses()
+	ss := newSenses(1 << 15) // FreeDict has some 28,000 single-word headwords
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
@@ -128,7 +128,7 @@ func readDict(base string) ([]byte, error) {
 // dictd's base64) against the uncompressed dictionary text.
 func readDictd(ctx context.Context, name string, index io.Reader, data []byte) (*Lexicon, error) {
 	l := NewLexicon(filepath.Base(name))
-	ss := newSenses()
+	ss := newSenses(1 << 15)
 	sc := bufio.NewScanner(index)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0

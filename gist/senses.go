@@ -24,8 +24,10 @@ type senses struct {
 	presentGlosses map[string]bool
 }
 
-func newSenses() *senses {
-	return &senses{glosses: map[string][]string{}, article: map[string]bool{}, presentGlosses: map[string]bool{}}
+// newSenses makes room for about n headwords: the maps of a whole
+// dictionary would otherwise be rebuilt many times as they grow.
+func newSenses(n int) *senses {
+	return &senses{order: make([]string, 0, n), glosses: make(map[string][]string, n), article: map[string]bool{}, presentGlosses: map[string]bool{}}
 }
 
 // add records the glosses of one headword (raw, as the dictionary spells it).
@@ -73,6 +75,9 @@ func writtenWithArticle(head string) bool {
 // off words itself and looks up the stem, which FreeDict often lists only
 // with the article.
 func (s *senses) into(l *Lexicon) {
+	if len(l.words) == 0 {
+		l.words = make(map[string]Entry, len(s.order)+len(s.article))
+	}
 	for _, k := range s.order {
 		if strings.HasPrefix(k, "ي") && allPresent(s.glosses[k]) {
 			s.presentGlosses[k] = true
