@@ -89,6 +89,10 @@ func TestEverydaySenses(t *testing.T) {
 		{"الدول المتقدمة", "the advanced countries"},
 		{"زيارة مجددا", "visit again"},
 		{"العائلة الملكية", "the royal family"},
+		{"عادة ما تكون الأسعار مرتفعة", "usually what the prices is high"}, // تكون "is", not "consisted"
+		{"تكونت الصخور", "the rocks consisted"},
+		{"عالم الأعمال", "world of the business"},
+		{"المناطق الخاصة", "the special areas"},
 	} {
 		if got := e.Gloss(tt.in, nil); got != tt.want {
 			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
