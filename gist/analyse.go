@@ -382,6 +382,11 @@ func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, tr
 			if inf.plural && ent.POS == Noun {
 				a.word = pluralise(a.word)
 			}
+			if f, ok := fractions[ent.Gloss]; ok && pron != nil && inf.ar == "" && w.bare[stemEnd-1] != 'ت' {
+				// a number spelled as its fraction takes the pronoun as what
+				// it divides: خمسهم "a fifth of them", not "their five"
+				a.word, a.pos = f, Particle
+			}
 			if !p.the && pron == nil {
 				a = withArticle(a, key)
 			}
@@ -507,6 +512,11 @@ func (e *Engine) presentReading(w *wordInfo) (Entry, bool) {
 	}
 	return Entry{}, false
 }
+
+// fractions are the English of the numbers whose letters, with a pronoun
+// suffix, spell a fraction (خمس "fifth", ربع "quarter").
+var fractions = map[string]string{"five": "a fifth of", "seven": "a seventh of", "nine": "a ninth of",
+	"ten": "a tenth of", "quarter": "a quarter of", "third": "a third of"}
 
 // withArticle marks a reading whose entry itself starts with the article
 // (الأول "first"): definite, and "the" in English unless the gloss has it or

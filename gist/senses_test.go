@@ -206,3 +206,23 @@ func TestProcliticWithTatweel(t *testing.T) {
 		}
 	}
 }
+
+// A number with a pronoun suffix is a fraction of what the pronoun names.
+func TestFractionWithPronoun(t *testing.T) {
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewWithLexicons(Options{NoReorder: true}, core)
+	for _, tt := range []glossCase{
+		{"خمسهم", "a fifth of them"},
+		{"ربعها", "a quarter of her"},
+		{"وثلثهم", "and a third of them"},
+		{"خمستهم", "their five"}, // the five of them: a cardinal with ة
+		{"كتابهم", "their book"},
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
