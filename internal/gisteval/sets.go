@@ -15,8 +15,8 @@ import (
 // SetReport scores the gist of one alignment set (../shared/data/alignment/NAME)
 // as a user sees it: the built-in list and FreeDict, no glossary.
 type SetReport struct {
-	Name           string
-	Pairs          int
+	Name           string         // the set's folder name: dev, test, test-pud
+	Pairs          int            // gold beads with both an Arabic and an English side
 	Chrf           float64        // corpus chrF of the gist against the English of each gold bead
 	Words, Glossed int            // Arabic words, and those the gist gave English for
 	Unknown        map[string]int // the words left transliterated, by surface form
