@@ -217,6 +217,7 @@ type item struct {
 	plain   bool   // no attached pronoun, no merged words
 	perfect bool   // a past-tense verb
 	qad     bool   // the particle قد, which before a past verb only marks it as done
+	elative bool   // the Arabic has the shape أفعل of "bigger" and "biggest"
 	poss    string // possessive pronoun before the noun: "her" budget
 	space   bool   // whitespace before it in the source
 }
@@ -310,6 +311,7 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			}
 			it := itemOf(a)
 			it.qad = qadForms[string(wi.folded)]
+			it.elative = elative(wi, a)
 			if len(items) > 0 && items[len(items)-1].qad && a.pron == nil && len(a.lead) == 0 {
 				// after قد a verb that can be present is: قد تكون "may be",
 				// not "may consisted"
@@ -547,6 +549,17 @@ func reorder(items []item) []item {
 		if x.punct || y.punct {
 			continue
 		}
+		// أكبر من: Arabic has one form for "bigger" and "biggest"; before
+		// من it compares: "bigger than", not "biggest from"
+		if y.text == "from" && len(y.lead) == 0 && x.elative && !x.the && len(x.lead) <= 1 {
+			if c, ok := comparative(x.text); ok {
+				x.text, y.text = c, "than"
+			}
+		}
+		// نفس الطريقة: "the same way", not "same the way"
+		if x.text == "same" && x.pos == Other && !x.the && y.the && len(y.lead) == 0 {
+			x.the, y.the = true, false
+		}
 		// هذه المسألة: "this issue", not "this the issue"
 		if x.pos == Other && demonstrative[x.text] && len(x.lead) == 0 && y.the && len(y.lead) == 0 {
 			y.the = false
@@ -630,6 +643,34 @@ func reorder(items []item) []item {
 		out = append(out, v)
 	}
 	return out
+}
+
+// elative reports whether the word read as a has the shape أفعل (أكبر,
+// أصغر, أهم) with no article or pronoun.
+func elative(w *wordInfo, a analysis) bool {
+	if a.the || a.pron != nil || a.procLen >= len(w.bare) || w.bare[a.procLen] != 'أ' && w.bare[a.procLen] != 'ا' {
+		return false
+	}
+	n := len(w.bare) - a.procLen
+	return n == 3 || n == 4
+}
+
+// comparative turns a one-word English superlative into the comparative:
+// biggest → bigger, easiest → easier, best → better, most … → more ….
+func comparative(sup string) (string, bool) {
+	switch {
+	case sup == "best":
+		return "better", true
+	case sup == "worst":
+		return "worse", true
+	case strings.HasPrefix(sup, "most "):
+		return "more " + sup[len("most "):], true
+	case strings.ContainsRune(sup, ' ') || len(sup) < 6 || !strings.HasSuffix(sup, "est"):
+		return "", false
+	case strings.HasSuffix(sup, "iest"):
+		return sup[:len(sup)-4] + "ier", true
+	}
+	return sup[:len(sup)-3] + "er", true // biggest → bigger, largest → larger
 }
 
 // speechVerbs are the verbs of saying that put the speaker after them.

@@ -226,3 +226,38 @@ func TestFractionWithPronoun(t *testing.T) {
 		}
 	}
 }
+
+// Comparisons, "the same" and a few set phrases read as English says them.
+func TestComparativesAndSetPhrases(t *testing.T) {
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewWithLexicons(Options{}, core)
+	for _, tt := range []glossCase{
+		{"الدولة أصغر من المدينة", "the state smaller than the city"},
+		{"وأهم من ذلك", "and more important than that"},
+		{"أكبر من", "bigger than"},
+		{"أفضل من", "better than"},
+		{"أكبر دولة", "biggest state"}, // no من: still the superlative
+		{"بنفس الطريقة", "with the same way"},
+		{"من الصعب حلها", "it is difficult her solution"},
+		{"بعضها البعض", "each other"},
+		{"في نهاية المطاف", "eventually"},
+	} {
+		if got := e.Gloss(tt.in, nil); got != tt.want {
+			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for sup, want := range map[string]string{"biggest": "bigger", "largest": "larger", "easiest": "easier",
+		"most important": "more important", "highest": "higher"} {
+		if got, ok := comparative(sup); !ok || got != want {
+			t.Errorf("comparative(%q) = %q, %v, want %q", sup, got, ok, want)
+		}
+	}
+	for _, s := range []string{"best of", "west", "first"} {
+		if got, ok := comparative(s); ok {
+			t.Errorf("comparative(%q) = %q, want none", s, got)
+		}
+	}
+}
