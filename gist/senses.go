@@ -179,7 +179,7 @@ func bestGloss(gs []string) string {
 
 // derivedFrom reports whether the lower-case g looks like a derived form of
 // the shorter word h: it starts with h less h's last letter (rawest, raw;
-// locomotory, locomotion). A plural is not taken as derived: the Arabic can
+// oldish, old). A plural is not taken as derived: the Arabic can
 // be a plural too.
 func derivedFrom(g, h string) bool {
 	if len(h) < 3 || len(g) <= len(h) || g[:len(h)-1] != h[:len(h)-1] || strings.IndexByte(g, ' ') >= 0 {
