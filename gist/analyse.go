@@ -129,6 +129,8 @@ type analysis struct {
 	cost    int
 	rank    int // lexicon the stem came from: on equal cost the built-in list wins
 	matched bool
+	procLen int  // letters of the proclitic chain
+	perfect bool // a past-tense verb
 }
 
 // wordInfo holds a word's letters in two spellings of equal length: bare
@@ -243,7 +245,10 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 	}
 	best := analysis{cost: 1 << 30}
 	try := func(a analysis) {
-		if a.cost < best.cost || a.cost == best.cost && a.rank < best.rank {
+		// on equal cost and lexicon, a reading with a shorter proclitic and
+		// no pronoun wins: كميات is كمية + ات "quantities", not ك + مئات "as
+		// hundreds" (a pronoun is no surer a cut than a proclitic: فإنها)
+		if a.cost < best.cost || a.cost == best.cost && (a.rank < best.rank || a.rank == best.rank && a.procLen < best.procLen && a.pron == nil) {
 			best = a
 			best.matched = true
 		}
@@ -259,7 +264,7 @@ func (e *Engine) analyse(w *wordInfo) (analysis, bool) {
 			continue
 		}
 		if ent, rank, ok := e.lookupNoun(w.sub(pl, n), n-pl); ok {
-			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank, rank: rank}
+			a := analysis{lead: p.lead, the: p.the, pos: ent.POS, word: ent.Gloss, cost: pl + p.penalty + 3*rank, rank: rank, procLen: pl}
 			if !p.the {
 				a = withArticle(a, w.sub(pl, n))
 			}
@@ -342,12 +347,26 @@ func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, tr
 			} else {
 				ent, rank, ok = e.lookupNoun(key, stemEnd-pl)
 			}
-			if !ok && inf.ar == "ات" {
-				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1) // سيارات → سيارة
+			// the stem with ta marbuta restored is tried too while the stem as
+			// it stands is unknown or only an outside lexicon's: كميات is the
+			// built-in كمية + ات, not FreeDict's كمي "quantitative" + ات
+			if (!ok || rank > 0) && inf.ar == "ات" {
+				if ent2, rank2, ok2 := e.lookupNoun(w.with(pl, stemEnd, "ه"), stemEnd-pl+1); ok2 && (!ok || rank2 < rank) {
+					ent, rank, ok = ent2, rank2, ok2 // سيارات → سيارة
+				}
 			}
-			if !ok && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
+			if (!ok || rank > 0) && inf.ar == "" && w.bare[stemEnd-1] == 'ت' && (pron != nil || stemEnd < n) {
 				// ta marbuta is written ت before a pronoun: حكومته
-				ent, rank, ok = e.lookupNoun(w.with(pl, stemEnd-1, "ه"), stemEnd-pl)
+				if ent2, rank2, ok2 := e.lookupNoun(w.with(pl, stemEnd-1, "ه"), stemEnd-pl); ok2 && (!ok || rank2 < rank) {
+					ent, rank, ok = ent2, rank2, ok2
+				}
+			}
+			if (!ok || rank > 0) && stemEnd < n && (w.bare[stemEnd-1] == 'ئ' || w.bare[stemEnd-1] == 'ؤ') {
+				// a final hamza is written on a seat before a suffix:
+				// حلفائها is حلفاء + ها, أبناؤه is أبناء + ه
+				if ent2, rank2, ok2 := e.lookupNoun(w.with(pl, stemEnd-1, "ء"), stemEnd-pl); ok2 && (!ok || rank2 < rank) {
+					ent, rank, ok = ent2, rank2, ok2
+				}
 			}
 			if !ok && inf.ar == "ة" {
 				continue // the ة itself is part of the folded key tried with no ending
@@ -355,13 +374,18 @@ func (e *Engine) nominal(w *wordInfo, p *proclitic, pl, base int, bound *int, tr
 			if !ok {
 				continue
 			}
-			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank, rank: rank}
+			a := analysis{lead: p.lead, the: p.the, pron: pron, pos: ent.POS, cost: c + 3*rank, rank: rank, procLen: pl}
 			a.word = ent.Gloss
 			if adjective || inf.nisba != "" && ent.POS == Unknown {
 				a.pos = Adjective
 			}
 			if inf.plural && ent.POS == Noun {
 				a.word = pluralise(a.word)
+			}
+			if f, ok := fractions[ent.Gloss]; ok && pron != nil && inf.ar == "" && w.bare[stemEnd-1] != 'ت' {
+				// a number spelled as its fraction takes the pronoun as what
+				// it divides: خمسهم "a fifth of them", not "their five"
+				a.word, a.pos = f, Particle
 			}
 			if !p.the && pron == nil {
 				a = withArticle(a, key)
@@ -405,7 +429,7 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, word: ent.Gloss, cost: cost + sl + 3*rank, rank: rank, procLen: pl, perfect: true}
 				switch suf {
 				case "", "ت", "وا", "ا", "تا", "و":
 					a.past = pron == nil
@@ -422,6 +446,9 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 			for _, suf := range presentEndings {
 				if !w.hasSuffix(suf, end) {
 					continue
+				}
+				if suf != "" && (pre == "أ" || pre == "ا") {
+					continue // "I" takes no ending: انتظروا is the past "they waited"
 				}
 				sl := len(suf) / 2
 				stemEnd := end - sl
@@ -443,7 +470,7 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 				if !ok {
 					continue
 				}
-				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank, rank: rank}
+				a := analysis{lead: p.lead, pron: pron, pos: Verb, cost: cost + 1 + sl + extra + 3*rank, rank: rank, procLen: pl}
 				switch {
 				case p.lam:
 					a.lead = toLead(p.lead)
@@ -465,6 +492,31 @@ func (e *Engine) verbal(w *wordInfo, p *proclitic, pl, base int, bound *int, try
 		}
 	}
 }
+
+// presentReading returns the present-tense entry of the word read with no
+// proclitic or pronoun (تكون, يقولون), whatever reading analyse chose. The
+// first person is left out.
+func (e *Engine) presentReading(w *wordInfo) (Entry, bool) {
+	n := len(w.bare)
+	for _, pre := range personPrefixes[:3] { // not أ: أعلن is a past verb far more often than "I announce"
+		if !w.hasPrefix(pre, 0) {
+			continue
+		}
+		for _, suf := range presentEndings {
+			if stemEnd := n - len(suf)/2; stemEnd-1 >= 2 && w.hasSuffix(suf, n) {
+				if ent, _, ok := e.lookupPresent(w.sub(1, stemEnd)); ok {
+					return ent, true
+				}
+			}
+		}
+	}
+	return Entry{}, false
+}
+
+// fractions are the English of the numbers whose letters, with a pronoun
+// suffix, spell a fraction (خمس "fifth", ربع "quarter").
+var fractions = map[string]string{"five": "a fifth of", "seven": "a seventh of", "nine": "a ninth of",
+	"ten": "a tenth of", "quarter": "a quarter of", "third": "a third of"}
 
 // withArticle marks a reading whose entry itself starts with the article
 // (الأول "first"): definite, and "the" in English unless the gloss has it or

@@ -50,6 +50,7 @@ func LoadLexicon(ctx context.Context, path string) (*Lexicon, error) {
 // met in text, and matching them costs more than they give.
 func ReadTSV(ctx context.Context, name string, r io.Reader) (*Lexicon, error) {
 	l := NewLexicon(filepath.Base(name))
+	ss := newSenses(1 << 15) // FreeDict has some 28,000 single-word headwords
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
@@ -71,14 +72,14 @@ func ReadTSV(ctx context.Context, name string, r io.Reader) (*Lexicon, error) {
 		if len(f) != 3 {
 			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("want 3 TAB-separated fields (arabic, ipa, english), got %d", len(f))}
 		}
-		first, _, _ := strings.Cut(f[2], " | ")
-		if g := cleanGloss(first); g != "" && hasArabic(f[0]) && !strings.ContainsAny(strings.TrimSpace(f[0]), " \t") {
-			l.Add(f[0], Entry{Gloss: g})
+		if hasArabic(f[0]) && !strings.ContainsAny(strings.TrimSpace(f[0]), " \t") {
+			ss.add(f[0], strings.Split(f[2], " | "))
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	ss.into(l)
 	if l.Len() == 0 {
 		return nil, fmt.Errorf("%s: no entries", name)
 	}
@@ -127,6 +128,7 @@ func readDict(base string) ([]byte, error) {
 // dictd's base64) against the uncompressed dictionary text.
 func readDictd(ctx context.Context, name string, index io.Reader, data []byte) (*Lexicon, error) {
 	l := NewLexicon(filepath.Base(name))
+	ss := newSenses(1 << 15)
 	sc := bufio.NewScanner(index)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
@@ -152,13 +154,12 @@ func readDictd(ctx context.Context, name string, index io.Reader, data []byte) (
 		if off < 0 || n < 0 || off+n > len(data) {
 			return nil, &ParseError{File: name, Line: line, Err: fmt.Errorf("entry %d+%d lies outside the %d-byte dictionary", off, n, len(data))}
 		}
-		if g := dictdGloss(string(data[off : off+n])); g != "" {
-			l.Add(f[0], Entry{Gloss: g})
-		}
+		ss.add(f[0], dictdGlosses(string(data[off:off+n])))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	ss.into(l)
 	if l.Len() == 0 {
 		return nil, fmt.Errorf("%s: no entries", name)
 	}
@@ -182,18 +183,19 @@ func dictdNumber(s string) (int, error) {
 	return n, nil
 }
 
-// dictdGloss takes the first English gloss of a FreeDict entry: the line after
-// the headword, without its "1. " numbering.
-func dictdGloss(entry string) string {
+// dictdGlosses lists the English glosses of a FreeDict entry: the lines after
+// the headword, without their "1. " numbering.
+func dictdGlosses(entry string) []string {
 	lines := strings.Split(entry, "\n")
+	var out []string
 	for _, ln := range lines[1:] {
 		ln = strings.TrimSpace(ln)
 		if i := strings.Index(ln, ". "); i > 0 && i <= 3 && strings.Trim(ln[:i], "0123456789") == "" {
 			ln = ln[i+2:]
 		}
-		if g := cleanGloss(ln); g != "" {
-			return g
+		if ln != "" {
+			out = append(out, ln)
 		}
 	}
-	return ""
+	return out
 }

@@ -207,16 +207,19 @@ func termAt(text string, i int, terms []termForm) *termForm {
 
 // item is one glossed piece of the English gist.
 type item struct {
-	punct bool
-	lead  []string // conjunction/preposition English
-	the   bool     // English "the"
-	text  string
-	pos   POS
-	def   bool   // definite: article, name or a definite genitive
-	past  bool   // a 3rd person past verb with no object
-	plain bool   // no attached pronoun, no merged words
-	poss  string // possessive pronoun before the noun: "her" budget
-	space bool   // whitespace before it in the source
+	punct   bool
+	lead    []string // conjunction/preposition English
+	the     bool     // English "the"
+	text    string
+	pos     POS
+	def     bool   // definite: article, name or a definite genitive
+	past    bool   // a 3rd person past verb with no object
+	plain   bool   // no attached pronoun, no merged words
+	perfect bool   // a past-tense verb
+	qad     bool   // the particle قد, which before a past verb only marks it as done
+	elative bool   // the Arabic has the shape أفعل of "bigger" and "biggest"
+	poss    string // possessive pronoun before the noun: "her" budget
+	space   bool   // whitespace before it in the source
 }
 
 var punctMap = map[string]string{"،": ",", "؛": ";", "؟": "?", "«": "“", "»": "”", "٪": "%", "۔": "."}
@@ -272,9 +275,20 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				i += n - 1
 				continue
 			}
-			if lead, ok := standalone[t.text]; ok {
-				// a proclitic the pipeline cut off a protected name: و ⟦1:Kim⟧
+			if lead, ok := standalone[string(wi.folded)]; ok {
+				// a proclitic the pipeline cut off a protected name (و ⟦1:Kim⟧),
+				// or one written apart with a tatweel before a figure or a
+				// Latin word: الـ 16, بـ GPS
 				items = append(items, item{text: lead, pos: Other, space: t.space})
+				if st != nil {
+					st.Words++
+					st.Glossed++
+				}
+				continue
+			}
+			if string(wi.folded) == "كلا" && (i+1 == len(toks) || toks[i+1].kind == tokPunct) {
+				// كلا standing alone is "no"; before a noun it is "both"
+				items = append(items, item{text: "no", pos: Other, space: t.space})
 				if st != nil {
 					st.Words++
 					st.Glossed++
@@ -295,7 +309,17 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 				items[len(items)-1].space = t.space
 				continue
 			}
-			items = append(items, itemOf(a))
+			it := itemOf(a)
+			it.qad = qadForms[string(wi.folded)]
+			it.elative = elative(wi, a)
+			if len(items) > 0 && items[len(items)-1].qad && a.pron == nil && len(a.lead) == 0 {
+				// after قد a verb that can be present is: قد تكون "may be",
+				// not "may consisted"
+				if ent, ok := e.presentReading(wi); ok {
+					it.text, it.pos, it.perfect, it.past = baseForm(ent.Present), Verb, false, false
+				}
+			}
+			items = append(items, it)
 		}
 		items[len(items)-1].space = t.space
 	}
@@ -304,10 +328,32 @@ func (e *Engine) gloss(text string, terms []termForm, st *Stats) string {
 			it.the = true
 		}
 	}
+	items = dropQad(items)
 	if !e.opts.NoReorder {
 		items = reorder(items)
 	}
 	return render(items)
+}
+
+// qadForms are the spellings of the particle قد (folded).
+var qadForms = map[string]bool{"قد": true, "وقد": true}
+
+// dropQad leaves out قد before a past verb, where it says the action is
+// done rather than "may" (كانت الوزارة قد فرضت "the ministry had
+// imposed"); its conjunction goes to the verb.
+func dropQad(items []item) []item {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if it.qad && i+1 < len(items) && items[i+1].perfect {
+			next := &items[i+1]
+			next.lead = append(append([]string(nil), it.lead...), next.lead...)
+			next.space = it.space
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 func countArabicWords(s string) int {
@@ -321,7 +367,7 @@ func countArabicWords(s string) int {
 }
 
 func itemOf(a analysis) item {
-	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.def || a.pos == Name, past: a.past, plain: a.pron == nil}
+	it := item{lead: a.lead, the: a.the, text: a.word, pos: a.pos, def: a.the || a.def || a.pos == Name, past: a.past, plain: a.pron == nil, perfect: a.perfect}
 	if a.pron != nil {
 		switch a.pos {
 		case Verb, Particle:
@@ -503,6 +549,17 @@ func reorder(items []item) []item {
 		if x.punct || y.punct {
 			continue
 		}
+		// أكبر من: Arabic has one form for "bigger" and "biggest"; before
+		// من it compares: "bigger than", not "biggest from"
+		if y.text == "from" && len(y.lead) == 0 && x.elative && !x.the && len(x.lead) <= 1 {
+			if c, ok := comparative(x.text); ok {
+				x.text, y.text = c, "than"
+			}
+		}
+		// نفس الطريقة: "the same way", not "same the way"
+		if x.text == "same" && x.pos == Other && !x.the && y.the && len(y.lead) == 0 {
+			x.the, y.the = true, false
+		}
 		// هذه المسألة: "this issue", not "this the issue"
 		if x.pos == Other && demonstrative[x.text] && len(x.lead) == 0 && y.the && len(y.lead) == 0 {
 			y.the = false
@@ -588,6 +645,34 @@ func reorder(items []item) []item {
 	return out
 }
 
+// elative reports whether the word read as a has the shape أفعل (أكبر,
+// أصغر, أهم) with no article or pronoun.
+func elative(w *wordInfo, a analysis) bool {
+	if a.the || a.pron != nil || a.procLen >= len(w.bare) || w.bare[a.procLen] != 'أ' && w.bare[a.procLen] != 'ا' {
+		return false
+	}
+	n := len(w.bare) - a.procLen
+	return n == 3 || n == 4
+}
+
+// comparative turns a one-word English superlative into the comparative:
+// biggest → bigger, easiest → easier, best → better, most … → more ….
+func comparative(sup string) (string, bool) {
+	switch {
+	case sup == "best":
+		return "better", true
+	case sup == "worst":
+		return "worse", true
+	case strings.HasPrefix(sup, "most "):
+		return "more " + sup[len("most "):], true
+	case strings.ContainsRune(sup, ' ') || len(sup) < 6 || !strings.HasSuffix(sup, "est"):
+		return "", false
+	case strings.HasSuffix(sup, "iest"):
+		return sup[:len(sup)-4] + "ier", true
+	}
+	return sup[:len(sup)-3] + "er", true // biggest → bigger, largest → larger
+}
+
 // speechVerbs are the verbs of saying that put the speaker after them.
 var speechVerbs = map[string]bool{"said": true, "warned": true, "added": true, "announced": true, "stressed": true,
 	"confirmed": true, "stated": true, "revealed": true, "explained": true, "told": true, "indicated": true,
@@ -617,7 +702,11 @@ func indefinite(en string) string {
 var standalone = func() map[string]string {
 	m := map[string]string{}
 	for _, p := range proclitics {
-		if p.ar != "" && !p.the && !p.future && len(p.lead) > 0 {
+		switch {
+		case p.ar == "" || p.future:
+		case p.the:
+			m[p.ar] = strings.Join(append(append([]string(nil), p.lead...), "the"), " ")
+		case len(p.lead) > 0:
 			m[p.ar] = strings.Join(p.lead, " ")
 		}
 	}

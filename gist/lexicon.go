@@ -79,6 +79,14 @@ func (l *Lexicon) Add(ar string, e Entry) {
 	}
 }
 
+// addWord records the gloss of one word already folded, which is not a
+// past-tense verb; the first gloss given wins.
+func (l *Lexicon) addWord(folded string, e Entry) {
+	if _, dup := l.words[folded]; !dup && folded != "" && strings.IndexByte(folded, ' ') < 0 {
+		l.words[folded] = e
+	}
+}
+
 // AddPresent records a present-tense verb stem (the verb without its person
 // prefix: قول for يقول).
 func (l *Lexicon) AddPresent(stem string, e Entry) {

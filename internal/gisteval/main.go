@@ -5,6 +5,7 @@
 // root, with the shared data folder beside it:
 //
 //	go run ./internal/gisteval
+//	go run ./internal/gisteval -set dev    # one alignment set: chrF and words left unglossed
 package main
 
 import (
@@ -33,6 +34,8 @@ import (
 
 func main() {
 	tune := flag.Bool("tune", false, "score on FLORES devtest, the set kept for trying changes, instead of PUD and FLORES dev")
+	set := flag.String("set", "", "instead of the report, score the gist of one alignment set (dev, test, test-pud) with chrF and the share of words left unglossed")
+	dump := flag.String("dump", "", "with -set: write each pair's Arabic, gist and English to this file")
 	gaps := flag.Int("gaps", 0, "instead of the report, list the N most frequent words of the files named as arguments that the built-in list does not know")
 	flag.Parse()
 	if *gaps > 0 {
@@ -43,7 +46,15 @@ func main() {
 		return
 	}
 	root, err := repoRoot()
-	if err == nil {
+	if err == nil && *set != "" {
+		var r *SetReport
+		if r, err = EvaluateSet(context.Background(), root, *set); err == nil {
+			r.Print(os.Stdout, 40)
+			if *dump != "" {
+				err = r.dump(*dump)
+			}
+		}
+	} else if err == nil {
 		var r *Report
 		r, err = Evaluate(context.Background(), root, *tune)
 		if err == nil {

@@ -86,3 +86,30 @@ func TestLoaders(t *testing.T) {
 		t.Errorf("bad bead: err = %v", err)
 	}
 }
+
+// TestSet scores the gist of the dev alignment set, as -set dev does.
+func TestSet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the evaluation data")
+	}
+	testenv.Shared(t, "data")
+	r, err := EvaluateSet(context.Background(), testenv.RepoRoot(t), "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	r.Print(&out, 10)
+	t.Log(out.String())
+	if r.Pairs != 785 || len(r.Hyps) != r.Pairs {
+		t.Errorf("%d pairs, %d glossed, want 785 each", r.Pairs, len(r.Hyps))
+	}
+	if r.Words < 10000 || r.Glossed > r.Words {
+		t.Errorf("%d Arabic words, %d glossed", r.Words, r.Glossed)
+	}
+	if r.Chrf < 35 {
+		t.Errorf("chrF %.1f on dev, want >= 35", r.Chrf)
+	}
+	if _, err := EvaluateSet(context.Background(), testenv.RepoRoot(t), "no-such-set"); err == nil {
+		t.Error("an unknown set gave no error")
+	}
+}
