@@ -80,7 +80,7 @@ func TestEverydaySenses(t *testing.T) {
 		fd.Add(ar, Entry{Gloss: en})
 	}
 	e := NewWithLexicons(Options{}, core, fd)
-	for _, tt := range []glossCase{
+	checkGloss(t, e, nil, []glossCase{
 		{"ليس بوسعه", "is not able to"},
 		{"بوسعنا", "able to"},
 		{"المستوى ممتاز", "the level excellent"},
@@ -93,11 +93,7 @@ func TestEverydaySenses(t *testing.T) {
 		{"تكونت الصخور", "the rocks consisted"},
 		{"عالم الأعمال", "world of the business"},
 		{"المناطق الخاصة", "the special areas"},
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // A stem found only in an outside lexicon does not hide the built-in reading
@@ -112,16 +108,12 @@ func TestBuiltinStemReadings(t *testing.T) {
 	fd.Add("كمي", Entry{Gloss: "quantitative"})
 	fd.Add("لغت", Entry{Gloss: "lught"})
 	e := NewWithLexicons(Options{}, core, fd)
-	for _, tt := range []glossCase{
+	checkGloss(t, e, nil, []glossCase{
 		{"كميات كبيرة", "big quantities"},    // not ك + مئات "as hundreds"
 		{"تدريبات بحرية", "naval exercises"}, // not ب + حرية "with freedom"
 		{"فإنها", "so that it"},              // a pronoun reading does not win the tie
 		{"لغته", "his language"},             // لغة + ه, not an outside لغت + ه
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // A FreeDict headword in the third person present (يهاجر "Migrates") gives
@@ -133,46 +125,30 @@ func TestOutsidePresentVerbs(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := NewWithLexicons(Options{NoReorder: true}, l)
-	for _, tt := range []glossCase{
+	checkGloss(t, e, nil, []glossCase{
 		{"تهاجر", "migrates"},
 		{"سيهاجرون", "will migrate"},
 		{"وننتظر", "and we await"},
 		{"تسير", "Tsir"},       // walkover is no verb in -s
 		{"انتظروا", "Antzrwa"}, // the past "they waited", not "I await" with an ending
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // A noun ending in hamza writes it on a seat before a suffix.
 func TestHamzaSeatBeforeSuffix(t *testing.T) {
-	core, err := Core()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := NewWithLexicons(Options{NoReorder: true}, core)
-	for _, tt := range []glossCase{
+	e := coreEngine(t, Options{NoReorder: true})
+	checkGloss(t, e, nil, []glossCase{
 		{"لحلفائها", "for her allies"},
 		{"حلفاؤه", "his allies"},
 		{"وحلفائهم", "and their allies"},
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // قد before a past verb marks it as done ("may" would invert the sense);
 // before a present verb it is "may"; كلا standing alone is "no".
 func TestQadAndKalla(t *testing.T) {
-	core, err := Core()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := NewWithLexicons(Options{NoReorder: true}, core)
-	for _, tt := range []glossCase{
+	e := coreEngine(t, Options{NoReorder: true})
+	checkGloss(t, e, nil, []glossCase{
 		{"وقد أعلن", "and announced"},
 		{"كانت الوزارة قد فرضت", "was the ministry imposed"},
 		{"قد يكون", "may be"},
@@ -180,61 +156,37 @@ func TestQadAndKalla(t *testing.T) {
 		{"قد أصيب", "was injured"},
 		{"كلا، لا يمكننا", "no, not we can"},
 		{"كلا البلدين", "both the countries"},
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // A proclitic chain written apart with a tatweel, before a figure or a Latin
 // word, is glossed like the chain on a word.
 func TestProcliticWithTatweel(t *testing.T) {
-	core, err := Core()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := NewWithLexicons(Options{NoReorder: true}, core)
-	for _, tt := range []glossCase{
+	e := coreEngine(t, Options{NoReorder: true})
+	checkGloss(t, e, nil, []glossCase{
 		{"القرن الـ 16", "the century the 16"},
 		{"بـ GPS", "with GPS"},
 		{"وبالـ GPS", "and with the GPS"},
 		{"موسم الأمطار", "season the rain"},
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // A number with a pronoun suffix is a fraction of what the pronoun names.
 func TestFractionWithPronoun(t *testing.T) {
-	core, err := Core()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := NewWithLexicons(Options{NoReorder: true}, core)
-	for _, tt := range []glossCase{
+	e := coreEngine(t, Options{NoReorder: true})
+	checkGloss(t, e, nil, []glossCase{
 		{"خمسهم", "a fifth of them"},
 		{"ربعها", "a quarter of her"},
 		{"وثلثهم", "and a third of them"},
 		{"خمستهم", "their five"}, // the five of them: a cardinal with ة
 		{"كتابهم", "their book"},
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 }
 
 // Comparisons, "the same" and a few set phrases read as English says them.
 func TestComparativesAndSetPhrases(t *testing.T) {
-	core, err := Core()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := NewWithLexicons(Options{}, core)
-	for _, tt := range []glossCase{
+	e := coreEngine(t, Options{})
+	checkGloss(t, e, nil, []glossCase{
 		{"الدولة أصغر من المدينة", "the state smaller than the city"},
 		{"وأهم من ذلك", "and more important than that"},
 		{"أكبر من", "bigger than"},
@@ -244,11 +196,7 @@ func TestComparativesAndSetPhrases(t *testing.T) {
 		{"من الصعب حلها", "it is difficult her solution"},
 		{"بعضها البعض", "each other"},
 		{"في نهاية المطاف", "eventually"},
-	} {
-		if got := e.Gloss(tt.in, nil); got != tt.want {
-			t.Errorf("Gloss(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	})
 	for sup, want := range map[string]string{"biggest": "bigger", "largest": "larger", "easiest": "easier",
 		"most important": "more important", "highest": "higher"} {
 		if got, ok := comparative(sup); !ok || got != want {
@@ -260,4 +208,14 @@ func TestComparativesAndSetPhrases(t *testing.T) {
 			t.Errorf("comparative(%q) = %q, want none", s, got)
 		}
 	}
+}
+
+// coreEngine is a gist engine with the built-in word list alone.
+func coreEngine(t *testing.T, opts Options) *Engine {
+	t.Helper()
+	core, err := Core()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewWithLexicons(opts, core)
 }

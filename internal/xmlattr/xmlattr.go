@@ -146,12 +146,7 @@ func (l *limiter) Read(p []byte) (int, error) {
 			l.declByte(c)
 		case tag:
 			switch {
-			case l.quote != 0:
-				if c == l.quote {
-					l.quote = 0
-				}
-			case c == '"' || c == '\'':
-				l.quote = c
+			case l.quoted(c):
 			case c == '=':
 				l.attrs++
 				if l.attrs > l.max {
@@ -166,9 +161,9 @@ func (l *limiter) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// declByte reads byte c of a declaration as encoding/xml does: quotes
-// hide '<' and '>', which otherwise nest; a '>' with none open ends it.
-func (l *limiter) declByte(c byte) {
+// quoted reads byte c as part of a quoted value, opening or closing it,
+// and reports whether it was one.
+func (l *limiter) quoted(c byte) bool {
 	switch {
 	case l.quote != 0:
 		if c == l.quote {
@@ -176,6 +171,17 @@ func (l *limiter) declByte(c byte) {
 		}
 	case c == '"' || c == '\'':
 		l.quote = c
+	default:
+		return false
+	}
+	return true
+}
+
+// declByte reads byte c of a declaration as encoding/xml does: quotes
+// hide '<' and '>', which otherwise nest; a '>' with none open ends it.
+func (l *limiter) declByte(c byte) {
+	switch {
+	case l.quoted(c):
 	case c == '>':
 		if l.depth == 0 {
 			l.st = text
