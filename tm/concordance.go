@@ -259,8 +259,8 @@ func (m *Memory) holdingTarget(ctx context.Context, core string, indexed bool) (
 
 // likePattern is a LIKE pattern that every translation holding core (as
 // foldOffsets folds it) matches: LIKE ignores the case of ASCII letters
-// only, so any other letter matches any one character, and a space matches
-// any run of white space.
+// only, so any other letter, and an apostrophe or hyphen, matches any one
+// character, and a space matches any run of white space.
 func likePattern(core string) string {
 	var b strings.Builder
 	b.WriteByte('%')
@@ -268,6 +268,8 @@ func likePattern(core string) string {
 		switch {
 		case r == ' ':
 			b.WriteByte('%')
+		case r == '\'' || r == '-': // or what latinFold made one
+			b.WriteByte('_')
 		case r == '%' || r == '_' || r == '\\':
 			b.WriteByte('\\')
 			b.WriteRune(r)
@@ -343,7 +345,7 @@ func foldOffsets(s string, latin bool) (string, []int) {
 		}
 		n := len(b)
 		if latin {
-			b = utf8.AppendRune(b, unicode.ToLower(r))
+			b = utf8.AppendRune(b, latinFold(r))
 		} else {
 			b = arabic.AppendFoldRune(b, r)
 		}
@@ -374,9 +376,23 @@ func foldLatin(dst []byte, s string) []byte {
 			dst = append(dst, byte(r))
 			continue
 		}
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		dst = utf8.AppendRune(dst, latinFold(r))
 	}
 	return dst
+}
+
+// latinFold folds a letter of a translation: lower case, and the curly
+// apostrophes and the hyphens word processors write made the ones a user
+// types: Russia’s is found as Russia's, and al-Assad as typed though written
+// with a no-break hyphen.
+func latinFold(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u02bc':
+		return '\''
+	case '\u2010', '\u2011':
+		return '-'
+	}
+	return unicode.ToLower(r)
 }
 
 // findTerm finds core in text as findTerm's caller folded it and returns the

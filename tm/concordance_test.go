@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -146,8 +147,9 @@ func FuzzConcordance(f *testing.F) {
 
 // TestConcordanceTranslationSpaces: an English term is found in a
 // translation that writes its words apart with another white space (a
-// no-break space, a tab, two spaces) or its letters in another case than
-// ASCII's, as findTerm compares them.
+// no-break space, a tab, two spaces), its letters in another case than
+// ASCII's, or a curly apostrophe or no-break hyphen where the term has a
+// straight one.
 func TestConcordanceTranslationSpaces(t *testing.T) {
 	ctx := context.Background()
 	m := openTemp(t)
@@ -155,16 +157,29 @@ func TestConcordanceTranslationSpaces(t *testing.T) {
 		{SourceLang: "ar", TargetLang: "en", Source: "اجتمع مجلس الأمن.", Target: "The Security\u00a0Council met."},
 		{SourceLang: "ar", TargetLang: "en", Source: "دعا مجلس الأمن.", Target: "The Security  Council called."},
 		{SourceLang: "ar", TargetLang: "en", Source: "زار الوفد إسطنبول.", Target: "The delegation visited ÉVIAN."},
+		{SourceLang: "ar", TargetLang: "en", Source: "قالت الخارجية الروسية.", Target: "Russia’s foreign ministry said."},
+		{SourceLang: "ar", TargetLang: "en", Source: "قال الأسد.", Target: "Bashar al\u2011Assad said."},
+		{SourceLang: "ar", TargetLang: "en", Source: "قالت الصين.", Target: "China's foreign ministry said."},
 	}); err != nil {
 		t.Fatal(err)
 	}
-	for term, want := range map[string]int{"security council": 2, "Évian": 1, "évian": 1} {
-		res, err := m.Concordance(ctx, "ar", "en", term, ConcordanceOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if res.Total != want {
-			t.Errorf("%q: %d pairs, want %d: %+v", term, res.Total, want, res.Hits)
+	for _, indexed := range []bool{true, false} {
+		m.targetIndexed = indexed
+		for term, want := range map[string][]string{"security council": {"Security\u00a0Council", "Security  Council"}, "Évian": {"ÉVIAN"}, "évian": {"ÉVIAN"},
+			"Russia's foreign": {"Russia’s foreign"}, "al-Assad": {"al\u2011Assad"}, "china’s": {"China's"}, "china’s foreign": {"China's foreign"}} {
+			res, err := m.Concordance(ctx, "ar", "en", term, ConcordanceOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, h := range res.Hits {
+				found = append(found, h.Target[h.Start:h.End])
+			}
+			slices.Sort(found)
+			slices.Sort(want)
+			if !slices.Equal(found, want) || res.Total != len(want) {
+				t.Errorf("%q (indexed %v): %d pairs, found %q, want %q", term, indexed, res.Total, found, want)
+			}
 		}
 	}
 }
@@ -177,7 +192,7 @@ func TestConcordanceTranslationSpaces(t *testing.T) {
 func TestConcordanceTargetIndex(t *testing.T) {
 	ctx := context.Background()
 	words := []string{"Security", "Council", "council", "insecurity", "UN", "unrest", "fund", "Kremlin", "pro-Kremlin",
-		"O'Brien", "1,250", "Café", "cafe", "Erdoğan", "said", "the", "The", "of", "Sudan", "al-Bashir", "a", "x_y", "Council's"}
+		"O'Brien", "O’Brien", "al\u2011Assad", "al-Assad", "1,250", "Café", "cafe", "Erdoğan", "said", "the", "The", "of", "Sudan", "al-Bashir", "a", "x_y", "Council's"}
 	seps := []string{" ", " ", " ", ", ", "  ", "\u00a0", "\t", "-", ". ", " (", ") "}
 	for seed := range uint64(4) {
 		r := rand.New(rand.NewPCG(seed, 7))

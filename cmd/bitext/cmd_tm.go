@@ -369,7 +369,8 @@ func tmSearchCommand(e *env) *cli.Command {
 		Description: `Finds the pairs whose source holds TERM when it is Arabic, folded as lookups
 fold it (hamza, ta marbuta, alef maqsura, diacritics) and with or without the
 proclitics and article a word takes (الكرملين finds للكرملين and وبالكرملين;
-كرملين finds them and الكرملين), else whose translation holds it, ignoring case.
+كرملين finds them and الكرملين), else whose translation holds it, ignoring case,
+white space and curly apostrophes (Russia's finds Russia’s).
 Whole words come first, then the pairs an editor approved, then the newest. The
 term is shown [in brackets]; the first line says how many pairs hold it.
 
