@@ -61,7 +61,7 @@ func bigMemory(b *testing.B, n int) (*Memory, []pair) {
 	b.Helper()
 	pairs := sentencePairs(b)
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("bitext-tm-bench-%d-v3.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("bitext-tm-bench-%d-v4.db", n))
 	s := newSynth(pairs, 42)
 	s.words = newsWords(b)
 	const keep = 2000 // pairs returned to make queries from
@@ -307,29 +307,39 @@ func BenchmarkFolder20K(b *testing.B) {
 
 // BenchmarkConcordance1M searches a memory of a million entries for words
 // of stored pairs, as tm search does: Arabic words (with their clitics and
-// article, through the trigram index) and English words (read from every
-// translation), and reports the latency of each kind.
+// article, through the trigram index), English words and phrases (the
+// second word cut short, as a user types it; through the word index of the
+// translations), and the same English words read from every translation,
+// as a memory is searched that could not be indexed (read-only, made by an
+// older bitext); it reports the latency of each kind.
 func BenchmarkConcordance1M(b *testing.B) {
 	m, kept := bigMemory(b, bigN())
 	defer m.Close()
 	ctx := context.Background()
-	var ar, en []string
+	var ar, en, phrases []string
 	for _, p := range kept {
 		if w := strings.Fields(p.ar); len(w) > 3 {
 			ar = append(ar, w[3])
 		}
-		for _, w := range strings.Fields(p.en)[1:] {
+		ws := strings.Fields(p.en)
+		for k, w := range ws[1:] {
 			if w = strings.Trim(w, ".,;:\"'“”"); len(w) >= 4 { // a word a translator looks for
 				en = append(en, w)
+				if k+2 < len(ws) && utf8.RuneCountInString(ws[k+2]) >= 4 {
+					phrases = append(phrases, w+" "+string([]rune(ws[k+2])[:3]))
+				}
 				break
 			}
 		}
 	}
 	for _, kind := range []struct {
-		name  string
-		terms []string
-	}{{"arabic", ar}, {"english", en}} {
+		name    string
+		terms   []string
+		indexed bool
+	}{{"arabic", ar, true}, {"english", en, true}, {"english-phrase", phrases, true}, {"english-unindexed", en, false}} {
 		b.Run(kind.name, func(b *testing.B) {
+			m.targetIndexed = kind.indexed
+			defer func() { m.targetIndexed = true }()
 			lat := make([]time.Duration, 0, b.N)
 			hits := 0
 			for i := 0; i < b.N; i++ {

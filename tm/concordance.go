@@ -1,7 +1,9 @@
 package tm
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -151,18 +153,17 @@ func (m *Memory) concordance(ctx context.Context, sourceLang, targetLang, term s
 }
 
 // holding returns the ids of the entries (newest first, at most
-// concordanceScan) whose folded source, or whose translation, may hold
-// core: the trigram index finds them in the sources; a core too short for
-// it, and a translation, are searched row by row.
+// concordanceScan) whose folded source may hold core, or whose translation
+// holds it: the trigram index finds them in the sources; a core too short
+// for it is searched row by row; a translation is found through the word
+// index of the translations (holdingTarget).
 func (m *Memory) holding(ctx context.Context, core string, inTarget bool) ([]int64, bool, error) {
+	if inTarget {
+		return m.holdingTarget(ctx, core, m.targetIndexed)
+	}
 	var query string
 	var arg any
 	switch {
-	case inTarget:
-		// LIKE ignores the case of ASCII letters, and reads the rows
-		// faster than lower() and instr(); the exact check is findTerm's
-		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(core)
-		query, arg = `SELECT id FROM tu WHERE target LIKE ?1 ESCAPE '\' ORDER BY id DESC LIMIT ?2`, "%"+esc+"%"
 	case utf8.RuneCountInString(core) >= 3:
 		// The index keeps no positions (detail=none): it finds the
 		// entries holding every trigram of core, and findTerm keeps those
@@ -198,6 +199,130 @@ func (m *Memory) holding(ctx context.Context, core string, inTarget bool) ([]int
 	return ids, capped, nil
 }
 
+// holdingTarget returns the ids of the entries (newest first, at most
+// concordanceScan) whose translation, folded as findTerm folds it, holds
+// core. With indexed, the candidates come from the word index of the
+// translations (targetMatch); else, or when core cannot be looked up there,
+// every translation is read. Either way each candidate is checked, so both
+// find the same entries.
+func (m *Memory) holdingTarget(ctx context.Context, core string, indexed bool) ([]int64, bool, error) {
+	scan := `SELECT id, target FROM tu WHERE target LIKE ?1 ESCAPE '\' ORDER BY id DESC`
+	var rows *sql.Rows
+	if indexed {
+		expr, ok, err := m.targetMatch(ctx, core)
+		if err != nil {
+			return nil, false, err
+		}
+		if ok {
+			rows, err = m.db.QueryContext(ctx, `SELECT tu.id, tu.target FROM tu_tfts JOIN tu ON tu.id = tu_tfts.rowid
+				WHERE tu_tfts MATCH ?1 ORDER BY tu_tfts.rowid DESC`, expr)
+			if err != nil && ctx.Err() != nil {
+				return nil, false, err
+			}
+			// else a word the index splits in two (a letter newer than
+			// its Unicode tables) makes a phrase it cannot look up: read
+		}
+	}
+	if rows == nil {
+		var err error
+		if rows, err = m.db.QueryContext(ctx, scan, likePattern(core)); err != nil {
+			return nil, false, err
+		}
+	}
+	defer rows.Close()
+	var ids []int64
+	var target string
+	var folded []byte
+	want := []byte(core)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id, &target); err != nil {
+			return nil, false, err
+		}
+		if folded = foldLatin(folded[:0], target); !bytes.Contains(folded, want) {
+			continue
+		}
+		ids = append(ids, id)
+		if len(ids) > concordanceScan {
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	capped := len(ids) > concordanceScan
+	if capped {
+		ids = ids[:concordanceScan]
+	}
+	return ids, capped, nil
+}
+
+// likePattern is a LIKE pattern that every translation holding core (as
+// foldOffsets folds it) matches: LIKE ignores the case of ASCII letters
+// only, so any other letter, and an apostrophe or hyphen, matches any one
+// character, and a space matches any run of white space.
+func likePattern(core string) string {
+	var b strings.Builder
+	b.WriteByte('%')
+	for _, r := range core {
+		switch {
+		case r == ' ':
+			b.WriteByte('%')
+		case r == '\'' || r == '-': // or what latinFold made one
+			b.WriteByte('_')
+		case r == '%' || r == '_' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < utf8.RuneSelf:
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	b.WriteByte('%')
+	return b.String()
+}
+
+// targetMatch returns the FTS5 query of tu_tfts that finds every
+// translation holding core, or false when core has letters other than
+// ASCII ones (the index folds them in ways findTerm does not). The index
+// holds words (runs of letters and digits): each word of core is a word
+// of the translation, but for the last, which may begin one (a prefix, as
+// a user types), and the first, which may end one, or, alone, lie anywhere
+// in one; the words of the index that hold it so are looked up in its
+// vocabulary.
+func (m *Memory) targetMatch(ctx context.Context, core string) (string, bool, error) {
+	for i := 0; i < len(core); i++ {
+		if core[i] >= utf8.RuneSelf {
+			return "", false, nil
+		}
+	}
+	words := strings.FieldsFunc(core, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') })
+	if len(words) == 0 {
+		return "", false, nil
+	}
+	inside, ok, err := m.wordsHolding(ctx, words[0], len(words) == 1)
+	if err != nil || !ok {
+		return "", false, err
+	}
+	var b strings.Builder
+	b.WriteString(`("` + words[0] + `"`)
+	if len(words) == 1 {
+		b.WriteByte('*')
+	}
+	for _, w := range inside {
+		b.WriteString(` OR "` + strings.ReplaceAll(w, `"`, `""`) + `"`)
+	}
+	b.WriteByte(')')
+	for k, w := range words[1:] {
+		b.WriteString(` AND "` + w + `"`)
+		if k == len(words)-2 {
+			b.WriteByte('*')
+		}
+	}
+	return b.String(), true, nil
+}
+
 // foldOffsets folds s as lookups compare it (Arabic folding, or only lower
 // case for a translation), with each run of white space made one space, and
 // returns for each byte of the result the offset in s of the rune it came
@@ -220,7 +345,7 @@ func foldOffsets(s string, latin bool) (string, []int) {
 		}
 		n := len(b)
 		if latin {
-			b = utf8.AppendRune(b, unicode.ToLower(r))
+			b = utf8.AppendRune(b, latinFold(r))
 		} else {
 			b = arabic.AppendFoldRune(b, r)
 		}
@@ -229,6 +354,45 @@ func foldOffsets(s string, latin bool) (string, []int) {
 		}
 	}
 	return string(b), append(at, len(s))
+}
+
+// foldLatin appends to dst what foldOffsets(s, true) returns, without the
+// offsets.
+func foldLatin(dst []byte, s string) []byte {
+	start, space := len(dst), false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = len(dst) > start
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+			continue
+		}
+		dst = utf8.AppendRune(dst, latinFold(r))
+	}
+	return dst
+}
+
+// latinFold folds a letter of a translation: lower case, and the curly
+// apostrophes and the hyphens word processors write made the ones a user
+// types: Russia’s is found as Russia's, and al-Assad as typed though written
+// with a no-break hyphen.
+func latinFold(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u02bc':
+		return '\''
+	case '\u2010', '\u2011':
+		return '-'
+	}
+	return unicode.ToLower(r)
 }
 
 // findTerm finds core in text as findTerm's caller folded it and returns the
@@ -313,4 +477,70 @@ func prefixAllowed(p string, article, latin bool) bool {
 // isProclitics reports whether p is one of arabic.Proclitics.
 func isProclitics(p string) bool {
 	return slices.Contains(arabic.Proclitics, p)
+}
+
+// maxInside bounds the words of the translations that hold a searched word
+// inside them which a search looks up: more of them make a query slower
+// than reading the translations, which then soon find enough pairs.
+const maxInside = 200
+
+// wordsHolding returns the words of the translations (tu_words, and those of
+// the rows waiting to be added to it) other than w that end with w, or, with
+// anywhere, that hold it after their first letter; false when there are
+// more than maxInside.
+func (m *Memory) wordsHolding(ctx context.Context, w string, anywhere bool) ([]string, bool, error) {
+	holds := func(t string) bool { return strings.HasSuffix(t, w) && t != w }
+	query := `SELECT w FROM tu_words WHERE w LIKE '%' || ?1 AND w != ?1 LIMIT ?2`
+	if anywhere {
+		// w is ASCII: a byte after the first is a letter after the first
+		holds = func(t string) bool { return t != "" && strings.Contains(t[1:], w) }
+		query = `SELECT w FROM tu_words WHERE instr(substr(w, 2), ?1) > 0 LIMIT ?2`
+	}
+	found := map[string]struct{}{}
+	rows, err := m.db.QueryContext(ctx, query, w, maxInside+1)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, false, err
+		}
+		found[t] = struct{}{}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	pending := map[string]struct{}{}
+	prows, err := m.db.QueryContext(ctx, `SELECT tu.target FROM tu_tpending JOIN tu ON tu.id = tu_tpending.id`)
+	if err != nil {
+		return nil, false, err
+	}
+	defer prows.Close()
+	var buf []byte
+	for prows.Next() {
+		var t string
+		if err := prows.Scan(&t); err != nil {
+			return nil, false, err
+		}
+		buf = targetWords(pending, t, buf)
+	}
+	if err := prows.Err(); err != nil {
+		return nil, false, err
+	}
+	for t := range pending {
+		if holds(t) {
+			found[t] = struct{}{}
+		}
+	}
+	if len(found) > maxInside {
+		return nil, false, nil
+	}
+	words := make([]string, 0, len(found))
+	for t := range found {
+		words = append(words, t)
+	}
+	slices.Sort(words)
+	return words, true, nil
 }

@@ -292,9 +292,11 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) 
 		// be the storing side's largest cost after SQLite's; the storing side
 		// takes back the counts of pairs that were there already.
 		grams := map[int64]int{}
+		words := map[string]struct{}{}
 		go func() {
 			defer close(ready)
 			var keys []int64
+			var buf []byte
 			for se := range entries {
 				p := prepare(se.e)
 				p.src = se.src
@@ -303,6 +305,7 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) 
 					for _, k := range keys {
 						grams[k]++
 					}
+					buf = targetWords(words, p.e.Target, buf)
 					p.counted = true
 				}
 				ready <- p
@@ -336,6 +339,9 @@ func (m *Memory) store(ctx context.Context, opts ImportOptions, srcs []*source) 
 		}
 		for k, n := range grams { // written before ready was closed
 			ins.grams[k] += n
+		}
+		for w := range words {
+			ins.words[w] = struct{}{}
 		}
 		return ins.flush(ctx)
 	})

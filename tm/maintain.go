@@ -110,7 +110,10 @@ func (m *Memory) Correct(ctx context.Context, id int64, target, state, who strin
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE tu SET target = ?, pair_hash = ?, state = ?, changer = ?, changed = ?, extra = ? WHERE id = ?`,
 			target, pair, state, who, unix(when), extra, holder)
-		return err
+		if err != nil {
+			return err
+		}
+		return settleWords(ctx, tx)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("translation memory %s: #%d: %w", m.path, id, err)

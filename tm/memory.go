@@ -118,6 +118,9 @@ type Memory struct {
 	stmts map[string]*sql.Stmt // lookups' statements, prepared once
 	// readOnly says the file could only be opened for reading.
 	readOnly bool
+	// targetIndexed says the translations are in tu_tfts: an English term
+	// is looked up there instead of read from every translation.
+	targetIndexed bool
 }
 
 // ErrNotFound reports that a memory file does not exist (MustExist opens only).
@@ -274,7 +277,14 @@ func openReadOnly(ctx context.Context, path string, timeout time.Duration) (*Mem
 			return nil, fmt.Errorf("%w (schema %d, this one reads %d)", errNewer, v, schemaVersion)
 		}
 		if err == nil {
-			return m, nil
+			// a memory made before the translations' index, or by a
+			// bitext that indexes them otherwise, is searched row by row
+			var ti string
+			err = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'target_index'`).Scan(&ti)
+			m.targetIndexed = ti == targetIndexVersion
+			if err == nil || errors.Is(err, sql.ErrNoRows) {
+				return m, nil
+			}
 		}
 		db.Close()
 		last = err
@@ -329,10 +339,165 @@ func (m *Memory) init(ctx context.Context) error {
 			return err
 		}
 		if refolded || counted != gramsVersion {
-			return countGrams(ctx, tx)
+			if err := countGrams(ctx, tx); err != nil {
+				return err
+			}
 		}
+		if err := indexTargets(ctx, tx); err != nil {
+			return err
+		}
+		if err := settleWords(ctx, tx); err != nil {
+			return err
+		}
+		m.targetIndexed = true
 		return nil
 	})
+}
+
+// targetIndexVersion marks the way tu_tfts indexes the translations; a
+// memory indexed otherwise, or not at all (made before the index was), is
+// indexed anew when opened, in the transaction that opens it: an upgrade
+// that fails leaves the memory as it was.
+const targetIndexVersion = "1"
+
+// targetIndex makes the word index of the translations that tm search looks
+// an English term up in, instead of reading every translation: words folded
+// to lower case without diacritics, no positions (the search checks each
+// pair it finds). A row reaches it by trigger, except the rows an import
+// stores, which its inserter indexes in batches as it does the sources (a
+// 'batch' row in meta, seen only inside the importing transaction, turns
+// the trigger off): a bitext too old to know the index keeps it whole.
+// tu_words holds the words of the translations, where a search finds the
+// words that hold a term inside them (insecurity for security); the rows
+// stored or changed by trigger wait in tu_tpending until their words are
+// added (settleWords).
+const targetIndex = `
+DROP TABLE IF EXISTS tu_tfts;
+CREATE VIRTUAL TABLE tu_tfts USING fts5(target, content='tu', content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail='none', columnsize=0);
+DROP TABLE IF EXISTS tu_words;
+CREATE TABLE tu_words(w TEXT PRIMARY KEY) WITHOUT ROWID;
+DROP TABLE IF EXISTS tu_tpending;
+CREATE TABLE tu_tpending(id INTEGER PRIMARY KEY);
+DROP TRIGGER IF EXISTS tu_tai;
+DROP TRIGGER IF EXISTS tu_tad;
+DROP TRIGGER IF EXISTS tu_tau;
+CREATE TRIGGER tu_tai AFTER INSERT ON tu WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'batch') BEGIN
+	INSERT INTO tu_tfts(rowid, target) VALUES (new.id, new.target);
+	INSERT OR IGNORE INTO tu_tpending(id) VALUES (new.id);
+END;
+CREATE TRIGGER tu_tad AFTER DELETE ON tu BEGIN
+	INSERT INTO tu_tfts(tu_tfts, rowid, target) VALUES ('delete', old.id, old.target);
+END;
+CREATE TRIGGER tu_tau AFTER UPDATE OF target ON tu BEGIN
+	INSERT INTO tu_tfts(tu_tfts, rowid, target) VALUES ('delete', old.id, old.target);
+	INSERT INTO tu_tfts(rowid, target) VALUES (new.id, new.target);
+	INSERT OR IGNORE INTO tu_tpending(id) VALUES (new.id);
+END;
+INSERT INTO tu_tfts(tu_tfts) VALUES ('rebuild');
+INSERT INTO tu_tfts(tu_tfts, rank) VALUES ('automerge', ` + ftsAutomerge + `);
+DROP TABLE IF EXISTS temp.tu_tvocab;
+CREATE VIRTUAL TABLE temp.tu_tvocab USING fts5vocab(main, tu_tfts, 'row');
+INSERT INTO tu_words(w) SELECT term FROM temp.tu_tvocab WHERE length(term) > 1;
+DROP TABLE temp.tu_tvocab;
+INSERT OR REPLACE INTO meta(key, value) VALUES ('target_index', ` + targetIndexVersion + `);
+`
+
+// targetWords adds to words the words of target (folded as findTerm folds
+// a translation) that a search may find a term inside: two letters or more,
+// with a letter or digit of ASCII (the terms searched through the index).
+// buf is reused for the folded text and returned.
+func targetWords(words map[string]struct{}, target string, buf []byte) []byte {
+	buf = foldLatin(buf[:0], target)
+	start, n, ascii := 0, 0, false
+	for i := 0; i <= len(buf); {
+		r, size := rune(0), 1
+		if i < len(buf) {
+			r, size = utf8.DecodeRune(buf[i:])
+		}
+		if i < len(buf) && (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
+			n++
+			ascii = ascii || isASCIIWord(r)
+			i += size
+			continue
+		}
+		if n >= 2 && ascii {
+			if _, ok := words[string(buf[start:i])]; !ok {
+				words[string(buf[start:i])] = struct{}{}
+			}
+		}
+		i += size
+		start, n, ascii = i, 0, false
+	}
+	return buf
+}
+
+// isASCIIWord reports whether r is an ASCII letter or digit.
+func isASCIIWord(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
+// addWords stores words in tu_words, all in one statement.
+func addWords(ctx context.Context, tx *sql.Tx, words map[string]struct{}) error {
+	if len(words) == 0 {
+		return nil
+	}
+	list := make([]string, 0, len(words))
+	for w := range words {
+		list = append(list, w)
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO tu_words(w) SELECT value FROM json_each(?)`, string(b))
+	return err
+}
+
+// settleWords adds the words of the rows waiting in tu_tpending (stored or
+// corrected by trigger) to tu_words.
+func settleWords(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT tu.target FROM tu_tpending JOIN tu ON tu.id = tu_tpending.id`)
+	if err != nil {
+		return err
+	}
+	words := map[string]struct{}{}
+	n := 0
+	var buf []byte
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		buf = targetWords(words, t, buf)
+		n++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n == 0 { // nothing written: opening a memory does not change it
+		return nil
+	}
+	if err := addWords(ctx, tx, words); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM tu_tpending`)
+	return err
+}
+
+// indexTargets makes the translations' index unless the memory has it.
+func indexTargets(ctx context.Context, tx *sql.Tx) error {
+	var v string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'target_index'`).Scan(&v)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if v == targetIndexVersion {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, targetIndex)
+	return err
 }
 
 // ftsAutomerge is how many index segments of one size FTS5 lets gather
@@ -685,7 +850,7 @@ func (m *Memory) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 }
 
 // inserter adds entries inside one transaction. New rows reach the trigram
-// index in batches of indexBatch rows (and the rest at flush): FTS5 builds
+// index (and the translations' index) in batches of indexBatch rows (and the rest at flush): FTS5 builds
 // its index far faster from one large insert than from a trigger row by row,
 // which flushes a new index segment at every statement; and indexing during
 // the import rather than all at its end keeps it beside the parsing of the
@@ -694,10 +859,13 @@ type inserter struct {
 	tx             *sql.Tx
 	insert, update *sql.Stmt
 	index          *sql.Stmt
-	indexed        int64         // rows with larger ids are not indexed yet
-	last           int64         // largest id inserted
-	grams          map[int64]int // trigram counts of the new rows
-	keys           []int64       // reused by countGrams
+	targetIndex    *sql.Stmt           // the same rows into the translations' index
+	indexed        int64               // rows with larger ids are not indexed yet
+	last           int64               // largest id inserted
+	grams          map[int64]int       // trigram counts of the new rows
+	words          map[string]struct{} // targetWords of the new rows
+	buf            []byte              // reused by targetWords
+	keys           []int64             // reused by countGrams
 }
 
 // indexBatch is how many new rows go to the trigram index in one statement.
@@ -722,7 +890,20 @@ func newInserter(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		upd.Close()
 		return nil, err
 	}
-	i := &inserter{tx: tx, insert: ins, update: upd, index: idx, grams: map[int64]int{}}
+	tidx, err := tx.PrepareContext(ctx, `INSERT INTO tu_tfts(rowid, target) SELECT id, target FROM tu WHERE id > ? AND id <= ?`)
+	if err != nil {
+		ins.Close()
+		upd.Close()
+		idx.Close()
+		return nil, err
+	}
+	i := &inserter{tx: tx, insert: ins, update: upd, index: idx, targetIndex: tidx, grams: map[int64]int{}, words: map[string]struct{}{}}
+	// the rows this transaction inserts reach the translations' index in
+	// batches, not by trigger (targetIndex); flush takes the mark away
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO meta(key, value) VALUES ('batch', '1')`); err != nil {
+		i.close()
+		return nil, err
+	}
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM tu`).Scan(&i.indexed); err != nil {
 		i.close()
 		return nil, err
@@ -739,6 +920,9 @@ func (i *inserter) indexNew(ctx context.Context) error {
 	if _, err := i.index.ExecContext(ctx, i.indexed, i.last); err != nil {
 		return err
 	}
+	if _, err := i.targetIndex.ExecContext(ctx, i.indexed, i.last); err != nil {
+		return err
+	}
 	i.indexed = i.last
 	return nil
 }
@@ -749,6 +933,12 @@ func (i *inserter) flush(ctx context.Context) error {
 	if err := i.indexNew(ctx); err != nil {
 		return err
 	}
+	if _, err := i.tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'batch'`); err != nil {
+		return err
+	}
+	if err := addWords(ctx, i.tx, i.words); err != nil {
+		return err
+	}
 	return addGrams(ctx, i.tx, i.grams)
 }
 
@@ -756,6 +946,7 @@ func (i *inserter) close() {
 	i.insert.Close()
 	i.update.Close()
 	i.index.Close()
+	i.targetIndex.Close()
 }
 
 // prepared is an entry with what storing it needs computed, so that the
@@ -766,7 +957,7 @@ type prepared struct {
 	norm               string
 	normHash, pairHash int64
 	extra              any  // JSON of e.TMX, or nil
-	counted            bool // norm's trigrams are already in the counts
+	counted            bool // norm's trigrams are already in the counts, target's words in the inserter's
 	err                error
 }
 
@@ -818,6 +1009,7 @@ func (i *inserter) addPrepared(ctx context.Context, p *prepared) (bool, error) {
 	if n, _ := res.RowsAffected(); n == 1 {
 		if !p.counted {
 			i.countGrams(p.norm, 1)
+			i.buf = targetWords(i.words, e.Target, i.buf)
 		}
 		if i.last, err = res.LastInsertId(); err != nil {
 			return false, err

@@ -478,6 +478,9 @@ func checkIntegrity(t *testing.T, m *Memory) {
 	if _, err := m.db.Exec(`INSERT INTO tu_fts(tu_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
 		t.Errorf("FTS integrity check: %v", err)
 	}
+	if _, err := m.db.Exec(`INSERT INTO tu_tfts(tu_tfts, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("FTS integrity check of the translations' index: %v", err)
+	}
 }
 
 func TestOpenErrors(t *testing.T) {

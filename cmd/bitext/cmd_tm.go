@@ -268,7 +268,7 @@ func tmLookupCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "lookup",
 		Usage:     "find a sentence in the memory: exact and fuzzy matches",
-		ArgsUsage: "TEXT",
+		ArgsUsage: "TEXT...",
 		Description: `Prints the best matches, best first: score, source, translation, how the
 memory's source differs from TEXT ([-removed-] {+added+}, by whole words), the
 figures that differ ("! number 1250 in the memory, 987 here; the translation says
@@ -294,9 +294,11 @@ Examples:
 			&cli.BoolFlag{Name: "json", Usage: "print the matches as JSON"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return usagef("tm lookup: want one text to look up, got %d arguments", c.NArg())
+			if c.NArg() == 0 {
+				return usagef("tm lookup: want the text to look up")
 			}
+			// a sentence typed without quotes is one text, its words one space apart
+			text := strings.Join(c.Args().Slice(), " ")
 			if s := c.Float64("min-score"); s <= 0 || s > 1 {
 				return usagef("tm lookup: --min-score %v is not in (0, 1]", s)
 			}
@@ -312,7 +314,7 @@ Examples:
 				return err
 			}
 			defer m.Close()
-			ms, err := m.Fuzzy(c.Context, c.String("source-lang"), c.String("target-lang"), c.Args().First(),
+			ms, err := m.Fuzzy(c.Context, c.String("source-lang"), c.String("target-lang"), text,
 				tm.FuzzyOptions{MinScore: c.Float64("min-score"), Max: c.Int("max")})
 			if err != nil {
 				return err
@@ -330,7 +332,7 @@ Examples:
 				out := []jsonMatch{}
 				for _, mt := range ms {
 					out = append(out, jsonMatch{mt.Score, mt.Source, mt.Target, tm.DiffText(mt.Diff), mt.Numbers,
-						tm.NameChanges(names, mt.Source, mt.Target, c.Args().First()), entryJSON(&mt.Entry)})
+						tm.NameChanges(names, mt.Source, mt.Target, text), entryJSON(&mt.Entry)})
 				}
 				return writeJSON(e.stdout, out)
 			}
@@ -343,13 +345,13 @@ Examples:
 					fmt.Fprintln(e.stdout)
 				}
 				fmt.Fprintf(e.stdout, "%4s  %s\n      %s\n", percent(mt.Score), mt.Source, mt.Target)
-				if mt.Score < 1 || mt.Source != c.Args().First() {
+				if mt.Score < 1 || mt.Source != text {
 					fmt.Fprintf(e.stdout, "      diff: %s\n", tm.DiffText(mt.Diff))
 				}
 				for _, n := range mt.Numbers {
 					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
-				for _, n := range tm.NameChanges(names, mt.Source, mt.Target, c.Args().First()) {
+				for _, n := range tm.NameChanges(names, mt.Source, mt.Target, text) {
 					fmt.Fprintf(e.stdout, "      ! %s\n", n)
 				}
 				fmt.Fprintf(e.stdout, "      %s\n", describeWithID(&mt.Entry))
@@ -363,17 +365,19 @@ func tmSearchCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "search",
 		Usage:     "concordance: the pairs that hold a word or phrase, to see how it was translated",
-		ArgsUsage: "TERM",
+		ArgsUsage: "TERM...",
 		Description: `Finds the pairs whose source holds TERM when it is Arabic, folded as lookups
 fold it (hamza, ta marbuta, alef maqsura, diacritics) and with or without the
 proclitics and article a word takes (الكرملين finds للكرملين and وبالكرملين;
-كرملين finds them and الكرملين), else whose translation holds it, ignoring case.
+كرملين finds them and الكرملين), else whose translation holds it, ignoring case,
+white space and curly apostrophes (Russia's finds Russia’s).
 Whole words come first, then the pairs an editor approved, then the newest. The
 term is shown [in brackets]; the first line says how many pairs hold it.
 
 Examples:
    bitext tm search الكرملين
    bitext tm search "مجلس الأمن القومي"
+   bitext tm search Security Council           (the words of a phrase, quoted or not)
    bitext tm search --max 20 --json "national security"`,
 		Flags: []cli.Flag{
 			tmFlag(),
@@ -383,9 +387,11 @@ Examples:
 			&cli.BoolFlag{Name: "json", Usage: "print the pairs as JSON"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() != 1 {
-				return usagef("tm search: want one word or phrase, got %d arguments", c.NArg())
+			if c.NArg() == 0 {
+				return usagef("tm search: want a word or phrase")
 			}
+			// a phrase typed without quotes is one term
+			term := strings.Join(c.Args().Slice(), " ")
 			if n := c.Int("max"); n < 1 {
 				return usagef("tm search: --max %d: want at least 1", n)
 			}
@@ -394,7 +400,7 @@ Examples:
 				return err
 			}
 			defer m.Close()
-			res, err := m.Concordance(c.Context, c.String("source-lang"), c.String("target-lang"), c.Args().First(),
+			res, err := m.Concordance(c.Context, c.String("source-lang"), c.String("target-lang"), term,
 				tm.ConcordanceOptions{Max: c.Int("max")})
 			if err != nil {
 				return err
@@ -432,7 +438,7 @@ Examples:
 				more = "more than "
 			}
 			if res.Searched != "" {
-				fmt.Fprintf(e.stdout, "no pair holds %s; searched for %s: ", c.Args().First(), res.Searched)
+				fmt.Fprintf(e.stdout, "no pair holds %s; searched for %s: ", term, res.Searched)
 			}
 			if res.Total == 1 && !res.Capped {
 				fmt.Fprint(e.stdout, "1 pair holds it")

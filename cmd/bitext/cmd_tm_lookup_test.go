@@ -99,6 +99,16 @@ func TestTMSearch(t *testing.T) {
 	if r := runBitext(t, "", "", "tm", "search", "--tm", db); r.code != 2 {
 		t.Errorf("search without a term: exit %d", r.code)
 	}
+	// a phrase typed without quotes is searched as one, and so is a
+	// sentence looked up
+	r = runBitext(t, "", "", "tm", "search", "--tm", db, "Kremlin", "official")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "1 pair holds it\n") || !strings.Contains(r.stdout, "A [Kremlin official] said") {
+		t.Errorf("search Kremlin official: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBitext(t, "", "", "tm", "lookup", "--tm", db, "زار", "الوفد", "موسكو.")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "100%") || !strings.Contains(r.stdout, "The delegation visited Moscow.") {
+		t.Errorf("lookup of words typed without quotes: %d %q %q", r.code, r.stdout, r.stderr)
+	}
 }
 
 // TestTMRemoveAndCorrect: a wrong translation found by tm lookup is corrected

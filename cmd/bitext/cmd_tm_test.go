@@ -130,7 +130,7 @@ func TestTMBadUse(t *testing.T) {
 		{[]string{"tm", "import", "--tm", db, bad}, 1, `bad.tmx: 26:12: tu "s3": <tuv> without xml:lang (nothing imported)`},
 		{[]string{"tm", "import", "--tm", db, filepath.Join(dir, "missing.tmx")}, 1, "missing.tmx"},
 		{[]string{"tm", "stats", "--tm", filepath.Join(dir, "none.db")}, 1, "no translation memory at"},
-		{[]string{"tm", "lookup", "--tm", db}, 2, "want one text"},
+		{[]string{"tm", "lookup", "--tm", db}, 2, "want the text to look up"},
 		{[]string{"tm", "lookup", "--tm", db, "--min-score", "2", "x"}, 2, "--min-score"},
 		{[]string{"tm", "lookup", "--tm", db, "--max", "-1", "x"}, 2, "--max -1"},
 		{[]string{"tm", "lookup", "--tm", db, "--max", "0", "x"}, 2, "--max 0"},
