@@ -188,7 +188,9 @@ func Open(ctx context.Context, path string, opts Options) (*Memory, error) {
 			madeDirs = append(madeDirs, dir)
 		}
 		if len(madeDirs) > 0 {
-			if err := os.MkdirAll(madeDirs[0], 0o755); err != nil {
+			// the user's alone, as XDG asks of a data folder: the memory
+			// holds translations of articles not yet published
+			if err := os.MkdirAll(madeDirs[0], 0o700); err != nil {
 				return nil, fmt.Errorf("translation memory: %w", err)
 			}
 		}
