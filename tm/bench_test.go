@@ -311,12 +311,13 @@ func BenchmarkFolder20K(b *testing.B) {
 // second word cut short, as a user types it; through the word index of the
 // translations), and the same English words read from every translation,
 // as a memory is searched that could not be indexed (read-only, made by an
-// older bitext); it reports the latency of each kind.
+// older bitext), and English words typed with an accent they are not
+// written with (Sécurity); it reports the latency of each kind.
 func BenchmarkConcordance1M(b *testing.B) {
 	m, kept := bigMemory(b, bigN())
 	defer m.Close()
 	ctx := context.Background()
-	var ar, en, phrases []string
+	var ar, en, phrases, accented []string
 	for _, p := range kept {
 		if w := strings.Fields(p.ar); len(w) > 3 {
 			ar = append(ar, w[3])
@@ -325,6 +326,7 @@ func BenchmarkConcordance1M(b *testing.B) {
 		for k, w := range ws[1:] {
 			if w = strings.Trim(w, ".,;:\"'“”"); len(w) >= 4 { // a word a translator looks for
 				en = append(en, w)
+				accented = append(accented, accent(w))
 				if k+2 < len(ws) && utf8.RuneCountInString(ws[k+2]) >= 4 {
 					phrases = append(phrases, w+" "+string([]rune(ws[k+2])[:3]))
 				}
@@ -336,7 +338,7 @@ func BenchmarkConcordance1M(b *testing.B) {
 		name    string
 		terms   []string
 		indexed bool
-	}{{"arabic", ar, true}, {"english", en, true}, {"english-phrase", phrases, true}, {"english-unindexed", en, false}} {
+	}{{"arabic", ar, true}, {"english", en, true}, {"english-phrase", phrases, true}, {"english-unindexed", en, false}, {"english-accented", accented, true}} {
 		b.Run(kind.name, func(b *testing.B) {
 			m.targetIndexed = kind.indexed
 			defer func() { m.targetIndexed = true }()
@@ -356,4 +358,15 @@ func BenchmarkConcordance1M(b *testing.B) {
 			b.ReportMetric(float64(hits)/float64(b.N), "pairs/search")
 		})
 	}
+}
+
+// accent puts an acute accent on the first vowel of w after its first
+// letter, the way a name is written in one language and not in another.
+func accent(w string) string {
+	for i, r := range w {
+		if i > 0 && strings.ContainsRune("aeiou", r) {
+			return w[:i] + string([]rune("áéíóú")[strings.IndexRune("aeiou", r)]) + w[i+1:]
+		}
+	}
+	return w
 }

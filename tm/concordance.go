@@ -30,6 +30,10 @@ type Hit struct {
 	// Whole says the term is a whole word or words there (with the Arabic
 	// proclitics and article a word takes), not the start or middle of one.
 	Whole bool
+	// Spelled says a term typed with accents (São Paulo, Straße) is written
+	// there with them, not only found as its letters without them (Sao
+	// Paulo, Strasse).
+	Spelled bool
 }
 
 // Concordance is what a concordance search found: the best hits and how
@@ -54,8 +58,10 @@ const concordanceScan = 5000
 // (hamza, ta marbuta, alef maqsura, diacritics) and whether or not a word
 // carries a proclitic (و ف ب ل ك) or the article (الكرملين finds
 // للكرملين and وبالكرملين; كرملين finds الكرملين too); else in the
-// translation, ignoring case. The best come first: whole words before parts
-// of words, then what an editor approved, then the newest.
+// translation, ignoring case and accents (Erdogan finds Erdoğan, Strasse
+// Straße, and the other way round). The best come first: whole words before
+// parts of words, then, for a term typed with accents, the pairs that
+// write it with them, then what an editor approved, then the newest.
 func (m *Memory) Concordance(ctx context.Context, sourceLang, targetLang, term string, opts ConcordanceOptions) (Concordance, error) {
 	res, err := m.concordance(ctx, sourceLang, targetLang, term, opts)
 	if err != nil || res.Total > 0 || !arabic.HasArabic(term) {
@@ -97,8 +103,13 @@ func (m *Memory) concordance(ctx context.Context, sourceLang, targetLang, term s
 	var res Concordance
 	inTarget := !arabic.HasArabic(term)
 	key, _ := foldOffsets(term, inTarget)
+	var spelled string // the term as written, when its accents make it more than key
 	if inTarget {
-		key = strings.TrimFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		edge := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
+		key = strings.TrimFunc(key, edge)
+		if spelled = strings.TrimFunc(spelling(term), edge); spelled == key {
+			spelled = ""
+		}
 	}
 	if utf8.RuneCountInString(key) < 2 {
 		return res, fmt.Errorf("search term %q: too short, want at least two letters", term)
@@ -129,17 +140,24 @@ func (m *Memory) concordance(ctx context.Context, sourceLang, targetLang, term s
 			if inTarget {
 				text = e.Target
 			}
-			s, end, whole, ok := findTerm(text, core, article, inTarget)
+			s, end, whole, ok := findTerm(text, core, article, inTarget, spelled)
 			if !ok {
 				continue
 			}
 			res.Total++
-			res.Hits = append(res.Hits, Hit{Entry: e, InTarget: inTarget, Start: s, End: end, Whole: whole})
+			res.Hits = append(res.Hits, Hit{Entry: e, InTarget: inTarget, Start: s, End: end, Whole: whole,
+				Spelled: spelled != "" && spelling(text[s:end]) == spelled})
 		}
 	}
 	slices.SortStableFunc(res.Hits, func(a, b Hit) int {
 		if a.Whole != b.Whole {
 			if a.Whole {
+				return -1
+			}
+			return 1
+		}
+		if a.Spelled != b.Spelled {
+			if a.Spelled {
 				return -1
 			}
 			return 1
@@ -206,7 +224,10 @@ func (m *Memory) holding(ctx context.Context, core string, inTarget bool) ([]int
 // every translation is read. Either way each candidate is checked, so both
 // find the same entries.
 func (m *Memory) holdingTarget(ctx context.Context, core string, indexed bool) ([]int64, bool, error) {
-	scan := `SELECT id, target FROM tu WHERE target LIKE ?1 ESCAPE '\' ORDER BY id DESC`
+	// LIKE sees ASCII only: a translation with other characters (more
+	// bytes than characters) may hold core written with accents, and is
+	// read
+	scan := `SELECT id, target FROM tu WHERE target LIKE ?1 ESCAPE '\' OR length(target) != length(CAST(target AS BLOB)) ORDER BY id DESC`
 	var rows *sql.Rows
 	if indexed {
 		expr, ok, err := m.targetMatch(ctx, core)
@@ -257,10 +278,9 @@ func (m *Memory) holdingTarget(ctx context.Context, core string, indexed bool) (
 	return ids, capped, nil
 }
 
-// likePattern is a LIKE pattern that every translation holding core (as
-// foldOffsets folds it) matches: LIKE ignores the case of ASCII letters
-// only, so any other letter, and an apostrophe or hyphen, matches any one
-// character, and a space matches any run of white space.
+// likePattern is a LIKE pattern that every translation of ASCII holding
+// core (as foldOffsets folds it) matches: an apostrophe or hyphen matches
+// any one character, and a space any run of white space.
 func likePattern(core string) string {
 	var b strings.Builder
 	b.WriteByte('%')
@@ -284,49 +304,46 @@ func likePattern(core string) string {
 }
 
 // targetMatch returns the FTS5 query of tu_tfts that finds every
-// translation holding core, or false when core has letters other than
-// ASCII ones (the index folds them in ways findTerm does not). The index
-// holds words (runs of letters and digits): each word of core is a word
-// of the translation, but for the last, which may begin one (a prefix, as
-// a user types), and the first, which may end one, or, alone, lie anywhere
-// in one; the words of the index that hold it so are looked up in its
-// vocabulary.
+// translation holding core (folded by latinBase), or false when it cannot
+// make one. The index holds words (runs of letters and digits) folded to
+// lower case without diacritics: each word of core is a word of the
+// translation, but for the last, which may begin one (a prefix, as a user
+// types), and the first, which may end one, or, alone, lie anywhere in one;
+// the words of the index that hold it so are looked up in its vocabulary,
+// as are those that its tokenizer does not fold as latinBase does (Straße
+// for strasse, Łódź for lodz).
 func (m *Memory) targetMatch(ctx context.Context, core string) (string, bool, error) {
-	for i := 0; i < len(core); i++ {
-		if core[i] >= utf8.RuneSelf {
-			return "", false, nil
-		}
-	}
-	words := strings.FieldsFunc(core, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') })
+	// the index's tokenizer splits words at spaces, punctuation and symbols
+	words := strings.FieldsFunc(core, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) })
 	if len(words) == 0 {
 		return "", false, nil
 	}
-	inside, ok, err := m.wordsHolding(ctx, words[0], len(words) == 1)
+	alts, ok, err := m.wordsHolding(ctx, words)
 	if err != nil || !ok {
 		return "", false, err
 	}
+	quote := func(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
 	var b strings.Builder
-	b.WriteString(`("` + words[0] + `"`)
-	if len(words) == 1 {
-		b.WriteByte('*')
-	}
-	for _, w := range inside {
-		b.WriteString(` OR "` + strings.ReplaceAll(w, `"`, `""`) + `"`)
-	}
-	b.WriteByte(')')
-	for k, w := range words[1:] {
-		b.WriteString(` AND "` + w + `"`)
-		if k == len(words)-2 {
+	for k, w := range words {
+		if k > 0 {
+			b.WriteString(" AND ")
+		}
+		b.WriteString("(" + quote(w))
+		if k == len(words)-1 {
 			b.WriteByte('*')
 		}
+		for _, t := range alts[k] {
+			b.WriteString(" OR " + quote(t))
+		}
+		b.WriteByte(')')
 	}
 	return b.String(), true, nil
 }
 
-// foldOffsets folds s as lookups compare it (Arabic folding, or only lower
-// case for a translation), with each run of white space made one space, and
-// returns for each byte of the result the offset in s of the rune it came
-// from, with len(s) appended.
+// foldOffsets folds s as lookups compare it (Arabic folding, or, for a
+// translation, latinBase: lower case without diacritics), with each run of
+// white space made one space, and returns for each byte of the result the
+// offset in s of the rune it came from, with len(s) appended.
 func foldOffsets(s string, latin bool) (string, []int) {
 	var b []byte
 	var at []int
@@ -338,17 +355,29 @@ func foldOffsets(s string, latin bool) (string, []int) {
 			}
 			continue
 		}
+		if latin {
+			f := latinBase(r)
+			if f == "" { // a combining accent
+				continue
+			}
+			if space >= 0 {
+				b = append(b, ' ')
+				at = append(at, space)
+				space = -1
+			}
+			b = append(b, f...)
+			for range len(f) {
+				at = append(at, i)
+			}
+			continue
+		}
 		if space >= 0 {
 			b = append(b, ' ')
 			at = append(at, space)
 			space = -1
 		}
 		n := len(b)
-		if latin {
-			b = utf8.AppendRune(b, latinFold(r))
-		} else {
-			b = arabic.AppendFoldRune(b, r)
-		}
+		b = arabic.AppendFoldRune(b, r)
 		for range len(b) - n {
 			at = append(at, i)
 		}
@@ -365,43 +394,44 @@ func foldLatin(dst []byte, s string) []byte {
 			space = len(dst) > start
 			continue
 		}
-		if space {
-			dst = append(dst, ' ')
-			space = false
-		}
 		if r < utf8.RuneSelf {
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
 			dst = append(dst, byte(r))
 			continue
 		}
-		dst = utf8.AppendRune(dst, latinFold(r))
+		f := latinBase(r)
+		if f == "" {
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, f...)
 	}
 	return dst
 }
 
-// latinFold folds a letter of a translation: lower case, and the curly
-// apostrophes and the hyphens word processors write made the ones a user
-// types: Russia’s is found as Russia's, and al-Assad as typed though written
-// with a no-break hyphen.
-func latinFold(r rune) rune {
-	switch r {
-	case '\u2018', '\u2019', '\u02bc':
-		return '\''
-	case '\u2010', '\u2011':
-		return '-'
-	}
-	return unicode.ToLower(r)
-}
-
 // findTerm finds core in text as findTerm's caller folded it and returns the
-// byte range in text of its best occurrence: a whole word (words) first.
+// byte range in text of its best occurrence: a whole word (words) first,
+// and among those, when spelled is set, one written as spelled (a
+// translation that writes a name both with accents and without).
 // In Arabic, the word may carry proclitics and, when article is set, must
 // carry the article (ال, or the ل of لل); without it, the article may be
 // there or not.
-func findTerm(text, core string, article, latin bool) (start, end int, whole, ok bool) {
+func findTerm(text, core string, article, latin bool, spelled string) (start, end int, whole, ok bool) {
 	folded, at := foldOffsets(text, latin)
+	best := -1 // rank of start:end, 2 for a whole word, +1 spelled as spelled
+	want := 2
+	if spelled != "" {
+		want = 3
+	}
 	for from := 0; from < len(folded); {
 		i := strings.Index(folded[from:], core)
 		if i < 0 {
@@ -424,14 +454,21 @@ func findTerm(text, core string, article, latin bool) (start, end int, whole, ok
 			}
 			s = at[i-len(art)]
 		}
+		rank := 0
 		if prefixOK && atEnd {
-			return s, e, true, true
+			rank = 2
 		}
-		if !ok {
-			start, end, ok = s, e, true
+		if rank+1 > best && spelled != "" && spelling(text[s:e]) == spelled {
+			rank++
+		}
+		if rank > best {
+			start, end, whole, ok, best = s, e, rank >= 2, true, rank
+		}
+		if best == want {
+			break
 		}
 	}
-	return start, end, false, ok
+	return start, end, whole, ok
 }
 
 // wordStart returns the offset where the word holding folded[i] begins.
@@ -484,30 +521,69 @@ func isProclitics(p string) bool {
 // than reading the translations, which then soon find enough pairs.
 const maxInside = 200
 
-// wordsHolding returns the words of the translations (tu_words, and those of
-// the rows waiting to be added to it) other than w that end with w, or, with
-// anywhere, that hold it after their first letter; false when there are
+// wordsHolding returns, for each of words (the words of a term, folded
+// by latinBase), the words of the translations (tu_words, and those of the
+// rows waiting to be added to it) other than it that a translation holding
+// the term may hold in its place: for the first word, those that end with
+// it, or, when it is the only one, that hold it after their first letter;
+// and those, written with letters other than ASCII ones, that are it (or,
+// for the last, begin with it) once folded. It returns false when there are
 // more than maxInside.
-func (m *Memory) wordsHolding(ctx context.Context, w string, anywhere bool) ([]string, bool, error) {
-	holds := func(t string) bool { return strings.HasSuffix(t, w) && t != w }
-	query := `SELECT w FROM tu_words WHERE w LIKE '%' || ?1 AND w != ?1 LIMIT ?2`
-	if anywhere {
-		// w is ASCII: a byte after the first is a letter after the first
-		holds = func(t string) bool { return t != "" && strings.Contains(t[1:], w) }
-		query = `SELECT w FROM tu_words WHERE instr(substr(w, 2), ?1) > 0 LIMIT ?2`
+func (m *Memory) wordsHolding(ctx context.Context, words []string) ([][]string, bool, error) {
+	w0 := words[0]
+	single := len(words) == 1
+	// the vocabulary's words of ASCII are folded already
+	inside := func(t string) bool { return strings.HasSuffix(t, w0) && t != w0 }
+	query := `SELECT w FROM tu_words WHERE w LIKE '%' || ?1 AND w != ?1 OR length(w) != length(CAST(w AS BLOB))`
+	if single {
+		inside = func(t string) bool {
+			_, size := utf8.DecodeRuneInString(t)
+			return t != "" && strings.Contains(t[size:], w0)
+		}
+		query = `SELECT w FROM tu_words WHERE instr(substr(w, 2), ?1) > 0 OR length(w) != length(CAST(w AS BLOB))`
 	}
-	found := map[string]struct{}{}
-	rows, err := m.db.QueryContext(ctx, query, w, maxInside+1)
+	found := make([]map[string]struct{}, len(words))
+	for k := range found {
+		found[k] = map[string]struct{}{}
+	}
+	n := 0
+	var buf []byte
+	add := func(t string) {
+		f := t
+		for i := 0; i < len(t); i++ {
+			if t[i] >= utf8.RuneSelf {
+				buf = foldLatin(buf[:0], t)
+				f = string(buf)
+				break
+			}
+		}
+		for k, w := range words {
+			var ok bool
+			switch {
+			case k == 0 && inside(f):
+				ok = f != t || t != w
+			case k == len(words)-1:
+				ok = f != t && strings.HasPrefix(f, w)
+			default:
+				ok = f != t && f == w
+			}
+			if _, seen := found[k][t]; ok && !seen {
+				found[k][t] = struct{}{}
+				n++
+			}
+		}
+	}
+	rows, err := m.db.QueryContext(ctx, query, w0)
 	if err != nil {
 		return nil, false, err
 	}
 	defer rows.Close()
-	for rows.Next() {
+	for rows.Next() && n <= maxInside {
 		var t string
 		if err := rows.Scan(&t); err != nil {
 			return nil, false, err
 		}
-		found[t] = struct{}{}
+		add(t)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, false, err
@@ -518,7 +594,6 @@ func (m *Memory) wordsHolding(ctx context.Context, w string, anywhere bool) ([]s
 		return nil, false, err
 	}
 	defer prows.Close()
-	var buf []byte
 	for prows.Next() {
 		var t string
 		if err := prows.Scan(&t); err != nil {
@@ -530,17 +605,17 @@ func (m *Memory) wordsHolding(ctx context.Context, w string, anywhere bool) ([]s
 		return nil, false, err
 	}
 	for t := range pending {
-		if holds(t) {
-			found[t] = struct{}{}
-		}
+		add(t)
 	}
-	if len(found) > maxInside {
+	if n > maxInside {
 		return nil, false, nil
 	}
-	words := make([]string, 0, len(found))
-	for t := range found {
-		words = append(words, t)
+	alts := make([][]string, len(words))
+	for k := range words {
+		for t := range found[k] {
+			alts[k] = append(alts[k], t)
+		}
+		slices.Sort(alts[k])
 	}
-	slices.Sort(words)
-	return words, true, nil
+	return alts, true, nil
 }

@@ -115,12 +115,11 @@ func FuzzConcordance(f *testing.F) {
 		if folded, _ := foldOffsets(term, true); string(foldLatin(nil, term)) != folded {
 			t.Errorf("%q: foldLatin %q, foldOffsets %q", term, foldLatin(nil, term), folded)
 		}
-		// targetWords: the fields of letters, digits and marks, of two
-		// runes or more, with an ASCII letter or digit
-		folded, _ := foldOffsets(term, true)
+		// targetWords: the fields of letters, digits and marks, in lower
+		// case, of two letters or more once folded
 		want := map[string]struct{}{}
-		for _, w := range strings.FieldsFunc(folded, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) }) {
-			if utf8.RuneCountInString(w) >= 2 && strings.ContainsFunc(w, isASCIIWord) {
+		for _, w := range strings.FieldsFunc(strings.Map(latinCase, term), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) }) {
+			if utf8.RuneCount(foldLatin(nil, w)) >= 2 {
 				want[w] = struct{}{}
 			}
 		}
@@ -192,8 +191,10 @@ func TestConcordanceTranslationSpaces(t *testing.T) {
 func TestConcordanceTargetIndex(t *testing.T) {
 	ctx := context.Background()
 	words := []string{"Security", "Council", "council", "insecurity", "UN", "unrest", "fund", "Kremlin", "pro-Kremlin",
-		"O'Brien", "O’Brien", "al\u2011Assad", "al-Assad", "1,250", "Café", "cafe", "Erdoğan", "said", "the", "The", "of", "Sudan", "al-Bashir", "a", "x_y", "Council's"}
-	seps := []string{" ", " ", " ", ", ", "  ", "\u00a0", "\t", "-", ". ", " (", ") "}
+		"O'Brien", "O’Brien", "al\u2011Assad", "al-Assad", "1,250", "Café", "cafe", "Erdoğan", "said", "the", "The", "of", "Sudan", "al-Bashir", "a", "x_y", "Council's",
+		"Erdogan", "ERDOĞAN", "São", "Sao", "Sa\u0303o", "Paulo", "Straße", "Strasse", "STRASSE", "Łódź", "Lodz", "Øresund", "Æther",
+		"ıstanbul", "İstanbul", "Öcalan", "François", "Francois", "Hollande", "anti-Öcalan", "Ἀθῆναι", "Москва́", "æ", "ß", "Đoković"}
+	seps := []string{" ", " ", " ", ", ", "  ", "\u00a0", "\t", "-", ". ", " (", ") ", "—", " “", "” ", "\u2009"}
 	for seed := range uint64(4) {
 		r := rand.New(rand.NewPCG(seed, 7))
 		m := openTemp(t)
@@ -236,7 +237,10 @@ func TestConcordanceTargetIndex(t *testing.T) {
 		}
 		checkIntegrity(t, m)
 		terms := []string{"security council", "UN", "un", "Council", "counc", "ouncil", "curity coun", "kremlin", "o'brien",
-			"1,250", "250", "cafe", "café", "erdoğan", "Erdog", "sudan al", "of the", "the", "x_y", "council's", "a", "Security Coun"}
+			"1,250", "250", "cafe", "café", "erdoğan", "Erdog", "sudan al", "of the", "the", "x_y", "council's", "a", "Security Coun",
+			"erdogan", "Erdoğ", "doğan", "dogan", "sao paulo", "São Paulo", "são pa", "strasse", "straße", "STRAS", "asse", "lodz", "łódź",
+			"oresund", "aether", "ether", "istanbul", "stanbul", "ocalan", "Öcalan", "calan", "francois hollande", "François Holl",
+			"ae", "ss", "ae paulo", "αθηναι", "москва", "djokovic", "dokovic"}
 		for range 40 {
 			s := sentence()
 			i, j := r.IntN(len(s)), r.IntN(len(s))
@@ -374,4 +378,70 @@ func TestTargetIndexUpgrade(t *testing.T) {
 		t.Errorf("%d rows wait for their words after an open, %v", pending, err)
 	}
 	checkIntegrity(t, m)
+}
+
+// TestConcordanceAccents: an English term is found whether or not it is
+// typed with the accents (or the letters of other alphabets, ß, ł, ø) the
+// translation writes it with, the other way round too, through the index
+// and by reading every translation alike; the hit is the text as written.
+// A term typed with accents lists the pairs that write it so first; one
+// typed without them prefers no spelling.
+func TestConcordanceAccents(t *testing.T) {
+	ctx := context.Background()
+	m := openTemp(t)
+	at := func(s int) time.Time { return time.Unix(int64(1e9+s), 0) }
+	if _, err := m.Add(ctx, []Entry{
+		{SourceLang: "ar", TargetLang: "en", Source: "قال أردوغان.", Target: "President Erdoğan said.", State: "final", Changed: at(1)},
+		{SourceLang: "ar", TargetLang: "en", Source: "قال إردوغان.", Target: "Erdogan said.", Changed: at(2)},
+		{SourceLang: "ar", TargetLang: "en", Source: "في ساو باولو.", Target: "In São Paulo.", Changed: at(3)},
+		{SourceLang: "ar", TargetLang: "en", Source: "في ساو باولو", Target: "in Sa\u0303o  Paulo", Changed: at(4)},
+		{SourceLang: "ar", TargetLang: "en", Source: "في ساوباولو.", Target: "in Sao Paulo.", State: "final", Changed: at(5)},
+		{SourceLang: "ar", TargetLang: "en", Source: "أوجلان.", Target: "Abdullah Öcalan.", Changed: at(6)},
+		{SourceLang: "ar", TargetLang: "en", Source: "هولاند.", Target: "FRANÇOIS HOLLANDE", Changed: at(7)},
+		{SourceLang: "ar", TargetLang: "en", Source: "شارع.", Target: "the Straße", Changed: at(8)},
+		{SourceLang: "ar", TargetLang: "en", Source: "شارع", Target: "the Strasse", State: "final", Changed: at(9)},
+		{SourceLang: "ar", TargetLang: "en", Source: "لودز", Target: "Łódź and Øresund", Changed: at(10)},
+		{SourceLang: "ar", TargetLang: "en", Source: "أردوغان", Target: "Erdogan (Erdoğan)", Changed: at(11)},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, indexed := range []bool{true, false} {
+		m.targetIndexed = indexed
+		for _, c := range []struct {
+			term string
+			want []string // text[Start:End] of the hits, best first
+		}{
+			{"Erdogan", []string{"Erdoğan", "Erdogan", "Erdogan"}}, // approved, then newest
+			{"Erdoğan", []string{"Erdoğan", "Erdoğan", "Erdogan"}}, // as typed first, the newest first
+			{"erdoğ", []string{"Erdoğ", "Erdoğ", "Erdog"}},
+			{"dogan", []string{"doğan", "dogan", "dogan"}},
+			{"Sao Paulo", []string{"Sao Paulo", "Sa\u0303o  Paulo", "São Paulo"}},
+			{"são paulo", []string{"Sa\u0303o  Paulo", "São Paulo", "Sao Paulo"}},
+			{"Ocalan", []string{"Öcalan"}},
+			{"Francois Hollande", []string{"FRANÇOIS HOLLANDE"}},
+			{"strasse", []string{"Strasse", "Straße"}},
+			{"Straße", []string{"Straße", "Strasse"}},
+			{"lodz", []string{"Łódź"}},
+			{"oresund", []string{"Øresund"}},
+		} {
+			res, err := m.Concordance(ctx, "ar", "en", c.term, ConcordanceOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, h := range res.Hits {
+				found = append(found, h.Target[h.Start:h.End])
+			}
+			if !slices.Equal(found, c.want) || res.Total != len(c.want) {
+				t.Errorf("%q (indexed %v): %d pairs, found %q, want %q", c.term, indexed, res.Total, found, c.want)
+			}
+		}
+	}
+	// and the index finds them: no term is read from every translation
+	for _, term := range []string{"erdoğan", "são paulo", "strasse", "straße", "lodz", "łódź", "øresund", "françois holl"} {
+		key, _ := foldOffsets(term, true)
+		if _, ok, err := m.targetMatch(ctx, key); err != nil || !ok {
+			t.Errorf("%q: not looked up in the index (%v)", term, err)
+		}
+	}
 }

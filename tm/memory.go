@@ -399,43 +399,37 @@ INSERT INTO tu_tfts(tu_tfts) VALUES ('rebuild');
 INSERT INTO tu_tfts(tu_tfts, rank) VALUES ('automerge', ` + ftsAutomerge + `);
 DROP TABLE IF EXISTS temp.tu_tvocab;
 CREATE VIRTUAL TABLE temp.tu_tvocab USING fts5vocab(main, tu_tfts, 'row');
-INSERT INTO tu_words(w) SELECT term FROM temp.tu_tvocab WHERE length(term) > 1;
+INSERT INTO tu_words(w) SELECT term FROM temp.tu_tvocab WHERE length(term) > 1 OR unicode(term) > 127;
 DROP TABLE temp.tu_tvocab;
 INSERT OR REPLACE INTO meta(key, value) VALUES ('target_index', ` + targetIndexVersion + `);
 `
 
-// targetWords adds to words the words of target (folded as findTerm folds
-// a translation) that a search may find a term inside: two letters or more,
-// with a letter or digit of ASCII (the terms searched through the index).
-// buf is reused for the folded text and returned.
+// targetWords adds to words the words of target that a search may find a
+// term inside, in lower case with their diacritics (the index looks each up
+// as its tokenizer folds it): those of two letters or more as latinBase
+// folds them (Straße, æ). buf is reused and returned.
 func targetWords(words map[string]struct{}, target string, buf []byte) []byte {
-	buf = foldLatin(buf[:0], target)
-	start, n, ascii := 0, 0, false
-	for i := 0; i <= len(buf); {
-		r, size := rune(0), 1
-		if i < len(buf) {
-			r, size = utf8.DecodeRune(buf[i:])
-		}
-		if i < len(buf) && (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)) {
-			n++
-			ascii = ascii || isASCIIWord(r)
-			i += size
-			continue
-		}
-		if n >= 2 && ascii {
-			if _, ok := words[string(buf[start:i])]; !ok {
-				words[string(buf[start:i])] = struct{}{}
+	buf = buf[:0]
+	n := 0
+	flush := func() {
+		if n >= 2 {
+			if _, ok := words[string(buf)]; !ok {
+				words[string(buf)] = struct{}{}
 			}
 		}
-		i += size
-		start, n, ascii = i, 0, false
+		buf, n = buf[:0], 0
 	}
+	for _, r := range target {
+		r = latinCase(r)
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) {
+			flush()
+			continue
+		}
+		buf = utf8.AppendRune(buf, r)
+		n += utf8.RuneCountInString(latinBase(r))
+	}
+	flush()
 	return buf
-}
-
-// isASCIIWord reports whether r is an ASCII letter or digit.
-func isASCIIWord(r rune) bool {
-	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 }
 
 // addWords stores words in tu_words, all in one statement.

@@ -370,8 +370,10 @@ func tmSearchCommand(e *env) *cli.Command {
 fold it (hamza, ta marbuta, alef maqsura, diacritics) and with or without the
 proclitics and article a word takes (الكرملين finds للكرملين and وبالكرملين;
 كرملين finds them and الكرملين), else whose translation holds it, ignoring case,
+accents (Erdogan finds Erdoğan and Erdoğan Erdogan; Strasse finds Straße),
 white space and curly apostrophes (Russia's finds Russia’s).
-Whole words come first, then the pairs an editor approved, then the newest. The
+Whole words come first, then, for a term typed with accents, the pairs that
+write it with them, then the pairs an editor approved, then the newest. The
 term is shown [in brackets]; the first line says how many pairs hold it.
 
 Examples:
