@@ -139,9 +139,23 @@ func alignUnits(i int, kind doc.Kind, src []string, idx []int, target, tgtLang, 
 	for _, s := range segment.Sentences(target, tgtLang) {
 		tgt = append(tgt, s.Text)
 	}
+	var beads []align.Bead
+	if gist && len(tgt) == len(lineSrc) {
+		// The gist glosses sentence by sentence, each starting with a
+		// capital: as many sentences as the Arabic means each is its own
+		// sentence's gloss. The aligner's length model expects a
+		// translation, not a gloss half as long again, and would pair them
+		// one sentence off.
+		beads = make([]align.Bead, len(tgt))
+		for k := range beads {
+			beads[k] = align.Bead{Source: []int{k}, Target: []int{k}, Confidence: 1}
+		}
+	} else {
+		beads = align.Sentences(lineSrc, tgt, align.Options{})
+	}
 	var units []doc.Unit
 	var pending []string // target sentences with no source partner, joined to the next unit
-	for _, bead := range align.Sentences(lineSrc, tgt, align.Options{}) {
+	for _, bead := range beads {
 		var parts []string
 		for _, t := range bead.Target {
 			parts = append(parts, tgt[t])

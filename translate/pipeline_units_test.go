@@ -445,3 +445,38 @@ func TestAnswerInOtherLanguageIsDropped(t *testing.T) {
 		t.Error("no unit for the paragraph")
 	}
 }
+
+// gistTableEngine is a tableEngine that says its answers are word-by-word
+// gists, as gist.Engine does.
+type gistTableEngine struct{ tableEngine }
+
+func (e *gistTableEngine) Gist() bool { return true }
+
+// A gist runs half as long again as the Arabic, so the length model of the
+// aligner would pair its sentences one off (two Arabic sentences with the
+// first gloss, the third with the second, the third gloss joined to it).
+// A gist has one sentence per Arabic sentence: each unit gets its own.
+func TestGistSentencesPairedInOrder(t *testing.T) {
+	const para = "وقال مستشار الأمن القومي جيك سوليفان للصحفيين إن نحو 1500 حاوية من الذخيرة نقلت منذ أغسطس. وأضاف أن الشحنات شملت قذائف مدفعية. وأكد أن العقوبات ستشمل ثلاث شركات."
+	glosses := []string{
+		"And adviser of the national security Jake Sullivan said for the journalists that towards 1500 container from the ammunition quoted since August.",
+		"And added that shipments included shells artillery.",
+		"And stressed that sanctions will include three companies.",
+	}
+	eng := &gistTableEngine{tableEngine{answers: map[string]string{para: strings.Join(glosses, " ")}}}
+	bt, err := Run(context.Background(), eng, segment.Split("t.txt", para+"\n", "ar"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bt.Units) != 3 {
+		t.Fatalf("%d units, want 3: %+v", len(bt.Units), bt.Units)
+	}
+	for k, u := range bt.Units {
+		if u.Target != glosses[k] {
+			t.Errorf("unit %d (%s): target %q, want %q", k, u.Source, u.Target, glosses[k])
+		}
+		if u.State != doc.StateGist {
+			t.Errorf("unit %d: state %v, want gist", k, u.State)
+		}
+	}
+}
