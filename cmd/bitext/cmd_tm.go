@@ -860,6 +860,25 @@ func runUpdate(ctx context.Context, e *env, quiet bool, path, output string, eng
 				fmt.Fprintf(e.stderr, "bitext:   its translation: %s\n", u.Target)
 			}
 		}
+		// The units to look at again, in the order of the article: what
+		// changed in the Arabic, and the translation it replaces.
+		for _, u := range bt.Units {
+			switch rep.Units[u.ID] {
+			case updatepkg.Changed:
+				for _, n := range u.Notes {
+					if diff, ok := strings.CutPrefix(n, updatepkg.NoteSourceChanged); ok {
+						fmt.Fprintf(e.stderr, "bitext: changed unit %s: %s\n", u.ID, diff)
+					}
+				}
+				for _, n := range u.Notes {
+					if prev, ok := strings.CutPrefix(n, updatepkg.NotePreviousTarget); ok {
+						fmt.Fprintf(e.stderr, "bitext:   previous translation: %s\n", prev)
+					}
+				}
+			case updatepkg.Added:
+				fmt.Fprintf(e.stderr, "bitext: new unit %s: %s\n", u.ID, u.Source)
+			}
+		}
 	}
 	if sameFile(output, path) {
 		backup, err := keepCopy(e, path, data)

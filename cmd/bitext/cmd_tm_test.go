@@ -985,3 +985,40 @@ func TestTranslateSaysWhenBitextTMIsMissing(t *testing.T) {
 		t.Errorf("--no-tm still warned: %s", r.stderr)
 	}
 }
+
+// TestUpdateNamesChangedAndNewUnits: the editor is told which units to look
+// at again: each changed unit with what changed in its Arabic and the
+// translation it had, and each new unit with its Arabic.
+func TestUpdateNamesChangedAndNewUnits(t *testing.T) {
+	const english = "A senior White House official warned on Tuesday that North Korea would face consequences."
+	dir := sampleDir(t)
+	markedXLIFF(t, dir, "xliff", "article.xlf", sampleMarks("xliff"))
+	path := filepath.Join(dir, "article.txt")
+	article, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(article), "اليوم الثلاثاء") {
+		t.Fatal("the sample has no اليوم الثلاثاء")
+	}
+	const added = "وقالت وزارة الخارجية الكورية الجنوبية إنها تراقب التطورات عن كثب."
+	v2 := strings.Replace(string(article), "اليوم الثلاثاء", "اليوم الأربعاء", 1) + "\n\n" + added + "\n"
+	if err := os.WriteFile(path, []byte(v2), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "translate", "--no-tm", "--engine", "gist", "--update", "article.xlf", "-o", "v2.xlf", "article.txt")
+	if r.code != 0 {
+		t.Fatalf("update: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"bitext: changed unit u",
+		"اليوم ال[-ثلاث-]{+أربع+}اء",
+		"bitext:   previous translation: " + english + "\n",
+		"bitext: new unit u",
+		": " + added + "\n",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
