@@ -168,6 +168,14 @@ const (
 // reviewed file that lost the gist's draft still says so with it.
 const GistNote = "word-by-word gist, not a translation"
 
+// Notes an update adds to a unit whose sentence was edited since the
+// reviewed file: how the Arabic changed, and the translation it had. The
+// review reads them back to point the editor to these units.
+const (
+	NoteSourceChanged  = "source changed: "
+	NotePreviousTarget = "previous target: "
+)
+
 // TermHit is one glossary match in the source text. A hit read back from
 // a file that does not record where it was (XLIFF) has no offsets: End is
 // 0, which a placed hit never has (its surface is not empty), and the JSON

@@ -3,6 +3,7 @@ package review
 import (
 	"html/template"
 	"io"
+	"strings"
 	"unicode"
 
 	"bitext/htmlpage"
@@ -24,6 +25,8 @@ var htmlTmpl = template.Must(template.New("review").Funcs(template.FuncMap{
 	"rtlRuns": func(s string) []htmlpage.Run { return htmlpage.Isolate(s, "rtl") },
 	// a comment an editor wrote in Arabic is marked so in the English column
 	"arabic": arabicFirst,
+	// the update's note on how the Arabic changed, marked as the draft's changes are
+	"marked": markedOps,
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -77,6 +80,8 @@ td, th { overflow-wrap: break-word; }
 <tr class="bad"><th scope="row">Placeholders left</th><td>{{.Placeholders}} {{if eq .Placeholders 1}}unit holds{{else}}units hold{{end}} a protected name&#39;s placeholder (⟦1⟧) instead of the name: publish refuses them</td></tr>{{end}}
 {{- if .Shifted}}
 <tr class="bad"><th scope="row">Shifted translations</th><td>{{.Shifted}} {{if eq .Shifted 1}}unit holds{{else}}units hold{{end}} the translation of the unit before or after it: publish refuses them</td></tr>{{end}}
+{{- if .Recheck}}
+<tr class="bad"><th scope="row">Source changed</th><td>{{.Recheck}} {{if eq .Recheck 1}}unit whose Arabic changed in an update was{{else}}units whose Arabic changed in an update were{{end}} not looked at since: check the new draft against the previous translation</td></tr>{{end}}
 {{- if .Numbers}}
 <tr class="bad"><th scope="row">Numbers</th><td>{{.Numbers}} {{if eq .Numbers 1}}unit holds{{else}}units hold{{end}} figures that differ between the English and the Arabic: publish refuses them unless --allow-number-mismatch</td></tr>{{end}}
 <tr><th scope="row">Glossary violations</th><td>{{.DraftViol}} in the drafts, {{.FinalViol}} after review: {{.Fixed}} fixed, {{.Introduced}} introduced</td></tr>
@@ -90,6 +95,7 @@ td, th { overflow-wrap: break-word; }
 <th scope="row">{{.ID}}<br>{{.Status}}{{if .Approved}}, approved{{end}}{{if .Rejected}}, <span class="bad">rejected ({{.ToolStatus}})</span>{{end}}{{if .MergedInto}} into {{.MergedInto}}{{end}}</th>
 <td class="src" dir="rtl" lang="ar">{{range rtlRuns .Source}}{{if .Isolate}}<bdi lang="en">{{.Text}}</bdi>{{else}}{{.Text}}{{end}}{{end}}</td>
 <td lang="en">{{if .Diff}}{{range .Diff}}{{if eq .Kind "insert"}}<ins><span class="vh">[inserted: </span>{{.Text}}<span class="vh">]</span></ins>{{else if eq .Kind "delete"}}<del><span class="vh">[deleted: </span>{{.Text}}<span class="vh">]</span></del>{{else}}{{.Text}}{{end}}{{end}}{{else}}{{.Target}}{{end}}
+{{if .SourceChanged}}<br>source changed: <span dir="rtl" lang="ar">{{range marked .SourceChanged}}{{if eq .Kind "insert"}}<ins><span class="vh">[inserted: </span>{{.Text}}<span class="vh">]</span></ins>{{else if eq .Kind "delete"}}<del><span class="vh">[deleted: </span>{{.Text}}<span class="vh">]</span></del>{{else}}{{.Text}}{{end}}{{end}}</span>{{if .PreviousTarget}}<br>previous translation: {{.PreviousTarget}}{{end}}{{end}}
 {{if .Fixed}}<br>glossary fixed: {{range $i, $t := .Fixed}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{if .Introduced}}<br>glossary broken: {{range $i, $t := .Introduced}}{{if $i}}, {{end}}{{$t}}{{end}}{{end}}
 {{range .MissingSegments}}<br><span class="bad">not translated: <span dir="rtl" lang="ar">{{.}}</span> (publish refuses the unit)</span>{{end}}
@@ -113,4 +119,41 @@ func arabicFirst(s string) bool {
 		}
 	}
 	return false
+}
+
+// markedOps reads a diff written as text, "…[-old-]{+new+}…" (as an update
+// notes how a unit's Arabic changed), back into its pieces. Marks that do
+// not close are text.
+func markedOps(s string) []Op {
+	var ops []Op
+	add := func(k OpKind, t string) {
+		if t == "" {
+			return
+		}
+		if n := len(ops); n > 0 && ops[n-1].Kind == k {
+			ops[n-1].Text += t
+			return
+		}
+		ops = append(ops, Op{Kind: k, Text: t})
+	}
+	for s != "" {
+		del, ins := strings.Index(s, "[-"), strings.Index(s, "{+")
+		i, open, closing, kind := del, "[-", "-]", Delete
+		if del < 0 || (ins >= 0 && ins < del) {
+			i, open, closing, kind = ins, "{+", "+}", Insert
+		}
+		if i < 0 {
+			add(Equal, s)
+			break
+		}
+		end := strings.Index(s[i+len(open):], closing)
+		if end < 0 {
+			add(Equal, s)
+			break
+		}
+		add(Equal, s[:i])
+		add(kind, s[i+len(open):i+len(open)+end])
+		s = s[i+len(open)+end+len(closing):]
+	}
+	return ops
 }

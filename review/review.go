@@ -55,6 +55,11 @@ type UnitReport struct {
 	// Placeholders are protected-name tokens (⟦1⟧) left in the target, which publish refuses.
 	Placeholders []string `json:"placeholders,omitempty"`
 	MergedInto   string   `json:"merged_into,omitempty"` // the unit the CAT tool merged this one into; "" when not merged
+	// SourceChanged is how an update found the Arabic changed since the
+	// editor's earlier file ("…[-old-]{+new+}…"); "" for a unit no update changed.
+	SourceChanged string `json:"source_changed,omitempty"`
+	// PreviousTarget is the translation the unit had before that change.
+	PreviousTarget string `json:"previous_target,omitempty"`
 	// Shift says the target holds a neighbouring unit's translation (see Shifts);
 	// publish refuses it.
 	Shift *Shift `json:"shifted,omitempty"`
@@ -90,6 +95,7 @@ type Summary struct {
 	Placeholders int     `json:"placeholder_units"`            // units whose target holds a placeholder token
 	Shifted      int     `json:"shifted_units"`                // units holding a neighbouring unit's translation
 	Numbers      int     `json:"number_mismatch_units"`        // units whose target and source do not carry the same figures
+	Recheck      int     `json:"source_changed_unchecked"`     // units whose Arabic an update changed and whose new draft the editor has not yet touched
 }
 
 // Report is the review of one file.
@@ -137,6 +143,16 @@ func Compute(rv *xliff.Reviewed) *Report {
 			ur.Status = Unchanged
 		}
 		s.Translatable++
+		for _, n := range u.Notes {
+			if d, ok := strings.CutPrefix(n, doc.NoteSourceChanged); ok {
+				ur.SourceChanged = d
+			} else if p, ok := strings.CutPrefix(n, doc.NotePreviousTarget); ok {
+				ur.PreviousTarget = p
+			}
+		}
+		if ur.recheck() {
+			s.Recheck++
+		}
 		if !u.Untranslated {
 			if ur.Placeholders = Placeholders(u.Source, u.Target); len(ur.Placeholders) > 0 {
 				s.Placeholders++
@@ -226,6 +242,19 @@ func Compute(rv *xliff.Reviewed) *Report {
 	return r
 }
 
+// recheck reports whether an update changed the unit's Arabic and the unit
+// still holds what the update wrote: the editor has yet to look at it.
+func (u *UnitReport) recheck() bool {
+	if u.SourceChanged == "" || u.Approved {
+		return false
+	}
+	switch u.Status {
+	case Gist, Unchanged, Untranslated:
+		return true
+	}
+	return false
+}
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		if a == 0 {
@@ -250,7 +279,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 func (r *Report) WriteText(w io.Writer, all bool) error {
 	var b strings.Builder
 	for _, u := range r.Units {
-		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 && len(u.Comments) == 0 && u.Shift == nil && len(u.Numbers) == 0 {
+		if !all && u.Status != Edited && len(u.Placeholders) == 0 && !u.Rejected && len(u.MissingSegments) == 0 && len(u.Comments) == 0 && u.Shift == nil && len(u.Numbers) == 0 && !u.recheck() {
 			continue
 		}
 		fmt.Fprintf(&b, "%s  %s", u.ID, u.Status)
@@ -283,6 +312,12 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 			b.WriteString("\n")
 		} else if u.Target != "" && (u.Status == Translated || u.Rejected) {
 			b.WriteString("    " + u.Target + "\n")
+		}
+		if u.SourceChanged != "" {
+			fmt.Fprintf(&b, "    source changed: %s\n", u.SourceChanged)
+			if u.PreviousTarget != "" {
+				fmt.Fprintf(&b, "    previous translation: %s\n", u.PreviousTarget)
+			}
 		}
 		if len(u.Fixed) > 0 {
 			fmt.Fprintf(&b, "    glossary fixed: %s\n", strings.Join(u.Fixed, ", "))
@@ -343,6 +378,10 @@ func (r *Report) WriteText(w io.Writer, all bool) error {
 	}
 	if s.Shifted > 0 {
 		fmt.Fprintf(&b, "shifted: %s the translation of the unit before or after it, shown above; publish refuses them\n", count(s.Shifted, "unit holds", "units hold"))
+	}
+	if s.Recheck > 0 {
+		fmt.Fprintf(&b, "source changed: %s, shown above: check the new draft against the previous translation\n",
+			count(s.Recheck, "unit whose Arabic changed in an update was not looked at since", "units whose Arabic changed in an update were not looked at since"))
 	}
 	if s.Numbers > 0 {
 		fmt.Fprintf(&b, "numbers: %s figures that differ between the English and the Arabic, shown above; publish refuses them unless --allow-number-mismatch\n",

@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -342,5 +343,70 @@ func TestPlaceholders(t *testing.T) {
 	}
 	if !strings.Contains(page.String(), "placeholder left: ⟦1⟧") {
 		t.Error("HTML report does not flag the placeholder")
+	}
+}
+
+// After an update, a unit whose Arabic changed holds a new draft and the
+// notes saying what changed and what the editor had written. Until the
+// editor edits or approves it, review shows it with both and counts it; an
+// edited one shows the notes but is no longer counted.
+func TestComputeSourceChangedByUpdate(t *testing.T) {
+	rv := reviewed()
+	changed := func(id, draft, tgt string) xliff.ReviewedUnit {
+		u := xliff.ReviewedUnit{Draft: draft, HasDraft: true, Edited: tgt != draft}
+		u.ID, u.Source, u.Target, u.Kind, u.State = id, "نقلت نحو 1800 حاوية", tgt, doc.Paragraph, doc.StateMachine
+		u.Notes = []string{doc.NoteSourceChanged + "نقلت نحو 1[-5-]{+8+}00 حاوية", doc.NotePreviousTarget + "About 1,500 containers were moved"}
+		return u
+	}
+	rv.Units = append(rv.Units,
+		changed("c1", "About 1800 container moved", "About 1800 container moved"), // the new draft, untouched
+		changed("c2", "About 1800 container moved", "About 1,800 containers were moved"))
+	r := Compute(rv)
+	if r.Summary.Recheck != 1 {
+		t.Errorf("%d units to check again, want 1 (c1)", r.Summary.Recheck)
+	}
+	c1 := r.Units[len(r.Units)-2]
+	if c1.SourceChanged != "نقلت نحو 1[-5-]{+8+}00 حاوية" || c1.PreviousTarget != "About 1,500 containers were moved" {
+		t.Errorf("c1: source changed %q, previous %q", c1.SourceChanged, c1.PreviousTarget)
+	}
+	var text bytes.Buffer
+	if err := r.WriteText(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"c1  unchanged",
+		"    source changed: نقلت نحو 1[-5-]{+8+}00 حاوية\n    previous translation: About 1,500 containers were moved\n",
+		"source changed: 1 unit whose Arabic changed in an update was not looked at since",
+	} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text report lacks %q:\n%s", want, text.String())
+		}
+	}
+	var page bytes.Buffer
+	if err := r.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"previous translation: About 1,500 containers were moved", "Source changed</th><td>1 unit whose Arabic",
+		`نقلت نحو 1<del><span class="vh">[deleted: </span>5<span class="vh">]</span></del><ins><span class="vh">[inserted: </span>8<span class="vh">]</span></ins>00 حاوية`} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("HTML report lacks %q", want)
+		}
+	}
+}
+
+func TestMarkedOps(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []Op
+	}{
+		{"", nil},
+		{"بلا تغيير", []Op{{Equal, "بلا تغيير"}}},
+		{"نحو [-1500-]{+1800+} حاوية", []Op{{Equal, "نحو "}, {Delete, "1500"}, {Insert, "1800"}, {Equal, " حاوية"}}},
+		{"{+جديد+}[-قديم-]", []Op{{Insert, "جديد"}, {Delete, "قديم"}}},
+		{"a [-b c", []Op{{Equal, "a [-b c"}}},
+	} {
+		if got := markedOps(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("markedOps(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

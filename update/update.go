@@ -63,8 +63,8 @@ type Report struct {
 
 // Notes Run adds to changed units start with these.
 const (
-	NoteSourceChanged  = "source changed: "
-	NotePreviousTarget = "previous target: "
+	NoteSourceChanged  = doc.NoteSourceChanged
+	NotePreviousTarget = doc.NotePreviousTarget
 )
 
 // noteAuthor is the author (1.2 from, 2.x category) of bitext's own notes.
