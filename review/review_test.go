@@ -355,7 +355,7 @@ func TestComputeSourceChangedByUpdate(t *testing.T) {
 	changed := func(id, draft, tgt string) xliff.ReviewedUnit {
 		u := xliff.ReviewedUnit{Draft: draft, HasDraft: true, Edited: tgt != draft}
 		u.ID, u.Source, u.Target, u.Kind, u.State = id, "نقلت نحو 1800 حاوية", tgt, doc.Paragraph, doc.StateMachine
-		u.Notes = []string{doc.NoteSourceChanged + "نقلت نحو 1[-5-]{+8+}00 حاوية", doc.NotePreviousTarget + "About 1,500 containers were moved"}
+		u.Notes = []string{doc.NoteSourceChanged + "نقلت نحو [-1500-]{+1800+} حاوية", doc.NotePreviousTarget + "About 1,500 containers were moved"}
 		return u
 	}
 	rv.Units = append(rv.Units,
@@ -366,7 +366,7 @@ func TestComputeSourceChangedByUpdate(t *testing.T) {
 		t.Errorf("%d units to check again, want 1 (c1)", r.Summary.Recheck)
 	}
 	c1 := r.Units[len(r.Units)-2]
-	if c1.SourceChanged != "نقلت نحو 1[-5-]{+8+}00 حاوية" || c1.PreviousTarget != "About 1,500 containers were moved" {
+	if c1.SourceChanged != "نقلت نحو [-1500-]{+1800+} حاوية" || c1.PreviousTarget != "About 1,500 containers were moved" {
 		t.Errorf("c1: source changed %q, previous %q", c1.SourceChanged, c1.PreviousTarget)
 	}
 	var text bytes.Buffer
@@ -375,7 +375,7 @@ func TestComputeSourceChangedByUpdate(t *testing.T) {
 	}
 	for _, want := range []string{
 		"c1  unchanged",
-		"    source changed: نقلت نحو 1[-5-]{+8+}00 حاوية\n    previous translation: About 1,500 containers were moved\n",
+		"    source changed: نقلت نحو [-1500-]{+1800+} حاوية\n    previous translation: About 1,500 containers were moved\n",
 		"source changed: 1 unit whose Arabic changed in an update was not looked at since",
 	} {
 		if !strings.Contains(text.String(), want) {
@@ -387,7 +387,7 @@ func TestComputeSourceChangedByUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"previous translation: About 1,500 containers were moved", "Source changed</th><td>1 unit whose Arabic",
-		`نقلت نحو 1<del><span class="vh">[deleted: </span>5<span class="vh">]</span></del><ins><span class="vh">[inserted: </span>8<span class="vh">]</span></ins>00 حاوية`} {
+		`نقلت نحو <del><span class="vh">[deleted: </span>1500<span class="vh">]</span></del><ins><span class="vh">[inserted: </span>1800<span class="vh">]</span></ins> حاوية`} {
 		if !strings.Contains(page.String(), want) {
 			t.Errorf("HTML report lacks %q", want)
 		}

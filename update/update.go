@@ -224,7 +224,7 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		paired[c.unit] = true
 		c.old.used = true
 		u := &bt.Units[c.unit]
-		u.Notes = append(u.Notes, NoteSourceChanged+tm.DiffText(tm.Diff(c.old.unit.Source, u.Source)))
+		u.Notes = append(u.Notes, NoteSourceChanged+tm.DiffText(tm.WordDiff(c.old.unit.Source, u.Source)))
 		if strings.TrimSpace(c.old.unit.Target) != "" {
 			u.Notes = append(u.Notes, NotePreviousTarget+c.old.unit.Target)
 		}

@@ -148,7 +148,7 @@ func TestUpdateScenario(t *testing.T) {
 					prev = n
 				}
 			}
-			if !strings.Contains(diff, "مساء+}") || !strings.HasPrefix(prev, NotePreviousTarget+"Edited: ") {
+			if !strings.Contains(diff, "{+مساء +}") || !strings.HasPrefix(prev, NotePreviousTarget+"Edited: ") {
 				t.Errorf("changed unit notes %q", u.Notes)
 			}
 			if !strings.Contains(edited, u.Source) || len(editedSents) < 1 {
@@ -464,4 +464,25 @@ func BenchmarkUpdateLong(b *testing.B) {
 	b.ReportMetric(float64(len(old.Units)), "units")
 	b.ReportMetric(float64(rep.Changed), "changed")
 	b.ReportMetric(float64(rep.Added), "added")
+}
+
+// The note on a changed sentence shows whole words changed: a corrected
+// figure or a respelled name reads as the old and the new word, not as
+// digits or letters cut out of them (which in Arabic also breaks the
+// joining of the letters around the cut).
+func TestUpdateChangedNoteShowsWholeWords(t *testing.T) {
+	const v1 = "قال بيسكوف إن نحو 1500 حاوية نقلت منذ أغسطس.\n"
+	const v2 = "قال بسكوف إن نحو 1800 حاوية نقلت منذ أغسطس.\n"
+	old := reviewed(t, v1)
+	bt, rep, err := Run(context.Background(), &countingEngine{prefix: "New "}, segment.Split("v2", v2, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Changed != 1 {
+		t.Fatalf("report %s, want 1 changed", rep.Summary())
+	}
+	const want = NoteSourceChanged + "قال [-بيسكوف-]{+بسكوف+} إن نحو [-1500-]{+1800+} حاوية نقلت منذ أغسطس."
+	if !contains(bt.Units[0].Notes, want) {
+		t.Errorf("notes %q, want %q", bt.Units[0].Notes, want)
+	}
 }

@@ -291,7 +291,7 @@ func TestTranslateWithMemoryAndUpdate(t *testing.T) {
 		case strings.Contains(u.Source, "للصحفيين أمس"):
 			changed++
 			notes := strings.Join(u.Notes, "\n")
-			if !strings.Contains(notes, "source changed: ") || !strings.Contains(notes, "{+ أمس+}") || !strings.Contains(notes, "previous target: Reviewed ") {
+			if !strings.Contains(notes, "source changed: ") || !strings.Contains(notes, "{+أمس +}") || !strings.Contains(notes, "previous target: Reviewed ") {
 				t.Errorf("changed unit notes: %q", u.Notes)
 			}
 		}
@@ -1012,7 +1012,7 @@ func TestUpdateNamesChangedAndNewUnits(t *testing.T) {
 	}
 	for _, want := range []string{
 		"bitext: changed unit u",
-		"اليوم ال[-ثلاث-]{+أربع+}اء",
+		"اليوم [-الثلاثاء-]{+الأربعاء+} من",
 		"bitext:   previous translation: " + english + "\n",
 		"bitext: new unit u",
 		": " + added + "\n",
