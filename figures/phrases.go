@@ -82,7 +82,10 @@ func arabicFigures(s string, words []word) []figure {
 	folded := foldedOf(words)
 	for i := 0; i < len(words); i++ {
 		v := figureWordValue(words[i].folded)
-		if v <= 0 || scaleOf(words[i].folded) > 0 && v != 100 || isPercentWord(words[i].folded) || !arabic.HasArabic(words[i].folded) {
+		if sc := scaleOf(words[i].folded); v <= 0 && sc > 0 && scaleAndMore(words, i, sc) {
+			v = sc // ألف is no figure alone (a bare thousand, or "he wrote"), but is in ألف وخمسمائة
+		}
+		if v <= 0 || scaleOf(words[i].folded) > 0 && v != 100 && !scaleAndMore(words, i, v) || isPercentWord(words[i].folded) || !arabic.HasArabic(words[i].folded) {
 			continue
 		}
 		total, n, j := v, 1, i+1
@@ -153,6 +156,17 @@ func arabicFigures(s string, words []word) []figure {
 		out = append(out, f)
 	}
 	return out
+}
+
+// scaleAndMore reports whether the bare scale word words[i] (ألف, of value
+// v) is followed by a smaller number added to it (ألف وخمسمائة: 1,500),
+// which makes it part of a figure rather than a bare thousand.
+func scaleAndMore(words []word, i, v int) bool {
+	if i+1 >= len(words) || !strings.HasPrefix(words[i+1].folded, "و") {
+		return false
+	}
+	x := figureWordValue(words[i+1].folded)
+	return x > 0 && x < v
 }
 
 // clockParts are the minutes the words after an hour add to it.
