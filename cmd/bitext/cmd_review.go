@@ -1,6 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
 	"github.com/urfave/cli/v2"
 
 	"bitext/review"
@@ -44,6 +49,11 @@ Examples:
 				if h := c.String("html"); h != "" && sameFile(h, input) {
 					return usagef("review: %s is the reviewed file itself; it is never overwritten", h)
 				}
+				if h := c.String("html"); h != "" && h != "-" {
+					if err := replaceableReport(h); err != nil {
+						return err
+					}
+				}
 				rv, _, err := loadReviewed(c, e, input)
 				if err != nil {
 					return err
@@ -64,4 +74,27 @@ Examples:
 			},
 		}
 	})
+}
+
+// reportMark is in the head of every HTML report review writes.
+const reportMark = "<title>Review of "
+
+// replaceableReport returns an error when path holds a file that is not an
+// earlier review report: a page publish wrote (article.html is its default
+// name), the article, anything else the editor would lose.
+func replaceableReport(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // nothing there to lose; a path that cannot be written fails later
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return fmt.Errorf("review: --html %s is a folder", path)
+	}
+	head := make([]byte, 2048)
+	n, _ := io.ReadFull(f, head)
+	if bytes.Contains(head[:n], []byte(reportMark)) {
+		return nil
+	}
+	return fmt.Errorf("review: %s exists and is not a review report (a published page?): not replacing it; give --html another name, or remove the file first", path)
 }

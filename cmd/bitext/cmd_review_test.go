@@ -213,3 +213,29 @@ func TestReviewCountsUntouchedGistApart(t *testing.T) {
 		t.Errorf("text report lacks %q and the distance over the 1 edited unit:\n%s", want, r.stdout)
 	}
 }
+
+// TestReviewHTMLKeepsOtherFiles: --html replaces an earlier report, never
+// a page publish wrote (article.html, the name publish gives it by
+// default) or any other file: review stops before writing anything.
+func TestReviewHTMLKeepsOtherFiles(t *testing.T) {
+	dir := draftedXLIFF(t, "--format", "xliff")
+	editReviewed(t, dir)
+	const page = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>North Korea warned</title></head><body>published</body></html>\n"
+	path := filepath.Join(dir, "article.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBitext(t, dir, "", "review", "--html", "article.html", "reviewed.xlf")
+	if r.code != 1 || !strings.Contains(r.stderr, "article.html exists and is not a review report") || r.stdout != "" {
+		t.Errorf("review --html over a published page: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if got, _ := os.ReadFile(path); string(got) != page {
+		t.Error("the published page was replaced")
+	}
+	// an earlier report is replaced, as before
+	for range 2 {
+		if r := runBitext(t, dir, "", "review", "--html", "report.html", "reviewed.xlf"); r.code != 0 {
+			t.Fatalf("review --html report.html: exit %d: %s", r.code, r.stderr)
+		}
+	}
+}
