@@ -67,6 +67,10 @@ const (
 	NotePreviousTarget = doc.NotePreviousTarget
 )
 
+// OriginPrevious is the origin of the candidate Run gives a changed unit:
+// the editor's translation of the sentence before it changed.
+const OriginPrevious = "previous version"
+
 // noteAuthor is the author (1.2 from, 2.x category) of bitext's own notes.
 const noteAuthor = "bitext"
 
@@ -227,6 +231,13 @@ func Run(ctx context.Context, eng translate.Engine, d *doc.Document, old *doc.Bi
 		u.Notes = append(u.Notes, NoteSourceChanged+tm.DiffText(tm.WordDiff(c.old.unit.Source, u.Source)))
 		if strings.TrimSpace(c.old.unit.Target) != "" {
 			u.Notes = append(u.Notes, NotePreviousTarget+c.old.unit.Target)
+			if !stillGist(c.old.unit) {
+				// The editor's translation, first among the candidates: a CAT
+				// tool offers it as a match, to insert and correct where the
+				// Arabic changed rather than to retype from the note.
+				m := doc.Match{Source: c.old.unit.Source, Target: c.old.unit.Target, Score: c.score, Origin: OriginPrevious}
+				u.Matches = append([]doc.Match{m}, u.Matches...)
+			}
 		}
 		keepNotes(u, c.old.unit)
 		rep.Units[u.ID] = Changed

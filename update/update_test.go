@@ -486,3 +486,34 @@ func TestUpdateChangedNoteShowsWholeWords(t *testing.T) {
 		t.Errorf("notes %q, want %q", bt.Units[0].Notes, want)
 	}
 }
+
+// A changed sentence's earlier translation by the editor is offered as the
+// first candidate, with the similarity of the two Arabic sentences, so that
+// a CAT tool inserts it to correct; an earlier gist or untouched machine
+// draft is not.
+func TestUpdateChangedOffersPreviousTranslation(t *testing.T) {
+	const v1 = "قال بيسكوف إن نحو 1500 حاوية نقلت منذ أغسطس.\n"
+	const v2 = "قال بيسكوف إن نحو 1800 حاوية نقلت منذ أغسطس.\n"
+	old := reviewed(t, v1)
+	bt, _, err := Run(context.Background(), &countingEngine{prefix: "New "}, segment.Split("v2", v2, "ar"), old, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := bt.Units[0].Matches
+	if len(ms) == 0 || ms[0].Origin != OriginPrevious || ms[0].Target != old.Units[0].Target || ms[0].Source != old.Units[0].Source || ms[0].Score < 0.9 || ms[0].Score >= 1 {
+		t.Errorf("candidates %+v, want first the editor's %q", ms, old.Units[0].Target)
+	}
+
+	// the same change, the earlier target being the engine's draft untouched
+	draft := reviewed(t, v1)
+	draft.Units[0].Target, draft.Units[0].State = strings.TrimPrefix(draft.Units[0].Target, "Edited: "), doc.StateGist
+	bt, _, err = Run(context.Background(), &countingEngine{prefix: "New "}, segment.Split("v2", v2, "ar"), draft, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range bt.Units[0].Matches {
+		if m.Origin == OriginPrevious {
+			t.Errorf("the earlier gist is offered as a candidate: %+v", m)
+		}
+	}
+}
