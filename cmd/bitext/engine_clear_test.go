@@ -13,8 +13,8 @@ func TestClearCredentials(t *testing.T) {
 		{"libretranslate", "http://mt.newsroom.lan:5000", "k", "mt.newsroom.lan:5000"},
 		{"libretranslate", "HTTP://10.0.0.7:5000/", "k", "10.0.0.7:5000"},
 		{"openai", "http://user:secret@llm.example:8000/v1", "k", "llm.example:8000"}, // userinfo never shown
-		{"google", "http://translate.example", "", "translate.example"},                 // the access token
-		{"libretranslate", "http://mt.newsroom.lan:5000", "", ""},                       // nothing secret sent
+		{"google", "http://translate.example", "", "translate.example"},               // the access token
+		{"libretranslate", "http://mt.newsroom.lan:5000", "", ""},                     // nothing secret sent
 		{"libretranslate", "https://mt.newsroom.lan", "k", ""},
 		{"libretranslate", "http://localhost:5000", "k", ""},
 		{"openai", "http://LLM.localhost:11434/v1", "k", ""},
