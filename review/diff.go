@@ -147,15 +147,7 @@ func WordDiff(from, to string) []Op {
 		case diffmatchpatch.DiffDelete:
 			k = Delete
 		}
-		text := enc.decode(d.Text)
-		if text == "" {
-			continue
-		}
-		if n := len(ops); n > 0 && ops[n-1].Kind == k {
-			ops[n-1].Text += text
-			continue
-		}
-		ops = append(ops, Op{Kind: k, Text: text})
+		ops = appendOp(ops, k, enc.decode(d.Text))
 	}
 	return ops
 }
@@ -179,3 +171,16 @@ func CharEdits(from, to string) int {
 
 // WordCount counts the words of text as WordEdits does.
 func WordCount(text string) int { return len(words(Tokens(text))) }
+
+// appendOp appends text of kind k to ops, joining it to the last op when
+// that is of the same kind.
+func appendOp(ops []Op, k OpKind, text string) []Op {
+	if text == "" {
+		return ops
+	}
+	if n := len(ops); n > 0 && ops[n-1].Kind == k {
+		ops[n-1].Text += text
+		return ops
+	}
+	return append(ops, Op{Kind: k, Text: text})
+}

@@ -126,16 +126,7 @@ func arabicFirst(s string) bool {
 // not close are text.
 func markedOps(s string) []Op {
 	var ops []Op
-	add := func(k OpKind, t string) {
-		if t == "" {
-			return
-		}
-		if n := len(ops); n > 0 && ops[n-1].Kind == k {
-			ops[n-1].Text += t
-			return
-		}
-		ops = append(ops, Op{Kind: k, Text: t})
-	}
+	add := func(k OpKind, t string) { ops = appendOp(ops, k, t) }
 	for s != "" {
 		del, ins := strings.Index(s, "[-"), strings.Index(s, "{+")
 		i, open, closing, kind := del, "[-", "-]", Delete

@@ -210,11 +210,17 @@ func (m *Memory) holding(ctx context.Context, core string, inTarget bool) ([]int
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	capped := len(ids) > concordanceScan
-	if capped {
-		ids = ids[:concordanceScan]
-	}
+	ids, capped := capScan(ids)
 	return ids, capped, nil
+}
+
+// capScan keeps the first concordanceScan ids, and says whether there were
+// more.
+func capScan(ids []int64) ([]int64, bool) {
+	if len(ids) > concordanceScan {
+		return ids[:concordanceScan], true
+	}
+	return ids, false
 }
 
 // holdingTarget returns the ids of the entries (newest first, at most
@@ -271,10 +277,7 @@ func (m *Memory) holdingTarget(ctx context.Context, core string, indexed bool) (
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	capped := len(ids) > concordanceScan
-	if capped {
-		ids = ids[:concordanceScan]
-	}
+	ids, capped := capScan(ids)
 	return ids, capped, nil
 }
 
